@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { enabledOAuthProviders } from '@/auth';
+import { OAuthButtons } from '@/components/auth/oauth-buttons';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { FormMessage } from '@/components/ui/form-message';
+import { safeReturnPath } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+const NOTICES: Record<string, string> = {
+  'signed-out': 'You have signed out on every device.',
+  'password-changed': 'Your password was changed. Sign in with the new one.',
+};
+
+const OAUTH_ERRORS: Record<string, string> = {
+  OAuthAccountNotLinked: 'That email already has a Statecraft password. Sign in with it below.',
+  AccessDenied: 'Sign-in was cancelled or refused.',
+  Configuration: 'Sign-in is misconfigured on the server. Please tell your administrator.',
+};
+
+export default async function SignInPage({ searchParams }: PageProps<'/sign-in'>) {
+  const params = await searchParams;
+  const callbackUrl = safeReturnPath(params.callbackUrl);
+  const notice = typeof params.notice === 'string' ? NOTICES[params.notice] : undefined;
+  const error = typeof params.error === 'string' ? (OAUTH_ERRORS[params.error] ?? 'Sign-in did not work. Please try again.') : undefined;
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-50">Sign in</h1>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Pick up your readings and quizzes where you left them.</p>
+      </div>
+      {notice && <FormMessage tone="success">{notice}</FormMessage>}
+      {error && params.error !== 'CredentialsSignin' && <FormMessage tone="error">{error}</FormMessage>}
+      <SignInForm callbackUrl={callbackUrl} />
+      <OAuthButtons providers={enabledOAuthProviders()} callbackUrl={callbackUrl} />
+    </div>
+  );
+}

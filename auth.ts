@@ -1,0 +1,141 @@
+import { DrizzleAdapter } from '@auth/drizzle-adapter';
+import { headers } from 'next/headers';
+import NextAuth, { CredentialsSignin, type DefaultSession, type NextAuthConfig } from 'next-auth';
+import type { Provider } from 'next-auth/providers';
+import Credentials from 'next-auth/providers/credentials';
+import GitHub from 'next-auth/providers/github';
+import Google from 'next-auth/providers/google';
+import { cache } from 'react';
+import { getDb } from '@/db';
+import { getSessionVersion, normaliseEmail } from '@/db/queries/users';
+import { accounts, sessions, users, verificationTokens } from '@/db/schema';
+import { checkCredentials, signInSchema } from '@/lib/auth/accounts';
+import { getAuthSecret } from '@/lib/auth/secret';
+import { clientIp } from '@/lib/auth/throttle';
+import { env } from '@/lib/env';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string } & DefaultSession['user'];
+  }
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+declare module '@auth/core/jwt' {
+  interface JWT {
+    /** The user's session version when this token was issued. */
+    sv?: number;
+  }
+}
+
+/** Sessions last a week and are extended, at most once a day, while the user keeps coming back. */
+export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+
+export class InvalidCredentials extends CredentialsSignin {
+  code = 'invalid_credentials';
+}
+
+export class TooManyAttempts extends CredentialsSignin {
+  code = 'rate_limited';
+}
+
+function oauthProviders(): Provider[] {
+  const { AUTH_GITHUB_ID, AUTH_GITHUB_SECRET, AUTH_GOOGLE_ID, AUTH_GOOGLE_SECRET } = env();
+  const providers: Provider[] = [];
+  if (AUTH_GITHUB_ID && AUTH_GITHUB_SECRET) providers.push(GitHub);
+  if (AUTH_GOOGLE_ID && AUTH_GOOGLE_SECRET) providers.push(Google);
+  return providers;
+}
+
+export function enabledOAuthProviders(): { id: string; name: string }[] {
+  return oauthProviders().map((p) => {
+    const resolved = typeof p === 'function' ? p() : p;
+    return { id: resolved.id, name: resolved.name };
+  });
+}
+
+const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
+
+/**
+ * Without AUTH_URL or AUTH_TRUST_HOST, only loopback host names are trusted, so `npm start`
+ * works on this machine while a deployment behind a proxy must say where it lives.
+ */
+export function trustLoopbackOnly(requestHeaders: Headers): boolean | undefined {
+  if (process.env.AUTH_URL || process.env.AUTH_TRUST_HOST) return undefined;
+  const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host') ?? '';
+  return LOOPBACK_HOST.test(host);
+}
+
+async function buildConfig(request?: Request): Promise<NextAuthConfig> {
+  const db = await getDb();
+  const adapter = DrizzleAdapter(db, {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
+  const requestHeaders = request?.headers ?? (await headers());
+
+  return {
+    secret: await getAuthSecret(),
+    trustHost: trustLoopbackOnly(requestHeaders),
+    adapter: {
+      ...adapter,
+      // Accounts made through GitHub or Google get the same email normalisation as ours.
+      createUser: (user) => adapter.createUser!({ ...user, email: normaliseEmail(user.email) }),
+    },
+    logger: {
+      // A wrong password is an expected outcome, answered on the form; not a server error.
+      error(error) {
+        if (error instanceof CredentialsSignin) return;
+        console.error('[auth]', error);
+      },
+    },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    providers: [
+      Credentials({
+        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        async authorize(credentials, req) {
+          const parsed = signInSchema.safeParse(credentials);
+          if (!parsed.success) throw new InvalidCredentials();
+          const result = await checkCredentials(parsed.data, clientIp(req.headers, env().TRUSTED_PROXY_COUNT));
+          if (result.status === 'throttled') throw new TooManyAttempts();
+          if (result.status === 'invalid') throw new InvalidCredentials();
+          return result.user;
+        },
+      }),
+      ...oauthProviders(),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.sv = user.sessionVersion ?? (await getSessionVersion({ userId: user.id })) ?? undefined;
+          return token;
+        }
+        // Every request: a token from before the last sign-out or password change is dead.
+        if (!token.sub) return null;
+        const current = await getSessionVersion({ userId: token.sub });
+        if (current === null || current !== token.sv) return null;
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+}
+
+const nextAuth = NextAuth(buildConfig);
+
+export const { handlers, signIn, signOut } = nextAuth;
+
+/** The session, asked for once per render (React cache), for server components and actions. */
+export const auth = cache(() => nextAuth.auth());
+
+/** For proxy.ts: the uncached auth, which also wraps a proxy function. */
+export const authProxy = nextAuth.auth;

@@ -1,0 +1,48 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { signInAction } from '@/app/(auth)/actions';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import { idleState } from '@/lib/form-state';
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, action, pending] = useActionState(signInAction, idleState);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        errors={state.fieldErrors?.email}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={state.fieldErrors?.password}
+      />
+      <FormMessage tone="error">{state.status !== 'idle' && state.status !== 'ok' ? state.message : null}</FormMessage>
+      <Button type="submit" className="w-full" disabled={pending} aria-disabled={pending}>
+        {pending ? 'Signing in…' : 'Sign in'}
+      </Button>
+      <p className="text-center text-sm text-slate-600 dark:text-slate-400">
+        New to Statecraft?{' '}
+        <Link
+          className="font-semibold text-indigo-700 underline dark:text-indigo-300"
+          href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+        >
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import Link from 'next/link';
+import { signOutEverywhereAction } from '@/app/(study)/account/actions';
+import { Button } from '@/components/ui/button';
+
+export function SiteHeader({ userName }: { userName: string }) {
+  return (
+    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
+        <Link href="/home" className="font-serif text-xl font-bold tracking-tight">
+          Statecraft
+        </Link>
+        <nav aria-label="Account" className="flex items-center gap-2 text-sm">
+          <Link
+            href="/account"
+            className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+          >
+            <span className="sr-only">Account settings for </span>
+            {userName}
+          </Link>
+          <form action={signOutEverywhereAction}>
+            <Button type="submit" variant="secondary">
+              Sign out
+            </Button>
+          </form>
+        </nav>
+      </div>
+    </header>
+  );
+}

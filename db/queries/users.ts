@@ -1,0 +1,61 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { type NewUser, users } from '@/db/schema';
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function getUserByEmail({ email }: { email: string }) {
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.email, normaliseEmail(email))).limit(1);
+  return user ?? null;
+}
+
+export async function getUserById({ id }: { id: string }) {
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return user ?? null;
+}
+
+/** The current session version, read on every request that carries a session. */
+export async function getSessionVersion({ userId }: { userId: string }): Promise<number | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return row?.sessionVersion ?? null;
+}
+
+/** Inserts a user; returns null when the email is already taken (the unique index decides, not a prior read). */
+export async function insertUser(values: NewUser) {
+  const db = await getDb();
+  const [user] = await db
+    .insert(users)
+    .values({ ...values, email: normaliseEmail(values.email) })
+    .onConflictDoNothing({ target: users.email })
+    .returning();
+  return user ?? null;
+}
+
+/** Ends every session of this user: tokens carrying the old version are refused from now on. */
+export async function bumpSessionVersion({ userId }: { userId: string }): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+}
+
+export async function setPasswordHash({ userId, passwordHash }: { userId: string; passwordHash: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  return row?.sessionVersion ?? null;
+}

@@ -1,0 +1,15 @@
+/** Expected failures of route handlers, mapped to HTTP in one place. */
+const STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  payload_too_large: 413,
+  rate_limited: 429,
+} as const;
+
+export type ApiErrorCode = keyof typeof STATUS;
+
+export function apiError(code: ApiErrorCode, message: string, init?: { headers?: HeadersInit }): Response {
+  return Response.json({ error: { code, message } }, { status: STATUS[code], headers: init?.headers });
+}

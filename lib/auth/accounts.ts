@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { getUserByEmail, getUserById, insertUser, normaliseEmail, setPasswordHash } from '@/db/queries/users';
+import { hashPassword, newPasswordSchema, PASSWORD_MAX_LENGTH, verifyAgainstDummy, verifyPassword } from './password';
+import { clearFailures, recordFailure, secondsUntilAllowed, signInKeys } from './throttle';
+
+export const emailSchema = z
+  .string({ error: 'Enter your email address.' })
+  .trim()
+  .min(1, 'Enter your email address.')
+  .max(254, 'That email address is too long.')
+  .pipe(z.email('Enter a valid email address, like name@example.org.'))
+  .transform(normaliseEmail);
+
+export const signUpSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Enter your name.')
+    .max(100, 'Use at most 100 characters for your name.')
+    // Control characters have no place in a name shown to classmates.
+    .refine((n) => !/\p{Cc}/u.test(n), 'Your name contains characters that cannot be shown.'),
+  email: emailSchema,
+  password: newPasswordSchema,
+});
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  // Existing passwords are only checked for size here: the policy applies when one is chosen.
+  password: z
+    .string({ error: 'Enter your password.' })
+    .min(1, 'Enter your password.')
+    .max(PASSWORD_MAX_LENGTH, 'No account has a password that long.'),
+});
+
+export type SignUpResult =
+  | { status: 'created'; userId: string }
+  | { status: 'invalid'; fieldErrors: Record<string, string[] | undefined> }
+  | { status: 'email-taken' };
+
+export async function registerUser(input: unknown): Promise<SignUpResult> {
+  const parsed = signUpSchema.safeParse(input);
+  if (!parsed.success) return { status: 'invalid', fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  const { name, email, password } = parsed.data;
+  if (await getUserByEmail({ email })) return { status: 'email-taken' };
+  const user = await insertUser({ name, email, passwordHash: await hashPassword(password) });
+  // A concurrent sign-up with the same email loses at the unique index.
+  return user ? { status: 'created', userId: user.id } : { status: 'email-taken' };
+}
+
+export type CredentialsCheck =
+  | { status: 'ok'; user: { id: string; email: string; name: string | null; sessionVersion: number } }
+  | { status: 'invalid' }
+  | { status: 'throttled'; retryAfterSeconds: number };
+
+/**
+ * Checks an email and password with the sign-in limits applied. An unknown email and a wrong
+ * password give the same answer in the same time, so the form cannot be used to find accounts.
+ */
+export async function checkCredentials(
+  input: { email: string; password: string },
+  ip: string | null,
+): Promise<CredentialsCheck> {
+  const keys = signInKeys({ email: input.email, ip });
+  const wait = await secondsUntilAllowed(keys);
+  if (wait > 0) return { status: 'throttled', retryAfterSeconds: wait };
+
+  const user = await getUserByEmail({ email: input.email });
+  const ok = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyAgainstDummy(input.password);
+  if (!user || !ok) {
+    await recordFailure(keys);
+    return { status: 'invalid' };
+  }
+  await clearFailures(input.email);
+  return {
+    status: 'ok',
+    user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion },
+  };
+}
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX_LENGTH),
+  newPassword: newPasswordSchema,
+});
+
+export type ChangePasswordResult =
+  | { status: 'changed'; sessionVersion: number }
+  | { status: 'invalid'; fieldErrors: Record<string, string[] | undefined> }
+  | { status: 'wrong-password' };
+
+/** Changes a password and ends every other session of the account (the version goes up). */
+export async function changePassword(userId: string, input: unknown): Promise<ChangePasswordResult> {
+  const parsed = changePasswordSchema.safeParse(input);
+  if (!parsed.success) return { status: 'invalid', fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  const user = await getUserById({ id: userId });
+  if (!user) return { status: 'wrong-password' };
+  if (user.passwordHash && !(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
+    return { status: 'wrong-password' };
+  }
+  const sessionVersion = await setPasswordHash({
+    userId,
+    passwordHash: await hashPassword(parsed.data.newPassword),
+  });
+  return sessionVersion === null ? { status: 'wrong-password' } : { status: 'changed', sessionVersion };
+}

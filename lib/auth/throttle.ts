@@ -1,0 +1,81 @@
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { signInThrottle } from '@/db/schema';
+
+/** Failures allowed in a window before back-off starts, per kind of key. */
+const LIMITS = { email: 5, ip: 25 } as const;
+const WINDOW_MS = 15 * 60 * 1000;
+const FIRST_LOCK_MS = 30 * 1000;
+const MAX_LOCK_MS = 15 * 60 * 1000;
+
+export type ThrottleKey = { kind: keyof typeof LIMITS; value: string };
+
+const keyOf = (k: ThrottleKey) => `${k.kind}:${k.value}`;
+
+export function signInKeys({ email, ip }: { email: string; ip: string | null }): ThrottleKey[] {
+  const keys: ThrottleKey[] = [{ kind: 'email', value: email }];
+  if (ip) keys.push({ kind: 'ip', value: ip });
+  return keys;
+}
+
+/** Seconds until any of these keys may try again, or 0 when none is locked. */
+export async function secondsUntilAllowed(keys: ThrottleKey[], now = new Date()): Promise<number> {
+  if (keys.length === 0) return 0;
+  const db = await getDb();
+  const locked = await db
+    .select({ lockedUntil: signInThrottle.lockedUntil })
+    .from(signInThrottle)
+    .where(and(inArray(signInThrottle.key, keys.map(keyOf)), gt(signInThrottle.lockedUntil, now)));
+  const latest = Math.max(0, ...locked.map((r) => r.lockedUntil?.getTime() ?? 0));
+  return latest > now.getTime() ? Math.ceil((latest - now.getTime()) / 1000) : 0;
+}
+
+/**
+ * Counts a failed sign-in against each key. Past the limit, each further failure locks the key
+ * for twice as long as the last (30 s, 1 min, 2 min … up to 15 min).
+ */
+export async function recordFailure(keys: ThrottleKey[], now = new Date()): Promise<void> {
+  const db = await getDb();
+  const windowStart = new Date(now.getTime() - WINDOW_MS);
+  for (const key of keys) {
+    const [row] = await db
+      .insert(signInThrottle)
+      .values({ key: keyOf(key), failures: 1, firstFailureAt: now })
+      .onConflictDoUpdate({
+        target: signInThrottle.key,
+        // A quiet window (no lock in force, first failure long ago) starts the count afresh.
+        set: {
+          failures: sql`case when ${signInThrottle.firstFailureAt} < ${windowStart} and (${signInThrottle.lockedUntil} is null or ${signInThrottle.lockedUntil} < ${now}) then 1 else ${signInThrottle.failures} + 1 end`,
+          firstFailureAt: sql`case when ${signInThrottle.firstFailureAt} < ${windowStart} and (${signInThrottle.lockedUntil} is null or ${signInThrottle.lockedUntil} < ${now}) then ${now} else ${signInThrottle.firstFailureAt} end`,
+        },
+      })
+      .returning({ failures: signInThrottle.failures });
+    const over = (row?.failures ?? 0) - LIMITS[key.kind];
+    if (over >= 0) {
+      const lockMs = Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** over);
+      await db
+        .update(signInThrottle)
+        .set({ lockedUntil: new Date(now.getTime() + lockMs) })
+        .where(eq(signInThrottle.key, keyOf(key)));
+    }
+  }
+}
+
+/** A successful sign-in clears the account's count (not the address's: one good login should not unlock an attacker). */
+export async function clearFailures(email: string): Promise<void> {
+  const db = await getDb();
+  await db.delete(signInThrottle).where(eq(signInThrottle.key, keyOf({ kind: 'email', value: email })));
+}
+
+/** The client's address, from X-Forwarded-For as written by the trusted proxies in front of us. */
+export function clientIp(headers: Headers, trustedProxyCount: number): string | null {
+  const forwarded = headers
+    .get('x-forwarded-for')
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!forwarded?.length) return headers.get('x-real-ip');
+  // Next.js sets the header from the socket when absent; each trusted proxy appends one entry.
+  const index = Math.max(0, forwarded.length - 1 - trustedProxyCount);
+  return forwarded[index] ?? null;
+}

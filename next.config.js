@@ -1,0 +1,26 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships WebAssembly and data files that must load from node_modules, not a bundle.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  poweredByHeader: false,
+  experimental: {
+    serverActions: {
+      // Sign-in and sign-up forms are tiny; a larger body is refused before any of our code runs.
+      bodySizeLimit: '1mb',
+    },
+  },
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
+      },
+    ];
+  },
+};
+
+module.exports = nextConfig;
