@@ -77,7 +77,7 @@ export const verificationTokens = pgTable(
 export const signInThrottle = pgTable('sign_in_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),
-  firstFailureAt: timestamp('first_failure_at', { mode: 'date', withTimezone: true }).notNull(),
+  lastFailureAt: timestamp('last_failure_at', { mode: 'date', withTimezone: true }).notNull(),
   lockedUntil: timestamp('locked_until', { mode: 'date', withTimezone: true }),
 });
 

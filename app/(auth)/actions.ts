@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { AuthError } from 'next-auth';
 import { signIn } from '@/auth';
 import { registerUser, signInSchema } from '@/lib/auth/accounts';
-import { safeReturnPath } from '@/lib/auth/session';
+import { safeReturnPath } from '@/lib/auth/return-path';
 import { clientIp, secondsUntilAllowed, signInKeys } from '@/lib/auth/throttle';
 import { env } from '@/lib/env';
 import { type FormState, formText, invalidState } from '@/lib/form-state';

@@ -45,7 +45,7 @@ CREATE TABLE "session" (
 CREATE TABLE "sign_in_throttle" (
 	"key" text PRIMARY KEY NOT NULL,
 	"failures" integer DEFAULT 0 NOT NULL,
-	"first_failure_at" timestamp with time zone NOT NULL,
+	"last_failure_at" timestamp with time zone NOT NULL,
 	"locked_until" timestamp with time zone
 );
 --> statement-breakpoint

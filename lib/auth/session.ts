@@ -16,13 +16,3 @@ export async function requireUser(returnTo = '/home'): Promise<SessionUser> {
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
 }
-
-/** Only same-site relative paths may be returned to after sign-in (no open redirects). */
-export function safeReturnPath(candidate: unknown, fallback = '/home'): string {
-  if (typeof candidate !== 'string') return fallback;
-  if (!candidate.startsWith('/') || candidate.startsWith('//') || candidate.startsWith('/\\')) return fallback;
-  if (candidate.startsWith('/sign-in') || candidate.startsWith('/sign-up') || candidate.startsWith('/api/')) {
-    return fallback;
-  }
-  return candidate.slice(0, 2000);
-}

@@ -36,17 +36,19 @@ export async function secondsUntilAllowed(keys: ThrottleKey[], now = new Date())
  */
 export async function recordFailure(keys: ThrottleKey[], now = new Date()): Promise<void> {
   const db = await getDb();
-  const windowStart = new Date(now.getTime() - WINDOW_MS);
+  // Dates inside raw SQL go as ISO text: postgres-js cannot serialise a Date there.
+  const windowStart = sql`${new Date(now.getTime() - WINDOW_MS).toISOString()}::timestamptz`;
+  const nowSql = sql`${now.toISOString()}::timestamptz`;
   for (const key of keys) {
     const [row] = await db
       .insert(signInThrottle)
-      .values({ key: keyOf(key), failures: 1, firstFailureAt: now })
+      .values({ key: keyOf(key), failures: 1, lastFailureAt: now })
       .onConflictDoUpdate({
         target: signInThrottle.key,
-        // A quiet window (no lock in force, first failure long ago) starts the count afresh.
+        // Only a quiet spell (no lock in force, no failure for a whole window) starts the count afresh.
         set: {
-          failures: sql`case when ${signInThrottle.firstFailureAt} < ${windowStart} and (${signInThrottle.lockedUntil} is null or ${signInThrottle.lockedUntil} < ${now}) then 1 else ${signInThrottle.failures} + 1 end`,
-          firstFailureAt: sql`case when ${signInThrottle.firstFailureAt} < ${windowStart} and (${signInThrottle.lockedUntil} is null or ${signInThrottle.lockedUntil} < ${now}) then ${now} else ${signInThrottle.firstFailureAt} end`,
+          failures: sql`case when ${signInThrottle.lastFailureAt} < ${windowStart} and (${signInThrottle.lockedUntil} is null or ${signInThrottle.lockedUntil} < ${nowSql}) then 1 else ${signInThrottle.failures} + 1 end`,
+          lastFailureAt: now,
         },
       })
       .returning({ failures: signInThrottle.failures });

@@ -3,7 +3,7 @@ import { enabledOAuthProviders } from '@/auth';
 import { OAuthButtons } from '@/components/auth/oauth-buttons';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { FormMessage } from '@/components/ui/form-message';
-import { safeReturnPath } from '@/lib/auth/session';
+import { safeReturnPath } from '@/lib/auth/return-path';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

@@ -3,7 +3,7 @@ import { enabledOAuthProviders } from '@/auth';
 import { OAuthButtons } from '@/components/auth/oauth-buttons';
 import { SignUpForm } from '@/components/auth/sign-up-form';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
-import { safeReturnPath } from '@/lib/auth/session';
+import { safeReturnPath } from '@/lib/auth/return-path';
 
 export const metadata: Metadata = { title: 'Create an account' };
 

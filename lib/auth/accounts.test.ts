@@ -1,0 +1,106 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { users } from '@/db/schema';
+import { useTestDatabase } from '@/db/test-database';
+import { changePassword, checkCredentials, registerUser } from './accounts';
+
+useTestDatabase();
+
+const signUp = (email: string, password = 'a long enough passphrase', name = 'Test Student') =>
+  registerUser({ name, email, password });
+
+describe('registerUser', () => {
+  it('creates an account with a normalised email and an argon2id hash', async () => {
+    const result = await signUp('  Ana.Lopez@Example.ORG ');
+    expect(result.status).toBe('created');
+    const db = await getDb();
+    const [row] = await db.select().from(users).where(eq(users.email, 'ana.lopez@example.org'));
+    expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(row?.passwordHash).not.toContain('a long enough passphrase');
+  });
+
+  it('refuses an email that is taken, in any letter case', async () => {
+    await signUp('taken@example.org');
+    expect((await signUp('TAKEN@example.org')).status).toBe('email-taken');
+  });
+
+  it('creates one account when the same email signs up twice at once', async () => {
+    const results = await Promise.all([signUp('race@example.org'), signUp('race@example.org')]);
+    expect(results.map((r) => r.status).sort()).toEqual(['created', 'email-taken']);
+  });
+
+  it('says what is wrong with each field', async () => {
+    const result = await registerUser({ name: '', email: 'not an email', password: 'short' });
+    expect(result.status).toBe('invalid');
+    if (result.status !== 'invalid') return;
+    expect(result.fieldErrors.name?.[0]).toMatch(/name/i);
+    expect(result.fieldErrors.email?.[0]).toMatch(/valid email/);
+    expect(result.fieldErrors.password?.[0]).toMatch(/at least 8/);
+  });
+
+  it('refuses SQL in the email as an invalid address, and the table survives', async () => {
+    const result = await signUp("x'; drop table \"user\"; --@example.org");
+    expect(result.status).toBe('invalid');
+    const db = await getDb();
+    expect((await db.select().from(users)).length).toBeGreaterThan(0);
+  });
+
+  it('refuses a 10 MB password by length, without hashing it', async () => {
+    const started = performance.now();
+    const result = await signUp('huge@example.org', 'p'.repeat(10 * 1024 * 1024));
+    expect(result.status).toBe('invalid');
+    if (result.status === 'invalid') expect(result.fieldErrors.password?.[0]).toMatch(/at most 128/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('refuses a common password', async () => {
+    const result = await signUp('common@example.org', 'password123');
+    expect(result.status).toBe('invalid');
+  });
+});
+
+describe('checkCredentials', () => {
+  it('signs in with the right password, whatever the email case', async () => {
+    await signUp('right@example.org');
+    const result = await checkCredentials({ email: 'right@example.org', password: 'a long enough passphrase' }, null);
+    expect(result.status).toBe('ok');
+  });
+
+  it('gives the same answer for a wrong password and an unknown email', async () => {
+    await signUp('wrong@example.org');
+    const wrong = await checkCredentials({ email: 'wrong@example.org', password: 'not the passphrase' }, null);
+    const unknown = await checkCredentials({ email: 'nobody@example.org', password: 'not the passphrase' }, null);
+    expect(wrong).toEqual({ status: 'invalid' });
+    expect(unknown).toEqual({ status: 'invalid' });
+  });
+
+  it('locks an account after five failures, even for the right password', async () => {
+    await signUp('locked@example.org');
+    for (let i = 0; i < 5; i++) {
+      await checkCredentials({ email: 'locked@example.org', password: `guess number ${i}` }, '192.0.2.10');
+    }
+    const result = await checkCredentials({ email: 'locked@example.org', password: 'a long enough passphrase' }, null);
+    expect(result.status).toBe('throttled');
+    if (result.status === 'throttled') expect(result.retryAfterSeconds).toBeGreaterThan(0);
+  });
+});
+
+describe('changePassword', () => {
+  it('needs the current password, then bumps the session version', async () => {
+    const created = await signUp('change@example.org');
+    if (created.status !== 'created') throw new Error('setup failed');
+    const wrong = await changePassword(created.userId, {
+      currentPassword: 'not it at all',
+      newPassword: 'a different passphrase',
+    });
+    expect(wrong.status).toBe('wrong-password');
+    const changed = await changePassword(created.userId, {
+      currentPassword: 'a long enough passphrase',
+      newPassword: 'a different passphrase',
+    });
+    expect(changed).toEqual({ status: 'changed', sessionVersion: 2 });
+    const old = await checkCredentials({ email: 'change@example.org', password: 'a long enough passphrase' }, null);
+    expect(old.status).toBe('invalid');
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '@/db/test-database';
+import { clearFailures, clientIp, recordFailure, secondsUntilAllowed, signInKeys } from './throttle';
+
+useTestDatabase();
+
+const at = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1000);
+
+describe('sign-in throttle', () => {
+  it('lets four failures pass and locks the email on the fifth, for 30 seconds', async () => {
+    const t0 = new Date('2026-01-10T10:00:00Z');
+    const keys = signInKeys({ email: 'five@example.org', ip: null });
+    for (let i = 0; i < 4; i++) {
+      await recordFailure(keys, at(t0, i));
+      expect(await secondsUntilAllowed(keys, at(t0, i))).toBe(0);
+    }
+    await recordFailure(keys, at(t0, 4));
+    expect(await secondsUntilAllowed(keys, at(t0, 4))).toBe(30);
+    expect(await secondsUntilAllowed(keys, at(t0, 34))).toBe(0);
+  });
+
+  it('doubles the lock with each further failure, up to 15 minutes', async () => {
+    const t0 = new Date('2026-01-11T10:00:00Z');
+    const keys = signInKeys({ email: 'double@example.org', ip: null });
+    const locks: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const now = at(t0, i * 600);
+      await recordFailure(keys, now);
+      locks.push(await secondsUntilAllowed(keys, now));
+    }
+    expect(locks.slice(4)).toEqual([30, 60, 120, 240, 480, 900, 900, 900]);
+      });
+
+  it('starts counting afresh after a quiet window', async () => {
+    const t0 = new Date('2026-01-12T10:00:00Z');
+    const keys = signInKeys({ email: 'quiet@example.org', ip: null });
+    for (let i = 0; i < 4; i++) await recordFailure(keys, at(t0, i));
+    await recordFailure(keys, at(t0, 20 * 60));
+    expect(await secondsUntilAllowed(keys, at(t0, 20 * 60))).toBe(0);
+  });
+
+  it('clears an account after a successful sign-in', async () => {
+    const t0 = new Date('2026-01-13T10:00:00Z');
+    const keys = signInKeys({ email: 'clear@example.org', ip: null });
+    for (let i = 0; i < 4; i++) await recordFailure(keys, at(t0, i));
+    await clearFailures('clear@example.org');
+    await recordFailure(keys, at(t0, 5));
+    expect(await secondsUntilAllowed(keys, at(t0, 5))).toBe(0);
+  });
+
+  it('limits one address trying many accounts', async () => {
+    const t0 = new Date('2026-01-14T10:00:00Z');
+    for (let i = 0; i < 25; i++) {
+      await recordFailure(signInKeys({ email: `victim${i}@example.org`, ip: '203.0.113.9' }), at(t0, i));
+    }
+    const fresh = signInKeys({ email: 'new-victim@example.org', ip: '203.0.113.9' });
+    expect(await secondsUntilAllowed(fresh, at(t0, 25))).toBeGreaterThan(0);
+    const elsewhere = signInKeys({ email: 'new-victim@example.org', ip: '198.51.100.7' });
+    expect(await secondsUntilAllowed(elsewhere, at(t0, 25))).toBe(0);
+  });
+});
+
+describe('clientIp', () => {
+  it('takes the address the nearest trusted proxy saw', () => {
+    const headers = new Headers({ 'x-forwarded-for': '198.51.100.1, 203.0.113.5, 10.0.0.2' });
+    expect(clientIp(headers, 0)).toBe('10.0.0.2');
+    expect(clientIp(headers, 1)).toBe('203.0.113.5');
+    expect(clientIp(headers, 5)).toBe('198.51.100.1');
+  });
+
+  it('answers null without any address header', () => {
+    expect(clientIp(new Headers(), 0)).toBeNull();
+  });
+});
