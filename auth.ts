@@ -101,7 +101,10 @@ async function buildConfig(request?: Request): Promise<NextAuthConfig> {
         async authorize(credentials, req) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) throw new InvalidCredentials();
-          const result = await checkCredentials(parsed.data, clientIp(req.headers, env().TRUSTED_PROXY_COUNT));
+          const result = await checkCredentials(
+            parsed.data,
+            clientIp(req.headers, env().TRUSTED_PROXY_COUNT),
+          );
           if (result.status === 'throttled') throw new TooManyAttempts();
           if (result.status === 'invalid') throw new InvalidCredentials();
           return result.user;

@@ -4,6 +4,7 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Statecraft', template: '%s · Statecraft' },
   description: 'Close reading and quizzes for international-relations students and their instructors.',
+  icons: { icon: '/favicon.svg' },
 };
 
 export const viewport: Viewport = {

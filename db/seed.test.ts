@@ -3,9 +3,9 @@ import { checkCredentials } from '@/lib/auth/accounts';
 import { getDb } from './index';
 import { classes, classMembers, users } from './schema';
 import { DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS, seedDemo } from './seed';
-import { useTestDatabase } from './test-database';
+import { setUpTestDatabase } from './test-database';
 
-useTestDatabase();
+setUpTestDatabase();
 
 describe('seedDemo', () => {
   it('creates an instructor, three students and their class, once', async () => {

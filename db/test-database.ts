@@ -6,7 +6,7 @@ import { closeDb, getClient } from './index';
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
  * on the PostgreSQL server that DATABASE_URL names (CI runs the suite both ways).
  */
-export function useTestDatabase(): void {
+export function setUpTestDatabase(): void {
   let dropDatabase: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {

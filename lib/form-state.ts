@@ -15,7 +15,7 @@ export function invalidState(error: z.ZodError, values?: Record<string, string>)
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? 'form');
-    (fieldErrors[key] ??= []).push(issue.message);
+    fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
   }
   return { status: 'invalid', message: 'Please correct the highlighted fields.', fieldErrors, values };
 }

@@ -44,7 +44,11 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
       };
     }
     console.error('[auth] sign-in failed', error);
-    return { status: 'error', message: 'Signing in failed on our side. Please try again in a moment.', values };
+    return {
+      status: 'error',
+      message: 'Signing in failed on our side. Please try again in a moment.',
+      values,
+    };
   }
 }
 
@@ -53,7 +57,12 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
   const values = { name: input.name ?? '', email: input.email ?? '' };
   const result = await registerUser(input);
   if (result.status === 'invalid') {
-    return { status: 'invalid', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors, values };
+    return {
+      status: 'invalid',
+      message: 'Please correct the highlighted fields.',
+      fieldErrors: result.fieldErrors,
+      values,
+    };
   }
   if (result.status === 'email-taken') {
     return {

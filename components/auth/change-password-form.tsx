@@ -17,6 +17,7 @@ export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
           name="currentPassword"
           type="password"
           autoComplete="current-password"
+          maxLength={128}
           required
           errors={state.fieldErrors?.currentPassword}
         />
@@ -26,11 +27,14 @@ export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
         name="newPassword"
         type="password"
         autoComplete="new-password"
+        maxLength={128}
         required
         hint="At least 8 characters. Changing it signs you out everywhere."
         errors={state.fieldErrors?.newPassword}
       />
-      <FormMessage tone="error">{state.status !== 'idle' && state.status !== 'ok' ? state.message : null}</FormMessage>
+      <FormMessage tone="error">
+        {state.status !== 'idle' && state.status !== 'ok' ? state.message : null}
+      </FormMessage>
       <Button type="submit" disabled={pending}>
         {pending ? 'Changing…' : hasPassword ? 'Change password' : 'Set a password'}
       </Button>

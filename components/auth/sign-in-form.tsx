@@ -18,6 +18,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         name="email"
         type="email"
         autoComplete="email"
+        maxLength={254}
         required
         defaultValue={state.values?.email}
         errors={state.fieldErrors?.email}
@@ -27,10 +28,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         name="password"
         type="password"
         autoComplete="current-password"
+        maxLength={128}
         required
         errors={state.fieldErrors?.password}
       />
-      <FormMessage tone="error">{state.status !== 'idle' && state.status !== 'ok' ? state.message : null}</FormMessage>
+      <FormMessage tone="error">
+        {state.status !== 'idle' && state.status !== 'ok' ? state.message : null}
+      </FormMessage>
       <Button type="submit" className="w-full" disabled={pending} aria-disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>

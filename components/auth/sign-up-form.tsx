@@ -25,6 +25,7 @@ export function SignUpForm({
         label="Name"
         name="name"
         autoComplete="name"
+        maxLength={100}
         required
         defaultValue={state.values?.name}
         errors={state.fieldErrors?.name}
@@ -34,6 +35,7 @@ export function SignUpForm({
         name="email"
         type="email"
         autoComplete="email"
+        maxLength={254}
         required
         defaultValue={state.values?.email}
         errors={state.fieldErrors?.email}
@@ -43,11 +45,14 @@ export function SignUpForm({
         name="password"
         type="password"
         autoComplete="new-password"
+        maxLength={maxLength}
         required
         hint={`At least ${minLength} characters (up to ${maxLength}). A passphrase of several words works well.`}
         errors={state.fieldErrors?.password}
       />
-      <FormMessage tone="error">{state.status !== 'idle' && state.status !== 'ok' ? state.message : null}</FormMessage>
+      <FormMessage tone="error">
+        {state.status !== 'idle' && state.status !== 'ok' ? state.message : null}
+      </FormMessage>
       <Button type="submit" className="w-full" disabled={pending} aria-disabled={pending}>
         {pending ? 'Creating your account…' : 'Create account'}
       </Button>

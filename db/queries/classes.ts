@@ -16,7 +16,15 @@ export async function listClassesForUser({ userId }: { userId: string }) {
   const sizes = await db
     .select({ classId: classMembers.classId, students: count() })
     .from(classMembers)
-    .where(and(eq(classMembers.role, 'student'), inArray(classMembers.classId, mine.map((c) => c.id))))
+    .where(
+      and(
+        eq(classMembers.role, 'student'),
+        inArray(
+          classMembers.classId,
+          mine.map((c) => c.id),
+        ),
+      ),
+    )
     .groupBy(classMembers.classId);
   const studentsByClass = new Map(sizes.map((s) => [s.classId, s.students]));
   return mine.map((c) => ({

@@ -9,7 +9,11 @@ export function normaliseEmail(email: string): string {
 
 export async function getUserByEmail({ email }: { email: string }) {
   const db = await getDb();
-  const [user] = await db.select().from(users).where(eq(users.email, normaliseEmail(email))).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .limit(1);
   return user ?? null;
 }
 

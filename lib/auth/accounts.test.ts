@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
-import { useTestDatabase } from '@/db/test-database';
+import { setUpTestDatabase } from '@/db/test-database';
 import { changePassword, checkCredentials, registerUser } from './accounts';
 
-useTestDatabase();
+setUpTestDatabase();
 
 const signUp = (email: string, password = 'a long enough passphrase', name = 'Test Student') =>
   registerUser({ name, email, password });
@@ -40,7 +40,7 @@ describe('registerUser', () => {
   });
 
   it('refuses SQL in the email as an invalid address, and the table survives', async () => {
-    const result = await signUp("x'; drop table \"user\"; --@example.org");
+    const result = await signUp('x\'; drop table "user"; --@example.org');
     expect(result.status).toBe('invalid');
     const db = await getDb();
     expect((await db.select().from(users)).length).toBeGreaterThan(0);
@@ -63,14 +63,23 @@ describe('registerUser', () => {
 describe('checkCredentials', () => {
   it('signs in with the right password, whatever the email case', async () => {
     await signUp('right@example.org');
-    const result = await checkCredentials({ email: 'right@example.org', password: 'a long enough passphrase' }, null);
+    const result = await checkCredentials(
+      { email: 'right@example.org', password: 'a long enough passphrase' },
+      null,
+    );
     expect(result.status).toBe('ok');
   });
 
   it('gives the same answer for a wrong password and an unknown email', async () => {
     await signUp('wrong@example.org');
-    const wrong = await checkCredentials({ email: 'wrong@example.org', password: 'not the passphrase' }, null);
-    const unknown = await checkCredentials({ email: 'nobody@example.org', password: 'not the passphrase' }, null);
+    const wrong = await checkCredentials(
+      { email: 'wrong@example.org', password: 'not the passphrase' },
+      null,
+    );
+    const unknown = await checkCredentials(
+      { email: 'nobody@example.org', password: 'not the passphrase' },
+      null,
+    );
     expect(wrong).toEqual({ status: 'invalid' });
     expect(unknown).toEqual({ status: 'invalid' });
   });
@@ -80,7 +89,10 @@ describe('checkCredentials', () => {
     for (let i = 0; i < 5; i++) {
       await checkCredentials({ email: 'locked@example.org', password: `guess number ${i}` }, '192.0.2.10');
     }
-    const result = await checkCredentials({ email: 'locked@example.org', password: 'a long enough passphrase' }, null);
+    const result = await checkCredentials(
+      { email: 'locked@example.org', password: 'a long enough passphrase' },
+      null,
+    );
     expect(result.status).toBe('throttled');
     if (result.status === 'throttled') expect(result.retryAfterSeconds).toBeGreaterThan(0);
   });
@@ -100,7 +112,10 @@ describe('changePassword', () => {
       newPassword: 'a different passphrase',
     });
     expect(changed).toEqual({ status: 'changed', sessionVersion: 2 });
-    const old = await checkCredentials({ email: 'change@example.org', password: 'a long enough passphrase' }, null);
+    const old = await checkCredentials(
+      { email: 'change@example.org', password: 'a long enough passphrase' },
+      null,
+    );
     expect(old.status).toBe('invalid');
   });
 });

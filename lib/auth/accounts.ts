@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { getUserByEmail, getUserById, insertUser, normaliseEmail, setPasswordHash } from '@/db/queries/users';
-import { hashPassword, newPasswordSchema, PASSWORD_MAX_LENGTH, verifyAgainstDummy, verifyPassword } from './password';
+import {
+  hashPassword,
+  newPasswordSchema,
+  PASSWORD_MAX_LENGTH,
+  verifyAgainstDummy,
+  verifyPassword,
+} from './password';
 import { clearFailures, recordFailure, secondsUntilAllowed, signInKeys } from './throttle';
 
 export const emailSchema = z

@@ -18,12 +18,18 @@ describe('isSameOrigin', () => {
   });
 
   it('falls back to the Referer', () => {
-    expect(isSameOrigin(post({ host: 'localhost:3000', referer: 'http://localhost:3000/sign-in' }))).toBe(true);
+    expect(isSameOrigin(post({ host: 'localhost:3000', referer: 'http://localhost:3000/sign-in' }))).toBe(
+      true,
+    );
     expect(isSameOrigin(post({ host: 'localhost:3000', referer: 'https://evil.example/x' }))).toBe(false);
   });
 
   it('uses the forwarded host behind a proxy', () => {
-    const request = post({ host: '10.0.0.5:3000', 'x-forwarded-host': 'ir.school.edu', origin: 'https://ir.school.edu' });
+    const request = post({
+      host: '10.0.0.5:3000',
+      'x-forwarded-host': 'ir.school.edu',
+      origin: 'https://ir.school.edu',
+    });
     expect(isSameOrigin(request)).toBe(true);
   });
 });

@@ -40,7 +40,9 @@ async function secretInFile(): Promise<string> {
   const secret = fresh();
   await mkdir(dataDir(), { recursive: true });
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
-  console.log(`[auth] No AUTH_SECRET set: generated one and saved it in ${file}. Set AUTH_SECRET to choose your own.`);
+  console.log(
+    `[auth] No AUTH_SECRET set: generated one and saved it in ${file}. Set AUTH_SECRET to choose your own.`,
+  );
   return secret;
 }
 
@@ -52,7 +54,9 @@ async function secretInDatabase(): Promise<string> {
     .onConflictDoNothing()
     .returning();
   if (inserted.length > 0) {
-    console.log('[auth] No AUTH_SECRET set: generated one and stored it in the database (table app_setting).');
+    console.log(
+      '[auth] No AUTH_SECRET set: generated one and stored it in the database (table app_setting).',
+    );
   }
   const [row] = await db.select().from(appSettings).where(eq(appSettings.key, 'auth_secret'));
   if (!row) throw new Error('Could not read the stored auth secret.');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/db/test-database';
+import { setUpTestDatabase } from '@/db/test-database';
 import { clearFailures, clientIp, recordFailure, secondsUntilAllowed, signInKeys } from './throttle';
 
-useTestDatabase();
+setUpTestDatabase();
 
 const at = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1000);
 
@@ -29,7 +29,7 @@ describe('sign-in throttle', () => {
       locks.push(await secondsUntilAllowed(keys, now));
     }
     expect(locks.slice(4)).toEqual([30, 60, 120, 240, 480, 900, 900, 900]);
-      });
+  });
 
   it('starts counting afresh after a quiet window', async () => {
     const t0 = new Date('2026-01-12T10:00:00Z');

@@ -22,12 +22,17 @@ export default async function SignInPage({ searchParams }: PageProps<'/sign-in'>
   const params = await searchParams;
   const callbackUrl = safeReturnPath(params.callbackUrl);
   const notice = typeof params.notice === 'string' ? NOTICES[params.notice] : undefined;
-  const error = typeof params.error === 'string' ? (OAUTH_ERRORS[params.error] ?? 'Sign-in did not work. Please try again.') : undefined;
+  const error =
+    typeof params.error === 'string'
+      ? (OAUTH_ERRORS[params.error] ?? 'Sign-in did not work. Please try again.')
+      : undefined;
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-xl font-semibold text-slate-900 dark:text-slate-50">Sign in</h1>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Pick up your readings and quizzes where you left them.</p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          Pick up your readings and quizzes where you left them.
+        </p>
       </div>
       {notice && <FormMessage tone="success">{notice}</FormMessage>}
       {error && params.error !== 'CredentialsSignin' && <FormMessage tone="error">{error}</FormMessage>}

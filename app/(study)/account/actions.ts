@@ -15,10 +15,15 @@ export async function signOutEverywhereAction(): Promise<void> {
 
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const user = await currentUser();
-  if (!user) return { status: 'forbidden', message: 'Your session has ended. Sign in again to change your password.' };
+  if (!user)
+    return { status: 'forbidden', message: 'Your session has ended. Sign in again to change your password.' };
   const result = await changePassword(user.id, formText(formData, 'currentPassword', 'newPassword'));
   if (result.status === 'invalid') {
-    return { status: 'invalid', message: 'Please correct the highlighted fields.', fieldErrors: result.fieldErrors };
+    return {
+      status: 'invalid',
+      message: 'Please correct the highlighted fields.',
+      fieldErrors: result.fieldErrors,
+    };
   }
   if (result.status === 'wrong-password') {
     return {

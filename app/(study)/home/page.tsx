@@ -23,7 +23,10 @@ export default async function HomePage() {
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2">
             {classes.map((c) => (
-              <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+              <li
+                key={c.id}
+                className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
+              >
                 <p className="font-semibold">{c.name}</p>
                 <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
                   {c.role === 'instructor' ? 'You teach this class' : 'You are a student'} · {c.students}{' '}

@@ -1,9 +1,9 @@
 import { NextRequest } from 'next/server';
 import { handlers, trustLoopbackOnly } from '@/auth';
+import { apiError } from '@/lib/api-response';
 import { signInSchema } from '@/lib/auth/accounts';
 import { isSameOrigin } from '@/lib/auth/origin';
 import { clientIp, secondsUntilAllowed, signInKeys } from '@/lib/auth/throttle';
-import { apiError } from '@/lib/api-response';
 import { env } from '@/lib/env';
 
 export const { GET } = handlers;
@@ -17,7 +17,10 @@ const MAX_BODY_BYTES = 16 * 1024;
 export async function POST(request: NextRequest): Promise<Response> {
   if (!isSameOrigin(request)) return apiError('forbidden', 'Cross-site requests are not accepted.');
   if (trustLoopbackOnly(request.headers) === false) {
-    return apiError('bad_request', 'This host name is not trusted. Set AUTH_URL (or AUTH_TRUST_HOST=true) on the server.');
+    return apiError(
+      'bad_request',
+      'This host name is not trusted. Set AUTH_URL (or AUTH_TRUST_HOST=true) on the server.',
+    );
   }
   const body = await request.arrayBuffer();
   if (body.byteLength > MAX_BODY_BYTES) {
@@ -27,7 +30,10 @@ export async function POST(request: NextRequest): Promise<Response> {
 
   if (request.nextUrl.pathname.endsWith('/callback/credentials')) {
     const form = new URLSearchParams(new TextDecoder().decode(body));
-    const parsed = signInSchema.safeParse({ email: form.get('email') ?? '', password: form.get('password') ?? '' });
+    const parsed = signInSchema.safeParse({
+      email: form.get('email') ?? '',
+      password: form.get('password') ?? '',
+    });
     if (parsed.success) {
       const ip = clientIp(request.headers, env().TRUSTED_PROXY_COUNT);
       const wait = await secondsUntilAllowed(signInKeys({ email: parsed.data.email, ip }));

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { setUpBrowser, uniqueEmail } from './browser';
+import { AuthPages } from './pages/auth';
+
+const browser = setUpBrowser();
+const PASSWORD = 'quiet lanterns over the harbour';
+
+describe('accounts in the browser', () => {
+  it('signs up, lands on an empty dashboard, signs out and signs back in', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const auth = new AuthPages(page);
+    const email = uniqueEmail('new');
+
+    await auth.signUp({ name: 'Noor Haddad', email, password: PASSWORD });
+    await page.waitForURL(/\/home$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome, Noor');
+    expect(await page.getByText('You are not in any class yet').isVisible()).toBe(true);
+
+    await auth.signOut();
+    expect(await page.getByText('You have signed out on every device.').isVisible()).toBe(true);
+
+    await auth.signIn({ email: email.toUpperCase(), password: PASSWORD });
+    await page.waitForURL(/\/home$/);
+    await context.close();
+  });
+
+  it('sends a signed-out visitor of a private page to sign-in and back there after', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const response = await page.goto('/account');
+    expect(response?.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect(new URL(page.url()).searchParams.get('callbackUrl')).toBe('/account');
+
+    await new AuthPages(page).signIn({ email: 'lena@demo.statecraft', password: 'statecraft-demo' });
+    await page.waitForURL(/\/account$/);
+    expect(await page.getByRole('heading', { name: 'Account' }).isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('says the email and password do not match, the same way for an unknown email', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const auth = new AuthPages(page);
+    await page.goto('/sign-in');
+    await auth.signIn({ email: 'tomas@demo.statecraft', password: 'not my password' });
+    const wrongPassword = await auth.formMessage();
+    expect(wrongPassword).toMatch(/do not match an account/);
+    expect(await page.getByLabel('Email').inputValue()).toBe('tomas@demo.statecraft');
+
+    await auth.signIn({ email: uniqueEmail('ghost'), password: 'not my password' });
+    expect(await auth.formMessage()).toBe(wrongPassword);
+    await context.close();
+  });
+
+  it('refuses a duplicate email, a weak password and an invalid email with a clear message', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const auth = new AuthPages(page);
+
+    await auth.signUp({ name: 'Copy Cat', email: 'priya@demo.statecraft', password: PASSWORD });
+    await page.getByText('An account with this email already exists. Sign in instead.').waitFor();
+
+    await auth.signUp({ name: 'Weak One', email: uniqueEmail('weak'), password: 'password1' });
+    await page.getByText(/one of the most commonly used/).waitFor();
+
+    await auth.signUp({ name: 'Short One', email: uniqueEmail('short'), password: 'abc' });
+    await page.getByText('Use at least 8 characters.').waitFor();
+
+    await auth.signUp({ name: 'Bobby Tables', email: "x'; drop table user;--", password: PASSWORD });
+    await page.getByText(/Enter a valid email address/).waitFor();
+
+    await page.goto('/sign-up');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Enter your name.').waitFor();
+    expect(await page.getByLabel('Name').getAttribute('aria-invalid')).toBe('true');
+    await context.close();
+  });
+
+  it('signing out in one browser ends the session in another', async () => {
+    const email = uniqueEmail('two-devices');
+    const laptop = await browser.newContext();
+    const laptopPage = await laptop.newPage();
+    await new AuthPages(laptopPage).signUp({ name: 'Two Devices', email, password: PASSWORD });
+    await laptopPage.waitForURL(/\/home$/);
+
+    const phone = await browser.newContext();
+    const phonePage = await phone.newPage();
+    await new AuthPages(phonePage).signIn({ email, password: PASSWORD });
+    await phonePage.waitForURL(/\/home$/);
+
+    await new AuthPages(laptopPage).signOut();
+    await phonePage.goto('/home');
+    expect(new URL(phonePage.url()).pathname).toBe('/sign-in');
+    await laptop.close();
+    await phone.close();
+  });
+
+  it('changing the password ends every session and the new password works', async () => {
+    const email = uniqueEmail('change');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const auth = new AuthPages(page);
+    await auth.signUp({ name: 'Changer', email, password: PASSWORD });
+    await page.waitForURL(/\/home$/);
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await new AuthPages(otherPage).signIn({ email, password: PASSWORD });
+    await otherPage.waitForURL(/\/home$/);
+
+    await page.goto('/account');
+    await page.getByLabel('Current password').fill(PASSWORD);
+    await page.getByLabel('New password').fill('a brand new passphrase');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.waitForURL(/notice=password-changed/);
+
+    await otherPage.goto('/home');
+    expect(new URL(otherPage.url()).pathname).toBe('/sign-in');
+    await auth.signIn({ email, password: 'a brand new passphrase' });
+    await page.waitForURL(/\/home$/);
+    await context.close();
+    await other.close();
+  });
+
+  it('shows the demo instructor their demo class with its join code', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await new AuthPages(page).signIn({ email: 'instructor@demo.statecraft', password: 'statecraft-demo' });
+    await page.waitForURL(/\/home$/);
+    await page.getByText('IR 210: Great-Power Diplomacy (demo)').waitFor();
+    expect(await page.getByText(/You teach this class · 3 students · join code DEMO-210/).isVisible()).toBe(
+      true,
+    );
+    await context.close();
+  });
+
+  it('backs off after repeated failures, in the form and with HTTP 429', async () => {
+    const email = uniqueEmail('throttled');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const auth = new AuthPages(page);
+    await auth.signUp({ name: 'Throttled', email, password: PASSWORD });
+    await page.waitForURL(/\/home$/);
+    await auth.signOut();
+
+    for (let i = 0; i < 5; i++) {
+      await auth.signIn({ email, password: `wrong guess ${i}` });
+      expect(await auth.formMessage()).toMatch(/do not match an account/);
+    }
+    await auth.signIn({ email, password: PASSWORD });
+    await page.getByText(/Too many failed attempts\. Wait \d+ seconds/).waitFor();
+
+    const csrf = await (await context.request.get('/api/auth/csrf')).json();
+    const response = await context.request.post('/api/auth/callback/credentials', {
+      form: { email, password: PASSWORD, csrfToken: csrf.csrfToken },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(429);
+    expect(Number(response.headers()['retry-after'])).toBeGreaterThan(0);
+    expect((await response.json()).error.message).toMatch(/Too many failed sign-ins/);
+    await context.close();
+  });
+});
