@@ -10,6 +10,7 @@ import { getDb } from '@/db';
 import { getSessionVersion, normaliseEmail } from '@/db/queries/users';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { checkCredentials, signInSchema } from '@/lib/auth/accounts';
+import { trustLoopbackOnly } from '@/lib/auth/host';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { clientIp } from '@/lib/auth/throttle';
 import { env } from '@/lib/env';
@@ -54,18 +55,6 @@ export function enabledOAuthProviders(): { id: string; name: string }[] {
     const resolved = typeof p === 'function' ? p() : p;
     return { id: resolved.id, name: resolved.name };
   });
-}
-
-const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
-
-/**
- * Without AUTH_URL or AUTH_TRUST_HOST, only loopback host names are trusted, so `npm start`
- * works on this machine while a deployment behind a proxy must say where it lives.
- */
-export function trustLoopbackOnly(requestHeaders: Headers): boolean | undefined {
-  if (process.env.AUTH_URL || process.env.AUTH_TRUST_HOST) return undefined;
-  const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host') ?? '';
-  return LOOPBACK_HOST.test(host);
 }
 
 async function buildConfig(request?: Request): Promise<NextAuthConfig> {

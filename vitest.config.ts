@@ -21,6 +21,8 @@ export default defineConfig({
           exclude: ['node_modules/**', '.next/**', 'e2e/**'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // next-auth imports "next/server" without an extension; let Vite resolve it.
+          server: { deps: { inline: ['next-auth'] } },
         },
       },
       {

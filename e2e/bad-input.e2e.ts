@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { setUpBrowser } from './browser';
 
@@ -57,6 +58,28 @@ describe('bad input gets a 4xx and a clear message, never a 500', () => {
     });
     expect(response.status()).toBe(403);
     await context.close();
+  });
+
+  it('answers a request for an untrusted host name with 400 and says how to fix it', async () => {
+    const get = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const url = new URL(path, browser.baseURL());
+        const req = httpRequest(url, { headers: { host: 'statecraft.attacker.example' } }, (res) => {
+          let body = '';
+          res.on('data', (chunk) => {
+            body += chunk;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const session = await get('/api/auth/session');
+    expect(session.status).toBe(400);
+    expect(JSON.parse(session.body).error.message).toMatch(/set AUTH_URL \(or AUTH_TRUST_HOST=true\)/);
+    const page = await get('/sign-in');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('which it has not been told to trust');
   });
 
   it('answers an unknown page with 404', async () => {

@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { AuthError } from 'next-auth';
 import { signIn } from '@/auth';
 import { registerUser, signInSchema } from '@/lib/auth/accounts';
+import { untrustedHostMessage } from '@/lib/auth/host';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { clientIp, secondsUntilAllowed, signInKeys } from '@/lib/auth/throttle';
 import { env } from '@/lib/env';
@@ -17,8 +18,11 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   const values = { email: input.email ?? '' };
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return invalidState(parsed.error, values);
+  const requestHeaders = await headers();
+  const untrusted = untrustedHostMessage(requestHeaders);
+  if (untrusted) return { status: 'forbidden', message: untrusted, values };
 
-  const ip = clientIp(await headers(), env().TRUSTED_PROXY_COUNT);
+  const ip = clientIp(requestHeaders, env().TRUSTED_PROXY_COUNT);
   const wait = await secondsUntilAllowed(signInKeys({ email: parsed.data.email, ip }));
   if (wait > 0) return { status: 'rate-limited', message: waitMessage(wait), values };
 
@@ -55,6 +59,8 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const input = formText(formData, 'name', 'email', 'password', 'callbackUrl');
   const values = { name: input.name ?? '', email: input.email ?? '' };
+  const untrusted = untrustedHostMessage(await headers());
+  if (untrusted) return { status: 'forbidden', message: untrusted, values };
   const result = await registerUser(input);
   if (result.status === 'invalid') {
     return {

@@ -24,7 +24,9 @@ async function resolveSecret(): Promise<string> {
   const configured = env().AUTH_SECRET;
   if (configured) return configured;
   const client = await getClient();
-  return client.driver === 'postgres' ? secretInDatabase() : secretInFile();
+  if (client.driver === 'postgres') return secretInDatabase();
+  // An in-memory database (tests) gets an in-memory secret: nothing to keep.
+  return env().PGLITE_DATA_DIR === 'memory://' ? fresh() : secretInFile();
 }
 
 const fresh = () => randomBytes(33).toString('base64');

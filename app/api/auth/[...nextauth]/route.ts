@@ -1,12 +1,17 @@
 import { NextRequest } from 'next/server';
-import { handlers, trustLoopbackOnly } from '@/auth';
+import { handlers } from '@/auth';
 import { apiError } from '@/lib/api-response';
 import { signInSchema } from '@/lib/auth/accounts';
+import { untrustedHostMessage } from '@/lib/auth/host';
 import { isSameOrigin } from '@/lib/auth/origin';
 import { clientIp, secondsUntilAllowed, signInKeys } from '@/lib/auth/throttle';
 import { env } from '@/lib/env';
 
-export const { GET } = handlers;
+export async function GET(request: NextRequest): Promise<Response> {
+  const untrusted = untrustedHostMessage(request.headers);
+  if (untrusted) return apiError('bad_request', untrusted);
+  return handlers.GET(request);
+}
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -16,12 +21,8 @@ const MAX_BODY_BYTES = 16 * 1024;
  */
 export async function POST(request: NextRequest): Promise<Response> {
   if (!isSameOrigin(request)) return apiError('forbidden', 'Cross-site requests are not accepted.');
-  if (trustLoopbackOnly(request.headers) === false) {
-    return apiError(
-      'bad_request',
-      'This host name is not trusted. Set AUTH_URL (or AUTH_TRUST_HOST=true) on the server.',
-    );
-  }
+  const untrusted = untrustedHostMessage(request.headers);
+  if (untrusted) return apiError('bad_request', untrusted);
   const body = await request.arrayBuffer();
   if (body.byteLength > MAX_BODY_BYTES) {
     return apiError('payload_too_large', 'The request is too large.');

@@ -1,0 +1,21 @@
+const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
+
+function requestHost(headers: Headers): string {
+  return headers.get('x-forwarded-host') ?? headers.get('host') ?? '';
+}
+
+/**
+ * Auth.js's `trustHost`. Without AUTH_URL or AUTH_TRUST_HOST, only loopback host names are
+ * trusted, so `npm start` works on this machine while a deployment must say where it lives;
+ * with either set, Auth.js decides from them (undefined).
+ */
+export function trustLoopbackOnly(headers: Headers): boolean | undefined {
+  if (process.env.AUTH_URL || process.env.AUTH_TRUST_HOST) return undefined;
+  return LOOPBACK_HOST.test(requestHost(headers));
+}
+
+/** What to tell a visitor who reached the app by a host name it has not been told to trust. */
+export function untrustedHostMessage(headers: Headers): string | null {
+  if (trustLoopbackOnly(headers) !== false) return null;
+  return `This server was reached as "${requestHost(headers)}", which it has not been told to trust, so signing in is off. The administrator must set AUTH_URL (or AUTH_TRUST_HOST=true) and restart.`;
+}
