@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { countWords, parseReading, ReadingParseError, splitSentences } from './parse';
+
+const seed = readFileSync(
+  path.join(import.meta.dirname, '../../content/burns-lead-with-diplomacy/essay.txt'),
+  'utf8',
+);
+const allText = (r: ReturnType<typeof parseReading>) => r.paragraphs.map((p) => p.text).join('\n');
+
+describe('parseReading on the Burns seed', () => {
+  const reading = parseReading({ text: seed, format: 'text' });
+
+  it('turns the byline box and the "originally published" line into metadata', () => {
+    expect(reading.author).toBe('William J. Burns');
+    expect(reading.authorNote).toMatch(/^William J\. Burns was president of the Carnegie Endowment/);
+    expect(reading.source).toBe('The New York Times');
+  });
+
+  it('keeps no debris in the body', () => {
+    const body = allText(reading);
+    expect(body).not.toMatch(/More >/);
+    expect(body).not.toMatch(/originally published/);
+    expect(body).not.toMatch(/was president of the Carnegie Endowment/);
+    expect(reading.paragraphs).toHaveLength(16);
+  });
+
+  it('splits sentences without breaking at "Mr." or "U.S."', () => {
+    const p3 = reading.paragraphs.find((p) => p.id === 'p3')!;
+    expect(p3.sentences.map((s) => s.id)).toEqual(['p3.s1', 'p3.s2', 'p3.s3']);
+    expect(p3.sentences[0]!.text).toBe(
+      'Mr. Putin has prided himself on playing a strong game with weak cards.',
+    );
+    const all = reading.paragraphs.flatMap((p) => p.sentences);
+    expect(all.some((s) => s.text === 'Mr.')).toBe(false);
+    expect(all.every((s) => /[.?!”]$/.test(s.text))).toBe(true);
+  });
+
+  it('keeps every word of the body in exactly one sentence', () => {
+    for (const p of reading.paragraphs) {
+      expect(p.sentences.map((s) => s.text).join(' ')).toBe(p.text);
+    }
+  });
+
+  it('groups paragraphs into sections of sensible size, covering each paragraph once', () => {
+    const ids = reading.sections.flatMap((s) => s.paragraphIds);
+    expect(ids).toEqual(reading.paragraphs.map((p) => p.id));
+    for (const section of reading.sections) {
+      const words = section.paragraphIds.reduce(
+        (sum, id) => sum + countWords(reading.paragraphs.find((p) => p.id === id)!.text),
+        0,
+      );
+      expect(words).toBeGreaterThan(80);
+      expect(words).toBeLessThan(600);
+    }
+    expect(reading.readingMinutes).toBe(4);
+  });
+
+  it('gives the same ids for the same text', () => {
+    expect(parseReading({ text: seed, format: 'text' })).toEqual(reading);
+  });
+});
+
+describe('parseReading on nasty input', () => {
+  it('refuses empty and whitespace-only text', () => {
+    expect(() => parseReading({ text: '', format: 'text' })).toThrow(ReadingParseError);
+    expect(() => parseReading({ text: ' \n\n\t \r\n', format: 'markdown' })).toThrow(/No readable text/);
+  });
+
+  it('refuses more than 2 MB and reads 1 MB', () => {
+    expect(() => parseReading({ text: 'a'.repeat(2 * 1024 * 1024 + 1), format: 'text' })).toThrow(
+      /larger than 2 MB/,
+    );
+    const paragraph = 'The ambassador argued that sanctions work best when allies apply them together. ';
+    const big = Array.from({ length: 1600 }, (_, i) => `${paragraph.repeat(8)}Paragraph ${i}.`).join('\n\n');
+    expect(big.length).toBeGreaterThan(1_000_000);
+    const reading = parseReading({ text: big, format: 'text' });
+    expect(reading.paragraphs).toHaveLength(1600);
+    expect(reading.paragraphs[1599]!.id).toBe('p1600');
+  });
+
+  it('keeps the text of an HTML-only page and drops scripts and styles whole', () => {
+    const html =
+      '<html><head><style>p{color:red}</style><script>alert("x")</script></head><body><h1>Deterrence</h1><p>Deterrence works when threats are credible &amp; clear.</p><p>Allies <b>matter</b>.</p></body></html>';
+    const reading = parseReading({ text: html, format: 'text' });
+    expect(allText(reading)).toBe('Deterrence works when threats are credible & clear.\nAllies matter.');
+    expect(reading.title).toBe('Deterrence');
+  });
+
+  it('refuses a page that is only markup', () => {
+    expect(() =>
+      parseReading({ text: '<div><script>evil()</script><img src=x></div>', format: 'text' }),
+    ).toThrow(ReadingParseError);
+  });
+
+  it('keeps a script tag in Markdown as nothing executable', () => {
+    const md =
+      '# Essay\n\nBefore.\n\n<script>document.cookie</script>\n\nAfter <img src=x onerror=alert(1)> text.';
+    const reading = parseReading({ text: md, format: 'markdown' });
+    expect(allText(reading)).toBe('Before.\nAfter text.');
+    expect(JSON.stringify(reading)).not.toMatch(/<|onerror|cookie/);
+  });
+
+  it('reads mixed line endings the same as Unix ones', () => {
+    const unix = 'Title line\n\nFirst paragraph here.\nStill first.\n\nSecond one.';
+    const mixed = 'Title line\r\n\r\nFirst paragraph here.\rStill first.\r\n\nSecond one.';
+    expect(parseReading({ text: mixed, format: 'text' })).toEqual(
+      parseReading({ text: unix, format: 'text' }),
+    );
+  });
+
+  it('reads non-Latin scripts', () => {
+    const text =
+      'Дипломатия важна. Санкции тоже работают.\n\n外交很重要。制裁也有效。\n\nالدبلوماسية مهمة. العقوبات تعمل أيضا.';
+    const reading = parseReading({ text, format: 'text' });
+    expect(reading.paragraphs.map((p) => p.sentences.length)).toEqual([2, 2, 2]);
+    expect(reading.paragraphs[1]!.sentences[0]!.text).toBe('外交很重要。');
+  });
+
+  it('uses Markdown front matter and headings as metadata and sections', () => {
+    const md = `---\ntitle: "Coalitions"\nauthor: Ana Ruiz\nsource: Foreign Policy\ndate: 2019-05-01\n---\n\n## Why allies\n\nAllies share costs.\n\n## Why not alone\n\nActing alone is faster. It lasts less.`;
+    const reading = parseReading({ text: md, format: 'markdown' });
+    expect(reading).toMatchObject({
+      title: 'Coalitions',
+      author: 'Ana Ruiz',
+      source: 'Foreign Policy',
+      publishedOn: '2019-05-01',
+    });
+    expect(reading.sections.map((s) => [s.title, s.paragraphIds])).toEqual([
+      ['Why allies', ['p1']],
+      ['Why not alone', ['p2']],
+    ]);
+  });
+
+  it('lets typed metadata win over what the text says', () => {
+    const reading = parseReading({ text: '# In text\n\nBody.', format: 'markdown', title: '  Typed  ' });
+    expect(reading.title).toBe('Typed');
+  });
+});
+
+describe('splitSentences', () => {
+  it('knows abbreviations and times', () => {
+    expect(
+      splitSentences('The U.S. and Mr. Putin met at 3 p.m. in Washington. Then they left.'),
+    ).toHaveLength(2);
+  });
+});

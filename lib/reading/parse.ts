@@ -1,0 +1,309 @@
+import nlp from 'compromise';
+import { decodeHTML } from 'entities';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { ParsedReading, ReadingParagraph, ReadingSection, ReadingSentence } from './types';
+
+export class ReadingParseError extends Error {}
+
+export type ParseInput = {
+  text: string;
+  format: 'text' | 'markdown';
+  /** Metadata typed by the instructor wins over what is found in the text. */
+  title?: string;
+  author?: string;
+};
+
+/** Input larger than this is refused before any work (a long book chapter is ~100 KB). */
+export const MAX_READING_BYTES = 2 * 1024 * 1024;
+
+const WORDS_PER_MINUTE = 230;
+const SECTION_TARGET_WORDS = 300;
+const SECTION_MAX_WORDS = 450;
+
+type Block = { kind: 'heading'; depth: number; text: string } | { kind: 'paragraph'; text: string };
+
+/**
+ * Turns pasted or uploaded text into a reading: metadata, paragraphs and sentences with ids
+ * that questions, highlights and feedback point at (`p4`, `p4.s2`), and sections. Web-page
+ * debris (byline boxes, "More >" links, "originally published in" lines) becomes metadata or
+ * disappears. Output is plain text only; nothing from the input is ever rendered as HTML.
+ */
+export function parseReading(input: ParseInput): ParsedReading {
+  if (Buffer.byteLength(input.text, 'utf8') > MAX_READING_BYTES) {
+    throw new ReadingParseError('The text is larger than 2 MB. Split it into several readings.');
+  }
+  const normalised = input.text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2028\u2029]/g, '\n')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+  const { body, frontMatter } = splitFrontMatter(normalised);
+  const blocks = input.format === 'markdown' ? markdownBlocks(body) : textBlocks(body);
+
+  const meta = {
+    title: clean(input.title) ?? frontMatter.title ?? null,
+    author: clean(input.author) ?? frontMatter.author ?? null,
+    authorNote: frontMatter.author_note ?? null,
+    source: frontMatter.source ?? null,
+    publishedOn: frontMatter.date ?? null,
+  };
+  const kept = removeDebris(blocks, meta);
+
+  // A leading top-level heading, or a short first line without final punctuation, is the title.
+  const first = kept[0];
+  if (first?.kind === 'heading' && first.depth === 1) {
+    meta.title ??= first.text;
+    kept.shift();
+  } else if (!meta.title && first?.kind === 'paragraph' && looksLikeTitle(first.text) && kept.length > 1) {
+    meta.title = first.text;
+    kept.shift();
+  }
+
+  const paragraphs: ReadingParagraph[] = [];
+  const headingBefore = new Map<number, string>();
+  for (const block of kept) {
+    if (block.kind === 'heading') {
+      headingBefore.set(paragraphs.length, block.text);
+      continue;
+    }
+    const index = paragraphs.length + 1;
+    const sentences = splitSentences(block.text).map(
+      (text, i): ReadingSentence => ({ id: `p${index}.s${i + 1}`, text }),
+    );
+    if (sentences.length === 0) continue;
+    paragraphs.push({ id: `p${index}`, text: block.text, sentences });
+  }
+  if (paragraphs.length === 0) {
+    throw new ReadingParseError(
+      'No readable text was found. Paste the essay itself, or upload a .txt or .md file.',
+    );
+  }
+
+  const wordCount = paragraphs.reduce((sum, p) => sum + countWords(p.text), 0);
+  return {
+    title: meta.title ?? 'Untitled reading',
+    author: meta.author,
+    authorNote: meta.authorNote,
+    source: meta.source,
+    publishedOn: meta.publishedOn,
+    paragraphs,
+    sections:
+      headingBefore.size > 0 ? sectionsFromHeadings(paragraphs, headingBefore) : autoSections(paragraphs),
+    wordCount,
+    readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
+  };
+}
+
+function clean(value: string | undefined | null): string | undefined {
+  const trimmed = value?.replace(/\s+/g, ' ').trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function splitFrontMatter(text: string): { body: string; frontMatter: Record<string, string> } {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (!match) return { body: text, frontMatter: {} };
+  const frontMatter: Record<string, string> = {};
+  for (const line of (match[1] ?? '').split('\n')) {
+    const field = /^([A-Za-z_]+):\s*(.*)$/.exec(line);
+    const value = clean(field?.[2]?.replace(/^["']|["']$/g, ''));
+    if (field?.[1] && value) frontMatter[field[1].toLowerCase()] = value;
+  }
+  return { body: text.slice(match[0].length), frontMatter };
+}
+
+const BLOCK_TAGS =
+  /<\/?(p|div|br|h[1-6]|li|ul|ol|section|article|blockquote|header|footer|tr|table)\b[^>]*>/gi;
+
+/** Text of an HTML fragment: scripts and styles dropped whole, other tags removed, entities decoded. */
+export function htmlToText(html: string): string {
+  return decodeHTML(
+    html
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<(script|style|noscript|template|iframe|object)\b[\s\S]*?<\/\1\s*>/gi, '')
+      .replace(/<(script|style|noscript|template|iframe|object)\b[^>]*>/gi, '')
+      .replace(BLOCK_TAGS, '\n\n')
+      .replace(/<[^>]*>/g, ''),
+  );
+}
+
+const looksLikeHtml = (text: string) => /<\/?[a-z][a-z0-9-]*(\s[^>]*)?>/i.test(text);
+
+function textBlocks(body: string): Block[] {
+  const text = looksLikeHtml(body) ? htmlToText(body) : body;
+  const blocks: Block[] = [];
+  for (const chunk of text.split(/\n\s*\n/)) {
+    const lines = chunk
+      .split('\n')
+      .map((line) => line.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
+    // Hard-wrapped prose joins into one paragraph; a chunk holding a byline box or a link
+    // line (web-page debris) is kept line by line so that removeDebris can see each part.
+    const debrisInside = lines.length > 1 && lines.some((l) => NAV_DEBRIS.test(l) || isNameLine(l));
+    const parts = debrisInside ? lines : [lines.join(' ')];
+    for (const part of parts) if (part) blocks.push({ kind: 'paragraph', text: part });
+  }
+  return blocks;
+}
+
+type MdNode = { type: string; value?: string; depth?: number; children?: MdNode[] };
+
+function inlineText(node: MdNode): string {
+  if (node.type === 'html') return htmlToText(node.value ?? '');
+  if (node.type === 'image') return '';
+  if (node.type === 'break') return ' ';
+  if (typeof node.value === 'string') return node.value;
+  return (node.children ?? []).map(inlineText).join('');
+}
+
+function markdownBlocks(body: string): Block[] {
+  const tree = fromMarkdown(body) as MdNode;
+  const blocks: Block[] = [];
+  const visit = (node: MdNode) => {
+    switch (node.type) {
+      case 'heading': {
+        const text = clean(inlineText(node));
+        if (text) blocks.push({ kind: 'heading', depth: node.depth ?? 1, text });
+        return;
+      }
+      case 'paragraph':
+      case 'code': {
+        const text = clean(inlineText(node));
+        if (text) blocks.push({ kind: 'paragraph', text });
+        return;
+      }
+      case 'html':
+        blocks.push(...textBlocks(htmlToText(node.value ?? '')));
+        return;
+      case 'list':
+      case 'blockquote':
+      case 'listItem':
+      case 'root':
+        for (const child of node.children ?? []) visit(child);
+        return;
+      default:
+        return; // thematic breaks, tables and definitions carry no prose
+    }
+  };
+  visit(tree);
+  return blocks;
+}
+
+const NAV_DEBRIS =
+  /^(more\s*(>|›|»|→)?|read more\b.*|continue reading\b.*|advertisement|share( this)?( article)?|subscribe\b.*|sign up for\b.*|related:?.*|\d+ comments?)$/i;
+const PUBLISHED_IN =
+  /^this (article|op-ed|essay|piece) (was )?(originally |first )?(published|appeared) (in|on|by) (.+?)\.?$/i;
+const PERSON_NAME = /^(?:[A-Z][\p{L}'’-]*\.?\s+){1,3}[A-Z][\p{L}'’-]+$/u;
+
+const isNameLine = (line: string) => line.length < 60 && PERSON_NAME.test(line);
+
+/**
+ * Drops navigation debris; turns an "originally published in" line into the source and a byline
+ * box (a name alone on a line, then a line starting with that name) into author and note.
+ */
+function removeDebris(
+  blocks: Block[],
+  meta: { author: string | null; authorNote: string | null; source: string | null },
+) {
+  const kept: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const text = block.text;
+    if (NAV_DEBRIS.test(text)) continue;
+    const published = PUBLISHED_IN.exec(text);
+    if (published?.[6] && text.length < 160) {
+      meta.source ??= published[6].replace(/^the\s+/i, 'The ');
+      continue;
+    }
+    const next = blocks[i + 1];
+    if (block.kind === 'paragraph' && isNameLine(text) && next?.text.startsWith(text)) {
+      meta.author ??= text;
+      meta.authorNote ??= next.text;
+      i++;
+      continue;
+    }
+    kept.push(block);
+  }
+  return kept;
+}
+
+function looksLikeTitle(text: string): boolean {
+  return text.length <= 120 && !/[.!?:;,"”’)]$/.test(text) && countWords(text) <= 14;
+}
+
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+const CJK_SENTENCE = /[^。！？]+[。！？]+[」』”）)]*|[^。！？]+$/g;
+
+/** Sentences of a paragraph, by compromise (which knows "Mr." and "U.S." are not ends). */
+export function splitSentences(paragraph: string): string[] {
+  const sentences: string[] = [];
+  for (const piece of nlp(paragraph).sentences().out('array') as string[]) {
+    // compromise does not split on CJK full stops.
+    const parts = /[。！？]/.test(piece) ? (piece.match(CJK_SENTENCE) ?? [piece]) : [piece];
+    for (const part of parts) {
+      const text = part.trim();
+      if (text) sentences.push(text);
+    }
+  }
+  return sentences.length > 0 ? sentences : [paragraph.trim()].filter(Boolean);
+}
+
+function sectionsFromHeadings(
+  paragraphs: ReadingParagraph[],
+  headingBefore: Map<number, string>,
+): ReadingSection[] {
+  const sections: ReadingSection[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    const heading = headingBefore.get(index);
+    if (heading || sections.length === 0) {
+      sections.push({ id: `sec${sections.length + 1}`, title: heading ?? 'Introduction', paragraphIds: [] });
+    }
+    sections.at(-1)!.paragraphIds.push(paragraph.id);
+  });
+  return sections;
+}
+
+/**
+ * Groups paragraphs into sections of about 300 words (never past 450 unless one paragraph is
+ * longer), breaking only between paragraphs; titled by their opening words until an instructor
+ * names them.
+ */
+export function autoSections(paragraphs: ReadingParagraph[]): ReadingSection[] {
+  const groups: ReadingParagraph[][] = [];
+  let current: ReadingParagraph[] = [];
+  let words = 0;
+  for (const paragraph of paragraphs) {
+    const size = countWords(paragraph.text);
+    if (current.length > 0 && (words >= SECTION_TARGET_WORDS || words + size > SECTION_MAX_WORDS)) {
+      groups.push(current);
+      current = [];
+      words = 0;
+    }
+    current.push(paragraph);
+    words += size;
+  }
+  if (current.length > 0) groups.push(current);
+  // A short last group joins the one before it rather than standing alone.
+  const last = groups.at(-1);
+  if (groups.length > 1 && last && last.reduce((s, p) => s + countWords(p.text), 0) < 80) {
+    groups.pop();
+    groups.at(-1)!.push(...last);
+  }
+  return groups.map((group, i) => ({
+    id: `sec${i + 1}`,
+    title: openingWords(group[0]!.text),
+    paragraphIds: group.map((p) => p.id),
+  }));
+}
+
+function openingWords(text: string, max = 7): string {
+  const words = text.split(/\s+/);
+  const opening = words
+    .slice(0, max)
+    .join(' ')
+    .replace(/[,;:—–-]+$/, '');
+  return words.length > max ? `${opening}…` : opening;
+}

@@ -1,0 +1,33 @@
+/** A reading as the app stores and shows it: plain text only, every sentence addressable. */
+export type ReadingSentence = {
+  /** `p4.s2`: the second sentence of the fourth paragraph; stable for a given text. */
+  id: string;
+  text: string;
+};
+
+export type ReadingParagraph = {
+  /** `p4` */
+  id: string;
+  text: string;
+  sentences: ReadingSentence[];
+};
+
+export type ReadingSection = {
+  /** `sec2` */
+  id: string;
+  title: string;
+  paragraphIds: string[];
+};
+
+export type ParsedReading = {
+  title: string;
+  author: string | null;
+  authorNote: string | null;
+  source: string | null;
+  /** As the source gives it (e.g. "2018-04-03" or "April 2018"). */
+  publishedOn: string | null;
+  paragraphs: ReadingParagraph[];
+  sections: ReadingSection[];
+  wordCount: number;
+  readingMinutes: number;
+};
