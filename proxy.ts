@@ -22,7 +22,7 @@ const matches = (pathname: string, prefix: string) =>
  * signed-in users skip the sign-in pages. Pages and actions still check access themselves.
  */
 /** Server-action bodies past this are refused here with 413 (Next itself would answer 500). */
-const MAX_ACTION_BODY_BYTES = 1024 * 1024;
+const MAX_ACTION_BODY_BYTES = 3 * 1024 * 1024;
 
 const guard = authProxy((request) => {
   const { pathname, search } = request.nextUrl;

@@ -1,7 +1,9 @@
 import { relations } from 'drizzle-orm';
 import {
+  boolean,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -10,6 +12,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { AdapterAccountType } from 'next-auth/adapters';
+import type { ReadingParagraph, ReadingSection } from '@/lib/reading/types';
 
 // ---- Accounts (the tables @auth/drizzle-adapter expects, plus our own columns) ----
 
@@ -124,6 +127,115 @@ export const classMembers = pgTable(
   (t) => [primaryKey({ columns: [t.classId, t.userId] }), index('class_member_user_idx').on(t.userId)],
 );
 
+// ---- Readings ----
+
+export const readingStatus = pgEnum('reading_status', ['draft', 'published']);
+
+export const readings = pgTable(
+  'reading',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    author: text('author'),
+    authorNote: text('author_note'),
+    source: text('source'),
+    publishedOn: text('published_on'),
+    status: readingStatus('status').notNull().default('draft'),
+    // Null for readings that ship with the app.
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    // Plain text only, as lib/reading/parse.ts makes it; sentence ids are what questions point at.
+    paragraphs: jsonb('paragraphs').$type<ReadingParagraph[]>().notNull(),
+    sections: jsonb('sections').$type<ReadingSection[]>().notNull(),
+    wordCount: integer('word_count').notNull(),
+    readingMinutes: integer('reading_minutes').notNull(),
+    // Guided mode: the next section opens once the section's guided question is answered.
+    guidedMode: boolean('guided_mode').notNull().default(false),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('reading_slug_unique').on(t.slug), index('reading_created_by_idx').on(t.createdBy)],
+);
+
+export const glossaryTerms = pgTable(
+  'glossary_term',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    readingId: text('reading_id')
+      .notNull()
+      .references(() => readings.id, { onDelete: 'cascade' }),
+    term: text('term').notNull(),
+    definition: text('definition').notNull(),
+    // Other forms of the term to mark in the text ("expelled", "expulsion").
+    aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
+  },
+  (t) => [index('glossary_term_reading_idx').on(t.readingId)],
+);
+
+export const contextNotes = pgTable(
+  'context_note',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    readingId: text('reading_id')
+      .notNull()
+      .references(() => readings.id, { onDelete: 'cascade' }),
+    // The paragraph the note sits beside.
+    paragraphId: text('paragraph_id').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('context_note_reading_idx').on(t.readingId)],
+);
+
+export const readingProgress = pgTable(
+  'reading_progress',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    readingId: text('reading_id')
+      .notNull()
+      .references(() => readings.id, { onDelete: 'cascade' }),
+    // Where the student was: the paragraph at the top of their screen.
+    lastParagraphId: text('last_paragraph_id'),
+    // The furthest paragraph reached, as a count, for the progress bar.
+    furthestParagraph: integer('furthest_paragraph').notNull().default(0),
+    sectionsRead: jsonb('sections_read').$type<string[]>().notNull().default([]),
+    completedAt: timestamp('completed_at', { mode: 'date', withTimezone: true }),
+    updatedAt: timestamp('updated_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.readingId] })],
+);
+
+export const highlights = pgTable(
+  'highlight',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    readingId: text('reading_id')
+      .notNull()
+      .references(() => readings.id, { onDelete: 'cascade' }),
+    sentenceId: text('sentence_id').notNull(),
+    note: text('note'),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('highlight_user_sentence_unique').on(t.userId, t.readingId, t.sentenceId),
+    index('highlight_user_reading_idx').on(t.userId, t.readingId),
+  ],
+);
+
 // ---- Relations ----
 
 export const usersRelations = relations(users, ({ many }) => ({
@@ -145,6 +257,20 @@ export const classMembersRelations = relations(classMembers, ({ one }) => ({
   user: one(users, { fields: [classMembers.userId], references: [users.id] }),
 }));
 
+export const readingsRelations = relations(readings, ({ one, many }) => ({
+  creator: one(users, { fields: [readings.createdBy], references: [users.id] }),
+  glossary: many(glossaryTerms),
+  notes: many(contextNotes),
+}));
+
+export const glossaryTermsRelations = relations(glossaryTerms, ({ one }) => ({
+  reading: one(readings, { fields: [glossaryTerms.readingId], references: [readings.id] }),
+}));
+
+export const contextNotesRelations = relations(contextNotes, ({ one }) => ({
+  reading: one(readings, { fields: [contextNotes.readingId], references: [readings.id] }),
+}));
+
 // ---- Types ----
 
 export type User = typeof users.$inferSelect;
@@ -153,3 +279,9 @@ export type Class = typeof classes.$inferSelect;
 export type NewClass = typeof classes.$inferInsert;
 export type ClassMember = typeof classMembers.$inferSelect;
 export type ClassRole = (typeof classRole.enumValues)[number];
+export type Reading = typeof readings.$inferSelect;
+export type NewReading = typeof readings.$inferInsert;
+export type GlossaryTerm = typeof glossaryTerms.$inferSelect;
+export type ContextNote = typeof contextNotes.$inferSelect;
+export type ReadingProgress = typeof readingProgress.$inferSelect;
+export type Highlight = typeof highlights.$inferSelect;

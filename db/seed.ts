@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
+import { upsertShippedReading } from '@/db/queries/readings';
 import { hashPassword } from '@/lib/auth/password';
 import { env } from '@/lib/env';
+import { loadShippedReading, shippedReadingSlugs } from '@/lib/reading/content';
 import { closeDb, getDb } from './index';
 import { classes, classMembers, users } from './schema';
 
@@ -13,6 +15,16 @@ export const DEMO_STUDENTS = [
   { name: 'Priya Natarajan', email: 'priya@demo.statecraft' },
 ];
 export const DEMO_CLASS = { name: 'IR 210: Great-Power Diplomacy (demo)', joinCode: 'DEMO-210' };
+
+/**
+ * The readings in content/ (the Burns essay first) are part of the app, not demo data: they are
+ * created or refreshed on every start.
+ */
+export async function seedShippedReadings(): Promise<string[]> {
+  const slugs = shippedReadingSlugs();
+  for (const slug of slugs) await upsertShippedReading(loadShippedReading(slug));
+  return slugs;
+}
 
 /** Creates whatever part of the demo data is missing; running it again changes nothing. */
 export async function seedDemo(): Promise<{ created: boolean }> {
@@ -73,6 +85,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   (async () => {
     const { migrateDatabase } = await import('./migrate');
     await migrateDatabase();
+    await seedShippedReadings();
     if (!env().SEED_DEMO) return console.log('SEED_DEMO=false: nothing to seed.');
     await seedDemo();
     printDemoAccounts();

@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { CHROMIUM_PATH } from './chromium';
 
@@ -22,9 +22,9 @@ export function setUpBrowser() {
   });
   return {
     baseURL: () => inject('baseURL'),
-    async newContext(): Promise<BrowserContext> {
+    async newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
       if (!browser) throw new Error('browser not started');
-      const context = await browser.newContext({ baseURL: inject('baseURL') });
+      const context = await browser.newContext({ ...options, baseURL: inject('baseURL') });
       context.setDefaultTimeout(15_000);
       return context;
     },

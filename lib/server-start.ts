@@ -1,6 +1,6 @@
 import { getClient } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
-import { printDemoAccounts, seedDemo } from '@/db/seed';
+import { printDemoAccounts, seedDemo, seedShippedReadings } from '@/db/seed';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { env } from '@/lib/env';
 
@@ -9,6 +9,8 @@ export async function prepareServer(): Promise<void> {
   const { driver } = await getClient();
   await migrateDatabase();
   await getAuthSecret();
+  const readings = await seedShippedReadings();
+  console.log(`[content] ${readings.length} shipped reading(s) ready: ${readings.join(', ')}`);
   if (config.SEED_DEMO) {
     await seedDemo();
     printDemoAccounts();

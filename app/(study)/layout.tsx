@@ -6,7 +6,7 @@ export default async function StudyLayout({ children }: { children: React.ReactN
   return (
     <>
       <SiteHeader userName={user.name || user.email || 'Account'} />
-      <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
     </>

@@ -5,10 +5,27 @@ import { Button } from '@/components/ui/button';
 export function SiteHeader({ userName }: { userName: string }) {
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
-        <Link href="/home" className="font-serif text-xl font-bold tracking-tight">
-          Statecraft
-        </Link>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+        <div className="flex items-center gap-6">
+          <Link href="/home" className="font-serif text-xl font-bold tracking-tight">
+            Statecraft
+          </Link>
+          <nav aria-label="Main" className="flex gap-1 text-sm">
+            {[
+              ['/home', 'Home'],
+              ['/readings', 'Readings'],
+              ['/teach/readings', 'Teach'],
+            ].map(([href, label]) => (
+              <Link
+                key={href}
+                href={href!}
+                className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+              >
+                {label}
+              </Link>
+            ))}
+          </nav>
+        </div>
         <nav aria-label="Account" className="flex items-center gap-2 text-sm">
           <Link
             href="/account"

@@ -1,0 +1,80 @@
+'use server';
+
+import { z } from 'zod';
+import { deleteHighlight, getReadingBySlug, saveHighlight, saveReadingProgress } from '@/db/queries/readings';
+import { withUser } from '@/lib/action';
+import { canViewReading } from '@/lib/reading/access';
+
+const slug = z.string().min(1).max(200);
+const notFound = {
+  status: 'not-found' as const,
+  message: 'That reading does not exist or is not open to you.',
+};
+
+const progressInput = z.object({
+  slug,
+  paragraphId: z.string().regex(/^p\d+$/),
+  furthestParagraph: z.number().int().min(0).max(100_000),
+  sectionsRead: z.array(z.string().regex(/^sec\d+$/)).max(1000),
+});
+
+/** Saves where the student is in a reading (called as they scroll, debounced). */
+export const saveProgressAction = withUser(progressInput, async (input, user) => {
+  const reading = await getReadingBySlug({ slug: input.slug });
+  if (!reading || !canViewReading(reading, user.id)) return notFound;
+  const paragraphIds = reading.paragraphs.map((p) => p.id);
+  const sectionIds = new Set(reading.sections.map((s) => s.id));
+  if (!paragraphIds.includes(input.paragraphId) || input.sectionsRead.some((id) => !sectionIds.has(id))) {
+    return { status: 'invalid' as const, message: 'That place is not in this reading.' };
+  }
+  const furthest = Math.min(input.furthestParagraph, paragraphIds.length);
+  const saved = await saveReadingProgress({
+    userId: user.id,
+    readingId: reading.id,
+    lastParagraphId: input.paragraphId,
+    furthestParagraph: furthest,
+    sectionsRead: input.sectionsRead,
+    completed: furthest >= paragraphIds.length,
+  });
+  return {
+    status: 'ok' as const,
+    data: { sectionsRead: saved.sectionsRead, furthestParagraph: saved.furthestParagraph },
+  };
+});
+
+const highlightInput = z.object({
+  slug,
+  sentenceId: z.string().regex(/^p\d+\.s\d+$/),
+  note: z
+    .string()
+    .max(2000, 'Notes can be up to 2,000 characters.')
+    .transform((n) => n.trim() || null)
+    .nullable(),
+});
+
+export const saveHighlightAction = withUser(highlightInput, async (input, user) => {
+  const reading = await getReadingBySlug({ slug: input.slug });
+  if (!reading || !canViewReading(reading, user.id)) return notFound;
+  const exists = reading.paragraphs.some((p) => p.sentences.some((s) => s.id === input.sentenceId));
+  if (!exists) return { status: 'invalid' as const, message: 'That sentence is not in this reading.' };
+  const highlight = await saveHighlight({
+    userId: user.id,
+    readingId: reading.id,
+    sentenceId: input.sentenceId,
+    note: input.note,
+  });
+  return {
+    status: 'ok' as const,
+    data: { id: highlight.id, sentenceId: highlight.sentenceId, note: highlight.note },
+  };
+});
+
+export const removeHighlightAction = withUser(
+  z.object({ highlightId: z.string().uuid() }),
+  async (input, user) => {
+    const removed = await deleteHighlight({ userId: user.id, highlightId: input.highlightId });
+    return removed
+      ? { status: 'ok' as const }
+      : { status: 'not-found' as const, message: 'That highlight is already gone.' };
+  },
+);

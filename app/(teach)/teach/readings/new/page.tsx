@@ -1,0 +1,62 @@
+import type { Metadata } from 'next';
+import { createReadingAction } from '@/app/(teach)/teach/readings/actions';
+import { ActionForm } from '@/components/ui/action-form';
+import { Field } from '@/components/ui/field';
+import { requireUser } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: 'New reading' };
+
+const labelClass = 'block text-sm font-medium text-slate-800 dark:text-slate-200';
+const inputClass =
+  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-600 dark:bg-slate-900';
+
+export default async function NewReadingPage() {
+  await requireUser('/teach/readings/new');
+  return (
+    <div className="max-w-3xl space-y-6">
+      <h1 className="font-serif text-3xl font-bold">New reading</h1>
+      <p className="text-slate-700 dark:text-slate-300">
+        Paste an essay or op-ed, or upload it as a .txt or .md file. Statecraft cleans away web-page leftovers
+        (bylines, "More" links, "originally published in" lines), splits it into paragraphs, sentences and
+        sections, and saves a draft only you can see. You can then adjust the sections, add a glossary and
+        notes, and publish.
+      </p>
+      <ActionForm
+        action={createReadingAction}
+        submitLabel="Create draft"
+        pendingLabel="Reading the text…"
+        encType="multipart/form-data"
+      >
+        <Field label="Title (optional: found in the text when left empty)" name="title" maxLength={200} />
+        <Field label="Author (optional)" name="author" maxLength={200} />
+        <div className="space-y-1">
+          <label htmlFor="reading-text" className={labelClass}>
+            Essay text
+          </label>
+          <textarea id="reading-text" name="text" rows={14} className={inputClass} />
+        </div>
+        <fieldset className="space-y-1">
+          <legend className={labelClass}>The pasted text is</legend>
+          <label className="mr-4 inline-flex items-center gap-2 text-sm">
+            <input type="radio" name="format" value="text" defaultChecked /> plain text
+          </label>
+          <label className="inline-flex items-center gap-2 text-sm">
+            <input type="radio" name="format" value="markdown" /> Markdown
+          </label>
+        </fieldset>
+        <div className="space-y-1">
+          <label htmlFor="reading-file" className={labelClass}>
+            Or upload a file (.txt or .md, up to 2 MB)
+          </label>
+          <input
+            id="reading-file"
+            name="file"
+            type="file"
+            accept=".txt,.md,.markdown,text/plain,text/markdown"
+            className="text-sm"
+          />
+        </div>
+      </ActionForm>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+'use client';
+
+import { useActionState, useEffect, useRef, useTransition } from 'react';
+import { type FormState, idleState } from '@/lib/form-state';
+import { Button } from './button';
+import { cn } from './cn';
+import { FormMessage } from './form-message';
+
+/** The action's message, with each field's problem spelled out (the fields are server-rendered). */
+function describe(state: FormState): string | null {
+  if (state.status === 'idle') return null;
+  const problems = Object.values(state.fieldErrors ?? {}).flatMap((errors) => errors ?? []);
+  return problems.length ? problems.join(' ') : (state.message ?? null);
+}
+
+/**
+ * A form bound to a server action returning FormState: shows pending and the action's
+ * message (announced).
+ */
+export function ActionForm({
+  action,
+  submitLabel,
+  pendingLabel = 'Saving…',
+  children,
+  className,
+  variant = 'primary',
+  encType,
+  resetOnSuccess = false,
+}: {
+  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  submitLabel: string;
+  pendingLabel?: string;
+  children?: React.ReactNode;
+  className?: string;
+  variant?: 'primary' | 'secondary';
+  encType?: 'multipart/form-data';
+  /** Clear the fields after a successful save ("add" forms); edit forms keep what was typed. */
+  resetOnSuccess?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, idleState);
+  const [, startTransition] = useTransition();
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (resetOnSuccess && state.status === 'ok') form.current?.reset();
+  }, [state, resetOnSuccess]);
+  return (
+    <form
+      ref={form}
+      action={formAction}
+      // Submitting through a transition, not the form's own action, keeps what the user typed
+      // when the server refuses it (React resets a form after its action runs).
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      className={cn('space-y-3', className)}
+      encType={encType}
+      noValidate
+    >
+      {children}
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" variant={variant} disabled={pending}>
+          {pending ? pendingLabel : submitLabel}
+        </Button>
+        <FormMessage tone={state.status === 'ok' ? 'success' : 'error'}>{describe(state)}</FormMessage>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,386 @@
+import 'server-only';
+import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import {
+  contextNotes,
+  glossaryTerms,
+  highlights,
+  type Reading,
+  readingProgress,
+  readings,
+} from '@/db/schema';
+import type { ShippedReading } from '@/lib/reading/content';
+import type { ParsedReading, ReadingSection } from '@/lib/reading/types';
+
+// ---- Reading ----
+
+export async function getReadingBySlug({ slug }: { slug: string }): Promise<Reading | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(readings).where(eq(readings.slug, slug)).limit(1);
+  return row ?? null;
+}
+
+export async function getReadingById({ id }: { id: string }): Promise<Reading | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(readings).where(eq(readings.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** Published readings, and this user's own drafts. */
+export async function listVisibleReadings({ userId }: { userId: string }) {
+  const db = await getDb();
+  return db
+    .select({
+      id: readings.id,
+      slug: readings.slug,
+      title: readings.title,
+      author: readings.author,
+      status: readings.status,
+      readingMinutes: readings.readingMinutes,
+      createdBy: readings.createdBy,
+      paragraphCount: sql<number>`jsonb_array_length(${readings.paragraphs})`.mapWith(Number),
+      furthestParagraph: readingProgress.furthestParagraph,
+      completedAt: readingProgress.completedAt,
+    })
+    .from(readings)
+    .leftJoin(
+      readingProgress,
+      and(eq(readingProgress.readingId, readings.id), eq(readingProgress.userId, userId)),
+    )
+    .where(or(eq(readings.status, 'published'), eq(readings.createdBy, userId)))
+    .orderBy(asc(readings.title));
+}
+
+export async function listReadingsByCreator({ userId }: { userId: string }) {
+  const db = await getDb();
+  return db
+    .select({
+      id: readings.id,
+      slug: readings.slug,
+      title: readings.title,
+      status: readings.status,
+      wordCount: readings.wordCount,
+      updatedAt: readings.updatedAt,
+    })
+    .from(readings)
+    .where(eq(readings.createdBy, userId))
+    .orderBy(desc(readings.updatedAt));
+}
+
+function slugify(title: string): string {
+  const base = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return base || 'reading';
+}
+
+/** A new draft owned by its creator; the slug is made unique with a short suffix when needed. */
+export async function createReadingDraft({
+  createdBy,
+  parsed,
+}: {
+  createdBy: string;
+  parsed: ParsedReading;
+}) {
+  const db = await getDb();
+  const base = slugify(parsed.title);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const slug = attempt === 0 ? base : `${base}-${crypto.randomUUID().slice(0, 6)}`;
+    const [row] = await db
+      .insert(readings)
+      .values({
+        slug,
+        title: parsed.title,
+        author: parsed.author,
+        authorNote: parsed.authorNote,
+        source: parsed.source,
+        publishedOn: parsed.publishedOn,
+        status: 'draft',
+        createdBy,
+        paragraphs: parsed.paragraphs,
+        sections: parsed.sections,
+        wordCount: parsed.wordCount,
+        readingMinutes: parsed.readingMinutes,
+      })
+      .onConflictDoNothing({ target: readings.slug })
+      .returning();
+    if (row) return row;
+  }
+  throw new Error('Could not find a free slug for the reading.');
+}
+
+export async function updateReadingDetails({
+  readingId,
+  details,
+}: {
+  readingId: string;
+  details: Partial<
+    Pick<Reading, 'title' | 'author' | 'authorNote' | 'source' | 'publishedOn' | 'guidedMode' | 'status'>
+  > & {
+    sections?: ReadingSection[];
+  };
+}) {
+  const db = await getDb();
+  await db
+    .update(readings)
+    .set({ ...details, updatedAt: new Date() })
+    .where(eq(readings.id, readingId));
+}
+
+/** Creates or refreshes a reading that ships with the app (content/), with its glossary and notes. */
+export async function upsertShippedReading(shipped: ShippedReading): Promise<Reading> {
+  const db = await getDb();
+  const { reading } = shipped;
+  const values = {
+    slug: shipped.slug,
+    title: reading.title,
+    author: reading.author,
+    authorNote: reading.authorNote,
+    source: reading.source,
+    publishedOn: reading.publishedOn,
+    status: 'published' as const,
+    createdBy: null,
+    paragraphs: reading.paragraphs,
+    sections: reading.sections,
+    wordCount: reading.wordCount,
+    readingMinutes: reading.readingMinutes,
+    guidedMode: shipped.guidedMode,
+  };
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(readings).where(eq(readings.slug, shipped.slug)).limit(1);
+    let row: Reading;
+    if (!existing) {
+      [row] = (await tx.insert(readings).values(values).returning()) as [Reading];
+    } else if (existing.createdBy !== null) {
+      throw new Error(`A user's reading already uses the slug "${shipped.slug}".`);
+    } else {
+      [row] = (await tx
+        .update(readings)
+        .set({ ...values, updatedAt: new Date() })
+        .where(eq(readings.id, existing.id))
+        .returning()) as [Reading];
+    }
+    await tx.delete(glossaryTerms).where(eq(glossaryTerms.readingId, row.id));
+    await tx.delete(contextNotes).where(eq(contextNotes.readingId, row.id));
+    if (shipped.glossary.length) {
+      await tx.insert(glossaryTerms).values(shipped.glossary.map((g) => ({ ...g, readingId: row.id })));
+    }
+    if (shipped.notes.length) {
+      await tx
+        .insert(contextNotes)
+        .values(shipped.notes.map((n, position) => ({ ...n, position, readingId: row.id })));
+    }
+    return row;
+  });
+}
+
+// ---- Glossary and notes ----
+
+export async function listGlossary({ readingId }: { readingId: string }) {
+  const db = await getDb();
+  return db
+    .select()
+    .from(glossaryTerms)
+    .where(eq(glossaryTerms.readingId, readingId))
+    .orderBy(asc(glossaryTerms.term));
+}
+
+export async function listNotes({ readingId }: { readingId: string }) {
+  const db = await getDb();
+  return db
+    .select()
+    .from(contextNotes)
+    .where(eq(contextNotes.readingId, readingId))
+    .orderBy(asc(contextNotes.position), asc(contextNotes.title));
+}
+
+export async function saveGlossaryTerm({
+  readingId,
+  id,
+  term,
+  definition,
+  aliases,
+}: {
+  readingId: string;
+  id?: string;
+  term: string;
+  definition: string;
+  aliases: string[];
+}) {
+  const db = await getDb();
+  if (id) {
+    await db
+      .update(glossaryTerms)
+      .set({ term, definition, aliases })
+      .where(and(eq(glossaryTerms.id, id), eq(glossaryTerms.readingId, readingId)));
+  } else {
+    await db.insert(glossaryTerms).values({ readingId, term, definition, aliases });
+  }
+}
+
+export async function deleteGlossaryTerm({ readingId, id }: { readingId: string; id: string }) {
+  const db = await getDb();
+  await db.delete(glossaryTerms).where(and(eq(glossaryTerms.id, id), eq(glossaryTerms.readingId, readingId)));
+}
+
+export async function saveContextNote({
+  readingId,
+  id,
+  paragraphId,
+  title,
+  body,
+}: {
+  readingId: string;
+  id?: string;
+  paragraphId: string;
+  title: string;
+  body: string;
+}) {
+  const db = await getDb();
+  if (id) {
+    await db
+      .update(contextNotes)
+      .set({ paragraphId, title, body })
+      .where(and(eq(contextNotes.id, id), eq(contextNotes.readingId, readingId)));
+  } else {
+    const [{ next } = { next: 0 }] = await db
+      .select({ next: sql<number>`coalesce(max(${contextNotes.position}) + 1, 0)`.mapWith(Number) })
+      .from(contextNotes)
+      .where(eq(contextNotes.readingId, readingId));
+    await db.insert(contextNotes).values({ readingId, paragraphId, title, body, position: next });
+  }
+}
+
+export async function deleteContextNote({ readingId, id }: { readingId: string; id: string }) {
+  const db = await getDb();
+  await db.delete(contextNotes).where(and(eq(contextNotes.id, id), eq(contextNotes.readingId, readingId)));
+}
+
+// ---- A student's progress and highlights ----
+
+export async function getReadingProgress({ userId, readingId }: { userId: string; readingId: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(readingProgress)
+    .where(and(eq(readingProgress.userId, userId), eq(readingProgress.readingId, readingId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * Saves where a student is. The furthest point and the sections read only ever grow, so a
+ * stale save from a second tab cannot undo progress.
+ */
+export async function saveReadingProgress({
+  userId,
+  readingId,
+  lastParagraphId,
+  furthestParagraph,
+  sectionsRead,
+  completed,
+}: {
+  userId: string;
+  readingId: string;
+  lastParagraphId: string;
+  furthestParagraph: number;
+  sectionsRead: string[];
+  completed: boolean;
+}) {
+  const db = await getDb();
+  const now = new Date();
+  const [row] = await db
+    .insert(readingProgress)
+    .values({
+      userId,
+      readingId,
+      lastParagraphId,
+      furthestParagraph,
+      sectionsRead,
+      completedAt: completed ? now : null,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [readingProgress.userId, readingProgress.readingId],
+      set: {
+        lastParagraphId,
+        furthestParagraph: sql`greatest(${readingProgress.furthestParagraph}, excluded.furthest_paragraph)`,
+        sectionsRead: sql`(select coalesce(jsonb_agg(distinct s order by s), '[]'::jsonb) from jsonb_array_elements_text(${readingProgress.sectionsRead} || excluded.sections_read) as s)`,
+        completedAt: sql`coalesce(${readingProgress.completedAt}, excluded.completed_at)`,
+        updatedAt: now,
+      },
+    })
+    .returning();
+  return row!;
+}
+
+export async function listReadingsInProgress({ userId }: { userId: string }) {
+  const db = await getDb();
+  return db
+    .select({
+      slug: readings.slug,
+      title: readings.title,
+      furthestParagraph: readingProgress.furthestParagraph,
+      paragraphCount: sql<number>`jsonb_array_length(${readings.paragraphs})`.mapWith(Number),
+      completedAt: readingProgress.completedAt,
+      updatedAt: readingProgress.updatedAt,
+    })
+    .from(readingProgress)
+    .innerJoin(readings, eq(readings.id, readingProgress.readingId))
+    .where(
+      and(
+        eq(readingProgress.userId, userId),
+        isNull(readingProgress.completedAt),
+        or(eq(readings.status, 'published'), eq(readings.createdBy, userId)),
+      ),
+    )
+    .orderBy(desc(readingProgress.updatedAt))
+    .limit(10);
+}
+
+export async function listHighlights({ userId, readingId }: { userId: string; readingId: string }) {
+  const db = await getDb();
+  return db
+    .select()
+    .from(highlights)
+    .where(and(eq(highlights.userId, userId), eq(highlights.readingId, readingId)))
+    .orderBy(asc(highlights.createdAt));
+}
+
+/** One highlight per sentence and student: highlighting again updates the note. */
+export async function saveHighlight({
+  userId,
+  readingId,
+  sentenceId,
+  note,
+}: {
+  userId: string;
+  readingId: string;
+  sentenceId: string;
+  note: string | null;
+}) {
+  const db = await getDb();
+  const [row] = await db
+    .insert(highlights)
+    .values({ userId, readingId, sentenceId, note })
+    .onConflictDoUpdate({
+      target: [highlights.userId, highlights.readingId, highlights.sentenceId],
+      set: { note },
+    })
+    .returning();
+  return row!;
+}
+
+/** Removes a highlight only if it belongs to this student; answers whether one was removed. */
+export async function deleteHighlight({ userId, highlightId }: { userId: string; highlightId: string }) {
+  const db = await getDb();
+  const removed = await db
+    .delete(highlights)
+    .where(and(eq(highlights.id, highlightId), eq(highlights.userId, userId)))
+    .returning({ id: highlights.id });
+  return removed.length > 0;
+}

@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import { setUpBrowser, uniqueEmail } from './browser';
+import { AuthPages } from './pages/auth';
+import { axeViolations, ReadingPage } from './pages/reading';
+
+const browser = setUpBrowser();
+const BURNS = 'burns-lead-with-diplomacy';
+
+async function signedInStudent(
+  options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {},
+) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  await new AuthPages(page).signUp({
+    name: 'Reader Student',
+    email: uniqueEmail('reader'),
+    password: 'reading closely every day',
+  });
+  await page.waitForURL(/\/home$/);
+  return { context, page };
+}
+
+describe('reading the Burns essay', () => {
+  it('shows the essay without the web-page debris, with sections, reading time and context notes', async () => {
+    const { context, page } = await signedInStudent();
+    const reading = new ReadingPage(page);
+    await reading.open(BURNS);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Lead with Diplomacy/);
+    expect(await page.locator('[data-paragraph]').count()).toBe(16);
+    const body = (await page.locator('[data-paragraph]').allTextContents()).join('\n');
+    expect(body).not.toMatch(/More >|originally published|was president of the Carnegie Endowment/);
+    expect(await page.getByText('William J. Burns · The New York Times · April 2018').isVisible()).toBe(true);
+    expect(await page.getByText(/4 min read/).isVisible()).toBe(true);
+    const outline = page.getByRole('navigation', { name: 'Sections' });
+    expect(await outline.getByRole('link').count()).toBe(5);
+    expect(await page.getByText('About the author').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('explains glossary terms on hover and on keyboard focus, and Escape hides the definition', async () => {
+    const { context, page } = await signedInStudent();
+    const reading = new ReadingPage(page);
+    await reading.open(BURNS);
+    const term = reading.glossaryTerm('revanchism');
+    await term.hover();
+    const tip = page.getByRole('tooltip').filter({ hasText: 'winning back lost territory' });
+    await tip.waitFor();
+    await page.mouse.move(0, 0);
+    await tip.waitFor({ state: 'hidden' });
+
+    await reading.glossaryTerm('grand bargain').focus();
+    await page.getByRole('tooltip').filter({ hasText: 'comprehensive deal' }).waitFor();
+    expect(await reading.glossaryTerm('grand bargain').getAttribute('aria-describedby')).toBeTruthy();
+    await page.keyboard.press('Escape');
+    await page.getByRole('tooltip').filter({ hasText: 'comprehensive deal' }).waitFor({ state: 'hidden' });
+    await context.close();
+  });
+
+  it('keeps highlights and the place across a visit, and removes a highlight', async () => {
+    const { context, page } = await signedInStudent();
+    const reading = new ReadingPage(page);
+    await reading.open(BURNS);
+    await reading.highlight('p9.s1', 'Loneliness is the weak spot');
+    expect(await reading.sentence('p9.s1').getAttribute('class')).toMatch(/bg-amber/);
+    await reading.readUpTo('p12');
+
+    // Leave, then come back in a new tab.
+    await page.goto('/home');
+    expect(await page.getByText('Keep reading').isVisible()).toBe(true);
+    const again = await context.newPage();
+    const back = new ReadingPage(again);
+    await back.open(BURNS);
+    await again.getByText('Welcome back: you are where you left off.').waitFor();
+    const top = await back.paragraph('p12').evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(-5);
+    expect(top).toBeLessThan(400);
+    expect(await back.sentence('p9.s1').getAttribute('class')).toMatch(/bg-amber/);
+    const outline = again.getByRole('navigation', { name: 'Sections' });
+    expect(await outline.getByText('(read)').count()).toBeGreaterThanOrEqual(3);
+
+    await again.getByRole('button', { name: /My highlights \(1\)/ }).click();
+    await again.getByText('Note: Loneliness is the weak spot', { exact: true }).waitFor();
+    await again.getByRole('button', { name: 'Remove this highlight' }).click();
+    await again.getByRole('button', { name: /My highlights \(0\)/ }).waitFor();
+    await again.reload();
+    expect(await new ReadingPage(again).sentence('p9.s1').getAttribute('class')).not.toMatch(/bg-amber/);
+    await context.close();
+  });
+
+  it('lets a keyboard user highlight a sentence', async () => {
+    const { context, page } = await signedInStudent();
+    const reading = new ReadingPage(page);
+    await reading.open(BURNS);
+    await page.getByRole('button', { name: 'Highlight & note' }).click();
+    await reading.sentence('p1.s1').focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Note (optional)').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('annotation-note');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await reading.sentence('p1.s1').getAttribute('aria-pressed')).toBe('true');
+    await context.close();
+  });
+
+  it('has no axe-core violations, in light and dark mode and on a phone', async () => {
+    for (const options of [
+      { colorScheme: 'light' as const },
+      { colorScheme: 'dark' as const },
+      { colorScheme: 'light' as const, viewport: { width: 390, height: 844 } },
+    ]) {
+      const { context, page } = await signedInStudent(options);
+      await new ReadingPage(page).open(BURNS);
+      const violations = await axeViolations(page);
+      expect(violations, JSON.stringify({ options, violations }, null, 2)).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('fits a phone screen and prints without the tools', async () => {
+    const { context, page } = await signedInStudent({ viewport: { width: 390, height: 844 } });
+    await new ReadingPage(page).open(BURNS);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.getByText('Sections', { exact: true }).first().isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('toolbar', { name: 'Reading tools' }).isVisible()).toBe(false);
+    expect(await page.locator('[data-paragraph="p16"]').isVisible()).toBe(true);
+    await context.close();
+  });
+});
+
+describe('an instructor turns another essay into a reading', () => {
+  it('pastes, adjusts sections, adds a glossary term and a note, publishes, and a student reads it', async () => {
+    const instructor = await browser.newContext();
+    const page = await instructor.newPage();
+    await new AuthPages(page).signUp({
+      name: 'Ina Instructor',
+      email: uniqueEmail('instructor'),
+      password: 'teaching realism to sophomores',
+    });
+    await page.waitForURL(/\/home$/);
+    await page.goto('/teach/readings/new');
+    const title = `The Case for Deterrence ${Date.now()}`;
+    await page
+      .getByLabel('Essay text')
+      .fill(
+        [
+          title,
+          'Jane Q. Analyst\nJane Q. Analyst is a fellow at the Institute for Strategy.\nMore >',
+          'Deterrence works when threats are credible. A state that cannot be believed invites challenge, because its rivals discount its warnings.',
+          'Alliances make threats credible. When several states commit together, a challenger faces the combined cost of their response.',
+          "Yet alliances also entangle. A patron can be dragged into a client's quarrel. <script>window.hacked = true</script>",
+          'This article was originally published in Foreign Affairs.',
+        ].join('\n\n'),
+      );
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.waitForURL(/\/teach\/readings\/[0-9a-f-]{36}$/);
+    expect(await page.getByLabel('Author', { exact: true }).inputValue()).toBe('Jane Q. Analyst');
+    expect(await page.getByLabel('Source', { exact: true }).inputValue()).toBe('Foreign Affairs');
+
+    // Draft: a student cannot open it.
+    const editUrl = page.url();
+    const slugHref = await page.getByRole('link', { name: 'Preview as a student' }).getAttribute('href');
+    const student = await browser.newContext();
+    const studentPage = await student.newPage();
+    await new AuthPages(studentPage).signUp({
+      name: 'Sam Student',
+      email: uniqueEmail('sam'),
+      password: 'reading closely every day',
+    });
+    await studentPage.waitForURL(/\/home$/);
+    expect((await studentPage.goto(slugHref!))?.status()).toBe(404);
+    expect((await studentPage.goto(editUrl))?.status()).toBe(404);
+
+    // Sections: a new one at the third paragraph.
+    await page.getByLabel('New section at ¶3').check();
+    await page.getByLabel('Title of the section starting at paragraph 1').fill('Credibility');
+    await page.getByLabel('Title of the section starting at paragraph 3').fill('Entanglement');
+    await page.getByRole('button', { name: 'Save sections' }).click();
+    await page.getByText('Sections saved.').waitFor();
+
+    await page.locator('#new-term').fill('deterrence');
+    await page
+      .locator('#new-definition')
+      .fill('Preventing an action by threatening costs that outweigh its gains.');
+    await page.getByRole('button', { name: 'Add term' }).click();
+    await page.getByText('Term added.').waitFor();
+
+    await page.locator('#note-title-new').fill('Schelling');
+    await page
+      .locator('#note-body-new')
+      .fill('Thomas Schelling wrote the classic study of credible commitments, "Arms and Influence" (1966).');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByText('Note added.').waitFor();
+
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Published: every student can now open it.').waitFor();
+
+    await studentPage.goto('/readings');
+    await studentPage.getByRole('link', { name: title }).click();
+    await studentPage.getByRole('heading', { name: title }).waitFor();
+    const reading = new ReadingPage(studentPage);
+    expect(
+      await studentPage.getByRole('navigation', { name: 'Sections' }).getByRole('link').allTextContents(),
+    ).toEqual(['1. Credibility', '2. Entanglement']);
+    await reading.glossaryTerm('Deterrence').hover();
+    await studentPage.getByRole('tooltip').filter({ hasText: 'threatening costs' }).waitFor();
+    expect(await studentPage.getByText('Schelling', { exact: true }).isVisible()).toBe(true);
+    expect(await studentPage.evaluate(() => (window as { hacked?: boolean }).hacked)).toBeUndefined();
+    expect(await studentPage.locator('[data-paragraph]').count()).toBe(3);
+    await reading.highlight('p2.s1');
+    await instructor.close();
+    await student.close();
+  });
+});

@@ -1,0 +1,41 @@
+import type { ReadingParagraph, ReadingSection } from './types';
+
+export class SectionLayoutError extends Error {}
+
+/**
+ * Checks an edited section layout: every paragraph in exactly one section, in reading order,
+ * no empty section, every section titled. Returns the sections with fresh ids (`sec1`…).
+ */
+export function validateSections(
+  paragraphs: Pick<ReadingParagraph, 'id'>[],
+  sections: { title: string; paragraphIds: string[] }[],
+): ReadingSection[] {
+  const order = paragraphs.map((p) => p.id);
+  const flat = sections.flatMap((s) => s.paragraphIds);
+  if (sections.some((s) => s.paragraphIds.length === 0))
+    throw new SectionLayoutError('A section has no paragraphs.');
+  if (flat.length !== order.length || flat.some((id, i) => id !== order[i])) {
+    throw new SectionLayoutError('Sections must cover every paragraph once, in reading order.');
+  }
+  return sections.map((s, i) => {
+    const title = s.title.replace(/\s+/g, ' ').trim();
+    if (!title) throw new SectionLayoutError(`Section ${i + 1} needs a title.`);
+    if (title.length > 120)
+      throw new SectionLayoutError(`Section ${i + 1}'s title is longer than 120 characters.`);
+    return { id: `sec${i + 1}`, title, paragraphIds: s.paragraphIds };
+  });
+}
+
+/** The section layout after starting a new section at each of `breaks` (paragraph ids). */
+export function sectionsFromBreaks(
+  paragraphs: Pick<ReadingParagraph, 'id'>[],
+  breaks: Set<string>,
+  titles: Map<string, string>,
+): { title: string; paragraphIds: string[] }[] {
+  const sections: { title: string; paragraphIds: string[] }[] = [];
+  paragraphs.forEach((p, i) => {
+    if (i === 0 || breaks.has(p.id)) sections.push({ title: titles.get(p.id) ?? '', paragraphIds: [] });
+    sections.at(-1)!.paragraphIds.push(p.id);
+  });
+  return sections;
+}
