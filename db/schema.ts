@@ -7,12 +7,14 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  real,
   text,
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { AdapterAccountType } from 'next-auth/adapters';
 import type { ReadingParagraph, ReadingSection } from '@/lib/reading/types';
+import type { Question, Response } from '@/questions/schema';
 
 // ---- Accounts (the tables @auth/drizzle-adapter expects, plus our own columns) ----
 
@@ -236,6 +238,56 @@ export const highlights = pgTable(
   ],
 );
 
+// ---- Questions ----
+
+export const questionStatus = pgEnum('question_status', ['draft', 'approved', 'retired']);
+
+/** Every question of a reading's bank, authored or generated; `data` is the one question format. */
+export const questions = pgTable(
+  'question',
+  {
+    id: text('id').primaryKey(),
+    readingId: text('reading_id')
+      .notNull()
+      .references(() => readings.id, { onDelete: 'cascade' }),
+    type: text('type').$type<Question['type']>().notNull(),
+    skill: text('skill').$type<Question['skill']>().notNull(),
+    source: text('source').$type<Question['source']>().notNull(),
+    status: questionStatus('status').notNull().default('draft'),
+    data: jsonb('data').$type<Question>().notNull(),
+    reviewedBy: text('reviewed_by').references(() => users.id, { onDelete: 'set null' }),
+    reviewedAt: timestamp('reviewed_at', { mode: 'date', withTimezone: true }),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('question_reading_status_idx').on(t.readingId, t.status)],
+);
+
+/** A student's answers to the guided questions beside a reading (practice: never graded for a class). */
+export const guidedAnswers = pgTable(
+  'guided_answer',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    questionId: text('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    readingId: text('reading_id')
+      .notNull()
+      .references(() => readings.id, { onDelete: 'cascade' }),
+    attempts: integer('attempts').notNull().default(0),
+    bestScore: real('best_score').notNull().default(0),
+    lastScore: real('last_score').notNull().default(0),
+    lastResponse: jsonb('last_response').$type<Response>().notNull(),
+    updatedAt: timestamp('updated_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.questionId] }),
+    index('guided_answer_user_reading_idx').on(t.userId, t.readingId),
+  ],
+);
+
 // ---- Relations ----
 
 export const usersRelations = relations(users, ({ many }) => ({
@@ -285,3 +337,5 @@ export type GlossaryTerm = typeof glossaryTerms.$inferSelect;
 export type ContextNote = typeof contextNotes.$inferSelect;
 export type ReadingProgress = typeof readingProgress.$inferSelect;
 export type Highlight = typeof highlights.$inferSelect;
+export type QuestionRow = typeof questions.$inferSelect;
+export type GuidedAnswer = typeof guidedAnswers.$inferSelect;

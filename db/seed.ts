@@ -1,8 +1,10 @@
 import { and, eq } from 'drizzle-orm';
+import { upsertAuthoredQuestions } from '@/db/queries/questions';
 import { upsertShippedReading } from '@/db/queries/readings';
 import { hashPassword } from '@/lib/auth/password';
 import { env } from '@/lib/env';
 import { loadShippedReading, shippedReadingSlugs } from '@/lib/reading/content';
+import { loadAuthoredBank } from '@/questions/bank';
 import { closeDb, getDb } from './index';
 import { classes, classMembers, users } from './schema';
 
@@ -17,12 +19,15 @@ export const DEMO_STUDENTS = [
 export const DEMO_CLASS = { name: 'IR 210: Great-Power Diplomacy (demo)', joinCode: 'DEMO-210' };
 
 /**
- * The readings in content/ (the Burns essay first) are part of the app, not demo data: they are
- * created or refreshed on every start.
+ * The readings in content/ (the Burns essay first) and their authored question banks are part
+ * of the app, not demo data: they are created or refreshed on every start.
  */
 export async function seedShippedReadings(): Promise<string[]> {
   const slugs = shippedReadingSlugs();
-  for (const slug of slugs) await upsertShippedReading(loadShippedReading(slug));
+  for (const slug of slugs) {
+    const reading = await upsertShippedReading(loadShippedReading(slug));
+    await upsertAuthoredQuestions({ readingId: reading.id, bank: loadAuthoredBank(slug) });
+  }
   return slugs;
 }
 

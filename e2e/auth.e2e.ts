@@ -147,6 +147,8 @@ describe('accounts in the browser', () => {
     for (let i = 0; i < 5; i++) {
       await auth.signIn({ email, password: `wrong guess ${i}` });
       expect(await auth.formMessage()).toMatch(/do not match an account/);
+      // React resets the form after its action: wait for that before typing the next attempt.
+      await expect.poll(() => page.getByLabel('Password').inputValue()).toBe('');
     }
     await auth.signIn({ email, password: PASSWORD });
     await page.getByText(/Too many failed attempts\. Wait \d+ seconds/).waitFor();

@@ -103,6 +103,44 @@ describe('reading the Burns essay', () => {
     await context.close();
   });
 
+  it('answers a guided question in place, retries it, and follows the feedback back to the text', async () => {
+    const { context, page } = await signedInStudent();
+    await new ReadingPage(page).open(BURNS);
+    const question = page.locator('[data-guided-question="burns-why-coalitions"]');
+    await question.getByRole('textbox').fill('Coalitions are faster and easier than acting alone.');
+    await question.getByRole('button', { name: 'Check answer' }).click();
+    await question.getByRole('status').getByText('Not yet').waitFor();
+    await question
+      .getByRole('textbox')
+      .fill(
+        'Putin is diplomatically lonely, with no web of alliances, so working with allies exposes his weakness. Coalitions are slower and harder, but their effects last longer and work better.',
+      );
+    await question.getByRole('button', { name: 'Check answer' }).click();
+    await question
+      .getByRole('status')
+      .getByText(/Correct|Partly correct/)
+      .waitFor();
+    expect(await question.getByText('You made these points:').isVisible()).toBe(true);
+
+    await question.getByRole('link', { name: 'Show in the text' }).click();
+    await page.waitForURL(/evidence=/);
+    const evidence = new URL(page.url()).searchParams.get('evidence')!.split(',');
+    expect(evidence.length).toBeGreaterThan(0);
+    const marked = new ReadingPage(page).sentence(evidence[0]!);
+    await marked.getByText('Evidence for the question:').waitFor({ state: 'attached' });
+    expect(await marked.getAttribute('class')).toMatch(/bg-sky/);
+    const box = await marked.boundingBox();
+    expect(box && box.y >= 0 && box.y < 1000).toBe(true);
+
+    // The answer is remembered on the next visit.
+    await page.goto(`/readings/${BURNS}`);
+    await page
+      .locator('[data-guided-question="burns-why-coalitions"]')
+      .getByText(/You answered this before \(2 tries/)
+      .waitFor();
+    await context.close();
+  });
+
   it('has no axe-core violations, in light and dark mode and on a phone', async () => {
     for (const options of [
       { colorScheme: 'light' as const },

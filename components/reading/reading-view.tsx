@@ -29,6 +29,8 @@ type Props = {
   afterSection?: Record<string, ReactNode>;
   /** Section ids that stay closed until an earlier guided question is answered (guided mode). */
   lockedSections?: string[];
+  /** Sentences a question's feedback points at ("Show in the text"): marked, and scrolled to. */
+  evidence?: string[];
 };
 
 const sentenceDomId = (sentenceId: string) => `s-${sentenceId.replace('.', '-')}`;
@@ -43,8 +45,15 @@ export function ReadingView({
   initialHighlights,
   afterSection,
   lockedSections = [],
+  evidence = [],
 }: Props) {
-  const progress = useReadingProgress({ slug: reading.slug, paragraphs, sections, initial: initialProgress });
+  const progress = useReadingProgress({
+    slug: reading.slug,
+    paragraphs,
+    sections,
+    initial: initialProgress,
+    jumpTo: evidence[0] ? sentenceDomId(evidence[0]) : null,
+  });
   const [highlights, setHighlights] = useState(initialHighlights);
   const [annotating, setAnnotating] = useState(false);
   const [selected, setSelected] = useState<ViewSentence | null>(null);
@@ -194,6 +203,7 @@ export function ReadingView({
                           key={sentence.id}
                           sentence={sentence}
                           highlight={highlightBySentence.get(sentence.id)}
+                          isEvidence={evidence.includes(sentence.id)}
                           annotating={annotating}
                           selected={selected?.id === sentence.id}
                           termById={termById}
@@ -383,6 +393,7 @@ function ReadingOutline({
 function Sentence({
   sentence,
   highlight,
+  isEvidence,
   annotating,
   selected,
   termById,
@@ -390,6 +401,7 @@ function Sentence({
 }: {
   sentence: ViewSentence;
   highlight: ViewHighlight | undefined;
+  isEvidence: boolean;
   annotating: boolean;
   selected: boolean;
   termById: Map<string, ViewGlossaryTerm>;
@@ -413,6 +425,8 @@ function Sentence({
   const className = cn(
     'rounded-sm',
     highlight && 'bg-amber-200 text-slate-950 dark:bg-amber-300 dark:text-slate-950',
+    isEvidence &&
+      'bg-sky-100 underline decoration-sky-600 decoration-2 underline-offset-4 dark:bg-sky-900 dark:decoration-sky-300',
     annotating && 'cursor-pointer hover:outline hover:outline-2 hover:outline-indigo-300',
     selected && 'outline outline-2 outline-indigo-600',
   );
@@ -427,6 +441,7 @@ function Sentence({
     return (
       <>
         <span id={sentenceDomId(sentence.id)} data-sentence={sentence.id} className={className}>
+          {isEvidence && <span className="sr-only">Evidence for the question: </span>}
           {highlight && <span className="sr-only">Highlighted: </span>}
           {content}
         </span>

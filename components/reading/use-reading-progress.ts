@@ -26,11 +26,14 @@ export function useReadingProgress({
   paragraphs,
   sections,
   initial,
+  jumpTo,
 }: {
   slug: string;
   paragraphs: ViewParagraph[];
   sections: ReadingSection[];
   initial: ViewProgress | null;
+  /** An element to show first instead of the saved place (evidence from a question's feedback). */
+  jumpTo: string | null;
 }) {
   const ids = paragraphs.map((p) => p.id);
   const [current, setCurrent] = useState(() => Math.max(0, ids.indexOf(initial?.lastParagraphId ?? '')));
@@ -51,12 +54,18 @@ export function useReadingProgress({
   // Restore the place once, before tracking starts.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once on mount by design
   useEffect(() => {
+    if (jumpTo) return;
     const place = initial?.lastParagraphId;
     if (place && place !== ids[0]) {
       document.getElementById(place)?.scrollIntoView({ block: 'start' });
       setRestoredFrom(place);
     }
   }, []);
+
+  // Evidence from a question's feedback is shown first, also when the link is followed in place.
+  useEffect(() => {
+    if (jumpTo) document.getElementById(jumpTo)?.scrollIntoView({ block: 'center' });
+  }, [jumpTo]);
 
   useEffect(() => {
     let frame = 0;

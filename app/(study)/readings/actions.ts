@@ -1,9 +1,13 @@
 'use server';
 
 import { z } from 'zod';
+import { getQuestionRow, recordGuidedAnswer } from '@/db/queries/questions';
 import { deleteHighlight, getReadingBySlug, saveHighlight, saveReadingProgress } from '@/db/queries/readings';
 import { withUser } from '@/lib/action';
+import { toFeedbackView } from '@/lib/quiz/feedback';
 import { canViewReading } from '@/lib/reading/access';
+import { gradeResponse } from '@/questions/grade';
+import { parseResponseFor } from '@/questions/schema';
 
 const slug = z.string().min(1).max(200);
 const notFound = {
@@ -78,3 +82,26 @@ export const removeHighlightAction = withUser(
       : { status: 'not-found' as const, message: 'That highlight is already gone.' };
   },
 );
+
+const guidedInput = z.object({ slug, questionId: z.string().min(1).max(120), response: z.unknown() });
+
+/** Grades a guided question answered beside the text; students may try again as often as they like. */
+export const answerGuidedQuestionAction = withUser(guidedInput, async (input, user) => {
+  const reading = await getReadingBySlug({ slug: input.slug });
+  if (!reading || !canViewReading(reading, user.id)) return notFound;
+  const row = await getQuestionRow({ id: input.questionId });
+  if (!row || row.readingId !== reading.id || row.status !== 'approved') {
+    return { status: 'not-found' as const, message: 'That question is not part of this reading.' };
+  }
+  const checked = parseResponseFor(row.data, input.response);
+  if (!checked.ok) return { status: 'invalid' as const, message: checked.message };
+  const result = gradeResponse(row.data, checked.response);
+  await recordGuidedAnswer({
+    userId: user.id,
+    questionId: row.id,
+    readingId: reading.id,
+    response: checked.response,
+    score: result.score,
+  });
+  return { status: 'ok' as const, data: toFeedbackView(row.data, result) };
+});

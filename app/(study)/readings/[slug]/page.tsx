@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { GuidedQuestion } from '@/components/reading/guided-question';
 import { ReadingView } from '@/components/reading/reading-view';
+import { listGuidedAnswers, listReadingQuestions } from '@/db/queries/questions';
 import {
   getReadingBySlug,
   getReadingProgress,
@@ -9,26 +11,78 @@ import {
   listNotes,
 } from '@/db/queries/readings';
 import { requireUser } from '@/lib/auth/session';
+import { toStudentQuestion } from '@/lib/quiz/question-view';
 import { canViewReading } from '@/lib/reading/access';
 import { markGlossaryTerms } from '@/lib/reading/glossary-marks';
+import { lockedSectionIds, pickGuidedQuestions } from '@/lib/reading/guided';
 
 export async function generateMetadata({ params }: PageProps<'/readings/[slug]'>): Promise<Metadata> {
   const reading = await getReadingBySlug({ slug: (await params).slug });
   return { title: reading?.title ?? 'Reading' };
 }
 
-export default async function ReadingPage({ params }: PageProps<'/readings/[slug]'>) {
+export default async function ReadingPage({ params, searchParams }: PageProps<'/readings/[slug]'>) {
   const { slug } = await params;
+  const { evidence } = await searchParams;
   const user = await requireUser(`/readings/${slug}`);
   const reading = await getReadingBySlug({ slug });
   if (!reading || !canViewReading(reading, user.id)) notFound();
 
-  const [glossary, notes, progress, highlights] = await Promise.all([
+  const [glossary, notes, progress, highlights, approved, answers] = await Promise.all([
     listGlossary({ readingId: reading.id }),
     listNotes({ readingId: reading.id }),
     getReadingProgress({ userId: user.id, readingId: reading.id }),
     listHighlights({ userId: user.id, readingId: reading.id }),
+    listReadingQuestions({ readingId: reading.id, statuses: ['approved'] }),
+    listGuidedAnswers({ userId: user.id, readingId: reading.id }),
   ]);
+  const guided = pickGuidedQuestions(
+    approved.map((q) => q.data),
+    reading.sections,
+  );
+  const answerById = new Map(answers.map((a) => [a.questionId, a]));
+  const locked = lockedSectionIds(reading.sections, guided, new Set(answerById.keys()), reading.guidedMode);
+  const sentenceIds = new Set(reading.paragraphs.flatMap((p) => p.sentences.map((s) => s.id)));
+  const evidenceIds = (typeof evidence === 'string' ? evidence.split(',') : []).filter((id) =>
+    sentenceIds.has(id),
+  );
+  const afterSection = Object.fromEntries(
+    reading.sections.map((section) => {
+      const sectionQuestions = guided.get(section.id) ?? [];
+      if (sectionQuestions.length === 0) return [section.id, null];
+      const unanswered = sectionQuestions.some((q) => !answerById.has(q.id));
+      return [
+        section.id,
+        <aside
+          key={section.id}
+          aria-label={`Check your understanding: ${section.title}`}
+          className="mb-6 max-w-[42rem] space-y-4 rounded-xl bg-indigo-50 p-4 dark:bg-indigo-950/50 print:hidden"
+        >
+          <h3 className="font-semibold text-indigo-900 dark:text-indigo-100">Check your understanding</h3>
+          {sectionQuestions.map((q) => {
+            const previous = answerById.get(q.id);
+            return (
+              <GuidedQuestion
+                key={q.id}
+                readingSlug={reading.slug}
+                question={toStudentQuestion(q, user.id)}
+                previous={
+                  previous
+                    ? {
+                        response: previous.lastResponse,
+                        attempts: previous.attempts,
+                        bestScore: previous.bestScore,
+                      }
+                    : null
+                }
+                unlocksMore={reading.guidedMode && unanswered}
+              />
+            );
+          })}
+        </aside>,
+      ];
+    }),
+  );
   const segments = markGlossaryTerms(
     new Map(reading.paragraphs.map((p) => [p.id, p.sentences])),
     reading.sections,
@@ -69,6 +123,9 @@ export default async function ReadingPage({ params }: PageProps<'/readings/[slug
           : null
       }
       initialHighlights={highlights.map((h) => ({ id: h.id, sentenceId: h.sentenceId, note: h.note }))}
+      afterSection={afterSection}
+      lockedSections={locked}
+      evidence={evidenceIds}
     />
   );
 }

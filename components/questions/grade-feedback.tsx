@@ -1,0 +1,73 @@
+import Link from 'next/link';
+import { cn } from '@/components/ui/cn';
+
+export type FeedbackView = {
+  score: number;
+  correct: 'correct' | 'partial' | 'incorrect';
+  feedback: string;
+  explanation: string | null;
+  keyPointsMet: { id: string; text: string }[];
+  keyPointsMissed: { id: string; text: string }[];
+  evidence: string[];
+};
+
+const LABEL = { correct: 'Correct', partial: 'Partly correct', incorrect: 'Not yet' } as const;
+const TONE = {
+  correct: 'border-emerald-600 bg-emerald-50 dark:border-emerald-400 dark:bg-emerald-950',
+  partial: 'border-amber-500 bg-amber-50 dark:border-amber-400 dark:bg-amber-950',
+  incorrect: 'border-red-600 bg-red-50 dark:border-red-400 dark:bg-red-950',
+} as const;
+
+/** The link to the reading with a question's evidence sentences marked. */
+export function evidenceHref(readingSlug: string, evidence: string[]): string {
+  const first = evidence[0];
+  return `/readings/${readingSlug}?evidence=${encodeURIComponent(evidence.join(','))}${first ? `#s-${first.replace('.', '-')}` : ''}`;
+}
+
+/** Says correct, partly correct or not yet; what the answer got and missed; and where in the text to look. */
+export function GradeFeedback({ result, readingSlug }: { result: FeedbackView; readingSlug: string }) {
+  return (
+    <div
+      role="status"
+      className={cn('mt-4 space-y-2 rounded-lg border-l-4 p-4 text-sm', TONE[result.correct])}
+    >
+      <p className="text-base font-semibold">
+        {LABEL[result.correct]}
+        {result.correct === 'partial' && ` (${Math.round(result.score * 100)}%)`}
+      </p>
+      {/* Rubric feedback is shown as the two lists below; other types say it in a sentence. */}
+      {result.feedback && result.keyPointsMet.length + result.keyPointsMissed.length === 0 && (
+        <p>{result.feedback}</p>
+      )}
+      {result.keyPointsMet.length > 0 && (
+        <div>
+          <p className="font-semibold">You made these points:</p>
+          <ul className="ml-5 list-disc">
+            {result.keyPointsMet.map((k) => (
+              <li key={k.id}>{k.text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {result.keyPointsMissed.length > 0 && (
+        <div>
+          <p className="font-semibold">Points to add:</p>
+          <ul className="ml-5 list-disc">
+            {result.keyPointsMissed.map((k) => (
+              <li key={k.id}>{k.text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {result.explanation && <p className="text-slate-700 dark:text-slate-300">{result.explanation}</p>}
+      {result.evidence.length > 0 && (
+        <Link
+          href={evidenceHref(readingSlug, result.evidence)}
+          className="inline-block font-semibold text-indigo-800 underline dark:text-indigo-200"
+        >
+          Show in the text
+        </Link>
+      )}
+    </div>
+  );
+}

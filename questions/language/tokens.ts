@@ -1,0 +1,346 @@
+import nlp from 'compromise';
+import type { WordNetPos } from './wordnet';
+
+/**
+ * Words of a text as the grader and the generator see them: compromise tags each word, gives
+ * its root form ("slower" → "slow", "allies" → "ally", "denied" → "deny") and expands
+ * contractions ("aren't" → "are" + "not"); on top of that we mark clauses and the scope of
+ * negation, which decide whether a point was made or contradicted.
+ */
+
+export type Pos = 'noun' | 'verb' | 'adj' | 'adv' | 'number' | 'other';
+
+export type Token = {
+  /** As written (empty for the implicit half of a contraction). */
+  text: string;
+  /** Lower case, without punctuation. */
+  normal: string;
+  /** Root form: singular noun, infinitive verb, base adjective. */
+  lemma: string;
+  pos: Pos;
+  tags: ReadonlySet<string>;
+  /** Determiners, prepositions, pronouns, auxiliaries, conjunctions and the like. */
+  isFunction: boolean;
+  /** A word that negates what follows it in its clause ("not", "never", "no", "without"). */
+  isNegator: boolean;
+  /** Inside the scope of an odd number of negators. */
+  negated: boolean;
+  sentence: number;
+  clause: number;
+  /** Punctuation written after the word. */
+  post: string;
+  /** Says something of a thing (a verb, adverb, or adjective not in front of its noun). */
+  predicative: boolean;
+};
+
+const FUNCTION_TAGS = [
+  'Determiner',
+  'Preposition',
+  'Conjunction',
+  'Pronoun',
+  'Copula',
+  'Auxiliary',
+  'Modal',
+  'Negative',
+  'QuestionWord',
+  'Particle',
+];
+
+const EXTRA_FUNCTION_WORDS = new Set([
+  'also',
+  'very',
+  'just',
+  'there',
+  'then',
+  'than',
+  'too',
+  'as',
+  'so',
+  'such',
+  'even',
+  'only',
+  'more',
+  'most',
+  'much',
+  'many',
+  'some',
+  'any',
+  'all',
+  'each',
+  'every',
+  'other',
+  'another',
+  'own',
+  'same',
+  'to',
+  'of',
+  'not',
+  'no',
+  'yes',
+  'one',
+  'ones',
+  'etc',
+  'really',
+  'quite',
+  'rather',
+  'almost',
+  'always',
+  'often',
+  'still',
+  'already',
+  'now',
+  'here',
+  'thing',
+  'things',
+  'way',
+  'lot',
+  'lots',
+  'nothing',
+  'something',
+  'anything',
+  'everything',
+  'none',
+  'nobody',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'my',
+  'your',
+]);
+
+/**
+ * Words that negate the rest of their clause. "No" and "nothing" negate only the noun phrase
+ * after them, and nouns carry no polarity here, so they are left out.
+ */
+const NEGATORS = new Set([
+  'not',
+  'never',
+  'neither',
+  'nor',
+  'cannot',
+  'hardly',
+  'barely',
+  'scarcely',
+  'seldom',
+  'rarely',
+]);
+/** These flip only the next word or two: "less effective", "without surrendering". */
+const LOCAL_NEGATORS = new Set(['less', 'fewer', 'least', 'without']);
+
+/** Words that start a new clause, so a negation before them does not reach past. */
+const CLAUSE_OPENERS = new Set([
+  'but',
+  'however',
+  'although',
+  'though',
+  'whereas',
+  'while',
+  'yet',
+  'because',
+  'since',
+  'so',
+  'unlike',
+  'instead',
+  'which',
+  'who',
+  'if',
+  'unless',
+  'when',
+  'whereas',
+  'therefore',
+  'thus',
+  'hence',
+]);
+
+type CompromiseTerm = {
+  text: string;
+  pre: string;
+  post: string;
+  normal: string;
+  root?: string;
+  implicit?: string;
+  tags: string[];
+};
+
+function posOf(tags: ReadonlySet<string>): Pos {
+  if (tags.has('Value') || tags.has('Cardinal')) return 'number';
+  if (tags.has('Pronoun')) return 'other';
+  if (tags.has('Noun')) return 'noun';
+  if (tags.has('Copula') || tags.has('Auxiliary') || tags.has('Modal')) return 'other';
+  if (tags.has('Verb')) return 'verb';
+  if (tags.has('Adjective')) return 'adj';
+  if (tags.has('Adverb')) return 'adv';
+  return 'other';
+}
+
+export function toWordNetPos(pos: Pos): WordNetPos | null {
+  switch (pos) {
+    case 'noun':
+      return 'n';
+    case 'verb':
+      return 'v';
+    case 'adj':
+      return 'a';
+    case 'adv':
+      return 'r';
+    default:
+      return null;
+  }
+}
+
+const cleanWord = (word: string) =>
+  word
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+
+/** Tokens of a text with lemmas, parts of speech, clauses and negation scope. */
+export function tokenize(text: string): Token[] {
+  const doc = nlp(text);
+  doc.compute('root');
+  const sentences = doc.json() as { terms: CompromiseTerm[] }[];
+  const tokens: Token[] = [];
+  let clause = 0;
+  sentences.forEach((sentence, sentenceIndex) => {
+    clause++;
+    let negation = false;
+    let localNegation = 0;
+    sentence.terms.forEach((term, termIndex) => {
+      const tags = new Set(term.tags);
+      // A contraction arrives as two terms, each with its expansion in `implicit`.
+      const surface = term.text || term.implicit || '';
+      const normal = cleanWord(term.implicit || term.normal || surface);
+      if (!normal && !tags.has('Negative')) return;
+      const word = normal || 'not';
+      if (CLAUSE_OPENERS.has(word) || (COORDINATORS.has(word) && opensClause(sentence.terms, termIndex))) {
+        clause++;
+        negation = false;
+        localNegation = 0;
+      }
+      const isNegator = tags.has('Negative') || NEGATORS.has(word);
+      const lemma = cleanWord(term.root ?? '') || word;
+      const pos = posOf(tags);
+      tokens.push({
+        text: surface,
+        normal: word,
+        lemma: isNegator ? 'not' : lemma,
+        pos,
+        tags,
+        isFunction:
+          isNegator ||
+          FUNCTION_TAGS.some((t) => tags.has(t)) ||
+          (tags.has('Possessive') && tags.has('Pronoun')) ||
+          EXTRA_FUNCTION_WORDS.has(word) ||
+          LOCAL_NEGATORS.has(word),
+        isNegator,
+        negated: negation !== localNegation > 0,
+        sentence: sentenceIndex,
+        clause,
+        post: term.post ?? '',
+        predicative: false,
+      });
+      if (localNegation > 0) localNegation--;
+      if (isNegator) negation = !negation;
+      if (LOCAL_NEGATORS.has(word)) localNegation = 2;
+      // compromise already split the sentences, so a full stop here ends an abbreviation.
+      if (/[;:—–]/.test(term.post ?? '')) {
+        clause++;
+        negation = false;
+        localNegation = 0;
+      }
+    });
+  });
+  tokens.forEach((token, i) => {
+    token.predicative = isPredicative(token, tokens[i - 1], tokens[i + 1], tokens[i + 2]);
+  });
+  return tokens;
+}
+
+/**
+ * Verbs, adverbs and adjectives said of something ("coalitions are slower") carry a claim
+ * whose polarity matters; an adjective before its noun ("a strong signal") only describes.
+ */
+/** "foreign investment", "foreign direct investment". */
+function beforeNoun(token: Token, next: Token | undefined, nextButOne: Token | undefined): boolean {
+  if (!next || next.clause !== token.clause) return false;
+  if (next.pos === 'noun') return true;
+  return next.pos === 'adj' && nextButOne?.pos === 'noun' && nextButOne.clause === token.clause;
+}
+
+function isPredicative(
+  token: Token,
+  previous: Token | undefined,
+  next: Token | undefined,
+  nextButOne: Token | undefined,
+): boolean {
+  if (token.pos !== 'verb' && token.pos !== 'adv' && token.pos !== 'adj') return false;
+  if (token.pos === 'adv') return true;
+  if (!beforeNoun(token, next, nextButOne)) return true;
+  // "would legitimate Putin's…" is a verb; "an unprovoked escalation" a modifier.
+  const afterVerbWord =
+    previous !== undefined &&
+    (previous.tags.has('Modal') || previous.tags.has('Auxiliary') || previous.normal === 'to');
+  return token.pos === 'verb' ? !previous?.tags.has('Determiner') && !previous?.tags.has('Possessive') : afterVerbWord;
+}
+
+const COORDINATORS = new Set(['and', 'or']);
+
+/** "and pressure cannot…": a coordinator that joins two clauses, not two words. */
+function opensClause(terms: CompromiseTerm[], index: number): boolean {
+  const next = terms[index + 1];
+  if (!next || !(next.tags.includes('Noun') || next.tags.includes('Pronoun'))) return false;
+  if (LOCAL_NEGATORS.has(cleanWord(next.normal))) return false;
+  // A subject then a finite verb: "and pressure cannot", not "and less satisfying".
+  return terms
+    .slice(index + 2, index + 5)
+    .some(
+      (t) =>
+        t.tags.includes('Modal') ||
+        t.tags.includes('Copula') ||
+        (t.tags.includes('Verb') && !t.tags.includes('Gerund') && !t.tags.includes('Infinitive')),
+    );
+}
+
+/** Verbs too general to carry a point on their own. */
+const LIGHT_VERBS = new Set([
+  'be',
+  'is',
+  'have',
+  'do',
+  'say',
+  'argue',
+  'think',
+  'believe',
+  'claim',
+  'write',
+  'state',
+  'suggest',
+  'get',
+  'go',
+  'seem',
+  'according',
+  'accord',
+  'explain',
+  'mean',
+  'make',
+  'take',
+  'let',
+  'put',
+]);
+const META_WORDS = new Set(['author', 'essay', 'article', 'text', 'writer', 'paragraph', 'passage', 'reason']);
+
+/** Tokens that carry meaning: nouns, verbs, adjectives, adverbs and numbers that are not function words. */
+export function isContent(token: Token): boolean {
+  if (token.isFunction || token.lemma.length < 2) return false;
+  if (token.pos === 'other') return /^[\p{L}]{3,}$/u.test(token.normal) && !token.tags.has('Pronoun');
+  if (token.pos === 'verb' && LIGHT_VERBS.has(token.lemma)) return false;
+  return !META_WORDS.has(token.lemma);
+}
+
+export function contentLemmas(text: string): string[] {
+  return tokenize(text)
+    .filter(isContent)
+    .map((t) => t.lemma);
+}

