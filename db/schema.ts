@@ -1,5 +1,6 @@
 import { relations } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -288,6 +289,130 @@ export const guidedAnswers = pgTable(
   ],
 );
 
+// ---- Quizzes and attempts ----
+
+export type QuizSettings = {
+  shuffleQuestions: boolean;
+  shuffleOptions: boolean;
+  /** Null: as many as the student likes. */
+  attemptsAllowed: number | null;
+  /** Null: untimed. */
+  timeLimitMinutes: number | null;
+  /** Percent needed to pass. */
+  passMark: number;
+  /** When a student sees right and wrong: as each question is checked, after submitting, or after the due date. */
+  feedback: 'each-question' | 'after-submit' | 'after-due';
+  /** Ask "how sure are you?" with each answer. */
+  confidence: boolean;
+};
+
+export const quizzes = pgTable(
+  'quiz',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    readingId: text('reading_id')
+      .notNull()
+      .references(() => readings.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    // Null for quizzes that ship with the app.
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The reading's default quiz, shown to every student of it. */
+    isDefault: boolean('is_default').notNull().default(false),
+    questionIds: jsonb('question_ids').$type<string[]>().notNull(),
+    settings: jsonb('settings').$type<QuizSettings>().notNull(),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('quiz_reading_idx').on(t.readingId)],
+);
+
+export const attemptStatus = pgEnum('attempt_status', ['in-progress', 'submitted']);
+
+export const attempts = pgTable(
+  'attempt',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    quizId: text('quiz_id')
+      .notNull()
+      .references(() => quizzes.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    status: attemptStatus('status').notNull().default('in-progress'),
+    /** The question order this attempt shows (shuffled once, at start). */
+    questionIds: jsonb('question_ids').$type<string[]>().notNull(),
+    startedAt: timestamp('started_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    /** Null when untimed; answers after it are refused and the attempt is submitted as saved. */
+    deadlineAt: timestamp('deadline_at', { mode: 'date', withTimezone: true }),
+    submittedAt: timestamp('submitted_at', { mode: 'date', withTimezone: true }),
+    autoSubmitted: boolean('auto_submitted').notNull().default(false),
+    /** 0 to 1, set at submission and after any regrade. */
+    score: real('score'),
+  },
+  (t) => [
+    uniqueIndex('attempt_user_quiz_number_unique').on(t.userId, t.quizId, t.number),
+    index('attempt_quiz_idx').on(t.quizId),
+  ],
+);
+
+export type StoredGrade = {
+  score: number;
+  correct: 'correct' | 'partial' | 'incorrect';
+  feedback: string;
+  keyPointsMet: { id: string; text: string }[];
+  keyPointsMissed: { id: string; text: string }[];
+  evidence: string[];
+};
+
+export const attemptResponses = pgTable(
+  'attempt_response',
+  {
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    questionId: text('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    response: jsonb('response').$type<Response>(),
+    /** Orders saves from the browser: an older save arriving late never overwrites a newer one. */
+    clientSeq: bigint('client_seq', { mode: 'number' }).notNull().default(0),
+    flagged: boolean('flagged').notNull().default(false),
+    /** 1 (guessing) to 3 (sure), when the quiz asks. */
+    confidence: integer('confidence'),
+    /** Checked with feedback during the attempt (each-question feedback): no more changes. */
+    locked: boolean('locked').notNull().default(false),
+    savedAt: timestamp('saved_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    grade: jsonb('grade').$type<StoredGrade>(),
+    gradedBy: text('graded_by').$type<'auto' | 'instructor'>(),
+    overrideScore: real('override_score'),
+    overrideComment: text('override_comment'),
+    overriddenBy: text('overridden_by').references(() => users.id, { onDelete: 'set null' }),
+    overriddenAt: timestamp('overridden_at', { mode: 'date', withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
+);
+
+/** Questions a student sent to spaced review (missed in a quiz, or flagged); self-study schedules them. */
+export const reviewRequests = pgTable(
+  'review_request',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    questionId: text('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    reason: text('reason').$type<'missed' | 'flagged'>().notNull(),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.questionId] })],
+);
+
 // ---- Relations ----
 
 export const usersRelations = relations(users, ({ many }) => ({
@@ -339,3 +464,6 @@ export type ReadingProgress = typeof readingProgress.$inferSelect;
 export type Highlight = typeof highlights.$inferSelect;
 export type QuestionRow = typeof questions.$inferSelect;
 export type GuidedAnswer = typeof guidedAnswers.$inferSelect;
+export type Quiz = typeof quizzes.$inferSelect;
+export type Attempt = typeof attempts.$inferSelect;
+export type AttemptResponse = typeof attemptResponses.$inferSelect;

@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { upsertAuthoredQuestions } from '@/db/queries/questions';
+import { upsertDefaultQuiz } from '@/db/queries/quizzes';
 import { upsertShippedReading } from '@/db/queries/readings';
 import { hashPassword } from '@/lib/auth/password';
 import { env } from '@/lib/env';
-import { loadShippedReading, shippedReadingSlugs } from '@/lib/reading/content';
+import { loadShippedQuiz, loadShippedReading, shippedReadingSlugs } from '@/lib/reading/content';
 import { loadAuthoredBank } from '@/questions/bank';
 import { closeDb, getDb } from './index';
 import { classes, classMembers, users } from './schema';
@@ -26,7 +27,10 @@ export async function seedShippedReadings(): Promise<string[]> {
   const slugs = shippedReadingSlugs();
   for (const slug of slugs) {
     const reading = await upsertShippedReading(loadShippedReading(slug));
-    await upsertAuthoredQuestions({ readingId: reading.id, bank: loadAuthoredBank(slug) });
+    const bank = loadAuthoredBank(slug);
+    await upsertAuthoredQuestions({ readingId: reading.id, bank });
+    const quiz = loadShippedQuiz(slug, new Set(bank.map((q) => q.id)));
+    if (quiz) await upsertDefaultQuiz({ readingId: reading.id, ...quiz });
   }
   return slugs;
 }

@@ -4,6 +4,7 @@ const STATUS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,
 } as const;
@@ -12,4 +13,17 @@ export type ApiErrorCode = keyof typeof STATUS;
 
 export function apiError(code: ApiErrorCode, message: string, init?: { headers?: HeadersInit }): Response {
   return Response.json({ error: { code, message } }, { status: STATUS[code], headers: init?.headers });
+}
+
+/** Refusals of the attempt lifecycle as HTTP: the one place their codes are chosen. */
+export function attemptRefusalResponse(refusal: { status: string; message: string }): Response {
+  const code: ApiErrorCode =
+    refusal.status === 'not-found'
+      ? 'not_found'
+      : refusal.status === 'no-attempts-left'
+        ? 'forbidden'
+        : refusal.status === 'invalid'
+          ? 'bad_request'
+          : 'conflict';
+  return apiError(code, refusal.message);
 }

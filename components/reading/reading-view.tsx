@@ -2,7 +2,7 @@
 
 import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { removeHighlightAction, saveHighlightAction } from '@/app/(study)/readings/actions';
-import { Button } from '@/components/ui/button';
+import { Button, buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { GlossaryTerm } from './glossary-term';
 import type {
@@ -31,6 +31,8 @@ type Props = {
   lockedSections?: string[];
   /** Sentences a question's feedback points at ("Show in the text"): marked, and scrolled to. */
   evidence?: string[];
+  /** The reading's quiz, offered at the end. */
+  quizHref?: string | null;
 };
 
 const sentenceDomId = (sentenceId: string) => `s-${sentenceId.replace('.', '-')}`;
@@ -46,6 +48,7 @@ export function ReadingView({
   afterSection,
   lockedSections = [],
   evidence = [],
+  quizHref = null,
 }: Props) {
   const progress = useReadingProgress({
     slug: reading.slug,
@@ -237,6 +240,15 @@ export function ReadingView({
               {sections.length - firstLocked === 1 ? 'section opens' : 'sections open'} when you answer the
               question above.
             </p>
+          )}
+
+          {quizHref && firstLocked === -1 && (
+            <div className="mt-10 flex max-w-[42rem] flex-wrap items-center justify-between gap-4 rounded-xl border border-indigo-200 bg-indigo-50 p-5 dark:border-indigo-800 dark:bg-indigo-950 print:hidden">
+              <p className="font-semibold">Finished reading? Check what you understood.</p>
+              <a href={quizHref} className={buttonClasses('primary')}>
+                Take the quiz
+              </a>
+            </div>
           )}
 
           {glossary.length > 0 && (

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { QuizSettings } from '@/db/schema';
 import { parseReading } from './parse';
 import { validateSections } from './sections';
 import type { ParsedReading } from './types';
@@ -69,4 +70,32 @@ export function shippedReadingSlugs(contentDir = CONTENT_DIR): string[] {
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();
+}
+
+const quizFileSchema = z.object({
+  title: z.string().min(1).max(200),
+  questionIds: z.array(z.string()).min(1),
+  settings: z.object({
+    shuffleQuestions: z.boolean(),
+    shuffleOptions: z.boolean(),
+    attemptsAllowed: z.number().int().positive().nullable(),
+    timeLimitMinutes: z.number().int().positive().nullable(),
+    passMark: z.number().min(0).max(100),
+    feedback: z.enum(['each-question', 'after-submit', 'after-due']),
+    confidence: z.boolean(),
+  }),
+});
+
+/** content/<slug>/quiz.json: the reading's default quiz, naming questions of its authored bank. */
+export function loadShippedQuiz(
+  slug: string,
+  bankIds: Set<string>,
+  contentDir = CONTENT_DIR,
+): { title: string; questionIds: string[]; settings: QuizSettings } | null {
+  const file = path.join(/*turbopackIgnore: true*/ contentDir, slug, 'quiz.json');
+  if (!existsSync(file)) return null;
+  const quiz = quizFileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const missing = quiz.questionIds.find((id) => !bankIds.has(id));
+  if (missing) throw new Error(`content/${slug}/quiz.json names ${missing}, which is not in questions.json`);
+  return quiz;
 }

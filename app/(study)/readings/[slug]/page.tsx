@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { GuidedQuestion } from '@/components/reading/guided-question';
 import { ReadingView } from '@/components/reading/reading-view';
 import { listGuidedAnswers, listReadingQuestions } from '@/db/queries/questions';
+import { getDefaultQuiz } from '@/db/queries/quizzes';
 import {
   getReadingBySlug,
   getReadingProgress,
@@ -28,13 +29,14 @@ export default async function ReadingPage({ params, searchParams }: PageProps<'/
   const reading = await getReadingBySlug({ slug });
   if (!reading || !canViewReading(reading, user.id)) notFound();
 
-  const [glossary, notes, progress, highlights, approved, answers] = await Promise.all([
+  const [glossary, notes, progress, highlights, approved, answers, quiz] = await Promise.all([
     listGlossary({ readingId: reading.id }),
     listNotes({ readingId: reading.id }),
     getReadingProgress({ userId: user.id, readingId: reading.id }),
     listHighlights({ userId: user.id, readingId: reading.id }),
     listReadingQuestions({ readingId: reading.id, statuses: ['approved'] }),
     listGuidedAnswers({ userId: user.id, readingId: reading.id }),
+    getDefaultQuiz({ readingId: reading.id }),
   ]);
   const guided = pickGuidedQuestions(
     approved.map((q) => q.data),
@@ -126,6 +128,7 @@ export default async function ReadingPage({ params, searchParams }: PageProps<'/
       afterSection={afterSection}
       lockedSections={locked}
       evidence={evidenceIds}
+      quizHref={quiz ? `/quizzes/${quiz.id}` : null}
     />
   );
 }

@@ -1,0 +1,203 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { GradeFeedback } from '@/components/questions/grade-feedback';
+import { SendToReview } from '@/components/quiz/send-to-review';
+import { getQuestionsByIds, getQuiz, listResponses, listReviewRequestIds } from '@/db/queries/quizzes';
+import { getReadingById } from '@/db/queries/readings';
+import { requireUser } from '@/lib/auth/session';
+import { attemptForUser } from '@/lib/quiz/attempts';
+import { describeResponse } from '@/lib/quiz/describe';
+import { toFeedbackView } from '@/lib/quiz/feedback';
+import { effectiveScore, summariseAttempt } from '@/lib/quiz/results';
+
+export const metadata: Metadata = { title: 'Quiz results' };
+
+const SKILL_NAMES: Record<string, string> = {
+  'main-idea': 'Main idea',
+  'claim-and-reason': 'Claim and reason',
+  evidence: 'Evidence',
+  'cause-and-effect': 'Cause and effect',
+  vocabulary: 'Vocabulary',
+  context: 'Context',
+  inference: 'Inference',
+};
+const CONFIDENCE_NAMES = ['', 'Guessing', 'Fairly sure', 'Sure'];
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+function duration(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  const seconds = Math.round((ms % 60_000) / 1000);
+  return minutes ? `${minutes} min ${seconds} s` : `${seconds} s`;
+}
+
+export default async function ResultsPage({
+  params,
+}: PageProps<'/quizzes/[quizId]/attempts/[attemptId]/results'>) {
+  const { quizId, attemptId } = await params;
+  const user = await requireUser(`/quizzes/${quizId}/attempts/${attemptId}/results`);
+  const attempt = /^[0-9a-f-]{36}$/.test(attemptId) ? await attemptForUser(attemptId, user.id) : null;
+  if (!attempt || attempt.quizId !== quizId) notFound();
+  if (attempt.status !== 'submitted') redirect(`/quizzes/${quizId}/attempts/${attemptId}`);
+  const quiz = (await getQuiz({ quizId }))!;
+  const [reading, rows, responses] = await Promise.all([
+    getReadingById({ id: quiz.readingId }),
+    getQuestionsByIds({ ids: attempt.questionIds }),
+    listResponses({ attemptId }),
+  ]);
+  const summary = summariseAttempt(rows, attempt.questionIds, responses);
+  const queued = await listReviewRequestIds({
+    userId: user.id,
+    questionIds: summary.missed.map((m) => m.question.id),
+  });
+  const score = attempt.score ?? 0;
+  const passed = score * 100 >= quiz.settings.passMark;
+  const slug = reading?.slug ?? '';
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          <Link href={`/quizzes/${quizId}`} className="underline">
+            {quiz.title}
+          </Link>{' '}
+          · attempt {attempt.number}
+        </p>
+        <h1 className="font-serif text-3xl font-bold">Your results</h1>
+      </div>
+
+      <dl className="grid gap-4 sm:grid-cols-3">
+        <div className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+          <dt className="text-sm text-slate-600 dark:text-slate-400">Score</dt>
+          <dd className="text-3xl font-bold" data-testid="score">
+            {pct(score)}
+          </dd>
+          <dd className="text-sm">
+            {passed
+              ? `Passed (pass mark ${quiz.settings.passMark}%)`
+              : `Below the pass mark of ${quiz.settings.passMark}%`}
+          </dd>
+        </div>
+        <div className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+          <dt className="text-sm text-slate-600 dark:text-slate-400">Time taken</dt>
+          <dd className="text-3xl font-bold">
+            {duration((attempt.submittedAt?.getTime() ?? 0) - attempt.startedAt.getTime())}
+          </dd>
+          {attempt.autoSubmitted && <dd className="text-sm">Submitted automatically when time ran out.</dd>}
+        </div>
+        <div className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+          <dt className="text-sm text-slate-600 dark:text-slate-400">Questions right</dt>
+          <dd className="text-3xl font-bold">
+            {summary.lines.length - summary.missed.length} / {summary.lines.length}
+          </dd>
+        </div>
+      </dl>
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="skills-title">
+          <h2 id="skills-title" className="mb-2 text-lg font-semibold">
+            By skill
+          </h2>
+          <table className="w-full text-sm">
+            <thead className="text-left text-slate-600 dark:text-slate-400">
+              <tr>
+                <th className="py-1 font-medium">Skill</th>
+                <th className="py-1 font-medium">Questions</th>
+                <th className="py-1 font-medium">Score</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.bySkill.map((s) => (
+                <tr key={s.label} className="border-t border-slate-100 dark:border-slate-800">
+                  <td className="py-1">{SKILL_NAMES[s.label] ?? s.label}</td>
+                  <td className="py-1 tabular-nums">{s.questions}</td>
+                  <td className="py-1 tabular-nums">{pct(s.score)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section aria-labelledby="concepts-title">
+          <h2 id="concepts-title" className="mb-2 text-lg font-semibold">
+            By concept
+          </h2>
+          <table className="w-full text-sm">
+            <thead className="text-left text-slate-600 dark:text-slate-400">
+              <tr>
+                <th className="py-1 font-medium">Concept</th>
+                <th className="py-1 font-medium">Questions</th>
+                <th className="py-1 font-medium">Score</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.byConcept.map((s) => (
+                <tr key={s.label} className="border-t border-slate-100 dark:border-slate-800">
+                  <td className="py-1">{s.label}</td>
+                  <td className="py-1 tabular-nums">{s.questions}</td>
+                  <td className="py-1 tabular-nums">{pct(s.score)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+
+      {summary.confidence.some((c) => c.answers > 0) && (
+        <section aria-labelledby="confidence-title">
+          <h2 id="confidence-title" className="mb-2 text-lg font-semibold">
+            How sure you were
+          </h2>
+          <ul className="space-y-1 text-sm">
+            {summary.confidence
+              .filter((c) => c.answers > 0)
+              .map((c) => (
+                <li key={c.level}>
+                  {CONFIDENCE_NAMES[c.level]}: {c.answers} answer{c.answers === 1 ? '' : 's'},{' '}
+                  {pct(c.correct ?? 0)} fully right
+                </li>
+              ))}
+          </ul>
+        </section>
+      )}
+
+      <SendToReview
+        attemptId={attempt.id}
+        missed={summary.missed.map((m) => ({ id: m.question.id, prompt: m.question.prompt }))}
+        alreadyQueued={[...queued]}
+      />
+
+      <section aria-labelledby="answers-title" className="space-y-4">
+        <h2 id="answers-title" className="text-lg font-semibold">
+          Question by question
+        </h2>
+        <ol className="space-y-4">
+          {summary.lines.map(({ question, response }, i) => (
+            <li
+              key={question.id}
+              data-result-question={question.id}
+              className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
+            >
+              <p className="text-sm text-slate-500 dark:text-slate-400">
+                Question {i + 1} · {pct(effectiveScore(response))}
+              </p>
+              <p className="font-semibold">{question.prompt}</p>
+              <p className="mt-2 text-sm">
+                <span className="font-medium">Your answer: </span>
+                {describeResponse(question, response?.response ?? null)}
+              </p>
+              {response?.grade && (
+                <GradeFeedback result={toFeedbackView(question, response.grade)} readingSlug={slug} />
+              )}
+              {response?.overrideScore != null && (
+                <p className="mt-2 rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-800">
+                  Your instructor set this to {pct(response.overrideScore)}
+                  {response.overrideComment ? `: “${response.overrideComment}”` : '.'}
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
