@@ -1,0 +1,98 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+/** Starting the built app for browser tests and benchmarks: one place for both. */
+
+export const root = path.resolve(import.meta.dirname, '..');
+const SOURCES = ['app', 'components', 'db', 'lib', 'questions', 'content', 'public'];
+const ROOT_FILES = [
+  'auth.ts',
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.js',
+  'package-lock.json',
+  'postcss.config.mjs',
+];
+
+function newestSourceChange(): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    if (!existsSync(p)) return;
+    const s = statSync(p);
+    if (s.isDirectory()) for (const entry of readdirSync(p)) visit(path.join(p, entry));
+    else newest = Math.max(newest, s.mtimeMs);
+  };
+  for (const dir of SOURCES) visit(path.join(root, dir));
+  for (const file of ROOT_FILES) visit(path.join(root, file));
+  return newest;
+}
+
+/** Builds the app unless .next already holds a build newer than every source file. */
+export function buildIfStale(): void {
+  const buildId = path.join(root, '.next/BUILD_ID');
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestSourceChange()) return;
+  console.log('[server] building the app (next build)…');
+  execFileSync(path.join(root, 'node_modules/.bin/next'), ['build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function waitForHealth(url: string, server: ChildProcess, log: string): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The app exited at start:\n${readFileSync(log, 'utf8')}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The app did not become healthy in 90 s:\n${readFileSync(log, 'utf8')}`);
+}
+
+export type RunningServer = { baseURL: string; log: string; stop: () => Promise<void> };
+
+/** `next start` on a free port with the given environment, once /api/health answers. */
+export async function startServer(env: NodeJS.ProcessEnv, log: string): Promise<RunningServer> {
+  const port = await freePort();
+  const out = openSync(log, 'a');
+  const server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port)], {
+    cwd: root,
+    env: { ...env, NODE_ENV: 'production', PORT: String(port) },
+    stdio: ['ignore', out, out],
+    detached: true,
+  });
+  const baseURL = `http://localhost:${port}`;
+  await waitForHealth(baseURL, server, log);
+  return {
+    baseURL,
+    log,
+    stop: async () => {
+      if (server.exitCode !== null || !server.pid) return;
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        return;
+      }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    },
+  };
+}
