@@ -108,7 +108,12 @@ async function main() {
   try {
     console.log(`Preparing ${STUDENTS} students…`);
     const { emails, quiz, questions } = await prepare(dataDir);
-    const env = { ...process.env, PGLITE_DATA_DIR: dataDir, SEED_DEMO: 'false', DATABASE_URL: '' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PGLITE_DATA_DIR: dataDir,
+      SEED_DEMO: 'false',
+      DATABASE_URL: '',
+    };
     delete env.AUTH_SECRET;
     const server = await startServer(env, path.join(dataDir, 'server.log'));
     const { baseURL } = server;
@@ -162,13 +167,13 @@ async function main() {
     // Count what reached the database, with the server stopped (PGlite has one opener).
     process.env.PGLITE_DATA_DIR = dataDir;
     const { getClient, closeDb } = await import('@/db');
-    const { sql } = await import('drizzle-orm');
+    const { count, isNotNull } = await import('drizzle-orm');
+    const { attemptResponses } = await import('@/db/schema');
     const { db } = await getClient();
-    const [row] = (
-      await db.execute(sql`select count(*)::int as n from attempt_response where response is not null`)
-    ).rows as {
-      n: number;
-    }[];
+    const [row] = await db
+      .select({ n: count() })
+      .from(attemptResponses)
+      .where(isNotNull(attemptResponses.response));
     await closeDb();
 
     const acknowledged = saves.filter((s) => s.ok).length;
