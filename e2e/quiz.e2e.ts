@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { setUpBrowser, uniqueEmail } from './browser';
 import { AuthPages } from './pages/auth';
 import { burnsBank, QuizPage } from './pages/quiz';
+import { axeViolations } from './pages/reading';
 
 const browser = setUpBrowser();
 const bank = burnsBank();
@@ -23,6 +24,7 @@ describe('taking the Burns quiz', () => {
     const attemptUrl = page.url();
 
     const quiz = new QuizPage(page);
+    expect(await axeViolations(page)).toEqual([]);
     const total = Number(
       (await page.getByRole('heading', { name: /Question 1 of/ }).textContent())?.match(/of (\d+)/)?.[1],
     );
@@ -60,6 +62,7 @@ describe('taking the Burns quiz', () => {
     const score = Number((await page.getByTestId('score').textContent())?.replace('%', ''));
     expect(score).toBeGreaterThanOrEqual(85);
     expect(await page.getByRole('heading', { name: 'By skill' }).isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
     expect(await page.getByText('Sure: 1 answer, 100% fully right').isVisible()).toBe(true);
 
     // Feedback points back to the sentence in the text.

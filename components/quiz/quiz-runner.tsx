@@ -200,7 +200,7 @@ export function QuizRunner({
                   className={cn(
                     'relative h-10 w-10 rounded-md border text-sm font-semibold',
                     answered(q.id)
-                      ? 'border-indigo-600 bg-indigo-600 text-white dark:border-indigo-400 dark:bg-indigo-500 dark:text-slate-950'
+                      ? 'border-indigo-600 bg-indigo-600 text-white dark:border-indigo-400 dark:bg-indigo-400 dark:text-slate-950'
                       : 'border-slate-300 bg-white dark:border-slate-600 dark:bg-slate-900',
                     i === index && !reviewing && 'outline-2 outline-offset-2 outline-indigo-600',
                   )}
