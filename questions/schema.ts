@@ -42,7 +42,10 @@ const questionIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9.-]*$/, 'Lower-case letters, digits, dots and hyphens')
   .max(120);
-const optionIdSchema = z.string().regex(/^[A-Za-z0-9][\w.-]*$/).max(40);
+const optionIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][\w.-]*$/)
+  .max(40);
 const text = z.string().trim().min(1).max(2000);
 
 export const choiceOptionSchema = z.object({ id: optionIdSchema, text });
@@ -53,7 +56,10 @@ export type EvidenceOption = z.infer<typeof evidenceOptionSchema>;
 
 /** One point a good free-text answer makes; `accept` lists other phrasings that also earn it. */
 export const keyPointSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(60),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .max(60),
   text,
   accept: z.array(text).default([]),
   weight: z.number().positive().max(10).default(1),
@@ -195,7 +201,8 @@ function keyProblem(q: Question): string | null {
       const keys = q.type === 'multiple-choice' ? [q.answer.optionId] : q.answer.optionIds;
       if (!unique(keys)) return 'The key repeats an option';
       if (keys.some((k) => !ids.includes(k))) return 'The key names an option that does not exist';
-      if (q.type === 'multiple-answer' && keys.length === ids.length) return 'At least one option must be wrong';
+      if (q.type === 'multiple-answer' && keys.length === ids.length)
+        return 'At least one option must be wrong';
       return null;
     }
     case 'cloze': {
@@ -230,7 +237,8 @@ function keyProblem(q: Question): string | null {
       const ids = q.options.map((o) => o.id);
       if (!unique(ids)) return 'Option sentences must be unique';
       if (q.answer.sentenceIds.some((id) => !ids.includes(id))) return 'The key names a sentence not offered';
-      if (q.answer.sentenceIds.some((id) => !q.evidence.includes(id))) return 'The key sentence must be evidence';
+      if (q.answer.sentenceIds.some((id) => !q.evidence.includes(id)))
+        return 'The key sentence must be evidence';
       if (q.type === 'claim-evidence-reasoning') {
         const total = q.weights.evidence + q.weights.reasoning;
         if (Math.abs(total - 1) > 1e-6) return 'Weights must add up to 1';
@@ -282,21 +290,45 @@ export function parseResponseFor<Q extends Question>(question: Q, raw: unknown):
   const unknownId = (ids: string[], allowed: string[]) => ids.find((id) => !allowed.includes(id));
   let bad: string | undefined;
   if (response.type === 'multiple-choice' && question.type === 'multiple-choice') {
-    bad = unknownId([response.optionId], question.options.map((o) => o.id));
+    bad = unknownId(
+      [response.optionId],
+      question.options.map((o) => o.id),
+    );
   } else if (response.type === 'multiple-answer' && question.type === 'multiple-answer') {
-    bad = unknownId(response.optionIds, question.options.map((o) => o.id));
+    bad = unknownId(
+      response.optionIds,
+      question.options.map((o) => o.id),
+    );
   } else if (response.type === 'matching' && question.type === 'matching') {
     bad =
-      unknownId(Object.keys(response.pairs), question.left.map((o) => o.id)) ??
-      unknownId(Object.values(response.pairs), question.right.map((o) => o.id));
+      unknownId(
+        Object.keys(response.pairs),
+        question.left.map((o) => o.id),
+      ) ??
+      unknownId(
+        Object.values(response.pairs),
+        question.right.map((o) => o.id),
+      );
   } else if (response.type === 'ordering' && question.type === 'ordering') {
-    bad = unknownId(response.order, question.items.map((o) => o.id));
+    bad = unknownId(
+      response.order,
+      question.items.map((o) => o.id),
+    );
   } else if (response.type === 'select-evidence' && question.type === 'select-evidence') {
-    bad = unknownId([response.sentenceId], question.options.map((o) => o.id));
+    bad = unknownId(
+      [response.sentenceId],
+      question.options.map((o) => o.id),
+    );
   } else if (response.type === 'claim-evidence-reasoning' && question.type === 'claim-evidence-reasoning') {
-    bad = response.sentenceId ? unknownId([response.sentenceId], question.options.map((o) => o.id)) : undefined;
+    bad = response.sentenceId
+      ? unknownId(
+          [response.sentenceId],
+          question.options.map((o) => o.id),
+        )
+      : undefined;
   } else if (response.type === 'cloze' && question.type === 'cloze') {
-    if (response.blanks.length > question.answer.blanks.length) return { ok: false, message: 'Too many blanks' };
+    if (response.blanks.length > question.answer.blanks.length)
+      return { ok: false, message: 'Too many blanks' };
   }
   if (bad !== undefined) return { ok: false, message: `"${bad}" is not one of this question's choices` };
   return { ok: true, response: response as ResponseOf<Q['type']> };

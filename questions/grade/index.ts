@@ -1,5 +1,5 @@
-import { distance } from 'fastest-levenshtein';
 import nlp from 'compromise';
+import { distance } from 'fastest-levenshtein';
 import {
   type ClaimEvidenceReasoningQuestion,
   type ClozeQuestion,
@@ -75,7 +75,10 @@ export function gradeResponse(question: Question, raw: unknown): GradeResult {
       };
     }
     case 'claim-evidence-reasoning':
-      return { ...base, ...gradeClaimEvidenceReasoning(question, response as ResponseOf<'claim-evidence-reasoning'>) };
+      return {
+        ...base,
+        ...gradeClaimEvidenceReasoning(question, response as ResponseOf<'claim-evidence-reasoning'>),
+      };
   }
 }
 
@@ -129,7 +132,11 @@ export function blankMatches(given: string, accepted: string[]): boolean {
   return accepted.some((option) => {
     const target = normaliseBlank(option);
     if (answer === target || answerRoot === rootOf(target)) return true;
-    return target.length >= 5 && answer[0] === target[0] && distance(answer, target) <= (target.length >= 9 ? 2 : 1);
+    return (
+      target.length >= 5 &&
+      answer[0] === target[0] &&
+      distance(answer, target) <= (target.length >= 9 ? 2 : 1)
+    );
   });
 }
 
@@ -193,7 +200,8 @@ function gradeClaimEvidenceReasoning(
   question: ClaimEvidenceReasoningQuestion,
   response: ResponseOf<'claim-evidence-reasoning'>,
 ) {
-  const evidenceRight = response.sentenceId !== null && question.answer.sentenceIds.includes(response.sentenceId);
+  const evidenceRight =
+    response.sentenceId !== null && question.answer.sentenceIds.includes(response.sentenceId);
   const reasoning = gradeShortAnswer({
     rubric: question.rubric,
     answer: response.reasoning,

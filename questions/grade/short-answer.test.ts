@@ -34,7 +34,8 @@ const labelled: Record<string, Labelled[]> = {
     },
     {
       label: 'partial',
-      answer: 'Because Putin has no real allies, unlike America with its alliances. That loneliness is his biggest weakness.',
+      answer:
+        'Because Putin has no real allies, unlike America with its alliances. That loneliness is his biggest weakness.',
       met: ['loneliness'],
     },
     {
@@ -42,13 +43,23 @@ const labelled: Record<string, Labelled[]> = {
       answer: 'Coalitions are slower and harder, but their effects last longer and work better.',
       met: ['lasting'],
     },
-    { label: 'wrong', answer: 'Because the United States is richer than Russia and can afford a bigger army.' },
-    { label: 'wrong', answer: 'He thinks coalitions are good and that the United States should work in them.' },
+    {
+      label: 'wrong',
+      answer: 'Because the United States is richer than Russia and can afford a bigger army.',
+    },
+    {
+      label: 'wrong',
+      answer: 'He thinks coalitions are good and that the United States should work in them.',
+    },
     {
       label: 'salad',
-      answer: 'loneliness, vulnerability, alliances, coalitions, slower, harder, long-lasting, effective, calculus',
+      answer:
+        'loneliness, vulnerability, alliances, coalitions, slower, harder, long-lasting, effective, calculus',
     },
-    { label: 'salad', answer: 'Putin loneliness web alliances coalitions slower harder lasting effective pressure calculus' },
+    {
+      label: 'salad',
+      answer: 'Putin loneliness web alliances coalitions slower harder lasting effective pressure calculus',
+    },
     {
       label: 'negation',
       answer: 'Coalitions are faster and easier than acting alone, and their effects are less lasting.',
@@ -56,7 +67,8 @@ const labelled: Record<string, Labelled[]> = {
     },
     {
       label: 'negation',
-      answer: "Working in coalitions is not more effective, and coordinated pressure cannot change Putin's calculus.",
+      answer:
+        "Working in coalitions is not more effective, and coordinated pressure cannot change Putin's calculus.",
       contradicted: ['lasting', 'calculus'],
     },
     {
@@ -103,7 +115,10 @@ const labelled: Record<string, Labelled[]> = {
       answer:
         "Russia's greatnes is tied to making Putin and his cronys rich, so there welth is a vulnerabilty. A cordinated campain signals that busness as usual is over and unsetles Moscow. Without foriegn direct investmant the economy falls futher behind.",
     },
-    { label: 'another-question', answer: 'Because Putin is diplomatically lonely and coalitions last longer.' },
+    {
+      label: 'another-question',
+      answer: 'Because Putin is diplomatically lonely and coalitions last longer.',
+    },
   ],
   'burns-what-diplomacy-can-do': [
     {
@@ -124,7 +139,10 @@ const labelled: Record<string, Labelled[]> = {
       answer:
         'Diplomacy cannot transfrom the adversarial relashionship, but it can manege it, and keeping channels open shows we will not give in but will not give up on a healthyer relationship.',
     },
-    { label: 'another-question', answer: 'Because the elite keep their money abroad, sanctions on them hurt.' },
+    {
+      label: 'another-question',
+      answer: 'Because the elite keep their money abroad, sanctions on them hurt.',
+    },
   ],
   'burns-why-avoid-impulsive-response': [
     {
@@ -184,7 +202,11 @@ describe('gradeShortAnswer agrees with the labelled answers', () => {
       const question = shortAnswer(id);
       for (const item of answers) {
         it(`${item.label}: ${item.answer.slice(0, 60)}`, () => {
-          const grade = gradeShortAnswer({ rubric: question.rubric, answer: item.answer, prompt: question.prompt });
+          const grade = gradeShortAnswer({
+            rubric: question.rubric,
+            answer: item.answer,
+            prompt: question.prompt,
+          });
           expectAgreement(grade, item);
         });
       }
@@ -203,7 +225,11 @@ describe('gradeShortAnswer agrees with the labelled answers', () => {
   it('gives the model answer full credit', () => {
     for (const id of Object.keys(labelled)) {
       const question = shortAnswer(id);
-      const grade = gradeShortAnswer({ rubric: question.rubric, answer: question.modelAnswer, prompt: question.prompt });
+      const grade = gradeShortAnswer({
+        rubric: question.rubric,
+        answer: question.modelAnswer,
+        prompt: question.prompt,
+      });
       expect(grade.score, id).toBe(1);
     }
   });
@@ -236,7 +262,8 @@ describe('feedback', () => {
     const grade = gradeShortAnswer({
       rubric: question.rubric,
       prompt: question.prompt,
-      answer: 'Acting alone is faster and easier, but coalitions have effects that are more lasting and effective.',
+      answer:
+        'Acting alone is faster and easier, but coalitions have effects that are more lasting and effective.',
     });
     expect(grade.keyPointsMet.map((k) => k.id)).toContain('lasting');
     expect(grade.keyPointsContradicted).toEqual([]);
@@ -268,12 +295,22 @@ describe('grading from a model answer alone', () => {
 
   it('grades correct, partial, wrong, salad, negation and misspelled answers', () => {
     const grade = (answer: string) => gradeAgainstReference({ question, reference, answer });
-    expect(grade('It was retaliation for Western countries expelling Russian diplomats, to show it would answer each step in kind.').score).toBe(1);
+    expect(
+      grade(
+        'It was retaliation for Western countries expelling Russian diplomats, to show it would answer each step in kind.',
+      ).score,
+    ).toBe(1);
     expect(grade('Moscow was retaliating because Russian diplomats had been expelled.').score).toBe(0.5);
     expect(grade('Because the American diplomats were spies who broke the law.').score).toBe(0);
     expect(grade('retaliation, expulsion, diplomats, poisoning, answer, kind').score).toBe(0);
-    expect(grade('Moscow was not retaliating for anything, and it would not answer Western steps.').score).toBe(0);
-    expect(grade('Moscow was retalliating for the expulsion of its diplomats, to show it would answer every westren step in kind.').score).toBe(1);
+    expect(
+      grade('Moscow was not retaliating for anything, and it would not answer Western steps.').score,
+    ).toBe(0);
+    expect(
+      grade(
+        'Moscow was retalliating for the expulsion of its diplomats, to show it would answer every westren step in kind.',
+      ).score,
+    ).toBe(1);
   });
 });
 
@@ -284,7 +321,8 @@ describe('speed', () => {
     gradeShortAnswer({ rubric: question.rubric, answer, prompt: question.prompt });
     const runs = 20;
     const start = performance.now();
-    for (let i = 0; i < runs; i++) gradeShortAnswer({ rubric: question.rubric, answer, prompt: question.prompt });
+    for (let i = 0; i < runs; i++)
+      gradeShortAnswer({ rubric: question.rubric, answer, prompt: question.prompt });
     // Loose bound: the benchmark prints the real figure.
     expect((performance.now() - start) / runs).toBeLessThan(20);
   });

@@ -1,6 +1,6 @@
-import { distance } from 'fastest-levenshtein';
 import nlp from 'compromise';
-import { contentLemmas, isContent, type Pos, type Token, toWordNetPos, tokenize } from '../language/tokens';
+import { distance } from 'fastest-levenshtein';
+import { contentLemmas, isContent, type Pos, type Token, tokenize, toWordNetPos } from '../language/tokens';
 import { relationsOf, type WordNetPos } from '../language/wordnet';
 import type { KeyPoint, Rubric } from '../schema';
 import { type GradeLevel, levelOf, roundScore } from './result';
@@ -88,7 +88,9 @@ function relationsFor(token: Token): { forms: Set<string>; opposites: Set<string
   const forms = new Set([token.lemma, token.normal]);
   const opposites = new Set<string>();
   const primary = toWordNetPos(token.pos);
-  const order: WordNetPos[] = primary ? [primary, ...(['n', 'v', 'a', 'r'] as const).filter((p) => p !== primary)] : [];
+  const order: WordNetPos[] = primary
+    ? [primary, ...(['n', 'v', 'a', 'r'] as const).filter((p) => p !== primary)]
+    : [];
   for (const pos of order) {
     for (const lemma of new Set([token.lemma, token.normal])) {
       // Other parts of speech contribute fewer senses: they are a fallback for mis-tagged words.
@@ -173,12 +175,20 @@ function scoreVariant(terms: Term[], tokens: Token[]): VariantResult {
       const match = matchToken(token, term);
       if (!match) continue;
       // A word that is itself another term of the point ("lasting") is not this term's opposite.
-      if (match === 'opposite' && terms.some((o) => o !== term && (o.lemma === token.lemma || o.lemma === token.normal))) {
+      if (
+        match === 'opposite' &&
+        terms.some((o) => o !== term && (o.lemma === token.lemma || o.lemma === token.normal))
+      ) {
         continue;
       }
       const polarityFlipped = token.negated !== (match === 'opposite');
       // Words the question itself uses set the scene; their polarity is not the point.
-      if (term.predicate && token.predicative && term.weight > PROMPT_WORD_WEIGHT && polarityFlipped !== term.negated) {
+      if (
+        term.predicate &&
+        token.predicative &&
+        term.weight > PROMPT_WORD_WEIGHT &&
+        polarityFlipped !== term.negated
+      ) {
         mismatches.push({ clause: token.clause, viaOpposite: match === 'opposite', term });
         continue;
       }
@@ -274,7 +284,8 @@ export function gradeShortAnswer({ rubric, answer, prompt = '' }: ShortAnswerInp
   }
   const tokens = tokenize(answer);
   const bySentence = new Map<number, Token[]>();
-  for (const token of tokens) bySentence.set(token.sentence, [...(bySentence.get(token.sentence) ?? []), token]);
+  for (const token of tokens)
+    bySentence.set(token.sentence, [...(bySentence.get(token.sentence) ?? []), token]);
   const statements = [...bySentence.values()].filter((sentence) => !isListOfWords(sentence)).flat();
   // Negation scope was worked out on every word; only words that carry meaning are matched.
   const meaningful = statements.filter(isContent);
@@ -323,11 +334,13 @@ function feedbackFor(input: {
   answerWords: number;
 }): string {
   const { met, missed, contradicted, score } = input;
-  const list = (points: CompiledKeyPoint[]) => points.map((p) => `“${p.keyPoint.text}”`).join('; ');
+  const list = (points: CompiledKeyPoint[]) =>
+    points.map((p) => `“${p.keyPoint.text.replace(/[.!;,]+$/, '')}”`).join('; ');
   const parts: string[] = [];
   if (score >= 1 && missed.length === 0) parts.push('You made every key point.');
   else if (score >= 1) parts.push('You made enough key points for full credit.');
-  if (met.length > 0 && score < 1) parts.push(`You made ${met.length === 1 ? 'this point' : 'these points'}: ${list(met)}.`);
+  if (met.length > 0 && score < 1)
+    parts.push(`You made ${met.length === 1 ? 'this point' : 'these points'}: ${list(met)}.`);
   if (contradicted.length > 0) {
     parts.push(`Your answer says the opposite of the text on: ${list(contradicted)}. Reread that passage.`);
   }
@@ -359,7 +372,9 @@ export function rubricFromReference(reference: string, prompt = ''): Rubric {
   const promptWords = new Set(contentLemmas(prompt));
   const pieces: string[] = [];
   for (const sentence of nlp(reference).sentences().out('array') as string[]) {
-    const parts = sentence.split(SPLIT_AT).map((p) => p.trim().replace(/^(and|but|so|because|which|while)\s+/i, ''));
+    const parts = sentence
+      .split(SPLIT_AT)
+      .map((p) => p.trim().replace(/^(and|but|so|because|which|while)\s+/i, ''));
     let carry = '';
     for (const part of parts) {
       const candidate = carry ? `${carry}, ${part}` : part;
@@ -410,27 +425,33 @@ function cachedTokens(text: string): Token[] {
  * student: most of the statement's weighted words must be in the evidence, its verb among them,
  * and its numbers too (a changed number is a contradiction).
  */
-export function supportFor(statement: string, evidence: string, coverageNeeded = 0.7): Support {
+export function supportFor(statement: string, evidence: string | Token[], coverageNeeded = 0.7): Support {
   let terms = statementTerms.get(statement);
   if (!terms) {
     if (statementTerms.size > 5000) statementTerms.clear();
     terms = compileTerms(statement, new Set());
     statementTerms.set(statement, terms);
   }
-  const tokens = cachedTokens(evidence).filter(isContent);
+  const evidenceTokens = typeof evidence === 'string' ? cachedTokens(evidence) : evidence;
+  const evidenceWords = typeof evidence === 'string' ? evidence : evidenceTokens.map((t) => t.text).join(' ');
+  const tokens = evidenceTokens.filter(isContent);
   const result = scoreVariant(terms, tokens);
   if (result.contradiction) return 'contradicted';
-  const numbers = (text: string) => new Set(text.match(/\d[\d,.]*/g)?.map((n) => n.replace(/[,.]$/, '')) ?? []);
+  const numbers = (text: string) =>
+    new Set(text.match(/\d[\d,.]*/g)?.map((n) => n.replace(/[,.]$/, '')) ?? []);
   const stated = numbers(statement);
-  const found = numbers(evidence);
+  const found = numbers(evidenceWords);
   const missingNumber = [...stated].some((n) => !found.has(n));
-  // "No", "nothing", "never" negate what the word-level check cannot see: a difference means no support.
-  const negations = (text: string) => (text.match(/\b(no|not|nothing|none|never|without|n[’']t|cannot)\b/gi) ?? []).length;
-  if ((negations(statement) > 0) !== (negations(evidence) > 0)) {
+  // "No", "nothing", "without" negate a noun, which the word-level check cannot see: a statement
+  // that uses them is not supported by evidence that does not.
+  const nounNegation = /\b(no|nothing|none|nobody|without)\b/i;
+  if (nounNegation.test(statement) && !nounNegation.test(evidenceWords)) {
     return result.coverage >= coverageNeeded ? 'contradicted' : 'unsupported';
   }
   const wordsSupported =
-    result.coverage >= coverageNeeded && (!result.hasPredicate || result.predicateMatched) && result.fullWeightMatches >= 1;
+    result.coverage >= coverageNeeded &&
+    (!result.hasPredicate || result.predicateMatched) &&
+    (result.fullWeightMatches >= 1 || result.fullWeightTerms === 0);
   if (missingNumber) return wordsSupported && found.size > 0 ? 'contradicted' : 'unsupported';
   return wordsSupported ? 'supported' : 'unsupported';
 }

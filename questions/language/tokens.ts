@@ -277,12 +277,22 @@ function isPredicative(
 ): boolean {
   if (token.pos !== 'verb' && token.pos !== 'adv' && token.pos !== 'adj') return false;
   if (token.pos === 'adv') return true;
+  // "nothing close to", "something new": an adjective after an indefinite pronoun modifies it.
+  if (
+    token.pos === 'adj' &&
+    previous &&
+    /^(nothing|something|anything|everything|none)$/.test(previous.normal)
+  ) {
+    return false;
+  }
   if (!beforeNoun(token, next, nextButOne)) return true;
   // "would legitimate Putin's…" is a verb; "an unprovoked escalation" a modifier.
   const afterVerbWord =
     previous !== undefined &&
     (previous.tags.has('Modal') || previous.tags.has('Auxiliary') || previous.normal === 'to');
-  return token.pos === 'verb' ? !previous?.tags.has('Determiner') && !previous?.tags.has('Possessive') : afterVerbWord;
+  return token.pos === 'verb'
+    ? !previous?.tags.has('Determiner') && !previous?.tags.has('Possessive')
+    : afterVerbWord;
 }
 
 const COORDINATORS = new Set(['and', 'or']);
@@ -329,7 +339,16 @@ const LIGHT_VERBS = new Set([
   'let',
   'put',
 ]);
-const META_WORDS = new Set(['author', 'essay', 'article', 'text', 'writer', 'paragraph', 'passage', 'reason']);
+const META_WORDS = new Set([
+  'author',
+  'essay',
+  'article',
+  'text',
+  'writer',
+  'paragraph',
+  'passage',
+  'reason',
+]);
 
 /** Tokens that carry meaning: nouns, verbs, adjectives, adverbs and numbers that are not function words. */
 export function isContent(token: Token): boolean {
@@ -339,8 +358,17 @@ export function isContent(token: Token): boolean {
   return !META_WORDS.has(token.lemma);
 }
 
+const lemmaCache = new Map<string, string[]>();
+
+/** Lemmas of a text's content words (memoised: validators ask for the same texts many times). */
 export function contentLemmas(text: string): string[] {
-  return tokenize(text)
-    .filter(isContent)
-    .map((t) => t.lemma);
+  let lemmas = lemmaCache.get(text);
+  if (!lemmas) {
+    if (lemmaCache.size > 20_000) lemmaCache.clear();
+    lemmas = tokenize(text)
+      .filter(isContent)
+      .map((t) => t.lemma);
+    lemmaCache.set(text, lemmas);
+  }
+  return lemmas;
 }

@@ -104,7 +104,12 @@ export function synsetAt(offset: number, pos: WordNetPos): Synset {
   for (let i = 0; i < wordCount; i++) {
     const word = fields[4 + i * 2] ?? '';
     // Adjectives may carry a syntactic marker such as "(a)".
-    words.push(word.replace(/\(\w+\)$/, '').replace(/_/g, ' ').toLowerCase());
+    words.push(
+      word
+        .replace(/\(\w+\)$/, '')
+        .replace(/_/g, ' ')
+        .toLowerCase(),
+    );
   }
   const pointerStart = 4 + wordCount * 2;
   const pointerCount = Number(fields[pointerStart]);
@@ -187,4 +192,39 @@ export function relationsOf(lemma: string, pos: WordNetPos, senseLimit = 3): Wor
   const relations = { related, opposites };
   relationCache.set(key, relations);
   return relations;
+}
+
+const frequencyCache = new Map<string, number>();
+
+/**
+ * How often a word's senses were tagged in WordNet's sense-tagged corpus (index.sense): a rough
+ * frequency, 0 for rare words ("culpability"), dozens for everyday ones ("daughter").
+ */
+export function taggedFrequency(lemma: string): number {
+  const word = lemma.toLowerCase().replace(/ /g, '_');
+  const cached = frequencyCache.get(word);
+  if (cached !== undefined) return cached;
+  const buffer = file('index.sense');
+  const prefix = `${word}%`;
+  // Binary search for the first line at or after the prefix, then sum the lines that share it.
+  let low = 0;
+  let high = buffer.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const { start, end } = lineAt(buffer, middle);
+    const head = buffer.toString('latin1', start, Math.min(end, start + prefix.length));
+    if (head < prefix) low = end + 1;
+    else high = start;
+  }
+  let total = 0;
+  let position = low;
+  while (position < buffer.length) {
+    const { start, end } = lineAt(buffer, position);
+    const line = buffer.toString('latin1', start, end);
+    if (!line.startsWith(prefix)) break;
+    total += Number(line.slice(line.lastIndexOf(' ') + 1)) || 0;
+    position = end + 1;
+  }
+  frequencyCache.set(word, total);
+  return total;
 }

@@ -1,0 +1,328 @@
+import nlp from 'compromise';
+import type { ParsedReading } from '@/lib/reading/types';
+import { isContent, type Token, tokenize } from '../language/tokens';
+import { danglingReference } from './references';
+
+/**
+ * What the generator knows about a reading before it writes a question: per sentence its words
+ * (lemmas, parts of speech, negation), a version with a leading "He"/"His" replaced by the
+ * person it refers to, argument and causal markers, named entities and numbers; per paragraph
+ * its topic sentence; for the reading, who the main actor is and how distinctive each word is.
+ */
+
+export type Marker = 'causal' | 'argument' | 'vulnerability' | 'contrast' | 'prediction' | 'conditional';
+
+export type SentenceAnalysis = {
+  id: string;
+  paragraphIndex: number;
+  /** 1-based, as students see it. */
+  paragraphNumber: number;
+  indexInParagraph: number;
+  text: string;
+  tokens: Token[];
+  /** Tokens of `resolved` when it differs from the text. */
+  resolvedTokens: Token[] | null;
+  content: Set<string>;
+  /** The sentence with a leading pronoun replaced by its referent; null when it opens on a reference it cannot resolve. */
+  resolved: string | null;
+  isQuestion: boolean;
+  wordCount: number;
+  markers: Set<Marker>;
+  people: string[];
+  places: string[];
+  organizations: string[];
+  /** Noun phrases, as compromise finds them. */
+  nounPhrases: string[];
+  /** The first verb phrase ("has overplayed"), if any. */
+  firstVerb: string | null;
+};
+
+export type ParagraphAnalysis = {
+  id: string;
+  index: number;
+  number: number;
+  sentences: SentenceAnalysis[];
+  content: Set<string>;
+  /** The sentence the paragraph is built around, if one can stand alone. */
+  topic: SentenceAnalysis | null;
+};
+
+export type ReadingAnalysis = {
+  reading: ParsedReading;
+  readingSlug: string;
+  /** "Burns", or "the author" when the reading names none. */
+  authorName: string;
+  /** The person most often named ("Mr. Putin"), as the text most often names them. */
+  mainActor: string | null;
+  sentences: SentenceAnalysis[];
+  sentenceById: Map<string, SentenceAnalysis>;
+  paragraphs: ParagraphAnalysis[];
+  /** Lemma → ids of the sentences that use it. */
+  sentencesWithLemma: Map<string, string[]>;
+  /** Lemma → how characteristic it is of this reading (frequent here, concentrated in few paragraphs). */
+  keyness: Map<string, number>;
+  /** Word (lower case) → its lemma as compromise read it in this reading, and whether it carries meaning. */
+  lexicon: Map<string, { lemma: string; content: boolean; proper: boolean }>;
+};
+
+const MARKERS: [Marker, RegExp][] = [
+  [
+    'causal',
+    /\b(because|since|so that|therefore|thus|as a result|which means|leads? to|in order to|the longer\b.+\bthe (further|more|less))\b/i,
+  ],
+  [
+    'argument',
+    /\b(needs? to|should|must|ought to|has to|have to|it[’']s (critical|time|essential|vital)|is (critical|essential|vital)|next step|it[’']s a way to|cannot|can[’']t|won[’']t)\b/i,
+  ],
+  ['vulnerability', /\b(vulnerab\w*|weakness\w*|weak)\b/i],
+  ['contrast', /\b(but|while|although|though|however|yet|whereas)\b/i],
+  [
+    'prediction',
+    /\b(will|would)\s+(\w+\s+)?(unsettle|fall|make|mean|end|lead|cause|stimulate|perpetuate|waste)\b/i,
+  ],
+  ['conditional', /^(if|unless)\b|\bif we\b/i],
+];
+
+/** Sentences that open on a reference to something before them. */
+const UNRESOLVED_OPENING = /^(it|that|this|these|those|they|their|them|such|both|its)\b/i;
+/** "It's critical to…", "It may very well be that…": an empty "it" that needs no referent. */
+const EXPLETIVE_IT = /^it(?:[’']s| is| was| may| might| will| would)\s+(?:\w+\s+){0,2}?(?:that|to)\b/i;
+const PERSONAL_OPENING = /^(he|she|his|her)\b/i;
+
+function clean(entity: string): string {
+  return entity.replace(/^[\s,.;:]+|[\s,.;:]+$/g, '').replace(/[’']s$/, '');
+}
+
+export function analyseReading(reading: ParsedReading, readingSlug: string): ReadingAnalysis {
+  const authorName = reading.author
+    ? (reading.author.trim().split(/\s+/).at(-1) ?? 'the author')
+    : 'the author';
+  const sentences: SentenceAnalysis[] = [];
+  const personMentions = new Map<string, Map<string, number>>();
+  const paragraphs: ParagraphAnalysis[] = [];
+
+  reading.paragraphs.forEach((paragraph, paragraphIndex) => {
+    const doc = nlp(paragraph.text);
+    // A name starts with a capital letter; compromise sometimes tags "o'clock" as a person.
+    const people = (doc.people().out('array') as string[]).map(clean).filter((p) => /^\p{Lu}/u.test(p));
+    const places = (doc.places().out('array') as string[]).map(clean).filter(Boolean);
+    const organizations = (doc.organizations().out('array') as string[]).map(clean).filter(Boolean);
+    for (const person of people) {
+      const last = person.split(/\s+/).at(-1)!;
+      if (reading.author?.includes(last)) continue;
+      const forms = personMentions.get(last) ?? new Map<string, number>();
+      forms.set(person, (forms.get(person) ?? 0) + 1);
+      personMentions.set(last, forms);
+    }
+    // compromise splits sentences as parseReading did (it uses compromise too), so its sentence
+    // numbers line up with ours; if the counts differ, each sentence is parsed on its own.
+    const aligned = doc.sentences().length === paragraph.sentences.length;
+    const bySentence = (view: { out: (format: 'array') => unknown; fullPointer: unknown[] }) => {
+      const texts = view.out('array') as string[];
+      const grouped = new Map<number, string[]>();
+      view.fullPointer.forEach((pointer, i) => {
+        const sentenceIndex = (pointer as number[])[0]!;
+        const list = grouped.get(sentenceIndex) ?? [];
+        list.push(texts[i] ?? '');
+        grouped.set(sentenceIndex, list);
+      });
+      return grouped;
+    };
+    const nounsBySentence = aligned ? bySentence(doc.nouns()) : null;
+    const verbsBySentence = aligned ? bySentence(doc.verbs()) : null;
+    const phrasesOf = (index: number, text: string) => {
+      const own = aligned ? null : nlp(text);
+      const nouns = nounsBySentence?.get(index) ?? (own?.nouns().out('array') as string[] | undefined) ?? [];
+      const verbs = verbsBySentence?.get(index) ?? (own?.verbs().out('array') as string[] | undefined) ?? [];
+      return { nounPhrases: nouns.map((n) => n.replace(/[.,;:!?]+$/, '')), firstVerb: verbs[0] || null };
+    };
+    // One compromise pass per paragraph; its sentences line up with ours when the counts agree.
+    const paragraphTokens = tokenize(paragraph.text);
+    const tokensAligned =
+      aligned && new Set(paragraphTokens.map((t) => t.sentence)).size === paragraph.sentences.length;
+    const analysed = paragraph.sentences.map((sentence, indexInParagraph): SentenceAnalysis => {
+      const tokens = tokensAligned
+        ? paragraphTokens.filter((t) => t.sentence === indexInParagraph)
+        : tokenize(sentence.text);
+      const markers = new Set<Marker>();
+      for (const [marker, pattern] of MARKERS) if (pattern.test(sentence.text)) markers.add(marker);
+      const within = (names: string[]) => names.filter((n) => sentence.text.includes(n));
+      return {
+        id: sentence.id,
+        paragraphIndex,
+        paragraphNumber: paragraphIndex + 1,
+        indexInParagraph,
+        text: sentence.text,
+        tokens,
+        content: new Set(tokens.filter(isContent).map((t) => t.lemma)),
+        resolved: null,
+        resolvedTokens: null,
+        isQuestion: /\?["”’)]*$/.test(sentence.text),
+        wordCount: sentence.text.split(/\s+/).length,
+        markers,
+        people: within(people),
+        places: within(places),
+        organizations: within(organizations),
+        ...phrasesOf(indexInParagraph, sentence.text),
+      };
+    });
+    sentences.push(...analysed);
+    paragraphs.push({
+      id: paragraph.id,
+      index: paragraphIndex,
+      number: paragraphIndex + 1,
+      sentences: analysed,
+      content: new Set(analysed.flatMap((s) => [...s.content])),
+      topic: null,
+    });
+  });
+
+  const mainActor = pickMainActor(personMentions);
+  resolveOpenings(sentences, mainActor);
+
+  const sentencesWithLemma = new Map<string, string[]>();
+  const paragraphFrequency = new Map<string, number>();
+  const frequency = new Map<string, number>();
+  for (const sentence of sentences) {
+    for (const lemma of sentence.content) {
+      const ids = sentencesWithLemma.get(lemma) ?? [];
+      ids.push(sentence.id);
+      sentencesWithLemma.set(lemma, ids);
+    }
+    for (const token of sentence.tokens) {
+      if (isContent(token)) frequency.set(token.lemma, (frequency.get(token.lemma) ?? 0) + 1);
+    }
+  }
+  for (const paragraph of paragraphs) {
+    for (const lemma of paragraph.content)
+      paragraphFrequency.set(lemma, (paragraphFrequency.get(lemma) ?? 0) + 1);
+  }
+  const keyness = new Map<string, number>();
+  for (const [lemma, count] of frequency) {
+    const spread = paragraphFrequency.get(lemma) ?? 1;
+    keyness.set(lemma, Math.log(1 + count) * Math.log(1 + paragraphs.length / spread));
+  }
+  for (const paragraph of paragraphs) paragraph.topic = pickTopic(paragraph);
+  const lexicon: ReadingAnalysis['lexicon'] = new Map();
+  for (const sentence of sentences) {
+    for (const token of sentence.tokens) {
+      if (!lexicon.has(token.normal)) {
+        lexicon.set(token.normal, {
+          lemma: token.lemma,
+          content: isContent(token),
+          proper: token.tags.has('ProperNoun'),
+        });
+      }
+    }
+  }
+
+  return {
+    reading,
+    readingSlug,
+    authorName,
+    mainActor,
+    sentences,
+    sentenceById: new Map(sentences.map((s) => [s.id, s])),
+    paragraphs,
+    sentencesWithLemma,
+    keyness,
+    lexicon,
+  };
+}
+
+const COMMON_WORDS = new Set(
+  'a an the of to in on at by for with from and or but not no is are was were be been being has have had do does did will would can could should must may might this that these those it its he his she her they their them we our you your i which what who whom whose why how when where than then there here as so if about into over after before also more most very just only such each every any some all other another same own according following select apply true false main point paragraph sentence essay author'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Content lemmas of a text we wrote (a prompt, an option), read with the reading's own
+ * lexicon: its words were already lemmatised by compromise, so no new parse is needed. Words
+ * the reading does not use count as they are written.
+ */
+export function lemmasIn(text: string, analysis: ReadingAnalysis): string[] {
+  const lemmas: string[] = [];
+  for (const raw of text.toLowerCase().match(/[\p{L}\p{N}]+(?:[’'-][\p{L}]+)*/gu) ?? []) {
+    const word = raw.replace(/[’']s$/, '');
+    const known = analysis.lexicon.get(word);
+    if (known) {
+      if (known.content) lemmas.push(known.lemma);
+    } else if (!COMMON_WORDS.has(word) && word.length > 2) {
+      lemmas.push(word);
+    }
+  }
+  return lemmas;
+}
+
+function pickMainActor(mentions: Map<string, Map<string, number>>): string | null {
+  let best: { name: string; count: number } | null = null;
+  for (const forms of mentions.values()) {
+    const count = [...forms.values()].reduce((a, b) => a + b, 0);
+    // The form the text uses most ("Mr. Putin" rather than "Vladimir Putin").
+    const name = [...forms.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+    if (!best || count > best.count) best = { name, count };
+  }
+  return best && best.count >= 2 ? best.name : null;
+}
+
+/**
+ * Replaces an opening "He"/"His" by the person last named before it (in this sentence's
+ * paragraph or earlier); leaves other sentences as they are unless they open on "It", "That",
+ * "This"… that point back, which cannot stand alone.
+ */
+function resolveOpenings(sentences: SentenceAnalysis[], mainActor: string | null) {
+  let lastPerson: string | null = null;
+  const lastName = mainActor?.split(/\s+/).at(-1);
+  for (const sentence of sentences) {
+    const text = sentence.text;
+    if (PERSONAL_OPENING.test(text)) {
+      if (lastPerson) {
+        sentence.resolved = text.replace(PERSONAL_OPENING, (word) =>
+          /^(his|her)$/i.test(word) ? `${lastPerson}’s` : lastPerson!,
+        );
+      }
+    } else if (!UNRESOLVED_OPENING.test(text) || EXPLETIVE_IT.test(text)) {
+      sentence.resolved = text;
+    }
+    if (sentence.resolved && sentence.resolved !== text)
+      sentence.resolvedTokens = tokenize(sentence.resolved);
+    const named = sentence.people.at(-1);
+    if (named) lastPerson = lastName && named.endsWith(lastName) ? mainActor : named;
+  }
+}
+
+function pickTopic(paragraph: ParagraphAnalysis): SentenceAnalysis | null {
+  let best: { sentence: SentenceAnalysis; score: number } | null = null;
+  for (const sentence of paragraph.sentences) {
+    if (!sentence.resolved || sentence.isQuestion || sentence.wordCount < 6 || sentence.wordCount > 40)
+      continue;
+    if (danglingReference(sentence.resolved)) continue;
+    let overlap = 0;
+    for (const other of paragraph.sentences) {
+      if (other === sentence) continue;
+      for (const lemma of sentence.content) if (other.content.has(lemma)) overlap++;
+    }
+    const score =
+      overlap +
+      (sentence.indexInParagraph === 0 ? 1.5 : 0) +
+      (sentence.markers.has('argument') || sentence.markers.has('vulnerability') ? 1 : 0) -
+      sentence.wordCount / 40;
+    if (!best || score > best.score) best = { sentence, score };
+  }
+  return best?.sentence ?? null;
+}
+
+/** Lower-cases the first letter unless the first word is a name ("Mr. Putin", "Moscow"). */
+export function continueSentence(
+  sentence: SentenceAnalysis,
+  text = sentence.resolved ?? sentence.text,
+): string {
+  const first = sentence.tokens[0];
+  const keepCapital =
+    text.slice(0, 12) !== sentence.text.slice(0, 12) ||
+    first?.tags.has('ProperNoun') ||
+    /^(I|Mr|Mrs|Ms|Dr)\b/.test(text);
+  const body = keepCapital ? text : text.charAt(0).toLowerCase() + text.slice(1);
+  return body.replace(/[.!]+["”’]?$/, '');
+}

@@ -1,0 +1,218 @@
+import type { ParsedReading } from '@/lib/reading/types';
+import { QUESTION_TYPES, type Question, type QuestionType } from '../schema';
+import { analyseReading, lemmasIn, type ReadingAnalysis } from './analyse';
+import type { Draft } from './templates/common';
+import { actorStatementQuestions, howManyQuestions, statedFactQuestions } from './templates/facts';
+import {
+  argumentOrderQuestions,
+  mainIdeaQuestions,
+  paragraphMatchingQuestions,
+} from './templates/paragraphs';
+import { evidenceQuestions, whyQuestions } from './templates/reasons';
+import { clozeQuestions, trueFalseQuestions } from './templates/statements';
+import { vocabularyItems, vocabularyMatchingQuestions, vocabularyQuestions } from './templates/vocabulary';
+import { VALIDATORS, type ValidatorName, validateQuestion } from './validate';
+
+export type { ReadingAnalysis } from './analyse';
+export { analyseReading } from './analyse';
+export { danglingReference } from './references';
+export type { ValidatorName } from './validate';
+export { VALIDATORS, validateQuestion } from './validate';
+
+export type Rejection = { id: string; validator: ValidatorName; reason: string };
+
+export type GenerationReport = {
+  /** Kept questions, best first. Generated ones are drafts for an instructor to review. */
+  questions: Question[];
+  /** Questions written before validation. */
+  candidates: number;
+  /** How many passed every validator (before duplicates were dropped). */
+  passed: number;
+  rejections: Record<ValidatorName, number>;
+  /** Every rejected question with its reason, for review and debugging. */
+  rejected: Rejection[];
+  keptByType: Record<QuestionType, number>;
+  /** Share of paragraphs that are evidence for at least one kept question. */
+  paragraphCoverage: number;
+};
+
+export type GenerateOptions = {
+  readingSlug: string;
+  /** Most questions of one type kept per paragraph (default 2). */
+  perParagraphAndType?: number;
+};
+
+/** Overgenerates with every template. */
+export function draftQuestions(analysis: ReadingAnalysis): Draft[] {
+  const vocabulary = vocabularyItems(analysis);
+  return [
+    ...mainIdeaQuestions(analysis),
+    ...paragraphMatchingQuestions(analysis),
+    ...argumentOrderQuestions(analysis),
+    ...whyQuestions(analysis),
+    ...evidenceQuestions(analysis),
+    ...trueFalseQuestions(analysis),
+    ...clozeQuestions(analysis),
+    ...vocabularyQuestions(analysis, vocabulary),
+    ...vocabularyMatchingQuestions(analysis, vocabulary),
+    ...statedFactQuestions(analysis),
+    ...howManyQuestions(analysis),
+    ...actorStatementQuestions(analysis),
+  ];
+}
+
+/**
+ * The rule-based generator: analyse the reading, overgenerate from templates, validate every
+ * question, rank, drop near-duplicates, and make sure every paragraph is the evidence of a
+ * question where any passed. Deterministic: the same reading gives the same questions.
+ */
+export function generateQuestions(reading: ParsedReading, options: GenerateOptions): GenerationReport {
+  const analysis = analyseReading(reading, options.readingSlug);
+  const drafts = draftQuestions(analysis);
+  return selectQuestions(
+    analysis,
+    drafts.map((d) => ({ raw: d.question as unknown, quality: d.quality })),
+    options,
+  );
+}
+
+type Candidate = { raw: unknown; quality: number };
+type Passing = { question: Question; score: number; paragraphs: Set<number>; signature: Set<string> };
+
+const SKILL_WEIGHT: Record<string, number> = {
+  'claim-and-reason': 0.15,
+  'cause-and-effect': 0.15,
+  evidence: 0.1,
+  'main-idea': 0.1,
+  inference: 0.15,
+  vocabulary: 0.05,
+  context: 0,
+};
+
+function keyText(question: Question): string {
+  switch (question.type) {
+    case 'multiple-choice':
+      return question.options.find((o) => o.id === question.answer.optionId)?.text ?? '';
+    case 'true-false':
+      return question.statement;
+    case 'cloze':
+      return question.text;
+    case 'select-evidence':
+    case 'claim-evidence-reasoning':
+      return question.claim;
+    default:
+      return '';
+  }
+}
+
+/** Validates, ranks and picks; shared by every provider so LLM questions meet the same bar. */
+export function selectQuestions(
+  analysis: ReadingAnalysis,
+  candidates: Candidate[],
+  options: GenerateOptions,
+): GenerationReport {
+  const rejections = Object.fromEntries(VALIDATORS.map((v) => [v, 0])) as Record<ValidatorName, number>;
+  const rejected: Rejection[] = [];
+  const passing: Passing[] = [];
+  const seenIds = new Set<string>();
+  for (const candidate of candidates) {
+    const verdict = validateQuestion(candidate.raw, analysis);
+    const id = (candidate.raw as { id?: string })?.id ?? '(no id)';
+    if (!verdict.ok) {
+      rejections[verdict.validator]++;
+      rejected.push({ id, validator: verdict.validator, reason: verdict.reason });
+      continue;
+    }
+    const question = verdict.question;
+    if (seenIds.has(question.id)) {
+      rejections['near-duplicate']++;
+      rejected.push({ id, validator: 'near-duplicate', reason: 'Same id as another question' });
+      continue;
+    }
+    seenIds.add(question.id);
+    const paragraphs = new Set(question.evidence.map((e) => analysis.sentenceById.get(e)!.paragraphIndex));
+    const keyness = Math.min(
+      0.2,
+      lemmasIn(`${question.prompt} ${keyText(question)}`, analysis).reduce(
+        (sum, l) => sum + (analysis.keyness.get(l) ?? 0),
+        0,
+      ) / 40,
+    );
+    const promptLength = question.prompt.split(/\s+/).length;
+    passing.push({
+      question,
+      score:
+        candidate.quality +
+        (SKILL_WEIGHT[question.skill] ?? 0) +
+        keyness -
+        Math.max(0, promptLength - 30) / 100,
+      paragraphs,
+      signature: new Set(lemmasIn(`${question.prompt} ${keyText(question)}`, analysis)),
+    });
+  }
+  const passed = passing.length;
+  passing.sort((a, b) => b.score - a.score || a.question.id.localeCompare(b.question.id));
+
+  const cap = options.perParagraphAndType ?? 2;
+  const kept: Passing[] = [];
+  const keptByParagraph = new Map<number, Passing[]>();
+  const perParagraphType = new Map<string, number>();
+  const isDuplicate = (candidate: Passing) => {
+    for (const paragraph of candidate.paragraphs) {
+      for (const other of keptByParagraph.get(paragraph) ?? []) {
+        if (other.question.type !== candidate.question.type) continue;
+        const shared = [...candidate.signature].filter((w) => other.signature.has(w)).length;
+        const union = new Set([...candidate.signature, ...other.signature]).size;
+        if (union > 0 && shared / union >= 0.6) return true;
+      }
+    }
+    return false;
+  };
+  const keep = (candidate: Passing) => {
+    kept.push(candidate);
+    for (const paragraph of candidate.paragraphs) {
+      keptByParagraph.set(paragraph, [...(keptByParagraph.get(paragraph) ?? []), candidate]);
+      const key = `${paragraph}:${candidate.question.type}`;
+      perParagraphType.set(key, (perParagraphType.get(key) ?? 0) + 1);
+    }
+  };
+  const leftOver: Passing[] = [];
+  for (const candidate of passing) {
+    if (isDuplicate(candidate)) {
+      rejections['near-duplicate']++;
+      rejected.push({
+        id: candidate.question.id,
+        validator: 'near-duplicate',
+        reason: 'Too close to a better question',
+      });
+      continue;
+    }
+    const full = [...candidate.paragraphs].every(
+      (p) => (perParagraphType.get(`${p}:${candidate.question.type}`) ?? 0) >= cap,
+    );
+    if (full) leftOver.push(candidate);
+    else keep(candidate);
+  }
+  // Every paragraph that has a passing question gets one, even past the cap.
+  for (const paragraph of analysis.paragraphs) {
+    if (keptByParagraph.has(paragraph.index)) continue;
+    const best = leftOver.find((c) => c.paragraphs.has(paragraph.index));
+    if (best) {
+      keep(best);
+      leftOver.splice(leftOver.indexOf(best), 1);
+    }
+  }
+
+  const keptByType = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])) as Record<QuestionType, number>;
+  for (const { question } of kept) keptByType[question.type]++;
+  const covered = new Set(kept.flatMap((k) => [...k.paragraphs]));
+  return {
+    questions: kept.map((k) => k.question),
+    candidates: candidates.length,
+    passed,
+    rejections,
+    rejected,
+    keptByType,
+    paragraphCoverage: analysis.paragraphs.length === 0 ? 0 : covered.size / analysis.paragraphs.length,
+  };
+}

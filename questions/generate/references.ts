@@ -1,0 +1,73 @@
+/**
+ * Whether a text we wrote stands on its own: a pronoun or "that bet" with nothing before it to
+ * refer to reads as nonsense out of the essay. Quotations are exempt, since they are read in
+ * the context of the essay.
+ */
+
+const REPORTING = new Set(
+  'all say says said argue argues argued think thinks believe believes claim claims show shows signal sign message mean means know knows knew critical clear important vital essential so such fact hope illusion idea betting tells tell told warn warns ensure likely possible true is was be ensure evidence view'.split(
+    ' ',
+  ),
+);
+
+/** Nouns of our own templates ("this sentence", "these points"), which refer to the question itself. */
+const OUR_OWN_NOUNS =
+  /^(sentence|sentences|point|points|statement|statements|steps|question|paragraph|paragraphs|word|words|claim|essay|text|reading|events)$/;
+const DETERMINER_BEFORE = new Set(
+  'of in on at to with about from for by after before into over under lose win take make see tighten end'.split(
+    ' ',
+  ),
+);
+const RELATIVE_VERB = /^(will|would|can|could|is|are|was|were|has|have|had|may|might|should|must)$/;
+
+/** The first reference in a text that has nothing before it to refer to, if any. */
+export function danglingReference(text: string): string | null {
+  // Quotations are the author's words, read in context: only our own words must stand alone.
+  const own = text.replace(/“[^”]*”|"[^"]*"/g, ' … ');
+  const words = own.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!.toLowerCase().replace(/[^a-z’']/g, '');
+    const before = words.slice(0, i).join(' ');
+    const next = words[i + 1]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
+    const clauseStart = i === 0 || /[.,;:?!]$/.test(words[i - 1] ?? '');
+    if (/^(he|him|his|she|her)$/.test(word)) {
+      // A name earlier in the text ("Mr. Putin", "Burns") gives the pronoun its referent.
+      if (
+        !/(^|\s)(Mr\.|Mrs\.|Ms\.|Dr\.)?\s?[A-Z][a-z]+/.test(
+          before.replace(/^(True or false|Why|What|How|Which|According)\b/, ''),
+        )
+      ) {
+        return words[i]!;
+      }
+    } else if (
+      /^(they|them|their|its)$/.test(word) ||
+      (word === 'it' && clauseStart && !/^(is|was|may|might|will|would|s)$/.test(next))
+    ) {
+      if (i === 0 || (word !== 'its' && clauseStart && !/\b[a-z]{4,}s\b/i.test(before))) return words[i]!;
+    } else if (/^(this|these|those)$/.test(word)) {
+      // "this sentence", "Which of these does…": our own words about the question itself.
+      const previousWord = words[i - 1]?.toLowerCase() ?? '';
+      if (OUR_OWN_NOUNS.test(next) || (previousWord === 'of' && /^(does|do|is|are)$/.test(next))) continue;
+      if (!next || !before.toLowerCase().includes(next.slice(0, 5)))
+        return `${words[i]} ${words[i + 1] ?? ''}`.trim();
+    } else if (word === 'that') {
+      const previous = words[i - 1]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
+      if (REPORTING.has(previous)) continue;
+      // "…agreement, that will make it easier": a relative pronoun, not a pointer back.
+      if (i > 0 && RELATIVE_VERB.test(next)) continue;
+      if (clauseStart) return words[i]!;
+      // "lose that bet", "refined that playbook": a determiner after a verb or preposition.
+      const determinerSlot = /(ed|ing|en)$/.test(previous) || DETERMINER_BEFORE.has(previous);
+      const after = words[i + 2] ?? '';
+      const nounThenStop =
+        next.length > 2 &&
+        (/[.,;:?!]$/.test(words[i + 1] ?? '') ||
+          after === '' ||
+          /^(in|on|of|to|and|with|is|was)$/.test(after));
+      if (determinerSlot && nounThenStop && !before.toLowerCase().includes(next.slice(0, 5))) {
+        return `${words[i]} ${words[i + 1]}`;
+      }
+    }
+  }
+  return null;
+}

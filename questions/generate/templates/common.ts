@@ -1,0 +1,107 @@
+import type { ChoiceOption, Question, Skill } from '../../schema';
+import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
+import { conceptsFor, lensFor } from '../concepts';
+import { seededShuffle } from '../deterministic';
+
+export type TemplateName =
+  | 'main-idea'
+  | 'paragraph-matching'
+  | 'argument-order'
+  | 'true-false'
+  | 'cloze'
+  | 'why'
+  | 'select-evidence'
+  | 'claim-evidence-reasoning'
+  | 'vocabulary'
+  | 'vocabulary-matching'
+  | 'stated-fact'
+  | 'how-many'
+  | 'actor-statements';
+
+/** A question a template wrote, before validation. */
+export type Draft = {
+  question: Question;
+  template: TemplateName;
+  /** The sentence or paragraph it was written from. */
+  anchor: string;
+  /** Template-specific prior for ranking, 0 to 1. */
+  quality: number;
+};
+
+export function draftBase(
+  analysis: ReadingAnalysis,
+  input: { id: string; evidence: string[]; skill: Skill; difficulty: 1 | 2 | 3; explanation: string },
+) {
+  const lemmas = input.evidence.flatMap((id) => [...(analysis.sentenceById.get(id)?.content ?? [])]);
+  return {
+    id: `${analysis.readingSlug}-gen-${input.id}`.toLowerCase().replace(/[^a-z0-9.-]+/g, '-'),
+    readingSlug: analysis.readingSlug,
+    explanation: input.explanation,
+    evidence: input.evidence,
+    skill: input.skill,
+    concepts: conceptsFor(lemmas),
+    lens: lensFor(lemmas),
+    difficulty: input.difficulty,
+    source: 'generated' as const,
+    status: 'draft' as const,
+  };
+}
+
+const OPTION_IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+
+/** Options in an order fixed by the question id, labelled a, b, c…; returns the key's label. */
+export function shuffledOptions(key: string, distractors: string[], seed: string) {
+  const texts = seededShuffle([key, ...distractors], seed);
+  const options: ChoiceOption[] = texts.map((text, i) => ({ id: OPTION_IDS[i]!, text: capitalise(text) }));
+  return { options, keyId: OPTION_IDS[texts.indexOf(key)]! };
+}
+
+export function labelled(texts: string[], seed: string) {
+  const shuffled = seededShuffle(texts, seed);
+  return {
+    items: shuffled.map((text, i) => ({ id: OPTION_IDS[i]!, text: capitalise(text) })),
+    order: shuffled,
+  };
+}
+
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Lower-cases a sentence's first letter to continue another sentence, unless it starts with a name. */
+export function lowerFirst(text: string, analysis: ReadingAnalysis): string {
+  const first =
+    text
+      .split(/\s+/)[0]
+      ?.toLowerCase()
+      .replace(/[^\p{L}]/gu, '') ?? '';
+  if (analysis.lexicon.get(first)?.proper || /^(I|Mr|Mrs|Ms|Dr)\b/.test(text)) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+export const quote = (text: string) => `“${text.replace(/^["“]|["”]$/g, '')}”`;
+
+export const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** Shared content words over the smaller set: 1 when one says nothing the other does not. */
+export function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const lemma of a) if (b.has(lemma)) shared++;
+  return shared / Math.min(a.size, b.size);
+}
+
+export function sharedCount(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const lemma of a) if (b.has(lemma)) shared++;
+  return shared;
+}
+
+/** A sentence as a self-standing statement: resolved, without a final full stop. */
+export function statementOf(sentence: SentenceAnalysis): string | null {
+  return sentence.resolved ? sentence.resolved.replace(/[.!]+["”’]?$/, '') : null;
+}
+
+/** Candidates ordered by distance from an index, then by a hash of the seed: near first, fixed order. */
+export function nearestFirst<T>(items: T[], indexOf: (item: T) => number, from: number, seed: string): T[] {
+  const shuffled = seededShuffle(items, seed);
+  return shuffled.sort((a, b) => Math.abs(indexOf(a) - from) - Math.abs(indexOf(b) - from));
+}

@@ -1,0 +1,137 @@
+import type { ParagraphAnalysis, ReadingAnalysis } from '../analyse';
+import {
+  type Draft,
+  draftBase,
+  labelled,
+  nearestFirst,
+  overlap,
+  quote,
+  shuffledOptions,
+  statementOf,
+  words,
+} from './common';
+
+/**
+ * Questions about the shape of the argument: the main point of a paragraph, which paragraph
+ * makes which point, and the order of the points.
+ */
+
+const MAX_POINT_WORDS = 32;
+
+function point(paragraph: ParagraphAnalysis): string | null {
+  const topic = paragraph.topic;
+  const text = topic ? statementOf(topic) : null;
+  return text && words(text) <= MAX_POINT_WORDS ? text : null;
+}
+
+/** Other paragraphs' points that do not restate this paragraph: plausible, and wrong. */
+function otherPoints(analysis: ReadingAnalysis, paragraph: ParagraphAnalysis, count: number, seed: string) {
+  const candidates = analysis.paragraphs.filter((other) => {
+    if (other === paragraph || !other.topic) return false;
+    const text = point(other);
+    return text !== null && overlap(other.topic.content, paragraph.content) < 0.34;
+  });
+  return nearestFirst(candidates, (p) => p.index, paragraph.index, seed).slice(0, count);
+}
+
+export function mainIdeaQuestions(analysis: ReadingAnalysis): Draft[] {
+  const drafts: Draft[] = [];
+  for (const paragraph of analysis.paragraphs) {
+    const key = point(paragraph);
+    if (!key || !paragraph.topic || paragraph.sentences.length < 2) continue;
+    const others = otherPoints(analysis, paragraph, 3, paragraph.id);
+    if (others.length < 3) continue;
+    const id = `main-idea-${paragraph.id}`;
+    const { options, keyId } = shuffledOptions(
+      key,
+      others.map((o) => point(o)!),
+      id,
+    );
+    drafts.push({
+      template: 'main-idea',
+      anchor: paragraph.id,
+      quality: 0.8,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [paragraph.topic.id],
+          skill: 'main-idea',
+          difficulty: 2,
+          explanation: `Paragraph ${paragraph.number} is built around this point: ${quote(paragraph.topic.text)} The other choices are points made in other paragraphs.`,
+        }),
+        type: 'multiple-choice',
+        prompt: `What is the main point of paragraph ${paragraph.number}?`,
+        options,
+        answer: { optionId: keyId },
+      },
+    });
+  }
+  return drafts;
+}
+
+/** Runs of consecutive paragraphs that each have a point that can stand alone. */
+function runs(analysis: ReadingAnalysis, length: number, step: number): ParagraphAnalysis[][] {
+  const usable = analysis.paragraphs.filter((p) => point(p) !== null);
+  const result: ParagraphAnalysis[][] = [];
+  for (let start = 0; start + length <= usable.length; start += step)
+    result.push(usable.slice(start, start + length));
+  return result;
+}
+
+export function paragraphMatchingQuestions(analysis: ReadingAnalysis): Draft[] {
+  return runs(analysis, 4, 4).map((group) => {
+    const id = `match-paragraphs-${group[0]!.id}`;
+    const { items, order } = labelled(
+      group.map((p) => point(p)!),
+      id,
+    );
+    const pairs = Object.fromEntries(group.map((p) => [p.id, items[order.indexOf(point(p)!)]!.id]));
+    const numbers = group.map((p) => p.number);
+    return {
+      template: 'paragraph-matching' as const,
+      anchor: group[0]!.id,
+      quality: 0.55,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: group.map((p) => p.topic!.id),
+          skill: 'main-idea' as const,
+          difficulty: 2 as const,
+          explanation: `Each paragraph's point is in its own words: ${group.map((p) => `paragraph ${p.number}, ${quote(p.topic!.text)}`).join('; ')}.`,
+        }),
+        type: 'matching' as const,
+        prompt: `Match each paragraph (${numbers[0]}–${numbers.at(-1)}) with the point it makes.`,
+        left: group.map((p) => ({ id: p.id, text: `Paragraph ${p.number}` })),
+        right: items,
+        answer: { pairs },
+      },
+    };
+  });
+}
+
+export function argumentOrderQuestions(analysis: ReadingAnalysis): Draft[] {
+  const author = analysis.authorName;
+  return runs(analysis, 4, 2).map((group) => {
+    const id = `order-${group[0]!.id}`;
+    const texts = group.map((p) => point(p)!);
+    const { items, order } = labelled(texts, id);
+    return {
+      template: 'argument-order' as const,
+      anchor: group[0]!.id,
+      quality: 0.6,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: group.map((p) => p.topic!.id),
+          skill: 'main-idea' as const,
+          difficulty: 3 as const,
+          explanation: `These points come from paragraphs ${group.map((p) => p.number).join(', ')}, in that order.`,
+        }),
+        type: 'ordering' as const,
+        prompt: `Put these points in the order in which ${author} makes them, from first to last.`,
+        items,
+        answer: { order: texts.map((text) => items[order.indexOf(text)]!.id) },
+      },
+    };
+  });
+}

@@ -1,0 +1,304 @@
+import type { KeyPoint } from '../../schema';
+import type { ParagraphAnalysis, ReadingAnalysis, SentenceAnalysis } from '../analyse';
+import { continueSentence } from '../analyse';
+import { seededShuffle } from '../deterministic';
+import { danglingReference } from '../references';
+import {
+  capitalise,
+  type Draft,
+  draftBase,
+  lowerFirst,
+  quote,
+  sharedCount,
+  statementOf,
+  words,
+} from './common';
+
+/**
+ * Questions about reasons: "why does the author say…" with a rubric of key points, which
+ * sentence supports a claim, and claim-evidence-reasoning.
+ */
+
+// ---- Why questions ----
+
+type WhyPrompt = {
+  prompt: string /** A reason the sentence itself gives, cut from the prompt. */;
+  inlineReason: string | null;
+};
+
+/** Cuts "…to establish a baseline" or "…so that…" off a proposal: that part is the answer. */
+function splitPurpose(rest: string): { claim: string; reason: string | null } {
+  const purpose =
+    /^(.{20,}?)\s+(to\s+(?:establish|make|show|expose|counter|demonstrate|deny|ensure|prevent|avoid)\b.+|so that\s.+|because\s.+|in order to\s.+)$/i.exec(
+      rest,
+    );
+  const trim = (text: string) => text.replace(/[\s,;:—–-]+$/, '');
+  return purpose ? { claim: trim(purpose[1]!), reason: purpose[2]! } : { claim: trim(rest), reason: null };
+}
+
+export function whyPrompt(sentence: SentenceAnalysis, author: string): WhyPrompt | null {
+  const resolved = sentence.resolved;
+  if (!resolved || sentence.isQuestion) return null;
+  // One clause is one question: stop at a semicolon or colon.
+  const body = continueSentence(sentence)
+    .replace(/^(now|so|and|but|still),?\s+/i, '')
+    .split(/\s*[;:]\s/)[0]!;
+  let match = /^it[’']s (critical|essential|vital|important) (that|to) (.+)$/i.exec(body);
+  if (match) {
+    const { claim, reason } = splitPurpose(match[3]!);
+    return {
+      prompt: `Why does ${author} think it is ${match[1]} ${match[2]} ${claim}?`,
+      inlineReason: reason,
+    };
+  }
+  match = /^it[’']s time to (.+)$/i.exec(body);
+  if (match) {
+    const { claim, reason } = splitPurpose(match[1]!);
+    return { prompt: `Why does ${author} say it is time to ${claim}?`, inlineReason: reason };
+  }
+  match = /^the logical next step\b.*?\bis (an? .+)$/i.exec(body);
+  if (match) return { prompt: `Why does ${author} call for ${match[1]}?`, inlineReason: null };
+  match = /^(.{3,60}?) (needs? to|should|must) (.+)$/i.exec(body);
+  if (match && words(match[1]!) <= 8) {
+    const { claim, reason } = splitPurpose(match[3]!);
+    return { prompt: `Why does ${author} say ${match[1]} ${match[2]} ${claim}?`, inlineReason: reason };
+  }
+  match =
+    /^(.{3,80}?) is (?:also )?(his|her|their|its|the|a) (biggest |greatest |main |real )?(vulnerability|weakness)$/i.exec(
+      body,
+    );
+  if (match) {
+    return {
+      prompt: `Why does ${author} see ${match[1]} as ${match[2]} ${match[3] ?? ''}${match[4]}?`.replace(
+        /\s+/g,
+        ' ',
+      ),
+      inlineReason: null,
+    };
+  }
+  const claimLike =
+    sentence.markers.has('argument') ||
+    sentence.markers.has('prediction') ||
+    sentence.markers.has('vulnerability');
+  if (claimLike && words(body) <= 28) {
+    // "…because war may be thrust upon us" answers its own question: cut it off and keep it as a key point.
+    const { claim, reason } = splitPurpose(body);
+    return { prompt: `Why does ${author} argue that ${claim}?`, inlineReason: reason };
+  }
+  return null;
+}
+
+/** The sentences of the paragraph around the claim that can give its reasons, nearest first. */
+function reasonSentences(paragraph: ParagraphAnalysis, anchor: SentenceAnalysis): SentenceAnalysis[] {
+  // A reason must stand alone in the feedback ("That's where diplomacy comes in" does not).
+  return paragraph.sentences
+    .filter(
+      (s) =>
+        s !== anchor && !s.isQuestion && s.wordCount >= 7 && s.resolved && !danglingReference(s.resolved),
+    )
+    .sort(
+      (a, b) =>
+        Math.abs(a.indexInParagraph - anchor.indexInParagraph) -
+          Math.abs(b.indexInParagraph - anchor.indexInParagraph) || a.indexInParagraph - b.indexInParagraph,
+    )
+    .slice(0, 3);
+}
+
+const keyPointText = (sentence: SentenceAnalysis) =>
+  (statementOf(sentence) ?? sentence.text).replace(/[.!]+$/, '');
+
+export function whyQuestions(analysis: ReadingAnalysis): Draft[] {
+  const drafts: Draft[] = [];
+  for (const paragraph of analysis.paragraphs) {
+    for (const sentence of paragraph.sentences) {
+      const why = whyPrompt(sentence, analysis.authorName);
+      if (!why) continue;
+      const reasons = reasonSentences(paragraph, sentence);
+      const keyPoints: KeyPoint[] = [];
+      if (why.inlineReason) keyPoints.push({ id: 'kp1', text: why.inlineReason, accept: [], weight: 1 });
+      for (const reason of reasons) {
+        keyPoints.push({
+          id: `kp${keyPoints.length + 1}`,
+          text: keyPointText(reason),
+          accept: [],
+          weight: 1,
+        });
+      }
+      if (keyPoints.length === 0) continue;
+      const evidence = [sentence, ...reasons]
+        .sort((a, b) => a.indexInParagraph - b.indexInParagraph)
+        .map((s) => s.id);
+      const modelAnswer = keyPoints
+        .map((k) => `${k.text.charAt(0).toUpperCase()}${k.text.slice(1)}.`)
+        .join(' ');
+      const causal = sentence.markers.has('causal') || sentence.markers.has('prediction');
+      drafts.push({
+        template: 'why',
+        anchor: sentence.id,
+        quality: 0.9,
+        question: {
+          ...draftBase(analysis, {
+            id: `why-${sentence.id}`,
+            evidence,
+            skill: causal ? 'cause-and-effect' : 'claim-and-reason',
+            difficulty: 3,
+            explanation: `The reasons are in paragraph ${paragraph.number}: ${reasons.map((r) => quote(r.text)).join(' ')}${why.inlineReason ? ` The sentence itself gives one: ${quote(why.inlineReason)}` : ''}`,
+          }),
+          type: 'short-answer',
+          prompt: why.prompt,
+          rubric: { keyPoints, pointsForFullCredit: Math.min(2, keyPoints.length) },
+          modelAnswer,
+        },
+      });
+    }
+  }
+  return drafts;
+}
+
+// ---- Evidence for a claim ----
+
+type EvidencePair = { paragraph: ParagraphAnalysis; claim: SentenceAnalysis; support: SentenceAnalysis };
+
+/**
+ * Supporting sentences of a paragraph for its point, best linked first: a support shares a
+ * content word with the claim (names aside: every sentence mentions the main actor).
+ */
+function supportsFor(paragraph: ParagraphAnalysis, names: Set<string>): EvidencePair[] {
+  const claim = paragraph.topic;
+  if (!claim) return [];
+  const claimWords = new Set([...claim.content].filter((l) => !names.has(l)));
+  // "He has nothing close to the web of alliances" right after a claim about him is linked by "He".
+  const continues = (s: SentenceAnalysis) =>
+    s.resolved !== null &&
+    s.resolved !== s.text &&
+    Math.abs(s.indexInParagraph - claim.indexInParagraph) === 1;
+  return paragraph.sentences
+    .filter(
+      (s) =>
+        s !== claim &&
+        !s.isQuestion &&
+        s.wordCount >= 6 &&
+        (sharedCount(claimWords, s.content) >= 1 || continues(s)),
+    )
+    .map((support) => ({
+      support,
+      link:
+        sharedCount(claimWords, support.content) +
+        (Math.abs(support.indexInParagraph - claim.indexInParagraph) === 1 ? 1 : 0) +
+        (support.markers.has('causal') || support.markers.has('argument') ? 0.5 : 0),
+    }))
+    .filter((s) => s.link >= 1)
+    .sort((a, b) => b.link - a.link || a.support.indexInParagraph - b.support.indexInParagraph)
+    .map(({ support }) => ({ paragraph, claim, support }));
+}
+
+/** Sentences from elsewhere that share words with the claim but support it less than the key. */
+function evidenceDistractors(
+  analysis: ReadingAnalysis,
+  pair: EvidencePair,
+  seed: string,
+): SentenceAnalysis[] {
+  const keyShared = sharedCount(pair.claim.content, pair.support.content);
+  const candidates = analysis.sentences.filter(
+    (s) =>
+      s.paragraphIndex !== pair.paragraph.index &&
+      !s.isQuestion &&
+      s.wordCount >= 6 &&
+      s.wordCount <= 45 &&
+      sharedCount(pair.claim.content, s.content) < Math.max(keyShared, 2),
+  );
+  const ranked = seededShuffle(candidates, seed).sort(
+    (a, b) => sharedCount(pair.claim.content, b.content) - sharedCount(pair.claim.content, a.content),
+  );
+  const picked: SentenceAnalysis[] = [];
+  const paragraphsUsed = new Set<number>();
+  for (const sentence of ranked) {
+    if (paragraphsUsed.has(sentence.paragraphIndex)) continue;
+    paragraphsUsed.add(sentence.paragraphIndex);
+    picked.push(sentence);
+    if (picked.length === 3) break;
+  }
+  return picked;
+}
+
+function evidenceOptions(pair: EvidencePair, distractors: SentenceAnalysis[], seed: string) {
+  return seededShuffle([pair.support, ...distractors], seed).map((s) => ({ id: s.id, text: s.text }));
+}
+
+export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
+  const drafts: Draft[] = [];
+  const names = new Set([...analysis.lexicon.values()].filter((e) => e.proper).map((e) => e.lemma));
+  for (const paragraph of analysis.paragraphs) {
+    const pairs = supportsFor(paragraph, names);
+    const claimText = paragraph.topic ? statementOf(paragraph.topic) : null;
+    if (!claimText) continue;
+    const [first, second] = pairs;
+    if (first) {
+      const id = `evidence-${first.support.id}`;
+      const distractors = evidenceDistractors(analysis, first, id);
+      if (distractors.length === 3) {
+        drafts.push({
+          template: 'select-evidence',
+          anchor: first.support.id,
+          quality: 0.75,
+          question: {
+            ...draftBase(analysis, {
+              id,
+              evidence: [first.claim.id, first.support.id].sort(bySentenceOrder(analysis)),
+              skill: 'evidence',
+              difficulty: 2,
+              explanation: `In paragraph ${paragraph.number} the claim is backed by ${quote(first.support.text)} The other sentences come from other parts of the essay and make other points.`,
+            }),
+            type: 'select-evidence',
+            prompt: `${capitalise(analysis.authorName)} claims: ${quote(`${claimText}.`)} Which sentence from the essay best supports this claim?`,
+            claim: `${claimText}.`,
+            options: evidenceOptions(first, distractors, id),
+            answer: { sentenceIds: [first.support.id] },
+          },
+        });
+      }
+    }
+    const reasoningPair = second ?? first;
+    // The explanation is graded against the supporting sentence, so it must stand alone.
+    const standsAlone = reasoningPair?.support.resolved && !danglingReference(reasoningPair.support.resolved);
+    if (reasoningPair && standsAlone) {
+      const id = `cer-${reasoningPair.support.id}`;
+      const distractors = evidenceDistractors(analysis, reasoningPair, id);
+      if (distractors.length < 3) continue;
+      const supportText = keyPointText(reasoningPair.support);
+      drafts.push({
+        template: 'claim-evidence-reasoning',
+        anchor: reasoningPair.support.id,
+        quality: second ? 0.8 : 0.65,
+        question: {
+          ...draftBase(analysis, {
+            id,
+            evidence: [reasoningPair.claim.id, reasoningPair.support.id].sort(bySentenceOrder(analysis)),
+            skill: 'evidence',
+            difficulty: 3,
+            explanation: `Paragraph ${paragraph.number} supports its claim with ${quote(reasoningPair.support.text)}`,
+          }),
+          type: 'claim-evidence-reasoning',
+          prompt: `${capitalise(analysis.authorName)} claims: ${quote(`${claimText}.`)} Choose the sentence that best supports this claim, then explain in your own words how it supports it.`,
+          claim: `${claimText}.`,
+          options: evidenceOptions(reasoningPair, distractors, id),
+          answer: { sentenceIds: [reasoningPair.support.id] },
+          rubric: {
+            keyPoints: [
+              { id: 'evidence', text: supportText, accept: [], weight: 1 },
+              { id: 'link', text: claimText, accept: [], weight: 1 },
+            ],
+          },
+          modelAnswer: `The sentence shows that ${lowerFirst(supportText, analysis)}. That backs the claim that ${lowerFirst(claimText, analysis)}.`,
+          weights: { evidence: 0.5, reasoning: 0.5 },
+        },
+      });
+    }
+  }
+  return drafts;
+}
+
+function bySentenceOrder(analysis: ReadingAnalysis) {
+  const position = new Map(analysis.sentences.map((s, i) => [s.id, i]));
+  return (a: string, b: string) => (position.get(a) ?? 0) - (position.get(b) ?? 0);
+}

@@ -1,0 +1,222 @@
+import nlp from 'compromise';
+import type { Token } from '../../language/tokens';
+import { lookup, relationsOf } from '../../language/wordnet';
+import type { Skill } from '../../schema';
+import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
+import { continueSentence } from '../analyse';
+import { stableHash } from '../deterministic';
+import { type Draft, draftBase, quote, words } from './common';
+
+/** True/false statements and fill-in-the-blank sentences, one sentence at a time. */
+
+function skillOf(sentence: SentenceAnalysis): Skill {
+  if (/\d/.test(sentence.text) || sentence.places.length > 0 || sentence.organizations.length > 0)
+    return 'context';
+  if (sentence.markers.has('causal') || sentence.markers.has('prediction')) return 'cause-and-effect';
+  if (sentence.markers.has('argument')) return 'claim-and-reason';
+  return 'evidence';
+}
+
+// ---- True or false ----
+
+type Falsified = { text: string; how: string };
+
+/** "slower" → "faster": an adjective said of something, swapped for its WordNet antonym. */
+function withAntonym(text: string, tokens: Token[]): Falsified | null {
+  for (const token of tokens) {
+    if (token.pos !== 'adj' || !token.predicative || token.negated || !token.text) continue;
+    const opposite = [...relationsOf(token.lemma, 'a', 2).opposites].find((w) => /^[a-z]+$/.test(w));
+    if (!opposite) continue;
+    let replacement = opposite;
+    if (token.tags.has('Comparative'))
+      replacement = nlp(opposite).adjectives().toComparative().text() || opposite;
+    if (token.tags.has('Superlative'))
+      replacement = nlp(opposite).adjectives().toSuperlative().text() || opposite;
+    const pattern = new RegExp(`\\b${token.text}\\b`);
+    if (!pattern.test(text)) continue;
+    return { text: text.replace(pattern, replacement), how: `says “${token.text}”, not “${replacement}”` };
+  }
+  return null;
+}
+
+/** "has overplayed" → "has not overplayed", when compromise can do it cleanly. */
+function withNegation(text: string): Falsified | null {
+  if (/\b(not|n[’']t|never|no|cannot)\b/i.test(text)) return null;
+  const negated = nlp(text).sentences().toNegative().text();
+  const match = /\b(not)\b/.exec(negated);
+  if (!match || negated === text) return null;
+  // Accept only a "not" (or "does not") added right after the subject, before any comma.
+  const before = negated.slice(0, match.index).replace(/\b(does|do|did)\s+$/, '');
+  if (before.includes(',') || !text.startsWith(before.trimEnd())) return null;
+  return {
+    text: negated.replace(/[.!]+$/, '').replace(/\bcan not\b/g, 'cannot'),
+    how: 'states the opposite',
+  };
+}
+
+function withOtherNumber(text: string, analysis: ReadingAnalysis, seed: string): Falsified | null {
+  const match = /\b(\d{1,6})\b/.exec(text);
+  if (!match) return null;
+  const value = Number(match[1]);
+  const others = [
+    ...new Set(
+      analysis.sentences
+        .flatMap((s) => s.text.match(/\b\d{1,6}\b/g) ?? [])
+        .map(Number)
+        .filter((n) => n !== value && n > 1 && n / value < 4 && value / n < 4),
+    ),
+  ];
+  const replacement = others.length > 0 ? others[stableHash(seed) % others.length]! : value * 2;
+  return {
+    text: `${text.slice(0, match.index)}${replacement}${text.slice(match.index + match[1]!.length)}`,
+    how: `gives the number as ${value}, not ${replacement}`,
+  };
+}
+
+export function trueFalseQuestions(analysis: ReadingAnalysis): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  for (const sentence of analysis.sentences) {
+    if (!sentence.resolved || sentence.isQuestion || sentence.wordCount < 8 || sentence.wordCount > 32)
+      continue;
+    const id = `tf-${sentence.id}`;
+    const body = continueSentence(sentence);
+    const wantFalse = stableHash(id) % 2 === 1;
+    const falsified = wantFalse
+      ? (withAntonym(body, sentence.tokens) ?? withOtherNumber(body, analysis, id) ?? withNegation(body))
+      : null;
+    const statement = `According to ${author}, ${falsified ? falsified.text : body}.`;
+    drafts.push({
+      template: 'true-false',
+      anchor: sentence.id,
+      quality: falsified ? 0.55 : 0.45,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [sentence.id],
+          skill: skillOf(sentence),
+          difficulty: falsified ? 2 : 1,
+          explanation: falsified
+            ? `False: the essay ${falsified.how}: ${quote(sentence.text)}`
+            : `True: paragraph ${sentence.paragraphNumber} says, ${quote(sentence.text)}`,
+        }),
+        type: 'true-false',
+        prompt: `True or false: ${statement}`,
+        statement,
+        answer: { value: !falsified },
+      },
+    });
+  }
+  return drafts;
+}
+
+// ---- Cloze ----
+
+type BlankCandidate = { token: Token; sentence: SentenceAnalysis };
+
+function blankable(token: Token, analysis: ReadingAnalysis): boolean {
+  return (
+    (token.pos === 'noun' || token.pos === 'adj' || token.pos === 'verb') &&
+    !token.isFunction &&
+    token.text.length >= 5 &&
+    /^[\p{L}-]+$/u.test(token.text) &&
+    !token.tags.has('Pronoun') &&
+    // Names are context, not vocabulary, and "Mr. ___" gives itself away.
+    !token.tags.has('ProperNoun') &&
+    !token.tags.has('Demonym') &&
+    (analysis.keyness.get(token.lemma) ?? 0) > 0
+  );
+}
+
+const FORMS = ['Plural', 'PastTense', 'Gerund', 'Infinitive', 'PresentTense', 'Comparative', 'Superlative'];
+
+/** Part of speech and form (plural, tense, comparative): distractors share it, so grammar gives nothing away. */
+const formKey = (token: Token) => [token.pos, ...FORMS.filter((f) => token.tags.has(f))].join(':');
+
+function rarity(lemma: string, pos: Token['pos']): number {
+  const wordnetPos = pos === 'noun' ? 'n' : pos === 'verb' ? 'v' : 'a';
+  const entry = lookup(lemma, wordnetPos);
+  if (!entry) return 1;
+  return 1 / (1 + entry.taggedSenses);
+}
+
+export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
+  const drafts: Draft[] = [];
+  const pool: BlankCandidate[] = [];
+  for (const sentence of analysis.sentences) {
+    for (const token of sentence.tokens) if (blankable(token, analysis)) pool.push({ token, sentence });
+  }
+  const byForm = new Map<string, BlankCandidate[]>();
+  for (const candidate of pool) {
+    const key = formKey(candidate.token);
+    byForm.set(key, [...(byForm.get(key) ?? []), candidate]);
+  }
+  for (const sentence of analysis.sentences) {
+    if (sentence.wordCount < 8 || sentence.wordCount > 40) continue;
+    const counts = new Map<string, number>();
+    for (const t of sentence.tokens) counts.set(t.lemma, (counts.get(t.lemma) ?? 0) + 1);
+    const candidates = sentence.tokens
+      .slice(1)
+      .filter((t) => blankable(t, analysis) && counts.get(t.lemma) === 1)
+      .map((t) => ({
+        token: t,
+        score: (analysis.keyness.get(t.lemma) ?? 0) * (0.5 + rarity(t.lemma, t.pos)),
+      }))
+      .sort((a, b) => b.score - a.score);
+    const target = candidates[0]?.token;
+    if (!target) continue;
+    const pattern = new RegExp(`(^|[^\\p{L}])${target.text}(?=[^\\p{L}]|$)`, 'u');
+    const matches = sentence.text.match(new RegExp(pattern.source, 'gu'));
+    if (matches?.length !== 1) continue;
+    const id = `cloze-${sentence.id}`;
+    const related = relationsOf(
+      target.lemma,
+      target.pos === 'noun' ? 'n' : target.pos === 'verb' ? 'v' : 'a',
+    ).related;
+    const seen = new Set([target.lemma]);
+    const distractors: string[] = [];
+    // Same-form words from elsewhere, a bounded sample starting at a place fixed by the id, the
+    // closest in length first: linear in the text, not quadratic.
+    const sameFormPool = byForm.get(formKey(target)) ?? [];
+    const start = sameFormPool.length > 0 ? stableHash(id) % sameFormPool.length : 0;
+    const sample: BlankCandidate[] = [];
+    for (let i = 0; i < sameFormPool.length && sample.length < 40; i++) {
+      const candidate = sameFormPool[(start + i) % sameFormPool.length]!;
+      if (candidate.sentence.paragraphIndex !== sentence.paragraphIndex) sample.push(candidate);
+    }
+    const ordered = sample.sort(
+      (a, b) =>
+        Math.abs(a.token.text.length - target.text.length) -
+          Math.abs(b.token.text.length - target.text.length) || a.token.lemma.localeCompare(b.token.lemma),
+    );
+    for (const candidate of ordered) {
+      const lemma = candidate.token.lemma;
+      if (seen.has(lemma) || related.has(lemma) || sentence.content.has(lemma)) continue;
+      seen.add(lemma);
+      distractors.push(candidate.token.text);
+      if (distractors.length === 3) break;
+    }
+    const text = sentence.text.replace(pattern, (_, before: string) => `${before}{{1}}`);
+    const wordBank = [target.text, ...distractors].sort((a, b) => a.localeCompare(b));
+    drafts.push({
+      template: 'cloze',
+      anchor: sentence.id,
+      quality: 0.4 + Math.min(0.3, candidates[0]!.score / 10),
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [sentence.id],
+          skill: rarity(target.lemma, target.pos) >= 0.5 ? 'vocabulary' : skillOf(sentence),
+          difficulty: words(sentence.text) > 25 ? 2 : 1,
+          explanation: `Paragraph ${sentence.paragraphNumber} reads: ${quote(sentence.text)}`,
+        }),
+        type: 'cloze',
+        prompt: `Complete this sentence from paragraph ${sentence.paragraphNumber} with a word from the word bank.`,
+        text,
+        wordBank,
+        answer: { blanks: [{ accepted: [target.text] }] },
+      },
+    });
+  }
+  return drafts;
+}

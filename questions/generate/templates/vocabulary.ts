@@ -1,0 +1,181 @@
+import { isContent, type Token } from '../../language/tokens';
+import { definitionOf, lookup, senses, taggedFrequency, type WordNetPos } from '../../language/wordnet';
+import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
+import { seededShuffle } from '../deterministic';
+import { type Draft, draftBase, labelled, quote, shuffledOptions } from './common';
+
+/**
+ * Vocabulary questions: the meaning of a rare word as used in its sentence, with the sense
+ * chosen by a simplified Lesk algorithm (the WordNet sense whose gloss shares most words with
+ * the paragraph) and other senses or other words' definitions as distractors.
+ */
+
+export type VocabularyItem = {
+  token: Token;
+  sentence: SentenceAnalysis;
+  pos: WordNetPos;
+  definition: string;
+  /** Definitions of the word's other senses, for distractors. */
+  otherSenses: string[];
+  /** The chosen sense beat the others on shared words, or the word has one sense. */
+  confident: boolean;
+  senseCount: number;
+};
+
+const GLOSS_WORD = /[a-z]{4,}/g;
+const POS_OF: Partial<Record<Token['pos'], WordNetPos>> = { noun: 'n', verb: 'v', adj: 'a' };
+
+function vocabularyItem(
+  token: Token,
+  sentence: SentenceAnalysis,
+  context: Set<string>,
+): VocabularyItem | null {
+  const pos = POS_OF[token.pos];
+  if (
+    !pos ||
+    token.tags.has('ProperNoun') ||
+    token.tags.has('Hyphenated') ||
+    token.lemma.length < 6 ||
+    !/^[a-z-]+$/.test(token.lemma)
+  )
+    return null;
+  const entry = lookup(token.lemma, pos);
+  // Rare words only: seen at most twice in WordNet's sense-tagged corpus.
+  if (!entry || taggedFrequency(token.lemma) > 2) return null;
+  const candidates = senses(token.lemma, pos, 6);
+  const scored = candidates.map((synset, index) => {
+    const glossWords = new Set([...(synset.gloss.toLowerCase().match(GLOSS_WORD) ?? []), ...synset.words]);
+    let shared = 0;
+    for (const word of glossWords) if (word !== token.lemma && context.has(word)) shared++;
+    return { synset, index, shared };
+  });
+  scored.sort((a, b) => b.shared - a.shared || a.index - b.index);
+  const best = scored[0];
+  if (!best) return null;
+  const definition = definitionOf(best.synset);
+  if (definition.split(/\s+/).length < 3 || new RegExp(`\\b${token.lemma}`, 'i').test(definition))
+    return null;
+  const margin = best.shared - (scored[1]?.shared ?? 0);
+  return {
+    token,
+    sentence,
+    pos,
+    definition,
+    otherSenses: scored.slice(1).map((s) => definitionOf(s.synset)),
+    // The validators check the same thing; only clear senses go into matching sets.
+    confident: candidates.length === 1 || (best.shared >= 1 && margin >= 1),
+    senseCount: candidates.length,
+  };
+}
+
+/** One rare word per sentence at most, the rarest first. */
+export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
+  const items: VocabularyItem[] = [];
+  const seen = new Set<string>();
+  for (const paragraph of analysis.paragraphs) {
+    const context = new Set<string>();
+    for (const sentence of paragraph.sentences) {
+      for (const token of sentence.tokens) {
+        if (isContent(token)) {
+          context.add(token.lemma);
+          context.add(token.normal);
+        }
+      }
+    }
+    for (const sentence of paragraph.sentences) {
+      for (const token of sentence.tokens) {
+        if (seen.has(token.lemma) || !isContent(token)) continue;
+        const item = vocabularyItem(token, sentence, context);
+        if (!item) continue;
+        seen.add(token.lemma);
+        items.push(item);
+        break;
+      }
+    }
+  }
+  return items;
+}
+
+/** A stretch of the sentence around the word, so the prompt quotes it in context. */
+function snippet(sentence: SentenceAnalysis, word: string): string {
+  const parts = sentence.text.split(/\s+/);
+  if (parts.length <= 28) return sentence.text;
+  const at = parts.findIndex((p) => p.replace(/[^\p{L}-]/gu, '') === word);
+  const start = Math.max(0, at - 10);
+  const end = Math.min(parts.length, at + 11);
+  return `${start > 0 ? '…' : ''}${parts.slice(start, end).join(' ')}${end < parts.length ? '…' : ''}`;
+}
+
+export function vocabularyQuestions(analysis: ReadingAnalysis, items: VocabularyItem[]): Draft[] {
+  const drafts: Draft[] = [];
+  for (const item of items) {
+    const id = `vocabulary-${item.sentence.id}-${item.token.lemma}`;
+    const others = seededShuffle(
+      items.filter((o) => o !== item && o.pos === item.pos).map((o) => o.definition),
+      id,
+    );
+    const distractors = [...item.otherSenses.slice(0, 2), ...others]
+      .filter((d, i, all) => d !== item.definition && all.indexOf(d) === i)
+      .slice(0, 3);
+    if (distractors.length < 3) continue;
+    const { options, keyId } = shuffledOptions(item.definition, distractors, id);
+    drafts.push({
+      template: 'vocabulary',
+      anchor: item.sentence.id,
+      quality: item.confident ? 0.7 : 0.3,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [item.sentence.id],
+          skill: 'vocabulary',
+          difficulty: 2,
+          explanation: `Here “${item.token.text}” means ${item.definition.toLowerCase()} (WordNet's sense that fits paragraph ${item.sentence.paragraphNumber}).`,
+        }),
+        type: 'multiple-choice',
+        prompt: `In paragraph ${item.sentence.paragraphNumber}, ${analysis.authorName} writes: ${quote(snippet(item.sentence, item.token.text))} What does “${item.token.text}” mean here?`,
+        options,
+        answer: { optionId: keyId },
+      },
+    });
+  }
+  return drafts;
+}
+
+export function vocabularyMatchingQuestions(analysis: ReadingAnalysis, items: VocabularyItem[]): Draft[] {
+  const confident = items.filter((i) => i.confident);
+  const drafts: Draft[] = [];
+  for (let start = 0; start + 4 <= confident.length; start += 4) {
+    const group = confident.slice(start, start + 4);
+    const id = `match-words-${group[0]!.sentence.id}`;
+    const { items: right, order } = labelled(
+      group.map((i) => i.definition),
+      id,
+    );
+    drafts.push({
+      template: 'vocabulary-matching',
+      anchor: group[0]!.sentence.id,
+      quality: 0.6,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: group.map((i) => i.sentence.id),
+          skill: 'vocabulary',
+          difficulty: 2,
+          explanation: group
+            .map((i) => `“${i.token.text}” (paragraph ${i.sentence.paragraphNumber}): ${i.definition}`)
+            .join('; '),
+        }),
+        type: 'matching',
+        prompt: 'Match each word with its meaning as the essay uses it.',
+        left: group.map((i, n) => ({ id: `w${n + 1}`, text: i.token.text })),
+        right,
+        answer: {
+          pairs: Object.fromEntries(
+            group.map((i, n) => [`w${n + 1}`, right[order.indexOf(i.definition)]!.id]),
+          ),
+        },
+      },
+    });
+  }
+  return drafts;
+}
