@@ -34,3 +34,14 @@ export async function listClassesForUser({ userId }: { userId: string }) {
     students: studentsByClass.get(c.id) ?? 0,
   }));
 }
+
+/** Whether the user teaches at least one class. */
+export async function teachesAnyClass({ userId }: { userId: string }): Promise<boolean> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ classId: classMembers.classId })
+    .from(classMembers)
+    .where(and(eq(classMembers.userId, userId), eq(classMembers.role, 'instructor')))
+    .limit(1);
+  return Boolean(row);
+}

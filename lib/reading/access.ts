@@ -9,3 +9,15 @@ export function canViewReading(reading: Pick<Reading, 'status' | 'createdBy'>, u
 export function canEditReading(reading: Pick<Reading, 'createdBy'>, userId: string): boolean {
   return reading.createdBy !== null && reading.createdBy === userId;
 }
+
+/**
+ * Who reviews a reading's question bank: its creator; for a reading that ships with the app,
+ * any instructor (someone who teaches a class), since its bank serves every class.
+ */
+export function canManageQuestions(
+  reading: Pick<Reading, 'createdBy'>,
+  userId: string,
+  teachesAClass: boolean,
+): boolean {
+  return reading.createdBy === null ? teachesAClass : reading.createdBy === userId;
+}

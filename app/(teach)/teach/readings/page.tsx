@@ -1,14 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { buttonClasses } from '@/components/ui/button';
-import { listReadingsByCreator } from '@/db/queries/readings';
+import { teachesAnyClass } from '@/db/queries/classes';
+import { listReadingsByCreator, listVisibleReadings } from '@/db/queries/readings';
 import { requireUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Your readings' };
 
 export default async function TeachReadingsPage() {
   const user = await requireUser('/teach/readings');
-  const readings = await listReadingsByCreator({ userId: user.id });
+  const [readings, teaches, visible] = await Promise.all([
+    listReadingsByCreator({ userId: user.id }),
+    teachesAnyClass({ userId: user.id }),
+    listVisibleReadings({ userId: user.id }),
+  ]);
+  const shipped = teaches ? visible.filter((r) => r.createdBy === null) : [];
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -50,6 +56,29 @@ export default async function TeachReadingsPage() {
             ))}
           </tbody>
         </table>
+      )}
+      {shipped.length > 0 && (
+        <section aria-labelledby="shipped-title" className="space-y-2">
+          <h2 id="shipped-title" className="text-lg font-semibold">
+            Readings that ship with Statecraft
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            As an instructor you review their question banks.
+          </p>
+          <ul className="space-y-1">
+            {shipped.map((r) => (
+              <li key={r.id}>
+                {r.title} ·{' '}
+                <Link
+                  href={`/teach/readings/${r.id}/questions`}
+                  className="font-semibold text-indigo-800 underline dark:text-indigo-200"
+                >
+                  Question bank
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </div>
   );

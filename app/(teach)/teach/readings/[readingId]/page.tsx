@@ -52,6 +52,12 @@ export default async function EditReadingPage({ params }: PageProps<'/teach/read
         </div>
         <div className="flex flex-wrap items-start gap-3">
           <Link
+            href={`/teach/readings/${reading.id}/questions`}
+            className="rounded-md border border-slate-300 px-4 py-2 text-sm font-semibold dark:border-slate-600"
+          >
+            Question bank
+          </Link>
+          <Link
             href={`/readings/${reading.slug}`}
             className="rounded-md border border-slate-300 px-4 py-2 text-sm font-semibold dark:border-slate-600"
           >

@@ -1,0 +1,226 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import {
+  editQuestionAction,
+  generateQuestionsAction,
+  setQuestionStatusAction,
+} from '@/app/(teach)/teach/readings/questions-actions';
+import { ActionForm } from '@/components/ui/action-form';
+import { cn } from '@/components/ui/cn';
+import { teachesAnyClass } from '@/db/queries/classes';
+import { listReadingQuestions } from '@/db/queries/questions';
+import { getReadingById } from '@/db/queries/readings';
+import { requireUser } from '@/lib/auth/session';
+import { canManageQuestions } from '@/lib/reading/access';
+import { QUESTION_TYPES, type Question, SKILLS } from '@/questions/schema';
+
+export const metadata: Metadata = { title: 'Question bank' };
+
+const STATUSES = ['draft', 'approved', 'retired'] as const;
+const STATUS_STYLE = {
+  draft: 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100',
+  approved: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100',
+  retired: 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200',
+} as const;
+
+/** The answer key in words, for the instructor reviewing it. */
+function keyInWords(q: Question): string {
+  const text = (options: { id: string; text: string }[], id: string) =>
+    options.find((o) => o.id === id)?.text ?? id;
+  switch (q.type) {
+    case 'multiple-choice':
+      return text(q.options, q.answer.optionId);
+    case 'multiple-answer':
+      return q.answer.optionIds.map((id) => text(q.options, id)).join('; ');
+    case 'true-false':
+      return q.answer.value ? 'True' : 'False';
+    case 'cloze':
+      return q.answer.blanks.map((b, i) => `${i + 1}: ${b.accepted.join(' / ')}`).join(', ');
+    case 'short-answer':
+    case 'claim-evidence-reasoning':
+      return q.rubric.keyPoints.map((k) => k.text).join(' · ');
+    case 'matching':
+      return q.left.map((l) => `${l.text} → ${text(q.right, q.answer.pairs[l.id] ?? '')}`).join('; ');
+    case 'ordering':
+      return q.answer.order.map((id) => text(q.items, id)).join(' → ');
+    case 'select-evidence':
+      return q.answer.sentenceIds.join(', ');
+  }
+}
+
+export default async function QuestionBankPage({
+  params,
+  searchParams,
+}: PageProps<'/teach/readings/[readingId]/questions'>) {
+  const { readingId } = await params;
+  const filters = await searchParams;
+  const user = await requireUser(`/teach/readings/${readingId}/questions`);
+  const reading = /^[0-9a-f-]{36}$/.test(readingId) ? await getReadingById({ id: readingId }) : null;
+  if (!reading || !canManageQuestions(reading, user.id, await teachesAnyClass({ userId: user.id })))
+    notFound();
+  const rows = await listReadingQuestions({ readingId });
+  const pick = (name: string, allowed: readonly string[]) => {
+    const value = filters[name];
+    return typeof value === 'string' && allowed.includes(value) ? value : null;
+  };
+  const type = pick('type', QUESTION_TYPES);
+  const skill = pick('skill', SKILLS);
+  const status = pick('status', STATUSES);
+  const shown = rows.filter(
+    (r) => (!type || r.type === type) && (!skill || r.skill === skill) && (!status || r.status === status),
+  );
+  const sentenceText = new Map(
+    reading.paragraphs.flatMap((p) => p.sentences.map((s) => [s.id, s.text] as const)),
+  );
+  const count = (s: (typeof STATUSES)[number]) => rows.filter((r) => r.status === s).length;
+  const hidden = <input type="hidden" name="readingId" value={reading.id} />;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          <Link href={`/readings/${reading.slug}`} className="underline">
+            {reading.title}
+          </Link>
+        </p>
+        <h1 className="font-serif text-3xl font-bold">Question bank</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {rows.length} questions: {count('approved')} approved (students see these), {count('draft')} drafts
+          to review, {count('retired')} rejected.
+        </p>
+      </div>
+
+      <section className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
+        <h2 className="mb-2 text-lg font-semibold">Generate questions</h2>
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+          Writes comprehension questions of every type from the text, checks each answer key against the
+          sentence it rests on, and adds the ones that pass as drafts for you to approve, edit or reject.
+        </p>
+        <ActionForm
+          action={generateQuestionsAction}
+          submitLabel="Generate questions"
+          pendingLabel="Generating…"
+        >
+          {hidden}
+        </ActionForm>
+      </section>
+
+      <form className="flex flex-wrap items-end gap-3 text-sm" method="get">
+        {(
+          [
+            ['type', 'Type', QUESTION_TYPES],
+            ['skill', 'Skill', SKILLS],
+            ['status', 'Status', STATUSES],
+          ] as const
+        ).map(([name, label, values]) => (
+          <label key={name} className="space-y-1">
+            <span className="block font-medium">{label}</span>
+            <select
+              name={name}
+              defaultValue={(filters[name] as string | undefined) ?? ''}
+              className="rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900"
+            >
+              <option value="">All</option>
+              {values.map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <button
+          type="submit"
+          className="rounded-md border border-slate-300 px-3 py-1.5 font-semibold dark:border-slate-600"
+        >
+          Filter
+        </button>
+        <span className="text-slate-600 dark:text-slate-400">{shown.length} shown</span>
+      </form>
+
+      <ol className="space-y-4">
+        {shown.map((row) => {
+          const q = row.data;
+          return (
+            <li
+              key={row.id}
+              data-bank-question={row.id}
+              className="space-y-2 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
+            >
+              <div className="flex flex-wrap items-center gap-2 text-xs">
+                <span className={cn('rounded px-2 py-0.5 font-semibold uppercase', STATUS_STYLE[row.status])}>
+                  {row.status}
+                </span>
+                <span className="rounded bg-slate-100 px-2 py-0.5 dark:bg-slate-800">{q.type}</span>
+                <span className="rounded bg-slate-100 px-2 py-0.5 dark:bg-slate-800">{q.skill}</span>
+                <span className="rounded bg-slate-100 px-2 py-0.5 dark:bg-slate-800">{q.source}</span>
+                <span className="rounded bg-slate-100 px-2 py-0.5 dark:bg-slate-800">
+                  difficulty {q.difficulty}
+                </span>
+                {q.concepts.map((c) => (
+                  <span
+                    key={c}
+                    className="rounded bg-indigo-50 px-2 py-0.5 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100"
+                  >
+                    {c}
+                  </span>
+                ))}
+              </div>
+              <p className="font-semibold">{q.prompt}</p>
+              <p className="text-sm">
+                <span className="font-medium">Key: </span>
+                {keyInWords(q)}
+              </p>
+              <p className="text-sm text-slate-700 dark:text-slate-300">
+                <span className="font-medium">Explanation: </span>
+                {q.explanation}
+              </p>
+              <ul className="space-y-1 border-l-4 border-sky-300 pl-3 font-serif text-sm dark:border-sky-700">
+                {q.evidence.map((id) => (
+                  <li key={id} data-evidence={id}>
+                    <span className="font-sans text-xs text-slate-500">{id} </span>
+                    {sentenceText.get(id) ?? '(not a sentence of this reading)'}
+                  </li>
+                ))}
+              </ul>
+              <div className="flex flex-wrap gap-2">
+                {STATUSES.filter((s) => s !== row.status).map((s) => (
+                  <ActionForm
+                    key={s}
+                    action={setQuestionStatusAction}
+                    submitLabel={s === 'approved' ? 'Approve' : s === 'retired' ? 'Reject' : 'Back to draft'}
+                    variant={s === 'approved' ? 'primary' : 'secondary'}
+                  >
+                    {hidden}
+                    <input type="hidden" name="questionId" value={row.id} />
+                    <input type="hidden" name="status" value={s} />
+                  </ActionForm>
+                ))}
+              </div>
+              <details>
+                <summary className="cursor-pointer text-sm font-semibold text-indigo-800 dark:text-indigo-200">
+                  Edit
+                </summary>
+                <ActionForm action={editQuestionAction} submitLabel="Save question" className="mt-2">
+                  {hidden}
+                  <input type="hidden" name="questionId" value={row.id} />
+                  <label htmlFor={`json-${row.id}`} className="block text-sm font-medium">
+                    The question in Statecraft's question format (JSON); it is checked before it is saved
+                  </label>
+                  <textarea
+                    id={`json-${row.id}`}
+                    name="json"
+                    rows={14}
+                    defaultValue={JSON.stringify(q, null, 2)}
+                    className="block w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-xs dark:border-slate-600 dark:bg-slate-950"
+                  />
+                </ActionForm>
+              </details>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
