@@ -176,7 +176,7 @@ export const glossaryTerms = pgTable(
     // Other forms of the term to mark in the text ("expelled", "expulsion").
     aliases: jsonb('aliases').$type<string[]>().notNull().default([]),
   },
-  (t) => [index('glossary_term_reading_idx').on(t.readingId)],
+  (t) => [uniqueIndex('glossary_term_reading_term_unique').on(t.readingId, t.term)],
 );
 
 export const contextNotes = pgTable(
@@ -397,20 +397,89 @@ export const attemptResponses = pgTable(
   (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
 );
 
-/** Questions a student sent to spaced review (missed in a quiz, or flagged); self-study schedules them. */
-export const reviewRequests = pgTable(
-  'review_request',
+// ---- Spaced review (FSRS, scheduled by ts-fsrs) ----
+
+/**
+ * One thing a student reviews: a question (missed in a quiz, or flagged) or a glossary term
+ * (a flashcard). The FSRS memory state is stored column by column as ts-fsrs's Card has it.
+ */
+export const reviewCards = pgTable(
+  'review_card',
   {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    readingId: text('reading_id')
+      .notNull()
+      .references(() => readings.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').references(() => questions.id, { onDelete: 'cascade' }),
+    glossaryTermId: text('glossary_term_id').references(() => glossaryTerms.id, { onDelete: 'cascade' }),
+    reason: text('reason').$type<'missed' | 'flagged' | 'glossary'>().notNull(),
+    due: timestamp('due', { mode: 'date', withTimezone: true }).notNull(),
+    stability: real('stability').notNull().default(0),
+    difficulty: real('difficulty').notNull().default(0),
+    elapsedDays: integer('elapsed_days').notNull().default(0),
+    scheduledDays: integer('scheduled_days').notNull().default(0),
+    learningSteps: integer('learning_steps').notNull().default(0),
+    reps: integer('reps').notNull().default(0),
+    lapses: integer('lapses').notNull().default(0),
+    /** ts-fsrs State: 0 new, 1 learning, 2 review, 3 relearning. */
+    state: integer('state').notNull().default(0),
+    lastReview: timestamp('last_review', { mode: 'date', withTimezone: true }),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('review_card_user_question_unique').on(t.userId, t.questionId),
+    uniqueIndex('review_card_user_term_unique').on(t.userId, t.glossaryTermId),
+    index('review_card_user_due_idx').on(t.userId, t.due),
+  ],
+);
+
+export const reviewLogs = pgTable(
+  'review_log',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    cardId: text('card_id')
+      .notNull()
+      .references(() => reviewCards.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** ts-fsrs Rating: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+    rating: integer('rating').notNull(),
+    /** The card's state before this review. */
+    state: integer('state').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    /** For question cards: the grade of the answer given, 0 to 1. */
+    score: real('score'),
+    durationMs: integer('duration_ms'),
+    reviewedAt: timestamp('reviewed_at', { mode: 'date', withTimezone: true }).notNull(),
+  },
+  (t) => [index('review_log_user_time_idx').on(t.userId, t.reviewedAt)],
+);
+
+/** Practice answers: graded for feedback and mastery, never for a class. */
+export const practiceAnswers = pgTable(
+  'practice_answer',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     questionId: text('question_id')
       .notNull()
       .references(() => questions.id, { onDelete: 'cascade' }),
-    reason: text('reason').$type<'missed' | 'flagged'>().notNull(),
-    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    score: real('score').notNull(),
+    answeredAt: timestamp('answered_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.questionId] })],
+  (t) => [index('practice_answer_user_idx').on(t.userId, t.answeredAt)],
 );
 
 // ---- Relations ----
@@ -467,3 +536,5 @@ export type GuidedAnswer = typeof guidedAnswers.$inferSelect;
 export type Quiz = typeof quizzes.$inferSelect;
 export type Attempt = typeof attempts.$inferSelect;
 export type AttemptResponse = typeof attemptResponses.$inferSelect;
+export type ReviewCard = typeof reviewCards.$inferSelect;
+export type ReviewLog = typeof reviewLogs.$inferSelect;

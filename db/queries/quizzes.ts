@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import {
   type Attempt,
@@ -11,7 +11,6 @@ import {
   type QuizSettings,
   questions,
   quizzes,
-  reviewRequests,
   type StoredGrade,
 } from '@/db/schema';
 import type { Response } from '@/questions/schema';
@@ -231,40 +230,4 @@ export async function finalizeAttempt({
     await tx.update(attempts).set({ score }).where(eq(attempts.id, attemptId));
     return true;
   });
-}
-
-export async function addReviewRequests({
-  userId,
-  questionIds,
-  reason,
-}: {
-  userId: string;
-  questionIds: string[];
-  reason: 'missed' | 'flagged';
-}) {
-  if (questionIds.length === 0) return 0;
-  const db = await getDb();
-  const added = await db
-    .insert(reviewRequests)
-    .values(questionIds.map((questionId) => ({ userId, questionId, reason })))
-    .onConflictDoNothing()
-    .returning();
-  return added.length;
-}
-
-export async function listReviewRequestIds({
-  userId,
-  questionIds,
-}: {
-  userId: string;
-  questionIds: string[];
-}) {
-  if (questionIds.length === 0) return new Set<string>();
-  const db = await getDb();
-  const rows = await db
-    .select({ questionId: reviewRequests.questionId })
-    .from(reviewRequests)
-    .where(and(eq(reviewRequests.userId, userId), inArray(reviewRequests.questionId, questionIds)))
-    .orderBy(asc(reviewRequests.createdAt));
-  return new Set(rows.map((r) => r.questionId));
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import {
   contextNotes,
@@ -164,11 +164,26 @@ export async function upsertShippedReading(shipped: ShippedReading): Promise<Rea
         .where(eq(readings.id, existing.id))
         .returning()) as [Reading];
     }
-    await tx.delete(glossaryTerms).where(eq(glossaryTerms.readingId, row.id));
-    await tx.delete(contextNotes).where(eq(contextNotes.readingId, row.id));
+    // Terms keep their ids across restarts: students' flashcards point at them.
+    const terms = shipped.glossary.map((g) => g.term);
+    await tx
+      .delete(glossaryTerms)
+      .where(
+        and(
+          eq(glossaryTerms.readingId, row.id),
+          terms.length ? notInArray(glossaryTerms.term, terms) : undefined,
+        ),
+      );
     if (shipped.glossary.length) {
-      await tx.insert(glossaryTerms).values(shipped.glossary.map((g) => ({ ...g, readingId: row.id })));
+      await tx
+        .insert(glossaryTerms)
+        .values(shipped.glossary.map((g) => ({ ...g, readingId: row.id })))
+        .onConflictDoUpdate({
+          target: [glossaryTerms.readingId, glossaryTerms.term],
+          set: { definition: sql`excluded.definition`, aliases: sql`excluded.aliases` },
+        });
     }
+    await tx.delete(contextNotes).where(eq(contextNotes.readingId, row.id));
     if (shipped.notes.length) {
       await tx
         .insert(contextNotes)

@@ -11,6 +11,7 @@ import {
   upsertResponse,
 } from '@/db/queries/quizzes';
 import { getReadingById } from '@/db/queries/readings';
+import { addQuestionCards } from '@/db/queries/review';
 import type { Attempt, AttemptResponse, QuestionRow, Quiz, StoredGrade } from '@/db/schema';
 import { canViewReading } from '@/lib/reading/access';
 import { type GradeResult, gradeResponse } from '@/questions/grade';
@@ -239,7 +240,7 @@ export async function submitAttempt({
   const lateManual =
     !auto && attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS;
   const questionRows = await getQuestionsByIds({ ids: attempt.questionIds });
-  await finalizeAttempt({
+  const claimed = await finalizeAttempt({
     attemptId,
     submittedAt: lateManual ? attempt.deadlineAt! : now,
     autoSubmitted: auto || Boolean(lateManual),
@@ -257,5 +258,21 @@ export async function submitAttempt({
       return { grades, score: grades.length ? Math.round((total / grades.length) * 10_000) / 10_000 : 0 };
     },
   });
+  if (claimed) {
+    // Questions the student flagged go to their spaced review on their own.
+    const flagged = (await listResponses({ attemptId })).filter((r) => r.flagged).map((r) => r.questionId);
+    const quiz = await getQuiz({ quizId: attempt.quizId });
+    if (quiz && flagged.length) {
+      await addQuestionCards({
+        userId,
+        cards: flagged.map((questionId) => ({
+          questionId,
+          readingId: quiz.readingId,
+          reason: 'flagged' as const,
+        })),
+        now,
+      });
+    }
+  }
   return { status: 'ok', attempt: (await getAttempt({ attemptId }))! };
 }

@@ -2,7 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { addReviewRequests, listResponses } from '@/db/queries/quizzes';
+import { getQuiz, listResponses } from '@/db/queries/quizzes';
+import { addQuestionCards } from '@/db/queries/review';
 import { withUser } from '@/lib/action';
 import { currentUser } from '@/lib/auth/session';
 import type { FormState } from '@/lib/form-state';
@@ -73,7 +74,15 @@ export const sendToReviewAction = withUser(
     }
     const inAttempt = new Set((await listResponses({ attemptId: attempt.id })).map((r) => r.questionId));
     const chosen = input.questionIds.filter((q) => inAttempt.has(q));
-    const added = await addReviewRequests({ userId: user.id, questionIds: chosen, reason: 'missed' });
+    const quiz = await getQuiz({ quizId: attempt.quizId });
+    const added = await addQuestionCards({
+      userId: user.id,
+      cards: chosen.map((questionId) => ({
+        questionId,
+        readingId: quiz!.readingId,
+        reason: 'missed' as const,
+      })),
+    });
     return { status: 'ok' as const, added };
   },
 );

@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { GradeFeedback } from '@/components/questions/grade-feedback';
 import { SendToReview } from '@/components/quiz/send-to-review';
-import { getQuestionsByIds, getQuiz, listResponses, listReviewRequestIds } from '@/db/queries/quizzes';
+import { getQuestionsByIds, getQuiz, listResponses } from '@/db/queries/quizzes';
 import { getReadingById } from '@/db/queries/readings';
+import { listCardQuestionIds } from '@/db/queries/review';
 import { requireUser } from '@/lib/auth/session';
 import { attemptForUser } from '@/lib/quiz/attempts';
 import { describeResponse } from '@/lib/quiz/describe';
@@ -46,7 +47,7 @@ export default async function ResultsPage({
     listResponses({ attemptId }),
   ]);
   const summary = summariseAttempt(rows, attempt.questionIds, responses);
-  const queued = await listReviewRequestIds({
+  const queued = await listCardQuestionIds({
     userId: user.id,
     questionIds: summary.missed.map((m) => m.question.id),
   });

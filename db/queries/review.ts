@@ -1,0 +1,182 @@
+import 'server-only';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import {
+  glossaryTerms,
+  questions,
+  type ReviewCard,
+  readingProgress,
+  reviewCards,
+  reviewLogs,
+} from '@/db/schema';
+import { newCardFields, type SchedulingFields } from '@/lib/srs/schedule';
+
+/** Question cards for a student (missed or flagged questions); a question already in review is left as it is. */
+export async function addQuestionCards({
+  userId,
+  cards,
+  now = new Date(),
+}: {
+  userId: string;
+  cards: { questionId: string; readingId: string; reason: 'missed' | 'flagged' }[];
+  now?: Date;
+}): Promise<number> {
+  if (cards.length === 0) return 0;
+  const db = await getDb();
+  const added = await db
+    .insert(reviewCards)
+    .values(cards.map((c) => ({ ...c, userId, ...newCardFields(now) })))
+    .onConflictDoNothing()
+    .returning({ id: reviewCards.id });
+  return added.length;
+}
+
+export async function listCardQuestionIds({
+  userId,
+  questionIds,
+}: {
+  userId: string;
+  questionIds: string[];
+}) {
+  if (questionIds.length === 0) return new Set<string>();
+  const db = await getDb();
+  const rows = await db
+    .select({ questionId: reviewCards.questionId })
+    .from(reviewCards)
+    .where(and(eq(reviewCards.userId, userId), inArray(reviewCards.questionId, questionIds)));
+  return new Set(rows.flatMap((r) => (r.questionId ? [r.questionId] : [])));
+}
+
+/** Flashcards for the glossary terms of every reading the student has opened. */
+export async function ensureGlossaryCards({ userId, now = new Date() }: { userId: string; now?: Date }) {
+  const db = await getDb();
+  const terms = await db
+    .select({ id: glossaryTerms.id, readingId: glossaryTerms.readingId })
+    .from(glossaryTerms)
+    .innerJoin(
+      readingProgress,
+      and(eq(readingProgress.readingId, glossaryTerms.readingId), eq(readingProgress.userId, userId)),
+    );
+  if (terms.length === 0) return 0;
+  const added = await db
+    .insert(reviewCards)
+    .values(
+      terms.map((t) => ({
+        userId,
+        readingId: t.readingId,
+        glossaryTermId: t.id,
+        reason: 'glossary' as const,
+        ...newCardFields(now),
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: reviewCards.id });
+  return added.length;
+}
+
+export type QueueItem = ReviewCard & {
+  question: (typeof questions.$inferSelect)['data'] | null;
+  term: { term: string; definition: string } | null;
+};
+
+/** Cards due by `until`, oldest first: question cards before flashcards on the same day. */
+export async function dueCards({
+  userId,
+  until,
+  limit = 50,
+}: {
+  userId: string;
+  until: Date;
+  limit?: number;
+}): Promise<QueueItem[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      card: reviewCards,
+      question: questions.data,
+      term: glossaryTerms.term,
+      definition: glossaryTerms.definition,
+    })
+    .from(reviewCards)
+    .leftJoin(questions, eq(questions.id, reviewCards.questionId))
+    .leftJoin(glossaryTerms, eq(glossaryTerms.id, reviewCards.glossaryTermId))
+    .where(and(eq(reviewCards.userId, userId), lte(reviewCards.due, until)))
+    .orderBy(asc(reviewCards.due), asc(reviewCards.createdAt))
+    .limit(limit);
+  return rows.map((r) => ({
+    ...r.card,
+    question: r.question,
+    term: r.term && r.definition ? { term: r.term, definition: r.definition } : null,
+  }));
+}
+
+export async function countDue({ userId, until }: { userId: string; until: Date }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: count() })
+    .from(reviewCards)
+    .where(and(eq(reviewCards.userId, userId), lte(reviewCards.due, until)));
+  return row?.n ?? 0;
+}
+
+export async function getCard({ cardId }: { cardId: string }) {
+  const db = await getDb();
+  const [row] = await db.select().from(reviewCards).where(eq(reviewCards.id, cardId)).limit(1);
+  return row ?? null;
+}
+
+/** Stores a review: the card's new schedule and a log line, together. */
+export async function recordReview({
+  card,
+  fields,
+  log,
+}: {
+  card: ReviewCard;
+  fields: SchedulingFields;
+  log: {
+    rating: number;
+    state: number;
+    scheduledDays: number;
+    score: number | null;
+    durationMs: number | null;
+    reviewedAt: Date;
+  };
+}) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.update(reviewCards).set(fields).where(eq(reviewCards.id, card.id));
+    await tx.insert(reviewLogs).values({ cardId: card.id, userId: card.userId, ...log });
+  });
+}
+
+/** Days (UTC) on which the student reviewed, newest first, and how reviews went in a window. */
+export async function reviewHistory({ userId, since }: { userId: string; since: Date }) {
+  const db = await getDb();
+  const days = await db
+    .selectDistinct({ day: sql<string>`to_char(${reviewLogs.reviewedAt} at time zone 'UTC', 'YYYY-MM-DD')` })
+    .from(reviewLogs)
+    .where(eq(reviewLogs.userId, userId))
+    .orderBy(desc(sql`1`))
+    .limit(400);
+  const [window] = await db
+    .select({
+      reviews: count(),
+      recalled:
+        sql<number>`count(*) filter (where ${reviewLogs.rating} >= 2 and ${reviewLogs.state} = 2)`.mapWith(
+          Number,
+        ),
+      matured: sql<number>`count(*) filter (where ${reviewLogs.state} = 2)`.mapWith(Number),
+    })
+    .from(reviewLogs)
+    .where(and(eq(reviewLogs.userId, userId), gte(reviewLogs.reviewedAt, since)));
+  return { days: days.map((d) => d.day), ...(window ?? { reviews: 0, recalled: 0, matured: 0 }) };
+}
+
+export async function countCards({ userId }: { userId: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ total: count(), reviewed: count(reviewCards.lastReview) })
+    .from(reviewCards)
+    .where(and(eq(reviewCards.userId, userId), isNotNull(reviewCards.id)));
+  return row ?? { total: 0, reviewed: 0 };
+}
