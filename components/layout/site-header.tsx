@@ -14,6 +14,9 @@ export function SiteHeader({ userName }: { userName: string }) {
             {[
               ['/home', 'Home'],
               ['/readings', 'Readings'],
+              ['/review', 'Review'],
+              ['/practice', 'Practice'],
+              ['/progress', 'Progress'],
               ['/teach/readings', 'Teach'],
             ].map(([href, label]) => (
               <Link

@@ -59,7 +59,9 @@ export function GradeFeedback({ result, readingSlug }: { result: FeedbackView; r
           </ul>
         </div>
       )}
-      {result.explanation && <p className="text-slate-700 dark:text-slate-300">{result.explanation}</p>}
+      {result.explanation && !result.feedback.includes(result.explanation) && (
+        <p className="text-slate-700 dark:text-slate-300">{result.explanation}</p>
+      )}
       {result.evidence.length > 0 && (
         <Link
           href={evidenceHref(readingSlug, result.evidence)}

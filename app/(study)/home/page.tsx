@@ -1,33 +1,68 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { buttonClasses } from '@/components/ui/button';
 import { listClassesForUser } from '@/db/queries/classes';
 import { listReadingsInProgress } from '@/db/queries/readings';
+import { countDue, ensureGlossaryCards } from '@/db/queries/review';
 import { requireUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Home' };
 
 export default async function HomePage() {
   const user = await requireUser('/home');
-  const [classes, inProgress] = await Promise.all([
+  await ensureGlossaryCards({ userId: user.id });
+  const [classes, inProgress, due] = await Promise.all([
     listClassesForUser({ userId: user.id }),
     listReadingsInProgress({ userId: user.id }),
+    countDue({ userId: user.id, until: new Date() }),
   ]);
+  // One clear next step: reviews first (they are due), then the reading in progress, then a new one.
+  const next = due
+    ? {
+        href: '/review',
+        label: `Review ${due} card${due === 1 ? '' : 's'} due today`,
+        why: 'A few minutes now keeps what you learned.',
+      }
+    : inProgress[0]
+      ? {
+          href: `/readings/${inProgress[0].slug}`,
+          label: `Continue “${inProgress[0].title}”`,
+          why: 'Pick up where you left off.',
+        }
+      : { href: '/readings', label: 'Choose a reading', why: 'Start with an essay, then take its quiz.' };
   const firstName = (user.name ?? '').split(' ')[0] || 'there';
   return (
     <div className="space-y-8">
       <h1 className="font-serif text-3xl font-bold">Welcome, {firstName}</h1>
+      <section
+        aria-labelledby="next-heading"
+        className="flex flex-wrap items-center justify-between gap-4 rounded-xl border border-indigo-200 bg-indigo-50 p-5 dark:border-indigo-800 dark:bg-indigo-950"
+      >
+        <div>
+          <h2
+            id="next-heading"
+            className="text-sm font-semibold uppercase tracking-wide text-indigo-900 dark:text-indigo-200"
+          >
+            Next step
+          </h2>
+          <p className="text-slate-700 dark:text-slate-300">{next.why}</p>
+        </div>
+        <Link href={next.href} className={buttonClasses('primary')}>
+          {next.label}
+        </Link>
+      </section>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Reviews due: <span data-testid="due-count">{due}</span> ·{' '}
+        <Link href="/progress" className="underline">
+          Your progress
+        </Link>
+      </p>
       <section aria-labelledby="reading-heading" className="space-y-3">
         <h2 id="reading-heading" className="text-lg font-semibold">
           Keep reading
         </h2>
         {inProgress.length === 0 ? (
-          <p className="text-slate-600 dark:text-slate-400">
-            Nothing in progress.{' '}
-            <Link href="/readings" className="font-semibold text-indigo-700 underline dark:text-indigo-300">
-              Choose a reading
-            </Link>{' '}
-            to start.
-          </p>
+          <p className="text-slate-600 dark:text-slate-400">Nothing in progress yet.</p>
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2">
             {inProgress.map((r) => (

@@ -1,0 +1,86 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ReviewSession, type SessionCard } from '@/components/review/review-session';
+import { getReadingById } from '@/db/queries/readings';
+import { dueCards, ensureGlossaryCards } from '@/db/queries/review';
+import { requireUser } from '@/lib/auth/session';
+import { toStudentQuestion } from '@/lib/quiz/question-view';
+
+export const metadata: Metadata = { title: 'Review' };
+
+/** The sentence a glossary term comes from, for the back of its flashcard. */
+function sourceSentence(paragraphs: { sentences: { text: string }[] }[], term: string): string | null {
+  const needle = term.toLowerCase();
+  for (const p of paragraphs)
+    for (const s of p.sentences) if (s.text.toLowerCase().includes(needle)) return s.text;
+  return null;
+}
+
+export default async function ReviewPage() {
+  const user = await requireUser('/review');
+  await ensureGlossaryCards({ userId: user.id });
+  const queue = await dueCards({ userId: user.id, until: new Date(), limit: 30 });
+  const readings = new Map<string, Awaited<ReturnType<typeof getReadingById>>>();
+  for (const id of new Set(queue.map((c) => c.readingId))) readings.set(id, await getReadingById({ id }));
+
+  const cards = queue.flatMap((card): SessionCard[] => {
+    const reading = readings.get(card.readingId);
+    if (card.question) {
+      return [
+        {
+          id: card.id,
+          kind: 'question',
+          readingSlug: reading?.slug ?? '',
+          readingTitle: reading?.title ?? '',
+          question: toStudentQuestion(card.question, card.id, true),
+          freeText:
+            card.question.type === 'short-answer' || card.question.type === 'claim-evidence-reasoning',
+        },
+      ];
+    }
+    if (card.term) {
+      return [
+        {
+          id: card.id,
+          kind: 'glossary',
+          readingSlug: reading?.slug ?? '',
+          readingTitle: reading?.title ?? '',
+          term: card.term.term,
+          definition: card.term.definition,
+          sentence: reading ? sourceSentence(reading.paragraphs, card.term.term) : null,
+        },
+      ];
+    }
+    return [];
+  });
+
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div>
+        <h1 className="font-serif text-3xl font-bold">Review</h1>
+        <p className="text-slate-600 dark:text-slate-400">
+          Questions you missed or flagged, and the glossary terms of your readings, come back just before you
+          would forget them.
+        </p>
+      </div>
+      {cards.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-slate-300 p-6 dark:border-slate-700">
+          <p className="font-semibold">Nothing is due. Well done.</p>
+          <p className="mt-1 text-slate-600 dark:text-slate-400">
+            Cards come back on their own. Meanwhile,{' '}
+            <Link href="/practice" className="underline">
+              practise
+            </Link>{' '}
+            or{' '}
+            <Link href="/readings" className="underline">
+              read
+            </Link>
+            .
+          </p>
+        </div>
+      ) : (
+        <ReviewSession cards={cards} />
+      )}
+    </div>
+  );
+}

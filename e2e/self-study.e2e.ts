@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { setUpBrowser, uniqueEmail } from './browser';
+import { AuthPages } from './pages/auth';
+import { axeViolations } from './pages/reading';
+
+const browser = setUpBrowser();
+
+describe('self-study', () => {
+  it('sends missed quiz questions to review, reviews them with ratings, and shows progress that moves', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await new AuthPages(page).signUp({
+      name: 'Self Studier',
+      email: uniqueEmail('self'),
+      password: 'one card at a time',
+    });
+    await page.waitForURL(/\/home$/);
+    expect(await page.getByTestId('due-count').textContent()).toBe('0');
+    expect(await page.getByRole('link', { name: 'Choose a reading' }).isVisible()).toBe(true);
+
+    // Open the reading (its glossary becomes flashcards), then submit the quiz unanswered: every question is missed.
+    await page.goto('/readings/burns-lead-with-diplomacy');
+    await page.getByText('Place saved').waitFor();
+    await page.getByRole('link', { name: 'Take the quiz' }).click();
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.waitForURL(/\/attempts\//);
+    await page.getByRole('button', { name: 'Review and submit' }).first().click();
+    await page.getByRole('button', { name: 'Submit answers' }).click();
+    await page.waitForURL(/\/results$/);
+    await page.getByRole('button', { name: 'Send to review' }).click();
+    await page.getByText('12 questions added to your review queue.').waitFor();
+
+    await page.goto('/home');
+    const due = Number(await page.getByTestId('due-count').textContent());
+    expect(due).toBe(12 + 13);
+    await page.getByRole('link', { name: /Review 25 cards due today/ }).click();
+    await page.waitForURL(/\/review$/);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Review three cards: answer (or recall), see feedback, rate with the suggested rating focused.
+    for (let i = 0; i < 3; i++) {
+      const card = page.locator('[data-review-card]');
+      const id = await card.getAttribute('data-review-card');
+      const reveal = card.getByRole('button', { name: /Check answer|Show definition/ });
+      if ((await reveal.textContent()) === 'Check answer') {
+        const radio = card.locator('input[type=radio], input[type=checkbox]').first();
+        if (await radio.count()) await radio.check();
+        else if (await card.getByRole('textbox').count())
+          await card.getByRole('textbox').first().fill('Because Putin has no allies.');
+        else await card.locator('select').first().selectOption({ index: 1 });
+      }
+      await reveal.click();
+      await card.getByText('How well did you know it?').waitFor();
+      const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      expect(focused).toMatch(/^(Again|Hard|Good|Easy)/);
+      await card.getByRole('button', { name: /^Good/ }).click();
+      await page.locator(`[data-review-card]:not([data-review-card="${id}"])`).waitFor();
+    }
+    expect(await page.getByText('Card 4 of 25').isVisible()).toBe(true);
+
+    await page.goto('/progress');
+    await page.getByRole('heading', { name: 'Your progress' }).waitFor();
+    expect(await page.locator('[data-stat="Review streak"]').textContent()).toBe('1 day');
+    expect(await page.locator('[data-stat="Reviews due now"]').textContent()).toMatch(/^2[0-2]$/);
+    expect(await page.locator('svg[role=img] circle').count()).toBe(1);
+    expect(await page.locator('[data-mastery]').count()).toBeGreaterThan(3);
+    expect(await page.getByTestId('advice').textContent()).toMatch(/review cards? due today/);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('practises by skill with immediate feedback that counts for nothing but mastery', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await new AuthPages(page).signUp({
+      name: 'Practiser',
+      email: uniqueEmail('practice'),
+      password: 'one card at a time',
+    });
+    await page.waitForURL(/\/home$/);
+    await page.goto('/practice');
+    await page.getByLabel('Skill').selectOption('vocabulary');
+    await page.getByRole('button', { name: 'Practise these' }).click();
+    await page.waitForURL(/skill=vocabulary/);
+    const question = page.locator('[data-practice-question]');
+    const choice = question.locator('input[type=radio], input[type=checkbox]').first();
+    if (await choice.count()) await choice.check();
+    else if (await question.locator('select').count())
+      await question.locator('select').first().selectOption({ index: 1 });
+    else await question.locator('input, textarea').first().fill('sanctions');
+    await question.getByRole('button', { name: 'Check answer' }).click();
+    await question
+      .getByRole('status')
+      .getByText(/^(Correct|Not yet|Partly correct)/)
+      .first()
+      .waitFor();
+    const first = await question.getAttribute('data-practice-question');
+    await question.getByRole('link', { name: 'Next question' }).click();
+    await page.waitForURL(/after=/);
+    expect(await page.locator('[data-practice-question]').getAttribute('data-practice-question')).not.toBe(
+      first,
+    );
+    await page.goto('/progress');
+    expect(await page.locator('[data-mastery="vocabulary"]').count()).toBe(1);
+    await context.close();
+  });
+});
