@@ -11,6 +11,7 @@ import {
   real,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { AdapterAccountType } from 'next-auth/adapters';
@@ -342,6 +343,8 @@ export const attempts = pgTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** Set when the attempt is for a class assignment; its rules then apply. */
+    assignmentId: text('assignment_id').references(() => assignments.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
     status: attemptStatus('status').notNull().default('in-progress'),
     /** The question order this attempt shows (shuffled once, at start). */
@@ -351,12 +354,18 @@ export const attempts = pgTable(
     deadlineAt: timestamp('deadline_at', { mode: 'date', withTimezone: true }),
     submittedAt: timestamp('submitted_at', { mode: 'date', withTimezone: true }),
     autoSubmitted: boolean('auto_submitted').notNull().default(false),
+    /** Submitted after the (student's) due date. */
+    late: boolean('late').notNull().default(false),
     /** 0 to 1, set at submission and after any regrade. */
     score: real('score'),
   },
   (t) => [
-    uniqueIndex('attempt_user_quiz_number_unique').on(t.userId, t.quizId, t.number),
+    // A student's attempts are numbered per quiz, and per assignment when there is one.
+    unique('attempt_user_quiz_assignment_number_unique')
+      .on(t.userId, t.quizId, t.assignmentId, t.number)
+      .nullsNotDistinct(),
     index('attempt_quiz_idx').on(t.quizId),
+    index('attempt_assignment_idx').on(t.assignmentId),
   ],
 );
 
@@ -395,6 +404,56 @@ export const attemptResponses = pgTable(
     overriddenAt: timestamp('overridden_at', { mode: 'date', withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
+);
+
+// ---- Assignments ----
+
+export type LatePolicy = { kind: 'accept' } | { kind: 'penalty'; percent: number } | { kind: 'refuse' };
+
+/** A quiz assigned to a class, with its dates and rules (which override the quiz's own). */
+export const assignments = pgTable(
+  'assignment',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    classId: text('class_id')
+      .notNull()
+      .references(() => classes.id, { onDelete: 'cascade' }),
+    quizId: text('quiz_id')
+      .notNull()
+      .references(() => quizzes.id, { onDelete: 'restrict' }),
+    title: text('title').notNull(),
+    opensAt: timestamp('opens_at', { mode: 'date', withTimezone: true }),
+    dueAt: timestamp('due_at', { mode: 'date', withTimezone: true }),
+    attemptsAllowed: integer('attempts_allowed'),
+    timeLimitMinutes: integer('time_limit_minutes'),
+    latePolicy: jsonb('late_policy').$type<LatePolicy>().notNull().default({ kind: 'accept' }),
+    feedbackRelease: text('feedback_release')
+      .$type<'after-submit' | 'after-due'>()
+      .notNull()
+      .default('after-submit'),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('assignment_class_idx').on(t.classId)],
+);
+
+/** Per-student changes to an assignment, which the student sees too. */
+export const accommodations = pgTable(
+  'accommodation',
+  {
+    assignmentId: text('assignment_id')
+      .notNull()
+      .references(() => assignments.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    extraMinutes: integer('extra_minutes').notNull().default(0),
+    extraAttempts: integer('extra_attempts').notNull().default(0),
+    dueAt: timestamp('due_at', { mode: 'date', withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.userId] })],
 );
 
 // ---- Spaced review (FSRS, scheduled by ts-fsrs) ----
@@ -538,3 +597,5 @@ export type Attempt = typeof attempts.$inferSelect;
 export type AttemptResponse = typeof attemptResponses.$inferSelect;
 export type ReviewCard = typeof reviewCards.$inferSelect;
 export type ReviewLog = typeof reviewLogs.$inferSelect;
+export type Assignment = typeof assignments.$inferSelect;
+export type Accommodation = typeof accommodations.$inferSelect;

@@ -20,7 +20,7 @@ export function attemptRefusalResponse(refusal: { status: string; message: strin
   const code: ApiErrorCode =
     refusal.status === 'not-found'
       ? 'not_found'
-      : refusal.status === 'no-attempts-left'
+      : refusal.status === 'no-attempts-left' || refusal.status === 'not-open' || refusal.status === 'closed'
         ? 'forbidden'
         : refusal.status === 'invalid'
           ? 'bad_request'

@@ -6,17 +6,22 @@ export function SiteHeader({ userName }: { userName: string }) {
   return (
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-        <div className="flex items-center gap-6">
+        <div className="flex min-w-0 max-w-full items-center gap-6">
           <Link href="/home" className="font-serif text-xl font-bold tracking-tight">
             Statecraft
           </Link>
-          <nav aria-label="Main" className="flex gap-1 text-sm">
+          {/* On a phone the links scroll sideways rather than widen the page. */}
+          <nav
+            aria-label="Main"
+            className="-mx-1 flex min-w-0 gap-1 overflow-x-auto whitespace-nowrap px-1 text-sm"
+          >
             {[
               ['/home', 'Home'],
               ['/readings', 'Readings'],
               ['/review', 'Review'],
               ['/practice', 'Practice'],
               ['/progress', 'Progress'],
+              ['/classes', 'Classes'],
               ['/teach/readings', 'Teach'],
             ].map(([href, label]) => (
               <Link

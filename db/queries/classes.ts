@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { classes, classMembers } from '@/db/schema';
+import { type ClassRole, classes, classMembers, users } from '@/db/schema';
 
 /** The classes a user belongs to, with their role in each and the number of students. */
 export async function listClassesForUser({ userId }: { userId: string }) {
@@ -44,4 +44,100 @@ export async function teachesAnyClass({ userId }: { userId: string }): Promise<b
     .where(and(eq(classMembers.userId, userId), eq(classMembers.role, 'instructor')))
     .limit(1);
   return Boolean(row);
+}
+
+export async function getClass({ classId }: { classId: string }) {
+  const db = await getDb();
+  const [row] = await db.select().from(classes).where(eq(classes.id, classId)).limit(1);
+  return row ?? null;
+}
+
+export async function getMembership({ classId, userId }: { classId: string; userId: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(classMembers)
+    .where(and(eq(classMembers.classId, classId), eq(classMembers.userId, userId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** A new class with its creator as instructor and a fresh join code. */
+export async function createClass({
+  name,
+  userId,
+  joinCode,
+}: {
+  name: string;
+  userId: string;
+  joinCode: string;
+}) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [created] = await tx.insert(classes).values({ name, joinCode, createdBy: userId }).returning();
+    await tx.insert(classMembers).values({ classId: created!.id, userId, role: 'instructor' });
+    return created!;
+  });
+}
+
+export async function getClassByJoinCode({ joinCode }: { joinCode: string }) {
+  const db = await getDb();
+  const [row] = await db.select().from(classes).where(eq(classes.joinCode, joinCode)).limit(1);
+  return row ?? null;
+}
+
+/** Adds a member; someone already in the class keeps their role. Answers whether they were added. */
+export async function addMember({
+  classId,
+  userId,
+  role,
+}: {
+  classId: string;
+  userId: string;
+  role: ClassRole;
+}) {
+  const db = await getDb();
+  const added = await db
+    .insert(classMembers)
+    .values({ classId, userId, role })
+    .onConflictDoNothing()
+    .returning();
+  return added.length > 0;
+}
+
+export async function removeMember({ classId, userId }: { classId: string; userId: string }) {
+  const db = await getDb();
+  await db
+    .delete(classMembers)
+    .where(and(eq(classMembers.classId, classId), eq(classMembers.userId, userId)));
+}
+
+export async function setJoinCode({ classId, joinCode }: { classId: string; joinCode: string | null }) {
+  const db = await getDb();
+  await db.update(classes).set({ joinCode }).where(eq(classes.id, classId));
+}
+
+export async function listMembers({ classId }: { classId: string }) {
+  const db = await getDb();
+  return db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: classMembers.role,
+      joinedAt: classMembers.joinedAt,
+    })
+    .from(classMembers)
+    .innerJoin(users, eq(users.id, classMembers.userId))
+    .where(eq(classMembers.classId, classId))
+    .orderBy(asc(classMembers.role), asc(users.name));
+}
+
+export async function countInstructors({ classId }: { classId: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: count() })
+    .from(classMembers)
+    .where(and(eq(classMembers.classId, classId), eq(classMembers.role, 'instructor')));
+  return row?.n ?? 0;
 }

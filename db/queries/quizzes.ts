@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import {
   type Attempt,
@@ -77,22 +77,46 @@ export async function getAttempt({ attemptId }: { attemptId: string }): Promise<
   return row ?? null;
 }
 
-export async function findInProgressAttempt({ quizId, userId }: { quizId: string; userId: string }) {
+const sameContext = (quizId: string, userId: string, assignmentId: string | null) =>
+  and(
+    eq(attempts.quizId, quizId),
+    eq(attempts.userId, userId),
+    assignmentId ? eq(attempts.assignmentId, assignmentId) : isNull(attempts.assignmentId),
+  );
+
+/** The attempt in progress at this quiz: for self-study, or for one assignment. */
+export async function findInProgressAttempt({
+  quizId,
+  userId,
+  assignmentId = null,
+}: {
+  quizId: string;
+  userId: string;
+  assignmentId?: string | null;
+}) {
   const db = await getDb();
   const [row] = await db
     .select()
     .from(attempts)
-    .where(and(eq(attempts.quizId, quizId), eq(attempts.userId, userId), eq(attempts.status, 'in-progress')))
+    .where(and(sameContext(quizId, userId, assignmentId), eq(attempts.status, 'in-progress')))
     .limit(1);
   return row ?? null;
 }
 
-export async function countAttempts({ quizId, userId }: { quizId: string; userId: string }): Promise<number> {
+export async function countAttempts({
+  quizId,
+  userId,
+  assignmentId = null,
+}: {
+  quizId: string;
+  userId: string;
+  assignmentId?: string | null;
+}): Promise<number> {
   const db = await getDb();
   const [row] = await db
     .select({ n: count() })
     .from(attempts)
-    .where(and(eq(attempts.quizId, quizId), eq(attempts.userId, userId)));
+    .where(sameContext(quizId, userId, assignmentId));
   return row?.n ?? 0;
 }
 
@@ -103,6 +127,7 @@ export async function countAttempts({ quizId, userId }: { quizId: string; userId
 export async function insertAttempt(values: {
   quizId: string;
   userId: string;
+  assignmentId: string | null;
   number: number;
   questionIds: string[];
   startedAt: Date;
@@ -113,12 +138,20 @@ export async function insertAttempt(values: {
   return row ?? null;
 }
 
-export async function listAttemptsForUser({ quizId, userId }: { quizId: string; userId: string }) {
+export async function listAttemptsForUser({
+  quizId,
+  userId,
+  assignmentId = null,
+}: {
+  quizId: string;
+  userId: string;
+  assignmentId?: string | null;
+}) {
   const db = await getDb();
   return db
     .select()
     .from(attempts)
-    .where(and(eq(attempts.quizId, quizId), eq(attempts.userId, userId)))
+    .where(sameContext(quizId, userId, assignmentId))
     .orderBy(desc(attempts.number));
 }
 
@@ -195,11 +228,13 @@ export async function finalizeAttempt({
   attemptId,
   submittedAt,
   autoSubmitted,
+  late,
   grade,
 }: {
   attemptId: string;
   submittedAt: Date;
   autoSubmitted: boolean;
+  late: boolean;
   grade: (
     attempt: Attempt,
     responses: AttemptResponse[],
@@ -209,7 +244,7 @@ export async function finalizeAttempt({
   return db.transaction(async (tx) => {
     const [claimed] = await tx
       .update(attempts)
-      .set({ status: 'submitted', submittedAt, autoSubmitted })
+      .set({ status: 'submitted', submittedAt, autoSubmitted, late })
       .where(and(eq(attempts.id, attemptId), eq(attempts.status, 'in-progress')))
       .returning();
     if (!claimed) return false;

@@ -1,3 +1,5 @@
+import { getAccommodation, getAssignment } from '@/db/queries/assignments';
+import { getMembership } from '@/db/queries/classes';
 import {
   countAttempts,
   finalizeAttempt,
@@ -16,6 +18,7 @@ import type { Attempt, AttemptResponse, QuestionRow, Quiz, StoredGrade } from '@
 import { canViewReading } from '@/lib/reading/access';
 import { type GradeResult, gradeResponse } from '@/questions/grade';
 import { parseResponseFor, type Question, type Response } from '@/questions/schema';
+import { attemptRules } from './rules';
 import { seededShuffle } from './shuffle';
 
 /** Expected refusals of the attempt lifecycle, each with words a student can act on. */
@@ -25,6 +28,8 @@ export type AttemptRefusal =
   | { status: 'expired'; message: string }
   | { status: 'submitted'; message: string }
   | { status: 'locked'; message: string }
+  | { status: 'not-open'; message: string }
+  | { status: 'closed'; message: string }
   | { status: 'invalid'; message: string };
 
 const refuse = <S extends AttemptRefusal['status']>(status: S, message: string) =>
@@ -42,25 +47,50 @@ export async function quizForUser(quizId: string, userId: string): Promise<Quiz 
   return reading && canViewReading(reading, userId) ? quiz : null;
 }
 
-/** Resumes the attempt in progress, or starts the next one if the quiz allows another. */
+/** The quiz, and for an assignment its rules, as they apply to this student; null when not theirs to take. */
+export async function attemptContext(quizId: string, userId: string, assignmentId: string | null) {
+  if (!assignmentId) {
+    const quiz = await quizForUser(quizId, userId);
+    return quiz ? { quiz, assignment: null, rules: attemptRules(quiz, null, null) } : null;
+  }
+  const assignment = await getAssignment({ assignmentId });
+  if (!assignment || assignment.quizId !== quizId) return null;
+  const membership = await getMembership({ classId: assignment.classId, userId });
+  if (membership?.role !== 'student') return null;
+  const quiz = await getQuiz({ quizId });
+  if (!quiz) return null;
+  const accommodation = await getAccommodation({ assignmentId, userId });
+  return { quiz, assignment, rules: attemptRules(quiz, assignment, accommodation) };
+}
+
+/** Resumes the attempt in progress, or starts the next one if the quiz (or assignment) allows another. */
 export async function startOrResumeAttempt({
   quizId,
   userId,
+  assignmentId = null,
   now = new Date(),
 }: {
   quizId: string;
   userId: string;
+  assignmentId?: string | null;
   now?: Date;
 }): Promise<{ status: 'ok'; attempt: Attempt } | AttemptRefusal> {
-  const quiz = await quizForUser(quizId, userId);
-  if (!quiz) return refuse('not-found', 'That quiz does not exist or is not open to you.');
-  const current = await findInProgressAttempt({ quizId, userId });
+  const context = await attemptContext(quizId, userId, assignmentId);
+  if (!context) return refuse('not-found', 'That quiz does not exist or is not open to you.');
+  const { quiz, rules } = context;
+  const current = await findInProgressAttempt({ quizId, userId, assignmentId });
   if (current) {
     const live = await finishIfExpired(current, now);
     if (live.status === 'in-progress') return { status: 'ok', attempt: live };
   }
-  const used = await countAttempts({ quizId, userId });
-  const allowed = quiz.settings.attemptsAllowed;
+  if (rules.opensAt && now < rules.opensAt) {
+    return refuse('not-open', `This assignment opens on ${rules.opensAt.toUTCString()}.`);
+  }
+  if (rules.dueAt && now > rules.dueAt && rules.latePolicy.kind === 'refuse') {
+    return refuse('closed', 'This assignment was due and no longer accepts attempts.');
+  }
+  const used = await countAttempts({ quizId, userId, assignmentId });
+  const allowed = rules.attemptsAllowed;
   if (allowed !== null && used >= allowed) {
     return refuse(
       'no-attempts-left',
@@ -68,19 +98,24 @@ export async function startOrResumeAttempt({
     );
   }
   const order = quiz.settings.shuffleQuestions
-    ? seededShuffle(quiz.questionIds, `${userId}:${quizId}:${used + 1}`)
+    ? seededShuffle(quiz.questionIds, `${userId}:${quizId}:${assignmentId ?? ''}:${used + 1}`)
     : quiz.questionIds;
-  const minutes = quiz.settings.timeLimitMinutes;
+  const minutes = rules.timeLimitMinutes;
+  let deadline = minutes ? new Date(now.getTime() + minutes * 60_000) : null;
+  // When late work is refused, no attempt runs past the due date.
+  if (rules.dueAt && rules.latePolicy.kind === 'refuse' && (!deadline || deadline > rules.dueAt))
+    deadline = rules.dueAt;
   const attempt = await insertAttempt({
     quizId,
     userId,
+    assignmentId,
     number: used + 1,
     questionIds: order,
     startedAt: now,
-    deadlineAt: minutes ? new Date(now.getTime() + minutes * 60_000) : null,
+    deadlineAt: deadline,
   });
   // Another tab started the same attempt a moment earlier: resume that one.
-  const started = attempt ?? (await findInProgressAttempt({ quizId, userId }));
+  const started = attempt ?? (await findInProgressAttempt({ quizId, userId, assignmentId }));
   if (!started) return refuse('invalid', 'The attempt could not be started. Please try again.');
   return { status: 'ok', attempt: started };
 }
@@ -240,10 +275,16 @@ export async function submitAttempt({
   const lateManual =
     !auto && attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS;
   const questionRows = await getQuestionsByIds({ ids: attempt.questionIds });
+  const submittedAt = lateManual ? attempt.deadlineAt! : now;
+  const context = attempt.assignmentId
+    ? await attemptContext(attempt.quizId, userId, attempt.assignmentId)
+    : null;
+  const dueAt = context?.rules.dueAt ?? null;
   const claimed = await finalizeAttempt({
     attemptId,
-    submittedAt: lateManual ? attempt.deadlineAt! : now,
+    submittedAt,
     autoSubmitted: auto || Boolean(lateManual),
+    late: Boolean(dueAt && submittedAt > dueAt),
     grade: (claimed, responses) => {
       const byQuestion = new Map(responses.map((r) => [r.questionId, r]));
       const grades = claimed.questionIds.flatMap((questionId) => {

@@ -1,35 +1,60 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ScoreCell } from '@/components/classes/score-cell';
 import { buttonClasses } from '@/components/ui/button';
+import { listStudentAssignments } from '@/db/queries/assignments';
 import { listClassesForUser } from '@/db/queries/classes';
+import { getQuiz } from '@/db/queries/quizzes';
 import { listReadingsInProgress } from '@/db/queries/readings';
 import { countDue, ensureGlossaryCards } from '@/db/queries/review';
 import { requireUser } from '@/lib/auth/session';
+import { gradebookCell } from '@/lib/classes/gradebook';
 
 export const metadata: Metadata = { title: 'Home' };
 
 export default async function HomePage() {
   const user = await requireUser('/home');
   await ensureGlossaryCards({ userId: user.id });
-  const [classes, inProgress, due] = await Promise.all([
+  const now = new Date();
+  const [classes, inProgress, due, assigned] = await Promise.all([
     listClassesForUser({ userId: user.id }),
     listReadingsInProgress({ userId: user.id }),
-    countDue({ userId: user.id, until: new Date() }),
+    countDue({ userId: user.id, until: now }),
+    listStudentAssignments({ userId: user.id }),
   ]);
+  const assignments = await Promise.all(
+    assigned.map(async (a) => ({
+      ...a,
+      cell: gradebookCell(
+        a.assignment,
+        (await getQuiz({ quizId: a.assignment.quizId }))!,
+        a.attempts,
+        a.accommodation,
+        now,
+      ),
+    })),
+  );
+  const open = assignments.filter((a) => a.cell.status === 'not started' || a.cell.status === 'in progress');
   // One clear next step: reviews first (they are due), then the reading in progress, then a new one.
-  const next = due
+  const next = open[0]
     ? {
-        href: '/review',
-        label: `Review ${due} card${due === 1 ? '' : 's'} due today`,
-        why: 'A few minutes now keeps what you learned.',
+        href: `/classes/${open[0].assignment.classId}`,
+        label: `${open[0].cell.status === 'in progress' ? 'Finish' : 'Start'} “${open[0].assignment.title}”`,
+        why: open[0].cell.dueAt ? `Due ${open[0].cell.dueAt.toUTCString()}.` : 'Assigned by your instructor.',
       }
-    : inProgress[0]
+    : due
       ? {
-          href: `/readings/${inProgress[0].slug}`,
-          label: `Continue “${inProgress[0].title}”`,
-          why: 'Pick up where you left off.',
+          href: '/review',
+          label: `Review ${due} card${due === 1 ? '' : 's'} due today`,
+          why: 'A few minutes now keeps what you learned.',
         }
-      : { href: '/readings', label: 'Choose a reading', why: 'Start with an essay, then take its quiz.' };
+      : inProgress[0]
+        ? {
+            href: `/readings/${inProgress[0].slug}`,
+            label: `Continue “${inProgress[0].title}”`,
+            why: 'Pick up where you left off.',
+          }
+        : { href: '/readings', label: 'Choose a reading', why: 'Start with an essay, then take its quiz.' };
   const firstName = (user.name ?? '').split(' ')[0] || 'there';
   return (
     <div className="space-y-8">
@@ -57,6 +82,35 @@ export default async function HomePage() {
           Your progress
         </Link>
       </p>
+      {assignments.length > 0 && (
+        <section aria-labelledby="assignments-heading" className="space-y-3">
+          <h2 id="assignments-heading" className="text-lg font-semibold">
+            Assignments
+          </h2>
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {assignments.map((a) => (
+              <li
+                key={a.assignment.id}
+                data-home-assignment={a.assignment.id}
+                className="flex items-start justify-between gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
+              >
+                <div>
+                  <Link
+                    href={`/classes/${a.assignment.classId}`}
+                    className="font-semibold text-indigo-800 underline dark:text-indigo-200"
+                  >
+                    {a.assignment.title}
+                  </Link>
+                  <p className="text-sm text-slate-600 dark:text-slate-400">
+                    {a.className} · {a.cell.dueAt ? `due ${a.cell.dueAt.toUTCString()}` : 'no due date'}
+                  </p>
+                </div>
+                <ScoreCell cell={a.cell} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="reading-heading" className="space-y-3">
         <h2 id="reading-heading" className="text-lg font-semibold">
           Keep reading

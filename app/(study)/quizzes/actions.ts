@@ -25,7 +25,13 @@ export async function startAttemptAction(_previous: FormState, formData: FormDat
     return { status: 'forbidden', message: 'Your session has ended. Sign in again to start the quiz.' };
   const quizId = id.safeParse(formData.get('quizId'));
   if (!quizId.success) return { status: 'invalid', message: 'No quiz was named.' };
-  const result = await startOrResumeAttempt({ quizId: quizId.data, userId: user.id });
+  const assignmentId = id.nullable().safeParse(formData.get('assignmentId') || null);
+  if (!assignmentId.success) return { status: 'invalid', message: 'That assignment does not exist.' };
+  const result = await startOrResumeAttempt({
+    quizId: quizId.data,
+    userId: user.id,
+    assignmentId: assignmentId.data,
+  });
   if (result.status !== 'ok') return { status: 'invalid', message: result.message };
   redirect(`/quizzes/${quizId.data}/attempts/${result.attempt.id}`);
 }

@@ -7,10 +7,11 @@ import { getQuestionsByIds, getQuiz, listResponses } from '@/db/queries/quizzes'
 import { getReadingById } from '@/db/queries/readings';
 import { listCardQuestionIds } from '@/db/queries/review';
 import { requireUser } from '@/lib/auth/session';
-import { attemptForUser } from '@/lib/quiz/attempts';
+import { attemptContext, attemptForUser } from '@/lib/quiz/attempts';
 import { describeResponse } from '@/lib/quiz/describe';
 import { toFeedbackView } from '@/lib/quiz/feedback';
 import { effectiveScore, summariseAttempt } from '@/lib/quiz/results';
+import { feedbackReleased } from '@/lib/quiz/rules';
 
 export const metadata: Metadata = { title: 'Quiz results' };
 
@@ -41,6 +42,18 @@ export default async function ResultsPage({
   if (!attempt || attempt.quizId !== quizId) notFound();
   if (attempt.status !== 'submitted') redirect(`/quizzes/${quizId}/attempts/${attemptId}`);
   const quiz = (await getQuiz({ quizId }))!;
+  const context = attempt.assignmentId ? await attemptContext(quizId, user.id, attempt.assignmentId) : null;
+  if (context && !feedbackReleased(context.rules, new Date())) {
+    return (
+      <div className="max-w-2xl space-y-4">
+        <h1 className="font-serif text-3xl font-bold">Submitted</h1>
+        <p role="status">
+          Your answers for “{context.assignment?.title ?? quiz.title}” are in{attempt.late ? ' (late)' : ''}.
+          Your score and feedback are released after the due date, {context.rules.dueAt?.toUTCString()}.
+        </p>
+      </div>
+    );
+  }
   const [reading, rows, responses] = await Promise.all([
     getReadingById({ id: quiz.readingId }),
     getQuestionsByIds({ ids: attempt.questionIds }),

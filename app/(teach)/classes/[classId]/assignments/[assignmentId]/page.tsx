@@ -1,0 +1,217 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { saveAccommodationAction } from '@/app/(teach)/classes/actions';
+import { ActionForm } from '@/components/ui/action-form';
+import { Field } from '@/components/ui/field';
+import { getAssignment, listAccommodations } from '@/db/queries/assignments';
+import { listGradedResponses } from '@/db/queries/class-progress';
+import { getQuestionsByIds, getQuiz } from '@/db/queries/quizzes';
+import { getReadingById } from '@/db/queries/readings';
+import { requireUser } from '@/lib/auth/session';
+import { classAccess } from '@/lib/classes/access';
+import { classGradebook } from '@/lib/classes/dashboard';
+import { itemAnalysis, paragraphMissRates } from '@/lib/classes/item-analysis';
+
+export const metadata: Metadata = { title: 'Assignment report' };
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const card =
+  'space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900';
+
+export default async function AssignmentReportPage({
+  params,
+}: PageProps<'/classes/[classId]/assignments/[assignmentId]'>) {
+  const { classId, assignmentId } = await params;
+  const user = await requireUser(`/classes/${classId}/assignments/${assignmentId}`);
+  const access = await classAccess(classId, user.id);
+  const assignment =
+    access && /^[0-9a-f-]{36}$/.test(assignmentId) ? await getAssignment({ assignmentId }) : null;
+  if (!access || assignment?.classId !== classId) notFound();
+  if (access.role === 'student') redirect(`/classes/${classId}`);
+
+  const quiz = (await getQuiz({ quizId: assignment.quizId }))!;
+  const [reading, book, rows, accommodations] = await Promise.all([
+    getReadingById({ id: quiz.readingId }),
+    classGradebook(classId),
+    getQuestionsByIds({ ids: quiz.questionIds }),
+    listAccommodations({ assignmentId }),
+  ]);
+  const cells = book.students.map((s) => ({ student: s, cell: book.cell(assignmentId, s.userId) }));
+  const counted = cells.flatMap((c) =>
+    c.cell.attemptId && c.cell.score !== null ? [[c.cell.attemptId, c.cell.score] as const] : [],
+  );
+  const responses = await listGradedResponses({ attemptIds: counted.map(([id]) => id) });
+  const questions = quiz.questionIds.flatMap((id) => (rows.get(id) ? [rows.get(id)!.data] : []));
+  const items = itemAnalysis(questions, responses, new Map(counted));
+  const misses = paragraphMissRates(questions, responses);
+  const hidden = <input type="hidden" name="classId" value={classId} />;
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          <Link href={`/classes/${classId}`} className="underline">
+            {access.class.name}
+          </Link>
+        </p>
+        <h1 className="font-serif text-3xl font-bold">{assignment.title}</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {reading?.title} · {counted.length} of {book.students.length} submitted
+        </p>
+      </div>
+
+      <section aria-labelledby="items-title" className="space-y-3">
+        <h2 id="items-title" className="text-lg font-semibold">
+          Item analysis
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Share correct is the mean score (partial credit counts). Discrimination compares the top and bottom
+          27% of students: near 0 or negative means the question does not separate those who understood from
+          those who did not.
+        </p>
+        <ol className="space-y-3">
+          {items.map((item, i) => {
+            const q = questions[i]!;
+            return (
+              <li key={item.questionId} className={card} data-item={item.questionId}>
+                <p className="font-semibold">
+                  {i + 1}. {q.prompt}
+                </p>
+                <p className="text-sm">
+                  {q.type} · {q.skill} · <span data-testid="facility">{pct(item.facility)} correct</span> over{' '}
+                  {item.answers} answers · discrimination{' '}
+                  {item.discrimination === null ? '— (too few students)' : item.discrimination.toFixed(2)}
+                </p>
+                {item.choices.length > 0 && (
+                  <table className="text-sm">
+                    <tbody>
+                      {item.choices.map((c) => (
+                        <tr key={c.id}>
+                          <td className="pr-3 tabular-nums">{c.count}</td>
+                          <td className="pr-3">
+                            <span
+                              className="inline-block h-2 bg-indigo-500 align-middle dark:bg-indigo-400"
+                              style={{
+                                width: `${item.answers ? Math.max(2, (c.count / item.answers) * 160) : 2}px`,
+                              }}
+                            />
+                          </td>
+                          <td
+                            className={
+                              c.correct ? 'font-semibold text-emerald-800 dark:text-emerald-200' : ''
+                            }
+                          >
+                            {c.label}
+                            {c.correct && ' (key)'}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      {reading && (
+        <section aria-labelledby="map-title" className="space-y-3">
+          <h2 id="map-title" className="text-lg font-semibold">
+            Where the class misunderstood the reading
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Each paragraph is shaded by how often the questions resting on it were missed.
+          </p>
+          <div className="max-w-3xl space-y-2">
+            {reading.paragraphs.map((p, i) => {
+              const m = misses.get(p.id);
+              const shade = !m
+                ? ''
+                : m.missRate >= 0.6
+                  ? 'bg-red-200 dark:bg-red-900'
+                  : m.missRate >= 0.35
+                    ? 'bg-amber-100 dark:bg-amber-900'
+                    : 'bg-emerald-50 dark:bg-emerald-950';
+              return (
+                <p
+                  key={p.id}
+                  data-paragraph-miss={p.id}
+                  className={`rounded p-2 font-serif text-sm ${shade}`}
+                >
+                  <span className="font-sans text-xs font-semibold">
+                    ¶{i + 1}
+                    {m ? ` · missed ${pct(m.missRate)} of ${m.answers} answers` : ' · no questions'}
+                  </span>{' '}
+                  {p.text}
+                </p>
+              );
+            })}
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="attempts-title" className="space-y-3">
+        <h2 id="attempts-title" className="text-lg font-semibold">
+          Students
+        </h2>
+        <ul className="grid gap-1 text-sm sm:grid-cols-2">
+          {cells.map(({ student, cell }) => (
+            <li key={student.userId}>
+              {cell.attemptId ? (
+                <Link href={`/classes/${classId}/attempts/${cell.attemptId}`} className="underline">
+                  {student.name ?? student.email}
+                </Link>
+              ) : (
+                (student.name ?? student.email)
+              )}{' '}
+              — {cell.score === null ? cell.status : `${pct(cell.score)} (${cell.status})`}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="accommodations-title" className={card}>
+        <h2 id="accommodations-title" className="text-lg font-semibold">
+          Accommodations
+        </h2>
+        {accommodations.length > 0 && (
+          <ul className="text-sm">
+            {accommodations.map((a) => {
+              const s = book.students.find((x) => x.userId === a.userId);
+              return (
+                <li key={a.userId}>
+                  {s?.name ?? s?.email}: {a.extraMinutes} extra minutes, {a.extraAttempts} extra attempts
+                  {a.dueAt ? `, due ${a.dueAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <ActionForm action={saveAccommodationAction} submitLabel="Save accommodation" variant="secondary">
+          {hidden}
+          <input type="hidden" name="assignmentId" value={assignment.id} />
+          <label className="block space-y-1 text-sm">
+            <span className="font-medium">Student</span>
+            <select
+              name="userId"
+              className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
+            >
+              {book.students.map((s) => (
+                <option key={s.userId} value={s.userId}>
+                  {s.name ?? s.email}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="grid gap-3 sm:grid-cols-3">
+            <Field label="Extra minutes" name="extraMinutes" inputMode="numeric" defaultValue="0" />
+            <Field label="Extra attempts" name="extraAttempts" inputMode="numeric" defaultValue="0" />
+            <Field label="Later due date (UTC)" name="dueAt" type="datetime-local" />
+          </div>
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import {
+  type Assignment,
+  accommodations,
+  assignments,
+  attempts,
+  classes,
+  classMembers,
+  type LatePolicy,
+  quizzes,
+  readings,
+} from '@/db/schema';
+
+export async function getAssignment({ assignmentId }: { assignmentId: string }): Promise<Assignment | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(assignments).where(eq(assignments.id, assignmentId)).limit(1);
+  return row ?? null;
+}
+
+export async function createAssignment(values: {
+  classId: string;
+  quizId: string;
+  title: string;
+  opensAt: Date | null;
+  dueAt: Date | null;
+  attemptsAllowed: number | null;
+  timeLimitMinutes: number | null;
+  latePolicy: LatePolicy;
+  feedbackRelease: 'after-submit' | 'after-due';
+  createdBy: string;
+}) {
+  const db = await getDb();
+  const [row] = await db.insert(assignments).values(values).returning();
+  return row!;
+}
+
+/** A class's assignments with their quiz and reading. */
+export async function listClassAssignments({ classId }: { classId: string }) {
+  const db = await getDb();
+  return db
+    .select({
+      assignment: assignments,
+      quizTitle: quizzes.title,
+      questionCount: sql<number>`jsonb_array_length(${quizzes.questionIds})`.mapWith(Number),
+      readingSlug: readings.slug,
+      readingTitle: readings.title,
+    })
+    .from(assignments)
+    .innerJoin(quizzes, eq(quizzes.id, assignments.quizId))
+    .innerJoin(readings, eq(readings.id, quizzes.readingId))
+    .where(eq(assignments.classId, classId))
+    .orderBy(asc(assignments.dueAt), asc(assignments.createdAt));
+}
+
+export async function getAccommodation({ assignmentId, userId }: { assignmentId: string; userId: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(accommodations)
+    .where(and(eq(accommodations.assignmentId, assignmentId), eq(accommodations.userId, userId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function listAccommodations({ assignmentId }: { assignmentId: string }) {
+  const db = await getDb();
+  return db.select().from(accommodations).where(eq(accommodations.assignmentId, assignmentId));
+}
+
+export async function saveAccommodation(values: {
+  assignmentId: string;
+  userId: string;
+  extraMinutes: number;
+  extraAttempts: number;
+  dueAt: Date | null;
+}) {
+  const db = await getDb();
+  await db
+    .insert(accommodations)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [accommodations.assignmentId, accommodations.userId],
+      set: { extraMinutes: values.extraMinutes, extraAttempts: values.extraAttempts, dueAt: values.dueAt },
+    });
+}
+
+/** Every assignment of every class the student is in, with their own attempts and accommodation. */
+export async function listStudentAssignments({ userId }: { userId: string }) {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      assignment: assignments,
+      className: classes.name,
+      readingTitle: readings.title,
+      accommodation: accommodations,
+    })
+    .from(classMembers)
+    .innerJoin(classes, eq(classes.id, classMembers.classId))
+    .innerJoin(assignments, eq(assignments.classId, classes.id))
+    .innerJoin(quizzes, eq(quizzes.id, assignments.quizId))
+    .innerJoin(readings, eq(readings.id, quizzes.readingId))
+    .leftJoin(
+      accommodations,
+      and(eq(accommodations.assignmentId, assignments.id), eq(accommodations.userId, userId)),
+    )
+    .where(and(eq(classMembers.userId, userId), eq(classMembers.role, 'student')))
+    .orderBy(asc(assignments.dueAt));
+  const ids = rows.map((r) => r.assignment.id);
+  const mine = ids.length
+    ? await db
+        .select()
+        .from(attempts)
+        .where(and(eq(attempts.userId, userId), inArray(attempts.assignmentId, ids)))
+        .orderBy(desc(attempts.number))
+    : [];
+  return rows.map((r) => ({ ...r, attempts: mine.filter((a) => a.assignmentId === r.assignment.id) }));
+}
+
+/** Quizzes an instructor can assign: every published reading's default quiz, and quizzes they built. */
+export async function listAssignableQuizzes({ userId }: { userId: string }) {
+  const db = await getDb();
+  return db
+    .select({
+      id: quizzes.id,
+      title: quizzes.title,
+      readingTitle: readings.title,
+      questionCount: sql<number>`jsonb_array_length(${quizzes.questionIds})`.mapWith(Number),
+    })
+    .from(quizzes)
+    .innerJoin(readings, eq(readings.id, quizzes.readingId))
+    .where(
+      and(eq(readings.status, 'published'), sql`(${quizzes.isDefault} or ${quizzes.createdBy} = ${userId})`),
+    )
+    .orderBy(asc(readings.title), asc(quizzes.title));
+}

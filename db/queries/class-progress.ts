@@ -1,0 +1,106 @@
+import 'server-only';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { accommodations, attemptResponses, attempts, classMembers, questions, users } from '@/db/schema';
+import { effectiveScore } from '@/lib/quiz/results';
+
+/** The class's students. */
+export async function listStudents({ classId }: { classId: string }) {
+  const db = await getDb();
+  return db
+    .select({ userId: users.id, name: users.name, email: users.email })
+    .from(classMembers)
+    .innerJoin(users, eq(users.id, classMembers.userId))
+    .where(and(eq(classMembers.classId, classId), eq(classMembers.role, 'student')))
+    .orderBy(users.name, users.email);
+}
+
+/** Every attempt at the given assignments (the gradebook's raw material). */
+export async function listAssignmentAttempts({ assignmentIds }: { assignmentIds: string[] }) {
+  if (assignmentIds.length === 0) return [];
+  const db = await getDb();
+  return db
+    .select({
+      id: attempts.id,
+      assignmentId: attempts.assignmentId,
+      userId: attempts.userId,
+      number: attempts.number,
+      status: attempts.status,
+      score: attempts.score,
+      late: attempts.late,
+      startedAt: attempts.startedAt,
+      submittedAt: attempts.submittedAt,
+    })
+    .from(attempts)
+    .where(inArray(attempts.assignmentId, assignmentIds));
+}
+
+export async function listAccommodationsFor({ assignmentIds }: { assignmentIds: string[] }) {
+  if (assignmentIds.length === 0) return [];
+  const db = await getDb();
+  return db.select().from(accommodations).where(inArray(accommodations.assignmentId, assignmentIds));
+}
+
+/** The graded responses of the given attempts, with each question's type and evidence. */
+export async function listGradedResponses({ attemptIds }: { attemptIds: string[] }) {
+  if (attemptIds.length === 0) return [];
+  const db = await getDb();
+  const rows = await db
+    .select({
+      attemptId: attemptResponses.attemptId,
+      questionId: attemptResponses.questionId,
+      response: attemptResponses.response,
+      grade: attemptResponses.grade,
+      overrideScore: attemptResponses.overrideScore,
+      overrideComment: attemptResponses.overrideComment,
+      gradedBy: attemptResponses.gradedBy,
+    })
+    .from(attemptResponses)
+    .where(and(inArray(attemptResponses.attemptId, attemptIds), isNotNull(attemptResponses.grade)));
+  return rows.map((r) => ({ ...r, score: effectiveScore(r) }));
+}
+
+export async function listQuestionData({ ids }: { ids: string[] }) {
+  if (ids.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db
+    .select({ id: questions.id, data: questions.data })
+    .from(questions)
+    .where(inArray(questions.id, ids));
+  return new Map(rows.map((r) => [r.id, r.data]));
+}
+
+/** An instructor's grade for one answer; the attempt's score is recomputed from every answer's counted score. */
+export async function regradeResponse({
+  attemptId,
+  questionId,
+  score,
+  comment,
+  instructorId,
+}: {
+  attemptId: string;
+  questionId: string;
+  score: number;
+  comment: string | null;
+  instructorId: string;
+}) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx
+      .update(attemptResponses)
+      .set({
+        overrideScore: score,
+        overrideComment: comment,
+        overriddenBy: instructorId,
+        overriddenAt: new Date(),
+        gradedBy: 'instructor',
+      })
+      .where(and(eq(attemptResponses.attemptId, attemptId), eq(attemptResponses.questionId, questionId)));
+    await tx
+      .update(attempts)
+      .set({
+        score: sql`(select round(avg(coalesce(${attemptResponses.overrideScore}, (${attemptResponses.grade}->>'score')::real))::numeric, 4)::real from ${attemptResponses} where ${attemptResponses.attemptId} = ${attemptId})`,
+      })
+      .where(eq(attempts.id, attemptId));
+  });
+}

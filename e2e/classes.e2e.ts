@@ -1,0 +1,273 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { setUpBrowser, uniqueEmail } from './browser';
+import { AuthPages } from './pages/auth';
+import { burnsBank, QuizPage } from './pages/quiz';
+import { axeViolations } from './pages/reading';
+
+const browser = setUpBrowser();
+const bank = burnsBank();
+const PASSWORD = 'teaching the class well';
+
+async function person(name: string): Promise<{ context: BrowserContext; page: Page; email: string }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, '-'));
+  await new AuthPages(page).signUp({ name, email, password: PASSWORD });
+  await page.waitForURL(/\/home$/);
+  return { context, page, email };
+}
+
+async function createClass(page: Page, name: string): Promise<{ classUrl: string; code: string }> {
+  await page.goto('/classes');
+  await page.getByLabel('Class name').fill(name);
+  await page.getByRole('button', { name: 'Create class' }).click();
+  await page.waitForURL(/\/classes\/[0-9a-f-]{36}$/);
+  return {
+    classUrl: new URL(page.url()).pathname,
+    code: (await page.getByTestId('join-code').textContent())!,
+  };
+}
+
+async function join(page: Page, code: string) {
+  await page.goto('/classes');
+  await page.getByLabel('Join code from your instructor').fill(code.toLowerCase());
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.waitForURL(/\/classes\/[0-9a-f-]{36}$/);
+}
+
+async function assignBurns(page: Page, classUrl: string, title: string, dueAt: string) {
+  await page.goto(classUrl);
+  await page.getByText('Assign a quiz').click();
+  await page.getByLabel('Quiz', { exact: true }).selectOption({
+    label:
+      'Lead with Diplomacy: Answering Putin after Salisbury: Lead with Diplomacy: comprehension quiz (12 questions)',
+  });
+  await page.getByLabel('Title shown to students (optional)').fill(title);
+  await page.getByLabel('Due (UTC, optional)').fill(dueAt);
+  await page.getByRole('button', { name: 'Assign', exact: true }).click();
+  await page.getByText('Assigned. Students see it on their home page.').waitFor();
+  await page.reload();
+  return (await page.getByRole('link', { name: title }).getAttribute('href'))!;
+}
+
+/** Records the server-action request a click sends, so it can be replayed as someone else. */
+async function captureAction(page: Page, click: () => Promise<void>) {
+  const request = page.waitForRequest((r) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
+  await click();
+  const r = await request;
+  return { url: r.url(), headers: r.headers(), body: r.postDataBuffer() };
+}
+
+async function replay(context: BrowserContext, action: Awaited<ReturnType<typeof captureAction>>) {
+  const headers = { ...action.headers };
+  delete headers.cookie;
+  const response = await context.request.post(action.url, {
+    headers,
+    data: action.body ?? undefined,
+    maxRedirects: 0,
+  });
+  return { status: response.status(), text: await response.text() };
+}
+
+describe('classes', () => {
+  it('an instructor creates a class, a student joins and takes the assigned quiz, and the instructor sees results, item analysis and exports', async () => {
+    const teacher = await person('Prof Teacher');
+    const { classUrl, code } = await createClass(teacher.page, 'IR 300: Diplomacy in Practice');
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    const due = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 16);
+    const reportHref = await assignBurns(teacher.page, classUrl, 'Burns quiz', due);
+
+    const student = await person('Stu Dent');
+    await join(student.page, code);
+    await student.page.getByText('Your assignments').waitFor();
+    await student.page.goto('/home');
+    const homeCard = student.page.locator('[data-home-assignment]').filter({ hasText: 'Burns quiz' });
+    expect(await homeCard.getByText('not started').isVisible()).toBe(true);
+    await student.page.getByRole('link', { name: /Start “Burns quiz”/ }).click();
+    await student.page.getByRole('button', { name: 'Start' }).click();
+    await student.page.waitForURL(/\/attempts\//);
+
+    // Answer the first half right, the rest left blank.
+    const quiz = new QuizPage(student.page);
+    for (let i = 0; i < 6; i++) {
+      await quiz.answerCorrectly(bank.get(await quiz.currentQuestionId())!);
+      await quiz.waitUntilSaved();
+      await quiz.next();
+    }
+    await student.page.getByRole('button', { name: 'Review and submit' }).first().click();
+    await student.page.getByRole('button', { name: 'Submit answers' }).click();
+    await student.page.waitForURL(/\/results$/);
+    const score = Number((await student.page.getByTestId('score').textContent())!.replace('%', ''));
+    expect(score).toBeGreaterThan(30);
+    expect(score).toBeLessThan(60);
+    await student.page.goto('/home');
+    expect(await student.page.locator('[data-home-assignment]').getByText('graded').isVisible()).toBe(true);
+
+    // The instructor sees the result, the item analysis and the exports.
+    await teacher.page.goto(classUrl);
+    const row = teacher.page.locator(`[data-student="${student.email}"]`);
+    expect(await row.getByText(`${score}%`).first().isVisible()).toBe(true);
+    expect(await axeViolations(teacher.page)).toEqual([]);
+    await teacher.page.goto(reportHref);
+    await teacher.page.getByRole('heading', { name: 'Item analysis' }).waitFor();
+    expect(await teacher.page.locator('[data-item]').count()).toBe(12);
+    expect(await teacher.page.locator('[data-paragraph-miss]').count()).toBe(16);
+    expect(await teacher.page.getByText('1 of 1 submitted').isVisible()).toBe(true);
+
+    const gradebook = await teacher.context.request.get(
+      `/api/classes/${classUrl.split('/').pop()}/gradebook`,
+    );
+    expect(gradebook.status()).toBe(200);
+    expect(gradebook.headers()['content-type']).toMatch(/text\/csv/);
+    const lines = (await gradebook.text()).trim().split('\r\n');
+    expect(lines[0]).toMatch(
+      /^Student,ID,SIS Login ID,Email address,First name,Last name,Section,Burns quiz/,
+    );
+    expect(lines[1]).toMatch(/^Points Possible,.*,12$/);
+    expect(lines[2]).toContain(student.email);
+    expect(Number(lines[2]!.split(',').at(-1))).toBeCloseTo((score / 100) * 12, 0);
+    const responses = await teacher.context.request.get(
+      `/api/classes/${classUrl.split('/').pop()}/responses`,
+    );
+    expect((await responses.text()).trim().split('\r\n')).toHaveLength(1 + 12);
+
+    // Regrade a short answer with a comment; the student sees both.
+    await teacher.page.goto(classUrl);
+    await row.getByRole('link').first().click();
+    await teacher.page.waitForURL(/\/attempts\//);
+    const sa = teacher.page.locator('[data-review-question="burns-why-coalitions"]');
+    await sa.getByText('Regrade').click();
+    await sa.getByLabel('Score (0–100)').fill('75');
+    await sa
+      .getByLabel('Comment for the student')
+      .fill('Good start: say how coalitions change his calculus.');
+    await sa.getByRole('button', { name: 'Save grade' }).click();
+    await sa.getByText('Regraded; the student sees your grade and comment.').waitFor();
+    await student.page.goto(student.page.url().replace(/\/home$/, '') || '/home');
+    await student.page.goto('/home');
+    await student.page.locator('[data-home-assignment]').getByRole('link').click();
+    await student.page.getByRole('link', { name: 'Attempt 1' }).click();
+    await student.page
+      .getByText('Your instructor set this to 75%: “Good start: say how coalitions change his calculus.”')
+      .waitFor();
+    await teacher.context.close();
+    await student.context.close();
+  });
+
+  it('lets each person see and change exactly what they should', async () => {
+    const teacher = await person('Matrix Teacher');
+    const { classUrl, code } = await createClass(teacher.page, 'IR 310: Access');
+    const classId = classUrl.split('/').pop()!;
+    const due = new Date(Date.now() + 86_400_000).toISOString().slice(0, 16);
+    const reportHref = await assignBurns(teacher.page, classUrl, 'Matrix quiz', due);
+    const student = await person('Matrix Student');
+    await join(student.page, code);
+    await student.page.getByRole('button', { name: 'Start' }).click();
+    await student.page.waitForURL(/\/attempts\//);
+    await student.page.getByRole('button', { name: 'Review and submit' }).first().click();
+    await student.page.getByRole('button', { name: 'Submit answers' }).click();
+    await student.page.waitForURL(/\/results$/);
+    await teacher.page.goto(classUrl);
+    const attemptHref = (await teacher.page
+      .locator(`[data-student="${student.email}"]`)
+      .getByRole('link')
+      .first()
+      .getAttribute('href'))!;
+
+    const otherTeacher = await person('Other Teacher');
+    const other = await createClass(otherTeacher.page, 'IR 999: Elsewhere');
+    const outsider = await person('Outside Student');
+    await join(outsider.page, other.code);
+    const anonymous = await browser.newContext();
+
+    type Who = 'anonymous' | 'student' | 'outsider' | 'teacher' | 'otherTeacher';
+    const contexts: Record<Who, BrowserContext> = {
+      anonymous,
+      student: student.context,
+      outsider: outsider.context,
+      teacher: teacher.context,
+      otherTeacher: otherTeacher.context,
+    };
+    const pageStatus = async (who: Who, path: string) => {
+      const page = await contexts[who].newPage();
+      const response = await page.goto(path);
+      const result = {
+        status: response?.status(),
+        path: new URL(page.url()).pathname,
+        joinCodeShown: (await page.getByTestId('join-code').count()) > 0,
+      };
+      await page.close();
+      return result;
+    };
+    const apiStatus = async (who: Who, path: string) =>
+      (await contexts[who].request.get(path, { maxRedirects: 0 })).status();
+
+    // The class page: the instructor manages it, its student sees their assignments, nobody else sees it exists.
+    expect(await pageStatus('anonymous', classUrl)).toMatchObject({ path: '/sign-in' });
+    expect(await pageStatus('student', classUrl)).toMatchObject({
+      status: 200,
+      path: classUrl,
+      joinCodeShown: false,
+    });
+    expect(await pageStatus('outsider', classUrl)).toMatchObject({ status: 404 });
+    expect(await pageStatus('teacher', classUrl)).toMatchObject({ status: 200, joinCodeShown: true });
+    expect(await pageStatus('otherTeacher', classUrl)).toMatchObject({ status: 404 });
+
+    // The assignment report and a student's attempt: the class's instructor only.
+    expect(await pageStatus('teacher', reportHref)).toMatchObject({ status: 200, path: reportHref });
+    expect(await pageStatus('student', reportHref)).toMatchObject({ path: classUrl });
+    for (const who of ['outsider', 'otherTeacher'] as const)
+      expect(await pageStatus(who, reportHref)).toMatchObject({ status: 404 });
+    expect(await pageStatus('teacher', attemptHref)).toMatchObject({ status: 200 });
+    for (const who of ['student', 'outsider', 'otherTeacher'] as const)
+      expect(await pageStatus(who, attemptHref)).toMatchObject({ status: 404 });
+
+    // Exports.
+    for (const path of [`/api/classes/${classId}/gradebook`, `/api/classes/${classId}/responses`]) {
+      expect(await apiStatus('anonymous', path)).toBe(401);
+      expect(await apiStatus('student', path)).toBe(404);
+      expect(await apiStatus('outsider', path)).toBe(404);
+      expect(await apiStatus('otherTeacher', path)).toBe(404);
+      expect(await apiStatus('teacher', path)).toBe(200);
+    }
+
+    // Changes: an instructor's actions, replayed by everyone else, are refused on the server.
+    await teacher.page.goto(classUrl);
+    const newCode = await captureAction(teacher.page, () =>
+      teacher.page.getByRole('button', { name: 'New code' }).click(),
+    );
+    await teacher.page.getByText('A new join code is ready').waitFor();
+    const codeAfterTeacher = await teacher.page.getByTestId('join-code').textContent();
+    expect(codeAfterTeacher).not.toBe(code);
+    for (const who of ['student', 'outsider', 'otherTeacher'] as const) {
+      const result = await replay(contexts[who], newCode);
+      expect(result.text).toContain('Only the instructors of this class can do that.');
+    }
+    // A signed-out request never reaches the action: the proxy sends it to sign-in.
+    const anonymousReplay = await replay(anonymous, newCode);
+    expect(anonymousReplay.status).toBe(307);
+    expect(anonymousReplay.text).not.toContain('A new join code is ready');
+    await teacher.page.reload();
+    expect(await teacher.page.getByTestId('join-code').textContent()).toBe(codeAfterTeacher);
+
+    // The old code no longer lets anyone in.
+    const late = await person('Late Joiner');
+    await late.page.goto('/classes');
+    await late.page.getByLabel('Join code from your instructor').fill(code);
+    await late.page.getByRole('button', { name: 'Join' }).click();
+    await late.page.getByText(/No class has that join code/).waitFor();
+
+    // The instructor removes the student, who then sees nothing of the class.
+    await teacher.page.goto(classUrl);
+    await teacher.page
+      .locator(`[data-student="${student.email}"]`)
+      .getByRole('button', { name: 'Remove' })
+      .click();
+    await teacher.page.locator(`[data-student="${student.email}"]`).waitFor({ state: 'detached' });
+    expect(await pageStatus('student', classUrl)).toMatchObject({ status: 404 });
+
+    await Promise.all(Object.values(contexts).map((c) => c.close()));
+    await late.context.close();
+  });
+});

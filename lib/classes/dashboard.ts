@@ -1,0 +1,145 @@
+import 'server-only';
+import { listClassAssignments } from '@/db/queries/assignments';
+import {
+  listAccommodationsFor,
+  listAssignmentAttempts,
+  listGradedResponses,
+  listQuestionData,
+  listStudents,
+} from '@/db/queries/class-progress';
+import { getQuiz } from '@/db/queries/quizzes';
+import type { Quiz } from '@/db/schema';
+import type { Question } from '@/questions/schema';
+import { type Cell, gradebookCell } from './gradebook';
+
+type Student = Awaited<ReturnType<typeof listStudents>>[number];
+
+/** The gradebook of a class: every student against every assignment, from three queries. */
+export async function classGradebook(classId: string, now = new Date()) {
+  const [students, assigned] = await Promise.all([
+    listStudents({ classId }),
+    listClassAssignments({ classId }),
+  ]);
+  const ids = assigned.map((a) => a.assignment.id);
+  const [attemptRows, accommodationRows] = await Promise.all([
+    listAssignmentAttempts({ assignmentIds: ids }),
+    listAccommodationsFor({ assignmentIds: ids }),
+  ]);
+  const quizzes = new Map<string, Quiz>();
+  for (const { assignment } of assigned) {
+    if (!quizzes.has(assignment.quizId))
+      quizzes.set(assignment.quizId, (await getQuiz({ quizId: assignment.quizId }))!);
+  }
+  const attemptsBy = new Map<string, typeof attemptRows>();
+  for (const a of attemptRows) {
+    const key = `${a.assignmentId}:${a.userId}`;
+    attemptsBy.set(key, [...(attemptsBy.get(key) ?? []), a]);
+  }
+  const accommodationBy = new Map(accommodationRows.map((a) => [`${a.assignmentId}:${a.userId}`, a]));
+  const cells = new Map<string, Cell>();
+  for (const { assignment } of assigned) {
+    for (const s of students) {
+      const key = `${assignment.id}:${s.userId}`;
+      cells.set(
+        key,
+        gradebookCell(
+          assignment,
+          quizzes.get(assignment.quizId)!,
+          attemptsBy.get(key) ?? [],
+          accommodationBy.get(key) ?? null,
+          now,
+        ),
+      );
+    }
+  }
+  return {
+    students,
+    assigned,
+    cells,
+    cell: (assignmentId: string, userId: string) => cells.get(`${assignmentId}:${userId}`)!,
+  };
+}
+
+export type ClassGradebook = Awaited<ReturnType<typeof classGradebook>>;
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+
+/** What the class dashboard shows: completion and distributions, students who need attention, and mastery by skill. */
+export async function classProgress(classId: string, now = new Date()) {
+  const book = await classGradebook(classId, now);
+  const perAssignment = book.assigned.map(({ assignment, readingTitle, questionCount }) => {
+    const cells = book.students.map((s) => book.cell(assignment.id, s.userId));
+    const scores = cells.flatMap((c) => (c.score === null ? [] : [c.score]));
+    const buckets = [0, 0, 0, 0, 0];
+    for (const score of scores) buckets[Math.min(4, Math.floor(score * 5))]! += 1;
+    return {
+      assignment,
+      readingTitle,
+      questionCount,
+      submitted: scores.length,
+      students: book.students.length,
+      average: mean(scores),
+      distribution: buckets,
+    };
+  });
+
+  const rows = book.students.map((s) => {
+    const cells = book.assigned.map(({ assignment }) => book.cell(assignment.id, s.userId));
+    const scores = cells.flatMap((c) => (c.score === null ? [] : [c.score]));
+    return {
+      student: s,
+      cells,
+      average: mean(scores),
+      late: cells.filter((c) => c.late).length,
+      missing: cells.filter((c) => c.score === null && c.dueAt && now > c.dueAt).length,
+    };
+  });
+
+  const attention = rows.flatMap((r) => {
+    const reasons: string[] = [];
+    if (r.missing) reasons.push(`${r.missing} missing`);
+    if (r.late) reasons.push(`${r.late} late`);
+    if (r.average !== null && r.average < 0.5) reasons.push(`average ${Math.round(r.average * 100)}%`);
+    const dueSoon = r.cells.filter(
+      (c) =>
+        c.status === 'not started' &&
+        c.dueAt &&
+        c.dueAt.getTime() - now.getTime() < 2 * 86_400_000 &&
+        c.dueAt > now,
+    ).length;
+    if (dueSoon) reasons.push(`${dueSoon} due within two days, not started`);
+    return reasons.length ? [{ student: r.student, reasons }] : [];
+  });
+
+  // Mastery by skill and concept: each student's counted answers on the class's assignments.
+  const bestAttempts = [...book.cells.values()].flatMap((c) => (c.attemptId ? [c.attemptId] : []));
+  const attemptOwner = new Map<string, string>();
+  for (const [key, c] of book.cells) if (c.attemptId) attemptOwner.set(c.attemptId, key.split(':')[1]!);
+  const responses = await listGradedResponses({ attemptIds: bestAttempts });
+  const questionData: Map<string, Question> = await listQuestionData({
+    ids: [...new Set(responses.map((r) => r.questionId))],
+  });
+  const skillScores = new Map<string, Map<string, number[]>>();
+  const conceptScores = new Map<string, number[]>();
+  for (const r of responses) {
+    const q = questionData.get(r.questionId);
+    const userId = attemptOwner.get(r.attemptId);
+    if (!q || !userId) continue;
+    const byStudent = skillScores.get(q.skill) ?? new Map<string, number[]>();
+    byStudent.set(userId, [...(byStudent.get(userId) ?? []), r.score]);
+    skillScores.set(q.skill, byStudent);
+    for (const c of q.concepts) conceptScores.set(c, [...(conceptScores.get(c) ?? []), r.score]);
+  }
+  const skills = [...skillScores.keys()].sort();
+  const heatmap = book.students.map((s) => ({
+    student: s,
+    bySkill: skills.map((skill) => mean(skillScores.get(skill)?.get(s.userId) ?? [])),
+  }));
+  const concepts = [...conceptScores.entries()]
+    .map(([concept, xs]) => ({ concept, mastery: mean(xs) ?? 0, answers: xs.length }))
+    .sort((a, b) => a.mastery - b.mastery);
+
+  return { book, perAssignment, rows, attention, skills, heatmap, concepts };
+}
+
+export type StudentRow = { student: Student };

@@ -1,0 +1,57 @@
+import type { Accommodation, Assignment } from '@/db/schema';
+import { attemptRules, countedScore } from '@/lib/quiz/rules';
+
+export type AssignmentStatus = 'not started' | 'in progress' | 'submitted' | 'late' | 'graded';
+
+type AttemptRow = {
+  id: string;
+  assignmentId: string | null;
+  userId: string;
+  status: 'in-progress' | 'submitted';
+  score: number | null;
+  late: boolean;
+  submittedAt: Date | null;
+};
+
+export type Cell = {
+  status: AssignmentStatus;
+  /** The counted score of the best submitted attempt (late penalty applied), 0 to 1. */
+  score: number | null;
+  attemptId: string | null;
+  attempts: number;
+  late: boolean;
+  dueAt: Date | null;
+};
+
+/**
+ * One student's standing on one assignment: best submitted attempt, and a status a student
+ * and an instructor both understand.
+ */
+export function gradebookCell(
+  assignment: Assignment,
+  quizSettings: { settings: Parameters<typeof attemptRules>[0]['settings'] },
+  mine: AttemptRow[],
+  accommodation: Accommodation | null,
+  now: Date,
+): Cell {
+  const rules = attemptRules(quizSettings, assignment, accommodation);
+  const submitted = mine.filter((a) => a.status === 'submitted');
+  const best = submitted
+    .map((a) => ({ a, counted: countedScore(a.score, a.late, assignment.latePolicy) ?? 0 }))
+    .sort((x, y) => y.counted - x.counted)[0];
+  const overdue = Boolean(rules.dueAt && now > rules.dueAt);
+  let status: AssignmentStatus;
+  if (best) {
+    const released = rules.feedbackRelease === 'after-submit' || overdue;
+    status = best.a.late ? 'late' : released ? 'graded' : 'submitted';
+  } else if (mine.some((a) => a.status === 'in-progress')) status = overdue ? 'late' : 'in progress';
+  else status = overdue ? 'late' : 'not started';
+  return {
+    status,
+    score: best ? best.counted : null,
+    attemptId: best?.a.id ?? null,
+    attempts: mine.length,
+    late: Boolean(best?.a.late) || (!best && overdue),
+    dueAt: rules.dueAt,
+  };
+}

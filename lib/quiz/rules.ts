@@ -1,0 +1,49 @@
+import type { Accommodation, Assignment, LatePolicy, Quiz } from '@/db/schema';
+
+/** The rules one student's attempts follow: the quiz's own, overridden by an assignment and the student's accommodation. */
+export type AttemptRules = {
+  attemptsAllowed: number | null;
+  timeLimitMinutes: number | null;
+  opensAt: Date | null;
+  dueAt: Date | null;
+  latePolicy: LatePolicy;
+  feedbackRelease: 'after-submit' | 'after-due';
+};
+
+export function attemptRules(
+  quiz: Pick<Quiz, 'settings'>,
+  assignment: Assignment | null,
+  accommodation: Accommodation | null,
+): AttemptRules {
+  if (!assignment) {
+    return {
+      attemptsAllowed: quiz.settings.attemptsAllowed,
+      timeLimitMinutes: quiz.settings.timeLimitMinutes,
+      opensAt: null,
+      dueAt: null,
+      latePolicy: { kind: 'accept' },
+      feedbackRelease: quiz.settings.feedback === 'after-due' ? 'after-due' : 'after-submit',
+    };
+  }
+  const attempts = assignment.attemptsAllowed ?? quiz.settings.attemptsAllowed;
+  const minutes = assignment.timeLimitMinutes ?? quiz.settings.timeLimitMinutes;
+  return {
+    attemptsAllowed: attempts === null ? null : attempts + (accommodation?.extraAttempts ?? 0),
+    timeLimitMinutes: minutes === null ? null : minutes + (accommodation?.extraMinutes ?? 0),
+    opensAt: assignment.opensAt,
+    dueAt: accommodation?.dueAt ?? assignment.dueAt,
+    latePolicy: assignment.latePolicy,
+    feedbackRelease: assignment.feedbackRelease,
+  };
+}
+
+/** The score that counts in the gradebook: a late penalty applied where the policy has one. */
+export function countedScore(score: number | null, late: boolean, policy: LatePolicy): number | null {
+  if (score === null) return null;
+  return late && policy.kind === 'penalty' ? Math.max(0, score * (1 - policy.percent / 100)) : score;
+}
+
+/** Whether answers and feedback may be shown yet. */
+export function feedbackReleased(rules: Pick<AttemptRules, 'feedbackRelease' | 'dueAt'>, now: Date): boolean {
+  return rules.feedbackRelease === 'after-submit' || !rules.dueAt || now.getTime() >= rules.dueAt.getTime();
+}
