@@ -270,4 +270,58 @@ describe('classes', () => {
     await Promise.all(Object.values(contexts).map((c) => c.close()));
     await late.context.close();
   });
+
+  it('builds a quiz by rule from the approved bank, writes a question, and assigns the quiz', async () => {
+    const teacher = await person('Builder Teacher');
+    const { classUrl, code } = await createClass(teacher.page, 'IR 320: Built quizzes');
+    await teacher.page.goto('/teach/readings');
+    await teacher.page.getByRole('link', { name: 'Question bank' }).click();
+    await teacher.page.getByText('Build a quiz by rule').click();
+    const rule = teacher.page
+      .locator('form')
+      .filter({ has: teacher.page.locator('input[name="mode"][value="rule"]') });
+    await rule.getByLabel('Quiz title').fill('Evidence and vocabulary check');
+    await rule.locator('input[name="perSkill:evidence"]').fill('2');
+    await rule.locator('input[name="perSkill:vocabulary"]').fill('2');
+    await rule.getByRole('button', { name: 'Save quiz' }).click();
+    await teacher.page.getByText('Quiz “Evidence and vocabulary check” saved with 4 questions').waitFor();
+
+    await teacher.page.getByText('Write a new question').click();
+    await teacher.page
+      .getByLabel(/The question in Statecraft's question format/)
+      .first()
+      .fill(
+        JSON.stringify({
+          type: 'true-false',
+          prompt: 'True or false: Burns says Putin has picked a fight where the West has more at stake.',
+          statement: 'Burns says Putin has picked a fight where the West has more at stake.',
+          answer: { value: true },
+          explanation: 'Paragraph 5 says the West has far more at stake than he does.',
+          evidence: ['p5.s2'],
+          skill: 'evidence',
+          concepts: ['stakes'],
+          lens: null,
+          difficulty: 1,
+        }),
+      );
+    await teacher.page.getByRole('button', { name: 'Add question' }).click();
+    await teacher.page.getByText('Question added as a draft').waitFor();
+
+    await teacher.page.goto(classUrl);
+    await teacher.page.getByText('Assign a quiz').click();
+    const quizSelect = teacher.page.getByLabel('Quiz', { exact: true });
+    const built = await quizSelect
+      .locator('option', { hasText: 'Evidence and vocabulary check (4 questions)' })
+      .getAttribute('value');
+    await quizSelect.selectOption(built!);
+    await teacher.page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await teacher.page.getByText('Assigned. Students see it on their home page.').waitFor();
+
+    const student = await person('Builder Student');
+    await join(student.page, code);
+    await student.page.getByRole('button', { name: 'Start' }).click();
+    await student.page.getByRole('heading', { name: 'Question 1 of 4' }).waitFor();
+    await teacher.context.close();
+    await student.context.close();
+  });
 });

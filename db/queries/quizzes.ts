@@ -266,3 +266,21 @@ export async function finalizeAttempt({
     return true;
   });
 }
+
+/** A quiz an instructor built from a reading's approved questions. */
+export async function insertQuiz(values: {
+  readingId: string;
+  title: string;
+  createdBy: string;
+  questionIds: string[];
+  settings: QuizSettings;
+}): Promise<Quiz> {
+  const db = await getDb();
+  const [row] = await db.insert(quizzes).values({ ...values, isDefault: false }).returning();
+  return row!;
+}
+
+export async function listQuizzesForReading({ readingId }: { readingId: string }) {
+  const db = await getDb();
+  return db.select().from(quizzes).where(eq(quizzes.readingId, readingId)).orderBy(desc(quizzes.isDefault), desc(quizzes.createdAt));
+}

@@ -6,16 +6,20 @@ import { teachesAnyClass } from '@/db/queries/classes';
 import {
   getQuestionRow,
   insertGeneratedQuestions,
+  listReadingQuestions,
   replaceQuestionData,
   setQuestionStatus,
+  upsertAuthoredQuestions,
 } from '@/db/queries/questions';
+import { insertQuiz } from '@/db/queries/quizzes';
 import { getReadingById } from '@/db/queries/readings';
 import type { Reading } from '@/db/schema';
 import { currentUser } from '@/lib/auth/session';
 import type { FormState } from '@/lib/form-state';
+import { pickByRule } from '@/lib/quiz/builder';
 import { canManageQuestions } from '@/lib/reading/access';
 import { defaultProvider } from '@/questions/providers';
-import { questionSchema } from '@/questions/schema';
+import { questionSchema, SKILLS } from '@/questions/schema';
 
 const ended: FormState = {
   status: 'forbidden',
@@ -140,4 +144,93 @@ export async function editQuestionAction(_previous: FormState, formData: FormDat
   await replaceQuestionData({ id: row.id, data: parsed.data, reviewerId: found.userId });
   revalidatePath(bankPath(found.reading));
   return { status: 'ok', message: 'Question saved.' };
+}
+
+const DEFAULT_SETTINGS = {
+  shuffleQuestions: false,
+  shuffleOptions: true,
+  attemptsAllowed: null,
+  timeLimitMinutes: null,
+  passMark: 70,
+  feedback: 'after-submit',
+  confidence: true,
+} as const;
+
+/** Builds a quiz from approved questions: the ones ticked, or so many per skill. */
+export async function buildQuizAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const found = await managedReading(formData);
+  if ('refusal' in found) return found.refusal;
+  const title = String(formData.get('title') ?? '').trim();
+  if (!title || title.length > 200)
+    return { status: 'invalid', message: 'Give the quiz a title (up to 200 characters).' };
+  const approved = (await listReadingQuestions({ readingId: found.reading.id, statuses: ['approved'] })).map(
+    (r) => r.data,
+  );
+  let questionIds: string[];
+  if (formData.get('mode') === 'rule') {
+    const perSkill: Partial<Record<(typeof SKILLS)[number], number>> = {};
+    for (const skill of SKILLS) {
+      const wanted = Number(formData.get(`perSkill:${skill}`) || 0);
+      if (!Number.isInteger(wanted) || wanted < 0 || wanted > 50) {
+        return { status: 'invalid', message: 'Ask for a whole number of questions per skill, up to 50.' };
+      }
+      if (wanted > 0) perSkill[skill] = wanted;
+    }
+    const picked = pickByRule(approved, perSkill, `${found.reading.id}:${title}`);
+    if (!picked.ok) return { status: 'invalid', message: picked.message };
+    questionIds = picked.questionIds;
+  } else {
+    const ids = new Set(approved.map((q) => q.id));
+    questionIds = formData
+      .getAll('questionId')
+      .filter((v): v is string => typeof v === 'string' && ids.has(v));
+    if (questionIds.length === 0)
+      return { status: 'invalid', message: 'Tick at least one approved question.' };
+  }
+  await insertQuiz({
+    readingId: found.reading.id,
+    title,
+    createdBy: found.userId,
+    questionIds,
+    settings: { ...DEFAULT_SETTINGS },
+  });
+  revalidatePath(bankPath(found.reading));
+  return {
+    status: 'ok',
+    message: `Quiz “${title}” saved with ${questionIds.length} questions; assign it from a class page.`,
+  };
+}
+
+/** A question written by the instructor, in the one question format; it starts as a draft. */
+export async function createQuestionAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const found = await managedReading(formData);
+  if ('refusal' in found) return found.refusal;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(String(formData.get('json') ?? ''));
+  } catch {
+    return { status: 'invalid', message: 'That is not valid JSON.' };
+  }
+  const id = `${found.reading.slug}-mine-${crypto.randomUUID().slice(0, 8)}`;
+  const parsed = questionSchema.safeParse({
+    ...(raw as object),
+    id,
+    readingSlug: found.reading.slug,
+    source: 'authored',
+    status: 'draft',
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      status: 'invalid',
+      message: `${issue?.path.join('.') || 'question'}: ${issue?.message ?? 'invalid'}`,
+    };
+  }
+  const sentences = new Set(found.reading.paragraphs.flatMap((p) => p.sentences.map((s) => s.id)));
+  const missing = parsed.data.evidence.find((sid) => !sentences.has(sid));
+  if (missing)
+    return { status: 'invalid', message: `Evidence ${missing} is not a sentence of this reading.` };
+  await upsertAuthoredQuestions({ readingId: found.reading.id, bank: [parsed.data] });
+  revalidatePath(bankPath(found.reading));
+  return { status: 'ok', message: 'Question added as a draft: approve it when it is ready.' };
 }

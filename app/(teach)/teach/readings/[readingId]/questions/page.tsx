@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import {
+  buildQuizAction,
+  createQuestionAction,
   editQuestionAction,
   generateQuestionsAction,
   setQuestionStatusAction,
@@ -10,6 +12,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { cn } from '@/components/ui/cn';
 import { teachesAnyClass } from '@/db/queries/classes';
 import { listReadingQuestions } from '@/db/queries/questions';
+import { listQuizzesForReading } from '@/db/queries/quizzes';
 import { getReadingById } from '@/db/queries/readings';
 import { requireUser } from '@/lib/auth/session';
 import { canManageQuestions } from '@/lib/reading/access';
@@ -59,7 +62,10 @@ export default async function QuestionBankPage({
   const reading = /^[0-9a-f-]{36}$/.test(readingId) ? await getReadingById({ id: readingId }) : null;
   if (!reading || !canManageQuestions(reading, user.id, await teachesAnyClass({ userId: user.id })))
     notFound();
-  const rows = await listReadingQuestions({ readingId });
+  const [rows, quizzes] = await Promise.all([
+    listReadingQuestions({ readingId }),
+    listQuizzesForReading({ readingId }),
+  ]);
   const pick = (name: string, allowed: readonly string[]) => {
     const value = filters[name];
     return typeof value === 'string' && allowed.includes(value) ? value : null;
@@ -104,6 +110,118 @@ export default async function QuestionBankPage({
         >
           {hidden}
         </ActionForm>
+      </section>
+
+      <section className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
+        <h2 className="text-lg font-semibold">Quizzes on this reading</h2>
+        <ul className="text-sm">
+          {quizzes.map((q) => (
+            <li key={q.id}>
+              {q.title} · {q.questionIds.length} questions{q.isDefault ? ' · default' : ''}
+            </li>
+          ))}
+        </ul>
+        <details>
+          <summary className="cursor-pointer font-semibold">Build a quiz by rule</summary>
+          <ActionForm action={buildQuizAction} submitLabel="Save quiz" className="mt-2">
+            {hidden}
+            <input type="hidden" name="mode" value="rule" />
+            <label className="block space-y-1 text-sm">
+              <span className="font-medium">Quiz title</span>
+              <input
+                name="title"
+                maxLength={200}
+                className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
+              />
+            </label>
+            <fieldset className="grid gap-2 sm:grid-cols-4">
+              <legend className="mb-1 text-sm font-medium">Approved questions per skill</legend>
+              {SKILLS.map((skillName) => (
+                <label key={skillName} className="text-sm">
+                  {skillName} ({rows.filter((r) => r.status === 'approved' && r.skill === skillName).length}{' '}
+                  approved)
+                  <input
+                    name={`perSkill:${skillName}`}
+                    inputMode="numeric"
+                    defaultValue="0"
+                    className="block w-20 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+                  />
+                </label>
+              ))}
+            </fieldset>
+          </ActionForm>
+        </details>
+        <details>
+          <summary className="cursor-pointer font-semibold">Build a quiz by picking questions</summary>
+          <ActionForm action={buildQuizAction} submitLabel="Save quiz" className="mt-2">
+            {hidden}
+            <input type="hidden" name="mode" value="pick" />
+            <label className="block space-y-1 text-sm">
+              <span className="font-medium">Quiz title</span>
+              <input
+                name="title"
+                maxLength={200}
+                className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
+              />
+            </label>
+            <fieldset className="max-h-72 space-y-1 overflow-y-auto text-sm">
+              <legend className="mb-1 font-medium">Approved questions</legend>
+              {rows
+                .filter((r) => r.status === 'approved')
+                .map((r) => (
+                  <label key={r.id} className="flex items-start gap-2">
+                    <input type="checkbox" name="questionId" value={r.id} className="mt-1" />
+                    <span>
+                      {r.data.prompt}{' '}
+                      <span className="text-slate-500">
+                        ({r.type}, {r.skill})
+                      </span>
+                    </span>
+                  </label>
+                ))}
+            </fieldset>
+          </ActionForm>
+        </details>
+        <details>
+          <summary className="cursor-pointer font-semibold">Write a new question</summary>
+          <ActionForm
+            action={createQuestionAction}
+            submitLabel="Add question"
+            className="mt-2"
+            resetOnSuccess
+          >
+            {hidden}
+            <label htmlFor="new-question-json" className="block text-sm font-medium">
+              The question in Statecraft's question format (JSON); evidence names sentence ids such as p9.s1
+            </label>
+            <textarea
+              id="new-question-json"
+              name="json"
+              rows={12}
+              defaultValue={JSON.stringify(
+                {
+                  type: 'multiple-choice',
+                  prompt: 'According to the author, …?',
+                  options: [
+                    { id: 'a', text: '…' },
+                    { id: 'b', text: '…' },
+                    { id: 'c', text: '…' },
+                  ],
+                  answer: { optionId: 'a' },
+                  explanation: 'Paragraph … says …',
+                  evidence: ['p1.s1'],
+                  skill: 'evidence',
+                  concepts: [],
+                  lens: null,
+                  difficulty: 2,
+                },
+                null,
+                2,
+              )}
+              className="block w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-xs dark:border-slate-600 dark:bg-slate-950"
+            />
+          </ActionForm>
+        </details>
       </section>
 
       <form className="flex flex-wrap items-end gap-3 text-sm" method="get">
