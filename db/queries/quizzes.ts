@@ -276,11 +276,18 @@ export async function insertQuiz(values: {
   settings: QuizSettings;
 }): Promise<Quiz> {
   const db = await getDb();
-  const [row] = await db.insert(quizzes).values({ ...values, isDefault: false }).returning();
+  const [row] = await db
+    .insert(quizzes)
+    .values({ ...values, isDefault: false })
+    .returning();
   return row!;
 }
 
 export async function listQuizzesForReading({ readingId }: { readingId: string }) {
   const db = await getDb();
-  return db.select().from(quizzes).where(eq(quizzes.readingId, readingId)).orderBy(desc(quizzes.isDefault), desc(quizzes.createdAt));
+  return db
+    .select()
+    .from(quizzes)
+    .where(eq(quizzes.readingId, readingId))
+    .orderBy(desc(quizzes.isDefault), desc(quizzes.createdAt));
 }
