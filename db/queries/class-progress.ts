@@ -1,8 +1,14 @@
 import 'server-only';
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, type Column, count, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { accommodations, attemptResponses, attempts, classMembers, questions, users } from '@/db/schema';
 import { effectiveScore } from '@/lib/quiz/results';
+
+/**
+ * `column = any($1)` with the ids as one array parameter: a class's attempts run to tens of
+ * thousands, and `inArray` sends one parameter per id, which PostgreSQL refuses past 65,535.
+ */
+const isAnyOf = (column: Column, ids: string[]): SQL => sql`${column} = any(${sql.param(ids)}::text[])`;
 
 /** The class's students. */
 export async function listStudents({ classId }: { classId: string }) {
@@ -56,8 +62,42 @@ export async function listGradedResponses({ attemptIds }: { attemptIds: string[]
       gradedBy: attemptResponses.gradedBy,
     })
     .from(attemptResponses)
-    .where(and(inArray(attemptResponses.attemptId, attemptIds), isNotNull(attemptResponses.grade)));
+    .where(and(isAnyOf(attemptResponses.attemptId, attemptIds), isNotNull(attemptResponses.grade)));
   return rows.map((r) => ({ ...r, score: effectiveScore(r) }));
+}
+
+/**
+ * What mastery by skill and concept needs from the given attempts' graded answers, summed in the
+ * database rather than sent over one row per answer (half a million in a large class): totals
+ * per student and skill, and per question (its concepts are in its data). Scores count as
+ * `effectiveScore` counts them; the text cast reads a `real` override as the driver does.
+ */
+export async function listMasteryTotals({ attemptIds }: { attemptIds: string[] }) {
+  if (attemptIds.length === 0) return { bySkill: [], byQuestion: [] };
+  const db = await getDb();
+  const score = sql`coalesce(${attemptResponses.overrideScore}::text::float8, (${attemptResponses.grade}->>'score')::float8, 0)`;
+  const rows = await db
+    .select({
+      userId: attempts.userId,
+      skill: questions.skill,
+      questionId: attemptResponses.questionId,
+      total: sql<number>`sum(${score})`.mapWith(Number),
+      answers: count(),
+    })
+    .from(attemptResponses)
+    .innerJoin(attempts, eq(attempts.id, attemptResponses.attemptId))
+    .innerJoin(questions, eq(questions.id, attemptResponses.questionId))
+    .where(and(isAnyOf(attemptResponses.attemptId, attemptIds), isNotNull(attemptResponses.grade)))
+    // One pass over the answers for both totals: a row has either student and skill, or question.
+    .groupBy(sql`grouping sets ((${attempts.userId}, ${questions.skill}), (${attemptResponses.questionId}))`);
+  return {
+    bySkill: rows.flatMap(({ userId, skill, total, answers }) =>
+      userId !== null && skill !== null ? [{ userId, skill, total, answers }] : [],
+    ),
+    byQuestion: rows.flatMap(({ questionId, total, answers }) =>
+      questionId !== null ? [{ questionId, total, answers }] : [],
+    ),
+  };
 }
 
 export async function listQuestionData({ ids }: { ids: string[] }) {

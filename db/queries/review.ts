@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import {
   glossaryTerms,
@@ -170,13 +170,4 @@ export async function reviewHistory({ userId, since }: { userId: string; since: 
     .from(reviewLogs)
     .where(and(eq(reviewLogs.userId, userId), gte(reviewLogs.reviewedAt, since)));
   return { days: days.map((d) => d.day), ...(window ?? { reviews: 0, recalled: 0, matured: 0 }) };
-}
-
-export async function countCards({ userId }: { userId: string }) {
-  const db = await getDb();
-  const [row] = await db
-    .select({ total: count(), reviewed: count(reviewCards.lastReview) })
-    .from(reviewCards)
-    .where(and(eq(reviewCards.userId, userId), isNotNull(reviewCards.id)));
-  return row ?? { total: 0, reviewed: 0 };
 }

@@ -10,7 +10,7 @@ import { requireUser } from '@/lib/auth/session';
 import { attemptContext, attemptForUser } from '@/lib/quiz/attempts';
 import { describeResponse } from '@/lib/quiz/describe';
 import { toFeedbackView } from '@/lib/quiz/feedback';
-import { effectiveScore, summariseAttempt } from '@/lib/quiz/results';
+import { type Breakdown, effectiveScore, summariseAttempt } from '@/lib/quiz/results';
 import { feedbackReleased } from '@/lib/quiz/rules';
 
 export const metadata: Metadata = { title: 'Quiz results' };
@@ -31,6 +31,45 @@ function duration(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
   const seconds = Math.round((ms % 60_000) / 1000);
   return minutes ? `${minutes} min ${seconds} s` : `${seconds} s`;
+}
+
+/** Scores grouped by skill or by concept. */
+function BreakdownTable({
+  id,
+  title,
+  column,
+  rows,
+}: {
+  id: string;
+  title: string;
+  column: string;
+  rows: Breakdown;
+}) {
+  return (
+    <section aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="mb-2 text-lg font-semibold">
+        {title}
+      </h2>
+      <table className="w-full text-sm">
+        <thead className="text-left text-slate-600 dark:text-slate-400">
+          <tr>
+            <th className="py-1 font-medium">{column}</th>
+            <th className="py-1 font-medium">Questions</th>
+            <th className="py-1 font-medium">Score</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.label} className="border-t border-slate-100 dark:border-slate-800">
+              <td className="py-1">{r.label}</td>
+              <td className="py-1 tabular-nums">{r.questions}</td>
+              <td className="py-1 tabular-nums">{pct(r.score)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
 }
 
 export default async function ResultsPage({
@@ -108,52 +147,13 @@ export default async function ResultsPage({
       </dl>
 
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="skills-title">
-          <h2 id="skills-title" className="mb-2 text-lg font-semibold">
-            By skill
-          </h2>
-          <table className="w-full text-sm">
-            <thead className="text-left text-slate-600 dark:text-slate-400">
-              <tr>
-                <th className="py-1 font-medium">Skill</th>
-                <th className="py-1 font-medium">Questions</th>
-                <th className="py-1 font-medium">Score</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.bySkill.map((s) => (
-                <tr key={s.label} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="py-1">{SKILL_NAMES[s.label] ?? s.label}</td>
-                  <td className="py-1 tabular-nums">{s.questions}</td>
-                  <td className="py-1 tabular-nums">{pct(s.score)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-        <section aria-labelledby="concepts-title">
-          <h2 id="concepts-title" className="mb-2 text-lg font-semibold">
-            By concept
-          </h2>
-          <table className="w-full text-sm">
-            <thead className="text-left text-slate-600 dark:text-slate-400">
-              <tr>
-                <th className="py-1 font-medium">Concept</th>
-                <th className="py-1 font-medium">Questions</th>
-                <th className="py-1 font-medium">Score</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.byConcept.map((s) => (
-                <tr key={s.label} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="py-1">{s.label}</td>
-                  <td className="py-1 tabular-nums">{s.questions}</td>
-                  <td className="py-1 tabular-nums">{pct(s.score)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <BreakdownTable
+          id="skills"
+          title="By skill"
+          column="Skill"
+          rows={summary.bySkill.map((s) => ({ ...s, label: SKILL_NAMES[s.label] ?? s.label }))}
+        />
+        <BreakdownTable id="concepts" title="By concept" column="Concept" rows={summary.byConcept} />
       </div>
 
       {summary.confidence.some((c) => c.answers > 0) && (
