@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildIfStale, startServer } from '../e2e/server';
+import { signIn } from './sign-in';
 
 const STUDENTS = Number(process.env.STUDENTS ?? 100);
 const PASSWORD = 'benchmark passphrase';
@@ -84,24 +85,6 @@ function answerFor(question: import('@/questions/schema').Question): unknown {
   }
 }
 
-async function signIn(baseURL: string, email: string): Promise<string> {
-  const csrf = await fetch(`${baseURL}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const response = await fetch(`${baseURL}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
-    body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: `${baseURL}/home` }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.startsWith('authjs.session-token='));
-  if (!session) throw new Error(`Sign-in failed for ${email} (HTTP ${response.status})`);
-  return session.split(';')[0]!;
-}
-
 async function main() {
   buildIfStale();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'statecraft-bench-'));
@@ -119,7 +102,7 @@ async function main() {
     const { baseURL } = server;
 
     const signInStarted = performance.now();
-    const cookies = await Promise.all(emails.map((email) => signIn(baseURL, email)));
+    const cookies = await Promise.all(emails.map((email) => signIn(baseURL, email, PASSWORD)));
     const signInMs = performance.now() - signInStarted;
 
     const saves: Timing[] = [];

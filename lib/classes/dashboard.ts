@@ -3,7 +3,7 @@ import { listClassAssignments } from '@/db/queries/assignments';
 import {
   listAccommodationsFor,
   listAssignmentAttempts,
-  listGradedResponses,
+  listMasteryTotals,
   listQuestionData,
   listStudents,
 } from '@/db/queries/class-progress';
@@ -33,7 +33,9 @@ export async function classGradebook(classId: string, now = new Date()) {
   const attemptsBy = new Map<string, typeof attemptRows>();
   for (const a of attemptRows) {
     const key = `${a.assignmentId}:${a.userId}`;
-    attemptsBy.set(key, [...(attemptsBy.get(key) ?? []), a]);
+    const list = attemptsBy.get(key);
+    if (list) list.push(a);
+    else attemptsBy.set(key, [a]);
   }
   const accommodationBy = new Map(accommodationRows.map((a) => [`${a.assignmentId}:${a.userId}`, a]));
   const cells = new Map<string, Cell>();
@@ -95,48 +97,54 @@ export async function classProgress(classId: string, now = new Date()) {
     };
   });
 
+  // Attention: a pattern, not one slip. Two or more missing or late, a failing average, or
+  // work due within two days and not started.
   const attention = rows.flatMap((r) => {
     const reasons: string[] = [];
-    if (r.missing) reasons.push(`${r.missing} missing`);
-    if (r.late) reasons.push(`${r.late} late`);
+    if (r.missing >= 2) reasons.push(`${r.missing} missing`);
+    if (r.late >= 2) reasons.push(`${r.late} late`);
     if (r.average !== null && r.average < 0.5) reasons.push(`average ${Math.round(r.average * 100)}%`);
     const dueSoon = r.cells.filter(
       (c) =>
         c.status === 'not started' &&
         c.dueAt &&
-        c.dueAt.getTime() - now.getTime() < 2 * 86_400_000 &&
-        c.dueAt > now,
+        c.dueAt > now &&
+        c.dueAt.getTime() - now.getTime() < 2 * 86_400_000,
     ).length;
     if (dueSoon) reasons.push(`${dueSoon} due within two days, not started`);
     return reasons.length ? [{ student: r.student, reasons }] : [];
   });
 
-  // Mastery by skill and concept: each student's counted answers on the class's assignments.
+  // Mastery by skill and concept: each student's counted answers on the class's assignments,
+  // totalled by the database (a large class has half a million answers).
   const bestAttempts = [...book.cells.values()].flatMap((c) => (c.attemptId ? [c.attemptId] : []));
-  const attemptOwner = new Map<string, string>();
-  for (const [key, c] of book.cells) if (c.attemptId) attemptOwner.set(c.attemptId, key.split(':')[1]!);
-  const responses = await listGradedResponses({ attemptIds: bestAttempts });
+  const totals = await listMasteryTotals({ attemptIds: bestAttempts });
   const questionData: Map<string, Question> = await listQuestionData({
-    ids: [...new Set(responses.map((r) => r.questionId))],
+    ids: totals.byQuestion.map((t) => t.questionId),
   });
-  const skillScores = new Map<string, Map<string, number[]>>();
-  const conceptScores = new Map<string, number[]>();
-  for (const r of responses) {
-    const q = questionData.get(r.questionId);
-    const userId = attemptOwner.get(r.attemptId);
-    if (!q || !userId) continue;
-    const byStudent = skillScores.get(q.skill) ?? new Map<string, number[]>();
-    byStudent.set(userId, [...(byStudent.get(userId) ?? []), r.score]);
-    skillScores.set(q.skill, byStudent);
-    for (const c of q.concepts) conceptScores.set(c, [...(conceptScores.get(c) ?? []), r.score]);
+  const skillTotals = new Map<string, Map<string, { total: number; answers: number }>>();
+  for (const t of totals.bySkill) {
+    const byStudent = skillTotals.get(t.skill) ?? new Map<string, { total: number; answers: number }>();
+    byStudent.set(t.userId, t);
+    skillTotals.set(t.skill, byStudent);
   }
-  const skills = [...skillScores.keys()].sort();
+  const conceptTotals = new Map<string, { total: number; answers: number }>();
+  for (const t of totals.byQuestion) {
+    for (const c of questionData.get(t.questionId)?.concepts ?? []) {
+      const sum = conceptTotals.get(c) ?? { total: 0, answers: 0 };
+      conceptTotals.set(c, { total: sum.total + t.total, answers: sum.answers + t.answers });
+    }
+  }
+  const skills = [...skillTotals.keys()].sort();
   const heatmap = book.students.map((s) => ({
     student: s,
-    bySkill: skills.map((skill) => mean(skillScores.get(skill)?.get(s.userId) ?? [])),
+    bySkill: skills.map((skill) => {
+      const t = skillTotals.get(skill)?.get(s.userId);
+      return t ? t.total / t.answers : null;
+    }),
   }));
-  const concepts = [...conceptScores.entries()]
-    .map(([concept, xs]) => ({ concept, mastery: mean(xs) ?? 0, answers: xs.length }))
+  const concepts = [...conceptTotals.entries()]
+    .map(([concept, t]) => ({ concept, mastery: t.total / t.answers, answers: t.answers }))
     .sort((a, b) => a.mastery - b.mastery);
 
   return { book, perAssignment, rows, attention, skills, heatmap, concepts };

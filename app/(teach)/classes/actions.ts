@@ -104,6 +104,11 @@ export async function removeStudentAction(_previous: FormState, formData: FormDa
   return { status: 'ok', message: 'Student removed. Their past work stays in your records.' };
 }
 
+/** The same, for a plain form in each roster row (no client component per student). */
+export async function removeStudentFormAction(formData: FormData): Promise<void> {
+  await removeStudentAction({ status: 'idle' }, formData);
+}
+
 export async function addCoInstructorAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const found = await instructorOf(formData);
   if (!found.ok) return found.refusal;

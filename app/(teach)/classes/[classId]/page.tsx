@@ -7,10 +7,11 @@ import {
   addCoInstructorAction,
   changeJoinCodeAction,
   createAssignmentAction,
-  removeStudentAction,
+  removeStudentFormAction,
 } from '@/app/(teach)/classes/actions';
 import { HeatCell, ScoreCell } from '@/components/classes/score-cell';
 import { ActionForm } from '@/components/ui/action-form';
+import { buttonClasses } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { listAssignableQuizzes, listStudentAssignments } from '@/db/queries/assignments';
 import { listMembers } from '@/db/queries/classes';
@@ -309,20 +310,25 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
                   </td>
                   {r.cells.map((c, i) => (
                     <td key={progress.book.assigned[i]!.assignment.id} className="py-2 pr-4">
+                      {/* Plain links: a large class has tens of thousands of cells, too many to prefetch. */}
                       {c.attemptId ? (
-                        <Link href={`/classes/${classId}/attempts/${c.attemptId}`} className="underline">
+                        <a href={`/classes/${classId}/attempts/${c.attemptId}`} className="underline">
                           <ScoreCell cell={c} />
-                        </Link>
+                        </a>
                       ) : (
                         <ScoreCell cell={c} />
                       )}
                     </td>
                   ))}
                   <td className="py-2">
-                    <ActionForm action={removeStudentAction} submitLabel="Remove" variant="secondary">
+                    {/* A plain server form per row (no client state): the row disappearing is the feedback. */}
+                    <form action={removeStudentFormAction}>
                       {hidden}
                       <input type="hidden" name="userId" value={r.student.userId} />
-                    </ActionForm>
+                      <button type="submit" className={buttonClasses('secondary')}>
+                        Remove<span className="sr-only"> {r.student.name ?? r.student.email}</span>
+                      </button>
+                    </form>
                   </td>
                 </tr>
               ))}

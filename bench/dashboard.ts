@@ -1,0 +1,368 @@
+/**
+ * Dashboard benchmark: seeds the large class (bench/seed-large-class.ts), starts `next start`
+ * on it, and times, as its instructor, the class progress page and the gradebook export over
+ * HTTP; then, with the server stopped, the same data built in-process (lib/classes, no
+ * rendering) and the bare SQL behind it: the very statements those calls send, captured at the
+ * driver and replayed on it, and their time inside the database (EXPLAIN ANALYZE). Checks the
+ * responses (a wrong one exits non-zero). PGlite in a temporary folder; then PostgreSQL when
+ * DATABASE_URL is set, in a fresh database on that server, dropped at the end.
+ *
+ *   npm run bench:dashboard
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:dashboard
+ *   RUNS=10 …                      warm requests per figure (default 5, after a first one)
+ *
+ * Each database runs in its own process (this file with --database), because the app's
+ * configuration and database client are read once per process.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildIfStale, root, startServer } from '../e2e/server';
+import type { LargeClassSeed } from './seed-large-class';
+import { signIn } from './sign-in';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+
+type Figures = { first: number | null; median: number; min: number };
+type Measured = {
+  http: Figures;
+  bytes: number;
+  /** The same data built in-process: lib/classes and the db/queries functions, no rendering. */
+  data: Figures;
+  statements: number;
+  /** The captured statements replayed one after another on the driver (rows fetched and parsed). */
+  sql: Figures;
+  /** Planning and execution time of the same statements, as the database reports it. */
+  inDatabase: Figures;
+};
+type Half = {
+  database: 'PGlite' | 'PostgreSQL';
+  seed: Pick<
+    LargeClassSeed,
+    'students' | 'assignments' | 'questionsPerQuiz' | 'attempts' | 'responses' | 'steps' | 'seconds'
+  >;
+  page: Measured;
+  gradebook: Measured;
+  problems: string[];
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const figures = (times: number[], withFirst = true): Figures => {
+  const warm = withFirst ? times.slice(1) : times;
+  return { first: withFirst ? times[0]! : null, median: median(warm), min: Math.min(...warm) };
+};
+
+async function repeat(times: number, run: () => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    await run();
+    out.push(performance.now() - started);
+  }
+  return out;
+}
+
+// ---- One database, in its own process ----
+
+type Statement = { text: string; params: unknown[]; options: unknown[] };
+type DriverClient = Record<string, unknown>;
+
+/** Runs `run` while recording every statement the app's database client sends. */
+async function captureStatements<T>(
+  client: DriverClient,
+  method: 'query' | 'unsafe',
+  run: () => Promise<T>,
+): Promise<Statement[]> {
+  const original = client[method] as (...args: unknown[]) => unknown;
+  const statements: Statement[] = [];
+  client[method] = function (this: unknown, text: string, params: unknown[] = [], ...options: unknown[]) {
+    statements.push({ text, params, options });
+    return original.call(this, text, params, ...options);
+  };
+  try {
+    await run();
+  } finally {
+    client[method] = original;
+  }
+  return statements;
+}
+
+async function measureDatabase(database: Half['database']): Promise<Half> {
+  const { closeDb, getClient } = await import('@/db');
+  const { seedLargeClass } = await import('./seed-large-class');
+  const problems: string[] = [];
+
+  console.log(`\n[${database}] seeding the large class…`);
+  const seeded = await seedLargeClass();
+  await closeDb();
+
+  const env: NodeJS.ProcessEnv = { ...process.env, SEED_DEMO: 'false' };
+  delete env.AUTH_SECRET;
+  const logDir = mkdtempSync(path.join(tmpdir(), 'statecraft-bench-log-'));
+  const server = await startServer(env, path.join(logDir, 'server.log'));
+  const pageUrl = `${server.baseURL}/classes/${seeded.classId}`;
+  const csvUrl = `${server.baseURL}/api/classes/${seeded.classId}/gradebook`;
+  let pageBytes = 0;
+  let csvBytes = 0;
+  let csvOverHttp = '';
+  let pageTimes: number[];
+  let csvTimes: number[];
+  try {
+    const cookie = await signIn(server.baseURL, seeded.instructorEmail, seeded.password);
+    const get = async (url: string) => {
+      const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+      return { status: response.status, body: await response.text() };
+    };
+    console.log(`[${database}] requesting the class page and the gradebook, ${RUNS + 1} times each…`);
+    pageTimes = await repeat(RUNS + 1, async () => {
+      const { status, body } = await get(pageUrl);
+      pageBytes = Buffer.byteLength(body);
+      const rows = body.split('data-student="').length - 1;
+      if (status !== 200) problems.push(`class page: HTTP ${status}`);
+      else if (!body.includes(seeded.className)) problems.push('class page: no class name');
+      else if (rows !== seeded.students)
+        problems.push(`class page: ${rows} student rows, not ${seeded.students}`);
+    });
+    csvTimes = await repeat(RUNS + 1, async () => {
+      const { status, body } = await get(csvUrl);
+      csvBytes = Buffer.byteLength(body);
+      csvOverHttp = body;
+      const lines = body.split('\r\n').filter(Boolean);
+      if (status !== 200) problems.push(`gradebook: HTTP ${status}`);
+      else if (lines.length !== seeded.students + 2 || !lines[1]?.startsWith('Points Possible'))
+        problems.push(`gradebook: ${lines.length} lines, not header + points + ${seeded.students} students`);
+    });
+  } finally {
+    await server.stop();
+    rmSync(logDir, { recursive: true, force: true });
+  }
+
+  // In-process, with the server stopped (PGlite allows one opener).
+  const { classAccess, asInstructor } = await import('@/lib/classes/access');
+  const { classProgress } = await import('@/lib/classes/dashboard');
+  const { gradebookCsv } = await import('@/lib/classes/exports');
+  const { listMembers } = await import('@/db/queries/classes');
+  const { listAssignableQuizzes } = await import('@/db/queries/assignments');
+  const { getSessionVersion } = await import('@/db/queries/users');
+  const { users } = await import('@/db/schema');
+  const { eq } = await import('drizzle-orm');
+  const client = await getClient();
+  const [instructor] = await client.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, seeded.instructorEmail));
+  const userId = instructor!.id;
+  const { classId } = seeded;
+  // What the page and the route ask for: the session check (auth.ts), access, then their data.
+  const pageData = async () => {
+    await getSessionVersion({ userId });
+    const access = await classAccess(classId, userId);
+    if (access?.role !== 'instructor') throw new Error('The instructor has no access to the class');
+    await Promise.all([classProgress(classId), listMembers({ classId }), listAssignableQuizzes({ userId })]);
+  };
+  let csvInProcess = '';
+  const gradebookData = async () => {
+    await getSessionVersion({ userId });
+    const klass = await asInstructor(classId, userId);
+    if (!klass) throw new Error('The instructor has no access to the class');
+    csvInProcess = await gradebookCsv(klass.id, klass.name);
+  };
+
+  const driverClient = (client.db as unknown as { $client: DriverClient }).$client;
+  const method = client.driver === 'pglite' ? 'query' : 'unsafe';
+  const raw = async (text: string, params: unknown[], options: unknown[] = []) => {
+    const result = (await (driverClient[method] as (...args: unknown[]) => Promise<unknown>).call(
+      driverClient,
+      text,
+      params,
+      ...options,
+    )) as Record<string, unknown>[] | { rows: Record<string, unknown>[] };
+    return Array.isArray(result) ? result : result.rows;
+  };
+  const inDatabase = async (statements: Statement[]) => {
+    let ms = 0;
+    for (const s of statements) {
+      const [row] = await raw(`explain (analyze, timing off, format json) ${s.text}`, s.params);
+      const cell = row!['QUERY PLAN'];
+      const [plan] = (typeof cell === 'string' ? JSON.parse(cell) : cell) as Record<string, number>[];
+      ms += plan!['Planning Time']! + plan!['Execution Time']!;
+    }
+    return ms;
+  };
+
+  const measure = async (label: string, run: () => Promise<void>, http: number[], bytes: number) => {
+    console.log(`[${database}] timing the ${label} in-process and its SQL…`);
+    const [first] = await repeat(1, run);
+    const statements = await captureStatements(driverClient, method, run);
+    const data = await repeat(RUNS, run);
+    const sqlTimes = await repeat(RUNS, async () => {
+      for (const s of statements) await raw(s.text, s.params, s.options);
+    });
+    const dbTimes: number[] = [];
+    for (let i = 0; i < RUNS; i++) dbTimes.push(await inDatabase(statements));
+    return {
+      http: figures(http),
+      bytes,
+      data: { ...figures(data, false), first: first! },
+      statements: statements.length,
+      sql: figures(sqlTimes, false),
+      inDatabase: figures(dbTimes, false),
+    } satisfies Measured;
+  };
+  const page = await measure('class page data', pageData, pageTimes, pageBytes);
+  const gradebook = await measure('gradebook', gradebookData, csvTimes, csvBytes);
+  if (csvInProcess !== csvOverHttp) problems.push('gradebook: the CSV over HTTP differs from gradebookCsv()');
+  await closeDb();
+  return { database, seed: seeded, page, gradebook, problems };
+}
+
+// ---- The report ----
+
+const ms = (n: number | null) => (n === null ? '' : n < 10 ? n.toFixed(1) : n.toFixed(0));
+const size = (bytes: number) =>
+  bytes > 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.round(bytes / 1e3)} kB`;
+
+function report(halves: Half[]) {
+  const seed = halves[0]!.seed;
+  const int = (n: number) => n.toLocaleString('en-US');
+  console.log(
+    `\nClass dashboard, large class: ${int(seed.students)} students, ${seed.assignments} assignments × ${seed.questionsPerQuiz} questions, ${int(seed.attempts)} attempts, ${int(seed.responses)} answers`,
+  );
+  const label = 50;
+  const cell = (s: string) => s.padStart(8);
+  const head = halves.map((h) => `${h.database.padStart(24)}  `).join('');
+  console.log(`${''.padEnd(label)}${head}`);
+  console.log(
+    `${'times in ms'.padEnd(label)}${halves.map(() => `${cell('first')}${cell('median')}${cell('min')}  `).join('')}`,
+  );
+  const line = (name: string, pick: (h: Half) => Figures) =>
+    console.log(
+      `${name.padEnd(label)}${halves.map((h) => `${cell(ms(pick(h).first))}${cell(ms(pick(h).median))}${cell(ms(pick(h).min))}  `).join('')}`,
+    );
+  const ratio = (name: string, pick: (h: Half) => number) =>
+    console.log(
+      `${name.padEnd(label)}${halves.map((h) => `${cell('')}${cell(`${pick(h).toFixed(1)}×`)}${cell('')}  `).join('')}`,
+    );
+  for (const [title, pick] of [
+    ['Class progress page  GET /classes/[id]', (h: Half) => h.page],
+    ['Gradebook export  GET /api/classes/[id]/gradebook', (h: Half) => h.gradebook],
+  ] as const) {
+    const first = pick(halves[0]!);
+    console.log(`\n${title} (${size(first.bytes)}, ${first.statements} SQL statements)`);
+    line('  server, over HTTP', (h) => pick(h).http);
+    line('  its data in-process (no rendering)', (h) => pick(h).data);
+    line('  its SQL, replayed on the driver', (h) => pick(h).sql);
+    line('  its SQL, inside the database', (h) => pick(h).inDatabase);
+    ratio('  server / SQL on the driver (medians)', (h) => pick(h).http.median / pick(h).sql.median);
+    ratio('  server / SQL inside the database', (h) => pick(h).http.median / pick(h).inDatabase.median);
+  }
+  console.log('\nSeeding (bench/seed-large-class.ts), seconds');
+  console.log(`${''.padEnd(label)}${halves.map((h) => `${h.database.padStart(12)}`).join('')}`);
+  for (const [i, step] of seed.steps.entries()) {
+    const rows = step.rows ? `${step.step} (${int(step.rows)} rows)` : step.step;
+    console.log(
+      `${`  ${rows}`.padEnd(label)}${halves.map((h) => h.seed.steps[i]!.seconds.toFixed(1).padStart(12)).join('')}`,
+    );
+  }
+  console.log(
+    `${'  in all'.padEnd(label)}${halves.map((h) => h.seed.seconds.toFixed(1).padStart(12)).join('')}`,
+  );
+  console.log(
+    '\nfirst: the first request after the server started (in-process: the first call after the database was opened again); median and min of the next ones.',
+  );
+}
+
+// ---- Running both ----
+
+async function runHalf(database: 'pglite' | 'postgres', env: NodeJS.ProcessEnv): Promise<Half | null> {
+  const out = path.join(mkdtempSync(path.join(tmpdir(), 'statecraft-bench-')), 'result.json');
+  try {
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(
+        path.join(root, 'node_modules/.bin/tsx'),
+        [
+          '--conditions=react-server',
+          path.join(root, 'bench/dashboard.ts'),
+          '--database',
+          database,
+          '--out',
+          out,
+        ],
+        { cwd: root, env, stdio: 'inherit' },
+      );
+      child.on('exit', resolve);
+    });
+    if (code !== 0) console.error(`[${database}] the benchmark process failed (exit ${code})`);
+    try {
+      return JSON.parse(readFileSync(out, 'utf8')) as Half;
+    } catch {
+      return null;
+    }
+  } finally {
+    rmSync(path.dirname(out), { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const database = args[args.indexOf('--database') + 1];
+  if (args.includes('--database')) {
+    // One half, in this process.
+    const out = args[args.indexOf('--out') + 1]!;
+    let dataDir: string | null = null;
+    if (database === 'pglite') {
+      dataDir = mkdtempSync(path.join(tmpdir(), 'statecraft-bench-'));
+      process.env.PGLITE_DATA_DIR = dataDir;
+      process.env.DATABASE_URL = '';
+    }
+    try {
+      const half = await measureDatabase(database === 'pglite' ? 'PGlite' : 'PostgreSQL');
+      writeFileSync(out, JSON.stringify(half));
+      for (const problem of half.problems) console.error(`[${half.database}] WRONG: ${problem}`);
+      if (half.problems.length) process.exitCode = 1;
+    } finally {
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    }
+    return;
+  }
+
+  buildIfStale();
+  const halves: Half[] = [];
+  let failed = false;
+  const { DATABASE_URL, ...rest } = process.env;
+  const pglite = await runHalf('pglite', rest);
+  if (pglite) halves.push(pglite);
+  failed ||= !pglite || pglite.problems.length > 0;
+
+  let skipped: string | null = null;
+  if (DATABASE_URL?.trim()) {
+    const { default: postgres } = await import('postgres');
+    const name = `statecraft_bench_${process.pid}_${Date.now()}`;
+    const url = new URL(DATABASE_URL);
+    const admin = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    try {
+      url.pathname = `/${name}`;
+      const half = await runHalf('postgres', { ...rest, DATABASE_URL: url.toString() });
+      if (half) halves.push(half);
+      failed ||= !half || half.problems.length > 0;
+    } finally {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 5 });
+    }
+  } else {
+    skipped =
+      'PostgreSQL half skipped: DATABASE_URL is not set. Run it with DATABASE_URL=postgres://user@host:port/db npm run bench:dashboard (a fresh database is created on that server and dropped after).';
+  }
+
+  if (halves.length) report(halves);
+  if (skipped) console.log(`\n${skipped}`);
+  for (const h of halves) for (const p of h.problems) console.log(`WRONG (${h.database}): ${p}`);
+  if (failed) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
