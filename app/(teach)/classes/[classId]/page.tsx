@@ -25,6 +25,7 @@ const card =
   'space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900';
 const selectClass =
   'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900';
+const STUDENTS_PER_PAGE = 50;
 const when = (d: Date | null) =>
   d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'no due date';
 
@@ -36,7 +37,7 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
   if (access.role === 'student')
     return <StudentView classId={classId} className={access.class.name} userId={user.id} />;
 
-  const { sort } = await searchParams;
+  const { sort, page } = await searchParams;
   const klass = access.class;
   const [progress, members, quizzes, requestHeaders] = await Promise.all([
     classProgress(classId),
@@ -54,6 +55,16 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
         ? b.late + b.missing - (a.late + a.missing)
         : (a.student.name ?? a.student.email).localeCompare(b.student.name ?? b.student.email),
   );
+  // A page of students at a time: a lecture class of a thousand would otherwise render every cell.
+  const pageCount = Math.max(1, Math.ceil(rows.length / STUDENTS_PER_PAGE));
+  const pageNumber = Math.min(
+    pageCount,
+    Math.max(1, Number.parseInt(typeof page === 'string' ? page : '1', 10) || 1),
+  );
+  const shown = rows.slice((pageNumber - 1) * STUDENTS_PER_PAGE, pageNumber * STUDENTS_PER_PAGE);
+  const shownIds = new Set(shown.map((r) => r.student.userId));
+  const sortKey = typeof sort === 'string' ? sort : 'name';
+  const pageHref = (n: number) => `/classes/${classId}?sort=${sortKey}&page=${n}`;
   const hidden = <input type="hidden" name="classId" value={classId} />;
   const instructors = members.filter((m) => m.role === 'instructor');
 
@@ -295,7 +306,7 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => (
+              {shown.map((r) => (
                 <tr
                   key={r.student.userId}
                   className="border-t border-slate-100 dark:border-slate-800"
@@ -335,6 +346,21 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
             </tbody>
           </table>
         </div>
+        {pageCount > 1 && (
+          <nav aria-label="Student pages" className="flex flex-wrap items-center gap-3 text-sm">
+            <span>{`Students ${(pageNumber - 1) * STUDENTS_PER_PAGE + 1}–${Math.min(rows.length, pageNumber * STUDENTS_PER_PAGE)} of ${rows.length.toLocaleString('en')}`}</span>
+            {pageNumber > 1 && (
+              <Link href={pageHref(pageNumber - 1)} className="underline">
+                Previous
+              </Link>
+            )}
+            {pageNumber < pageCount && (
+              <Link href={pageHref(pageNumber + 1)} className="underline">
+                Next
+              </Link>
+            )}
+          </nav>
+        )}
       </section>
 
       {progress.skills.length > 0 && (
@@ -355,16 +381,18 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
                 </tr>
               </thead>
               <tbody>
-                {progress.heatmap.map((h) => (
-                  <tr key={h.student.userId}>
-                    <th scope="row" className="py-1 pr-4 text-left font-normal">
-                      {h.student.name ?? h.student.email}
-                    </th>
-                    {h.bySkill.map((v, i) => (
-                      <HeatCell key={progress.skills[i]} value={v} />
-                    ))}
-                  </tr>
-                ))}
+                {progress.heatmap
+                  .filter((h) => shownIds.has(h.student.userId))
+                  .map((h) => (
+                    <tr key={h.student.userId}>
+                      <th scope="row" className="py-1 pr-4 text-left font-normal">
+                        {h.student.name ?? h.student.email}
+                      </th>
+                      {h.bySkill.map((v, i) => (
+                        <HeatCell key={progress.skills[i]} value={v} />
+                      ))}
+                    </tr>
+                  ))}
               </tbody>
             </table>
           </div>
