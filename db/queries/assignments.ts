@@ -43,6 +43,7 @@ export async function listClassAssignments({ classId }: { classId: string }) {
     .select({
       assignment: assignments,
       quizTitle: quizzes.title,
+      quizSettings: quizzes.settings,
       questionCount: sql<number>`jsonb_array_length(${quizzes.questionIds})`.mapWith(Number),
       readingSlug: readings.slug,
       readingTitle: readings.title,
@@ -94,6 +95,7 @@ export async function listStudentAssignments({ userId }: { userId: string }) {
       assignment: assignments,
       className: classes.name,
       readingTitle: readings.title,
+      quizSettings: quizzes.settings,
       accommodation: accommodations,
     })
     .from(classMembers)

@@ -62,7 +62,7 @@ describe('reading progress', () => {
   it('saves the place, and never moves the furthest point or the sections read backwards', async () => {
     const student = await user('progress@example.org');
     const reading = await upsertShippedReading(loadShippedReading('burns-lead-with-diplomacy'));
-    await saveReadingProgress({
+    const first = await saveReadingProgress({
       userId: student.id,
       readingId: reading.id,
       lastParagraphId: 'p9',
@@ -70,8 +70,9 @@ describe('reading progress', () => {
       sectionsRead: ['sec1', 'sec2', 'sec3'],
       completed: false,
     });
+    expect(first.firstSave).toBe(true);
     // A stale second tab reports an earlier place.
-    await saveReadingProgress({
+    const second = await saveReadingProgress({
       userId: student.id,
       readingId: reading.id,
       lastParagraphId: 'p2',
@@ -79,6 +80,7 @@ describe('reading progress', () => {
       sectionsRead: ['sec1'],
       completed: false,
     });
+    expect(second.firstSave).toBe(false);
     const progress = await getReadingProgress({ userId: student.id, readingId: reading.id });
     expect(progress).toMatchObject({
       lastParagraphId: 'p2',

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import {
   contextNotes,
@@ -329,7 +329,8 @@ export async function saveReadingProgress({
         updatedAt: now,
       },
     })
-    .returning();
+    // xmax is 0 on a row this statement inserted: the student's first save on this reading.
+    .returning({ ...getTableColumns(readingProgress), firstSave: sql<boolean>`(xmax = 0)` });
   return row!;
 }
 

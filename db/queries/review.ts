@@ -47,8 +47,19 @@ export async function listCardQuestionIds({
   return new Set(rows.flatMap((r) => (r.questionId ? [r.questionId] : [])));
 }
 
-/** Flashcards for the glossary terms of every reading the student has opened. */
-export async function ensureGlossaryCards({ userId, now = new Date() }: { userId: string; now?: Date }) {
+/**
+ * Flashcards for the glossary terms of the readings a student has opened (of one reading when
+ * `readingId` is given); terms that already have a card are left alone.
+ */
+export async function ensureGlossaryCards({
+  userId,
+  readingId,
+  now = new Date(),
+}: {
+  userId: string;
+  readingId?: string;
+  now?: Date;
+}) {
   const db = await getDb();
   const terms = await db
     .select({ id: glossaryTerms.id, readingId: glossaryTerms.readingId })
@@ -56,7 +67,8 @@ export async function ensureGlossaryCards({ userId, now = new Date() }: { userId
     .innerJoin(
       readingProgress,
       and(eq(readingProgress.readingId, glossaryTerms.readingId), eq(readingProgress.userId, userId)),
-    );
+    )
+    .where(readingId ? eq(glossaryTerms.readingId, readingId) : undefined);
   if (terms.length === 0) return 0;
   const added = await db
     .insert(reviewCards)

@@ -7,8 +7,6 @@ import {
   listQuestionData,
   listStudents,
 } from '@/db/queries/class-progress';
-import { getQuiz } from '@/db/queries/quizzes';
-import type { Quiz } from '@/db/schema';
 import type { Question } from '@/questions/schema';
 import { type Cell, gradebookCell } from './gradebook';
 
@@ -25,11 +23,6 @@ export async function classGradebook(classId: string, now = new Date()) {
     listAssignmentAttempts({ assignmentIds: ids }),
     listAccommodationsFor({ assignmentIds: ids }),
   ]);
-  const quizzes = new Map<string, Quiz>();
-  for (const { assignment } of assigned) {
-    if (!quizzes.has(assignment.quizId))
-      quizzes.set(assignment.quizId, (await getQuiz({ quizId: assignment.quizId }))!);
-  }
   const attemptsBy = new Map<string, typeof attemptRows>();
   for (const a of attemptRows) {
     const key = `${a.assignmentId}:${a.userId}`;
@@ -39,14 +32,14 @@ export async function classGradebook(classId: string, now = new Date()) {
   }
   const accommodationBy = new Map(accommodationRows.map((a) => [`${a.assignmentId}:${a.userId}`, a]));
   const cells = new Map<string, Cell>();
-  for (const { assignment } of assigned) {
+  for (const { assignment, quizSettings } of assigned) {
     for (const s of students) {
       const key = `${assignment.id}:${s.userId}`;
       cells.set(
         key,
         gradebookCell(
           assignment,
-          quizzes.get(assignment.quizId)!,
+          { settings: quizSettings },
           attemptsBy.get(key) ?? [],
           accommodationBy.get(key) ?? null,
           now,

@@ -1,4 +1,4 @@
-import type { AttemptResponse, QuestionRow, StoredGrade } from '@/db/schema';
+import type { AttemptResponse, QuestionRow } from '@/db/schema';
 import type { Question } from '@/questions/schema';
 
 /** The score a question counts for: an instructor's override wins over the automatic grade. */
@@ -54,5 +54,3 @@ export function summariseAttempt(
     missed: lines.filter((l) => effectiveScore(l.response) < 0.999),
   };
 }
-
-export type { StoredGrade };

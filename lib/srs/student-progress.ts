@@ -6,14 +6,13 @@ import {
   questionTags,
 } from '@/db/queries/progress';
 import { listReadingsInProgress } from '@/db/queries/readings';
-import { countDue, ensureGlossaryCards, reviewHistory } from '@/db/queries/review';
+import { countDue, reviewHistory } from '@/db/queries/review';
 import { latestByQuestion, masteryBy, nextStepAdvice, reviewStreak } from './progress';
 
 const DAY = 86_400_000;
 
 /** Everything the progress page shows, from the database. */
 export async function studentProgress(userId: string, now = new Date()) {
-  await ensureGlossaryCards({ userId, now });
   const [answers, quizScores, completed, inProgress, due, history] = await Promise.all([
     listScoredAnswers({ userId }),
     listQuizScores({ userId }),

@@ -4,9 +4,8 @@ import { ScoreCell } from '@/components/classes/score-cell';
 import { buttonClasses } from '@/components/ui/button';
 import { listStudentAssignments } from '@/db/queries/assignments';
 import { listClassesForUser } from '@/db/queries/classes';
-import { getQuiz } from '@/db/queries/quizzes';
 import { listReadingsInProgress } from '@/db/queries/readings';
-import { countDue, ensureGlossaryCards } from '@/db/queries/review';
+import { countDue } from '@/db/queries/review';
 import { requireUser } from '@/lib/auth/session';
 import { gradebookCell } from '@/lib/classes/gradebook';
 
@@ -14,7 +13,6 @@ export const metadata: Metadata = { title: 'Home' };
 
 export default async function HomePage() {
   const user = await requireUser('/home');
-  await ensureGlossaryCards({ userId: user.id });
   const now = new Date();
   const [classes, inProgress, due, assigned] = await Promise.all([
     listClassesForUser({ userId: user.id }),
@@ -22,18 +20,10 @@ export default async function HomePage() {
     countDue({ userId: user.id, until: now }),
     listStudentAssignments({ userId: user.id }),
   ]);
-  const assignments = await Promise.all(
-    assigned.map(async (a) => ({
-      ...a,
-      cell: gradebookCell(
-        a.assignment,
-        (await getQuiz({ quizId: a.assignment.quizId }))!,
-        a.attempts,
-        a.accommodation,
-        now,
-      ),
-    })),
-  );
+  const assignments = assigned.map((a) => ({
+    ...a,
+    cell: gradebookCell(a.assignment, { settings: a.quizSettings }, a.attempts, a.accommodation, now),
+  }));
   const open = assignments.filter((a) => a.cell.status === 'not started' || a.cell.status === 'in progress');
   // One clear next step: reviews first (they are due), then the reading in progress, then a new one.
   const next = open[0]

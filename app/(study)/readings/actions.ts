@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { getQuestionRow, recordGuidedAnswer } from '@/db/queries/questions';
 import { deleteHighlight, getReadingBySlug, saveHighlight, saveReadingProgress } from '@/db/queries/readings';
+import { ensureGlossaryCards } from '@/db/queries/review';
 import { withUser } from '@/lib/action';
 import { toFeedbackView } from '@/lib/quiz/feedback';
 import { canViewReading } from '@/lib/reading/access';
@@ -40,6 +41,8 @@ export const saveProgressAction = withUser(progressInput, async (input, user) =>
     sectionsRead: input.sectionsRead,
     completed: furthest >= paragraphIds.length,
   });
+  // The first save on a reading makes its glossary terms into the student's flashcards.
+  if (saved.firstSave) await ensureGlossaryCards({ userId: user.id, readingId: reading.id });
   return {
     status: 'ok' as const,
     data: { sectionsRead: saved.sectionsRead, furthestParagraph: saved.furthestParagraph },

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ReviewSession, type SessionCard } from '@/components/review/review-session';
 import { getReadingById } from '@/db/queries/readings';
-import { dueCards, ensureGlossaryCards } from '@/db/queries/review';
+import { dueCards } from '@/db/queries/review';
 import { requireUser } from '@/lib/auth/session';
 import { toStudentQuestion } from '@/lib/quiz/question-view';
 
@@ -18,7 +18,6 @@ function sourceSentence(paragraphs: { sentences: { text: string }[] }[], term: s
 
 export default async function ReviewPage() {
   const user = await requireUser('/review');
-  await ensureGlossaryCards({ userId: user.id });
   const queue = await dueCards({ userId: user.id, until: new Date(), limit: 30 });
   const readings = new Map<string, Awaited<ReturnType<typeof getReadingById>>>();
   for (const id of new Set(queue.map((c) => c.readingId))) readings.set(id, await getReadingById({ id }));
