@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseReading } from '@/lib/reading/parse';
-import type { ParsedReading } from '@/lib/reading/types';
 import { loadAuthoredBank } from '@/questions/bank';
 import { type GenerationReport, generateQuestions } from '@/questions/generate';
 import { gradeShortAnswer } from '@/questions/grade/short-answer';
+import { parseReading } from '@/questions/reading/parse';
+import type { ParsedReading } from '@/questions/reading/types';
 import type { ShortAnswerQuestion } from '@/questions/schema';
 
 /**

@@ -15,7 +15,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { AdapterAccountType } from 'next-auth/adapters';
-import type { ReadingParagraph, ReadingSection } from '@/lib/reading/types';
+import type { ReadingParagraph, ReadingSection } from '@/questions/reading/types';
 import type { Question, Response } from '@/questions/schema';
 
 // ---- Accounts (the tables @auth/drizzle-adapter expects, plus our own columns) ----
@@ -150,7 +150,7 @@ export const readings = pgTable(
     status: readingStatus('status').notNull().default('draft'),
     // Null for readings that ship with the app.
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
-    // Plain text only, as lib/reading/parse.ts makes it; sentence ids are what questions point at.
+    // Plain text only, as questions/reading/parse.ts makes it; sentence ids are what questions point at.
     paragraphs: jsonb('paragraphs').$type<ReadingParagraph[]>().notNull(),
     sections: jsonb('sections').$type<ReadingSection[]>().notNull(),
     wordCount: integer('word_count').notNull(),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseReading } from '@/lib/reading/parse';
+import { parseReading } from '@/questions/reading/parse';
 import { loadAllAuthoredQuestions, loadAuthoredBank } from './bank';
 import { gradeResponse } from './grade';
 import { QUESTION_TYPES, SKILLS } from './schema';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseReading, ReadingParseError } from '@/lib/reading/parse';
+import { parseReading, ReadingParseError } from '@/questions/reading/parse';
 import { loadAllAuthoredQuestions } from './bank';
 import { gradeAgainstReference, gradeResponse, InvalidResponseError } from './grade';
 import { defaultProvider } from './providers';

@@ -1,5 +1,5 @@
 import type { SentenceSegment } from '@/lib/reading/glossary-marks';
-import type { ReadingSection } from '@/lib/reading/types';
+import type { ReadingSection } from '@/questions/reading/types';
 
 /** What the reading page hands its client components: plain data, nothing to render as HTML. */
 export type ReadingHeader = {

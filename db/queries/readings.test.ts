@@ -5,7 +5,7 @@ import { glossaryTerms, readings } from '@/db/schema';
 import { setUpTestDatabase } from '@/db/test-database';
 import { canEditReading, canViewReading } from '@/lib/reading/access';
 import { loadShippedReading } from '@/lib/reading/content';
-import { parseReading } from '@/lib/reading/parse';
+import { parseReading } from '@/questions/reading/parse';
 import {
   createReadingDraft,
   deleteHighlight,

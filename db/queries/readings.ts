@@ -10,7 +10,7 @@ import {
   readings,
 } from '@/db/schema';
 import type { ShippedReading } from '@/lib/reading/content';
-import type { ParsedReading, ReadingSection } from '@/lib/reading/types';
+import type { ParsedReading, ReadingSection } from '@/questions/reading/types';
 
 // ---- Reading ----
 

@@ -6,8 +6,8 @@ import { insertUser } from '@/db/queries/users';
 import type { Quiz, QuizSettings } from '@/db/schema';
 import { seedShippedReadings } from '@/db/seed';
 import { setUpTestDatabase } from '@/db/test-database';
-import { parseReading } from '@/lib/reading/parse';
 import { loadAuthoredBank } from '@/questions/bank';
+import { parseReading } from '@/questions/reading/parse';
 import { attemptForUser, checkAnswer, saveAnswer, startOrResumeAttempt, submitAttempt } from './attempts';
 
 setUpTestDatabase();

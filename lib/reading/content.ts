@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { QuizSettings } from '@/db/schema';
-import { parseReading } from './parse';
+import { parseReading } from '@/questions/reading/parse';
+import type { ParsedReading } from '@/questions/reading/types';
 import { validateSections } from './sections';
-import type { ParsedReading } from './types';
 
 const readingFileSchema = z.object({
   slug: z.string().regex(/^[a-z0-9-]+$/),

@@ -1,4 +1,4 @@
-import type { ReadingSection } from './types';
+import type { ReadingSection } from '@/questions/reading/types';
 
 export type GlossaryEntry = { id: string; term: string; aliases: string[] };
 

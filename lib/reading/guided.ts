@@ -1,5 +1,5 @@
+import type { ReadingSection } from '@/questions/reading/types';
 import type { Question } from '@/questions/schema';
-import type { ReadingSection } from './types';
 
 /** Types a student can answer in a moment beside the text. */
 const GUIDED_TYPES: Question['type'][] = [

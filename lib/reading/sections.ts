@@ -1,4 +1,4 @@
-import type { ReadingParagraph, ReadingSection } from './types';
+import type { ReadingParagraph, ReadingSection } from '@/questions/reading/types';
 
 export class SectionLayoutError extends Error {}
 

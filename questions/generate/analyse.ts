@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import type { ParsedReading } from '@/lib/reading/types';
+import type { ParsedReading } from '@/questions/reading/types';
 import { isContent, type Token, tokenize } from '../language/tokens';
 import { danglingReference } from './references';
 

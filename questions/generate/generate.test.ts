@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseReading } from '@/lib/reading/parse';
+import { parseReading } from '@/questions/reading/parse';
 import { gradeShortAnswer } from '../grade/short-answer';
 import { QUESTION_TYPES, type Question } from '../schema';
 import {

@@ -1,4 +1,4 @@
-import type { ParsedReading } from '@/lib/reading/types';
+import type { ParsedReading } from '@/questions/reading/types';
 import { QUESTION_TYPES, type Question, type QuestionType } from '../schema';
 import { analyseReading, lemmasIn, type ReadingAnalysis } from './analyse';
 import type { Draft } from './templates/common';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseReading } from '@/lib/reading/parse';
+import { parseReading } from '@/questions/reading/parse';
 import {
   createLlmProvider,
   defaultProvider,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ParsedReading } from '@/lib/reading/types';
+import type { ParsedReading } from '@/questions/reading/types';
 import { analyseReading, selectQuestions } from '../generate';
 import { QUESTION_TYPES, SKILLS } from '../schema';
 import type { QuestionProvider } from './types';

@@ -1,4 +1,4 @@
-import type { ParsedReading } from '@/lib/reading/types';
+import type { ParsedReading } from '@/questions/reading/types';
 import type { GenerationReport } from '../generate';
 
 /** Something that writes questions for a reading. Every provider's output meets the same validators. */

@@ -16,8 +16,8 @@ import type { Reading } from '@/db/schema';
 import { currentUser } from '@/lib/auth/session';
 import { type FormState, invalidState } from '@/lib/form-state';
 import { canEditReading } from '@/lib/reading/access';
-import { MAX_READING_BYTES, parseReading, ReadingParseError } from '@/lib/reading/parse';
 import { SectionLayoutError, sectionsFromBreaks, validateSections } from '@/lib/reading/sections';
+import { MAX_READING_BYTES, parseReading, ReadingParseError } from '@/questions/reading/parse';
 
 const ended: FormState = {
   status: 'forbidden',
