@@ -7,7 +7,7 @@ import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { cache } from 'react';
 import { getDb } from '@/db';
-import { getSessionVersion, normaliseEmail } from '@/db/queries/users';
+import { bumpSessionVersion, getSessionState, normaliseEmail } from '@/db/queries/users';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { checkCredentials, signInSchema } from '@/lib/auth/accounts';
 import { trustLoopbackOnly } from '@/lib/auth/host';
@@ -17,7 +17,7 @@ import { env } from '@/lib/env';
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: string } & DefaultSession['user'];
+    user: { id: string; siteAdmin: boolean } & DefaultSession['user'];
   }
   interface User {
     sessionVersion?: number;
@@ -28,6 +28,8 @@ declare module '@auth/core/jwt' {
   interface JWT {
     /** The user's session version when this token was issued. */
     sv?: number;
+    /** Whether the user is a site administrator, refreshed on every request. */
+    admin?: boolean;
   }
 }
 
@@ -90,10 +92,7 @@ async function buildConfig(request?: Request): Promise<NextAuthConfig> {
         async authorize(credentials, req) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) throw new InvalidCredentials();
-          const result = await checkCredentials(
-            parsed.data,
-            clientIp(req.headers, env().TRUSTED_PROXY_COUNT),
-          );
+          const result = await checkCredentials(parsed.data, clientIp(req.headers));
           if (result.status === 'throttled') throw new TooManyAttempts();
           if (result.status === 'invalid') throw new InvalidCredentials();
           return result.user;
@@ -101,21 +100,32 @@ async function buildConfig(request?: Request): Promise<NextAuthConfig> {
       }),
       ...oauthProviders(),
     ],
+    events: {
+      // Every way out revokes: our sign-out action and Auth.js's own POST /api/auth/signout alike.
+      async signOut(message) {
+        const userId = 'token' in message ? message.token?.sub : undefined;
+        if (userId) await bumpSessionVersion({ userId });
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
+        const userId = user?.id ?? token.sub;
+        if (!userId) return null;
+        // Every request: a token from before the last sign-out or password change is dead.
+        const state = await getSessionState({ userId });
+        if (!state) return null;
         if (user?.id) {
           token.sub = user.id;
-          token.sv = user.sessionVersion ?? (await getSessionVersion({ userId: user.id })) ?? undefined;
-          return token;
+          token.sv = state.sessionVersion;
+        } else if (state.sessionVersion !== token.sv) {
+          return null;
         }
-        // Every request: a token from before the last sign-out or password change is dead.
-        if (!token.sub) return null;
-        const current = await getSessionVersion({ userId: token.sub });
-        if (current === null || current !== token.sv) return null;
+        token.admin = state.siteRole === 'admin' || env().SITE_ADMIN_EMAILS.includes(state.email);
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        session.user.siteAdmin = token.admin === true;
         return session;
       },
     },

@@ -6,7 +6,7 @@ const nextConfig = {
   poweredByHeader: false,
   experimental: {
     serverActions: {
-      // The largest form is a new reading (up to 2 MB of text); proxy.ts answers 413 past this.
+      // The largest form is a new reading (up to 2 MB of text); the HTTP server (lib/server/serve.mjs) answers 413 past this.
       bodySizeLimit: '3mb',
     },
   },

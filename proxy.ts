@@ -10,6 +10,7 @@ const PRIVATE_PREFIXES = [
   '/quizzes',
   '/review',
   '/progress',
+  '/practice',
   '/teach',
 ];
 const AUTH_PAGES = ['/sign-in', '/sign-up'];
@@ -17,24 +18,36 @@ const AUTH_PAGES = ['/sign-in', '/sign-up'];
 const matches = (pathname: string, prefix: string) =>
   pathname === prefix || pathname.startsWith(`${prefix}/`);
 
-/**
- * Only redirects: signed-out visitors of private pages go to sign-in and come back after;
- * signed-in users skip the sign-in pages. Pages and actions still check access themselves.
- */
-/** Server-action bodies past this are refused here with 413 (Next itself would answer 500). */
-const MAX_ACTION_BODY_BYTES = 3 * 1024 * 1024;
+/** Where a sign-in with GitHub or Google may send the browser after our form posts. */
+const OAUTH_ORIGINS = ['https://github.com', 'https://accounts.google.com'];
 
+/**
+ * A strict Content-Security-Policy: scripts only with this response's nonce (Next.js puts it on
+ * its own scripts) and what they load; no plugins, no framing, forms post only here.
+ */
+export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    // React sets style attributes (progress bars, chart heights); no stylesheet comes from elsewhere.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? ' ws:' : ''}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+    `form-action 'self' ${OAUTH_ORIGINS.join(' ')}`,
+  ].join('; ');
+}
+
+/**
+ * Only redirects and headers: signed-out visitors of private pages go to sign-in and come back
+ * after; signed-in users skip the sign-in pages; every page gets its Content-Security-Policy.
+ * Pages, actions and routes check access themselves (lib/server/policy.ts).
+ */
 const guard = authProxy((request) => {
   const { pathname, search } = request.nextUrl;
-  if (
-    request.method === 'POST' &&
-    Number(request.headers.get('content-length') ?? 0) > MAX_ACTION_BODY_BYTES
-  ) {
-    return Response.json(
-      { error: { code: 'payload_too_large', message: 'The form sent too much data.' } },
-      { status: 413 },
-    );
-  }
   const signedIn = Boolean(request.auth?.user);
   if (!signedIn && PRIVATE_PREFIXES.some((p) => matches(pathname, p))) {
     const url = new URL('/sign-in', request.nextUrl);
@@ -44,7 +57,14 @@ const guard = authProxy((request) => {
   if (signedIn && AUTH_PAGES.some((p) => matches(pathname, p))) {
     return NextResponse.redirect(new URL('/home', request.nextUrl));
   }
-  return NextResponse.next();
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('content-security-policy', policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('content-security-policy', policy);
+  return response;
 });
 
 // With a lazily built Auth.js config, wrapping resolves asynchronously; Next needs a plain function.
@@ -57,6 +77,15 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
 }
 
 export const config = {
-  // Pages only: not the API, Next's assets, or files in public/.
-  matcher: ['/((?!api/|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|ico|txt|webmanifest)$).*)'],
+  // Pages only: not the API, Next's assets, or files in public/; not prefetches (they reuse the page's nonce).
+  matcher: [
+    {
+      source:
+        '/((?!api/|_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpg|ico|txt|webmanifest)$).*)',
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
+    },
+  ],
 };

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { buttonClasses } from '@/components/ui/button';
-import { currentUser } from '@/lib/auth/session';
+import { currentUser } from '@/lib/server/session';
 
 export default async function LandingPage() {
   if (await currentUser()) redirect('/home');

@@ -35,9 +35,9 @@ async function timed(run: () => Promise<Response>): Promise<Timing> {
 
 /** Creates the students and reads the quiz, in this process, before the server opens the folder. */
 async function prepare(dataDir: string) {
-  process.env.PGLITE_DATA_DIR = dataDir;
-  const { getClient, closeDb } = await import('@/db');
-  const { seedShippedReadings } = await import('@/db/seed');
+  const { getClient, closeDb, configureDatabase } = await import('@/db');
+  configureDatabase({ pgliteFolder: path.join(dataDir, 'pglite') });
+  const { seedShippedReadings } = await import('@/lib/seed');
   const { getDefaultQuiz, getQuestionsByIds } = await import('@/db/queries/quizzes');
   const { getReadingBySlug } = await import('@/db/queries/readings');
   const { hashPassword } = await import('@/lib/auth/password');
@@ -140,7 +140,9 @@ async function main() {
     const baselineStarted = performance.now();
     await Promise.all(
       cookies.map(async () => {
-        const results = await Promise.all(quiz.questionIds.map(() => timed(() => fetch(`${baseURL}/about`))));
+        const results = await Promise.all(
+          quiz.questionIds.map(() => timed(() => fetch(`${baseURL}/api/health`))),
+        );
         baseline.push(...results);
       }),
     );
@@ -148,8 +150,8 @@ async function main() {
     await server.stop();
 
     // Count what reached the database, with the server stopped (PGlite has one opener).
-    process.env.PGLITE_DATA_DIR = dataDir;
-    const { getClient, closeDb } = await import('@/db');
+    const { getClient, closeDb, configureDatabase } = await import('@/db');
+    configureDatabase({ pgliteFolder: path.join(dataDir, 'pglite') });
     const { count, isNotNull } = await import('drizzle-orm');
     const { attemptResponses } = await import('@/db/schema');
     const { db } = await getClient();

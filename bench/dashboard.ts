@@ -89,7 +89,9 @@ async function captureStatements<T>(
 }
 
 async function measureDatabase(database: Half['database']): Promise<Half> {
-  const { closeDb, getClient } = await import('@/db');
+  const { closeDb, getClient, configureDatabase } = await import('@/db');
+  const { databaseConfig } = await import('@/lib/env');
+  configureDatabase(databaseConfig());
   const { seedLargeClass } = await import('./seed-large-class');
   const problems: string[] = [];
 
@@ -143,12 +145,12 @@ async function measureDatabase(database: Half['database']): Promise<Half> {
   }
 
   // In-process, with the server stopped (PGlite allows one opener).
-  const { classAccess, asInstructor } = await import('@/lib/classes/access');
+  const { classToAttend, classToTeach } = await import('@/lib/server/policy');
   const { classProgress } = await import('@/lib/classes/dashboard');
   const { gradebookCsv } = await import('@/lib/classes/exports');
   const { listMembers } = await import('@/db/queries/classes');
   const { listAssignableQuizzes } = await import('@/db/queries/assignments');
-  const { getSessionVersion } = await import('@/db/queries/users');
+  const { getSessionState } = await import('@/db/queries/users');
   const { users } = await import('@/db/schema');
   const { eq } = await import('drizzle-orm');
   const client = await getClient();
@@ -160,16 +162,18 @@ async function measureDatabase(database: Half['database']): Promise<Half> {
   const { classId } = seeded;
   // What the page and the route ask for: the session check (auth.ts), access, then their data.
   const pageData = async () => {
-    await getSessionVersion({ userId });
-    const access = await classAccess(classId, userId);
-    if (access?.role !== 'instructor') throw new Error('The instructor has no access to the class');
+    await getSessionState({ userId });
+    const access = await classToAttend({ id: userId }, classId);
+    if (!('role' in access) || access.role !== 'instructor')
+      throw new Error('The instructor has no access to the class');
     await Promise.all([classProgress(classId), listMembers({ classId }), listAssignableQuizzes({ userId })]);
   };
   let csvInProcess = '';
   const gradebookData = async () => {
-    await getSessionVersion({ userId });
-    const klass = await asInstructor(classId, userId);
-    if (!klass) throw new Error('The instructor has no access to the class');
+    await getSessionState({ userId });
+    const access = await classToTeach({ id: userId }, classId);
+    if (!('klass' in access)) throw new Error('The instructor has no access to the class');
+    const { klass } = access;
     csvInProcess = await gradebookCsv(klass.id, klass.name);
   };
 

@@ -15,7 +15,7 @@
  * Every answer variant is graded once, by the app's own grader, and its grade reused.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { closeDb, getClient } from '@/db';
+import { closeDb, configureDatabase, getClient } from '@/db';
 import { getReadingBySlug } from '@/db/queries/readings';
 import {
   type AttemptResponse,
@@ -33,10 +33,10 @@ import {
   type StoredGrade,
   users,
 } from '@/db/schema';
-import { seedShippedReadings } from '@/db/seed';
 import { hashPassword } from '@/lib/auth/password';
 import { gradeSaved } from '@/lib/quiz/attempts';
 import { loadShippedReading } from '@/lib/reading/content';
+import { seedShippedReadings } from '@/lib/seed';
 import { ruleBasedProvider } from '@/questions/providers';
 import type { Response as Answer, Question } from '@/questions/schema';
 
@@ -685,6 +685,8 @@ export async function seedLargeClass(options: LargeClassOptions = {}): Promise<L
 // `npm run seed:large-class`
 if (import.meta.url === `file://${process.argv[1]}`) {
   (async () => {
+    const { databaseConfig } = await import('@/lib/env');
+    configureDatabase(databaseConfig());
     const { driver } = await getClient();
     console.log(`Seeding the large class into ${driver === 'pglite' ? 'PGlite' : 'PostgreSQL'}…`);
     const seeded = await seedLargeClass();

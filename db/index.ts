@@ -1,6 +1,6 @@
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { dataDir, env } from '@/lib/env';
+import { lockDataFolder } from './lock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -15,20 +15,47 @@ type Client = {
   migrate: () => Promise<void>;
 };
 
-const globalForDb = globalThis as unknown as { statecraftDb?: Promise<Client> };
+/**
+ * Where the data lives: a PostgreSQL server (`url`), or else PGlite in `pgliteFolder`
+ * ('memory://' for a throwaway database). Given by lib/env.ts at start; db/ reads no configuration.
+ */
+export type DatabaseConfig = { url?: string; pgliteFolder: string };
+
+const globalForDb = globalThis as unknown as {
+  statecraftDb?: Promise<Client>;
+  statecraftDbConfig?: DatabaseConfig;
+};
+
+/** Says where the database is; call before the first query (server start, a script, a test file). */
+export function configureDatabase(config: DatabaseConfig): void {
+  globalForDb.statecraftDbConfig = config;
+}
 
 async function openPglite(folder: string): Promise<Client> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  const { mkdir } = await import('node:fs/promises');
-  if (folder !== 'memory://') await mkdir(folder, { recursive: true });
-  const client = folder === 'memory://' ? new PGlite() : new PGlite(folder);
+  const inMemory = folder === 'memory://';
+  // PGlite takes no lock of its own, and a second process on the folder corrupts it.
+  const release = inMemory ? () => {} : lockDataFolder(folder);
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = inMemory ? new PGlite() : new PGlite(folder);
+    await client.waitReady;
+  } catch (error) {
+    release();
+    throw new Error(`PGlite could not open its data folder ${folder}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
   const db = drizzle(client, { schema });
   return {
     db: db as unknown as Database,
     driver: 'pglite',
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      release();
+    },
     migrate: () => migrate(db, { migrationsFolder: migrationsFolder() }),
   };
 }
@@ -68,10 +95,9 @@ function migrationsFolder(): string {
  */
 export function getClient(): Promise<Client> {
   if (!globalForDb.statecraftDb) {
-    const { DATABASE_URL, PGLITE_DATA_DIR } = env();
-    globalForDb.statecraftDb = DATABASE_URL
-      ? openPostgres(DATABASE_URL)
-      : openPglite(PGLITE_DATA_DIR === 'memory://' ? 'memory://' : `${dataDir()}/pglite`);
+    const config = globalForDb.statecraftDbConfig;
+    if (!config) throw new Error('The database is not configured: call configureDatabase() first.');
+    globalForDb.statecraftDb = config.url ? openPostgres(config.url) : openPglite(config.pgliteFolder);
     globalForDb.statecraftDb.catch(() => {
       globalForDb.statecraftDb = undefined;
     });
@@ -87,6 +113,14 @@ export async function closeDb(): Promise<void> {
   const pending = globalForDb.statecraftDb;
   globalForDb.statecraftDb = undefined;
   if (pending) await (await pending).close();
+}
+
+/** Whether an error is PostgreSQL's unique_violation (23505), from either driver, however wrapped. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
 }
 
 export { schema };

@@ -1,4 +1,4 @@
-import { relations } from 'drizzle-orm';
+import { relations, sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -20,6 +20,8 @@ import type { Question, Response } from '@/questions/schema';
 
 // ---- Accounts (the tables @auth/drizzle-adapter expects, plus our own columns) ----
 
+export const siteRole = pgEnum('site_role', ['member', 'admin']);
+
 export const users = pgTable(
   'user',
   {
@@ -35,6 +37,8 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     // Bumped on sign-out and password change: every JWT carrying an older value is refused.
     sessionVersion: integer('session_version').notNull().default(1),
+    // Site administrators manage the readings and question banks that ship with the app.
+    siteRole: siteRole('site_role').notNull().default('member'),
     createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('user_email_unique').on(t.email)],
@@ -244,7 +248,11 @@ export const highlights = pgTable(
 
 export const questionStatus = pgEnum('question_status', ['draft', 'approved', 'retired']);
 
-/** Every question of a reading's bank, authored or generated; `data` is the one question format. */
+/**
+ * Every question of a reading's banks, authored or generated; `data` is the one question format.
+ * A reading has its own bank (owner null: managed by its creator, or by site administrators for a
+ * shipped reading) and any instructor's private copy of it (owner set), used for their classes.
+ */
 export const questions = pgTable(
   'question',
   {
@@ -252,6 +260,9 @@ export const questions = pgTable(
     readingId: text('reading_id')
       .notNull()
       .references(() => readings.id, { onDelete: 'cascade' }),
+    ownerId: text('owner_id').references(() => users.id, { onDelete: 'cascade' }),
+    // The question this one was copied from, for an instructor's copy of a bank.
+    copiedFrom: text('copied_from'),
     type: text('type').$type<Question['type']>().notNull(),
     skill: text('skill').$type<Question['skill']>().notNull(),
     source: text('source').$type<Question['source']>().notNull(),
@@ -262,7 +273,7 @@ export const questions = pgTable(
     createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('question_reading_status_idx').on(t.readingId, t.status)],
+  (t) => [index('question_reading_owner_status_idx').on(t.readingId, t.ownerId, t.status)],
 );
 
 /** A student's answers to the guided questions beside a reading (practice: never graded for a class). */
@@ -287,6 +298,57 @@ export const guidedAnswers = pgTable(
   (t) => [
     primaryKey({ columns: [t.userId, t.questionId] }),
     index('guided_answer_user_reading_idx').on(t.userId, t.readingId),
+  ],
+);
+
+/** An instructor's private copy of a reading's question bank (its questions carry the owner's id). */
+export const bankCopies = pgTable(
+  'bank_copy',
+  {
+    readingId: text('reading_id')
+      .notNull()
+      .references(() => readings.id, { onDelete: 'cascade' }),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.readingId, t.ownerId] })],
+);
+
+export const generationJobStatus = pgEnum('generation_job_status', ['queued', 'running', 'done', 'failed']);
+
+/** Question generation runs off the request path, one job at a time per person; this is its record. */
+export const generationJobs = pgTable(
+  'generation_job',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    readingId: text('reading_id')
+      .notNull()
+      .references(() => readings.id, { onDelete: 'cascade' }),
+    // The bank the drafts go to: null for the reading's own, else the owner of a copy.
+    bankOwnerId: text('bank_owner_id').references(() => users.id, { onDelete: 'cascade' }),
+    requestedBy: text('requested_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: generationJobStatus('status').notNull().default('queued'),
+    message: text('message'),
+    added: integer('added'),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { mode: 'date', withTimezone: true }),
+    // Written while the job runs; a running job whose heartbeat stopped was cut short by a restart.
+    heartbeatAt: timestamp('heartbeat_at', { mode: 'date', withTimezone: true }),
+    finishedAt: timestamp('finished_at', { mode: 'date', withTimezone: true }),
+  },
+  (t) => [
+    index('generation_job_requester_idx').on(t.requestedBy, t.createdAt),
+    index('generation_job_status_idx').on(t.status, t.createdAt),
+    // One job at a time per person: a second request while one waits or runs loses here.
+    uniqueIndex('generation_job_one_active_idx')
+      .on(t.requestedBy)
+      .where(sql`${t.status} in ('queued', 'running')`),
   ],
 );
 
@@ -405,6 +467,13 @@ export const attemptResponses = pgTable(
   },
   (t) => [primaryKey({ columns: [t.attemptId, t.questionId] })],
 );
+
+/** The score a question counts for: an instructor's override wins over the automatic grade. */
+export function effectiveScore(
+  response: Pick<AttemptResponse, 'overrideScore' | 'grade'> | undefined,
+): number {
+  return response?.overrideScore ?? response?.grade?.score ?? 0;
+}
 
 // ---- Assignments ----
 
@@ -584,6 +653,7 @@ export type Class = typeof classes.$inferSelect;
 export type NewClass = typeof classes.$inferInsert;
 export type ClassMember = typeof classMembers.$inferSelect;
 export type ClassRole = (typeof classRole.enumValues)[number];
+export type SiteRole = (typeof siteRole.enumValues)[number];
 export type Reading = typeof readings.$inferSelect;
 export type NewReading = typeof readings.$inferInsert;
 export type GlossaryTerm = typeof glossaryTerms.$inferSelect;
@@ -591,11 +661,26 @@ export type ContextNote = typeof contextNotes.$inferSelect;
 export type ReadingProgress = typeof readingProgress.$inferSelect;
 export type Highlight = typeof highlights.$inferSelect;
 export type QuestionRow = typeof questions.$inferSelect;
+export type GenerationJob = typeof generationJobs.$inferSelect;
 export type GuidedAnswer = typeof guidedAnswers.$inferSelect;
 export type Quiz = typeof quizzes.$inferSelect;
 export type Attempt = typeof attempts.$inferSelect;
 export type AttemptResponse = typeof attemptResponses.$inferSelect;
 export type ReviewCard = typeof reviewCards.$inferSelect;
+/** A card's FSRS state, column by column (lib/srs/schedule.ts computes it with ts-fsrs). */
+export type SchedulingFields = Pick<
+  ReviewCard,
+  | 'due'
+  | 'stability'
+  | 'difficulty'
+  | 'elapsedDays'
+  | 'scheduledDays'
+  | 'learningSteps'
+  | 'reps'
+  | 'lapses'
+  | 'state'
+  | 'lastReview'
+>;
 export type ReviewLog = typeof reviewLogs.$inferSelect;
 export type Assignment = typeof assignments.$inferSelect;
 export type Accommodation = typeof accommodations.$inferSelect;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
-import { closeDb, getClient } from './index';
+import { closeDb, configureDatabase, getClient } from './index';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
@@ -19,13 +19,13 @@ export function setUpTestDatabase(): void {
       await admin.unsafe(`create database ${name}`);
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
-      process.env.DATABASE_URL = url.toString();
+      configureDatabase({ url: url.toString(), pgliteFolder: 'memory://' });
       dropDatabase = async () => {
         await admin.unsafe(`drop database if exists ${name} with (force)`);
         await admin.end();
       };
     } else {
-      process.env.PGLITE_DATA_DIR = 'memory://';
+      configureDatabase({ pgliteFolder: 'memory://' });
     }
     const client = await getClient();
     await client.migrate();

@@ -54,21 +54,37 @@ describe('accounts in the browser', () => {
     await context.close();
   });
 
-  it('refuses a duplicate email, a weak password and an invalid email with a clear message', async () => {
+  it('answers a taken email exactly as a new one, and refuses weak, blank and context passwords and an invalid email', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const auth = new AuthPages(page);
 
-    await auth.signUp({ name: 'Copy Cat', email: 'priya@demo.statecraft', password: PASSWORD });
-    await page.getByText('An account with this email already exists. Sign in instead.').waitFor();
+    // Sign-up must not tell who has an account: both land on the same sign-in notice.
+    await auth.submitSignUp({ name: 'Copy Cat', email: 'priya@demo.statecraft', password: PASSWORD });
+    await page.waitForURL(/\/sign-in\?notice=account-ready/);
+    const takenNotice = await page.getByRole('status').first().textContent();
+    const fresh = uniqueEmail('fresh');
+    await auth.submitSignUp({ name: 'Fresh One', email: fresh, password: PASSWORD });
+    await page.waitForURL(/\/sign-in\?notice=account-ready/);
+    expect(await page.getByRole('status').first().textContent()).toBe(takenNotice);
+    expect(await page.getByLabel('Email').inputValue()).toBe(fresh);
+    // The existing account keeps its own password.
+    await auth.signIn({ email: 'priya@demo.statecraft', password: PASSWORD });
+    expect(await auth.formMessage()).toMatch(/do not match an account/);
 
-    await auth.signUp({ name: 'Weak One', email: uniqueEmail('weak'), password: 'password1' });
+    await auth.submitSignUp({ name: 'Weak One', email: uniqueEmail('weak'), password: 'password1' });
     await page.getByText(/one of the most commonly used/).waitFor();
 
-    await auth.signUp({ name: 'Short One', email: uniqueEmail('short'), password: 'abc' });
+    await auth.submitSignUp({ name: 'Short One', email: uniqueEmail('short'), password: 'abc' });
     await page.getByText('Use at least 8 characters.').waitFor();
 
-    await auth.signUp({ name: 'Bobby Tables', email: "x'; drop table user;--", password: PASSWORD });
+    await auth.submitSignUp({ name: 'Blank One', email: uniqueEmail('blank'), password: '          ' });
+    await page.getByText(/characters that are not spaces/).waitFor();
+
+    await auth.submitSignUp({ name: 'Site Fan', email: uniqueEmail('fan'), password: 'Statecraft2026!' });
+    await page.getByText(/too close to your email, your name or the name of this site/).waitFor();
+
+    await auth.submitSignUp({ name: 'Bobby Tables', email: "x'; drop table user;--", password: PASSWORD });
     await page.getByText(/Enter a valid email address/).waitFor();
 
     await page.goto('/sign-up');

@@ -225,7 +225,7 @@ describe('classes', () => {
     // Exports.
     for (const path of [`/api/classes/${classId}/gradebook`, `/api/classes/${classId}/responses`]) {
       expect(await apiStatus('anonymous', path)).toBe(401);
-      expect(await apiStatus('student', path)).toBe(404);
+      expect(await apiStatus('student', path)).toBe(403);
       expect(await apiStatus('outsider', path)).toBe(404);
       expect(await apiStatus('otherTeacher', path)).toBe(404);
       expect(await apiStatus('teacher', path)).toBe(200);
@@ -239,9 +239,12 @@ describe('classes', () => {
     await teacher.page.getByText('A new join code is ready').waitFor();
     const codeAfterTeacher = await teacher.page.getByTestId('join-code').textContent();
     expect(codeAfterTeacher).not.toBe(code);
-    for (const who of ['student', 'outsider', 'otherTeacher'] as const) {
+    expect((await replay(contexts.student, newCode)).text).toContain(
+      'Only the instructors of this class can do that.',
+    );
+    for (const who of ['outsider', 'otherTeacher'] as const) {
       const result = await replay(contexts[who], newCode);
-      expect(result.text).toContain('Only the instructors of this class can do that.');
+      expect(result.text).toContain('That class does not exist or is not open to you.');
     }
     // A signed-out request never reaches the action: the proxy sends it to sign-in.
     const anonymousReplay = await replay(anonymous, newCode);
@@ -275,6 +278,10 @@ describe('classes', () => {
     const { classUrl, code } = await createClass(teacher.page, 'IR 320: Built quizzes');
     await teacher.page.goto('/teach/readings');
     await teacher.page.getByRole('link', { name: 'Question bank' }).click();
+    // The shipped bank is the site administrators'; an instructor works on a copy of their own.
+    await teacher.page.getByText(/only site administrators change it/).waitFor();
+    await teacher.page.getByRole('button', { name: 'Make my own copy' }).click();
+    await teacher.page.getByRole('heading', { name: 'Your copy of the question bank' }).waitFor();
     await teacher.page.getByText('Build a quiz by rule').click();
     const rule = teacher.page
       .locator('form')

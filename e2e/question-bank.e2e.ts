@@ -45,10 +45,12 @@ describe('the question bank', () => {
 
     await page.getByRole('link', { name: 'Question bank' }).click();
     await page.getByRole('button', { name: 'Generate questions' }).click();
-    const report = await page
-      .getByRole('status')
-      .filter({ hasText: /new draft questions/ })
-      .textContent();
+    // Generation runs in the background; the page follows the job until it is done.
+    await page.locator('[data-generation-status="done"]').waitFor({ timeout: 60_000 });
+    const report = (await page.locator('[data-generation-status="done"]').textContent())?.replace(
+      /^Done\.\s*/,
+      '',
+    );
     const drafts = Number(report?.match(/^(\d+)/)?.[1]);
     expect(drafts).toBeGreaterThanOrEqual(10);
 

@@ -69,11 +69,11 @@ async function waitForHealth(url: string, server: ChildProcess, log: string): Pr
 
 export type RunningServer = { baseURL: string; log: string; stop: () => Promise<void> };
 
-/** `next start` on a free port with the given environment, once /api/health answers. */
+/** The app's own server (lib/server/serve.mjs, as `npm run serve`) on a free port, once /api/health answers. */
 export async function startServer(env: NodeJS.ProcessEnv, log: string): Promise<RunningServer> {
   const port = await freePort();
   const out = openSync(log, 'a');
-  const server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port)], {
+  const server = spawn(process.execPath, [path.join(root, 'lib/server/serve.mjs'), '--port', String(port)], {
     cwd: root,
     env: { ...env, NODE_ENV: 'production', PORT: String(port) },
     stdio: ['ignore', out, out],

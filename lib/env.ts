@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { DatabaseConfig } from '@/db';
 
 const flag = (fallback: boolean) =>
   z
@@ -12,6 +13,17 @@ const optionalText = z
   .optional()
   .transform((v) => (v?.trim() ? v.trim() : undefined));
 
+const emailList = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((e) => e.trim().toLowerCase())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.email('SITE_ADMIN_EMAILS must be a comma-separated list of email addresses')));
+
 const envSchema = z.object({
   DATABASE_URL: optionalText.pipe(
     z
@@ -23,13 +35,27 @@ const envSchema = z.object({
   AUTH_SECRET: optionalText.pipe(
     z.string().min(32, 'AUTH_SECRET must be at least 32 characters (openssl rand -base64 33)').optional(),
   ),
+  AUTH_URL: optionalText.pipe(
+    z
+      .url({
+        protocol: /^https?$/,
+        error: 'AUTH_URL must be the http(s) address users type, like https://ir.example.edu',
+      })
+      .optional(),
+  ),
+  AUTH_TRUST_HOST: flag(false),
   AUTH_GITHUB_ID: optionalText,
   AUTH_GITHUB_SECRET: optionalText,
   AUTH_GOOGLE_ID: optionalText,
   AUTH_GOOGLE_SECRET: optionalText,
   SEED_DEMO: flag(true),
-  // How many reverse proxies in front of the app append to X-Forwarded-For (for per-IP sign-in limits).
+  // How many reverse proxies in front of the app append to X-Forwarded-For; with 0 the header is ignored.
   TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+  // Site administrators by email, besides those made with `npm run admin -- grant <email>`.
+  SITE_ADMIN_EMAILS: emailList,
+  QUESTIONS_LLM_BASE_URL: optionalText,
+  QUESTIONS_LLM_MODEL: optionalText,
+  QUESTIONS_LLM_API_KEY: optionalText,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -52,4 +78,19 @@ export function env(): Env {
 export function dataDir(): string {
   const configured = env().PGLITE_DATA_DIR;
   return path.resolve(/*turbopackIgnore: true*/ configured ?? '.data');
+}
+
+/** Where the database is, from DATABASE_URL or the data folder. */
+export function databaseConfig(): DatabaseConfig {
+  const { DATABASE_URL, PGLITE_DATA_DIR } = env();
+  return {
+    url: DATABASE_URL,
+    pgliteFolder: PGLITE_DATA_DIR === 'memory://' ? 'memory://' : path.join(dataDir(), 'pglite'),
+  };
+}
+
+/** The settings of the optional LLM question provider, in the form the engine reads them. */
+export function questionProviderSettings(): Record<string, string | undefined> {
+  const { QUESTIONS_LLM_BASE_URL, QUESTIONS_LLM_MODEL, QUESTIONS_LLM_API_KEY } = env();
+  return { QUESTIONS_LLM_BASE_URL, QUESTIONS_LLM_MODEL, QUESTIONS_LLM_API_KEY };
 }

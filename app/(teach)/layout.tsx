@@ -1,5 +1,5 @@
 import { SiteHeader } from '@/components/layout/site-header';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/server/session';
 
 export default async function TeachLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser('/teach/readings');

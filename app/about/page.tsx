@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 export const metadata: Metadata = { title: 'About' };
-export const dynamic = 'force-static';
 
-/** A static page: what Statecraft keeps about its users, in plain words. */
+/** What Statecraft keeps about its users, in plain words. */
 export default function AboutPage() {
   return (
     <main id="main" className="mx-auto max-w-2xl space-y-4 px-6 py-16">

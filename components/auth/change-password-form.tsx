@@ -1,14 +1,14 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changePasswordAction } from '@/app/(study)/account/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { idleState } from '@/lib/form-state';
+import { changePasswordAction } from '@/lib/server/actions/auth';
+import { type FormResult, IDLE } from '@/lib/server/result';
 
 export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
-  const [state, action, pending] = useActionState(changePasswordAction, idleState);
+  const [state, action, pending] = useActionState<FormResult<unknown>, FormData>(changePasswordAction, IDLE);
   return (
     <form action={action} className="max-w-sm space-y-4" noValidate>
       {hasPassword && (
@@ -19,7 +19,7 @@ export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
           autoComplete="current-password"
           maxLength={128}
           required
-          errors={state.fieldErrors?.currentPassword}
+          errors={('fieldErrors' in state ? state.fieldErrors : undefined)?.currentPassword}
         />
       )}
       <Field
@@ -30,7 +30,7 @@ export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
         maxLength={128}
         required
         hint="At least 8 characters. Changing it signs you out everywhere."
-        errors={state.fieldErrors?.newPassword}
+        errors={('fieldErrors' in state ? state.fieldErrors : undefined)?.newPassword}
       />
       <FormMessage tone="error">
         {state.status !== 'idle' && state.status !== 'ok' ? state.message : null}

@@ -2,14 +2,14 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { signInAction } from '@/app/(auth)/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { idleState } from '@/lib/form-state';
+import { signInAction } from '@/lib/server/actions/auth';
+import { type FormResult, IDLE } from '@/lib/server/result';
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState(signInAction, idleState);
+export function SignInForm({ callbackUrl, email }: { callbackUrl: string; email?: string }) {
+  const [state, action, pending] = useActionState<FormResult<unknown>, FormData>(signInAction, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -20,8 +20,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         autoComplete="email"
         maxLength={254}
         required
-        defaultValue={state.values?.email}
-        errors={state.fieldErrors?.email}
+        defaultValue={('values' in state ? state.values : undefined)?.email ?? email}
+        errors={('fieldErrors' in state ? state.fieldErrors : undefined)?.email}
       />
       <Field
         label="Password"
@@ -30,7 +30,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         autoComplete="current-password"
         maxLength={128}
         required
-        errors={state.fieldErrors?.password}
+        errors={('fieldErrors' in state ? state.fieldErrors : undefined)?.password}
       />
       <FormMessage tone="error">
         {state.status !== 'idle' && state.status !== 'ok' ? state.message : null}

@@ -2,11 +2,11 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { signUpAction } from '@/app/(auth)/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
-import { idleState } from '@/lib/form-state';
+import { signUpAction } from '@/lib/server/actions/auth';
+import { type FormResult, IDLE } from '@/lib/server/result';
 
 export function SignUpForm({
   callbackUrl,
@@ -17,7 +17,7 @@ export function SignUpForm({
   minLength: number;
   maxLength: number;
 }) {
-  const [state, action, pending] = useActionState(signUpAction, idleState);
+  const [state, action, pending] = useActionState<FormResult<unknown>, FormData>(signUpAction, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -27,8 +27,8 @@ export function SignUpForm({
         autoComplete="name"
         maxLength={100}
         required
-        defaultValue={state.values?.name}
-        errors={state.fieldErrors?.name}
+        defaultValue={('values' in state ? state.values : undefined)?.name}
+        errors={('fieldErrors' in state ? state.fieldErrors : undefined)?.name}
       />
       <Field
         label="Email"
@@ -37,8 +37,8 @@ export function SignUpForm({
         autoComplete="email"
         maxLength={254}
         required
-        defaultValue={state.values?.email}
-        errors={state.fieldErrors?.email}
+        defaultValue={('values' in state ? state.values : undefined)?.email}
+        errors={('fieldErrors' in state ? state.fieldErrors : undefined)?.email}
       />
       <Field
         label="Password"
@@ -48,7 +48,7 @@ export function SignUpForm({
         maxLength={maxLength}
         required
         hint={`At least ${minLength} characters (up to ${maxLength}). A passphrase of several words works well.`}
-        errors={state.fieldErrors?.password}
+        errors={('fieldErrors' in state ? state.fieldErrors : undefined)?.password}
       />
       <FormMessage tone="error">
         {state.status !== 'idle' && state.status !== 'ok' ? state.message : null}

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { signOutEverywhereAction } from '@/app/(study)/account/actions';
 import { Button } from '@/components/ui/button';
+import { signOutEverywhereAction } from '@/lib/server/actions/auth';
 
 export function SiteHeader({ userName }: { userName: string }) {
   return (

@@ -2,12 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
-import { checkAnswerAction, submitAttemptAction } from '@/app/(study)/quizzes/actions';
 import { type FeedbackView, GradeFeedback } from '@/components/questions/grade-feedback';
 import { QuestionInput } from '@/components/questions/question-input';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { emptyResponse, isAnswered, type StudentQuestion } from '@/lib/quiz/question-view';
+import { checkAnswerAction, submitAttemptAction } from '@/lib/server/actions/quizzes';
 import type { Response } from '@/questions/schema';
 import { type Draft, useAutosave } from './use-autosave';
 
@@ -113,7 +113,7 @@ export function QuizRunner({
       }
       const result = await submitAttemptAction({ attemptId: attempt.id });
       if (result.status !== 'ok') return setError(result.message);
-      router.push(result.resultsUrl);
+      router.push(result.data.resultsUrl);
     });
 
   // The timer: the server enforces the limit; the page counts down and submits at zero.
@@ -322,7 +322,7 @@ export function QuizRunner({
                       questionId: question.id,
                     });
                     if (result.status === 'ok')
-                      setFeedback((f) => ({ ...f, [question.id]: result.feedback }));
+                      setFeedback((f) => ({ ...f, [question.id]: result.data.feedback }));
                     else setError(result.message);
                   })
                 }

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import { sendToReviewAction } from '@/app/(study)/quizzes/actions';
 import { Button } from '@/components/ui/button';
+import { sendToReviewAction } from '@/lib/server/actions/quizzes';
 
 /** Lets a student choose missed questions and send them to spaced review. */
 export function SendToReview({
@@ -65,7 +65,7 @@ export function SendToReview({
               const result = await sendToReviewAction({ attemptId, questionIds: [...chosen] });
               setMessage(
                 result.status === 'ok'
-                  ? `${result.added} question${result.added === 1 ? '' : 's'} added to your review queue.`
+                  ? `${result.data.added} question${result.data.added === 1 ? '' : 's'} added to your review queue.`
                   : result.message,
               );
             })

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { saveAnswerAction } from '@/app/(study)/quizzes/actions';
+import { saveAnswerAction } from '@/lib/server/actions/quizzes';
 import type { Response } from '@/questions/schema';
 
 export type SaveStatus = 'saved' | 'saving' | 'retrying' | 'refused';
@@ -43,12 +43,12 @@ export function useAutosave(attemptId: string, onRefused: (status: string, messa
         if (result.status === 'ok') {
           failures.current = 0;
           setMessage('');
-        } else if (result.status === 'locked' || result.status === 'invalid') {
+        } else if (result.reason === 'locked' || result.status === 'invalid') {
           setMessage(result.message);
         } else {
           setStatus('refused');
           setMessage(result.message);
-          refusedRef.current(result.status, result.message);
+          refusedRef.current(result.reason ?? result.status, result.message);
           return;
         }
       } catch {

@@ -2,11 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { answerGuidedQuestionAction } from '@/app/(study)/readings/actions';
 import { type FeedbackView, GradeFeedback } from '@/components/questions/grade-feedback';
 import { QuestionInput } from '@/components/questions/question-input';
 import { Button } from '@/components/ui/button';
 import { emptyResponse, isAnswered, type StudentQuestion } from '@/lib/quiz/question-view';
+import { answerGuidedQuestionAction } from '@/lib/server/actions/study';
 import type { Response } from '@/questions/schema';
 
 /** A question beside the text: answered in place, with feedback, and as many tries as the student wants. */

@@ -1,10 +1,13 @@
 'use client';
 
-import { type ReactNode, useMemo, useRef, useState } from 'react';
-import { removeHighlightAction, saveHighlightAction } from '@/app/(study)/readings/actions';
+import { type ReactNode, useMemo, useState } from 'react';
 import { Button, buttonClasses } from '@/components/ui/button';
-import { cn } from '@/components/ui/cn';
-import { GlossaryTerm } from './glossary-term';
+import { removeHighlightAction, saveHighlightAction } from '@/lib/server/actions/study';
+import { AnnotationPanel } from './annotation-panel';
+import { HighlightsList } from './highlights-list';
+import { ReadingOutline } from './reading-outline';
+import { ProgressBar } from './reading-progress-bar';
+import { Sentence, sentenceDomId } from './sentence';
 import type {
   ReadingHeader,
   ReadingSection,
@@ -34,8 +37,6 @@ type Props = {
   /** The reading's quiz, offered at the end. */
   quizHref?: string | null;
 };
-
-const sentenceDomId = (sentenceId: string) => `s-${sentenceId.replace('.', '-')}`;
 
 export function ReadingView({
   reading,
@@ -85,7 +86,11 @@ export function ReadingView({
 
   return (
     <div className="reading">
-      <ProgressBar percent={progress.percent} saveState={progress.saveState} />
+      <ProgressBar
+        percent={progress.percent}
+        saveState={progress.saveState}
+        savedPlace={progress.savedPlace}
+      />
 
       <div className="grid gap-8 lg:grid-cols-[13rem_minmax(0,1fr)]">
         <ReadingOutline
@@ -300,307 +305,5 @@ export function ReadingView({
         />
       )}
     </div>
-  );
-}
-
-function ProgressBar({ percent, saveState }: { percent: number; saveState: string }) {
-  return (
-    <div className="sticky top-0 z-30 -mx-4 mb-6 bg-slate-50/95 px-4 py-2 backdrop-blur dark:bg-slate-950/95 print:hidden">
-      <div className="flex items-center gap-3 text-xs text-slate-600 dark:text-slate-400">
-        <div
-          role="progressbar"
-          aria-label="Reading progress"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={percent}
-          className="h-2 flex-1 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
-        >
-          <div
-            className="h-full rounded-full bg-indigo-600 transition-[width] dark:bg-indigo-400"
-            style={{ width: `${percent}%` }}
-          />
-        </div>
-        <span className="w-16 text-right tabular-nums">{percent}% read</span>
-        <span aria-live="polite" className="w-24">
-          {saveState === 'saving'
-            ? 'Saving…'
-            : saveState === 'saved'
-              ? 'Place saved'
-              : saveState === 'error'
-                ? 'Not saved'
-                : ''}
-        </span>
-      </div>
-    </div>
-  );
-}
-
-function ReadingOutline({
-  sections,
-  sectionsRead,
-  lockedSections,
-  currentParagraphId,
-}: {
-  sections: ReadingSection[];
-  sectionsRead: string[];
-  lockedSections: string[];
-  currentParagraphId: string;
-}) {
-  const links = (
-    <ol className="space-y-1 text-sm">
-      {sections.map((section, index) => {
-        const current = section.paragraphIds.includes(currentParagraphId);
-        const read = sectionsRead.includes(section.id);
-        const locked = lockedSections.includes(section.id);
-        return (
-          <li key={section.id}>
-            {locked ? (
-              <span className="flex gap-2 rounded px-2 py-1 text-slate-500 dark:text-slate-400">
-                <span aria-hidden="true">🔒</span>
-                <span>
-                  {index + 1}. {section.title}
-                  <span className="sr-only"> (opens after the guided question)</span>
-                </span>
-              </span>
-            ) : (
-              <a
-                href={`#${section.id}-title`}
-                aria-current={current ? 'location' : undefined}
-                className={cn(
-                  'flex gap-2 rounded px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800',
-                  current &&
-                    'bg-indigo-50 font-semibold text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100',
-                )}
-              >
-                <span aria-hidden="true" className="w-4 shrink-0 text-emerald-700 dark:text-emerald-300">
-                  {read ? '✓' : ''}
-                </span>
-                <span>
-                  {index + 1}. {section.title}
-                  {read && <span className="sr-only"> (read)</span>}
-                </span>
-              </a>
-            )}
-          </li>
-        );
-      })}
-    </ol>
-  );
-  return (
-    <nav aria-label="Sections" className="print:hidden">
-      <details className="rounded-lg border border-slate-200 p-3 lg:hidden dark:border-slate-700">
-        <summary className="cursor-pointer font-semibold">Sections</summary>
-        <div className="mt-2">{links}</div>
-      </details>
-      <div className="sticky top-14 hidden lg:block">
-        <h2 className="mb-2 px-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
-          Sections
-        </h2>
-        {links}
-      </div>
-    </nav>
-  );
-}
-
-function Sentence({
-  sentence,
-  highlight,
-  isEvidence,
-  annotating,
-  selected,
-  termById,
-  onSelect,
-}: {
-  sentence: ViewSentence;
-  highlight: ViewHighlight | undefined;
-  isEvidence: boolean;
-  annotating: boolean;
-  selected: boolean;
-  termById: Map<string, ViewGlossaryTerm>;
-  onSelect: (sentence: ViewSentence) => void;
-}) {
-  let offset = 0;
-  const content = sentence.segments.map((segment) => {
-    const key = `${sentence.id}@${offset}`;
-    offset += segment.text.length;
-    const term = segment.termId ? termById.get(segment.termId) : undefined;
-    if (!term) return <span key={key}>{segment.text}</span>;
-    // While annotating, the whole sentence is the control: a term inside must not be a second one.
-    return annotating ? (
-      <span key={key} className="border-b-2 border-dotted border-indigo-500">
-        {segment.text}
-      </span>
-    ) : (
-      <GlossaryTerm key={key} text={segment.text} term={term.term} definition={term.definition} />
-    );
-  });
-  const className = cn(
-    'rounded-sm',
-    highlight && 'bg-amber-200 text-slate-950 dark:bg-amber-300 dark:text-slate-950',
-    isEvidence &&
-      'bg-sky-100 underline decoration-sky-600 decoration-2 underline-offset-4 dark:bg-sky-900 dark:decoration-sky-300',
-    annotating && 'cursor-pointer hover:outline hover:outline-2 hover:outline-indigo-300',
-    selected && 'outline outline-2 outline-indigo-600',
-  );
-  const noteMarker = highlight?.note ? (
-    <span className="ml-0.5 align-super text-xs text-indigo-700 dark:text-indigo-300" title={highlight.note}>
-      <span aria-hidden="true">✎</span>
-      <span className="sr-only"> (your note: {highlight.note})</span>
-    </span>
-  ) : null;
-
-  if (!annotating) {
-    return (
-      <>
-        <span id={sentenceDomId(sentence.id)} data-sentence={sentence.id} className={className}>
-          {isEvidence && <span className="sr-only">Evidence for the question: </span>}
-          {highlight && <span className="sr-only">Highlighted: </span>}
-          {content}
-        </span>
-        {noteMarker}{' '}
-      </>
-    );
-  }
-  return (
-    <>
-      {/* biome-ignore lint/a11y/useSemanticElements: a <button> cannot wrap across lines inside a paragraph as a sentence must */}
-      <span
-        id={sentenceDomId(sentence.id)}
-        data-sentence={sentence.id}
-        role="button"
-        tabIndex={0}
-        aria-pressed={Boolean(highlight)}
-        className={className}
-        onClick={() => onSelect(sentence)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' || event.key === ' ') {
-            event.preventDefault();
-            onSelect(sentence);
-          }
-        }}
-      >
-        {content}
-      </span>
-      {noteMarker}{' '}
-    </>
-  );
-}
-
-function AnnotationPanel({
-  sentence,
-  highlight,
-  message,
-  onSave,
-  onRemove,
-  onClose,
-}: {
-  sentence: ViewSentence;
-  highlight: ViewHighlight | undefined;
-  message: string;
-  onSave: (note: string | null) => void;
-  onRemove: (highlight: ViewHighlight) => void;
-  onClose: () => void;
-}) {
-  const [note, setNote] = useState(highlight?.note ?? '');
-  const noteRef = useRef<HTMLTextAreaElement>(null);
-  return (
-    <div
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="annotation-title"
-      className="fixed inset-x-0 bottom-0 z-40 border-t border-slate-200 bg-white p-4 shadow-2xl dark:border-slate-700 dark:bg-slate-900 print:hidden"
-      onKeyDown={(event) => event.key === 'Escape' && onClose()}
-    >
-      <form
-        className="mx-auto max-w-3xl space-y-3"
-        onSubmit={(event) => {
-          event.preventDefault();
-          onSave(note);
-        }}
-      >
-        <h2 id="annotation-title" className="text-sm font-semibold">
-          {highlight ? 'Your highlight' : 'Highlight this sentence'}
-        </h2>
-        <blockquote className="border-l-4 border-amber-400 pl-3 font-serif text-slate-800 dark:text-slate-200">
-          {sentence.text}
-        </blockquote>
-        <label htmlFor="annotation-note" className="block text-sm font-medium">
-          Note (optional)
-        </label>
-        <textarea
-          id="annotation-note"
-          ref={noteRef}
-          // biome-ignore lint/a11y/noAutofocus: the panel opens on the reader's request; focus belongs in it
-          autoFocus
-          value={note}
-          maxLength={2000}
-          onChange={(event) => setNote(event.target.value)}
-          rows={2}
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base dark:border-slate-600 dark:bg-slate-950"
-        />
-        <div className="flex flex-wrap items-center gap-2">
-          <Button type="submit">{highlight ? 'Save note' : 'Highlight'}</Button>
-          {highlight && (
-            <Button variant="secondary" onClick={() => onRemove(highlight)}>
-              Remove highlight
-            </Button>
-          )}
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-          <span aria-live="polite" className="text-sm text-slate-600 dark:text-slate-400">
-            {message}
-          </span>
-        </div>
-      </form>
-    </div>
-  );
-}
-
-function HighlightsList({
-  highlights,
-  sentenceById,
-  onRemove,
-}: {
-  highlights: ViewHighlight[];
-  sentenceById: Map<string, ViewSentence>;
-  onRemove: (highlight: ViewHighlight) => void;
-}) {
-  return (
-    <section
-      aria-labelledby="highlights-title"
-      className="mb-8 max-w-[42rem] rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900 print:hidden"
-    >
-      <h2 id="highlights-title" className="mb-3 font-semibold">
-        My highlights
-      </h2>
-      {highlights.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          No highlights yet. Press "Highlight &amp; note", then choose a sentence.
-        </p>
-      ) : (
-        <ul className="space-y-3">
-          {highlights.map((h) => (
-            <li key={h.id} className="text-sm">
-              <a
-                href={`#${sentenceDomId(h.sentenceId)}`}
-                className="font-serif text-slate-900 underline decoration-amber-400 decoration-2 dark:text-slate-100"
-              >
-                {sentenceById.get(h.sentenceId)?.text ?? 'A sentence no longer in this reading'}
-              </a>
-              {h.note && <p className="mt-1 text-slate-700 dark:text-slate-300">Note: {h.note}</p>}
-              <button
-                type="button"
-                className="mt-1 text-xs font-semibold text-red-700 underline dark:text-red-300"
-                onClick={() => onRemove(h)}
-              >
-                Remove
-                <span className="sr-only"> this highlight</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
   );
 }

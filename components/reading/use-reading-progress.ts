@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { saveProgressAction } from '@/app/(study)/readings/actions';
+import { saveProgressAction } from '@/lib/server/actions/study';
 import type { ReadingSection, ViewParagraph, ViewProgress } from './types';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
@@ -40,6 +40,7 @@ export function useReadingProgress({
   const [furthest, setFurthest] = useState(initial?.furthestParagraph ?? 0);
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [restoredFrom, setRestoredFrom] = useState<string | null>(null);
+  const [savedPlace, setSavedPlace] = useState<string | null>(initial?.lastParagraphId ?? null);
   const lastSaved = useRef(`${initial?.lastParagraphId ?? ''}|${initial?.furthestParagraph ?? 0}`);
   const idsRef = useRef(ids);
   idsRef.current = ids;
@@ -103,6 +104,7 @@ export function useReadingProgress({
       });
       if (result.status === 'ok') {
         lastSaved.current = key;
+        setSavedPlace(paragraphId);
         setSaveState('saved');
       } else {
         setSaveState('error');
@@ -123,6 +125,8 @@ export function useReadingProgress({
     percent: ids.length ? Math.round((Math.min(furthest, ids.length) / ids.length) * 100) : 0,
     sectionsRead,
     saveState,
+    /** The paragraph last saved as the student's place. */
+    savedPlace,
     restoredFrom,
     dismissRestored: () => setRestoredFrom(null),
   };

@@ -1,11 +1,11 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import { practiceAnswerAction } from '@/app/(study)/practice/actions';
 import { type FeedbackView, GradeFeedback } from '@/components/questions/grade-feedback';
 import { QuestionInput } from '@/components/questions/question-input';
 import { Button } from '@/components/ui/button';
 import { emptyResponse, isAnswered, type StudentQuestion } from '@/lib/quiz/question-view';
+import { practiceAnswerAction } from '@/lib/server/actions/study';
 import type { Response } from '@/questions/schema';
 
 /** One practice question with immediate feedback; "Next question" loads another. */
@@ -45,7 +45,7 @@ export function PracticeQuestion({
               setError('');
               const result = await practiceAnswerAction({ questionId: question.id, response });
               if (result.status !== 'ok') return setError(result.message);
-              setFeedback(result.feedback);
+              setFeedback(result.data.feedback);
             })
           }
         >

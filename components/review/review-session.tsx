@@ -2,12 +2,12 @@
 
 import Link from 'next/link';
 import { useEffect, useRef, useState, useTransition } from 'react';
-import { checkReviewAnswerAction, previewCardAction, rateCardAction } from '@/app/(study)/review/actions';
 import { type FeedbackView, GradeFeedback } from '@/components/questions/grade-feedback';
 import { QuestionInput } from '@/components/questions/question-input';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { emptyResponse, isAnswered, type StudentQuestion } from '@/lib/quiz/question-view';
+import { checkReviewAnswerAction, previewCardAction, rateCardAction } from '@/lib/server/actions/study';
 import type { Response } from '@/questions/schema';
 
 type Base = { id: string; readingSlug: string; readingTitle: string };
@@ -99,13 +99,13 @@ function ReviewCardView({ card, onRated }: { card: SessionCard; onRated: () => v
       if (card.kind === 'question') {
         const result = await checkReviewAnswerAction({ cardId: card.id, response, durationMs });
         if (result.status !== 'ok') return setError(result.message);
-        setFeedback(result.feedback);
-        setSuggested(result.suggested);
-        setIntervals(result.intervals);
+        setFeedback(result.data.feedback);
+        setSuggested(result.data.suggested);
+        setIntervals(result.data.intervals);
       } else {
         const result = await previewCardAction({ cardId: card.id });
         if (result.status !== 'ok') return setError(result.message);
-        setIntervals(result.intervals);
+        setIntervals(result.data.intervals);
       }
       setRevealed(true);
     });

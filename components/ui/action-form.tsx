@@ -1,20 +1,21 @@
 'use client';
 
 import { useActionState, useEffect, useRef, useTransition } from 'react';
-import { type FormState, idleState } from '@/lib/form-state';
+import { type FormResult, IDLE } from '@/lib/server/result';
 import { Button } from './button';
 import { cn } from './cn';
 import { FormMessage } from './form-message';
 
 /** The action's message, with each field's problem spelled out (the fields are server-rendered). */
-function describe(state: FormState): string | null {
+function describe(state: FormResult<unknown>): string | null {
   if (state.status === 'idle') return null;
+  if (state.status === 'ok') return state.message ?? null;
   const problems = Object.values(state.fieldErrors ?? {}).flatMap((errors) => errors ?? []);
-  return problems.length ? problems.join(' ') : (state.message ?? null);
+  return problems.length ? problems.join(' ') : state.message;
 }
 
 /**
- * A form bound to a server action returning FormState: shows pending and the action's
+ * A form bound to a server action (lib/server/endpoint.ts): shows pending and the action's
  * message (announced).
  */
 export function ActionForm({
@@ -27,7 +28,7 @@ export function ActionForm({
   encType,
   resetOnSuccess = false,
 }: {
-  action: (previous: FormState, formData: FormData) => Promise<FormState>;
+  action: (previous: FormResult<unknown>, formData: FormData) => Promise<FormResult<unknown>>;
   submitLabel: string;
   pendingLabel?: string;
   children?: React.ReactNode;
@@ -37,7 +38,7 @@ export function ActionForm({
   /** Clear the fields after a successful save ("add" forms); edit forms keep what was typed. */
   resetOnSuccess?: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, idleState);
+  const [state, formAction, pending] = useActionState<FormResult<unknown>, FormData>(action, IDLE);
   const [, startTransition] = useTransition();
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {

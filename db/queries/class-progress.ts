@@ -1,8 +1,15 @@
 import 'server-only';
 import { and, type Column, count, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { accommodations, attemptResponses, attempts, classMembers, questions, users } from '@/db/schema';
-import { effectiveScore } from '@/lib/quiz/results';
+import {
+  accommodations,
+  attemptResponses,
+  attempts,
+  classMembers,
+  effectiveScore,
+  questions,
+  users,
+} from '@/db/schema';
 
 /**
  * `column = any($1)` with the ids as one array parameter: a class's attempts run to tens of

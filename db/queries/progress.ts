@@ -1,7 +1,9 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import {
+  accommodations,
+  assignments,
   attemptResponses,
   attempts,
   guidedAnswers,
@@ -14,8 +16,27 @@ import {
   reviewLogs,
 } from '@/db/schema';
 
-/** Every graded answer a student has given anywhere (quizzes, practice, review, guided questions). */
-export async function listScoredAnswers({ userId }: { userId: string }) {
+/**
+ * The feedback-release rule of lib/server/policy.ts (feedbackRelease), as SQL over an attempt row:
+ * released unless its assignment holds feedback until a due date (the student's own, with an
+ * accommodation) that has not passed. policy.test.ts checks the two agree.
+ */
+export function feedbackReleasedSql(now: Date) {
+  return sql`not exists (
+    select 1 from ${assignments}
+    left join ${accommodations}
+      on ${accommodations.assignmentId} = ${assignments.id} and ${accommodations.userId} = ${attempts.userId}
+    where ${assignments.id} = ${attempts.assignmentId}
+      and ${assignments.feedbackRelease} = 'after-due'
+      and coalesce(${accommodations.dueAt}, ${assignments.dueAt}) > ${now.toISOString()}::timestamptz
+  )`;
+}
+
+/**
+ * Every graded answer a student may count towards their mastery (quizzes whose feedback is
+ * released, practice, review, guided questions).
+ */
+export async function listScoredAnswers({ userId, now = new Date() }: { userId: string; now?: Date }) {
   const db = await getDb();
   const [quiz, practice, review, guided] = await Promise.all([
     db
@@ -30,7 +51,12 @@ export async function listScoredAnswers({ userId }: { userId: string }) {
       .from(attemptResponses)
       .innerJoin(attempts, eq(attempts.id, attemptResponses.attemptId))
       .where(
-        and(eq(attempts.userId, userId), eq(attempts.status, 'submitted'), isNotNull(attemptResponses.grade)),
+        and(
+          eq(attempts.userId, userId),
+          eq(attempts.status, 'submitted'),
+          isNotNull(attemptResponses.grade),
+          feedbackReleasedSql(now),
+        ),
       ),
     db
       .select({
@@ -75,7 +101,8 @@ export async function questionTags({ ids }: { ids: string[] }) {
   return new Map(rows.map((r) => [r.id, { skill: r.skill, concepts: r.concepts ?? [] }]));
 }
 
-export async function listQuizScores({ userId }: { userId: string }) {
+/** The student's quiz scores over time, for those whose feedback is released. */
+export async function listQuizScores({ userId, now = new Date() }: { userId: string; now?: Date }) {
   const db = await getDb();
   return db
     .select({
@@ -86,7 +113,7 @@ export async function listQuizScores({ userId }: { userId: string }) {
     })
     .from(attempts)
     .innerJoin(quizzes, eq(quizzes.id, attempts.quizId))
-    .where(and(eq(attempts.userId, userId), eq(attempts.status, 'submitted')))
+    .where(and(eq(attempts.userId, userId), eq(attempts.status, 'submitted'), feedbackReleasedSql(now)))
     .orderBy(asc(attempts.submittedAt));
 }
 
@@ -100,7 +127,10 @@ export async function listCompletedReadings({ userId }: { userId: string }) {
     .orderBy(asc(readingProgress.completedAt));
 }
 
-/** A random approved question for practice, from the readings open to the student, matching the filters. */
+/**
+ * A random approved question for practice, from the own banks (not instructors' copies) of the
+ * readings open to the student, matching the filters.
+ */
 export async function pickPracticeQuestion({
   userId,
   readingId,
@@ -122,6 +152,7 @@ export async function pickPracticeQuestion({
     .where(
       and(
         eq(questions.status, 'approved'),
+        isNull(questions.ownerId),
         sql`(${readings.status} = 'published' or ${readings.createdBy} = ${userId})`,
         readingId ? eq(questions.readingId, readingId) : undefined,
         skill ? eq(questions.skill, skill as typeof questions.skill._.data) : undefined,
@@ -157,6 +188,7 @@ export async function listPracticeConcepts({ userId }: { userId: string }) {
     .where(
       and(
         eq(questions.status, 'approved'),
+        isNull(questions.ownerId),
         sql`(${readings.status} = 'published' or ${readings.createdBy} = ${userId})`,
       ),
     );

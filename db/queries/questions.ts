@@ -1,12 +1,14 @@
 import 'server-only';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { guidedAnswers, type QuestionRow, questions } from '@/db/schema';
+import { bankCopies, guidedAnswers, type QuestionRow, questions } from '@/db/schema';
 import type { Question, Response } from '@/questions/schema';
 
-const columnsOf = (readingId: string, question: Question) => ({
+const columnsOf = (readingId: string, question: Question, ownerId: string | null = null) => ({
   id: question.id,
   readingId,
+  ownerId,
   type: question.type,
   skill: question.skill,
   source: question.source,
@@ -14,7 +16,17 @@ const columnsOf = (readingId: string, question: Question) => ({
   data: question,
 });
 
-/** The authored bank that ships in content/: created, or refreshed to the shipped text and status. */
+/** Which bank of a reading: its own (owner null) or an instructor's copy. */
+const inBank = (readingId: string, ownerId: string | null) =>
+  and(
+    eq(questions.readingId, readingId),
+    ownerId === null ? isNull(questions.ownerId) : eq(questions.ownerId, ownerId),
+  );
+
+/**
+ * The authored bank that ships in content/: created, or refreshed to the shipped text and status,
+ * except where a site administrator has changed a question in the app since (their review wins).
+ */
 export async function upsertAuthoredQuestions({ readingId, bank }: { readingId: string; bank: Question[] }) {
   if (bank.length === 0) return;
   const db = await getDb();
@@ -30,42 +42,105 @@ export async function upsertAuthoredQuestions({ readingId, bank }: { readingId: 
         data: sql`excluded.data`,
         updatedAt: new Date(),
       },
+      setWhere: sql`${questions.reviewedBy} is null and ${questions.ownerId} is null`,
     });
+}
+
+/** A question an instructor wrote into a bank they manage; it starts as a draft. */
+export async function insertQuestion({
+  readingId,
+  ownerId,
+  question,
+}: {
+  readingId: string;
+  ownerId: string | null;
+  question: Question;
+}) {
+  const db = await getDb();
+  await db.insert(questions).values(columnsOf(readingId, question, ownerId));
 }
 
 /** Newly generated questions arrive as drafts; a question already in the bank keeps its review. */
 export async function insertGeneratedQuestions({
   readingId,
+  ownerId = null,
   generated,
 }: {
   readingId: string;
+  ownerId?: string | null;
   generated: Question[];
 }) {
   if (generated.length === 0) return 0;
   const db = await getDb();
+  // A copy's questions get ids of their own, so the same generated question can sit in several banks.
+  const idFor = (id: string) => (ownerId ? copyId(id, ownerId) : id);
   const inserted = await db
     .insert(questions)
-    .values(generated.map((q) => columnsOf(readingId, { ...q, status: 'draft' })))
+    .values(generated.map((q) => columnsOf(readingId, { ...q, id: idFor(q.id), status: 'draft' }, ownerId)))
     .onConflictDoNothing({ target: questions.id })
     .returning({ id: questions.id });
   return inserted.length;
 }
 
+/** The id of a question's copy in one instructor's bank: stable, so copying twice cannot duplicate. */
+export function copyId(questionId: string, ownerId: string): string {
+  const suffix = createHash('sha256').update(`${ownerId}:${questionId}`).digest('hex').slice(0, 10);
+  return `${questionId.slice(0, 100)}~${suffix}`;
+}
+
 export async function listReadingQuestions({
   readingId,
+  ownerId = null,
   statuses,
 }: {
   readingId: string;
+  /** The bank: null for the reading's own, else the owner of a copy. */
+  ownerId?: string | null;
   statuses?: QuestionRow['status'][];
 }): Promise<QuestionRow[]> {
   const db = await getDb();
   return db
     .select()
     .from(questions)
-    .where(
-      and(eq(questions.readingId, readingId), statuses ? inArray(questions.status, statuses) : undefined),
-    )
+    .where(and(inBank(readingId, ownerId), statuses ? inArray(questions.status, statuses) : undefined))
     .orderBy(asc(questions.source), asc(questions.id));
+}
+
+export async function hasBankCopy({ readingId, ownerId }: { readingId: string; ownerId: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ ownerId: bankCopies.ownerId })
+    .from(bankCopies)
+    .where(and(eq(bankCopies.readingId, readingId), eq(bankCopies.ownerId, ownerId)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
+ * Gives an instructor their own copy of a reading's question bank: every question that is not
+ * retired, with its review status, under new ids they own. Copying again adds nothing twice.
+ */
+export async function copyBank({ readingId, ownerId }: { readingId: string; ownerId: string }) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx.insert(bankCopies).values({ readingId, ownerId }).onConflictDoNothing();
+    const source = await tx
+      .select()
+      .from(questions)
+      .where(and(inBank(readingId, null), inArray(questions.status, ['draft', 'approved'])));
+    if (source.length === 0) return 0;
+    const copied = await tx
+      .insert(questions)
+      .values(
+        source.map((row) => ({
+          ...columnsOf(readingId, { ...row.data, id: copyId(row.id, ownerId) }, ownerId),
+          copiedFrom: row.id,
+        })),
+      )
+      .onConflictDoNothing({ target: questions.id })
+      .returning({ id: questions.id });
+    return copied.length;
+  });
 }
 
 export async function getQuestionRow({ id }: { id: string }): Promise<QuestionRow | null> {
@@ -75,16 +150,17 @@ export async function getQuestionRow({ id }: { id: string }): Promise<QuestionRo
 }
 
 export async function setQuestionStatus({
-  id,
+  ids,
   status,
   reviewerId,
 }: {
-  id: string;
+  ids: string[];
   status: QuestionRow['status'];
   reviewerId: string;
 }) {
+  if (ids.length === 0) return [];
   const db = await getDb();
-  const [row] = await db
+  return db
     .update(questions)
     .set({
       status,
@@ -93,9 +169,8 @@ export async function setQuestionStatus({
       reviewedAt: new Date(),
       updatedAt: new Date(),
     })
-    .where(eq(questions.id, id))
-    .returning();
-  return row ?? null;
+    .where(inArray(questions.id, ids))
+    .returning({ id: questions.id });
 }
 
 export async function replaceQuestionData({

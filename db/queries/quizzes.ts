@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import {
   type Attempt,
@@ -160,24 +160,69 @@ export async function listResponses({ attemptId }: { attemptId: string }) {
   return db.select().from(attemptResponses).where(eq(attemptResponses.attemptId, attemptId));
 }
 
+export async function getResponse({ attemptId, questionId }: { attemptId: string; questionId: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(attemptResponses)
+    .where(and(eq(attemptResponses.attemptId, attemptId), eq(attemptResponses.questionId, questionId)))
+    .limit(1);
+  return row ?? null;
+}
+
 /**
- * Saves one answer. Only a save newer (by the browser's sequence number) than the stored one
- * is applied, so retries and late duplicates can never roll an answer back. Answers the row
- * as stored.
+ * Saves one answer in one statement, guarded: the row is written only if the attempt is this
+ * user's, in progress, and its deadline is not past `notAfter` (now less the grace), checked under
+ * a share lock on the attempt row, so that a submit (which updates that row) waits for the save or
+ * the save sees the submit. Only a save newer (by the browser's sequence number) than the stored
+ * one, and not locked by a check, is applied. Answers the row written, or null when nothing was.
  */
-export async function upsertResponse(values: {
+export async function guardedUpsertResponse(values: {
   attemptId: string;
+  userId: string;
   questionId: string;
   response: Response | null;
   flagged: boolean;
   confidence: number | null;
   clientSeq: number;
   savedAt: Date;
-}) {
+  notAfter: Date;
+}): Promise<AttemptResponse | null> {
   const db = await getDb();
+  const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+  const open = db
+    .select({
+      attemptId: attempts.id,
+      questionId: sql<string>`${values.questionId}::text`.as('question_id'),
+      response:
+        sql<Response | null>`${values.response === null ? null : JSON.stringify(values.response)}::jsonb`.as(
+          'response',
+        ),
+      clientSeq: sql<number>`${values.clientSeq}::bigint`.as('client_seq'),
+      flagged: sql<boolean>`${values.flagged}::boolean`.as('flagged'),
+      confidence: sql<number | null>`${values.confidence}::integer`.as('confidence'),
+      locked: sql<boolean>`false`.as('locked'),
+      savedAt: sql<Date>`${iso(values.savedAt)}`.as('saved_at'),
+      grade: sql<null>`null::jsonb`.as('grade'),
+      gradedBy: sql<null>`null::text`.as('graded_by'),
+      overrideScore: sql<null>`null::real`.as('override_score'),
+      overrideComment: sql<null>`null::text`.as('override_comment'),
+      overriddenBy: sql<null>`null::text`.as('overridden_by'),
+      overriddenAt: sql<null>`null::timestamptz`.as('overridden_at'),
+    })
+    .from(attempts)
+    .where(
+      and(
+        eq(attempts.id, values.attemptId),
+        eq(attempts.userId, values.userId),
+        eq(attempts.status, 'in-progress'),
+        or(isNull(attempts.deadlineAt), gte(attempts.deadlineAt, iso(values.notAfter))),
+      ),
+    )
+    .for('share');
   const [row] = await db
     .insert(attemptResponses)
-    .values(values)
+    .select(open)
     .onConflictDoUpdate({
       target: [attemptResponses.attemptId, attemptResponses.questionId],
       set: {
@@ -190,19 +235,10 @@ export async function upsertResponse(values: {
       setWhere: sql`${attemptResponses.clientSeq} < excluded.client_seq and not ${attemptResponses.locked}`,
     })
     .returning();
-  if (row) return row;
-  const [stored] = await db
-    .select()
-    .from(attemptResponses)
-    .where(
-      and(
-        eq(attemptResponses.attemptId, values.attemptId),
-        eq(attemptResponses.questionId, values.questionId),
-      ),
-    );
-  return stored!;
+  return row ?? null;
 }
 
+/** Locks a checked answer with its grade, while the attempt is still in progress; false when it is not. */
 export async function lockResponseWithGrade({
   attemptId,
   questionId,
@@ -211,18 +247,31 @@ export async function lockResponseWithGrade({
   attemptId: string;
   questionId: string;
   grade: StoredGrade;
-}) {
+}): Promise<boolean> {
   const db = await getDb();
-  await db
+  const stillOpen = db
+    .select({ id: attempts.id })
+    .from(attempts)
+    .where(and(eq(attempts.id, attemptId), eq(attempts.status, 'in-progress')))
+    .for('share');
+  const locked = await db
     .update(attemptResponses)
     .set({ locked: true, grade, gradedBy: 'auto' })
-    .where(and(eq(attemptResponses.attemptId, attemptId), eq(attemptResponses.questionId, questionId)));
+    .where(
+      and(
+        eq(attemptResponses.attemptId, attemptId),
+        eq(attemptResponses.questionId, questionId),
+        inArray(attemptResponses.attemptId, stillOpen),
+      ),
+    )
+    .returning({ attemptId: attemptResponses.attemptId });
+  return locked.length > 0;
 }
 
 /**
  * Submits an attempt once: in one transaction, moves it out of "in progress" (only one request
  * can), grades the responses as they stand at that moment, and stores grades and score.
- * Answers false when the attempt was already submitted.
+ * Answers null when the attempt was already submitted.
  */
 export async function finalizeAttempt({
   attemptId,
@@ -239,7 +288,7 @@ export async function finalizeAttempt({
     attempt: Attempt,
     responses: AttemptResponse[],
   ) => { grades: { questionId: string; grade: StoredGrade }[]; score: number };
-}): Promise<boolean> {
+}): Promise<{ responses: AttemptResponse[] } | null> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [claimed] = await tx
@@ -247,7 +296,8 @@ export async function finalizeAttempt({
       .set({ status: 'submitted', submittedAt, autoSubmitted, late })
       .where(and(eq(attempts.id, attemptId), eq(attempts.status, 'in-progress')))
       .returning();
-    if (!claimed) return false;
+    if (!claimed) return null;
+    // Read after the claim: a save that held the attempt row committed before the claim, and is here.
     const responses = await tx
       .select()
       .from(attemptResponses)
@@ -263,7 +313,7 @@ export async function finalizeAttempt({
         });
     }
     await tx.update(attempts).set({ score }).where(eq(attempts.id, attemptId));
-    return true;
+    return { responses };
   });
 }
 

@@ -3,8 +3,8 @@ import { getDb } from '@/db';
 import { insertUser } from '@/db/queries/users';
 import { glossaryTerms, readings } from '@/db/schema';
 import { setUpTestDatabase } from '@/db/test-database';
-import { canEditReading, canViewReading } from '@/lib/reading/access';
 import { loadShippedReading } from '@/lib/reading/content';
+import { mayEditReading, mayViewReading } from '@/lib/server/policy';
 import { parseReading } from '@/questions/reading/parse';
 import {
   createReadingDraft,
@@ -157,12 +157,12 @@ describe('drafts', () => {
     const twin = await createReadingDraft({ createdBy: author.id, parsed });
     expect(draft.slug).toBe('coalitions');
     expect(twin.slug).toMatch(/^coalitions-[0-9a-f]{6}$/);
-    expect(canViewReading(draft, author.id)).toBe(true);
-    expect(canViewReading(draft, student.id)).toBe(false);
-    expect(canEditReading(draft, student.id)).toBe(false);
+    expect(mayViewReading({ id: author.id }, draft)).toBe(true);
+    expect(mayViewReading({ id: student.id }, draft)).toBe(false);
+    expect(mayEditReading({ id: student.id }, draft)).toBe(false);
     expect((await listVisibleReadings({ userId: student.id })).map((r) => r.id)).not.toContain(draft.id);
     expect((await listVisibleReadings({ userId: author.id })).map((r) => r.id)).toContain(draft.id);
-    expect(canViewReading({ ...draft, status: 'published' }, student.id)).toBe(true);
-    expect(canEditReading({ createdBy: null }, author.id)).toBe(false);
+    expect(mayViewReading({ id: student.id }, { ...draft, status: 'published' })).toBe(true);
+    expect(mayEditReading({ id: author.id }, { createdBy: null })).toBe(false);
   });
 });

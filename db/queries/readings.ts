@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, getTableColumns, isNull, notInArray, or, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, isUniqueViolation } from '@/db';
 import {
   contextNotes,
   glossaryTerms,
@@ -9,8 +9,16 @@ import {
   readingProgress,
   readings,
 } from '@/db/schema';
-import type { ShippedReading } from '@/lib/reading/content';
 import type { ParsedReading, ReadingSection } from '@/questions/reading/types';
+
+/** A reading that ships in content/ as lib/reading/content.ts loads it. */
+export type ShippedReading = {
+  slug: string;
+  guidedMode: boolean;
+  reading: ParsedReading;
+  glossary: { term: string; definition: string; aliases: string[] }[];
+  notes: { paragraphId: string; title: string; body: string }[];
+};
 
 // ---- Reading ----
 
@@ -225,15 +233,27 @@ export async function saveGlossaryTerm({
   term: string;
   definition: string;
   aliases: string[];
-}) {
+}): Promise<'saved' | 'duplicate' | 'not-found'> {
   const db = await getDb();
-  if (id) {
-    await db
-      .update(glossaryTerms)
-      .set({ term, definition, aliases })
-      .where(and(eq(glossaryTerms.id, id), eq(glossaryTerms.readingId, readingId)));
-  } else {
-    await db.insert(glossaryTerms).values({ readingId, term, definition, aliases });
+  try {
+    if (id) {
+      const updated = await db
+        .update(glossaryTerms)
+        .set({ term, definition, aliases })
+        .where(and(eq(glossaryTerms.id, id), eq(glossaryTerms.readingId, readingId)))
+        .returning({ id: glossaryTerms.id });
+      return updated.length > 0 ? 'saved' : 'not-found';
+    }
+    const inserted = await db
+      .insert(glossaryTerms)
+      .values({ readingId, term, definition, aliases })
+      .onConflictDoNothing()
+      .returning({ id: glossaryTerms.id });
+    return inserted.length > 0 ? 'saved' : 'duplicate';
+  } catch (error) {
+    // Renaming a term to one the glossary already has.
+    if (isUniqueViolation(error)) return 'duplicate';
+    throw error;
   }
 }
 
@@ -254,19 +274,22 @@ export async function saveContextNote({
   paragraphId: string;
   title: string;
   body: string;
-}) {
+}): Promise<boolean> {
   const db = await getDb();
   if (id) {
-    await db
+    const updated = await db
       .update(contextNotes)
       .set({ paragraphId, title, body })
-      .where(and(eq(contextNotes.id, id), eq(contextNotes.readingId, readingId)));
+      .where(and(eq(contextNotes.id, id), eq(contextNotes.readingId, readingId)))
+      .returning({ id: contextNotes.id });
+    return updated.length > 0;
   } else {
     const [{ next } = { next: 0 }] = await db
       .select({ next: sql<number>`coalesce(max(${contextNotes.position}) + 1, 0)`.mapWith(Number) })
       .from(contextNotes)
       .where(eq(contextNotes.readingId, readingId));
     await db.insert(contextNotes).values({ readingId, paragraphId, title, body, position: next });
+    return true;
   }
 }
 

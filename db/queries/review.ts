@@ -8,24 +8,25 @@ import {
   readingProgress,
   reviewCards,
   reviewLogs,
+  type SchedulingFields,
 } from '@/db/schema';
-import { newCardFields, type SchedulingFields } from '@/lib/srs/schedule';
 
 /** Question cards for a student (missed or flagged questions); a question already in review is left as it is. */
 export async function addQuestionCards({
   userId,
   cards,
-  now = new Date(),
+  fields,
 }: {
   userId: string;
   cards: { questionId: string; readingId: string; reason: 'missed' | 'flagged' }[];
-  now?: Date;
+  /** A new card's schedule (lib/srs/schedule.ts: newCardFields). */
+  fields: SchedulingFields;
 }): Promise<number> {
   if (cards.length === 0) return 0;
   const db = await getDb();
   const added = await db
     .insert(reviewCards)
-    .values(cards.map((c) => ({ ...c, userId, ...newCardFields(now) })))
+    .values(cards.map((c) => ({ ...c, userId, ...fields })))
     .onConflictDoNothing()
     .returning({ id: reviewCards.id });
   return added.length;
@@ -54,11 +55,12 @@ export async function listCardQuestionIds({
 export async function ensureGlossaryCards({
   userId,
   readingId,
-  now = new Date(),
+  fields,
 }: {
   userId: string;
   readingId?: string;
-  now?: Date;
+  /** A new card's schedule (lib/srs/schedule.ts: newCardFields). */
+  fields: SchedulingFields;
 }) {
   const db = await getDb();
   const terms = await db
@@ -78,7 +80,7 @@ export async function ensureGlossaryCards({
         readingId: t.readingId,
         glossaryTermId: t.id,
         reason: 'glossary' as const,
-        ...newCardFields(now),
+        ...fields,
       })),
     )
     .onConflictDoNothing()
@@ -90,6 +92,12 @@ export type QueueItem = ReviewCard & {
   question: (typeof questions.$inferSelect)['data'] | null;
   term: { term: string; definition: string } | null;
 };
+
+/**
+ * A card comes back while what it asks still reaches students: a flashcard, or a question card
+ * whose question is approved (lib/server/policy.ts: questionReachesStudents). Retired questions stop.
+ */
+const cardStillReviewed = sql`(${reviewCards.questionId} is null or ${questions.status} = 'approved')`;
 
 /** Cards due by `until`, oldest first: question cards before flashcards on the same day. */
 export async function dueCards({
@@ -112,7 +120,7 @@ export async function dueCards({
     .from(reviewCards)
     .leftJoin(questions, eq(questions.id, reviewCards.questionId))
     .leftJoin(glossaryTerms, eq(glossaryTerms.id, reviewCards.glossaryTermId))
-    .where(and(eq(reviewCards.userId, userId), lte(reviewCards.due, until)))
+    .where(and(eq(reviewCards.userId, userId), lte(reviewCards.due, until), cardStillReviewed))
     .orderBy(asc(reviewCards.due), asc(reviewCards.createdAt))
     .limit(limit);
   return rows.map((r) => ({
@@ -127,7 +135,8 @@ export async function countDue({ userId, until }: { userId: string; until: Date 
   const [row] = await db
     .select({ n: count() })
     .from(reviewCards)
-    .where(and(eq(reviewCards.userId, userId), lte(reviewCards.due, until)));
+    .leftJoin(questions, eq(questions.id, reviewCards.questionId))
+    .where(and(eq(reviewCards.userId, userId), lte(reviewCards.due, until), cardStillReviewed));
   return row?.n ?? 0;
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { type NewUser, users } from '@/db/schema';
+import { type NewUser, type SiteRole, users } from '@/db/schema';
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -23,15 +23,35 @@ export async function getUserById({ id }: { id: string }) {
   return user ?? null;
 }
 
-/** The current session version, read on every request that carries a session. */
-export async function getSessionVersion({ userId }: { userId: string }): Promise<number | null> {
+/** What every request that carries a session checks: the session version, and the user's standing. */
+export async function getSessionState({
+  userId,
+}: {
+  userId: string;
+}): Promise<{ sessionVersion: number; siteRole: SiteRole; email: string } | null> {
   const db = await getDb();
   const [row] = await db
-    .select({ sessionVersion: users.sessionVersion })
+    .select({ sessionVersion: users.sessionVersion, siteRole: users.siteRole, email: users.email })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
-  return row?.sessionVersion ?? null;
+  return row ?? null;
+}
+
+/** Makes a user a site administrator or a plain member; answers false when no account has the email. */
+export async function setSiteRole({ email, siteRole }: { email: string; siteRole: SiteRole }) {
+  const db = await getDb();
+  const updated = await db
+    .update(users)
+    .set({ siteRole })
+    .where(eq(users.email, normaliseEmail(email)))
+    .returning({ id: users.id });
+  return updated.length > 0;
+}
+
+export async function listSiteAdmins() {
+  const db = await getDb();
+  return db.select({ email: users.email, name: users.name }).from(users).where(eq(users.siteRole, 'admin'));
 }
 
 /** Inserts a user; returns null when the email is already taken (the unique index decides, not a prior read). */

@@ -4,12 +4,20 @@ import type { Page } from 'playwright-core';
 export class AuthPages {
   constructor(private readonly page: Page) {}
 
-  async signUp({ name, email, password }: { name: string; email: string; password: string }) {
+  /** Fills in and sends the sign-up form (which then sends the person to sign in). */
+  async submitSignUp({ name, email, password }: { name: string; email: string; password: string }) {
     await this.page.goto('/sign-up');
     await this.page.getByLabel('Name').fill(name);
     await this.page.getByLabel('Email').fill(email);
     await this.page.getByLabel('Password').fill(password);
     await this.page.getByRole('button', { name: 'Create account' }).click();
+  }
+
+  /** Creates an account and signs in with it, as a new user does. */
+  async signUp(person: { name: string; email: string; password: string }) {
+    await this.submitSignUp(person);
+    await this.page.waitForURL(/\/sign-in\?notice=account-ready/);
+    await this.signIn(person);
   }
 
   async signIn({ email, password }: { email: string; password: string }, path = '/sign-in') {

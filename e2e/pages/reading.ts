@@ -60,8 +60,13 @@ export class ReadingPage {
 
   /** Scrolls a paragraph to the top and waits until the place is saved. */
   async readUpTo(paragraphId: string) {
+    const before = await this.page.getByTestId('place-status').getAttribute('data-saved-place');
     await this.paragraph(paragraphId).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await this.page.mouse.wheel(0, 1);
-    await this.page.getByText('Place saved').waitFor();
+    // A new place saved, not an earlier save still on show.
+    await this.page.waitForFunction((previous) => {
+      const saved = document.querySelector('[data-testid="place-status"]')?.getAttribute('data-saved-place');
+      return Boolean(saved) && saved !== previous;
+    }, before);
   }
 }

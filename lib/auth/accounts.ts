@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getUserByEmail, getUserById, insertUser, normaliseEmail, setPasswordHash } from '@/db/queries/users';
 import {
+  contextualPasswordProblem,
   hashPassword,
   newPasswordSchema,
   PASSWORD_MAX_LENGTH,
@@ -17,17 +18,22 @@ export const emailSchema = z
   .pipe(z.email('Enter a valid email address, like name@example.org.'))
   .transform(normaliseEmail);
 
-export const signUpSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, 'Enter your name.')
-    .max(100, 'Use at most 100 characters for your name.')
-    // Control characters have no place in a name shown to classmates.
-    .refine((n) => !/\p{Cc}/u.test(n), 'Your name contains characters that cannot be shown.'),
-  email: emailSchema,
-  password: newPasswordSchema,
-});
+export const signUpSchema = z
+  .object({
+    name: z
+      .string({ error: 'Enter your name.' })
+      .trim()
+      .min(1, 'Enter your name.')
+      .max(100, 'Use at most 100 characters for your name.')
+      // Control characters have no place in a name shown to classmates.
+      .refine((n) => !/\p{Cc}/u.test(n), 'Your name contains characters that cannot be shown.'),
+    email: emailSchema,
+    password: newPasswordSchema,
+  })
+  .superRefine((input, ctx) => {
+    const problem = contextualPasswordProblem(input.password, input);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+  });
 
 export const signInSchema = z.object({
   email: emailSchema,
@@ -43,12 +49,17 @@ export type SignUpResult =
   | { status: 'invalid'; fieldErrors: Record<string, string[] | undefined> }
   | { status: 'email-taken' };
 
+/**
+ * Creates an account. An email that already has one gets the same work (a hash) and nothing
+ * else; the caller answers both cases alike, so sign-up cannot be used to find accounts.
+ */
 export async function registerUser(input: unknown): Promise<SignUpResult> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return { status: 'invalid', fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const { name, email, password } = parsed.data;
+  const passwordHash = await hashPassword(password);
   if (await getUserByEmail({ email })) return { status: 'email-taken' };
-  const user = await insertUser({ name, email, passwordHash: await hashPassword(password) });
+  const user = await insertUser({ name, email, passwordHash });
   // A concurrent sign-up with the same email loses at the unique index.
   return user ? { status: 'created', userId: user.id } : { status: 'email-taken' };
 }
@@ -101,6 +112,8 @@ export async function changePassword(userId: string, input: unknown): Promise<Ch
   if (!parsed.success) return { status: 'invalid', fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const user = await getUserById({ id: userId });
   if (!user) return { status: 'wrong-password' };
+  const problem = contextualPasswordProblem(parsed.data.newPassword, user);
+  if (problem) return { status: 'invalid', fieldErrors: { newPassword: [problem] } };
   if (user.passwordHash && !(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
     return { status: 'wrong-password' };
   }

@@ -1,3 +1,5 @@
+import { env } from '@/lib/env';
+
 const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
 
 function requestHost(headers: Headers): string {
@@ -10,7 +12,7 @@ function requestHost(headers: Headers): string {
  * with either set, Auth.js decides from them (undefined).
  */
 export function trustLoopbackOnly(headers: Headers): boolean | undefined {
-  if (process.env.AUTH_URL || process.env.AUTH_TRUST_HOST) return undefined;
+  if (env().AUTH_URL || env().AUTH_TRUST_HOST) return undefined;
   return LOOPBACK_HOST.test(requestHost(headers));
 }
 
@@ -18,4 +20,16 @@ export function trustLoopbackOnly(headers: Headers): boolean | undefined {
 export function untrustedHostMessage(headers: Headers): string | null {
   if (trustLoopbackOnly(headers) !== false) return null;
   return `This server was reached as "${requestHost(headers)}", which it has not been told to trust, so signing in is off. The administrator must set AUTH_URL (or AUTH_TRUST_HOST=true) and restart.`;
+}
+
+/**
+ * The address people use to reach the app, for links it shows (a class's join link): AUTH_URL when
+ * set, else the host this request came in on (the HTTP server keeps X-Forwarded-Host only from a
+ * trusted proxy).
+ */
+export function publicOrigin(headers: Headers): string {
+  const configured = env().AUTH_URL;
+  if (configured) return new URL(configured).origin;
+  const proto = headers.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
+  return `${proto}://${requestHost(headers) || 'localhost:3000'}`;
 }

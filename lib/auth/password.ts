@@ -27,14 +27,46 @@ export function isCommonPassword(password: string): boolean {
   return loadCommonPasswords().has(password.toLowerCase());
 }
 
-/** A new password: length limits and the common-password list only, no composition rules. */
+/** Words that make a password guessable for this account: the app's name, the email, the name. */
+const APP_WORDS = ['statecraft'];
+/** What must be left of a password once the words of its context are taken out. */
+const MIN_OWN_CHARACTERS = 5;
+
+/**
+ * A new password: length limits, the common-password list, and no password that is blank or made
+ * of the service's name or the account's own email or name (NIST SP 800-63B, 3.1.1.2). No
+ * composition rules.
+ */
 export const newPasswordSchema = z
   .string({ error: 'Enter a password.' })
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`)
+  .refine((p) => p.replace(/\s/g, '').length >= PASSWORD_MIN_LENGTH, {
+    message: `Use at least ${PASSWORD_MIN_LENGTH} characters that are not spaces.`,
+  })
   .refine((p) => !isCommonPassword(p), {
     message: 'This password is one of the most commonly used ones. Choose something less guessable.',
   });
+
+/** Why a password is too close to its account (email, name) or to the app, or null. */
+export function contextualPasswordProblem(
+  password: string,
+  context: { email?: string | null; name?: string | null },
+): string | null {
+  const email = (context.email ?? '').toLowerCase();
+  const words = [
+    ...APP_WORDS,
+    email,
+    email.split('@')[0] ?? '',
+    ...(context.name ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u),
+  ].filter((w) => w.length >= 3);
+  let rest = password.toLowerCase().normalize('NFKC');
+  // Longest first, so the whole email goes before its parts.
+  for (const word of words.sort((a, b) => b.length - a.length)) rest = rest.split(word).join('');
+  const own = rest.replace(/[^\p{L}\p{N}]/gu, '');
+  if (own.length >= MIN_OWN_CHARACTERS || rest.length === password.length) return null;
+  return 'This password is too close to your email, your name or the name of this site. Choose something else.';
+}
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password.normalize('NFKC'), HASH_OPTIONS);

@@ -12,6 +12,7 @@ describe('getAuthSecret without AUTH_SECRET', () => {
     vi.stubEnv('DATABASE_URL', '');
     vi.stubEnv('PGLITE_DATA_DIR', folder);
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    (await import('@/db')).configureDatabase((await import('@/lib/env')).databaseConfig());
     const { getAuthSecret } = await import('./secret');
     const first = await getAuthSecret();
     expect(first.length).toBeGreaterThanOrEqual(32);

@@ -61,14 +61,12 @@ describe('sign-in throttle', () => {
 });
 
 describe('clientIp', () => {
-  it('takes the address the nearest trusted proxy saw', () => {
-    const headers = new Headers({ 'x-forwarded-for': '198.51.100.1, 203.0.113.5, 10.0.0.2' });
-    expect(clientIp(headers, 0)).toBe('10.0.0.2');
-    expect(clientIp(headers, 1)).toBe('203.0.113.5');
-    expect(clientIp(headers, 5)).toBe('198.51.100.1');
+  it('takes the first address of X-Forwarded-For, which the HTTP server rewrites to [client, …proxies]', () => {
+    expect(clientIp(new Headers({ 'x-forwarded-for': '198.51.100.1, 10.0.0.2' }))).toBe('198.51.100.1');
+    expect(clientIp(new Headers({ 'x-forwarded-for': '203.0.113.5' }))).toBe('203.0.113.5');
   });
 
   it('answers null without any address header', () => {
-    expect(clientIp(new Headers(), 0)).toBeNull();
+    expect(clientIp(new Headers())).toBeNull();
   });
 });

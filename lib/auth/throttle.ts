@@ -2,18 +2,25 @@ import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { signInThrottle } from '@/db/schema';
 
-/** Failures allowed in a window before back-off starts, per kind of key. */
-const LIMITS = { email: 5, ip: 25 } as const;
+/**
+ * Failures allowed in a window before back-off starts, per kind of key. The global budget caps
+ * guessing across every account and address at once (an attacker who rotates addresses still
+ * spends it); its lock is kept short, since it slows every sign-in while it lasts.
+ */
+const LIMITS = { email: 5, ip: 25, global: 300 } as const;
 const WINDOW_MS = 15 * 60 * 1000;
 const FIRST_LOCK_MS = 30 * 1000;
-const MAX_LOCK_MS = 15 * 60 * 1000;
+const MAX_LOCK_MS = { email: 15 * 60 * 1000, ip: 15 * 60 * 1000, global: 2 * 60 * 1000 } as const;
 
 export type ThrottleKey = { kind: keyof typeof LIMITS; value: string };
 
 const keyOf = (k: ThrottleKey) => `${k.kind}:${k.value}`;
 
 export function signInKeys({ email, ip }: { email: string; ip: string | null }): ThrottleKey[] {
-  const keys: ThrottleKey[] = [{ kind: 'email', value: email }];
+  const keys: ThrottleKey[] = [
+    { kind: 'email', value: email },
+    { kind: 'global', value: 'all' },
+  ];
   if (ip) keys.push({ kind: 'ip', value: ip });
   return keys;
 }
@@ -54,7 +61,7 @@ export async function recordFailure(keys: ThrottleKey[], now = new Date()): Prom
       .returning({ failures: signInThrottle.failures });
     const over = (row?.failures ?? 0) - LIMITS[key.kind];
     if (over >= 0) {
-      const lockMs = Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** over);
+      const lockMs = Math.min(MAX_LOCK_MS[key.kind], FIRST_LOCK_MS * 2 ** over);
       await db
         .update(signInThrottle)
         .set({ lockedUntil: new Date(now.getTime() + lockMs) })
@@ -69,15 +76,12 @@ export async function clearFailures(email: string): Promise<void> {
   await db.delete(signInThrottle).where(eq(signInThrottle.key, keyOf({ kind: 'email', value: email })));
 }
 
-/** The client's address, from X-Forwarded-For as written by the trusted proxies in front of us. */
-export function clientIp(headers: Headers, trustedProxyCount: number): string | null {
-  const forwarded = headers
-    .get('x-forwarded-for')
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (!forwarded?.length) return headers.get('x-real-ip');
-  // Next.js sets the header from the socket when absent; each trusted proxy appends one entry.
-  const index = Math.max(0, forwarded.length - 1 - trustedProxyCount);
-  return forwarded[index] ?? null;
+/**
+ * The client's address. The app's HTTP server (lib/server/serve.mjs) rewrites X-Forwarded-For to
+ * [client, …trusted proxies] from the socket and TRUSTED_PROXY_COUNT, so its first entry is the
+ * client whatever the request claimed.
+ */
+export function clientIp(headers: Headers): string | null {
+  const first = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return first || null;
 }

@@ -144,3 +144,5 @@ export async function classProgress(classId: string, now = new Date()) {
 }
 
 export type StudentRow = { student: Student };
+
+export type ClassProgress = Awaited<ReturnType<typeof classProgress>>;

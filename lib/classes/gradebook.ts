@@ -1,5 +1,6 @@
 import type { Accommodation, Assignment } from '@/db/schema';
 import { attemptRules, countedScore } from '@/lib/quiz/rules';
+import { feedbackRelease } from '@/lib/server/policy';
 
 export type AssignmentStatus = 'not started' | 'in progress' | 'submitted' | 'late' | 'graded';
 
@@ -21,6 +22,8 @@ export type Cell = {
   attempts: number;
   late: boolean;
   dueAt: Date | null;
+  /** Whether the student may see the score yet (the policy's feedback release). */
+  released: boolean;
 };
 
 /**
@@ -40,9 +43,9 @@ export function gradebookCell(
     .map((a) => ({ a, counted: countedScore(a.score, a.late, assignment.latePolicy) ?? 0 }))
     .sort((x, y) => y.counted - x.counted)[0];
   const overdue = Boolean(rules.dueAt && now > rules.dueAt);
+  const released = feedbackRelease(rules, now).score;
   let status: AssignmentStatus;
   if (best) {
-    const released = rules.feedbackRelease === 'after-submit' || overdue;
     status = best.a.late ? 'late' : released ? 'graded' : 'submitted';
   } else if (mine.some((a) => a.status === 'in-progress')) status = overdue ? 'late' : 'in progress';
   else status = overdue ? 'late' : 'not started';
@@ -53,5 +56,11 @@ export function gradebookCell(
     attempts: mine.length,
     late: Boolean(best?.a.late) || (!best && overdue),
     dueAt: rules.dueAt,
+    released,
   };
+}
+
+/** The cell as its student may see it: no score until the feedback is released. */
+export function studentCell(cell: Cell): Cell {
+  return cell.released ? cell : { ...cell, score: null };
 }

@@ -4,8 +4,8 @@ import { getDefaultQuiz, listResponses, upsertDefaultQuiz } from '@/db/queries/q
 import { createReadingDraft, getReadingBySlug } from '@/db/queries/readings';
 import { insertUser } from '@/db/queries/users';
 import type { Quiz, QuizSettings } from '@/db/schema';
-import { seedShippedReadings } from '@/db/seed';
 import { setUpTestDatabase } from '@/db/test-database';
+import { seedShippedReadings } from '@/lib/seed';
 import { loadAuthoredBank } from '@/questions/bank';
 import { parseReading } from '@/questions/reading/parse';
 import { attemptForUser, checkAnswer, saveAnswer, startOrResumeAttempt, submitAttempt } from './attempts';
@@ -26,7 +26,8 @@ beforeAll(async () => {
 const student = async (label: string) =>
   (await insertUser({ email: `${label}-${seq++}@example.org`, name: label }))!;
 
-async function timedQuiz(settings: Partial<QuizSettings>) {
+/** A second quiz on the same reading, built by `author` (who may take it for self-study). */
+async function timedQuiz(settings: Partial<QuizSettings>, author: string) {
   const reading = await getReadingBySlug({ slug: 'burns-lead-with-diplomacy' });
   // A second quiz on the same reading, made for the test.
   const { getDb } = await import('@/db');
@@ -37,6 +38,7 @@ async function timedQuiz(settings: Partial<QuizSettings>) {
     .values({
       readingId: reading!.id,
       title: 'Timed',
+      createdBy: author,
       questionIds: quiz.questionIds.slice(0, 3),
       settings: { ...quiz.settings, ...settings },
     })
@@ -69,12 +71,12 @@ describe('the attempt lifecycle', () => {
     if (first.status !== 'ok') throw new Error(first.message);
     const q = byId.get('burns-tf-expulsions')!;
     expect(q.type).toBe('true-false');
-    expect((await save(first.attempt.id, user.id, q.id, { type: 'true-false', value: true })).status).toBe(
-      'ok',
-    );
+    expect(
+      (await save(first.data.attempt.id, user.id, q.id, { type: 'true-false', value: true })).status,
+    ).toBe('ok');
     const again = await startOrResumeAttempt({ quizId: quiz.id, userId: user.id });
-    expect(again.status === 'ok' && again.attempt.id).toBe(first.attempt.id);
-    const saved = await listResponses({ attemptId: first.attempt.id });
+    expect(again.status === 'ok' && again.data.attempt.id).toBe(first.data.attempt.id);
+    const saved = await listResponses({ attemptId: first.data.attempt.id });
     expect(saved).toMatchObject([{ questionId: q.id, response: { type: 'true-false', value: true } }]);
   });
 
@@ -84,7 +86,7 @@ describe('the attempt lifecycle', () => {
     if (started.status !== 'ok') throw new Error(started.message);
     const id = 'burns-why-coalitions';
     await saveAnswer({
-      attemptId: started.attempt.id,
+      attemptId: started.data.attempt.id,
       userId: user.id,
       questionId: id,
       response: { type: 'short-answer', text: 'newer' },
@@ -93,7 +95,7 @@ describe('the attempt lifecycle', () => {
       clientSeq: 200,
     });
     await saveAnswer({
-      attemptId: started.attempt.id,
+      attemptId: started.data.attempt.id,
       userId: user.id,
       questionId: id,
       response: { type: 'short-answer', text: 'older' },
@@ -101,7 +103,7 @@ describe('the attempt lifecycle', () => {
       confidence: 1,
       clientSeq: 100,
     });
-    const [row] = await listResponses({ attemptId: started.attempt.id });
+    const [row] = await listResponses({ attemptId: started.data.attempt.id });
     expect(row).toMatchObject({ response: { text: 'newer' }, confidence: 2 });
   });
 
@@ -109,28 +111,32 @@ describe('the attempt lifecycle', () => {
     const user = await student('double');
     const started = await startOrResumeAttempt({ quizId: quiz.id, userId: user.id });
     if (started.status !== 'ok') throw new Error(started.message);
-    await save(started.attempt.id, user.id, 'burns-tf-expulsions', {
+    await save(started.data.attempt.id, user.id, 'burns-tf-expulsions', {
       type: 'true-false',
       value: byId.get('burns-tf-expulsions')!.type === 'true-false',
     });
     const [a, b] = await Promise.all([
-      submitAttempt({ attemptId: started.attempt.id, userId: user.id }),
-      submitAttempt({ attemptId: started.attempt.id, userId: user.id }),
+      submitAttempt({ attemptId: started.data.attempt.id, userId: user.id }),
+      submitAttempt({ attemptId: started.data.attempt.id, userId: user.id }),
     ]);
     expect(a.status === 'ok' && b.status === 'ok').toBe(true);
     if (a.status !== 'ok' || b.status !== 'ok') return;
-    expect(a.attempt.submittedAt?.getTime()).toBe(b.attempt.submittedAt?.getTime());
-    expect(a.attempt.score).toBe(b.attempt.score);
-    const responses = await listResponses({ attemptId: started.attempt.id });
+    expect(a.data.attempt.submittedAt?.getTime()).toBe(b.data.attempt.submittedAt?.getTime());
+    expect(a.data.attempt.score).toBe(b.data.attempt.score);
+    const responses = await listResponses({ attemptId: started.data.attempt.id });
     expect(responses).toHaveLength(quiz.questionIds.length);
     expect(responses.every((r) => r.grade !== null)).toBe(true);
     // A further save is refused, and a new start opens attempt 2.
     expect(
-      (await save(started.attempt.id, user.id, 'burns-tf-expulsions', { type: 'true-false', value: false }))
-        .status,
-    ).toBe('submitted');
+      (
+        await save(started.data.attempt.id, user.id, 'burns-tf-expulsions', {
+          type: 'true-false',
+          value: false,
+        })
+      ).status,
+    ).toBe('conflict');
     const next = await startOrResumeAttempt({ quizId: quiz.id, userId: user.id });
-    expect(next.status === 'ok' && next.attempt.number).toBe(2);
+    expect(next.status === 'ok' && next.data.attempt.number).toBe(2);
   });
 
   it('grades a whole attempt: full marks for the keys, partial credit where due', async () => {
@@ -139,11 +145,14 @@ describe('the attempt lifecycle', () => {
     if (started.status !== 'ok') throw new Error(started.message);
     const mc = byId.get('burns-main-argument')!;
     if (mc.type !== 'multiple-choice') throw new Error('fixture');
-    await save(started.attempt.id, user.id, mc.id, { type: 'multiple-choice', optionId: mc.answer.optionId });
-    const done = await submitAttempt({ attemptId: started.attempt.id, userId: user.id });
+    await save(started.data.attempt.id, user.id, mc.id, {
+      type: 'multiple-choice',
+      optionId: mc.answer.optionId,
+    });
+    const done = await submitAttempt({ attemptId: started.data.attempt.id, userId: user.id });
     if (done.status !== 'ok') throw new Error(done.message);
-    expect(done.attempt.score).toBeCloseTo(1 / quiz.questionIds.length, 3);
-    const graded = await listResponses({ attemptId: started.attempt.id });
+    expect(done.data.attempt.score).toBeCloseTo(1 / quiz.questionIds.length, 3);
+    const graded = await listResponses({ attemptId: started.data.attempt.id });
     expect(graded.find((r) => r.questionId === mc.id)?.grade?.correct).toBe('correct');
     expect(graded.find((r) => r.questionId === 'burns-why-coalitions')?.grade).toMatchObject({
       score: 0,
@@ -156,12 +165,12 @@ describe('the attempt lifecycle', () => {
     const intruder = await student('intruder');
     const started = await startOrResumeAttempt({ quizId: quiz.id, userId: owner.id });
     if (started.status !== 'ok') throw new Error(started.message);
-    const wrongType = await save(started.attempt.id, owner.id, 'burns-tf-expulsions', {
+    const wrongType = await save(started.data.attempt.id, owner.id, 'burns-tf-expulsions', {
       type: 'short-answer',
       text: 'yes',
     });
     expect(wrongType).toMatchObject({ status: 'invalid', message: expect.stringMatching(/true-false/) });
-    const badOption = await save(started.attempt.id, owner.id, 'burns-main-argument', {
+    const badOption = await save(started.data.attempt.id, owner.id, 'burns-main-argument', {
       type: 'multiple-choice',
       optionId: 'zz',
     });
@@ -175,32 +184,35 @@ describe('the attempt lifecycle', () => {
       readingId: other.id,
       bank: [{ ...byId.get('burns-tf-expulsions')!, id: 'other-tf', readingSlug: other.slug }],
     });
-    const foreign = await save(started.attempt.id, owner.id, 'other-tf', { type: 'true-false', value: true });
+    const foreign = await save(started.data.attempt.id, owner.id, 'other-tf', {
+      type: 'true-false',
+      value: true,
+    });
     expect(foreign).toMatchObject({ status: 'invalid', message: 'That question is not part of this quiz.' });
 
     expect(
       (
-        await save(started.attempt.id, intruder.id, 'burns-tf-expulsions', {
+        await save(started.data.attempt.id, intruder.id, 'burns-tf-expulsions', {
           type: 'true-false',
           value: true,
         })
       ).status,
     ).toBe('not-found');
-    expect((await submitAttempt({ attemptId: started.attempt.id, userId: intruder.id })).status).toBe(
+    expect((await submitAttempt({ attemptId: started.data.attempt.id, userId: intruder.id })).status).toBe(
       'not-found',
     );
-    expect(await attemptForUser(started.attempt.id, intruder.id)).toBeNull();
+    expect(await attemptForUser(started.data.attempt.id, intruder.id)).toBeNull();
   });
 
   it('enforces the time limit on the server: a late answer is refused and the attempt is submitted as saved', async () => {
-    const timed = await timedQuiz({ timeLimitMinutes: 10 });
     const user = await student('timed');
+    const timed = await timedQuiz({ timeLimitMinutes: 10 }, user.id);
     const t0 = new Date('2026-03-01T09:00:00Z');
     const started = await startOrResumeAttempt({ quizId: timed.id, userId: user.id, now: t0 });
     if (started.status !== 'ok') throw new Error(started.message);
-    expect(started.attempt.deadlineAt?.toISOString()).toBe('2026-03-01T09:10:00.000Z');
+    expect(started.data.attempt.deadlineAt?.toISOString()).toBe('2026-03-01T09:10:00.000Z');
     const inTime = await save(
-      started.attempt.id,
+      started.data.attempt.id,
       user.id,
       timed.questionIds[1]!,
       { type: 'true-false', value: true },
@@ -208,49 +220,54 @@ describe('the attempt lifecycle', () => {
     );
     expect(inTime.status).toBe('ok');
     const late = await save(
-      started.attempt.id,
+      started.data.attempt.id,
       user.id,
       timed.questionIds[1]!,
       { type: 'true-false', value: false },
       new Date('2026-03-01T09:11:00Z'),
     );
-    expect(late.status).toBe('expired');
-    const after = await attemptForUser(started.attempt.id, user.id, new Date('2026-03-01T09:12:00Z'));
+    expect(late).toMatchObject({ status: 'conflict', reason: 'expired' });
+    const after = await attemptForUser(started.data.attempt.id, user.id, new Date('2026-03-01T09:12:00Z'));
     expect(after).toMatchObject({ status: 'submitted', autoSubmitted: true });
     expect(after?.submittedAt?.toISOString()).toBe('2026-03-01T09:10:00.000Z');
-    const [kept] = (await listResponses({ attemptId: started.attempt.id })).filter(
+    const [kept] = (await listResponses({ attemptId: started.data.attempt.id })).filter(
       (r) => r.questionId === timed.questionIds[1],
     );
     expect(kept?.response).toEqual({ type: 'true-false', value: true });
   });
 
   it('limits attempts when the quiz does', async () => {
-    const once = await timedQuiz({ attemptsAllowed: 1, timeLimitMinutes: null });
     const user = await student('once');
+    const once = await timedQuiz({ attemptsAllowed: 1, timeLimitMinutes: null }, user.id);
     const started = await startOrResumeAttempt({ quizId: once.id, userId: user.id });
     if (started.status !== 'ok') throw new Error(started.message);
-    await submitAttempt({ attemptId: started.attempt.id, userId: user.id });
+    await submitAttempt({ attemptId: started.data.attempt.id, userId: user.id });
     expect(await startOrResumeAttempt({ quizId: once.id, userId: user.id })).toMatchObject({
-      status: 'no-attempts-left',
+      status: 'forbidden',
+      reason: 'no-attempts-left',
     });
   });
 
   it('checks an answer with each-question feedback and then locks it', async () => {
-    const checked = await timedQuiz({ feedback: 'each-question', timeLimitMinutes: null });
     const user = await student('check');
+    const checked = await timedQuiz({ feedback: 'each-question', timeLimitMinutes: null }, user.id);
     const started = await startOrResumeAttempt({ quizId: checked.id, userId: user.id });
     if (started.status !== 'ok') throw new Error(started.message);
     const qid = checked.questionIds[1]!;
     const q = byId.get(qid)!;
     if (q.type !== 'true-false') throw new Error('fixture');
-    await save(started.attempt.id, user.id, qid, { type: 'true-false', value: !q.answer.value });
-    const result = await checkAnswer({ attemptId: started.attempt.id, userId: user.id, questionId: qid });
-    expect(result).toMatchObject({ status: 'ok', grade: { correct: 'incorrect' } });
-    const change = await save(started.attempt.id, user.id, qid, {
+    await save(started.data.attempt.id, user.id, qid, { type: 'true-false', value: !q.answer.value });
+    const result = await checkAnswer({
+      attemptId: started.data.attempt.id,
+      userId: user.id,
+      questionId: qid,
+    });
+    expect(result).toMatchObject({ status: 'ok', data: { grade: { correct: 'incorrect' } } });
+    const change = await save(started.data.attempt.id, user.id, qid, {
       type: 'true-false',
       value: q.answer.value,
     });
-    expect(change.status).toBe('locked');
+    expect(change).toMatchObject({ status: 'conflict', reason: 'locked' });
   });
 
   it("does not open a draft reading's quiz to other students", async () => {

@@ -1,5 +1,4 @@
 import { getAccommodation, getAssignment } from '@/db/queries/assignments';
-import { getMembership } from '@/db/queries/classes';
 import {
   countAttempts,
   finalizeAttempt,
@@ -7,60 +6,54 @@ import {
   getAttempt,
   getQuestionsByIds,
   getQuiz,
+  getResponse,
+  guardedUpsertResponse,
   insertAttempt,
-  listResponses,
   lockResponseWithGrade,
-  upsertResponse,
 } from '@/db/queries/quizzes';
-import { getReadingById } from '@/db/queries/readings';
 import { addQuestionCards } from '@/db/queries/review';
-import type { Attempt, AttemptResponse, QuestionRow, Quiz, StoredGrade } from '@/db/schema';
-import { canViewReading } from '@/lib/reading/access';
+import type { Assignment, Attempt, AttemptResponse, QuestionRow, Quiz, StoredGrade } from '@/db/schema';
+import {
+  type FeedbackRelease,
+  feedbackRelease,
+  questionReachesStudents,
+  quizToTake,
+} from '@/lib/server/policy';
+import { ok, type Result, refuse } from '@/lib/server/result';
+import { newCardFields } from '@/lib/srs/schedule';
 import { type GradeResult, gradeResponse } from '@/questions/grade';
 import { parseResponseFor, type Question, type Response } from '@/questions/schema';
-import { attemptRules } from './rules';
+import { type AttemptRules, attemptRules } from './rules';
 import { seededShuffle } from './shuffle';
 
-/** Expected refusals of the attempt lifecycle, each with words a student can act on. */
-export type AttemptRefusal =
-  | { status: 'not-found'; message: string }
-  | { status: 'no-attempts-left'; message: string }
-  | { status: 'expired'; message: string }
-  | { status: 'submitted'; message: string }
-  | { status: 'locked'; message: string }
-  | { status: 'not-open'; message: string }
-  | { status: 'closed'; message: string }
-  | { status: 'invalid'; message: string };
-
-const refuse = <S extends AttemptRefusal['status']>(status: S, message: string) =>
-  ({ status, message }) as const;
-
 const NOT_FOUND = refuse('not-found', 'That quiz attempt does not exist or is not yours.');
+const SUBMITTED = refuse('conflict', 'This attempt has been submitted; answers can no longer change.', {
+  reason: 'submitted',
+});
 /** A save may arrive this long after the deadline (network latency) and still count. */
-const DEADLINE_GRACE_MS = 5_000;
+export const DEADLINE_GRACE_MS = 5_000;
 
-/** A quiz the user may take: its reading must be open to them. */
-export async function quizForUser(quizId: string, userId: string): Promise<Quiz | null> {
-  const quiz = await getQuiz({ quizId });
-  if (!quiz) return null;
-  const reading = await getReadingById({ id: quiz.readingId });
-  return reading && canViewReading(reading, userId) ? quiz : null;
+const pastDeadline = (attempt: Pick<Attempt, 'deadlineAt'>, now: Date) =>
+  attempt.deadlineAt !== null && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS;
+
+/** The rules an attempt runs under: the quiz's, its assignment's and the student's accommodation. */
+export async function rulesForAttempt(
+  attempt: Attempt,
+): Promise<{ quiz: Quiz; assignment: Assignment | null; rules: AttemptRules }> {
+  const [quiz, assignment, accommodation] = await Promise.all([
+    getQuiz({ quizId: attempt.quizId }),
+    attempt.assignmentId ? getAssignment({ assignmentId: attempt.assignmentId }) : null,
+    attempt.assignmentId
+      ? getAccommodation({ assignmentId: attempt.assignmentId, userId: attempt.userId })
+      : null,
+  ]);
+  if (!quiz) throw new Error(`Attempt ${attempt.id} has no quiz.`);
+  return { quiz, assignment, rules: attemptRules(quiz, assignment, accommodation) };
 }
 
-/** The quiz, and for an assignment its rules, as they apply to this student; null when not theirs to take. */
-export async function attemptContext(quizId: string, userId: string, assignmentId: string | null) {
-  if (!assignmentId) {
-    const quiz = await quizForUser(quizId, userId);
-    return quiz ? { quiz, assignment: null, rules: attemptRules(quiz, null, null) } : null;
-  }
-  const assignment = await getAssignment({ assignmentId });
-  if (!assignment || assignment.quizId !== quizId) return null;
-  const membership = await getMembership({ classId: assignment.classId, userId });
-  if (membership?.role !== 'student') return null;
-  const quiz = await getQuiz({ quizId });
-  if (!quiz) return null;
-  const accommodation = await getAccommodation({ assignmentId, userId });
-  return { quiz, assignment, rules: attemptRules(quiz, assignment, accommodation) };
+/** What of this attempt's grade its student may see now (the same rule on every path). */
+export async function releaseForStudent(attempt: Attempt, now = new Date()): Promise<FeedbackRelease> {
+  return feedbackRelease((await rulesForAttempt(attempt)).rules, now);
 }
 
 /** Resumes the attempt in progress, or starts the next one if the quiz (or assignment) allows another. */
@@ -74,32 +67,48 @@ export async function startOrResumeAttempt({
   userId: string;
   assignmentId?: string | null;
   now?: Date;
-}): Promise<{ status: 'ok'; attempt: Attempt } | AttemptRefusal> {
-  const context = await attemptContext(quizId, userId, assignmentId);
-  if (!context) return refuse('not-found', 'That quiz does not exist or is not open to you.');
-  const { quiz, rules } = context;
+}): Promise<Result<{ attempt: Attempt }>> {
+  const granted = await quizToTake({ id: userId }, { quizId, assignmentId });
+  if ('status' in granted) return granted;
+  const { quiz, assignment } = granted;
+  const accommodation = assignment ? await getAccommodation({ assignmentId: assignment.id, userId }) : null;
+  const rules = attemptRules(quiz, assignment, accommodation);
   const current = await findInProgressAttempt({ quizId, userId, assignmentId });
   if (current) {
-    const live = await finishIfExpired(current, now);
-    if (live.status === 'in-progress') return { status: 'ok', attempt: live };
+    const live = await currentAttempt(current, now);
+    if (live.status === 'in-progress') return ok({ attempt: live });
   }
   if (rules.opensAt && now < rules.opensAt) {
-    return refuse('not-open', `This assignment opens on ${rules.opensAt.toUTCString()}.`);
+    return refuse('forbidden', `This assignment opens on ${rules.opensAt.toUTCString()}.`, {
+      reason: 'not-open',
+    });
   }
   if (rules.dueAt && now > rules.dueAt && rules.latePolicy.kind === 'refuse') {
-    return refuse('closed', 'This assignment was due and no longer accepts attempts.');
+    return refuse('forbidden', 'This assignment was due and no longer accepts attempts.', {
+      reason: 'closed',
+    });
   }
   const used = await countAttempts({ quizId, userId, assignmentId });
   const allowed = rules.attemptsAllowed;
   if (allowed !== null && used >= allowed) {
     return refuse(
-      'no-attempts-left',
+      'forbidden',
       `You have used all ${allowed} attempt${allowed === 1 ? '' : 's'} at this quiz.`,
+      {
+        reason: 'no-attempts-left',
+      },
     );
   }
+  // Questions retired (or sent back to draft) since the quiz was built no longer reach students.
+  const rows = await getQuestionsByIds({ ids: quiz.questionIds });
+  const live = quiz.questionIds.filter((id) => {
+    const row = rows.get(id);
+    return row !== undefined && questionReachesStudents(row);
+  });
+  if (live.length === 0) return refuse('conflict', 'This quiz has no questions open to students right now.');
   const order = quiz.settings.shuffleQuestions
-    ? seededShuffle(quiz.questionIds, `${userId}:${quizId}:${assignmentId ?? ''}:${used + 1}`)
-    : quiz.questionIds;
+    ? seededShuffle(live, `${userId}:${quizId}:${assignmentId ?? ''}:${used + 1}`)
+    : live;
   const minutes = rules.timeLimitMinutes;
   let deadline = minutes ? new Date(now.getTime() + minutes * 60_000) : null;
   // When late work is refused, no attempt runs past the due date.
@@ -116,8 +125,8 @@ export async function startOrResumeAttempt({
   });
   // Another tab started the same attempt a moment earlier: resume that one.
   const started = attempt ?? (await findInProgressAttempt({ quizId, userId, assignmentId }));
-  if (!started) return refuse('invalid', 'The attempt could not be started. Please try again.');
-  return { status: 'ok', attempt: started };
+  if (!started) return refuse('conflict', 'The attempt could not be started. Please try again.');
+  return ok({ attempt: started });
 }
 
 /** The attempt if it belongs to the user, submitted on the spot if its time ran out. */
@@ -128,21 +137,19 @@ export async function attemptForUser(
 ): Promise<Attempt | null> {
   const attempt = await getAttempt({ attemptId });
   if (!attempt || attempt.userId !== userId) return null;
-  return finishIfExpired(attempt, now);
+  return currentAttempt(attempt, now);
 }
 
-async function finishIfExpired(attempt: Attempt, now: Date): Promise<Attempt> {
-  if (attempt.status !== 'in-progress' || !attempt.deadlineAt) return attempt;
-  if (now.getTime() <= attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS) return attempt;
-  // Time is up: submit with what was saved, at the deadline.
-  await submitAttempt({ attemptId: attempt.id, userId: attempt.userId, now: attempt.deadlineAt, auto: true });
+/** The attempt as it stands: one whose time ran out is submitted now, with what was saved. */
+export async function currentAttempt(attempt: Attempt, now = new Date()): Promise<Attempt> {
+  if (attempt.status !== 'in-progress' || !pastDeadline(attempt, now)) return attempt;
+  await submitAttempt({
+    attemptId: attempt.id,
+    userId: attempt.userId,
+    now: attempt.deadlineAt!,
+    auto: true,
+  });
   return (await getAttempt({ attemptId: attempt.id }))!;
-}
-
-async function quizAndQuestions(attempt: Attempt) {
-  const quiz = await getQuiz({ quizId: attempt.quizId });
-  const questionRows = await getQuestionsByIds({ ids: attempt.questionIds });
-  return { quiz: quiz!, questionRows };
 }
 
 export type SaveInput = {
@@ -156,25 +163,20 @@ export type SaveInput = {
   now?: Date;
 };
 
-/** Saves one answer the moment it is given; refuses late, foreign and ill-typed answers. */
-export async function saveAnswer(
-  input: SaveInput,
-): Promise<{ status: 'ok'; saved: AttemptResponse } | AttemptRefusal> {
+/**
+ * Saves one answer the moment it is given; refuses late, foreign and ill-typed answers. The write
+ * is one statement that also checks, under a share lock on the attempt row, that the attempt is
+ * the user's, in progress and in time: a submit cannot slip between the check and the write, so
+ * an acknowledged answer is always graded.
+ */
+export async function saveAnswer(input: SaveInput): Promise<Result<{ saved: AttemptResponse }>> {
   const now = input.now ?? new Date();
   const attempt = await getAttempt({ attemptId: input.attemptId });
   if (!attempt || attempt.userId !== input.userId) return NOT_FOUND;
-  if (attempt.status === 'submitted')
-    return refuse('submitted', 'This attempt has been submitted; answers can no longer change.');
-  if (attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS) {
-    await finishIfExpired(attempt, now);
-    return refuse(
-      'expired',
-      'Time is up: this answer came after the time limit and was not saved. Your earlier answers were submitted.',
-    );
-  }
-  if (!attempt.questionIds.includes(input.questionId)) {
+  if (attempt.status === 'submitted') return SUBMITTED;
+  if (pastDeadline(attempt, now)) return expire(attempt, now);
+  if (!attempt.questionIds.includes(input.questionId))
     return refuse('invalid', 'That question is not part of this quiz.');
-  }
   const row = (await getQuestionsByIds({ ids: [input.questionId] })).get(input.questionId);
   if (!row) return refuse('invalid', 'That question no longer exists.');
   let response: Response | null = null;
@@ -183,19 +185,39 @@ export async function saveAnswer(
     if (!checked.ok) return refuse('invalid', checked.message);
     response = checked.response;
   }
-  const saved = await upsertResponse({
+  const saved = await guardedUpsertResponse({
     attemptId: attempt.id,
+    userId: input.userId,
     questionId: input.questionId,
     response,
     flagged: input.flagged,
     confidence: input.confidence,
     clientSeq: input.clientSeq,
     savedAt: now,
+    notAfter: new Date(now.getTime() - DEADLINE_GRACE_MS),
   });
-  if (saved.locked && saved.clientSeq !== input.clientSeq) {
-    return refuse('locked', 'You already checked this answer; it can no longer change.');
-  }
-  return { status: 'ok', saved };
+  if (saved) return ok({ saved });
+  // Nothing written: the attempt was submitted or timed out meanwhile, or the stored answer wins.
+  const after = await getAttempt({ attemptId: attempt.id });
+  if (!after || after.status === 'submitted') return SUBMITTED;
+  if (pastDeadline(after, now)) return expire(after, now);
+  const stored = await getResponse({ attemptId: attempt.id, questionId: input.questionId });
+  if (stored?.locked && stored.clientSeq !== input.clientSeq)
+    return refuse('conflict', 'You already checked this answer; it can no longer change.', {
+      reason: 'locked',
+    });
+  // A retry or an older save arriving late: the newer answer stays, and this one is acknowledged as superseded.
+  if (stored) return ok({ saved: stored });
+  throw new Error(`Save of ${input.questionId} in ${attempt.id} wrote nothing and found nothing.`);
+}
+
+async function expire(attempt: Attempt, now: Date) {
+  await currentAttempt(attempt, now);
+  return refuse(
+    'conflict',
+    'Time is up: this answer came after the time limit and was not saved. Your earlier answers were submitted.',
+    { reason: 'expired' },
+  );
 }
 
 const toStored = (result: GradeResult): StoredGrade => ({
@@ -237,26 +259,33 @@ export async function checkAnswer({
   userId: string;
   questionId: string;
   now?: Date;
-}): Promise<{ status: 'ok'; grade: StoredGrade; question: Question } | AttemptRefusal> {
+}): Promise<Result<{ grade: StoredGrade; question: Question }>> {
   const attempt = await attemptForUser(attemptId, userId, now);
   if (!attempt) return NOT_FOUND;
-  if (attempt.status === 'submitted') return refuse('submitted', 'This attempt has been submitted.');
-  const { quiz, questionRows } = await quizAndQuestions(attempt);
-  if (quiz.settings.feedback !== 'each-question')
-    return refuse('invalid', 'This quiz shows feedback after you submit.');
-  const row = questionRows.get(questionId);
-  if (!row || !attempt.questionIds.includes(questionId))
+  if (attempt.status === 'submitted') return SUBMITTED;
+  const { quiz, rules } = await rulesForAttempt(attempt);
+  // The quiz may offer checking as you go; an assignment that holds feedback until the due date wins.
+  if (quiz.settings.feedback !== 'each-question' || !feedbackRelease(rules, now).keys) {
+    return refuse('forbidden', 'This quiz shows feedback after you submit.', { reason: 'feedback-held' });
+  }
+  if (!attempt.questionIds.includes(questionId))
     return refuse('invalid', 'That question is not part of this quiz.');
-  const saved = (await listResponses({ attemptId })).find((r) => r.questionId === questionId);
+  const row = (await getQuestionsByIds({ ids: [questionId] })).get(questionId);
+  if (!row) return refuse('invalid', 'That question no longer exists.');
+  const saved = await getResponse({ attemptId, questionId });
   if (!saved?.response) return refuse('invalid', 'Answer the question before checking it.');
   const grade = saved.locked && saved.grade ? saved.grade : gradeSaved(row, saved);
-  if (!saved.locked) await lockResponseWithGrade({ attemptId, questionId, grade });
-  return { status: 'ok', grade, question: row.data };
+  if (!saved.locked) {
+    const locked = await lockResponseWithGrade({ attemptId, questionId, grade });
+    if (!locked) return SUBMITTED;
+  }
+  return ok({ grade, question: row.data });
 }
 
 /**
  * Submits and grades an attempt. Submitting twice counts once: only the request that moves the
- * attempt out of "in progress" grades it; any other gets the same result.
+ * attempt out of "in progress" grades it, holding the attempt row locked until the grades are
+ * stored; any other gets the same result.
  */
 export async function submitAttempt({
   attemptId,
@@ -268,26 +297,22 @@ export async function submitAttempt({
   userId: string;
   now?: Date;
   auto?: boolean;
-}): Promise<{ status: 'ok'; attempt: Attempt } | AttemptRefusal> {
+}): Promise<Result<{ attempt: Attempt }>> {
   const attempt = await getAttempt({ attemptId });
   if (!attempt || attempt.userId !== userId) return NOT_FOUND;
-  if (attempt.status === 'submitted') return { status: 'ok', attempt };
-  const lateManual =
-    !auto && attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS;
+  if (attempt.status === 'submitted') return ok({ attempt });
+  const lateManual = !auto && pastDeadline(attempt, now);
   const questionRows = await getQuestionsByIds({ ids: attempt.questionIds });
   const submittedAt = lateManual ? attempt.deadlineAt! : now;
-  const context = attempt.assignmentId
-    ? await attemptContext(attempt.quizId, userId, attempt.assignmentId)
-    : null;
-  const dueAt = context?.rules.dueAt ?? null;
+  const { quiz, rules } = await rulesForAttempt(attempt);
   const claimed = await finalizeAttempt({
     attemptId,
     submittedAt,
-    autoSubmitted: auto || Boolean(lateManual),
-    late: Boolean(dueAt && submittedAt > dueAt),
-    grade: (claimed, responses) => {
+    autoSubmitted: auto || lateManual,
+    late: Boolean(attempt.assignmentId && rules.dueAt && submittedAt > rules.dueAt),
+    grade: (claimedAttempt, responses) => {
       const byQuestion = new Map(responses.map((r) => [r.questionId, r]));
-      const grades = claimed.questionIds.flatMap((questionId) => {
+      const grades = claimedAttempt.questionIds.flatMap((questionId) => {
         const row = questionRows.get(questionId);
         const saved = byQuestion.get(questionId);
         // An answer already checked during the attempt keeps the grade the student saw.
@@ -301,9 +326,8 @@ export async function submitAttempt({
   });
   if (claimed) {
     // Questions the student flagged go to their spaced review on their own.
-    const flagged = (await listResponses({ attemptId })).filter((r) => r.flagged).map((r) => r.questionId);
-    const quiz = await getQuiz({ quizId: attempt.quizId });
-    if (quiz && flagged.length) {
+    const flagged = claimed.responses.filter((r) => r.flagged).map((r) => r.questionId);
+    if (flagged.length) {
       await addQuestionCards({
         userId,
         cards: flagged.map((questionId) => ({
@@ -311,9 +335,9 @@ export async function submitAttempt({
           readingId: quiz.readingId,
           reason: 'flagged' as const,
         })),
-        now,
+        fields: newCardFields(now),
       });
     }
   }
-  return { status: 'ok', attempt: (await getAttempt({ attemptId }))! };
+  return ok({ attempt: (await getAttempt({ attemptId }))! });
 }

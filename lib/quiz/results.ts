@@ -1,12 +1,5 @@
-import type { AttemptResponse, QuestionRow } from '@/db/schema';
+import { type AttemptResponse, effectiveScore, type QuestionRow } from '@/db/schema';
 import type { Question } from '@/questions/schema';
-
-/** The score a question counts for: an instructor's override wins over the automatic grade. */
-export function effectiveScore(
-  response: Pick<AttemptResponse, 'overrideScore' | 'grade'> | undefined,
-): number {
-  return response?.overrideScore ?? response?.grade?.score ?? 0;
-}
 
 type Line = { question: Question; response: AttemptResponse | undefined };
 

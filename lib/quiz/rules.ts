@@ -42,8 +42,3 @@ export function countedScore(score: number | null, late: boolean, policy: LatePo
   if (score === null) return null;
   return late && policy.kind === 'penalty' ? Math.max(0, score * (1 - policy.percent / 100)) : score;
 }
-
-/** Whether answers and feedback may be shown yet. */
-export function feedbackReleased(rules: Pick<AttemptRules, 'feedbackRelease' | 'dueAt'>, now: Date): boolean {
-  return rules.feedbackRelease === 'after-submit' || !rules.dueAt || now.getTime() >= rules.dueAt.getTime();
-}

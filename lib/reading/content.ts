@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { ShippedReading } from '@/db/queries/readings';
 import type { QuizSettings } from '@/db/schema';
 import { parseReading } from '@/questions/reading/parse';
-import type { ParsedReading } from '@/questions/reading/types';
 import { validateSections } from './sections';
 
 const readingFileSchema = z.object({
@@ -22,14 +22,6 @@ const readingFileSchema = z.object({
   ),
   notes: z.array(z.object({ paragraphId: z.string(), title: z.string().min(1), body: z.string().min(1) })),
 });
-
-export type ShippedReading = {
-  slug: string;
-  guidedMode: boolean;
-  reading: ParsedReading;
-  glossary: { term: string; definition: string; aliases: string[] }[];
-  notes: { paragraphId: string; title: string; body: string }[];
-};
 
 const CONTENT_DIR = path.join(process.cwd(), 'content');
 

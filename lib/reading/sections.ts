@@ -26,6 +26,29 @@ export function validateSections(
   });
 }
 
+/**
+ * The section layout after editing one page of paragraphs: on `paragraphIds`, a section starts at
+ * each of `breaks` with its title from `titles`; elsewhere the reading's sections stay as they are.
+ */
+export function sectionsWithBreaks(
+  reading: { paragraphs: Pick<ReadingParagraph, 'id'>[]; sections: ReadingSection[] },
+  page: { paragraphIds: string[]; breaks: Set<string>; titles: Map<string, string> },
+): { title: string; paragraphIds: string[] }[] {
+  const onPage = new Set(page.paragraphIds);
+  const breaks = new Set<string>();
+  const titles = new Map<string, string>();
+  for (const section of reading.sections) {
+    const first = section.paragraphIds[0];
+    if (first && !onPage.has(first)) {
+      breaks.add(first);
+      titles.set(first, section.title);
+    }
+  }
+  for (const id of page.breaks) if (onPage.has(id)) breaks.add(id);
+  for (const [id, title] of page.titles) if (onPage.has(id)) titles.set(id, title);
+  return sectionsFromBreaks(reading.paragraphs, breaks, titles);
+}
+
 /** The section layout after starting a new section at each of `breaks` (paragraph ids). */
 export function sectionsFromBreaks(
   paragraphs: Pick<ReadingParagraph, 'id'>[],

@@ -4,10 +4,10 @@ import { getReadingBySlug, saveReadingProgress } from '@/db/queries/readings';
 import { addQuestionCards, dueCards, ensureGlossaryCards, getCard, recordReview } from '@/db/queries/review';
 import { insertUser } from '@/db/queries/users';
 import type { Quiz, Reading } from '@/db/schema';
-import { seedShippedReadings } from '@/db/seed';
 import { setUpTestDatabase } from '@/db/test-database';
 import { saveAnswer, startOrResumeAttempt, submitAttempt } from '@/lib/quiz/attempts';
-import { applyRating } from './schedule';
+import { seedShippedReadings } from '@/lib/seed';
+import { applyRating, newCardFields } from './schedule';
 import { studentProgress } from './student-progress';
 
 setUpTestDatabase();
@@ -44,7 +44,7 @@ describe('the review queue', () => {
     if (started.status !== 'ok') throw new Error(started.message);
     // Answer one question wrongly and flag another.
     await saveAnswer({
-      attemptId: started.attempt.id,
+      attemptId: started.data.attempt.id,
       userId: user.id,
       questionId: 'burns-tf-expulsions',
       response: { type: 'true-false', value: false },
@@ -54,7 +54,7 @@ describe('the review queue', () => {
       now: today,
     });
     await saveAnswer({
-      attemptId: started.attempt.id,
+      attemptId: started.data.attempt.id,
       userId: user.id,
       questionId: 'burns-main-argument',
       response: null,
@@ -63,11 +63,11 @@ describe('the review queue', () => {
       clientSeq: 2,
       now: today,
     });
-    await submitAttempt({ attemptId: started.attempt.id, userId: user.id, now: today });
+    await submitAttempt({ attemptId: started.data.attempt.id, userId: user.id, now: today });
     await addQuestionCards({
       userId: user.id,
       cards: [{ questionId: 'burns-tf-expulsions', readingId: reading.id, reason: 'missed' }],
-      now: today,
+      fields: newCardFields(today),
     });
 
     const tomorrow = new Date(today.getTime() + DAY);
@@ -90,7 +90,7 @@ describe('the review queue', () => {
 
   it('makes flashcards of the glossary terms of readings the student has opened', async () => {
     const user = await student();
-    expect(await ensureGlossaryCards({ userId: user.id })).toBe(0);
+    expect(await ensureGlossaryCards({ userId: user.id, fields: newCardFields(new Date()) })).toBe(0);
     await saveReadingProgress({
       userId: user.id,
       readingId: reading.id,
@@ -99,9 +99,9 @@ describe('the review queue', () => {
       sectionsRead: [],
       completed: false,
     });
-    const added = await ensureGlossaryCards({ userId: user.id });
+    const added = await ensureGlossaryCards({ userId: user.id, fields: newCardFields(new Date()) });
     expect(added).toBe(13);
-    expect(await ensureGlossaryCards({ userId: user.id })).toBe(0);
+    expect(await ensureGlossaryCards({ userId: user.id, fields: newCardFields(new Date()) })).toBe(0);
     const queue = await dueCards({ userId: user.id, until: new Date() });
     expect(queue.filter((c) => c.term).map((c) => c.term!.term)).toContain('revanchism');
   });
@@ -114,7 +114,7 @@ describe('progress figures from a seeded history', () => {
     const started = await startOrResumeAttempt({ quizId: quiz.id, userId: user.id, now: day1 });
     if (started.status !== 'ok') throw new Error(started.message);
     await saveAnswer({
-      attemptId: started.attempt.id,
+      attemptId: started.data.attempt.id,
       userId: user.id,
       questionId: 'burns-tf-expulsions',
       response: { type: 'true-false', value: false },
@@ -123,7 +123,7 @@ describe('progress figures from a seeded history', () => {
       clientSeq: 1,
       now: day1,
     });
-    await submitAttempt({ attemptId: started.attempt.id, userId: user.id, now: day1 });
+    await submitAttempt({ attemptId: started.data.attempt.id, userId: user.id, now: day1 });
 
     const before = await studentProgress(user.id, day1);
     expect(before.quizScores).toHaveLength(1);
@@ -134,7 +134,7 @@ describe('progress figures from a seeded history', () => {
     await addQuestionCards({
       userId: user.id,
       cards: [{ questionId: 'burns-tf-expulsions', readingId: reading.id, reason: 'missed' }],
-      now: day1,
+      fields: newCardFields(day1),
     });
     const [card] = await dueCards({ userId: user.id, until: day1 });
     const day2 = new Date(day1.getTime() + DAY);

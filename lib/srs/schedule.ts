@@ -1,25 +1,11 @@
 import { type Card, createEmptyCard, fsrs, type Grade, generatorParameters, Rating, State } from 'ts-fsrs';
-import type { ReviewCard } from '@/db/schema';
+import type { SchedulingFields } from '@/db/schema';
 
 /**
  * FSRS through ts-fsrs with its default parameters (90% target retention). Fuzz is off so the
  * same history always gives the same schedule, which tests and students can both rely on.
  */
 const scheduler = fsrs(generatorParameters({ enable_fuzz: false, request_retention: 0.9 }));
-
-export type SchedulingFields = Pick<
-  ReviewCard,
-  | 'due'
-  | 'stability'
-  | 'difficulty'
-  | 'elapsedDays'
-  | 'scheduledDays'
-  | 'learningSteps'
-  | 'reps'
-  | 'lapses'
-  | 'state'
-  | 'lastReview'
->;
 
 export const RATINGS = {
   again: Rating.Again,

@@ -10,6 +10,9 @@ export const metadata: Metadata = { title: 'Sign in' };
 const NOTICES: Record<string, string> = {
   'signed-out': 'You have signed out on every device.',
   'password-changed': 'Your password was changed. Sign in with the new one.',
+  // The same words whether the email was new or already had an account: sign-up reveals neither.
+  'account-ready':
+    'Your account is ready: sign in with the password you chose. (If this email already had an account, use its password.)',
 };
 
 const OAUTH_ERRORS: Record<string, string> = {
@@ -36,7 +39,10 @@ export default async function SignInPage({ searchParams }: PageProps<'/sign-in'>
       </div>
       {notice && <FormMessage tone="success">{notice}</FormMessage>}
       {error && params.error !== 'CredentialsSignin' && <FormMessage tone="error">{error}</FormMessage>}
-      <SignInForm callbackUrl={callbackUrl} />
+      <SignInForm
+        callbackUrl={callbackUrl}
+        email={typeof params.email === 'string' ? params.email.slice(0, 254) : undefined}
+      />
       <OAuthButtons providers={enabledOAuthProviders()} callbackUrl={callbackUrl} />
     </div>
   );

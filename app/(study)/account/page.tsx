@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { SESSION_MAX_AGE_SECONDS } from '@/auth';
 import { ChangePasswordForm } from '@/components/auth/change-password-form';
 import { getUserById } from '@/db/queries/users';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Account' };
 

@@ -6,8 +6,8 @@ import { listStudentAssignments } from '@/db/queries/assignments';
 import { listClassesForUser } from '@/db/queries/classes';
 import { listReadingsInProgress } from '@/db/queries/readings';
 import { countDue } from '@/db/queries/review';
-import { requireUser } from '@/lib/auth/session';
-import { gradebookCell } from '@/lib/classes/gradebook';
+import { gradebookCell, studentCell } from '@/lib/classes/gradebook';
+import { requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Home' };
 
@@ -22,7 +22,10 @@ export default async function HomePage() {
   ]);
   const assignments = assigned.map((a) => ({
     ...a,
-    cell: gradebookCell(a.assignment, { settings: a.quizSettings }, a.attempts, a.accommodation, now),
+    // The student's own view: no score before the assignment releases it.
+    cell: studentCell(
+      gradebookCell(a.assignment, { settings: a.quizSettings }, a.attempts, a.accommodation, now),
+    ),
   }));
   const open = assignments.filter((a) => a.cell.status === 'not started' || a.cell.status === 'in progress');
   // One clear next step: reviews first (they are due), then the reading in progress, then a new one.

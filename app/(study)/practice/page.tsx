@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { PracticeQuestion } from '@/components/review/practice-question';
 import { listPracticeConcepts, pickPracticeQuestion } from '@/db/queries/progress';
 import { listVisibleReadings } from '@/db/queries/readings';
-import { requireUser } from '@/lib/auth/session';
 import { toStudentQuestion } from '@/lib/quiz/question-view';
+import { requireUser } from '@/lib/server/session';
 import { SKILLS } from '@/questions/schema';
 
 export const metadata: Metadata = { title: 'Practice' };

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ScoreChart } from '@/components/charts/score-chart';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/server/session';
 import type { Mastery } from '@/lib/srs/progress';
 import { studentProgress } from '@/lib/srs/student-progress';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listVisibleReadings } from '@/db/queries/readings';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Readings' };
 

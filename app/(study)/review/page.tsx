@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { ReviewSession, type SessionCard } from '@/components/review/review-session';
 import { getReadingById } from '@/db/queries/readings';
 import { dueCards } from '@/db/queries/review';
-import { requireUser } from '@/lib/auth/session';
 import { toStudentQuestion } from '@/lib/quiz/question-view';
+import { requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Review' };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { createClassAction, joinClassAction } from '@/app/(teach)/classes/actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
 import { listClassesForUser } from '@/db/queries/classes';
-import { requireUser } from '@/lib/auth/session';
+import { createClassAction, joinClassAction } from '@/lib/server/actions/classes';
+import { requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Classes' };
 

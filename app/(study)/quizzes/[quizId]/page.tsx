@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { startAttemptAction } from '@/app/(study)/quizzes/actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { listAttemptsForUser } from '@/db/queries/quizzes';
 import { getReadingById } from '@/db/queries/readings';
-import { requireUser } from '@/lib/auth/session';
-import { quizForUser } from '@/lib/quiz/attempts';
+import { startAttemptAction } from '@/lib/server/actions/quizzes';
+import { quizToTake } from '@/lib/server/policy';
+import { grantedOrNotFound, requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Quiz' };
 
@@ -19,8 +18,7 @@ const FEEDBACK = {
 export default async function QuizPage({ params }: PageProps<'/quizzes/[quizId]'>) {
   const { quizId } = await params;
   const user = await requireUser(`/quizzes/${quizId}`);
-  const quiz = /^[0-9a-f-]{36}$/.test(quizId) ? await quizForUser(quizId, user.id) : null;
-  if (!quiz) notFound();
+  const { quiz } = await grantedOrNotFound(quizToTake(user, { quizId, assignmentId: null }));
   const [reading, attempts] = await Promise.all([
     getReadingById({ id: quiz.readingId }),
     listAttemptsForUser({ quizId, userId: user.id }),
@@ -54,7 +52,7 @@ export default async function QuizPage({ params }: PageProps<'/quizzes/[quizId]'
             : `${settings.attemptsAllowed} attempt${settings.attemptsAllowed === 1 ? '' : 's'} allowed; ${Math.max(0, left ?? 0)} left.`}
         </li>
         <li>Every answer is saved as you give it: you can close the tab and come back.</li>
-        <li>{FEEDBACK[settings.feedback]}</li>
+        <li>{FEEDBACK[settings.feedback as keyof typeof FEEDBACK]}</li>
         {settings.confidence && (
           <li>With each answer you can say how sure you are; your results show how well that matched.</li>
         )}

@@ -1,33 +1,26 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { GuidedQuestion } from '@/components/reading/guided-question';
 import { ReadingView } from '@/components/reading/reading-view';
 import { listGuidedAnswers, listReadingQuestions } from '@/db/queries/questions';
 import { getDefaultQuiz } from '@/db/queries/quizzes';
-import {
-  getReadingBySlug,
-  getReadingProgress,
-  listGlossary,
-  listHighlights,
-  listNotes,
-} from '@/db/queries/readings';
-import { requireUser } from '@/lib/auth/session';
+import { getReadingProgress, listGlossary, listHighlights, listNotes } from '@/db/queries/readings';
 import { toStudentQuestion } from '@/lib/quiz/question-view';
-import { canViewReading } from '@/lib/reading/access';
 import { markGlossaryTerms } from '@/lib/reading/glossary-marks';
 import { lockedSectionIds, pickGuidedQuestions } from '@/lib/reading/guided';
+import { readingToView } from '@/lib/server/policy';
+import { currentUser, grantedOrNotFound, requireUser } from '@/lib/server/session';
 
 export async function generateMetadata({ params }: PageProps<'/readings/[slug]'>): Promise<Metadata> {
-  const reading = await getReadingBySlug({ slug: (await params).slug });
-  return { title: reading?.title ?? 'Reading' };
+  const user = await currentUser();
+  const granted = user ? await readingToView(user, { slug: (await params).slug }) : null;
+  return { title: granted && 'reading' in granted ? granted.reading.title : 'Reading' };
 }
 
 export default async function ReadingPage({ params, searchParams }: PageProps<'/readings/[slug]'>) {
   const { slug } = await params;
   const { evidence } = await searchParams;
   const user = await requireUser(`/readings/${slug}`);
-  const reading = await getReadingBySlug({ slug });
-  if (!reading || !canViewReading(reading, user.id)) notFound();
+  const { reading } = await grantedOrNotFound(readingToView(user, { slug }));
 
   const [glossary, notes, progress, highlights, approved, answers, quiz] = await Promise.all([
     listGlossary({ readingId: reading.id }),

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { joinClassAction } from '@/app/(teach)/classes/actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
-import { requireUser } from '@/lib/auth/session';
+import { joinClassAction } from '@/lib/server/actions/classes';
+import { requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Join a class' };
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { buttonClasses } from '@/components/ui/button';
 import { teachesAnyClass } from '@/db/queries/classes';
 import { listReadingsByCreator, listVisibleReadings } from '@/db/queries/readings';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Your readings' };
 

@@ -1,49 +1,65 @@
 import { NextRequest } from 'next/server';
+import { z } from 'zod';
 import { handlers } from '@/auth';
-import { apiError } from '@/lib/api-response';
 import { signInSchema } from '@/lib/auth/accounts';
 import { untrustedHostMessage } from '@/lib/auth/host';
-import { isSameOrigin } from '@/lib/auth/origin';
 import { clientIp, secondsUntilAllowed, signInKeys } from '@/lib/auth/throttle';
-import { env } from '@/lib/env';
+import { publicRoute } from '@/lib/server/endpoint';
+import { refuse, toResponse } from '@/lib/server/result';
 
-export async function GET(request: NextRequest): Promise<Response> {
-  const untrusted = untrustedHostMessage(request.headers);
-  if (untrusted) return apiError('bad_request', untrusted);
-  return handlers.GET(request);
-}
+/** Auth.js's own endpoints (sign-in callbacks, CSRF token, session, sign-out), behind the checks it does not make. */
+const input = z.object({ nextauth: z.array(z.string().max(100)).max(4) });
 
-const MAX_BODY_BYTES = 16 * 1024;
+export const GET = publicRoute({
+  name: 'auth.endpointGet',
+  input,
+  rule: 'public',
+  run: async (_input, { request }) => {
+    const untrusted = untrustedHostMessage(request.headers);
+    if (untrusted) return refuse('invalid', untrusted);
+    return handlers.GET(request as NextRequest);
+  },
+});
 
 /**
- * Auth.js's own endpoints, behind the checks it does not make: same origin, a bounded body,
- * a trusted host, and the sign-in limits answered with 429 before any password is hashed.
+ * Same origin and a bounded body come from the definition; here: a trusted host, and the sign-in
+ * limits answered with 429 before any password is hashed. (Sign-out revokes the session through
+ * Auth.js's signOut event, in auth.ts.)
  */
-export async function POST(request: NextRequest): Promise<Response> {
-  if (!isSameOrigin(request)) return apiError('forbidden', 'Cross-site requests are not accepted.');
-  const untrusted = untrustedHostMessage(request.headers);
-  if (untrusted) return apiError('bad_request', untrusted);
-  const body = await request.arrayBuffer();
-  if (body.byteLength > MAX_BODY_BYTES) {
-    return apiError('payload_too_large', 'The request is too large.');
-  }
-  const replay = new Request(request.url, { method: 'POST', headers: request.headers, body });
-
-  if (request.nextUrl.pathname.endsWith('/callback/credentials')) {
-    const form = new URLSearchParams(new TextDecoder().decode(body));
-    const parsed = signInSchema.safeParse({
-      email: form.get('email') ?? '',
-      password: form.get('password') ?? '',
-    });
-    if (parsed.success) {
-      const ip = clientIp(request.headers, env().TRUSTED_PROXY_COUNT);
-      const wait = await secondsUntilAllowed(signInKeys({ email: parsed.data.email, ip }));
-      if (wait > 0) {
-        return apiError('rate_limited', `Too many failed sign-ins. Try again in ${wait} seconds.`, {
-          headers: { 'Retry-After': String(wait) },
-        });
+export const POST = publicRoute({
+  name: 'auth.endpointPost',
+  input,
+  rule: 'public',
+  body: 'bytes',
+  maxBodyBytes: 16 * 1024,
+  run: async ({ nextauth }, { request, body }) => {
+    const untrusted = untrustedHostMessage(request.headers);
+    if (untrusted) return refuse('invalid', untrusted);
+    const action = nextauth.join('/');
+    if (action === 'callback/credentials') {
+      const form = new URLSearchParams(new TextDecoder().decode(body));
+      const parsed = signInSchema.safeParse({
+        email: form.get('email') ?? '',
+        password: form.get('password') ?? '',
+      });
+      if (parsed.success) {
+        const wait = await secondsUntilAllowed(
+          signInKeys({ email: parsed.data.email, ip: clientIp(request.headers) }),
+        );
+        if (wait > 0)
+          return toResponse(
+            refuse('rate-limited', `Too many failed sign-ins. Try again in ${wait} seconds.`, {
+              retryAfterSeconds: wait,
+            }),
+          );
       }
     }
-  }
-  return handlers.POST(new NextRequest(replay));
-}
+    return handlers.POST(
+      new NextRequest(request.url, {
+        method: 'POST',
+        headers: request.headers,
+        body: body as Uint8Array<ArrayBuffer>,
+      }),
+    );
+  },
+});

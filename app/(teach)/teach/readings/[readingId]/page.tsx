@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { ActionForm } from '@/components/ui/action-form';
+import { Field } from '@/components/ui/field';
+import { listGlossary, listNotes } from '@/db/queries/readings';
 import {
   deleteGlossaryTermAction,
   deleteNoteAction,
@@ -9,12 +11,9 @@ import {
   setPublishedAction,
   updateDetailsAction,
   updateSectionsAction,
-} from '@/app/(teach)/teach/readings/actions';
-import { ActionForm } from '@/components/ui/action-form';
-import { Field } from '@/components/ui/field';
-import { getReadingById, listGlossary, listNotes } from '@/db/queries/readings';
-import { requireUser } from '@/lib/auth/session';
-import { canEditReading } from '@/lib/reading/access';
+} from '@/lib/server/actions/reading-editor';
+import { readingToEdit } from '@/lib/server/policy';
+import { grantedOrNotFound, requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Edit reading' };
 
@@ -24,11 +23,24 @@ const inputClass =
 const cardClass =
   'space-y-4 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900';
 
-export default async function EditReadingPage({ params }: PageProps<'/teach/readings/[readingId]'>) {
+/** Paragraphs shown at once in the sections editor: a long reading is edited a page at a time. */
+const PARAGRAPHS_PER_PAGE = 100;
+
+export default async function EditReadingPage({
+  params,
+  searchParams,
+}: PageProps<'/teach/readings/[readingId]'>) {
   const { readingId } = await params;
+  const { page } = await searchParams;
   const user = await requireUser(`/teach/readings/${readingId}`);
-  const reading = /^[0-9a-f-]{36}$/.test(readingId) ? await getReadingById({ id: readingId }) : null;
-  if (!reading || !canEditReading(reading, user.id)) notFound();
+  const { reading } = await grantedOrNotFound(readingToEdit(user, readingId));
+  const pageCount = Math.max(1, Math.ceil(reading.paragraphs.length / PARAGRAPHS_PER_PAGE));
+  const pageNumber = Math.min(
+    pageCount,
+    Math.max(1, Number.parseInt(typeof page === 'string' ? page : '1', 10) || 1),
+  );
+  const from = (pageNumber - 1) * PARAGRAPHS_PER_PAGE;
+  const to = Math.min(reading.paragraphs.length, from + PARAGRAPHS_PER_PAGE);
   const [glossary, notes] = await Promise.all([listGlossary({ readingId }), listNotes({ readingId })]);
   const sectionStart = new Map(reading.sections.map((s) => [s.paragraphIds[0], s.title]));
   const published = reading.status === 'published';
@@ -114,10 +126,26 @@ export default async function EditReadingPage({ params }: PageProps<'/teach/read
           Tick the paragraphs that start a new section and give each section a title. The first paragraph
           always starts one.
         </p>
-        <ActionForm action={updateSectionsAction} submitLabel="Save sections">
+        {pageCount > 1 && (
+          <SectionsPager
+            readingId={reading.id}
+            pageNumber={pageNumber}
+            pageCount={pageCount}
+            from={from}
+            to={to}
+            total={reading.paragraphs.length}
+          />
+        )}
+        <ActionForm
+          action={updateSectionsAction}
+          submitLabel={pageCount > 1 ? 'Save sections on this page' : 'Save sections'}
+        >
           {hidden}
-          <ol className="space-y-2">
-            {reading.paragraphs.map((p, index) => {
+          <input type="hidden" name="from" value={from} />
+          <input type="hidden" name="to" value={to} />
+          <ol className="space-y-2" start={from + 1}>
+            {reading.paragraphs.slice(from, to).map((p, offset) => {
+              const index = from + offset;
               const startTitle = sectionStart.get(p.id);
               return (
                 <li
@@ -233,6 +261,17 @@ export default async function EditReadingPage({ params }: PageProps<'/teach/read
         <h2 id="notes-editor-title" className="text-lg font-semibold">
           Context notes ({notes.length})
         </h2>
+        {/* One list of paragraphs for every note's field: a long reading stays one list, not one per note. */}
+        <datalist id="reading-paragraphs">
+          {reading.paragraphs.map((p, i) => (
+            <option key={p.id} value={p.id}>
+              ¶{i + 1}: {p.text.slice(0, 40)}…
+            </option>
+          ))}
+        </datalist>
+        <p id="paragraph-help" className="text-sm text-slate-600 dark:text-slate-400">
+          Paragraphs are named p1, p2, …: type a number after the p, or pick from the list.
+        </p>
         {[...notes, null].map((note) => {
           const key = note?.id ?? 'new';
           return (
@@ -251,18 +290,15 @@ export default async function EditReadingPage({ params }: PageProps<'/teach/read
                     <label htmlFor={`paragraph-${key}`} className={labelClass}>
                       Beside paragraph
                     </label>
-                    <select
+                    <input
                       id={`paragraph-${key}`}
                       name="paragraphId"
+                      list="reading-paragraphs"
                       defaultValue={note?.paragraphId ?? 'p1'}
+                      pattern="p[0-9]+"
+                      aria-describedby="paragraph-help"
                       className={inputClass}
-                    >
-                      {reading.paragraphs.map((p, i) => (
-                        <option key={p.id} value={p.id}>
-                          ¶{i + 1}: {p.text.slice(0, 30)}…
-                        </option>
-                      ))}
-                    </select>
+                    />
                   </div>
                   <Field
                     label="Title"
@@ -302,5 +338,39 @@ export default async function EditReadingPage({ params }: PageProps<'/teach/read
         })}
       </section>
     </div>
+  );
+}
+
+function SectionsPager({
+  readingId,
+  pageNumber,
+  pageCount,
+  from,
+  to,
+  total,
+}: {
+  readingId: string;
+  pageNumber: number;
+  pageCount: number;
+  from: number;
+  to: number;
+  total: number;
+}) {
+  return (
+    <nav aria-label="Paragraph pages" className="flex flex-wrap items-center gap-3 text-sm">
+      <span>
+        Paragraphs {from + 1}–{to} of {total.toLocaleString('en')}
+      </span>
+      {pageNumber > 1 && (
+        <Link href={`/teach/readings/${readingId}?page=${pageNumber - 1}`} className="underline">
+          Previous
+        </Link>
+      )}
+      {pageNumber < pageCount && (
+        <Link href={`/teach/readings/${readingId}?page=${pageNumber + 1}`} className="underline">
+          Next
+        </Link>
+      )}
+    </nav>
   );
 }

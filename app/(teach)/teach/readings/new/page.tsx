@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { createReadingAction } from '@/app/(teach)/teach/readings/actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
-import { requireUser } from '@/lib/auth/session';
+import { createReadingAction } from '@/lib/server/actions/reading-editor';
+import { requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'New reading' };
 

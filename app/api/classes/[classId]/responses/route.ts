@@ -1,14 +1,15 @@
-import { auth } from '@/auth';
-import { apiError } from '@/lib/api-response';
-import { asInstructor } from '@/lib/classes/access';
+import { z } from 'zod';
 import { csvResponse } from '@/lib/classes/csv';
 import { responsesCsv } from '@/lib/classes/exports';
+import { route } from '@/lib/server/endpoint';
+import { field } from '@/lib/server/input';
+import { classToTeach } from '@/lib/server/policy';
 
 /** Every response of every submitted attempt in the class, as CSV, for the class's instructors only. */
-export async function GET(_request: Request, { params }: RouteContext<'/api/classes/[classId]/responses'>) {
-  const session = await auth();
-  if (!session?.user?.id) return apiError('unauthorized', 'Sign in first.');
-  const klass = await asInstructor((await params).classId, session.user.id);
-  if (!klass) return apiError('not_found', 'No class of yours has that id.');
-  return csvResponse(await responsesCsv(klass.id), `${klass.name}-responses.csv`);
-}
+export const GET = route({
+  name: 'api.responses',
+  input: z.object({ classId: field.id('That class') }),
+  rule: 'teach-class',
+  authorize: (user, input) => classToTeach(user, input.classId),
+  run: async (_input, { klass }) => csvResponse(await responsesCsv(klass.id), `${klass.name}-responses.csv`),
+});

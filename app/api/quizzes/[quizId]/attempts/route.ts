@@ -1,21 +1,27 @@
-import { z } from 'zod';
-import { attemptRefusalResponse } from '@/lib/api-response';
 import { startOrResumeAttempt } from '@/lib/quiz/attempts';
-import { authorizeJson } from '@/lib/route';
+import { startAttemptEndpoint } from '@/lib/server/attempt-endpoints';
+import { route } from '@/lib/server/endpoint';
+import { ok } from '@/lib/server/result';
 
-/** Starts an attempt, or resumes the one in progress. */
-export async function POST(request: Request, { params }: RouteContext<'/api/quizzes/[quizId]/attempts'>) {
-  const authorized = await authorizeJson(request, z.object({}));
-  if (!authorized.ok) return authorized.response;
-  const result = await startOrResumeAttempt({ quizId: (await params).quizId, userId: authorized.userId });
-  if (result.status !== 'ok') return attemptRefusalResponse(result);
-  const { attempt } = result;
-  return Response.json({
-    attempt: {
-      id: attempt.id,
-      number: attempt.number,
-      questionIds: attempt.questionIds,
-      deadlineAt: attempt.deadlineAt,
-    },
-  });
-}
+/** Starts an attempt, or resumes the one in progress (self-study, or an assignment given in the body). */
+export const POST = route({
+  name: 'api.startAttempt',
+  ...startAttemptEndpoint,
+  run: async (input, { user }) => {
+    const result = await startOrResumeAttempt({
+      quizId: input.quizId,
+      userId: user.id,
+      assignmentId: input.assignmentId ?? null,
+    });
+    if (result.status !== 'ok') return result;
+    const { attempt } = result.data;
+    return ok({
+      attempt: {
+        id: attempt.id,
+        number: attempt.number,
+        questionIds: attempt.questionIds,
+        deadlineAt: attempt.deadlineAt,
+      },
+    });
+  },
+});

@@ -3,10 +3,10 @@ import { notFound, redirect } from 'next/navigation';
 import { QuizRunner } from '@/components/quiz/quiz-runner';
 import { getQuestionsByIds, getQuiz, listResponses } from '@/db/queries/quizzes';
 import { getReadingById } from '@/db/queries/readings';
-import { requireUser } from '@/lib/auth/session';
 import { attemptForUser } from '@/lib/quiz/attempts';
 import { toFeedbackView } from '@/lib/quiz/feedback';
 import { toStudentQuestion } from '@/lib/quiz/question-view';
+import { requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Quiz attempt' };
 

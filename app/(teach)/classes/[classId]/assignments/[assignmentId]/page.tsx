@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
-import { saveAccommodationAction } from '@/app/(teach)/classes/actions';
+import { redirect } from 'next/navigation';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
-import { getAssignment, listAccommodations } from '@/db/queries/assignments';
+import { listAccommodations } from '@/db/queries/assignments';
 import { listGradedResponses } from '@/db/queries/class-progress';
 import { getQuestionsByIds, getQuiz } from '@/db/queries/quizzes';
 import { getReadingById } from '@/db/queries/readings';
-import { requireUser } from '@/lib/auth/session';
-import { classAccess } from '@/lib/classes/access';
 import { classGradebook } from '@/lib/classes/dashboard';
 import { itemAnalysis, paragraphMissRates } from '@/lib/classes/item-analysis';
+import { saveAccommodationAction } from '@/lib/server/actions/classes';
+import { assignmentToTeach, classToAttend } from '@/lib/server/policy';
+import { grantedOrNotFound, requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Assignment report' };
 
@@ -24,11 +24,10 @@ export default async function AssignmentReportPage({
 }: PageProps<'/classes/[classId]/assignments/[assignmentId]'>) {
   const { classId, assignmentId } = await params;
   const user = await requireUser(`/classes/${classId}/assignments/${assignmentId}`);
-  const access = await classAccess(classId, user.id);
-  const assignment =
-    access && /^[0-9a-f-]{36}$/.test(assignmentId) ? await getAssignment({ assignmentId }) : null;
-  if (!access || assignment?.classId !== classId) notFound();
+  const access = await grantedOrNotFound(classToAttend(user, classId));
+  // Students of the class have their own view of it.
   if (access.role === 'student') redirect(`/classes/${classId}`);
+  const { assignment } = await grantedOrNotFound(assignmentToTeach(user, { classId, assignmentId }));
 
   const quiz = (await getQuiz({ quizId: assignment.quizId }))!;
   const [reading, book, rows, accommodations] = await Promise.all([
@@ -52,7 +51,7 @@ export default async function AssignmentReportPage({
       <div>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           <Link href={`/classes/${classId}`} className="underline">
-            {access.class.name}
+            {access.klass.name}
           </Link>
         </p>
         <h1 className="font-serif text-3xl font-bold">{assignment.title}</h1>

@@ -1,19 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { regradeAction } from '@/app/(teach)/classes/actions';
 import { GradeFeedback } from '@/components/questions/grade-feedback';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
-import { getAssignment } from '@/db/queries/assignments';
-import { getAttempt, getQuestionsByIds, getQuiz, listResponses } from '@/db/queries/quizzes';
+import { getQuestionsByIds, getQuiz, listResponses } from '@/db/queries/quizzes';
 import { getReadingById } from '@/db/queries/readings';
 import { getUserById } from '@/db/queries/users';
-import { requireUser } from '@/lib/auth/session';
-import { asInstructor } from '@/lib/classes/access';
+import { effectiveScore } from '@/db/schema';
 import { describeResponse } from '@/lib/quiz/describe';
 import { toFeedbackView } from '@/lib/quiz/feedback';
-import { effectiveScore } from '@/lib/quiz/results';
+import { regradeAction } from '@/lib/server/actions/classes';
+import { attemptToReview } from '@/lib/server/policy';
+import { grantedOrNotFound, requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Student attempt' };
 
@@ -25,12 +23,7 @@ export default async function AttemptReviewPage({
 }: PageProps<'/classes/[classId]/attempts/[attemptId]'>) {
   const { classId, attemptId } = await params;
   const user = await requireUser(`/classes/${classId}/attempts/${attemptId}`);
-  const klass = await asInstructor(classId, user.id);
-  const attempt = klass && /^[0-9a-f-]{36}$/.test(attemptId) ? await getAttempt({ attemptId }) : null;
-  const assignment = attempt?.assignmentId
-    ? await getAssignment({ assignmentId: attempt.assignmentId })
-    : null;
-  if (!klass || !attempt || assignment?.classId !== classId) notFound();
+  const { attempt, assignment } = await grantedOrNotFound(attemptToReview(user, { classId, attemptId }));
   const [student, quiz, rows, responses] = await Promise.all([
     getUserById({ id: attempt.userId }),
     getQuiz({ quizId: attempt.quizId }),

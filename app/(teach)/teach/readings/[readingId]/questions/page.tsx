@@ -1,21 +1,23 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { GenerationStatus } from '@/components/questions/generation-status';
+import { ActionForm } from '@/components/ui/action-form';
+import { cn } from '@/components/ui/cn';
+import { listGenerationJobs } from '@/db/queries/generation-jobs';
+import { listReadingQuestions } from '@/db/queries/questions';
+import { listQuizzesForReading } from '@/db/queries/quizzes';
+import type { Reading } from '@/db/schema';
 import {
   buildQuizAction,
+  copyBankAction,
   createQuestionAction,
   editQuestionAction,
   generateQuestionsAction,
   setQuestionStatusAction,
-} from '@/app/(teach)/teach/readings/questions-actions';
-import { ActionForm } from '@/components/ui/action-form';
-import { cn } from '@/components/ui/cn';
-import { teachesAnyClass } from '@/db/queries/classes';
-import { listReadingQuestions } from '@/db/queries/questions';
-import { listQuizzesForReading } from '@/db/queries/quizzes';
-import { getReadingById } from '@/db/queries/readings';
-import { requireUser } from '@/lib/auth/session';
-import { canManageQuestions } from '@/lib/reading/access';
+} from '@/lib/server/actions/question-bank';
+import { bankToCopy, bankToManage } from '@/lib/server/policy';
+import { requireUser } from '@/lib/server/session';
 import { QUESTION_TYPES, type Question, SKILLS } from '@/questions/schema';
 
 export const metadata: Metadata = { title: 'Question bank' };
@@ -59,13 +61,22 @@ export default async function QuestionBankPage({
   const { readingId } = await params;
   const filters = await searchParams;
   const user = await requireUser(`/teach/readings/${readingId}/questions`);
-  const reading = /^[0-9a-f-]{36}$/.test(readingId) ? await getReadingById({ id: readingId }) : null;
-  if (!reading || !canManageQuestions(reading, user.id, await teachesAnyClass({ userId: user.id })))
-    notFound();
-  const [rows, quizzes] = await Promise.all([
-    listReadingQuestions({ readingId }),
+  const managed = await bankToManage(user, readingId);
+  if ('status' in managed) {
+    // Not this user's bank: they may make their own copy (without seeing this one's keys), or nothing.
+    const copyable = managed.reason === 'copy-needed' ? await bankToCopy(user, readingId) : managed;
+    if ('status' in copyable) notFound();
+    return <CopyBank reading={copyable.reading} why={managed.message} />;
+  }
+  const { reading, bankOwnerId } = managed;
+  const [rows, allQuizzes, jobs] = await Promise.all([
+    listReadingQuestions({ readingId, ownerId: bankOwnerId }),
     listQuizzesForReading({ readingId }),
+    listGenerationJobs({ readingId, bankOwnerId, limit: 1 }),
   ]);
+  // A reading's default quiz and this user's own; other instructors' quizzes are theirs.
+  const quizzes = allQuizzes.filter((q) => q.isDefault || q.createdBy === user.id);
+  const latestJob = jobs[0] ?? null;
   const pick = (name: string, allowed: readonly string[]) => {
     const value = filters[name];
     return typeof value === 'string' && allowed.includes(value) ? value : null;
@@ -90,7 +101,14 @@ export default async function QuestionBankPage({
             {reading.title}
           </Link>
         </p>
-        <h1 className="font-serif text-3xl font-bold">Question bank</h1>
+        <h1 className="font-serif text-3xl font-bold">
+          {bankOwnerId ? 'Your copy of the question bank' : 'Question bank'}
+        </h1>
+        {bankOwnerId && (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Changes here affect only the quizzes you build for your classes.
+          </p>
+        )}
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {rows.length} questions: {count('approved')} approved (students see these), {count('draft')} drafts
           to review, {count('retired')} rejected.
@@ -110,6 +128,18 @@ export default async function QuestionBankPage({
         >
           {hidden}
         </ActionForm>
+        <GenerationStatus
+          job={
+            latestJob && {
+              id: latestJob.id,
+              status: latestJob.status,
+              message: latestJob.message,
+              createdAt: latestJob.createdAt.toISOString(),
+              startedAt: latestJob.startedAt?.toISOString() ?? null,
+            }
+          }
+          estimateSeconds={Math.max(3, Math.round(reading.wordCount / 1000) + 2)}
+        />
       </section>
 
       <section className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
@@ -339,6 +369,28 @@ export default async function QuestionBankPage({
           );
         })}
       </ol>
+    </div>
+  );
+}
+
+/** For an instructor who does not manage this bank: what a copy is, and the button to make one. */
+function CopyBank({ reading, why }: { reading: Reading; why: string }) {
+  return (
+    <div className="max-w-2xl space-y-4">
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        <Link href={`/readings/${reading.slug}`} className="underline">
+          {reading.title}
+        </Link>
+      </p>
+      <h1 className="font-serif text-3xl font-bold">Question bank</h1>
+      <p>{why}</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Your copy starts with every question of this bank that is not rejected, keeps their review status, and
+        is yours alone: generate more, edit, approve and build quizzes for your classes.
+      </p>
+      <ActionForm action={copyBankAction} submitLabel="Make my own copy" pendingLabel="Copying…">
+        <input type="hidden" name="readingId" value={reading.id} />
+      </ActionForm>
     </div>
   );
 }

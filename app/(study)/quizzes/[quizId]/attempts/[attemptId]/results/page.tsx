@@ -3,15 +3,16 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { GradeFeedback } from '@/components/questions/grade-feedback';
 import { SendToReview } from '@/components/quiz/send-to-review';
-import { getQuestionsByIds, getQuiz, listResponses } from '@/db/queries/quizzes';
+import { getQuestionsByIds, listResponses } from '@/db/queries/quizzes';
 import { getReadingById } from '@/db/queries/readings';
 import { listCardQuestionIds } from '@/db/queries/review';
-import { requireUser } from '@/lib/auth/session';
-import { attemptContext, attemptForUser } from '@/lib/quiz/attempts';
+import { effectiveScore } from '@/db/schema';
+import { attemptForUser, rulesForAttempt } from '@/lib/quiz/attempts';
 import { describeResponse } from '@/lib/quiz/describe';
 import { toFeedbackView } from '@/lib/quiz/feedback';
-import { type Breakdown, effectiveScore, summariseAttempt } from '@/lib/quiz/results';
-import { feedbackReleased } from '@/lib/quiz/rules';
+import { type Breakdown, summariseAttempt } from '@/lib/quiz/results';
+import { feedbackRelease } from '@/lib/server/policy';
+import { requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Quiz results' };
 
@@ -80,15 +81,15 @@ export default async function ResultsPage({
   const attempt = /^[0-9a-f-]{36}$/.test(attemptId) ? await attemptForUser(attemptId, user.id) : null;
   if (!attempt || attempt.quizId !== quizId) notFound();
   if (attempt.status !== 'submitted') redirect(`/quizzes/${quizId}/attempts/${attemptId}`);
-  const quiz = (await getQuiz({ quizId }))!;
-  const context = attempt.assignmentId ? await attemptContext(quizId, user.id, attempt.assignmentId) : null;
-  if (context && !feedbackReleased(context.rules, new Date())) {
+  // The same release rule as every other path; it holds whether or not the student is still in the class.
+  const { quiz, assignment, rules } = await rulesForAttempt(attempt);
+  if (!feedbackRelease(rules, new Date()).score) {
     return (
       <div className="max-w-2xl space-y-4">
         <h1 className="font-serif text-3xl font-bold">Submitted</h1>
         <p role="status">
-          Your answers for “{context.assignment?.title ?? quiz.title}” are in{attempt.late ? ' (late)' : ''}.
-          Your score and feedback are released after the due date, {context.rules.dueAt?.toUTCString()}.
+          Your answers for “{assignment?.title ?? quiz.title}” are in{attempt.late ? ' (late)' : ''}. Your
+          score and feedback are released after the due date, {rules.dueAt?.toUTCString()}.
         </p>
       </div>
     );

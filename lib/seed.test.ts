@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { classes, classMembers, users } from '@/db/schema';
+import { setUpTestDatabase } from '@/db/test-database';
 import { checkCredentials } from '@/lib/auth/accounts';
-import { getDb } from './index';
-import { classes, classMembers, users } from './schema';
 import { DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS, seedDemo } from './seed';
-import { setUpTestDatabase } from './test-database';
 
 setUpTestDatabase();
 

@@ -1,13 +1,12 @@
 import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db';
 import { upsertAuthoredQuestions } from '@/db/queries/questions';
 import { upsertDefaultQuiz } from '@/db/queries/quizzes';
 import { upsertShippedReading } from '@/db/queries/readings';
+import { classes, classMembers, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
-import { env } from '@/lib/env';
 import { loadShippedQuiz, loadShippedReading, shippedReadingSlugs } from '@/lib/reading/content';
 import { loadAuthoredBank } from '@/questions/bank';
-import { closeDb, getDb } from './index';
-import { classes, classMembers, users } from './schema';
 
 /** Demo accounts: published in the README, so only for trying the app out (SEED_DEMO=false skips them). */
 export const DEMO_PASSWORD = 'statecraft-demo';
@@ -87,21 +86,4 @@ export function printDemoAccounts(): void {
     'Set SEED_DEMO=false to start without them.',
   ];
   console.log(lines.join('\n'));
-}
-
-// `npm run db:seed`
-if (import.meta.url === `file://${process.argv[1]}`) {
-  (async () => {
-    const { migrateDatabase } = await import('./migrate');
-    await migrateDatabase();
-    await seedShippedReadings();
-    if (!env().SEED_DEMO) return console.log('SEED_DEMO=false: nothing to seed.');
-    await seedDemo();
-    printDemoAccounts();
-  })()
-    .finally(() => closeDb())
-    .catch((error) => {
-      console.error(error);
-      process.exitCode = 1;
-    });
 }

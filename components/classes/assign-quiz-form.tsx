@@ -1,0 +1,81 @@
+import { ActionForm } from '@/components/ui/action-form';
+import { Field } from '@/components/ui/field';
+import { createAssignmentAction } from '@/lib/server/actions/classes';
+
+const card =
+  'space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900';
+const selectClass =
+  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900';
+
+/** Assigning a quiz to the class: dates, attempts, time limit, late policy and feedback release. */
+export function AssignQuizForm({
+  classId,
+  quizzes,
+}: {
+  classId: string;
+  quizzes: { id: string; title: string; readingTitle: string; questionCount: number }[];
+}) {
+  const hidden = <input type="hidden" name="classId" value={classId} />;
+  return (
+    <details className={card}>
+      <summary className="cursor-pointer font-semibold">Assign a quiz</summary>
+      <ActionForm action={createAssignmentAction} submitLabel="Assign">
+        {hidden}
+        <div className="space-y-1 text-sm">
+          <label htmlFor="assign-quiz" className="block font-medium">
+            Quiz
+          </label>
+          <select id="assign-quiz" name="quizId" className={selectClass}>
+            {quizzes.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.readingTitle}: {q.title} ({q.questionCount} questions)
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field label="Title shown to students (optional)" name="title" maxLength={200} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field label="Opens (UTC, optional)" name="opensAt" type="datetime-local" />
+          <Field label="Due (UTC, optional)" name="dueAt" type="datetime-local" />
+          <Field
+            label="Attempts allowed (empty: the quiz's own)"
+            name="attemptsAllowed"
+            inputMode="numeric"
+          />
+          <Field
+            label="Time limit in minutes (empty: the quiz's own)"
+            name="timeLimitMinutes"
+            inputMode="numeric"
+          />
+        </div>
+        <div className="grid gap-3 sm:grid-cols-3">
+          <div className="space-y-1 text-sm">
+            <label htmlFor="assign-late" className="block font-medium">
+              Late work
+            </label>
+            <select id="assign-late" name="latePolicy" className={selectClass} defaultValue="accept">
+              <option value="accept">Accept, marked late</option>
+              <option value="penalty">Accept with a penalty</option>
+              <option value="refuse">Refuse after the due date</option>
+            </select>
+          </div>
+          <Field label="Late penalty (%)" name="penaltyPercent" inputMode="numeric" defaultValue="10" />
+          <div className="space-y-1 text-sm">
+            <label htmlFor="assign-feedback" className="block font-medium">
+              Feedback and answers
+            </label>
+            <select
+              id="assign-feedback"
+              name="feedbackRelease"
+              className={selectClass}
+              defaultValue="after-submit"
+            >
+              <option value="after-submit">Right after submitting</option>
+              <option value="after-due">After the due date</option>
+            </select>
+          </div>
+        </div>
+      </ActionForm>
+    </details>
+  );
+}

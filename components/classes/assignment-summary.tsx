@@ -1,0 +1,66 @@
+import Link from 'next/link';
+import type { ClassProgress } from '@/lib/classes/dashboard';
+import { formatWhen } from './when';
+
+/** Each assignment's completion, average and score distribution, linking to its report. */
+export function AssignmentSummary({ classId, progress }: { classId: string; progress: ClassProgress }) {
+  return (
+    <>
+      {progress.perAssignment.length === 0 ? (
+        <p className="text-slate-600 dark:text-slate-400">Nothing assigned yet.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="text-slate-600 dark:text-slate-400">
+              <tr>
+                <th className="py-2 pr-4 font-medium">Assignment</th>
+                <th className="py-2 pr-4 font-medium">Due</th>
+                <th className="py-2 pr-4 font-medium">Submitted</th>
+                <th className="py-2 pr-4 font-medium">Average</th>
+                <th className="py-2 font-medium">Scores (0–20–40–60–80–100%)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {progress.perAssignment.map((a) => (
+                <tr key={a.assignment.id} className="border-t border-slate-100 dark:border-slate-800">
+                  <td className="py-2 pr-4">
+                    <Link
+                      href={`/classes/${classId}/assignments/${a.assignment.id}`}
+                      className="font-semibold text-indigo-800 underline dark:text-indigo-200"
+                    >
+                      {a.assignment.title}
+                    </Link>
+                    <span className="block text-xs text-slate-500">{a.readingTitle}</span>
+                  </td>
+                  <td className="py-2 pr-4">{formatWhen(a.assignment.dueAt)}</td>
+                  <td className="py-2 pr-4 tabular-nums" data-testid={`completion-${a.assignment.id}`}>
+                    {a.submitted} / {a.students}
+                  </td>
+                  <td className="py-2 pr-4 tabular-nums">
+                    {a.average === null ? '—' : `${Math.round(a.average * 100)}%`}
+                  </td>
+                  <td className="py-2">
+                    <span
+                      className="flex h-8 items-end gap-0.5"
+                      role="img"
+                      aria-label={`Score distribution: ${a.distribution.join(', ')} students per fifth`}
+                    >
+                      {a.distribution.map((n, i) => (
+                        <span
+                          // biome-ignore lint/suspicious/noArrayIndexKey: the five buckets are fixed positions
+                          key={i}
+                          className="w-5 bg-indigo-500 dark:bg-indigo-400"
+                          style={{ height: `${a.submitted ? Math.max(2, (n / a.submitted) * 32) : 2}px` }}
+                        />
+                      ))}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import Link from 'next/link';
+import { ActionForm } from '@/components/ui/action-form';
+import { listStudentAssignments } from '@/db/queries/assignments';
+import { startAttemptAction } from '@/lib/server/actions/quizzes';
+import { formatWhen } from './when';
+
+const card =
+  'space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900';
+
+/** What a student of the class sees: its assignments, their status, and any accommodation. */
+export async function StudentClassView({
+  classId,
+  className,
+  userId,
+}: {
+  classId: string;
+  className: string;
+  userId: string;
+}) {
+  const mine = (await listStudentAssignments({ userId })).filter((a) => a.assignment.classId === classId);
+  return (
+    <div className="space-y-6">
+      <h1 className="font-serif text-3xl font-bold">{className}</h1>
+      <section aria-labelledby="my-assignments" className="space-y-3">
+        <h2 id="my-assignments" className="text-lg font-semibold">
+          Your assignments
+        </h2>
+        {mine.length === 0 && <p className="text-slate-600 dark:text-slate-400">Nothing assigned yet.</p>}
+        <ul className="space-y-3">
+          {mine.map(({ assignment, readingTitle, accommodation, attempts }) => {
+            const submitted = attempts.filter((a) => a.status === 'submitted');
+            const dueAt = accommodation?.dueAt ?? assignment.dueAt;
+            return (
+              <li key={assignment.id} className={card} data-assignment={assignment.id}>
+                <p className="font-semibold">{assignment.title}</p>
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  {readingTitle} · due {formatWhen(dueAt)}
+                </p>
+                {accommodation &&
+                (accommodation.extraMinutes || accommodation.extraAttempts || accommodation.dueAt) ? (
+                  <p className="text-sm text-indigo-900 dark:text-indigo-200">
+                    Your accommodation:{' '}
+                    {[
+                      accommodation.extraMinutes ? `${accommodation.extraMinutes} extra minutes` : null,
+                      accommodation.extraAttempts ? `${accommodation.extraAttempts} extra attempt(s)` : null,
+                      accommodation.dueAt ? `due ${formatWhen(accommodation.dueAt)}` : null,
+                    ]
+                      .filter(Boolean)
+                      .join(', ')}
+                  </p>
+                ) : null}
+                <ActionForm
+                  action={startAttemptAction}
+                  submitLabel={
+                    attempts.some((a) => a.status === 'in-progress')
+                      ? 'Resume'
+                      : submitted.length
+                        ? 'Try again'
+                        : 'Start'
+                  }
+                  pendingLabel="Opening…"
+                >
+                  <input type="hidden" name="quizId" value={assignment.quizId} />
+                  <input type="hidden" name="assignmentId" value={assignment.id} />
+                </ActionForm>
+                {submitted.length > 0 && (
+                  <ul className="text-sm">
+                    {submitted.map((a) => (
+                      <li key={a.id}>
+                        <Link
+                          href={`/quizzes/${assignment.quizId}/attempts/${a.id}/results`}
+                          className="underline"
+                        >
+                          Attempt {a.number}
+                        </Link>
+                        {a.late ? ' (late)' : ''}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+import Link from 'next/link';
+import { buttonClasses } from '@/components/ui/button';
+import type { ClassProgress } from '@/lib/classes/dashboard';
+import { removeStudentAction } from '@/lib/server/actions/classes';
+import { HeatCell, ScoreCell } from './score-cell';
+
+const card =
+  'space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900';
+const STUDENTS_PER_PAGE = 50;
+
+/** Needs-attention list, the sortable and paged student table, and the mastery heat map. */
+export function StudentProgress({
+  classId,
+  progress,
+  sort,
+  page,
+}: {
+  classId: string;
+  progress: ClassProgress;
+  sort: string;
+  page: number;
+}) {
+  const rows = [...progress.rows].sort((a, b) =>
+    sort === 'average'
+      ? (a.average ?? -1) - (b.average ?? -1)
+      : sort === 'late'
+        ? b.late + b.missing - (a.late + a.missing)
+        : (a.student.name ?? a.student.email).localeCompare(b.student.name ?? b.student.email),
+  );
+  // A page of students at a time: a lecture class of a thousand would otherwise render every cell.
+  const pageCount = Math.max(1, Math.ceil(rows.length / STUDENTS_PER_PAGE));
+  const pageNumber = Math.min(pageCount, Math.max(1, page));
+  const shown = rows.slice((pageNumber - 1) * STUDENTS_PER_PAGE, pageNumber * STUDENTS_PER_PAGE);
+  const shownIds = new Set(shown.map((r) => r.student.userId));
+  const pageHref = (n: number) => `/classes/${classId}?sort=${sort}&page=${n}`;
+  const hidden = <input type="hidden" name="classId" value={classId} />;
+  return (
+    <>
+      {progress.attention.length > 0 && (
+        <section aria-labelledby="attention-title" className={card}>
+          <h2 id="attention-title" className="text-lg font-semibold">
+            Students who need attention
+          </h2>
+          <ul className="space-y-1 text-sm">
+            {progress.attention.map((a) => (
+              <li key={a.student.userId}>
+                <strong>{a.student.name ?? a.student.email}</strong>: {a.reasons.join(', ')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="students-title" className="space-y-3">
+        <h2 id="students-title" className="text-lg font-semibold">
+          Students
+        </h2>
+        <p className="text-sm">
+          Sort by:{' '}
+          {[
+            ['name', 'name'],
+            ['average', 'average (lowest first)'],
+            ['late', 'late and missing'],
+          ].map(([key, label], i) => (
+            <span key={key}>
+              {i > 0 && ' · '}
+              <Link
+                href={`/classes/${classId}?sort=${key}`}
+                aria-current={sort === key ? 'true' : undefined}
+                className="underline"
+              >
+                {label}
+              </Link>
+            </span>
+          ))}
+        </p>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm" data-testid="student-table">
+            <thead className="text-slate-600 dark:text-slate-400">
+              <tr>
+                <th className="py-2 pr-4 font-medium">Student</th>
+                <th className="py-2 pr-4 font-medium">Average</th>
+                {progress.book.assigned.map(({ assignment }) => (
+                  <th key={assignment.id} className="py-2 pr-4 font-medium">
+                    {assignment.title}
+                  </th>
+                ))}
+                <th className="py-2 font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
+                <tr
+                  key={r.student.userId}
+                  className="border-t border-slate-100 dark:border-slate-800"
+                  data-student={r.student.email}
+                >
+                  <td className="py-2 pr-4">
+                    {r.student.name}
+                    <span className="block text-xs text-slate-500">{r.student.email}</span>
+                  </td>
+                  <td className="py-2 pr-4 tabular-nums">
+                    {r.average === null ? '—' : `${Math.round(r.average * 100)}%`}
+                  </td>
+                  {r.cells.map((c, i) => (
+                    <td key={progress.book.assigned[i]!.assignment.id} className="py-2 pr-4">
+                      {/* Plain links: a large class has tens of thousands of cells, too many to prefetch. */}
+                      {c.attemptId ? (
+                        <a href={`/classes/${classId}/attempts/${c.attemptId}`} className="underline">
+                          <ScoreCell cell={c} />
+                        </a>
+                      ) : (
+                        <ScoreCell cell={c} />
+                      )}
+                    </td>
+                  ))}
+                  <td className="py-2">
+                    {/* A plain server form per row (no client state): the row disappearing is the feedback. */}
+                    <form action={removeStudentAction}>
+                      {hidden}
+                      <input type="hidden" name="userId" value={r.student.userId} />
+                      <button type="submit" className={buttonClasses('secondary')}>
+                        Remove<span className="sr-only"> {r.student.name ?? r.student.email}</span>
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {pageCount > 1 && (
+          <nav aria-label="Student pages" className="flex flex-wrap items-center gap-3 text-sm">
+            <span>{`Students ${(pageNumber - 1) * STUDENTS_PER_PAGE + 1}–${Math.min(rows.length, pageNumber * STUDENTS_PER_PAGE)} of ${rows.length.toLocaleString('en')}`}</span>
+            {pageNumber > 1 && (
+              <Link href={pageHref(pageNumber - 1)} className="underline">
+                Previous
+              </Link>
+            )}
+            {pageNumber < pageCount && (
+              <Link href={pageHref(pageNumber + 1)} className="underline">
+                Next
+              </Link>
+            )}
+          </nav>
+        )}
+      </section>
+
+      {progress.skills.length > 0 && (
+        <section aria-labelledby="heatmap-title" className="space-y-3">
+          <h2 id="heatmap-title" className="text-lg font-semibold">
+            Mastery by skill (percent)
+          </h2>
+          <div className="overflow-x-auto">
+            <table className="text-sm">
+              <thead>
+                <tr>
+                  <th className="py-1 pr-4 text-left font-medium">Student</th>
+                  {progress.skills.map((s) => (
+                    <th key={s} className="px-2 py-1 text-xs font-medium">
+                      {s}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {progress.heatmap
+                  .filter((h) => shownIds.has(h.student.userId))
+                  .map((h) => (
+                    <tr key={h.student.userId}>
+                      <th scope="row" className="py-1 pr-4 text-left font-normal">
+                        {h.student.name ?? h.student.email}
+                      </th>
+                      {h.bySkill.map((v, i) => (
+                        <HeatCell key={progress.skills[i]} value={v} />
+                      ))}
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+          {progress.concepts.length > 0 && (
+            <p className="text-sm">
+              Weakest concepts across the class:{' '}
+              {progress.concepts
+                .slice(0, 5)
+                .map((c) => `${c.concept} (${Math.round(c.mastery * 100)}%)`)
+                .join(', ')}
+              .
+            </p>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

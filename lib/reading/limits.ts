@@ -1,0 +1,42 @@
+import type { ParsedReading } from '@/questions/reading/types';
+
+/**
+ * How large a reading may be: a long book chapter fits (Truman's 1953 State of the Union is
+ * 9,600 words), and creating, rendering or generating questions for the largest allowed stays
+ * far below what would hold up a server (see bench/ and the README's figures).
+ */
+export const READING_LIMITS = {
+  bytes: 2 * 1024 * 1024,
+  words: 25_000,
+  paragraphs: 1_000,
+} as const;
+
+const fmt = (n: number) => n.toLocaleString('en');
+
+/** A quick look at raw text before any parsing: too many words or paragraphs, or null. */
+export function rawTextTooLarge(text: string): string | null {
+  if (Buffer.byteLength(text, 'utf8') > READING_LIMITS.bytes)
+    return `The text is larger than ${READING_LIMITS.bytes / 1024 / 1024} MB.`;
+  let words = 0;
+  for (const _ of text.matchAll(/\S+/g)) if (++words > READING_LIMITS.words * 1.5) break;
+  if (words > READING_LIMITS.words * 1.5) return tooManyWords(words);
+  const blocks = text.split(/\n\s*\n/).length;
+  if (blocks > READING_LIMITS.paragraphs * 3) return tooManyParagraphs(blocks);
+  return null;
+}
+
+/** The same limits on the parsed reading (what counts: words and paragraphs of the text itself). */
+export function readingTooLarge(reading: Pick<ParsedReading, 'wordCount' | 'paragraphs'>): string | null {
+  if (reading.wordCount > READING_LIMITS.words) return tooManyWords(reading.wordCount);
+  if (reading.paragraphs.length > READING_LIMITS.paragraphs)
+    return tooManyParagraphs(reading.paragraphs.length);
+  return null;
+}
+
+function tooManyWords(words: number) {
+  return `The text has about ${fmt(words)} words; a reading can have up to ${fmt(READING_LIMITS.words)}. Split it into several readings.`;
+}
+
+function tooManyParagraphs(paragraphs: number) {
+  return `The text has ${fmt(paragraphs)} paragraphs; a reading can have up to ${fmt(READING_LIMITS.paragraphs)}. Split it into several readings.`;
+}

@@ -1,0 +1,134 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { AuthError } from 'next-auth';
+import { z } from 'zod';
+import { enabledOAuthProviders, signIn, signOut } from '@/auth';
+import { changePassword, registerUser, signInSchema } from '@/lib/auth/accounts';
+import { untrustedHostMessage } from '@/lib/auth/host';
+import { safeReturnPath } from '@/lib/auth/return-path';
+import { clientIp, secondsUntilAllowed, signInKeys } from '@/lib/auth/throttle';
+import { action, publicAction } from '@/lib/server/endpoint';
+import { done, refuse } from '@/lib/server/result';
+
+const waitMessage = (seconds: number) =>
+  `Too many failed attempts. Wait ${seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`} and try again.`;
+
+const text = (max: number) => z.string().max(max).optional().default('');
+
+export const signInAction = publicAction({
+  name: 'auth.signIn',
+  input: z.object({ email: text(300), password: text(200), callbackUrl: text(2000) }),
+  rule: 'public',
+  run: async (input) => {
+    const values = { email: input.email };
+    const parsed = signInSchema.safeParse(input);
+    if (!parsed.success) {
+      const fieldErrors = z.flattenError(parsed.error).fieldErrors;
+      return refuse('invalid', 'Please correct the highlighted fields.', { fieldErrors, values });
+    }
+    const requestHeaders = await headers();
+    const untrusted = untrustedHostMessage(requestHeaders);
+    if (untrusted) return refuse('forbidden', untrusted, { values });
+    const keys = signInKeys({ email: parsed.data.email, ip: clientIp(requestHeaders) });
+    const wait = await secondsUntilAllowed(keys);
+    if (wait > 0) return refuse('rate-limited', waitMessage(wait), { values, retryAfterSeconds: wait });
+    try {
+      await signIn('credentials', {
+        email: parsed.data.email,
+        password: parsed.data.password,
+        redirectTo: safeReturnPath(input.callbackUrl),
+      });
+      return done('Signed in.');
+    } catch (error) {
+      if (!(error instanceof AuthError)) throw error; // includes Next's redirect on success
+      if (error.type === 'CredentialsSignin' && 'code' in error && error.code === 'rate_limited') {
+        const retry = Math.max(await secondsUntilAllowed(keys), 1);
+        return refuse('rate-limited', waitMessage(retry), { values, retryAfterSeconds: retry });
+      }
+      if (error.type === 'CredentialsSignin') {
+        // Same words for an unknown email and a wrong password: the form must not reveal who has an account.
+        return refuse(
+          'invalid',
+          'That email and password do not match an account. Check the password, or create an account.',
+          { values },
+        );
+      }
+      console.error('[auth] sign-in failed', error);
+      return refuse('unavailable', 'Signing in failed on our side. Please try again in a moment.', {
+        values,
+      });
+    }
+  },
+});
+
+/**
+ * Creates an account, then sends the person to sign in with it. A new email and one that already
+ * has an account get the same answer (and the same work), so sign-up does not reveal who has one.
+ */
+export const signUpAction = publicAction({
+  name: 'auth.signUp',
+  input: z.object({ name: text(300), email: text(300), password: text(200), callbackUrl: text(2000) }),
+  rule: 'public',
+  run: async (input) => {
+    const values = { name: input.name, email: input.email };
+    const untrusted = untrustedHostMessage(await headers());
+    if (untrusted) return refuse('forbidden', untrusted, { values });
+    const result = await registerUser(input);
+    if (result.status === 'invalid')
+      return refuse('invalid', 'Please correct the highlighted fields.', {
+        fieldErrors: result.fieldErrors,
+        values,
+      });
+    const next = new URLSearchParams({
+      notice: 'account-ready',
+      email: input.email.trim().toLowerCase(),
+      callbackUrl: safeReturnPath(input.callbackUrl),
+    });
+    redirect(`/sign-in?${next}`);
+  },
+});
+
+/** GitHub or Google sign-in, for the providers configured on the server. */
+export const signInWithProviderAction = publicAction({
+  name: 'auth.signInWithProvider',
+  input: z.object({ provider: z.string().max(40), callbackUrl: text(2000) }),
+  rule: 'public',
+  run: async (input) => {
+    if (!enabledOAuthProviders().some((p) => p.id === input.provider))
+      return refuse('invalid', 'That way of signing in is not available here.');
+    await signIn(input.provider, { redirectTo: safeReturnPath(input.callbackUrl) });
+    return done('Signed in.');
+  },
+});
+
+/** Signing out ends the user's sessions on every device (Auth.js's signOut event bumps the version). */
+export const signOutEverywhereAction = action({
+  name: 'auth.signOutEverywhere',
+  input: z.object({}),
+  rule: 'signed-in',
+  run: async () => {
+    await signOut({ redirectTo: '/sign-in?notice=signed-out' });
+    return done('Signed out.');
+  },
+});
+
+export const changePasswordAction = action({
+  name: 'auth.changePassword',
+  input: z.object({ currentPassword: text(200), newPassword: text(200) }),
+  rule: 'signed-in',
+  run: async (input, { user }) => {
+    const result = await changePassword(user.id, input);
+    if (result.status === 'invalid')
+      return refuse('invalid', 'Please correct the highlighted fields.', { fieldErrors: result.fieldErrors });
+    if (result.status === 'wrong-password') {
+      return refuse('invalid', 'Your current password is not right.', {
+        fieldErrors: { currentPassword: ['This is not your current password.'] },
+      });
+    }
+    // Every session, this one included, carried the old version: sign in again with the new password.
+    await signOut({ redirectTo: '/sign-in?notice=password-changed' });
+    return done('Password changed.');
+  },
+});

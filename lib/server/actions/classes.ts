@@ -1,0 +1,229 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { createAssignment, saveAccommodation } from '@/db/queries/assignments';
+import { regradeResponse } from '@/db/queries/class-progress';
+import {
+  addMember,
+  createClass,
+  getClassByJoinCode,
+  getMembership,
+  removeMember,
+  setJoinCode,
+} from '@/db/queries/classes';
+import { getQuiz } from '@/db/queries/quizzes';
+import { getReadingById } from '@/db/queries/readings';
+import { getUserByEmail } from '@/db/queries/users';
+import { newJoinCode, normaliseJoinCode } from '@/lib/classes/join-code';
+import { action } from '@/lib/server/endpoint';
+import { field } from '@/lib/server/input';
+import { assignmentToTeach, attemptToReview, classToTeach, mayAssignQuiz } from '@/lib/server/policy';
+import { done, refuse } from '@/lib/server/result';
+
+const classId = field.id('That class');
+const userId = z.string().min(1, 'Choose a person.').max(100, 'Choose a person.');
+
+export const createClassAction = action({
+  name: 'classes.create',
+  input: z.object({ name: field.text(120, 'The class name') }),
+  rule: 'signed-in',
+  run: async (input, { user }) => {
+    const created = await createClass({ name: input.name, userId: user.id, joinCode: newJoinCode() });
+    redirect(`/classes/${created.id}`);
+  },
+});
+
+const JOIN_CODE = /^[A-Z0-9]{4}-?[A-Z0-9]{4}$|^[A-Z0-9-]{4,20}$/;
+
+export const joinClassAction = action({
+  name: 'classes.join',
+  input: z.object({
+    code: z
+      .string({ error: 'A join code looks like K7QM-3XPD.' })
+      .max(40, 'A join code looks like K7QM-3XPD.')
+      .transform(normaliseJoinCode)
+      .refine((code) => JOIN_CODE.test(code), 'A join code looks like K7QM-3XPD.'),
+  }),
+  rule: 'signed-in',
+  run: async ({ code }, { user }) => {
+    const klass =
+      (await getClassByJoinCode({ joinCode: code })) ??
+      (await getClassByJoinCode({ joinCode: `${code.slice(0, 4)}-${code.slice(4)}` }));
+    if (!klass)
+      return refuse(
+        'invalid',
+        'No class has that join code. Check it with your instructor; it may have been changed.',
+      );
+    if (!(await getMembership({ classId: klass.id, userId: user.id })))
+      await addMember({ classId: klass.id, userId: user.id, role: 'student' });
+    redirect(`/classes/${klass.id}`);
+  },
+});
+
+export const changeJoinCodeAction = action({
+  name: 'classes.changeJoinCode',
+  input: z.object({ classId, mode: field.choice(['new', 'off']).default('new') }),
+  rule: 'teach-class',
+  authorize: (user, input) => classToTeach(user, input.classId),
+  run: async (input, { klass }) => {
+    const turnOff = input.mode === 'off';
+    await setJoinCode({ classId: klass.id, joinCode: turnOff ? null : newJoinCode() });
+    revalidatePath(`/classes/${klass.id}`);
+    return done(
+      turnOff ? 'Joining by code is off.' : 'A new join code is ready; the old one no longer works.',
+    );
+  },
+});
+
+export const removeStudentAction = action({
+  name: 'classes.removeStudent',
+  input: z.object({ classId, userId }),
+  rule: 'teach-class',
+  authorize: (user, input) => classToTeach(user, input.classId),
+  run: async (input, { klass }) => {
+    const membership = await getMembership({ classId: klass.id, userId: input.userId });
+    if (membership?.role !== 'student')
+      return refuse('invalid', 'That person is not a student of this class.');
+    await removeMember({ classId: klass.id, userId: input.userId });
+    revalidatePath(`/classes/${klass.id}`);
+    return done('Student removed. Their past work stays in your records.');
+  },
+});
+
+export const addCoInstructorAction = action({
+  name: 'classes.addCoInstructor',
+  input: z.object({
+    classId,
+    email: z.string().trim().toLowerCase().max(254).pipe(z.email('Enter the email of a Statecraft account.')),
+  }),
+  rule: 'teach-class',
+  authorize: (user, input) => classToTeach(user, input.classId),
+  run: async (input, { klass }) => {
+    const person = await getUserByEmail({ email: input.email });
+    if (!person) return refuse('invalid', 'No account uses that email. Ask them to sign up first.');
+    const existing = await getMembership({ classId: klass.id, userId: person.id });
+    if (existing?.role === 'instructor')
+      return done(`${person.name ?? person.email} already teaches this class.`);
+    if (existing) await removeMember({ classId: klass.id, userId: person.id });
+    await addMember({ classId: klass.id, userId: person.id, role: 'instructor' });
+    revalidatePath(`/classes/${klass.id}`);
+    return done(`${person.name ?? person.email} now teaches this class.`);
+  },
+});
+
+const assignmentInput = z
+  .object({
+    classId,
+    quizId: field.id('Choose a quiz.'),
+    title: z.string().trim().max(200, 'Use at most 200 characters.').default(''),
+    opensAt: field.optionalDateTime(),
+    dueAt: field.optionalDateTime(),
+    attemptsAllowed: field.optionalInteger(1, 20),
+    timeLimitMinutes: field.optionalInteger(1, 600),
+    latePolicy: field.choice(['accept', 'penalty', 'refuse']),
+    penaltyPercent: field.optionalInteger(0, 100, 'Enter a penalty'),
+    feedbackRelease: field.choice(['after-submit', 'after-due']),
+  })
+  .refine((a) => !a.opensAt || !a.dueAt || a.opensAt < a.dueAt, {
+    message: 'The due date must come after the opening date.',
+    path: ['dueAt'],
+  });
+
+export const createAssignmentAction = action({
+  name: 'classes.createAssignment',
+  input: assignmentInput,
+  rule: 'teach-class',
+  authorize: async (user, input) => {
+    const access = await classToTeach(user, input.classId);
+    if ('status' in access) return access;
+    // The same rule as the form's list of quizzes: a default quiz, or one of your own.
+    const quiz = await getQuiz({ quizId: input.quizId });
+    const reading = quiz ? await getReadingById({ id: quiz.readingId }) : null;
+    if (!quiz || !reading || !mayAssignQuiz(user, quiz, reading))
+      return refuse(
+        'invalid',
+        'Choose a quiz of your own, or a reading’s default quiz, on a published reading.',
+        {
+          fieldErrors: { quizId: ['Choose one of the quizzes listed.'] },
+        },
+      );
+    return { ...access, quiz };
+  },
+  run: async (input, { user, klass, quiz }) => {
+    const { latePolicy, penaltyPercent, classId: _classId, ...rest } = input;
+    await createAssignment({
+      ...rest,
+      classId: klass.id,
+      title: rest.title || quiz.title,
+      latePolicy:
+        latePolicy === 'penalty' ? { kind: 'penalty', percent: penaltyPercent ?? 0 } : { kind: latePolicy },
+      createdBy: user.id,
+    });
+    revalidatePath(`/classes/${klass.id}`);
+    return done('Assigned. Students see it on their home page.');
+  },
+});
+
+export const saveAccommodationAction = action({
+  name: 'classes.saveAccommodation',
+  input: z.object({
+    classId,
+    assignmentId: field.id('That assignment'),
+    userId,
+    extraMinutes: field.optionalInteger(0, 600).transform((v) => v ?? 0),
+    extraAttempts: field.optionalInteger(0, 20).transform((v) => v ?? 0),
+    dueAt: field.optionalDateTime(),
+  }),
+  rule: 'teach-class',
+  authorize: (user, input) => assignmentToTeach(user, input),
+  run: async (input, { klass, assignment }) => {
+    const membership = await getMembership({ classId: klass.id, userId: input.userId });
+    if (membership?.role !== 'student') return refuse('invalid', 'Choose a student of this class.');
+    await saveAccommodation({
+      assignmentId: assignment.id,
+      userId: input.userId,
+      extraMinutes: input.extraMinutes,
+      extraAttempts: input.extraAttempts,
+      dueAt: input.dueAt,
+    });
+    revalidatePath(`/classes/${klass.id}/assignments/${assignment.id}`);
+    return done('Accommodation saved; the student sees it with the assignment.');
+  },
+});
+
+/** An instructor's grade for one answer, with a comment the student sees. */
+export const regradeAction = action({
+  name: 'classes.regrade',
+  input: z.object({
+    classId,
+    attemptId: field.id('That attempt'),
+    questionId: field.key(120, 'That question'),
+    score: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
+      z
+        .number({ error: 'Enter a score from 0 to 100.' })
+        .min(0, 'Enter a score from 0 to 100.')
+        .max(100, 'Enter a score from 0 to 100.'),
+    ),
+    comment: z.string().max(2000, 'Use at most 2,000 characters.').default(''),
+  }),
+  rule: 'review-attempt',
+  authorize: (user, input) => attemptToReview(user, input),
+  run: async (input, { user, klass, attempt }) => {
+    if (attempt.status !== 'submitted')
+      return refuse('conflict', 'Only a submitted attempt can be regraded.');
+    if (!attempt.questionIds.includes(input.questionId))
+      return refuse('invalid', 'That question is not in this attempt.');
+    await regradeResponse({
+      attemptId: attempt.id,
+      questionId: input.questionId,
+      score: input.score / 100,
+      comment: input.comment.trim() || null,
+      instructorId: user.id,
+    });
+    revalidatePath(`/classes/${klass.id}/attempts/${attempt.id}`);
+    return done('Regraded; the student sees your grade and comment.');
+  },
+});

@@ -1,0 +1,258 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import {
+  createReadingDraft,
+  deleteContextNote,
+  deleteGlossaryTerm,
+  saveContextNote,
+  saveGlossaryTerm,
+  updateReadingDetails,
+} from '@/db/queries/readings';
+import type { Reading } from '@/db/schema';
+import { READING_LIMITS, rawTextTooLarge, readingTooLarge } from '@/lib/reading/limits';
+import { SectionLayoutError, sectionsWithBreaks, validateSections } from '@/lib/reading/sections';
+import { action } from '@/lib/server/endpoint';
+import { field } from '@/lib/server/input';
+import { readingToEdit } from '@/lib/server/policy';
+import { done, refuse } from '@/lib/server/result';
+import { parseReading, ReadingParseError } from '@/questions/reading/parse';
+
+const readingId = field.id('That reading');
+const ACCEPTED_FILE = /\.(txt|md|markdown)$/i;
+
+function revalidateReading(reading: Reading) {
+  revalidatePath(`/teach/readings/${reading.id}`);
+  revalidatePath(`/readings/${reading.slug}`);
+  revalidatePath('/readings');
+}
+
+export const createReadingAction = action({
+  name: 'readings.create',
+  input: z.object({
+    title: z.string().trim().max(200, 'Title and author can be up to 200 characters.').default(''),
+    author: z.string().trim().max(200, 'Title and author can be up to 200 characters.').default(''),
+    text: z.string().default(''),
+    format: z.enum(['text', 'markdown']).catch('text'),
+    file: z.instanceof(File).optional().catch(undefined),
+  }),
+  rule: 'signed-in',
+  run: async (input, { user }) => {
+    const values = { title: input.title, author: input.author };
+    let body = input.text;
+    let format = input.format;
+    const file = input.file;
+    if (file && file.size > 0) {
+      if (!ACCEPTED_FILE.test(file.name))
+        return refuse('invalid', 'Upload a .txt or .md file.', {
+          fieldErrors: { file: ['Upload a .txt or .md file.'] },
+          values,
+        });
+      if (file.size > READING_LIMITS.bytes)
+        return refuse('too-large', 'The file is larger than 2 MB.', {
+          fieldErrors: { file: ['The file is larger than 2 MB.'] },
+          values,
+        });
+      body = await file.text();
+      format = /\.(md|markdown)$/i.test(file.name) ? 'markdown' : 'text';
+    }
+    if (!body.trim())
+      return refuse('invalid', 'Paste the essay or upload a file.', {
+        fieldErrors: { text: ['Paste the essay or upload a file.'] },
+        values,
+      });
+    const tooLarge = rawTextTooLarge(body);
+    if (tooLarge) return refuse('too-large', tooLarge, { fieldErrors: { text: [tooLarge] }, values });
+    let reading: Reading;
+    try {
+      const parsed = parseReading({ text: body, format, title: input.title, author: input.author });
+      const parsedTooLarge = readingTooLarge(parsed);
+      if (parsedTooLarge)
+        return refuse('too-large', parsedTooLarge, { fieldErrors: { text: [parsedTooLarge] }, values });
+      reading = await createReadingDraft({ createdBy: user.id, parsed });
+    } catch (error) {
+      if (error instanceof ReadingParseError)
+        return refuse('invalid', error.message, { fieldErrors: { text: [error.message] }, values });
+      throw error;
+    }
+    revalidatePath('/teach/readings');
+    redirect(`/teach/readings/${reading.id}`);
+  },
+});
+
+export const updateDetailsAction = action({
+  name: 'readings.updateDetails',
+  input: z.object({
+    readingId,
+    title: field.text(200, 'The title'),
+    author: field.optionalText(200),
+    authorNote: field.optionalText(1000),
+    source: field.optionalText(200),
+    publishedOn: field.optionalText(50),
+    guidedMode: field.checkbox(),
+  }),
+  rule: 'edit-reading',
+  authorize: (user, input) => readingToEdit(user, input.readingId),
+  run: async ({ readingId: _id, ...details }, { reading }) => {
+    await updateReadingDetails({ readingId: reading.id, details });
+    revalidateReading(reading);
+    return done('Details saved.');
+  },
+});
+
+/**
+ * Saves the section breaks and titles of one page of paragraphs (`from` to `to`): paragraphs on
+ * other pages keep theirs, so a long reading is edited a page at a time.
+ */
+export const updateSectionsAction = action({
+  name: 'readings.updateSections',
+  input: z
+    .object({
+      readingId,
+      from: field.integer(0, READING_LIMITS.paragraphs),
+      to: field.integer(1, READING_LIMITS.paragraphs),
+      break: field.list(z.string().regex(/^p\d+$/), READING_LIMITS.paragraphs),
+    })
+    .catchall(z.unknown()),
+  rule: 'edit-reading',
+  authorize: (user, input) => readingToEdit(user, input.readingId),
+  run: async (input, { reading }) => {
+    const { paragraphs } = reading;
+    const onPage = paragraphs.slice(input.from, input.to).map((p) => p.id);
+    if (onPage.length === 0) return refuse('invalid', 'Those paragraphs are not in this reading.');
+    const titles = new Map<string, string>();
+    for (const id of onPage) {
+      const title = input[`title:${id}`];
+      if (typeof title === 'string') titles.set(id, title);
+    }
+    try {
+      const sections = validateSections(
+        paragraphs,
+        sectionsWithBreaks(reading, { paragraphIds: onPage, breaks: new Set(input.break), titles }),
+      );
+      await updateReadingDetails({ readingId: reading.id, details: { sections } });
+    } catch (error) {
+      if (error instanceof SectionLayoutError) return refuse('invalid', error.message);
+      throw error;
+    }
+    revalidateReading(reading);
+    return done('Sections saved.');
+  },
+});
+
+export const saveGlossaryTermAction = action({
+  name: 'readings.saveGlossaryTerm',
+  input: z.object({
+    readingId,
+    id: field
+      .id('That term')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    term: field.text(120, 'The term'),
+    definition: field.text(1500, 'The definition'),
+    aliases: z
+      .string()
+      .max(500, 'Use at most 500 characters for other forms.')
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean),
+      ),
+  }),
+  rule: 'edit-reading',
+  authorize: (user, input) => readingToEdit(user, input.readingId),
+  run: async (input, { reading }) => {
+    const saved = await saveGlossaryTerm({
+      readingId: reading.id,
+      id: input.id,
+      term: input.term,
+      definition: input.definition,
+      aliases: input.aliases,
+    });
+    if (saved === 'duplicate')
+      return refuse('conflict', `“${input.term}” is already in the glossary: edit that entry instead.`, {
+        fieldErrors: { term: ['This term is already in the glossary.'] },
+      });
+    if (saved === 'not-found') return refuse('not-found', 'That term is no longer in the glossary.');
+    revalidateReading(reading);
+    return done(input.id ? 'Term saved.' : 'Term added.');
+  },
+});
+
+export const deleteGlossaryTermAction = action({
+  name: 'readings.deleteGlossaryTerm',
+  input: z.object({ readingId, id: field.id('That term') }),
+  rule: 'edit-reading',
+  authorize: (user, input) => readingToEdit(user, input.readingId),
+  run: async (input, { reading }) => {
+    await deleteGlossaryTerm({ readingId: reading.id, id: input.id });
+    revalidateReading(reading);
+    return done('Term removed.');
+  },
+});
+
+export const saveNoteAction = action({
+  name: 'readings.saveNote',
+  input: z.object({
+    readingId,
+    id: field
+      .id('That note')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    paragraphId: z.string().regex(/^p\d+$/, 'Choose a paragraph of this reading.'),
+    title: field.text(120, 'The note’s title'),
+    body: field.text(2000, 'The note'),
+  }),
+  rule: 'edit-reading',
+  authorize: (user, input) => readingToEdit(user, input.readingId),
+  run: async (input, { reading }) => {
+    if (!reading.paragraphs.some((p) => p.id === input.paragraphId))
+      return refuse('invalid', 'Choose a paragraph of this reading.', {
+        fieldErrors: { paragraphId: ['Choose a paragraph of this reading.'] },
+      });
+    const saved = await saveContextNote({
+      readingId: reading.id,
+      id: input.id,
+      paragraphId: input.paragraphId,
+      title: input.title,
+      body: input.body,
+    });
+    if (!saved) return refuse('not-found', 'That note is no longer in this reading.');
+    revalidateReading(reading);
+    return done(input.id ? 'Note saved.' : 'Note added.');
+  },
+});
+
+export const deleteNoteAction = action({
+  name: 'readings.deleteNote',
+  input: z.object({ readingId, id: field.id('That note') }),
+  rule: 'edit-reading',
+  authorize: (user, input) => readingToEdit(user, input.readingId),
+  run: async (input, { reading }) => {
+    await deleteContextNote({ readingId: reading.id, id: input.id });
+    revalidateReading(reading);
+    return done('Note removed.');
+  },
+});
+
+export const setPublishedAction = action({
+  name: 'readings.setPublished',
+  input: z.object({ readingId, publish: z.enum(['true', 'false']) }),
+  rule: 'edit-reading',
+  authorize: (user, input) => readingToEdit(user, input.readingId),
+  run: async (input, { reading }) => {
+    const publish = input.publish === 'true';
+    await updateReadingDetails({
+      readingId: reading.id,
+      details: { status: publish ? 'published' : 'draft' },
+    });
+    revalidateReading(reading);
+    return done(
+      publish ? 'Published: every student can now open it.' : 'Back to draft: only you can see it.',
+    );
+  },
+});

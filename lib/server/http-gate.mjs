@@ -1,0 +1,133 @@
+// @ts-check
+/**
+ * What a request may claim about itself, decided before any app code runs: the checks of the
+ * app's HTTP server (serve.mjs), kept free of Next.js so route handlers and tests use them too.
+ */
+import { isIP } from 'node:net';
+
+/** No request body is larger (the largest form is a new reading: 2 MB of text). */
+export const MAX_BODY_BYTES = 3 * 1024 * 1024;
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const HOST_PATTERN =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/** @typedef {{ trustedProxies: number, trustForwardedHost: boolean, publicOrigin: string | null }} GateSettings */
+/** @typedef {Record<string, string | string[] | undefined>} HeaderBag */
+/** @typedef {{ status: number, code: string, message: string } | null} GateRefusal */
+
+/**
+ * @param {Record<string, string | undefined>} env
+ * @returns {GateSettings}
+ */
+export function gateSettings(env) {
+  const proxies = Number(env.TRUSTED_PROXY_COUNT ?? 0);
+  let publicOrigin = null;
+  try {
+    if (env.AUTH_URL?.trim()) publicOrigin = new URL(env.AUTH_URL.trim()).origin;
+  } catch {}
+  return {
+    trustedProxies: Number.isInteger(proxies) && proxies >= 0 && proxies <= 10 ? proxies : 0,
+    trustForwardedHost: ['true', '1', 'yes'].includes((env.AUTH_TRUST_HOST ?? '').trim()),
+    publicOrigin,
+  };
+}
+
+/** @param {string | string[] | undefined} value */
+const single = (value) => (Array.isArray(value) ? value.join(',') : (value ?? ''));
+
+/** @param {string} value the last comma-separated entry, which the nearest proxy wrote */
+const lastEntry = (value) => value.split(',').pop()?.trim() ?? '';
+
+/** @param {string | undefined} address */
+function normaliseAddress(address) {
+  if (!address) return '';
+  return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
+}
+
+/**
+ * Rewrites the forwarding headers in place, so that nothing downstream can be fooled by a client:
+ * X-Forwarded-For becomes exactly [client, …trusted proxies], the client being the address the
+ * outermost trusted proxy saw (or the socket's, with no proxy trusted); X-Forwarded-Host and -Proto
+ * are kept only from a trusted proxy and only when well formed.
+ *
+ * @param {HeaderBag} headers
+ * @param {string | undefined} socketAddress
+ * @param {GateSettings} settings
+ */
+export function sanitiseForwarding(headers, socketAddress, settings) {
+  const chain = single(headers['x-forwarded-for'])
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => isIP(entry) !== 0);
+  const socket = normaliseAddress(socketAddress);
+  const written = settings.trustedProxies > 0 ? chain.slice(-settings.trustedProxies) : [];
+  headers['x-forwarded-for'] = [...written, socket].filter(Boolean).join(', ');
+  delete headers['x-real-ip'];
+  delete headers.forwarded;
+
+  const fromProxy = settings.trustedProxies > 0 || settings.trustForwardedHost;
+  const forwardedHost = lastEntry(single(headers['x-forwarded-host']));
+  const forwardedProto = lastEntry(single(headers['x-forwarded-proto'])).toLowerCase();
+  delete headers['x-forwarded-host'];
+  delete headers['x-forwarded-proto'];
+  delete headers['x-forwarded-port'];
+  if (fromProxy && HOST_PATTERN.test(forwardedHost)) headers['x-forwarded-host'] = forwardedHost;
+  if (fromProxy && (forwardedProto === 'http' || forwardedProto === 'https'))
+    headers['x-forwarded-proto'] = forwardedProto;
+}
+
+/**
+ * The host this request was addressed to, as the app will see it.
+ * @param {HeaderBag} headers
+ */
+export function requestHost(headers) {
+  return single(headers['x-forwarded-host']) || single(headers.host);
+}
+
+/**
+ * Same origin: a browser's cross-site request carries another site's Origin (or Referer). A request
+ * with neither is not a browser's cross-site request (curl, a script) and is let through.
+ * @param {HeaderBag} headers
+ * @param {GateSettings} settings
+ */
+export function isSameOriginRequest(headers, settings) {
+  const source = single(headers.origin) || single(headers.referer);
+  if (!source) return true;
+  let sourceUrl;
+  try {
+    sourceUrl = new URL(source);
+  } catch {
+    return false;
+  }
+  if (sourceUrl.host === requestHost(headers)) return true;
+  return settings.publicOrigin !== null && sourceUrl.origin === settings.publicOrigin;
+}
+
+/**
+ * What the gate refuses before the app sees a request, or null to let it through.
+ * @param {{ method?: string, headers: HeaderBag }} request
+ * @param {GateSettings} settings
+ * @returns {GateRefusal}
+ */
+export function gateRefusal(request, settings) {
+  const { headers } = request;
+  const method = (request.method ?? 'GET').toUpperCase();
+  const host = single(headers.host);
+  if (!host || !HOST_PATTERN.test(host))
+    return { status: 400, code: 'invalid', message: 'The Host header is malformed.' };
+  if (BODY_METHODS.has(method)) {
+    const declared = single(headers['content-length']);
+    if (!declared && single(headers['transfer-encoding'])) {
+      // Browsers always say how long a form or fetch body is; a stream of unknown length is refused
+      // here rather than read until it grows too large.
+      return { status: 411, code: 'invalid', message: 'Send the request with a Content-Length.' };
+    }
+    if (declared && (!/^\d+$/.test(declared) || Number(declared) > MAX_BODY_BYTES)) {
+      return { status: 413, code: 'too-large', message: 'The request is too large.' };
+    }
+    if (!isSameOriginRequest(headers, settings)) {
+      return { status: 403, code: 'forbidden', message: 'Requests from other sites are not accepted.' };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+import { notFound, redirect } from 'next/navigation';
+import { auth } from '@/auth';
+import type { Refusal } from './result';
+
+/** The signed-in user as every policy rule sees them. */
+export type SessionUser = {
+  id: string;
+  name: string | null;
+  email: string | null;
+  /** Manages the readings and question banks that ship with the app. */
+  siteAdmin: boolean;
+};
+
+/** The signed-in user, or null (asked once per request: `auth` is cached). */
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id) return null;
+  return {
+    id: user.id,
+    name: user.name ?? null,
+    email: user.email ?? null,
+    siteAdmin: user.siteAdmin === true,
+  };
+}
+
+/** For pages: the signed-in user; signed-out visitors go to sign-in and come back to `returnTo` after. */
+export async function requireUser(returnTo = '/home'): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/**
+ * For pages: what a policy loader granted, or the not-found page. A page answers 404 whether the
+ * thing does not exist or is not the user's, so ids of other people's things reveal nothing.
+ */
+export async function grantedOrNotFound<T extends object>(granted: Promise<T | Refusal>): Promise<T> {
+  const result = await granted;
+  if ('status' in result && 'message' in result) notFound();
+  return result as T;
+}
