@@ -49,12 +49,14 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
 const guard = authProxy((request) => {
   const { pathname, search } = request.nextUrl;
   const signedIn = Boolean(request.auth?.user);
-  if (!signedIn && PRIVATE_PREFIXES.some((p) => matches(pathname, p))) {
+  // Only page visits are sent elsewhere; a server action posted to any page answers for itself.
+  const visit = request.method === 'GET' || request.method === 'HEAD';
+  if (visit && !signedIn && PRIVATE_PREFIXES.some((p) => matches(pathname, p))) {
     const url = new URL('/sign-in', request.nextUrl);
     url.searchParams.set('callbackUrl', `${pathname}${search}`);
     return NextResponse.redirect(url);
   }
-  if (signedIn && AUTH_PAGES.some((p) => matches(pathname, p))) {
+  if (visit && signedIn && AUTH_PAGES.some((p) => matches(pathname, p))) {
     return NextResponse.redirect(new URL('/home', request.nextUrl));
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');

@@ -82,6 +82,54 @@ describe('bad input gets a 4xx and a clear message, never a 500', () => {
     expect(page.body).toContain('which it has not been told to trust');
   });
 
+  it('ignores malformed or untrusted forwarding headers instead of breaking pages', async () => {
+    const response = await fetch(`${browser.baseURL()}/sign-in`, {
+      headers: {
+        'x-forwarded-host': 'bad host<>',
+        'x-forwarded-proto': 'gopher',
+        'x-forwarded-for': 'not an address',
+      },
+    });
+    expect(response.status).toBe(200);
+    // Not trusted without a proxy: the page is about the host it was reached on.
+    expect(await response.text()).not.toContain('which it has not been told to trust');
+  });
+
+  it('refuses a server action from another site with 403, not a 500', async () => {
+    const response = await fetch(`${browser.baseURL()}/sign-in`, {
+      method: 'POST',
+      headers: {
+        'next-action': '00'.repeat(21),
+        origin: 'https://evil.example',
+        'content-type': 'text/plain',
+      },
+      body: '[]',
+    });
+    expect(response.status).toBe(403);
+    expect((await response.json()).error.code).toBe('forbidden');
+  });
+
+  it('refuses a request body of unknown length (chunked) with 411, and one declared too large with 413', async () => {
+    const send = (headers: Record<string, string>, body: string[]) =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest(
+          new URL('/sign-in', browser.baseURL()),
+          { method: 'POST', headers },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on('error', reject);
+        for (const chunk of body) req.write(chunk);
+        req.end();
+      });
+    expect(await send({ 'next-action': 'x', 'transfer-encoding': 'chunked' }, ['a'.repeat(1000), 'b'])).toBe(
+      411,
+    );
+    expect(await send({ 'next-action': 'x', 'content-length': String(50 * 1024 * 1024) }, [])).toBe(413);
+  });
+
   it('answers an unknown page with 404', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

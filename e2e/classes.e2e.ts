@@ -246,9 +246,9 @@ describe('classes', () => {
       const result = await replay(contexts[who], newCode);
       expect(result.text).toContain('That class does not exist or is not open to you.');
     }
-    // A signed-out request never reaches the action: the proxy sends it to sign-in.
+    // A signed-out request is refused by the action's own session check.
     const anonymousReplay = await replay(anonymous, newCode);
-    expect(anonymousReplay.status).toBe(307);
+    expect(anonymousReplay.text).toContain('Your session has ended');
     expect(anonymousReplay.text).not.toContain('A new join code is ready');
     await teacher.page.reload();
     expect(await teacher.page.getByTestId('join-code').textContent()).toBe(codeAfterTeacher);

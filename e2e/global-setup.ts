@@ -53,6 +53,8 @@ export default async function setup(project: TestProject) {
     PGLITE_DATA_DIR: dataDir,
     SEED_DEMO: 'true',
     DATABASE_URL: postgresDb?.url ?? '',
+    // The access-matrix test's site administrator (e2e/access.e2e.ts).
+    SITE_ADMIN_EMAILS: 'site-admin@e2e.statecraft',
   };
   // The app must make its own secret and trust localhost by itself: that is what a new user gets.
   delete env.AUTH_SECRET;

@@ -1,5 +1,5 @@
-import { signIn } from '@/auth';
 import { buttonClasses } from '@/components/ui/button';
+import { signInWithProviderAction } from '@/lib/server/actions/auth';
 
 /** GitHub and Google sign-in, shown only for the providers configured on the server. */
 export function OAuthButtons({
@@ -17,13 +17,9 @@ export function OAuthButtons({
         <span className="h-px flex-1 bg-slate-200 dark:bg-slate-700" />
       </div>
       {providers.map((provider) => (
-        <form
-          key={provider.id}
-          action={async () => {
-            'use server';
-            await signIn(provider.id, { redirectTo: callbackUrl });
-          }}
-        >
+        <form key={provider.id} action={signInWithProviderAction}>
+          <input type="hidden" name="provider" value={provider.id} />
+          <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <button type="submit" className={buttonClasses('secondary', 'w-full')}>
             Continue with {provider.name}
           </button>

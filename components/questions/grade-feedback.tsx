@@ -1,15 +1,6 @@
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
-
-export type FeedbackView = {
-  score: number;
-  correct: 'correct' | 'partial' | 'incorrect';
-  feedback: string;
-  explanation: string | null;
-  keyPointsMet: { id: string; text: string }[];
-  keyPointsMissed: { id: string; text: string }[];
-  evidence: string[];
-};
+import type { FeedbackView } from '@/lib/quiz/feedback';
 
 const LABEL = { correct: 'Correct', partial: 'Partly correct', incorrect: 'Not yet' } as const;
 const TONE = {

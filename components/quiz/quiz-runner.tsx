@@ -2,10 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
-import { type FeedbackView, GradeFeedback } from '@/components/questions/grade-feedback';
+import { GradeFeedback } from '@/components/questions/grade-feedback';
 import { QuestionInput } from '@/components/questions/question-input';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
+import type { FeedbackView } from '@/lib/quiz/feedback';
 import { emptyResponse, isAnswered, type StudentQuestion } from '@/lib/quiz/question-view';
 import { checkAnswerAction, submitAttemptAction } from '@/lib/server/actions/quizzes';
 import type { Response } from '@/questions/schema';

@@ -1,9 +1,10 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import { type FeedbackView, GradeFeedback } from '@/components/questions/grade-feedback';
+import { GradeFeedback } from '@/components/questions/grade-feedback';
 import { QuestionInput } from '@/components/questions/question-input';
 import { Button } from '@/components/ui/button';
+import type { FeedbackView } from '@/lib/quiz/feedback';
 import { emptyResponse, isAnswered, type StudentQuestion } from '@/lib/quiz/question-view';
 import { practiceAnswerAction } from '@/lib/server/actions/study';
 import type { Response } from '@/questions/schema';

@@ -2,10 +2,11 @@
 
 import Link from 'next/link';
 import { useEffect, useRef, useState, useTransition } from 'react';
-import { type FeedbackView, GradeFeedback } from '@/components/questions/grade-feedback';
+import { GradeFeedback } from '@/components/questions/grade-feedback';
 import { QuestionInput } from '@/components/questions/question-input';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
+import type { FeedbackView } from '@/lib/quiz/feedback';
 import { emptyResponse, isAnswered, type StudentQuestion } from '@/lib/quiz/question-view';
 import { checkReviewAnswerAction, previewCardAction, rateCardAction } from '@/lib/server/actions/study';
 import type { Response } from '@/questions/schema';

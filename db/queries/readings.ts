@@ -415,6 +415,12 @@ export async function saveHighlight({
 }
 
 /** Removes a highlight only if it belongs to this student; answers whether one was removed. */
+export async function getHighlight({ highlightId }: { highlightId: string }) {
+  const db = await getDb();
+  const [row] = await db.select().from(highlights).where(eq(highlights.id, highlightId)).limit(1);
+  return row ?? null;
+}
+
 export async function deleteHighlight({ userId, highlightId }: { userId: string; highlightId: string }) {
   const db = await getDb();
   const removed = await db

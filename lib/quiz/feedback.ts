@@ -1,6 +1,16 @@
-import type { FeedbackView } from '@/components/questions/grade-feedback';
 import type { GradeResult } from '@/questions/grade';
 import type { Question } from '@/questions/schema';
+
+/** A grade as the student sees it: the verdict, the points made and missed, and where in the text to look. */
+export type FeedbackView = {
+  score: number;
+  correct: 'correct' | 'partial' | 'incorrect';
+  feedback: string;
+  explanation: string | null;
+  keyPointsMet: { id: string; text: string }[];
+  keyPointsMissed: { id: string; text: string }[];
+  evidence: string[];
+};
 
 type Graded = Pick<
   GradeResult,

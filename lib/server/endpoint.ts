@@ -96,6 +96,9 @@ async function authorizeFor<S extends z.ZodType, C extends object>(
 
 const isRefusal = (value: object): value is Refusal => 'status' in value && 'message' in value;
 
+/** A refusal from the access policy says so (clients and the access-matrix test can tell it apart). */
+const byPolicy = (refusal: Refusal): Refusal => ({ ...refusal, policy: true });
+
 /** A server action for signed-in users, allowed by a policy rule. */
 export function action<S extends z.ZodType, C extends object, T>(
   definition: Definition<S, C> & {
@@ -110,7 +113,7 @@ export function action<S extends z.ZodType, C extends object, T>(
     const input = parseInput(definition.input, actionInput(args));
     if (!input.ok) return input.refusal;
     const granted = await authorizeFor(definition, user, input.data);
-    if (isRefusal(granted)) return granted;
+    if (isRefusal(granted)) return byPolicy(granted);
     return definition.run(input.data, { ...granted, user });
   };
   return brand(run, { kind: 'action', name: definition.name, rule: definition.rule }) as ServerAction<
@@ -155,16 +158,17 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
+  let tooLarge = false;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
+    // Past the limit, the rest is read and dropped (the HTTP server has bounded it), so the client
+    // gets its 413 instead of a reset connection.
+    if (size > maxBytes) tooLarge = true;
+    else chunks.push(value);
   }
+  if (tooLarge) return null;
   const out = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
@@ -231,7 +235,7 @@ function routeDefinition<S extends z.ZodType, C extends object, T>(
     let granted = {} as C;
     if (definition.rule !== 'public' && user) {
       const checked = await authorizeFor(definition as Definition<S, C>, user, parsed.data);
-      if (isRefusal(checked)) return toResponse(checked);
+      if (isRefusal(checked)) return toResponse(byPolicy(checked));
       granted = checked;
     }
     const result = await definition.run(parsed.data, { ...granted, user, request, body: input.body });

@@ -104,8 +104,23 @@ export function isSameOriginRequest(headers, settings) {
 }
 
 /**
+ * Whether a path decodes: percent-escapes that are not UTF-8 ("%ED%A0%80", "%FF", a bare "%")
+ * would make the router throw while reading the path's parameters.
+ * @param {string | undefined} url
+ */
+function pathDecodes(url) {
+  const path = (url ?? '/').split('?')[0] ?? '/';
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * What the gate refuses before the app sees a request, or null to let it through.
- * @param {{ method?: string, headers: HeaderBag }} request
+ * @param {{ method?: string, url?: string, headers: HeaderBag }} request
  * @param {GateSettings} settings
  * @returns {GateRefusal}
  */
@@ -115,6 +130,8 @@ export function gateRefusal(request, settings) {
   const host = single(headers.host);
   if (!host || !HOST_PATTERN.test(host))
     return { status: 400, code: 'invalid', message: 'The Host header is malformed.' };
+  if (!pathDecodes(request.url))
+    return { status: 400, code: 'invalid', message: 'The address is malformed.' };
   if (BODY_METHODS.has(method)) {
     const declared = single(headers['content-length']);
     if (!declared && single(headers['transfer-encoding'])) {

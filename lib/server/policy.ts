@@ -2,14 +2,15 @@ import 'server-only';
 import { getAssignment } from '@/db/queries/assignments';
 import { getClass, getMembership, teachesAnyClass } from '@/db/queries/classes';
 import { hasBankCopy } from '@/db/queries/questions';
-import { getAttempt, getQuiz } from '@/db/queries/quizzes';
-import { getReadingById, getReadingBySlug } from '@/db/queries/readings';
+import { getAttempt, getQuestionsByIds, getQuiz } from '@/db/queries/quizzes';
+import { getHighlight, getReadingById, getReadingBySlug } from '@/db/queries/readings';
 import { getCard } from '@/db/queries/review';
 import type {
   Assignment,
   Attempt,
   Class,
   ClassRole,
+  Highlight,
   QuestionRow,
   Quiz,
   Reading,
@@ -41,7 +42,8 @@ export type Audience =
   | 'class-student'
   | 'quiz-taker'
   | 'attempt-owner'
-  | 'card-owner';
+  | 'card-owner'
+  | 'highlight-owner';
 
 export const RULES = {
   public: { audiences: ['anyone'], about: 'Anyone, signed in or not.' },
@@ -76,6 +78,7 @@ export const RULES = {
     about: "The instructors of the class the attempt's assignment belongs to.",
   },
   'own-card': { audiences: ['card-owner'], about: 'The student whose review card it is.' },
+  'own-highlight': { audiences: ['highlight-owner'], about: 'The student who made the highlight or note.' },
 } as const satisfies Record<string, { audiences: readonly Audience[]; about: string }>;
 
 export type RuleName = keyof typeof RULES;
@@ -140,6 +143,23 @@ export async function bankToManage(
     );
   }
   return { reading, bankOwnerId: owner };
+}
+
+/** Questions of a bank this user manages; any question that is not in it refuses the whole request. */
+export async function bankQuestionsToManage(
+  user: Who,
+  ref: { readingId: string; questionIds: string[] },
+): Granted<{ reading: Reading; bankOwnerId: string | null; rows: QuestionRow[] }> {
+  const bank = await bankToManage(user, ref.readingId);
+  if ('status' in bank) return bank;
+  const rows = await getQuestionsByIds({ ids: ref.questionIds });
+  const inBank = ref.questionIds.map((id) => rows.get(id));
+  if (
+    inBank.length === 0 ||
+    inBank.some((row) => !row || row.readingId !== bank.reading.id || row.ownerId !== bank.bankOwnerId)
+  )
+    return notFound('That question');
+  return { ...bank, rows: inBank as QuestionRow[] };
 }
 
 export async function bankToCopy(user: Who, readingId: string): Granted<{ reading: Reading }> {
@@ -258,6 +278,13 @@ export async function cardToOwn(user: Who, cardId: string): Granted<{ card: Revi
   return card && card.userId === user.id
     ? { card }
     : refuse('not-found', 'That review card does not exist or is not yours.');
+}
+
+export async function highlightToOwn(user: Who, highlightId: string): Granted<{ highlight: Highlight }> {
+  const highlight = await getHighlight({ highlightId });
+  return highlight && highlight.userId === user.id
+    ? { highlight }
+    : refuse('not-found', 'That highlight does not exist or is not yours.');
 }
 
 // ---- Feedback release ----

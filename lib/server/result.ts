@@ -27,6 +27,8 @@ export type Refusal = {
   retryAfterSeconds?: number;
   /** Field values to put back in the form (never passwords). */
   values?: Record<string, string>;
+  /** Set when the access policy refused (signed out, or not the user's to see or change). */
+  policy?: true;
 };
 
 export type Done<T = undefined> = {
@@ -75,7 +77,8 @@ export function isRefusal(value: unknown): value is Refusal {
 
 /** The refusals every action and route may give before its own work starts. */
 export const REFUSALS = {
-  signedOut: () => refuse('unauthenticated', 'Your session has ended. Sign in again to continue.'),
+  signedOut: () =>
+    refuse('unauthenticated', 'Your session has ended. Sign in again to continue.', { policy: true }),
   crossSite: () => refuse('forbidden', 'Requests from other sites are not accepted.'),
   tooLarge: (what = 'The request') => refuse('too-large', `${what} is too large.`),
 } as const;
@@ -85,9 +88,9 @@ export function toResponse<T>(result: Result<T>, init: { headers?: HeadersInit }
   const headers = new Headers(init.headers);
   if (result.status === 'ok') return Response.json(result.data ?? { ok: true }, { status: 200, headers });
   if (result.retryAfterSeconds) headers.set('Retry-After', String(result.retryAfterSeconds));
-  const { status, message, reason, fieldErrors } = result;
+  const { status, message, reason, fieldErrors, policy } = result;
   return Response.json(
-    { error: { code: status, message, reason, fieldErrors } },
+    { error: { code: status, message, reason, fieldErrors, policy } },
     { status: HTTP_STATUS[status], headers },
   );
 }

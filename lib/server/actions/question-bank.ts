@@ -4,37 +4,24 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import {
   copyBank,
-  getQuestionRow,
   insertQuestion,
   listReadingQuestions,
   replaceQuestionData,
   setQuestionStatus,
 } from '@/db/queries/questions';
 import { insertQuiz } from '@/db/queries/quizzes';
-import type { QuestionRow, Reading } from '@/db/schema';
+import type { Reading } from '@/db/schema';
 import { requestGeneration } from '@/lib/question-bank/generation';
 import { pickByRule } from '@/lib/quiz/builder';
 import { action } from '@/lib/server/endpoint';
 import { field } from '@/lib/server/input';
-import { bankToCopy, bankToManage } from '@/lib/server/policy';
+import { bankQuestionsToManage, bankToCopy, bankToManage } from '@/lib/server/policy';
 import { done, type Refusal, refuse } from '@/lib/server/result';
 import { type Question, questionSchema, SKILLS } from '@/questions/schema';
 
 const readingId = field.id('That reading');
 const questionId = field.key(120, 'That question');
 const bankPath = (reading: Reading) => `/teach/readings/${reading.id}/questions`;
-
-/** A question of the bank this user manages, or a refusal. */
-async function questionInBank(
-  id: string,
-  reading: Reading,
-  bankOwnerId: string | null,
-): Promise<QuestionRow | Refusal> {
-  const row = await getQuestionRow({ id });
-  return row && row.readingId === reading.id && row.ownerId === bankOwnerId
-    ? row
-    : refuse('not-found', 'That question is not in this bank.');
-}
 
 /** A question written or edited as JSON, checked against the one format and the reading's sentences. */
 function parseQuestionJson(json: string, fixed: Partial<Question>, reading: Reading): Question | Refusal {
@@ -104,19 +91,14 @@ export const setQuestionStatusAction = action({
   name: 'bank.setStatus',
   input: z.object({
     readingId,
-    questionId: field.list(questionId, 500),
+    questionId: field.list(questionId, 500).refine((ids) => ids.length > 0, 'Choose at least one question.'),
     status: field.choice(['draft', 'approved', 'retired'], 'Choose a status.'),
   }),
   rule: 'manage-bank',
-  authorize: (user, input) => bankToManage(user, input.readingId),
-  run: async (input, { user, reading, bankOwnerId }) => {
-    if (input.questionId.length === 0) return refuse('invalid', 'Choose at least one question.');
-    const inBank = new Set(
-      (await listReadingQuestions({ readingId: reading.id, ownerId: bankOwnerId })).map((r) => r.id),
-    );
-    const ids = input.questionId.filter((id) => inBank.has(id));
-    if (ids.length !== input.questionId.length)
-      return refuse('not-found', 'That question is not in this bank.');
+  authorize: (user, input) =>
+    bankQuestionsToManage(user, { readingId: input.readingId, questionIds: input.questionId }),
+  run: async (input, { user, reading, rows }) => {
+    const ids = rows.map((r) => r.id);
     await setQuestionStatus({ ids, status: input.status, reviewerId: user.id });
     revalidatePath(bankPath(reading));
     revalidatePath(`/readings/${reading.slug}`);
@@ -130,10 +112,10 @@ export const editQuestionAction = action({
   name: 'bank.editQuestion',
   input: z.object({ readingId, questionId, json: z.string().max(100_000, 'The question is too long.') }),
   rule: 'manage-bank',
-  authorize: (user, input) => bankToManage(user, input.readingId),
-  run: async (input, { user, reading, bankOwnerId }) => {
-    const row = await questionInBank(input.questionId, reading, bankOwnerId);
-    if ('message' in row) return row;
+  authorize: (user, input) =>
+    bankQuestionsToManage(user, { readingId: input.readingId, questionIds: [input.questionId] }),
+  run: async (input, { user, reading, rows: [row] }) => {
+    if (!row) return refuse('not-found', 'That question is not in this bank.');
     const question = parseQuestionJson(input.json, { id: row.id, readingSlug: reading.slug }, reading);
     if ('message' in question) return question;
     await replaceQuestionData({ id: row.id, data: question, reviewerId: user.id });

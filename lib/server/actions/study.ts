@@ -8,7 +8,7 @@ import { ensureGlossaryCards, recordReview } from '@/db/queries/review';
 import { toFeedbackView } from '@/lib/quiz/feedback';
 import { action } from '@/lib/server/endpoint';
 import { field } from '@/lib/server/input';
-import { cardToOwn, questionReachesStudents, readingToView } from '@/lib/server/policy';
+import { cardToOwn, highlightToOwn, questionReachesStudents, readingToView } from '@/lib/server/policy';
 import { ok, refuse } from '@/lib/server/result';
 import {
   applyRating,
@@ -92,13 +92,14 @@ export const saveHighlightAction = action({
   },
 });
 
-/** Removes one of the student's own highlights (the query only deletes the user's own). */
+/** Removes one of the student's own highlights. */
 export const removeHighlightAction = action({
   name: 'study.removeHighlight',
   input: z.object({ highlightId: field.id('That highlight') }),
-  rule: 'signed-in',
-  run: async (input, { user }) => {
-    const removed = await deleteHighlight({ userId: user.id, highlightId: input.highlightId });
+  rule: 'own-highlight',
+  authorize: (user, input) => highlightToOwn(user, input.highlightId),
+  run: async (_input, { user, highlight }) => {
+    const removed = await deleteHighlight({ userId: user.id, highlightId: highlight.id });
     return removed ? ok() : refuse('not-found', 'That highlight is already gone.');
   },
 });

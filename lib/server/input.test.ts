@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { cleanText, field, formDataToObject, InputTooLargeError, normaliseInput } from './input';
+
+describe('input normalisation', () => {
+  it('removes NUL and other control characters, keeps tabs and line breaks, and mends lone surrogates', () => {
+    expect(cleanText('a\u0000b\u0007c')).toBe('abc');
+    expect(cleanText('line\n\tnext\r\n')).toBe('line\n\tnext\r\n');
+    expect(cleanText('x\uD800y')).toBe('x\uFFFDy');
+    expect(cleanText('x\uDC00y')).toBe('x\uFFFDy');
+    expect(cleanText('😀')).toBe('😀');
+  });
+
+  it('cleans strings at any depth, drops prototype keys, and refuses shapes no form sends', () => {
+    // JSON.parse makes "__proto__" an own key, as a hostile request body would.
+    const hostile = JSON.parse('{"a": ["x\\u0000", {"b": "\\ud800"}], "__proto__": {"polluted": true}}');
+    const cleaned = normaliseInput(hostile) as Record<string, unknown>;
+    expect(cleaned).toEqual({ a: ['x', { b: '\uFFFD' }] });
+    expect(Object.hasOwn(cleaned, '__proto__')).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 20; i++) deep = [deep];
+    expect(() => normaliseInput(deep)).toThrow(InputTooLargeError);
+    expect(() => normaliseInput(Array.from({ length: 10_000 }, () => 1))).toThrow(InputTooLargeError);
+    expect(() => normaliseInput('x'.repeat(3_000_000))).toThrow(InputTooLargeError);
+  });
+
+  it('reads a form: repeated names become lists, Next.js fields are left out', () => {
+    const form = new FormData();
+    form.append('questionId', 'a');
+    form.append('questionId', 'b');
+    form.append('title', 'T');
+    form.append('$ACTION_ID_123', '');
+    expect(formDataToObject(form)).toEqual({ questionId: ['a', 'b'], title: 'T' });
+  });
+});
+
+describe('field schemas', () => {
+  it('reads dates from forms and clients, refusing year 0 and year 275760', () => {
+    const date = field.optionalDateTime();
+    expect(date.parse('2026-12-04T23:59')?.toISOString()).toBe('2026-12-04T23:59:00.000Z');
+    expect(date.parse('')).toBeNull();
+    for (const bad of ['0000-01-01T00:00', '+275760-09-13T00:00', 'soon', 12]) {
+      expect(date.safeParse(bad).success, String(bad)).toBe(false);
+    }
+  });
+
+  it('reads numbers, checkboxes and lists as forms send them', () => {
+    expect(field.optionalInteger(1, 20).parse('')).toBeNull();
+    expect(field.optionalInteger(1, 20).parse('3')).toBe(3);
+    expect(field.optionalInteger(1, 20).safeParse('3.5').success).toBe(false);
+    expect(field.optionalInteger(1, 20).safeParse('1e309').success).toBe(false);
+    expect(field.checkbox().parse('on')).toBe(true);
+    expect(field.checkbox().parse(undefined)).toBe(false);
+    expect(field.list(z.string(), 5).parse('one')).toEqual(['one']);
+    expect(field.list(z.string(), 5).parse(undefined)).toEqual([]);
+    expect(field.list(z.string(), 2).safeParse(['a', 'b', 'c']).success).toBe(false);
+    expect(field.id().safeParse('not-a-uuid').success).toBe(false);
+  });
+});
