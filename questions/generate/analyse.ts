@@ -94,9 +94,15 @@ function clean(entity: string): string {
 }
 
 export function analyseReading(reading: ParsedReading, readingSlug: string): ReadingAnalysis {
+  // A text without an author that speaks in the first person is a speech: "the speaker".
+  const firstPerson = reading.paragraphs
+    .map((p) => p.text.match(/\b(?:I|we|our|us|my)\b/g)?.length ?? 0)
+    .reduce((a, b) => a + b, 0);
   const authorName = reading.author
     ? (reading.author.trim().split(/\s+/).at(-1) ?? 'the author')
-    : 'the author';
+    : firstPerson / Math.max(1, reading.wordCount) > 0.015
+      ? 'the speaker'
+      : 'the author';
   const sentences: SentenceAnalysis[] = [];
   const personMentions = new Map<string, Map<string, number>>();
   const paragraphs: ParagraphAnalysis[] = [];

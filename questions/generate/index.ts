@@ -1,15 +1,26 @@
 import type { ParsedReading } from '@/questions/reading/types';
 import { QUESTION_TYPES, type Question, type QuestionType } from '../schema';
 import { analyseReading, lemmasIn, type ReadingAnalysis } from './analyse';
+import { readDiscourse } from './discourse';
+import {
+  causeQuestions,
+  intentQuestions,
+  limitQuestions,
+  recommendationQuestions,
+  rejectionQuestions,
+  riskQuestions,
+  statementTrueFalse,
+} from './templates/argument';
 import type { Draft } from './templates/common';
 import { actorStatementQuestions, howManyQuestions, statedFactQuestions } from './templates/facts';
+import { lensQuestions } from './templates/lens';
 import {
   argumentOrderQuestions,
   mainIdeaQuestions,
   paragraphMatchingQuestions,
 } from './templates/paragraphs';
-import { evidenceQuestions, whyQuestions } from './templates/reasons';
-import { clozeQuestions, trueFalseQuestions } from './templates/statements';
+import { evidenceQuestions } from './templates/reasons';
+import { clozeQuestions } from './templates/statements';
 import { vocabularyItems, vocabularyMatchingQuestions, vocabularyQuestions } from './templates/vocabulary';
 import { VALIDATORS, type ValidatorName, validateQuestion } from './validate';
 
@@ -40,18 +51,27 @@ export type GenerateOptions = {
   readingSlug: string;
   /** Most questions of one type kept per paragraph (default 2). */
   perParagraphAndType?: number;
+  /** Questions whose quality estimate is below this are not kept (default 0.55). */
+  minimumQuality?: number;
 };
 
 /** Overgenerates with every template. */
 export function draftQuestions(analysis: ReadingAnalysis): Draft[] {
   const vocabulary = vocabularyItems(analysis);
+  const discourse = readDiscourse(analysis);
   return [
+    ...causeQuestions(analysis, discourse),
+    ...recommendationQuestions(analysis, discourse),
+    ...intentQuestions(analysis, discourse),
+    ...limitQuestions(analysis, discourse),
+    ...rejectionQuestions(analysis, discourse),
+    ...riskQuestions(analysis, discourse),
+    ...statementTrueFalse(analysis, discourse),
+    ...lensQuestions(analysis),
     ...mainIdeaQuestions(analysis),
     ...paragraphMatchingQuestions(analysis),
     ...argumentOrderQuestions(analysis),
-    ...whyQuestions(analysis),
     ...evidenceQuestions(analysis),
-    ...trueFalseQuestions(analysis),
     ...clozeQuestions(analysis),
     ...vocabularyQuestions(analysis, vocabulary),
     ...vocabularyMatchingQuestions(analysis, vocabulary),
@@ -77,6 +97,11 @@ export function generateQuestions(reading: ParsedReading, options: GenerateOptio
 }
 
 type Candidate = { raw: unknown; quality: number };
+
+const MINIMUM_QUALITY = 0.55;
+
+/** Per paragraph, one fill-in-the-blank and one true/false are enough: they test the least. */
+const TYPE_CAP: Partial<Record<QuestionType, number>> = { cloze: 1, 'true-false': 1 };
 type Passing = { question: Question; score: number; paragraphs: Set<number>; signature: Set<string> };
 
 const SKILL_WEIGHT: Record<string, number> = {
@@ -139,13 +164,21 @@ export function selectQuestions(
       ) / 40,
     );
     const promptLength = question.prompt.split(/\s+/).length;
+    // The quality estimate: the template's prior, nudged by how central the evidence is
+    // (distinctive words of this reading) and by length; kept on the question for reviewers.
+    const quality = Math.max(
+      0,
+      Math.min(1, candidate.quality + keyness / 2 - Math.max(0, promptLength - 30) / 100),
+    );
+    if (quality < (options.minimumQuality ?? MINIMUM_QUALITY)) {
+      rejections['low-quality']++;
+      rejected.push({ id, validator: 'low-quality', reason: `Quality estimate ${quality.toFixed(2)}` });
+      continue;
+    }
+    question.quality = Math.round(quality * 100) / 100;
     passing.push({
       question,
-      score:
-        candidate.quality +
-        (SKILL_WEIGHT[question.skill] ?? 0) +
-        keyness -
-        Math.max(0, promptLength - 30) / 100,
+      score: quality + (SKILL_WEIGHT[question.skill] ?? 0),
       paragraphs,
       signature: new Set(lemmasIn(`${question.prompt} ${keyText(question)}`, analysis)),
     });
@@ -187,8 +220,9 @@ export function selectQuestions(
       });
       continue;
     }
+    const typeCap = TYPE_CAP[candidate.question.type] ?? cap;
     const full = [...candidate.paragraphs].every(
-      (p) => (perParagraphType.get(`${p}:${candidate.question.type}`) ?? 0) >= cap,
+      (p) => (perParagraphType.get(`${p}:${candidate.question.type}`) ?? 0) >= typeCap,
     );
     if (full) leftOver.push(candidate);
     else keep(candidate);

@@ -11,8 +11,12 @@ import type { WordNetPos } from './wordnet';
 export type Pos = 'noun' | 'verb' | 'adj' | 'adv' | 'number' | 'other';
 
 export type Token = {
-  /** As written (empty for the implicit half of a contraction). */
+  /** As written, or for the implicit half of a contraction ("won’t" → "will" + "not") its expansion. */
   text: string;
+  /** Exactly as written: empty for the implicit half of a contraction. */
+  written: string;
+  /** Punctuation written before the word (an opening quotation mark). */
+  pre: string;
   /** Lower case, without punctuation. */
   normal: string;
   /** Root form: singular noun, infinitive verb, base adjective. */
@@ -224,6 +228,8 @@ export function tokenize(text: string): Token[] {
       const pos = posOf(tags);
       tokens.push({
         text: surface,
+        written: term.text ?? '',
+        pre: term.pre ?? '',
         normal: word,
         lemma: isNegator ? 'not' : lemma,
         pos,

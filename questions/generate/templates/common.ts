@@ -2,6 +2,7 @@ import type { ChoiceOption, Question, Skill } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import { conceptsFor, lensFor } from '../concepts';
 import { seededShuffle } from '../deterministic';
+import { copiedRun } from '../validate';
 
 export type TemplateName =
   | 'main-idea'
@@ -16,7 +17,16 @@ export type TemplateName =
   | 'vocabulary-matching'
   | 'stated-fact'
   | 'how-many'
-  | 'actor-statements';
+  | 'actor-statements'
+  | 'why-choice'
+  | 'cause-reversal'
+  | 'recommendation'
+  | 'intent'
+  | 'limits'
+  | 'counter-argument'
+  | 'risk'
+  | 'theory-lens'
+  | 'concept';
 
 /** A question a template wrote, before validation. */
 export type Draft = {
@@ -104,4 +114,32 @@ export function statementOf(sentence: SentenceAnalysis): string | null {
 export function nearestFirst<T>(items: T[], indexOf: (item: T) => number, from: number, seed: string): T[] {
   const shuffled = seededShuffle(items, seed);
   return shuffled.sort((a, b) => Math.abs(indexOf(a) - from) - Math.abs(indexOf(b) - from));
+}
+
+const BOUNDARY =
+  /^(of|in|on|at|with|by|from|for|to|through|over|about|and|or|but|that|which|who|while|after|before|since|because|as)$/i;
+
+/**
+ * A statement short enough not to copy ten words of the text in a row: cut at the last phrase
+ * boundary (a comma, a preposition, a conjunction) before the copied run ends. Null when what
+ * is left is too short to say anything.
+ */
+export function withoutLongCopy(text: string, analysis: ReadingAnalysis, minimumWords = 5): string | null {
+  let current = text.replace(/[.!?]+$/, '').trim();
+  for (let guard = 0; guard < 8 && copiedRun(current, analysis); guard++) {
+    const parts = current.split(/\s+/);
+    let cut = -1;
+    for (let i = parts.length - 1; i >= minimumWords; i--) {
+      if (BOUNDARY.test(parts[i]!) || /,$/.test(parts[i - 1]!)) {
+        cut = i;
+        break;
+      }
+    }
+    if (cut === -1) return null;
+    current = parts
+      .slice(0, cut)
+      .join(' ')
+      .replace(/[,;:—–-]+$/, '');
+  }
+  return current.split(/\s+/).length >= minimumWords && !copiedRun(current, analysis) ? current : null;
 }

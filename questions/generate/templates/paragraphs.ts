@@ -1,4 +1,5 @@
 import type { ParagraphAnalysis, ReadingAnalysis } from '../analyse';
+import { affirmed, clausesOf, propositionOf, subjectText } from '../clauses';
 import {
   type Draft,
   draftBase,
@@ -16,12 +17,37 @@ import {
  * makes which point, and the order of the points.
  */
 
-const MAX_POINT_WORDS = 32;
+const MAX_POINT_WORDS = 18;
 
-function point(paragraph: ParagraphAnalysis): string | null {
+const pointCache = new WeakMap<ParagraphAnalysis, string | null>();
+
+/**
+ * A paragraph's point in short: the main clause of its topic sentence, its subject named
+ * ("Mr. Putin", not "He"), without the clauses that qualify it.
+ */
+export function point(paragraph: ParagraphAnalysis): string | null {
+  if (pointCache.has(paragraph)) return pointCache.get(paragraph)!;
   const topic = paragraph.topic;
-  const text = topic ? statementOf(topic) : null;
-  return text && words(text) <= MAX_POINT_WORDS ? text : null;
+  let result: string | null = null;
+  if (topic) {
+    const whole = statementOf(topic);
+    if (whole && words(whole) <= 14) result = whole;
+    else {
+      for (const clause of clausesOf(topic.tokens)) {
+        if (clause.relation === 'condition' || clause.relation === 'concession') continue;
+        const proposition = propositionOf(clause);
+        if (!proposition) continue;
+        const subject = subjectText(proposition);
+        if (/^(he|she|it|they|this|that|these|those)$/i.test(subject)) break;
+        const text = affirmed(proposition, subject);
+        if (text && !proposition.negative && words(text) >= 5 && words(text) <= MAX_POINT_WORDS)
+          result = text;
+        break;
+      }
+    }
+  }
+  pointCache.set(paragraph, result);
+  return result;
 }
 
 /** Other paragraphs' points that do not restate this paragraph: plausible, and wrong. */
@@ -50,7 +76,7 @@ export function mainIdeaQuestions(analysis: ReadingAnalysis): Draft[] {
     drafts.push({
       template: 'main-idea',
       anchor: paragraph.id,
-      quality: 0.8,
+      quality: 0.62,
       question: {
         ...draftBase(analysis, {
           id,
@@ -60,7 +86,7 @@ export function mainIdeaQuestions(analysis: ReadingAnalysis): Draft[] {
           explanation: `Paragraph ${paragraph.number} is built around this point: ${quote(paragraph.topic.text)} The other choices are points made in other paragraphs.`,
         }),
         type: 'multiple-choice',
-        prompt: `What is the main point of paragraph ${paragraph.number}?`,
+        prompt: `Which statement best sums up the point of paragraph ${paragraph.number}?`,
         options,
         answer: { optionId: keyId },
       },

@@ -11,8 +11,10 @@ import {
   quote,
   sharedCount,
   statementOf,
+  withoutLongCopy,
   words,
 } from './common';
+import { point } from './paragraphs';
 
 /**
  * Questions about reasons: "why does the author say…" with a rubric of key points, which
@@ -178,6 +180,9 @@ function supportsFor(paragraph: ParagraphAnalysis, names: Set<string>): Evidence
         s !== claim &&
         !s.isQuestion &&
         s.wordCount >= 6 &&
+        // "And yet…", "But…": a sentence that turns against the claim does not support it.
+        !/^(?:and yet|but|yet|however|still|although|though|nevertheless|nonetheless)\b/i.test(s.text) &&
+        !s.markers.has('contrast') &&
         (sharedCount(claimWords, s.content) >= 1 || continues(s)),
     )
     .map((support) => ({
@@ -230,7 +235,9 @@ export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
   const names = new Set([...analysis.lexicon.values()].filter((e) => e.proper).map((e) => e.lemma));
   for (const paragraph of analysis.paragraphs) {
     const pairs = supportsFor(paragraph, names);
-    const claimText = paragraph.topic ? statementOf(paragraph.topic) : null;
+    // The claim in short, so that the prompt does not copy the text at length.
+    const gist = point(paragraph);
+    const claimText = gist ? withoutLongCopy(gist, analysis) : null;
     if (!claimText) continue;
     const [first, second] = pairs;
     if (first) {
@@ -250,7 +257,7 @@ export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
               explanation: `In paragraph ${paragraph.number} the claim is backed by ${quote(first.support.text)} The other sentences come from other parts of the essay and make other points.`,
             }),
             type: 'select-evidence',
-            prompt: `${capitalise(analysis.authorName)} claims: ${quote(`${claimText}.`)} Which sentence from the essay best supports this claim?`,
+            prompt: `Which sentence from the text best supports the claim that ${lowerFirst(claimText, analysis)}?`,
             claim: `${claimText}.`,
             options: evidenceOptions(first, distractors, id),
             answer: { sentenceIds: [first.support.id] },
@@ -279,7 +286,7 @@ export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
             explanation: `Paragraph ${paragraph.number} supports its claim with ${quote(reasoningPair.support.text)}`,
           }),
           type: 'claim-evidence-reasoning',
-          prompt: `${capitalise(analysis.authorName)} claims: ${quote(`${claimText}.`)} Choose the sentence that best supports this claim, then explain in your own words how it supports it.`,
+          prompt: `Choose the sentence that best supports the claim that ${lowerFirst(claimText, analysis)}, then explain in your own words how it supports it.`,
           claim: `${claimText}.`,
           options: evidenceOptions(reasoningPair, distractors, id),
           answer: { sentenceIds: [reasoningPair.support.id] },

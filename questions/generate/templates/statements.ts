@@ -4,6 +4,7 @@ import { lookup, relationsOf } from '../../language/wordnet';
 import type { Skill } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import { continueSentence } from '../analyse';
+import { CONCEPT_TERMS, conceptOf } from '../concepts';
 import { stableHash } from '../deterministic';
 import { type Draft, draftBase, quote, words } from './common';
 
@@ -116,6 +117,9 @@ type BlankCandidate = { token: Token; sentence: SentenceAnalysis };
 
 function blankable(token: Token, analysis: ReadingAnalysis): boolean {
   return (
+    // Only concept terms: a blank on "given" or "hands" tests nothing an instructor cares about.
+    CONCEPT_TERMS.has(token.lemma) &&
+    token.pos === 'noun' &&
     (token.pos === 'noun' || token.pos === 'adj' || token.pos === 'verb') &&
     !token.isFunction &&
     token.text.length >= 5 &&
@@ -191,7 +195,16 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
     );
     for (const candidate of ordered) {
       const lemma = candidate.token.lemma;
-      if (seen.has(lemma) || related.has(lemma) || sentence.content.has(lemma)) continue;
+      // No word from the same concept family, and none the sentence's own paragraph uses: each must be wrong.
+      const family = conceptOf(lemma);
+      if (
+        seen.has(lemma) ||
+        related.has(lemma) ||
+        sentence.content.has(lemma) ||
+        analysis.paragraphs[sentence.paragraphIndex]!.content.has(lemma) ||
+        (family !== null && family === conceptOf(target.lemma))
+      )
+        continue;
       seen.add(lemma);
       distractors.push(candidate.token.text);
       if (distractors.length === 3) break;

@@ -2,6 +2,7 @@ import { isContent, type Token } from '../../language/tokens';
 import { definitionOf, lookup, senses, taggedFrequency, type WordNetPos } from '../../language/wordnet';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import { seededShuffle } from '../deterministic';
+import { isNameInReading } from '../validate';
 import { type Draft, draftBase, labelled, quote, shuffledOptions } from './common';
 
 /**
@@ -83,8 +84,14 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
       }
     }
     for (const sentence of paragraph.sentences) {
-      for (const token of sentence.tokens) {
+      for (const [i, token] of sentence.tokens.entries()) {
         if (seen.has(token.lemma) || !isContent(token)) continue;
+        // Names are not vocabulary: a capital inside a sentence, or anywhere the text writes the word.
+        if (
+          (i > 0 && /^\p{Lu}/u.test(token.written || token.text)) ||
+          isNameInReading(token.normal, analysis)
+        )
+          continue;
         const item = vocabularyItem(token, sentence, context);
         if (!item) continue;
         seen.add(token.lemma);
@@ -98,11 +105,15 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
 
 /** A stretch of the sentence around the word, so the prompt quotes it in context. */
 function snippet(sentence: SentenceAnalysis, word: string): string {
+  // Nine words at most: enough context for the sense, and no long copy of the text in the prompt.
   const parts = sentence.text.split(/\s+/);
-  if (parts.length <= 28) return sentence.text;
-  const at = parts.findIndex((p) => p.replace(/[^\p{L}-]/gu, '') === word);
-  const start = Math.max(0, at - 10);
-  const end = Math.min(parts.length, at + 11);
+  if (parts.length <= 9) return sentence.text;
+  const at = Math.max(
+    0,
+    parts.findIndex((p) => p.replace(/[^\p{L}-]/gu, '') === word),
+  );
+  const start = Math.max(0, Math.min(at - 4, parts.length - 9));
+  const end = Math.min(parts.length, start + 9);
   return `${start > 0 ? '…' : ''}${parts.slice(start, end).join(' ')}${end < parts.length ? '…' : ''}`;
 }
 

@@ -1,0 +1,300 @@
+import type { ReadingAnalysis, SentenceAnalysis } from './analyse';
+import {
+  affirmed,
+  type Clause,
+  clausesOf,
+  negated,
+  type Proposition,
+  predicateAsInfinitive,
+  propositionOf,
+  subjectText,
+  textOf,
+  toQuestion,
+} from './clauses';
+
+/**
+ * The argument of a reading, read from its discourse markers and clause structure: which
+ * clause is a cause of which, what the author recommends or pledges, what an actor wants or
+ * bets on, what something can and cannot do, which views the author rejects, which risks and
+ * costs are named. Templates write questions from these; none of it knows any particular text.
+ */
+
+export type Statement = {
+  sentence: SentenceAnalysis;
+  proposition: Proposition;
+  /** The subject as a student can read it out of context ("Mr. Putin" for "He"), or null. */
+  subject: string;
+};
+
+export type CauseLink = {
+  effect: Statement;
+  /** The reason, as a clause of its own ("the Soviet Union refused"). */
+  cause: string;
+  causeProposition: Proposition | null;
+  evidence: SentenceAnalysis[];
+  kind: 'because' | 'so' | 'purpose';
+};
+
+export type Recommendation = {
+  sentence: SentenceAnalysis;
+  proposition: Proposition | null;
+  subject: string;
+  action: string;
+  kind: 'recommend' | 'pledge';
+};
+export type Intent = Statement & { verb: string; object: string; whPrompt: string };
+export type Limit = { sentence: SentenceAnalysis; subject: string; can: string; cannot: string };
+export type Rejection = { sentence: SentenceAnalysis; view: string; stated: string };
+export type Risk = { sentence: SentenceAnalysis; text: string };
+
+export type Discourse = {
+  statements: Statement[];
+  causes: CauseLink[];
+  recommendations: Recommendation[];
+  intents: Intent[];
+  limits: Limit[];
+  rejections: Rejection[];
+  risks: Risk[];
+};
+
+const PRONOUN_SUBJECT = /^(he|she|it|they|this|that|these|those|there|which|who|one)$/i;
+const PERSONAL = /^(he|she)$/i;
+
+function clausesFor(sentence: SentenceAnalysis): { clause: Clause; proposition: Proposition | null }[] {
+  return clausesOf(sentence.tokens).map((clause) => ({ clause, proposition: propositionOf(clause) }));
+}
+
+/** A subject that stands alone: a pronoun "he"/"she" becomes the person the sentence refers to. */
+function readableSubject(
+  proposition: Proposition,
+  sentence: SentenceAnalysis,
+  first: boolean,
+): string | null {
+  const text = subjectText(proposition);
+  if (PERSONAL.test(text)) {
+    if (!first || !sentence.resolved || sentence.resolved === sentence.text) return null;
+    const name = /^(.+?)\s+\S+/.exec(sentence.resolved)?.[1];
+    const resolvedName = sentence.resolved.slice(
+      0,
+      sentence.resolved.length - sentence.text.length + text.length,
+    );
+    return resolvedName && !/^(he|she)$/i.test(resolvedName) ? resolvedName : (name ?? null);
+  }
+  if (PRONOUN_SUBJECT.test(text)) return null;
+  if (/^(this|that|these|those|such)\b/i.test(text)) return null;
+  return text;
+}
+
+const RECOMMEND_MODALS = /^(should|must|ought|need|needs|have|has)$/;
+const PLEDGE = /^(will|shall)$/;
+const INTENT_VERBS = new Set([
+  'want',
+  'seek',
+  'aim',
+  'intend',
+  'hope',
+  'bet',
+  'try',
+  'plan',
+  'wish',
+  'strive',
+  'pledge',
+  'vow',
+  'expect',
+  'desire',
+  'count',
+  'mean',
+]);
+const RISK_WORDS = new Set([
+  'risk',
+  'danger',
+  'dangerous',
+  'threat',
+  'threaten',
+  'peril',
+  'perilous',
+  'cost',
+  'costly',
+  'price',
+  'escalation',
+  'escalate',
+  'provoke',
+  'backfire',
+  'undermine',
+  'jeopardize',
+  'catastrophe',
+  'destruction',
+  'destroy',
+  'vulnerable',
+  'burden',
+  'sacrifice',
+]);
+
+const trimClause = (text: string) =>
+  text
+    .replace(/[\s,;:—–-]+$/, '')
+    .replace(/[.!?]+["”’]?$/, '')
+    .trim();
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+export function readDiscourse(analysis: ReadingAnalysis): Discourse {
+  const discourse: Discourse = {
+    statements: [],
+    causes: [],
+    recommendations: [],
+    intents: [],
+    limits: [],
+    rejections: [],
+    risks: [],
+  };
+  for (const paragraph of analysis.paragraphs) {
+    paragraph.sentences.forEach((sentence, index) => {
+      if (sentence.isQuestion) return;
+      const parts = clausesFor(sentence);
+      const statements: (Statement | null)[] = parts.map(({ proposition }, k) => {
+        if (!proposition) return null;
+        const subject = readableSubject(proposition, sentence, k === 0);
+        return subject ? { sentence, proposition, subject } : null;
+      });
+      for (const statement of statements) if (statement) discourse.statements.push(statement);
+
+      // Causes: "A because B", "Because B, A", "B, so A", "B. Therefore A", "A in order to B".
+      parts.forEach(({ clause, proposition }, k) => {
+        if (clause.relation === 'cause' || clause.relation === 'purpose') {
+          const effectIndex = k === 0 ? 1 : k - 1;
+          const effect = statements[effectIndex];
+          if (!effect) return;
+          const reason = trimClause(textOf(clause.body));
+          if (wordCount(reason) < 3) return;
+          discourse.causes.push({
+            effect,
+            cause: clause.relation === 'purpose' ? `${clause.marker.toLowerCase()} ${reason}` : reason,
+            causeProposition: proposition,
+            evidence: [sentence],
+            kind: clause.relation === 'purpose' ? 'purpose' : 'because',
+          });
+        }
+        if (clause.relation === 'result') {
+          const effect = statements[k];
+          if (!effect) return;
+          const previousSentence = paragraph.sentences[index - 1];
+          const causeText =
+            k > 0 ? trimClause(textOf(parts[k - 1]!.clause.body)) : previousSentence?.resolved;
+          if (!causeText || (k === 0 && !previousSentence)) return;
+          discourse.causes.push({
+            effect,
+            cause: trimClause(causeText),
+            causeProposition: k > 0 ? (parts[k - 1]!.proposition ?? null) : null,
+            evidence: k > 0 ? [sentence] : [previousSentence!, sentence],
+            kind: 'so',
+          });
+        }
+      });
+
+      // Recommendations and pledges.
+      statements.forEach((statement, k) => {
+        if (!statement) return;
+        const group = statement.proposition.group.map((t) => t.normal);
+        const first = group[0] ?? '';
+        const action = predicateAsInfinitive(statement.proposition);
+        if (!action || wordCount(action) < 2) return;
+        const needTo =
+          (first === 'need' || first === 'needs' || first === 'have' || first === 'has') &&
+          group.includes('to');
+        if (
+          (RECOMMEND_MODALS.test(first) && (first !== 'have' && first !== 'has' ? true : needTo)) ||
+          needTo
+        ) {
+          if (!statement.proposition.negative)
+            discourse.recommendations.push({ ...statement, action, kind: 'recommend' });
+        } else if (
+          PLEDGE.test(first) &&
+          /^(we|i)$/i.test(statement.subject) &&
+          parts[k]?.clause.relation !== 'condition'
+        ) {
+          if (!statement.proposition.negative)
+            discourse.recommendations.push({ ...statement, action, kind: 'pledge' });
+        }
+      });
+      // "Let us …": a recommendation without a subject.
+      const letUs = /^(?:so,?\s+|and\s+|now,?\s+)?let us (?!not\b)(.+?)[.!]?$/i.exec(sentence.text);
+      if (letUs?.[1] && wordCount(letUs[1]) >= 3 && wordCount(letUs[1]) <= 22) {
+        discourse.recommendations.push({
+          sentence,
+          proposition: null,
+          subject: 'we',
+          action: trimClause(letUs[1]),
+          kind: 'recommend',
+        });
+      }
+
+      // Intents: "X is betting that …", "X seeks to …", "X wants …".
+      statements.forEach((statement) => {
+        if (!statement) return;
+        const head = statement.proposition.head;
+        if (!INTENT_VERBS.has(head.lemma) || statement.proposition.negative) return;
+        const object = trimClause(textOf(statement.proposition.rest));
+        if (wordCount(object) < 3 || wordCount(object) > 25) return;
+        const particle =
+          head.lemma === 'bet' || head.lemma === 'count'
+            ? ' on'
+            : head.lemma === 'hope' || head.lemma === 'wish'
+              ? ' for'
+              : '';
+        const bare = { ...statement.proposition, rest: [] };
+        const question = toQuestion(bare, 'what', statement.subject);
+        if (!question) return;
+        discourse.intents.push({
+          ...statement,
+          verb: head.lemma,
+          object: object.replace(/^to\s+/, 'to ').replace(/^that\s+/, ''),
+          whPrompt: question.replace(/\?$/, `${particle}?`),
+        });
+      });
+
+      // Limits: "X cannot A, but it can B", "X won't A, but it can B".
+      for (let k = 0; k + 1 < parts.length; k++) {
+        const a = parts[k]!.proposition;
+        const b = parts[k + 1]!.proposition;
+        if (!a || !b || parts[k + 1]!.clause.relation !== 'contrast') continue;
+        const modalA = a.group[0]?.normal ?? '';
+        const modalB = b.group[0]?.normal ?? '';
+        if (!/^(can|could|will|would)$/.test(modalA) || !/^(can|could|will|would)$/.test(modalB)) continue;
+        if (a.negative === b.negative) continue;
+        const subject = readableSubject(a, sentence, k === 0);
+        if (!subject) continue;
+        const canClause = a.negative ? b : a;
+        const cannotClause = a.negative ? a : b;
+        const can = predicateAsInfinitive(canClause);
+        if (!can) continue;
+        const cannotAction = predicateAsInfinitive({
+          ...cannotClause,
+          negative: false,
+          group: cannotClause.group.filter((t) => !t.isNegator),
+        });
+        if (!cannotAction) continue;
+        discourse.limits.push({ sentence, subject, can, cannot: cannotAction });
+      }
+
+      // Views the author rejects: "X is not Y", "That is not a call for Y", "not X but Y".
+      statements.forEach((statement) => {
+        if (!statement?.proposition.negative) return;
+        const head = statement.proposition.head;
+        if (!head.tags.has('Copula') && !/^(mean|need|require)$/.test(head.lemma)) return;
+        const view = affirmed(statement.proposition, statement.subject);
+        const stated = negated(statement.proposition, statement.subject);
+        if (!view || !stated || wordCount(view) < 5 || wordCount(view) > 22) return;
+        discourse.rejections.push({ sentence, view, stated });
+      });
+
+      // Risks and costs.
+      const riskWord = sentence.tokens.some((t) => RISK_WORDS.has(t.lemma));
+      const main = statements.find(Boolean);
+      if (riskWord && main && !main.proposition.negative) {
+        const text = affirmed(main.proposition, main.subject);
+        if (text && wordCount(text) >= 5 && wordCount(text) <= 24) discourse.risks.push({ sentence, text });
+      }
+    });
+  }
+  return discourse;
+}

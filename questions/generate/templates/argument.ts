@@ -1,0 +1,529 @@
+import type { KeyPoint } from '../../schema';
+import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
+import { affirmed, clausesOf, isSingularSubject, negated, propositionOf, toQuestion } from '../clauses';
+import { seededShuffle, stableHash } from '../deterministic';
+import type { CauseLink, Discourse, Statement } from '../discourse';
+import {
+  capitalise,
+  type Draft,
+  draftBase,
+  nearestFirst,
+  quote,
+  shuffledOptions,
+  withoutLongCopy,
+  words,
+} from './common';
+
+/**
+ * Questions about the argument, written from the discourse reading: why something happens
+ * (only where the text gives a cause), what the author recommends or pledges, what an actor
+ * wants or bets on, what something can and cannot do, which view the author rejects, what
+ * risk or cost is named, and true/false statements made false by negating, reversing a cause
+ * or giving a claim to another actor, never by copying.
+ */
+
+const MAX_OPTION_WORDS = 18;
+
+/** Cuts a long phrase at a comma or a conjunction so that options stay short. */
+function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (words(clean) <= max) return clean;
+  const cut = clean.split(/,\s|\s[—–]\s|;\s/)[0]!;
+  if (words(cut) >= 3 && words(cut) <= max) return cut;
+  return null;
+}
+
+const STARTERS =
+  /^(The|A|An|This|That|These|Those|We|Our|Their|His|Her|Its|Some|Many|Most|All|Every|Each|No|There|It|They|He|She|Such|Both|Too|Few|Several|Any|One|Other|Others)\b/;
+
+/** Lower-cases a first word that is not a name: "The talks" → "the talks"; "American" and "Mr." stay. */
+const lower = (text: string) =>
+  STARTERS.test(text) || /^[A-Z][a-z]+ing\b/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+
+function evidenceIds(sentences: SentenceAnalysis[]): string[] {
+  return [...new Set(sentences.map((s) => s.id))];
+}
+
+/** Statements from other paragraphs that make a claim of their own: plausible, and not what this item asks. */
+function otherClaims(
+  discourse: Discourse,
+  paragraphIndex: number,
+  seed: string,
+  exclude: Set<string>,
+): string[] {
+  const pool = discourse.statements.filter(
+    (s) =>
+      Math.abs(s.sentence.paragraphIndex - paragraphIndex) >= 1 &&
+      !s.proposition.negative &&
+      !/^(we|i|you)$/i.test(s.subject),
+  );
+  const texts: string[] = [];
+  for (const statement of nearestFirst(pool, (s) => s.sentence.paragraphIndex, paragraphIndex, seed)) {
+    const text = affirmed(statement.proposition, statement.subject);
+    const short = text ? shorten(text) : null;
+    if (!short || words(short) < 5 || exclude.has(short.toLowerCase())) continue;
+    exclude.add(short.toLowerCase());
+    texts.push(short);
+  }
+  return texts;
+}
+
+// ---- Causes ----
+
+function effectQuestion(link: CauseLink, analysis: ReadingAnalysis): string | null {
+  const why = toQuestion(link.effect.proposition, 'why', link.effect.subject);
+  if (!why || words(why) > 26) return null;
+  const short = withoutLongCopy(why.replace(/\?$/, ''), analysis, 4);
+  return short ? `According to ${analysis.authorName}, ${short}?` : null;
+}
+
+function keyPointsFor(cause: string): KeyPoint[] {
+  const short = shorten(cause, 16) ?? cause;
+  const accept: string[] = [];
+  // A shorter way to make the same point: the reason's opening words up to its first modifier.
+  const core = short.split(/\s(?:in|on|at|with|by|from|for|of|to|through|over|about)\s/)[0];
+  if (core && core !== short && words(core) >= 3) accept.push(core);
+  return [{ id: 'reason', text: short, accept, weight: 1 }];
+}
+
+export function causeQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  const causes = discourse.causes;
+  for (const link of causes) {
+    const prompt = effectQuestion(link, analysis);
+    const cause = shorten(link.cause, 20);
+    if (!prompt || !cause || words(cause) < 3) continue;
+    const effectSentence = link.effect.sentence;
+    const evidence = evidenceIds(link.evidence);
+    const id = `why-${effectSentence.id}-${stableHash(prompt).toString(36).slice(0, 4)}`;
+    const base = {
+      evidence,
+      skill: 'cause-and-effect' as const,
+      difficulty: 2 as const,
+      explanation: `${capitalise(author)} gives the reason in paragraph ${effectSentence.paragraphNumber}: ${quote(link.evidence.map((s) => s.text).join(' '))}`,
+    };
+    drafts.push({
+      template: 'why',
+      anchor: effectSentence.id,
+      quality: 0.85,
+      question: {
+        ...draftBase(analysis, { ...base, id, difficulty: 3 }),
+        type: 'short-answer',
+        prompt,
+        rubric: { keyPoints: keyPointsFor(cause), pointsForFullCredit: 1 },
+        modelAnswer: `${capitalise(cause)}.`,
+      },
+    });
+    // The same question with choices: other reasons from the text, which do not answer it.
+    const exclude = new Set([cause.toLowerCase()]);
+    const otherReasons = causes
+      .filter((c) => c !== link && c.effect.sentence.paragraphIndex !== effectSentence.paragraphIndex)
+      .map((c) => shorten(c.cause, 20))
+      .filter((c): c is string => c !== null && words(c) >= 3 && !exclude.has(c.toLowerCase()));
+    const distractors = [
+      ...seededShuffle(otherReasons, id),
+      ...otherClaims(discourse, effectSentence.paragraphIndex, id, exclude),
+    ]
+      .filter((d, i, all) => all.indexOf(d) === i)
+      .slice(0, 3);
+    if (distractors.length === 3) {
+      const { options, keyId } = shuffledOptions(cause, distractors, `${id}-mc`);
+      drafts.push({
+        template: 'why-choice',
+        anchor: effectSentence.id,
+        quality: 0.8,
+        question: {
+          ...draftBase(analysis, { ...base, id: `${id}-mc` }),
+          type: 'multiple-choice',
+          prompt,
+          options,
+          answer: { optionId: keyId },
+        },
+      });
+    }
+    // Reversed cause: "A because B" stated as "B because A" is false.
+    if (link.causeProposition && link.kind !== 'purpose') {
+      const causeClause = affirmed(link.causeProposition);
+      const effectClause = affirmed(link.effect.proposition, link.effect.subject);
+      if (causeClause && effectClause && words(causeClause) <= 14 && words(effectClause) <= 14) {
+        const reversed = `According to ${author}, ${lower(causeClause)} because ${lower(effectClause)}.`;
+        const right = `According to ${author}, ${lower(effectClause)} because ${lower(causeClause)}.`;
+        const wantFalse = stableHash(id) % 2 === 0 || link.kind === 'because';
+        const statement = wantFalse ? reversed : right;
+        drafts.push({
+          template: 'cause-reversal',
+          anchor: effectSentence.id,
+          quality: 0.75,
+          question: {
+            ...draftBase(analysis, {
+              ...base,
+              id: `${id}-tf`,
+              explanation: wantFalse
+                ? `False: it is the other way round. ${capitalise(author)} writes: ${quote(link.evidence.map((s) => s.text).join(' '))}`
+                : `True: ${quote(link.evidence.map((s) => s.text).join(' '))}`,
+            }),
+            type: 'true-false',
+            prompt: `True or false: ${statement}`,
+            statement,
+            answer: { value: !wantFalse },
+          },
+        });
+      }
+    }
+  }
+  return drafts;
+}
+
+// ---- Recommendations and pledges ----
+
+function actionsElsewhere(
+  discourse: Discourse,
+  paragraphIndex: number,
+  seed: string,
+  exclude: Set<string>,
+): string[] {
+  const pool: { paragraph: number; text: string }[] = [
+    ...discourse.intents
+      .filter((i) => /^to\s/.test(i.object))
+      .map((i) => ({ paragraph: i.sentence.paragraphIndex, text: i.object.replace(/^to\s+/, '') })),
+    ...discourse.limits.map((l) => ({ paragraph: l.sentence.paragraphIndex, text: l.cannot })),
+    ...discourse.recommendations
+      .filter((r) => Math.abs(r.sentence.paragraphIndex - paragraphIndex) >= 2)
+      .map((r) => ({ paragraph: r.sentence.paragraphIndex, text: r.action })),
+  ];
+  const texts: string[] = [];
+  for (const item of nearestFirst(pool, (p) => p.paragraph, paragraphIndex, seed)) {
+    const short = shorten(item.text, 16);
+    if (!short || words(short) < 2 || exclude.has(short.toLowerCase())) continue;
+    exclude.add(short.toLowerCase());
+    texts.push(short);
+  }
+  return texts;
+}
+
+export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  const seen = new Set<string>();
+  for (const rec of discourse.recommendations) {
+    if (seen.has(rec.sentence.id)) continue;
+    const action = shorten(rec.action, 16);
+    if (!action || words(action) < 3) continue;
+    seen.add(rec.sentence.id);
+    const id = `recommend-${rec.sentence.id}`;
+    const exclude = new Set([action.toLowerCase()]);
+    const distractors = actionsElsewhere(discourse, rec.sentence.paragraphIndex, id, exclude).slice(0, 3);
+    if (distractors.length < 3) continue;
+    const who = /^(we|us)$/i.test(rec.subject) ? 'we' : rec.subject;
+    const prompt =
+      rec.kind === 'pledge'
+        ? `In paragraph ${rec.sentence.paragraphNumber}, what does ${author} pledge that ${who === 'I' ? author : who} will do?`
+        : `In paragraph ${rec.sentence.paragraphNumber}, what does ${author} say ${lower(who)} should do?`;
+    const { options, keyId } = shuffledOptions(capitalise(action), distractors.map(capitalise), id);
+    drafts.push({
+      template: 'recommendation',
+      anchor: rec.sentence.id,
+      quality: 0.8,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [rec.sentence.id],
+          skill: 'claim-and-reason',
+          difficulty: 2,
+          explanation: `${capitalise(author)} ${rec.kind === 'pledge' ? 'pledges' : 'recommends'} it in paragraph ${rec.sentence.paragraphNumber}: ${quote(rec.sentence.text)} The other choices are things the text says others want, or that cannot be done, or points from far-off paragraphs.`,
+        }),
+        type: 'multiple-choice',
+        prompt,
+        options,
+        answer: { optionId: keyId },
+      },
+    });
+  }
+  return drafts;
+}
+
+// ---- Intents and bets ----
+
+export function intentQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  for (const intent of discourse.intents) {
+    const key = shorten(capitalise(intent.object), 20);
+    if (!key) continue;
+    const id = `intent-${intent.sentence.id}`;
+    const exclude = new Set([key.toLowerCase()]);
+    const objectClause = clausesOf(intent.proposition.rest)[0];
+    const objectProposition = objectClause ? propositionOf(objectClause) : null;
+    const flipped = objectProposition ? negated(objectProposition) : null;
+    const distractors: string[] = [];
+    // Only a that-clause can be turned around ("that divisions will not …"); an object cannot.
+    const clauseObject = intent.proposition.rest[0]?.normal === 'that';
+    const flippedShort =
+      flipped && clauseObject ? shorten(capitalise(flipped.replace(/^that\s+/i, '')), 20) : null;
+    if (flippedShort && !/^to\s/i.test(key)) distractors.push(flippedShort);
+    const sameShape = /^to\s/i.test(key)
+      ? actionsElsewhere(discourse, intent.sentence.paragraphIndex, id, exclude).map((a) => `To ${lower(a)}`)
+      : otherClaims(discourse, intent.sentence.paragraphIndex, id, exclude);
+    for (const d of sameShape)
+      if (distractors.length < 3 && !distractors.includes(d)) distractors.push(capitalise(d));
+    if (distractors.length < 3) continue;
+    const { options, keyId } = shuffledOptions(key, distractors, id);
+    drafts.push({
+      template: 'intent',
+      anchor: intent.sentence.id,
+      quality: 0.85,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [intent.sentence.id],
+          skill: 'inference',
+          difficulty: 2,
+          explanation: `Paragraph ${intent.sentence.paragraphNumber}: ${quote(intent.sentence.text)}`,
+        }),
+        type: 'multiple-choice',
+        prompt: `According to ${author}, ${intent.whPrompt}`,
+        options,
+        answer: { optionId: keyId },
+      },
+    });
+  }
+  return drafts;
+}
+
+// ---- What something can and cannot do ----
+
+export function limitQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  for (const limit of discourse.limits) {
+    const can = shorten(limit.can, 14);
+    const cannot = shorten(limit.cannot, 14);
+    if (!can || !cannot) continue;
+    const id = `limits-${limit.sentence.id}`;
+    const exclude = new Set([can.toLowerCase(), cannot.toLowerCase()]);
+    const others = actionsElsewhere(discourse, limit.sentence.paragraphIndex, id, exclude).slice(0, 2);
+    if (others.length < 2) continue;
+    const { options, keyId } = shuffledOptions(capitalise(can), [cannot, ...others].map(capitalise), id);
+    drafts.push({
+      template: 'limits',
+      anchor: limit.sentence.id,
+      quality: 0.9,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [limit.sentence.id],
+          skill: 'claim-and-reason',
+          difficulty: 2,
+          explanation: `${capitalise(author)} draws the line in paragraph ${limit.sentence.paragraphNumber}: ${quote(limit.sentence.text)} It can ${can}, but not ${cannot}.`,
+        }),
+        type: 'multiple-choice',
+        prompt: `According to ${author}, what can ${lower(limit.subject)} do, even though it cannot ${cannot}?`,
+        options,
+        answer: { optionId: keyId },
+      },
+    });
+  }
+  return drafts;
+}
+
+// ---- Views the author rejects ----
+
+export function rejectionQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  for (const rejection of discourse.rejections) {
+    const view = shorten(capitalise(rejection.view), 20);
+    if (!view) continue;
+    const id = `rejects-${rejection.sentence.id}`;
+    const exclude = new Set([view.toLowerCase()]);
+    const distractors = otherClaims(discourse, rejection.sentence.paragraphIndex, id, exclude)
+      .map(capitalise)
+      .slice(0, 3);
+    if (distractors.length === 3) {
+      const { options, keyId } = shuffledOptions(view, distractors, id);
+      drafts.push({
+        template: 'counter-argument',
+        anchor: rejection.sentence.id,
+        quality: 0.8,
+        question: {
+          ...draftBase(analysis, {
+            id,
+            evidence: [rejection.sentence.id],
+            skill: 'claim-and-reason',
+            difficulty: 2,
+            explanation: `${capitalise(author)} rejects this view in paragraph ${rejection.sentence.paragraphNumber}: ${quote(rejection.sentence.text)} The other statements are claims the text makes.`,
+          }),
+          type: 'multiple-choice',
+          prompt: `Which of these views does ${author} reject?`,
+          options,
+          answer: { optionId: keyId },
+        },
+      });
+    }
+    const statement = `According to ${author}, ${lower(view)}.`;
+    drafts.push({
+      template: 'true-false',
+      anchor: rejection.sentence.id,
+      quality: 0.7,
+      question: {
+        ...draftBase(analysis, {
+          id: `${id}-tf`,
+          evidence: [rejection.sentence.id],
+          skill: 'claim-and-reason',
+          difficulty: 2,
+          explanation: `False: ${author} says the opposite in paragraph ${rejection.sentence.paragraphNumber}: ${quote(rejection.sentence.text)}`,
+        }),
+        type: 'true-false',
+        prompt: `True or false: ${statement}`,
+        statement,
+        answer: { value: false },
+      },
+    });
+  }
+  return drafts;
+}
+
+// ---- Risks and costs ----
+
+export function riskQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  const riskParagraphs = new Set(discourse.risks.map((r) => r.sentence.paragraphIndex));
+  for (const risk of discourse.risks) {
+    const key = shorten(capitalise(risk.text), 20);
+    if (!key) continue;
+    const id = `risk-${risk.sentence.id}`;
+    const exclude = new Set([key.toLowerCase()]);
+    const pool = discourse.statements.filter((s) => !riskParagraphs.has(s.sentence.paragraphIndex));
+    const distractors: string[] = [];
+    for (const s of nearestFirst(pool, (p) => p.sentence.paragraphIndex, risk.sentence.paragraphIndex, id)) {
+      if (s.proposition.negative || /^(we|i|you)$/i.test(s.subject)) continue;
+      const text = affirmed(s.proposition, s.subject);
+      const short = text ? shorten(capitalise(text), 20) : null;
+      if (!short || words(short) < 5 || exclude.has(short.toLowerCase())) continue;
+      exclude.add(short.toLowerCase());
+      distractors.push(short);
+      if (distractors.length === 3) break;
+    }
+    if (distractors.length < 3) continue;
+    const { options, keyId } = shuffledOptions(key, distractors, id);
+    drafts.push({
+      template: 'risk',
+      anchor: risk.sentence.id,
+      quality: 0.75,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [risk.sentence.id],
+          skill: 'inference',
+          difficulty: 2,
+          explanation: `Paragraph ${risk.sentence.paragraphNumber} names the risk or cost: ${quote(risk.sentence.text)} The other statements make no such warning.`,
+        }),
+        type: 'multiple-choice',
+        prompt: `Which of these does ${author} present as a risk, a danger or a cost?`,
+        options,
+        answer: { optionId: keyId },
+      },
+    });
+  }
+  return drafts;
+}
+
+// ---- True or false from statements ----
+
+/** A subject that names an actor: its head word is a name ("Mr. Putin", "Moscow", "the Soviet Union"). */
+const NAME_SUBJECT = (statement: Statement) => {
+  const tokens = statement.proposition.subject;
+  const head = tokens.at(-1);
+  return (
+    tokens.length <= 4 && head !== undefined && head.tags.has('ProperNoun') && !head.tags.has('Possessive')
+  );
+};
+
+export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  const named = discourse.statements.filter(NAME_SUBJECT);
+  const actors = [
+    ...new Map(named.map((s) => [s.subject, isSingularSubject(s.proposition.subject)])).entries(),
+  ];
+  const seen = new Set<string>();
+  for (const statement of discourse.statements) {
+    const sentence = statement.sentence;
+    if (seen.has(sentence.id) || statement.proposition.clause.relation === 'condition') continue;
+    const stated = affirmed(statement.proposition, statement.subject);
+    if (!stated || words(stated) < 5 || words(stated) > 16) continue;
+    const id = `tf-${sentence.id}`;
+    const hash = stableHash(id);
+    let text: string | null = null;
+    let how = '';
+    let value = true;
+    if (hash % 3 !== 0) {
+      // Another actor of the text given this one's predicate.
+      const singular = isSingularSubject(statement.proposition.subject);
+      const others = NAME_SUBJECT(statement)
+        ? actors
+            .filter(
+              ([a, one]) =>
+                one === singular &&
+                a !== statement.subject &&
+                !a.includes(statement.subject) &&
+                !statement.subject.includes(a) &&
+                !sentence.text.includes(a),
+            )
+            .map(([a]) => a)
+        : [];
+      if (others.length > 0) {
+        const other = others[hash % others.length]!;
+        const swapped = affirmed(statement.proposition, other);
+        if (swapped) {
+          text = swapped;
+          how = `says this of ${statement.subject}, not of ${other}`;
+          value = false;
+        }
+      }
+      // "not almost always", "not just": a negation before a hedge changes more than the truth.
+      const hedged =
+        statement.proposition.group.some((t) => t.pos === 'adv') ||
+        statement.proposition.rest[0]?.pos === 'adv' ||
+        statement.proposition.clause.body.some((t) => t.isNegator) ||
+        /^(dare|need)$/.test(statement.proposition.head.normal);
+      if (!text && !hedged) {
+        const flipped = negated(statement.proposition, statement.subject);
+        if (flipped) {
+          text = flipped;
+          how = 'says the opposite';
+          value = false;
+        }
+      }
+    }
+    if (!text) text = stated;
+    const short = withoutLongCopy(text, analysis);
+    if (!short) continue;
+    text = short;
+    seen.add(sentence.id);
+    const full = `According to ${author}, ${lower(text)}.`;
+    drafts.push({
+      template: 'true-false',
+      anchor: sentence.id,
+      quality: value ? 0.55 : 0.65,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [sentence.id],
+          skill: statement.sentence.markers.has('argument') ? 'claim-and-reason' : 'evidence',
+          difficulty: value ? 1 : 2,
+          explanation: value
+            ? `True: paragraph ${sentence.paragraphNumber} says, ${quote(sentence.text)}`
+            : `False: the text ${how}: ${quote(sentence.text)}`,
+        }),
+        type: 'true-false',
+        prompt: `True or false: ${full}`,
+        statement: full,
+        answer: { value },
+      },
+    });
+  }
+  return drafts;
+}
