@@ -234,7 +234,17 @@ export function propositionOf(clause: Clause): Proposition | null {
       !last.tags.has('Copula')
     )
       break;
-    if (last.tags.has('Copula') && !body[end]?.tags.has('Negative') && !body[end]?.tags.has('Verb')) break;
+    // After a copula the group goes on only to a verb ("is also betting"), not to a complement.
+    if (last.tags.has('Copula')) {
+      let k = end;
+      while (body[k] && (body[k]!.pos === 'adv' || body[k]!.tags.has('Negative'))) k++;
+      if (
+        !body[k]?.tags.has('Verb') ||
+        (body[k]!.tags.has('Copula') === false && !/ing$|ed$|en$/.test(body[k]!.normal))
+      ) {
+        if (!body[end]?.tags.has('Negative')) break;
+      }
+    }
   }
   const group = body.slice(firstVerb, end);
   const head = [...group].reverse().find((t) => t.tags.has('Verb') || t.tags.has('Copula'));
@@ -336,7 +346,9 @@ export function toQuestion(
 ): string | null {
   const parts = splitGroup(proposition);
   if (!parts?.aux) return null;
-  const subject = lowerFirstWord(subjectText_, proposition.subject[0]);
+  const written = subjectText(proposition);
+  const subject =
+    subjectText_ === written ? lowerFirstWord(subjectText_, proposition.subject[0]) : subjectText_;
   const rest = trimEnd(textOf(proposition.rest));
   const words = [
     wh,

@@ -129,8 +129,11 @@ export function grammarProblems(text: string, kind: 'sentence' | 'phrase' = 'sen
     // "the world are": a bare singular noun right before a plural verb, or the other way round.
     if ((SINGULAR_VERBS.has(token.normal) || PLURAL_VERBS.has(token.normal)) && token.written && i > 0) {
       const subject = tokens[i - 1]!;
-      const before = tokens.slice(Math.max(0, i - 5), i - 1).map((t) => t.normal);
+      const window = tokens.slice(Math.max(0, i - 5), i - 1);
+      const before = window.map((t) => t.normal);
+      // Only a bare noun phrase: "working in coalitions is" has a gerund for its subject.
       const simple =
+        !window.some((t) => t.tags.has('Preposition') || t.tags.has('Gerund')) &&
         !before.includes('of') &&
         !before.includes('and') &&
         !before.includes('or') &&

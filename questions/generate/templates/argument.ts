@@ -26,7 +26,13 @@ const MAX_OPTION_WORDS = 18;
 
 /** Cuts a long phrase at a comma or a conjunction so that options stay short. */
 function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  // "these actions" points back into the text; out of it, "the actions" says the same.
+  const clean = text
+    .replace(/\s+/g, ' ')
+    .replace(/\b(these|those|this)\s+(?=(?!is\b|was\b|will\b|would\b|can\b|has\b)[a-z]{3,}\b)/gi, (w) =>
+      /^[A-Z]/.test(w) ? 'The ' : 'the ',
+    )
+    .trim();
   if (words(clean) <= max) return clean;
   const cut = clean.split(/,\s|\s[—–]\s|;\s/)[0]!;
   if (words(cut) >= 3 && words(cut) <= max) return cut;
