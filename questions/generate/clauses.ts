@@ -434,7 +434,7 @@ export { infinitiveOf };
 
 const join = (parts: (string | null | undefined)[]) =>
   parts
-    .filter((p) => p && p.trim())
+    .filter((p) => p?.trim())
     .join(' ')
     .replace(/\s+/g, ' ')
     .replace(/\s+([,.;:!?])/g, '$1')

@@ -191,6 +191,16 @@ export function grammarProblems(text: string, kind: 'sentence' | 'phrase' = 'sen
   return problems;
 }
 
+const verdicts = new Map<string, boolean>();
+
+/** Whether a text passes the check; memoised, since options and prompts recur across drafts. */
 export function isGrammatical(text: string, kind: 'sentence' | 'phrase' = 'sentence'): boolean {
-  return grammarProblems(text, kind).length === 0;
+  const key = `${kind}:${text}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    if (verdicts.size > 50_000) verdicts.clear();
+    verdict = grammarProblems(text, kind).length === 0;
+    verdicts.set(key, verdict);
+  }
+  return verdict;
 }

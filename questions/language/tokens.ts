@@ -202,7 +202,11 @@ const cleanWord = (word: string) =>
 
 /** Tokens of a text with lemmas, parts of speech, clauses and negation scope. */
 export function tokenize(text: string): Token[] {
-  const doc = nlp(text);
+  return tokenizeDoc(nlp(text));
+}
+
+/** Tokens of a text compromise has already parsed (so a caller that needs the parse too pays once). */
+export function tokenizeDoc(doc: ReturnType<typeof nlp>): Token[] {
   doc.compute('root');
   const sentences = doc.json() as { terms: CompromiseTerm[] }[];
   const tokens: Token[] = [];

@@ -1,10 +1,7 @@
-import type { KeyPoint } from '../../schema';
 import type { ParagraphAnalysis, ReadingAnalysis, SentenceAnalysis } from '../analyse';
-import { continueSentence } from '../analyse';
 import { seededShuffle } from '../deterministic';
 import { danglingReference } from '../references';
 import {
-  capitalise,
   type Draft,
   draftBase,
   lowerFirst,
@@ -12,150 +9,13 @@ import {
   sharedCount,
   statementOf,
   withoutLongCopy,
-  words,
 } from './common';
 import { point } from './paragraphs';
 
-/**
- * Questions about reasons: "why does the author say…" with a rubric of key points, which
- * sentence supports a claim, and claim-evidence-reasoning.
- */
-
-// ---- Why questions ----
-
-type WhyPrompt = {
-  prompt: string /** A reason the sentence itself gives, cut from the prompt. */;
-  inlineReason: string | null;
-};
-
-/** Cuts "…to establish a baseline" or "…so that…" off a proposal: that part is the answer. */
-function splitPurpose(rest: string): { claim: string; reason: string | null } {
-  const purpose =
-    /^(.{20,}?)\s+(to\s+(?:establish|make|show|expose|counter|demonstrate|deny|ensure|prevent|avoid)\b.+|so that\s.+|because\s.+|in order to\s.+)$/i.exec(
-      rest,
-    );
-  const trim = (text: string) => text.replace(/[\s,;:—–-]+$/, '');
-  return purpose ? { claim: trim(purpose[1]!), reason: purpose[2]! } : { claim: trim(rest), reason: null };
-}
-
-export function whyPrompt(sentence: SentenceAnalysis, author: string): WhyPrompt | null {
-  const resolved = sentence.resolved;
-  if (!resolved || sentence.isQuestion) return null;
-  // One clause is one question: stop at a semicolon or colon.
-  const body = continueSentence(sentence)
-    .replace(/^(now|so|and|but|still),?\s+/i, '')
-    .split(/\s*[;:]\s/)[0]!;
-  let match = /^it[’']s (critical|essential|vital|important) (that|to) (.+)$/i.exec(body);
-  if (match) {
-    const { claim, reason } = splitPurpose(match[3]!);
-    return {
-      prompt: `Why does ${author} think it is ${match[1]} ${match[2]} ${claim}?`,
-      inlineReason: reason,
-    };
-  }
-  match = /^it[’']s time to (.+)$/i.exec(body);
-  if (match) {
-    const { claim, reason } = splitPurpose(match[1]!);
-    return { prompt: `Why does ${author} say it is time to ${claim}?`, inlineReason: reason };
-  }
-  match = /^the logical next step\b.*?\bis (an? .+)$/i.exec(body);
-  if (match) return { prompt: `Why does ${author} call for ${match[1]}?`, inlineReason: null };
-  match = /^(.{3,60}?) (needs? to|should|must) (.+)$/i.exec(body);
-  if (match && words(match[1]!) <= 8) {
-    const { claim, reason } = splitPurpose(match[3]!);
-    return { prompt: `Why does ${author} say ${match[1]} ${match[2]} ${claim}?`, inlineReason: reason };
-  }
-  match =
-    /^(.{3,80}?) is (?:also )?(his|her|their|its|the|a) (biggest |greatest |main |real )?(vulnerability|weakness)$/i.exec(
-      body,
-    );
-  if (match) {
-    return {
-      prompt: `Why does ${author} see ${match[1]} as ${match[2]} ${match[3] ?? ''}${match[4]}?`.replace(
-        /\s+/g,
-        ' ',
-      ),
-      inlineReason: null,
-    };
-  }
-  const claimLike =
-    sentence.markers.has('argument') ||
-    sentence.markers.has('prediction') ||
-    sentence.markers.has('vulnerability');
-  if (claimLike && words(body) <= 28) {
-    // "…because war may be thrust upon us" answers its own question: cut it off and keep it as a key point.
-    const { claim, reason } = splitPurpose(body);
-    return { prompt: `Why does ${author} argue that ${claim}?`, inlineReason: reason };
-  }
-  return null;
-}
-
-/** The sentences of the paragraph around the claim that can give its reasons, nearest first. */
-function reasonSentences(paragraph: ParagraphAnalysis, anchor: SentenceAnalysis): SentenceAnalysis[] {
-  // A reason must stand alone in the feedback ("That's where diplomacy comes in" does not).
-  return paragraph.sentences
-    .filter(
-      (s) =>
-        s !== anchor && !s.isQuestion && s.wordCount >= 7 && s.resolved && !danglingReference(s.resolved),
-    )
-    .sort(
-      (a, b) =>
-        Math.abs(a.indexInParagraph - anchor.indexInParagraph) -
-          Math.abs(b.indexInParagraph - anchor.indexInParagraph) || a.indexInParagraph - b.indexInParagraph,
-    )
-    .slice(0, 3);
-}
+/** Which sentence supports a claim, and claim-evidence-reasoning. */
 
 const keyPointText = (sentence: SentenceAnalysis) =>
   (statementOf(sentence) ?? sentence.text).replace(/[.!]+$/, '');
-
-export function whyQuestions(analysis: ReadingAnalysis): Draft[] {
-  const drafts: Draft[] = [];
-  for (const paragraph of analysis.paragraphs) {
-    for (const sentence of paragraph.sentences) {
-      const why = whyPrompt(sentence, analysis.authorName);
-      if (!why) continue;
-      const reasons = reasonSentences(paragraph, sentence);
-      const keyPoints: KeyPoint[] = [];
-      if (why.inlineReason) keyPoints.push({ id: 'kp1', text: why.inlineReason, accept: [], weight: 1 });
-      for (const reason of reasons) {
-        keyPoints.push({
-          id: `kp${keyPoints.length + 1}`,
-          text: keyPointText(reason),
-          accept: [],
-          weight: 1,
-        });
-      }
-      if (keyPoints.length === 0) continue;
-      const evidence = [sentence, ...reasons]
-        .sort((a, b) => a.indexInParagraph - b.indexInParagraph)
-        .map((s) => s.id);
-      const modelAnswer = keyPoints
-        .map((k) => `${k.text.charAt(0).toUpperCase()}${k.text.slice(1)}.`)
-        .join(' ');
-      const causal = sentence.markers.has('causal') || sentence.markers.has('prediction');
-      drafts.push({
-        template: 'why',
-        anchor: sentence.id,
-        quality: 0.9,
-        question: {
-          ...draftBase(analysis, {
-            id: `why-${sentence.id}`,
-            evidence,
-            skill: causal ? 'cause-and-effect' : 'claim-and-reason',
-            difficulty: 3,
-            explanation: `The reasons are in paragraph ${paragraph.number}: ${reasons.map((r) => quote(r.text)).join(' ')}${why.inlineReason ? ` The sentence itself gives one: ${quote(why.inlineReason)}` : ''}`,
-          }),
-          type: 'short-answer',
-          prompt: why.prompt,
-          rubric: { keyPoints, pointsForFullCredit: Math.min(2, keyPoints.length) },
-          modelAnswer,
-        },
-      });
-    }
-  }
-  return drafts;
-}
 
 // ---- Evidence for a claim ----
 
