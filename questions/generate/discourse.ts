@@ -55,6 +55,8 @@ export type Discourse = {
   limits: Limit[];
   rejections: Rejection[];
   risks: Risk[];
+  /** What the author says should not, or will not, be done ("we should not X"). */
+  avoid: { sentence: SentenceAnalysis; action: string }[];
 };
 
 const PRONOUN_SUBJECT = /^(he|she|it|they|this|that|these|those|there|which|who|one)$/i;
@@ -85,7 +87,6 @@ function readableSubject(
   return text;
 }
 
-const RECOMMEND_MODALS = /^(should|must|ought|need|needs|have|has)$/;
 const PLEDGE = /^(will|shall)$/;
 const INTENT_VERBS = new Set([
   'want',
@@ -146,6 +147,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
     limits: [],
     rejections: [],
     risks: [],
+    avoid: [],
   };
   for (const paragraph of analysis.paragraphs) {
     paragraph.sentences.forEach((sentence, index) => {
@@ -159,10 +161,11 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
       for (const statement of statements) if (statement) discourse.statements.push(statement);
 
       // Causes: "A because B", "Because B, A", "B, so A", "B. Therefore A", "A in order to B".
+      // "I believe that A because B" asks about A: the reporting frame is dropped.
       parts.forEach(({ clause, proposition }, k) => {
         if (clause.relation === 'cause' || clause.relation === 'purpose') {
           const effectIndex = k === 0 ? 1 : k - 1;
-          const effect = statements[effectIndex];
+          const effect = withoutFrame(statements[effectIndex] ?? null);
           if (!effect) return;
           const reason = trimClause(textOf(clause.body));
           if (wordCount(reason) < 3) return;
@@ -175,7 +178,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           });
         }
         if (clause.relation === 'result') {
-          const effect = statements[k];
+          const effect = withoutFrame(statements[k] ?? null);
           if (!effect) return;
           const previousSentence = paragraph.sentences[index - 1];
           const causeText =
@@ -191,30 +194,35 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         }
       });
 
-      // Recommendations and pledges.
+      // Recommendations and pledges, and what the author says not to do.
       statements.forEach((statement, k) => {
         if (!statement) return;
-        const group = statement.proposition.group.map((t) => t.normal);
+        const proposition = statement.proposition;
+        const group = proposition.group.map((t) => t.normal);
         const first = group[0] ?? '';
-        const action = predicateAsInfinitive(statement.proposition);
-        if (!action || wordCount(action) < 2) return;
-        const needTo =
-          (first === 'need' || first === 'needs' || first === 'have' || first === 'has') &&
-          group.includes('to');
-        if (
-          (RECOMMEND_MODALS.test(first) && (first !== 'have' && first !== 'has' ? true : needTo)) ||
-          needTo
-        ) {
-          if (!statement.proposition.negative)
-            discourse.recommendations.push({ ...statement, action, kind: 'recommend' });
-        } else if (
+        const toFollows = group.includes('to') || proposition.rest[0]?.normal === 'to';
+        const recommends =
+          /^(should|must|ought)$/.test(first) || (/^(need|needs|have|has)$/.test(first) && toFollows);
+        const pledges =
           PLEDGE.test(first) &&
           /^(we|i)$/i.test(statement.subject) &&
-          parts[k]?.clause.relation !== 'condition'
-        ) {
-          if (!statement.proposition.negative)
-            discourse.recommendations.push({ ...statement, action, kind: 'pledge' });
-        }
+          parts[k]?.clause.relation !== 'condition';
+        if (!recommends && !pledges) return;
+        const plain = proposition.negative
+          ? predicateAsInfinitive({
+              ...proposition,
+              negative: false,
+              group: proposition.group.filter((t) => !t.isNegator),
+            })
+          : predicateAsInfinitive(proposition);
+        if (!plain || wordCount(plain) < 2 || /^(be|have)\b/.test(plain)) return;
+        if (proposition.negative) discourse.avoid.push({ sentence, action: plain });
+        else
+          discourse.recommendations.push({
+            ...statement,
+            action: plain,
+            kind: recommends ? 'recommend' : 'pledge',
+          });
       });
       // "Let us …": a recommendation without a subject.
       const letUs = /^(?:so,?\s+|and\s+|now,?\s+)?let us (?!not\b)(.+?)[.!]?$/i.exec(sentence.text);
@@ -235,6 +243,8 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         if (!INTENT_VERBS.has(head.lemma) || statement.proposition.negative) return;
         const object = trimClause(textOf(statement.proposition.rest));
         if (wordCount(object) < 3 || wordCount(object) > 25) return;
+        // "sought no territory", "desire, and are determined to…": no object to ask about.
+        if (/^(no|nothing|none|never|and|or|but|nor)\b/i.test(object)) return;
         const particle =
           head.lemma === 'bet' || head.lemma === 'count'
             ? ' on'
@@ -297,4 +307,31 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
     });
   }
   return discourse;
+}
+
+const REPORTING = new Set([
+  'believe',
+  'think',
+  'know',
+  'say',
+  'feel',
+  'argue',
+  'hold',
+  'maintain',
+  'insist',
+  'recognize',
+  'understand',
+]);
+
+/** "We believe that all men are created equal" → the statement "all men are created equal". */
+function withoutFrame(statement: Statement | null): Statement | null {
+  if (!statement) return null;
+  const { proposition } = statement;
+  if (!REPORTING.has(proposition.head.lemma) || proposition.rest[0]?.normal !== 'that') return statement;
+  const inner = clausesOf(proposition.rest.slice(1))[0];
+  const innerProposition = inner ? propositionOf(inner) : null;
+  if (!innerProposition) return statement;
+  const subject = subjectText(innerProposition);
+  if (PRONOUN_SUBJECT.test(subject) || /^(this|that|these|those|such)\b/i.test(subject)) return statement;
+  return { sentence: statement.sentence, proposition: innerProposition, subject };
 }

@@ -102,6 +102,9 @@ const MINIMUM_QUALITY = 0.55;
 
 /** Per paragraph, one fill-in-the-blank and one true/false are enough: they test the least. */
 const TYPE_CAP: Partial<Record<QuestionType, number>> = { cloze: 1, 'true-false': 1 };
+
+/** Most share of the kept questions one type may take. */
+const TYPE_SHARE: Partial<Record<QuestionType, number>> = { cloze: 0.15, 'true-false': 0.2 };
 type Passing = { question: Question; score: number; paragraphs: Set<number>; signature: Set<string> };
 
 const SKILL_WEIGHT: Record<string, number> = {
@@ -230,10 +233,33 @@ export function selectQuestions(
   // Every paragraph that has a passing question gets one, even past the cap.
   for (const paragraph of analysis.paragraphs) {
     if (keptByParagraph.has(paragraph.index)) continue;
-    const best = leftOver.find((c) => c.paragraphs.has(paragraph.index));
+    const onParagraph = leftOver.filter((c) => c.paragraphs.has(paragraph.index));
+    const best = onParagraph.find((c) => !(c.question.type in TYPE_SHARE)) ?? onParagraph[0];
     if (best) {
       keep(best);
       leftOver.splice(leftOver.indexOf(best), 1);
+    }
+  }
+
+  // No type may crowd out the others: fill-in-the-blank and true/false test the least.
+  for (const [type, share] of Object.entries(TYPE_SHARE) as [QuestionType, number][]) {
+    const limit = Math.max(3, Math.ceil(share * kept.length));
+    const ofType = kept.filter((k) => k.question.type === type).sort((a, b) => a.score - b.score);
+    for (const candidate of ofType.slice(0, Math.max(0, ofType.length - limit))) {
+      // A paragraph of some length keeps a question even so; a line of a few words need not.
+      const coveredElsewhere = [...candidate.paragraphs].every(
+        (p) =>
+          kept.some((k) => k !== candidate && k.paragraphs.has(p)) ||
+          (analysis.paragraphs[p]?.sentences.reduce((n, s) => n + s.wordCount, 0) ?? 0) < 40,
+      );
+      if (!coveredElsewhere) continue;
+      kept.splice(kept.indexOf(candidate), 1);
+      rejections['near-duplicate']++;
+      rejected.push({
+        id: candidate.question.id,
+        validator: 'near-duplicate',
+        reason: `Enough ${type} questions already`,
+      });
     }
   }
 

@@ -1,6 +1,15 @@
+import { relationsOf } from '../../language/wordnet';
 import type { KeyPoint } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
-import { affirmed, clausesOf, isSingularSubject, negated, propositionOf, toQuestion } from '../clauses';
+import {
+  affirmed,
+  clausesOf,
+  isSingularSubject,
+  negated,
+  predicateAsInfinitive,
+  propositionOf,
+  toQuestion,
+} from '../clauses';
 import { seededShuffle, stableHash } from '../deterministic';
 import type { CauseLink, Discourse, Statement } from '../discourse';
 import {
@@ -34,7 +43,9 @@ function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
     )
     .trim();
   if (words(clean) <= max) return clean;
-  const cut = clean.split(/,\s|\s[—–]\s|;\s/)[0]!;
+  const cut = clean.split(/,\s|\s[—–]\s|\s--\s|;\s/)[0]!;
+  // A cut that leaves "countries which" or "the end of" has lost its point.
+  if (/\b(which|who|whom|whose|that|the|a|an|of|to|and|or|with|for|in|on|by)$/i.test(cut)) return null;
   if (words(cut) >= 3 && words(cut) <= max) return cut;
   return null;
 }
@@ -79,7 +90,7 @@ function otherClaims(
 function effectQuestion(link: CauseLink, analysis: ReadingAnalysis): string | null {
   const why = toQuestion(link.effect.proposition, 'why', link.effect.subject);
   if (!why || words(why) > 26) return null;
-  const short = withoutLongCopy(why.replace(/\?$/, ''), analysis, 4);
+  const short = withoutLongCopy(why.replace(/\?$/, ''), analysis, 5, true);
   return short ? `According to ${analysis.authorName}, ${short}?` : null;
 }
 
@@ -183,22 +194,53 @@ export function causeQuestions(analysis: ReadingAnalysis, discourse: Discourse):
 
 // ---- Recommendations and pledges ----
 
+/** The action with its verb turned to its opposite: "continue our programs" → "discontinue our programs". */
+function oppositeAction(action: string): string | null {
+  const [verb, ...rest] = action.split(/\s+/);
+  // "continue to give" has no opposite verb that takes the same complement.
+  if (!verb || rest.length === 0 || /^(to|that|on|in|with|for)$/i.test(rest[0]!)) return null;
+  const opposite = [...relationsOf(verb.toLowerCase(), 'v', 2).opposites].find((w) => /^[a-z]+$/.test(w));
+  return opposite ? [opposite, ...rest].join(' ') : null;
+}
+
+/**
+ * Actions the text does not recommend for this actor: what it says not to do, what others want,
+ * what cannot be done, and the recommended action with its verb turned around. Never another of
+ * the author's own recommendations: that would be a second right answer.
+ */
 function actionsElsewhere(
   discourse: Discourse,
   paragraphIndex: number,
   seed: string,
   exclude: Set<string>,
+  key?: string,
 ): string[] {
   const pool: { paragraph: number; text: string }[] = [
+    ...discourse.avoid.map((a) => ({ paragraph: a.sentence.paragraphIndex, text: a.action })),
     ...discourse.intents
-      .filter((i) => /^to\s/.test(i.object))
+      .filter((i) => /^to\s/.test(i.object) && !/^(we|i)$/i.test(i.subject))
       .map((i) => ({ paragraph: i.sentence.paragraphIndex, text: i.object.replace(/^to\s+/, '') })),
     ...discourse.limits.map((l) => ({ paragraph: l.sentence.paragraphIndex, text: l.cannot })),
-    ...discourse.recommendations
-      .filter((r) => Math.abs(r.sentence.paragraphIndex - paragraphIndex) >= 2)
-      .map((r) => ({ paragraph: r.sentence.paragraphIndex, text: r.action })),
+    // What other actors do or hold: "adhere to a false philosophy" is the adversary's, not ours.
+    ...discourse.statements
+      .filter(
+        (st) =>
+          !st.proposition.negative &&
+          !/^(we|i|you|us|our|my)\b/i.test(st.subject) &&
+          !st.proposition.group.some((t) => t.tags.has('Modal')),
+      )
+      .map((st) => ({
+        paragraph: st.sentence.paragraphIndex,
+        text: predicateAsInfinitive(st.proposition) ?? '',
+      }))
+      .filter((a) => words(a.text) >= 3 && words(a.text) <= 14 && !/^(be|have)\b/.test(a.text)),
   ];
   const texts: string[] = [];
+  const opposite = key ? oppositeAction(key) : null;
+  if (opposite && !exclude.has(opposite.toLowerCase())) {
+    exclude.add(opposite.toLowerCase());
+    texts.push(opposite);
+  }
   for (const item of nearestFirst(pool, (p) => p.paragraph, paragraphIndex, seed)) {
     const short = shorten(item.text, 16);
     if (!short || words(short) < 2 || exclude.has(short.toLowerCase())) continue;
@@ -219,7 +261,10 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
     seen.add(rec.sentence.id);
     const id = `recommend-${rec.sentence.id}`;
     const exclude = new Set([action.toLowerCase()]);
-    const distractors = actionsElsewhere(discourse, rec.sentence.paragraphIndex, id, exclude).slice(0, 3);
+    const distractors = actionsElsewhere(discourse, rec.sentence.paragraphIndex, id, exclude, action).slice(
+      0,
+      3,
+    );
     if (distractors.length < 3) continue;
     const who = /^(we|us)$/i.test(rec.subject) ? 'we' : rec.subject;
     const prompt =

@@ -124,13 +124,28 @@ const BOUNDARY =
  * boundary (a comma, a preposition, a conjunction) before the copied run ends. Null when what
  * is left is too short to say anything.
  */
-export function withoutLongCopy(text: string, analysis: ReadingAnalysis, minimumWords = 5): string | null {
+const PREPOSITION =
+  /^(of|in|on|at|with|by|from|for|through|over|about|against|among|under|within|during|across|toward|towards|after|before)$/i;
+
+export function withoutLongCopy(
+  text: string,
+  analysis: ReadingAnalysis,
+  minimumWords = 5,
+  /** Questions are cut only before a preposition: what follows is an optional phrase. */
+  onlyBeforePrepositions = false,
+): string | null {
   let current = text.replace(/[.!?]+$/, '').trim();
   for (let guard = 0; guard < 8 && copiedRun(current, analysis); guard++) {
     const parts = current.split(/\s+/);
     let cut = -1;
     for (let i = parts.length - 1; i >= minimumWords; i--) {
-      if (BOUNDARY.test(parts[i]!) || /,$/.test(parts[i - 1]!)) {
+      const boundary = onlyBeforePrepositions
+        ? PREPOSITION.test(parts[i]!)
+        : BOUNDARY.test(parts[i]!) || /,$/.test(parts[i - 1]!);
+      if (
+        boundary &&
+        !/^(the|a|an|of|to|and|or|that|which|who|his|her|their|our|its)$/i.test(parts[i - 1]!)
+      ) {
         cut = i;
         break;
       }
