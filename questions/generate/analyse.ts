@@ -101,9 +101,12 @@ function phrasesOf(tokens: Token[]): { nounPhrases: string[]; firstVerb: string 
     if (run.length > 0)
       nounPhrases.push(
         run
-          .map((t) => t.written || t.text)
+          .map(
+            (t) => (t.written || t.text) + (t.tags.has('Abbreviation') && t.post.startsWith('.') ? '.' : ''),
+          )
           .join(' ')
-          .replace(/[.,;:!?]+$/, ''),
+          .replace(/[,;:!?]+$/, '')
+          .replace(/(?<!\b(?:Mr|Mrs|Ms|Dr|St))\.$/, ''),
       );
     run = [];
   };
@@ -116,7 +119,8 @@ function phrasesOf(tokens: Token[]): { nounPhrases: string[]; firstVerb: string 
         token.tags.has('Determiner') ||
         (token.tags.has('Possessive') && token.tags.has('Pronoun')));
     if (fits) run.push(token);
-    if (!fits || /[,;:.!?]/.test(token.post)) flush();
+    const abbreviation = token.tags.has('Abbreviation') && /^\.\s*$/.test(token.post);
+    if (!fits || (/[,;:.!?]/.test(token.post) && !abbreviation)) flush();
   }
   flush();
   let firstVerb: string | null = null;

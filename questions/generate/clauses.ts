@@ -212,12 +212,32 @@ export function propositionOf(clause: Clause): Proposition | null {
   );
   if (firstVerb <= 0) return null;
   for (let i = 0; i < firstVerb; i++) if (body[i]!.post.includes(',')) start = i + 1;
-  const subject = body.slice(start, firstVerb);
+  // "we already see": an adverb between subject and verb belongs to the verb group.
+  let subjectEnd = firstVerb;
+  while (
+    subjectEnd > start + 1 &&
+    body[subjectEnd - 1]!.pos === 'adv' &&
+    !body[subjectEnd - 1]!.tags.has('Noun')
+  )
+    subjectEnd--;
+  const subject = body.slice(start, subjectEnd);
   if (subject.length === 0 || subject.length > 9) return null;
-  // "whatever period is required", "let us begin": no subject a statement can be about.
+  // "whatever period is required", "let us begin", "ask not what…", "neither can…": no subject a
+  // statement can be about.
   if (
-    /^(whatever|whichever|whoever|let|please)$/.test(subject[0]!.normal) ||
-    subject.some((t) => t.tags.has('Imperative'))
+    /^(whatever|whichever|whoever|let|please|neither|nor|not|where|what|when|how|why|who|which)$/.test(
+      subject[0]!.normal,
+    ) ||
+    subject.some(
+      (t) =>
+        t.tags.has('Imperative') ||
+        /^(what|where|when|how|why)$/.test(t.normal) ||
+        (t.written !== '' &&
+          t.tags.has('Verb') &&
+          !t.tags.has('Gerund') &&
+          !t.tags.has('Participle') &&
+          !t.tags.has('Noun')),
+    )
   )
     return null;
   if (subject.some((t) => t.tags.has('QuestionWord') || /^(who|which|that|whom|whose)$/.test(t.normal)))
@@ -246,7 +266,7 @@ export function propositionOf(clause: Clause): Proposition | null {
       }
     }
   }
-  const group = body.slice(firstVerb, end);
+  const group = body.slice(subjectEnd, end);
   const head = [...group].reverse().find((t) => t.tags.has('Verb') || t.tags.has('Copula'));
   if (!head) return null;
   return {
@@ -445,4 +465,47 @@ function lowerFirstWord(text: string, first: Token | undefined): string {
   if (!first || first.tags.has('ProperNoun') || first.normal === 'i' || /^\p{Lu}{2,}/u.test(text))
     return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+const AGREEMENT: Record<string, [string, string]> = {
+  have: ['has', 'have'],
+  has: ['has', 'have'],
+  are: ['is', 'are'],
+  is: ['is', 'are'],
+  were: ['was', 'were'],
+  was: ['was', 'were'],
+  do: ['does', 'do'],
+  does: ['does', 'do'],
+};
+
+/**
+ * The clause said of another subject, its verb agreeing with it: "we have the stronger cards"
+ * → "Mr. Putin has the stronger cards". Null when the verb cannot be made to agree.
+ */
+export function withSubject(proposition: Proposition, subject: string, singular: boolean): string | null {
+  const [first, ...others] = proposition.group;
+  if (!first) return null;
+  let verb: string;
+  const forms = AGREEMENT[first.normal];
+  if (forms && first.written) {
+    verb = singular ? forms[0] : forms[1];
+  } else if (first.tags.has('Modal') || first.tags.has('PastTense') || !first.written) {
+    if (!first.written) return null;
+    verb = first.written;
+  } else if (first.tags.has('PresentTense') && first.tags.has('Verb')) {
+    const conjugated = conjugate(first.lemma);
+    const form = singular ? conjugated.PresentTense : conjugated.Infinitive;
+    if (!form) return null;
+    verb = form;
+  } else {
+    return null;
+  }
+  const rest = trimEnd(textOf(proposition.rest));
+  const group = [verb, textOf(others)].filter(Boolean).join(' ');
+  return join([subject, group, rest]);
+}
+
+/** The clause as the text states it, negation and all, with the given subject. */
+export function statedText(proposition: Proposition, subject = subjectText(proposition)): string {
+  return join([subject, textOf(proposition.group), trimEnd(textOf(proposition.rest))]);
 }

@@ -62,8 +62,10 @@ export type Discourse = {
 const PRONOUN_SUBJECT = /^(he|she|it|they|this|that|these|those|there|which|who|one)$/i;
 const PERSONAL = /^(he|she)$/i;
 
+/** Clauses of a sentence, read from its resolved form when it opened on "He"/"His". */
 function clausesFor(sentence: SentenceAnalysis): { clause: Clause; proposition: Proposition | null }[] {
-  return clausesOf(sentence.tokens).map((clause) => ({ clause, proposition: propositionOf(clause) }));
+  const tokens = sentence.resolvedTokens ?? sentence.tokens;
+  return clausesOf(tokens).map((clause) => ({ clause, proposition: propositionOf(clause) }));
 }
 
 /** A subject that stands alone: a pronoun "he"/"she" becomes the person the sentence refers to. */
@@ -224,16 +226,49 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
             kind: recommends ? 'recommend' : 'pledge',
           });
       });
-      // "Let us …": a recommendation without a subject.
-      const letUs = /^(?:so,?\s+|and\s+|now,?\s+)?let us (?!not\b)(.+?)[.!]?$/i.exec(sentence.text);
-      if (letUs?.[1] && wordCount(letUs[1]) >= 3 && wordCount(letUs[1]) <= 22) {
-        discourse.recommendations.push({
-          sentence,
-          proposition: null,
-          subject: 'we',
-          action: trimClause(letUs[1]),
-          kind: 'recommend',
-        });
+      // "Let us …", "Let both sides …", "Let every nation know …": a recommendation addressed
+      // to whoever follows "let"; "let us never …" says what not to do.
+      const letTokens = sentence.tokens;
+      const letAt = letTokens.findIndex(
+        (t, i) =>
+          t.normal === 'let' && (i === 0 || /^(so|and|now|then|finally)$/.test(letTokens[i - 1]!.normal)),
+      );
+      if (letAt !== -1 && letAt <= 1) {
+        let verbAt = -1;
+        for (let i = letAt + 2; i < Math.min(letTokens.length, letAt + 7); i++) {
+          const t = letTokens[i]!;
+          if (
+            t.tags.has('Verb') &&
+            !t.tags.has('Gerund') &&
+            (t.tags.has('Infinitive') || t.normal === t.lemma)
+          ) {
+            verbAt = i;
+            break;
+          }
+        }
+        if (verbAt !== -1) {
+          const between = letTokens.slice(letAt + 1, verbAt);
+          const addressee = textOf(between.filter((t) => !t.isNegator && t.pos !== 'adv'));
+          const negative = between.some((t) => t.isNegator);
+          const action = trimClause(textOf(letTokens.slice(verbAt)).split(/\s+--\s+|\s+—\s+|;\s/)[0]!);
+          const subject = /^us$/i.test(addressee) ? 'we' : addressee;
+          if (
+            wordCount(action) >= 3 &&
+            wordCount(action) <= 22 &&
+            wordCount(subject) >= 1 &&
+            wordCount(subject) <= 4
+          ) {
+            if (negative) discourse.avoid.push({ sentence, action });
+            else
+              discourse.recommendations.push({
+                sentence,
+                proposition: null,
+                subject,
+                action,
+                kind: 'recommend',
+              });
+          }
+        }
       }
 
       // Intents: "X is betting that …", "X seeks to …", "X wants …".
@@ -283,7 +318,17 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           group: cannotClause.group.filter((t) => !t.isNegator),
         });
         if (!cannotAction) continue;
-        discourse.limits.push({ sentence, subject, can, cannot: cannotAction });
+        // "can camouflage his weakness, but cannot erase it": "it" is the other clause's object.
+        const objectOf = (action: string) => action.split(/\s+/).slice(1).join(' ');
+        const resolvedCan =
+          /\bit$/.test(can) && !/\bit$/.test(cannotAction) && objectOf(cannotAction)
+            ? can.replace(/\bit$/, objectOf(cannotAction))
+            : can;
+        const resolvedCannot =
+          /\bit$/.test(cannotAction) && !/\bit$/.test(can) && objectOf(can)
+            ? cannotAction.replace(/\bit$/, objectOf(can))
+            : cannotAction;
+        discourse.limits.push({ sentence, subject, can: resolvedCan, cannot: resolvedCannot });
       }
 
       // Views the author rejects: "X is not Y", "That is not a call for Y", "not X but Y".

@@ -1,5 +1,6 @@
 import { isContent, type Token, tokenize, toWordNetPos } from '../language/tokens';
 import { relationsOf } from '../language/wordnet';
+import { clausesOf, propositionOf } from './clauses';
 
 /**
  * Whether evidence sentences state what a generated text says: the generator's own check,
@@ -60,6 +61,7 @@ export function support(statement: string, evidence: Token[], coverageNeeded = 0
   let contradiction = false;
   let polarityChecked = 0;
   let polarityFlipped = 0;
+  let predicateMatched = false;
   const unmatchedNames: Token[] = [];
   for (const token of stated) {
     const weight = weightOf(token);
@@ -74,6 +76,7 @@ export function support(statement: string, evidence: Token[], coverageNeeded = 0
       if (token.predicative && match.negated !== token.negated) contradiction = true;
       // "is not a favor" against "is a favor": the negation sits on the copula, so compare the
       // polarity of every matched meaning word that is not a name.
+      if (token.predicative) predicateMatched = true;
       if (!token.tags.has('ProperNoun')) {
         polarityChecked++;
         if (match.negated !== token.negated) polarityFlipped++;
@@ -101,6 +104,50 @@ export function support(statement: string, evidence: Token[], coverageNeeded = 0
     return rest > 0 && matched / rest >= coverageNeeded ? 'contradicted' : 'unsupported';
   }
   if (coverage < coverageNeeded) return 'unsupported';
-  if (polarityChecked > 0 && polarityFlipped / polarityChecked >= 0.5) contradiction = true;
+  // Without a verb or adjective to carry it, the polarity is the copula's: compare the nouns'.
+  if (!predicateMatched && polarityChecked > 0 && polarityFlipped / polarityChecked >= 0.5)
+    contradiction = true;
+  if (!contradiction && misattributed(statementTokens(statement), evidence)) return 'contradicted';
   return contradiction ? 'contradicted' : 'supported';
+}
+
+const lemmaSet = (tokens: Token[]) =>
+  new Set(tokens.map((t) => (t.tags.has('Pronoun') ? t.normal : t.lemma)));
+
+/**
+ * Who does what: the statement's predicate is the evidence's, but said of someone else ("Mr.
+ * Putin has the stronger cards" where the text says "we have the stronger cards").
+ */
+function misattributed(stated: Token[], evidence: Token[]): boolean {
+  const statement = clausesOf(stated)
+    .map(propositionOf)
+    .find((p) => p !== null);
+  if (!statement) return false;
+  const predicate = [...statement.group, ...statement.rest].filter(isContent).map((t) => t.lemma);
+  if (predicate.length === 0) return false;
+  const subject = lemmaSet(statement.subject.filter((t) => isContent(t) || t.tags.has('Pronoun')));
+  const sentences = new Map<number, Token[]>();
+  for (const token of evidence)
+    sentences.set(token.sentence, [...(sentences.get(token.sentence) ?? []), token]);
+  for (const tokens of sentences.values()) {
+    for (const clause of clausesOf(tokens)) {
+      const proposition = propositionOf(clause);
+      if (!proposition) continue;
+      const theirs = new Set(
+        [...proposition.group, ...proposition.rest].filter(isContent).map((t) => t.lemma),
+      );
+      const shared = predicate.filter((l) => theirs.has(l)).length;
+      // The same predicate on both sides, not one inside a larger one ("is betting that …").
+      if (shared / predicate.length < 0.8 || shared / theirs.size < 0.6) continue;
+      const theirSubject = lemmaSet(proposition.subject.filter((t) => isContent(t) || t.tags.has('Pronoun')));
+      if (subject.size === 0 || theirSubject.size === 0) continue;
+      // "it", "he", "they" may stand for the statement's subject; "we" and "I" never stand for a name.
+      if (
+        proposition.subject.some((t) => /^(it|he|she|they|this|that|these|those|which|who)$/.test(t.normal))
+      )
+        continue;
+      if (![...subject].some((l) => theirSubject.has(l))) return true;
+    }
+  }
+  return false;
 }

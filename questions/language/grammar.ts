@@ -1,4 +1,5 @@
 import { type Token, tokenize } from './tokens';
+import { lookup } from './wordnet';
 
 /**
  * A grammar check by parsing: compromise tags the words of a text we wrote (a prompt, a
@@ -86,6 +87,20 @@ export function grammarProblems(text: string, kind: 'sentence' | 'phrase' = 'sen
       if (verb && (verb.tags.has('Modal') || (verb.tags.has('Verb') && !isBaseForm(verb)))) {
         // "do" as a main verb ("did it", "does more") is followed by an object, not a verb.
         problems.push({ rule: 'verb after "do" not in its base form', at: `${token.text} … ${verb.text}` });
+      }
+    }
+    if (MODALS.has(token.normal) && token.tags.has('Modal') && kind === 'sentence' && !/\?\s*$/.test(text)) {
+      // In a statement a modal needs its verb: "neither can two great groups" has none.
+      const after = nextVerb(tokens, i + 1);
+      // compromise sometimes reads a verb as a noun ("cannot camouflage"); WordNet knows it is a verb.
+      const verbLike =
+        after !== undefined &&
+        (after.tags.has('Verb') ||
+          after.tags.has('Copula') ||
+          after.tags.has('Auxiliary') ||
+          lookup(after.normal, 'v') !== null);
+      if (!verbLike) {
+        problems.push({ rule: 'modal without a verb', at: `${token.text} ${after?.text ?? ''}`.trim() });
       }
     }
     if (MODALS.has(token.normal) && token.tags.has('Modal')) {

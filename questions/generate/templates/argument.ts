@@ -8,10 +8,14 @@ import {
   negated,
   predicateAsInfinitive,
   propositionOf,
+  statedText,
   toQuestion,
+  withSubject,
 } from '../clauses';
 import { seededShuffle, stableHash } from '../deterministic';
 import type { CauseLink, Discourse, Statement } from '../discourse';
+import { danglingReference } from '../references';
+import { isNameInReading } from '../validate';
 import {
   capitalise,
   type Draft,
@@ -38,10 +42,13 @@ function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
   // "these actions" points back into the text; out of it, "the actions" says the same.
   const clean = text
     .replace(/\s+/g, ' ')
-    .replace(/\b(these|those|this)\s+(?=(?!is\b|was\b|will\b|would\b|can\b|has\b)[a-z]{3,}\b)/gi, (w) =>
-      /^[A-Z]/.test(w) ? 'The ' : 'the ',
+    .replace(
+      /\b(these|those|this)\s+(?=(?!is\b|was\b|will\b|would\b|can\b|has\b|\w+ing\b)[a-z]{3,}\b)/gi,
+      (w) => (/^[A-Z]/.test(w) ? 'The ' : 'the '),
     )
     .trim();
+  // An option must stand alone: "refined that playbook" points at something it does not name.
+  if (danglingReference(clean.replace(/^(he|she)\b/i, 'X'))) return null;
   if (words(clean) <= max) return clean;
   const cut = clean.split(/,\s|\s[—–]\s|\s--\s|;\s/)[0]!;
   // A cut that leaves "countries which" or "the end of" has lost its point.
@@ -53,9 +60,18 @@ function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
 const STARTERS =
   /^(The|A|An|This|That|These|Those|We|Our|Their|His|Her|Its|Some|Many|Most|All|Every|Each|No|There|It|They|He|She|Such|Both|Too|Few|Several|Any|One|Other|Others)\b/;
 
-/** Lower-cases a first word that is not a name: "The talks" → "the talks"; "American" and "Mr." stay. */
-const lower = (text: string) =>
-  STARTERS.test(text) || /^[A-Z][a-z]+ing\b/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+/**
+ * Lower-cases a first word to continue a sentence, unless it is a name in the reading ("Mr.
+ * Putin", "American", "Moscow"): "The talks" → "the talks", "Diplomacy" → "diplomacy".
+ */
+function lowerIn(analysis: ReadingAnalysis, text: string): string {
+  const first = text.split(/\s+/)[0] ?? '';
+  const bare = first.replace(/[^\p{L}]/gu, '');
+  if (!bare || /^(I|Mr|Mrs|Ms|Dr)$/.test(bare) || /^\p{Lu}{2,}/u.test(bare)) return text;
+  if (STARTERS.test(text) || /^[A-Z][a-z]+ing\b/.test(text))
+    return text.charAt(0).toLowerCase() + text.slice(1);
+  return isNameInReading(bare, analysis) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+}
 
 function evidenceIds(sentences: SentenceAnalysis[]): string[] {
   return [...new Set(sentences.map((s) => s.id))];
@@ -164,8 +180,8 @@ export function causeQuestions(analysis: ReadingAnalysis, discourse: Discourse):
       const causeClause = affirmed(link.causeProposition);
       const effectClause = affirmed(link.effect.proposition, link.effect.subject);
       if (causeClause && effectClause && words(causeClause) <= 14 && words(effectClause) <= 14) {
-        const reversed = `According to ${author}, ${lower(causeClause)} because ${lower(effectClause)}.`;
-        const right = `According to ${author}, ${lower(effectClause)} because ${lower(causeClause)}.`;
+        const reversed = `According to ${author}, ${lowerIn(analysis, causeClause)} because ${lowerIn(analysis, effectClause)}.`;
+        const right = `According to ${author}, ${lowerIn(analysis, effectClause)} because ${lowerIn(analysis, causeClause)}.`;
         const wantFalse = stableHash(id) % 2 === 0 || link.kind === 'because';
         const statement = wantFalse ? reversed : right;
         drafts.push({
@@ -270,7 +286,7 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
     const prompt =
       rec.kind === 'pledge'
         ? `In paragraph ${rec.sentence.paragraphNumber}, what does ${author} pledge that ${who === 'I' ? author : who} will do?`
-        : `In paragraph ${rec.sentence.paragraphNumber}, what does ${author} say ${lower(who)} should do?`;
+        : `In paragraph ${rec.sentence.paragraphNumber}, what does ${author} say ${lowerIn(analysis, who)} should do?`;
     const { options, keyId } = shuffledOptions(capitalise(action), distractors.map(capitalise), id);
     drafts.push({
       template: 'recommendation',
@@ -314,7 +330,9 @@ export function intentQuestions(analysis: ReadingAnalysis, discourse: Discourse)
       flipped && clauseObject ? shorten(capitalise(flipped.replace(/^that\s+/i, '')), 20) : null;
     if (flippedShort && !/^to\s/i.test(key)) distractors.push(flippedShort);
     const sameShape = /^to\s/i.test(key)
-      ? actionsElsewhere(discourse, intent.sentence.paragraphIndex, id, exclude).map((a) => `To ${lower(a)}`)
+      ? actionsElsewhere(discourse, intent.sentence.paragraphIndex, id, exclude).map(
+          (a) => `To ${lowerIn(analysis, a)}`,
+        )
       : otherClaims(discourse, intent.sentence.paragraphIndex, id, exclude);
     for (const d of sameShape)
       if (distractors.length < 3 && !distractors.includes(d)) distractors.push(capitalise(d));
@@ -354,7 +372,39 @@ export function limitQuestions(analysis: ReadingAnalysis, discourse: Discourse):
     const id = `limits-${limit.sentence.id}`;
     const exclude = new Set([can.toLowerCase(), cannot.toLowerCase()]);
     const others = actionsElsewhere(discourse, limit.sentence.paragraphIndex, id, exclude).slice(0, 2);
-    if (others.length < 2) continue;
+    // The same limit as a statement, true as the text has it or false with the two swapped.
+    const subject = capitalise(limit.subject);
+    // "can manage but cannot transform the relationship" when both act on the same thing.
+    const [canVerb, ...canObject] = can.split(/\s+/);
+    const [cannotVerb, ...cannotObject] = cannot.split(/\s+/);
+    const shared = canObject.join(' ') === cannotObject.join(' ') && canObject.length > 0;
+    const pair = (first: string, firstVerb: string, second: string, secondVerb: string, object: string) =>
+      shared ? `can ${firstVerb} but cannot ${secondVerb} ${object}` : `can ${first} but cannot ${second}`;
+    for (const swapped of [true, false]) {
+      const statement = swapped
+        ? `According to ${author}, ${lowerIn(analysis, subject)} ${pair(cannot, cannotVerb!, can, canVerb!, canObject.join(' '))}.`
+        : `According to ${author}, ${lowerIn(analysis, subject)} ${pair(can, canVerb!, cannot, cannotVerb!, canObject.join(' '))}.`;
+      if (words(statement) > 30) continue;
+      drafts.push({
+        template: 'limits',
+        anchor: limit.sentence.id,
+        quality: swapped ? 0.8 : 0.7,
+        question: {
+          ...draftBase(analysis, {
+            id: `${id}-${swapped ? 'swapped' : 'as-stated'}`,
+            evidence: [limit.sentence.id],
+            skill: 'claim-and-reason',
+            difficulty: 2,
+            explanation: `${swapped ? 'False: it is the other way round' : 'True'}. Paragraph ${limit.sentence.paragraphNumber}: ${quote(limit.sentence.text)}`,
+          }),
+          type: 'true-false',
+          prompt: `True or false: ${statement}`,
+          statement,
+          answer: { value: !swapped },
+        },
+      });
+    }
+    if (/^be\b/.test(can) || others.length < 2) continue;
     const { options, keyId } = shuffledOptions(capitalise(can), [cannot, ...others].map(capitalise), id);
     drafts.push({
       template: 'limits',
@@ -369,7 +419,7 @@ export function limitQuestions(analysis: ReadingAnalysis, discourse: Discourse):
           explanation: `${capitalise(author)} draws the line in paragraph ${limit.sentence.paragraphNumber}: ${quote(limit.sentence.text)} It can ${can}, but not ${cannot}.`,
         }),
         type: 'multiple-choice',
-        prompt: `According to ${author}, what can ${lower(limit.subject)} do, even though it cannot ${cannot}?`,
+        prompt: `According to ${author}, what can ${lowerIn(analysis, limit.subject)} do, even though it cannot ${cannot}?`,
         options,
         answer: { optionId: keyId },
       },
@@ -412,7 +462,7 @@ export function rejectionQuestions(analysis: ReadingAnalysis, discourse: Discour
         },
       });
     }
-    const statement = `According to ${author}, ${lower(view)}.`;
+    const statement = `According to ${author}, ${lowerIn(analysis, view)}.`;
     drafts.push({
       template: 'true-false',
       anchor: rejection.sentence.id,
@@ -500,9 +550,20 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     ...new Map(named.map((s) => [s.subject, isSingularSubject(s.proposition.subject)])).entries(),
   ];
   const seen = new Set<string>();
-  for (const statement of discourse.statements) {
+  // Where a sentence offers a "we" that the main actor could be mistaken for, that clause first.
+  const main = analysis.mainActor;
+  const canSwapWe = (s: Statement) => main !== null && /^we$/i.test(s.subject) && !s.proposition.negative;
+  const ordered = [...discourse.statements].sort((a, b) =>
+    a.sentence === b.sentence ? Number(canSwapWe(b)) - Number(canSwapWe(a)) : 0,
+  );
+  for (const statement of ordered) {
     const sentence = statement.sentence;
-    if (seen.has(sentence.id) || statement.proposition.clause.relation === 'condition') continue;
+    // "Mr. Putin is right about one thing:" announces what follows and says nothing alone.
+    if (/:\s*$/.test(statement.proposition.clause.tokens.at(-1)?.post ?? '')) continue;
+    // A condition changes what is true ("If we don't, we'll …"): no statements from such sentences.
+    const conditional = sentence.markers.has('conditional') || /^(if|unless)\b/i.test(sentence.text);
+    if (seen.has(sentence.id) || statement.proposition.clause.relation === 'condition' || conditional)
+      continue;
     const stated = affirmed(statement.proposition, statement.subject);
     if (!stated || words(stated) < 5 || words(stated) > 16) continue;
     const id = `tf-${sentence.id}`;
@@ -510,22 +571,49 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     let text: string | null = null;
     let how = '';
     let value = true;
-    if (hash % 3 !== 0) {
+    const weSwap =
+      analysis.mainActor !== null && /^we$/i.test(statement.subject) && !statement.proposition.negative;
+    if (hash % 3 !== 0 || weSwap) {
       // Another actor of the text given this one's predicate.
       const singular = isSingularSubject(statement.proposition.subject);
-      const others = NAME_SUBJECT(statement)
-        ? actors
-            .filter(
-              ([a, one]) =>
-                one === singular &&
-                a !== statement.subject &&
-                !a.includes(statement.subject) &&
-                !statement.subject.includes(a) &&
-                !sentence.text.includes(a),
-            )
-            .map(([a]) => a)
-        : [];
-      if (others.length > 0) {
+      // Another actor's name before "his hand" or "himself" would need the pronouns changed too.
+      const ownPronouns = statement.proposition.rest.some((t) =>
+        /^(his|her|its|their|himself|herself|itself|themselves)$/.test(t.normal),
+      );
+      const others =
+        NAME_SUBJECT(statement) && !ownPronouns
+          ? actors
+              .filter(
+                ([a, one]) =>
+                  one === singular &&
+                  a !== statement.subject &&
+                  !a.includes(statement.subject) &&
+                  !statement.subject.includes(a) &&
+                  !sentence.text.includes(a),
+              )
+              .map(([a]) => a)
+          : [];
+      // "We have the stronger cards" said of the text's main actor is the misreading to test.
+      const selfReference = statement.proposition.rest.some((t) =>
+        /^(his|her|its|their|our|himself|herself|itself|themselves|ourselves)$/.test(t.normal),
+      );
+      const modal = statement.proposition.group.some((t) => t.tags.has('Modal'));
+      if (
+        others.length === 0 &&
+        main &&
+        /^we$/i.test(statement.subject) &&
+        !statement.proposition.negative &&
+        !selfReference &&
+        !modal
+      ) {
+        const swapped = withSubject(statement.proposition, main, true);
+        if (swapped) {
+          text = swapped;
+          how = `says this of us, not of ${main}`;
+          value = false;
+        }
+      }
+      if (!text && others.length > 0) {
         const other = others[hash % others.length]!;
         const swapped = affirmed(statement.proposition, other);
         if (swapped) {
@@ -535,7 +623,12 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         }
       }
       // "not almost always", "not just": a negation before a hedge changes more than the truth.
+      // "Moscow swiftly reciprocated, announcing …": a negation would need the participle clause reworded.
+      const participleAfter =
+        /,$/.test(statement.proposition.group.at(-1)?.post.trim() ?? '') ||
+        statement.proposition.head.post.includes(',');
       const hedged =
+        participleAfter ||
         statement.proposition.group.some((t) => t.pos === 'adv') ||
         statement.proposition.rest[0]?.pos === 'adv' ||
         statement.proposition.clause.body.some((t) => t.isNegator) ||
@@ -549,12 +642,12 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         }
       }
     }
-    if (!text) text = stated;
+    if (!text) text = statedText(statement.proposition, statement.subject);
     const short = withoutLongCopy(text, analysis);
     if (!short) continue;
     text = short;
     seen.add(sentence.id);
-    const full = `According to ${author}, ${lower(text)}.`;
+    const full = `According to ${author}, ${lowerIn(analysis, text)}.`;
     drafts.push({
       template: 'true-false',
       anchor: sentence.id,
