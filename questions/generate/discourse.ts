@@ -46,6 +46,8 @@ export type Intent = Statement & { verb: string; object: string; whPrompt: strin
 export type Limit = { sentence: SentenceAnalysis; subject: string; can: string; cannot: string };
 export type Rejection = { sentence: SentenceAnalysis; view: string; stated: string };
 export type Risk = { sentence: SentenceAnalysis; text: string };
+/** "a message to his rivals that …", "tells his rivals that …": who hears what. */
+export type Message = { sentence: SentenceAnalysis; audience: string; content: string };
 
 export type Discourse = {
   statements: Statement[];
@@ -55,6 +57,7 @@ export type Discourse = {
   limits: Limit[];
   rejections: Rejection[];
   risks: Risk[];
+  messages: Message[];
   /** What the author says should not, or will not, be done ("we should not X"). */
   avoid: { sentence: SentenceAnalysis; action: string }[];
 };
@@ -149,6 +152,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
     limits: [],
     rejections: [],
     risks: [],
+    messages: [],
     avoid: [],
   };
   for (const paragraph of analysis.paragraphs) {
@@ -342,6 +346,24 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         discourse.rejections.push({ sentence, view, stated });
       });
 
+      // Messages and signals: "a message to X that Y", "tells X that Y".
+      const said = sentence.resolved ?? sentence.text;
+      const message =
+        /\b(?:message|signal|warning|reminder|lesson)\s+to\s+(.{3,80}?)\s+that\s+(.+)$/i.exec(said) ??
+        /\b(?:tells?|told|warns?|warned|signals?|signaled|signalled|shows?|showed|reminds?|reminded|assures?|assured)\s+(.{3,80}?)\s+that\s+(.+)$/i.exec(
+          said,
+        );
+      if (message?.[1] && message[2]) {
+        const audience = resolvePossessive(message[1], paragraph.sentences.slice(0, index + 1));
+        const content = trimClause(message[2].split(/\s+[—–]\s+|\s+--\s+/)[0]!);
+        if (audience && wordCount(audience) <= 8 && wordCount(content) >= 3 && wordCount(content) <= 22)
+          discourse.messages.push({
+            sentence,
+            audience,
+            content: resolveHe(content, paragraph.sentences.slice(0, index + 1)),
+          });
+      }
+
       // Risks and costs.
       const riskWord = sentence.tokens.some((t) => RISK_WORDS.has(t.lemma));
       const main = statements.find(Boolean);
@@ -379,4 +401,26 @@ function withoutFrame(statement: Statement | null): Statement | null {
   const subject = subjectText(innerProposition);
   if (PRONOUN_SUBJECT.test(subject) || /^(this|that|these|those|such)\b/i.test(subject)) return statement;
   return { sentence: statement.sentence, proposition: innerProposition, subject };
+}
+
+/** The last person named in these sentences, as the text names them. */
+function lastPerson(sentences: SentenceAnalysis[]): string | null {
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    const people = sentences[i]!.people;
+    if (people.length > 0) return people.at(-1)!;
+  }
+  return null;
+}
+
+/** "his rivals in the West" → "Mr. Putin’s rivals in the West", when a person was just named. */
+function resolvePossessive(text: string, before: SentenceAnalysis[]): string | null {
+  if (!/^(his|her)\b/i.test(text)) return /^(its|their|them|it)\b/i.test(text) ? null : text;
+  const person = lastPerson(before);
+  return person ? text.replace(/^(his|her)\b/i, `${person}’s`) : null;
+}
+
+/** "he has every intention …" → "Mr. Putin has every intention …". */
+function resolveHe(text: string, before: SentenceAnalysis[]): string {
+  const person = lastPerson(before);
+  return person ? text.replace(/^(he|she)\b/i, person) : text;
 }

@@ -93,6 +93,24 @@ export function support(statement: string, evidence: Token[], coverageNeeded = 0
     if (token.tags.has('ProperNoun')) unmatchedNames.push(token);
   }
   const coverage = matched / total;
+  // "the stronger cards" against "weak cards": the same noun, qualified the opposite way.
+  const all = statementTokens(statement);
+  for (let i = 0; i + 1 < all.length; i++) {
+    const adjective = all[i]!;
+    const noun = all[i + 1]!;
+    if (adjective.pos !== 'adj' || noun.pos !== 'noun') continue;
+    const opposite = opposites(adjective);
+    for (let j = 1; j < evidence.length; j++) {
+      const theirs = evidence[j]!;
+      const modifier = evidence[j - 1]!;
+      if (
+        theirs.lemma === noun.lemma &&
+        modifier.pos === 'adj' &&
+        (opposite.has(modifier.lemma) || opposites(modifier).has(adjective.lemma))
+      )
+        contradiction = true;
+    }
+  }
   const statedNumbers = numbersIn(stated);
   const evidenceNumbers = numbersIn(evidenceContent);
   const numberDiffers = [...statedNumbers].some((n) => !evidenceNumbers.has(n));

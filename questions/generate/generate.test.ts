@@ -68,21 +68,13 @@ describe('generateQuestions on the Burns essay', () => {
     expect(report.candidates - report.passed).toBeLessThanOrEqual(rejected);
   });
 
-  it('asks "why" only where the text gives a cause, with a model answer that earns full credit', () => {
-    const why = report.questions.filter(
-      (q): q is Extract<Question, { type: 'short-answer' }> =>
-        q.type === 'short-answer' && /^According to \S+, why /.test(q.prompt),
-    );
-    expect(why.length).toBeGreaterThan(0);
-    for (const question of why) {
-      const grade = gradeShortAnswer({
-        rubric: question.rubric,
-        answer: question.modelAnswer,
-        prompt: question.prompt,
-      });
-      expect(grade.score, question.id).toBe(1);
-      for (const point of question.rubric.keyPoints)
-        expect(point.text.split(/\s+/).length).toBeLessThanOrEqual(20);
+  it('asks "why" only where the text gives a cause', () => {
+    for (const question of report.questions) {
+      if (!/^According to \S+, why /.test(question.prompt)) continue;
+      const evidence = question.evidence.map((id) => analysis.sentenceById.get(id)!.text).join(' ');
+      expect(evidence, question.id).toMatch(
+        /\b(because|since|for|so|therefore|thus|as a result|in order to|so that|why)\b/i,
+      );
     }
   });
 
@@ -250,5 +242,53 @@ describe('validators', () => {
     };
     expect(rejectedBy(question)).toBe('unknown-evidence');
     expect(rejectedBy({ ...question, type: 'essay' })).toBe('schema');
+  });
+});
+
+describe('why-questions', () => {
+  const text = [
+    'The talks between the two governments collapsed in March because neither side would accept international inspectors at its nuclear sites.',
+    'Sanctions rarely change a regime on their own. The target can trade elsewhere, so the pressure leaks away through its neighbours.',
+    'Because the alliance shares the cost of defence, its smaller members can spend more on their economies.',
+    'The embargo failed in the end. Its authors had overestimated how much the target depended on their markets, and they had underestimated how quickly new suppliers would appear.',
+  ].join('\n\n');
+  const small = parseReading({ text, format: 'text' });
+  const smallReport = generateQuestions(small, { readingSlug: 'why-test' });
+  const why = smallReport.questions.filter(
+    (q): q is Extract<Question, { type: 'short-answer' }> =>
+      q.type === 'short-answer' && / why /.test(q.prompt),
+  );
+
+  it('asks why where the text gives a cause, with a short key point a model answer earns', () => {
+    expect(why.map((q) => q.prompt)).toContain(
+      'According to the author, why did the talks between the two governments collapse in March?',
+    );
+    for (const question of why) {
+      const grade = gradeShortAnswer({
+        rubric: question.rubric,
+        answer: question.modelAnswer,
+        prompt: question.prompt,
+      });
+      expect(grade.score, question.id).toBe(1);
+      for (const point of question.rubric.keyPoints)
+        expect(point.text.split(/\s+/).length).toBeLessThanOrEqual(20);
+    }
+  });
+
+  it('does not ask why of a sentence that gives no cause', () => {
+    expect(why.some((q) => /embargo fail/.test(q.prompt))).toBe(false);
+  });
+
+  it('states a cause the wrong way round as a false statement', () => {
+    const reversed = smallReport.questions.filter(
+      (q) => q.type === 'true-false' && / because /.test(q.prompt),
+    );
+    for (const question of reversed) {
+      if (question.type !== 'true-false') continue;
+      const causeFirst =
+        /because the talks/.test(question.statement) ||
+        /because its smaller members/.test(question.statement);
+      if (causeFirst) expect(question.answer.value).toBe(false);
+    }
   });
 });

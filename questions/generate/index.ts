@@ -6,6 +6,7 @@ import {
   causeQuestions,
   intentQuestions,
   limitQuestions,
+  messageQuestions,
   recommendationQuestions,
   rejectionQuestions,
   riskQuestions,
@@ -64,6 +65,7 @@ export function draftQuestions(analysis: ReadingAnalysis): Draft[] {
     ...recommendationQuestions(analysis, discourse),
     ...intentQuestions(analysis, discourse),
     ...limitQuestions(analysis, discourse),
+    ...messageQuestions(analysis, discourse),
     ...rejectionQuestions(analysis, discourse),
     ...riskQuestions(analysis, discourse),
     ...statementTrueFalse(analysis, discourse),
@@ -100,8 +102,8 @@ type Candidate = { raw: unknown; quality: number };
 
 const MINIMUM_QUALITY = 0.55;
 
-/** Per paragraph, one fill-in-the-blank and one true/false are enough: they test the least. */
-const TYPE_CAP: Partial<Record<QuestionType, number>> = { cloze: 1, 'true-false': 1 };
+/** Per paragraph, one fill-in-the-blank is enough: it tests the least. */
+const TYPE_CAP: Partial<Record<QuestionType, number>> = { cloze: 1 };
 
 /** Most share of the kept questions one type may take. */
 const TYPE_SHARE: Partial<Record<QuestionType, number>> = { cloze: 0.15, 'true-false': 0.2 };

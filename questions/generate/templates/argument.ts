@@ -1,3 +1,4 @@
+import { tokenize } from '../../language/tokens';
 import { relationsOf } from '../../language/wordnet';
 import type { KeyPoint } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
@@ -666,6 +667,50 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         prompt: `True or false: ${full}`,
         statement: full,
         answer: { value },
+      },
+    });
+  }
+  return drafts;
+}
+
+// ---- Messages and signals ----
+
+export function messageQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  for (const message of discourse.messages) {
+    const key = shorten(capitalise(message.content), 20);
+    if (!key) continue;
+    const id = `message-${message.sentence.id}`;
+    const exclude = new Set([key.toLowerCase()]);
+    const clause = clausesOf(tokenize(message.content))[0];
+    const proposition = clause ? propositionOf(clause) : null;
+    const flipped = proposition ? negated(proposition) : null;
+    const distractors: string[] = [];
+    const flippedShort = flipped ? shorten(capitalise(flipped), 20) : null;
+    if (flippedShort && !exclude.has(flippedShort.toLowerCase())) distractors.push(flippedShort);
+    for (const claim of otherClaims(discourse, message.sentence.paragraphIndex, id, exclude)) {
+      if (distractors.length === 3) break;
+      distractors.push(capitalise(claim));
+    }
+    if (distractors.length < 3) continue;
+    const { options, keyId } = shuffledOptions(key, distractors, id);
+    drafts.push({
+      template: 'intent',
+      anchor: message.sentence.id,
+      quality: 0.85,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [message.sentence.id],
+          skill: 'inference',
+          difficulty: 2,
+          explanation: `Paragraph ${message.sentence.paragraphNumber}: ${quote(message.sentence.text)}`,
+        }),
+        type: 'multiple-choice',
+        prompt: `In paragraph ${message.sentence.paragraphNumber}, what message does ${author} say is sent to ${lowerIn(analysis, message.audience)}?`,
+        options,
+        answer: { optionId: keyId },
       },
     });
   }
