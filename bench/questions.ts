@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import nlp from 'compromise';
-import { LocalLinter } from 'harper.js';
-import { binaryInlined } from 'harper.js/binaryInlined';
+import type { LocalLinter } from 'harper.js';
 import { loadAuthoredBank } from '@/questions/bank';
 import { type GenerationReport, generateQuestions } from '@/questions/generate';
 import { gradeShortAnswer } from '@/questions/grade/short-answer';
@@ -403,7 +402,10 @@ function writeSamples(text: Text, reading: ParsedReading, report: GenerationRepo
 async function main() {
   const writeSamplesToo = process.argv.includes('--samples');
   console.log('# Question engine benchmark\n');
-  const linter = new LocalLinter({ binary: binaryInlined });
+  // harper.js is an ES module only; this file runs as CommonJS under tsx, so import it dynamically.
+  const harper = await import('harper.js');
+  const { binaryInlined } = await import('harper.js/binaryInlined');
+  const linter = new harper.LocalLinter({ binary: binaryInlined });
   await linter.setup();
   // Warm the libraries (compromise, WordNet) on a text that is not measured.
   generateQuestions(

@@ -113,8 +113,27 @@ const isFiniteVerb = (t: Token) =>
   (t.tags.has('Auxiliary') && !t.tags.has('Infinitive')) ||
   (t.tags.has('Verb') && (t.tags.has('PastTense') || t.tags.has('PresentTense')) && !t.tags.has('Gerund'));
 
+/** "It is fitting, therefore, that …": a connective between commas links the whole sentence to the one before. */
+const PARENTHETICAL = new Set(['therefore', 'thus', 'hence', 'consequently', 'accordingly']);
+
 /** Splits one sentence's tokens into clauses at discourse markers and strong punctuation. */
-export function clausesOf(tokens: Token[]): Clause[] {
+export function clausesOf(input: Token[]): Clause[] {
+  const parenthetical = input.findIndex(
+    (t, i) =>
+      i > 0 && PARENTHETICAL.has(t.normal) && input[i - 1]!.post.includes(',') && t.post.includes(','),
+  );
+  if (parenthetical !== -1) {
+    const rest = [
+      ...input.slice(0, parenthetical - 1),
+      { ...input[parenthetical - 1]!, post: ' ' },
+      ...input.slice(parenthetical + 1),
+    ];
+    const clauses = clausesOf(rest);
+    if (clauses[0] && clauses[0].relation === null)
+      clauses[0] = { ...clauses[0], relation: 'result', marker: input[parenthetical]!.written };
+    return clauses;
+  }
+  const tokens = input;
   const clauses: Clause[] = [];
   let current: Token[] = [];
   let relation: Relation | null = null;
@@ -216,12 +235,14 @@ export function propositionOf(clause: Clause): Proposition | null {
   let subjectEnd = firstVerb;
   while (
     subjectEnd > start + 1 &&
-    body[subjectEnd - 1]!.pos === 'adv' &&
+    (body[subjectEnd - 1]!.pos === 'adv' || body[subjectEnd - 1]!.tags.has('Conjunction')) &&
     !body[subjectEnd - 1]!.tags.has('Noun')
   )
     subjectEnd--;
   const subject = body.slice(start, subjectEnd);
   if (subject.length === 0 || subject.length > 9) return null;
+  // "and in the Gulf", "of the nations": a subject opens on a noun phrase, not a link word.
+  if (subject[0]!.tags.has('Conjunction') || subject[0]!.tags.has('Preposition')) return null;
   // "whatever period is required", "let us begin", "ask not what…", "neither can…": no subject a
   // statement can be about.
   if (

@@ -170,7 +170,10 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
       // "I believe that A because B" asks about A: the reporting frame is dropped.
       parts.forEach(({ clause, proposition }, k) => {
         if (clause.relation === 'cause' || clause.relation === 'purpose') {
-          const effectIndex = k === 0 ? 1 : k - 1;
+          // The effect is the nearest clause before (or, for a fronted reason, after) that
+          // makes a statement: "I state these differences, not to …, but because …".
+          let effectIndex = k === 0 ? 1 : k - 1;
+          while (k > 0 && effectIndex > 0 && !statements[effectIndex]) effectIndex--;
           const effect = withoutFrame(statements[effectIndex] ?? null);
           if (!effect) return;
           const reason = trimClause(textOf(clause.body));

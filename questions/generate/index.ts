@@ -3,6 +3,7 @@ import { QUESTION_TYPES, type Question, type QuestionType } from '../schema';
 import { analyseReading, lemmasIn, type ReadingAnalysis } from './analyse';
 import { readDiscourse } from './discourse';
 import {
+  agentQuestions,
   causeQuestions,
   intentQuestions,
   limitQuestions,
@@ -66,6 +67,7 @@ export function draftQuestions(analysis: ReadingAnalysis): Draft[] {
     ...intentQuestions(analysis, discourse),
     ...limitQuestions(analysis, discourse),
     ...messageQuestions(analysis, discourse),
+    ...agentQuestions(analysis, discourse),
     ...rejectionQuestions(analysis, discourse),
     ...riskQuestions(analysis, discourse),
     ...statementTrueFalse(analysis, discourse),
@@ -102,8 +104,8 @@ type Candidate = { raw: unknown; quality: number };
 
 const MINIMUM_QUALITY = 0.55;
 
-/** Per paragraph, one fill-in-the-blank is enough: it tests the least. */
-const TYPE_CAP: Partial<Record<QuestionType, number>> = { cloze: 1 };
+/** Fixed caps per paragraph and type, where the length-based one is too generous. */
+const TYPE_CAP: Partial<Record<QuestionType, number>> = {};
 
 /** Most share of the kept questions one type may take. */
 const TYPE_SHARE: Partial<Record<QuestionType, number>> = { cloze: 0.15, 'true-false': 0.2 };
@@ -225,10 +227,12 @@ export function selectQuestions(
       });
       continue;
     }
-    const typeCap = TYPE_CAP[candidate.question.type] ?? cap;
-    const full = [...candidate.paragraphs].every(
-      (p) => (perParagraphType.get(`${p}:${candidate.question.type}`) ?? 0) >= typeCap,
-    );
+    // A long paragraph holds more: one more question of a type per 120 words past the first.
+    const full = [...candidate.paragraphs].every((p) => {
+      const words = analysis.paragraphs[p]?.sentences.reduce((n, s) => n + s.wordCount, 0) ?? 0;
+      const typeCap = TYPE_CAP[candidate.question.type] ?? cap + Math.floor(Math.max(0, words - 120) / 120);
+      return (perParagraphType.get(`${p}:${candidate.question.type}`) ?? 0) >= typeCap;
+    });
     if (full) leftOver.push(candidate);
     else keep(candidate);
   }

@@ -183,14 +183,19 @@ export function grammarProblems(text: string, kind: 'sentence' | 'phrase' = 'sen
   const closes = (plain.match(/[”)]/g) ?? []).length;
   if (opens !== closes) problems.push({ rule: 'unbalanced quotation marks or brackets', at: text });
   const last = [...tokens].reverse().find((t) => t.written);
-  if (last && DANGLING_END.has(last.normal) && !/[”"’]$/.test(plain.trim()))
+  // A question may end on its preposition ("what is he betting on?"); a statement may not.
+  const question = /\?\s*$/.test(text) && /^\s*(?:[^,]*,\s*)?(what|who|whom|which|where)\b/i.test(text);
+  const strandedPreposition = question && /^(on|for|to|with|of|in|about|by|from)$/.test(last?.normal ?? '');
+  if (last && DANGLING_END.has(last.normal) && !/[”"’]$/.test(plain.trim()) && !strandedPreposition)
     problems.push({ rule: 'ends on a function word', at: last.text });
 
   if (kind === 'sentence') {
     const finite = tokens.some(
-      (t) =>
+      (t, i) =>
         t.tags.has('Modal') ||
         t.tags.has('Copula') ||
+        // "does the speaker present …": after do-support the verb may be read as a noun.
+        (DO.has(t.normal) && tokens.slice(i + 1).some((n) => lookup(n.normal, 'v') !== null)) ||
         (t.tags.has('Verb') &&
           (t.tags.has('PastTense') ||
             t.tags.has('PresentTense') ||

@@ -550,7 +550,8 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
   const actors = [
     ...new Map(named.map((s) => [s.subject, isSingularSubject(s.proposition.subject)])).entries(),
   ];
-  const seen = new Set<string>();
+  // Two statements at most from one sentence (its clauses say different things).
+  const seen = new Map<string, number>();
   // Where a sentence offers a "we" that the main actor could be mistaken for, that clause first.
   const main = analysis.mainActor;
   const canSwapWe = (s: Statement) => main !== null && /^we$/i.test(s.subject) && !s.proposition.negative;
@@ -566,8 +567,8 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     if (seen.has(sentence.id) || statement.proposition.clause.relation === 'condition' || conditional)
       continue;
     const stated = affirmed(statement.proposition, statement.subject);
-    if (!stated || words(stated) < 5 || words(stated) > 16) continue;
-    const id = `tf-${sentence.id}`;
+    if (!stated || words(stated) < 5 || words(stated) > 24) continue;
+    const id = `tf-${sentence.id}${seen.has(sentence.id) ? `-${seen.get(sentence.id)! + 1}` : ''}`;
     const hash = stableHash(id);
     let text: string | null = null;
     let how = '';
@@ -647,7 +648,7 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     const short = withoutLongCopy(text, analysis);
     if (!short) continue;
     text = short;
-    seen.add(sentence.id);
+    seen.set(sentence.id, (seen.get(sentence.id) ?? 0) + 1);
     const full = `According to ${author}, ${lowerIn(analysis, text)}.`;
     drafts.push({
       template: 'true-false',
@@ -709,6 +710,96 @@ export function messageQuestions(analysis: ReadingAnalysis, discourse: Discourse
         }),
         type: 'multiple-choice',
         prompt: `In paragraph ${message.sentence.paragraphNumber}, what message does ${author} say is sent to ${lowerIn(analysis, message.audience)}?`,
+        options,
+        answer: { optionId: keyId },
+      },
+    });
+  }
+  return drafts;
+}
+
+// ---- Who does what ----
+
+const PERSON_WORDS =
+  /^(president|minister|leader|king|queen|general|secretary|people|citizens|men|women|soldiers|americans|officials|diplomats|allies)$/i;
+
+/**
+ * "According to Burns, who has overplayed his hand?": the actor of a statement, among other
+ * actors of the text that do not do this in the sentence. Only named or clearly nominal
+ * subjects, and distractors of the same number, so that the grammar gives nothing away.
+ */
+export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  const actors = new Map<string, { singular: boolean; person: boolean }>();
+  for (const statement of discourse.statements) {
+    // Any short noun phrase can be a distractor ("agile diplomacy"); keys are named actors.
+    const subject = statement.proposition.subject;
+    const head = subject.at(-1)!;
+    if (
+      subject.length > 4 ||
+      head.pos !== 'noun' ||
+      head.tags.has('Pronoun') ||
+      subject.some((t) => /^(this|that|these|those|such|it|its|his|her|their|our|my|your)$/.test(t.normal)) ||
+      /^(we|i|you)$/i.test(statement.subject)
+    )
+      continue;
+    actors.set(statement.subject, {
+      singular: isSingularSubject(statement.proposition.subject),
+      person: head.tags.has('Person') || PERSON_WORDS.test(head.normal),
+    });
+  }
+  const seen = new Set<string>();
+  for (const statement of discourse.statements) {
+    if (!NAME_SUBJECT(statement) || seen.has(statement.sentence.id) || statement.proposition.negative)
+      continue;
+    const kind = actors.get(statement.subject);
+    if (!kind) continue;
+    const predicate = statedText(statement.proposition, '').trim();
+    if (words(predicate) < 3 || words(predicate) > 14) continue;
+    const id = `agent-${statement.sentence.id}`;
+    const others = [...actors.entries()]
+      .filter(
+        ([name, k]) =>
+          k.singular === kind.singular &&
+          name !== statement.subject &&
+          !statement.sentence.text.includes(name) &&
+          !name.includes(statement.subject) &&
+          !statement.subject.includes(name),
+      )
+      .map(([name]) => name);
+    const distractors = seededShuffle(
+      others.filter((name) => actors.get(name)!.person === kind.person),
+      id,
+    ).slice(0, 3);
+    if (distractors.length < 3) continue;
+    const prompt = withoutLongCopy(
+      `According to ${author}, ${kind.person ? 'who' : 'what'} ${predicate}`,
+      analysis,
+      6,
+      true,
+    );
+    if (!prompt) continue;
+    seen.add(statement.sentence.id);
+    const { options, keyId } = shuffledOptions(
+      capitalise(statement.subject),
+      distractors.map(capitalise),
+      id,
+    );
+    drafts.push({
+      template: 'agent',
+      anchor: statement.sentence.id,
+      quality: 0.75,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [statement.sentence.id],
+          skill: 'evidence',
+          difficulty: 1,
+          explanation: `Paragraph ${statement.sentence.paragraphNumber}: ${quote(statement.sentence.text)}`,
+        }),
+        type: 'multiple-choice',
+        prompt: `${prompt}?`,
         options,
         answer: { optionId: keyId },
       },

@@ -26,7 +26,8 @@ export type TemplateName =
   | 'counter-argument'
   | 'risk'
   | 'theory-lens'
-  | 'concept';
+  | 'concept'
+  | 'agent';
 
 /** A question a template wrote, before validation. */
 export type Draft = {
