@@ -246,6 +246,7 @@ export function propositionOf(clause: Clause): Proposition | null {
   // "whatever period is required", "let us begin", "ask not what…", "neither can…": no subject a
   // statement can be about.
   if (
+    subject.some((t) => t.normal === 'let') ||
     /^(whatever|whichever|whoever|let|please|neither|nor|not|where|what|when|how|why|who|which)$/.test(
       subject[0]!.normal,
     ) ||

@@ -368,7 +368,21 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
       }
 
       // Risks and costs.
-      const riskWord = sentence.tokens.some((t) => RISK_WORDS.has(t.lemma));
+      // A risk is named as such ("the risk of", "a threat to", "could provoke"), not just mentioned
+      // ("in its hour of maximum danger").
+      const riskWord =
+        /\b(?:risks?|dangers?|threats?|perils?|costs?|price)\s+(?:of|that|to|in|for)\b/i.test(
+          sentence.text,
+        ) ||
+        /\b(?:risky|dangerous|perilous|costly)\b/i.test(sentence.text) ||
+        sentence.tokens.some(
+          (t, i) =>
+            RISK_WORDS.has(t.lemma) &&
+            t.pos === 'verb' &&
+            (i === 0 ||
+              /^(could|might|may|would|will|can)$/.test(sentence.tokens[i - 1]!.normal) ||
+              t.tags.has('PresentTense')),
+        );
       const main = statements.find(Boolean);
       if (riskWord && main && !main.proposition.negative) {
         const text = affirmed(main.proposition, main.subject);

@@ -49,7 +49,8 @@ function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
     )
     .trim();
   // An option must stand alone: "refined that playbook" points at something it does not name.
-  if (danglingReference(clean.replace(/^(he|she)\b/i, 'X'))) return null;
+  if (danglingReference(clean.replace(/^(he|she)\b/i, 'X')) || /\b(it|them|this|that)$/i.test(clean))
+    return null;
   if (words(clean) <= max) return clean;
   const cut = clean.split(/,\s|\s[—–]\s|\s--\s|;\s/)[0]!;
   // A cut that leaves "countries which" or "the end of" has lost its point.
@@ -629,8 +630,13 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
       const participleAfter =
         /,$/.test(statement.proposition.group.at(-1)?.post.trim() ?? '') ||
         statement.proposition.head.post.includes(',');
+      // "Only a few generations have not been…" is no opposite of "only a few have been…".
+      const quantified = statement.proposition.subject.some((t) =>
+        /^(only|few|little|no|none|every|each|all|most|many|some|neither|either)$/.test(t.normal),
+      );
       const hedged =
         participleAfter ||
+        quantified ||
         statement.proposition.group.some((t) => t.pos === 'adv') ||
         statement.proposition.rest[0]?.pos === 'adv' ||
         statement.proposition.clause.body.some((t) => t.isNegator) ||

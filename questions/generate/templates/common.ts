@@ -132,8 +132,11 @@ export function withoutLongCopy(
   text: string,
   analysis: ReadingAnalysis,
   minimumWords = 5,
-  /** Questions are cut only before a preposition: what follows is an optional phrase. */
-  onlyBeforePrepositions = false,
+  /**
+   * Cut only before a preposition, where what follows is an optional phrase (the default): a cut
+   * before "that" or "and" can leave a clause that says something else.
+   */
+  onlyBeforePrepositions = true,
 ): string | null {
   let current = text.replace(/[.!?]+$/, '').trim();
   for (let guard = 0; guard < 8 && copiedRun(current, analysis); guard++) {

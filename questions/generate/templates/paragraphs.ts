@@ -1,5 +1,14 @@
-import type { ParagraphAnalysis, ReadingAnalysis } from '../analyse';
-import { affirmed, clausesOf, propositionOf, subjectText } from '../clauses';
+import { lemmasIn, type ParagraphAnalysis, type ReadingAnalysis, type SentenceAnalysis } from '../analyse';
+import {
+  affirmed,
+  clausesOf,
+  negated,
+  type Proposition,
+  propositionOf,
+  statedText,
+  subjectText,
+} from '../clauses';
+import { danglingReference } from '../references';
 import {
   type Draft,
   draftBase,
@@ -60,33 +69,76 @@ function otherPoints(analysis: ReadingAnalysis, paragraph: ParagraphAnalysis, co
   return nearestFirst(candidates, (p) => p.index, paragraph.index, seed).slice(0, count);
 }
 
+/** A sentence's main clause in short, as `point` makes it for a paragraph's topic sentence. */
+function gistOf(
+  sentence: SentenceAnalysis,
+): { text: string; proposition: Proposition; subject: string } | null {
+  for (const clause of clausesOf(sentence.resolvedTokens ?? sentence.tokens)) {
+    if (clause.relation === 'condition' || clause.relation === 'concession') continue;
+    const proposition = propositionOf(clause);
+    if (!proposition) continue;
+    const subject = subjectText(proposition);
+    if (/^(he|she|it|they|this|that|these|those|there)$/i.test(subject)) return null;
+    const text = statedText(proposition, subject);
+    if (words(text) < 5 || words(text) > MAX_POINT_WORDS || danglingReference(text)) return null;
+    return { text, proposition, subject };
+  }
+  return null;
+}
+
+/**
+ * "Which statement best sums up paragraph N?": the paragraph's point against a detail of the
+ * same paragraph (true, but not the point), the point turned around (false), and another
+ * paragraph's point (off the subject). Telling the point from a detail is the skill.
+ */
 export function mainIdeaQuestions(analysis: ReadingAnalysis): Draft[] {
   const drafts: Draft[] = [];
   for (const paragraph of analysis.paragraphs) {
     const key = point(paragraph);
-    if (!key || !paragraph.topic || paragraph.sentences.length < 2) continue;
-    const others = otherPoints(analysis, paragraph, 3, paragraph.id);
-    if (others.length < 3) continue;
+    const topic = paragraph.topic;
+    if (!key || !topic || paragraph.sentences.length < 3) continue;
     const id = `main-idea-${paragraph.id}`;
-    const { options, keyId } = shuffledOptions(
-      key,
-      others.map((o) => point(o)!),
-      id,
-    );
+    const distractors: string[] = [];
+    const kinds: string[] = [];
+    const detail = paragraph.sentences
+      .filter((s) => s !== topic && !s.isQuestion && s.wordCount >= 6)
+      .map(gistOf)
+      .find(
+        (g) =>
+          g !== null && overlap(new Set(lemmasIn(g.text, analysis)), new Set(lemmasIn(key, analysis))) < 0.5,
+      );
+    if (detail) {
+      distractors.push(detail.text);
+      kinds.push('a detail of the paragraph, not its point');
+    }
+    const topicGist = gistOf(topic);
+    const flipped =
+      topicGist && !topicGist.proposition.negative ? negated(topicGist.proposition, topicGist.subject) : null;
+    if (flipped && words(flipped) <= MAX_POINT_WORDS + 2) {
+      distractors.push(flipped);
+      kinds.push('the point turned around');
+    }
+    for (const other of otherPoints(analysis, paragraph, 3, paragraph.id)) {
+      if (distractors.length === 3) break;
+      distractors.push(point(other)!);
+      kinds.push(`the point of paragraph ${other.number}`);
+    }
+    if (distractors.length < 3 || !detail) continue;
+    const { options, keyId } = shuffledOptions(key, distractors, id);
     drafts.push({
       template: 'main-idea',
       anchor: paragraph.id,
-      quality: 0.62,
+      quality: 0.75,
       question: {
         ...draftBase(analysis, {
           id,
-          evidence: [paragraph.topic.id],
+          evidence: [topic.id],
           skill: 'main-idea',
           difficulty: 2,
-          explanation: `Paragraph ${paragraph.number} is built around this point: ${quote(paragraph.topic.text)} The other choices are points made in other paragraphs.`,
+          explanation: `Paragraph ${paragraph.number} is built around this point: ${quote(topic.text)} The other choices are ${kinds.join('; ')}.`,
         }),
         type: 'multiple-choice',
-        prompt: `Which statement best sums up the point of paragraph ${paragraph.number}?`,
+        prompt: `Which statement best sums up paragraph ${paragraph.number}?`,
         options,
         answer: { optionId: keyId },
       },
