@@ -42,7 +42,12 @@ const root = path.join(import.meta.dirname, '..');
 const RATINGS = path.join(root, 'bench/fixtures/ir-texts/ratings');
 const SAMPLE = 20;
 
-type Text = { label: string; slug: string; file: string; split: 'shipped' | 'development' | 'held-out' };
+type Text = {
+  label: string;
+  slug: string;
+  file: string;
+  split: 'shipped' | 'development' | 'held-out' | 'fresh';
+};
 
 const texts: Text[] = [
   {
@@ -98,6 +103,24 @@ const texts: Text[] = [
     slug: 'udhr-1948',
     file: 'bench/fixtures/ir-texts/held-out/udhr-1948.txt',
     split: 'held-out',
+  },
+  {
+    label: 'F. D. Roosevelt, fourth inaugural address, 1945',
+    slug: 'roosevelt-1945-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/roosevelt-1945-inaugural.txt',
+    split: 'fresh',
+  },
+  {
+    label: 'Eisenhower, second inaugural address, 1957',
+    slug: 'eisenhower-1957-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/eisenhower-1957-inaugural.txt',
+    split: 'fresh',
+  },
+  {
+    label: 'G. W. Bush, State of the Union, 2002',
+    slug: 'bush-2002-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/bush-2002-state-of-the-union.txt',
+    split: 'fresh',
   },
 ];
 const longText: Text = {
@@ -402,19 +425,25 @@ function writeSamples(text: Text, reading: ParsedReading, report: GenerationRepo
 async function main() {
   const writeSamplesToo = process.argv.includes('--samples');
   console.log('# Question engine benchmark\n');
+  const { loadavg, cpus } = await import('node:os');
+  console.log(
+    `${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} at the start (times grow with the load)\n`,
+  );
   // harper.js is an ES module only; this file runs as CommonJS under tsx, so import it dynamically.
   const harper = await import('harper.js');
   const { binaryInlined } = await import('harper.js/binaryInlined');
   const linter = new harper.LocalLinter({ binary: binaryInlined });
   await linter.setup();
-  // Warm the libraries (compromise, WordNet) on a text that is not measured.
-  generateQuestions(
-    parseReading({
-      text: 'Sanctions work when allies apply them together, because trade has nowhere else to go. We should build coalitions.',
-      format: 'text',
-    }),
-    { readingSlug: 'warm-up' },
-  );
+  // Warm the libraries (compromise, WordNet's files) on a text that is not measured, so the
+  // first figure of each text is its own work, not the loading of dictionaries.
+  const warmUp = [
+    'Sanctions work when allies apply them together, because trade has nowhere else to go. We should build coalitions that last.',
+    'The treaty failed since neither government trusted the inspectors. Diplomacy cannot end a rivalry, but it can manage its risks.',
+    'Economic pressure is costly and slow; its architects often underestimate how quickly a determined adversary adapts.',
+  ].join('\n\n');
+  generateQuestions(parseReading({ text: warmUp, format: 'text' }), { readingSlug: 'warm-up' });
 
   const rows: string[] = [];
   const typeRows: string[] = [];

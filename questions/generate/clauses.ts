@@ -15,6 +15,8 @@ export type Relation = 'cause' | 'result' | 'contrast' | 'concession' | 'conditi
 export type Clause = {
   tokens: Token[];
   relation: Relation | null;
+  /** "not because …": a reason the text names in order to reject it. */
+  denied?: boolean;
   /** The marker words that open the clause ("because", "as a result"), as written. */
   marker: string;
   /** Tokens after the marker. */
@@ -91,7 +93,8 @@ function markerAt(tokens: Token[], i: number): { length: number; relation: Relat
     }
   }
   // ", for we know…": "for" as a conjunction giving a reason, followed by a subject and a verb.
-  if (tokens[i]?.normal === 'for' && afterPause && i > 0) {
+  // A sentence that opens on "For" + a clause gives the reason for the sentence before it.
+  if (tokens[i]?.normal === 'for' && afterPause) {
     const next = tokens[i + 1];
     if (
       next &&
@@ -140,9 +143,11 @@ export function clausesOf(input: Token[]): Clause[] {
   let markerLength = 0;
   const close = () => {
     if (current.length > 0) {
+      const before = clauses.at(-1)?.tokens.at(-1);
       clauses.push({
         tokens: current,
         relation,
+        denied: relation === 'cause' && before?.normal === 'not',
         marker: current
           .slice(0, markerLength)
           .map((t) => t.written || t.text)
@@ -212,25 +217,42 @@ export function propositionOf(clause: Clause): Proposition | null {
     body = body.slice(1);
     if (opener.post.includes(',')) continue;
   }
-  // A fronted phrase ends at its comma: "Last week, following …, 27 countries expelled …".
-  let start = 0;
-  const firstVerb = body.findIndex(
-    (t, i) =>
-      isFiniteVerb(t) &&
-      !isPossessiveIs(body, i) &&
-      body[i - 1]?.normal !== 'to' &&
-      // "channels is": a word read as a verb right before the real one is the subject's noun.
-      !(
-        !t.tags.has('Modal') &&
-        !t.tags.has('Auxiliary') &&
-        !t.tags.has('Copula') &&
-        body[i + 1] !== undefined &&
-        (body[i + 1]!.tags.has('Copula') || body[i + 1]!.tags.has('Modal')) &&
-        !t.post.trim()
-      ),
+  // "To those old allies whose origins we share, we pledge …": a fronted phrase that opens on a
+  // preposition ends at its first comma, and the clause proper starts after it.
+  let from = 0;
+  if (body[0]?.tags.has('Preposition')) {
+    const comma = body.findIndex((t) => t.post.includes(','));
+    if (comma > 0 && comma < body.length - 3) from = comma + 1;
+  }
+  // A relative clause inside the subject ("the beliefs for which our forebears fought are …")
+  // has its own verb: the main verb is the next one after it.
+  const isCandidate = (t: Token, i: number) =>
+    i >= from &&
+    isFiniteVerb(t) &&
+    !isPossessiveIs(body, i) &&
+    body[i - 1]?.normal !== 'to' &&
+    // "channels is": a word read as a verb right before the real one is the subject's noun.
+    !(
+      !t.tags.has('Modal') &&
+      !t.tags.has('Auxiliary') &&
+      !t.tags.has('Copula') &&
+      body[i + 1] !== undefined &&
+      (body[i + 1]!.tags.has('Copula') || body[i + 1]!.tags.has('Modal')) &&
+      !t.post.trim()
+    );
+  let firstVerb = body.findIndex(isCandidate);
+  const relative = body.findIndex(
+    (t, i) => i >= from && i < firstVerb && /^(which|who|whom|whose)$/.test(t.normal),
   );
-  if (firstVerb <= 0) return null;
-  for (let i = 0; i < firstVerb; i++) if (body[i]!.post.includes(',')) start = i + 1;
+  if (relative > from && firstVerb > relative) {
+    const next = body.findIndex((t, i) => i > firstVerb && isCandidate(t, i));
+    if (next === -1 || body.slice(firstVerb, next).some((t) => t.post.includes(','))) return null;
+    firstVerb = next;
+  }
+  if (firstVerb <= from) return null;
+  let start = from;
+  for (let i = from; i < firstVerb; i++) if (body[i]!.post.includes(',')) start = i + 1;
+  const relativeSubject = relative > from && relative < firstVerb;
   // "we already see": an adverb between subject and verb belongs to the verb group.
   let subjectEnd = firstVerb;
   while (
@@ -240,9 +262,18 @@ export function propositionOf(clause: Clause): Proposition | null {
   )
     subjectEnd--;
   const subject = body.slice(start, subjectEnd);
-  if (subject.length === 0 || subject.length > 9) return null;
+  if (subject.length === 0 || subject.length > (relativeSubject ? 14 : 9)) return null;
   // "and in the Gulf", "of the nations": a subject opens on a noun phrase, not a link word.
   if (subject[0]!.tags.has('Conjunction') || subject[0]!.tags.has('Preposition')) return null;
+  // "The thing I shall count upon …": a pronoun after the head noun opens a relative clause,
+  // and the verb found is that clause's, not the sentence's.
+  if (
+    !relativeSubject &&
+    subject.some(
+      (t, i) => i > 0 && t.tags.has('Pronoun') && !t.tags.has('Possessive') && subject[i - 1]!.pos === 'noun',
+    )
+  )
+    return null;
   // "whatever period is required", "let us begin", "ask not what…", "neither can…": no subject a
   // statement can be about.
   if (
@@ -251,10 +282,13 @@ export function propositionOf(clause: Clause): Proposition | null {
       subject[0]!.normal,
     ) ||
     subject.some(
-      (t) =>
+      (t, i) =>
         t.tags.has('Imperative') ||
         /^(what|where|when|how|why)$/.test(t.normal) ||
-        (t.written !== '' &&
+        (!(relativeSubject && i > relative - start) &&
+          // "Sustaining … channels is": the word before the verb group is the subject's head noun.
+          i !== subject.length - 1 &&
+          t.written !== '' &&
           t.tags.has('Verb') &&
           !t.tags.has('Gerund') &&
           !t.tags.has('Participle') &&
@@ -262,7 +296,10 @@ export function propositionOf(clause: Clause): Proposition | null {
     )
   )
     return null;
-  if (subject.some((t) => t.tags.has('QuestionWord') || /^(who|which|that|whom|whose)$/.test(t.normal)))
+  if (
+    !relativeSubject &&
+    subject.some((t) => t.tags.has('QuestionWord') || /^(who|which|that|whom|whose)$/.test(t.normal))
+  )
     return null;
   let end = firstVerb;
   while (end < body.length && inGroup(body[end]!) && !body[end - 1]?.post.includes(',')) {

@@ -28,6 +28,8 @@ export type Statement = {
 
 export type CauseLink = {
   effect: Statement;
+  /** Reasons the text gives only to reject them ("not because the Communists may be doing it"). */
+  rejected: string[];
   /** The reason, as a clause of its own ("the Soviet Union refused"). */
   cause: string;
   causeProposition: Proposition | null;
@@ -156,6 +158,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
     avoid: [],
   };
   for (const paragraph of analysis.paragraphs) {
+    let previous: (Statement | null)[] = [];
     paragraph.sentences.forEach((sentence, index) => {
       if (sentence.isQuestion) return;
       const parts = clausesFor(sentence);
@@ -172,9 +175,19 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         if (clause.relation === 'cause' || clause.relation === 'purpose') {
           // The effect is the nearest clause before (or, for a fronted reason, after) that
           // makes a statement: "I state these differences, not to …, but because …".
+          if (clause.denied) return;
           let effectIndex = k === 0 ? 1 : k - 1;
-          while (k > 0 && effectIndex > 0 && !statements[effectIndex]) effectIndex--;
-          const effect = withoutFrame(statements[effectIndex] ?? null);
+          while (
+            k > 0 &&
+            effectIndex > 0 &&
+            (!statements[effectIndex] || parts[effectIndex]!.clause.relation === 'cause')
+          )
+            effectIndex--;
+          // "The world is very different now. For man holds …": the reason of the sentence before.
+          const backwards = k === 0 && /^for$/i.test(clause.marker);
+          const effect = withoutFrame(
+            backwards ? (previous.find(Boolean) ?? null) : (statements[effectIndex] ?? null),
+          );
           if (!effect) return;
           const reason = trimClause(textOf(clause.body));
           if (wordCount(reason) < 3) return;
@@ -182,7 +195,11 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
             effect,
             cause: clause.relation === 'purpose' ? `${clause.marker.toLowerCase()} ${reason}` : reason,
             causeProposition: proposition,
-            evidence: [sentence],
+            rejected: parts
+              .filter((p) => p.clause.denied)
+              .map((p) => trimClause(textOf(p.clause.body)))
+              .filter((r) => wordCount(r) >= 3),
+            evidence: backwards ? [effect.sentence, sentence] : [sentence],
             kind: clause.relation === 'purpose' ? 'purpose' : 'because',
           });
         }
@@ -197,6 +214,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
             effect,
             cause: trimClause(causeText),
             causeProposition: k > 0 ? (parts[k - 1]!.proposition ?? null) : null,
+            rejected: [],
             evidence: k > 0 ? [sentence] : [previousSentence!, sentence],
             kind: 'so',
           });
@@ -371,9 +389,10 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
       // A risk is named as such ("the risk of", "a threat to", "could provoke"), not just mentioned
       // ("in its hour of maximum danger").
       const riskWord =
-        /\b(?:risks?|dangers?|threats?|perils?|costs?|price)\s+(?:of|that|to|in|for)\b/i.test(
+        (/\b(?:risks?|dangers?|threats?|perils?|costs?|price)\s+(?:of|that|to|in|for)\b/i.test(
           sentence.text,
-        ) ||
+        ) &&
+          !/\bat the (?:cost|price|risk) of\b/i.test(sentence.text)) ||
         /\b(?:risky|dangerous|perilous|costly)\b/i.test(sentence.text) ||
         sentence.tokens.some(
           (t, i) =>
@@ -388,6 +407,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         const text = affirmed(main.proposition, main.subject);
         if (text && wordCount(text) >= 5 && wordCount(text) <= 24) discourse.risks.push({ sentence, text });
       }
+      previous = statements;
     });
   }
   return discourse;

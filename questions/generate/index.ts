@@ -62,6 +62,7 @@ export function draftQuestions(analysis: ReadingAnalysis): Draft[] {
   const vocabulary = vocabularyItems(analysis);
   const discourse = readDiscourse(analysis);
   return [
+    ...statementTrueFalse(analysis, discourse),
     ...causeQuestions(analysis, discourse),
     ...recommendationQuestions(analysis, discourse),
     ...intentQuestions(analysis, discourse),
@@ -70,7 +71,6 @@ export function draftQuestions(analysis: ReadingAnalysis): Draft[] {
     ...agentQuestions(analysis, discourse),
     ...rejectionQuestions(analysis, discourse),
     ...riskQuestions(analysis, discourse),
-    ...statementTrueFalse(analysis, discourse),
     ...lensQuestions(analysis),
     ...mainIdeaQuestions(analysis),
     ...paragraphMatchingQuestions(analysis),

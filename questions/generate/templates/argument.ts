@@ -1,6 +1,6 @@
 import { tokenize } from '../../language/tokens';
 import { relationsOf } from '../../language/wordnet';
-import type { KeyPoint } from '../../schema';
+import type { KeyPoint, Question } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import {
   affirmed,
@@ -10,6 +10,7 @@ import {
   predicateAsInfinitive,
   propositionOf,
   statedText,
+  textOf,
   toQuestion,
   withSubject,
 } from '../clauses';
@@ -112,6 +113,26 @@ function effectQuestion(link: CauseLink, analysis: ReadingAnalysis): string | nu
   return short ? `According to ${analysis.authorName}, ${short}?` : null;
 }
 
+/**
+ * A reason as an answer: read after the question, so "it is right" may keep its pronoun; a long
+ * one is cut where a phrase ends ("… the power to abolish all forms of human poverty").
+ */
+function shortenReason(reason: string): string | null {
+  const parts = reason.replace(/\s+/g, ' ').trim().split(' ');
+  if (parts.length <= 22) return parts.join(' ');
+  for (let i = 20; i >= 8; i--) {
+    if (
+      /^(and|or|but|in|on|at|with|by|from|for|of|to|through|over|about|which|who|that)$/i.test(parts[i]!) &&
+      !/^(the|a|an|of|to)$/i.test(parts[i - 1]!)
+    )
+      return parts
+        .slice(0, i)
+        .join(' ')
+        .replace(/[,;:—–-]+$/, '');
+  }
+  return null;
+}
+
 function keyPointsFor(cause: string): KeyPoint[] {
   const short = shorten(cause, 16) ?? cause;
   const accept: string[] = [];
@@ -127,7 +148,7 @@ export function causeQuestions(analysis: ReadingAnalysis, discourse: Discourse):
   const causes = discourse.causes;
   for (const link of causes) {
     const prompt = effectQuestion(link, analysis);
-    const cause = shorten(link.cause, 20);
+    const cause = shortenReason(link.cause);
     if (!prompt || !cause || words(cause) < 3) continue;
     const effectSentence = link.effect.sentence;
     const evidence = evidenceIds(link.evidence);
@@ -154,9 +175,14 @@ export function causeQuestions(analysis: ReadingAnalysis, discourse: Discourse):
     const exclude = new Set([cause.toLowerCase()]);
     const otherReasons = causes
       .filter((c) => c !== link && c.effect.sentence.paragraphIndex !== effectSentence.paragraphIndex)
-      .map((c) => shorten(c.cause, 20))
+      .map((c) => shortenReason(c.cause))
       .filter((c): c is string => c !== null && words(c) >= 3 && !exclude.has(c.toLowerCase()));
+    // Reasons the text itself rejects ("not because …") are the best wrong answers.
+    const rejectedReasons = link.rejected
+      .map((r) => shorten(r, 20))
+      .filter((r): r is string => r !== null && !exclude.has(r.toLowerCase()));
     const distractors = [
+      ...rejectedReasons,
       ...seededShuffle(otherReasons, id),
       ...otherClaims(discourse, effectSentence.paragraphIndex, id, exclude),
     ]
@@ -544,9 +570,12 @@ const NAME_SUBJECT = (statement: Statement) => {
   );
 };
 
+type StatementPair = { sentence: SentenceAnalysis; truth: string; falsehood: string | null; how: string };
+
 export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
   const author = analysis.authorName;
   const drafts: Draft[] = [];
+  const statementPairs: StatementPair[] = [];
   const named = discourse.statements.filter(NAME_SUBJECT);
   const actors = [
     ...new Map(named.map((s) => [s.subject, isSingularSubject(s.proposition.subject)])).entries(),
@@ -631,9 +660,15 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         /,$/.test(statement.proposition.group.at(-1)?.post.trim() ?? '') ||
         statement.proposition.head.post.includes(',');
       // "Only a few generations have not been…" is no opposite of "only a few have been…".
-      const quantified = statement.proposition.subject.some((t) =>
-        /^(only|few|little|no|none|every|each|all|most|many|some|neither|either)$/.test(t.normal),
-      );
+      const quantified =
+        statement.proposition.subject.some((t) =>
+          /^(only|few|little|no|none|nothing|nobody|every|each|all|most|many|some|neither|either)$/.test(
+            t.normal,
+          ),
+        ) ||
+        /\b(no|never|nothing|none|nobody|nowhere|neither|nor|without|longer)\b/i.test(
+          textOf(statement.proposition.rest),
+        );
       const hedged =
         participleAfter ||
         quantified ||
@@ -652,9 +687,21 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     }
     if (!text) text = statedText(statement.proposition, statement.subject);
     const short = withoutLongCopy(text, analysis);
-    if (!short) continue;
+    // "I shall not attempt to review it": an object pronoun at the end has nothing to refer to.
+    if (!short || /\b(it|them|this|that|these|those)$/i.test(short)) continue;
     text = short;
     seen.set(sentence.id, (seen.get(sentence.id) ?? 0) + 1);
+    // The statement both ways, for "select all that apply" items.
+    const asStated = value
+      ? text
+      : withoutLongCopy(statedText(statement.proposition, statement.subject), analysis);
+    if (asStated && !/\b(it|them|this|that|these|those)$/i.test(asStated))
+      statementPairs.push({
+        sentence,
+        truth: capitalise(asStated),
+        falsehood: value ? null : capitalise(text),
+        how,
+      });
     const full = `According to ${author}, ${lowerIn(analysis, text)}.`;
     drafts.push({
       template: 'true-false',
@@ -677,7 +724,7 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
       },
     });
   }
-  return drafts;
+  return [...drafts, ...selectStatements(analysis, statementPairs)];
 }
 
 // ---- Messages and signals ----
@@ -808,6 +855,57 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
         prompt: `${prompt}?`,
         options,
         answer: { optionId: keyId },
+      },
+    });
+  }
+  return drafts;
+}
+
+// ---- Which of these does the author say? ----
+
+/**
+ * "Which of these does the speaker say? Select all that apply": statements from a stretch of
+ * about five neighbouring sentences, two or three as the text makes them and two turned false
+ * (negated, or given to another actor), each to be judged against the text.
+ */
+function selectStatements(analysis: ReadingAnalysis, pairs: StatementPair[]): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  const usable = pairs.filter((p) => words(p.truth) <= 20 && (!p.falsehood || words(p.falsehood) <= 20));
+  for (let start = 0; start + 5 <= usable.length; start += 5) {
+    const group = usable.slice(start, start + 5);
+    const id = `select-statements-${group[0]!.sentence.id}`;
+    const withFalse = seededShuffle(
+      group.filter((p) => p.falsehood),
+      id,
+    ).slice(0, 2);
+    if (withFalse.length < 2) continue;
+    const trueOnes = group.filter((p) => !withFalse.includes(p)).slice(0, 3);
+    const options = seededShuffle(
+      [
+        ...trueOnes.map((p) => ({ text: p.truth, key: true })),
+        ...withFalse.map((p) => ({ text: p.falsehood!, key: false })),
+      ],
+      id,
+    ).map((o, i) => ({ id: 'abcdefgh'[i]!, text: o.text, key: o.key }));
+    drafts.push({
+      template: 'true-false',
+      anchor: group[0]!.sentence.id,
+      quality: 0.72,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [...new Set(group.map((p) => p.sentence.id))],
+          skill: 'evidence',
+          difficulty: 2,
+          explanation: withFalse
+            .map((p) => `“${p.falsehood}” is not what the text says: ${quote(p.sentence.text)}`)
+            .join(' '),
+        }),
+        type: 'multiple-answer',
+        prompt: `Which of these does ${author} say in paragraphs ${group[0]!.sentence.paragraphNumber}–${group.at(-1)!.sentence.paragraphNumber}? Select all that apply.`,
+        options: options.map(({ id: optionId, text }) => ({ id: optionId, text })),
+        answer: { optionIds: options.filter((o) => o.key).map((o) => o.id) },
       },
     });
   }

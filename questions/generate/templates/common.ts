@@ -148,7 +148,10 @@ export function withoutLongCopy(
         : BOUNDARY.test(parts[i]!) || /,$/.test(parts[i - 1]!);
       if (
         boundary &&
-        !/^(the|a|an|of|to|and|or|that|which|who|his|her|their|our|its)$/i.test(parts[i - 1]!)
+        // Never right after a verb or a relative pronoun: "the nations that are" is cut in half.
+        !/^(the|a|an|of|to|and|or|that|which|who|his|her|their|our|its|is|are|was|were|be|been|being|am|has|have|had|do|does|did|will|would|shall|should|can|could|may|might|must)$/i.test(
+          parts[i - 1]!,
+        )
       ) {
         cut = i;
         break;

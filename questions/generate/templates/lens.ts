@@ -16,7 +16,8 @@ export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
   const author = analysis.authorName;
   const drafts: Draft[] = [];
   for (const paragraph of analysis.paragraphs) {
-    const lemmas = paragraph.sentences.flatMap((s) => s.tokens.map((t) => t.lemma));
+    // Words under a negation do not count: "peace cannot rest upon a balance of power" argues against realism.
+    const lemmas = paragraph.sentences.flatMap((s) => s.tokens.filter((t) => !t.negated).map((t) => t.lemma));
     const cues = lensCues(lemmas);
     const ranked = (LENSES as readonly Lens[])
       .map((lens) => ({ lens, words: [...new Set(cues[lens])] }))
@@ -25,7 +26,7 @@ export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
     if (!best || best.words.length < MIN_CUES || best.words.length - (second?.words.length ?? 0) < MIN_MARGIN)
       continue;
     const cueSentences = paragraph.sentences.filter((s) =>
-      s.tokens.some((t) => best.words.includes(t.lemma)),
+      s.tokens.some((t) => !t.negated && best.words.includes(t.lemma)),
     );
     const evidence = cueSentences.slice(0, 3).map((s) => s.id);
     if (evidence.length === 0) continue;

@@ -38,7 +38,8 @@ export function point(paragraph: ParagraphAnalysis): string | null {
   if (pointCache.has(paragraph)) return pointCache.get(paragraph)!;
   const topic = paragraph.topic;
   let result: string | null = null;
-  if (topic) {
+  // A point cut from its condition ("… if we remain true") would misstate it.
+  if (topic && !topic.markers.has('conditional') && !/\b(if|unless)\b/i.test(topic.text)) {
     const whole = statementOf(topic);
     if (whole && words(whole) <= 14) result = whole;
     else {
@@ -55,6 +56,9 @@ export function point(paragraph: ParagraphAnalysis): string | null {
       }
     }
   }
+  // "And it is imperative …": a point does not open on a connective.
+  if (result)
+    result = result.replace(/^(and|but|so|yet|or|now)\s+/i, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   pointCache.set(paragraph, result);
   return result;
 }
@@ -73,6 +77,8 @@ function otherPoints(analysis: ReadingAnalysis, paragraph: ParagraphAnalysis, co
 function gistOf(
   sentence: SentenceAnalysis,
 ): { text: string; proposition: Proposition; subject: string } | null {
+  // Without its condition, "We shall be the more American if we …" says something else.
+  if (sentence.markers.has('conditional') || /\b(if|unless)\b/i.test(sentence.text)) return null;
   for (const clause of clausesOf(sentence.resolvedTokens ?? sentence.tokens)) {
     if (clause.relation === 'condition' || clause.relation === 'concession') continue;
     const proposition = propositionOf(clause);

@@ -42,6 +42,8 @@ function supportsFor(paragraph: ParagraphAnalysis, names: Set<string>): Evidence
         s.wordCount >= 6 &&
         // "And yet…", "But…": a sentence that turns against the claim does not support it.
         !/^(?:and yet|but|yet|however|still|although|though|nevertheless|nonetheless)\b/i.test(s.text) &&
+        // One that opens on "They…" or "It…" cannot be read as an option on its own.
+        s.resolved !== null &&
         !s.markers.has('contrast') &&
         (sharedCount(claimWords, s.content) >= 1 || continues(s)),
     )
