@@ -476,6 +476,10 @@ export function predicateAsInfinitive(proposition: Proposition): string | null {
   const parts = splitGroup(proposition);
   if (!parts || proposition.negative) return null;
   const rest = trimEnd(textOf(proposition.rest));
+  // "needs to expose …", "have to act …": the verb after "to".
+  if (/^(need|needs|have|has)$/i.test(proposition.head.normal) && /^to\s/.test(rest)) {
+    return join([parts.between, rest.replace(/^to\s+/, '')]);
+  }
   if (/^(do|does|did)$/.test(parts.aux ?? '')) return join([parts.between, parts.verb, rest]);
   // "should lead", "must tighten", "need to work": the verb after the modal.
   if (

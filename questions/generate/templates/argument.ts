@@ -287,7 +287,8 @@ function actionsElsewhere(
   }
   for (const item of nearestFirst(pool, (p) => p.paragraph, paragraphIndex, seed)) {
     const short = shorten(item.text, 16);
-    if (!short || words(short) < 2 || exclude.has(short.toLowerCase())) continue;
+    // "be reversed" is a passive, not an action anyone could be told to take.
+    if (!short || words(short) < 2 || /^be\b/i.test(short) || exclude.has(short.toLowerCase())) continue;
     exclude.add(short.toLowerCase());
     texts.push(short);
   }

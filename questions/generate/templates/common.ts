@@ -125,8 +125,9 @@ const BOUNDARY =
  * boundary (a comma, a preposition, a conjunction) before the copied run ends. Null when what
  * is left is too short to say anything.
  */
+/** "Of" is left out: "part and parcel of", "the end of" need what follows. */
 const PREPOSITION =
-  /^(of|in|on|at|with|by|from|for|through|over|about|against|among|under|within|during|across|toward|towards|after|before)$/i;
+  /^(in|on|at|with|by|from|for|through|over|about|against|among|under|within|during|across|toward|towards|after|before)$/i;
 
 export function withoutLongCopy(
   text: string,

@@ -41,7 +41,9 @@ function supportsFor(paragraph: ParagraphAnalysis, names: Set<string>): Evidence
         !s.isQuestion &&
         s.wordCount >= 6 &&
         // "And yet…", "But…": a sentence that turns against the claim does not support it.
-        !/^(?:and yet|but|yet|however|still|although|though|nevertheless|nonetheless)\b/i.test(s.text) &&
+        !/^(?:and yet|but|yet|however|still|although|though|nevertheless|nonetheless|now)\b/i.test(s.text) &&
+        // A recommendation is a conclusion, not evidence for one.
+        !s.markers.has('argument') &&
         // One that opens on "They…" or "It…" cannot be read as an option on its own.
         s.resolved !== null &&
         !s.markers.has('contrast') &&
@@ -96,6 +98,15 @@ export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
   const drafts: Draft[] = [];
   const names = new Set([...analysis.lexicon.values()].filter((e) => e.proper).map((e) => e.lemma));
   for (const paragraph of analysis.paragraphs) {
+    // A claim is argued, not narrated: "27 countries expelled …" is an event that nothing in the
+    // paragraph "supports".
+    const topic = paragraph.topic;
+    const narrative =
+      topic !== null &&
+      !topic.markers.has('argument') &&
+      topic.tokens.some((t) => t.tags.has('PastTense') && t.tags.has('Verb') && !t.tags.has('Participle')) &&
+      !topic.tokens.some((t) => t.tags.has('Copula') || t.tags.has('Modal') || t.tags.has('Auxiliary'));
+    if (narrative) continue;
     const pairs = supportsFor(paragraph, names);
     // The claim in short, so that the prompt does not copy the text at length.
     const gist = point(paragraph);
