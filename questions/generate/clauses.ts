@@ -245,7 +245,15 @@ export function propositionOf(clause: Clause): Proposition | null {
     (t, i) => i >= from && i < firstVerb && /^(which|who|whom|whose)$/.test(t.normal),
   );
   if (relative > from && firstVerb > relative) {
-    const next = body.findIndex((t, i) => i > firstVerb && isCandidate(t, i));
+    // The relative clause's own verb group and its object come first; the main verb is the next
+    // auxiliary, modal or copula ("… which we can afford to use … are limited"), else the last verb.
+    const later = body.map((t, i) => i).filter((i) => i > firstVerb && isCandidate(body[i]!, i));
+    const auxiliary = later.find(
+      (i) =>
+        (body[i]!.tags.has('Copula') || body[i]!.tags.has('Modal') || body[i]!.tags.has('Auxiliary')) &&
+        !body.slice(firstVerb, i).every((t) => inGroup(t)),
+    );
+    const next = auxiliary ?? later.at(-1) ?? -1;
     if (next === -1 || body.slice(firstVerb, next).some((t) => t.post.includes(','))) return null;
     firstVerb = next;
   }

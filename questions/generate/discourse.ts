@@ -301,7 +301,11 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         if (!statement) return;
         const head = statement.proposition.head;
         if (!INTENT_VERBS.has(head.lemma) || statement.proposition.negative) return;
-        const object = trimClause(textOf(statement.proposition.rest));
+        // "I hope soon to send …": an adverb before the object is not part of what is hoped.
+        const rest = statement.proposition.rest;
+        let skip = 0;
+        while (rest[skip] && rest[skip]!.pos === 'adv' && rest[skip]!.normal !== 'not') skip++;
+        const object = trimClause(textOf(rest.slice(skip)));
         if (wordCount(object) < 3 || wordCount(object) > 25) return;
         // "sought no territory", "desire, and are determined to…": no object to ask about.
         if (/^(no|nothing|none|never|and|or|but|nor)\b/i.test(object)) return;
@@ -402,7 +406,15 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
               /^(could|might|may|would|will|can)$/.test(sentence.tokens[i - 1]!.normal) ||
               t.tags.has('PresentTense')),
         );
-      const main = statements.find(Boolean);
+      // The clause that names the risk, not the sentence's first.
+      const main = statements.find(
+        (st) =>
+          st !== null &&
+          st.proposition.clause.tokens.some(
+            (t) =>
+              RISK_WORDS.has(t.lemma) || /^(risks?|dangers?|threats?|perils?|costs?|price)$/.test(t.normal),
+          ),
+      );
       if (riskWord && main && !main.proposition.negative) {
         const text = affirmed(main.proposition, main.subject);
         if (text && wordCount(text) >= 5 && wordCount(text) <= 24) discourse.risks.push({ sentence, text });

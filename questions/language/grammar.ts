@@ -82,6 +82,12 @@ export function grammarProblems(text: string, kind: 'sentence' | 'phrase' = 'sen
     ) {
       problems.push({ rule: 'doubled word', at: `${token.text} ${next.text}` });
     }
+    if (DO.has(token.normal) && tokens[i + 1]?.isNegator) {
+      // "did not peace": after "do not" comes a verb.
+      const after = nextVerb(tokens, i + 1);
+      if (after && !after.tags.has('Verb') && lookup(after.normal, 'v') === null)
+        problems.push({ rule: 'no verb after "do not"', at: `${token.text} not ${after.text}` });
+    }
     if (DO.has(token.normal) && (token.tags.has('Auxiliary') || token.tags.has('Verb'))) {
       const verb = nextVerb(tokens, i + 1);
       if (verb && (verb.tags.has('Modal') || (verb.tags.has('Verb') && !isBaseForm(verb)))) {

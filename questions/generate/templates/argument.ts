@@ -1,3 +1,4 @@
+import { isGrammatical } from '../../language/grammar';
 import { tokenize } from '../../language/tokens';
 import { relationsOf } from '../../language/wordnet';
 import type { KeyPoint, Question } from '../../schema';
@@ -686,21 +687,28 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         }
       }
     }
+    const fullFalsehood = text;
     if (!text) text = statedText(statement.proposition, statement.subject);
     const short = withoutLongCopy(text, analysis);
     // "I shall not attempt to review it": an object pronoun at the end has nothing to refer to.
     if (!short || /\b(it|them|this|that|these|those)$/i.test(short)) continue;
     text = short;
     seen.set(sentence.id, (seen.get(sentence.id) ?? 0) + 1);
-    // The statement both ways, for "select all that apply" items.
-    const asStated = value
-      ? text
-      : withoutLongCopy(statedText(statement.proposition, statement.subject), analysis);
-    if (asStated && !/\b(it|them|this|that|these|those)$/i.test(asStated))
+    // The statement both ways, whole (options need not avoid the text's words), for "select all
+    // that apply" items; only when both read as sentences.
+    const whole = statedText(statement.proposition, statement.subject);
+    const wrong = value ? null : fullFalsehood;
+    if (
+      words(whole) <= 18 &&
+      (!wrong || words(wrong) <= 20) &&
+      isGrammatical(`${capitalise(whole)}.`) &&
+      (!wrong || isGrammatical(`${capitalise(wrong)}.`)) &&
+      !/\b(it|them|this|that|these|those)$/i.test(whole)
+    )
       statementPairs.push({
         sentence,
-        truth: capitalise(asStated),
-        falsehood: value ? null : capitalise(text),
+        truth: capitalise(whole),
+        falsehood: wrong ? capitalise(wrong) : null,
         how,
       });
     const full = `According to ${author}, ${lowerIn(analysis, text)}.`;
