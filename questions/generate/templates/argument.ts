@@ -592,6 +592,8 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
   );
   for (const statement of ordered) {
     const sentence = statement.sentence;
+    // "I know now what the task means": the speaker's own state of mind is not worth a question.
+    if (/^i$/i.test(statement.subject)) continue;
     // "Mr. Putin is right about one thing:" announces what follows and says nothing alone.
     if (/:\s*$/.test(statement.proposition.clause.tokens.at(-1)?.post ?? '')) continue;
     // A condition changes what is true ("If we don't, we'll …"): no statements from such sentences.

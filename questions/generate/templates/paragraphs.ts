@@ -102,7 +102,8 @@ export function mainIdeaQuestions(analysis: ReadingAnalysis): Draft[] {
   for (const paragraph of analysis.paragraphs) {
     const key = point(paragraph);
     const topic = paragraph.topic;
-    if (!key || !topic || paragraph.sentences.length < 3) continue;
+    // "I know now what the task means" is the speaker talking, not the paragraph's point.
+    if (!key || !topic || paragraph.sentences.length < 3 || /^I\b/.test(key)) continue;
     const id = `main-idea-${paragraph.id}`;
     const distractors: string[] = [];
     const kinds: string[] = [];

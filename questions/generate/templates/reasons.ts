@@ -5,6 +5,7 @@ import {
   type Draft,
   draftBase,
   lowerFirst,
+  overlap,
   quote,
   sharedCount,
   statementOf,
@@ -34,31 +35,38 @@ function supportsFor(paragraph: ParagraphAnalysis, names: Set<string>): Evidence
     s.resolved !== null &&
     s.resolved !== s.text &&
     Math.abs(s.indexInParagraph - claim.indexInParagraph) === 1;
-  return paragraph.sentences
-    .filter(
-      (s) =>
-        s !== claim &&
-        !s.isQuestion &&
-        s.wordCount >= 6 &&
-        // "And yet…", "But…": a sentence that turns against the claim does not support it.
-        !/^(?:and yet|but|yet|however|still|although|though|nevertheless|nonetheless|now)\b/i.test(s.text) &&
-        // A recommendation is a conclusion, not evidence for one.
-        !s.markers.has('argument') &&
-        // One that opens on "They…" or "It…" cannot be read as an option on its own.
-        s.resolved !== null &&
-        !s.markers.has('contrast') &&
-        (sharedCount(claimWords, s.content) >= 1 || continues(s)),
-    )
-    .map((support) => ({
-      support,
-      link:
-        sharedCount(claimWords, support.content) +
-        (Math.abs(support.indexInParagraph - claim.indexInParagraph) === 1 ? 1 : 0) +
-        (support.markers.has('causal') || support.markers.has('argument') ? 0.5 : 0),
-    }))
-    .filter((s) => s.link >= 1)
-    .sort((a, b) => b.link - a.link || a.support.indexInParagraph - b.support.indexInParagraph)
-    .map(({ support }) => ({ paragraph, claim, support }));
+  return (
+    paragraph.sentences
+      .filter(
+        (s) =>
+          s !== claim &&
+          !s.isQuestion &&
+          s.wordCount >= 6 &&
+          // "And yet…", "But…": a sentence that turns against the claim does not support it.
+          !/^(?:and yet|but|yet|however|still|although|though|nevertheless|nonetheless|now)\b/i.test(
+            s.text,
+          ) &&
+          // A recommendation is a conclusion, not evidence for one.
+          !s.markers.has('argument') &&
+          // One that opens on "They…" or "It…" cannot be read as an option on its own.
+          s.resolved !== null &&
+          !s.markers.has('contrast') &&
+          (sharedCount(claimWords, s.content) >= 1 || continues(s)),
+      )
+      .map((support) => ({
+        support,
+        link:
+          sharedCount(claimWords, support.content) +
+          (Math.abs(support.indexInParagraph - claim.indexInParagraph) === 1 ? 1 : 0) +
+          (support.markers.has('causal') || support.markers.has('argument') ? 0.5 : 0),
+      }))
+      .filter((s) => s.link >= 1)
+      // A sentence that says the claim again ("we can stand together" for "we should stand
+      // together") repeats it; evidence adds something.
+      .filter((s) => overlap(s.support.content, claimWords) < 0.5)
+      .sort((a, b) => b.link - a.link || a.support.indexInParagraph - b.support.indexInParagraph)
+      .map(({ support }) => ({ paragraph, claim, support }))
+  );
 }
 
 /** Sentences from elsewhere that share words with the claim but support it less than the key. */
