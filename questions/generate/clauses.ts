@@ -271,6 +271,8 @@ export function propositionOf(clause: Clause): Proposition | null {
     subjectEnd--;
   const subject = body.slice(start, subjectEnd);
   if (subject.length === 0 || subject.length > (relativeSubject ? 14 : 9)) return null;
+  // "myself I …", and "an America united in feeling" (an apposition, its participle no verb).
+  if (subject.some((t) => t.tags.has('Reflexive'))) return null;
   // "and in the Gulf", "of the nations": a subject opens on a noun phrase, not a link word.
   if (subject[0]!.tags.has('Conjunction') || subject[0]!.tags.has('Preposition')) return null;
   // "The thing I shall count upon …": a pronoun after the head noun opens a relative clause,
@@ -334,6 +336,15 @@ export function propositionOf(clause: Clause): Proposition | null {
     }
   }
   const group = body.slice(subjectEnd, end);
+  if (
+    /^(a|an)$/.test(subject[0]!.normal) &&
+    group.length === 1 &&
+    group[0]!.tags.has('PastTense') &&
+    /[,;—–]|--/.test(
+      clause.tokens[0] === body[0] ? '' : (clause.tokens[clause.tokens.indexOf(body[0]!) - 1]?.post ?? ''),
+    )
+  )
+    return null;
   const head = [...group].reverse().find((t) => t.tags.has('Verb') || t.tags.has('Copula'));
   if (!head) return null;
   return {

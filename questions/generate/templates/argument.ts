@@ -670,7 +670,7 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
             t.normal,
           ),
         ) ||
-        /\b(no|never|nothing|none|nobody|nowhere|neither|nor|without|longer)\b/i.test(
+        /\b(not|no|never|nothing|none|nobody|nowhere|neither|nor|without|longer)\b/i.test(
           textOf(statement.proposition.rest),
         );
       const hedged =

@@ -119,8 +119,11 @@ export function mainIdeaQuestions(analysis: ReadingAnalysis): Draft[] {
       kinds.push('a detail of the paragraph, not its point');
     }
     const topicGist = gistOf(topic);
+    // A point that already holds a "not" would come out as a double negative.
     const flipped =
-      topicGist && !topicGist.proposition.negative ? negated(topicGist.proposition, topicGist.subject) : null;
+      topicGist && !topicGist.proposition.negative && !/\bnot\b|n[’']t\b/.test(topicGist.text)
+        ? negated(topicGist.proposition, topicGist.subject)
+        : null;
     if (flipped && words(flipped) <= MAX_POINT_WORDS + 2) {
       distractors.push(flipped);
       kinds.push('the point turned around');
