@@ -70,16 +70,26 @@ const MARKERS: { words: string[]; relation: Relation; opensOnlyAfterPause?: bool
 
 const PAUSE = /[,;:—–]|--/;
 
+/** Whether a "since" opens a clause with a verb of its own before the next comma. */
+function sinceHasVerb(tokens: Token[], i: number): boolean {
+  for (let k = i + 1; k < Math.min(tokens.length, i + 10); k++) {
+    if (isFiniteVerb(tokens[k]!)) return true;
+    if (tokens[k]!.post.includes(',')) return false;
+  }
+  return false;
+}
+
 function markerAt(tokens: Token[], i: number): { length: number; relation: Relation } | null {
   const previous = tokens[i - 1];
   const afterPause = i === 0 || PAUSE.test(previous?.post ?? '');
   for (const marker of MARKERS) {
     if (marker.opensOnlyAfterPause && !afterPause) continue;
-    // "since" with a past tense is a time ("since this country was founded"), not a reason.
+    // "since" with a past tense, or with no verb before its comma ("since this century's
+    // beginning"), is a time, not a reason.
     if (
       marker.words[0] === 'since' &&
       marker.words.length === 1 &&
-      tokens.slice(i + 1, i + 6).some((t) => t.tags.has('PastTense'))
+      (tokens.slice(i + 1, i + 6).some((t) => t.tags.has('PastTense')) || !sinceHasVerb(tokens, i))
     )
       continue;
     if (marker.words.every((w, k) => tokens[i + k]?.normal === w)) {

@@ -227,7 +227,9 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         const proposition = statement.proposition;
         const group = proposition.group.map((t) => t.normal);
         const first = group[0] ?? '';
-        const toFollows = group.includes('to') || proposition.rest[0]?.normal === 'to';
+        // "have to act", "need to act"; not "have awakened to strike".
+        const toFollows =
+          group.includes('to') || (group.length === 1 && proposition.rest[0]?.normal === 'to');
         const recommends =
           /^(should|must|ought)$/.test(first) || (/^(need|needs|have|has)$/.test(first) && toFollows);
         const pledges =
@@ -307,8 +309,11 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         while (rest[skip] && rest[skip]!.pos === 'adv' && rest[skip]!.normal !== 'not') skip++;
         const object = trimClause(textOf(rest.slice(skip)));
         if (wordCount(object) < 3 || wordCount(object) > 25) return;
-        // "sought no territory", "desire, and are determined to…": no object to ask about.
+        // "sought no territory", "desire, and are determined to…": no object to ask about; and
+        // "wish our friends to know …" wants something of someone, which "what do we wish for?" misreads.
         if (/^(no|nothing|none|never|and|or|but|nor)\b/i.test(object)) return;
+        if (!/^(to|that)\b/i.test(object) && /\bto\s+\w+/.test(object)) return;
+        if (/[:;]/.test(object)) return;
         const particle =
           head.lemma === 'bet' || head.lemma === 'count'
             ? ' on'

@@ -82,6 +82,9 @@ export function grammarProblems(text: string, kind: 'sentence' | 'phrase' = 'sen
     ) {
       problems.push({ rule: 'doubled word', at: `${token.text} ${next.text}` });
     }
+    if (token.normal === 'to' && DO.has(next?.normal ?? '') && tokens[i + 2]?.isNegator) {
+      problems.push({ rule: '"to do not"', at: 'to do not' });
+    }
     if (DO.has(token.normal) && tokens[i + 1]?.isNegator) {
       // "did not peace": after "do not" comes a verb.
       const after = nextVerb(tokens, i + 1);

@@ -45,9 +45,8 @@ function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
   // "these actions" points back into the text; out of it, "the actions" says the same.
   const clean = text
     .replace(/\s+/g, ' ')
-    .replace(
-      /\b(these|those|this)\s+(?=(?!is\b|was\b|will\b|would\b|can\b|has\b|\w+ing\b)[a-z]{3,}\b)/gi,
-      (w) => (/^[A-Z]/.test(w) ? 'The ' : 'the '),
+    .replace(/\b(these|those)\s+(?=(?!is\b|was\b|will\b|would\b|can\b|has\b|\w+ing\b)[a-z]{3,}\b)/gi, (w) =>
+      /^[A-Z]/.test(w) ? 'The ' : 'the ',
     )
     .trim();
   // An option must stand alone: "refined that playbook" points at something it does not name.

@@ -56,6 +56,9 @@ export function point(paragraph: ParagraphAnalysis): string | null {
       }
     }
   }
+  // A line that announces what follows ("I ask that you bow your heads:") is no point, nor is the
+  // speaker speaking of themselves.
+  if (result && (/:\s*$/.test(topic?.text ?? '') || /^I\b/.test(result))) result = null;
   // "And it is imperative …": a point does not open on a connective.
   if (result)
     result = result.replace(/^(and|but|so|yet|or|now)\s+/i, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
