@@ -73,7 +73,7 @@ const PAUSE = /[,;:—–]|--/;
 /** Whether a "since" opens a clause with a verb of its own before the next comma. */
 function sinceHasVerb(tokens: Token[], i: number): boolean {
   for (let k = i + 1; k < Math.min(tokens.length, i + 10); k++) {
-    if (isFiniteVerb(tokens[k]!)) return true;
+    if (isFiniteVerb(tokens[k]!) && tokens[k]!.written !== '') return true;
     if (tokens[k]!.post.includes(',')) return false;
   }
   return false;
