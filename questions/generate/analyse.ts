@@ -306,9 +306,14 @@ export function lemmasIn(text: string, analysis: ReadingAnalysis): string[] {
   return lemmas;
 }
 
+/** Titles alone ("President", from a salutation) name no one in particular. */
+const TITLES =
+  /^(president|speaker|chairman|chairwoman|senator|secretary|minister|general|ambassador|governor|justice|mr|mrs|ms|dr)$/i;
+
 function pickMainActor(mentions: Map<string, Map<string, number>>): string | null {
   let best: { name: string; count: number } | null = null;
-  for (const forms of mentions.values()) {
+  for (const [last, forms] of mentions) {
+    if (TITLES.test(last)) continue;
     const count = [...forms.values()].reduce((a, b) => a + b, 0);
     // The form the text uses most ("Mr. Putin" rather than "Vladimir Putin").
     const name = [...forms.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];

@@ -311,7 +311,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         if (wordCount(object) < 3 || wordCount(object) > 25) return;
         // "sought no territory", "desire, and are determined to…": no object to ask about; and
         // "wish our friends to know …" wants something of someone, which "what do we wish for?" misreads.
-        if (/^(no|nothing|none|never|and|or|but|nor)\b/i.test(object)) return;
+        if (/^(no|nothing|none|never|and|or|but|nor|than|as|more|less)\b/i.test(object)) return;
         if (!/^(to|that)\b/i.test(object) && /\bto\s+\w+/.test(object)) return;
         if (/[:;]/.test(object)) return;
         const particle =

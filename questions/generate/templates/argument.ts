@@ -241,8 +241,9 @@ export function causeQuestions(analysis: ReadingAnalysis, discourse: Discourse):
 /** The action with its verb turned to its opposite: "continue our programs" → "discontinue our programs". */
 function oppositeAction(action: string): string | null {
   const [verb, ...rest] = action.split(/\s+/);
-  // "continue to give" has no opposite verb that takes the same complement.
-  if (!verb || rest.length === 0 || /^(to|that|on|in|with|for)$/i.test(rest[0]!)) return null;
+  // "continue to give", "shut down": no opposite verb takes the same complement or particle.
+  if (!verb || rest.length === 0 || /^(to|that|on|in|with|for|down|up|out|off|away|back)$/i.test(rest[0]!))
+    return null;
   const opposite = [...relationsOf(verb.toLowerCase(), 'v', 2).opposites].find((w) => /^[a-z]+$/.test(w));
   return opposite ? [opposite, ...rest].join(' ') : null;
 }
@@ -287,8 +288,18 @@ function actionsElsewhere(
   }
   for (const item of nearestFirst(pool, (p) => p.paragraph, paragraphIndex, seed)) {
     const short = shorten(item.text, 16);
-    // "be reversed" is a passive, not an action anyone could be told to take.
-    if (!short || words(short) < 2 || /^be\b/i.test(short) || exclude.has(short.toLowerCase())) continue;
+    // "be reversed" is a passive, not an action anyone could be told to take; and an option must
+    // read as one ("We should discover again that even in tragedy." does not).
+    if (
+      !short ||
+      words(short) < 2 ||
+      /^be\b/i.test(short) ||
+      /,/.test(short) ||
+      exclude.has(short.toLowerCase()) ||
+      !isGrammatical(`We should ${short.charAt(0).toLowerCase()}${short.slice(1)}.`) ||
+      /\b(the|a|an|of|to|and|or|that|which|who|will|would|we|they|in|with|for)$/i.test(short)
+    )
+      continue;
     exclude.add(short.toLowerCase());
     texts.push(short);
   }
@@ -577,9 +588,17 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
   const author = analysis.authorName;
   const drafts: Draft[] = [];
   const statementPairs: StatementPair[] = [];
+  // Only actors the text returns to (the subject of two statements or more) may take another's
+  // place: a name mentioned once ("Emerson") makes an absurd statement, not a plausible misreading.
   const named = discourse.statements.filter(NAME_SUBJECT);
+  const mentions = new Map<string, number>();
+  for (const s of named) mentions.set(s.subject, (mentions.get(s.subject) ?? 0) + 1);
   const actors = [
-    ...new Map(named.map((s) => [s.subject, isSingularSubject(s.proposition.subject)])).entries(),
+    ...new Map(
+      named
+        .filter((s) => (mentions.get(s.subject) ?? 0) >= 2)
+        .map((s) => [s.subject, isSingularSubject(s.proposition.subject)]),
+    ).entries(),
   ];
   // Two statements at most from one sentence (its clauses say different things).
   const seen = new Map<string, number>();

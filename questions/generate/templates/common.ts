@@ -1,3 +1,4 @@
+import { tokenize } from '../../language/tokens';
 import type { ChoiceOption, Question, Skill } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import { conceptsFor, lensFor } from '../concepts';
@@ -164,5 +165,14 @@ export function withoutLongCopy(
       .join(' ')
       .replace(/[,;:—–-]+$/, '');
   }
-  return current.split(/\s+/).length >= minimumWords && !copiedRun(current, analysis) ? current : null;
+  if (current.split(/\s+/).length < minimumWords || copiedRun(current, analysis)) return null;
+  // A cut must leave a finished phrase: "we shall not count upon them to assume" or "good jobs do
+  // not begin" has lost what the verb needed. Only a noun (or a number) may end a cut text.
+  if (current !== text.replace(/[.!?]+$/, '').trim()) {
+    const last = tokenize(current)
+      .filter((t) => t.written)
+      .at(-1);
+    if (!last || (last.pos !== 'noun' && last.pos !== 'number') || last.tags.has('Pronoun')) return null;
+  }
+  return current;
 }

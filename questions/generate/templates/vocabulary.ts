@@ -63,8 +63,10 @@ function vocabularyItem(
     pos,
     definition,
     otherSenses: scored.slice(1).map((s) => definitionOf(s.synset)),
-    // The validators check the same thing; only clear senses go into matching sets.
-    confident: candidates.length === 1 || (best.shared >= 1 && margin >= 1),
+    // A sense other than the most frequent one needs a clear lead in the context; Lesk's guesses
+    // on a thin context keyed "solemn" and "oppressed" in senses the text does not mean.
+    confident:
+      candidates.length === 1 || (best.shared >= 1 && (best.index === 0 ? margin >= 1 : margin >= 2)),
     senseCount: candidates.length,
   };
 }
@@ -125,7 +127,8 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
       items.filter((o) => o !== item && o.pos === item.pos).map((o) => o.definition),
       id,
     );
-    const distractors = [...item.otherSenses.slice(0, 2), ...others]
+    // Other words' meanings only: another sense of the same word may be right too.
+    const distractors = [...others]
       .filter((d, i, all) => d !== item.definition && all.indexOf(d) === i)
       .slice(0, 3);
     if (distractors.length < 3) continue;
