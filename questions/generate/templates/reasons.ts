@@ -48,6 +48,8 @@ function supportsFor(paragraph: ParagraphAnalysis, names: Set<string>): Evidence
           ) &&
           // A recommendation is a conclusion, not evidence for one.
           !s.markers.has('argument') &&
+          // A request ("I ask Congress to …") is a conclusion too.
+          !/^(?:(?:I|we)\s+(?:ask|urge|call|propose|request|hope|pray|thank)|let)\b/i.test(s.text) &&
           // One that opens on "They…" or "It…" cannot be read as an option on its own.
           s.resolved !== null &&
           !s.markers.has('contrast') &&
