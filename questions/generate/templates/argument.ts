@@ -272,13 +272,23 @@ function actionsElsewhere(
         (st) =>
           !st.proposition.negative &&
           !/^(we|i|you|us|our|my)\b/i.test(st.subject) &&
-          !st.proposition.group.some((t) => t.tags.has('Modal')),
+          !st.proposition.group.some((t) => t.tags.has('Modal')) &&
+          // Only what a clearly parsed actor does: a noun-headed subject of a few words.
+          st.proposition.subject.length <= 5 &&
+          st.proposition.subject.at(-1)?.pos === 'noun',
       )
       .map((st) => ({
         paragraph: st.sentence.paragraphIndex,
         text: predicateAsInfinitive(st.proposition) ?? '',
       }))
-      .filter((a) => words(a.text) >= 3 && words(a.text) <= 14 && !/^(be|have)\b/.test(a.text)),
+      .filter(
+        (a) =>
+          words(a.text) >= 3 &&
+          words(a.text) <= 14 &&
+          !/^(be|have)\b/.test(a.text) &&
+          // A second finite verb means the parse went wrong ("cause by the Gulf crisis were …").
+          !/\s(is|are|was|were|has|have|had|will|would|can|could|does|do|did)\b/.test(a.text),
+      ),
   ];
   const texts: string[] = [];
   const opposite = key ? oppositeAction(key) : null;
