@@ -366,9 +366,9 @@ function describe(question: Question, sentences: Map<string, string>): string {
         lines.push(`- ${l.text} = ${question.right.find((r) => r.id === question.answer.pairs[l.id])?.text}`);
       break;
     case 'ordering':
-      question.answer.order.forEach((id, i) =>
-        lines.push(`${i + 1}. ${question.items.find((x) => x.id === id)?.text}`),
-      );
+      question.answer.order.forEach((id, i) => {
+        lines.push(`${i + 1}. ${question.items.find((x) => x.id === id)?.text}`);
+      });
       break;
     case 'select-evidence':
     case 'claim-evidence-reasoning':

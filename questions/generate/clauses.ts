@@ -257,7 +257,7 @@ export function propositionOf(clause: Clause): Proposition | null {
   if (relative > from && firstVerb > relative) {
     // The relative clause's own verb group and its object come first; the main verb is the next
     // auxiliary, modal or copula ("… which we can afford to use … are limited"), else the last verb.
-    const later = body.map((t, i) => i).filter((i) => i > firstVerb && isCandidate(body[i]!, i));
+    const later = body.map((_t, i) => i).filter((i) => i > firstVerb && isCandidate(body[i]!, i));
     const auxiliary = later.find(
       (i) =>
         (body[i]!.tags.has('Copula') || body[i]!.tags.has('Modal') || body[i]!.tags.has('Auxiliary')) &&

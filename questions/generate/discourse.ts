@@ -412,13 +412,11 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
               t.tags.has('PresentTense')),
         );
       // The clause that names the risk, not the sentence's first.
-      const main = statements.find(
-        (st) =>
-          st !== null &&
-          st.proposition.clause.tokens.some(
-            (t) =>
-              RISK_WORDS.has(t.lemma) || /^(risks?|dangers?|threats?|perils?|costs?|price)$/.test(t.normal),
-          ),
+      const main = statements.find((st) =>
+        st?.proposition.clause.tokens.some(
+          (t) =>
+            RISK_WORDS.has(t.lemma) || /^(risks?|dangers?|threats?|perils?|costs?|price)$/.test(t.normal),
+        ),
       );
       if (riskWord && main && !main.proposition.negative) {
         const text = affirmed(main.proposition, main.subject);

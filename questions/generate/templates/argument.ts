@@ -1,7 +1,7 @@
 import { isGrammatical } from '../../language/grammar';
 import { tokenize } from '../../language/tokens';
 import { relationsOf } from '../../language/wordnet';
-import type { KeyPoint, Question } from '../../schema';
+import type { KeyPoint } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import {
   affirmed,
