@@ -86,6 +86,12 @@ const questionBase = z.object({
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   source: z.enum(['authored', 'generated']),
   status: z.enum(['draft', 'approved', 'retired']),
+  /**
+   * The generator's estimate, 0 to 1, that an instructor would accept the question as it is
+   * (its template's record, its checks, how central its evidence is). Generated questions carry
+   * it; authored ones need not. Optional, so every question stored before it still parses.
+   */
+  quality: z.number().min(0).max(1).optional(),
 });
 
 export const multipleChoiceSchema = questionBase.extend({

@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 import type { ParsedReading } from '@/questions/reading/types';
-import { isContent, type Token, tokenize } from '../language/tokens';
+import { isContent, type Token, tokenize, tokenizeDoc } from '../language/tokens';
 import { danglingReference } from './references';
 
 /**
@@ -89,14 +89,84 @@ const UNRESOLVED_OPENING = /^(it|that|this|these|those|they|their|them|such|both
 const EXPLETIVE_IT = /^it(?:[’']s| is| was| may| might| will| would)\s+(?:\w+\s+){0,2}?(?:that|to)\b/i;
 const PERSONAL_OPENING = /^(he|she|his|her)\b/i;
 
+/**
+ * Noun phrases and the first verb group of a sentence, read off its tagged words (a noun phrase
+ * is a run of determiners, adjectives, numbers and nouns that ends on a noun).
+ */
+function phrasesOf(tokens: Token[]): { nounPhrases: string[]; firstVerb: string | null } {
+  const nounPhrases: string[] = [];
+  let run: Token[] = [];
+  const flush = () => {
+    while (run.length > 0 && run.at(-1)!.pos !== 'noun') run.pop();
+    if (run.length > 0)
+      nounPhrases.push(
+        run
+          .map(
+            (t) => (t.written || t.text) + (t.tags.has('Abbreviation') && t.post.startsWith('.') ? '.' : ''),
+          )
+          .join(' ')
+          .replace(/[,;:!?]+$/, '')
+          .replace(/(?<!\b(?:Mr|Mrs|Ms|Dr|St))\.$/, ''),
+      );
+    run = [];
+  };
+  for (const token of tokens) {
+    const fits =
+      token.written !== '' &&
+      (token.pos === 'noun' ||
+        token.pos === 'adj' ||
+        token.pos === 'number' ||
+        token.tags.has('Determiner') ||
+        (token.tags.has('Possessive') && token.tags.has('Pronoun')));
+    if (fits) run.push(token);
+    const abbreviation = token.tags.has('Abbreviation') && /^\.\s*$/.test(token.post);
+    if (!fits || (/[,;:.!?]/.test(token.post) && !abbreviation)) flush();
+  }
+  flush();
+  let firstVerb: string | null = null;
+  const start = tokens.findIndex(
+    (t) =>
+      t.tags.has('Modal') ||
+      t.tags.has('Copula') ||
+      t.tags.has('Auxiliary') ||
+      (t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Infinitive')),
+  );
+  if (start !== -1) {
+    const group: string[] = [];
+    for (let i = start; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const verbish =
+        t.tags.has('Verb') ||
+        t.tags.has('Modal') ||
+        t.tags.has('Copula') ||
+        t.tags.has('Auxiliary') ||
+        t.isNegator ||
+        t.pos === 'adv';
+      if (!verbish || (i > start && !t.written)) break;
+      group.push(t.written || t.text);
+      if (t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Modal') && !t.tags.has('Copula'))
+        break;
+      if (/[,;:.!?]/.test(t.post)) break;
+    }
+    firstVerb = group.join(' ') || null;
+  }
+  return { nounPhrases, firstVerb };
+}
+
 function clean(entity: string): string {
   return entity.replace(/^[\s,.;:]+|[\s,.;:]+$/g, '').replace(/[’']s$/, '');
 }
 
 export function analyseReading(reading: ParsedReading, readingSlug: string): ReadingAnalysis {
+  // A text without an author that speaks in the first person is a speech: "the speaker".
+  const firstPerson = reading.paragraphs
+    .map((p) => p.text.match(/\b(?:I|we|our|us|my)\b/g)?.length ?? 0)
+    .reduce((a, b) => a + b, 0);
   const authorName = reading.author
     ? (reading.author.trim().split(/\s+/).at(-1) ?? 'the author')
-    : 'the author';
+    : firstPerson / Math.max(1, reading.wordCount) > 0.015
+      ? 'the speaker'
+      : 'the author';
   const sentences: SentenceAnalysis[] = [];
   const personMentions = new Map<string, Map<string, number>>();
   const paragraphs: ParagraphAnalysis[] = [];
@@ -117,27 +187,8 @@ export function analyseReading(reading: ParsedReading, readingSlug: string): Rea
     // compromise splits sentences as parseReading did (it uses compromise too), so its sentence
     // numbers line up with ours; if the counts differ, each sentence is parsed on its own.
     const aligned = doc.sentences().length === paragraph.sentences.length;
-    const bySentence = (view: { out: (format: 'array') => unknown; fullPointer: unknown[] }) => {
-      const texts = view.out('array') as string[];
-      const grouped = new Map<number, string[]>();
-      view.fullPointer.forEach((pointer, i) => {
-        const sentenceIndex = (pointer as number[])[0]!;
-        const list = grouped.get(sentenceIndex) ?? [];
-        list.push(texts[i] ?? '');
-        grouped.set(sentenceIndex, list);
-      });
-      return grouped;
-    };
-    const nounsBySentence = aligned ? bySentence(doc.nouns()) : null;
-    const verbsBySentence = aligned ? bySentence(doc.verbs()) : null;
-    const phrasesOf = (index: number, text: string) => {
-      const own = aligned ? null : nlp(text);
-      const nouns = nounsBySentence?.get(index) ?? (own?.nouns().out('array') as string[] | undefined) ?? [];
-      const verbs = verbsBySentence?.get(index) ?? (own?.verbs().out('array') as string[] | undefined) ?? [];
-      return { nounPhrases: nouns.map((n) => n.replace(/[.,;:!?]+$/, '')), firstVerb: verbs[0] || null };
-    };
     // One compromise pass per paragraph; its sentences line up with ours when the counts agree.
-    const paragraphTokens = tokenize(paragraph.text);
+    const paragraphTokens = tokenizeDoc(doc);
     const tokensAligned =
       aligned && new Set(paragraphTokens.map((t) => t.sentence)).size === paragraph.sentences.length;
     const analysed = paragraph.sentences.map((sentence, indexInParagraph): SentenceAnalysis => {
@@ -163,7 +214,7 @@ export function analyseReading(reading: ParsedReading, readingSlug: string): Rea
         people: within(people),
         places: within(places),
         organizations: within(organizations),
-        ...phrasesOf(indexInParagraph, sentence.text),
+        ...phrasesOf(tokens),
       };
     });
     sentences.push(...analysed);
@@ -255,9 +306,14 @@ export function lemmasIn(text: string, analysis: ReadingAnalysis): string[] {
   return lemmas;
 }
 
+/** Titles alone ("President", from a salutation) name no one in particular. */
+const TITLES =
+  /^(president|speaker|chairman|chairwoman|senator|secretary|minister|general|ambassador|governor|justice|mr|mrs|ms|dr)$/i;
+
 function pickMainActor(mentions: Map<string, Map<string, number>>): string | null {
   let best: { name: string; count: number } | null = null;
-  for (const forms of mentions.values()) {
+  for (const [last, forms] of mentions) {
+    if (TITLES.test(last)) continue;
     const count = [...forms.values()].reduce((a, b) => a + b, 0);
     // The form the text uses most ("Mr. Putin" rather than "Vladimir Putin").
     const name = [...forms.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];

@@ -29,10 +29,45 @@ const CONCEPT_WORDS: Record<string, string[]> = {
   revanchism: ['revanchism', 'revanchist'],
   'asymmetric tactics': ['asymmetric'],
   'domestic politics': ['dissent', 'opponent', 'congress', 'election', 'administration'],
+  sovereignty: ['sovereignty', 'sovereign', 'independence', 'territory', 'border', 'frontier'],
+  'self-determination': ['self-determination', 'colonial', 'colony', 'liberation'],
+  'human rights': ['right', 'dignity', 'liberty', 'freedom', 'equality', 'tyranny', 'oppression'],
+  'collective security': ['aggression', 'collective', 'security', 'charter'],
+  'foreign aid': ['aid', 'assistance', 'development', 'poverty', 'hunger', 'relief'],
+  'arms control': ['arms', 'nuclear', 'disarmament', 'inspection', 'weapon', 'missile'],
+  democracy: ['democracy', 'democratic', 'election', 'self-government', 'republic'],
+  containment: ['containment', 'communism', 'communist', 'expansion', 'totalitarian'],
+  'international law': ['law', 'treaty', 'obligation', 'tribunal', 'court', 'justice'],
+  terrorism: ['terror', 'terrorist', 'terrorism', 'extremism', 'extremist'],
+  war: ['war', 'warfare', 'invasion', 'troop', 'soldier', 'battle', 'victory', 'conflict'],
+  peace: ['peace', 'peaceful', 'settlement', 'reconciliation', 'ceasefire'],
+  'international trade': ['trade', 'tariff', 'export', 'import', 'market', 'commerce'],
 };
+
+/** Lemmas that name an IR concept: the words a cloze may blank. */
+export const CONCEPT_TERMS: ReadonlySet<string> = new Set(Object.values(CONCEPT_WORDS).flat());
+
+/** The concept a term belongs to (the first listed), for keeping a word bank's words apart. */
+export function conceptOf(lemma: string): string | null {
+  for (const [concept, words] of Object.entries(CONCEPT_WORDS)) if (words.includes(lemma)) return concept;
+  return null;
+}
 
 const LENS_WORDS: Record<Lens, string[]> = {
   realist: [
+    'arm',
+    'army',
+    'deter',
+    'deterrence',
+    'defense',
+    'defence',
+    'aggression',
+    'enemy',
+    'war',
+    'weapon',
+    'strong',
+    'balance',
+    'survival',
     'power',
     'weakness',
     'strength',
@@ -47,6 +82,15 @@ const LENS_WORDS: Record<Lens, string[]> = {
     'threat',
   ],
   liberal: [
+    'law',
+    'treaty',
+    'nations',
+    'charter',
+    'democracy',
+    'commerce',
+    'cooperate',
+    'interdependence',
+    'multilateral',
     'alliance',
     'coalition',
     'partner',
@@ -62,6 +106,16 @@ const LENS_WORDS: Record<Lens, string[]> = {
     'union',
   ],
   constructivist: [
+    'value',
+    'belief',
+    'faith',
+    'dignity',
+    'principle',
+    'ideal',
+    'idea',
+    'ideology',
+    'image',
+    'reputation',
     'norm',
     'identity',
     'signal',
@@ -71,7 +125,6 @@ const LENS_WORDS: Record<Lens, string[]> = {
     'culture',
     'perception',
     'prestige',
-    'great',
   ],
 };
 
@@ -94,4 +147,29 @@ export function lensFor(lemmas: Iterable<string>): Lens | null {
     .sort((a, b) => b.hits - a.hits);
   const [first, second] = scores;
   return first && first.hits >= 2 && first.hits > (second?.hits ?? 0) ? first.lens : null;
+}
+
+/** How each lens reads international politics, in a sentence a student can check an argument against. */
+export const LENS_SUMMARIES: Record<Lens | 'marxist', string> = {
+  realist: 'Realism: states pursue power and security, and the balance of capabilities decides outcomes',
+  liberal: 'Liberalism: institutions, alliances, law and economic ties let states cooperate for mutual gain',
+  constructivist: 'Constructivism: ideas, identities and shared norms shape what states want and do',
+  marxist: 'Marxism: the interests of economic classes and capital drive international politics',
+};
+
+/** What a lens's cue words are about, for rubric key points ("stresses power and strength"). */
+export const LENS_THEMES: Record<Lens, string> = {
+  realist: 'it stresses power, strength, military force or security interests',
+  liberal: 'it relies on allies, institutions, agreements, law or trade',
+  constructivist: 'it appeals to ideas, values, identity, norms or how actions are perceived',
+};
+
+/** Cue words of each lens that a set of lemmas uses. */
+export function lensCues(lemmas: Iterable<string>): Record<Lens, string[]> {
+  const present = new Set(lemmas);
+  return {
+    realist: LENS_WORDS.realist.filter((w) => present.has(w)),
+    liberal: LENS_WORDS.liberal.filter((w) => present.has(w)),
+    constructivist: LENS_WORDS.constructivist.filter((w) => present.has(w)),
+  };
 }

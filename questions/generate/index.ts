@@ -1,15 +1,28 @@
 import type { ParsedReading } from '@/questions/reading/types';
 import { QUESTION_TYPES, type Question, type QuestionType } from '../schema';
 import { analyseReading, lemmasIn, type ReadingAnalysis } from './analyse';
+import { readDiscourse } from './discourse';
+import {
+  agentQuestions,
+  causeQuestions,
+  intentQuestions,
+  limitQuestions,
+  messageQuestions,
+  recommendationQuestions,
+  rejectionQuestions,
+  riskQuestions,
+  statementTrueFalse,
+} from './templates/argument';
 import type { Draft } from './templates/common';
 import { actorStatementQuestions, howManyQuestions, statedFactQuestions } from './templates/facts';
+import { lensQuestions } from './templates/lens';
 import {
   argumentOrderQuestions,
   mainIdeaQuestions,
   paragraphMatchingQuestions,
 } from './templates/paragraphs';
-import { evidenceQuestions, whyQuestions } from './templates/reasons';
-import { clozeQuestions, trueFalseQuestions } from './templates/statements';
+import { evidenceQuestions } from './templates/reasons';
+import { clozeQuestions } from './templates/statements';
 import { vocabularyItems, vocabularyMatchingQuestions, vocabularyQuestions } from './templates/vocabulary';
 import { VALIDATORS, type ValidatorName, validateQuestion } from './validate';
 
@@ -40,18 +53,29 @@ export type GenerateOptions = {
   readingSlug: string;
   /** Most questions of one type kept per paragraph (default 2). */
   perParagraphAndType?: number;
+  /** Questions whose quality estimate is below this are not kept (default 0.55). */
+  minimumQuality?: number;
 };
 
 /** Overgenerates with every template. */
 export function draftQuestions(analysis: ReadingAnalysis): Draft[] {
   const vocabulary = vocabularyItems(analysis);
+  const discourse = readDiscourse(analysis);
   return [
+    ...statementTrueFalse(analysis, discourse),
+    ...causeQuestions(analysis, discourse),
+    ...recommendationQuestions(analysis, discourse),
+    ...intentQuestions(analysis, discourse),
+    ...limitQuestions(analysis, discourse),
+    ...messageQuestions(analysis, discourse),
+    ...agentQuestions(analysis, discourse),
+    ...rejectionQuestions(analysis, discourse),
+    ...riskQuestions(analysis, discourse),
+    ...lensQuestions(analysis),
     ...mainIdeaQuestions(analysis),
     ...paragraphMatchingQuestions(analysis),
     ...argumentOrderQuestions(analysis),
-    ...whyQuestions(analysis),
     ...evidenceQuestions(analysis),
-    ...trueFalseQuestions(analysis),
     ...clozeQuestions(analysis),
     ...vocabularyQuestions(analysis, vocabulary),
     ...vocabularyMatchingQuestions(analysis, vocabulary),
@@ -77,6 +101,14 @@ export function generateQuestions(reading: ParsedReading, options: GenerateOptio
 }
 
 type Candidate = { raw: unknown; quality: number };
+
+const MINIMUM_QUALITY = 0.55;
+
+/** Fixed caps per paragraph and type, where the length-based one is too generous. */
+const TYPE_CAP: Partial<Record<QuestionType, number>> = {};
+
+/** Most share of the kept questions one type may take. */
+const TYPE_SHARE: Partial<Record<QuestionType, number>> = { cloze: 0.15, 'true-false': 0.2 };
 type Passing = { question: Question; score: number; paragraphs: Set<number>; signature: Set<string> };
 
 const SKILL_WEIGHT: Record<string, number> = {
@@ -139,13 +171,21 @@ export function selectQuestions(
       ) / 40,
     );
     const promptLength = question.prompt.split(/\s+/).length;
+    // The quality estimate: the template's prior, nudged by how central the evidence is
+    // (distinctive words of this reading) and by length; kept on the question for reviewers.
+    const quality = Math.max(
+      0,
+      Math.min(1, candidate.quality + keyness / 2 - Math.max(0, promptLength - 30) / 100),
+    );
+    if (quality < (options.minimumQuality ?? MINIMUM_QUALITY)) {
+      rejections['low-quality']++;
+      rejected.push({ id, validator: 'low-quality', reason: `Quality estimate ${quality.toFixed(2)}` });
+      continue;
+    }
+    question.quality = Math.round(quality * 100) / 100;
     passing.push({
       question,
-      score:
-        candidate.quality +
-        (SKILL_WEIGHT[question.skill] ?? 0) +
-        keyness -
-        Math.max(0, promptLength - 30) / 100,
+      score: quality + (SKILL_WEIGHT[question.skill] ?? 0),
       paragraphs,
       signature: new Set(lemmasIn(`${question.prompt} ${keyText(question)}`, analysis)),
     });
@@ -187,19 +227,45 @@ export function selectQuestions(
       });
       continue;
     }
-    const full = [...candidate.paragraphs].every(
-      (p) => (perParagraphType.get(`${p}:${candidate.question.type}`) ?? 0) >= cap,
-    );
+    // A long paragraph holds more: one more question of a type per 120 words past the first.
+    const full = [...candidate.paragraphs].every((p) => {
+      const words = analysis.paragraphs[p]?.sentences.reduce((n, s) => n + s.wordCount, 0) ?? 0;
+      const typeCap = TYPE_CAP[candidate.question.type] ?? cap + Math.floor(Math.max(0, words - 120) / 120);
+      return (perParagraphType.get(`${p}:${candidate.question.type}`) ?? 0) >= typeCap;
+    });
     if (full) leftOver.push(candidate);
     else keep(candidate);
   }
   // Every paragraph that has a passing question gets one, even past the cap.
   for (const paragraph of analysis.paragraphs) {
     if (keptByParagraph.has(paragraph.index)) continue;
-    const best = leftOver.find((c) => c.paragraphs.has(paragraph.index));
+    const onParagraph = leftOver.filter((c) => c.paragraphs.has(paragraph.index));
+    const best = onParagraph.find((c) => !(c.question.type in TYPE_SHARE)) ?? onParagraph[0];
     if (best) {
       keep(best);
       leftOver.splice(leftOver.indexOf(best), 1);
+    }
+  }
+
+  // No type may crowd out the others: fill-in-the-blank and true/false test the least.
+  for (const [type, share] of Object.entries(TYPE_SHARE) as [QuestionType, number][]) {
+    const limit = Math.max(3, Math.ceil(share * kept.length));
+    const ofType = kept.filter((k) => k.question.type === type).sort((a, b) => a.score - b.score);
+    for (const candidate of ofType.slice(0, Math.max(0, ofType.length - limit))) {
+      // A paragraph of some length keeps a question even so; a line of a few words need not.
+      const coveredElsewhere = [...candidate.paragraphs].every(
+        (p) =>
+          kept.some((k) => k !== candidate && k.paragraphs.has(p)) ||
+          (analysis.paragraphs[p]?.sentences.reduce((n, s) => n + s.wordCount, 0) ?? 0) < 40,
+      );
+      if (!coveredElsewhere) continue;
+      kept.splice(kept.indexOf(candidate), 1);
+      rejections['near-duplicate']++;
+      rejected.push({
+        id: candidate.question.id,
+        validator: 'near-duplicate',
+        reason: `Enough ${type} questions already`,
+      });
     }
   }
 

@@ -12,7 +12,7 @@ const REPORTING = new Set(
 
 /** Nouns of our own templates ("this sentence", "these points"), which refer to the question itself. */
 const OUR_OWN_NOUNS =
-  /^(sentence|sentences|point|points|statement|statements|steps|question|paragraph|paragraphs|word|words|claim|essay|text|reading|events)$/;
+  /^(sentence|sentences|point|points|statement|statements|steps|question|paragraph|paragraphs|word|words|claim|essay|text|reading|events|views|view)$/;
 const DETERMINER_BEFORE = new Set(
   'of in on at to with about from for by after before into over under lose win take make see tighten end'.split(
     ' ',

@@ -1,8 +1,9 @@
-import { supportFor } from '../grade/short-answer';
+import { isGrammatical } from '../language/grammar';
 import type { Token } from '../language/tokens';
 import { definitionOf, lookup, relationsOf, senses } from '../language/wordnet';
 import { type Question, questionSchema } from '../schema';
 import { lemmasIn, type ReadingAnalysis, type SentenceAnalysis } from './analyse';
+import { support as supportFor } from './entail';
 import { danglingReference } from './references';
 
 /**
@@ -14,11 +15,15 @@ import { danglingReference } from './references';
 export const VALIDATORS = [
   'schema',
   'unknown-evidence',
+  'ungrammatical',
+  'copied-prompt',
+  'proper-noun-vocabulary',
   'dangling-reference',
   'key-unsupported',
   'ambiguous-key',
   'weak-distractors',
   'near-duplicate',
+  'low-quality',
 ] as const;
 export type ValidatorName = (typeof VALIDATORS)[number];
 
@@ -35,6 +40,12 @@ export function validateQuestion(raw: unknown, analysis: ReadingAnalysis): Verdi
   const question = parsed.data;
   const missing = question.evidence.find((id) => !analysis.sentenceById.has(id));
   if (missing) return reject('unknown-evidence', `No sentence ${missing} in this reading`);
+  const grammar = grammarProblem(question);
+  if (grammar) return reject('ungrammatical', grammar);
+  const copied = copiedRun(promptText(question), analysis);
+  if (copied) return reject('copied-prompt', `The prompt copies “${copied}” from the text`);
+  const name = properNounVocabulary(question, analysis);
+  if (name) return reject('proper-noun-vocabulary', `“${name}” is a name, not vocabulary`);
   const dangling = danglingText(question);
   if (dangling) return reject('dangling-reference', `“${dangling}” points at something it does not name`);
   const unsupported = keyProblem(question, analysis);
@@ -44,6 +55,79 @@ export function validateQuestion(raw: unknown, analysis: ReadingAnalysis): Verdi
   const weak = distractorProblem(question, analysis);
   if (weak) return reject('weak-distractors', weak);
   return { ok: true, question };
+}
+
+// ---- Grammar, copying, names ----
+
+/** What a student reads as the question itself: the prompt, and the statement or claim it shows. */
+export function promptText(question: Question): string {
+  return question.prompt;
+}
+
+function grammarProblem(question: Question): string | null {
+  const sentences = [question.prompt.replace(/^True or false:\s*/, '')];
+  if (question.type === 'true-false') sentences.push(question.statement);
+  const phrases: string[] = [];
+  if (question.type === 'multiple-choice' || question.type === 'multiple-answer')
+    phrases.push(...question.options.map((o) => o.text));
+  if (question.type === 'short-answer') phrases.push(...question.rubric.keyPoints.map((k) => k.text));
+  for (const text of sentences)
+    if (!isGrammatical(text, 'sentence')) return `“${text}” does not parse as a sentence`;
+  for (const text of phrases) if (!isGrammatical(text, 'phrase')) return `“${text}” is not well formed`;
+  return null;
+}
+
+const RUN = 10;
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+const runsCache = new WeakMap<ReadingAnalysis, Set<string>>();
+
+function readingRuns(analysis: ReadingAnalysis): Set<string> {
+  let runs = runsCache.get(analysis);
+  if (!runs) {
+    runs = new Set();
+    for (const sentence of analysis.sentences) {
+      const words = wordsOf(sentence.text);
+      for (let i = 0; i + RUN <= words.length; i++) runs.add(words.slice(i, i + RUN).join(' '));
+    }
+    runsCache.set(analysis, runs);
+  }
+  return runs;
+}
+
+/** The first run of ten or more words that a text copies from the reading, if any. */
+export function copiedRun(text: string, analysis: ReadingAnalysis): string | null {
+  const runs = readingRuns(analysis);
+  const words = wordsOf(text);
+  for (let i = 0; i + RUN <= words.length; i++) {
+    const run = words.slice(i, i + RUN).join(' ');
+    if (runs.has(run)) return run;
+  }
+  return null;
+}
+
+/** A word the reading writes with a capital inside a sentence, or tags as a name, is a name. */
+export function isNameInReading(word: string, analysis: ReadingAnalysis): boolean {
+  const lower = word.toLowerCase();
+  if (analysis.lexicon.get(lower)?.proper) return true;
+  for (const sentence of analysis.sentencesWithLemma.get(analysis.lexicon.get(lower)?.lemma ?? lower) ?? []) {
+    const tokens = analysis.sentenceById.get(sentence)?.tokens ?? [];
+    if (tokens.some((t, i) => i > 0 && t.normal === lower && /^\p{Lu}/u.test(t.written || t.text)))
+      return true;
+  }
+  return [...analysis.sentences].some((s) =>
+    s.people.some((p) => p.toLowerCase().split(/\s+/).includes(lower)),
+  );
+}
+
+function properNounVocabulary(question: Question, analysis: ReadingAnalysis): string | null {
+  const words: string[] = [];
+  const quoted = quotedWord(question.prompt);
+  if (quoted) words.push(quoted);
+  if (question.type === 'matching') {
+    for (const term of question.left) if (!/^Paragraph \d+$/.test(term.text)) words.push(term.text);
+  }
+  if (question.type === 'cloze') for (const blank of question.answer.blanks) words.push(...blank.accepted);
+  return words.find((w) => isNameInReading(w, analysis)) ?? null;
 }
 
 // ---- Dangling references ----
@@ -119,12 +203,19 @@ function vocabularyKeyProblem(
   return fits ? null : `The key is not a meaning WordNet gives for “${word}”`;
 }
 
+const CONTRAST_OPENING =
+  /^(?:and yet|but|yet|however|still|although|though|nevertheless|nonetheless|even so|on the other hand)\b/i;
+
 function keyProblem(question: Question, analysis: ReadingAnalysis): string | null {
   const evidence = evidenceText(question, analysis);
   const supported = (text: string, coverage = 0.6) => supportFor(text, evidence, coverage) === 'supported';
   switch (question.type) {
     case 'multiple-choice': {
       const key = question.options.find((o) => o.id === question.answer.optionId)!.text;
+      if (question.lens !== null && question.id.includes('-lens-')) {
+        // A lens is read off the paragraph's vocabulary; the explanation names the words.
+        return /speaks of/.test(question.explanation) ? null : 'A lens question must name its cue words';
+      }
       const word = quotedWord(question.prompt);
       if (word) return vocabularyKeyProblem(word, key, evidence, analysis);
       if (/^\d[\d,]*$/.test(key))
@@ -159,6 +250,12 @@ function keyProblem(question: Question, analysis: ReadingAnalysis): string | nul
       return supported(filled, 0.8) ? null : 'The completed sentence is not in the evidence';
     }
     case 'short-answer': {
+      if (question.lens !== null && question.id.includes('-lens-')) {
+        // A lens rubric names a theme; its accepted words must be the evidence's own.
+        const lemmas = new Set(evidence.map((t) => t.lemma));
+        const missing = question.rubric.keyPoints.flatMap((k) => k.accept).find((w) => !lemmas.has(w));
+        return missing ? `“${missing}” is not in the evidence` : null;
+      }
       const bad = question.rubric.keyPoints.find((k) => !supported(k.text));
       if (bad) return `Key point “${bad.text}” is not in the evidence`;
       const promptWords = new Set(lemmasIn(question.prompt, analysis));
@@ -172,6 +269,9 @@ function keyProblem(question: Question, analysis: ReadingAnalysis): string | nul
     case 'select-evidence': {
       const key = analysis.sentenceById.get(question.answer.sentenceIds[0]!);
       if (!key) return 'The key sentence is not in this reading';
+      if (CONTRAST_OPENING.test(key.text))
+        return 'The key sentence opens by turning against what came before';
+      if (key.isQuestion) return 'The key sentence is a question';
       const claimWords = new Set(lemmasIn(question.claim, analysis));
       const paragraph = analysis.paragraphs[key.paragraphIndex]!;
       const claimInParagraph = paragraph.sentences.some(
@@ -267,6 +367,7 @@ function ambiguityProblem(question: Question, analysis: ReadingAnalysis): string
   const evidence = evidenceText(question, analysis);
   switch (question.type) {
     case 'multiple-choice': {
+      if (question.lens !== null && question.id.includes('-lens-')) return null;
       const word = quotedWord(question.prompt);
       const distractors = question.options.filter((o) => o.id !== question.answer.optionId);
       if (word) {

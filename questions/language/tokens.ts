@@ -11,8 +11,12 @@ import type { WordNetPos } from './wordnet';
 export type Pos = 'noun' | 'verb' | 'adj' | 'adv' | 'number' | 'other';
 
 export type Token = {
-  /** As written (empty for the implicit half of a contraction). */
+  /** As written, or for the implicit half of a contraction ("won’t" → "will" + "not") its expansion. */
   text: string;
+  /** Exactly as written: empty for the implicit half of a contraction. */
+  written: string;
+  /** Punctuation written before the word (an opening quotation mark). */
+  pre: string;
   /** Lower case, without punctuation. */
   normal: string;
   /** Root form: singular noun, infinitive verb, base adjective. */
@@ -198,7 +202,11 @@ const cleanWord = (word: string) =>
 
 /** Tokens of a text with lemmas, parts of speech, clauses and negation scope. */
 export function tokenize(text: string): Token[] {
-  const doc = nlp(text);
+  return tokenizeDoc(nlp(text));
+}
+
+/** Tokens of a text compromise has already parsed (so a caller that needs the parse too pays once). */
+export function tokenizeDoc(doc: ReturnType<typeof nlp>): Token[] {
   doc.compute('root');
   const sentences = doc.json() as { terms: CompromiseTerm[] }[];
   const tokens: Token[] = [];
@@ -224,6 +232,8 @@ export function tokenize(text: string): Token[] {
       const pos = posOf(tags);
       tokens.push({
         text: surface,
+        written: term.text ?? '',
+        pre: term.pre ?? '',
         normal: word,
         lemma: isNegator ? 'not' : lemma,
         pos,

@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import { decodeHTML } from 'entities';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { type Block, extractMetadata, isNameLine, isNavigationDebris } from './metadata';
 import type { ParsedReading, ReadingParagraph, ReadingSection, ReadingSentence } from './types';
 
 export class ReadingParseError extends Error {}
@@ -19,8 +20,6 @@ export const MAX_READING_BYTES = 2 * 1024 * 1024;
 const WORDS_PER_MINUTE = 230;
 const SECTION_TARGET_WORDS = 300;
 const SECTION_MAX_WORDS = 450;
-
-type Block = { kind: 'heading'; depth: number; text: string } | { kind: 'paragraph'; text: string };
 
 /**
  * Turns pasted or uploaded text into a reading: metadata, paragraphs and sentences with ids
@@ -48,7 +47,7 @@ export function parseReading(input: ParseInput): ParsedReading {
     source: frontMatter.source ?? null,
     publishedOn: frontMatter.date ?? null,
   };
-  const kept = removeDebris(blocks, meta);
+  const kept = markPlainHeadings(joinOpenings(extractMetadata(blocks, meta)), input.format);
 
   // A leading top-level heading, or a short first line without final punctuation, is the title.
   const first = kept[0];
@@ -137,10 +136,27 @@ function textBlocks(body: string): Block[] {
       .split('\n')
       .map((line) => line.replace(/\s+/g, ' ').trim())
       .filter(Boolean);
-    // Hard-wrapped prose joins into one paragraph; a chunk holding a byline box or a link
-    // line (web-page debris) is kept line by line so that removeDebris can see each part.
-    const debrisInside = lines.length > 1 && lines.some((l) => NAV_DEBRIS.test(l) || isNameLine(l));
-    const parts = debrisInside ? lines : [lines.join(' ')];
+    // Hard-wrapped prose joins into one paragraph. A chunk holding a byline box or a link line
+    // (web-page debris) is kept line by line so that extractMetadata sees each part, and so is
+    // one whose lines are too long to be wrapped: a paragraph a line, as transcripts come.
+    const debrisInside =
+      lines.length > 1 && lines.some((l) => isNavigationDebris(l) || isNameLine(l) || isMetaLine(l));
+    // "Article 3" over its text: a short first line much shorter than the next is a heading.
+    const [firstLine, secondLine] = lines;
+    if (
+      firstLine &&
+      secondLine &&
+      !debrisInside &&
+      countWords(firstLine) <= 8 &&
+      firstLine.length <= 60 &&
+      !/[.!?:;,]$/.test(firstLine) &&
+      /^[\p{Lu}\d]/u.test(secondLine) &&
+      secondLine.length > Math.max(60, firstLine.length * 1.5)
+    ) {
+      blocks.push({ kind: 'paragraph', text: firstLine });
+      lines.shift();
+    }
+    const parts = debrisInside || isParagraphPerLine(lines) ? lines : [lines.join(' ')];
     for (const part of parts) if (part) blocks.push({ kind: 'paragraph', text: part });
   }
   return blocks;
@@ -189,42 +205,60 @@ function markdownBlocks(body: string): Block[] {
   return blocks;
 }
 
-const NAV_DEBRIS =
-  /^(more\s*(>|›|»|→)?|read more\b.*|continue reading\b.*|advertisement|share( this)?( article)?|subscribe\b.*|sign up for\b.*|related:?.*|\d+ comments?)$/i;
-const PUBLISHED_IN =
-  /^this (article|op-ed|essay|piece) (was )?(originally |first )?(published|appeared) (in|on|by) (.+?)\.?$/i;
-const PERSON_NAME = /^(?:[A-Z][\p{L}'’-]*\.?\s+){1,3}[A-Z][\p{L}'’-]+$/u;
+/** "Now, therefore," alone before the rest of its sentence: a few words ending on a comma open the next paragraph. */
+function joinOpenings(blocks: Block[]): Block[] {
+  const result: Block[] = [];
+  let pending = '';
+  for (const block of blocks) {
+    if (block.kind === 'paragraph' && countWords(block.text) <= 5 && /,$/.test(block.text)) {
+      pending = `${pending}${block.text} `;
+      continue;
+    }
+    if (pending && block.kind === 'paragraph') {
+      result.push({ ...block, text: `${pending}${block.text}` });
+    } else {
+      if (pending) result.push({ kind: 'paragraph', text: pending.trim() });
+      result.push(block);
+    }
+    pending = '';
+  }
+  if (pending) result.push({ kind: 'paragraph', text: pending.trim() });
+  return result;
+}
 
-const isNameLine = (line: string) => line.length < 60 && PERSON_NAME.test(line);
+/** Wrapped prose has lines of at most about 100 characters; longer lines are paragraphs. */
+function isParagraphPerLine(lines: string[]): boolean {
+  if (lines.length < 2) return false;
+  const long = lines.filter((l) => l.length > 120).length;
+  if (long >= Math.max(1, lines.length / 3)) return true;
+  // Wrapped lines mostly break inside a sentence; lines that nearly all end one are paragraphs.
+  const ends = lines.slice(0, -1).filter((l) => /[.!?:;"”’)]$/.test(l) || looksLikeTitle(l)).length;
+  return ends / (lines.length - 1) >= 0.6;
+}
+
+/** A date or a line in capitals at the top, kept apart from the paragraph under it. */
+const isMetaLine = (line: string) =>
+  line.length < 200 && (!/\p{Ll}/u.test(line) || /^\d{4}-\d{2}-\d{2}$/.test(line));
 
 /**
- * Drops navigation debris; turns an "originally published in" line into the source and a byline
- * box (a name alone on a line, then a line starting with that name) into author and note.
+ * In plain text, a short line without final punctuation followed by a paragraph of prose is a
+ * heading ("Preamble", "Article 1", "The Marshall Plan"); the first one is the title.
  */
-function removeDebris(
-  blocks: Block[],
-  meta: { author: string | null; authorNote: string | null; source: string | null },
-) {
-  const kept: Block[] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!;
-    const text = block.text;
-    if (NAV_DEBRIS.test(text)) continue;
-    const published = PUBLISHED_IN.exec(text);
-    if (published?.[6] && text.length < 160) {
-      meta.source ??= published[6].replace(/^the\s+/i, 'The ');
-      continue;
-    }
+function markPlainHeadings(blocks: Block[], format: ParseInput['format']): Block[] {
+  if (format !== 'text') return blocks;
+  return blocks.map((block, i) => {
     const next = blocks[i + 1];
-    if (block.kind === 'paragraph' && isNameLine(text) && next?.text.startsWith(text)) {
-      meta.author ??= text;
-      meta.authorNote ??= next.text;
-      i++;
-      continue;
-    }
-    kept.push(block);
-  }
-  return kept;
+    const heading =
+      block.kind === 'paragraph' &&
+      i > 0 &&
+      looksLikeTitle(block.text) &&
+      countWords(block.text) <= 8 &&
+      /^[\p{Lu}\d]/u.test(block.text) &&
+      next?.kind === 'paragraph' &&
+      countWords(next.text) >= 6 &&
+      /[.!?:;,"”’)]$/.test(next.text);
+    return heading ? { kind: 'heading' as const, depth: 2, text: block.text } : block;
+  });
 }
 
 function looksLikeTitle(text: string): boolean {

@@ -1,7 +1,9 @@
+import { tokenize } from '../../language/tokens';
 import type { ChoiceOption, Question, Skill } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import { conceptsFor, lensFor } from '../concepts';
 import { seededShuffle } from '../deterministic';
+import { copiedRun } from '../validate';
 
 export type TemplateName =
   | 'main-idea'
@@ -16,7 +18,17 @@ export type TemplateName =
   | 'vocabulary-matching'
   | 'stated-fact'
   | 'how-many'
-  | 'actor-statements';
+  | 'actor-statements'
+  | 'why-choice'
+  | 'cause-reversal'
+  | 'recommendation'
+  | 'intent'
+  | 'limits'
+  | 'counter-argument'
+  | 'risk'
+  | 'theory-lens'
+  | 'concept'
+  | 'agent';
 
 /** A question a template wrote, before validation. */
 export type Draft = {
@@ -104,4 +116,63 @@ export function statementOf(sentence: SentenceAnalysis): string | null {
 export function nearestFirst<T>(items: T[], indexOf: (item: T) => number, from: number, seed: string): T[] {
   const shuffled = seededShuffle(items, seed);
   return shuffled.sort((a, b) => Math.abs(indexOf(a) - from) - Math.abs(indexOf(b) - from));
+}
+
+const BOUNDARY =
+  /^(of|in|on|at|with|by|from|for|to|through|over|about|and|or|but|that|which|who|while|after|before|since|because|as)$/i;
+
+/**
+ * A statement short enough not to copy ten words of the text in a row: cut at the last phrase
+ * boundary (a comma, a preposition, a conjunction) before the copied run ends. Null when what
+ * is left is too short to say anything.
+ */
+/** "Of" is left out: "part and parcel of", "the end of" need what follows. */
+const PREPOSITION =
+  /^(in|on|at|with|by|from|for|through|over|about|against|among|under|within|during|across|toward|towards|after|before)$/i;
+
+export function withoutLongCopy(
+  text: string,
+  analysis: ReadingAnalysis,
+  minimumWords = 5,
+  /**
+   * Cut only before a preposition, where what follows is an optional phrase (the default): a cut
+   * before "that" or "and" can leave a clause that says something else.
+   */
+  onlyBeforePrepositions = true,
+): string | null {
+  let current = text.replace(/[.!?]+$/, '').trim();
+  for (let guard = 0; guard < 8 && copiedRun(current, analysis); guard++) {
+    const parts = current.split(/\s+/);
+    let cut = -1;
+    for (let i = parts.length - 1; i >= minimumWords; i--) {
+      const boundary = onlyBeforePrepositions
+        ? PREPOSITION.test(parts[i]!)
+        : BOUNDARY.test(parts[i]!) || /,$/.test(parts[i - 1]!);
+      if (
+        boundary &&
+        // Never right after a verb or a relative pronoun: "the nations that are" is cut in half.
+        !/^(the|a|an|of|to|and|or|that|which|who|his|her|their|our|its|is|are|was|were|be|been|being|am|has|have|had|do|does|did|will|would|shall|should|can|could|may|might|must)$/i.test(
+          parts[i - 1]!,
+        )
+      ) {
+        cut = i;
+        break;
+      }
+    }
+    if (cut === -1) return null;
+    current = parts
+      .slice(0, cut)
+      .join(' ')
+      .replace(/[,;:—–-]+$/, '');
+  }
+  if (current.split(/\s+/).length < minimumWords || copiedRun(current, analysis)) return null;
+  // A cut must leave a finished phrase: "we shall not count upon them to assume" or "good jobs do
+  // not begin" has lost what the verb needed. Only a noun (or a number) may end a cut text.
+  if (current !== text.replace(/[.!?]+$/, '').trim()) {
+    const last = tokenize(current)
+      .filter((t) => t.written)
+      .at(-1);
+    if (!last || (last.pos !== 'noun' && last.pos !== 'number') || last.tags.has('Pronoun')) return null;
+  }
+  return current;
 }

@@ -112,7 +112,11 @@ export function statedFactQuestions(analysis: ReadingAnalysis): Draft[] {
     );
     if (!match) continue;
     complements.push({ sentence, text: match[3]! });
-    if (SUPERLATIVE_SUBJECT.test(match[1]!) && !/\b(this|that|it)\b/i.test(match[1]!)) {
+    if (
+      SUPERLATIVE_SUBJECT.test(match[1]!) &&
+      !/\b(this|that|it)\b/i.test(match[1]!) &&
+      !/^(and|but|or|so|yet|now|then)\b/i.test(match[1]!)
+    ) {
       candidates.push({ sentence, subject: match[1]!, complement: match[3]! });
     }
   }

@@ -1,4 +1,14 @@
-import type { ParagraphAnalysis, ReadingAnalysis } from '../analyse';
+import { lemmasIn, type ParagraphAnalysis, type ReadingAnalysis, type SentenceAnalysis } from '../analyse';
+import {
+  affirmed,
+  clausesOf,
+  negated,
+  type Proposition,
+  propositionOf,
+  statedText,
+  subjectText,
+} from '../clauses';
+import { danglingReference } from '../references';
 import {
   type Draft,
   draftBase,
@@ -16,12 +26,44 @@ import {
  * makes which point, and the order of the points.
  */
 
-const MAX_POINT_WORDS = 32;
+const MAX_POINT_WORDS = 18;
 
-function point(paragraph: ParagraphAnalysis): string | null {
+const pointCache = new WeakMap<ParagraphAnalysis, string | null>();
+
+/**
+ * A paragraph's point in short: the main clause of its topic sentence, its subject named
+ * ("Mr. Putin", not "He"), without the clauses that qualify it.
+ */
+export function point(paragraph: ParagraphAnalysis): string | null {
+  if (pointCache.has(paragraph)) return pointCache.get(paragraph)!;
   const topic = paragraph.topic;
-  const text = topic ? statementOf(topic) : null;
-  return text && words(text) <= MAX_POINT_WORDS ? text : null;
+  let result: string | null = null;
+  // A point cut from its condition ("… if we remain true") would misstate it.
+  if (topic && !topic.markers.has('conditional') && !/\b(if|unless)\b/i.test(topic.text)) {
+    const whole = statementOf(topic);
+    if (whole && words(whole) <= 14) result = whole;
+    else {
+      for (const clause of clausesOf(topic.tokens)) {
+        if (clause.relation === 'condition' || clause.relation === 'concession') continue;
+        const proposition = propositionOf(clause);
+        if (!proposition) continue;
+        const subject = subjectText(proposition);
+        if (/^(he|she|it|they|this|that|these|those)$/i.test(subject)) break;
+        const text = affirmed(proposition, subject);
+        if (text && !proposition.negative && words(text) >= 5 && words(text) <= MAX_POINT_WORDS)
+          result = text;
+        break;
+      }
+    }
+  }
+  // A line that announces what follows ("I ask that you bow your heads:") is no point, nor is the
+  // speaker speaking of themselves.
+  if (result && (/:\s*$/.test(topic?.text ?? '') || /^I\b/.test(result))) result = null;
+  // "And it is imperative …": a point does not open on a connective.
+  if (result)
+    result = result.replace(/^(and|but|so|yet|or|now)\s+/i, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  pointCache.set(paragraph, result);
+  return result;
 }
 
 /** Other paragraphs' points that do not restate this paragraph: plausible, and wrong. */
@@ -34,33 +76,82 @@ function otherPoints(analysis: ReadingAnalysis, paragraph: ParagraphAnalysis, co
   return nearestFirst(candidates, (p) => p.index, paragraph.index, seed).slice(0, count);
 }
 
+/** A sentence's main clause in short, as `point` makes it for a paragraph's topic sentence. */
+function gistOf(
+  sentence: SentenceAnalysis,
+): { text: string; proposition: Proposition; subject: string } | null {
+  // Without its condition, "We shall be the more American if we …" says something else.
+  if (sentence.markers.has('conditional') || /\b(if|unless)\b/i.test(sentence.text)) return null;
+  for (const clause of clausesOf(sentence.resolvedTokens ?? sentence.tokens)) {
+    if (clause.relation === 'condition' || clause.relation === 'concession') continue;
+    const proposition = propositionOf(clause);
+    if (!proposition) continue;
+    const subject = subjectText(proposition);
+    if (/^(he|she|it|they|this|that|these|those|there)$/i.test(subject)) return null;
+    const text = statedText(proposition, subject);
+    if (words(text) < 5 || words(text) > MAX_POINT_WORDS || danglingReference(text)) return null;
+    return { text, proposition, subject };
+  }
+  return null;
+}
+
+/**
+ * "Which statement best sums up paragraph N?": the paragraph's point against a detail of the
+ * same paragraph (true, but not the point), the point turned around (false), and another
+ * paragraph's point (off the subject). Telling the point from a detail is the skill.
+ */
 export function mainIdeaQuestions(analysis: ReadingAnalysis): Draft[] {
   const drafts: Draft[] = [];
   for (const paragraph of analysis.paragraphs) {
     const key = point(paragraph);
-    if (!key || !paragraph.topic || paragraph.sentences.length < 2) continue;
-    const others = otherPoints(analysis, paragraph, 3, paragraph.id);
-    if (others.length < 3) continue;
+    const topic = paragraph.topic;
+    // "I know now what the task means" is the speaker talking, not the paragraph's point.
+    if (!key || !topic || paragraph.sentences.length < 3 || /^I\b/.test(key)) continue;
     const id = `main-idea-${paragraph.id}`;
-    const { options, keyId } = shuffledOptions(
-      key,
-      others.map((o) => point(o)!),
-      id,
-    );
+    const distractors: string[] = [];
+    const kinds: string[] = [];
+    const detail = paragraph.sentences
+      .filter((s) => s !== topic && !s.isQuestion && s.wordCount >= 6)
+      .map(gistOf)
+      .find(
+        (g) =>
+          g !== null && overlap(new Set(lemmasIn(g.text, analysis)), new Set(lemmasIn(key, analysis))) < 0.5,
+      );
+    if (detail) {
+      distractors.push(detail.text);
+      kinds.push('a detail of the paragraph, not its point');
+    }
+    const topicGist = gistOf(topic);
+    // A point that already holds a "not" would come out as a double negative.
+    const flipped =
+      topicGist && !topicGist.proposition.negative && !/\bnot\b|n[’']t\b/.test(topicGist.text)
+        ? negated(topicGist.proposition, topicGist.subject)
+        : null;
+    if (flipped && words(flipped) <= MAX_POINT_WORDS + 2) {
+      distractors.push(flipped);
+      kinds.push('the point turned around');
+    }
+    for (const other of otherPoints(analysis, paragraph, 3, paragraph.id)) {
+      if (distractors.length === 3) break;
+      distractors.push(point(other)!);
+      kinds.push(`the point of paragraph ${other.number}`);
+    }
+    if (distractors.length < 3 || !detail) continue;
+    const { options, keyId } = shuffledOptions(key, distractors, id);
     drafts.push({
       template: 'main-idea',
       anchor: paragraph.id,
-      quality: 0.8,
+      quality: 0.75,
       question: {
         ...draftBase(analysis, {
           id,
-          evidence: [paragraph.topic.id],
+          evidence: [topic.id],
           skill: 'main-idea',
           difficulty: 2,
-          explanation: `Paragraph ${paragraph.number} is built around this point: ${quote(paragraph.topic.text)} The other choices are points made in other paragraphs.`,
+          explanation: `Paragraph ${paragraph.number} is built around this point: ${quote(topic.text)} The other choices are ${kinds.join('; ')}.`,
         }),
         type: 'multiple-choice',
-        prompt: `What is the main point of paragraph ${paragraph.number}?`,
+        prompt: `Which statement best sums up paragraph ${paragraph.number}?`,
         options,
         answer: { optionId: keyId },
       },

@@ -1,159 +1,22 @@
-import type { KeyPoint } from '../../schema';
 import type { ParagraphAnalysis, ReadingAnalysis, SentenceAnalysis } from '../analyse';
-import { continueSentence } from '../analyse';
 import { seededShuffle } from '../deterministic';
 import { danglingReference } from '../references';
 import {
-  capitalise,
   type Draft,
   draftBase,
   lowerFirst,
+  overlap,
   quote,
   sharedCount,
   statementOf,
-  words,
+  withoutLongCopy,
 } from './common';
+import { point } from './paragraphs';
 
-/**
- * Questions about reasons: "why does the author say…" with a rubric of key points, which
- * sentence supports a claim, and claim-evidence-reasoning.
- */
-
-// ---- Why questions ----
-
-type WhyPrompt = {
-  prompt: string /** A reason the sentence itself gives, cut from the prompt. */;
-  inlineReason: string | null;
-};
-
-/** Cuts "…to establish a baseline" or "…so that…" off a proposal: that part is the answer. */
-function splitPurpose(rest: string): { claim: string; reason: string | null } {
-  const purpose =
-    /^(.{20,}?)\s+(to\s+(?:establish|make|show|expose|counter|demonstrate|deny|ensure|prevent|avoid)\b.+|so that\s.+|because\s.+|in order to\s.+)$/i.exec(
-      rest,
-    );
-  const trim = (text: string) => text.replace(/[\s,;:—–-]+$/, '');
-  return purpose ? { claim: trim(purpose[1]!), reason: purpose[2]! } : { claim: trim(rest), reason: null };
-}
-
-export function whyPrompt(sentence: SentenceAnalysis, author: string): WhyPrompt | null {
-  const resolved = sentence.resolved;
-  if (!resolved || sentence.isQuestion) return null;
-  // One clause is one question: stop at a semicolon or colon.
-  const body = continueSentence(sentence)
-    .replace(/^(now|so|and|but|still),?\s+/i, '')
-    .split(/\s*[;:]\s/)[0]!;
-  let match = /^it[’']s (critical|essential|vital|important) (that|to) (.+)$/i.exec(body);
-  if (match) {
-    const { claim, reason } = splitPurpose(match[3]!);
-    return {
-      prompt: `Why does ${author} think it is ${match[1]} ${match[2]} ${claim}?`,
-      inlineReason: reason,
-    };
-  }
-  match = /^it[’']s time to (.+)$/i.exec(body);
-  if (match) {
-    const { claim, reason } = splitPurpose(match[1]!);
-    return { prompt: `Why does ${author} say it is time to ${claim}?`, inlineReason: reason };
-  }
-  match = /^the logical next step\b.*?\bis (an? .+)$/i.exec(body);
-  if (match) return { prompt: `Why does ${author} call for ${match[1]}?`, inlineReason: null };
-  match = /^(.{3,60}?) (needs? to|should|must) (.+)$/i.exec(body);
-  if (match && words(match[1]!) <= 8) {
-    const { claim, reason } = splitPurpose(match[3]!);
-    return { prompt: `Why does ${author} say ${match[1]} ${match[2]} ${claim}?`, inlineReason: reason };
-  }
-  match =
-    /^(.{3,80}?) is (?:also )?(his|her|their|its|the|a) (biggest |greatest |main |real )?(vulnerability|weakness)$/i.exec(
-      body,
-    );
-  if (match) {
-    return {
-      prompt: `Why does ${author} see ${match[1]} as ${match[2]} ${match[3] ?? ''}${match[4]}?`.replace(
-        /\s+/g,
-        ' ',
-      ),
-      inlineReason: null,
-    };
-  }
-  const claimLike =
-    sentence.markers.has('argument') ||
-    sentence.markers.has('prediction') ||
-    sentence.markers.has('vulnerability');
-  if (claimLike && words(body) <= 28) {
-    // "…because war may be thrust upon us" answers its own question: cut it off and keep it as a key point.
-    const { claim, reason } = splitPurpose(body);
-    return { prompt: `Why does ${author} argue that ${claim}?`, inlineReason: reason };
-  }
-  return null;
-}
-
-/** The sentences of the paragraph around the claim that can give its reasons, nearest first. */
-function reasonSentences(paragraph: ParagraphAnalysis, anchor: SentenceAnalysis): SentenceAnalysis[] {
-  // A reason must stand alone in the feedback ("That's where diplomacy comes in" does not).
-  return paragraph.sentences
-    .filter(
-      (s) =>
-        s !== anchor && !s.isQuestion && s.wordCount >= 7 && s.resolved && !danglingReference(s.resolved),
-    )
-    .sort(
-      (a, b) =>
-        Math.abs(a.indexInParagraph - anchor.indexInParagraph) -
-          Math.abs(b.indexInParagraph - anchor.indexInParagraph) || a.indexInParagraph - b.indexInParagraph,
-    )
-    .slice(0, 3);
-}
+/** Which sentence supports a claim, and claim-evidence-reasoning. */
 
 const keyPointText = (sentence: SentenceAnalysis) =>
   (statementOf(sentence) ?? sentence.text).replace(/[.!]+$/, '');
-
-export function whyQuestions(analysis: ReadingAnalysis): Draft[] {
-  const drafts: Draft[] = [];
-  for (const paragraph of analysis.paragraphs) {
-    for (const sentence of paragraph.sentences) {
-      const why = whyPrompt(sentence, analysis.authorName);
-      if (!why) continue;
-      const reasons = reasonSentences(paragraph, sentence);
-      const keyPoints: KeyPoint[] = [];
-      if (why.inlineReason) keyPoints.push({ id: 'kp1', text: why.inlineReason, accept: [], weight: 1 });
-      for (const reason of reasons) {
-        keyPoints.push({
-          id: `kp${keyPoints.length + 1}`,
-          text: keyPointText(reason),
-          accept: [],
-          weight: 1,
-        });
-      }
-      if (keyPoints.length === 0) continue;
-      const evidence = [sentence, ...reasons]
-        .sort((a, b) => a.indexInParagraph - b.indexInParagraph)
-        .map((s) => s.id);
-      const modelAnswer = keyPoints
-        .map((k) => `${k.text.charAt(0).toUpperCase()}${k.text.slice(1)}.`)
-        .join(' ');
-      const causal = sentence.markers.has('causal') || sentence.markers.has('prediction');
-      drafts.push({
-        template: 'why',
-        anchor: sentence.id,
-        quality: 0.9,
-        question: {
-          ...draftBase(analysis, {
-            id: `why-${sentence.id}`,
-            evidence,
-            skill: causal ? 'cause-and-effect' : 'claim-and-reason',
-            difficulty: 3,
-            explanation: `The reasons are in paragraph ${paragraph.number}: ${reasons.map((r) => quote(r.text)).join(' ')}${why.inlineReason ? ` The sentence itself gives one: ${quote(why.inlineReason)}` : ''}`,
-          }),
-          type: 'short-answer',
-          prompt: why.prompt,
-          rubric: { keyPoints, pointsForFullCredit: Math.min(2, keyPoints.length) },
-          modelAnswer,
-        },
-      });
-    }
-  }
-  return drafts;
-}
 
 // ---- Evidence for a claim ----
 
@@ -172,24 +35,40 @@ function supportsFor(paragraph: ParagraphAnalysis, names: Set<string>): Evidence
     s.resolved !== null &&
     s.resolved !== s.text &&
     Math.abs(s.indexInParagraph - claim.indexInParagraph) === 1;
-  return paragraph.sentences
-    .filter(
-      (s) =>
-        s !== claim &&
-        !s.isQuestion &&
-        s.wordCount >= 6 &&
-        (sharedCount(claimWords, s.content) >= 1 || continues(s)),
-    )
-    .map((support) => ({
-      support,
-      link:
-        sharedCount(claimWords, support.content) +
-        (Math.abs(support.indexInParagraph - claim.indexInParagraph) === 1 ? 1 : 0) +
-        (support.markers.has('causal') || support.markers.has('argument') ? 0.5 : 0),
-    }))
-    .filter((s) => s.link >= 1)
-    .sort((a, b) => b.link - a.link || a.support.indexInParagraph - b.support.indexInParagraph)
-    .map(({ support }) => ({ paragraph, claim, support }));
+  return (
+    paragraph.sentences
+      .filter(
+        (s) =>
+          s !== claim &&
+          !s.isQuestion &&
+          s.wordCount >= 6 &&
+          // "And yet…", "But…": a sentence that turns against the claim does not support it.
+          !/^(?:and yet|but|yet|however|still|although|though|nevertheless|nonetheless|now)\b/i.test(
+            s.text,
+          ) &&
+          // A recommendation is a conclusion, not evidence for one.
+          !s.markers.has('argument') &&
+          // A request ("I ask Congress to …") is a conclusion too.
+          !/^(?:(?:I|we)\s+(?:ask|urge|call|propose|request|hope|pray|thank)|let)\b/i.test(s.text) &&
+          // One that opens on "They…" or "It…" cannot be read as an option on its own.
+          s.resolved !== null &&
+          !s.markers.has('contrast') &&
+          (sharedCount(claimWords, s.content) >= 1 || continues(s)),
+      )
+      .map((support) => ({
+        support,
+        link:
+          sharedCount(claimWords, support.content) +
+          (Math.abs(support.indexInParagraph - claim.indexInParagraph) === 1 ? 1 : 0) +
+          (support.markers.has('causal') || support.markers.has('argument') ? 0.5 : 0),
+      }))
+      .filter((s) => s.link >= 1)
+      // A sentence that says the claim again ("we can stand together" for "we should stand
+      // together") repeats it; evidence adds something.
+      .filter((s) => overlap(s.support.content, claimWords) < 0.5)
+      .sort((a, b) => b.link - a.link || a.support.indexInParagraph - b.support.indexInParagraph)
+      .map(({ support }) => ({ paragraph, claim, support }))
+  );
 }
 
 /** Sentences from elsewhere that share words with the claim but support it less than the key. */
@@ -229,8 +108,19 @@ export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
   const drafts: Draft[] = [];
   const names = new Set([...analysis.lexicon.values()].filter((e) => e.proper).map((e) => e.lemma));
   for (const paragraph of analysis.paragraphs) {
+    // A claim is argued, not narrated: "27 countries expelled …" is an event that nothing in the
+    // paragraph "supports".
+    const topic = paragraph.topic;
+    const narrative =
+      topic !== null &&
+      !topic.markers.has('argument') &&
+      topic.tokens.some((t) => t.tags.has('PastTense') && t.tags.has('Verb') && !t.tags.has('Participle')) &&
+      !topic.tokens.some((t) => t.tags.has('Copula') || t.tags.has('Modal') || t.tags.has('Auxiliary'));
+    if (narrative) continue;
     const pairs = supportsFor(paragraph, names);
-    const claimText = paragraph.topic ? statementOf(paragraph.topic) : null;
+    // The claim in short, so that the prompt does not copy the text at length.
+    const gist = point(paragraph);
+    const claimText = gist ? withoutLongCopy(gist, analysis) : null;
     if (!claimText) continue;
     const [first, second] = pairs;
     if (first) {
@@ -250,7 +140,7 @@ export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
               explanation: `In paragraph ${paragraph.number} the claim is backed by ${quote(first.support.text)} The other sentences come from other parts of the essay and make other points.`,
             }),
             type: 'select-evidence',
-            prompt: `${capitalise(analysis.authorName)} claims: ${quote(`${claimText}.`)} Which sentence from the essay best supports this claim?`,
+            prompt: `Which sentence from the text best supports the claim that ${lowerFirst(claimText, analysis)}?`,
             claim: `${claimText}.`,
             options: evidenceOptions(first, distractors, id),
             answer: { sentenceIds: [first.support.id] },
@@ -279,7 +169,7 @@ export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
             explanation: `Paragraph ${paragraph.number} supports its claim with ${quote(reasoningPair.support.text)}`,
           }),
           type: 'claim-evidence-reasoning',
-          prompt: `${capitalise(analysis.authorName)} claims: ${quote(`${claimText}.`)} Choose the sentence that best supports this claim, then explain in your own words how it supports it.`,
+          prompt: `Choose the sentence that best supports the claim that ${lowerFirst(claimText, analysis)}, then explain in your own words how it supports it.`,
           claim: `${claimText}.`,
           options: evidenceOptions(reasoningPair, distractors, id),
           answer: { sentenceIds: [reasoningPair.support.id] },

@@ -1,13 +1,12 @@
-import nlp from 'compromise';
 import type { Token } from '../../language/tokens';
 import { lookup, relationsOf } from '../../language/wordnet';
 import type { Skill } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
-import { continueSentence } from '../analyse';
+import { CONCEPT_TERMS, conceptOf } from '../concepts';
 import { stableHash } from '../deterministic';
 import { type Draft, draftBase, quote, words } from './common';
 
-/** True/false statements and fill-in-the-blank sentences, one sentence at a time. */
+/** Fill-in-the-blank sentences on concept terms, one sentence at a time. */
 
 function skillOf(sentence: SentenceAnalysis): Skill {
   if (/\d/.test(sentence.text) || sentence.places.length > 0 || sentence.organizations.length > 0)
@@ -17,105 +16,15 @@ function skillOf(sentence: SentenceAnalysis): Skill {
   return 'evidence';
 }
 
-// ---- True or false ----
-
-type Falsified = { text: string; how: string };
-
-/** "slower" → "faster": an adjective said of something, swapped for its WordNet antonym. */
-function withAntonym(text: string, tokens: Token[]): Falsified | null {
-  for (const token of tokens) {
-    if (token.pos !== 'adj' || !token.predicative || token.negated || !token.text) continue;
-    const opposite = [...relationsOf(token.lemma, 'a', 2).opposites].find((w) => /^[a-z]+$/.test(w));
-    if (!opposite) continue;
-    let replacement = opposite;
-    if (token.tags.has('Comparative'))
-      replacement = nlp(opposite).adjectives().toComparative().text() || opposite;
-    if (token.tags.has('Superlative'))
-      replacement = nlp(opposite).adjectives().toSuperlative().text() || opposite;
-    const pattern = new RegExp(`\\b${token.text}\\b`);
-    if (!pattern.test(text)) continue;
-    return { text: text.replace(pattern, replacement), how: `says “${token.text}”, not “${replacement}”` };
-  }
-  return null;
-}
-
-/** "has overplayed" → "has not overplayed", when compromise can do it cleanly. */
-function withNegation(text: string): Falsified | null {
-  if (/\b(not|n[’']t|never|no|cannot)\b/i.test(text)) return null;
-  const negated = nlp(text).sentences().toNegative().text();
-  const match = /\b(not)\b/.exec(negated);
-  if (!match || negated === text) return null;
-  // Accept only a "not" (or "does not") added right after the subject, before any comma.
-  const before = negated.slice(0, match.index).replace(/\b(does|do|did)\s+$/, '');
-  if (before.includes(',') || !text.startsWith(before.trimEnd())) return null;
-  return {
-    text: negated.replace(/[.!]+$/, '').replace(/\bcan not\b/g, 'cannot'),
-    how: 'states the opposite',
-  };
-}
-
-function withOtherNumber(text: string, analysis: ReadingAnalysis, seed: string): Falsified | null {
-  const match = /\b(\d{1,6})\b/.exec(text);
-  if (!match) return null;
-  const value = Number(match[1]);
-  const others = [
-    ...new Set(
-      analysis.sentences
-        .flatMap((s) => s.text.match(/\b\d{1,6}\b/g) ?? [])
-        .map(Number)
-        .filter((n) => n !== value && n > 1 && n / value < 4 && value / n < 4),
-    ),
-  ];
-  const replacement = others.length > 0 ? others[stableHash(seed) % others.length]! : value * 2;
-  return {
-    text: `${text.slice(0, match.index)}${replacement}${text.slice(match.index + match[1]!.length)}`,
-    how: `gives the number as ${value}, not ${replacement}`,
-  };
-}
-
-export function trueFalseQuestions(analysis: ReadingAnalysis): Draft[] {
-  const author = analysis.authorName;
-  const drafts: Draft[] = [];
-  for (const sentence of analysis.sentences) {
-    if (!sentence.resolved || sentence.isQuestion || sentence.wordCount < 8 || sentence.wordCount > 32)
-      continue;
-    const id = `tf-${sentence.id}`;
-    const body = continueSentence(sentence);
-    const wantFalse = stableHash(id) % 2 === 1;
-    const falsified = wantFalse
-      ? (withAntonym(body, sentence.tokens) ?? withOtherNumber(body, analysis, id) ?? withNegation(body))
-      : null;
-    const statement = `According to ${author}, ${falsified ? falsified.text : body}.`;
-    drafts.push({
-      template: 'true-false',
-      anchor: sentence.id,
-      quality: falsified ? 0.55 : 0.45,
-      question: {
-        ...draftBase(analysis, {
-          id,
-          evidence: [sentence.id],
-          skill: skillOf(sentence),
-          difficulty: falsified ? 2 : 1,
-          explanation: falsified
-            ? `False: the essay ${falsified.how}: ${quote(sentence.text)}`
-            : `True: paragraph ${sentence.paragraphNumber} says, ${quote(sentence.text)}`,
-        }),
-        type: 'true-false',
-        prompt: `True or false: ${statement}`,
-        statement,
-        answer: { value: !falsified },
-      },
-    });
-  }
-  return drafts;
-}
-
 // ---- Cloze ----
 
 type BlankCandidate = { token: Token; sentence: SentenceAnalysis };
 
 function blankable(token: Token, analysis: ReadingAnalysis): boolean {
   return (
+    // Only concept terms: a blank on "given" or "hands" tests nothing an instructor cares about.
+    CONCEPT_TERMS.has(token.lemma) &&
+    token.pos === 'noun' &&
     (token.pos === 'noun' || token.pos === 'adj' || token.pos === 'verb') &&
     !token.isFunction &&
     token.text.length >= 5 &&
@@ -191,7 +100,16 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
     );
     for (const candidate of ordered) {
       const lemma = candidate.token.lemma;
-      if (seen.has(lemma) || related.has(lemma) || sentence.content.has(lemma)) continue;
+      // No word from the same concept family, and none the sentence's own paragraph uses: each must be wrong.
+      const family = conceptOf(lemma);
+      if (
+        seen.has(lemma) ||
+        related.has(lemma) ||
+        sentence.content.has(lemma) ||
+        analysis.paragraphs[sentence.paragraphIndex]!.content.has(lemma) ||
+        (family !== null && family === conceptOf(target.lemma))
+      )
+        continue;
       seen.add(lemma);
       distractors.push(candidate.token.text);
       if (distractors.length === 3) break;

@@ -2,6 +2,7 @@ import { isContent, type Token } from '../../language/tokens';
 import { definitionOf, lookup, senses, taggedFrequency, type WordNetPos } from '../../language/wordnet';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import { seededShuffle } from '../deterministic';
+import { isNameInReading } from '../validate';
 import { type Draft, draftBase, labelled, quote, shuffledOptions } from './common';
 
 /**
@@ -62,8 +63,10 @@ function vocabularyItem(
     pos,
     definition,
     otherSenses: scored.slice(1).map((s) => definitionOf(s.synset)),
-    // The validators check the same thing; only clear senses go into matching sets.
-    confident: candidates.length === 1 || (best.shared >= 1 && margin >= 1),
+    // A sense other than the most frequent one needs a clear lead in the context; Lesk's guesses
+    // on a thin context keyed "solemn" and "oppressed" in senses the text does not mean.
+    confident:
+      candidates.length === 1 || (best.shared >= 1 && (best.index === 0 ? margin >= 1 : margin >= 2)),
     senseCount: candidates.length,
   };
 }
@@ -83,8 +86,14 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
       }
     }
     for (const sentence of paragraph.sentences) {
-      for (const token of sentence.tokens) {
+      for (const [i, token] of sentence.tokens.entries()) {
         if (seen.has(token.lemma) || !isContent(token)) continue;
+        // Names are not vocabulary: a capital inside a sentence, or anywhere the text writes the word.
+        if (
+          (i > 0 && /^\p{Lu}/u.test(token.written || token.text)) ||
+          isNameInReading(token.normal, analysis)
+        )
+          continue;
         const item = vocabularyItem(token, sentence, context);
         if (!item) continue;
         seen.add(token.lemma);
@@ -98,11 +107,15 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
 
 /** A stretch of the sentence around the word, so the prompt quotes it in context. */
 function snippet(sentence: SentenceAnalysis, word: string): string {
+  // Nine words at most: enough context for the sense, and no long copy of the text in the prompt.
   const parts = sentence.text.split(/\s+/);
-  if (parts.length <= 28) return sentence.text;
-  const at = parts.findIndex((p) => p.replace(/[^\p{L}-]/gu, '') === word);
-  const start = Math.max(0, at - 10);
-  const end = Math.min(parts.length, at + 11);
+  if (parts.length <= 9) return sentence.text;
+  const at = Math.max(
+    0,
+    parts.findIndex((p) => p.replace(/[^\p{L}-]/gu, '') === word),
+  );
+  const start = Math.max(0, Math.min(at - 4, parts.length - 9));
+  const end = Math.min(parts.length, start + 9);
   return `${start > 0 ? '…' : ''}${parts.slice(start, end).join(' ')}${end < parts.length ? '…' : ''}`;
 }
 
@@ -114,7 +127,8 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
       items.filter((o) => o !== item && o.pos === item.pos).map((o) => o.definition),
       id,
     );
-    const distractors = [...item.otherSenses.slice(0, 2), ...others]
+    // Other words' meanings only: another sense of the same word may be right too.
+    const distractors = [...others]
       .filter((d, i, all) => d !== item.definition && all.indexOf(d) === i)
       .slice(0, 3);
     if (distractors.length < 3) continue;

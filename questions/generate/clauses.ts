@@ -1,0 +1,603 @@
+import nlp from 'compromise';
+import type { Token } from '../language/tokens';
+
+/**
+ * Clauses of a sentence and the discourse relation that links each to what comes before it
+ * (cause, result, contrast, concession, condition, purpose), and for each clause who does what:
+ * its subject, its verb group (auxiliaries, negation, head verb) and the rest. On top of these,
+ * grammatical transformations done with compromise's conjugation: a clause turned into a
+ * question ("Why has Mr. Putin overplayed his hand?"), negated, or stated positively, with the
+ * verb conjugated for its subject and tense instead of words pasted together.
+ */
+
+export type Relation = 'cause' | 'result' | 'contrast' | 'concession' | 'condition' | 'purpose';
+
+export type Clause = {
+  tokens: Token[];
+  relation: Relation | null;
+  /** "not because …": a reason the text names in order to reject it. */
+  denied?: boolean;
+  /** The marker words that open the clause ("because", "as a result"), as written. */
+  marker: string;
+  /** Tokens after the marker. */
+  body: Token[];
+};
+
+export type Proposition = {
+  clause: Clause;
+  subject: Token[];
+  /** Auxiliaries, negation, adverbs inside the group, and the head verb. */
+  group: Token[];
+  head: Token;
+  rest: Token[];
+  negative: boolean;
+};
+
+/** Multi-word markers first, longest first; each with the relation it signals. */
+const MARKERS: { words: string[]; relation: Relation; opensOnlyAfterPause?: boolean }[] = [
+  { words: ['as', 'a', 'result'], relation: 'result' },
+  { words: ['that', 'is', 'why'], relation: 'result' },
+  { words: ['this', 'is', 'why'], relation: 'result' },
+  { words: ['that', 'is', 'how'], relation: 'result' },
+  { words: ['for', 'this', 'reason'], relation: 'result' },
+  { words: ['and', 'yet'], relation: 'contrast' },
+  { words: ['even', 'though'], relation: 'concession' },
+  { words: ['even', 'if'], relation: 'concession' },
+  { words: ['so', 'that'], relation: 'purpose' },
+  { words: ['in', 'order', 'to'], relation: 'purpose' },
+  { words: ['in', 'order', 'that'], relation: 'purpose' },
+  { words: ['as', 'long', 'as'], relation: 'condition' },
+  { words: ['provided', 'that'], relation: 'condition' },
+  { words: ['because'], relation: 'cause' },
+  { words: ['since'], relation: 'cause', opensOnlyAfterPause: true },
+  { words: ['therefore'], relation: 'result' },
+  { words: ['thus'], relation: 'result' },
+  { words: ['hence'], relation: 'result' },
+  { words: ['consequently'], relation: 'result' },
+  { words: ['so'], relation: 'result', opensOnlyAfterPause: true },
+  { words: ['but'], relation: 'contrast' },
+  { words: ['yet'], relation: 'contrast', opensOnlyAfterPause: true },
+  { words: ['however'], relation: 'contrast' },
+  { words: ['whereas'], relation: 'contrast' },
+  { words: ['nevertheless'], relation: 'contrast' },
+  { words: ['nonetheless'], relation: 'contrast' },
+  { words: ['while'], relation: 'concession', opensOnlyAfterPause: true },
+  { words: ['although'], relation: 'concession' },
+  { words: ['though'], relation: 'concession', opensOnlyAfterPause: true },
+  { words: ['if'], relation: 'condition' },
+  { words: ['unless'], relation: 'condition' },
+];
+
+const PAUSE = /[,;:—–]|--/;
+
+/** Whether a "since" opens a clause with a verb of its own before the next comma. */
+function sinceHasVerb(tokens: Token[], i: number): boolean {
+  for (let k = i + 1; k < Math.min(tokens.length, i + 10); k++) {
+    if (isFiniteVerb(tokens[k]!) && tokens[k]!.written !== '') return true;
+    if (tokens[k]!.post.includes(',')) return false;
+  }
+  return false;
+}
+
+function markerAt(tokens: Token[], i: number): { length: number; relation: Relation } | null {
+  const previous = tokens[i - 1];
+  const afterPause = i === 0 || PAUSE.test(previous?.post ?? '');
+  for (const marker of MARKERS) {
+    if (marker.opensOnlyAfterPause && !afterPause) continue;
+    // "since" with a past tense, or with no verb before its comma ("since this century's
+    // beginning"), is a time, not a reason.
+    if (
+      marker.words[0] === 'since' &&
+      marker.words.length === 1 &&
+      (tokens.slice(i + 1, i + 6).some((t) => t.tags.has('PastTense')) || !sinceHasVerb(tokens, i))
+    )
+      continue;
+    if (marker.words.every((w, k) => tokens[i + k]?.normal === w)) {
+      // "so" and "yet" open a clause only before a subject: "so many", "not yet" do not.
+      if ((marker.words[0] === 'so' || marker.words[0] === 'yet') && marker.words.length === 1) {
+        const next = tokens[i + 1];
+        if (!next || !(next.tags.has('Pronoun') || next.tags.has('Determiner') || next.tags.has('Noun')))
+          continue;
+      }
+      return { length: marker.words.length, relation: marker.relation };
+    }
+  }
+  // ", for we know…": "for" as a conjunction giving a reason, followed by a subject and a verb.
+  // A sentence that opens on "For" + a clause gives the reason for the sentence before it.
+  if (tokens[i]?.normal === 'for' && afterPause) {
+    const next = tokens[i + 1];
+    if (
+      next &&
+      /^(whatever|whichever|all|each|every|any|some|many|example|instance|now|ever|years|centuries|decades)$/.test(
+        next.normal,
+      )
+    )
+      return null;
+    const hasVerb = tokens.slice(i + 2, i + 6).some(isFiniteVerb);
+    if (next && (next.tags.has('Pronoun') || next.tags.has('Determiner') || next.tags.has('Noun')) && hasVerb)
+      return { length: 1, relation: 'cause' };
+  }
+  return null;
+}
+
+const isFiniteVerb = (t: Token) =>
+  t.tags.has('Modal') ||
+  t.tags.has('Copula') ||
+  (t.tags.has('Auxiliary') && !t.tags.has('Infinitive')) ||
+  (t.tags.has('Verb') && (t.tags.has('PastTense') || t.tags.has('PresentTense')) && !t.tags.has('Gerund'));
+
+/** "It is fitting, therefore, that …": a connective between commas links the whole sentence to the one before. */
+const PARENTHETICAL = new Set(['therefore', 'thus', 'hence', 'consequently', 'accordingly']);
+
+/** Splits one sentence's tokens into clauses at discourse markers and strong punctuation. */
+export function clausesOf(input: Token[]): Clause[] {
+  const parenthetical = input.findIndex(
+    (t, i) =>
+      i > 0 && PARENTHETICAL.has(t.normal) && input[i - 1]!.post.includes(',') && t.post.includes(','),
+  );
+  if (parenthetical !== -1) {
+    const rest = [
+      ...input.slice(0, parenthetical - 1),
+      { ...input[parenthetical - 1]!, post: ' ' },
+      ...input.slice(parenthetical + 1),
+    ];
+    const clauses = clausesOf(rest);
+    if (clauses[0] && clauses[0].relation === null)
+      clauses[0] = { ...clauses[0], relation: 'result', marker: input[parenthetical]!.written };
+    return clauses;
+  }
+  const tokens = input;
+  const clauses: Clause[] = [];
+  let current: Token[] = [];
+  let relation: Relation | null = null;
+  let markerLength = 0;
+  const close = () => {
+    if (current.length > 0) {
+      const before = clauses.at(-1)?.tokens.at(-1);
+      clauses.push({
+        tokens: current,
+        relation,
+        denied: relation === 'cause' && before?.normal === 'not',
+        marker: current
+          .slice(0, markerLength)
+          .map((t) => t.written || t.text)
+          .join(' '),
+        body: current.slice(markerLength),
+      });
+    }
+    current = [];
+    relation = null;
+    markerLength = 0;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const marker = markerAt(tokens, i);
+    const previous = tokens[i - 1];
+    // "Because the talks failed, the envoy left": a fronted subordinate clause ends at the comma
+    // after its verb, where the main clause's subject and verb follow.
+    const subordinateEnds =
+      relation !== null &&
+      relation !== 'result' &&
+      relation !== 'contrast' &&
+      previous?.post.includes(',') &&
+      current.slice(markerLength).some(isFiniteVerb) &&
+      tokens.slice(i + 1, i + 6).some(isFiniteVerb) &&
+      !isFiniteVerb(tokens[i]!);
+    if (marker && (i === 0 || current.length > 0)) {
+      close();
+      relation = marker.relation;
+      markerLength = marker.length;
+    } else if ((previous && /[;:—–]|--/.test(previous.post) && current.length > 0) || subordinateEnds) {
+      close();
+    }
+    current.push(tokens[i]!);
+  }
+  close();
+  return clauses;
+}
+
+const GROUP_TAGS = ['Modal', 'Auxiliary', 'Copula', 'Negative', 'Verb'];
+const inGroup = (t: Token) =>
+  GROUP_TAGS.some((tag) => t.tags.has(tag)) || (t.pos === 'adv' && !t.post.trim());
+
+/** Words that open a clause without being its subject. */
+const OPENERS = new Set([
+  'and',
+  'or',
+  'so',
+  'now',
+  'then',
+  'still',
+  'indeed',
+  'also',
+  'moreover',
+  'finally',
+  'first',
+  'second',
+  'third',
+]);
+
+/**
+ * Subject, verb group and the rest of a clause, or null when the clause has no plain
+ * subject-verb shape (a question, an imperative, a fragment, a subject we cannot delimit).
+ */
+export function propositionOf(clause: Clause): Proposition | null {
+  let body = clause.body;
+  while (body[0] && OPENERS.has(body[0].normal) && body.length > 3) {
+    const opener = body[0];
+    body = body.slice(1);
+    if (opener.post.includes(',')) continue;
+  }
+  // "To those old allies whose origins we share, we pledge …": a fronted phrase that opens on a
+  // preposition ends at its first comma, and the clause proper starts after it.
+  let from = 0;
+  if (body[0]?.tags.has('Preposition')) {
+    const comma = body.findIndex((t) => t.post.includes(','));
+    if (comma > 0 && comma < body.length - 3) from = comma + 1;
+  }
+  // A relative clause inside the subject ("the beliefs for which our forebears fought are …")
+  // has its own verb: the main verb is the next one after it.
+  const isCandidate = (t: Token, i: number) =>
+    i >= from &&
+    isFiniteVerb(t) &&
+    !isPossessiveIs(body, i) &&
+    body[i - 1]?.normal !== 'to' &&
+    // "channels is": a word read as a verb right before the real one is the subject's noun.
+    !(
+      !t.tags.has('Modal') &&
+      !t.tags.has('Auxiliary') &&
+      !t.tags.has('Copula') &&
+      body[i + 1] !== undefined &&
+      (body[i + 1]!.tags.has('Copula') || body[i + 1]!.tags.has('Modal')) &&
+      !t.post.trim()
+    );
+  let firstVerb = body.findIndex(isCandidate);
+  const relative = body.findIndex(
+    (t, i) => i >= from && i < firstVerb && /^(which|who|whom|whose)$/.test(t.normal),
+  );
+  if (relative > from && firstVerb > relative) {
+    // The relative clause's own verb group and its object come first; the main verb is the next
+    // auxiliary, modal or copula ("… which we can afford to use … are limited"), else the last verb.
+    const later = body.map((_t, i) => i).filter((i) => i > firstVerb && isCandidate(body[i]!, i));
+    const auxiliary = later.find(
+      (i) =>
+        (body[i]!.tags.has('Copula') || body[i]!.tags.has('Modal') || body[i]!.tags.has('Auxiliary')) &&
+        !body.slice(firstVerb, i).every((t) => inGroup(t)),
+    );
+    const next = auxiliary ?? later.at(-1) ?? -1;
+    if (next === -1 || body.slice(firstVerb, next).some((t) => t.post.includes(','))) return null;
+    firstVerb = next;
+  }
+  if (firstVerb <= from) return null;
+  let start = from;
+  for (let i = from; i < firstVerb; i++) if (body[i]!.post.includes(',')) start = i + 1;
+  const relativeSubject = relative > from && relative < firstVerb;
+  // "we already see": an adverb between subject and verb belongs to the verb group.
+  let subjectEnd = firstVerb;
+  while (
+    subjectEnd > start + 1 &&
+    (body[subjectEnd - 1]!.pos === 'adv' || body[subjectEnd - 1]!.tags.has('Conjunction')) &&
+    !body[subjectEnd - 1]!.tags.has('Noun')
+  )
+    subjectEnd--;
+  const subject = body.slice(start, subjectEnd);
+  if (subject.length === 0 || subject.length > (relativeSubject ? 14 : 9)) return null;
+  // "myself I …", and "an America united in feeling" (an apposition, its participle no verb).
+  if (subject.some((t) => t.tags.has('Reflexive'))) return null;
+  // "and in the Gulf", "of the nations": a subject opens on a noun phrase, not a link word.
+  if (subject[0]!.tags.has('Conjunction') || subject[0]!.tags.has('Preposition')) return null;
+  // "The thing I shall count upon …": a pronoun after the head noun opens a relative clause,
+  // and the verb found is that clause's, not the sentence's.
+  if (
+    !relativeSubject &&
+    subject.some(
+      (t, i) => i > 0 && t.tags.has('Pronoun') && !t.tags.has('Possessive') && subject[i - 1]!.pos === 'noun',
+    )
+  )
+    return null;
+  // "whatever period is required", "let us begin", "ask not what…", "neither can…": no subject a
+  // statement can be about.
+  if (
+    subject.some((t) => t.normal === 'let') ||
+    /^(whatever|whichever|whoever|let|please|neither|nor|not|where|what|when|how|why|who|which)$/.test(
+      subject[0]!.normal,
+    ) ||
+    subject.some(
+      (t, i) =>
+        t.tags.has('Imperative') ||
+        /^(what|where|when|how|why)$/.test(t.normal) ||
+        (!(relativeSubject && i > relative - start) &&
+          // "Sustaining … channels is": the word before the verb group is the subject's head noun.
+          i !== subject.length - 1 &&
+          t.written !== '' &&
+          t.tags.has('Verb') &&
+          !t.tags.has('Gerund') &&
+          !t.tags.has('Participle') &&
+          !t.tags.has('Noun')),
+    )
+  )
+    return null;
+  if (
+    !relativeSubject &&
+    subject.some((t) => t.tags.has('QuestionWord') || /^(who|which|that|whom|whose)$/.test(t.normal))
+  )
+    return null;
+  let end = firstVerb;
+  while (end < body.length && inGroup(body[end]!) && !body[end - 1]?.post.includes(',')) {
+    end++;
+    // The head verb ends the group: "will mean that", not "will mean that these".
+    const last = body[end - 1]!;
+    if (
+      last.tags.has('Verb') &&
+      !last.tags.has('Auxiliary') &&
+      !last.tags.has('Modal') &&
+      !last.tags.has('Copula')
+    )
+      break;
+    // After a copula the group goes on only to a verb ("is also betting"), not to a complement.
+    if (last.tags.has('Copula')) {
+      let k = end;
+      while (body[k] && (body[k]!.pos === 'adv' || body[k]!.tags.has('Negative'))) k++;
+      if (
+        !body[k]?.tags.has('Verb') ||
+        (body[k]!.tags.has('Copula') === false && !/ing$|ed$|en$/.test(body[k]!.normal))
+      ) {
+        if (!body[end]?.tags.has('Negative')) break;
+      }
+    }
+  }
+  const group = body.slice(subjectEnd, end);
+  if (
+    /^(a|an)$/.test(subject[0]!.normal) &&
+    group.length === 1 &&
+    group[0]!.tags.has('PastTense') &&
+    /[,;—–]|--/.test(
+      clause.tokens[0] === body[0] ? '' : (clause.tokens[clause.tokens.indexOf(body[0]!) - 1]?.post ?? ''),
+    )
+  )
+    return null;
+  const head = [...group].reverse().find((t) => t.tags.has('Verb') || t.tags.has('Copula'));
+  if (!head) return null;
+  return {
+    clause,
+    subject,
+    group,
+    head,
+    rest: body.slice(end),
+    negative: group.some((t) => t.isNegator),
+  };
+}
+
+/** compromise reads "Putin’s adversarial calculus" as "Putin is …"; a later verb shows it was a possessive. */
+function isPossessiveIs(tokens: Token[], i: number): boolean {
+  const token = tokens[i]!;
+  if (token.written !== '' || !token.tags.has('Copula') || tokens[i - 1]?.tags.has('Pronoun')) return false;
+  return tokens.slice(i + 1).some((t) => isFiniteVerb(t) && t.written !== '');
+}
+
+/** Text of tokens as written (contractions whole, quotation marks kept). */
+export function textOf(tokens: Token[]): string {
+  let out = '';
+  tokens.forEach((token, i) => {
+    if (!token.written && i > 0) {
+      out = out.trimEnd() + token.post;
+      return;
+    }
+    out += token.pre + (token.written || token.text) + token.post;
+  });
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+const trimEnd = (text: string) => text.replace(/[\s,;:—–-]+$/, '').replace(/[.!?]+["”’]?$/, '');
+
+const THIRD_SINGULAR_PRONOUN = /^(he|she|it|this|that|one|everyone|everybody|nobody|no one)$/i;
+
+export function isSingularSubject(subject: Token[]): boolean {
+  // The head of a subject noun phrase is its last noun before "of": "the makers of plowshares" is plural.
+  const ofAt = subject.findIndex((t) => t.normal === 'of');
+  const headPart = ofAt > 0 ? subject.slice(0, ofAt) : subject;
+  const head = [...headPart].reverse().find((t) => t.tags.has('Noun') || t.tags.has('Pronoun'));
+  if (!head) return true;
+  if (head.tags.has('Pronoun')) return THIRD_SINGULAR_PRONOUN.test(head.normal);
+  if (headPart.some((t) => t.normal === 'and')) return false;
+  return !head.tags.has('Plural');
+}
+
+/** The forms of a verb by compromise's conjugation, cached. */
+const conjugations = new Map<string, Record<string, string>>();
+export function conjugate(infinitive: string): Record<string, string> {
+  let forms = conjugations.get(infinitive);
+  if (!forms) {
+    forms = (nlp(infinitive).verbs().conjugate()[0] as Record<string, string> | undefined) ?? {};
+    conjugations.set(infinitive, forms);
+  }
+  return forms;
+}
+
+const infinitiveOf = (token: Token) => (token.tags.has('Copula') ? 'be' : token.lemma);
+
+type Parts = { aux: string | null; negative: boolean; verb: string; between: string };
+
+/**
+ * The verb group as an auxiliary (possibly "do"-support) and the rest: "has overplayed" →
+ * has + overplayed; "sees" → does + see; "saw" → did + see; "is" → is.
+ */
+function splitGroup(proposition: Proposition): Parts | null {
+  const words = proposition.group.filter((t) => !t.isNegator);
+  const negative = proposition.negative;
+  const adverbs = words.filter((t) => t.pos === 'adv' && !t.tags.has('Verb'));
+  const verbs = words.filter((t) => !adverbs.includes(t));
+  const first = verbs[0];
+  if (!first) return null;
+  const between = adverbs.map((t) => t.written || t.text).join(' ');
+  const written = (t: Token) => (t.written ? t.written : t.text);
+  if (first.tags.has('Modal') || first.tags.has('Auxiliary') || first.tags.has('Copula')) {
+    // "cannot" is written as one word but read as "can" + "not".
+    const aux = /^can'?not$|n[’']t$/i.test(first.written) ? first.normal : written(first);
+    const rest = verbs
+      .slice(1)
+      .map((t) => written(t))
+      .join(' ');
+    return { aux, negative, verb: rest, between };
+  }
+  if (verbs.length !== 1) return null;
+  const singular = isSingularSubject(proposition.subject);
+  const past = first.tags.has('PastTense');
+  const aux = past ? 'did' : singular ? 'does' : 'do';
+  return { aux, negative, verb: first.lemma, between };
+}
+
+/** "Why has Mr. Putin overplayed his hand?" from "Mr. Putin has overplayed his hand". */
+export function toQuestion(
+  proposition: Proposition,
+  wh: string,
+  subjectText_ = subjectText(proposition),
+): string | null {
+  const parts = splitGroup(proposition);
+  if (!parts?.aux) return null;
+  const written = subjectText(proposition);
+  const subject =
+    subjectText_ === written ? lowerFirstWord(subjectText_, proposition.subject[0]) : subjectText_;
+  const rest = trimEnd(textOf(proposition.rest));
+  const words = [
+    wh,
+    parts.aux.toLowerCase(),
+    subject,
+    parts.negative ? 'not' : '',
+    parts.between,
+    parts.verb,
+    rest,
+  ];
+  return `${words.filter(Boolean).join(' ').replace(/\s+/g, ' ')}?`;
+}
+
+/** The clause stated the other way: "has not overplayed", "does not see", "is not". */
+export function negated(proposition: Proposition, subjectText_ = subjectText(proposition)): string | null {
+  if (proposition.negative) return affirmed(proposition, subjectText_);
+  const parts = splitGroup(proposition);
+  if (!parts?.aux) return null;
+  const aux = parts.aux.toLowerCase() === 'can' ? 'cannot' : `${parts.aux} not`;
+  return join([subjectText_, aux, parts.between, parts.verb, trimEnd(textOf(proposition.rest))]);
+}
+
+/** A negative clause stated positively: "cannot be reversed" → "can be reversed", "does not see" → "sees". */
+export function affirmed(proposition: Proposition, subjectText_ = subjectText(proposition)): string | null {
+  if (!proposition.negative)
+    return join([subjectText_, textOf(proposition.group), trimEnd(textOf(proposition.rest))]);
+  // "never", "no longer", "neither" carry more than a "not"; leave them alone.
+  if (proposition.group.some((t) => t.isNegator && t.normal !== 'not')) return null;
+  const parts = splitGroup(proposition);
+  if (!parts?.aux) return null;
+  const aux = parts.aux.toLowerCase();
+  let verbGroup: string;
+  if (/^(do|does|did)$/.test(aux)) {
+    const forms = conjugate(parts.verb);
+    const form = aux === 'did' ? forms.PastTense : aux === 'does' ? forms.PresentTense : forms.Infinitive;
+    if (!form) return null;
+    verbGroup = join([parts.between, form]);
+  } else {
+    verbGroup = join([parts.aux, parts.between, parts.verb]);
+  }
+  return join([subjectText_, verbGroup, trimEnd(textOf(proposition.rest))]);
+}
+
+/** The verb phrase as an infinitive without "to": "tighten those screws further". */
+export function predicateAsInfinitive(proposition: Proposition): string | null {
+  const parts = splitGroup(proposition);
+  if (!parts || proposition.negative) return null;
+  const rest = trimEnd(textOf(proposition.rest));
+  // "needs to expose …", "have to act …": the verb after "to".
+  if (/^(need|needs|have|has)$/i.test(proposition.head.normal) && /^to\s/.test(rest)) {
+    return join([parts.between, rest.replace(/^to\s+/, '')]);
+  }
+  if (/^(do|does|did)$/.test(parts.aux ?? '')) return join([parts.between, parts.verb, rest]);
+  // "should lead", "must tighten", "need to work": the verb after the modal.
+  if (
+    parts.aux &&
+    /^(should|must|shall|will|would|can|could|may|might|ought)$/i.test(parts.aux) &&
+    parts.verb
+  ) {
+    return join([parts.between, parts.verb.replace(/^to\s+/, ''), rest]);
+  }
+  // "need to expose …", "have to act …": the verb after "to".
+  if (/^(need|needs|have|has)$/i.test(parts.aux ?? '') || /^(need|needs)$/i.test(proposition.head.normal)) {
+    const after = /^to\s+(.+)$/.exec(rest);
+    if (after?.[1]) return join([parts.between, after[1]]);
+  }
+  if (parts.aux && /^(is|are|was|were|be)$/i.test(parts.aux) && !parts.verb) return join(['be', rest]);
+  return null;
+}
+
+/** The verb phrase as written after the subject: "has overplayed his hand". */
+export function predicateText(proposition: Proposition): string {
+  return join([textOf(proposition.group), trimEnd(textOf(proposition.rest))]);
+}
+
+/** The subject as written, a contraction cut back to its word ("we’ll" → "we", "it’s" → "it"). */
+export function subjectText(proposition: Proposition): string {
+  const tokens = proposition.subject;
+  const last = tokens.at(-1);
+  if (last && proposition.group[0]?.written === '' && /[’']/.test(last.written)) {
+    return textOf([...tokens.slice(0, -1), { ...last, written: last.normal, post: ' ' }]);
+  }
+  return textOf(tokens);
+}
+
+export { infinitiveOf };
+
+const join = (parts: (string | null | undefined)[]) =>
+  parts
+    .filter((p) => p?.trim())
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .trim();
+
+/** "The talks" → "the talks" inside a question, but names (and "I") keep their capital. */
+function lowerFirstWord(text: string, first: Token | undefined): string {
+  if (!first || first.tags.has('ProperNoun') || first.normal === 'i' || /^\p{Lu}{2,}/u.test(text))
+    return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+const AGREEMENT: Record<string, [string, string]> = {
+  have: ['has', 'have'],
+  has: ['has', 'have'],
+  are: ['is', 'are'],
+  is: ['is', 'are'],
+  were: ['was', 'were'],
+  was: ['was', 'were'],
+  do: ['does', 'do'],
+  does: ['does', 'do'],
+};
+
+/**
+ * The clause said of another subject, its verb agreeing with it: "we have the stronger cards"
+ * → "Mr. Putin has the stronger cards". Null when the verb cannot be made to agree.
+ */
+export function withSubject(proposition: Proposition, subject: string, singular: boolean): string | null {
+  const [first, ...others] = proposition.group;
+  if (!first) return null;
+  let verb: string;
+  const forms = AGREEMENT[first.normal];
+  if (forms && first.written) {
+    verb = singular ? forms[0] : forms[1];
+  } else if (first.tags.has('Modal') || first.tags.has('PastTense') || !first.written) {
+    if (!first.written) return null;
+    verb = first.written;
+  } else if (first.tags.has('PresentTense') && first.tags.has('Verb')) {
+    const conjugated = conjugate(first.lemma);
+    const form = singular ? conjugated.PresentTense : conjugated.Infinitive;
+    if (!form) return null;
+    verb = form;
+  } else {
+    return null;
+  }
+  const rest = trimEnd(textOf(proposition.rest));
+  const group = [verb, textOf(others)].filter(Boolean).join(' ');
+  return join([subject, group, rest]);
+}
+
+/** The clause as the text states it, negation and all, with the given subject. */
+export function statedText(proposition: Proposition, subject = subjectText(proposition)): string {
+  return join([subject, textOf(proposition.group), trimEnd(textOf(proposition.rest))]);
+}

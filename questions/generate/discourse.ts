@@ -1,0 +1,478 @@
+import type { ReadingAnalysis, SentenceAnalysis } from './analyse';
+import {
+  affirmed,
+  type Clause,
+  clausesOf,
+  negated,
+  type Proposition,
+  predicateAsInfinitive,
+  propositionOf,
+  subjectText,
+  textOf,
+  toQuestion,
+} from './clauses';
+
+/**
+ * The argument of a reading, read from its discourse markers and clause structure: which
+ * clause is a cause of which, what the author recommends or pledges, what an actor wants or
+ * bets on, what something can and cannot do, which views the author rejects, which risks and
+ * costs are named. Templates write questions from these; none of it knows any particular text.
+ */
+
+export type Statement = {
+  sentence: SentenceAnalysis;
+  proposition: Proposition;
+  /** The subject as a student can read it out of context ("Mr. Putin" for "He"), or null. */
+  subject: string;
+};
+
+export type CauseLink = {
+  effect: Statement;
+  /** Reasons the text gives only to reject them ("not because the Communists may be doing it"). */
+  rejected: string[];
+  /** The reason, as a clause of its own ("the Soviet Union refused"). */
+  cause: string;
+  causeProposition: Proposition | null;
+  evidence: SentenceAnalysis[];
+  kind: 'because' | 'so' | 'purpose';
+};
+
+export type Recommendation = {
+  sentence: SentenceAnalysis;
+  proposition: Proposition | null;
+  subject: string;
+  action: string;
+  kind: 'recommend' | 'pledge';
+};
+export type Intent = Statement & { verb: string; object: string; whPrompt: string };
+export type Limit = { sentence: SentenceAnalysis; subject: string; can: string; cannot: string };
+export type Rejection = { sentence: SentenceAnalysis; view: string; stated: string };
+export type Risk = { sentence: SentenceAnalysis; text: string };
+/** "a message to his rivals that …", "tells his rivals that …": who hears what. */
+export type Message = { sentence: SentenceAnalysis; audience: string; content: string };
+
+export type Discourse = {
+  statements: Statement[];
+  causes: CauseLink[];
+  recommendations: Recommendation[];
+  intents: Intent[];
+  limits: Limit[];
+  rejections: Rejection[];
+  risks: Risk[];
+  messages: Message[];
+  /** What the author says should not, or will not, be done ("we should not X"). */
+  avoid: { sentence: SentenceAnalysis; action: string }[];
+};
+
+const PRONOUN_SUBJECT = /^(he|she|it|they|this|that|these|those|there|which|who|one)$/i;
+const PERSONAL = /^(he|she)$/i;
+
+/** Clauses of a sentence, read from its resolved form when it opened on "He"/"His". */
+function clausesFor(sentence: SentenceAnalysis): { clause: Clause; proposition: Proposition | null }[] {
+  const tokens = sentence.resolvedTokens ?? sentence.tokens;
+  return clausesOf(tokens).map((clause) => ({ clause, proposition: propositionOf(clause) }));
+}
+
+/** A subject that stands alone: a pronoun "he"/"she" becomes the person the sentence refers to. */
+function readableSubject(
+  proposition: Proposition,
+  sentence: SentenceAnalysis,
+  first: boolean,
+): string | null {
+  const text = subjectText(proposition);
+  if (PERSONAL.test(text)) {
+    if (!first || !sentence.resolved || sentence.resolved === sentence.text) return null;
+    const name = /^(.+?)\s+\S+/.exec(sentence.resolved)?.[1];
+    const resolvedName = sentence.resolved.slice(
+      0,
+      sentence.resolved.length - sentence.text.length + text.length,
+    );
+    return resolvedName && !/^(he|she)$/i.test(resolvedName) ? resolvedName : (name ?? null);
+  }
+  if (PRONOUN_SUBJECT.test(text)) return null;
+  if (/^(this|that|these|those|such)\b/i.test(text)) return null;
+  return text;
+}
+
+const PLEDGE = /^(will|shall)$/;
+const INTENT_VERBS = new Set([
+  'want',
+  'seek',
+  'aim',
+  'intend',
+  'hope',
+  'bet',
+  'try',
+  'plan',
+  'wish',
+  'strive',
+  'pledge',
+  'vow',
+  'expect',
+  'desire',
+  'count',
+  'mean',
+]);
+const RISK_WORDS = new Set([
+  'risk',
+  'danger',
+  'dangerous',
+  'threat',
+  'threaten',
+  'peril',
+  'perilous',
+  'cost',
+  'costly',
+  'price',
+  'escalation',
+  'escalate',
+  'provoke',
+  'backfire',
+  'undermine',
+  'jeopardize',
+  'catastrophe',
+  'destruction',
+  'destroy',
+  'vulnerable',
+  'burden',
+  'sacrifice',
+]);
+
+const trimClause = (text: string) =>
+  text
+    .replace(/[\s,;:—–-]+$/, '')
+    .replace(/[.!?]+["”’]?$/, '')
+    .trim();
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+export function readDiscourse(analysis: ReadingAnalysis): Discourse {
+  const discourse: Discourse = {
+    statements: [],
+    causes: [],
+    recommendations: [],
+    intents: [],
+    limits: [],
+    rejections: [],
+    risks: [],
+    messages: [],
+    avoid: [],
+  };
+  for (const paragraph of analysis.paragraphs) {
+    let previous: (Statement | null)[] = [];
+    paragraph.sentences.forEach((sentence, index) => {
+      if (sentence.isQuestion) return;
+      const parts = clausesFor(sentence);
+      const statements: (Statement | null)[] = parts.map(({ proposition }, k) => {
+        if (!proposition) return null;
+        const subject = readableSubject(proposition, sentence, k === 0);
+        return subject ? { sentence, proposition, subject } : null;
+      });
+      for (const statement of statements) if (statement) discourse.statements.push(statement);
+
+      // Causes: "A because B", "Because B, A", "B, so A", "B. Therefore A", "A in order to B".
+      // "I believe that A because B" asks about A: the reporting frame is dropped.
+      parts.forEach(({ clause, proposition }, k) => {
+        if (clause.relation === 'cause' || clause.relation === 'purpose') {
+          // The effect is the nearest clause before (or, for a fronted reason, after) that
+          // makes a statement: "I state these differences, not to …, but because …".
+          if (clause.denied) return;
+          let effectIndex = k === 0 ? 1 : k - 1;
+          while (
+            k > 0 &&
+            effectIndex > 0 &&
+            (!statements[effectIndex] || parts[effectIndex]!.clause.relation === 'cause')
+          )
+            effectIndex--;
+          // "The world is very different now. For man holds …": the reason of the sentence before.
+          const backwards = k === 0 && /^for$/i.test(clause.marker);
+          const effect = withoutFrame(
+            backwards ? (previous.find(Boolean) ?? null) : (statements[effectIndex] ?? null),
+          );
+          if (!effect) return;
+          const reason = trimClause(textOf(clause.body));
+          if (wordCount(reason) < 3) return;
+          discourse.causes.push({
+            effect,
+            cause: clause.relation === 'purpose' ? `${clause.marker.toLowerCase()} ${reason}` : reason,
+            causeProposition: proposition,
+            rejected: parts
+              .filter((p) => p.clause.denied)
+              .map((p) => trimClause(textOf(p.clause.body)))
+              .filter((r) => wordCount(r) >= 3),
+            evidence: backwards ? [effect.sentence, sentence] : [sentence],
+            kind: clause.relation === 'purpose' ? 'purpose' : 'because',
+          });
+        }
+        if (clause.relation === 'result') {
+          const effect = withoutFrame(statements[k] ?? null);
+          if (!effect) return;
+          const previousSentence = paragraph.sentences[index - 1];
+          const causeText =
+            k > 0 ? trimClause(textOf(parts[k - 1]!.clause.body)) : previousSentence?.resolved;
+          if (!causeText || (k === 0 && !previousSentence)) return;
+          discourse.causes.push({
+            effect,
+            cause: trimClause(causeText),
+            causeProposition: k > 0 ? (parts[k - 1]!.proposition ?? null) : null,
+            rejected: [],
+            evidence: k > 0 ? [sentence] : [previousSentence!, sentence],
+            kind: 'so',
+          });
+        }
+      });
+
+      // Recommendations and pledges, and what the author says not to do.
+      statements.forEach((statement, k) => {
+        if (!statement) return;
+        const proposition = statement.proposition;
+        const group = proposition.group.map((t) => t.normal);
+        const first = group[0] ?? '';
+        // "have to act", "need to act"; not "have awakened to strike".
+        const toFollows =
+          group.includes('to') || (group.length === 1 && proposition.rest[0]?.normal === 'to');
+        const recommends =
+          /^(should|must|ought)$/.test(first) || (/^(need|needs|have|has)$/.test(first) && toFollows);
+        const pledges =
+          PLEDGE.test(first) &&
+          /^(we|i)$/i.test(statement.subject) &&
+          parts[k]?.clause.relation !== 'condition';
+        if (!recommends && !pledges) return;
+        const plain = proposition.negative
+          ? predicateAsInfinitive({
+              ...proposition,
+              negative: false,
+              group: proposition.group.filter((t) => !t.isNegator),
+            })
+          : predicateAsInfinitive(proposition);
+        if (!plain || wordCount(plain) < 2 || /^(be|have)\b/.test(plain)) return;
+        if (proposition.negative) discourse.avoid.push({ sentence, action: plain });
+        else
+          discourse.recommendations.push({
+            ...statement,
+            action: plain,
+            kind: recommends ? 'recommend' : 'pledge',
+          });
+      });
+      // "Let us …", "Let both sides …", "Let every nation know …": a recommendation addressed
+      // to whoever follows "let"; "let us never …" says what not to do.
+      const letTokens = sentence.tokens;
+      const letAt = letTokens.findIndex(
+        (t, i) =>
+          t.normal === 'let' && (i === 0 || /^(so|and|now|then|finally)$/.test(letTokens[i - 1]!.normal)),
+      );
+      if (letAt !== -1 && letAt <= 1) {
+        let verbAt = -1;
+        for (let i = letAt + 2; i < Math.min(letTokens.length, letAt + 7); i++) {
+          const t = letTokens[i]!;
+          if (
+            t.tags.has('Verb') &&
+            !t.tags.has('Gerund') &&
+            (t.tags.has('Infinitive') || t.normal === t.lemma)
+          ) {
+            verbAt = i;
+            break;
+          }
+        }
+        if (verbAt !== -1) {
+          const between = letTokens.slice(letAt + 1, verbAt);
+          const addressee = textOf(between.filter((t) => !t.isNegator && t.pos !== 'adv'));
+          const negative = between.some((t) => t.isNegator);
+          const action = trimClause(textOf(letTokens.slice(verbAt)).split(/\s+--\s+|\s+—\s+|;\s/)[0]!);
+          const subject = /^us$/i.test(addressee) ? 'we' : addressee;
+          if (
+            wordCount(action) >= 3 &&
+            wordCount(action) <= 22 &&
+            wordCount(subject) >= 1 &&
+            wordCount(subject) <= 4
+          ) {
+            if (negative) discourse.avoid.push({ sentence, action });
+            else
+              discourse.recommendations.push({
+                sentence,
+                proposition: null,
+                subject,
+                action,
+                kind: 'recommend',
+              });
+          }
+        }
+      }
+
+      // Intents: "X is betting that …", "X seeks to …", "X wants …".
+      statements.forEach((statement) => {
+        if (!statement) return;
+        const head = statement.proposition.head;
+        if (!INTENT_VERBS.has(head.lemma) || statement.proposition.negative) return;
+        // "I hope soon to send …": an adverb before the object is not part of what is hoped.
+        const rest = statement.proposition.rest;
+        let skip = 0;
+        while (rest[skip] && rest[skip]!.pos === 'adv' && rest[skip]!.normal !== 'not') skip++;
+        const object = trimClause(textOf(rest.slice(skip)));
+        if (wordCount(object) < 3 || wordCount(object) > 25) return;
+        // "sought no territory", "desire, and are determined to…": no object to ask about; and
+        // "wish our friends to know …" wants something of someone, which "what do we wish for?" misreads.
+        if (/^(no|nothing|none|never|and|or|but|nor|than|as|more|less)\b/i.test(object)) return;
+        if (!/^(to|that)\b/i.test(object) && /\bto\s+\w+/.test(object)) return;
+        if (/[:;]/.test(object)) return;
+        const particle =
+          head.lemma === 'bet' || head.lemma === 'count'
+            ? ' on'
+            : head.lemma === 'hope' || head.lemma === 'wish'
+              ? ' for'
+              : '';
+        const bare = { ...statement.proposition, rest: [] };
+        const question = toQuestion(bare, 'what', statement.subject);
+        if (!question) return;
+        discourse.intents.push({
+          ...statement,
+          verb: head.lemma,
+          object: object.replace(/^to\s+/, 'to ').replace(/^that\s+/, ''),
+          whPrompt: question.replace(/\?$/, `${particle}?`),
+        });
+      });
+
+      // Limits: "X cannot A, but it can B", "X won't A, but it can B".
+      for (let k = 0; k + 1 < parts.length; k++) {
+        const a = parts[k]!.proposition;
+        const b = parts[k + 1]!.proposition;
+        if (!a || !b || parts[k + 1]!.clause.relation !== 'contrast') continue;
+        const modalA = a.group[0]?.normal ?? '';
+        const modalB = b.group[0]?.normal ?? '';
+        if (!/^(can|could|will|would)$/.test(modalA) || !/^(can|could|will|would)$/.test(modalB)) continue;
+        if (a.negative === b.negative) continue;
+        const subject = readableSubject(a, sentence, k === 0);
+        if (!subject) continue;
+        const canClause = a.negative ? b : a;
+        const cannotClause = a.negative ? a : b;
+        const can = predicateAsInfinitive(canClause);
+        if (!can) continue;
+        const cannotAction = predicateAsInfinitive({
+          ...cannotClause,
+          negative: false,
+          group: cannotClause.group.filter((t) => !t.isNegator),
+        });
+        if (!cannotAction) continue;
+        // "can camouflage his weakness, but cannot erase it": "it" is the other clause's object.
+        const objectOf = (action: string) => action.split(/\s+/).slice(1).join(' ');
+        const resolvedCan =
+          /\bit$/.test(can) && !/\bit$/.test(cannotAction) && objectOf(cannotAction)
+            ? can.replace(/\bit$/, objectOf(cannotAction))
+            : can;
+        const resolvedCannot =
+          /\bit$/.test(cannotAction) && !/\bit$/.test(can) && objectOf(can)
+            ? cannotAction.replace(/\bit$/, objectOf(can))
+            : cannotAction;
+        discourse.limits.push({ sentence, subject, can: resolvedCan, cannot: resolvedCannot });
+      }
+
+      // Views the author rejects: "X is not Y", "That is not a call for Y", "not X but Y".
+      statements.forEach((statement) => {
+        if (!statement?.proposition.negative) return;
+        const head = statement.proposition.head;
+        if (!head.tags.has('Copula') && !/^(mean|need|require)$/.test(head.lemma)) return;
+        const view = affirmed(statement.proposition, statement.subject);
+        const stated = negated(statement.proposition, statement.subject);
+        if (!view || !stated || wordCount(view) < 5 || wordCount(view) > 22) return;
+        discourse.rejections.push({ sentence, view, stated });
+      });
+
+      // Messages and signals: "a message to X that Y", "tells X that Y".
+      const said = sentence.resolved ?? sentence.text;
+      const message =
+        /\b(?:message|signal|warning|reminder|lesson)\s+to\s+(.{3,80}?)\s+that\s+(.+)$/i.exec(said) ??
+        /\b(?:tells?|told|warns?|warned|signals?|signaled|signalled|shows?|showed|reminds?|reminded|assures?|assured)\s+(.{3,80}?)\s+that\s+(.+)$/i.exec(
+          said,
+        );
+      if (message?.[1] && message[2]) {
+        const audience = resolvePossessive(message[1], paragraph.sentences.slice(0, index + 1));
+        const content = trimClause(message[2].split(/\s+[—–]\s+|\s+--\s+/)[0]!);
+        if (audience && wordCount(audience) <= 8 && wordCount(content) >= 3 && wordCount(content) <= 22)
+          discourse.messages.push({
+            sentence,
+            audience,
+            content: resolveHe(content, paragraph.sentences.slice(0, index + 1)),
+          });
+      }
+
+      // Risks and costs.
+      // A risk is named as such ("the risk of", "a threat to", "could provoke"), not just mentioned
+      // ("in its hour of maximum danger").
+      const riskWord =
+        (/\b(?:risks?|dangers?|threats?|perils?|costs?|price)\s+(?:of|that|to|in|for)\b/i.test(
+          sentence.text,
+        ) &&
+          !/\bat the (?:cost|price|risk) of\b/i.test(sentence.text)) ||
+        /\b(?:risky|dangerous|perilous|costly)\b/i.test(sentence.text) ||
+        sentence.tokens.some(
+          (t, i) =>
+            RISK_WORDS.has(t.lemma) &&
+            t.pos === 'verb' &&
+            (i === 0 ||
+              /^(could|might|may|would|will|can)$/.test(sentence.tokens[i - 1]!.normal) ||
+              t.tags.has('PresentTense')),
+        );
+      // The clause that names the risk, not the sentence's first.
+      const main = statements.find((st) =>
+        st?.proposition.clause.tokens.some(
+          (t) =>
+            RISK_WORDS.has(t.lemma) || /^(risks?|dangers?|threats?|perils?|costs?|price)$/.test(t.normal),
+        ),
+      );
+      if (riskWord && main && !main.proposition.negative) {
+        const text = affirmed(main.proposition, main.subject);
+        if (text && wordCount(text) >= 5 && wordCount(text) <= 24) discourse.risks.push({ sentence, text });
+      }
+      previous = statements;
+    });
+  }
+  return discourse;
+}
+
+const REPORTING = new Set([
+  'believe',
+  'think',
+  'know',
+  'say',
+  'feel',
+  'argue',
+  'hold',
+  'maintain',
+  'insist',
+  'recognize',
+  'understand',
+]);
+
+/** "We believe that all men are created equal" → the statement "all men are created equal". */
+function withoutFrame(statement: Statement | null): Statement | null {
+  if (!statement) return null;
+  const { proposition } = statement;
+  if (!REPORTING.has(proposition.head.lemma) || proposition.rest[0]?.normal !== 'that') return statement;
+  const inner = clausesOf(proposition.rest.slice(1))[0];
+  const innerProposition = inner ? propositionOf(inner) : null;
+  if (!innerProposition) return statement;
+  const subject = subjectText(innerProposition);
+  if (PRONOUN_SUBJECT.test(subject) || /^(this|that|these|those|such)\b/i.test(subject)) return statement;
+  return { sentence: statement.sentence, proposition: innerProposition, subject };
+}
+
+/** The last person named in these sentences, as the text names them. */
+function lastPerson(sentences: SentenceAnalysis[]): string | null {
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    const people = sentences[i]!.people;
+    if (people.length > 0) return people.at(-1)!;
+  }
+  return null;
+}
+
+/** "his rivals in the West" → "Mr. Putin’s rivals in the West", when a person was just named. */
+function resolvePossessive(text: string, before: SentenceAnalysis[]): string | null {
+  if (!/^(his|her)\b/i.test(text)) return /^(its|their|them|it)\b/i.test(text) ? null : text;
+  const person = lastPerson(before);
+  return person ? text.replace(/^(his|her)\b/i, `${person}’s`) : null;
+}
+
+/** "he has every intention …" → "Mr. Putin has every intention …". */
+function resolveHe(text: string, before: SentenceAnalysis[]): string {
+  const person = lastPerson(before);
+  return person ? text.replace(/^(he|she)\b/i, person) : text;
+}

@@ -1,0 +1,952 @@
+import { isGrammatical } from '../../language/grammar';
+import { tokenize } from '../../language/tokens';
+import { relationsOf } from '../../language/wordnet';
+import type { KeyPoint } from '../../schema';
+import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
+import {
+  affirmed,
+  clausesOf,
+  isSingularSubject,
+  negated,
+  predicateAsInfinitive,
+  propositionOf,
+  statedText,
+  textOf,
+  toQuestion,
+  withSubject,
+} from '../clauses';
+import { seededShuffle, stableHash } from '../deterministic';
+import type { CauseLink, Discourse, Statement } from '../discourse';
+import { danglingReference } from '../references';
+import { isNameInReading } from '../validate';
+import {
+  capitalise,
+  type Draft,
+  draftBase,
+  nearestFirst,
+  quote,
+  shuffledOptions,
+  withoutLongCopy,
+  words,
+} from './common';
+
+/**
+ * Questions about the argument, written from the discourse reading: why something happens
+ * (only where the text gives a cause), what the author recommends or pledges, what an actor
+ * wants or bets on, what something can and cannot do, which view the author rejects, what
+ * risk or cost is named, and true/false statements made false by negating, reversing a cause
+ * or giving a claim to another actor, never by copying.
+ */
+
+const MAX_OPTION_WORDS = 18;
+
+/** Cuts a long phrase at a comma or a conjunction so that options stay short. */
+function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
+  // "these actions" points back into the text; out of it, "the actions" says the same.
+  const clean = text
+    .replace(/\s+/g, ' ')
+    .replace(/\b(these|those)\s+(?=(?!is\b|was\b|will\b|would\b|can\b|has\b|\w+ing\b)[a-z]{3,}\b)/gi, (w) =>
+      /^[A-Z]/.test(w) ? 'The ' : 'the ',
+    )
+    .trim();
+  // An option must stand alone: "refined that playbook" points at something it does not name.
+  if (danglingReference(clean.replace(/^(he|she)\b/i, 'X')) || /\b(it|them|this|that)$/i.test(clean))
+    return null;
+  if (words(clean) <= max) return clean;
+  const cut = clean.split(/,\s|\s[—–]\s|\s--\s|;\s/)[0]!;
+  // A cut that leaves "countries which" or "the end of" has lost its point.
+  if (/\b(which|who|whom|whose|that|the|a|an|of|to|and|or|with|for|in|on|by)$/i.test(cut)) return null;
+  if (words(cut) >= 3 && words(cut) <= max) return cut;
+  return null;
+}
+
+const STARTERS =
+  /^(The|A|An|This|That|These|Those|We|Our|Their|His|Her|Its|Some|Many|Most|All|Every|Each|No|There|It|They|He|She|Such|Both|Too|Few|Several|Any|One|Other|Others)\b/;
+
+/**
+ * Lower-cases a first word to continue a sentence, unless it is a name in the reading ("Mr.
+ * Putin", "American", "Moscow"): "The talks" → "the talks", "Diplomacy" → "diplomacy".
+ */
+function lowerIn(analysis: ReadingAnalysis, text: string): string {
+  const first = text.split(/\s+/)[0] ?? '';
+  const bare = first.replace(/[^\p{L}]/gu, '');
+  if (!bare || /^(I|Mr|Mrs|Ms|Dr)$/.test(bare) || /^\p{Lu}{2,}/u.test(bare)) return text;
+  if (STARTERS.test(text) || /^[A-Z][a-z]+ing\b/.test(text))
+    return text.charAt(0).toLowerCase() + text.slice(1);
+  return isNameInReading(bare, analysis) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+function evidenceIds(sentences: SentenceAnalysis[]): string[] {
+  return [...new Set(sentences.map((s) => s.id))];
+}
+
+/** Statements from other paragraphs that make a claim of their own: plausible, and not what this item asks. */
+function otherClaims(
+  discourse: Discourse,
+  paragraphIndex: number,
+  seed: string,
+  exclude: Set<string>,
+): string[] {
+  const pool = discourse.statements.filter(
+    (s) =>
+      Math.abs(s.sentence.paragraphIndex - paragraphIndex) >= 1 &&
+      !s.proposition.negative &&
+      !/^(we|i|you)$/i.test(s.subject),
+  );
+  const texts: string[] = [];
+  for (const statement of nearestFirst(pool, (s) => s.sentence.paragraphIndex, paragraphIndex, seed)) {
+    const text = affirmed(statement.proposition, statement.subject);
+    const short = text ? shorten(text) : null;
+    if (!short || words(short) < 5 || exclude.has(short.toLowerCase())) continue;
+    exclude.add(short.toLowerCase());
+    texts.push(short);
+  }
+  return texts;
+}
+
+// ---- Causes ----
+
+function effectQuestion(link: CauseLink, analysis: ReadingAnalysis): string | null {
+  const why = toQuestion(link.effect.proposition, 'why', link.effect.subject);
+  if (!why || words(why) > 26) return null;
+  const short = withoutLongCopy(why.replace(/\?$/, ''), analysis, 5, true);
+  return short ? `According to ${analysis.authorName}, ${short}?` : null;
+}
+
+/**
+ * A reason as an answer: read after the question, so "it is right" may keep its pronoun; a long
+ * one is cut where a phrase ends ("… the power to abolish all forms of human poverty").
+ */
+function shortenReason(reason: string): string | null {
+  const parts = reason.replace(/\s+/g, ' ').trim().split(' ');
+  if (parts.length <= 22) return parts.join(' ');
+  for (let i = 20; i >= 8; i--) {
+    if (
+      /^(and|or|but|in|on|at|with|by|from|for|of|to|through|over|about|which|who|that)$/i.test(parts[i]!) &&
+      !/^(the|a|an|of|to)$/i.test(parts[i - 1]!)
+    )
+      return parts
+        .slice(0, i)
+        .join(' ')
+        .replace(/[,;:—–-]+$/, '');
+  }
+  return null;
+}
+
+function keyPointsFor(cause: string): KeyPoint[] {
+  const short = shorten(cause, 16) ?? cause;
+  const accept: string[] = [];
+  // A shorter way to make the same point: the reason's opening words up to its first modifier.
+  const core = short.split(/\s(?:in|on|at|with|by|from|for|of|to|through|over|about)\s/)[0];
+  if (core && core !== short && words(core) >= 3) accept.push(core);
+  return [{ id: 'reason', text: short, accept, weight: 1 }];
+}
+
+export function causeQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  const causes = discourse.causes;
+  for (const link of causes) {
+    const prompt = effectQuestion(link, analysis);
+    const cause = shortenReason(link.cause);
+    if (!prompt || !cause || words(cause) < 3) continue;
+    const effectSentence = link.effect.sentence;
+    const evidence = evidenceIds(link.evidence);
+    const id = `why-${effectSentence.id}-${stableHash(prompt).toString(36).slice(0, 4)}`;
+    const base = {
+      evidence,
+      skill: 'cause-and-effect' as const,
+      difficulty: 2 as const,
+      explanation: `${capitalise(author)} gives the reason in paragraph ${effectSentence.paragraphNumber}: ${quote(link.evidence.map((s) => s.text).join(' '))}`,
+    };
+    drafts.push({
+      template: 'why',
+      anchor: effectSentence.id,
+      quality: 0.85,
+      question: {
+        ...draftBase(analysis, { ...base, id, difficulty: 3 }),
+        type: 'short-answer',
+        prompt,
+        rubric: { keyPoints: keyPointsFor(cause), pointsForFullCredit: 1 },
+        modelAnswer: `${capitalise(cause)}.`,
+      },
+    });
+    // The same question with choices: other reasons from the text, which do not answer it.
+    const exclude = new Set([cause.toLowerCase()]);
+    const otherReasons = causes
+      .filter((c) => c !== link && c.effect.sentence.paragraphIndex !== effectSentence.paragraphIndex)
+      .map((c) => shortenReason(c.cause))
+      .filter((c): c is string => c !== null && words(c) >= 3 && !exclude.has(c.toLowerCase()));
+    // Reasons the text itself rejects ("not because …") are the best wrong answers.
+    const rejectedReasons = link.rejected
+      .map((r) => shorten(r, 20))
+      .filter((r): r is string => r !== null && !exclude.has(r.toLowerCase()));
+    const distractors = [
+      ...rejectedReasons,
+      ...seededShuffle(otherReasons, id),
+      ...otherClaims(discourse, effectSentence.paragraphIndex, id, exclude),
+    ]
+      .filter((d, i, all) => all.indexOf(d) === i)
+      .slice(0, 3);
+    if (distractors.length === 3) {
+      const { options, keyId } = shuffledOptions(cause, distractors, `${id}-mc`);
+      drafts.push({
+        template: 'why-choice',
+        anchor: effectSentence.id,
+        quality: 0.8,
+        question: {
+          ...draftBase(analysis, { ...base, id: `${id}-mc` }),
+          type: 'multiple-choice',
+          prompt,
+          options,
+          answer: { optionId: keyId },
+        },
+      });
+    }
+    // Reversed cause: "A because B" stated as "B because A" is false.
+    if (link.causeProposition && link.kind !== 'purpose') {
+      const causeClause = affirmed(link.causeProposition);
+      const effectClause = affirmed(link.effect.proposition, link.effect.subject);
+      if (causeClause && effectClause && words(causeClause) <= 14 && words(effectClause) <= 14) {
+        const reversed = `According to ${author}, ${lowerIn(analysis, causeClause)} because ${lowerIn(analysis, effectClause)}.`;
+        const right = `According to ${author}, ${lowerIn(analysis, effectClause)} because ${lowerIn(analysis, causeClause)}.`;
+        const wantFalse = stableHash(id) % 2 === 0 || link.kind === 'because';
+        const statement = wantFalse ? reversed : right;
+        drafts.push({
+          template: 'cause-reversal',
+          anchor: effectSentence.id,
+          quality: 0.75,
+          question: {
+            ...draftBase(analysis, {
+              ...base,
+              id: `${id}-tf`,
+              explanation: wantFalse
+                ? `False: it is the other way round. ${capitalise(author)} writes: ${quote(link.evidence.map((s) => s.text).join(' '))}`
+                : `True: ${quote(link.evidence.map((s) => s.text).join(' '))}`,
+            }),
+            type: 'true-false',
+            prompt: `True or false: ${statement}`,
+            statement,
+            answer: { value: !wantFalse },
+          },
+        });
+      }
+    }
+  }
+  return drafts;
+}
+
+// ---- Recommendations and pledges ----
+
+/** The action with its verb turned to its opposite: "continue our programs" → "discontinue our programs". */
+function oppositeAction(action: string): string | null {
+  const [verb, ...rest] = action.split(/\s+/);
+  // "continue to give", "shut down": no opposite verb takes the same complement or particle.
+  if (!verb || rest.length === 0 || /^(to|that|on|in|with|for|down|up|out|off|away|back)$/i.test(rest[0]!))
+    return null;
+  const opposite = [...relationsOf(verb.toLowerCase(), 'v', 2).opposites].find((w) => /^[a-z]+$/.test(w));
+  return opposite ? [opposite, ...rest].join(' ') : null;
+}
+
+/**
+ * Actions the text does not recommend for this actor: what it says not to do, what others want,
+ * what cannot be done, and the recommended action with its verb turned around. Never another of
+ * the author's own recommendations: that would be a second right answer.
+ */
+function actionsElsewhere(
+  discourse: Discourse,
+  paragraphIndex: number,
+  seed: string,
+  exclude: Set<string>,
+  key?: string,
+): string[] {
+  const pool: { paragraph: number; text: string }[] = [
+    ...discourse.avoid.map((a) => ({ paragraph: a.sentence.paragraphIndex, text: a.action })),
+    ...discourse.intents
+      .filter((i) => /^to\s/.test(i.object) && !/^(we|i)$/i.test(i.subject))
+      .map((i) => ({ paragraph: i.sentence.paragraphIndex, text: i.object.replace(/^to\s+/, '') })),
+    ...discourse.limits.map((l) => ({ paragraph: l.sentence.paragraphIndex, text: l.cannot })),
+    // What other actors do or hold: "adhere to a false philosophy" is the adversary's, not ours.
+    ...discourse.statements
+      .filter(
+        (st) =>
+          !st.proposition.negative &&
+          !/^(we|i|you|us|our|my)\b/i.test(st.subject) &&
+          !st.proposition.group.some((t) => t.tags.has('Modal')) &&
+          // Only what a clearly parsed actor does: a noun-headed subject of a few words.
+          st.proposition.subject.length <= 5 &&
+          st.proposition.subject.at(-1)?.pos === 'noun',
+      )
+      .map((st) => ({
+        paragraph: st.sentence.paragraphIndex,
+        text: predicateAsInfinitive(st.proposition) ?? '',
+      }))
+      .filter(
+        (a) =>
+          words(a.text) >= 3 &&
+          words(a.text) <= 14 &&
+          !/^(be|have)\b/.test(a.text) &&
+          // A second finite verb means the parse went wrong ("cause by the Gulf crisis were …").
+          !/\s(is|are|was|were|has|have|had|will|would|can|could|does|do|did)\b/.test(a.text),
+      ),
+  ];
+  const texts: string[] = [];
+  const opposite = key ? oppositeAction(key) : null;
+  if (opposite && !exclude.has(opposite.toLowerCase())) {
+    exclude.add(opposite.toLowerCase());
+    texts.push(opposite);
+  }
+  for (const item of nearestFirst(pool, (p) => p.paragraph, paragraphIndex, seed)) {
+    const short = shorten(item.text, 16);
+    // "be reversed" is a passive, not an action anyone could be told to take; and an option must
+    // read as one ("We should discover again that even in tragedy." does not).
+    if (
+      !short ||
+      words(short) < 2 ||
+      /^be\b/i.test(short) ||
+      /,/.test(short) ||
+      exclude.has(short.toLowerCase()) ||
+      !isGrammatical(`We should ${short.charAt(0).toLowerCase()}${short.slice(1)}.`) ||
+      /\b(the|a|an|of|to|and|or|that|which|who|will|would|we|they|in|with|for)$/i.test(short)
+    )
+      continue;
+    exclude.add(short.toLowerCase());
+    texts.push(short);
+  }
+  return texts;
+}
+
+export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  const seen = new Set<string>();
+  for (const rec of discourse.recommendations) {
+    if (seen.has(rec.sentence.id)) continue;
+    const action = shorten(rec.action, 16);
+    if (!action || words(action) < 3) continue;
+    seen.add(rec.sentence.id);
+    const id = `recommend-${rec.sentence.id}`;
+    const exclude = new Set([action.toLowerCase()]);
+    const distractors = actionsElsewhere(discourse, rec.sentence.paragraphIndex, id, exclude, action).slice(
+      0,
+      3,
+    );
+    if (distractors.length < 3) continue;
+    const who = /^(we|us)$/i.test(rec.subject) ? 'we' : rec.subject;
+    const prompt =
+      rec.kind === 'pledge'
+        ? `In paragraph ${rec.sentence.paragraphNumber}, what does ${author} pledge that ${who === 'I' ? author : who} will do?`
+        : `In paragraph ${rec.sentence.paragraphNumber}, what does ${author} say ${lowerIn(analysis, who)} should do?`;
+    const { options, keyId } = shuffledOptions(capitalise(action), distractors.map(capitalise), id);
+    drafts.push({
+      template: 'recommendation',
+      anchor: rec.sentence.id,
+      quality: 0.8,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [rec.sentence.id],
+          skill: 'claim-and-reason',
+          difficulty: 2,
+          explanation: `${capitalise(author)} ${rec.kind === 'pledge' ? 'pledges' : 'recommends'} it in paragraph ${rec.sentence.paragraphNumber}: ${quote(rec.sentence.text)} The other choices are things the text says others want, or that cannot be done, or points from far-off paragraphs.`,
+        }),
+        type: 'multiple-choice',
+        prompt,
+        options,
+        answer: { optionId: keyId },
+      },
+    });
+  }
+  return drafts;
+}
+
+// ---- Intents and bets ----
+
+export function intentQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  for (const intent of discourse.intents) {
+    const key = shorten(capitalise(intent.object), 20);
+    if (!key) continue;
+    const id = `intent-${intent.sentence.id}`;
+    const exclude = new Set([key.toLowerCase()]);
+    const objectClause = clausesOf(intent.proposition.rest)[0];
+    const objectProposition = objectClause ? propositionOf(objectClause) : null;
+    const flipped = objectProposition ? negated(objectProposition) : null;
+    const distractors: string[] = [];
+    // Only a that-clause can be turned around ("that divisions will not …"); an object cannot.
+    const clauseObject = intent.proposition.rest[0]?.normal === 'that';
+    const flippedShort =
+      flipped && clauseObject ? shorten(capitalise(flipped.replace(/^that\s+/i, '')), 20) : null;
+    if (flippedShort && !/^to\s/i.test(key)) distractors.push(flippedShort);
+    const sameShape = /^to\s/i.test(key)
+      ? actionsElsewhere(discourse, intent.sentence.paragraphIndex, id, exclude).map(
+          (a) => `To ${lowerIn(analysis, a)}`,
+        )
+      : otherClaims(discourse, intent.sentence.paragraphIndex, id, exclude);
+    for (const d of sameShape)
+      if (distractors.length < 3 && !distractors.includes(d)) distractors.push(capitalise(d));
+    if (distractors.length < 3) continue;
+    const { options, keyId } = shuffledOptions(key, distractors, id);
+    drafts.push({
+      template: 'intent',
+      anchor: intent.sentence.id,
+      quality: 0.85,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [intent.sentence.id],
+          skill: 'inference',
+          difficulty: 2,
+          explanation: `Paragraph ${intent.sentence.paragraphNumber}: ${quote(intent.sentence.text)}`,
+        }),
+        type: 'multiple-choice',
+        prompt: `According to ${author}, ${intent.whPrompt}`,
+        options,
+        answer: { optionId: keyId },
+      },
+    });
+  }
+  return drafts;
+}
+
+// ---- What something can and cannot do ----
+
+export function limitQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  for (const limit of discourse.limits) {
+    const can = shorten(limit.can, 14);
+    const cannot = shorten(limit.cannot, 14);
+    if (!can || !cannot) continue;
+    const id = `limits-${limit.sentence.id}`;
+    const exclude = new Set([can.toLowerCase(), cannot.toLowerCase()]);
+    const others = actionsElsewhere(discourse, limit.sentence.paragraphIndex, id, exclude).slice(0, 2);
+    // The same limit as a statement, true as the text has it or false with the two swapped.
+    const subject = capitalise(limit.subject);
+    // "can manage but cannot transform the relationship" when both act on the same thing.
+    const [canVerb, ...canObject] = can.split(/\s+/);
+    const [cannotVerb, ...cannotObject] = cannot.split(/\s+/);
+    const shared = canObject.join(' ') === cannotObject.join(' ') && canObject.length > 0;
+    const pair = (first: string, firstVerb: string, second: string, secondVerb: string, object: string) =>
+      shared ? `can ${firstVerb} but cannot ${secondVerb} ${object}` : `can ${first} but cannot ${second}`;
+    for (const swapped of [true, false]) {
+      const statement = swapped
+        ? `According to ${author}, ${lowerIn(analysis, subject)} ${pair(cannot, cannotVerb!, can, canVerb!, canObject.join(' '))}.`
+        : `According to ${author}, ${lowerIn(analysis, subject)} ${pair(can, canVerb!, cannot, cannotVerb!, canObject.join(' '))}.`;
+      if (words(statement) > 30) continue;
+      drafts.push({
+        template: 'limits',
+        anchor: limit.sentence.id,
+        quality: swapped ? 0.8 : 0.7,
+        question: {
+          ...draftBase(analysis, {
+            id: `${id}-${swapped ? 'swapped' : 'as-stated'}`,
+            evidence: [limit.sentence.id],
+            skill: 'claim-and-reason',
+            difficulty: 2,
+            explanation: `${swapped ? 'False: it is the other way round' : 'True'}. Paragraph ${limit.sentence.paragraphNumber}: ${quote(limit.sentence.text)}`,
+          }),
+          type: 'true-false',
+          prompt: `True or false: ${statement}`,
+          statement,
+          answer: { value: !swapped },
+        },
+      });
+    }
+    if (/^be\b/.test(can) || others.length < 2) continue;
+    const { options, keyId } = shuffledOptions(capitalise(can), [cannot, ...others].map(capitalise), id);
+    drafts.push({
+      template: 'limits',
+      anchor: limit.sentence.id,
+      quality: 0.9,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [limit.sentence.id],
+          skill: 'claim-and-reason',
+          difficulty: 2,
+          explanation: `${capitalise(author)} draws the line in paragraph ${limit.sentence.paragraphNumber}: ${quote(limit.sentence.text)} It can ${can}, but not ${cannot}.`,
+        }),
+        type: 'multiple-choice',
+        prompt: `According to ${author}, what can ${lowerIn(analysis, limit.subject)} do, even though it cannot ${cannot}?`,
+        options,
+        answer: { optionId: keyId },
+      },
+    });
+  }
+  return drafts;
+}
+
+// ---- Views the author rejects ----
+
+export function rejectionQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  for (const rejection of discourse.rejections) {
+    const view = shorten(capitalise(rejection.view), 20);
+    if (!view) continue;
+    const id = `rejects-${rejection.sentence.id}`;
+    const exclude = new Set([view.toLowerCase()]);
+    const distractors = otherClaims(discourse, rejection.sentence.paragraphIndex, id, exclude)
+      .map(capitalise)
+      .slice(0, 3);
+    if (distractors.length === 3) {
+      const { options, keyId } = shuffledOptions(view, distractors, id);
+      drafts.push({
+        template: 'counter-argument',
+        anchor: rejection.sentence.id,
+        quality: 0.8,
+        question: {
+          ...draftBase(analysis, {
+            id,
+            evidence: [rejection.sentence.id],
+            skill: 'claim-and-reason',
+            difficulty: 2,
+            explanation: `${capitalise(author)} rejects this view in paragraph ${rejection.sentence.paragraphNumber}: ${quote(rejection.sentence.text)} The other statements are claims the text makes.`,
+          }),
+          type: 'multiple-choice',
+          prompt: `Which of these views does ${author} reject?`,
+          options,
+          answer: { optionId: keyId },
+        },
+      });
+    }
+    const statement = `According to ${author}, ${lowerIn(analysis, view)}.`;
+    drafts.push({
+      template: 'true-false',
+      anchor: rejection.sentence.id,
+      quality: 0.7,
+      question: {
+        ...draftBase(analysis, {
+          id: `${id}-tf`,
+          evidence: [rejection.sentence.id],
+          skill: 'claim-and-reason',
+          difficulty: 2,
+          explanation: `False: ${author} says the opposite in paragraph ${rejection.sentence.paragraphNumber}: ${quote(rejection.sentence.text)}`,
+        }),
+        type: 'true-false',
+        prompt: `True or false: ${statement}`,
+        statement,
+        answer: { value: false },
+      },
+    });
+  }
+  return drafts;
+}
+
+// ---- Risks and costs ----
+
+export function riskQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  const riskParagraphs = new Set(discourse.risks.map((r) => r.sentence.paragraphIndex));
+  for (const risk of discourse.risks) {
+    const key = shorten(capitalise(risk.text), 20);
+    if (!key) continue;
+    const id = `risk-${risk.sentence.id}`;
+    const exclude = new Set([key.toLowerCase()]);
+    const pool = discourse.statements.filter((s) => !riskParagraphs.has(s.sentence.paragraphIndex));
+    const distractors: string[] = [];
+    for (const s of nearestFirst(pool, (p) => p.sentence.paragraphIndex, risk.sentence.paragraphIndex, id)) {
+      if (s.proposition.negative || /^(we|i|you)$/i.test(s.subject)) continue;
+      const text = affirmed(s.proposition, s.subject);
+      const short = text ? shorten(capitalise(text), 20) : null;
+      if (!short || words(short) < 5 || exclude.has(short.toLowerCase())) continue;
+      exclude.add(short.toLowerCase());
+      distractors.push(short);
+      if (distractors.length === 3) break;
+    }
+    if (distractors.length < 3) continue;
+    const { options, keyId } = shuffledOptions(key, distractors, id);
+    drafts.push({
+      template: 'risk',
+      anchor: risk.sentence.id,
+      quality: 0.75,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [risk.sentence.id],
+          skill: 'inference',
+          difficulty: 2,
+          explanation: `Paragraph ${risk.sentence.paragraphNumber} names the risk or cost: ${quote(risk.sentence.text)} The other statements make no such warning.`,
+        }),
+        type: 'multiple-choice',
+        prompt: `Which of these does ${author} present as a risk, a danger or a cost?`,
+        options,
+        answer: { optionId: keyId },
+      },
+    });
+  }
+  return drafts;
+}
+
+// ---- True or false from statements ----
+
+/** A subject that names an actor: its head word is a name ("Mr. Putin", "Moscow", "the Soviet Union"). */
+const NAME_SUBJECT = (statement: Statement) => {
+  const tokens = statement.proposition.subject;
+  const head = tokens.at(-1);
+  return (
+    tokens.length <= 4 && head !== undefined && head.tags.has('ProperNoun') && !head.tags.has('Possessive')
+  );
+};
+
+type StatementPair = { sentence: SentenceAnalysis; truth: string; falsehood: string | null; how: string };
+
+export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  const statementPairs: StatementPair[] = [];
+  // Only actors the text returns to (the subject of two statements or more) may take another's
+  // place: a name mentioned once ("Emerson") makes an absurd statement, not a plausible misreading.
+  const named = discourse.statements.filter(NAME_SUBJECT);
+  const mentions = new Map<string, number>();
+  for (const s of named) mentions.set(s.subject, (mentions.get(s.subject) ?? 0) + 1);
+  const actors = [
+    ...new Map(
+      named
+        .filter((s) => (mentions.get(s.subject) ?? 0) >= 2)
+        .map((s) => [s.subject, isSingularSubject(s.proposition.subject)]),
+    ).entries(),
+  ];
+  // Two statements at most from one sentence (its clauses say different things).
+  const seen = new Map<string, number>();
+  // Where a sentence offers a "we" that the main actor could be mistaken for, that clause first.
+  const main = analysis.mainActor;
+  const canSwapWe = (s: Statement) => main !== null && /^we$/i.test(s.subject) && !s.proposition.negative;
+  const ordered = [...discourse.statements].sort((a, b) =>
+    a.sentence === b.sentence ? Number(canSwapWe(b)) - Number(canSwapWe(a)) : 0,
+  );
+  for (const statement of ordered) {
+    const sentence = statement.sentence;
+    // "I know now what the task means": the speaker's own state of mind is not worth a question.
+    if (/^i$/i.test(statement.subject)) continue;
+    // "Mr. Putin is right about one thing:" announces what follows and says nothing alone.
+    if (/:\s*$/.test(statement.proposition.clause.tokens.at(-1)?.post ?? '')) continue;
+    // A condition changes what is true ("If we don't, we'll …"): no statements from such sentences.
+    const conditional = sentence.markers.has('conditional') || /^(if|unless)\b/i.test(sentence.text);
+    if (seen.has(sentence.id) || statement.proposition.clause.relation === 'condition' || conditional)
+      continue;
+    const stated = affirmed(statement.proposition, statement.subject);
+    if (!stated || words(stated) < 5 || words(stated) > 24) continue;
+    const id = `tf-${sentence.id}${seen.has(sentence.id) ? `-${seen.get(sentence.id)! + 1}` : ''}`;
+    const hash = stableHash(id);
+    let text: string | null = null;
+    let how = '';
+    let value = true;
+    const weSwap =
+      analysis.mainActor !== null && /^we$/i.test(statement.subject) && !statement.proposition.negative;
+    if (hash % 3 !== 0 || weSwap) {
+      // Another actor of the text given this one's predicate.
+      const singular = isSingularSubject(statement.proposition.subject);
+      // Another actor's name before "his hand" or "himself" would need the pronouns changed too.
+      const ownPronouns = statement.proposition.rest.some((t) =>
+        /^(his|her|its|their|himself|herself|itself|themselves)$/.test(t.normal),
+      );
+      const others =
+        NAME_SUBJECT(statement) && !ownPronouns
+          ? actors
+              .filter(
+                ([a, one]) =>
+                  one === singular &&
+                  a !== statement.subject &&
+                  !a.includes(statement.subject) &&
+                  !statement.subject.includes(a) &&
+                  !sentence.text.includes(a),
+              )
+              .map(([a]) => a)
+          : [];
+      // "We have the stronger cards" said of the text's main actor is the misreading to test.
+      const selfReference = statement.proposition.rest.some((t) =>
+        /^(his|her|its|their|our|himself|herself|itself|themselves|ourselves)$/.test(t.normal),
+      );
+      const modal = statement.proposition.group.some((t) => t.tags.has('Modal'));
+      if (
+        others.length === 0 &&
+        main &&
+        /^we$/i.test(statement.subject) &&
+        !statement.proposition.negative &&
+        !selfReference &&
+        !modal
+      ) {
+        const swapped = withSubject(statement.proposition, main, true);
+        if (swapped) {
+          text = swapped;
+          how = `says this of us, not of ${main}`;
+          value = false;
+        }
+      }
+      if (!text && others.length > 0) {
+        const other = others[hash % others.length]!;
+        const swapped = affirmed(statement.proposition, other);
+        if (swapped) {
+          text = swapped;
+          how = `says this of ${statement.subject}, not of ${other}`;
+          value = false;
+        }
+      }
+      // "not almost always", "not just": a negation before a hedge changes more than the truth.
+      // "Moscow swiftly reciprocated, announcing …": a negation would need the participle clause reworded.
+      const participleAfter =
+        /,$/.test(statement.proposition.group.at(-1)?.post.trim() ?? '') ||
+        statement.proposition.head.post.includes(',');
+      // "Only a few generations have not been…" is no opposite of "only a few have been…".
+      const quantified =
+        statement.proposition.subject.some((t) =>
+          /^(only|few|little|no|none|nothing|nobody|every|each|all|most|many|some|neither|either)$/.test(
+            t.normal,
+          ),
+        ) ||
+        /\b(not|no|never|nothing|none|nobody|nowhere|neither|nor|without|longer)\b/i.test(
+          textOf(statement.proposition.rest),
+        );
+      const hedged =
+        participleAfter ||
+        quantified ||
+        statement.proposition.group.some((t) => t.pos === 'adv') ||
+        statement.proposition.rest[0]?.pos === 'adv' ||
+        statement.proposition.clause.body.some((t) => t.isNegator) ||
+        /^(dare|need)$/.test(statement.proposition.head.normal);
+      if (!text && !hedged) {
+        const flipped = negated(statement.proposition, statement.subject);
+        if (flipped) {
+          text = flipped;
+          how = 'says the opposite';
+          value = false;
+        }
+      }
+    }
+    const fullFalsehood = text;
+    if (!text) text = statedText(statement.proposition, statement.subject);
+    const short = withoutLongCopy(text, analysis);
+    // "I shall not attempt to review it": an object pronoun at the end has nothing to refer to.
+    if (!short || /\b(it|them|this|that|these|those)$/i.test(short)) continue;
+    text = short;
+    seen.set(sentence.id, (seen.get(sentence.id) ?? 0) + 1);
+    // The statement both ways, whole (options need not avoid the text's words), for "select all
+    // that apply" items; only when both read as sentences.
+    const whole = statedText(statement.proposition, statement.subject);
+    const wrong = value ? null : fullFalsehood;
+    if (
+      words(whole) <= 18 &&
+      (!wrong || words(wrong) <= 20) &&
+      isGrammatical(`${capitalise(whole)}.`) &&
+      (!wrong || isGrammatical(`${capitalise(wrong)}.`)) &&
+      !/\b(it|them|this|that|these|those)$/i.test(whole)
+    )
+      statementPairs.push({
+        sentence,
+        truth: capitalise(whole),
+        falsehood: wrong ? capitalise(wrong) : null,
+        how,
+      });
+    const full = `According to ${author}, ${lowerIn(analysis, text)}.`;
+    drafts.push({
+      template: 'true-false',
+      anchor: sentence.id,
+      quality: value ? 0.55 : 0.65,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [sentence.id],
+          skill: statement.sentence.markers.has('argument') ? 'claim-and-reason' : 'evidence',
+          difficulty: value ? 1 : 2,
+          explanation: value
+            ? `True: paragraph ${sentence.paragraphNumber} says, ${quote(sentence.text)}`
+            : `False: the text ${how}: ${quote(sentence.text)}`,
+        }),
+        type: 'true-false',
+        prompt: `True or false: ${full}`,
+        statement: full,
+        answer: { value },
+      },
+    });
+  }
+  return [...drafts, ...selectStatements(analysis, statementPairs)];
+}
+
+// ---- Messages and signals ----
+
+export function messageQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  for (const message of discourse.messages) {
+    const key = shorten(capitalise(message.content), 20);
+    if (!key) continue;
+    const id = `message-${message.sentence.id}`;
+    const exclude = new Set([key.toLowerCase()]);
+    const clause = clausesOf(tokenize(message.content))[0];
+    const proposition = clause ? propositionOf(clause) : null;
+    const flipped = proposition ? negated(proposition) : null;
+    const distractors: string[] = [];
+    const flippedShort = flipped ? shorten(capitalise(flipped), 20) : null;
+    if (flippedShort && !exclude.has(flippedShort.toLowerCase())) distractors.push(flippedShort);
+    for (const claim of otherClaims(discourse, message.sentence.paragraphIndex, id, exclude)) {
+      if (distractors.length === 3) break;
+      distractors.push(capitalise(claim));
+    }
+    if (distractors.length < 3) continue;
+    const { options, keyId } = shuffledOptions(key, distractors, id);
+    drafts.push({
+      template: 'intent',
+      anchor: message.sentence.id,
+      quality: 0.85,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [message.sentence.id],
+          skill: 'inference',
+          difficulty: 2,
+          explanation: `Paragraph ${message.sentence.paragraphNumber}: ${quote(message.sentence.text)}`,
+        }),
+        type: 'multiple-choice',
+        prompt: `In paragraph ${message.sentence.paragraphNumber}, what message does ${author} say is sent to ${lowerIn(analysis, message.audience)}?`,
+        options,
+        answer: { optionId: keyId },
+      },
+    });
+  }
+  return drafts;
+}
+
+// ---- Who does what ----
+
+const PERSON_WORDS =
+  /^(president|minister|leader|king|queen|general|secretary|people|citizens|men|women|soldiers|americans|officials|diplomats|allies)$/i;
+
+/**
+ * "According to Burns, who has overplayed his hand?": the actor of a statement, among other
+ * actors of the text that do not do this in the sentence. Only named or clearly nominal
+ * subjects, and distractors of the same number, so that the grammar gives nothing away.
+ */
+export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  const actors = new Map<string, { singular: boolean; person: boolean }>();
+  for (const statement of discourse.statements) {
+    // Any short noun phrase can be a distractor ("agile diplomacy"); keys are named actors.
+    const subject = statement.proposition.subject;
+    const head = subject.at(-1)!;
+    if (
+      subject.length > 4 ||
+      head.pos !== 'noun' ||
+      head.tags.has('Pronoun') ||
+      subject.some((t) => /^(this|that|these|those|such|it|its|his|her|their|our|my|your)$/.test(t.normal)) ||
+      /^(we|i|you)$/i.test(statement.subject)
+    )
+      continue;
+    actors.set(statement.subject, {
+      singular: isSingularSubject(statement.proposition.subject),
+      person: head.tags.has('Person') || PERSON_WORDS.test(head.normal),
+    });
+  }
+  const seen = new Set<string>();
+  for (const statement of discourse.statements) {
+    if (!NAME_SUBJECT(statement) || seen.has(statement.sentence.id) || statement.proposition.negative)
+      continue;
+    const kind = actors.get(statement.subject);
+    if (!kind) continue;
+    const predicate = statedText(statement.proposition, '').trim();
+    if (words(predicate) < 3 || words(predicate) > 14) continue;
+    const id = `agent-${statement.sentence.id}`;
+    const others = [...actors.entries()]
+      .filter(
+        ([name, k]) =>
+          k.singular === kind.singular &&
+          name !== statement.subject &&
+          !statement.sentence.text.includes(name) &&
+          !name.includes(statement.subject) &&
+          !statement.subject.includes(name),
+      )
+      .map(([name]) => name);
+    const distractors = seededShuffle(
+      others.filter((name) => actors.get(name)!.person === kind.person),
+      id,
+    ).slice(0, 3);
+    if (distractors.length < 3) continue;
+    const prompt = withoutLongCopy(
+      `According to ${author}, ${kind.person ? 'who' : 'what'} ${predicate}`,
+      analysis,
+      6,
+      true,
+    );
+    if (!prompt) continue;
+    seen.add(statement.sentence.id);
+    const { options, keyId } = shuffledOptions(
+      capitalise(statement.subject),
+      distractors.map(capitalise),
+      id,
+    );
+    drafts.push({
+      template: 'agent',
+      anchor: statement.sentence.id,
+      quality: 0.75,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [statement.sentence.id],
+          skill: 'evidence',
+          difficulty: 1,
+          explanation: `Paragraph ${statement.sentence.paragraphNumber}: ${quote(statement.sentence.text)}`,
+        }),
+        type: 'multiple-choice',
+        prompt: `${prompt}?`,
+        options,
+        answer: { optionId: keyId },
+      },
+    });
+  }
+  return drafts;
+}
+
+// ---- Which of these does the author say? ----
+
+/**
+ * "Which of these does the speaker say? Select all that apply": statements from a stretch of
+ * about five neighbouring sentences, two or three as the text makes them and two turned false
+ * (negated, or given to another actor), each to be judged against the text.
+ */
+function selectStatements(analysis: ReadingAnalysis, pairs: StatementPair[]): Draft[] {
+  const author = analysis.authorName;
+  const drafts: Draft[] = [];
+  const usable = pairs.filter((p) => words(p.truth) <= 20 && (!p.falsehood || words(p.falsehood) <= 20));
+  for (let start = 0; start + 5 <= usable.length; start += 5) {
+    const group = usable.slice(start, start + 5);
+    const id = `select-statements-${group[0]!.sentence.id}`;
+    const withFalse = seededShuffle(
+      group.filter((p) => p.falsehood),
+      id,
+    ).slice(0, 2);
+    if (withFalse.length < 2) continue;
+    const trueOnes = group.filter((p) => !withFalse.includes(p)).slice(0, 3);
+    const options = seededShuffle(
+      [
+        ...trueOnes.map((p) => ({ text: p.truth, key: true })),
+        ...withFalse.map((p) => ({ text: p.falsehood!, key: false })),
+      ],
+      id,
+    ).map((o, i) => ({ id: 'abcdefgh'[i]!, text: o.text, key: o.key }));
+    drafts.push({
+      template: 'true-false',
+      anchor: group[0]!.sentence.id,
+      quality: 0.72,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: [...new Set(group.map((p) => p.sentence.id))],
+          skill: 'evidence',
+          difficulty: 2,
+          explanation: withFalse
+            .map((p) => `“${p.falsehood}” is not what the text says: ${quote(p.sentence.text)}`)
+            .join(' '),
+        }),
+        type: 'multiple-answer',
+        prompt: `Which of these does ${author} say in paragraphs ${group[0]!.sentence.paragraphNumber}–${group.at(-1)!.sentence.paragraphNumber}? Select all that apply.`,
+        options: options.map(({ id: optionId, text }) => ({ id: optionId, text })),
+        answer: { optionIds: options.filter((o) => o.key).map((o) => o.id) },
+      },
+    });
+  }
+  return drafts;
+}

@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseReading } from './parse';
+
+const body = (text: string) =>
+  parseReading({ text, format: 'text' })
+    .paragraphs.map((p) => p.text)
+    .join('\n');
+
+const speech = [
+  'Let us begin anew, remembering on both sides that civility is not a sign of weakness, and sincerity is always subject to proof.',
+  'Let both sides explore what problems unite us instead of belaboring those problems which divide us.',
+].join('\n\n');
+
+describe('metadata in a pasted text', () => {
+  it('turns a provenance line into author and date, and keeps it out of the body', () => {
+    const reading = parseReading({
+      text: `John F. Kennedy, January 20, 1961. Public domain …\n\n${speech}`,
+      format: 'text',
+    });
+    expect(reading).toMatchObject({
+      author: 'John F. Kennedy',
+      publishedOn: 'January 20, 1961',
+      source: 'Public domain',
+    });
+    expect(reading.paragraphs).toHaveLength(2);
+    expect(reading.paragraphs[0]!.text).toMatch(/^Let us begin anew/);
+    expect(reading.sections[0]!.title).toMatch(/^Let us begin anew/);
+  });
+
+  it('reads a byline, a date line and a source line at the top and a copyright line at the foot', () => {
+    const reading = parseReading({
+      text: `Coalitions That Last\n\nBy ANA RUIZ\n\nPublished: April 3, 2018, 5:00 a.m. ET\n\n${speech}\n\n© 2018 Foreign Affairs Review. All rights reserved.`,
+      format: 'text',
+    });
+    expect(reading).toMatchObject({
+      title: 'Coalitions That Last',
+      author: 'Ana Ruiz',
+      publishedOn: 'April 3, 2018',
+    });
+    expect(reading.source).toMatch(/Foreign Affairs Review/);
+    expect(reading.paragraphs).toHaveLength(2);
+  });
+
+  it('reads "originally published in … on …" and a biography at the foot', () => {
+    const reading = parseReading({
+      text: `${speech}\n\nAna Ruiz is a senior fellow at the Institute for Peace.\n\nThis essay was originally published in Foreign Policy on 3 May 2019.`,
+      format: 'text',
+    });
+    expect(reading).toMatchObject({
+      author: 'Ana Ruiz',
+      authorNote: 'Ana Ruiz is a senior fellow at the Institute for Peace.',
+      source: 'Foreign Policy',
+      publishedOn: '3 May 2019',
+    });
+    expect(
+      body(`${speech}\n\nThis essay was originally published in Foreign Policy on 3 May 2019.`),
+    ).not.toMatch(/published/);
+  });
+
+  it('takes a title in capitals and a date from a transcript, and drops what other speakers say', () => {
+    const text = [
+      'ADDRESS TO THE NATO SUMMIT ON THE WAR IN THE GULF',
+      ' ',
+      'March 6, 1991',
+      '',
+      'Speaker Jones. Members of the Congress, I present to you the President of the United States.',
+      'The President. Thank you. Tonight we meet in a time of war and of hope. (Applause.) The coalition held.',
+      'We will stand with our allies and we will not waver in the months ahead of us all.',
+    ].join('\n');
+    const reading = parseReading({ text, format: 'text' });
+    expect(reading.title).toBe('Address to the NATO Summit on the War in the Gulf');
+    expect(reading.publishedOn).toBe('March 6, 1991');
+    expect(reading.paragraphs.map((p) => p.text)).toEqual([
+      'Thank you. Tonight we meet in a time of war and of hope. The coalition held.',
+      'We will stand with our allies and we will not waver in the months ahead of us all.',
+    ]);
+  });
+
+  it('names the speaker of "PRESIDENT … \'S ADDRESS" titles', () => {
+    const reading = parseReading({
+      text: `PRESIDENT JIMMY CARTER'S ADDRESS TO A JOINT SESSION OF CONGRESS\n\n${speech}`,
+      format: 'text',
+    });
+    expect(reading.author).toBe('Jimmy Carter');
+    expect(reading.title).toBe("President Jimmy Carter's Address to a Joint Session of Congress");
+  });
+
+  it('drops running headers, page numbers and share buttons', () => {
+    const pages = [1, 2, 3]
+      .map((n) => `FOREIGN RELATIONS QUARTERLY\n\n${speech}\n\nPage ${n} of 3`)
+      .join('\n\n');
+    const text = body(`${pages}\n\nShare this article\n\nhttps://example.org/essay`);
+    expect(text).not.toMatch(/QUARTERLY|Page \d|Share|https/);
+    expect(text.split('\n')).toHaveLength(6);
+  });
+
+  it('keeps a sentence that opens with a name or a role as text', () => {
+    const text = `${speech}\n\nPresident Wilson spoke to Congress. He asked for a declaration of war.\n\nMr. Putin has overplayed his hand.`;
+    expect(body(text)).toContain('President Wilson spoke to Congress.');
+    expect(body(text)).toContain('Mr. Putin has overplayed his hand.');
+  });
+
+  it('reads a paragraph a line, and "Article 3" lines as headings', () => {
+    const reading = parseReading({
+      text: [
+        'Declaration of Principles',
+        'Preamble',
+        'Whereas the peoples of the world have pledged themselves to live in peace with one another,',
+        'Now, therefore,',
+        '',
+        'The Assembly proclaims this declaration as a common standard for all peoples and nations.',
+        '',
+        'Article 1 ',
+        'All states are equal in dignity and rights, and shall settle their disputes by peaceful means.',
+        'No state shall use force against the territorial integrity of another.',
+      ].join('\n'),
+      format: 'text',
+    });
+    expect(reading.title).toBe('Declaration of Principles');
+    expect(reading.sections.map((s) => s.title)).toEqual(['Preamble', 'Article 1']);
+    expect(reading.paragraphs.map((p) => p.text.slice(0, 30))).toEqual([
+      'Whereas the peoples of the wor',
+      'Now, therefore, The Assembly p',
+      'All states are equal in dignit',
+      'No state shall use force again',
+    ]);
+  });
+
+  it('still joins hard-wrapped lines into one paragraph', () => {
+    const wrapped =
+      'Sanctions work best when many countries apply them\ntogether, because trade then has nowhere else to go,\nand the target cannot simply find another buyer.';
+    expect(parseReading({ text: wrapped, format: 'text' }).paragraphs).toHaveLength(1);
+  });
+});
+
+describe('ids that content already points at', () => {
+  it('keeps every sentence the authored Burns questions cite, with the same text', () => {
+    const reading = parseReading({
+      text: readFileSync('content/burns-lead-with-diplomacy/essay.txt', 'utf8'),
+      format: 'text',
+    });
+    const sentences = new Map(reading.paragraphs.flatMap((p) => p.sentences.map((s) => [s.id, s.text])));
+    const bank = JSON.parse(readFileSync('content/burns-lead-with-diplomacy/questions.json', 'utf8')) as {
+      questions: { evidence: string[] }[];
+    };
+    const cited = new Set(bank.questions.flatMap((q) => q.evidence));
+    expect(cited.size).toBeGreaterThan(10);
+    for (const id of cited) expect(sentences.has(id), id).toBe(true);
+    expect(sentences.get('p9.s1')).toBe('His biggest vulnerability is his diplomatic loneliness.');
+    expect(sentences.get('p16.s1')).toBe(
+      'Now we should lead with diplomacy and demonstrate its enduring power and purpose.',
+    );
+  });
+});

@@ -1,0 +1,346 @@
+/**
+ * What a pasted page carries besides the essay: title and byline, dates, where it was first
+ * published, its licence or provenance, who is speaking, and running headers and footers. Each
+ * recogniser looks at one block (a paragraph or a line) and says what it is; `extractMetadata`
+ * applies them to the top and the bottom of the text, where such lines live, and drops what is
+ * debris anywhere. Nothing here knows any particular essay: the patterns are the shapes these
+ * lines take on news sites, government transcripts and document archives.
+ */
+
+export type Block = { kind: 'heading'; depth: number; text: string } | { kind: 'paragraph'; text: string };
+
+export type FoundMetadata = {
+  title: string | null;
+  author: string | null;
+  authorNote: string | null;
+  source: string | null;
+  publishedOn: string | null;
+};
+
+const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const WEEKDAY = '(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?';
+const DATE = `${WEEKDAY}(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+\\d{4}|${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`;
+const TIME = '(?:[,\\s]+(?:at\\s+)?\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?';
+const DATE_PREFIX =
+  '(?:(?:published|posted|updated|last updated|date|dated|delivered|released|first published|issued)(?:\\s+on)?:?\\s+)?';
+
+/** A line that is only a date, perhaps after "Published", perhaps with a time. */
+const DATE_LINE = new RegExp(`^${DATE_PREFIX}(${DATE})${TIME}\\.?$`, 'i');
+const DATE_INSIDE = new RegExp(DATE, 'i');
+
+const NAME_WORD = "(?:[A-Z][\\p{L}'’-]*\\.?|[A-Z]\\.)";
+const NAME = `${NAME_WORD}(?:\\s+(?:de|van|von|der|da|al|bin|la|le)?\\s*${NAME_WORD}){1,3}`;
+/** "By William J. Burns", "Written by A and B", "BY ANA RUIZ, April 3, 2018". */
+const BYLINE = new RegExp(
+  `^(?:by|written by|words by)\\s+(${NAME}(?:(?:,\\s*|\\s+and\\s+)${NAME})*)(?:[,|•·\\s]+(${DATE}))?\\.?$`,
+  'iu',
+);
+const PERSON_NAME = new RegExp(`^${NAME}$`, 'u');
+
+const PUBLISHED_IN =
+  /^(?:this|the|an earlier version of this|a version of this) (?:article|op-ed|essay|piece|column|commentary|speech|text|interview)(?: was)? (?:originally |first )?(?:published|appeared|ran|posted) (?:in|on|by) (.+?)(?:\s+on\s+(.+?))?\.?$/i;
+const ORIGINALLY =
+  /^(?:originally|first) (?:published|appeared|posted) (?:in|on|by) (.+?)(?:,?\s+on\s+(.+?))?\.?$/i;
+const IN_PRINT =
+  /^a version of this (?:article|op-ed|essay|column) appears in print on (.+?)(?:,\s*(?:section|on page)\b.*)?\.?$/i;
+
+/** Licence and provenance wording: a line that says where a text comes from or who owns it. */
+const LICENCE =
+  /\b(public domain|copyright|all rights reserved|creative commons|licensed under|reprinted (?:with|by) permission|used (?:with|by) permission|courtesy of)\b|©|\(c\)\s*\d{4}|\bCC[- ]BY\b/i;
+const SOURCE_LINE =
+  /^(?:source|via|from|transcript(?: from| courtesy of| by)?|retrieved from|credit)\s*:?\s+(.+?)\.?$/i;
+
+const NAV_DEBRIS =
+  /^(more\s*(>|›|»|→)?|read more\b.*|continue reading\b.*|advertisement|sponsored( content)?|share( this)?( article| story| page)?|share on \w+|tweet|email|print( this)?( page| article)?|subscribe\b.*|sign up for\b.*|sign in|log in|related:?.*|related (?:articles|stories|content)\b.*|\d+ comments?|comments?|leave a comment|skip to (?:main )?content|back to top|listen to this (?:article|story)\b.*|\d+ min(?:ute)?s? read|follow (?:us|@?\w+) on \w+.*|click here\b.*|tags?:.*|filed under:?.*|photo(?:graph)?:.*|image:.*|(?:photo|image) credit:?.*|home\s*[>›»/].*|https?:\/\/\S+|www\.\S+)$/i;
+const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
+/** Stage directions a transcript adds inside the text: "(Applause.)", "[Laughter]". */
+const STAGE_DIRECTION =
+  /\s*[[(](?:applause|laughter|cheers|cheering|boos|booing|inaudible|crosstalk|music|audience [a-z]+|pause|sic)[^\])]{0,30}[\])]/gi;
+
+const ROLE =
+  '(?:The\\s+)?(?:President|Vice\\s+President|Speaker|Chairman|Chairwoman|Chair|Secretary(?:\\s+of\\s+State)?|Senator|Representative|Ambassador|Prime\\s+Minister|Chancellor|General|Moderator|Questioner|Q|A)';
+/** "THE PRESIDENT:", "Speaker Foley.", "President Kennedy:", "MR. SMITH:" at the start of a paragraph. */
+const SPEAKER_LABEL = new RegExp(
+  `^(${ROLE}(?:\\s+${NAME_WORD}){0,3}|[A-Z][A-Z.'’-]+(?:\\s+[A-Z][A-Z.'’-]+){0,3})(:|\\.)\\s+(?=["“‘']?[A-Z])`,
+  'u',
+);
+const ROLE_ONLY = new RegExp(`^${ROLE}$`, 'i');
+
+const BIO_WORDS =
+  /\b(fellow|professor|director|editor|author|president|ambassador|secretary|senior|analyst|columnist|contributor|correspondent|researcher|lecturer|served as|teaches|writes)\b/i;
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+export function isDateLine(text: string): string | null {
+  const match = DATE_LINE.exec(text.trim());
+  return match ? match[1]!.replace(/,(\S)/, ', $1') : null;
+}
+
+export function isNavigationDebris(text: string): boolean {
+  return NAV_DEBRIS.test(text) || PAGE_NUMBER.test(text);
+}
+
+export function isNameLine(line: string): boolean {
+  return line.length < 60 && PERSON_NAME.test(line);
+}
+
+/** "ADDRESS TO A JOINT SESSION" → "Address to a Joint Session"; acronyms stay as they are. */
+export function titleCase(text: string): string {
+  if (/\p{Ll}/u.test(text)) return text;
+  const small = new Set(
+    'a an and as at but by for from in into nor of on or over the to upon with before after'.split(' '),
+  );
+  return text
+    .split(/(\s+)/)
+    .map((word, i) => {
+      const bare = word.replace(/[^\p{L}.]/gu, '');
+      if (/^\s+$/.test(word) || isAcronym(bare)) return word;
+      const lower = word.toLowerCase();
+      if (i > 0 && small.has(lower)) return lower;
+      // "CARTER'S" → "Carter's"
+      return lower.replace(/^(\P{L}*)(\p{L})/u, (_, pre: string, first: string) => pre + first.toUpperCase());
+    })
+    .join('');
+}
+
+/** International bodies and states written in capitals; an all-capitals title keeps them so. */
+const ACRONYMS = new Set(
+  'UN US USA UK EU NATO USSR OPEC IMF WTO OPCW OSCE ASEAN IAEA NGO GDP UNESCO UNICEF NAFTA PRC DPRK ROK AU OAS ICC ICJ WHO'.split(
+    ' ',
+  ),
+);
+const isAcronym = (word: string) =>
+  /^(?:\p{Lu}\.){2,}$/u.test(word) ||
+  ACRONYMS.has(word) ||
+  (word.length <= 5 && !/[AEIOUY]/.test(word) && /^\p{Lu}+$/u.test(word));
+
+/** "PRESIDENT JIMMY CARTER'S ADDRESS TO …" names its speaker. */
+function speakerFromTitle(title: string): string | null {
+  const match = new RegExp(
+    `^(?:(?:President|Prime Minister|Secretary(?: of State)?|Ambassador|Senator|General)\\s+)?(${NAME})['’]s\\s+(?:address|speech|remarks|message|statement|lecture|testimony)\\b`,
+    'iu',
+  ).exec(titleCase(title));
+  return match ? match[1]! : null;
+}
+
+type Provenance = { author?: string; date?: string; source?: string };
+
+/**
+ * "John F. Kennedy, January 20, 1961. Public domain …", "Source: U.S. Department of State",
+ * "© 2018 The New York Times Company": who and when, and what the line says of its origin.
+ */
+export function readProvenance(text: string): Provenance | null {
+  const line = text.trim();
+  if (line.length > 300) return null;
+  const source = SOURCE_LINE.exec(line);
+  const licence = LICENCE.test(line);
+  if (!licence && !source) return null;
+  const found: Provenance = {};
+  const parts = line.split(
+    /(?<=(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr))[\p{Ll}\d]{2}\.)\s+(?=\p{Lu}|\()|\s+[|•·–—]\s+/u,
+  );
+  const rest: string[] = [];
+  for (const part of parts) {
+    const who = new RegExp(`^(${NAME}),\\s+(${DATE})\\.?$`, 'u').exec(part);
+    if (who && !found.author) {
+      found.author = who[1]!;
+      found.date = who[2]!;
+      continue;
+    }
+    const date = isDateLine(part);
+    if (date && !found.date) {
+      found.date = date;
+      continue;
+    }
+    const from = SOURCE_LINE.exec(part);
+    rest.push(from ? from[1]! : part);
+  }
+  const remainder = rest
+    .join(' ')
+    .replace(/\s*[.…]+$/, '')
+    .trim();
+  if (remainder) found.source = remainder;
+  return found;
+}
+
+/** A paragraph's speaker label, when it has one, and the text after it. */
+export function speakerLabel(text: string): { speaker: string; rest: string } | null {
+  const match = SPEAKER_LABEL.exec(text);
+  if (!match) return null;
+  const label = match[1]!.trim();
+  // A full stop ends a label only for a role ("The President.", "Speaker Foley."); a bare name
+  // followed by a full stop is a sentence. A colon marks a label in any case.
+  if (match[2] === '.') {
+    const role = new RegExp(`^${ROLE}\\b`, 'i').test(label);
+    if (!role || /^(?:A|Q)$/i.test(label)) return null;
+  }
+  if (words(label) > 5) return null;
+  return { speaker: label.replace(/\s+/g, ' '), rest: text.slice(match[0].length) };
+}
+
+/**
+ * Takes metadata out of the blocks of a page: returns the blocks that are the text itself, and
+ * fills in what it found (never overwriting what `meta` already holds).
+ */
+export function extractMetadata(blocks: Block[], meta: FoundMetadata): Block[] {
+  let kept = blocks
+    .map((block) => ({ ...block, text: block.text.replace(STAGE_DIRECTION, '').trim() }))
+    .filter((block) => block.text && !isNavigationDebris(block.text));
+  kept = dropRunningHeaders(kept);
+  kept = attributeSpeakers(kept, meta);
+
+  const take = (block: Block, position: 'head' | 'tail' | 'body', index: number): boolean => {
+    const text = block.text;
+    const published = PUBLISHED_IN.exec(text) ?? ORIGINALLY.exec(text);
+    if (published?.[1] && text.length < 200) {
+      meta.source ??= published[1].replace(/^the\s+/i, 'The ');
+      if (published[2]) meta.publishedOn ??= isDateLine(published[2]) ?? published[2];
+      return true;
+    }
+    const inPrint = IN_PRINT.exec(text);
+    if (inPrint?.[1]) {
+      meta.publishedOn ??= DATE_INSIDE.exec(inPrint[1])?.[0] ?? inPrint[1];
+      return true;
+    }
+    if (position === 'body') return false;
+    const byline = BYLINE.exec(text);
+    if (byline?.[1]) {
+      meta.author ??= titleCase(byline[1]);
+      if (byline[2]) meta.publishedOn ??= byline[2];
+      return true;
+    }
+    const date = isDateLine(text);
+    if (date) {
+      meta.publishedOn ??= date;
+      return true;
+    }
+    const provenance = readProvenance(text);
+    if (provenance) {
+      if (provenance.author) meta.author ??= provenance.author;
+      if (provenance.date) meta.publishedOn ??= provenance.date;
+      if (provenance.source) meta.source ??= provenance.source;
+      return true;
+    }
+    // A short biography at either end: "Ana Ruiz is a senior fellow at …".
+    const bioName = new RegExp(`^(${NAME})\\s+(?:is|was|has been|served|teaches|writes)\\b`, 'u').exec(text);
+    if (
+      bioName &&
+      words(text) <= 60 &&
+      BIO_WORDS.test(text) &&
+      (!meta.author || meta.author.includes(bioName[1]!.split(/\s+/).at(-1)!))
+    ) {
+      meta.author ??= bioName[1]!;
+      meta.authorNote ??= text;
+      return true;
+    }
+    // An all-capitals line at the top is the title (or the section's heading, left to the caller).
+    if (position === 'head' && index === 0 && block.kind === 'paragraph' && isShoutedTitle(text)) {
+      if (!meta.title) meta.title = titleCase(text);
+      meta.author ??= speakerFromTitle(text);
+      return true;
+    }
+    return false;
+  };
+
+  // The head: metadata lines before the first real paragraph, and the byline box.
+  const head: Block[] = [];
+  let start = 0;
+  for (; start < kept.length; start++) {
+    const block = kept[start]!;
+    const next = kept[start + 1];
+    if (block.kind === 'paragraph' && isNameLine(block.text) && next?.text.startsWith(block.text)) {
+      meta.author ??= block.text;
+      meta.authorNote ??= next.text;
+      start++;
+      continue;
+    }
+    if (start < 8 && take(block, 'head', start)) continue;
+    // A title or heading line may sit among the metadata; keep it and look past it.
+    if (start < 8 && isShortLine(block.text) && head.length < 2) {
+      head.push(block);
+      continue;
+    }
+    break;
+  }
+  const body: Block[] = [...head];
+  for (let i = start; i < kept.length; i++) {
+    const block = kept[i]!;
+    const next = kept[i + 1];
+    if (block.kind === 'paragraph' && isNameLine(block.text) && next?.text.startsWith(block.text)) {
+      meta.author ??= block.text;
+      meta.authorNote ??= next.text;
+      i++;
+      continue;
+    }
+    const tail = i >= kept.length - 4;
+    if (take(block, tail ? 'tail' : 'body', i)) continue;
+    body.push(block);
+  }
+  return body;
+}
+
+const isShortLine = (text: string) => text.length <= 120 && words(text) <= 14 && !/[.!?:;,]$/.test(text);
+
+function isShoutedTitle(text: string): boolean {
+  return (
+    text.length <= 200 &&
+    words(text) >= 2 &&
+    !/\p{Ll}/u.test(text) &&
+    /\p{Lu}{3,}/u.test(text) &&
+    !/[.!?]$/.test(text)
+  );
+}
+
+/** A short line repeated three times or more is a running header or footer. */
+function dropRunningHeaders(blocks: Block[]): Block[] {
+  const counts = new Map<string, number>();
+  for (const block of blocks) {
+    if (block.text.length <= 80) counts.set(block.text, (counts.get(block.text) ?? 0) + 1);
+  }
+  return blocks.filter((block) => (counts.get(block.text) ?? 0) < 3);
+}
+
+/**
+ * In a transcript, paragraphs open with who speaks ("The President.", "MR. SMITH:"). The labels
+ * go; the words of whoever speaks most are the text, and what others say (an introduction, a
+ * chair's remarks) is dropped. A speaker named by name becomes the author when there is none.
+ */
+function attributeSpeakers(blocks: Block[], meta: FoundMetadata): Block[] {
+  const labelled = blocks.map((block) => (block.kind === 'paragraph' ? speakerLabel(block.text) : null));
+  const speakers = new Set(labelled.filter((l) => l !== null).map((l) => l.speaker.toLowerCase()));
+  if (speakers.size === 0) return blocks;
+  // A label-like opening used once in a long text that has no others is probably not a label.
+  if (speakers.size === 1 && labelled.filter(Boolean).length === 1 && blocks.length > 6) {
+    const only = labelled.find(Boolean)!;
+    if (!/:/.test(blocks[labelled.indexOf(only)]!.text.slice(0, only.speaker.length + 1))) {
+      const role = new RegExp(`^${ROLE}\\b`, 'i').test(only.speaker);
+      if (!role) return blocks;
+    }
+  }
+  const wordsBy = new Map<string, number>();
+  const speakerOf: (string | null)[] = [];
+  let current: string | null = null;
+  blocks.forEach((block, i) => {
+    const label = labelled[i];
+    if (label) current = label.speaker.toLowerCase();
+    speakerOf.push(current);
+    if (current) wordsBy.set(current, (wordsBy.get(current) ?? 0) + words(label ? label.rest : block.text));
+  });
+  const main = [...wordsBy.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  const mainLabel = labelled.find((l) => l?.speaker.toLowerCase() === main)!.speaker;
+  if (!meta.author && !ROLE_ONLY.test(mainLabel)) {
+    const name = mainLabel.replace(new RegExp(`^${ROLE}\\s+`, 'i'), '');
+    if (PERSON_NAME.test(titleCase(name)) || /^[A-Z][\p{L}'’-]+$/u.test(titleCase(name)))
+      meta.author = titleCase(name);
+  }
+  const result: Block[] = [];
+  blocks.forEach((block, i) => {
+    const speaker = speakerOf[i];
+    if (speaker !== null && speaker !== main) return;
+    const label = labelled[i];
+    const text = label ? label.rest.trim() : block.text;
+    if (text) result.push({ ...block, text });
+  });
+  return result;
+}
