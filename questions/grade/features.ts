@@ -1,0 +1,501 @@
+import { distance } from 'fastest-levenshtein';
+import { toWordNetPos } from '../language/tokens';
+import { relationsOf, senses, synsetAt, type WordNetPos } from '../language/wordnet';
+import { type AnalysedText, analyseText, meanVector, type Word } from './text-analysis';
+import { cosine, dot, knownWord } from './vectors';
+
+/**
+ * What the scorer knows about one answer and one key point: how much of the point the answer
+ * says (word for word, through WordNet, through word vectors; both directions), whether what it
+ * says is turned round (negated, rejected, an antonym, said of another actor), and how the
+ * answer looks (length, a bare list of words, another language, restating the question).
+ * The point's accepted paraphrases are compared too and the closest one is used.
+ */
+
+export const FEATURE_NAMES = [
+  'exactRecall',
+  'relatedRecall',
+  'softRecall',
+  'alignedRecall',
+  'novelRecall',
+  'novelExact',
+  'novelAligned',
+  'novelPrecision',
+  'novelAlignedPrecision',
+  'novelCosine',
+  'bigrams',
+  'partRecall',
+  'partNovelRecall',
+  'partCosine',
+  'kindRecall',
+  'nounRecall',
+  'verbRecall',
+  'modifierRecall',
+  'trigramDice',
+  'novelTrigramDice',
+  'weakestWord',
+  'softPrecision',
+  'answerPrecision',
+  'regionCosine',
+  'answerCosine',
+  'polarityMismatch',
+  'predicateMismatch',
+  'antonym',
+  'detached',
+  'actorSwap',
+  'answerLength',
+  'pointLength',
+  'lengthRatio',
+  'negatedShare',
+  'listShare',
+  'promptShare',
+  'unknownShare',
+  'otherLanguage',
+  'promptFlipped',
+  'listRecall',
+  'flippedRecall',
+  'foreignRecall',
+] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type Features = Record<FeatureName, number>;
+
+/** Similarity at which a word of the answer stands for a word of the point. */
+const ALIGNED = 0.5;
+
+type Relations = { forms: Set<string>; opposites: Set<string>; kinds: Set<string> };
+const relationsCache = new Map<string, Relations>();
+
+/** WordNet synonyms, related forms and antonyms of a word, its tagged part of speech first. */
+function relationsFor(word: Word): Relations {
+  const key = `${word.pos}:${word.lemma}:${word.normal}`;
+  const cached = relationsCache.get(key);
+  if (cached) return cached;
+  const forms = new Set([word.lemma, word.normal]);
+  const opposites = new Set<string>();
+  const primary = toWordNetPos(word.pos);
+  const order: WordNetPos[] = primary
+    ? [primary, ...(['n', 'v', 'a', 'r'] as const).filter((p) => p !== primary)]
+    : ['n', 'v', 'a', 'r'];
+  for (const pos of order) {
+    for (const lemma of new Set([word.lemma, word.normal])) {
+      const relations = relationsOf(lemma, pos, pos === primary ? 3 : 1);
+      for (const form of relations.related) if (!form.includes(' ')) forms.add(form);
+      for (const form of relations.opposites) if (!form.includes(' ')) opposites.add(form);
+    }
+  }
+  for (const form of forms) opposites.delete(form);
+  const kinds = primary === 'n' || primary === 'v' ? taxonomy(word.lemma, primary) : new Set<string>();
+  const entry = { forms, opposites, kinds };
+  if (relationsCache.size > 50_000) relationsCache.clear();
+  relationsCache.set(key, entry);
+  return entry;
+}
+
+/**
+ * Words one or two steps up or down WordNet's is-a hierarchy from a word's two most frequent
+ * senses: "coin" for "penny", "gas" for "carbon dioxide", "vibrate" for "oscillate".
+ */
+function taxonomy(lemma: string, pos: WordNetPos): Set<string> {
+  const kinds = new Set<string>();
+  const visit = (offset: number, synsetPos: WordNetPos, depth: number, symbols: string[]) => {
+    const synset = synsetAt(offset, synsetPos);
+    for (const word of synset.words) if (!word.includes(' ')) kinds.add(word);
+    if (depth === 0) return;
+    for (const pointer of synset.pointers) {
+      if (symbols.includes(pointer.symbol)) visit(pointer.offset, pointer.pos, depth - 1, symbols);
+    }
+  };
+  for (const synset of senses(lemma, pos, 2)) {
+    for (const pointer of synset.pointers) {
+      if (pointer.symbol === '@' || pointer.symbol === '@i')
+        visit(pointer.offset, pointer.pos, 1, ['@', '@i']);
+      if (pointer.symbol === '~' || pointer.symbol === '~i')
+        visit(pointer.offset, pointer.pos, 1, ['~', '~i']);
+    }
+  }
+  kinds.delete(lemma);
+  return kinds;
+}
+
+/** A word the vector table does not know, one or two keystrokes from a word of the point. */
+function misspelling(answer: Word, point: Word): boolean {
+  const a = answer.normal;
+  const p = point.normal;
+  if (a.length < 4 || p.length < 4 || a[0] !== p[0]) return false;
+  if (knownWord(a)) return false;
+  const allowed = Math.min(a.length, p.length) >= 8 ? 2 : 1;
+  return Math.abs(a.length - p.length) <= allowed && distance(a, p) <= allowed;
+}
+
+type Pairing = { similarity: number; exact: boolean; related: boolean; antonym: boolean; kind?: boolean };
+
+function pair(point: Word, answer: Word): Pairing {
+  if (point.lemma === answer.lemma || point.normal === answer.normal || misspelling(answer, point)) {
+    return { similarity: 1, exact: true, related: true, antonym: false };
+  }
+  const pointRelations = relationsFor(point);
+  const answerRelations = relationsFor(answer);
+  if (
+    pointRelations.opposites.has(answer.lemma) ||
+    pointRelations.opposites.has(answer.normal) ||
+    answerRelations.opposites.has(point.lemma)
+  ) {
+    return { similarity: 0, exact: false, related: false, antonym: true };
+  }
+  if (
+    pointRelations.forms.has(answer.lemma) ||
+    pointRelations.forms.has(answer.normal) ||
+    answerRelations.forms.has(point.lemma)
+  ) {
+    return { similarity: 1, exact: false, related: true, antonym: false };
+  }
+  const similarity = point.vector && answer.vector ? Math.max(0, dot(point.vector, answer.vector)) : 0;
+  const kind = pointRelations.kinds.has(answer.lemma) || answerRelations.kinds.has(point.lemma);
+  return { similarity, exact: false, related: false, antonym: false, kind };
+}
+
+const NO_PAIR: Pairing = { similarity: 0, exact: false, related: false, antonym: false };
+
+/** Every pairing of a point word with an answer word, computed once. */
+type PairTable = { rows: Pairing[][] };
+
+function pairTable(point: Word[], answer: Word[]): PairTable {
+  return { rows: point.map((p) => answer.map((a) => pair(p, a))) };
+}
+
+type Alignment = {
+  best: Pairing;
+  /** Index of the answer word that stands for this point word (-1 when none). */
+  at: number;
+  /** The answer word is an antonym of this one and says it the same way round. */
+  antonymClash: boolean;
+};
+
+function align(point: Word, pairings: Pairing[], answer: Word[]): Alignment {
+  let best = NO_PAIR;
+  let at = -1;
+  let antonymClash = false;
+  pairings.forEach((pairing, i) => {
+    if (pairing.antonym) {
+      // "not easy" says "hard": an antonym negated is the same claim.
+      if (answer[i]!.polarity !== point.polarity) {
+        if (best.similarity < 1) {
+          best = { similarity: 1, exact: false, related: true, antonym: false };
+          at = i;
+        }
+      } else {
+        antonymClash = true;
+      }
+      return;
+    }
+    if (pairing.similarity > best.similarity || (pairing.similarity === best.similarity && pairing.exact)) {
+      best = pairing;
+      at = i;
+    }
+  });
+  return { best, at, antonymClash };
+}
+
+/** Character trigrams of the words (with word boundaries): robust to inflection and typos. */
+function trigrams(words: Word[]): Map<string, number> {
+  const grams = new Map<string, number>();
+  for (const word of words) {
+    const padded = ` ${word.normal} `;
+    for (let i = 0; i + 3 <= padded.length; i++) {
+      const gram = padded.slice(i, i + 3);
+      grams.set(gram, (grams.get(gram) ?? 0) + 1);
+    }
+  }
+  return grams;
+}
+
+function dice(a: Map<string, number>, b: Map<string, number>): number {
+  let common = 0;
+  let size = 0;
+  for (const [gram, count] of a) {
+    common += Math.min(count, b.get(gram) ?? 0);
+    size += count;
+  }
+  for (const count of b.values()) size += count;
+  return size === 0 ? 0 : (2 * common) / size;
+}
+
+const share = (numerator: number, denominator: number, otherwise = 0) =>
+  denominator > 0 ? numerator / denominator : otherwise;
+
+/** Features of one phrasing of a point against an answer, and how closely they match. */
+function compare(
+  point: AnalysedText,
+  answer: AnalysedText,
+  prompt: Set<string>,
+): { features: Features; closeness: number } {
+  const pointWords = point.words;
+  const answerWords = answer.words;
+  const table = pairTable(pointWords, answerWords);
+  const similarity = (p: number, a: number) => table.rows[p]![a]!.similarity;
+  const alignments = pointWords.map((word, i) => align(word, table.rows[i]!, answerWords));
+  let total = 0;
+  let exact = 0;
+  let related = 0;
+  let soft = 0;
+  let kindMass = 0;
+  let aligned = 0;
+  let novelTotal = 0;
+  let novel = 0;
+  let novelExact = 0;
+  let novelAligned = 0;
+  let weakest = 1;
+  let matchedMass = 0;
+  let flipped = 0;
+  let predicateMass = 0;
+  let predicateFlipped = 0;
+  let antonym = 0;
+  let detachedMass = 0;
+  let detached = 0;
+  let swapped = 0;
+  const region = new Set<number>();
+  const byPos = { noun: [0, 0], verb: [0, 0], modifier: [0, 0] };
+  pointWords.forEach((word, i) => {
+    const { best, at, antonymClash } = alignments[i]!;
+    const w = word.weight;
+    total += w;
+    if (best.exact) exact += w;
+    if (best.related) related += w;
+    if (best.related || table.rows[i]!.some((p) => p.kind)) kindMass += w;
+    soft += w * best.similarity;
+    if (best.similarity >= ALIGNED) aligned += w;
+    if (!prompt.has(word.lemma)) {
+      novelTotal += w;
+      novel += w * best.similarity;
+      if (best.exact) novelExact += w;
+      if (best.similarity >= ALIGNED) novelAligned += w;
+    }
+    if (w >= 0.5) weakest = Math.min(weakest, best.similarity);
+    const group = word.pos === 'noun' ? byPos.noun : word.pos === 'verb' ? byPos.verb : byPos.modifier;
+    group[0]! += w;
+    group[1]! += w * best.similarity;
+    if (antonymClash) antonym += w;
+    if (at < 0) return;
+    const answerWord = answerWords[at]!;
+    if (best.similarity >= ALIGNED) region.add(answerWord.clause);
+    const mass = w * best.similarity;
+    matchedMass += mass;
+    if (answerWord.polarity !== word.polarity) flipped += mass;
+    if (word.predicate) {
+      predicateMass += mass;
+      if (answerWord.polarity !== word.polarity) predicateFlipped += mass;
+    }
+    if (!word.predicate || best.similarity < ALIGNED) return;
+    // What the point says of its subject should be said of that subject in the answer.
+    const subjects: number[] = [];
+    pointWords.forEach((s, j) => {
+      if (s.clause === word.clause && s.pos === 'noun' && !s.predicate) subjects.push(j);
+    });
+    if (subjects.length === 0) return;
+    const clauseWords: number[] = [];
+    answerWords.forEach((a, j) => {
+      if (a.clause === answerWord.clause) clauseWords.push(j);
+    });
+    let support = 0;
+    for (const subject of subjects) {
+      for (const candidate of clauseWords) support = Math.max(support, similarity(subject, candidate));
+    }
+    detachedMass += mass;
+    detached += mass * (1 - Math.min(1, support));
+    const ownActors = subjects.filter((j) => pointWords[j]!.actor);
+    const otherActors: number[] = [];
+    pointWords.forEach((s, j) => {
+      if (s.actor && s.clause !== word.clause) otherActors.push(j);
+    });
+    const answerActors = clauseWords.filter((j) => answerWords[j]!.actor);
+    if (ownActors.length === 0 || otherActors.length === 0 || answerActors.length === 0) return;
+    const closest = (actors: number[]) =>
+      Math.max(...answerActors.flatMap((a) => actors.map((b) => similarity(b, a))));
+    const own = closest(ownActors);
+    const other = closest(otherActors);
+    if (other >= ALIGNED && other > own) swapped += mass;
+  });
+  const precisionOver = (keep: (word: Word) => boolean) => {
+    let mass = 0;
+    let covered = 0;
+    let alignedMass = 0;
+    answerWords.forEach((word, a) => {
+      if (!keep(word)) return;
+      let best = 0;
+      for (let p = 0; p < pointWords.length; p++) best = Math.max(best, similarity(p, a));
+      mass += word.weight;
+      covered += word.weight * best;
+      if (best >= ALIGNED) alignedMass += word.weight;
+    });
+    return { soft: share(covered, mass), aligned: share(alignedMass, mass) };
+  };
+  const inRegion = (word: Word) => region.size === 0 || region.has(word.clause);
+  const novelWord = (word: Word) => !prompt.has(word.lemma);
+  const regionPrecision = precisionOver(inRegion);
+  const answerPrecision = precisionOver(() => true);
+  const novelPrecision = precisionOver(novelWord);
+  const novelPointWords = pointWords.filter(novelWord);
+  const novelAnswerWords = answerWords.filter(novelWord);
+  let bigramCount = 0;
+  let bigramHits = 0;
+  for (let i = 1; i < pointWords.length; i++) {
+    const [a, b] = [pointWords[i - 1]!.lemma, pointWords[i]!.lemma];
+    bigramCount++;
+    for (let j = 1; j < answerWords.length; j++) {
+      if (answerWords[j - 1]!.lemma === a && answerWords[j]!.lemma === b) {
+        bigramHits++;
+        break;
+      }
+    }
+  }
+  const dimensions = point.vector.length;
+  const regionVector = meanVector(answerWords.filter(inRegion), dimensions);
+  let promptMass = 0;
+  let answerMass = 0;
+  for (const word of answerWords) {
+    answerMass += word.weight;
+    if (prompt.has(word.lemma)) promptMass += word.weight;
+  }
+  const features: Features = {
+    exactRecall: share(exact, total),
+    relatedRecall: share(related, total),
+    softRecall: share(soft, total),
+    alignedRecall: share(aligned, total),
+    novelRecall: share(novel, novelTotal, share(soft, total)),
+    novelExact: share(novelExact, novelTotal, share(exact, total)),
+    novelAligned: share(novelAligned, novelTotal, share(aligned, total)),
+    novelPrecision: novelPrecision.soft,
+    novelAlignedPrecision: novelPrecision.aligned,
+    novelCosine: Math.max(
+      0,
+      cosine(meanVector(novelPointWords, dimensions), meanVector(novelAnswerWords, dimensions)),
+    ),
+    bigrams: share(bigramHits, bigramCount),
+    partRecall: 0,
+    partNovelRecall: 0,
+    partCosine: 0,
+    kindRecall: share(kindMass, total),
+    nounRecall: share(byPos.noun[1]!, byPos.noun[0]!, 1),
+    verbRecall: share(byPos.verb[1]!, byPos.verb[0]!, 1),
+    modifierRecall: share(byPos.modifier[1]!, byPos.modifier[0]!, 1),
+    trigramDice: dice(trigrams(pointWords), trigrams(answerWords)),
+    novelTrigramDice: dice(trigrams(novelPointWords), trigrams(novelAnswerWords)),
+    weakestWord: pointWords.length > 0 && answerWords.length > 0 ? weakest : 0,
+    softPrecision: regionPrecision.soft,
+    answerPrecision: answerPrecision.soft,
+    regionCosine: Math.max(0, cosine(point.vector, regionVector)),
+    answerCosine: Math.max(0, cosine(point.vector, answer.vector)),
+    polarityMismatch: share(flipped, matchedMass),
+    predicateMismatch: share(predicateFlipped, predicateMass),
+    antonym: share(antonym, total),
+    detached: share(detached, detachedMass),
+    actorSwap: share(swapped, detachedMass),
+    answerLength: Math.log1p(answerWords.length),
+    pointLength: Math.log1p(pointWords.length),
+    lengthRatio: Math.log((answerWords.length + 1) / (pointWords.length + 1)),
+    negatedShare: share(answerWords.filter((a) => a.polarity < 0).length, answerWords.length),
+    listShare: answer.listShare,
+    promptShare: share(promptMass, answerMass),
+    unknownShare: answer.unknownShare,
+    otherLanguage: answer.language !== 'eng' && answer.language !== 'und' ? 1 : 0,
+    promptFlipped: promptFlipped(prompt, answer),
+    listRecall: 0,
+    flippedRecall: 0,
+    foreignRecall: 0,
+  };
+  // What recall is worth depends on how the answer says it: not at all in a list of words.
+  features.listRecall = features.listShare * features.softRecall;
+  features.flippedRecall = features.polarityMismatch * features.softRecall;
+  features.foreignRecall = features.otherLanguage * features.softRecall;
+  return { features, closeness: features.softRecall + features.regionCosine };
+}
+
+/** What the contradiction model looks at: how much of the point is there, and what is turned round. */
+export const CONTRADICTION_FEATURES: readonly FeatureName[] = [
+  'softRecall',
+  'relatedRecall',
+  'polarityMismatch',
+  'predicateMismatch',
+  'flippedRecall',
+  'antonym',
+  'detached',
+  'actorSwap',
+  'negatedShare',
+  'promptFlipped',
+];
+
+/**
+ * A question's content words with the polarity the question gives them ("work in coalitions
+ * rather than act alone": coalitions +1, alone -1). Restating them earns nothing by itself;
+ * turning them round ("avoid coalitions", "acting alone is better") reverses the question's stance.
+ */
+export type PromptWords = Set<string> & { polarity?: Map<string, 1 | -1> };
+
+export function promptLemmas(prompt: string): PromptWords {
+  const words = analyseText(prompt).words;
+  const lemmas: PromptWords = new Set(words.map((w) => w.lemma));
+  lemmas.polarity = new Map(words.map((w) => [w.lemma, w.polarity]));
+  return lemmas;
+}
+
+/** Weighted share of the question's words the answer repeats with the opposite polarity. */
+function promptFlipped(prompt: PromptWords, answer: AnalysedText): number {
+  const polarity = prompt.polarity;
+  if (!polarity) return 0;
+  let mass = 0;
+  let flipped = 0;
+  for (const word of answer.words) {
+    const expected = polarity.get(word.lemma);
+    if (expected === undefined) continue;
+    mass += word.weight;
+    if (expected !== word.polarity) flipped += word.weight;
+  }
+  return share(flipped, mass);
+}
+
+/**
+ * Features of an answer against a key point given as its phrasings (the point's text first,
+ * then its accepted paraphrases): those of the closest phrasing.
+ */
+/** A phrasing of several sentences, one sentence at a time. */
+function sentencesOf(text: AnalysedText): AnalysedText[] {
+  const sentences = [...new Set(text.words.map((w) => w.sentence))];
+  if (sentences.length < 2) return [text];
+  return sentences.map((sentence) => {
+    const words = text.words.filter((w) => w.sentence === sentence);
+    return {
+      ...text,
+      words,
+      vector: meanVector(words, text.vector.length),
+      clauses: [...new Set(words.map((w) => w.clause))],
+    };
+  });
+}
+
+export function pointFeatures(
+  phrasings: string[],
+  answer: string | AnalysedText,
+  prompt: Set<string>,
+): Features {
+  const analysedAnswer = typeof answer === 'string' ? analyseText(answer) : answer;
+  let best: { features: Features; closeness: number } | null = null;
+  for (const phrasing of phrasings) {
+    const analysed = analyseText(phrasing);
+    const result = compare(analysed, analysedAnswer, prompt);
+    // The best-made sentence of a point given in several sentences.
+    for (const part of sentencesOf(analysed)) {
+      const partial = part === analysed ? result.features : compare(part, analysedAnswer, prompt).features;
+      result.features.partRecall = Math.max(result.features.partRecall, partial.softRecall);
+      result.features.partNovelRecall = Math.max(result.features.partNovelRecall, partial.novelRecall);
+      result.features.partCosine = Math.max(result.features.partCosine, partial.regionCosine);
+    }
+    if (!best || result.closeness > best.closeness) best = result;
+  }
+  if (!best) throw new Error('A key point needs at least one phrasing');
+  return best.features;
+}
+
+export function featureVector(features: Features, names: readonly string[] = FEATURE_NAMES): number[] {
+  return names.map((name) => features[name as FeatureName]);
+}
