@@ -8,8 +8,15 @@ import {
   pointFeatures,
   promptLemmas,
 } from './features';
-import { fitLogistic, predictLogistic } from './logistic';
-import { type GraderModel, STATUS_CREDIT, statusFor } from './model';
+import {
+  EXAMPLE_FEATURES,
+  exampleFeatures,
+  type InstructorExample,
+  nearestExamples,
+} from './instructor-examples';
+import { fitLogistic, type LogisticModel, predictLogistic } from './logistic';
+import { type GraderModel, type PointStatus, STATUS_CREDIT, statusFor } from './model';
+import { analyseText } from './text-analysis';
 import {
   foldsByQuestion,
   type IrQuestion,
@@ -64,7 +71,7 @@ export function answerGroups(rows: readonly TrainingRow[], questions: readonly I
   const rubrics = new Map(questions.map((q) => [q.id, q.rubric]));
   const groups = new Map<string, AnswerGroup>();
   rows.forEach((row, i) => {
-    if (row.dataset !== 'ir') return;
+    if (row.dataset !== 'ir' || row.synthetic) return;
     let group = groups.get(row.answerId);
     if (!group) {
       group = { questionId: row.questionId, answerId: row.answerId, rows: [], label: 0, kind: row.kind };
@@ -92,7 +99,7 @@ function fitThresholds(
   questions: readonly IrQuestion[],
 ): { met: number; partly: number } {
   const rubrics = new Map(questions.map((q) => [q.id, q.rubric]));
-  const science = rows.flatMap((r, i) => (r.dataset === 'scientsbank' ? [i] : []));
+  const science = rows.flatMap((r, i) => (r.dataset === 'scientsbank' && !r.synthetic ? [i] : []));
   let best = { met: 0.5, partly: 0.3, objective: -1, error: Number.POSITIVE_INFINITY };
   for (let met = 0.3; met <= 0.8001; met += 0.025) {
     const scienceRight = science.filter((i) => probabilities[i]! >= met === rows[i]!.target >= 0.5).length;
@@ -129,41 +136,54 @@ function fitThresholds(
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 /**
- * The smallest probability above which CV says a contradiction is real nine times in ten (for
- * naming it in feedback), and the one above which it is more likely than not (for not crediting).
+ * Cut-offs on the contradiction model, from out-of-fold probabilities on the IR set: feedback
+ * names a contradiction above the lowest probability where nine in ten flagged points were
+ * really contradicted, and a point is denied credit above the lowest probability where nine in
+ * ten flagged points were really not made. Where no such probability exists the cut-off is 1:
+ * the model is never trusted that far.
  */
-function fitContradictionCutoffs(targets: readonly boolean[], probabilities: readonly number[]) {
-  const order = probabilities.map((p, i) => [p, targets[i]!] as const).sort((a, b) => b[0] - a[0]);
-  let named = 0.99;
-  let hits = 0;
-  order.forEach(([p, real], k) => {
-    if (real) hits++;
-    if (hits / (k + 1) >= 0.9 && k >= 4) named = Math.min(named, p);
-  });
-  return { contradiction: round(Math.max(named, 0.5)), denies: 0.5 };
+function fitContradictionCutoffs(
+  contradicted: readonly boolean[],
+  notMade: readonly boolean[],
+  probabilities: readonly number[],
+): { contradiction: number; denies: number } {
+  const lowestReliable = (truth: readonly boolean[]) => {
+    const order = probabilities.map((p, i) => [p, truth[i]!] as const).sort((a, b) => b[0] - a[0]);
+    let cutoff = 1;
+    let hits = 0;
+    order.forEach(([p, real], k) => {
+      if (real) hits++;
+      if (k >= 4 && hits / (k + 1) >= 0.9 && k + 1 < order.length && order[k + 1]![0] < p) cutoff = p;
+    });
+    return round(cutoff);
+  };
+  return { contradiction: lowestReliable(contradicted), denies: lowestReliable(notMade) };
 }
 
 /**
  * The band around the met cut-off inside which a point's status is little better than a coin
- * toss: the widest margin whose points cross-validation got right less than 70 % of the time.
+ * toss: going outward from the cut-off in steps of 0.05, the band ends at the first step whose
+ * points cross-validation got right at least 70 % of the time. Measured on the IR set, the
+ * kind of question the app grades.
  */
 export function fitReviewMargin(
   targets: readonly number[],
   probabilities: readonly number[],
   cutoff: number,
 ): number {
-  let margin = 0;
-  for (let m = 0.01; m <= 0.3 + 1e-9; m += 0.01) {
+  const step = 0.05;
+  for (let low = 0; low < 0.5; low += step) {
     let inside = 0;
     let right = 0;
     probabilities.forEach((p, i) => {
-      if (Math.abs(p - cutoff) >= m) return;
+      const distance = Math.abs(p - cutoff);
+      if (distance < low || distance >= low + step) return;
       inside++;
       if (p >= cutoff === targets[i]! >= 0.75) right++;
     });
-    if (inside >= 20 && right / inside < 0.7) margin = m;
+    if (inside > 0 && right / inside >= 0.7) return round(low);
   }
-  return round(margin);
+  return 0.5;
 }
 
 /** Common defaults (100 trees of depth 3, learning rate 0.1), not tuned to these data. */
@@ -186,6 +206,7 @@ export function fitGrader(
     { sampleWeights: weights, ...BOOSTING },
   );
   const irIndex = rows.flatMap((r, i) => (r.dataset === 'ir' ? [i] : []));
+  const irMeasured = irIndex.filter((i) => !rows[i]!.synthetic);
   const contradiction = fitLogistic(
     CONTRADICTION_FEATURES,
     irIndex.map((i) => pick(x[i]!, CONTRADICTION_FEATURES)),
@@ -200,11 +221,12 @@ export function fitGrader(
   const groups = answerGroups(rows, options.questions);
   const thresholds = fitThresholds(rows, groups, probabilities, options.questions);
   const cutoffs = fitContradictionCutoffs(
-    irIndex.map((i) => rows[i]!.contradicted),
-    irIndex.map((i) => contradictions[i]!),
+    irMeasured.map((i) => rows[i]!.contradicted),
+    irMeasured.map((i) => rows[i]!.target < 1),
+    irMeasured.map((i) => contradictions[i]!),
   );
   const answerWords = rows
-    .filter((r) => r.dataset === 'scientsbank')
+    .filter((r) => r.dataset === 'scientsbank' && !r.synthetic)
     .map((r) => r.answer.split(/\s+/).length)
     .sort((a, b) => a - b);
   const p99 = answerWords[Math.floor(0.99 * (answerWords.length - 1))] ?? 100;
@@ -213,11 +235,12 @@ export function fitGrader(
     features: [...FEATURE_NAMES],
     point,
     contradiction,
+    examples: null,
     thresholds: { ...thresholds, ...cutoffs },
     review: {
       margin: fitReviewMargin(
-        rows.map((r) => r.target),
-        probabilities,
+        irMeasured.map((i) => rows[i]!.target),
+        irMeasured.map((i) => probabilities[i]!),
         thresholds.met,
       ),
       maxWords: 2 * p99,
@@ -256,7 +279,9 @@ export function crossValidate(
   for (const fold of folds) {
     const train: number[] = [];
     const test: number[] = [];
-    rows.forEach((row, i) => (foldOf(row) === fold ? test : train).push(i));
+    rows.forEach((row, i) => {
+      (foldOf(row) === fold ? test : train).push(i);
+    });
     const model = fitGrader(
       train.map((i) => rows[i]!),
       train.map((i) => x[i]!),
@@ -325,7 +350,8 @@ export function agreementFigures(
     const ok = Math.abs(score - group.label) <= 0.25 + 1e-9;
     if (ok) agree++;
     error += Math.abs(score - group.label);
-    const kind = (byKind[group.kind] ??= { agreement: 0, n: 0 });
+    const kind = byKind[group.kind] ?? { agreement: 0, n: 0 };
+    byKind[group.kind] = kind;
     kind.n++;
     if (ok) kind.agreement++;
   }
@@ -386,3 +412,104 @@ export function crossValidateOverlap(rows: readonly TrainingRow[], overlaps: rea
 }
 
 export const labelCredit = (status: PointStatusLabel) => STATUS_VALUE[status];
+
+// ---- Learning from instructor-graded examples ----
+
+export type ExampleRows = { x: number[][]; targets: number[]; rows: number[]; examples: number[] };
+
+/** How many graded answers the simulated instructor has given, cycled over the answers. */
+export const EXAMPLE_COUNTS = [1, 3, 5, 10, 20] as const;
+
+/**
+ * Simulates an instructor who has graded some answers to each question: for every answer, a
+ * fixed pseudo-random draw of other answers to the same question (with their labels) are the
+ * examples, and the blending model's inputs are computed from them and the scorer's
+ * out-of-fold probability. `counts` picks how many examples each answer gets.
+ */
+export function simulateExamples(
+  rows: readonly TrainingRow[],
+  probabilities: readonly number[],
+  counts: readonly number[] = EXAMPLE_COUNTS,
+): ExampleRows {
+  const answersByQuestion = new Map<string, string[]>();
+  const rowsByAnswer = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    if (row.synthetic) return;
+    const answers = answersByQuestion.get(row.questionId) ?? [];
+    if (!rowsByAnswer.has(row.answerId)) answers.push(row.answerId);
+    answersByQuestion.set(row.questionId, answers);
+    rowsByAnswer.set(row.answerId, [...(rowsByAnswer.get(row.answerId) ?? []), i]);
+  });
+  const exampleOf = (answerId: string): InstructorExample => {
+    const answerRows = rowsByAnswer.get(answerId)!;
+    const first = rows[answerRows[0]!]!;
+    const keyPoints: Record<string, PointStatus> = {};
+    for (const i of answerRows) {
+      const target = rows[i]!.target;
+      keyPoints[rows[i]!.pointId] = target >= 1 ? 'met' : target > 0 ? 'partly' : 'missed';
+    }
+    const mean = answerRows.reduce((sum, i) => sum + rows[i]!.target, 0) / answerRows.length;
+    return first.dataset === 'ir'
+      ? { answer: first.answer, score: mean, keyPoints }
+      : { answer: first.answer, score: mean };
+  };
+  let seed = 2024;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const out: ExampleRows = { x: [], targets: [], rows: [], examples: [] };
+  let turn = 0;
+  for (const answers of answersByQuestion.values()) {
+    for (const answerId of answers) {
+      const count = counts[turn++ % counts.length]!;
+      const others = answers.filter((a) => a !== answerId);
+      const chosen: string[] = [];
+      while (chosen.length < Math.min(count, others.length)) {
+        const pick = others[Math.floor(random() * others.length)]!;
+        if (!chosen.includes(pick)) chosen.push(pick);
+      }
+      const examples = chosen.map(exampleOf);
+      const answerRows = rowsByAnswer.get(answerId)!;
+      const neighbours = nearestExamples(analyseText(rows[answerRows[0]!]!.answer), examples);
+      for (const i of answerRows) {
+        out.x.push(exampleFeatures(probabilities[i]!, neighbours, rows[i]!.pointId));
+        out.targets.push(rows[i]!.target);
+        out.rows.push(i);
+        out.examples.push(examples.length);
+      }
+    }
+  }
+  return out;
+}
+
+/** The blending model, fitted on simulated examples (each dataset weighted alike). */
+export function fitExampleModel(rows: readonly TrainingRow[], simulated: ExampleRows): LogisticModel {
+  const weights = sampleWeights(simulated.rows.map((i) => rows[i]!));
+  return fitLogistic(EXAMPLE_FEATURES, simulated.x, simulated.targets, { sampleWeights: weights, l2: 1 });
+}
+
+/** Out-of-fold probabilities of the blending model, folds by question as everywhere else. */
+export function crossValidateExamples(rows: readonly TrainingRow[], simulated: ExampleRows): number[] {
+  const sbFolds = foldsByQuestion(
+    rows.filter((r) => r.dataset === 'scientsbank').map((r) => r.questionId),
+    10,
+  );
+  const foldOf = (row: TrainingRow) =>
+    row.dataset === 'scientsbank' ? `sb${sbFolds.get(row.questionId)}` : `ir:${row.questionId}`;
+  const out = new Array<number>(simulated.rows.length).fill(0);
+  const folds = new Set(simulated.rows.map((i) => foldOf(rows[i]!)));
+  for (const fold of folds) {
+    const train = simulated.rows.flatMap((i, k) => (foldOf(rows[i]!) === fold ? [] : [k]));
+    const model = fitExampleModel(rows, {
+      x: train.map((k) => simulated.x[k]!),
+      targets: train.map((k) => simulated.targets[k]!),
+      rows: train.map((k) => simulated.rows[k]!),
+      examples: train.map((k) => simulated.examples[k]!),
+    });
+    simulated.rows.forEach((i, k) => {
+      if (foldOf(rows[i]!) === fold) out[k] = predictLogistic(model, simulated.x[k]!);
+    });
+  }
+  return out;
+}

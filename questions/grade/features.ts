@@ -43,6 +43,7 @@ export const FEATURE_NAMES = [
   'antonym',
   'detached',
   'actorSwap',
+  'otherActor',
   'answerLength',
   'pointLength',
   'lengthRatio',
@@ -197,8 +198,12 @@ function align(point: Word, pairings: Pairing[], answer: Word[]): Alignment {
   return { best, at, antonymClash };
 }
 
+const trigramCache = new WeakMap<Word[], Map<string, number>>();
+
 /** Character trigrams of the words (with word boundaries): robust to inflection and typos. */
 function trigrams(words: Word[]): Map<string, number> {
+  const cached = trigramCache.get(words);
+  if (cached) return cached;
   const grams = new Map<string, number>();
   for (const word of words) {
     const padded = ` ${word.normal} `;
@@ -207,6 +212,7 @@ function trigrams(words: Word[]): Map<string, number> {
       grams.set(gram, (grams.get(gram) ?? 0) + 1);
     }
   }
+  trigramCache.set(words, grams);
   return grams;
 }
 
@@ -254,6 +260,8 @@ function compare(
   let detachedMass = 0;
   let detached = 0;
   let swapped = 0;
+  let strangers = 0;
+  let actorMass = 0;
   const region = new Set<number>();
   const byPos = { noun: [0, 0], verb: [0, 0], modifier: [0, 0] };
   pointWords.forEach((word, i) => {
@@ -286,35 +294,45 @@ function compare(
       predicateMass += mass;
       if (answerWord.polarity !== word.polarity) predicateFlipped += mass;
     }
-    if (!word.predicate || best.similarity < ALIGNED) return;
+    if (best.similarity < ALIGNED) return;
+    const clauseWords: number[] = [];
+    answerWords.forEach((a, j) => {
+      if (a.clause === answerWord.clause) clauseWords.push(j);
+    });
+    // Who the point says it of, and who the answer says it of: "Putin is isolated" is not
+    // "America is isolated".
+    if (!word.actor) {
+      const ownActors: number[] = [];
+      const otherActors: number[] = [];
+      pointWords.forEach((s, j) => {
+        if (s.actor) (s.clause === word.clause ? ownActors : otherActors).push(j);
+      });
+      const answerActors = clauseWords.filter((j) => answerWords[j]!.actor);
+      if (ownActors.length > 0 && answerActors.length > 0) {
+        const closest = (actors: number[]) =>
+          actors.length === 0
+            ? 0
+            : Math.max(...answerActors.flatMap((a) => actors.map((b) => similarity(b, a))));
+        const own = closest(ownActors);
+        const other = closest(otherActors);
+        actorMass += mass;
+        if (other >= ALIGNED && other > own) swapped += mass;
+        if (own < ALIGNED) strangers += mass;
+      }
+    }
+    if (!word.predicate) return;
     // What the point says of its subject should be said of that subject in the answer.
     const subjects: number[] = [];
     pointWords.forEach((s, j) => {
       if (s.clause === word.clause && s.pos === 'noun' && !s.predicate) subjects.push(j);
     });
     if (subjects.length === 0) return;
-    const clauseWords: number[] = [];
-    answerWords.forEach((a, j) => {
-      if (a.clause === answerWord.clause) clauseWords.push(j);
-    });
     let support = 0;
     for (const subject of subjects) {
       for (const candidate of clauseWords) support = Math.max(support, similarity(subject, candidate));
     }
     detachedMass += mass;
     detached += mass * (1 - Math.min(1, support));
-    const ownActors = subjects.filter((j) => pointWords[j]!.actor);
-    const otherActors: number[] = [];
-    pointWords.forEach((s, j) => {
-      if (s.actor && s.clause !== word.clause) otherActors.push(j);
-    });
-    const answerActors = clauseWords.filter((j) => answerWords[j]!.actor);
-    if (ownActors.length === 0 || otherActors.length === 0 || answerActors.length === 0) return;
-    const closest = (actors: number[]) =>
-      Math.max(...answerActors.flatMap((a) => actors.map((b) => similarity(b, a))));
-    const own = closest(ownActors);
-    const other = closest(otherActors);
-    if (other >= ALIGNED && other > own) swapped += mass;
   });
   const precisionOver = (keep: (word: Word) => boolean) => {
     let mass = 0;
@@ -390,7 +408,8 @@ function compare(
     predicateMismatch: share(predicateFlipped, predicateMass),
     antonym: share(antonym, total),
     detached: share(detached, detachedMass),
-    actorSwap: share(swapped, detachedMass),
+    actorSwap: share(swapped, actorMass),
+    otherActor: share(strangers, actorMass),
     answerLength: Math.log1p(answerWords.length),
     pointLength: Math.log1p(pointWords.length),
     lengthRatio: Math.log((answerWords.length + 1) / (pointWords.length + 1)),
@@ -421,6 +440,7 @@ export const CONTRADICTION_FEATURES: readonly FeatureName[] = [
   'antonym',
   'detached',
   'actorSwap',
+  'otherActor',
   'negatedShare',
   'promptFlipped',
 ];
@@ -474,14 +494,15 @@ function sentencesOf(text: AnalysedText): AnalysedText[] {
 }
 
 export function pointFeatures(
-  phrasings: string[],
+  phrasings: readonly (string | AnalysedText)[],
   answer: string | AnalysedText,
   prompt: Set<string>,
 ): Features {
   const analysedAnswer = typeof answer === 'string' ? analyseText(answer) : answer;
   let best: { features: Features; closeness: number } | null = null;
+  let swap = 0;
   for (const phrasing of phrasings) {
-    const analysed = analyseText(phrasing);
+    const analysed = typeof phrasing === 'string' ? analyseText(phrasing) : phrasing;
     const result = compare(analysed, analysedAnswer, prompt);
     // The best-made sentence of a point given in several sentences.
     for (const part of sentencesOf(analysed)) {
@@ -491,8 +512,11 @@ export function pointFeatures(
       result.features.partCosine = Math.max(result.features.partCosine, partial.regionCosine);
     }
     if (!best || result.closeness > best.closeness) best = result;
+    swap = Math.max(swap, result.features.actorSwap);
   }
   if (!best) throw new Error('A key point needs at least one phrasing');
+  // Any phrasing that names both sides can show the answer swapped them.
+  best.features.actorSwap = swap;
   return best.features;
 }
 

@@ -19,6 +19,8 @@ export type GraderModel = {
   point: BoostedModel;
   /** P(the answer states the point's opposite), fitted on the IR set's contradicted points. */
   contradiction: LogisticModel;
+  /** P(point made) from the scorer's probability and the nearest instructor-graded answers. */
+  examples: LogisticModel | null;
   thresholds: {
     /** A point is met at or above this probability… */
     met: number;
@@ -55,7 +57,13 @@ export function graderModel(): GraderModel {
   return loaded;
 }
 
-export type PointScore = { probability: number; contradiction: number; status: PointStatus };
+export type PointScore = {
+  probability: number;
+  contradiction: number;
+  /** The answer probably denies the point, so it is not credited. */
+  denied: boolean;
+  status: PointStatus;
+};
 
 export function statusFor(probability: number, thresholds: GraderModel['thresholds']): PointStatus {
   if (probability >= thresholds.met) return 'met';
@@ -69,9 +77,9 @@ export function scorePoint(features: Features, model = graderModel()): PointScor
     featureVector(features, model.contradiction.features),
   );
   // A point the answer probably denies is never credited, however many of its words it uses.
-  const status =
-    contradiction >= model.thresholds.denies ? 'missed' : statusFor(probability, model.thresholds);
-  return { probability, contradiction, status };
+  const denied = contradiction >= model.thresholds.denies;
+  const status = denied ? 'missed' : statusFor(probability, model.thresholds);
+  return { probability, contradiction, denied, status };
 }
 
 export const STATUS_CREDIT: Record<PointStatus, number> = { met: 1, partly: 0.5, missed: 0 };

@@ -112,7 +112,7 @@ export function analyseText(text: string): AnalysedText {
   const cached = analysisCache.get(text);
   if (cached) return cached;
   const result = analyse(text);
-  if (analysisCache.size > 2000) analysisCache.clear();
+  if (analysisCache.size > 20_000) analysisCache.clear();
   analysisCache.set(text, result);
   return result;
 }
@@ -161,6 +161,7 @@ function analyse(text: string): AnalysedText {
   const sentences = [...bySentence.values()];
   const listShare = sentences.length === 0 ? 0 : sentences.filter(isListOfWords).length / sentences.length;
   const unknown = words.filter((w) => !knownWord(w.normal) && !knownWord(w.lemma)).length;
+  const unknownShare = words.length === 0 ? 0 : unknown / words.length;
   return {
     text,
     words,
@@ -168,9 +169,18 @@ function analyse(text: string): AnalysedText {
     clauses: [...new Set(words.map((w) => w.clause))],
     tokenCount: tokens.filter((t) => t.text).length,
     listShare,
-    unknownShare: words.length === 0 ? 0 : unknown / words.length,
-    language: text.trim().length >= 20 ? franc(text, { minLength: 20 }) : 'und',
+    unknownShare,
+    language: languageOf(text, unknownShare),
   };
+}
+
+/**
+ * The language of a text by franc's trigram model, asked only when many words are unknown to
+ * the English vocabulary (an English answer is almost all known words; franc is the slow part).
+ */
+function languageOf(text: string, unknownShare: number): string {
+  if (text.trim().length < 20 || unknownShare < 0.15) return 'und';
+  return franc(text, { minLength: 20 });
 }
 
 function vectorDimensions(words: Word[]): number {

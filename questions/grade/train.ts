@@ -5,9 +5,14 @@ import {
   answerGroups,
   binaryFigures,
   crossValidate,
+  crossValidateExamples,
+  EXAMPLE_COUNTS,
   featureMatrix,
+  fitExampleModel,
   fitGrader,
+  simulateExamples,
 } from './evaluate';
+import { statusFor } from './model';
 import { irRows, loadIrQuestions, loadSciEntsBank } from './training-data';
 
 /**
@@ -32,7 +37,7 @@ function main() {
   );
 
   const cv = crossValidate(rows, x, { questions });
-  const science = rows.flatMap((r, i) => (r.dataset === 'scientsbank' ? [i] : []));
+  const science = rows.flatMap((r, i) => (r.dataset === 'scientsbank' && !r.synthetic ? [i] : []));
   const scienceFigures = binaryFigures(
     science.map((i) => rows[i]!.target === 1),
     science.map((i) => cv.credits[i]! >= 1),
@@ -45,6 +50,23 @@ function main() {
   );
 
   const model = fitGrader(rows, x, { questions }, cv);
+
+  // Instructor examples: simulated from labelled answers of the same question.
+  const simulated = simulateExamples(rows, cv.probabilities);
+  const blended = crossValidateExamples(rows, simulated);
+  const withExamples: Record<string, number> = {};
+  for (const count of EXAMPLE_COUNTS) {
+    const picked = simulated.rows.flatMap((i, k) =>
+      rows[i]!.dataset === 'scientsbank' && simulated.examples[k] === count ? [k] : [],
+    );
+    const figures = binaryFigures(
+      picked.map((k) => simulated.targets[k]! === 1),
+      picked.map((k) => statusFor(blended[k]!, model.thresholds) === 'met'),
+    );
+    withExamples[String(count)] = round(figures.accuracy);
+  }
+  console.log(`SciEntsBank accuracy with n graded examples of the question: ${JSON.stringify(withExamples)}`);
+  model.examples = fitExampleModel(rows, simulated);
   model.training = {
     command: 'npm run grader:train',
     data: {
@@ -52,11 +74,16 @@ function main() {
         answers: science.length,
         questions: new Set(science.map((i) => rows[i]!.questionId)).size,
       },
-      ir: { answers: groups.length, questions: questions.length, keyPoints: rows.length - science.length },
+      ir: {
+        answers: groups.length,
+        questions: questions.length,
+        keyPoints: rows.length - science.length,
+      },
     },
     crossValidated: {
       scientsbank: { accuracy: round(scienceFigures.accuracy), macroF1: round(scienceFigures.macroF1) },
       ir: { agreement: round(irFigures.agreement), meanAbsoluteError: round(irFigures.meanAbsoluteError) },
+      scientsbankWithExamples: withExamples,
     },
   };
   const file = path.join(import.meta.dirname, 'data', 'model.json');

@@ -32,6 +32,8 @@ export type TrainingRow = {
   contradicted: boolean;
   /** The kind of answer the IR set meant to cover ("paraphrase", "reversed-stance", …). */
   kind: string;
+  /** Made from another row by rule: trained on, never measured (none are made today). */
+  synthetic?: boolean;
 };
 
 const sciEntsBankLine = z.object({
