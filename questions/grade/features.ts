@@ -67,8 +67,18 @@ const ALIGNED = 0.5;
 type Relations = { forms: Set<string>; opposites: Set<string>; kinds: Set<string> };
 const relationsCache = new Map<string, Relations>();
 
+const wordRelations = new WeakMap<Word, Relations>();
+
 /** WordNet synonyms, related forms and antonyms of a word, its tagged part of speech first. */
 function relationsFor(word: Word): Relations {
+  const known = wordRelations.get(word);
+  if (known) return known;
+  const entry = relationsOfWord(word);
+  wordRelations.set(word, entry);
+  return entry;
+}
+
+function relationsOfWord(word: Word): Relations {
   const key = `${word.pos}:${word.lemma}:${word.normal}`;
   const cached = relationsCache.get(key);
   if (cached) return cached;
@@ -131,12 +141,10 @@ function misspelling(answer: Word, point: Word): boolean {
 
 type Pairing = { similarity: number; exact: boolean; related: boolean; antonym: boolean; kind?: boolean };
 
-function pair(point: Word, answer: Word): Pairing {
+function pair(point: Word, answer: Word, pointRelations: Relations, answerRelations: Relations): Pairing {
   if (point.lemma === answer.lemma || point.normal === answer.normal || misspelling(answer, point)) {
     return { similarity: 1, exact: true, related: true, antonym: false };
   }
-  const pointRelations = relationsFor(point);
-  const answerRelations = relationsFor(answer);
   if (
     pointRelations.opposites.has(answer.lemma) ||
     pointRelations.opposites.has(answer.normal) ||
@@ -162,7 +170,13 @@ const NO_PAIR: Pairing = { similarity: 0, exact: false, related: false, antonym:
 type PairTable = { rows: Pairing[][] };
 
 function pairTable(point: Word[], answer: Word[]): PairTable {
-  return { rows: point.map((p) => answer.map((a) => pair(p, a))) };
+  const answerRelations = answer.map(relationsFor);
+  return {
+    rows: point.map((p) => {
+      const pointRelations = relationsFor(p);
+      return answer.map((a, j) => pair(p, a, pointRelations, answerRelations[j]!));
+    }),
+  };
 }
 
 type Alignment = {
