@@ -17,13 +17,7 @@ import {
 import { fitLogistic, type LogisticModel, predictLogistic } from './logistic';
 import { type GraderModel, type PointStatus, STATUS_CREDIT, statusFor } from './model';
 import { analyseText } from './text-analysis';
-import {
-  foldsByQuestion,
-  type IrQuestion,
-  type PointStatusLabel,
-  STATUS_VALUE,
-  type TrainingRow,
-} from './training-data';
+import { foldsByQuestion, type IrQuestion, type TrainingRow } from './training-data';
 
 /**
  * Fitting the scorer and measuring it honestly: every figure here comes from folds split by
@@ -410,8 +404,6 @@ export function crossValidateOverlap(rows: readonly TrainingRow[], overlaps: rea
   }
   return credits;
 }
-
-export const labelCredit = (status: PointStatusLabel) => STATUS_VALUE[status];
 
 // ---- Learning from instructor-graded examples ----
 
