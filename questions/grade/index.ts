@@ -27,8 +27,9 @@ export { gradeAgainstReference, gradeShortAnswer, rubricFromReference } from './
 
 export type GradeOptions = {
   /**
-   * The instructor's earlier grades of answers to this question (free-text types): the grader
-   * leans on the nearest of them for answers not graded yet.
+   * The instructor's earlier grades of answers to this question (free-text types; for
+   * claim-evidence-reasoning, grades of the reasoning): the grader leans on the nearest of them
+   * for answers not graded yet.
    */
   examples?: readonly InstructorExample[];
 };
