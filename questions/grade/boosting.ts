@@ -38,10 +38,62 @@ function walk(node: TreeNode, x: readonly number[]): number {
   return current.leaf;
 }
 
+/** Every tree's nodes in flat arrays (a leaf has feature -1), walked without object look-ups. */
+type FlatTrees = {
+  roots: Int32Array;
+  feature: Int32Array;
+  value: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+};
+
+const flattened = new WeakMap<BoostedModel, FlatTrees>();
+
+function flatten(model: BoostedModel): FlatTrees {
+  const feature: number[] = [];
+  const value: number[] = [];
+  const left: number[] = [];
+  const right: number[] = [];
+  const add = (node: TreeNode): number => {
+    const at = feature.length;
+    feature.push(-1);
+    value.push(0);
+    left.push(-1);
+    right.push(-1);
+    if ('leaf' in node) {
+      value[at] = node.leaf;
+    } else {
+      feature[at] = node.feature;
+      value[at] = node.threshold;
+      left[at] = add(node.left);
+      right[at] = add(node.right);
+    }
+    return at;
+  };
+  const roots = model.trees.map(add);
+  return {
+    roots: Int32Array.from(roots),
+    feature: Int32Array.from(feature),
+    value: Float64Array.from(value),
+    left: Int32Array.from(left),
+    right: Int32Array.from(right),
+  };
+}
+
 export function predictBoosted(model: BoostedModel, x: readonly number[]): number {
-  let z = model.base;
-  for (const tree of model.trees) z += model.learningRate * walk(tree, x);
-  return sigmoid(z);
+  let flat = flattened.get(model);
+  if (!flat) {
+    flat = flatten(model);
+    flattened.set(model, flat);
+  }
+  const { roots, feature, value, left, right } = flat;
+  let z = 0;
+  for (let t = 0; t < roots.length; t++) {
+    let node = roots[t]!;
+    while (feature[node]! >= 0) node = x[feature[node]!]! <= value[node]! ? left[node]! : right[node]!;
+    z += value[node]!;
+  }
+  return sigmoid(model.base + model.learningRate * z);
 }
 
 /** Cut points between quantile bins of one feature (distinct values only). */
