@@ -14,9 +14,10 @@ import {
   simulateExamples,
 } from '@/questions/grade/evaluate';
 import { graderModel, statusFor } from '@/questions/grade/model';
-import { gradeShortAnswer } from '@/questions/grade/short-answer';
+import { gradeShortAnswer, prepareRubric } from '@/questions/grade/short-answer';
 import { irRows, loadIrAnswers, loadIrQuestions, loadSciEntsBank } from '@/questions/grade/training-data';
 import { vectorTable } from '@/questions/grade/vectors';
+import { lightTagger } from '@/questions/language/light-tokens';
 import type { ShortAnswerQuestion } from '@/questions/schema';
 
 /**
@@ -38,11 +39,15 @@ function loadTimes() {
   const vectorsStarted = performance.now();
   const table = vectorTable();
   const vectorsMs = performance.now() - vectorsStarted;
+  const taggerStarted = performance.now();
+  lightTagger();
+  const taggerMs = performance.now() - taggerStarted;
   const bytes = (file: string) => statSync(path.join(dataDir, file)).size;
   return {
     model,
     modelMs,
     vectorsMs,
+    taggerMs,
     words: table.size,
     modelBytes: bytes('model.json'),
     vectorBytes: bytes('vectors.bin'),
@@ -51,8 +56,9 @@ function loadTimes() {
 
 function speed(questions: ReturnType<typeof loadIrQuestions>) {
   const rubrics = new Map(questions.map((q) => [q.id, q]));
-  // Warm up on science answers (the code, the vector table, WordNet's files), then time IR
-  // answers the process has not seen: their new words still cost WordNet look-ups.
+  // Warm up on science answers (the code, the vector table, the tagger, WordNet's files), then
+  // read each IR question's rubric once, as a server does when a question is first graded (timed
+  // apart), then time IR answers the process has not seen, one after another in this process.
   for (const row of loadSciEntsBank().slice(0, 400)) {
     gradeShortAnswer({
       rubric: { keyPoints: [{ id: 'r', text: row.phrasings[0]!, accept: [], weight: 1 }] },
@@ -60,6 +66,9 @@ function speed(questions: ReturnType<typeof loadIrQuestions>) {
       prompt: row.prompt,
     });
   }
+  const rubricStarted = performance.now();
+  for (const question of questions) prepareRubric(question.rubric, question.prompt);
+  const rubricMs = (performance.now() - rubricStarted) / questions.length;
   const times: number[] = [];
   const started = performance.now();
   for (const answer of loadIrAnswers()) {
@@ -72,6 +81,7 @@ function speed(questions: ReturnType<typeof loadIrQuestions>) {
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
   return {
+    rubricMs,
     count: times.length,
     perSecond: (1000 * times.length) / total,
     p50: at(0.5),
@@ -204,6 +214,8 @@ function main() {
     (g) =>
       (g.kind === 'reversed-stance' || g.kind === 'opposite-policy') && ir.scores.get(g.answerId)! >= 0.5,
   ).length;
+  const contradictedRows = rows.flatMap((r, i) => (r.dataset === 'ir' && r.contradicted ? [i] : []));
+  const contradictedCredited = contradictedRows.filter((i) => cv.credits[i]! > 0).length;
   const cvParaphraseZero = groups.filter(
     (g) => g.kind === 'paraphrase' && ir.scores.get(g.answerId) === 0,
   ).length;
@@ -217,6 +229,9 @@ function main() {
   );
   console.log(
     `correct paraphrases scoring 0: ${paraphraseZero} of ${paraphraseTotal} (cross-validated: ${cvParaphraseZero})`,
+  );
+  console.log(
+    `points the answer contradicts (labelled) that still get credit, cross-validated: ${contradictedCredited} of ${contradictedRows.length}`,
   );
   const earlier = earlierLabelledAnswers();
   console.log(
@@ -246,7 +261,10 @@ function main() {
     `${timing.count} IR answers graded once each: ${timing.perSecond.toFixed(0)} answers/s, p50 ${timing.p50.toFixed(2)} ms, p99 ${timing.p99.toFixed(2)} ms, slowest ${timing.max.toFixed(1)} ms`,
   );
   console.log(
-    `model.json ${(load.modelBytes / 1e3).toFixed(0)} kB, loaded in ${load.modelMs.toFixed(0)} ms; vectors.bin ${(load.vectorBytes / 1e6).toFixed(1)} MB (${load.words} words), loaded in ${load.vectorsMs.toFixed(0)} ms; together ${((load.modelBytes + load.vectorBytes) / 1e6).toFixed(1)} MB`,
+    `reading a question's rubric before its first answer (once per question per process): ${timing.rubricMs.toFixed(1)} ms on average`,
+  );
+  console.log(
+    `model.json ${(load.modelBytes / 1e3).toFixed(0)} kB, loaded in ${load.modelMs.toFixed(0)} ms; vectors.bin ${(load.vectorBytes / 1e6).toFixed(1)} MB (${load.words} words), loaded in ${load.vectorsMs.toFixed(0)} ms; together ${((load.modelBytes + load.vectorBytes) / 1e6).toFixed(1)} MB; the tagger (wink-eng-lite-web-model) loaded in ${load.taggerMs.toFixed(0)} ms`,
   );
 }
 

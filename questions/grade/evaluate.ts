@@ -26,6 +26,9 @@ import { foldsByQuestion, type IrQuestion, type TrainingRow } from './training-d
 
 export type FeatureMatrix = number[][];
 
+const QUESTION_REVERSED = FEATURE_NAMES.indexOf('questionReversed');
+const BARE_LIST = FEATURE_NAMES.indexOf('bareList');
+
 const pick = (row: readonly number[], names: readonly string[]) =>
   names.map((name) => row[FEATURE_NAMES.indexOf(name as (typeof FEATURE_NAMES)[number])]!);
 
@@ -285,7 +288,9 @@ export function crossValidate(
       probabilities[i] = predictBoosted(model.point, x[i]!);
       contradictions[i] = predictLogistic(model.contradiction, pick(x[i]!, CONTRADICTION_FEATURES));
       const status =
-        contradictions[i]! >= model.thresholds.denies
+        contradictions[i]! >= model.thresholds.denies ||
+        x[i]![QUESTION_REVERSED]! === 1 ||
+        x[i]![BARE_LIST]! === 1
           ? 'missed'
           : statusFor(probabilities[i]!, model.thresholds);
       credits[i] = STATUS_CREDIT[status];

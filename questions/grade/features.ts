@@ -1,8 +1,7 @@
-import { distance } from 'fastest-levenshtein';
-import { toWordNetPos } from '../language/tokens';
-import { relationsOf, senses, synsetAt, type WordNetPos } from '../language/wordnet';
+import { ALIGNED, align, type PairTable, pairTable } from './alignment';
+import { denialOf, reversesQuestion } from './stance';
 import { type AnalysedText, analyseText, meanVector, type Word } from './text-analysis';
-import { cosine, dot, knownWord } from './vectors';
+import { cosine } from './vectors';
 
 /**
  * What the scorer knows about one answer and one key point: how much of the point the answer
@@ -56,161 +55,14 @@ export const FEATURE_NAMES = [
   'listRecall',
   'flippedRecall',
   'foreignRecall',
+  'denialCover',
+  'denialByActor',
+  'questionReversed',
+  'bareList',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;
-
-/** Similarity at which a word of the answer stands for a word of the point. */
-const ALIGNED = 0.5;
-
-type Relations = { forms: Set<string>; opposites: Set<string>; kinds: Set<string> };
-const relationsCache = new Map<string, Relations>();
-
-const wordRelations = new WeakMap<Word, Relations>();
-
-/** WordNet synonyms, related forms and antonyms of a word, its tagged part of speech first. */
-function relationsFor(word: Word): Relations {
-  const known = wordRelations.get(word);
-  if (known) return known;
-  const entry = relationsOfWord(word);
-  wordRelations.set(word, entry);
-  return entry;
-}
-
-function relationsOfWord(word: Word): Relations {
-  const key = `${word.pos}:${word.lemma}:${word.normal}`;
-  const cached = relationsCache.get(key);
-  if (cached) return cached;
-  const forms = new Set([word.lemma, word.normal]);
-  const opposites = new Set<string>();
-  const primary = toWordNetPos(word.pos);
-  const order: WordNetPos[] = primary
-    ? [primary, ...(['n', 'v', 'a', 'r'] as const).filter((p) => p !== primary)]
-    : ['n', 'v', 'a', 'r'];
-  for (const pos of order) {
-    for (const lemma of new Set([word.lemma, word.normal])) {
-      const relations = relationsOf(lemma, pos, pos === primary ? 3 : 1);
-      for (const form of relations.related) if (!form.includes(' ')) forms.add(form);
-      for (const form of relations.opposites) if (!form.includes(' ')) opposites.add(form);
-    }
-  }
-  for (const form of forms) opposites.delete(form);
-  const kinds = primary === 'n' || primary === 'v' ? taxonomy(word.lemma, primary) : new Set<string>();
-  const entry = { forms, opposites, kinds };
-  if (relationsCache.size > 50_000) relationsCache.clear();
-  relationsCache.set(key, entry);
-  return entry;
-}
-
-/**
- * Words one or two steps up or down WordNet's is-a hierarchy from a word's two most frequent
- * senses: "coin" for "penny", "gas" for "carbon dioxide", "vibrate" for "oscillate".
- */
-function taxonomy(lemma: string, pos: WordNetPos): Set<string> {
-  const kinds = new Set<string>();
-  const visit = (offset: number, synsetPos: WordNetPos, depth: number, symbols: string[]) => {
-    const synset = synsetAt(offset, synsetPos);
-    for (const word of synset.words) if (!word.includes(' ')) kinds.add(word);
-    if (depth === 0) return;
-    for (const pointer of synset.pointers) {
-      if (symbols.includes(pointer.symbol)) visit(pointer.offset, pointer.pos, depth - 1, symbols);
-    }
-  };
-  for (const synset of senses(lemma, pos, 2)) {
-    for (const pointer of synset.pointers) {
-      if (pointer.symbol === '@' || pointer.symbol === '@i')
-        visit(pointer.offset, pointer.pos, 1, ['@', '@i']);
-      if (pointer.symbol === '~' || pointer.symbol === '~i')
-        visit(pointer.offset, pointer.pos, 1, ['~', '~i']);
-    }
-  }
-  kinds.delete(lemma);
-  return kinds;
-}
-
-/** A word the vector table does not know, one or two keystrokes from a word of the point. */
-function misspelling(answer: Word, point: Word): boolean {
-  const a = answer.normal;
-  const p = point.normal;
-  if (a.length < 4 || p.length < 4 || a[0] !== p[0]) return false;
-  if (knownWord(a)) return false;
-  const allowed = Math.min(a.length, p.length) >= 8 ? 2 : 1;
-  return Math.abs(a.length - p.length) <= allowed && distance(a, p) <= allowed;
-}
-
-type Pairing = { similarity: number; exact: boolean; related: boolean; antonym: boolean; kind?: boolean };
-
-function pair(point: Word, answer: Word, pointRelations: Relations, answerRelations: Relations): Pairing {
-  if (point.lemma === answer.lemma || point.normal === answer.normal || misspelling(answer, point)) {
-    return { similarity: 1, exact: true, related: true, antonym: false };
-  }
-  if (
-    pointRelations.opposites.has(answer.lemma) ||
-    pointRelations.opposites.has(answer.normal) ||
-    answerRelations.opposites.has(point.lemma)
-  ) {
-    return { similarity: 0, exact: false, related: false, antonym: true };
-  }
-  if (
-    pointRelations.forms.has(answer.lemma) ||
-    pointRelations.forms.has(answer.normal) ||
-    answerRelations.forms.has(point.lemma)
-  ) {
-    return { similarity: 1, exact: false, related: true, antonym: false };
-  }
-  const similarity = point.vector && answer.vector ? Math.max(0, dot(point.vector, answer.vector)) : 0;
-  const kind = pointRelations.kinds.has(answer.lemma) || answerRelations.kinds.has(point.lemma);
-  return { similarity, exact: false, related: false, antonym: false, kind };
-}
-
-const NO_PAIR: Pairing = { similarity: 0, exact: false, related: false, antonym: false };
-
-/** Every pairing of a point word with an answer word, computed once. */
-type PairTable = { rows: Pairing[][] };
-
-function pairTable(point: Word[], answer: Word[]): PairTable {
-  const answerRelations = answer.map(relationsFor);
-  return {
-    rows: point.map((p) => {
-      const pointRelations = relationsFor(p);
-      return answer.map((a, j) => pair(p, a, pointRelations, answerRelations[j]!));
-    }),
-  };
-}
-
-type Alignment = {
-  best: Pairing;
-  /** Index of the answer word that stands for this point word (-1 when none). */
-  at: number;
-  /** The answer word is an antonym of this one and says it the same way round. */
-  antonymClash: boolean;
-};
-
-function align(point: Word, pairings: Pairing[], answer: Word[]): Alignment {
-  let best = NO_PAIR;
-  let at = -1;
-  let antonymClash = false;
-  pairings.forEach((pairing, i) => {
-    if (pairing.antonym) {
-      // "not easy" says "hard": an antonym negated is the same claim.
-      if (answer[i]!.polarity !== point.polarity) {
-        if (best.similarity < 1) {
-          best = { similarity: 1, exact: false, related: true, antonym: false };
-          at = i;
-        }
-      } else {
-        antonymClash = true;
-      }
-      return;
-    }
-    if (pairing.similarity > best.similarity || (pairing.similarity === best.similarity && pairing.exact)) {
-      best = pairing;
-      at = i;
-    }
-  });
-  return { best, at, antonymClash };
-}
 
 const trigramCache = new WeakMap<Word[], Map<string, number>>();
 
@@ -249,7 +101,7 @@ function compare(
   point: AnalysedText,
   answer: AnalysedText,
   prompt: Set<string>,
-): { features: Features; closeness: number } {
+): { features: Features; closeness: number; table: PairTable } {
   const pointWords = point.words;
   const answerWords = answer.words;
   const table = pairTable(pointWords, answerWords);
@@ -436,12 +288,16 @@ function compare(
     listRecall: 0,
     flippedRecall: 0,
     foreignRecall: 0,
+    denialCover: 0,
+    denialByActor: 0,
+    questionReversed: 0,
+    bareList: answer.bareList ? 1 : 0,
   };
   // What recall is worth depends on how the answer says it: not at all in a list of words.
   features.listRecall = features.listShare * features.softRecall;
   features.flippedRecall = features.polarityMismatch * features.softRecall;
   features.foreignRecall = features.otherLanguage * features.softRecall;
-  return { features, closeness: features.softRecall + features.regionCosine };
+  return { features, closeness: features.softRecall + features.regionCosine, table };
 }
 
 /** What the contradiction model looks at: how much of the point is there, and what is turned round. */
@@ -457,6 +313,9 @@ export const CONTRADICTION_FEATURES: readonly FeatureName[] = [
   'otherActor',
   'negatedShare',
   'promptFlipped',
+  'denialCover',
+  'denialByActor',
+  'questionReversed',
 ];
 
 /**
@@ -464,12 +323,14 @@ export const CONTRADICTION_FEATURES: readonly FeatureName[] = [
  * rather than act alone": coalitions +1, alone -1). Restating them earns nothing by itself;
  * turning them round ("avoid coalitions", "acting alone is better") reverses the question's stance.
  */
-export type PromptWords = Set<string> & { polarity?: Map<string, 1 | -1> };
+export type PromptWords = Set<string> & { polarity?: Map<string, 1 | -1>; analysed?: AnalysedText };
 
 export function promptLemmas(prompt: string): PromptWords {
-  const words = analyseText(prompt).words;
+  const analysed = analyseText(prompt);
+  const words = analysed.words;
   const lemmas: PromptWords = new Set(words.map((w) => w.lemma));
   lemmas.polarity = new Map(words.map((w) => [w.lemma, w.polarity]));
+  lemmas.analysed = analysed;
   return lemmas;
 }
 
@@ -510,14 +371,16 @@ function sentencesOf(text: AnalysedText): AnalysedText[] {
 export function pointFeatures(
   phrasings: readonly (string | AnalysedText)[],
   answer: string | AnalysedText,
-  prompt: Set<string>,
+  prompt: PromptWords,
 ): Features {
   const analysedAnswer = typeof answer === 'string' ? analyseText(answer) : answer;
   let best: { features: Features; closeness: number } | null = null;
   let swap = 0;
-  for (const phrasing of phrasings) {
-    const analysed = typeof phrasing === 'string' ? analyseText(phrasing) : phrasing;
+  const analysedPhrasings = phrasings.map((p) => (typeof p === 'string' ? analyseText(p) : p));
+  const tables: PairTable[] = [];
+  for (const analysed of analysedPhrasings) {
     const result = compare(analysed, analysedAnswer, prompt);
+    tables.push(result.table);
     // The best-made sentence of a point given in several sentences.
     for (const part of sentencesOf(analysed)) {
       const partial = part === analysed ? result.features : compare(part, analysedAnswer, prompt).features;
@@ -531,6 +394,11 @@ export function pointFeatures(
   if (!best) throw new Error('A key point needs at least one phrasing');
   // Any phrasing that names both sides can show the answer swapped them.
   best.features.actorSwap = swap;
+  const promptActors = prompt.analysed?.words.filter((w) => w.actor) ?? [];
+  const denial = denialOf({ phrasings: analysedPhrasings, promptActors }, analysedAnswer, tables);
+  best.features.denialCover = denial?.cover ?? 0;
+  best.features.denialByActor = denial?.kind === 'other-actor' ? 1 : 0;
+  best.features.questionReversed = reversesQuestion(prompt.analysed, analysedAnswer) ? 1 : 0;
   return best.features;
 }
 

@@ -77,9 +77,18 @@ export function scorePoint(features: Features, model = graderModel()): PointScor
     featureVector(features, model.contradiction.features),
   );
   // A point the answer probably denies is never credited, however many of its words it uses.
-  const denied = contradiction >= model.thresholds.denies;
+  const denied = contradiction >= model.thresholds.denies || deniedByRule(features);
   const status = denied ? 'missed' : statusFor(probability, model.thresholds);
   return { probability, contradiction, denied, status };
 }
+
+/**
+ * The rule that holds whatever the model says: an answer recommending the opposite of what the
+ * question takes as given ("the United States should avoid coalitions") makes none of its points.
+ */
+export const reversesTheQuestion = (features: Features) => features.questionReversed === 1;
+
+/** Nor does a bare list of words ("loneliness, alliances, coalitions, slower, calculus"). */
+export const deniedByRule = (features: Features) => reversesTheQuestion(features) || features.bareList === 1;
 
 export const STATUS_CREDIT: Record<PointStatus, number> = { met: 1, partly: 0.5, missed: 0 };

@@ -1,7 +1,15 @@
 import type { Rubric } from '../schema';
+import { relationsFor } from './alignment';
 import { type PromptWords, pointFeatures, promptLemmas } from './features';
 import { adjustWithExamples, type InstructorExample } from './instructor-examples';
-import { type GraderModel, graderModel, type PointStatus, STATUS_CREDIT, scorePoint } from './model';
+import {
+  type GraderModel,
+  graderModel,
+  type PointStatus,
+  reversesTheQuestion,
+  STATUS_CREDIT,
+  scorePoint,
+} from './model';
 import { type GradeLevel, levelOf, roundScore } from './result';
 import { type AnalysedText, analyseText } from './text-analysis';
 
@@ -75,6 +83,18 @@ function phrasingsOf(rubric: Rubric): AnalysedText[][] {
     rubricPhrasings.set(rubric, phrasings);
   }
   return phrasings;
+}
+
+/**
+ * Reads a rubric ahead of its first answer: its phrasings analysed and its words looked up in
+ * WordNet (a few milliseconds per question, once per process). Grading does it on first use
+ * anyway; a server can call it when a question is loaded.
+ */
+export function prepareRubric(rubric: Rubric, prompt = ''): void {
+  for (const phrasings of phrasingsOf(rubric)) {
+    for (const phrasing of phrasings) for (const word of phrasing.words) relationsFor(word);
+  }
+  promptWordsOf(prompt);
 }
 
 const prompts = new Map<string, PromptWords>();
@@ -169,10 +189,11 @@ export function gradeShortAnswer({
     informedByExamples: informed.examplesUsed > 0,
   });
   const listOfWords = analysed.listShare >= 0.5;
+  const reversed = scored.some((s) => reversesTheQuestion(s.features));
   return {
     score,
     correct: levelOf(score),
-    feedback: feedbackFor({ keyPoints, score, listOfWords, reviewReasons, analysed }),
+    feedback: feedbackFor({ keyPoints, score, listOfWords, reviewReasons, analysed, reversed }),
     keyPointsMet: keyPoints.filter((k) => k.status === 'met').map(outcome),
     keyPointsMissed: keyPoints.filter((k) => k.status !== 'met').map(outcome),
     keyPointsContradicted: keyPoints.filter((k) => k.contradicted).map(outcome),
@@ -241,6 +262,7 @@ function feedbackFor(input: {
   listOfWords: boolean;
   reviewReasons: ReviewReason[];
   analysed: AnalysedText;
+  reversed: boolean;
 }): string {
   const { keyPoints, score } = input;
   const met = keyPoints.filter((k) => k.status === 'met');
@@ -268,7 +290,11 @@ function feedbackFor(input: {
     );
   }
   if (missed.length > 0 && score < 1) parts.push(`Still missing: ${quote(missed)}.`);
-  if (met.length === 0 && partly.length === 0 && contradicted.length === 0) {
+  if (input.reversed) {
+    parts.unshift(
+      'Your answer argues for the course the question sets aside; the question asks why the text takes the other one.',
+    );
+  } else if (met.length === 0 && partly.length === 0 && contradicted.length === 0) {
     if (input.listOfWords) {
       parts.unshift(
         'A list of key words is not an explanation. Write the answer in sentences that say how the ideas connect.',

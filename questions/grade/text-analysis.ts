@@ -1,5 +1,6 @@
 import { franc } from 'franc-min';
-import { isContent, type Pos, type Token, tokenize } from '../language/tokens';
+import { lightTokenize } from '../language/light-tokens';
+import { isContent, type Pos, type Token } from '../language/tokens';
 import { knownWord, wordVector, wordWeight } from './vectors';
 
 /**
@@ -24,6 +25,12 @@ export type Word = {
   actor: boolean;
   clause: number;
   sentence: number;
+  /** Place among the text's words, for word order ("Iraq invaded Kuwait" is not "Kuwait invaded Iraq"). */
+  position: number;
+  /** Right after "no", "without", "nothing like", …: the thing itself is said to be absent. */
+  absent: boolean;
+  /** The alternative a clause sets against its subject: after "than", "rather", "instead of". */
+  alternative: boolean;
 };
 
 export type AnalysedText = {
@@ -40,6 +47,10 @@ export type AnalysedText = {
   unknownShare: number;
   /** A language other than English, when the text is long enough to tell. */
   language: string;
+  /** Clauses that recommend or praise what they are about ("should", "must", "is better"). */
+  advising: Set<number>;
+  /** Every sentence is a bare list of words: four or more comma-separated pieces, or hardly a function word. */
+  bareList: boolean;
 };
 
 /**
@@ -104,6 +115,14 @@ function isListOfWords(tokens: Token[]): boolean {
   return pieces >= 4 && tokens.length / pieces <= 2.5 && functionShare < 0.25;
 }
 
+function isBareList(tokens: Token[]): boolean {
+  if (tokens.length < 4) return false;
+  const functionShare = tokens.filter((t) => t.isFunction).length / tokens.length;
+  if (tokens.length >= 6 && functionShare < 0.12) return true;
+  const pieces = tokens.filter((t) => t.post.includes(',')).length + 1;
+  return pieces >= 4 && tokens.length / pieces <= 2.5 && functionShare < 0.25;
+}
+
 const ACTOR_TAGS = ['Person', 'Place', 'Organization', 'Country', 'ProperNoun', 'Demonym'];
 
 const analysisCache = new Map<string, AnalysedText>();
@@ -117,15 +136,55 @@ export function analyseText(text: string): AnalysedText {
   return result;
 }
 
+/** Words that make a clause a recommendation or a verdict in favour of what it is about. */
+const ADVISING = new Set([
+  'should',
+  'must',
+  'ought',
+  'need',
+  'needs',
+  'want',
+  'wants',
+  'urge',
+  'urges',
+  'recommend',
+  'recommends',
+  'advocate',
+  'advocates',
+  'prefer',
+  'prefers',
+  'better',
+  'best',
+  'preferable',
+  'wiser',
+  'superior',
+]);
+
+/** Words after which a clause names the alternative it is set against. */
+const ALTERNATIVE = new Set(['than', 'rather', 'instead', 'unlike', 'whereas']);
+
+/** Words after which a thing is said to be absent. */
+const ABSENCE = new Set(['no', 'without', 'nothing', 'none', 'lack', 'lacks', 'lacking', 'few', 'zero']);
+
 function analyse(text: string): AnalysedText {
-  const tokens = tokenize(text);
+  const tokens = lightTokenize(text);
   const dismissed = new Set(
     tokens.filter((t) => DISMISSING.has(t.lemma) || DISMISSING.has(t.normal)).map((t) => t.clause),
+  );
+  const advising = new Set(
+    tokens
+      .filter((t, i) => ADVISING.has(t.normal) || (t.normal === 'call' && tokens[i + 1]?.normal === 'for'))
+      .map((t) => t.clause),
   );
   const words: Word[] = [];
   let rejectedClause = -1;
   let rejectedFrom = -1;
+  let absentFrom = -1;
+  let alternativeClause = -1;
   tokens.forEach((token, i) => {
+    // "No, they are not…" answers a question; "no allies" says there are none.
+    if (ABSENCE.has(token.normal) && !/[,;:.!?]/.test(token.post)) absentFrom = i;
+    if (ALTERNATIVE.has(token.normal)) alternativeClause = token.clause;
     if (REJECTING.has(token.lemma) || REJECTING.has(token.normal)) {
       rejectedClause = token.clause;
       rejectedFrom = i;
@@ -136,6 +195,20 @@ function analyse(text: string): AnalysedText {
     // dismissing one the whole clause ("coalitions are pointless").
     const rejected = (rejectedClause === token.clause && rejectedFrom < i) !== dismissed.has(token.clause);
     const polarity: 1 | -1 = token.negated !== rejected ? -1 : 1;
+    const actor = ACTOR_TAGS.some((tag) => token.tags.has(tag));
+    const previous = words.at(-1);
+    // "United States", "Soviet Union": a name of several words is one actor.
+    if (actor && previous?.actor && previous.position === i - 1 && previous.clause === token.clause) {
+      previous.lemma = `${previous.lemma} ${token.lemma}`;
+      previous.normal = `${previous.normal} ${token.normal}`;
+      previous.weight = Math.max(
+        previous.weight,
+        Math.min(wordWeight(token.normal), wordWeight(token.lemma)),
+      );
+      previous.vector = sumVectors(previous.vector, wordVector(token.normal) ?? wordVector(token.lemma));
+      previous.position = i;
+      return;
+    }
     const vector = wordVector(token.normal) ?? wordVector(token.lemma);
     words.push({
       lemma: token.lemma,
@@ -145,10 +218,17 @@ function analyse(text: string): AnalysedText {
       vector,
       polarity,
       predicate: token.predicative,
-      actor: ACTOR_TAGS.some((tag) => token.tags.has(tag)),
+      actor,
       clause: token.clause,
       sentence: token.sentence,
+      position: i,
+      absent: absentFrom >= 0 && i - absentFrom <= 3 && tokens[absentFrom]!.clause === token.clause,
+      alternative: alternativeClause === token.clause,
     });
+  });
+  // Positions count words, not tokens, from here on.
+  words.forEach((word, k) => {
+    word.position = k;
   });
   const vector = new Float32Array(vectorDimensions(words));
   for (const word of words) {
@@ -156,8 +236,14 @@ function analyse(text: string): AnalysedText {
     for (let d = 0; d < vector.length; d++) vector[d]! += word.weight * word.vector[d]!;
   }
   const bySentence = new Map<number, Token[]>();
-  for (const token of tokens)
-    bySentence.set(token.sentence, [...(bySentence.get(token.sentence) ?? []), token]);
+  for (const token of tokens) {
+    let sentence = bySentence.get(token.sentence);
+    if (!sentence) {
+      sentence = [];
+      bySentence.set(token.sentence, sentence);
+    }
+    sentence.push(token);
+  }
   const sentences = [...bySentence.values()];
   const listShare = sentences.length === 0 ? 0 : sentences.filter(isListOfWords).length / sentences.length;
   const unknown = words.filter((w) => !knownWord(w.normal) && !knownWord(w.lemma)).length;
@@ -171,7 +257,23 @@ function analyse(text: string): AnalysedText {
     listShare,
     unknownShare,
     language: languageOf(text, unknownShare),
+    advising,
+    bareList: sentences.length > 0 && sentences.every(isBareList),
   };
+}
+
+/** The unit vector of the sum of two word vectors (either may be missing). */
+function sumVectors(a: Float32Array | null, b: Float32Array | null): Float32Array | null {
+  if (!a || !b) return a ?? b;
+  const sum = new Float32Array(a.length);
+  let norm = 0;
+  for (let d = 0; d < a.length; d++) {
+    sum[d] = a[d]! + b[d]!;
+    norm += sum[d]! * sum[d]!;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (let d = 0; d < a.length; d++) sum[d]! /= norm;
+  return sum;
 }
 
 /**
