@@ -1,8 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { parseReading, ReadingParseError } from '@/questions/reading/parse';
 import { loadAllAuthoredQuestions } from './bank';
-import { gradeAgainstReference, gradeResponse, InvalidResponseError } from './grade';
+import {
+  gradeAgainstReference,
+  gradeResponse,
+  type InstructorExample,
+  InvalidResponseError,
+  type KeyPointGrade,
+  type ReviewReason,
+} from './grade';
 import { defaultProvider } from './providers';
 import type { Question } from './schema';
 
@@ -15,6 +23,9 @@ import type { Question } from './schema';
  * `grade` reads JSON lines and writes one JSON line per input line, in order:
  *   {"questionId": "burns-why-coalitions", "answer": "…"}          a question of the authored bank
  *   {"question": "…", "reference": "model answer", "answer": "…"}   a new question and its model answer
+ *                                     ("references": [...] gives several acceptable model answers)
+ * Either form may add "examples": [{"answer": "…", "score": 0.5}, …], the instructor's earlier
+ * grades of answers to the same question, which the grader leans on for similar answers.
  * For an authored question of another type, "answer" is the response object
  * ({"type": "multiple-choice", "optionId": "a"}), or for multiple choice just the option id.
  * An invalid line or unknown id gets {"error": "…"} in its place and the exit code is 1 at the
@@ -100,6 +111,25 @@ function responseFor(question: Question, answer: unknown): unknown {
   }
 }
 
+const exampleSchema = z.array(
+  z.object({
+    answer: z.string(),
+    score: z.number().min(0).max(1),
+    keyPoints: z.record(z.string(), z.enum(['met', 'partly', 'missed'])).optional(),
+  }),
+);
+
+function examplesOf(line: GradeLine): InstructorExample[] | { error: string } {
+  if (line.examples === undefined) return [];
+  const parsed = exampleSchema.safeParse(line.examples);
+  if (!parsed.success) {
+    return {
+      error: '"examples" must be a list of {"answer": string, "score": 0 to 1, "keyPoints"?: {id: status}}',
+    };
+  }
+  return parsed.data;
+}
+
 function gradeLine(line: GradeLine, bank: Map<string, Question>): Record<string, unknown> {
   const outcome = (grade: {
     score: number;
@@ -108,32 +138,51 @@ function gradeLine(line: GradeLine, bank: Map<string, Question>): Record<string,
     keyPointsMet: { text: string }[];
     keyPointsMissed: { text: string }[];
     keyPointsContradicted: { text: string }[];
+    keyPoints: KeyPointGrade[];
+    needsReview: boolean;
+    reviewReasons: ReviewReason[];
   }) => ({
     score: grade.score,
     correct: grade.correct,
+    needsReview: grade.needsReview,
+    ...(grade.needsReview ? { reviewReasons: grade.reviewReasons } : {}),
     keyPointsMet: grade.keyPointsMet.map((k) => k.text),
     keyPointsMissed: grade.keyPointsMissed.map((k) => k.text),
     keyPointsContradicted: grade.keyPointsContradicted.map((k) => k.text),
+    keyPoints: grade.keyPoints.map((k) => ({ id: k.id, status: k.status, probability: k.probability })),
     feedback: grade.feedback,
   });
+  const examples = examplesOf(line);
+  if ('error' in examples) return examples;
   if (typeof line.questionId === 'string') {
     const question = bank.get(line.questionId);
     if (!question) return { error: `No authored question has the id "${line.questionId}"` };
     if (line.answer === undefined) return { error: 'The line has no "answer"' };
     return {
       questionId: question.id,
-      ...outcome(gradeResponse(question, responseFor(question, line.answer))),
+      ...outcome(gradeResponse(question, responseFor(question, line.answer), { examples })),
     };
   }
-  if (typeof line.question === 'string' && typeof line.reference === 'string') {
+  const references =
+    typeof line.reference === 'string'
+      ? [line.reference]
+      : Array.isArray(line.references) && line.references.every((r) => typeof r === 'string')
+        ? (line.references as string[])
+        : null;
+  if (typeof line.question === 'string' && references) {
     if (typeof line.answer !== 'string') return { error: '"answer" must be a string' };
-    if (!line.reference.trim()) return { error: '"reference" is empty' };
+    if (!references.some((r) => r.trim())) return { error: '"reference" is empty' };
     const { rubric, ...grade } = gradeAgainstReference({
       question: line.question,
-      reference: line.reference,
+      reference: references,
       answer: line.answer,
+      examples,
     });
-    return { ...outcome(grade), keyPoints: rubric.keyPoints.map((k) => k.text) };
+    return {
+      ...outcome(grade),
+      keyPoints: grade.keyPoints.map((k) => ({ id: k.id, status: k.status, probability: k.probability })),
+      reference: rubric.keyPoints[0]!.text,
+    };
   }
   return { error: 'A line needs "questionId" and "answer", or "question", "reference" and "answer"' };
 }

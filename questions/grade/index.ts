@@ -11,11 +11,28 @@ import {
   type ResponseOf,
 } from '../schema';
 import { type GradeResult, levelOf, roundScore } from './result';
-import { gradeShortAnswer } from './short-answer';
+import { gradeShortAnswer, type InstructorExample } from './short-answer';
 
+export { type AnswerGroup, type AnswerToGroup, groupAnswers } from './answer-groups';
+export type { PointStatus } from './model';
 export type { GradeLevel, GradeResult } from './result';
-export type { KeyPointOutcome, ShortAnswerGrade } from './short-answer';
+export type {
+  InstructorExample,
+  KeyPointGrade,
+  KeyPointOutcome,
+  ReviewReason,
+  ShortAnswerGrade,
+} from './short-answer';
 export { gradeAgainstReference, gradeShortAnswer, rubricFromReference } from './short-answer';
+
+export type GradeOptions = {
+  /**
+   * The instructor's earlier grades of answers to this question (free-text types; for
+   * claim-evidence-reasoning, grades of the reasoning): the grader leans on the nearest of them
+   * for answers not graded yet.
+   */
+  examples?: readonly InstructorExample[];
+};
 
 export class InvalidResponseError extends Error {}
 
@@ -24,7 +41,7 @@ export class InvalidResponseError extends Error {}
  * against the question first (shape and ids); an invalid one throws InvalidResponseError,
  * since the quiz engine should have refused it with `parseResponseFor`.
  */
-export function gradeResponse(question: Question, raw: unknown): GradeResult {
+export function gradeResponse(question: Question, raw: unknown, options: GradeOptions = {}): GradeResult {
   const checked = parseResponseFor(question, raw);
   if (!checked.ok) throw new InvalidResponseError(checked.message);
   const response = checked.response;
@@ -34,6 +51,9 @@ export function gradeResponse(question: Question, raw: unknown): GradeResult {
     keyPointsMet: [],
     keyPointsMissed: [],
     keyPointsContradicted: [],
+    keyPoints: [],
+    needsReview: false,
+    reviewReasons: [],
     parts: [],
     evidence: question.evidence,
   };
@@ -63,7 +83,12 @@ export function gradeResponse(question: Question, raw: unknown): GradeResult {
       return { ...base, ...gradeOrdering(question, response as ResponseOf<'ordering'>) };
     case 'short-answer': {
       const { text } = response as ResponseOf<'short-answer'>;
-      const grade = gradeShortAnswer({ rubric: question.rubric, answer: text, prompt: question.prompt });
+      const grade = gradeShortAnswer({
+        rubric: question.rubric,
+        answer: text,
+        prompt: question.prompt,
+        examples: options.examples,
+      });
       return {
         ...base,
         score: grade.score,
@@ -72,12 +97,19 @@ export function gradeResponse(question: Question, raw: unknown): GradeResult {
         keyPointsMet: grade.keyPointsMet,
         keyPointsMissed: grade.keyPointsMissed,
         keyPointsContradicted: grade.keyPointsContradicted,
+        keyPoints: grade.keyPoints,
+        needsReview: grade.needsReview,
+        reviewReasons: grade.reviewReasons,
       };
     }
     case 'claim-evidence-reasoning':
       return {
         ...base,
-        ...gradeClaimEvidenceReasoning(question, response as ResponseOf<'claim-evidence-reasoning'>),
+        ...gradeClaimEvidenceReasoning(
+          question,
+          response as ResponseOf<'claim-evidence-reasoning'>,
+          options.examples,
+        ),
       };
   }
 }
@@ -199,6 +231,7 @@ function gradeOrdering(question: OrderingQuestion, response: ResponseOf<'orderin
 function gradeClaimEvidenceReasoning(
   question: ClaimEvidenceReasoningQuestion,
   response: ResponseOf<'claim-evidence-reasoning'>,
+  examples?: readonly InstructorExample[],
 ) {
   const evidenceRight =
     response.sentenceId !== null && question.answer.sentenceIds.includes(response.sentenceId);
@@ -206,6 +239,7 @@ function gradeClaimEvidenceReasoning(
     rubric: question.rubric,
     answer: response.reasoning,
     prompt: `${question.prompt} ${question.claim}`,
+    examples,
   });
   const score = roundScore(
     question.weights.evidence * (evidenceRight ? 1 : 0) + question.weights.reasoning * reasoning.score,
@@ -220,6 +254,9 @@ function gradeClaimEvidenceReasoning(
     keyPointsMet: reasoning.keyPointsMet,
     keyPointsMissed: reasoning.keyPointsMissed,
     keyPointsContradicted: reasoning.keyPointsContradicted,
+    keyPoints: reasoning.keyPoints,
+    needsReview: reasoning.needsReview,
+    reviewReasons: reasoning.reviewReasons,
     parts: [
       { id: 'evidence', correct: evidenceRight },
       { id: 'reasoning', correct: reasoning.correct === 'correct' },

@@ -1,5 +1,5 @@
 import type { QuestionType } from '../schema';
-import type { KeyPointOutcome } from './short-answer';
+import type { KeyPointGrade, KeyPointOutcome, ReviewReason } from './short-answer';
 
 export type GradeLevel = 'correct' | 'partial' | 'incorrect';
 
@@ -16,6 +16,11 @@ export type GradeResult = {
   keyPointsMet: KeyPointOutcome[];
   keyPointsMissed: KeyPointOutcome[];
   keyPointsContradicted: KeyPointOutcome[];
+  /** Free-text types: every rubric point with its status (met, partly, missed) and probability. */
+  keyPoints: KeyPointGrade[];
+  /** The grade is provisional and an instructor should check it (free-text types only). */
+  needsReview: boolean;
+  reviewReasons: ReviewReason[];
   /** Per option, blank, pair or item: whether the student got it right. */
   parts: { id: string; correct: boolean }[];
   /** Sentence ids the feedback points back to. */

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { loadAuthoredBank } from '../bank';
 import type { ShortAnswerQuestion } from '../schema';
+import labelledAnswers from './data/burns-labelled-answers.json';
+import { graderModel } from './model';
 import { gradeAgainstReference, gradeShortAnswer, rubricFromReference } from './short-answer';
 
 /**
- * Labelled answers, written as students write them, for each rubric question of the authored
- * bank. Labels: correct (full credit), partial (some credit, not full), wrong / another
- * question (no credit), salad (a bare list of words: no credit), negation (the points stated
- * the other way round: no credit, named as contradicted), misspelled (a correct answer with
- * typos: full credit).
+ * Labelled answers, written as students write them before the trained scorer existed (none of
+ * them is in its training data), for each rubric question of the authored bank. Labels:
+ * correct (full credit), partial (the points in `met`), wrong / another question (no credit),
+ * salad (a bare list of words: no credit), negation (the points stated the other way round: no
+ * credit), misspelled (a correct answer with typos: full credit).
  */
 type Label = 'correct' | 'partial' | 'wrong' | 'salad' | 'negation' | 'misspelled' | 'another-question';
 type Labelled = { label: Label; answer: string; met?: string[]; contradicted?: string[] };
@@ -20,310 +22,217 @@ const shortAnswer = (id: string) => {
   return question as ShortAnswerQuestion;
 };
 
-const labelled: Record<string, Labelled[]> = {
-  'burns-why-coalitions': [
-    {
-      label: 'correct',
-      answer:
-        "Putin's greatest weakness is that he is diplomatically isolated, while the US has a web of allies and partners. Working with coalitions takes longer and is harder, but the results last longer and are more effective. Pressure applied together can change Putin's calculations.",
-    },
-    {
-      label: 'correct',
-      answer:
-        'Burns says Putin is lonely diplomatically and has no real allies, unlike America. Acting together is slower and less satisfying, yet the effects are more durable, and coordinated pressure can alter how Putin calculates.',
-    },
-    {
-      label: 'partial',
-      answer:
-        'Because Putin has no real allies, unlike America with its alliances. That loneliness is his biggest weakness.',
-      met: ['loneliness'],
-    },
-    {
-      label: 'partial',
-      answer: 'Coalitions are slower and harder, but their effects last longer and work better.',
-      met: ['lasting'],
-    },
-    {
-      label: 'wrong',
-      answer: 'Because the United States is richer than Russia and can afford a bigger army.',
-    },
-    {
-      label: 'wrong',
-      answer: 'He thinks coalitions are good and that the United States should work in them.',
-    },
-    {
-      label: 'salad',
-      answer:
-        'loneliness, vulnerability, alliances, coalitions, slower, harder, long-lasting, effective, calculus',
-    },
-    {
-      label: 'salad',
-      answer: 'Putin loneliness web alliances coalitions slower harder lasting effective pressure calculus',
-    },
-    {
-      label: 'negation',
-      answer: 'Coalitions are faster and easier than acting alone, and their effects are less lasting.',
-      contradicted: ['lasting'],
-    },
-    {
-      label: 'negation',
-      answer:
-        "Working in coalitions is not more effective, and coordinated pressure cannot change Putin's calculus.",
-      contradicted: ['lasting', 'calculus'],
-    },
-    {
-      label: 'misspelled',
-      answer:
-        "Putins bigest vulnerabilty is his diplomatic lonelyness, he has no aliances. Coalitons are slowr and harder but there efects are more long-lastng and efective. Cordinated presure can alther Putin's calculus.",
-    },
-    {
-      label: 'another-question',
-      answer:
-        "Because making Russia great is about making Putin's cronies rich, so hitting their wallets and denying foreign investment hurts his economy.",
-    },
-  ],
-  'burns-why-sanctions': [
-    {
-      label: 'correct',
-      answer:
-        'Making Russia great is tied to enriching Putin and his crony friends, so their wealth is a weak spot. A coordinated campaign signals that business as usual is over and unsettles Moscow. And the longer Russia is denied foreign direct investment, the further its economy falls behind.',
-    },
-    {
-      label: 'partial',
-      answer: "Because Putin's power rests on making his cronies rich, so their money is a vulnerability.",
-      met: ['cronies'],
-    },
-    {
-      label: 'partial',
-      answer:
-        'Without foreign investment the Russian economy falls further behind, and a joint campaign shows the Kremlin that business as usual is over.',
-      met: ['signal', 'investment'],
-    },
-    { label: 'wrong', answer: 'Because sanctions are cheap and will quickly turn Russia into a democracy.' },
-    {
-      label: 'salad',
-      answer: 'cronies wealth vulnerability signal business usual unsettle Moscow investment economy behind',
-    },
-    {
-      label: 'negation',
-      answer:
-        "Hitting their wallets would not unsettle Moscow, and being denied foreign investment would not make Russia's economy fall behind.",
-      contradicted: ['signal', 'investment'],
-    },
-    {
-      label: 'misspelled',
-      answer:
-        "Russia's greatnes is tied to making Putin and his cronys rich, so there welth is a vulnerabilty. A cordinated campain signals that busness as usual is over and unsetles Moscow. Without foriegn direct investmant the economy falls futher behind.",
-    },
-    {
-      label: 'another-question',
-      answer: 'Because Putin is diplomatically lonely and coalitions last longer.',
-    },
-  ],
-  'burns-what-diplomacy-can-do': [
-    {
-      label: 'correct',
-      answer:
-        "Diplomacy can't transform the hostile relationship with Russia, but it can manage it. Keeping diplomatic and military channels open shows we won't give in to Putin but won't give up on a healthier relationship either.",
-    },
-    { label: 'partial', answer: 'Diplomacy will not turn Russia into a friend.', met: ['not-transform'] },
-    { label: 'wrong', answer: 'Diplomacy can make Putin step down and bring democracy to Russia.' },
-    { label: 'salad', answer: 'transform, manage, relationship, channels, healthier, give up' },
-    {
-      label: 'negation',
-      answer: 'Diplomacy can transform the adversarial relationship with Russia.',
-      contradicted: ['not-transform'],
-    },
-    {
-      label: 'misspelled',
-      answer:
-        'Diplomacy cannot transfrom the adversarial relashionship, but it can manege it, and keeping channels open shows we will not give in but will not give up on a healthyer relationship.',
-    },
-    {
-      label: 'another-question',
-      answer: 'Because the elite keep their money abroad, sanctions on them hurt.',
-    },
-  ],
-  'burns-why-avoid-impulsive-response': [
-    {
-      label: 'correct',
-      answer:
-        "Striking back impulsively could provoke an unprovoked escalation in Ukraine, and using the same covert tactics would legitimate Putin's shrouded machinations.",
-    },
-    { label: 'partial', answer: 'It might cause Russia to escalate in Ukraine.', met: ['escalation'] },
-    { label: 'wrong', answer: 'Because covert action is too expensive for the United States.' },
-    { label: 'salad', answer: 'escalation Ukraine legitimate machinations covert cyberspace' },
-    {
-      label: 'negation',
-      answer: 'An impulsive response would not escalate anything in Ukraine.',
-      contradicted: ['escalation'],
-    },
-    {
-      label: 'misspelled',
-      answer:
-        "An impulsive responce could prompt an escalaton in Ukraine, and copying his methods would legitimize Putin's shrouded machinatons.",
-    },
-    { label: 'another-question', answer: 'Because Putin has no allies and coalitions have lasting effects.' },
-  ],
-};
+const labelled = labelledAnswers as Record<string, Labelled[]>;
 
-function expectAgreement(grade: ReturnType<typeof gradeShortAnswer>, item: Labelled) {
+/** The score a careful reader gives the labelled answer. */
+function expectedScore(question: ShortAnswerQuestion, item: Labelled): number {
+  const total = question.rubric.keyPoints.length;
+  const needed = Math.min(question.rubric.pointsForFullCredit ?? total, total);
   switch (item.label) {
     case 'correct':
     case 'misspelled':
-      expect(grade.score).toBe(1);
-      expect(grade.correct).toBe('correct');
-      break;
+      return 1;
     case 'partial':
-      expect(grade.score).toBeGreaterThan(0);
-      expect(grade.score).toBeLessThan(1);
-      expect(grade.correct).toBe('partial');
-      break;
-    case 'salad':
-      expect(grade.score).toBe(0);
-      expect(grade.listOfWords).toBe(true);
-      break;
-    case 'wrong':
-    case 'negation':
-    case 'another-question':
-      expect(grade.score).toBe(0);
-      expect(grade.correct).toBe('incorrect');
-      break;
-  }
-  if (item.met) expect(grade.keyPointsMet.map((k) => k.id).sort()).toEqual([...item.met].sort());
-  if (item.contradicted) {
-    expect(grade.keyPointsContradicted.map((k) => k.id).sort()).toEqual([...item.contradicted].sort());
+      return Math.min(1, (item.met?.length ?? 1) / needed);
+    default:
+      return 0;
   }
 }
 
-describe('gradeShortAnswer agrees with the labelled answers', () => {
-  for (const [id, answers] of Object.entries(labelled)) {
-    describe(id, () => {
-      const question = shortAnswer(id);
-      for (const item of answers) {
-        it(`${item.label}: ${item.answer.slice(0, 60)}`, () => {
-          const grade = gradeShortAnswer({
-            rubric: question.rubric,
-            answer: item.answer,
-            prompt: question.prompt,
-          });
-          expectAgreement(grade, item);
-        });
-      }
-    });
-  }
+const grade = (question: ShortAnswerQuestion, answer: string) =>
+  gradeShortAnswer({ rubric: question.rubric, answer, prompt: question.prompt });
 
-  it('covers every label for each rubric question', () => {
-    for (const answers of Object.values(labelled)) {
-      const labels = new Set(answers.map((a) => a.label));
-      for (const label of ['correct', 'partial', 'wrong', 'salad', 'negation', 'misspelled'] as const) {
-        expect(labels).toContain(label);
-      }
+describe('gradeShortAnswer on labelled answers it was not trained on', () => {
+  const items = Object.entries(labelled).flatMap(([id, answers]) =>
+    answers.map((item) => ({ question: shortAnswer(id), item })),
+  );
+
+  it('scores nine in ten within a quarter point of the label', () => {
+    const agreeing = items.filter(
+      ({ question, item }) =>
+        Math.abs(grade(question, item.answer).score - expectedScore(question, item)) <= 0.25,
+    );
+    expect(agreeing.length / items.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('gives a bare list of key words nothing and says why', () => {
+    for (const { question, item } of items.filter((i) => i.item.label === 'salad')) {
+      const result = grade(question, item.answer);
+      expect(result.score, item.answer).toBe(0);
+      expect(result.listOfWords).toBe(true);
+      expect(result.feedback).toContain('list of key words');
     }
   });
 
-  it('gives the model answer full credit', () => {
-    for (const id of Object.keys(labelled)) {
-      const question = shortAnswer(id);
-      const grade = gradeShortAnswer({
-        rubric: question.rubric,
-        answer: question.modelAnswer,
-        prompt: question.prompt,
-      });
-      expect(grade.score, id).toBe(1);
+  it('gives answers stating the points the other way round at most half', () => {
+    for (const { question, item } of items.filter((i) => i.item.label === 'negation')) {
+      expect(grade(question, item.answer).score, item.answer).toBeLessThanOrEqual(0.5);
+    }
+  });
+
+  it('gives correct answers, misspelt or not, at least three quarters', () => {
+    for (const { question, item } of items.filter((i) => ['correct', 'misspelled'].includes(i.item.label))) {
+      expect(grade(question, item.answer).score, item.answer).toBeGreaterThanOrEqual(0.75);
+    }
+  });
+
+  it('gives the model answer of every rubric question full credit', () => {
+    for (const question of bank.filter((q): q is ShortAnswerQuestion => q.type === 'short-answer')) {
+      expect(grade(question, question.modelAnswer).score, question.id).toBe(1);
     }
   });
 });
 
-describe('feedback', () => {
+describe('partial credit', () => {
   const question = shortAnswer('burns-why-coalitions');
-  it('names the key points made and missed', () => {
-    const grade = gradeShortAnswer({
-      rubric: question.rubric,
-      prompt: question.prompt,
-      answer: 'Coalitions are slower and harder, but their effects last longer and work better.',
-    });
-    expect(grade.keyPointsMet.map((k) => k.id)).toEqual(['lasting']);
-    expect(grade.keyPointsMissed.map((k) => k.id)).toEqual(['loneliness', 'calculus']);
-    expect(grade.feedback).toContain('Still missing');
-    expect(grade.feedback).toContain('diplomatic loneliness');
+
+  it('scores two of three points as two thirds, naming each point', () => {
+    const result = grade(
+      question,
+      'Putin is diplomatically isolated and has no real allies, unlike the United States. Coordinated pressure from many countries can change how Putin weighs his costs and benefits.',
+    );
+    expect(result.score).toBe(0.667);
+    expect(result.correct).toBe('partial');
+    expect(result.keyPointsMet.map((k) => k.id).sort()).toEqual(['calculus', 'loneliness']);
+    expect(result.keyPointsMissed.map((k) => k.id)).toEqual(['lasting']);
+    expect(result.feedback).toContain('Still missing');
+    expect(result.feedback).toContain('long-lasting');
   });
 
-  it('says when the answer contradicts the text', () => {
-    const grade = gradeShortAnswer({
-      rubric: question.rubric,
-      prompt: question.prompt,
-      answer: 'Coalitions are faster and easier than acting alone.',
-    });
-    expect(grade.feedback).toContain('opposite of the text');
+  it('gives every point a status and a probability, consistent with the cut-offs', () => {
+    const { thresholds } = graderModel();
+    const result = grade(question, 'Coalitions are slow but their effects last; Putin has few friends.');
+    expect(result.keyPoints.map((k) => k.id)).toEqual(['loneliness', 'lasting', 'calculus']);
+    for (const point of result.keyPoints) {
+      expect(point.probability).toBeGreaterThanOrEqual(0);
+      expect(point.probability).toBeLessThanOrEqual(1);
+      if (point.status === 'met') expect(point.probability).toBeGreaterThanOrEqual(thresholds.met);
+      if (point.status === 'partly') expect(point.probability).toBeGreaterThanOrEqual(thresholds.partly);
+    }
+  });
+});
+
+describe('honest uncertainty', () => {
+  const question = shortAnswer('burns-why-coalitions');
+
+  it('marks an answer in another language for review, with a provisional grade', () => {
+    const result = grade(
+      question,
+      'Rusia está casi sola en el mundo, mientras que Estados Unidos tiene muchos aliados; actuar juntos es más lento, pero los resultados duran más.',
+    );
+    expect(result.needsReview).toBe(true);
+    expect(result.reviewReasons).toContain('other-language');
+    expect(result.feedback).toContain('provisional');
   });
 
-  it('reads a concession about the other side as no contradiction', () => {
-    const grade = gradeShortAnswer({
-      rubric: question.rubric,
-      prompt: question.prompt,
-      answer:
-        'Acting alone is faster and easier, but coalitions have effects that are more lasting and effective.',
-    });
-    expect(grade.keyPointsMet.map((k) => k.id)).toContain('lasting');
-    expect(grade.keyPointsContradicted).toEqual([]);
+  it('marks a very long answer for review', () => {
+    const long = Array.from({ length: 12 }, () => question.modelAnswer).join(' ');
+    const result = grade(question, long);
+    expect(result.reviewReasons).toContain('too-long');
+    expect(result.needsReview).toBe(true);
   });
 
-  it('scores an empty answer 0 without failing', () => {
-    const grade = gradeShortAnswer({ rubric: question.rubric, prompt: question.prompt, answer: '   ' });
-    expect(grade).toMatchObject({ score: 0, correct: 'incorrect', feedback: 'No answer was given.' });
+  it('marks an answer sharing nothing with the key points for review', () => {
+    expect(grade(question, 'Blorf zibble quang.').reviewReasons).toContain('no-overlap');
+  });
+
+  it('does not hold up a clear answer', () => {
+    const result = grade(question, question.modelAnswer);
+    expect(result.needsReview).toBe(false);
+    expect(result.feedback).not.toContain('provisional');
+  });
+
+  it('says "the opposite of the text" only for confidently detected contradictions', () => {
+    const { thresholds } = graderModel();
+    for (const answer of [
+      'Putin has many allies, so coalitions fail.',
+      'Acting alone is better because coalitions are slow.',
+      question.modelAnswer,
+    ]) {
+      const result = grade(question, answer);
+      const confident = result.keyPoints.some((k) => k.contradiction >= thresholds.contradiction);
+      if (!confident) expect(result.feedback).not.toContain('opposite of the text');
+      for (const point of result.keyPoints.filter((k) => k.contradicted)) expect(point.status).toBe('missed');
+    }
+  });
+
+  it('scores an empty answer 0 without review', () => {
+    const result = grade(question, '   ');
+    expect(result).toMatchObject({ score: 0, correct: 'incorrect', feedback: 'No answer was given.' });
+    expect(result.needsReview).toBe(false);
   });
 
   it('is deterministic', () => {
     const answer = 'Putin is isolated, and coalitions take longer but last.';
-    const first = gradeShortAnswer({ rubric: question.rubric, prompt: question.prompt, answer });
-    const second = gradeShortAnswer({ rubric: question.rubric, prompt: question.prompt, answer });
-    expect(second).toEqual(first);
+    expect(grade(question, answer)).toEqual(grade(question, answer));
   });
 });
 
-describe('grading from a model answer alone', () => {
+describe('learning from the instructor', () => {
+  const question = shortAnswer('burns-why-coalitions');
+  const answer = 'Coalitions take their time, but what they build stays built.';
+
+  it('follows the instructor on a near-copy of an answer they graded', () => {
+    const alone = gradeShortAnswer({ rubric: question.rubric, answer, prompt: question.prompt });
+    const credited = gradeShortAnswer({
+      rubric: question.rubric,
+      answer,
+      prompt: question.prompt,
+      examples: [
+        {
+          answer: 'Coalitions take their time, but what they build stays built!',
+          score: 0.333,
+          keyPoints: { loneliness: 'missed', lasting: 'met', calculus: 'missed' },
+        },
+      ],
+    });
+    expect(credited.examplesUsed).toBe(1);
+    expect(credited.keyPoints.find((k) => k.id === 'lasting')!.status).toBe('met');
+    expect(credited.keyPoints.find((k) => k.id === 'lasting')!.probability).toBeGreaterThanOrEqual(
+      alone.keyPoints.find((k) => k.id === 'lasting')!.probability,
+    );
+    const refused = gradeShortAnswer({
+      rubric: question.rubric,
+      answer,
+      prompt: question.prompt,
+      examples: [{ answer: 'Coalitions take their time, but what they build stays built!', score: 0 }],
+    });
+    expect(refused.score).toBeLessThanOrEqual(credited.score);
+    expect(refused.keyPoints.find((k) => k.id === 'lasting')!.status).not.toBe('met');
+  });
+
+  it('uses no examples when none are given', () => {
+    expect(grade(question, answer).examplesUsed).toBe(0);
+  });
+});
+
+describe('grading from model answers alone', () => {
   const question = 'Why did Moscow expel 60 American diplomats?';
   const reference =
     'Moscow was retaliating for the expulsion of its own diplomats after the poisoning; it wanted to show that it would answer every Western step in kind.';
 
-  it('derives key points from the reference', () => {
-    const rubric = rubricFromReference(reference, question);
-    expect(rubric.keyPoints.length).toBe(2);
-    expect(rubric.keyPoints[0]!.text).toMatch(/retaliating/);
+  it('makes the reference the key point and other references its accepted phrasings', () => {
+    expect(rubricFromReference(reference, question).keyPoints).toEqual([
+      { id: 'reference', text: reference, accept: [], weight: 1 },
+    ]);
+    const two = rubricFromReference([reference, 'It was tit for tat.'], question);
+    expect(two.keyPoints[0]!.accept).toEqual(['It was tit for tat.']);
+    expect(() => rubricFromReference(['  '], question)).toThrow();
   });
 
-  it('grades correct, partial, wrong, salad, negation and misspelled answers', () => {
-    const grade = (answer: string) => gradeAgainstReference({ question, reference, answer });
+  it('grades correct, wrong, salad and misspelt answers', () => {
+    const score = (answer: string) => gradeAgainstReference({ question, reference, answer }).score;
     expect(
-      grade(
+      score(
         'It was retaliation for Western countries expelling Russian diplomats, to show it would answer each step in kind.',
-      ).score,
+      ),
     ).toBe(1);
-    expect(grade('Moscow was retaliating because Russian diplomats had been expelled.').score).toBe(0.5);
-    expect(grade('Because the American diplomats were spies who broke the law.').score).toBe(0);
-    expect(grade('retaliation, expulsion, diplomats, poisoning, answer, kind').score).toBe(0);
+    expect(score('Because the American diplomats were spies who broke the law.')).toBe(0);
+    expect(score('retaliation, expulsion, diplomats, poisoning, answer, kind')).toBe(0);
     expect(
-      grade('Moscow was not retaliating for anything, and it would not answer Western steps.').score,
-    ).toBe(0);
-    expect(
-      grade(
+      score(
         'Moscow was retalliating for the expulsion of its diplomats, to show it would answer every westren step in kind.',
-      ).score,
+      ),
     ).toBe(1);
-  });
-});
-
-describe('speed', () => {
-  it('grades an answer in well under 20 ms once the rubric is warm', () => {
-    const question = shortAnswer('burns-why-coalitions');
-    const answer = labelled['burns-why-coalitions']![0]!.answer;
-    gradeShortAnswer({ rubric: question.rubric, answer, prompt: question.prompt });
-    const runs = 20;
-    const start = performance.now();
-    for (let i = 0; i < runs; i++)
-      gradeShortAnswer({ rubric: question.rubric, answer, prompt: question.prompt });
-    // Loose bound: the benchmark prints the real figure.
-    expect((performance.now() - start) / runs).toBeLessThan(20);
   });
 });

@@ -1,457 +1,337 @@
-import nlp from 'compromise';
-import { distance } from 'fastest-levenshtein';
-import { contentLemmas, isContent, type Pos, type Token, tokenize, toWordNetPos } from '../language/tokens';
-import { relationsOf, type WordNetPos } from '../language/wordnet';
-import type { KeyPoint, Rubric } from '../schema';
+import type { Rubric } from '../schema';
+import { relationsFor } from './alignment';
+import { type PromptWords, pointFeatures, promptLemmas } from './features';
+import { adjustWithExamples, type InstructorExample } from './instructor-examples';
+import {
+  type GraderModel,
+  graderModel,
+  type PointStatus,
+  reversesTheQuestion,
+  STATUS_CREDIT,
+  scorePoint,
+} from './model';
 import { type GradeLevel, levelOf, roundScore } from './result';
+import { type AnalysedText, analyseText } from './text-analysis';
+
+export type { InstructorExample } from './instructor-examples';
+export type { Support } from './support';
+export { supportFor } from './support';
 
 /**
- * Grades a free-text answer against a rubric of key points, the way a careful teaching
- * assistant would: a point counts when the answer makes it in any words (synonyms and related
- * forms from WordNet, inflections from compromise, misspellings by edit distance); a point
- * stated the other way round ("coalitions are faster and easier") counts against nothing and
- * is named as contradicted; a bare list of key words earns nothing, since it explains nothing.
+ * Grades a free-text answer against a rubric of key points with the trained scorer: for each
+ * point (and its accepted paraphrases) the answer's words are aligned to the point's through
+ * lemmas, WordNet and word vectors, turned-round statements are noticed, and a fitted model
+ * gives the probability that the point is made. A point is met, partly met or missed by
+ * cut-offs fitted on labelled answers; the score is the share of points made (partly = half).
+ * When the model is unsure, or the answer is beyond what it was trained on, the grade is
+ * provisional and `needsReview` is set.
  */
 
 export type KeyPointOutcome = { id: string; text: string };
+
+export type KeyPointGrade = KeyPointOutcome & {
+  status: PointStatus;
+  /** Calibrated probability that the answer makes the point. */
+  probability: number;
+  /** Probability that the answer says the point's opposite. */
+  contradiction: number;
+  /** Said in feedback only when the model is confident the answer denies the point. */
+  contradicted: boolean;
+};
+
+export type ReviewReason = 'uncertain' | 'other-language' | 'too-long' | 'no-overlap';
 
 export type ShortAnswerGrade = {
   score: number;
   correct: GradeLevel;
   feedback: string;
+  /** Points made in full. */
   keyPointsMet: KeyPointOutcome[];
+  /** Points not made in full (partly made ones included: there is more to say). */
   keyPointsMissed: KeyPointOutcome[];
-  /** Points the answer makes the wrong way round; included in keyPointsMissed too. */
+  /** Points the answer confidently says the other way round; included in keyPointsMissed too. */
   keyPointsContradicted: KeyPointOutcome[];
-  /** The answer read as a list of words, not an explanation. */
+  /** The answer reads as a list of words, not an explanation. */
   listOfWords: boolean;
+  /** Every point with its status and probabilities, in rubric order. */
+  keyPoints: KeyPointGrade[];
+  /** The grade is provisional: an instructor should look at this answer. */
+  needsReview: boolean;
+  reviewReasons: ReviewReason[];
+  /** How many of the instructor's graded answers to this question informed the grade. */
+  examplesUsed: number;
 };
+
+export type ShortAnswerInput = {
+  rubric: Rubric;
+  answer: string;
+  prompt?: string;
+  /** The instructor's earlier grades of answers to this question; the nearest ones inform this grade. */
+  examples?: readonly InstructorExample[];
+};
+
+// ---- Caches: a rubric and a prompt are graded many times ----
+
+const rubricPhrasings = new WeakMap<Rubric, AnalysedText[][]>();
+
+function phrasingsOf(rubric: Rubric): AnalysedText[][] {
+  let phrasings = rubricPhrasings.get(rubric);
+  if (!phrasings) {
+    phrasings = rubric.keyPoints.map((point) =>
+      [point.text, ...point.accept].map((text) => analyseText(text)),
+    );
+    rubricPhrasings.set(rubric, phrasings);
+  }
+  return phrasings;
+}
 
 /**
- * A point counts when the answer covers half of its weighted words, or a third of them with at
- * least three full-weight words (long key points are rarely restated in full).
+ * Reads a rubric ahead of its first answer: its phrasings analysed and its words looked up in
+ * WordNet (a few milliseconds per question, once per process). Grading does it on first use
+ * anyway; a server can call it when a question is loaded.
  */
-const COVERAGE_NEEDED = 0.5;
-const COVERAGE_WITH_THREE_WORDS = 0.34;
-/** Words also in the question are given: restating the question earns little. */
-const PROMPT_WORD_WEIGHT = 0.25;
-const NAME_WEIGHT = 0.5;
-/** Head words carry a point; modifiers ("impulsive response", "unprovoked escalation") less so. */
-const MODIFIER_WEIGHT = 0.5;
-
-type Term = {
-  lemma: string;
-  pos: Pos;
-  weight: number;
-  forms: Set<string>;
-  opposites: Set<string>;
-  negated: boolean;
-  /** Verbs, adjectives and adverbs say something of a thing, so their polarity matters. */
-  predicate: boolean;
-};
-
-type CompiledKeyPoint = { keyPoint: KeyPoint; variants: Term[][] };
-
-// ---- Compiling a rubric (cached: the same rubric is graded many times) ----
-
-const compiledRubrics = new WeakMap<Rubric, Map<string, CompiledKeyPoint[]>>();
-
-function compileRubric(rubric: Rubric, prompt: string): CompiledKeyPoint[] {
-  let byPrompt = compiledRubrics.get(rubric);
-  if (!byPrompt) {
-    byPrompt = new Map();
-    compiledRubrics.set(rubric, byPrompt);
+export function prepareRubric(rubric: Rubric, prompt = ''): void {
+  for (const phrasings of phrasingsOf(rubric)) {
+    for (const phrasing of phrasings) for (const word of phrasing.words) relationsFor(word);
   }
-  const cached = byPrompt.get(prompt);
-  if (cached) return cached;
-  const promptWords = new Set<string>();
-  for (const token of tokenize(prompt).filter(isContent)) {
-    promptWords.add(token.lemma);
-    promptWords.add(token.normal);
-    // "impulsively" in the question gives away "impulsive" in the answer.
-    promptWords.add(token.normal.replace(/ly$/, ''));
+  promptWordsOf(prompt);
+}
+
+const prompts = new Map<string, PromptWords>();
+
+function promptWordsOf(prompt: string): PromptWords {
+  let words = prompts.get(prompt);
+  if (!words) {
+    if (prompts.size > 1000) prompts.clear();
+    words = promptLemmas(prompt);
+    prompts.set(prompt, words);
   }
-  const compiled = rubric.keyPoints.map((keyPoint) => ({
-    keyPoint,
-    variants: [keyPoint.text, ...keyPoint.accept].map((variant) => compileTerms(variant, promptWords)),
-  }));
-  byPrompt.set(prompt, compiled);
-  return compiled;
+  return words;
 }
 
-const relationsCache = new Map<string, { forms: Set<string>; opposites: Set<string> }>();
-
-function relationsFor(token: Token): { forms: Set<string>; opposites: Set<string> } {
-  const key = `${token.pos}:${token.lemma}:${token.normal}`;
-  const cached = relationsCache.get(key);
-  if (cached) return cached;
-  const forms = new Set([token.lemma, token.normal]);
-  const opposites = new Set<string>();
-  const primary = toWordNetPos(token.pos);
-  const order: WordNetPos[] = primary
-    ? [primary, ...(['n', 'v', 'a', 'r'] as const).filter((p) => p !== primary)]
-    : [];
-  for (const pos of order) {
-    for (const lemma of new Set([token.lemma, token.normal])) {
-      // Other parts of speech contribute fewer senses: they are a fallback for mis-tagged words.
-      const relations = relationsOf(lemma, pos, pos === primary ? 3 : 1);
-      for (const word of relations.related) if (!word.includes(' ')) forms.add(word);
-      for (const word of relations.opposites) if (!word.includes(' ')) opposites.add(word);
-    }
-  }
-  for (const form of forms) opposites.delete(form);
-  const entry = { forms, opposites };
-  relationsCache.set(key, entry);
-  return entry;
+/** The score from the points' statuses: points made over the weight needed for full credit. */
+export function scoreFromStatuses(rubric: Rubric, statuses: readonly PointStatus[]): number {
+  const total = rubric.keyPoints.reduce((sum, point) => sum + point.weight, 0);
+  const needed = Math.min(rubric.pointsForFullCredit ?? total, total);
+  const earned = rubric.keyPoints.reduce(
+    (sum, point, i) => sum + point.weight * STATUS_CREDIT[statuses[i]!],
+    0,
+  );
+  return roundScore(Math.min(1, earned / needed));
 }
 
-function compileTerms(text: string, promptWords: Set<string>): Term[] {
-  const terms: Term[] = [];
-  const seen = new Set<string>();
-  for (const token of tokenize(text)) {
-    if (!isContent(token) || seen.has(token.lemma)) continue;
-    seen.add(token.lemma);
-    const { forms, opposites } = relationsFor(token);
-    const predicate = token.predicative;
-    let weight = 1;
-    if (token.tags.has('ProperNoun')) weight = NAME_WEIGHT;
-    else if (token.pos === 'adv' || (token.pos === 'adj' && !predicate)) weight = MODIFIER_WEIGHT;
-    if (promptWords.has(token.lemma) || promptWords.has(token.normal)) weight = PROMPT_WORD_WEIGHT;
-    terms.push({
-      lemma: token.lemma,
-      pos: token.pos,
-      weight,
-      forms,
-      opposites,
-      negated: token.negated,
-      predicate,
-    });
-  }
-  return terms;
-}
+const outcome = (point: { id: string; text: string }): KeyPointOutcome => ({
+  id: point.id,
+  text: point.text,
+});
 
-// ---- Matching ----
-
-type Match = 'same' | 'opposite' | null;
-
-function misspelt(word: string, target: string): boolean {
-  if (word.length < 5 || target.length < 5 || word[0] !== target[0]) return false;
-  const allowed = Math.min(word.length, target.length) >= 8 ? 2 : 1;
-  return Math.abs(word.length - target.length) <= allowed && distance(word, target) <= allowed;
-}
-
-function matchToken(token: Token, term: Term): Match {
-  if (term.forms.has(token.lemma) || term.forms.has(token.normal)) return 'same';
-  if (term.opposites.has(token.lemma) || term.opposites.has(token.normal)) return 'opposite';
-  if (misspelt(token.normal, term.lemma) || misspelt(token.lemma, term.lemma)) return 'same';
-  return null;
-}
-
-type VariantResult = {
-  coverage: number;
-  fullWeightMatches: number;
-  fullWeightTerms: number;
-  /** Whether the point says something of a thing (a full-weight verb or predicate adjective)… */
-  hasPredicate: boolean;
-  /** …and whether the answer says it too. */
-  predicateMatched: boolean;
-  contradiction: boolean;
-};
-
-function scoreVariant(terms: Term[], tokens: Token[]): VariantResult {
-  let total = 0;
-  let covered = 0;
-  let fullWeightMatches = 0;
-  let fullWeightTerms = 0;
-  let hasPredicate = false;
-  let predicateMatched = false;
-  const clausesNamingTheSubject = new Set<number>();
-  const mismatches: { clause: number; viaOpposite: boolean; term: Term }[] = [];
-  for (const term of terms) {
-    total += term.weight;
-    if (term.weight >= 1) fullWeightTerms++;
-    let matched = false;
-    for (const token of tokens) {
-      const match = matchToken(token, term);
-      if (!match) continue;
-      // A word that is itself another term of the point ("lasting") is not this term's opposite.
-      if (
-        match === 'opposite' &&
-        terms.some((o) => o !== term && (o.lemma === token.lemma || o.lemma === token.normal))
-      ) {
-        continue;
-      }
-      const polarityFlipped = token.negated !== (match === 'opposite');
-      // Words the question itself uses set the scene; their polarity is not the point.
-      if (
-        term.predicate &&
-        token.predicative &&
-        term.weight > PROMPT_WORD_WEIGHT &&
-        polarityFlipped !== term.negated
-      ) {
-        mismatches.push({ clause: token.clause, viaOpposite: match === 'opposite', term });
-        continue;
-      }
-      if (match === 'same') {
-        matched = true;
-        if (term.pos === 'noun') clausesNamingTheSubject.add(token.clause);
-      }
-    }
-    const fullPredicate = term.predicate && term.weight >= 1;
-    if (fullPredicate) hasPredicate = true;
-    if (matched) {
-      covered += term.weight;
-      if (term.weight >= 1) fullWeightMatches++;
-      if (fullPredicate) predicateMatched = true;
-    }
-  }
-  // A negated word contradicts where it stands; an opposite word ("faster") only when its clause
-  // names a thing the point is about, so "acting alone is faster, but coalitions last" is no contradiction.
-  const contradiction = mismatches.some((m) => !m.viaOpposite || clausesNamingTheSubject.has(m.clause));
-  return {
-    coverage: total > 0 ? covered / total : 0,
-    fullWeightMatches,
-    fullWeightTerms,
-    hasPredicate,
-    predicateMatched,
-    contradiction,
-  };
-}
-
-type KeyPointVerdict = 'met' | 'missed' | 'contradicted';
-
-function variantMet(result: VariantResult): boolean {
-  // What a point says of its subject must be there: "diplomacy can transform the relationship"
-  // does not make the point "diplomacy can manage the relationship".
-  if (result.hasPredicate && !result.predicateMatched) return false;
-  // A point made only of the question's own words (a claim the student must connect to) needs coverage alone.
-  if (result.fullWeightTerms === 0) return result.coverage >= COVERAGE_NEEDED;
-  // A short point may be made with one of its two head words ("that loneliness is his weakness").
-  const wordsNeeded = result.fullWeightTerms <= 2 ? 1 : 2;
-  if (result.coverage >= COVERAGE_NEEDED && result.fullWeightMatches >= wordsNeeded) return true;
-  return result.coverage >= COVERAGE_WITH_THREE_WORDS && result.fullWeightMatches >= 3;
-}
-
-function judgeKeyPoint(compiled: CompiledKeyPoint, tokens: Token[]): KeyPointVerdict {
-  let met = false;
-  let contradicted = false;
-  for (const terms of compiled.variants) {
-    const result = scoreVariant(terms, tokens);
-    if (result.contradiction) contradicted = true;
-    if (variantMet(result)) met = true;
-  }
-  if (contradicted) return 'contradicted';
-  return met ? 'met' : 'missed';
-}
-
-// ---- Lists of words ----
-
-const VERB_TAGS = ['Verb', 'Copula', 'Auxiliary', 'Modal'];
-
-/**
- * A sentence that is a list of words rather than a statement: no verb at all, or hardly any of
- * the small words (the, of, because, is…) that bind words into a claim.
- */
-function isListOfWords(tokens: Token[]): boolean {
-  if (tokens.length === 0) return true;
-  const hasVerb = tokens.some((t) => VERB_TAGS.some((tag) => t.tags.has(tag)) && !t.tags.has('Gerund'));
-  if (!hasVerb) return true;
-  const functionShare = tokens.filter((t) => t.isFunction).length / tokens.length;
-  if (tokens.length >= 6 && functionShare < 0.12) return true;
-  // "loneliness, alliances, slower, lasting, calculus": many short comma-separated pieces.
-  const pieces = tokens.filter((t) => t.post.includes(',')).length + 1;
-  return pieces >= 4 && tokens.length / pieces <= 2.5 && functionShare < 0.25;
-}
-
-// ---- Grading ----
-
-export type ShortAnswerInput = { rubric: Rubric; answer: string; prompt?: string };
-
-export function gradeShortAnswer({ rubric, answer, prompt = '' }: ShortAnswerInput): ShortAnswerGrade {
-  const keyPoints = compileRubric(rubric, prompt);
-  const outcome = (c: CompiledKeyPoint): KeyPointOutcome => ({ id: c.keyPoint.id, text: c.keyPoint.text });
-  const allMissed = keyPoints.map(outcome);
+export function gradeShortAnswer({
+  rubric,
+  answer,
+  prompt = '',
+  examples = [],
+}: ShortAnswerInput): ShortAnswerGrade {
+  const model = graderModel();
   if (!answer.trim()) {
+    const keyPoints = rubric.keyPoints.map((point) => ({
+      ...outcome(point),
+      status: 'missed' as const,
+      probability: 0,
+      contradiction: 0,
+      contradicted: false,
+    }));
     return {
       score: 0,
       correct: 'incorrect',
       feedback: 'No answer was given.',
       keyPointsMet: [],
-      keyPointsMissed: allMissed,
+      keyPointsMissed: keyPoints.map(outcome),
       keyPointsContradicted: [],
       listOfWords: false,
+      keyPoints,
+      needsReview: false,
+      reviewReasons: [],
+      examplesUsed: 0,
     };
   }
-  const tokens = tokenize(answer);
-  const bySentence = new Map<number, Token[]>();
-  for (const token of tokens)
-    bySentence.set(token.sentence, [...(bySentence.get(token.sentence) ?? []), token]);
-  const statements = [...bySentence.values()].filter((sentence) => !isListOfWords(sentence)).flat();
-  // Negation scope was worked out on every word; only words that carry meaning are matched.
-  const meaningful = statements.filter(isContent);
-  if (statements.length === 0) {
-    return {
-      score: 0,
-      correct: 'incorrect',
-      feedback:
-        'A list of key words is not an explanation. Write the answer in sentences that say how the ideas connect.',
-      keyPointsMet: [],
-      keyPointsMissed: allMissed,
-      keyPointsContradicted: [],
-      listOfWords: true,
-    };
-  }
-
-  const met: CompiledKeyPoint[] = [];
-  const missed: CompiledKeyPoint[] = [];
-  const contradicted: CompiledKeyPoint[] = [];
-  for (const keyPoint of keyPoints) {
-    const verdict = judgeKeyPoint(keyPoint, meaningful);
-    if (verdict === 'met') met.push(keyPoint);
-    else missed.push(keyPoint);
-    if (verdict === 'contradicted') contradicted.push(keyPoint);
-  }
-  const totalWeight = keyPoints.reduce((sum, k) => sum + k.keyPoint.weight, 0);
-  const needed = Math.min(rubric.pointsForFullCredit ?? totalWeight, totalWeight);
-  const metWeight = met.reduce((sum, k) => sum + k.keyPoint.weight, 0);
-  const score = roundScore(Math.min(1, metWeight / needed));
+  const analysed = analyseText(answer);
+  const promptWords = promptWordsOf(prompt);
+  const phrasings = phrasingsOf(rubric);
+  const scored = rubric.keyPoints.map((point, i) => {
+    const features = pointFeatures(phrasings[i]!, analysed, promptWords);
+    return { point, features, ...scorePoint(features, model) };
+  });
+  const informed = adjustWithExamples({
+    rubric,
+    answer: analysed,
+    points: scored.map((s) => ({ probability: s.probability, status: s.status, denied: s.denied })),
+    examples,
+    model,
+  });
+  const keyPoints: KeyPointGrade[] = scored.map((s, i) => ({
+    ...outcome(s.point),
+    status: informed.points[i]!.status,
+    probability: round(informed.points[i]!.probability),
+    contradiction: round(s.contradiction),
+    contradicted:
+      s.contradiction >= model.thresholds.contradiction && informed.points[i]!.status === 'missed',
+  }));
+  const score = scoreFromStatuses(
+    rubric,
+    keyPoints.map((k) => k.status),
+  );
+  const reviewReasons = reviewReasonsFor({
+    rubric,
+    answer: analysed,
+    scored,
+    statuses: keyPoints.map((k) => k.status),
+    model,
+    informedByExamples: informed.examplesUsed > 0,
+  });
+  const listOfWords = analysed.listShare >= 0.5;
+  const reversed = scored.some((s) => reversesTheQuestion(s.features));
   return {
     score,
     correct: levelOf(score),
-    feedback: feedbackFor({ met, missed, contradicted, score, answerWords: contentLemmas(answer).length }),
-    keyPointsMet: met.map(outcome),
-    keyPointsMissed: missed.map(outcome),
-    keyPointsContradicted: contradicted.map(outcome),
-    listOfWords: false,
+    feedback: feedbackFor({ keyPoints, score, listOfWords, reviewReasons, analysed, reversed }),
+    keyPointsMet: keyPoints.filter((k) => k.status === 'met').map(outcome),
+    keyPointsMissed: keyPoints.filter((k) => k.status !== 'met').map(outcome),
+    keyPointsContradicted: keyPoints.filter((k) => k.contradicted).map(outcome),
+    listOfWords,
+    keyPoints,
+    needsReview: reviewReasons.length > 0,
+    reviewReasons,
+    examplesUsed: informed.examplesUsed,
   };
 }
 
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+/**
+ * Why an answer needs an instructor: another language, longer than anything trained on, no
+ * overlap with the key points at all, or a point whose probability sits so near the met cut-off
+ * that the other verdict would move the score by a quarter point or more.
+ */
+function reviewReasonsFor(input: {
+  rubric: Rubric;
+  answer: AnalysedText;
+  scored: {
+    probability: number;
+    features: { alignedRecall: number; novelAlignedPrecision: number; promptShare: number };
+  }[];
+  statuses: PointStatus[];
+  model: GraderModel;
+  informedByExamples: boolean;
+}): ReviewReason[] {
+  const { answer, scored, model } = input;
+  const reasons: ReviewReason[] = [];
+  if (answer.language !== 'eng' && answer.language !== 'und') reasons.push('other-language');
+  if (answer.tokenCount > model.review.maxWords) reasons.push('too-long');
+  const noOverlap = scored.every(
+    (s) =>
+      s.features.alignedRecall === 0 &&
+      s.features.novelAlignedPrecision === 0 &&
+      s.features.promptShare === 0,
+  );
+  if (noOverlap && !reasons.includes('other-language')) reasons.push('no-overlap');
+  const { met } = model.thresholds;
+  const otherVerdict = input.statuses.map((status, i) => {
+    if (Math.abs(scored[i]!.probability - met) >= model.review.margin) return status;
+    return status === 'met' ? 'partly' : 'met';
+  });
+  const score = scoreFromStatuses(input.rubric, input.statuses);
+  const swing = Math.abs(scoreFromStatuses(input.rubric, otherVerdict) - score);
+  // An instructor's grade of a near-identical answer settles what the model was unsure of.
+  if (swing >= 0.25 - 1e-9 && !input.informedByExamples) reasons.push('uncertain');
+  return reasons;
+}
+
+const REVIEW_WORDS: Record<ReviewReason, string> = {
+  uncertain: 'the grader is not sure of it',
+  'other-language': 'it does not seem to be written in English',
+  'too-long': 'it is longer than the answers the grader was trained on',
+  'no-overlap': 'it shares no ideas the grader can recognise with the key points',
+};
+
+const quote = (points: KeyPointOutcome[]) =>
+  points.map((p) => `“${p.text.replace(/[.!;,]+$/, '')}”`).join('; ');
+
 function feedbackFor(input: {
-  met: CompiledKeyPoint[];
-  missed: CompiledKeyPoint[];
-  contradicted: CompiledKeyPoint[];
+  keyPoints: KeyPointGrade[];
   score: number;
-  answerWords: number;
+  listOfWords: boolean;
+  reviewReasons: ReviewReason[];
+  analysed: AnalysedText;
+  reversed: boolean;
 }): string {
-  const { met, missed, contradicted, score } = input;
-  const list = (points: CompiledKeyPoint[]) =>
-    points.map((p) => `“${p.keyPoint.text.replace(/[.!;,]+$/, '')}”`).join('; ');
+  const { keyPoints, score } = input;
+  const met = keyPoints.filter((k) => k.status === 'met');
+  const partly = keyPoints.filter((k) => k.status === 'partly');
+  const contradicted = keyPoints.filter((k) => k.contradicted);
+  const missed = keyPoints.filter((k) => k.status === 'missed' && !k.contradicted);
   const parts: string[] = [];
-  if (score >= 1 && missed.length === 0) parts.push('You made every key point.');
-  else if (score >= 1) parts.push('You made enough key points for full credit.');
-  if (met.length > 0 && score < 1)
-    parts.push(`You made ${met.length === 1 ? 'this point' : 'these points'}: ${list(met)}.`);
-  if (contradicted.length > 0) {
-    parts.push(`Your answer says the opposite of the text on: ${list(contradicted)}. Reread that passage.`);
-  }
-  const plainMissed = missed.filter((m) => !contradicted.includes(m));
-  if (plainMissed.length > 0 && score < 1) {
-    parts.push(`Still missing: ${list(plainMissed)}.`);
-  }
-  if (met.length === 0 && contradicted.length === 0) {
-    parts.unshift(
-      input.answerWords < 4
-        ? 'Your answer is too short to explain the reasoning.'
-        : 'Your answer does not make the points this question asks about.',
+  if (input.reviewReasons.length > 0) {
+    parts.push(
+      `This grade is provisional: an instructor will check it, since ${input.reviewReasons.map((r) => REVIEW_WORDS[r]).join(' and ')}.`,
     );
+  }
+  if (met.length === keyPoints.length) parts.push('You made every key point.');
+  else if (score >= 1) parts.push('You made enough key points for full credit.');
+  else if (met.length > 0)
+    parts.push(`You made ${met.length === 1 ? 'this point' : 'these points'}: ${quote(met)}.`);
+  if (partly.length > 0 && score < 1) {
+    parts.push(
+      `You touched on ${partly.length === 1 ? 'this point' : 'these points'} without making it clear: ${quote(partly)}.`,
+    );
+  }
+  if (contradicted.length > 0) {
+    parts.push(
+      `Your answer seems to say the opposite of the text on: ${quote(contradicted)}. Reread that passage.`,
+    );
+  }
+  if (missed.length > 0 && score < 1) parts.push(`Still missing: ${quote(missed)}.`);
+  if (input.reversed) {
+    parts.unshift(
+      'Your answer argues for the course the question sets aside; the question asks why the text takes the other one.',
+    );
+  } else if (met.length === 0 && partly.length === 0 && contradicted.length === 0) {
+    if (input.listOfWords) {
+      parts.unshift(
+        'A list of key words is not an explanation. Write the answer in sentences that say how the ideas connect.',
+      );
+    } else if (input.analysed.words.length < 4 && !input.reviewReasons.includes('other-language')) {
+      parts.unshift('Your answer is too short to explain the reasoning.');
+    } else {
+      parts.unshift('Your answer does not make the points this question asks about.');
+    }
   }
   return parts.join(' ');
 }
 
-// ---- Grading from a model answer alone ----
-
-const SPLIT_AT =
-  /\s*;\s*|,\s*(?=(?:and|but|so|because|which|while)\s)|\s+(?=(?:because|so that|which means|whereas)\s)/i;
+// ---- Grading from model answers alone ----
 
 /**
- * Key points derived from a model answer: its sentences, and long sentences cut at clause
- * breaks ("; ", ", and …", " because …"), keeping the pieces that say something beyond the
- * question's own words.
+ * A rubric from one or more reference answers: one key point, the first reference, with the
+ * others as accepted phrasings, as the scorer was trained on SciEntsBank's references.
  */
-export function rubricFromReference(reference: string, prompt = ''): Rubric {
-  const promptWords = new Set(contentLemmas(prompt));
-  const pieces: string[] = [];
-  for (const sentence of nlp(reference).sentences().out('array') as string[]) {
-    const parts = sentence
-      .split(SPLIT_AT)
-      .map((p) => p.trim().replace(/^(and|but|so|because|which|while)\s+/i, ''));
-    let carry = '';
-    for (const part of parts) {
-      const candidate = carry ? `${carry}, ${part}` : part;
-      const own = contentLemmas(candidate).filter((l) => !promptWords.has(l));
-      if (new Set(own).size >= 2) {
-        pieces.push(candidate.replace(/[.;,\s]+$/, ''));
-        carry = '';
-      } else {
-        carry = candidate;
-      }
-    }
-    if (carry && pieces.length > 0) pieces[pieces.length - 1] = `${pieces[pieces.length - 1]}, ${carry}`;
-    else if (carry && contentLemmas(carry).length > 0) pieces.push(carry.replace(/[.;,\s]+$/, ''));
-  }
-  const keyPoints = (pieces.length > 0 ? pieces : [reference.trim()]).slice(0, 12).map((text, i) => ({
-    id: `kp${i + 1}`,
-    text,
-    accept: [],
-    weight: 1,
-  }));
-  return { keyPoints };
+export function rubricFromReference(reference: string | readonly string[], _prompt = ''): Rubric {
+  const references = (typeof reference === 'string' ? [reference] : [...reference])
+    .map((r) => r.trim())
+    .filter(Boolean);
+  if (references.length === 0) throw new Error('A reference answer is needed');
+  const [first, ...others] = references;
+  return { keyPoints: [{ id: 'reference', text: first!, accept: others, weight: 1 }] };
 }
 
-export function gradeAgainstReference(input: { question: string; reference: string; answer: string }) {
+export function gradeAgainstReference(input: {
+  question: string;
+  reference: string | readonly string[];
+  answer: string;
+  examples?: readonly InstructorExample[];
+}) {
   const rubric = rubricFromReference(input.reference, input.question);
-  return { rubric, ...gradeShortAnswer({ rubric, answer: input.answer, prompt: input.question }) };
-}
-
-// ---- Checking a statement against the text (used to validate answer keys) ----
-
-export type Support = 'supported' | 'contradicted' | 'unsupported';
-
-const evidenceTokens = new Map<string, Token[]>();
-const statementTerms = new Map<string, Term[]>();
-
-function cachedTokens(text: string): Token[] {
-  let tokens = evidenceTokens.get(text);
-  if (!tokens) {
-    if (evidenceTokens.size > 5000) evidenceTokens.clear();
-    tokens = tokenize(text);
-    evidenceTokens.set(text, tokens);
-  }
-  return tokens;
-}
-
-/**
- * Whether `evidence` states `statement`, says the opposite, or neither. Stricter than grading a
- * student: most of the statement's weighted words must be in the evidence, its verb among them,
- * and its numbers too (a changed number is a contradiction).
- */
-export function supportFor(statement: string, evidence: string | Token[], coverageNeeded = 0.7): Support {
-  let terms = statementTerms.get(statement);
-  if (!terms) {
-    if (statementTerms.size > 5000) statementTerms.clear();
-    terms = compileTerms(statement, new Set());
-    statementTerms.set(statement, terms);
-  }
-  const evidenceTokens = typeof evidence === 'string' ? cachedTokens(evidence) : evidence;
-  const evidenceWords = typeof evidence === 'string' ? evidence : evidenceTokens.map((t) => t.text).join(' ');
-  const tokens = evidenceTokens.filter(isContent);
-  const result = scoreVariant(terms, tokens);
-  if (result.contradiction) return 'contradicted';
-  const numbers = (text: string) =>
-    new Set(text.match(/\d[\d,.]*/g)?.map((n) => n.replace(/[,.]$/, '')) ?? []);
-  const stated = numbers(statement);
-  const found = numbers(evidenceWords);
-  const missingNumber = [...stated].some((n) => !found.has(n));
-  // "No", "nothing", "without" negate a noun, which the word-level check cannot see: a statement
-  // that uses them is not supported by evidence that does not.
-  const nounNegation = /\b(no|nothing|none|nobody|without)\b/i;
-  if (nounNegation.test(statement) && !nounNegation.test(evidenceWords)) {
-    return result.coverage >= coverageNeeded ? 'contradicted' : 'unsupported';
-  }
-  const wordsSupported =
-    result.coverage >= coverageNeeded &&
-    (!result.hasPredicate || result.predicateMatched) &&
-    (result.fullWeightMatches >= 1 || result.fullWeightTerms === 0);
-  if (missingNumber) return wordsSupported && found.size > 0 ? 'contradicted' : 'unsupported';
-  return wordsSupported ? 'supported' : 'unsupported';
+  return {
+    rubric,
+    ...gradeShortAnswer({ rubric, answer: input.answer, prompt: input.question, examples: input.examples }),
+  };
 }

@@ -158,6 +158,23 @@ const CLAUSE_OPENERS = new Set([
   'hence',
 ]);
 
+/** A word as a tagger gives it, before clauses and negation are marked. */
+export type TaggedTerm = {
+  /** As written (empty for the implicit half of a contraction). */
+  text: string;
+  /** Lower case, without punctuation. */
+  normal: string;
+  /** Root form, or empty when the tagger gives none. */
+  root: string;
+  tags: ReadonlySet<string>;
+  /** Punctuation written after the word. */
+  post: string;
+  /** Exactly as written (empty for the implicit half of a contraction), when the tagger says. */
+  written?: string;
+  /** Punctuation written before the word, when the tagger says. */
+  pre?: string;
+};
+
 type CompromiseTerm = {
   text: string;
   pre: string;
@@ -194,13 +211,13 @@ export function toWordNetPos(pos: Pos): WordNetPos | null {
   }
 }
 
-const cleanWord = (word: string) =>
+export const cleanWord = (word: string) =>
   word
     .toLowerCase()
     .replace(/[’‘]/g, "'")
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 
-/** Tokens of a text with lemmas, parts of speech, clauses and negation scope. */
+/** Tokens of a text with lemmas, parts of speech, clauses and negation scope (compromise's tagger). */
 export function tokenize(text: string): Token[] {
   return tokenizeDoc(nlp(text));
 }
@@ -209,30 +226,45 @@ export function tokenize(text: string): Token[] {
 export function tokenizeDoc(doc: ReturnType<typeof nlp>): Token[] {
   doc.compute('root');
   const sentences = doc.json() as { terms: CompromiseTerm[] }[];
+  return tokensOf(
+    sentences.map((sentence) =>
+      sentence.terms.map((term) => ({
+        // A contraction arrives as two terms, each with its expansion in `implicit`.
+        text: term.text || term.implicit || '',
+        written: term.text ?? '',
+        pre: term.pre ?? '',
+        normal: cleanWord(term.implicit || term.normal || term.text || term.implicit || ''),
+        root: cleanWord(term.root ?? ''),
+        tags: new Set(term.tags),
+        post: term.post ?? '',
+      })),
+    ),
+  );
+}
+
+/** Tokens from tagged sentences: lemmas, content and function words, clauses and negation scope. */
+export function tokensOf(sentences: readonly (readonly TaggedTerm[])[]): Token[] {
   const tokens: Token[] = [];
   let clause = 0;
   sentences.forEach((sentence, sentenceIndex) => {
     clause++;
     let negation = false;
     let localNegation = 0;
-    sentence.terms.forEach((term, termIndex) => {
-      const tags = new Set(term.tags);
-      // A contraction arrives as two terms, each with its expansion in `implicit`.
-      const surface = term.text || term.implicit || '';
-      const normal = cleanWord(term.implicit || term.normal || surface);
-      if (!normal && !tags.has('Negative')) return;
-      const word = normal || 'not';
-      if (CLAUSE_OPENERS.has(word) || (COORDINATORS.has(word) && opensClause(sentence.terms, termIndex))) {
+    sentence.forEach((term, termIndex) => {
+      const tags = term.tags;
+      if (!term.normal && !tags.has('Negative')) return;
+      const word = term.normal || 'not';
+      if (CLAUSE_OPENERS.has(word) || (COORDINATORS.has(word) && opensClause(sentence, termIndex))) {
         clause++;
         negation = false;
         localNegation = 0;
       }
       const isNegator = tags.has('Negative') || NEGATORS.has(word);
-      const lemma = cleanWord(term.root ?? '') || word;
+      const lemma = term.root || word;
       const pos = posOf(tags);
       tokens.push({
-        text: surface,
-        written: term.text ?? '',
+        text: term.text,
+        written: term.written ?? term.text,
         pre: term.pre ?? '',
         normal: word,
         lemma: isNegator ? 'not' : lemma,
@@ -248,14 +280,14 @@ export function tokenizeDoc(doc: ReturnType<typeof nlp>): Token[] {
         negated: negation !== localNegation > 0,
         sentence: sentenceIndex,
         clause,
-        post: term.post ?? '',
+        post: term.post,
         predicative: false,
       });
       if (localNegation > 0) localNegation--;
       if (isNegator) negation = !negation;
       if (LOCAL_NEGATORS.has(word)) localNegation = 2;
-      // compromise already split the sentences, so a full stop here ends an abbreviation.
-      if (/[;:—–]/.test(term.post ?? '')) {
+      // The tagger already split the sentences, so a full stop here ends an abbreviation.
+      if (/[;:—–]/.test(term.post)) {
         clause++;
         negation = false;
         localNegation = 0;
@@ -308,18 +340,18 @@ function isPredicative(
 const COORDINATORS = new Set(['and', 'or']);
 
 /** "and pressure cannot…": a coordinator that joins two clauses, not two words. */
-function opensClause(terms: CompromiseTerm[], index: number): boolean {
+function opensClause(terms: readonly TaggedTerm[], index: number): boolean {
   const next = terms[index + 1];
-  if (!next || !(next.tags.includes('Noun') || next.tags.includes('Pronoun'))) return false;
-  if (LOCAL_NEGATORS.has(cleanWord(next.normal))) return false;
+  if (!next || !(next.tags.has('Noun') || next.tags.has('Pronoun'))) return false;
+  if (LOCAL_NEGATORS.has(next.normal)) return false;
   // A subject then a finite verb: "and pressure cannot", not "and less satisfying".
   return terms
     .slice(index + 2, index + 5)
     .some(
       (t) =>
-        t.tags.includes('Modal') ||
-        t.tags.includes('Copula') ||
-        (t.tags.includes('Verb') && !t.tags.includes('Gerund') && !t.tags.includes('Infinitive')),
+        t.tags.has('Modal') ||
+        t.tags.has('Copula') ||
+        (t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Infinitive')),
     );
 }
 

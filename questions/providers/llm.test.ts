@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GenerationReport } from '@/questions/generate';
 import { parseReading } from '@/questions/reading/parse';
+import { parseQuestion } from '@/questions/schema';
 import {
   createLlmProvider,
   defaultProvider,
@@ -10,6 +12,7 @@ import {
   llmConfigFromEnv,
   ruleBasedProvider,
 } from './index';
+import { withGradableRubrics } from './llm';
 
 /** A local stand-in for an OpenAI-compatible API: answers with whatever the test queues. */
 const replies: { status: number; body: unknown }[] = [];
@@ -142,5 +145,61 @@ describe('provider configuration', () => {
     expect(() => llmConfigFromEnv({ QUESTIONS_LLM_BASE_URL: 'not a url', QUESTIONS_LLM_MODEL: 'm' })).toThrow(
       LlmProviderError,
     );
+  });
+});
+
+describe('free-text questions from a model', () => {
+  const shortAnswer = (id: string, modelAnswer: string) =>
+    parseQuestion({
+      id,
+      readingSlug,
+      type: 'short-answer',
+      prompt: 'Why does Burns call Putin diplomatically lonely?',
+      explanation: 'See paragraph 9.',
+      evidence: ['p9.s1', 'p9.s2'],
+      skill: 'claim-and-reason',
+      difficulty: 2,
+      source: 'generated',
+      status: 'draft',
+      rubric: {
+        keyPoints: [
+          {
+            id: 'web',
+            text: 'He has nothing close to the web of alliances and partnerships that anchor the United States.',
+          },
+        ],
+      },
+      modelAnswer,
+    });
+
+  it('keeps those whose model answer earns full credit from the grader, and rejects the rest', () => {
+    const good = shortAnswer(
+      'llm-good',
+      'Because he has nothing like the web of alliances and partnerships that anchor the United States.',
+    );
+    const bad = shortAnswer('llm-bad', 'Because the Russian economy depends on oil and gas exports.');
+    const report = {
+      questions: [good, bad],
+      candidates: 2,
+      passed: 2,
+      rejections: Object.fromEntries(
+        [
+          'schema',
+          'unknown-evidence',
+          'dangling-reference',
+          'key-unsupported',
+          'ambiguous-key',
+          'weak-distractors',
+        ].map((name) => [name, 0]),
+      ),
+      rejected: [],
+      keptByType: { 'short-answer': 2 },
+      paragraphCoverage: 1,
+    } as unknown as GenerationReport;
+    const checked = withGradableRubrics(report);
+    expect(checked.questions.map((q) => q.id)).toEqual(['llm-good']);
+    expect(checked.rejections['key-unsupported']).toBe(1);
+    expect(checked.rejected.at(-1)).toMatchObject({ id: 'llm-bad', validator: 'key-unsupported' });
+    expect(checked.keptByType['short-answer']).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ParsedReading } from '@/questions/reading/types';
-import { analyseReading, selectQuestions } from '../generate';
+import { analyseReading, type GenerationReport, type Rejection, selectQuestions } from '../generate';
+import { gradeShortAnswer } from '../grade/short-answer';
 import { QUESTION_TYPES, SKILLS } from '../schema';
 import type { QuestionProvider } from './types';
 
@@ -121,7 +122,53 @@ export function createLlmProvider(config: LlmConfig): QuestionProvider {
             : question,
         quality: 0.7,
       }));
-      return selectQuestions(analyseReading(reading, options.readingSlug), candidates, options);
+      return withGradableRubrics(
+        selectQuestions(analyseReading(reading, options.readingSlug), candidates, options),
+      );
     },
+  };
+}
+
+/**
+ * A model's free-text question goes through the same calibrated grader as a student's answer:
+ * its own model answer must earn full credit against its rubric, or the rubric is one the grader
+ * cannot apply (a key point the model answer does not make, or states the other way round), and
+ * the question is rejected like any unsupported key.
+ */
+export function withGradableRubrics(report: GenerationReport): GenerationReport {
+  const rejected: Rejection[] = [];
+  const questions = report.questions.filter((question) => {
+    if (question.type !== 'short-answer' && question.type !== 'claim-evidence-reasoning') return true;
+    const grade = gradeShortAnswer({
+      rubric: question.rubric,
+      answer: question.modelAnswer,
+      prompt:
+        question.type === 'claim-evidence-reasoning'
+          ? `${question.prompt} ${question.claim}`
+          : question.prompt,
+    });
+    if (grade.score >= 1) return true;
+    rejected.push({
+      id: question.id,
+      validator: 'key-unsupported',
+      reason: `The grader gives the model answer ${grade.score} against its own rubric; not made: ${grade.keyPointsMissed.map((k) => `“${k.text}”`).join('; ')}`,
+    });
+    return false;
+  });
+  if (rejected.length === 0) return report;
+  const keptByType = { ...report.keptByType };
+  for (const item of rejected) {
+    const type = report.questions.find((q) => q.id === item.id)!.type;
+    keptByType[type] -= 1;
+  }
+  return {
+    ...report,
+    questions,
+    keptByType,
+    rejections: {
+      ...report.rejections,
+      'key-unsupported': report.rejections['key-unsupported'] + rejected.length,
+    },
+    rejected: [...report.rejected, ...rejected],
   };
 }

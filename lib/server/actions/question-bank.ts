@@ -74,9 +74,8 @@ export const generateQuestionsAction = action({
     const requested = await requestGeneration({ reading, bankOwnerId, userId: user.id });
     if (requested.status !== 'ok') return requested;
     revalidatePath(bankPath(reading));
-    return done(
-      'Generating questions… they arrive here as drafts in a minute or less. You can leave this page.',
-    );
+    // The page's progress line (GenerationStatus) follows the job from here.
+    return done('Generation started.');
   },
 });
 

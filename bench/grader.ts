@@ -1,0 +1,271 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { loadAuthoredBank } from '@/questions/bank';
+import {
+  agreementFigures,
+  answerGroups,
+  binaryFigures,
+  crossValidate,
+  crossValidateExamples,
+  crossValidateOverlap,
+  EXAMPLE_COUNTS,
+  featureMatrix,
+  overlapScore,
+  simulateExamples,
+} from '@/questions/grade/evaluate';
+import { graderModel, statusFor } from '@/questions/grade/model';
+import { gradeShortAnswer, prepareRubric } from '@/questions/grade/short-answer';
+import { irRows, loadIrAnswers, loadIrQuestions, loadSciEntsBank } from '@/questions/grade/training-data';
+import { vectorTable } from '@/questions/grade/vectors';
+import { lightTagger } from '@/questions/language/light-tokens';
+import type { ShortAnswerQuestion } from '@/questions/schema';
+
+/**
+ * `npm run bench:grader`: how well and how fast the short-answer grader grades, next to a plain
+ * content-word-overlap baseline whose cut-off is tuned in the same folds. Every quality figure is
+ * cross-validated by question (no question's answers on both sides of a split) unless it says
+ * "shipped model", which is the committed model on its own training data.
+ */
+
+const root = path.join(import.meta.dirname, '..');
+const dataDir = path.join(root, 'questions', 'grade', 'data');
+const pct = (value: number) => `${(100 * value).toFixed(1)}%`;
+const fixed = (value: number) => value.toFixed(3);
+
+function loadTimes() {
+  const started = performance.now();
+  const model = graderModel();
+  const modelMs = performance.now() - started;
+  const vectorsStarted = performance.now();
+  const table = vectorTable();
+  const vectorsMs = performance.now() - vectorsStarted;
+  const taggerStarted = performance.now();
+  lightTagger();
+  const taggerMs = performance.now() - taggerStarted;
+  const bytes = (file: string) => statSync(path.join(dataDir, file)).size;
+  return {
+    model,
+    modelMs,
+    vectorsMs,
+    taggerMs,
+    words: table.size,
+    modelBytes: bytes('model.json'),
+    vectorBytes: bytes('vectors.bin'),
+  };
+}
+
+function speed(questions: ReturnType<typeof loadIrQuestions>) {
+  const rubrics = new Map(questions.map((q) => [q.id, q]));
+  // Warm up on science answers (the code, the vector table, the tagger, WordNet's files), then
+  // read each IR question's rubric once, as a server does when a question is first graded (timed
+  // apart), then time IR answers the process has not seen, one after another in this process.
+  for (const row of loadSciEntsBank().slice(0, 400)) {
+    gradeShortAnswer({
+      rubric: { keyPoints: [{ id: 'r', text: row.phrasings[0]!, accept: [], weight: 1 }] },
+      answer: row.answer,
+      prompt: row.prompt,
+    });
+  }
+  const rubricStarted = performance.now();
+  for (const question of questions) prepareRubric(question.rubric, question.prompt);
+  const rubricMs = (performance.now() - rubricStarted) / questions.length;
+  const times: number[] = [];
+  const started = performance.now();
+  for (const answer of loadIrAnswers()) {
+    const question = rubrics.get(answer.questionId)!;
+    const start = performance.now();
+    gradeShortAnswer({ rubric: question.rubric, answer: answer.answer, prompt: question.prompt });
+    times.push(performance.now() - start);
+  }
+  const total = performance.now() - started;
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return {
+    rubricMs,
+    count: times.length,
+    perSecond: (1000 * times.length) / total,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: times.at(-1)!,
+  };
+}
+
+/** The labelled answers written for the old rule-based grader's tests, before this scorer existed. */
+function earlierLabelledAnswers() {
+  const bank = loadAuthoredBank('burns-lead-with-diplomacy', path.join(root, 'content'));
+  const labelled = JSON.parse(
+    readFileSync(path.join(dataDir, 'burns-labelled-answers.json'), 'utf8'),
+  ) as Record<string, { label: string; answer: string; met?: string[] }[]>;
+  let agree = 0;
+  let n = 0;
+  for (const [id, items] of Object.entries(labelled)) {
+    const question = bank.find((q) => q.id === id) as ShortAnswerQuestion;
+    const total = question.rubric.keyPoints.length;
+    const needed = Math.min(question.rubric.pointsForFullCredit ?? total, total);
+    for (const item of items) {
+      const expected =
+        item.label === 'correct' || item.label === 'misspelled'
+          ? 1
+          : item.label === 'partial'
+            ? Math.min(1, (item.met?.length ?? 1) / needed)
+            : 0;
+      const score = gradeShortAnswer({
+        rubric: question.rubric,
+        answer: item.answer,
+        prompt: question.prompt,
+      }).score;
+      n++;
+      if (Math.abs(score - expected) <= 0.25) agree++;
+    }
+  }
+  return { agree, n };
+}
+
+function main() {
+  console.log('# Short-answer grader benchmark\n');
+  const load = loadTimes();
+  const questions = loadIrQuestions();
+  // Timed first, so no answer has been analysed (and cached) yet.
+  const timing = speed(questions);
+  const rows = [...loadSciEntsBank(), ...irRows(questions)];
+  const featureStart = performance.now();
+  const x = featureMatrix(rows);
+  const featureSeconds = (performance.now() - featureStart) / 1000;
+  const cv = crossValidate(rows, x, { questions });
+  const overlaps = rows.map(overlapScore);
+  const baseline = crossValidateOverlap(rows, overlaps);
+  const science = rows.flatMap((r, i) => (r.dataset === 'scientsbank' && !r.synthetic ? [i] : []));
+  const truth = science.map((i) => rows[i]!.target === 1);
+  const model = binaryFigures(
+    truth,
+    science.map((i) => cv.credits[i]! >= 1),
+  );
+  const base = binaryFigures(
+    truth,
+    science.map((i) => baseline[i]! >= 1),
+  );
+  const majority = binaryFigures(
+    truth,
+    science.map(() => false),
+  );
+  const groups = answerGroups(rows, questions);
+  const ir = agreementFigures(rows, groups, cv.credits, questions);
+  const irBase = agreementFigures(rows, groups, baseline, questions);
+
+  console.log(
+    `## Quality, cross-validated by question (${rows.length} answer × key-point rows, features in ${featureSeconds.toFixed(0)} s)\n`,
+  );
+  console.log('| | accuracy | macro-F1 |');
+  console.log('| --- | --- | --- |');
+  console.log(
+    `| SciEntsBank train (${science.length} answers, 135 questions, 10 folds): grader | ${fixed(model.accuracy)} | ${fixed(model.macroF1)} |`,
+  );
+  console.log(
+    `| … content-word overlap, cut-off tuned per fold | ${fixed(base.accuracy)} | ${fixed(base.macroF1)} |`,
+  );
+  console.log(`| … always "incorrect" | ${fixed(majority.accuracy)} | ${fixed(majority.macroF1)} |`);
+  console.log('');
+  console.log('| IR set (each question held out in turn) | within 0.25 of the label | mean abs. error |');
+  console.log('| --- | --- | --- |');
+  console.log(
+    `| grader (${ir.n} answers, ${questions.length} questions) | ${pct(ir.agreement)} | ${fixed(ir.meanAbsoluteError)} |`,
+  );
+  console.log(`| content-word overlap | ${pct(irBase.agreement)} | ${fixed(irBase.meanAbsoluteError)} |`);
+  console.log('\nIR agreement by kind of answer (grader, cross-validated):');
+  for (const [kind, figures] of Object.entries(ir.byKind).sort()) {
+    console.log(`  ${kind.padEnd(18)} ${pct(figures.agreement).padStart(6)}  (${figures.n})`);
+  }
+
+  // The shipped model on the IR set, through the real grading path.
+  const rubrics = new Map(questions.map((q) => [q.id, q]));
+  const answers = loadIrAnswers();
+  let inSample = 0;
+  let stanceHigh = 0;
+  let stanceTotal = 0;
+  let paraphraseZero = 0;
+  let paraphraseTotal = 0;
+  let flagged = 0;
+  let flaggedAgree = 0;
+  let clearAgree = 0;
+  answers.forEach((answer, i) => {
+    const question = rubrics.get(answer.questionId)!;
+    const grade = gradeShortAnswer({
+      rubric: question.rubric,
+      answer: answer.answer,
+      prompt: question.prompt,
+    });
+    const label = groups.find((g) => g.answerId === `ir${i + 1}`)!.label;
+    const ok = Math.abs(grade.score - label) <= 0.25 + 1e-9;
+    if (ok) inSample++;
+    if (grade.needsReview) {
+      flagged++;
+      if (ok) flaggedAgree++;
+    } else if (ok) clearAgree++;
+    if (answer.kind === 'reversed-stance' || answer.kind === 'opposite-policy') {
+      stanceTotal++;
+      if (grade.score >= 0.5) stanceHigh++;
+    }
+    if (answer.kind === 'paraphrase') {
+      paraphraseTotal++;
+      if (grade.score === 0) paraphraseZero++;
+    }
+  });
+  const cvStanceHigh = groups.filter(
+    (g) =>
+      (g.kind === 'reversed-stance' || g.kind === 'opposite-policy') && ir.scores.get(g.answerId)! >= 0.5,
+  ).length;
+  const contradictedRows = rows.flatMap((r, i) => (r.dataset === 'ir' && r.contradicted ? [i] : []));
+  const contradictedCredited = contradictedRows.filter((i) => cv.credits[i]! > 0).length;
+  const cvParaphraseZero = groups.filter(
+    (g) => g.kind === 'paraphrase' && ir.scores.get(g.answerId) === 0,
+  ).length;
+  console.log('\n## The shipped model on the IR set (its own training data: an upper bound)\n');
+  console.log(`within 0.25 of the label: ${pct(inSample / answers.length)} of ${answers.length}`);
+  console.log(
+    `marked needs-review: ${flagged} (${pct(flagged / answers.length)}); agreement on those ${pct(flaggedAgree / Math.max(1, flagged))}, on the rest ${pct(clearAgree / Math.max(1, answers.length - flagged))}`,
+  );
+  console.log(
+    `reversed-stance or opposite-policy answers scoring ≥ 0.5: ${stanceHigh} of ${stanceTotal} (cross-validated: ${cvStanceHigh})`,
+  );
+  console.log(
+    `correct paraphrases scoring 0: ${paraphraseZero} of ${paraphraseTotal} (cross-validated: ${cvParaphraseZero})`,
+  );
+  console.log(
+    `points the answer contradicts (labelled) that still get credit, cross-validated: ${contradictedCredited} of ${contradictedRows.length}`,
+  );
+  const earlier = earlierLabelledAnswers();
+  console.log(
+    `\nAnswers labelled for the old grader's tests, written before this scorer (not trained on): ${earlier.agree} of ${earlier.n} within 0.25`,
+  );
+
+  // Learning from the instructor: SciEntsBank, n graded answers of the same question.
+  const simulated = simulateExamples(rows, cv.probabilities);
+  const blended = crossValidateExamples(rows, simulated);
+  const withExamples = EXAMPLE_COUNTS.map((count) => {
+    const picked = simulated.rows.flatMap((i, k) =>
+      rows[i]!.dataset === 'scientsbank' && simulated.examples[k] === count ? [k] : [],
+    );
+    return `${count}: ${fixed(
+      binaryFigures(
+        picked.map((k) => simulated.targets[k]! === 1),
+        picked.map((k) => statusFor(blended[k]!, load.model.thresholds) === 'met'),
+      ).accuracy,
+    )}`;
+  });
+  console.log(
+    `SciEntsBank accuracy with n instructor-graded answers of the question (n: accuracy): ${withExamples.join(', ')}`,
+  );
+
+  console.log('\n## Speed and size\n');
+  console.log(
+    `${timing.count} IR answers graded once each: ${timing.perSecond.toFixed(0)} answers/s, p50 ${timing.p50.toFixed(2)} ms, p99 ${timing.p99.toFixed(2)} ms, slowest ${timing.max.toFixed(1)} ms`,
+  );
+  console.log(
+    `reading a question's rubric before its first answer (once per question per process): ${timing.rubricMs.toFixed(1)} ms on average`,
+  );
+  console.log(
+    `model.json ${(load.modelBytes / 1e3).toFixed(0)} kB, loaded in ${load.modelMs.toFixed(0)} ms; vectors.bin ${(load.vectorBytes / 1e6).toFixed(1)} MB (${load.words} words), loaded in ${load.vectorsMs.toFixed(0)} ms; together ${((load.modelBytes + load.vectorBytes) / 1e6).toFixed(1)} MB; the tagger (wink-eng-lite-web-model) loaded in ${load.taggerMs.toFixed(0)} ms`,
+  );
+}
+
+main();

@@ -1,0 +1,136 @@
+import type { Rubric } from '../schema';
+import { predictLogistic } from './logistic';
+import { type GraderModel, type PointStatus, STATUS_CREDIT, statusFor } from './model';
+import { type AnalysedText, analyseText } from './text-analysis';
+import { cosine } from './vectors';
+
+/**
+ * Learning from the instructor: answers to the same question that an instructor has already
+ * graded are labelled examples. For an answer not yet graded, the nearest examples (by meaning
+ * and by words) vote on each key point, and a small fitted model weighs their vote against the
+ * scorer's own probability: a near-copy of an answer graded "met" is met; a distant one
+ * changes little.
+ */
+
+export type InstructorExample = {
+  answer: string;
+  /** The instructor's score for the answer, 0 to 1. */
+  score: number;
+  /** The instructor's verdict per key point, by id, when they graded point by point. */
+  keyPoints?: Partial<Record<string, PointStatus>>;
+};
+
+/** How many nearest examples vote. */
+export const NEIGHBOURS = 5;
+
+/** Content lemmas of an answer, for word overlap. */
+function lemmasOf(text: AnalysedText): Set<string> {
+  return new Set(text.words.map((w) => w.lemma));
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let common = 0;
+  for (const x of a) if (b.has(x)) common++;
+  return common / (a.size + b.size - common);
+}
+
+export type Neighbour = { example: InstructorExample; cosine: number; overlap: number; similarity: number };
+
+/** Similarity of two answers: the mean of their sentence-vector cosine and their word overlap. */
+export function answerSimilarity(
+  a: AnalysedText,
+  b: AnalysedText,
+): { cosine: number; overlap: number; similarity: number } {
+  const c = Math.max(0, cosine(a.vector, b.vector));
+  const o = jaccard(lemmasOf(a), lemmasOf(b));
+  return { cosine: c, overlap: o, similarity: (c + o) / 2 };
+}
+
+export function nearestExamples(
+  answer: AnalysedText,
+  examples: readonly InstructorExample[],
+  count = NEIGHBOURS,
+): Neighbour[] {
+  return examples
+    .filter((example) => example.answer.trim())
+    .map((example) => ({ example, ...answerSimilarity(answer, analyseText(example.answer)) }))
+    .sort((a, b) => b.similarity - a.similarity)
+    .slice(0, count);
+}
+
+/** The instructor's credit for one point of an example: per point when given, else the answer's score. */
+export function exampleCredit(example: InstructorExample, pointId: string): number {
+  const status = example.keyPoints?.[pointId];
+  return status ? STATUS_CREDIT[status] : Math.max(0, Math.min(1, example.score));
+}
+
+export const EXAMPLE_FEATURES = [
+  'modelLogit',
+  'vote',
+  'nearestCredit',
+  'nearestCosine',
+  'nearestOverlap',
+  'voteAgreement',
+  'examples',
+  'nearestPull',
+  'votePull',
+] as const;
+
+const logit = (p: number) => Math.log(Math.max(p, 1e-4) / Math.max(1 - p, 1e-4));
+
+/** What the blending model sees for one point: the scorer's view and the neighbours' vote. */
+export function exampleFeatures(
+  probability: number,
+  neighbours: readonly Neighbour[],
+  pointId: string,
+): number[] {
+  let weight = 0;
+  let vote = 0;
+  for (const n of neighbours) {
+    weight += n.similarity;
+    vote += n.similarity * exampleCredit(n.example, pointId);
+  }
+  const mean = weight > 0 ? vote / weight : 0.5;
+  const nearest = neighbours[0];
+  const credits = neighbours.map((n) => exampleCredit(n.example, pointId));
+  const agreement = credits.length > 0 ? 1 - (Math.max(...credits) - Math.min(...credits)) : 0;
+  const nearestCredit = nearest ? exampleCredit(nearest.example, pointId) : 0.5;
+  const meanSimilarity = neighbours.length > 0 ? weight / neighbours.length : 0;
+  return [
+    logit(probability),
+    mean,
+    nearestCredit,
+    nearest?.cosine ?? 0,
+    nearest?.overlap ?? 0,
+    agreement,
+    Math.log1p(neighbours.length),
+    // How hard the neighbours pull: their verdict, weighted by how alike they are.
+    (nearestCredit - 0.5) * (nearest?.similarity ?? 0),
+    (mean - 0.5) * meanSimilarity,
+  ];
+}
+
+export function adjustWithExamples(input: {
+  rubric: Rubric;
+  answer: AnalysedText;
+  points: { probability: number; status: PointStatus; denied: boolean }[];
+  examples: readonly InstructorExample[];
+  model: GraderModel;
+}): { points: { probability: number; status: PointStatus }[]; examplesUsed: number } {
+  const { model } = input;
+  if (input.examples.length === 0 || !model.examples) return { points: input.points, examplesUsed: 0 };
+  const neighbours = nearestExamples(input.answer, input.examples);
+  if (neighbours.length === 0) return { points: input.points, examplesUsed: 0 };
+  const points = input.rubric.keyPoints.map((point, i) => {
+    const own = input.points[i]!;
+    const probability = predictLogistic(
+      model.examples!,
+      exampleFeatures(own.probability, neighbours, point.id),
+    );
+    // A point the scorer thinks the answer denies stays uncredited, whatever the neighbours say.
+    const status = own.denied ? 'missed' : statusFor(probability, model.thresholds);
+    return { probability, status };
+  });
+  return { points, examplesUsed: neighbours.length };
+}

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type BoostedModel, predictBoosted } from './boosting';
+import { FEATURE_NAMES, type Features, featureVector } from './features';
+import { type LogisticModel, predictLogistic } from './logistic';
+
+/**
+ * The fitted scorer (`data/model.json`, written by `npm run grader:train`): gradient-boosted
+ * trees giving the probability that an answer makes a key point, a logistic regression giving
+ * the probability that it says the point's opposite, and the cut-offs fitted with them.
+ */
+
+export type PointStatus = 'met' | 'partly' | 'missed';
+
+export type GraderModel = {
+  version: 1;
+  features: string[];
+  /** P(the answer makes the point); a point half made was a target of 0.5. */
+  point: BoostedModel;
+  /** P(the answer states the point's opposite), fitted on the IR set's contradicted points. */
+  contradiction: LogisticModel;
+  /** P(point made) from the scorer's probability and the nearest instructor-graded answers. */
+  examples: LogisticModel | null;
+  thresholds: {
+    /** A point is met at or above this probability… */
+    met: number;
+    /** …partly met at or above this one, missed below it. */
+    partly: number;
+    /** A contradiction is named in feedback only at or above this probability. */
+    contradiction: number;
+    /** Above this probability a point the answer may deny is not credited. */
+    denies: number;
+  };
+  review: {
+    /** A point whose probability lies this close to a cut-off makes the grade provisional. */
+    margin: number;
+    /** Answers with more words than this are beyond what the scorer was trained on. */
+    maxWords: number;
+  };
+  /** How the model was made and how it measured, for the README and the bench. */
+  training: Record<string, unknown>;
+};
+
+const MODEL_FILE = path.join(import.meta.dirname, 'data', 'model.json');
+
+let loaded: GraderModel | null = null;
+
+export function graderModel(): GraderModel {
+  if (!loaded) {
+    const model = JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as GraderModel;
+    const expected = FEATURE_NAMES.join(',');
+    if (model.features.join(',') !== expected) {
+      throw new Error('data/model.json was fitted on other features: run npm run grader:train');
+    }
+    loaded = model;
+  }
+  return loaded;
+}
+
+export type PointScore = {
+  probability: number;
+  contradiction: number;
+  /** The answer probably denies the point, so it is not credited. */
+  denied: boolean;
+  status: PointStatus;
+};
+
+export function statusFor(probability: number, thresholds: GraderModel['thresholds']): PointStatus {
+  if (probability >= thresholds.met) return 'met';
+  return probability >= thresholds.partly ? 'partly' : 'missed';
+}
+
+export function scorePoint(features: Features, model = graderModel()): PointScore {
+  const probability = predictBoosted(model.point, featureVector(features, model.point.features));
+  const contradiction = predictLogistic(
+    model.contradiction,
+    featureVector(features, model.contradiction.features),
+  );
+  // A point the answer probably denies is never credited, however many of its words it uses.
+  const denied = contradiction >= model.thresholds.denies || deniedByRule(features);
+  const status = denied ? 'missed' : statusFor(probability, model.thresholds);
+  return { probability, contradiction, denied, status };
+}
+
+/**
+ * The rule that holds whatever the model says: an answer recommending the opposite of what the
+ * question takes as given ("the United States should avoid coalitions") makes none of its points.
+ */
+export const reversesTheQuestion = (features: Features) => features.questionReversed === 1;
+
+/** Nor does a bare list of words ("loneliness, alliances, coalitions, slower, calculus"). */
+export const deniedByRule = (features: Features) => reversesTheQuestion(features) || features.bareList === 1;
+
+export const STATUS_CREDIT: Record<PointStatus, number> = { met: 1, partly: 0.5, missed: 0 };

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { fitBoosted, predictBoosted } from './boosting';
+import { fitLogistic, predictLogistic } from './logistic';
+
+/** A fixed pseudo-random sequence, so the tests are deterministic. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+describe('fitLogistic', () => {
+  it('recovers the direction of a linear rule and gives calibrated-looking probabilities', () => {
+    const next = random(1);
+    const rows = Array.from({ length: 400 }, () => [next() * 4 - 2, next() * 4 - 2]);
+    const targets = rows.map(([a, b]) => (a! - b! + (next() - 0.5) > 0 ? 1 : 0));
+    const model = fitLogistic(['a', 'b'], rows, targets, { l2: 0.1 });
+    expect(model.weights[0]).toBeGreaterThan(0);
+    expect(model.weights[1]).toBeLessThan(0);
+    expect(predictLogistic(model, [2, -2])).toBeGreaterThan(0.95);
+    expect(predictLogistic(model, [-2, 2])).toBeLessThan(0.05);
+    const right = rows.filter((row, i) => predictLogistic(model, row) >= 0.5 === (targets[i] === 1)).length;
+    expect(right / rows.length).toBeGreaterThan(0.85);
+  });
+
+  it('takes half-credit targets and sample weights', () => {
+    const rows = [[0], [0], [1], [1]];
+    const half = fitLogistic(['x'], rows, [0.5, 0.5, 0.5, 0.5], { l2: 1 });
+    expect(predictLogistic(half, [0])).toBeCloseTo(0.5, 2);
+    const weighted = fitLogistic(['x'], [[0], [0]], [1, 0], { sampleWeights: [3, 1], l2: 1 });
+    expect(predictLogistic(weighted, [0])).toBeCloseTo(0.75, 2);
+  });
+});
+
+describe('fitBoosted', () => {
+  it('learns an interaction a linear model cannot (exclusive or)', () => {
+    const next = random(7);
+    const rows = Array.from({ length: 600 }, () => [next(), next()]);
+    const targets = rows.map(([a, b]) => (a! > 0.5 !== b! > 0.5 ? 1 : 0));
+    const boosted = fitBoosted(['a', 'b'], rows, targets, { trees: 60, depth: 2, minLeafWeight: 10 });
+    const linear = fitLogistic(['a', 'b'], rows, targets);
+    const accuracy = (predict: (x: number[]) => number) =>
+      rows.filter((row, i) => predict(row) >= 0.5 === (targets[i] === 1)).length / rows.length;
+    expect(accuracy((x) => predictBoosted(boosted, x))).toBeGreaterThan(0.95);
+    expect(accuracy((x) => predictLogistic(linear, x))).toBeLessThan(0.7);
+  });
+
+  it('is deterministic and serialisable', () => {
+    const rows = [[0], [1], [2], [3], [4], [5]];
+    const targets = [0, 0, 0, 1, 1, 1];
+    const a = fitBoosted(['x'], rows, targets, { trees: 5, minLeafWeight: 1 });
+    const b = fitBoosted(['x'], rows, targets, { trees: 5, minLeafWeight: 1 });
+    expect(JSON.parse(JSON.stringify(a))).toEqual(b);
+    expect(predictBoosted(a, [5])).toBeGreaterThan(predictBoosted(a, [0]));
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { denialOf, reversesQuestion } from './stance';
+import { analyseText } from './text-analysis';
+
+const context = (phrasings: string[], prompt = '') => ({
+  phrasings: phrasings.map((p) => analyseText(p)),
+  promptActors: analyseText(prompt).words.filter((w) => w.actor),
+});
+
+describe('denialOf', () => {
+  const lasting = context([
+    'Working in coalitions is slower and harder, but the policy effects are more long-lasting and effective.',
+  ]);
+
+  it('finds a claim of the point negated in a clause about the same thing', () => {
+    expect(
+      denialOf(lasting, analyseText('Coalitions are not slower and their effects are not long-lasting.')),
+    ).toMatchObject({ kind: 'negated' });
+  });
+
+  it('leaves the point said the right way round alone', () => {
+    expect(
+      denialOf(lasting, analyseText('Coalitions are slower and harder, but their effects last longer.')),
+    ).toBeNull();
+    expect(denialOf(lasting, analyseText('The Skripal poisoning happened in Britain.'))).toBeNull();
+  });
+
+  it('finds the point said of the actor it is set against', () => {
+    const loneliness = context([
+      "Putin's biggest vulnerability is his diplomatic loneliness.",
+      'Putin is diplomatically isolated and has no real allies, unlike the United States.',
+    ]);
+    expect(
+      denialOf(loneliness, analyseText("America's biggest vulnerability is its diplomatic loneliness.")),
+    ).toMatchObject({ kind: 'other-actor' });
+    expect(
+      denialOf(loneliness, analyseText("Putin's biggest vulnerability is his diplomatic loneliness.")),
+    ).toBeNull();
+  });
+});
+
+describe('reversesQuestion', () => {
+  const prompt = analyseText('Why should the United States work in coalitions rather than act alone?');
+
+  it('catches an answer that recommends what the question sets aside, or rejects what it proposes', () => {
+    expect(
+      reversesQuestion(prompt, analyseText('Acting alone is better, because allies slow America down.')),
+    ).toBe(true);
+    expect(reversesQuestion(prompt, analyseText('The United States should avoid coalitions.'))).toBe(true);
+  });
+
+  it('lets an answer that takes the question as given through', () => {
+    expect(reversesQuestion(prompt, analyseText('The US should work in coalitions rather than alone.'))).toBe(
+      false,
+    );
+    expect(reversesQuestion(prompt, analyseText('Coalitions are slower but their effects last.'))).toBe(
+      false,
+    );
+    // A question that does not set two courses against each other has no stance to reverse.
+    expect(
+      reversesQuestion(
+        analyseText('Why does Burns call for sanctions?'),
+        analyseText('We should avoid sanctions.'),
+      ),
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,301 @@
+import { franc } from 'franc-min';
+import { lightTokenize } from '../language/light-tokens';
+import { isContent, type Pos, type Token } from '../language/tokens';
+import { knownWord, wordVector, wordWeight } from './vectors';
+
+/**
+ * A text (an answer, a key point, a question) as the scorer reads it: its content words with
+ * lemma, vector, weight and polarity, grouped in clauses. Polarity is what a clause says of a
+ * word: negated ("not faster"), or its object rejected or absent ("avoid coalitions", "no
+ * allies", "without investment").
+ */
+
+export type Word = {
+  lemma: string;
+  normal: string;
+  pos: Pos;
+  /** Smooth inverse frequency weight: rare words carry more of a sentence. */
+  weight: number;
+  vector: Float32Array | null;
+  /** -1 when the clause denies, rejects or lacks it; 1 otherwise. */
+  polarity: 1 | -1;
+  /** Says something of a thing: verbs, adverbs, predicate adjectives. */
+  predicate: boolean;
+  /** A named actor: a person, a country, an organisation. */
+  actor: boolean;
+  clause: number;
+  sentence: number;
+  /** Place among the text's words, for word order ("Iraq invaded Kuwait" is not "Kuwait invaded Iraq"). */
+  position: number;
+  /** Right after "no", "without", "nothing like", …: the thing itself is said to be absent. */
+  absent: boolean;
+  /** The alternative a clause sets against its subject: after "than", "rather", "instead of". */
+  alternative: boolean;
+};
+
+export type AnalysedText = {
+  text: string;
+  words: Word[];
+  /** SIF-weighted mean of the word vectors (not normalised; zero when no word has a vector). */
+  vector: Float32Array;
+  clauses: number[];
+  /** Words written, content or not. */
+  tokenCount: number;
+  /** Sentences that read as a list of words rather than a statement, over all sentences. */
+  listShare: number;
+  /** Share of the content words the vector table does not know. */
+  unknownShare: number;
+  /** A language other than English, when the text is long enough to tell. */
+  language: string;
+  /** Clauses that recommend or praise what they are about ("should", "must", "is better"). */
+  advising: Set<number>;
+  /** Every sentence is a bare list of words: four or more comma-separated pieces, or hardly a function word. */
+  bareList: boolean;
+};
+
+/**
+ * Words that reject, lack or stop what follows them in the clause. General English, not a list
+ * of any one text's words; they turn "coalitions" in "avoid coalitions" against the point.
+ */
+const REJECTING = new Set([
+  'avoid',
+  'reject',
+  'oppose',
+  'abandon',
+  'refuse',
+  'stop',
+  'quit',
+  'drop',
+  'resist',
+  'abolish',
+  'shun',
+  'against',
+  'lack',
+  'lose',
+  'deny',
+  'forgo',
+  'without',
+  'no',
+  'nothing',
+  'none',
+  'nobody',
+  'instead',
+  'rather',
+  'few',
+  'fail',
+  'eliminate',
+  'cease',
+  'withdraw',
+  'ignore',
+  'lift',
+]);
+
+/** Judgements that deny the worth of what their clause is about: "sanctions are pointless". */
+const DISMISSING = new Set([
+  'pointless',
+  'useless',
+  'unnecessary',
+  'counterproductive',
+  'futile',
+  'irrelevant',
+  'harmless',
+  'worthless',
+  'ineffective',
+]);
+
+const VERB_TAGS = ['Verb', 'Copula', 'Auxiliary', 'Modal'];
+
+function isListOfWords(tokens: Token[]): boolean {
+  if (tokens.length === 0) return false;
+  const hasVerb = tokens.some((t) => VERB_TAGS.some((tag) => t.tags.has(tag)) && !t.tags.has('Gerund'));
+  const functionShare = tokens.filter((t) => t.isFunction).length / tokens.length;
+  if (!hasVerb && tokens.length >= 3) return true;
+  if (tokens.length >= 6 && functionShare < 0.12) return true;
+  const pieces = tokens.filter((t) => t.post.includes(',')).length + 1;
+  return pieces >= 4 && tokens.length / pieces <= 2.5 && functionShare < 0.25;
+}
+
+function isBareList(tokens: Token[]): boolean {
+  if (tokens.length < 4) return false;
+  const functionShare = tokens.filter((t) => t.isFunction).length / tokens.length;
+  if (tokens.length >= 6 && functionShare < 0.12) return true;
+  const pieces = tokens.filter((t) => t.post.includes(',')).length + 1;
+  return pieces >= 4 && tokens.length / pieces <= 2.5 && functionShare < 0.25;
+}
+
+const ACTOR_TAGS = ['Person', 'Place', 'Organization', 'Country', 'ProperNoun', 'Demonym'];
+
+const analysisCache = new Map<string, AnalysedText>();
+
+export function analyseText(text: string): AnalysedText {
+  const cached = analysisCache.get(text);
+  if (cached) return cached;
+  const result = analyse(text);
+  if (analysisCache.size > 20_000) analysisCache.clear();
+  analysisCache.set(text, result);
+  return result;
+}
+
+/** Words that make a clause a recommendation or a verdict in favour of what it is about. */
+const ADVISING = new Set([
+  'should',
+  'must',
+  'ought',
+  'need',
+  'needs',
+  'want',
+  'wants',
+  'urge',
+  'urges',
+  'recommend',
+  'recommends',
+  'advocate',
+  'advocates',
+  'prefer',
+  'prefers',
+  'better',
+  'best',
+  'preferable',
+  'wiser',
+  'superior',
+]);
+
+/** Words after which a clause names the alternative it is set against. */
+const ALTERNATIVE = new Set(['than', 'rather', 'instead', 'unlike', 'whereas']);
+
+/** Words after which a thing is said to be absent. */
+const ABSENCE = new Set(['no', 'without', 'nothing', 'none', 'lack', 'lacks', 'lacking', 'few', 'zero']);
+
+function analyse(text: string): AnalysedText {
+  const tokens = lightTokenize(text);
+  const dismissed = new Set(
+    tokens.filter((t) => DISMISSING.has(t.lemma) || DISMISSING.has(t.normal)).map((t) => t.clause),
+  );
+  const advising = new Set(
+    tokens
+      .filter((t, i) => ADVISING.has(t.normal) || (t.normal === 'call' && tokens[i + 1]?.normal === 'for'))
+      .map((t) => t.clause),
+  );
+  const words: Word[] = [];
+  let rejectedClause = -1;
+  let rejectedFrom = -1;
+  let absentFrom = -1;
+  let alternativeClause = -1;
+  tokens.forEach((token, i) => {
+    // "No, they are not…" answers a question; "no allies" says there are none.
+    if (ABSENCE.has(token.normal) && !/[,;:.!?]/.test(token.post)) absentFrom = i;
+    if (ALTERNATIVE.has(token.normal)) alternativeClause = token.clause;
+    if (REJECTING.has(token.lemma) || REJECTING.has(token.normal)) {
+      rejectedClause = token.clause;
+      rejectedFrom = i;
+    }
+    if (!isContent(token) || REJECTING.has(token.lemma) || REJECTING.has(token.normal)) return;
+    if (DISMISSING.has(token.lemma) || DISMISSING.has(token.normal)) return;
+    // A rejecting word reaches the rest of its clause ("avoid working in coalitions"); a
+    // dismissing one the whole clause ("coalitions are pointless").
+    const rejected = (rejectedClause === token.clause && rejectedFrom < i) !== dismissed.has(token.clause);
+    const polarity: 1 | -1 = token.negated !== rejected ? -1 : 1;
+    const actor = ACTOR_TAGS.some((tag) => token.tags.has(tag));
+    const previous = words.at(-1);
+    // "United States", "Soviet Union": a name of several words is one actor.
+    if (actor && previous?.actor && previous.position === i - 1 && previous.clause === token.clause) {
+      previous.lemma = `${previous.lemma} ${token.lemma}`;
+      previous.normal = `${previous.normal} ${token.normal}`;
+      previous.weight = Math.max(
+        previous.weight,
+        Math.min(wordWeight(token.normal), wordWeight(token.lemma)),
+      );
+      previous.vector = sumVectors(previous.vector, wordVector(token.normal) ?? wordVector(token.lemma));
+      previous.position = i;
+      return;
+    }
+    const vector = wordVector(token.normal) ?? wordVector(token.lemma);
+    words.push({
+      lemma: token.lemma,
+      normal: token.normal,
+      pos: token.pos,
+      weight: Math.min(wordWeight(token.normal), wordWeight(token.lemma)),
+      vector,
+      polarity,
+      predicate: token.predicative,
+      actor,
+      clause: token.clause,
+      sentence: token.sentence,
+      position: i,
+      absent: absentFrom >= 0 && i - absentFrom <= 3 && tokens[absentFrom]!.clause === token.clause,
+      alternative: alternativeClause === token.clause,
+    });
+  });
+  // Positions count words, not tokens, from here on.
+  words.forEach((word, k) => {
+    word.position = k;
+  });
+  const vector = new Float32Array(vectorDimensions(words));
+  for (const word of words) {
+    if (!word.vector) continue;
+    for (let d = 0; d < vector.length; d++) vector[d]! += word.weight * word.vector[d]!;
+  }
+  const bySentence = new Map<number, Token[]>();
+  for (const token of tokens) {
+    let sentence = bySentence.get(token.sentence);
+    if (!sentence) {
+      sentence = [];
+      bySentence.set(token.sentence, sentence);
+    }
+    sentence.push(token);
+  }
+  const sentences = [...bySentence.values()];
+  const listShare = sentences.length === 0 ? 0 : sentences.filter(isListOfWords).length / sentences.length;
+  const unknown = words.filter((w) => !knownWord(w.normal) && !knownWord(w.lemma)).length;
+  const unknownShare = words.length === 0 ? 0 : unknown / words.length;
+  return {
+    text,
+    words,
+    vector,
+    clauses: [...new Set(words.map((w) => w.clause))],
+    tokenCount: tokens.filter((t) => t.text).length,
+    listShare,
+    unknownShare,
+    language: languageOf(text, unknownShare),
+    advising,
+    bareList: sentences.length > 0 && sentences.every(isBareList),
+  };
+}
+
+/** The unit vector of the sum of two word vectors (either may be missing). */
+function sumVectors(a: Float32Array | null, b: Float32Array | null): Float32Array | null {
+  if (!a || !b) return a ?? b;
+  const sum = new Float32Array(a.length);
+  let norm = 0;
+  for (let d = 0; d < a.length; d++) {
+    sum[d] = a[d]! + b[d]!;
+    norm += sum[d]! * sum[d]!;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (let d = 0; d < a.length; d++) sum[d]! /= norm;
+  return sum;
+}
+
+/**
+ * The language of a text by franc's trigram model, asked only when many words are unknown to
+ * the English vocabulary (an English answer is almost all known words; franc is the slow part).
+ */
+function languageOf(text: string, unknownShare: number): string {
+  if (text.trim().length < 20 || unknownShare < 0.15) return 'und';
+  return franc(text, { minLength: 20 });
+}
+
+function vectorDimensions(words: Word[]): number {
+  for (const word of words) if (word.vector) return word.vector.length;
+  return wordVector('the')?.length ?? 100;
+}
+
+/** SIF-weighted mean vector of some of a text's words. */
+export function meanVector(words: Word[], dimensions: number): Float32Array {
+  const vector = new Float32Array(dimensions);
+  for (const word of words) {
+    if (!word.vector) continue;
+    for (let d = 0; d < dimensions; d++) vector[d]! += word.weight * word.vector[d]!;
+  }
+  return vector;
+}
