@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { type BoostedModel, predictBoosted } from './boosting';
+import { gradeDataFile } from './data-dir';
 import { FEATURE_NAMES, type Features, featureVector } from './features';
 import { type LogisticModel, predictLogistic } from './logistic';
 
@@ -41,7 +41,7 @@ export type GraderModel = {
   training: Record<string, unknown>;
 };
 
-const MODEL_FILE = path.join(import.meta.dirname, 'data', 'model.json');
+const MODEL_FILE = gradeDataFile('model.json');
 
 let loaded: GraderModel | null = null;
 

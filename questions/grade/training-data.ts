@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { rubricSchema } from '../schema';
+import { GRADE_DIR } from './data-dir';
 
 /**
  * The labelled answers the scorer is fitted and measured on, one row per answer and key point:
@@ -14,7 +15,7 @@ import { rubricSchema } from '../schema';
  *   point as met, partly met, missed or contradicted.
  */
 
-const dataDir = path.join(import.meta.dirname, 'data');
+const dataDir = path.join(GRADE_DIR, 'data');
 
 export type PointStatusLabel = 'met' | 'partly' | 'missed' | 'contradicted';
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { GRADE_DIR } from './data-dir';
 
 /**
  * The grader's word vectors: a pruned, 8-bit copy of GloVe vectors from the npm package
@@ -92,7 +93,7 @@ let table: VectorTable | null = null;
 /** The shipped table, read on first use (a few MB; tens of milliseconds). */
 export function vectorTable(): VectorTable {
   if (!table) {
-    table = decodeVectorTable(readFileSync(path.join(import.meta.dirname, VECTOR_TABLE_FILE)));
+    table = decodeVectorTable(readFileSync(path.join(GRADE_DIR, VECTOR_TABLE_FILE)));
   }
   return table;
 }
