@@ -34,8 +34,9 @@ export default defineConfig({
           fileParallelism: false,
           // e2e/http.ts reads the action definitions to name the actions it calls.
           server: { deps: { inline: ['next-auth'] } },
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // A ceiling, not a wait: long browser flows on two busy cores (CI) take minutes.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
     ],

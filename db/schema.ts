@@ -15,6 +15,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { AdapterAccountType } from 'next-auth/adapters';
+import type { PointStatus } from '@/questions/grade/credit';
 import type { ReadingParagraph, ReadingSection } from '@/questions/reading/types';
 import type { Question, Response } from '@/questions/schema';
 
@@ -438,7 +439,15 @@ export type StoredGrade = {
   keyPointsMet: { id: string; text: string }[];
   keyPointsMissed: { id: string; text: string }[];
   evidence: string[];
+  /** Free-text types: each key point as the grader read it (absent in grades stored before it). */
+  keyPoints?: { id: string; text: string; status: PointStatus }[];
+  /** The grader was unsure: the grade is provisional until an instructor looks at it. */
+  needsReview?: boolean;
+  reviewReasons?: string[];
 };
+
+/** An instructor's verdict on each key point of a free-text answer, by point id. */
+export type KeyPointVerdicts = Record<string, PointStatus>;
 
 export const attemptResponses = pgTable(
   'attempt_response',
@@ -462,6 +471,8 @@ export const attemptResponses = pgTable(
     gradedBy: text('graded_by').$type<'auto' | 'instructor'>(),
     overrideScore: real('override_score'),
     overrideComment: text('override_comment'),
+    /** Set when the instructor graded point by point (the answer queue): what each point earned. */
+    overrideKeyPoints: jsonb('override_key_points').$type<KeyPointVerdicts>(),
     overriddenBy: text('overridden_by').references(() => users.id, { onDelete: 'set null' }),
     overriddenAt: timestamp('overridden_at', { mode: 'date', withTimezone: true }),
   },

@@ -42,6 +42,8 @@ const SIGNED_IN = ROLES.filter((r) => r !== 'anonymous');
 const PASSWORD = 'a long walk through the archives';
 const BURNS_SLUG = 'burns-lead-with-diplomacy';
 const SHIPPED_QUESTION = 'burns-tf-expulsions';
+/** A short-answer question of the Burns quiz, with key points loneliness, lasting and calculus. */
+const FREE_TEXT_QUESTION = 'burns-why-coalitions';
 const FAR_FUTURE = '2099-01-01T00:00';
 
 type Fixture = {
@@ -346,6 +348,21 @@ const ACTION_CASES: ActionCase[] = [
       }),
   },
   {
+    action: 'classes.gradeAnswerGroup',
+    rule: 'teach-class',
+    resource: 'classA',
+    args: (f) => [
+      {
+        classId: f.classA,
+        assignmentId: f.assignment,
+        questionId: FREE_TEXT_QUESTION,
+        attemptIds: [f.assignedAttempt],
+        verdicts: { loneliness: 'met', lasting: 'partly', calculus: 'missed' },
+        comment: 'Good start.',
+      },
+    ],
+  },
+  {
     action: 'classes.removeStudent',
     rule: 'teach-class',
     resource: 'classA',
@@ -634,6 +651,12 @@ const PAGE_CASES: PageCase[] = [
     rule: 'teach-class',
     resource: 'classA',
     path: (f) => `/classes/${f.classA}/assignments/${f.assignment}`,
+  },
+  {
+    page: '/classes/[classId]/assignments/[assignmentId]/answers/[questionId]',
+    rule: 'teach-class',
+    resource: 'classA',
+    path: (f) => `/classes/${f.classA}/assignments/${f.assignment}/answers/${FREE_TEXT_QUESTION}`,
   },
   {
     page: '/classes/[classId]/attempts/[attemptId]',

@@ -147,9 +147,11 @@ describe('classes', () => {
     await student.page.goto('/home');
     await student.page.locator('[data-home-assignment]').getByRole('link').click();
     await student.page.getByRole('link', { name: 'Attempt 1' }).click();
-    await student.page
-      .getByText('Your instructor set this to 75%: “Good start: say how coalitions change his calculus.”')
+    const regraded = student.page.locator('[data-result-question="burns-why-coalitions"]');
+    await regraded
+      .getByText('Your instructor: “Good start: say how coalitions change his calculus.”')
       .waitFor();
+    expect(await regraded.getByText('Partly correct (75%)').isVisible()).toBe(true);
     await teacher.context.close();
     await student.context.close();
   });

@@ -58,6 +58,8 @@ const FIELDS = [
   'mode',
   'score',
   'comment',
+  'attemptIds',
+  'verdicts',
   'response',
   'rating',
   'durationMs',

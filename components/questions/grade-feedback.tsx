@@ -25,7 +25,18 @@ export function GradeFeedback({ result, readingSlug }: { result: FeedbackView; r
       <p className="text-base font-semibold">
         {LABEL[result.correct]}
         {result.correct === 'partial' && ` (${Math.round(result.score * 100)}%)`}
+        {result.instructor && <span className="font-normal"> · graded by your instructor</span>}
       </p>
+      {result.provisional && (
+        <p data-provisional>
+          This grade is provisional: the grader was unsure, so your instructor will look at this answer.
+        </p>
+      )}
+      {result.instructor?.comment && (
+        <p className="rounded-md bg-white/60 p-2 dark:bg-slate-900/60">
+          Your instructor: “{result.instructor.comment}”
+        </p>
+      )}
       {/* Rubric feedback is shown as the two lists below; other types say it in a sentence. */}
       {result.feedback && result.keyPointsMet.length + result.keyPointsMissed.length === 0 && (
         <p>{result.feedback}</p>

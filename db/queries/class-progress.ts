@@ -1,12 +1,14 @@
 import 'server-only';
-import { and, type Column, count, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { and, type Column, count, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import {
   accommodations,
+  assignments,
   attemptResponses,
   attempts,
   classMembers,
   effectiveScore,
+  type KeyPointVerdicts,
   questions,
   users,
 } from '@/db/schema';
@@ -117,37 +119,114 @@ export async function listQuestionData({ ids }: { ids: string[] }) {
   return new Map(rows.map((r) => [r.id, r.data]));
 }
 
-/** An instructor's grade for one answer; the attempt's score is recomputed from every answer's counted score. */
-export async function regradeResponse({
-  attemptId,
-  questionId,
-  score,
-  comment,
-  instructorId,
-}: {
+/** One instructor grade: the answer's counted score, and its key points when graded point by point. */
+export type InstructorGrade = {
   attemptId: string;
   questionId: string;
   score: number;
+  keyPoints: KeyPointVerdicts | null;
+};
+
+/**
+ * Instructor grades for answers, with one comment, stored together: each answer's override, then
+ * each attempt's score recomputed from every answer's counted score, in one transaction so the
+ * results page, the gradebook and the dashboard never see half of it.
+ */
+export async function storeInstructorGrades({
+  grades,
+  comment,
+  instructorId,
+}: {
+  grades: InstructorGrade[];
   comment: string | null;
   instructorId: string;
 }) {
+  if (grades.length === 0) return;
   const db = await getDb();
+  const now = new Date();
   await db.transaction(async (tx) => {
-    await tx
-      .update(attemptResponses)
-      .set({
-        overrideScore: score,
-        overrideComment: comment,
-        overriddenBy: instructorId,
-        overriddenAt: new Date(),
-        gradedBy: 'instructor',
-      })
-      .where(and(eq(attemptResponses.attemptId, attemptId), eq(attemptResponses.questionId, questionId)));
+    for (const g of grades) {
+      await tx
+        .update(attemptResponses)
+        .set({
+          overrideScore: g.score,
+          overrideComment: comment,
+          overrideKeyPoints: g.keyPoints,
+          overriddenBy: instructorId,
+          overriddenAt: now,
+          gradedBy: 'instructor',
+        })
+        .where(
+          and(eq(attemptResponses.attemptId, g.attemptId), eq(attemptResponses.questionId, g.questionId)),
+        );
+    }
+    const attemptIds = [...new Set(grades.map((g) => g.attemptId))];
     await tx
       .update(attempts)
       .set({
-        score: sql`(select round(avg(coalesce(${attemptResponses.overrideScore}, (${attemptResponses.grade}->>'score')::real))::numeric, 4)::real from ${attemptResponses} where ${attemptResponses.attemptId} = ${attemptId})`,
+        score: sql`(select round(avg(coalesce(${attemptResponses.overrideScore}, (${attemptResponses.grade}->>'score')::real))::numeric, 4)::real from ${attemptResponses} where ${attemptResponses.attemptId} = ${attempts.id})`,
       })
-      .where(eq(attempts.id, attemptId));
+      .where(isAnyOf(attempts.id, attemptIds));
   });
+}
+
+/** Each given attempt's answer to one question, with its grade and any instructor grade. */
+export async function listAnswersToQuestion({
+  attemptIds,
+  questionId,
+}: {
+  attemptIds: string[];
+  questionId: string;
+}) {
+  if (attemptIds.length === 0) return [];
+  const db = await getDb();
+  return db
+    .select({
+      attemptId: attemptResponses.attemptId,
+      response: attemptResponses.response,
+      grade: attemptResponses.grade,
+      gradedBy: attemptResponses.gradedBy,
+      overrideScore: attemptResponses.overrideScore,
+      overrideComment: attemptResponses.overrideComment,
+      overrideKeyPoints: attemptResponses.overrideKeyPoints,
+    })
+    .from(attemptResponses)
+    .where(and(isAnyOf(attemptResponses.attemptId, attemptIds), eq(attemptResponses.questionId, questionId)));
+}
+
+/** How many instructor grades per question the grader learns from (the most recent ones). */
+const EXAMPLES_PER_QUESTION = 200;
+
+/**
+ * The answers an instructor of this class graded, for the given questions: labelled examples for
+ * the grader. Only this class's grades count, so one instructor's marking never moves another's.
+ */
+export async function listInstructorGradedAnswers({
+  classId,
+  questionIds,
+}: {
+  classId: string;
+  questionIds: string[];
+}) {
+  if (questionIds.length === 0) return [];
+  const db = await getDb();
+  return db
+    .select({
+      questionId: attemptResponses.questionId,
+      response: attemptResponses.response,
+      score: attemptResponses.overrideScore,
+      keyPoints: attemptResponses.overrideKeyPoints,
+    })
+    .from(attemptResponses)
+    .innerJoin(attempts, eq(attempts.id, attemptResponses.attemptId))
+    .innerJoin(assignments, eq(assignments.id, attempts.assignmentId))
+    .where(
+      and(
+        eq(assignments.classId, classId),
+        isAnyOf(attemptResponses.questionId, questionIds),
+        isNotNull(attemptResponses.overrideScore),
+      ),
+    )
+    .orderBy(desc(attemptResponses.overriddenAt))
+    .limit(EXAMPLES_PER_QUESTION * questionIds.length);
 }

@@ -207,6 +207,7 @@ export async function guardedUpsertResponse(values: {
       gradedBy: sql<null>`null::text`.as('graded_by'),
       overrideScore: sql<null>`null::real`.as('override_score'),
       overrideComment: sql<null>`null::text`.as('override_comment'),
+      overrideKeyPoints: sql<null>`null::jsonb`.as('override_key_points'),
       overriddenBy: sql<null>`null::text`.as('overridden_by'),
       overriddenAt: sql<null>`null::timestamptz`.as('overridden_at'),
     })

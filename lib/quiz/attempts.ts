@@ -13,6 +13,7 @@ import {
 } from '@/db/queries/quizzes';
 import { addQuestionCards } from '@/db/queries/review';
 import type { Assignment, Attempt, AttemptResponse, QuestionRow, Quiz, StoredGrade } from '@/db/schema';
+import { classExamples } from '@/lib/classes/answer-queue';
 import {
   type FeedbackRelease,
   feedbackRelease,
@@ -21,7 +22,7 @@ import {
 } from '@/lib/server/policy';
 import { ok, type Result, refuse } from '@/lib/server/result';
 import { newCardFields } from '@/lib/srs/schedule';
-import { type GradeResult, gradeResponse } from '@/questions/grade';
+import { type GradeResult, gradeResponse, type InstructorExample } from '@/questions/grade';
 import { parseResponseFor, type Question, type Response } from '@/questions/schema';
 import { type AttemptRules, attemptRules } from './rules';
 import { seededShuffle } from './shuffle';
@@ -227,6 +228,11 @@ const toStored = (result: GradeResult): StoredGrade => ({
   keyPointsMet: result.keyPointsMet,
   keyPointsMissed: result.keyPointsMissed,
   evidence: result.evidence,
+  ...(result.keyPoints.length > 0 && {
+    keyPoints: result.keyPoints.map(({ id, text, status }) => ({ id, text, status })),
+    needsReview: result.needsReview,
+    reviewReasons: result.reviewReasons,
+  }),
 });
 
 const ZERO = (row: QuestionRow): StoredGrade => ({
@@ -241,11 +247,27 @@ const ZERO = (row: QuestionRow): StoredGrade => ({
   evidence: row.data.evidence,
 });
 
-/** Grades one saved response; unanswered questions score 0. */
-export function gradeSaved(row: QuestionRow, response: AttemptResponse | undefined): StoredGrade {
+/**
+ * Grades one saved response; unanswered questions score 0. `examples` are the class's instructor
+ * grades of answers to this question, which the grader leans on for free-text answers.
+ */
+export function gradeSaved(
+  row: QuestionRow,
+  response: AttemptResponse | undefined,
+  examples?: readonly InstructorExample[],
+): StoredGrade {
   if (!response?.response) return ZERO(row);
   const checked = parseResponseFor(row.data, response.response);
-  return checked.ok ? toStored(gradeResponse(row.data, checked.response)) : ZERO(row);
+  return checked.ok ? toStored(gradeResponse(row.data, checked.response, { examples })) : ZERO(row);
+}
+
+/** The instructor grades an assigned attempt's free-text answers learn from (none outside a class). */
+async function examplesForAttempt(assignment: Assignment | null, rows: Iterable<QuestionRow>) {
+  if (!assignment) return new Map<string, InstructorExample[]>();
+  return classExamples(
+    assignment.classId,
+    [...rows].map((r) => r.data),
+  );
 }
 
 /** Each-question feedback: grades the saved answer, locks it, and answers the grade. */
@@ -263,7 +285,7 @@ export async function checkAnswer({
   const attempt = await attemptForUser(attemptId, userId, now);
   if (!attempt) return NOT_FOUND;
   if (attempt.status === 'submitted') return SUBMITTED;
-  const { quiz, rules } = await rulesForAttempt(attempt);
+  const { quiz, assignment, rules } = await rulesForAttempt(attempt);
   // The quiz may offer checking as you go; an assignment that holds feedback until the due date wins.
   if (quiz.settings.feedback !== 'each-question' || !feedbackRelease(rules, now).keys) {
     return refuse('forbidden', 'This quiz shows feedback after you submit.', { reason: 'feedback-held' });
@@ -274,7 +296,8 @@ export async function checkAnswer({
   if (!row) return refuse('invalid', 'That question no longer exists.');
   const saved = await getResponse({ attemptId, questionId });
   if (!saved?.response) return refuse('invalid', 'Answer the question before checking it.');
-  const grade = saved.locked && saved.grade ? saved.grade : gradeSaved(row, saved);
+  const examples = saved.locked ? undefined : (await examplesForAttempt(assignment, [row])).get(questionId);
+  const grade = saved.locked && saved.grade ? saved.grade : gradeSaved(row, saved, examples);
   if (!saved.locked) {
     const locked = await lockResponseWithGrade({ attemptId, questionId, grade });
     if (!locked) return SUBMITTED;
@@ -304,7 +327,8 @@ export async function submitAttempt({
   const lateManual = !auto && pastDeadline(attempt, now);
   const questionRows = await getQuestionsByIds({ ids: attempt.questionIds });
   const submittedAt = lateManual ? attempt.deadlineAt! : now;
-  const { quiz, rules } = await rulesForAttempt(attempt);
+  const { quiz, assignment, rules } = await rulesForAttempt(attempt);
+  const examples = await examplesForAttempt(assignment, questionRows.values());
   const claimed = await finalizeAttempt({
     attemptId,
     submittedAt,
@@ -317,7 +341,15 @@ export async function submitAttempt({
         const saved = byQuestion.get(questionId);
         // An answer already checked during the attempt keeps the grade the student saw.
         return row
-          ? [{ questionId, grade: saved?.locked && saved.grade ? saved.grade : gradeSaved(row, saved) }]
+          ? [
+              {
+                questionId,
+                grade:
+                  saved?.locked && saved.grade
+                    ? saved.grade
+                    : gradeSaved(row, saved, examples.get(questionId)),
+              },
+            ]
           : [];
       });
       const total = grades.reduce((sum, g) => sum + g.grade.score, 0);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type BoostedModel, predictBoosted } from './boosting';
+import type { PointStatus } from './credit';
 import { gradeDataFile } from './data-dir';
 import { FEATURE_NAMES, type Features, featureVector } from './features';
 import { type LogisticModel, predictLogistic } from './logistic';
@@ -10,7 +11,7 @@ import { type LogisticModel, predictLogistic } from './logistic';
  * the probability that it says the point's opposite, and the cut-offs fitted with them.
  */
 
-export type PointStatus = 'met' | 'partly' | 'missed';
+export { type PointStatus, STATUS_CREDIT } from './credit';
 
 export type GraderModel = {
   version: 1;
@@ -90,5 +91,3 @@ export const reversesTheQuestion = (features: Features) => features.questionReve
 
 /** Nor does a bare list of words ("loneliness, alliances, coalitions, slower, calculus"). */
 export const deniedByRule = (features: Features) => reversesTheQuestion(features) || features.bareList === 1;
-
-export const STATUS_CREDIT: Record<PointStatus, number> = { met: 1, partly: 0.5, missed: 0 };

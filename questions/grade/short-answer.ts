@@ -1,5 +1,6 @@
 import type { Rubric } from '../schema';
 import { relationsFor } from './alignment';
+import { scoreFromStatuses } from './credit';
 import { type PromptWords, pointFeatures, promptLemmas } from './features';
 import { adjustWithExamples, type InstructorExample } from './instructor-examples';
 import {
@@ -109,16 +110,7 @@ function promptWordsOf(prompt: string): PromptWords {
   return words;
 }
 
-/** The score from the points' statuses: points made over the weight needed for full credit. */
-export function scoreFromStatuses(rubric: Rubric, statuses: readonly PointStatus[]): number {
-  const total = rubric.keyPoints.reduce((sum, point) => sum + point.weight, 0);
-  const needed = Math.min(rubric.pointsForFullCredit ?? total, total);
-  const earned = rubric.keyPoints.reduce(
-    (sum, point, i) => sum + point.weight * STATUS_CREDIT[statuses[i]!],
-    0,
-  );
-  return roundScore(Math.min(1, earned / needed));
-}
+export { scoreFromStatuses };
 
 const outcome = (point: { id: string; text: string }): KeyPointOutcome => ({
   id: point.id,

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createAssignment, saveAccommodation } from '@/db/queries/assignments';
-import { regradeResponse } from '@/db/queries/class-progress';
+import { listAssignmentAttempts, storeInstructorGrades } from '@/db/queries/class-progress';
 import {
   addMember,
   createClass,
@@ -13,14 +13,16 @@ import {
   removeMember,
   setJoinCode,
 } from '@/db/queries/classes';
-import { getQuiz } from '@/db/queries/quizzes';
+import { getQuestionsByIds, getQuiz } from '@/db/queries/quizzes';
 import { getReadingById } from '@/db/queries/readings';
 import { getUserByEmail } from '@/db/queries/users';
+import { gradesForGroup, isFreeText } from '@/lib/classes/answer-queue';
 import { newJoinCode, normaliseJoinCode } from '@/lib/classes/join-code';
 import { action } from '@/lib/server/endpoint';
 import { field } from '@/lib/server/input';
 import { assignmentToTeach, attemptToReview, classToTeach, mayAssignQuiz } from '@/lib/server/policy';
 import { done, refuse } from '@/lib/server/result';
+import { POINT_STATUSES } from '@/questions/grade/credit';
 
 const classId = field.id('That class');
 const userId = z.string().min(1, 'Choose a person.').max(100, 'Choose a person.');
@@ -216,14 +218,67 @@ export const regradeAction = action({
       return refuse('conflict', 'Only a submitted attempt can be regraded.');
     if (!attempt.questionIds.includes(input.questionId))
       return refuse('invalid', 'That question is not in this attempt.');
-    await regradeResponse({
-      attemptId: attempt.id,
-      questionId: input.questionId,
-      score: input.score / 100,
+    await storeInstructorGrades({
+      grades: [
+        { attemptId: attempt.id, questionId: input.questionId, score: input.score / 100, keyPoints: null },
+      ],
       comment: input.comment.trim() || null,
       instructorId: user.id,
     });
     revalidatePath(`/classes/${klass.id}/attempts/${attempt.id}`);
     return done('Regraded; the student sees your grade and comment.');
+  },
+});
+
+/**
+ * One decision over a group of answers in the answer queue: the instructor's verdict on each key
+ * point applies to every answer chosen, each scored from the verdicts (and, for
+ * claim-evidence-reasoning, its own evidence), and each becomes an example the grader learns from.
+ */
+export const gradeAnswerGroupAction = action({
+  name: 'classes.gradeAnswerGroup',
+  input: z.object({
+    classId,
+    assignmentId: field.id('That assignment'),
+    questionId: field.key(120, 'That question'),
+    attemptIds: z
+      .array(field.id('That answer'), { error: 'Choose the answers to grade.' })
+      .min(1, 'Choose the answers to grade.')
+      .max(1000, 'Grade at most 1,000 answers at once.'),
+    verdicts: z.record(
+      field.key(120, 'That key point'),
+      z.enum(POINT_STATUSES, 'Say met, partly or missed.'),
+    ),
+    comment: z.string().max(2000, 'Use at most 2,000 characters.').default(''),
+  }),
+  rule: 'teach-class',
+  authorize: (user, input) => assignmentToTeach(user, input),
+  run: async (input, { user, klass, assignment }) => {
+    const quiz = await getQuiz({ quizId: assignment.quizId });
+    const row = quiz?.questionIds.includes(input.questionId)
+      ? (await getQuestionsByIds({ ids: [input.questionId] })).get(input.questionId)
+      : undefined;
+    if (!row || !isFreeText(row.data))
+      return refuse('invalid', 'That question is not a free-text question of this assignment.');
+    const question = row.data;
+    const pointIds = question.rubric.keyPoints.map((k) => k.id);
+    if (
+      pointIds.some((id) => !input.verdicts[id]) ||
+      Object.keys(input.verdicts).some((id) => !pointIds.includes(id))
+    )
+      return refuse('invalid', 'Say met, partly or missed for each key point.');
+    const attemptIds = [...new Set(input.attemptIds)];
+    const ofAssignment = new Map(
+      (await listAssignmentAttempts({ assignmentIds: [assignment.id] })).map((a) => [a.id, a]),
+    );
+    if (attemptIds.some((id) => ofAssignment.get(id)?.status !== 'submitted'))
+      return refuse('invalid', 'Only submitted answers to this assignment can be graded.');
+    await storeInstructorGrades({
+      grades: await gradesForGroup({ question, attemptIds, verdicts: input.verdicts }),
+      comment: input.comment.trim() || null,
+      instructorId: user.id,
+    });
+    revalidatePath(`/classes/${klass.id}`);
+    return done(attemptIds.length === 1 ? 'Graded 1 answer.' : `Graded ${attemptIds.length} answers.`);
   },
 });

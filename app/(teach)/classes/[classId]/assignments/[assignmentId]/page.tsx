@@ -7,6 +7,7 @@ import { listAccommodations } from '@/db/queries/assignments';
 import { listGradedResponses } from '@/db/queries/class-progress';
 import { getQuestionsByIds, getQuiz } from '@/db/queries/quizzes';
 import { getReadingById } from '@/db/queries/readings';
+import { isFreeText } from '@/lib/classes/answer-queue';
 import { classGradebook } from '@/lib/classes/dashboard';
 import { itemAnalysis, paragraphMissRates } from '@/lib/classes/item-analysis';
 import { saveAccommodationAction } from '@/lib/server/actions/classes';
@@ -44,6 +45,12 @@ export default async function AssignmentReportPage({
   const questions = quiz.questionIds.flatMap((id) => (rows.get(id) ? [rows.get(id)!.data] : []));
   const items = itemAnalysis(questions, responses, new Map(counted));
   const misses = paragraphMissRates(questions, responses);
+  // Free-text answers the grader was unsure of and no instructor has graded yet.
+  const unsure = new Map<string, number>();
+  for (const r of responses) {
+    if (r.grade?.needsReview && r.overrideScore === null)
+      unsure.set(r.questionId, (unsure.get(r.questionId) ?? 0) + 1);
+  }
   const hidden = <input type="hidden" name="classId" value={classId} />;
 
   return (
@@ -82,6 +89,15 @@ export default async function AssignmentReportPage({
                   {item.answers} answers · discrimination{' '}
                   {item.discrimination === null ? '— (too few students)' : item.discrimination.toFixed(2)}
                 </p>
+                {isFreeText(q) && (
+                  <Link
+                    href={`/classes/${classId}/assignments/${assignmentId}/answers/${q.id}`}
+                    className="inline-block text-sm font-semibold text-indigo-800 underline dark:text-indigo-200"
+                  >
+                    Grade the answers
+                    {unsure.get(q.id) ? ` (${unsure.get(q.id)} the grader was unsure of)` : ''}
+                  </Link>
+                )}
                 {item.choices.length > 0 && (
                   <table className="text-sm">
                     <tbody>

@@ -8,7 +8,7 @@ import { getReadingById } from '@/db/queries/readings';
 import { getUserById } from '@/db/queries/users';
 import { effectiveScore } from '@/db/schema';
 import { describeResponse } from '@/lib/quiz/describe';
-import { toFeedbackView } from '@/lib/quiz/feedback';
+import { storedFeedbackView } from '@/lib/quiz/feedback';
 import { regradeAction } from '@/lib/server/actions/classes';
 import { attemptToReview } from '@/lib/server/policy';
 import { grantedOrNotFound, requireUser } from '@/lib/server/session';
@@ -78,7 +78,7 @@ export default async function AttemptReviewPage({
               </p>
               {response?.grade && (
                 <GradeFeedback
-                  result={toFeedbackView(row.data, response.grade)}
+                  result={storedFeedbackView(row.data, response)!}
                   readingSlug={reading?.slug ?? ''}
                 />
               )}

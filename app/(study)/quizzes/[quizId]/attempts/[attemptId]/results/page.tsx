@@ -9,10 +9,11 @@ import { listCardQuestionIds } from '@/db/queries/review';
 import { effectiveScore } from '@/db/schema';
 import { attemptForUser, rulesForAttempt } from '@/lib/quiz/attempts';
 import { describeResponse } from '@/lib/quiz/describe';
-import { toFeedbackView } from '@/lib/quiz/feedback';
+import { storedFeedbackView } from '@/lib/quiz/feedback';
 import { type Breakdown, summariseAttempt } from '@/lib/quiz/results';
 import { feedbackRelease } from '@/lib/server/policy';
 import { requireUser } from '@/lib/server/session';
+import type { Question } from '@/questions/schema';
 
 export const metadata: Metadata = { title: 'Quiz results' };
 
@@ -200,19 +201,25 @@ export default async function ResultsPage({
                 <span className="font-medium">Your answer: </span>
                 {describeResponse(question, response?.response ?? null)}
               </p>
-              {response?.grade && (
-                <GradeFeedback result={toFeedbackView(question, response.grade)} readingSlug={slug} />
-              )}
-              {response?.overrideScore != null && (
-                <p className="mt-2 rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-800">
-                  Your instructor set this to {pct(response.overrideScore)}
-                  {response.overrideComment ? `: “${response.overrideComment}”` : '.'}
-                </p>
-              )}
+              {response && <AnswerFeedback question={question} answer={response} readingSlug={slug} />}
             </li>
           ))}
         </ol>
       </section>
     </div>
   );
+}
+
+/** An answer's grade as the student sees it, the instructor's winning over the grader's. */
+function AnswerFeedback({
+  question,
+  answer,
+  readingSlug,
+}: {
+  question: Question;
+  answer: Parameters<typeof storedFeedbackView>[1];
+  readingSlug: string;
+}) {
+  const view = storedFeedbackView(question, answer);
+  return view ? <GradeFeedback result={view} readingSlug={readingSlug} /> : null;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "attempt_response" ADD COLUMN "override_key_points" jsonb;
