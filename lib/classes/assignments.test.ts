@@ -6,8 +6,8 @@ import { getReadingBySlug } from '@/db/queries/readings';
 import { insertUser } from '@/db/queries/users';
 import type { LatePolicy, Quiz } from '@/db/schema';
 import { setUpTestDatabase } from '@/db/test-database';
-import { startOrResumeAttempt, submitAttempt } from '@/lib/quiz/attempts';
-import { countedScore } from '@/lib/quiz/rules';
+import { saveAnswer, startOrResumeAttempt, submitAttempt } from '@/lib/quiz/attempts';
+import { attemptGrade, countedScore } from '@/lib/quiz/rules';
 import { seedShippedReadings } from '@/lib/seed';
 import { classGradebook } from './dashboard';
 
@@ -80,19 +80,34 @@ describe('assignments', () => {
       now: t('2026-06-11T00:00:00Z'),
     });
     if (started.status !== 'ok') throw new Error(started.message);
+    const saved = await saveAnswer({
+      attemptId: started.data.attempt.id,
+      userId: penalty.student.id,
+      questionId: 'burns-tf-expulsions',
+      response: { type: 'true-false', value: true },
+      flagged: false,
+      confidence: null,
+      clientSeq: 1,
+      now: t('2026-06-11T00:05:00Z'),
+    });
+    expect(saved.status).toBe('ok');
     const done = await submitAttempt({
       attemptId: started.data.attempt.id,
       userId: penalty.student.id,
       now: t('2026-06-11T00:10:00Z'),
     });
-    expect(done.status === 'ok' && done.data.attempt.late).toBe(true);
+    if (done.status !== 'ok') throw new Error(done.message);
+    expect(done.data.attempt.late).toBe(true);
     expect(countedScore(0.5, true, { kind: 'penalty', percent: 20 })).toBe(0.4);
     const book = await classGradebook(penalty.klass.id, t('2026-06-12T00:00:00Z'));
-    expect(book.cell(penalty.assignment.id, penalty.student.id)).toMatchObject({
-      status: 'late',
-      late: true,
-      attempts: 1,
-    });
+    const cell = book.cell(penalty.assignment.id, penalty.student.id);
+    expect(cell).toMatchObject({ status: 'late', late: true, attempts: 1 });
+    // One grade everywhere: the results page's grade is the gradebook's, penalty and all.
+    const grade = attemptGrade(done.data.attempt, penalty.assignment);
+    expect(grade.earned).toBeCloseTo(1 / quiz.questionIds.length, 4);
+    expect(grade.penaltyPercent).toBe(20);
+    expect(grade.counted).toBeCloseTo(grade.earned * 0.8, 6);
+    expect(cell.score).toBeCloseTo(grade.counted, 6);
 
     const refuse = await classWith({ dueAt: t('2026-06-10T00:00:00Z'), latePolicy: { kind: 'refuse' } });
     const late = await startOrResumeAttempt({

@@ -42,3 +42,21 @@ export function countedScore(score: number | null, late: boolean, policy: LatePo
   if (score === null) return null;
   return late && policy.kind === 'penalty' ? Math.max(0, score * (1 - policy.percent / 100)) : score;
 }
+
+/**
+ * A submitted attempt's grade as every page shows it: the score the answers earned, the late
+ * penalty taken off (if any), and the grade that counts, the one the gradebook and exports use.
+ */
+export function attemptGrade(
+  attempt: { score: number | null; late: boolean },
+  assignment: { latePolicy: LatePolicy } | null,
+): { earned: number; penaltyPercent: number | null; counted: number } {
+  const policy = assignment?.latePolicy ?? { kind: 'accept' };
+  const earned = attempt.score ?? 0;
+  const penalised = attempt.late && policy.kind === 'penalty' && policy.percent > 0;
+  return {
+    earned,
+    penaltyPercent: penalised ? policy.percent : null,
+    counted: countedScore(earned, attempt.late, policy) ?? 0,
+  };
+}

@@ -1,6 +1,8 @@
-import { releaseForStudent, submitAttempt } from '@/lib/quiz/attempts';
+import { rulesForAttempt, submitAttempt } from '@/lib/quiz/attempts';
+import { attemptGrade } from '@/lib/quiz/rules';
 import { ownAttemptEndpoint } from '@/lib/server/attempt-endpoints';
 import { route } from '@/lib/server/endpoint';
+import { feedbackRelease } from '@/lib/server/policy';
 import { ok } from '@/lib/server/result';
 
 /**
@@ -14,11 +16,15 @@ export const POST = route({
     const result = await submitAttempt({ attemptId: input.attemptId, userId: user.id });
     if (result.status !== 'ok') return result;
     const { attempt } = result.data;
-    const release = await releaseForStudent(attempt);
+    const { assignment, rules } = await rulesForAttempt(attempt);
+    const release = feedbackRelease(rules, new Date());
+    const grade = attemptGrade(attempt, assignment);
     return ok({
       attempt: {
         id: attempt.id,
-        score: release.score ? attempt.score : null,
+        // The grade that counts (late penalty taken off), as the results page and gradebook show it.
+        score: release.score ? grade.counted : null,
+        latePenaltyPercent: release.score ? grade.penaltyPercent : null,
         scoreReleased: release.score,
         submittedAt: attempt.submittedAt,
       },

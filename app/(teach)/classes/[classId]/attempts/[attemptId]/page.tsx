@@ -9,6 +9,7 @@ import { getUserById } from '@/db/queries/users';
 import { effectiveScore } from '@/db/schema';
 import { describeResponse } from '@/lib/quiz/describe';
 import { storedFeedbackView } from '@/lib/quiz/feedback';
+import { attemptGrade } from '@/lib/quiz/rules';
 import { regradeAction } from '@/lib/server/actions/classes';
 import { attemptToReview } from '@/lib/server/policy';
 import { grantedOrNotFound, requireUser } from '@/lib/server/session';
@@ -32,6 +33,7 @@ export default async function AttemptReviewPage({
   ]);
   const reading = quiz ? await getReadingById({ id: quiz.readingId }) : null;
   const byQuestion = new Map(responses.map((r) => [r.questionId, r]));
+  const grade = attemptGrade(attempt, assignment);
   const hidden = (
     <>
       <input type="hidden" name="classId" value={classId} />
@@ -51,7 +53,7 @@ export default async function AttemptReviewPage({
         </h1>
         <p className="text-sm">
           {attempt.status === 'submitted'
-            ? `Score ${pct(attempt.score ?? 0)}${attempt.late ? ' · late' : ''}`
+            ? `Score ${pct(grade.counted)}${attempt.late ? ' · late' : ''}${grade.penaltyPercent === null ? '' : ` (${pct(grade.earned)} earned, less the ${grade.penaltyPercent}% late penalty)`}`
             : 'In progress'}
         </p>
       </div>

@@ -11,6 +11,7 @@ import { attemptForUser, rulesForAttempt } from '@/lib/quiz/attempts';
 import { describeResponse } from '@/lib/quiz/describe';
 import { storedFeedbackView } from '@/lib/quiz/feedback';
 import { type Breakdown, summariseAttempt } from '@/lib/quiz/results';
+import { attemptGrade } from '@/lib/quiz/rules';
 import { feedbackRelease } from '@/lib/server/policy';
 import { requireUser } from '@/lib/server/session';
 import type { Question } from '@/questions/schema';
@@ -105,7 +106,8 @@ export default async function ResultsPage({
     userId: user.id,
     questionIds: summary.missed.map((m) => m.question.id),
   });
-  const score = attempt.score ?? 0;
+  const grade = attemptGrade(attempt, assignment);
+  const score = grade.counted;
   const passed = score * 100 >= quiz.settings.passMark;
   const slug = reading?.slug ?? '';
 
@@ -127,6 +129,11 @@ export default async function ResultsPage({
           <dd className="text-3xl font-bold" data-testid="score">
             {pct(score)}
           </dd>
+          {grade.penaltyPercent !== null && (
+            <dd className="text-sm" data-testid="late-penalty">
+              {pct(grade.earned)} earned, less the {grade.penaltyPercent}% late penalty
+            </dd>
+          )}
           <dd className="text-sm">
             {passed
               ? `Passed (pass mark ${quiz.settings.passMark}%)`
