@@ -532,6 +532,8 @@ export const accommodations = pgTable(
     extraMinutes: integer('extra_minutes').notNull().default(0),
     extraAttempts: integer('extra_attempts').notNull().default(0),
     dueAt: timestamp('due_at', { mode: 'date', withTimezone: true }),
+    /** Excused from the assignment: neither missing nor counted in averages. */
+    excused: boolean('excused').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.assignmentId, t.userId] })],
 );

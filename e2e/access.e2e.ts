@@ -348,6 +348,13 @@ const ACTION_CASES: ActionCase[] = [
       }),
   },
   {
+    action: 'classes.excuse',
+    rule: 'teach-class',
+    resource: 'classA',
+    args: (f) =>
+      form({ classId: f.classA, assignmentId: f.assignment, userId: f.victimStudent, excused: 'on' }),
+  },
+  {
     action: 'classes.gradeAnswerGroup',
     rule: 'teach-class',
     resource: 'classA',

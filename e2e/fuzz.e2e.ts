@@ -60,6 +60,7 @@ const FIELDS = [
   'comment',
   'attemptIds',
   'verdicts',
+  'excused',
   'response',
   'rating',
   'durationMs',

@@ -5,7 +5,9 @@ const STATUS_STYLE: Record<Cell['status'], string> = {
   'not started': 'text-slate-500 dark:text-slate-400',
   'in progress': 'text-sky-800 dark:text-sky-200',
   submitted: 'text-slate-800 dark:text-slate-200',
-  late: 'text-red-800 dark:text-red-200',
+  late: 'text-amber-800 dark:text-amber-200',
+  missing: 'text-red-800 dark:text-red-200',
+  excused: 'text-slate-600 dark:text-slate-400',
   graded: 'text-emerald-800 dark:text-emerald-200',
 };
 

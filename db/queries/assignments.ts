@@ -87,6 +87,18 @@ export async function saveAccommodation(values: {
     });
 }
 
+/** Excuses a student from an assignment, or takes the excuse back; their other accommodations stay. */
+export async function setExcused(values: { assignmentId: string; userId: string; excused: boolean }) {
+  const db = await getDb();
+  await db
+    .insert(accommodations)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [accommodations.assignmentId, accommodations.userId],
+      set: { excused: values.excused },
+    });
+}
+
 /** Every assignment of every class the student is in, with their own attempts and accommodation. */
 export async function listStudentAssignments({ userId }: { userId: string }) {
   const db = await getDb();

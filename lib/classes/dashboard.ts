@@ -86,15 +86,16 @@ export async function classProgress(classId: string, now = new Date()) {
       cells,
       average: mean(scores),
       late: cells.filter((c) => c.late).length,
-      missing: cells.filter((c) => c.score === null && c.dueAt && now > c.dueAt).length,
+      missing: cells.filter((c) => c.missing).length,
     };
   });
 
-  // Attention: a pattern, not one slip. Two or more missing or late, a failing average, or
+  // Attention: any missing work, two or more late, a failing average, or
   // work due within two days and not started.
   const attention = rows.flatMap((r) => {
     const reasons: string[] = [];
-    if (r.missing >= 2) reasons.push(`${r.missing} missing`);
+    // Nothing handed in past a due date is worth a word at once; lateness only as a pattern.
+    if (r.missing >= 1) reasons.push(`${r.missing} missing`);
     if (r.late >= 2) reasons.push(`${r.late} late`);
     if (r.average !== null && r.average < 0.5) reasons.push(`average ${Math.round(r.average * 100)}%`);
     const dueSoon = r.cells.filter(

@@ -36,7 +36,11 @@ export async function gradebookCsv(classId: string, className: string, now = new
       first ?? '',
       rest.join(' '),
       className,
-      ...assignmentCols.map((a) => points(book.cell(a.id, s.userId).score, a.questionCount)),
+      ...assignmentCols.map((a) => {
+        const cell = book.cell(a.id, s.userId);
+        // "EX" is how Canvas and Moodle write an excused grade.
+        return cell.status === 'excused' ? 'EX' : points(cell.score, a.questionCount);
+      }),
     ]);
   }
   return toCsv(rows);

@@ -2,7 +2,18 @@ import type { Accommodation, Assignment } from '@/db/schema';
 import { attemptRules, countedScore } from '@/lib/quiz/rules';
 import { feedbackRelease } from '@/lib/server/policy';
 
-export type AssignmentStatus = 'not started' | 'in progress' | 'submitted' | 'late' | 'graded';
+/**
+ * Where a student stands on an assignment. Missing (past due, nothing submitted) is not late
+ * (submitted after the due date); excused counts as neither and stays out of averages.
+ */
+export type AssignmentStatus =
+  | 'not started'
+  | 'in progress'
+  | 'submitted'
+  | 'graded'
+  | 'late'
+  | 'missing'
+  | 'excused';
 
 type AttemptRow = {
   id: string;
@@ -20,7 +31,10 @@ export type Cell = {
   score: number | null;
   attemptId: string | null;
   attempts: number;
+  /** Submitted after the due date. */
   late: boolean;
+  /** Past the due date with nothing submitted (not excused). */
+  missing: boolean;
   dueAt: Date | null;
   /** Whether the student may see the score yet (the policy's feedback release). */
   released: boolean;
@@ -44,17 +58,20 @@ export function gradebookCell(
     .sort((x, y) => y.counted - x.counted)[0];
   const overdue = Boolean(rules.dueAt && now > rules.dueAt);
   const released = feedbackRelease(rules, now).score;
+  const excused = Boolean(accommodation?.excused);
   let status: AssignmentStatus;
-  if (best) {
-    status = best.a.late ? 'late' : released ? 'graded' : 'submitted';
-  } else if (mine.some((a) => a.status === 'in-progress')) status = overdue ? 'late' : 'in progress';
-  else status = overdue ? 'late' : 'not started';
+  if (excused) status = 'excused';
+  else if (best) status = best.a.late ? 'late' : released ? 'graded' : 'submitted';
+  else if (mine.some((a) => a.status === 'in-progress')) status = 'in progress';
+  else status = overdue ? 'missing' : 'not started';
   return {
     status,
-    score: best ? best.counted : null,
+    // An excused student's work, if any, does not count.
+    score: best && !excused ? best.counted : null,
     attemptId: best?.a.id ?? null,
     attempts: mine.length,
-    late: Boolean(best?.a.late) || (!best && overdue),
+    late: !excused && Boolean(best?.a.late),
+    missing: status === 'missing',
     dueAt: rules.dueAt,
     released,
   };

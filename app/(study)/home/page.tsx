@@ -27,13 +27,24 @@ export default async function HomePage() {
       gradebookCell(a.assignment, { settings: a.quizSettings }, a.attempts, a.accommodation, now),
     ),
   }));
-  const open = assignments.filter((a) => a.cell.status === 'not started' || a.cell.status === 'in progress');
+  // Work still to do: overdue work that is still accepted first, then what is under way, then the rest.
+  const stillAccepted = (a: (typeof assignments)[number]) =>
+    a.cell.status === 'missing' && a.assignment.latePolicy.kind !== 'refuse';
+  const rank = (a: (typeof assignments)[number]) =>
+    stillAccepted(a) ? 0 : a.cell.status === 'in progress' ? 1 : 2;
+  const open = assignments
+    .filter((a) => stillAccepted(a) || a.cell.status === 'not started' || a.cell.status === 'in progress')
+    .sort((a, b) => rank(a) - rank(b));
   // One clear next step: reviews first (they are due), then the reading in progress, then a new one.
   const next = open[0]
     ? {
         href: `/classes/${open[0].assignment.classId}`,
         label: `${open[0].cell.status === 'in progress' ? 'Finish' : 'Start'} “${open[0].assignment.title}”`,
-        why: open[0].cell.dueAt ? `Due ${open[0].cell.dueAt.toUTCString()}.` : 'Assigned by your instructor.',
+        why: stillAccepted(open[0])
+          ? 'Past its due date, but your instructor still accepts it.'
+          : open[0].cell.dueAt
+            ? `Due ${open[0].cell.dueAt.toUTCString()}.`
+            : 'Assigned by your instructor.',
       }
     : due
       ? {

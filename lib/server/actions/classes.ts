@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { createAssignment, saveAccommodation } from '@/db/queries/assignments';
+import { createAssignment, saveAccommodation, setExcused } from '@/db/queries/assignments';
 import { listAssignmentAttempts, storeInstructorGrades } from '@/db/queries/class-progress';
 import {
   addMember,
@@ -280,5 +280,29 @@ export const gradeAnswerGroupAction = action({
     });
     revalidatePath(`/classes/${klass.id}`);
     return done(attemptIds.length === 1 ? 'Graded 1 answer.' : `Graded ${attemptIds.length} answers.`);
+  },
+});
+
+/** Excuses a student from an assignment (or takes it back): not missing, not in averages. */
+export const excuseStudentAction = action({
+  name: 'classes.excuse',
+  input: z.object({
+    classId,
+    assignmentId: field.id('That assignment'),
+    userId,
+    excused: field.checkbox(),
+  }),
+  rule: 'teach-class',
+  authorize: (user, input) => assignmentToTeach(user, input),
+  run: async (input, { klass, assignment }) => {
+    const membership = await getMembership({ classId: klass.id, userId: input.userId });
+    if (membership?.role !== 'student') return refuse('invalid', 'Choose a student of this class.');
+    await setExcused({ assignmentId: assignment.id, userId: input.userId, excused: input.excused });
+    revalidatePath(`/classes/${klass.id}/assignments/${assignment.id}`);
+    return done(
+      input.excused
+        ? 'Excused: this assignment is not missing and does not count in their average. Any work they submit is kept.'
+        : 'No longer excused: the assignment counts again.',
+    );
   },
 });

@@ -10,7 +10,7 @@ import { getReadingById } from '@/db/queries/readings';
 import { isFreeText } from '@/lib/classes/answer-queue';
 import { classGradebook } from '@/lib/classes/dashboard';
 import { itemAnalysis, paragraphMissRates } from '@/lib/classes/item-analysis';
-import { saveAccommodationAction } from '@/lib/server/actions/classes';
+import { excuseStudentAction, saveAccommodationAction } from '@/lib/server/actions/classes';
 import { assignmentToTeach, classToAttend } from '@/lib/server/policy';
 import { grantedOrNotFound, requireUser } from '@/lib/server/session';
 
@@ -182,6 +182,17 @@ export default async function AssignmentReportPage({
                 (student.name ?? student.email)
               )}{' '}
               — {cell.score === null ? cell.status : `${pct(cell.score)} (${cell.status})`}
+              <ActionForm
+                action={excuseStudentAction}
+                submitLabel={cell.status === 'excused' ? 'Take back the excuse' : 'Excuse'}
+                variant="secondary"
+                className="inline-block align-middle"
+              >
+                {hidden}
+                <input type="hidden" name="assignmentId" value={assignment.id} />
+                <input type="hidden" name="userId" value={student.userId} />
+                {cell.status !== 'excused' && <input type="hidden" name="excused" value="on" />}
+              </ActionForm>
             </li>
           ))}
         </ul>

@@ -1,0 +1,1 @@
+ALTER TABLE "accommodation" ADD COLUMN "excused" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { Accommodation, Assignment } from '@/db/schema';
+import { gradebookCell } from './gradebook';
+
+const DUE = new Date('2026-06-10T00:00:00Z');
+const BEFORE = new Date('2026-06-09T00:00:00Z');
+const AFTER = new Date('2026-06-11T00:00:00Z');
+
+const assignment: Assignment = {
+  id: 'a1',
+  classId: 'c1',
+  quizId: 'q1',
+  title: 'Burns',
+  opensAt: null,
+  dueAt: DUE,
+  attemptsAllowed: null,
+  timeLimitMinutes: null,
+  latePolicy: { kind: 'penalty', percent: 20 },
+  feedbackRelease: 'after-submit',
+  createdBy: null,
+  createdAt: BEFORE,
+};
+const settings = {
+  settings: { attemptsAllowed: null, timeLimitMinutes: null, feedback: 'after-submit' },
+} as Parameters<typeof gradebookCell>[1];
+const attempt = (status: 'in-progress' | 'submitted', late = false, score: number | null = 0.5) => ({
+  id: `t-${status}-${late}`,
+  assignmentId: 'a1',
+  userId: 'u1',
+  status,
+  score: status === 'submitted' ? score : null,
+  late,
+  submittedAt: status === 'submitted' ? AFTER : null,
+});
+const excused: Accommodation = {
+  assignmentId: 'a1',
+  userId: 'u1',
+  extraMinutes: 0,
+  extraAttempts: 0,
+  dueAt: null,
+  excused: true,
+};
+
+describe('a student’s standing on an assignment', () => {
+  it('is missing, not late, when nothing was handed in by the due date', () => {
+    const cell = gradebookCell(assignment, settings, [], null, AFTER);
+    expect(cell).toMatchObject({ status: 'missing', missing: true, late: false, score: null });
+    expect(gradebookCell(assignment, settings, [], null, BEFORE)).toMatchObject({
+      status: 'not started',
+      missing: false,
+    });
+  });
+
+  it('is late only when submitted after the due date, with the penalty in the score', () => {
+    const cell = gradebookCell(assignment, settings, [attempt('submitted', true)], null, AFTER);
+    expect(cell).toMatchObject({ status: 'late', late: true, missing: false });
+    expect(cell.score).toBeCloseTo(0.4, 6);
+  });
+
+  it('is in progress while an attempt is open, past the due date too', () => {
+    const cell = gradebookCell(assignment, settings, [attempt('in-progress')], null, AFTER);
+    expect(cell).toMatchObject({ status: 'in progress', missing: false, late: false });
+  });
+
+  it('is excused, neither missing nor counted, whatever was handed in', () => {
+    expect(gradebookCell(assignment, settings, [], excused, AFTER)).toMatchObject({
+      status: 'excused',
+      missing: false,
+      score: null,
+    });
+    const handedIn = gradebookCell(assignment, settings, [attempt('submitted')], excused, AFTER);
+    expect(handedIn).toMatchObject({ status: 'excused', score: null, late: false });
+  });
+});
