@@ -6,6 +6,7 @@ import { listStudentAssignments } from '@/db/queries/assignments';
 import { listClassesForUser } from '@/db/queries/classes';
 import { listReadingsInProgress } from '@/db/queries/readings';
 import { countDue } from '@/db/queries/review';
+import { greetingName } from '@/lib/auth/names';
 import { gradebookCell, studentCell } from '@/lib/classes/gradebook';
 import { requireUser } from '@/lib/server/session';
 
@@ -59,7 +60,7 @@ export default async function HomePage() {
             why: 'Pick up where you left off.',
           }
         : { href: '/readings', label: 'Choose a reading', why: 'Start with an essay, then take its quiz.' };
-  const firstName = (user.name ?? '').split(' ')[0] || 'there';
+  const firstName = greetingName(user.name) ?? 'there';
   return (
     <div className="space-y-8">
       <h1 className="font-serif text-3xl font-bold">Welcome, {firstName}</h1>
