@@ -230,3 +230,38 @@ export async function listInstructorGradedAnswers({
     .orderBy(desc(attemptResponses.overriddenAt))
     .limit(EXAMPLES_PER_QUESTION * questionIds.length);
 }
+
+/**
+ * Per assignment of the classes this instructor teaches: submitted free-text answers the grader
+ * was unsure of and no instructor has graded yet, most first.
+ */
+export async function listAnswersAwaitingInstructor({ instructorId }: { instructorId: string }) {
+  const db = await getDb();
+  return db
+    .select({
+      classId: assignments.classId,
+      assignmentId: assignments.id,
+      title: assignments.title,
+      answers: count(),
+    })
+    .from(attemptResponses)
+    .innerJoin(attempts, eq(attempts.id, attemptResponses.attemptId))
+    .innerJoin(assignments, eq(assignments.id, attempts.assignmentId))
+    .innerJoin(
+      classMembers,
+      and(
+        eq(classMembers.classId, assignments.classId),
+        eq(classMembers.userId, instructorId),
+        eq(classMembers.role, 'instructor'),
+      ),
+    )
+    .where(
+      and(
+        eq(attempts.status, 'submitted'),
+        sql`(${attemptResponses.grade}->>'needsReview')::boolean`,
+        sql`${attemptResponses.overrideScore} is null`,
+      ),
+    )
+    .groupBy(assignments.classId, assignments.id, assignments.title)
+    .orderBy(desc(count()));
+}

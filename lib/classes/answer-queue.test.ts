@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAssignment } from '@/db/queries/assignments';
-import { storeInstructorGrades } from '@/db/queries/class-progress';
+import { listAnswersAwaitingInstructor, storeInstructorGrades } from '@/db/queries/class-progress';
 import { addMember, createClass } from '@/db/queries/classes';
 import { getAttempt, getDefaultQuiz, getResponse } from '@/db/queries/quizzes';
 import { getReadingBySlug } from '@/db/queries/readings';
@@ -173,5 +173,30 @@ describe('instructor grades', () => {
     expect(last.ungraded).toBe(0);
     expect(last.suggested).toEqual(verdicts);
     expect(again.groups[0]!.ungraded).toBeGreaterThan(0);
+  });
+
+  it('tell an instructor how many unsure answers wait for them, until graded', async () => {
+    const { teacher, klass, assignment } = await classWithAssignment();
+    const spanish = await submits(
+      klass.id,
+      assignment.id,
+      'sofia',
+      'Rusia casi no tiene amigos, mientras que Estados Unidos tiene muchos aliados.',
+    );
+    const stored = (await getResponse({ attemptId: spanish.attemptId, questionId: coalitions.id }))!;
+    expect(stored.grade).toMatchObject({ needsReview: true });
+    expect(storedFeedbackView(coalitions, stored)!.provisional).toBe(true);
+    expect(await listAnswersAwaitingInstructor({ instructorId: teacher.id })).toEqual([
+      { classId: klass.id, assignmentId: assignment.id, title: 'Burns', answers: 1 },
+    ]);
+    // Nobody else is asked to grade them.
+    expect(await listAnswersAwaitingInstructor({ instructorId: spanish.user.id })).toEqual([]);
+    const verdicts = Object.fromEntries(coalitions.rubric.keyPoints.map((k) => [k.id, 'met' as const]));
+    await storeInstructorGrades({
+      grades: await gradesForGroup({ question: coalitions, attemptIds: [spanish.attemptId], verdicts }),
+      comment: null,
+      instructorId: teacher.id,
+    });
+    expect(await listAnswersAwaitingInstructor({ instructorId: teacher.id })).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ScoreCell } from '@/components/classes/score-cell';
 import { buttonClasses } from '@/components/ui/button';
 import { listStudentAssignments } from '@/db/queries/assignments';
+import { listAnswersAwaitingInstructor } from '@/db/queries/class-progress';
 import { listClassesForUser } from '@/db/queries/classes';
 import { listReadingsInProgress } from '@/db/queries/readings';
 import { countDue } from '@/db/queries/review';
@@ -15,12 +16,14 @@ export const metadata: Metadata = { title: 'Home' };
 export default async function HomePage() {
   const user = await requireUser('/home');
   const now = new Date();
-  const [classes, inProgress, due, assigned] = await Promise.all([
+  const [classes, inProgress, due, assigned, toGrade] = await Promise.all([
     listClassesForUser({ userId: user.id }),
     listReadingsInProgress({ userId: user.id }),
     countDue({ userId: user.id, until: now }),
     listStudentAssignments({ userId: user.id }),
+    listAnswersAwaitingInstructor({ instructorId: user.id }),
   ]);
+  const teaching = classes.filter((c) => c.role === 'instructor');
   const assignments = assigned.map((a) => ({
     ...a,
     // The student's own view: no score before the assignment releases it.
@@ -47,19 +50,35 @@ export default async function HomePage() {
             ? `Due ${open[0].cell.dueAt.toUTCString()}.`
             : 'Assigned by your instructor.',
       }
-    : due
+    : toGrade[0]
       ? {
-          href: '/review',
-          label: `Review ${due} card${due === 1 ? '' : 's'} due today`,
-          why: 'A few minutes now keeps what you learned.',
+          href: `/classes/${toGrade[0].classId}/assignments/${toGrade[0].assignmentId}`,
+          label: `Grade ${toGrade[0].answers} answer${toGrade[0].answers === 1 ? '' : 's'} in “${toGrade[0].title}”`,
+          why: 'The grader was unsure of these; until you grade them, your students see a provisional grade.',
         }
-      : inProgress[0]
+      : due
         ? {
-            href: `/readings/${inProgress[0].slug}`,
-            label: `Continue “${inProgress[0].title}”`,
-            why: 'Pick up where you left off.',
+            href: '/review',
+            label: `Review ${due} card${due === 1 ? '' : 's'} due today`,
+            why: 'A few minutes now keeps what you learned.',
           }
-        : { href: '/readings', label: 'Choose a reading', why: 'Start with an essay, then take its quiz.' };
+        : inProgress[0]
+          ? {
+              href: `/readings/${inProgress[0].slug}`,
+              label: `Continue “${inProgress[0].title}”`,
+              why: 'Pick up where you left off.',
+            }
+          : teaching[0]
+            ? {
+                href: `/classes/${teaching[0].id}`,
+                label: `Open “${teaching[0].name}”`,
+                why: 'See who has submitted, who needs attention and how the class reads.',
+              }
+            : {
+                href: '/readings',
+                label: 'Choose a reading',
+                why: 'Start with an essay, then take its quiz.',
+              };
   const firstName = greetingName(user.name) ?? 'there';
   return (
     <div className="space-y-8">
