@@ -43,7 +43,7 @@ export default async function AssignmentReportPage({
   const responses = await listGradedResponses({ attemptIds: counted.map(([id]) => id) });
   const questions = quiz.questionIds.flatMap((id) => (rows.get(id) ? [rows.get(id)!.data] : []));
   const items = itemAnalysis(questions, responses, new Map(counted));
-  const misses = paragraphMissRates(questions, responses);
+  const misses = paragraphMissRates(questions, responses, { paragraphs: reading?.paragraphs ?? [] });
   const hidden = <input type="hidden" name="classId" value={classId} />;
 
   return (
