@@ -83,6 +83,18 @@ const FIELDS = [
   'callbackUrl',
   'provider',
   'perSkill:evidence',
+  'question',
+  'approve',
+  'skill',
+  'difficulty',
+  'lens',
+  'addConcept',
+  'removeConcept',
+  'firstId',
+  'secondId',
+  'beforeSentenceId',
+  'afterParagraphId',
+  'revision',
 ];
 
 const hostileText = fc.oneof(
@@ -133,9 +145,24 @@ function valueFrom(ids: string[]): fc.Arbitrary<unknown> {
     { weight: 1, arbitrary: fc.array(leaf, { maxLength: 5 }) },
     {
       weight: 1,
-      arbitrary: fc.dictionary(fc.constantFrom('type', 'value', 'optionId', 'text', 'blanks'), leaf, {
-        noNullPrototype: true,
-      }),
+      arbitrary: fc.dictionary(
+        fc.constantFrom(
+          'type',
+          'value',
+          'optionId',
+          'text',
+          'blanks',
+          'prompt',
+          'options',
+          'answer',
+          'evidence',
+          'rubric',
+        ),
+        leaf,
+        {
+          noNullPrototype: true,
+        },
+      ),
     },
   );
 }

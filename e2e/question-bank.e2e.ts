@@ -78,9 +78,12 @@ describe('the question bank', () => {
               /^p[12]\./.test((e as HTMLElement).dataset.evidence ?? ''),
             ),
           )
-          .map((el) => ({ id: (el as HTMLElement).dataset.bankQuestion!, text: el.textContent ?? '' })),
+          .map((el) => ({
+            id: (el as HTMLElement).dataset.bankQuestion!,
+            type: (el as HTMLElement).dataset.type,
+          })),
       );
-    const approved = firstSection.find((q) => /true-false|multiple-choice/.test(q.text))?.id;
+    const approved = firstSection.find((q) => q.type === 'true-false' || q.type === 'multiple-choice')?.id;
     const rejected = firstSection.find((q) => q.id !== approved)?.id;
     expect(approved && rejected).toBeTruthy();
     if (!approved || !rejected) return;

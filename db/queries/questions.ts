@@ -212,6 +212,34 @@ export async function replaceQuestionData({
     .where(eq(questions.id, id));
 }
 
+/** Several questions' data replaced at once (a retag of many), in one transaction. */
+export async function replaceQuestionsData({
+  changes,
+  reviewerId,
+}: {
+  changes: Question[];
+  reviewerId: string;
+}) {
+  if (changes.length === 0) return;
+  const db = await getDb();
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    for (const data of changes) {
+      await tx
+        .update(questions)
+        .set({
+          data,
+          type: data.type,
+          skill: data.skill,
+          reviewedBy: reviewerId,
+          reviewedAt: now,
+          updatedAt: now,
+        })
+        .where(eq(questions.id, data.id));
+    }
+  });
+}
+
 // ---- Guided questions beside a reading ----
 
 export async function listGuidedAnswers({ userId, readingId }: { userId: string; readingId: string }) {
