@@ -40,7 +40,8 @@ export const sentenceIdSchema = z.string().regex(/^p\d+\.s\d+$/, 'A sentence id 
 
 const questionIdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'Lower-case letters, digits, dots and hyphens')
+  // "~" marks a question copied into an instructor's own bank (copyId in db/queries/questions.ts).
+  .regex(/^[a-z0-9][a-z0-9.~-]*$/, 'Lower-case letters, digits, dots, hyphens and ~')
   .max(120);
 const optionIdSchema = z
   .string()

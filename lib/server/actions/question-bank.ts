@@ -133,7 +133,8 @@ export const editQuestionAction = action({
       reading,
     );
     if ('message' in question) return question;
-    const unchanged = sameQuestion(question, row.data);
+    // The content, whatever the status: approving an unchanged question only approves it.
+    const unchanged = sameQuestion(question, { ...row.data, status });
     if (unchanged && status === row.data.status) return done('No changes to save.');
     if (unchanged) await setQuestionStatus({ ids: [row.id], status, reviewerId: user.id });
     else await replaceQuestionData({ id: row.id, data: question, reviewerId: user.id });
