@@ -175,6 +175,22 @@ export function commonOf(question: Question): Common {
   };
 }
 
+/** The fields the server owns: a save action sets them, the form never changes them. */
+export type ServerFields = Pick<Question, 'id' | 'readingSlug' | 'source' | 'status' | 'quality'>;
+
+/** What the form edits: the question without the fields the server owns. */
+export function formFields(question: Question) {
+  const {
+    id: _id,
+    readingSlug: _slug,
+    source: _source,
+    status: _status,
+    quality: _quality,
+    ...rest
+  } = question;
+  return rest;
+}
+
 /** An empty new question, as the "write a question" form opens. */
 export function newQuestion(readingSlug: string, type: QuestionType = 'multiple-choice'): Question {
   return blankQuestion(type, {
@@ -282,7 +298,11 @@ function problem(issue: z.core.$ZodIssue): string {
       if (issue.origin === 'array') return `give at most ${issue.maximum}`;
       return `use at most ${issue.maximum}`;
     case 'invalid_format':
-      return 'is not a sentence of this reading';
+      return issue.path.includes('evidence') ||
+        issue.path.includes('sentenceIds') ||
+        issue.path[0] === 'options'
+        ? 'is not a sentence of this reading'
+        : 'is not in the form it needs';
     case 'invalid_value':
     case 'invalid_union':
       return 'choose one of the options';
@@ -318,6 +338,23 @@ export type FieldProblem = {
   message: string;
 };
 
+/** Where a field comes in the form, top to bottom: the problems are listed in that order. */
+const FORM_ORDER = [
+  'type',
+  'prompt',
+  '*',
+  'explanation',
+  'evidence',
+  'skill',
+  'lens',
+  'difficulty',
+  'concepts',
+];
+const formRank = (path: string) => {
+  const at = FORM_ORDER.indexOf(path.split('.')[0] ?? '');
+  return at === -1 ? FORM_ORDER.indexOf('*') : at;
+};
+
 export type CheckedQuestion = { ok: true; question: Question } | { ok: false; problems: FieldProblem[] };
 
 const pathKey = (path: readonly PropertyKey[]) => path.map(String).join('.');
@@ -344,7 +381,7 @@ export function checkQuestion(draft: unknown, sentences: ReadonlySet<string>): C
         issue.code === 'custom' ? (KEY_PROBLEMS[issue.message] ?? problem(issue)) : problem(issue);
       add(issue.path, words);
     }
-    return { ok: false, problems };
+    return { ok: false, problems: inFormOrder(problems) };
   }
   const question = parsed.data;
   question.evidence.forEach((id, i) => {
@@ -357,8 +394,15 @@ export function checkQuestion(draft: unknown, sentences: ReadonlySet<string>): C
     if (full !== undefined && full > total)
       add(['rubric', 'pointsForFullCredit'], `at most the key points' total weight (${total})`);
   }
-  return problems.length ? { ok: false, problems } : { ok: true, question };
+  return problems.length ? { ok: false, problems: inFormOrder(problems) } : { ok: true, question };
 }
+
+/** The fields of each type (the '*' rank) keep the format's order among themselves. */
+const inFormOrder = (problems: FieldProblem[]) =>
+  problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => formRank(a.p.path) - formRank(b.p.path) || a.i - b.i)
+    .map(({ p }) => p);
 
 /** Deep equality of two questions as stored (key order aside): whether a save changes anything. */
 export function sameQuestion(a: unknown, b: unknown): boolean {
@@ -378,15 +422,36 @@ export function sameQuestion(a: unknown, b: unknown): boolean {
 
 // ---- Edits the form makes that touch more than one field ----
 
+/**
+ * Marks an option correct or not. The key of a multiple-answer question keeps the options' order,
+ * so ticking a box off and on again is no change.
+ */
+export function setCorrect(
+  question: QuestionOf<'multiple-choice' | 'multiple-answer'>,
+  optionId: string,
+  correct: boolean,
+): Question {
+  if (question.type === 'multiple-choice') return correct ? { ...question, answer: { optionId } } : question;
+  const keys = new Set(question.answer.optionIds);
+  if (correct) keys.add(optionId);
+  else keys.delete(optionId);
+  return {
+    ...question,
+    answer: { optionIds: question.options.map((o) => o.id).filter((id) => keys.has(id)) },
+  };
+}
+
 /** Marks a sentence offered as supporting the claim, or not; a supporting sentence is also evidence. */
 export function setSupporting(
   question: QuestionOf<'select-evidence' | 'claim-evidence-reasoning'>,
   sentenceId: string,
   supporting: boolean,
 ): Question {
-  const sentenceIds = supporting
-    ? [...question.answer.sentenceIds.filter((id) => id !== sentenceId), sentenceId]
-    : question.answer.sentenceIds.filter((id) => id !== sentenceId);
+  // In the order offered, as setCorrect keeps a key.
+  const keys = new Set(question.answer.sentenceIds);
+  if (supporting) keys.add(sentenceId);
+  else keys.delete(sentenceId);
+  const sentenceIds = question.options.map((o) => o.id).filter((id) => keys.has(id));
   const evidence =
     supporting && !question.evidence.includes(sentenceId)
       ? [...question.evidence, sentenceId]

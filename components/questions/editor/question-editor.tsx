@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 import { QuestionPreview } from '@/components/questions/question-preview';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
@@ -12,6 +12,7 @@ import {
   commonOf,
   DIFFICULTY_NAMES,
   type FieldProblem,
+  formFields,
   LENS_NAMES,
   SKILL_NAMES,
   sameQuestion,
@@ -47,18 +48,7 @@ import {
 const cardClass =
   'space-y-5 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900';
 
-/** What the form edits: the question without the fields the server owns. */
-function content(question: Question) {
-  const {
-    id: _id,
-    readingSlug: _slug,
-    source: _source,
-    status: _status,
-    quality: _quality,
-    ...rest
-  } = question;
-  return rest;
-}
+const noSubscription = () => () => {};
 
 /** Sends focus to a field named by its path, or to the nearest group that holds it. */
 function focusField(path: string) {
@@ -100,13 +90,21 @@ export function QuestionEditor({
   const [checkedOnce, setCheckedOnce] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  // How many saves the server has answered: the status line carries it, so a test knows a new answer came.
+  const [answers, setAnswers] = useState(0);
+  // The form saves through React only: until it runs, a press of Save would reload the page and lose the edits.
+  const onClient = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const summary = useRef<HTMLDivElement>(null);
   const sentences = useMemo(
     () => new Set(paragraphs.flatMap((p) => p.sentences.map((s) => s.id))),
     [paragraphs],
   );
   const errors = useMemo(() => new Map(problems.map((p) => [p.path, p.message])), [problems]);
-  const dirty = !sameQuestion(content(draft), content(saved));
+  const dirty = !sameQuestion(formFields(draft), formFields(saved));
 
   // The server's copy after a save (the page refreshes) is the new baseline.
   useEffect(() => setSaved(initial), [initial]);
@@ -143,6 +141,7 @@ export function QuestionEditor({
       return;
     }
     setProblems([]);
+    setMessage(null);
     startTransition(async () => {
       const result =
         mode === 'edit'
@@ -153,6 +152,7 @@ export function QuestionEditor({
               approve,
             })
           : await createQuestionAction({ readingId, question: checked.question });
+      setAnswers((n) => n + 1);
       if (result.status !== 'ok') {
         const fromServer = Object.entries(result.fieldErrors ?? {}).flatMap(([path, messages]) =>
           messages?.[0] ? [{ path, message: messages[0] }] : [],
@@ -181,6 +181,7 @@ export function QuestionEditor({
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <form
           noValidate
+          data-question-editor={mode}
           aria-label={mode === 'edit' ? 'Edit the question' : 'Write a question'}
           onSubmit={(event) => {
             event.preventDefault();
@@ -314,15 +315,16 @@ export function QuestionEditor({
           </section>
 
           <div className="sticky bottom-0 z-10 -mx-1 flex flex-wrap items-center gap-3 rounded-t-xl border-t border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_-8px_rgba(0,0,0,0.25)] backdrop-blur dark:border-slate-700 dark:bg-slate-950/95">
-            <Button type="submit" disabled={pending}>
+            <Button type="submit" disabled={pending || !onClient}>
               {pending ? 'Saving…' : mode === 'edit' ? 'Save question' : 'Add question'}
             </Button>
             {mode === 'edit' && initial.status !== 'approved' && (
-              <Button variant="secondary" disabled={pending} onClick={() => save(true)}>
+              <Button variant="secondary" disabled={pending || !onClient} onClick={() => save(true)}>
                 Save and approve
               </Button>
             )}
-            <Link href={bankHref} className={cn(smallButtonClass, 'px-4 py-2')}>
+            {/* On a phone the bar stays one row; the page's breadcrumb leads back to the bank. */}
+            <Link href={bankHref} className={cn(smallButtonClass, 'hidden px-4 py-2 sm:inline-block')}>
               Back to the question bank
             </Link>
             <p className="text-sm text-slate-600 dark:text-slate-400" data-dirty={dirty}>
@@ -332,8 +334,10 @@ export function QuestionEditor({
               role="status"
               aria-live="polite"
               data-editor-message={message?.tone ?? ''}
+              data-save-count={answers}
               className={cn(
-                'min-h-5 basis-full text-sm font-medium',
+                // Its own line when it says something; no room taken when it is empty.
+                'basis-full text-sm font-medium empty:basis-0',
                 message?.tone === 'error'
                   ? 'text-red-700 dark:text-red-300'
                   : 'text-emerald-700 dark:text-emerald-300',

@@ -9,6 +9,7 @@ import {
   moved,
   removeBlank,
   removePair,
+  setCorrect,
   setOffered,
   setSupporting,
 } from '@/lib/question-bank/question-form';
@@ -42,14 +43,6 @@ export function ChoiceFields({ question, set }: Props<'multiple-choice' | 'multi
   const group = useId();
   const focusLater = useFocusLater();
   const setOptions = (options: AnswerOption[]) => set({ ...question, options } as Question);
-  const setKey = (optionId: string, on: boolean) => {
-    if (question.type === 'multiple-answer') {
-      const optionIds = on
-        ? [...question.answer.optionIds.filter((k) => k !== optionId), optionId]
-        : question.answer.optionIds.filter((k) => k !== optionId);
-      set({ ...question, answer: { optionIds } });
-    } else set({ ...question, answer: { optionId } });
-  };
   const addId = `${fieldId('options')}-add`;
   return (
     <Group
@@ -74,7 +67,7 @@ export function ChoiceFields({ question, set }: Props<'multiple-choice' | 'multi
                     type={multiple ? 'checkbox' : 'radio'}
                     name={`${group}-correct`}
                     checked={keys.includes(option.id)}
-                    onChange={(e) => setKey(option.id, e.target.checked)}
+                    onChange={(e) => set(setCorrect(question, option.id, e.target.checked))}
                     className="size-4"
                   />
                   Correct<span className="sr-only"> answer: option {letter}</span>

@@ -13,7 +13,7 @@ import {
 import { insertQuiz } from '@/db/queries/quizzes';
 import type { Reading } from '@/db/schema';
 import { requestGeneration } from '@/lib/question-bank/generation';
-import { checkQuestion, sameQuestion } from '@/lib/question-bank/question-form';
+import { checkQuestion, type ServerFields, sameQuestion } from '@/lib/question-bank/question-form';
 import { pickByRule } from '@/lib/quiz/builder';
 import { action } from '@/lib/server/endpoint';
 import { field } from '@/lib/server/input';
@@ -42,7 +42,7 @@ const sentencesOf = (reading: Reading) =>
  */
 function checkedFromForm(
   raw: Record<string, unknown>,
-  fixed: Partial<Question>,
+  fixed: ServerFields,
   reading: Reading,
 ): Question | Refusal {
   const checked = checkQuestion({ ...raw, ...fixed }, sentencesOf(reading));
