@@ -123,6 +123,19 @@ export function BulkReview({
               Back to draft
             </Button>
           </div>
+          <p
+            role="status"
+            aria-live="polite"
+            data-bulk-message={message?.tone ?? ''}
+            className={cn(
+              'text-sm font-medium',
+              message?.tone === 'error'
+                ? 'text-red-700 dark:text-red-300'
+                : 'text-emerald-800 dark:text-emerald-200',
+            )}
+          >
+            {pending ? 'Working…' : message?.text}
+          </p>
         </div>
         <details className="group">
           <summary className="cursor-pointer text-sm font-semibold text-indigo-900 dark:text-indigo-100">
@@ -214,19 +227,6 @@ export function BulkReview({
             </Button>
           </div>
         </details>
-        <p
-          role="status"
-          aria-live="polite"
-          data-bulk-message={message?.tone ?? ''}
-          className={cn(
-            'min-h-5 text-sm font-medium',
-            message?.tone === 'error'
-              ? 'text-red-700 dark:text-red-300'
-              : 'text-emerald-800 dark:text-emerald-200',
-          )}
-        >
-          {pending ? 'Working…' : message?.text}
-        </p>
       </section>
       {/* Ticking a card's checkbox bubbles here. */}
       <div ref={list} onChange={read}>

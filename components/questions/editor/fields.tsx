@@ -19,8 +19,9 @@ export function useFieldError(path: string): string | undefined {
   return useContext(EditorErrors).get(path);
 }
 
-export const inputClass =
-  'block w-full rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600 dark:bg-slate-950 dark:text-slate-100';
+const fieldClass =
+  'rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:outline-2 focus:outline-offset-1 focus:outline-indigo-600 dark:bg-slate-950 dark:text-slate-100';
+export const inputClass = `block w-full ${fieldClass}`;
 const borderClass = (error?: string) =>
   error ? 'border-red-600 dark:border-red-400' : 'border-slate-300 dark:border-slate-600';
 export const labelClass = 'block text-sm font-medium text-slate-800 dark:text-slate-200';
@@ -53,6 +54,11 @@ type TextProps = {
   required?: boolean;
   /** The label is read by screen readers only (a row whose meaning its list's legend gives). */
   hideLabel?: boolean;
+  /**
+   * One paragraph that may be long (an option, a match, a key point): it wraps and grows with its
+   * text instead of scrolling out of sight, and Enter submits as in a one-line input.
+   */
+  wrap?: boolean;
   list?: string;
   className?: string;
   placeholder?: string;
@@ -70,6 +76,7 @@ export function TextField({
   maxLength = 2000,
   required,
   hideLabel,
+  wrap,
   list,
   className,
   placeholder,
@@ -92,7 +99,21 @@ export function TextField({
       <label htmlFor={id} className={cn(labelClass, hideLabel && 'sr-only')}>
         {label}
       </label>
-      {rows ? (
+      {wrap ? (
+        <textarea
+          {...common}
+          ref={inputRef}
+          rows={1}
+          className={cn(common.className, 'field-sizing-content resize-none')}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
+            e.preventDefault();
+            e.currentTarget.form?.requestSubmit();
+          }}
+          // A pasted line break becomes a space: the field holds one paragraph.
+          onChange={(e) => onChange(e.target.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '))}
+        />
+      ) : rows ? (
         <textarea {...common} ref={inputRef} rows={rows} onChange={(e) => onChange(e.target.value)} />
       ) : (
         <input {...common} ref={inputRef} list={list} onChange={(e) => onChange(e.target.value)} />
@@ -161,7 +182,7 @@ export function NumberField({
           setText(e.target.value);
           onChange(e.target.value.trim() === '' ? undefined : Number(e.target.value));
         }}
-        className={cn(inputClass, borderClass(error), 'w-28')}
+        className={cn(fieldClass, borderClass(error), 'block w-28')}
       />
       {hint && (
         <p id={`${id}-hint`} className={hintClass}>
@@ -311,9 +332,12 @@ export function RowButtons({
   onMove,
   onRemove,
   removeDisabled,
+  showName,
 }: {
   idBase: string;
   name: string;
+  /** The remove button says what it removes on screen too (when it stands apart from its row's field). */
+  showName?: boolean;
   index: number;
   count: number;
   onMove?: (to: number) => void;
@@ -354,7 +378,7 @@ export function RowButtons({
           disabled={removeDisabled}
           onClick={onRemove}
         >
-          Remove<span className="sr-only"> {name}</span>
+          Remove<span className={showName ? undefined : 'sr-only'}> {name}</span>
         </button>
       )}
     </span>

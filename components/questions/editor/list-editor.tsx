@@ -18,6 +18,7 @@ export function ListEditor({
   max = 12,
   maxLength = 200,
   list,
+  wrap,
 }: {
   path: string;
   legend: string;
@@ -31,6 +32,8 @@ export function ListEditor({
   maxLength?: number;
   /** A datalist of suggestions (concepts used elsewhere in the bank). */
   list?: string;
+  /** Items are sentences (other wordings of a key point): fields that wrap and grow. */
+  wrap?: boolean;
 }) {
   const focusLater = useFocusLater();
   const addId = `${fieldId(path)}-add`;
@@ -39,7 +42,7 @@ export function ListEditor({
       path={path}
       legend={legend}
       hint={hint}
-      className="rounded-lg bg-slate-50 p-3 dark:bg-slate-900/60"
+      className="border-l-2 border-slate-200 pl-3 dark:border-slate-700"
     >
       {items.length > 0 && (
         <ul className="space-y-2">
@@ -54,6 +57,7 @@ export function ListEditor({
                 value={item}
                 maxLength={maxLength}
                 list={list}
+                wrap={wrap}
                 onChange={(value) => onChange(items.map((old, i) => (i === index ? value : old)))}
                 className="flex-1"
               />

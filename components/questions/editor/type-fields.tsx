@@ -97,6 +97,7 @@ export function ChoiceFields({ question, set }: Props<'multiple-choice' | 'multi
                 label={`Option ${letter}`}
                 value={option.text}
                 required
+                wrap
                 onChange={(text) =>
                   setOptions(question.options.map((o) => (o.id === option.id ? { ...o, text } : o)))
                 }
@@ -106,6 +107,7 @@ export function ChoiceFields({ question, set }: Props<'multiple-choice' | 'multi
                 label={`Feedback if a student picks ${letter} (optional)`}
                 value={option.feedback ?? ''}
                 maxLength={1000}
+                wrap
                 onChange={(feedback) =>
                   setOptions(
                     question.options.map((o) => {
@@ -311,6 +313,7 @@ export function RubricFields({
                   label={`Key point ${index + 1}`}
                   value={point.text}
                   required
+                  wrap
                   onChange={(text) => setPoint(index, { ...point, text })}
                   className="flex-1"
                 />
@@ -332,10 +335,12 @@ export function RubricFields({
                 itemLabel={(i) => `Key point ${index + 1}, other wording ${i + 1}`}
                 addLabel="Add a wording"
                 maxLength={2000}
+                wrap
               />
               <RowButtons
                 idBase={`qe-point-${point.id}`}
                 name={`key point ${index + 1}`}
+                showName
                 index={index}
                 count={points.length}
                 onRemove={() => {
@@ -430,13 +435,17 @@ export function MatchingFields({ question, set }: Props<'matching'>) {
             return (
               <li
                 key={term.id}
-                className={cn(rowClass, 'grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-end')}
+                className={cn(
+                  rowClass,
+                  'grid gap-2 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)_auto] sm:items-start',
+                )}
               >
                 <TextField
                   path={`left.${index}.text`}
                   label={`Term ${index + 1}`}
                   value={term.text}
                   required
+                  wrap
                   onChange={(text) =>
                     set({
                       ...question,
@@ -450,22 +459,26 @@ export function MatchingFields({ question, set }: Props<'matching'>) {
                     label={`Match for term ${index + 1}`}
                     value={match.text}
                     required
+                    wrap
                     onChange={(text) => setRightText(match.id, text)}
                   />
                 ) : (
                   <p className={hintClass}>No match</p>
                 )}
-                <RowButtons
-                  idBase={`qe-term-${term.id}`}
-                  name={`pair ${index + 1}`}
-                  index={index}
-                  count={question.left.length}
-                  onRemove={() => {
-                    set(removePair(question, term.id));
-                    focusLater(addPairId);
-                  }}
-                  removeDisabled={question.left.length <= 2}
-                />
+                {/* Level with the fields, below their labels. */}
+                <div className="sm:pt-6">
+                  <RowButtons
+                    idBase={`qe-term-${term.id}`}
+                    name={`pair ${index + 1}`}
+                    index={index}
+                    count={question.left.length}
+                    onRemove={() => {
+                      set(removePair(question, term.id));
+                      focusLater(addPairId);
+                    }}
+                    removeDisabled={question.left.length <= 2}
+                  />
+                </div>
               </li>
             );
           })}
@@ -499,6 +512,7 @@ export function MatchingFields({ question, set }: Props<'matching'>) {
                     label={`Extra match ${n + 1}`}
                     value={extra.text}
                     required
+                    wrap
                     onChange={(text) => setRightText(extra.id, text)}
                     className="flex-1"
                   />
@@ -568,6 +582,7 @@ export function OrderingFields({ question, set }: Props<'ordering'>) {
                 label={`Item ${position + 1} in the right order`}
                 value={item.text}
                 required
+                wrap
                 onChange={(text) =>
                   set({ ...question, items: question.items.map((i) => (i.id === id ? { ...i, text } : i)) })
                 }
