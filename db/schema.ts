@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { AdapterAccountType } from 'next-auth/adapters';
 import type { PointStatus } from '@/questions/grade/credit';
-import type { ReadingParagraph, ReadingSection } from '@/questions/reading/types';
+import type { ParsedReading, ReadingParagraph, ReadingSection } from '@/questions/reading/types';
 import type { Question, Response } from '@/questions/schema';
 
 // ---- Accounts (the tables @auth/drizzle-adapter expects, plus our own columns) ----
@@ -158,6 +158,9 @@ export const readings = pgTable(
     // Plain text only, as questions/reading/parse.ts makes it; sentence ids are what questions point at.
     paragraphs: jsonb('paragraphs').$type<ReadingParagraph[]>().notNull(),
     sections: jsonb('sections').$type<ReadingSection[]>().notNull(),
+    // The highest paragraph and sentence numbers ever issued (questions/reading/edit.ts), so an
+    // edit never reuses a deleted id; null until the first paragraph edit.
+    issuedIds: jsonb('issued_ids').$type<NonNullable<ParsedReading['issuedIds']>>(),
     wordCount: integer('word_count').notNull(),
     readingMinutes: integer('reading_minutes').notNull(),
     // Guided mode: the next section opens once the section's guided question is answered.

@@ -120,14 +120,14 @@ type ActionCase = {
 };
 
 const form = (fields: Record<string, string | string[]>) => [IDLE, formOf(fields)];
-const shippedQuestionJson = () => {
+const shippedQuestion = () => {
   const bank = JSON.parse(readFileSync(path.join(root, 'content', BURNS_SLUG, 'questions.json'), 'utf8')) as
     | { id: string }[]
     | { questions: { id: string }[] };
   const list = Array.isArray(bank) ? bank : bank.questions;
-  return JSON.stringify(list.find((q) => q.id === SHIPPED_QUESTION));
+  return list.find((q) => q.id === SHIPPED_QUESTION);
 };
-const trueFalse = JSON.stringify({
+const trueFalse = {
   type: 'true-false',
   prompt: 'True or false: Burns says the West has more at stake than Putin.',
   statement: 'Burns says the West has more at stake than Putin.',
@@ -138,7 +138,7 @@ const trueFalse = JSON.stringify({
   concepts: [],
   lens: null,
   difficulty: 1,
-});
+};
 let serial = 0;
 const unique = (label: string) => `${label}-${Date.now().toString(36)}-${++serial}`;
 
@@ -450,6 +450,42 @@ const ACTION_CASES: ActionCase[] = [
     resource: 'publishedReading',
     args: (f) => form({ readingId: f.publishedReading.id, id: f.noteId }),
   },
+  // The paragraphs of a draft: the author edits them (what the edit does is not the point here).
+  {
+    action: 'readings.insertParagraph',
+    rule: 'edit-reading',
+    resource: 'draftReading',
+    args: (f) => form({ readingId: f.draftReading.id, afterParagraphId: 'p2', text: 'A third paragraph.' }),
+  },
+  {
+    action: 'readings.editParagraph',
+    rule: 'edit-reading',
+    resource: 'draftReading',
+    args: (f) =>
+      form({
+        readingId: f.draftReading.id,
+        paragraphId: 'p1',
+        text: 'The first paragraph says a thing. Twice.',
+      }),
+  },
+  {
+    action: 'readings.splitParagraph',
+    rule: 'edit-reading',
+    resource: 'draftReading',
+    args: (f) => form({ readingId: f.draftReading.id, paragraphId: 'p1', beforeSentenceId: 'p1.s2' }),
+  },
+  {
+    action: 'readings.mergeParagraphs',
+    rule: 'edit-reading',
+    resource: 'draftReading',
+    args: (f) => form({ readingId: f.draftReading.id, firstId: 'p1', secondId: 'p4' }),
+  },
+  {
+    action: 'readings.deleteParagraph',
+    rule: 'edit-reading',
+    resource: 'draftReading',
+    args: (f) => form({ readingId: f.draftReading.id, paragraphId: 'p3' }),
+  },
   {
     action: 'readings.setPublished',
     rule: 'edit-reading',
@@ -480,7 +516,7 @@ const ACTION_CASES: ActionCase[] = [
     action: 'bank.createQuestion',
     rule: 'manage-bank',
     resource: 'burnsBanks',
-    args: (f) => form({ readingId: f.burnsId, json: trueFalse }),
+    args: (f) => [{ readingId: f.burnsId, question: trueFalse }],
   },
   {
     action: 'bank.setStatus',
@@ -492,7 +528,19 @@ const ACTION_CASES: ActionCase[] = [
     action: 'bank.editQuestion',
     rule: 'manage-bank',
     resource: 'shippedQuestion',
-    args: (f) => form({ readingId: f.burnsId, questionId: SHIPPED_QUESTION, json: shippedQuestionJson() }),
+    args: (f) => [{ readingId: f.burnsId, questionId: SHIPPED_QUESTION, question: shippedQuestion() }],
+  },
+  {
+    action: 'bank.retag',
+    rule: 'manage-bank',
+    resource: 'shippedQuestion',
+    args: (f) => [{ readingId: f.burnsId, questionId: [SHIPPED_QUESTION], addConcept: 'diplomacy' }],
+  },
+  {
+    action: 'bank.retag',
+    rule: 'manage-bank',
+    resource: 'instructorCopyQuestion',
+    args: (f) => [{ readingId: f.burnsId, questionId: [f.instructorCopyQuestion], difficulty: '2' }],
   },
   {
     action: 'bank.setStatus',
@@ -682,6 +730,24 @@ const PAGE_CASES: PageCase[] = [
     rule: 'manage-bank',
     resource: 'burnsBanks',
     path: (f) => `/teach/readings/${f.burnsId}/questions`,
+  },
+  {
+    page: '/teach/readings/[readingId]/questions/new',
+    rule: 'manage-bank',
+    resource: 'burnsBanks',
+    path: (f) => `/teach/readings/${f.burnsId}/questions/new`,
+  },
+  {
+    page: '/teach/readings/[readingId]/questions/[questionId]',
+    rule: 'manage-bank',
+    resource: 'shippedQuestion',
+    path: (f) => `/teach/readings/${f.burnsId}/questions/${SHIPPED_QUESTION}`,
+  },
+  {
+    page: '/teach/readings/[readingId]/questions/[questionId]',
+    rule: 'manage-bank',
+    resource: 'instructorCopyQuestion',
+    path: (f) => `/teach/readings/${f.burnsId}/questions/${encodeURIComponent(f.instructorCopyQuestion)}`,
   },
 ];
 

@@ -2,6 +2,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { setUpBrowser, uniqueEmail } from './browser';
 import { AuthPages } from './pages/auth';
+import { createClass } from './pages/classes';
+import { QuestionEditorPage } from './pages/question-bank';
 import { burnsBank, QuizPage } from './pages/quiz';
 import { axeViolations } from './pages/reading';
 
@@ -16,17 +18,6 @@ async function person(name: string): Promise<{ context: BrowserContext; page: Pa
   await new AuthPages(page).signUp({ name, email, password: PASSWORD });
   await page.waitForURL(/\/home$/);
   return { context, page, email };
-}
-
-async function createClass(page: Page, name: string): Promise<{ classUrl: string; code: string }> {
-  await page.goto('/classes');
-  await page.getByLabel('Class name').fill(name);
-  await page.getByRole('button', { name: 'Create class' }).click();
-  await page.waitForURL(/\/classes\/[0-9a-f-]{36}$/);
-  return {
-    classUrl: new URL(page.url()).pathname,
-    code: (await page.getByTestId('join-code').textContent())!,
-  };
 }
 
 async function join(page: Page, code: string) {
@@ -273,7 +264,8 @@ describe('classes', () => {
 
     await Promise.all(Object.values(contexts).map((c) => c.close()));
     await late.context.close();
-  });
+    // Six accounts and some forty page loads: about a minute on two busy cores, so a higher ceiling.
+  }, 180_000);
 
   it('builds a quiz by rule from the approved bank, writes a question, and assigns the quiz', async () => {
     const teacher = await person('Builder Teacher');
@@ -294,25 +286,27 @@ describe('classes', () => {
     await rule.getByRole('button', { name: 'Save quiz' }).click();
     await teacher.page.getByText('Quiz “Evidence and vocabulary check” saved with 4 questions').waitFor();
 
-    await teacher.page.getByText('Write a new question').click();
-    await teacher.page
-      .getByLabel(/The question in Statecraft's question format/)
-      .first()
-      .fill(
-        JSON.stringify({
-          type: 'true-false',
-          prompt: 'True or false: Burns says Putin has picked a fight where the West has more at stake.',
-          statement: 'Burns says Putin has picked a fight where the West has more at stake.',
-          answer: { value: true },
-          explanation: 'Paragraph 5 says the West has far more at stake than he does.',
-          evidence: ['p5.s2'],
-          skill: 'evidence',
-          concepts: ['stakes'],
-          lens: null,
-          difficulty: 1,
-        }),
-      );
-    await teacher.page.getByRole('button', { name: 'Add question' }).click();
+    // A question written in the editor's forms.
+    await teacher.page.getByRole('link', { name: 'Write a question' }).click();
+    const editor = teacher.page.getByRole('form', { name: 'Write a question' });
+    await editor.getByLabel('Type of question').selectOption({ label: 'True or false' });
+    await editor
+      .getByLabel('Prompt', { exact: true })
+      .fill('True or false: Burns says Putin has picked a fight where the West has more at stake.');
+    await editor
+      .getByLabel('Statement', { exact: true })
+      .fill('Burns says Putin has picked a fight where the West has more at stake.');
+    await editor.getByLabel('True', { exact: true }).check();
+    await editor
+      .getByLabel('Explanation', { exact: true })
+      .fill('Paragraph 5 says the West has far more at stake than he does.');
+    await new QuestionEditorPage(teacher.page).pick('Pick evidence from the reading…', 'far more at stake');
+    await editor.getByLabel('Skill', { exact: true }).selectOption({ label: 'Evidence' });
+    await editor.getByLabel('Easy', { exact: true }).check();
+    await editor.getByRole('button', { name: 'Add a concept' }).click();
+    await editor.getByLabel('Concept 1', { exact: true }).fill('stakes');
+    await editor.getByRole('button', { name: 'Add question' }).click();
+    await teacher.page.waitForURL(/\/questions\/[^/]+\?added=1$/);
     await teacher.page.getByText('Question added as a draft').waitFor();
 
     await teacher.page.goto(classUrl);

@@ -86,6 +86,18 @@ const FIELDS = [
   'callbackUrl',
   'provider',
   'perSkill:evidence',
+  'question',
+  'approve',
+  'skill',
+  'difficulty',
+  'lens',
+  'addConcept',
+  'removeConcept',
+  'firstId',
+  'secondId',
+  'beforeSentenceId',
+  'afterParagraphId',
+  'revision',
 ];
 
 const hostileText = fc.oneof(
@@ -136,9 +148,24 @@ function valueFrom(ids: string[]): fc.Arbitrary<unknown> {
     { weight: 1, arbitrary: fc.array(leaf, { maxLength: 5 }) },
     {
       weight: 1,
-      arbitrary: fc.dictionary(fc.constantFrom('type', 'value', 'optionId', 'text', 'blanks'), leaf, {
-        noNullPrototype: true,
-      }),
+      arbitrary: fc.dictionary(
+        fc.constantFrom(
+          'type',
+          'value',
+          'optionId',
+          'text',
+          'blanks',
+          'prompt',
+          'options',
+          'answer',
+          'evidence',
+          'rubric',
+        ),
+        leaf,
+        {
+          noNullPrototype: true,
+        },
+      ),
     },
   );
 }

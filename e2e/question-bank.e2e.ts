@@ -69,18 +69,19 @@ describe('the question bank', () => {
 
     // Approve one choice question on the first section; reject another question there.
     await page.goto(page.url().split('?')[0]!);
-    const firstSection = await page
-      .locator('[data-bank-question]')
-      .evaluateAll((els) =>
-        els
-          .filter((el) =>
-            [...el.querySelectorAll('[data-evidence]')].every((e) =>
-              /^p[12]\./.test((e as HTMLElement).dataset.evidence ?? ''),
-            ),
-          )
-          .map((el) => ({ id: (el as HTMLElement).dataset.bankQuestion!, text: el.textContent ?? '' })),
-      );
-    const approved = firstSection.find((q) => /true-false|multiple-choice/.test(q.text))?.id;
+    const firstSection = await page.locator('[data-bank-question]').evaluateAll((els) =>
+      els
+        .filter((el) =>
+          [...el.querySelectorAll('[data-evidence]')].every((e) =>
+            /^p[12]\./.test((e as HTMLElement).dataset.evidence ?? ''),
+          ),
+        )
+        .map((el) => ({
+          id: (el as HTMLElement).dataset.bankQuestion!,
+          type: (el as HTMLElement).dataset.type,
+        })),
+    );
+    const approved = firstSection.find((q) => q.type === 'true-false' || q.type === 'multiple-choice')?.id;
     const rejected = firstSection.find((q) => q.id !== approved)?.id;
     expect(approved && rejected).toBeTruthy();
     if (!approved || !rejected) return;

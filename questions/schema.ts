@@ -40,7 +40,8 @@ export const sentenceIdSchema = z.string().regex(/^p\d+\.s\d+$/, 'A sentence id 
 
 const questionIdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'Lower-case letters, digits, dots and hyphens')
+  // "~" marks a question copied into an instructor's own bank (copyId in db/queries/questions.ts).
+  .regex(/^[a-z0-9][a-z0-9.~-]*$/, 'Lower-case letters, digits, dots, hyphens and ~')
   .max(120);
 const optionIdSchema = z
   .string()
@@ -50,6 +51,15 @@ const text = z.string().trim().min(1).max(2000);
 
 export const choiceOptionSchema = z.object({ id: optionIdSchema, text });
 export type ChoiceOption = z.infer<typeof choiceOptionSchema>;
+
+/**
+ * An option of a multiple-choice or multiple-answer question: optional `feedback` is what a
+ * student who picks it is told after answering (why this distractor is tempting, or wrong).
+ */
+export const answerOptionSchema = choiceOptionSchema.extend({
+  feedback: z.string().trim().min(1).max(1000).optional(),
+});
+export type AnswerOption = z.infer<typeof answerOptionSchema>;
 
 export const evidenceOptionSchema = z.object({ id: sentenceIdSchema, text });
 export type EvidenceOption = z.infer<typeof evidenceOptionSchema>;
@@ -96,13 +106,13 @@ const questionBase = z.object({
 
 export const multipleChoiceSchema = questionBase.extend({
   type: z.literal('multiple-choice'),
-  options: z.array(choiceOptionSchema).min(2).max(6),
+  options: z.array(answerOptionSchema).min(2).max(6),
   answer: z.object({ optionId: optionIdSchema }),
 });
 
 export const multipleAnswerSchema = questionBase.extend({
   type: z.literal('multiple-answer'),
-  options: z.array(choiceOptionSchema).min(3).max(8),
+  options: z.array(answerOptionSchema).min(3).max(8),
   answer: z.object({ optionIds: z.array(optionIdSchema).min(1) }),
 });
 

@@ -177,9 +177,10 @@ export function QuestionInput({ question, response, onChange, disabled }: Props)
       return (
         <fieldset disabled={disabled}>
           {legend}
-          <div className="space-y-3">
+          {/* Side by side when the question itself is wide enough (a quiz page), stacked in a narrow column. */}
+          <div className="@container space-y-3">
             {question.left.map((term) => (
-              <div key={term.id} className="grid items-center gap-2 sm:grid-cols-[minmax(0,14rem)_1fr]">
+              <div key={term.id} className="grid items-center gap-2 @md:grid-cols-[minmax(0,14rem)_1fr]">
                 <label htmlFor={`${id}-${term.id}`} className="font-medium">
                   {term.text}
                 </label>

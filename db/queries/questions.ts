@@ -106,6 +106,21 @@ export async function listReadingQuestions({
     .orderBy(asc(questions.source), asc(questions.id));
 }
 
+/**
+ * The sentences each live question of a reading rests on, over every bank of the reading (its own
+ * and instructors' copies): what a change to the text would leave pointing at nothing.
+ */
+export async function listQuestionEvidence({ readingId }: { readingId: string }) {
+  const db = await getDb();
+  return db
+    .select({
+      id: questions.id,
+      evidence: sql<string[]>`${questions.data}->'evidence'`,
+    })
+    .from(questions)
+    .where(and(eq(questions.readingId, readingId), inArray(questions.status, ['draft', 'approved'])));
+}
+
 export async function hasBankCopy({ readingId, ownerId }: { readingId: string; ownerId: string }) {
   const db = await getDb();
   const [row] = await db
@@ -195,6 +210,34 @@ export async function replaceQuestionData({
       updatedAt: new Date(),
     })
     .where(eq(questions.id, id));
+}
+
+/** Several questions' data replaced at once (a retag of many), in one transaction. */
+export async function replaceQuestionsData({
+  changes,
+  reviewerId,
+}: {
+  changes: Question[];
+  reviewerId: string;
+}) {
+  if (changes.length === 0) return;
+  const db = await getDb();
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    for (const data of changes) {
+      await tx
+        .update(questions)
+        .set({
+          data,
+          type: data.type,
+          skill: data.skill,
+          reviewedBy: reviewerId,
+          reviewedAt: now,
+          updatedAt: now,
+        })
+        .where(eq(questions.id, data.id));
+    }
+  });
 }
 
 // ---- Guided questions beside a reading ----

@@ -111,6 +111,7 @@ export async function createReadingDraft({
         createdBy,
         paragraphs: parsed.paragraphs,
         sections: parsed.sections,
+        issuedIds: parsed.issuedIds ?? null,
         wordCount: parsed.wordCount,
         readingMinutes: parsed.readingMinutes,
       })
@@ -137,6 +138,46 @@ export async function updateReadingDetails({
     .update(readings)
     .set({ ...details, updatedAt: new Date() })
     .where(eq(readings.id, readingId));
+}
+
+/** A reading's new text after a paragraph edit, and where the context notes beside it go. */
+export type ReadingTextChange = Pick<
+  Reading,
+  'paragraphs' | 'sections' | 'wordCount' | 'readingMinutes' | 'issuedIds'
+> & {
+  /** Notes beside a paragraph that is gone move beside another one: [from, to]. */
+  moveNotes: [string, string][];
+};
+
+/**
+ * Changes a reading's text under a lock on its row: `change` gets the row as it is now (another
+ * edit waits) and returns the new text, or throws to change nothing. Answers the updated row.
+ */
+export async function changeReadingText({
+  readingId,
+  change,
+}: {
+  readingId: string;
+  change: (current: Reading) => ReadingTextChange;
+}): Promise<Reading | null> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(readings).where(eq(readings.id, readingId)).for('update');
+    if (!current) return null;
+    const { moveNotes, ...text } = change(current);
+    const [row] = await tx
+      .update(readings)
+      .set({ ...text, updatedAt: new Date() })
+      .where(eq(readings.id, readingId))
+      .returning();
+    for (const [from, to] of moveNotes) {
+      await tx
+        .update(contextNotes)
+        .set({ paragraphId: to })
+        .where(and(eq(contextNotes.readingId, readingId), eq(contextNotes.paragraphId, from)));
+    }
+    return row ?? null;
+  });
 }
 
 /** Creates or refreshes a reading that ships with the app (content/), with its glossary and notes. */

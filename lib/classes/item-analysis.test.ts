@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadShippedReading } from '@/lib/reading/content';
 import { loadAuthoredBank } from '@/questions/bank';
+import { mergeParagraphs } from '@/questions/reading/edit';
 import { itemAnalysis, paragraphMissRates, type ScoredResponse } from './item-analysis';
 
 const bank = new Map(loadAuthoredBank('burns-lead-with-diplomacy').map((q) => [q.id, q]));
@@ -7,6 +9,7 @@ const mc = bank.get('burns-biggest-vulnerability')!;
 const tf = bank.get('burns-tf-expulsions')!;
 if (mc.type !== 'multiple-choice' || tf.type !== 'true-false') throw new Error('fixtures changed');
 const wrong = mc.options.find((o) => o.id !== mc.answer.optionId)!.id;
+const { reading } = loadShippedReading('burns-lead-with-diplomacy');
 
 describe('item analysis', () => {
   // Eight students: the four strongest get the MC right, the four weakest pick the same wrong option.
@@ -35,8 +38,16 @@ describe('item analysis', () => {
   });
 
   it('shades the paragraph the missed question rests on', () => {
-    const rates = paragraphMissRates([mc, tf], responses);
+    const rates = paragraphMissRates([mc, tf], responses, reading);
     expect(rates.get('p9')?.missRate).toBe(0.5);
     expect(rates.get('p1')?.missRate).toBe(0);
+  });
+
+  it('shades the paragraph that holds the evidence now, after a merge moved it', () => {
+    expect(mc.evidence.every((id) => id.startsWith('p9.'))).toBe(true);
+    const merged = mergeParagraphs(reading, 'p8', 'p9');
+    const rates = paragraphMissRates([mc, tf], responses, merged);
+    expect(rates.get('p8')?.missRate).toBe(0.5);
+    expect(rates.has('p9')).toBe(false);
   });
 });

@@ -1,3 +1,5 @@
+import { paragraphIdsBySentence } from '@/questions/reading/edit';
+import type { ReadingParagraph } from '@/questions/reading/types';
 import type { Question, Response } from '@/questions/schema';
 
 export type ScoredResponse = {
@@ -89,17 +91,27 @@ export function itemAnalysis(
   });
 }
 
-/** How often the questions resting on each paragraph were missed (1 − mean score), for shading the reading. */
+/**
+ * How often the questions resting on each paragraph were missed (1 − mean score), for shading the
+ * reading. A sentence counts for the paragraph that holds it now (not the prefix of its id, which
+ * a merge or a split leaves behind); evidence no longer in the reading counts for none.
+ */
 export function paragraphMissRates(
   questions: Question[],
   responses: ScoredResponse[],
+  reading: { paragraphs: ReadingParagraph[] },
 ): Map<string, { missRate: number; answers: number }> {
   const byParagraph = new Map<string, number[]>();
   const byQuestion = new Map(questions.map((q) => [q.id, q]));
+  const paragraphOf = paragraphIdsBySentence(reading);
   for (const r of responses) {
     const q = byQuestion.get(r.questionId);
     if (!q) continue;
-    for (const paragraph of new Set(q.evidence.map((id) => id.split('.')[0]!))) {
+    const paragraphs = q.evidence.flatMap((id) => {
+      const paragraph = paragraphOf.get(id);
+      return paragraph ? [paragraph] : [];
+    });
+    for (const paragraph of new Set(paragraphs)) {
       byParagraph.set(paragraph, [...(byParagraph.get(paragraph) ?? []), 1 - r.score]);
     }
   }

@@ -25,12 +25,14 @@ export type StudentQuestion =
 
 export function toStudentQuestion(question: Question, seed: string, shuffleOptions = false): StudentQuestion {
   const maybe = <T>(items: T[]) => (shuffleOptions ? seededShuffle(items, `${seed}:${question.id}`) : items);
+  // Only an option's id and text: its feedback is for after the answer.
+  const choices = (items: Choice[]): Choice[] => items.map(({ id, text }) => ({ id, text }));
   const always = <T>(items: T[]) => seededShuffle(items, `${seed}:${question.id}`);
   const base = { id: question.id, prompt: question.prompt };
   switch (question.type) {
     case 'multiple-choice':
     case 'multiple-answer':
-      return { ...base, type: question.type, options: maybe(question.options) };
+      return { ...base, type: question.type, options: maybe(choices(question.options)) };
     case 'true-false':
       return { ...base, type: 'true-false', statement: question.statement };
     case 'cloze':
@@ -44,9 +46,14 @@ export function toStudentQuestion(question: Question, seed: string, shuffleOptio
     case 'short-answer':
       return { ...base, type: 'short-answer' };
     case 'matching':
-      return { ...base, type: 'matching', left: question.left, right: always(question.right) };
+      return {
+        ...base,
+        type: 'matching',
+        left: choices(question.left),
+        right: always(choices(question.right)),
+      };
     case 'ordering': {
-      let items = always(question.items);
+      let items = always(choices(question.items));
       // A shuffle that happens to give the right order would give the answer away.
       if (items.every((item, i) => item.id === question.answer.order[i]))
         items = [...items.slice(1), items[0]!];
@@ -54,7 +61,7 @@ export function toStudentQuestion(question: Question, seed: string, shuffleOptio
     }
     case 'select-evidence':
     case 'claim-evidence-reasoning':
-      return { ...base, type: question.type, claim: question.claim, options: question.options };
+      return { ...base, type: question.type, claim: question.claim, options: choices(question.options) };
   }
 }
 

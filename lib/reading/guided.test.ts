@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadShippedReading } from '@/lib/reading/content';
 import { loadAuthoredBank } from '@/questions/bank';
+import { deleteParagraph, mergeParagraphs, paragraphOfSentence } from '@/questions/reading/edit';
 import { lockedSectionIds, pickGuidedQuestions } from './guided';
 
 const { reading } = loadShippedReading('burns-lead-with-diplomacy');
 const bank = loadAuthoredBank('burns-lead-with-diplomacy').filter((q) => q.status === 'approved');
 
 describe('guided questions for the Burns reading', () => {
-  const guided = pickGuidedQuestions(bank, reading.sections);
+  const guided = pickGuidedQuestions(bank, reading);
 
   it('gives every section one or two questions resting on that section alone', () => {
     for (const section of reading.sections) {
@@ -15,7 +16,8 @@ describe('guided questions for the Burns reading', () => {
       expect(questions.length, section.title).toBeGreaterThanOrEqual(1);
       expect(questions.length).toBeLessThanOrEqual(2);
       for (const q of questions) {
-        for (const id of q.evidence) expect(section.paragraphIds).toContain(id.split('.')[0]);
+        for (const id of q.evidence)
+          expect(section.paragraphIds).toContain(paragraphOfSentence(reading, id)?.id);
       }
     }
   });
@@ -35,5 +37,35 @@ describe('guided questions for the Burns reading', () => {
     expect(lockedSectionIds(reading.sections, guided, firstAnswered, true)).toEqual(ids.slice(2));
     const all = new Set([...guided.values()].flat().map((q) => q.id));
     expect(lockedSectionIds(reading.sections, guided, all, true)).toEqual([]);
+  });
+
+  it('finds a sentence in the paragraph that holds it after a merge, not by its id', () => {
+    // A question resting on the first paragraph of a section; merging that paragraph into the one
+    // before moves its sentences (ids unchanged) into the previous section.
+    const starts = reading.sections.slice(1).map((s) => s.paragraphIds[0]!);
+    const q = bank.find(
+      (x) =>
+        ['multiple-choice', 'true-false', 'short-answer'].includes(x.type) &&
+        x.evidence.every((id) => starts.includes(paragraphOfSentence(reading, id)?.id ?? '')) &&
+        new Set(x.evidence.map((id) => paragraphOfSentence(reading, id)?.id)).size === 1,
+    )!;
+    expect(q).toBeDefined();
+    const second = paragraphOfSentence(reading, q.evidence[0]!)!.id;
+    const index = reading.paragraphs.findIndex((p) => p.id === second);
+    const first = reading.paragraphs[index - 1]!.id;
+    const merged = mergeParagraphs(reading, first, second);
+    const home = merged.sections.find((s) => s.paragraphIds.includes(first))!;
+    expect(
+      pickGuidedQuestions([q], merged)
+        .get(home.id)
+        ?.map((x) => x.id),
+    ).toEqual([q.id]);
+  });
+
+  it('never guides a question whose evidence was deleted', () => {
+    const q = [...guided.values()].flat()[0]!;
+    const paragraph = paragraphOfSentence(reading, q.evidence[0]!)!;
+    const after = pickGuidedQuestions(bank, deleteParagraph(reading, paragraph.id));
+    expect([...after.values()].flat().map((x) => x.id)).not.toContain(q.id);
   });
 });

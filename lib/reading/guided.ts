@@ -1,4 +1,5 @@
-import type { ReadingSection } from '@/questions/reading/types';
+import { paragraphIdsBySentence } from '@/questions/reading/edit';
+import type { ReadingParagraph, ReadingSection } from '@/questions/reading/types';
 import type { Question } from '@/questions/schema';
 
 /** Types a student can answer in a moment beside the text. */
@@ -11,22 +12,25 @@ const GUIDED_TYPES: Question['type'][] = [
 ];
 const PER_SECTION = 2;
 
-const paragraphOf = (sentenceId: string) => sentenceId.split('.')[0] ?? '';
-
 /**
  * A few approved questions after each section, resting only on that section's text: authored
  * before generated, one free-text "why" question where there is one, then the easiest others.
+ * A sentence's paragraph is the one that holds it now (a merge or a split may have moved it, so
+ * its id's prefix is not its address); a question resting on a sentence no longer in the reading
+ * is never guided.
  */
 export function pickGuidedQuestions(
   approved: Question[],
-  sections: ReadingSection[],
+  reading: { paragraphs: ReadingParagraph[]; sections: ReadingSection[] },
 ): Map<string, Question[]> {
   const picked = new Map<string, Question[]>();
-  for (const section of sections) {
+  const paragraphOf = paragraphIdsBySentence(reading);
+  for (const section of reading.sections) {
     const inSection = new Set(section.paragraphIds);
     const candidates = approved
       .filter(
-        (q) => GUIDED_TYPES.includes(q.type) && q.evidence.every((id) => inSection.has(paragraphOf(id))),
+        (q) =>
+          GUIDED_TYPES.includes(q.type) && q.evidence.every((id) => inSection.has(paragraphOf.get(id) ?? '')),
       )
       .sort(
         (a, b) =>

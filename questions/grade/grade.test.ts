@@ -130,6 +130,35 @@ describe('gradeResponse', () => {
     expect(gradeResponse(multipleAnswer, { type: 'multiple-answer', optionIds: ['d', 'e'] }).score).toBe(0);
   });
 
+  it('tells a student the instructor’s feedback on the options they picked', () => {
+    const withFeedback = parseQuestion({
+      ...multipleChoice,
+      options: [
+        { id: 'a', text: 'OPCW', feedback: 'Yes: the chemical-weapons watchdog.' },
+        { id: 'b', text: 'NATO', feedback: 'NATO is an alliance, not an inspector.' },
+        { id: 'c', text: 'UN' },
+      ],
+    });
+    expect(gradeResponse(withFeedback, { type: 'multiple-choice', optionId: 'b' }).feedback).toBe(
+      'Not quite. NATO is an alliance, not an inspector. Because the text says so.',
+    );
+    expect(gradeResponse(withFeedback, { type: 'multiple-choice', optionId: 'c' }).feedback).toBe(
+      'Not quite. Because the text says so.',
+    );
+    const many = parseQuestion({
+      ...multipleAnswer,
+      options:
+        multipleAnswer.type === 'multiple-answer'
+          ? multipleAnswer.options.map((o) =>
+              o.id === 'd' ? { ...o, feedback: 'The army is not named.' } : o,
+            )
+          : [],
+    });
+    expect(gradeResponse(many, { type: 'multiple-answer', optionIds: ['a', 'd'] }).feedback).toContain(
+      'The army is not named. Because the text says so.',
+    );
+  });
+
   it('accepts cloze answers in another inflection or with one typo, per blank', () => {
     expect(gradeResponse(cloze, { type: 'cloze', blanks: ['weakness', 'loneliness'] }).score).toBe(1);
     expect(gradeResponse(cloze, { type: 'cloze', blanks: ['Vulnerabilities', 'lonelines'] }).score).toBe(1);

@@ -61,7 +61,8 @@ export function gradeResponse(question: Question, raw: unknown, options: GradeOp
     case 'multiple-choice': {
       const { optionId } = response as ResponseOf<'multiple-choice'>;
       const right = optionId === question.answer.optionId;
-      return { ...base, ...verdict(right ? 1 : 0, right, question.explanation) };
+      const picked = question.options.find((o) => o.id === optionId)?.feedback;
+      return { ...base, ...verdict(right ? 1 : 0, right, withFeedback(picked, question.explanation)) };
     }
     case 'true-false': {
       const { value } = response as ResponseOf<'true-false'>;
@@ -114,6 +115,12 @@ export function gradeResponse(question: Question, raw: unknown, options: GradeOp
   }
 }
 
+/** The instructor's feedback on the options a student picked, before the explanation. */
+function withFeedback(feedback: string | undefined | (string | undefined)[], explanation: string): string {
+  const said = (Array.isArray(feedback) ? feedback : [feedback]).filter(Boolean);
+  return said.length ? `${said.join(' ')} ${explanation}` : explanation;
+}
+
 function verdict(score: number, right: boolean, explanation: string) {
   const rounded = roundScore(score);
   return {
@@ -131,10 +138,14 @@ function gradeMultipleAnswer(question: MultipleAnswerQuestion, response: Respons
   const wrongPicks = picked.size - hits;
   const score = roundScore((hits - wrongPicks) / keys.size);
   const parts = question.options.map((o) => ({ id: o.id, correct: keys.has(o.id) === picked.has(o.id) }));
+  const explanation = withFeedback(
+    question.options.filter((o) => picked.has(o.id)).map((o) => o.feedback),
+    question.explanation,
+  );
   const feedback =
     score >= 1
-      ? `Correct. ${question.explanation}`
-      : `You found ${hits} of ${keys.size} right answers${wrongPicks > 0 ? ` and picked ${wrongPicks} wrong one${wrongPicks > 1 ? 's' : ''}` : ''}. ${question.explanation}`;
+      ? `Correct. ${explanation}`
+      : `You found ${hits} of ${keys.size} right answers${wrongPicks > 0 ? ` and picked ${wrongPicks} wrong one${wrongPicks > 1 ? 's' : ''}` : ''}. ${explanation}`;
   return { score, correct: levelOf(score), feedback, parts };
 }
 

@@ -50,8 +50,19 @@ export function issuedIds(reading: ParsedReading): IssuedIds {
 }
 
 /** The paragraph that holds a sentence now (after merges and splits its id prefix may differ). */
-export function paragraphOfSentence(reading: ParsedReading, sentenceId: string): ReadingParagraph | null {
+export function paragraphOfSentence(
+  reading: Pick<ParsedReading, 'paragraphs'>,
+  sentenceId: string,
+): ReadingParagraph | null {
   return reading.paragraphs.find((p) => p.sentences.some((s) => s.id === sentenceId)) ?? null;
+}
+
+/**
+ * `paragraphOfSentence` for every sentence at once: sentence id → the id of the paragraph that
+ * holds it now. For code that looks up many sentences (every question's evidence).
+ */
+export function paragraphIdsBySentence(reading: Pick<ParsedReading, 'paragraphs'>): Map<string, string> {
+  return new Map(reading.paragraphs.flatMap((p) => p.sentences.map((s) => [s.id, p.id] as const)));
 }
 
 function freshSentenceId(issued: IssuedIds, paragraphId: string): string {

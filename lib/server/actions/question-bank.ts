@@ -7,46 +7,54 @@ import {
   insertQuestion,
   listReadingQuestions,
   replaceQuestionData,
+  replaceQuestionsData,
   setQuestionStatus,
 } from '@/db/queries/questions';
 import { insertQuiz } from '@/db/queries/quizzes';
 import type { Reading } from '@/db/schema';
 import { requestGeneration } from '@/lib/question-bank/generation';
+import { checkQuestion, type ServerFields, sameQuestion } from '@/lib/question-bank/question-form';
 import { pickByRule } from '@/lib/quiz/builder';
 import { action } from '@/lib/server/endpoint';
 import { field } from '@/lib/server/input';
 import { bankQuestionsToManage, bankToCopy, bankToManage } from '@/lib/server/policy';
-import { done, type Refusal, refuse } from '@/lib/server/result';
-import { type Question, questionSchema, SKILLS } from '@/questions/schema';
+import { done, ok, type Refusal, refuse } from '@/lib/server/result';
+import { LENSES, QUESTION_TYPES, type Question, SKILLS } from '@/questions/schema';
 
 const readingId = field.id('That reading');
 const questionId = field.key(120, 'That question');
 const bankPath = (reading: Reading) => `/teach/readings/${reading.id}/questions`;
 
-/** A question written or edited as JSON, checked against the one format and the reading's sentences. */
-function parseQuestionJson(json: string, fixed: Partial<Question>, reading: Reading): Question | Refusal {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return refuse('invalid', 'That is not valid JSON.', {
-      fieldErrors: { json: ['That is not valid JSON.'] },
-    });
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return refuse('invalid', 'Write the question as one JSON object.', {
-      fieldErrors: { json: ['Write one JSON object.'] },
-    });
-  const parsed = questionSchema.safeParse({ ...raw, ...fixed });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const message = `${issue?.path.join('.') || 'question'}: ${issue?.message ?? 'invalid'}`;
-    return refuse('invalid', message, { fieldErrors: { json: [message] } });
-  }
-  const sentences = new Set(reading.paragraphs.flatMap((p) => p.sentences.map((s) => s.id)));
-  const missing = parsed.data.evidence.find((sid) => !sentences.has(sid));
-  if (missing) return refuse('invalid', `Evidence ${missing} is not a sentence of this reading.`);
-  return parsed.data;
+/** The question from the editor's form: its type here, every other field checked by `checkQuestion`. */
+const questionInput = z.looseObject(
+  { type: z.enum(QUESTION_TYPES, { error: 'Choose the type of question.' }) },
+  { error: 'The question is missing.' },
+);
+
+/** The ids of a reading's sentences now: a question's evidence must be among them. */
+const sentencesOf = (reading: Reading) =>
+  new Set(reading.paragraphs.flatMap((p) => p.sentences.map((s) => s.id)));
+
+/**
+ * A question from the editor, with the fields the form does not own fixed by the server (its id,
+ * reading, source, review status and quality estimate), checked against the one format and the
+ * reading; a refusal names each field that needs attention.
+ */
+function checkedFromForm(
+  raw: Record<string, unknown>,
+  fixed: ServerFields,
+  reading: Reading,
+): Question | Refusal {
+  const checked = checkQuestion({ ...raw, ...fixed }, sentencesOf(reading));
+  if (checked.ok) return checked.question;
+  const [first, ...rest] = checked.problems;
+  return refuse(
+    'invalid',
+    rest.length
+      ? `${checked.problems.length} fields need attention. ${first?.message}`
+      : (first?.message ?? 'Check the question.'),
+    { fieldErrors: Object.fromEntries(checked.problems.map((p) => [p.path, [p.message]])) },
+  );
 }
 
 /** Gives an instructor their own copy of a reading's bank, to change questions for their classes. */
@@ -106,20 +114,96 @@ export const setQuestionStatusAction = action({
   },
 });
 
-/** Saves an edited question (as JSON in the one question format); it must still pass the schema and point at real sentences. */
+/**
+ * Saves a question edited in the form; with `approve`, approves it too. A form saved without a
+ * change changes nothing (and says so).
+ */
 export const editQuestionAction = action({
   name: 'bank.editQuestion',
-  input: z.object({ readingId, questionId, json: z.string().max(100_000, 'The question is too long.') }),
+  input: z.object({ readingId, questionId, question: questionInput, approve: field.checkbox().optional() }),
   rule: 'manage-bank',
   authorize: (user, input) =>
     bankQuestionsToManage(user, { readingId: input.readingId, questionIds: [input.questionId] }),
   run: async (input, { user, reading, rows: [row] }) => {
     if (!row) return refuse('not-found', 'That question is not in this bank.');
-    const question = parseQuestionJson(input.json, { id: row.id, readingSlug: reading.slug }, reading);
+    const status = input.approve ? 'approved' : row.data.status;
+    const question = checkedFromForm(
+      input.question,
+      { id: row.id, readingSlug: reading.slug, source: row.data.source, status, quality: row.data.quality },
+      reading,
+    );
     if ('message' in question) return question;
-    await replaceQuestionData({ id: row.id, data: question, reviewerId: user.id });
+    // The content, whatever the status: approving an unchanged question only approves it.
+    const unchanged = sameQuestion(question, { ...row.data, status });
+    if (unchanged && status === row.data.status) return done('No changes to save.');
+    if (unchanged) await setQuestionStatus({ ids: [row.id], status, reviewerId: user.id });
+    else await replaceQuestionData({ id: row.id, data: question, reviewerId: user.id });
     revalidatePath(bankPath(reading));
+    if (status === 'approved') revalidatePath(`/readings/${reading.slug}`);
+    if (input.approve && row.data.status !== 'approved')
+      return done(
+        unchanged ? 'Approved: students can now see it.' : 'Saved and approved: students can now see it.',
+      );
     return done('Question saved.');
+  },
+});
+
+const KEEP = 'keep';
+
+/** Changes the skill, difficulty, theory lens or concepts of many questions at once. */
+export const retagQuestionsAction = action({
+  name: 'bank.retag',
+  input: z
+    .object({
+      readingId,
+      questionId: field
+        .list(questionId, 500)
+        .refine((ids) => ids.length > 0, 'Choose at least one question.'),
+      skill: field.choice([KEEP, ...SKILLS], 'Choose a skill.').default(KEEP),
+      difficulty: field.choice([KEEP, '1', '2', '3'], 'Choose a difficulty.').default(KEEP),
+      lens: field.choice([KEEP, 'none', ...LENSES], 'Choose a theory lens.').default(KEEP),
+      addConcept: field.optionalText(60),
+      removeConcept: field.optionalText(60),
+    })
+    .refine(
+      (v) =>
+        v.skill !== KEEP ||
+        v.difficulty !== KEEP ||
+        v.lens !== KEEP ||
+        v.addConcept !== null ||
+        v.removeConcept !== null,
+      {
+        message: 'Choose what to change: a skill, a difficulty, a theory lens or a concept.',
+        path: ['skill'],
+      },
+    ),
+  rule: 'manage-bank',
+  authorize: (user, input) =>
+    bankQuestionsToManage(user, { readingId: input.readingId, questionIds: input.questionId }),
+  run: async (input, { user, reading, rows }) => {
+    const changes = rows.flatMap((row): Question[] => {
+      const q = row.data;
+      const concepts = q.concepts.filter((c) => c.toLowerCase() !== input.removeConcept?.toLowerCase());
+      if (input.addConcept && !concepts.some((c) => c.toLowerCase() === input.addConcept?.toLowerCase()))
+        concepts.push(input.addConcept);
+      const next: Question = {
+        ...q,
+        skill: input.skill === KEEP ? q.skill : input.skill,
+        difficulty: input.difficulty === KEEP ? q.difficulty : (Number(input.difficulty) as 1 | 2 | 3),
+        lens: input.lens === KEEP ? q.lens : input.lens === 'none' ? null : input.lens,
+        concepts,
+      };
+      return sameQuestion(next, q) ? [] : [next];
+    });
+    await replaceQuestionsData({ changes, reviewerId: user.id });
+    revalidatePath(bankPath(reading));
+    revalidatePath(`/readings/${reading.slug}`);
+    const n = rows.length;
+    return done(
+      changes.length === 0
+        ? `Nothing to change: the ${n === 1 ? 'question already has' : `${n} questions already have`} those tags.`
+        : `Retagged ${changes.length} of ${n} question${n === 1 ? '' : 's'}.`,
+    );
   },
 });
 
@@ -188,22 +272,22 @@ export const buildQuizAction = action({
   },
 });
 
-/** A question written by the instructor, in the one question format; it starts as a draft. */
+/** A question written by the instructor in the form; it starts as a draft. Answers its id. */
 export const createQuestionAction = action({
   name: 'bank.createQuestion',
-  input: z.object({ readingId, json: z.string().max(100_000, 'The question is too long.') }),
+  input: z.object({ readingId, question: questionInput }),
   rule: 'manage-bank',
   authorize: (user, input) => bankToManage(user, input.readingId),
   run: async (input, { reading, bankOwnerId }) => {
     const id = `${reading.slug.slice(0, 80)}-mine-${crypto.randomUUID().slice(0, 8)}`;
-    const question = parseQuestionJson(
-      input.json,
-      { id, readingSlug: reading.slug, source: 'authored', status: 'draft' },
+    const question = checkedFromForm(
+      input.question,
+      { id, readingSlug: reading.slug, source: 'authored', status: 'draft', quality: undefined },
       reading,
     );
     if ('message' in question) return question;
     await insertQuestion({ readingId: reading.id, ownerId: bankOwnerId, question });
     revalidatePath(bankPath(reading));
-    return done('Question added as a draft: approve it when it is ready.');
+    return ok({ id }, 'Question added as a draft: approve it when it is ready.');
   },
 });

@@ -3,7 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { listQuestionEvidence } from '@/db/queries/questions';
 import {
+  changeReadingText,
   createReadingDraft,
   deleteContextNote,
   deleteGlossaryTerm,
@@ -13,11 +15,19 @@ import {
 } from '@/db/queries/readings';
 import type { Reading } from '@/db/schema';
 import { READING_LIMITS, rawTextTooLarge, readingTooLarge } from '@/lib/reading/limits';
+import {
+  type AppliedEdit,
+  applyParagraphEdit,
+  type ParagraphEdit,
+  questionsOnText,
+  ReadingEditError,
+  textRevision,
+} from '@/lib/reading/paragraph-edits';
 import { SectionLayoutError, sectionsWithBreaks, validateSections } from '@/lib/reading/sections';
 import { action } from '@/lib/server/endpoint';
 import { field } from '@/lib/server/input';
 import { readingToEdit } from '@/lib/server/policy';
-import { done, refuse } from '@/lib/server/result';
+import { done, type Result, refuse } from '@/lib/server/result';
 import { parseReading, ReadingParseError } from '@/questions/reading/parse';
 
 const readingId = field.id('That reading');
@@ -255,4 +265,169 @@ export const setPublishedAction = action({
       publish ? 'Published: every student can now open it.' : 'Back to draft: only you can see it.',
     );
   },
+});
+
+// ---- Paragraphs: edit, merge, split, delete, insert (draft readings only) ----
+
+const paragraphId = z.string().regex(/^p\d+$/, 'That paragraph is not in this reading.');
+const sentenceId = z.string().regex(/^p\d+\.s\d+$/, 'That sentence is not in this reading.');
+/** The fingerprint of the text the form was shown with (lib/reading/paragraph-edits.ts). */
+const revision = z
+  .string()
+  .regex(/^[0-9a-f]{16}$/)
+  .optional()
+  .catch(undefined);
+const paragraphText = z
+  .string({ error: 'Write the paragraph’s text.' })
+  .max(20_000, 'A paragraph can have up to 20,000 characters; split it into several.')
+  .refine((v) => v.trim().length > 0, 'Write the paragraph’s text, or delete the paragraph instead.');
+
+const PUBLISHED_TEXT_LOCKED =
+  'Unpublish the reading to change its paragraphs. Students’ highlights and the questions of every bank point at its sentences, and students should not see the text change under them.';
+
+class StaleTextError extends Error {}
+class PublishedError extends Error {}
+class TooLargeError extends Error {}
+
+/**
+ * Applies one paragraph edit under a lock on the reading: only a draft, only on the text the
+ * form was shown with. Answers what changed, and which questions lost a sentence they rest on.
+ */
+async function editText(
+  reading: Reading,
+  edit: ParagraphEdit,
+  shownRevision: string | undefined,
+  said: (applied: AppliedEdit) => string,
+): Promise<Result> {
+  if (reading.status === 'published') return refuse('conflict', PUBLISHED_TEXT_LOCKED);
+  let applied: AppliedEdit | undefined;
+  try {
+    await changeReadingText({
+      readingId: reading.id,
+      change: (current) => {
+        if (current.status === 'published') throw new PublishedError();
+        if (shownRevision && textRevision(current.paragraphs) !== shownRevision) throw new StaleTextError();
+        applied = applyParagraphEdit(current, edit);
+        const tooLarge = readingTooLarge(applied.reading);
+        if (tooLarge) throw new TooLargeError(tooLarge);
+        const { paragraphs, sections, wordCount, readingMinutes, issuedIds } = applied.reading;
+        return {
+          paragraphs,
+          sections,
+          wordCount,
+          readingMinutes,
+          issuedIds: issuedIds ?? null,
+          moveNotes: applied.moveNotes,
+        };
+      },
+    });
+  } catch (error) {
+    if (error instanceof ReadingEditError) return refuse('invalid', error.message);
+    if (error instanceof TooLargeError) return refuse('too-large', error.message);
+    if (error instanceof PublishedError) return refuse('conflict', PUBLISHED_TEXT_LOCKED);
+    if (error instanceof StaleTextError)
+      return refuse(
+        'conflict',
+        'The text has changed since this page was loaded (in another tab?). Reload the page and try again.',
+      );
+    throw error;
+  }
+  if (!applied) return refuse('not-found', 'That reading does not exist.');
+  revalidateReading(reading);
+  revalidatePath(`/teach/readings/${reading.id}/questions`);
+  const orphaned = applied.retired.length
+    ? questionsOnText(
+        applied.reading.paragraphs,
+        await listQuestionEvidence({ readingId: reading.id }),
+      ).restingOn(applied.retired).length
+    : 0;
+  const warning =
+    orphaned === 0
+      ? ''
+      : ` ${orphaned === 1 ? '1 question rested' : `${orphaned} questions rested`} on a sentence that is gone: pick ${orphaned === 1 ? 'its' : 'their'} evidence again in the question bank.`;
+  return done(`${said(applied)}${warning}`);
+}
+
+export const editParagraphAction = action({
+  name: 'readings.editParagraph',
+  input: z.object({ readingId, paragraphId, text: paragraphText, revision }),
+  rule: 'edit-reading',
+  authorize: (user, input) => readingToEdit(user, input.readingId),
+  run: async (input, { reading }) =>
+    editText(
+      reading,
+      { kind: 'edit', paragraphId: input.paragraphId, text: input.text },
+      input.revision,
+      () => 'Paragraph saved.',
+    ),
+});
+
+export const mergeParagraphsAction = action({
+  name: 'readings.mergeParagraphs',
+  input: z.object({ readingId, firstId: paragraphId, secondId: paragraphId, revision }),
+  rule: 'edit-reading',
+  authorize: (user, input) => readingToEdit(user, input.readingId),
+  run: async (input, { reading }) =>
+    editText(
+      reading,
+      { kind: 'merge', firstId: input.firstId, secondId: input.secondId },
+      input.revision,
+      () => 'Paragraphs merged.',
+    ),
+});
+
+export const splitParagraphAction = action({
+  name: 'readings.splitParagraph',
+  input: z.object({
+    readingId,
+    paragraphId,
+    beforeSentenceId: sentenceId.or(z.literal('').transform(() => null)).nullable(),
+    revision,
+  }),
+  rule: 'edit-reading',
+  authorize: (user, input) => readingToEdit(user, input.readingId),
+  run: async (input, { reading }) => {
+    if (!input.beforeSentenceId)
+      return refuse('invalid', 'Choose the sentence the new paragraph starts with.', {
+        fieldErrors: { beforeSentenceId: ['Choose the sentence the new paragraph starts with.'] },
+      });
+    return editText(
+      reading,
+      { kind: 'split', paragraphId: input.paragraphId, beforeSentenceId: input.beforeSentenceId },
+      input.revision,
+      () => 'Paragraph split in two.',
+    );
+  },
+});
+
+export const deleteParagraphAction = action({
+  name: 'readings.deleteParagraph',
+  input: z.object({ readingId, paragraphId, revision }),
+  rule: 'edit-reading',
+  authorize: (user, input) => readingToEdit(user, input.readingId),
+  run: async (input, { reading }) =>
+    editText(reading, { kind: 'delete', paragraphId: input.paragraphId }, input.revision, (applied) =>
+      applied.moveNotes.length
+        ? 'Paragraph deleted; its context notes, if any, moved beside its neighbour.'
+        : 'Paragraph deleted.',
+    ),
+});
+
+export const insertParagraphAction = action({
+  name: 'readings.insertParagraph',
+  input: z.object({
+    readingId,
+    afterParagraphId: paragraphId.or(z.literal('').transform(() => null)).nullable(),
+    text: paragraphText,
+    revision,
+  }),
+  rule: 'edit-reading',
+  authorize: (user, input) => readingToEdit(user, input.readingId),
+  run: async (input, { reading }) =>
+    editText(
+      reading,
+      { kind: 'insert', afterParagraphId: input.afterParagraphId, text: input.text },
+      input.revision,
+      () => 'Paragraph added.',
+    ),
 });

@@ -33,7 +33,7 @@ export default async function ReadingPage({ params, searchParams }: PageProps<'/
   ]);
   const guided = pickGuidedQuestions(
     approved.map((q) => q.data),
-    reading.sections,
+    reading,
   );
   const answerById = new Map(answers.map((a) => [a.questionId, a]));
   const locked = lockedSectionIds(reading.sections, guided, new Set(answerById.keys()), reading.guidedMode);

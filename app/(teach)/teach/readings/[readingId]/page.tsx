@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ReadingTextEditor } from '@/components/reading-editor/text-editor';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
+import { listQuestionEvidence } from '@/db/queries/questions';
 import { listGlossary, listNotes } from '@/db/queries/readings';
+import { questionsOnText, textRevision } from '@/lib/reading/paragraph-edits';
 import {
   deleteGlossaryTermAction,
   deleteNoteAction,
@@ -41,7 +44,11 @@ export default async function EditReadingPage({
   );
   const from = (pageNumber - 1) * PARAGRAPHS_PER_PAGE;
   const to = Math.min(reading.paragraphs.length, from + PARAGRAPHS_PER_PAGE);
-  const [glossary, notes] = await Promise.all([listGlossary({ readingId }), listNotes({ readingId })]);
+  const [glossary, notes, evidence] = await Promise.all([
+    listGlossary({ readingId }),
+    listNotes({ readingId }),
+    listQuestionEvidence({ readingId }),
+  ]);
   const sectionStart = new Map(reading.sections.map((s) => [s.paragraphIds[0], s.title]));
   const published = reading.status === 'published';
   const hidden = <input type="hidden" name="readingId" value={reading.id} />;
@@ -116,6 +123,47 @@ export default async function EditReadingPage({
             Guided mode: each section opens once the guided question before it is answered
           </label>
         </ActionForm>
+      </section>
+
+      <section aria-labelledby="text-title" className={cardClass}>
+        <h2 id="text-title" className="text-lg font-semibold">
+          Text
+        </h2>
+        {published ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400" data-text-locked>
+            The text of a published reading is locked: students’ highlights and notes, and the questions of
+            every question bank on it, point at its sentences. To change paragraphs, unpublish the reading
+            first (students can no longer open it meanwhile). Sentences you keep keep their highlights and
+            questions; a sentence you delete takes its highlights with it, and questions resting on it show
+            their evidence as missing until you pick other sentences or reject them.
+          </p>
+        ) : (
+          <>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Fix what the import got wrong before you publish: edit a paragraph’s text, split one, merge it
+              with the next, delete one, or add one. Questions and highlights keep pointing at the same
+              sentences wherever a merge or a split moves them.
+            </p>
+            {pageCount > 1 && (
+              <SectionsPager
+                readingId={reading.id}
+                pageNumber={pageNumber}
+                pageCount={pageCount}
+                from={from}
+                to={to}
+                total={reading.paragraphs.length}
+                label="Paragraph pages (text)"
+              />
+            )}
+            <ReadingTextEditor
+              reading={reading}
+              from={from}
+              to={to}
+              revision={textRevision(reading.paragraphs)}
+              questionsByParagraph={questionsOnText(reading.paragraphs, evidence).byParagraph}
+            />
+          </>
+        )}
       </section>
 
       <section aria-labelledby="sections-title" className={cardClass}>
@@ -348,6 +396,7 @@ function SectionsPager({
   from,
   to,
   total,
+  label = 'Paragraph pages',
 }: {
   readingId: string;
   pageNumber: number;
@@ -355,9 +404,10 @@ function SectionsPager({
   from: number;
   to: number;
   total: number;
+  label?: string;
 }) {
   return (
-    <nav aria-label="Paragraph pages" className="flex flex-wrap items-center gap-3 text-sm">
+    <nav aria-label={label} className="flex flex-wrap items-center gap-3 text-sm">
       <span>
         Paragraphs {from + 1}–{to} of {total.toLocaleString('en')}
       </span>

@@ -44,7 +44,7 @@ export default async function AssignmentReportPage({
   const responses = await listGradedResponses({ attemptIds: counted.map(([id]) => id) });
   const questions = quiz.questionIds.flatMap((id) => (rows.get(id) ? [rows.get(id)!.data] : []));
   const items = itemAnalysis(questions, responses, new Map(counted));
-  const misses = paragraphMissRates(questions, responses);
+  const misses = paragraphMissRates(questions, responses, { paragraphs: reading?.paragraphs ?? [] });
   // Free-text answers the grader was unsure of and no instructor has graded yet.
   const unsure = new Map<string, number>();
   for (const r of responses) {

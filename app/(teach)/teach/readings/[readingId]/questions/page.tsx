@@ -1,58 +1,39 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { BulkReview } from '@/components/questions/bulk-review';
 import { GenerationStatus } from '@/components/questions/generation-status';
+import { PreviewDisclosure } from '@/components/questions/question-preview';
+import { QuestionSummary } from '@/components/questions/question-summary';
 import { ActionForm } from '@/components/ui/action-form';
+import { buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { listGenerationJobs } from '@/db/queries/generation-jobs';
 import { listReadingQuestions } from '@/db/queries/questions';
 import { listQuizzesForReading } from '@/db/queries/quizzes';
-import type { Reading } from '@/db/schema';
+import type { QuestionRow, Reading } from '@/db/schema';
+import { BANK_SORTS, type BankSort, sortBankRows } from '@/lib/question-bank/bank-order';
+import { DIFFICULTY_NAMES, LENS_NAMES, SKILL_NAMES, TYPE_NAMES } from '@/lib/question-bank/question-form';
+import { toStudentQuestion } from '@/lib/quiz/question-view';
 import {
   buildQuizAction,
   copyBankAction,
-  createQuestionAction,
-  editQuestionAction,
   generateQuestionsAction,
   setQuestionStatusAction,
 } from '@/lib/server/actions/question-bank';
 import { bankToCopy, bankToManage } from '@/lib/server/policy';
 import { requireUser } from '@/lib/server/session';
-import { QUESTION_TYPES, type Question, SKILLS } from '@/questions/schema';
+import { QUESTION_TYPES, SKILLS } from '@/questions/schema';
 
 export const metadata: Metadata = { title: 'Question bank' };
 
 const STATUSES = ['draft', 'approved', 'retired'] as const;
+const STATUS_NAMES = { draft: 'Drafts', approved: 'Approved', retired: 'Rejected' } as const;
 const STATUS_STYLE = {
   draft: 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100',
   approved: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100',
   retired: 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200',
 } as const;
-
-/** The answer key in words, for the instructor reviewing it. */
-function keyInWords(q: Question): string {
-  const text = (options: { id: string; text: string }[], id: string) =>
-    options.find((o) => o.id === id)?.text ?? id;
-  switch (q.type) {
-    case 'multiple-choice':
-      return text(q.options, q.answer.optionId);
-    case 'multiple-answer':
-      return q.answer.optionIds.map((id) => text(q.options, id)).join('; ');
-    case 'true-false':
-      return q.answer.value ? 'True' : 'False';
-    case 'cloze':
-      return q.answer.blanks.map((b, i) => `${i + 1}: ${b.accepted.join(' / ')}`).join(', ');
-    case 'short-answer':
-    case 'claim-evidence-reasoning':
-      return q.rubric.keyPoints.map((k) => k.text).join(' · ');
-    case 'matching':
-      return q.left.map((l) => `${l.text} → ${text(q.right, q.answer.pairs[l.id] ?? '')}`).join('; ');
-    case 'ordering':
-      return q.answer.order.map((id) => text(q.items, id)).join(' → ');
-    case 'select-evidence':
-      return q.answer.sentenceIds.join(', ');
-  }
-}
 
 export default async function QuestionBankPage({
   params,
@@ -84,12 +65,22 @@ export default async function QuestionBankPage({
   const type = pick('type', QUESTION_TYPES);
   const skill = pick('skill', SKILLS);
   const status = pick('status', STATUSES);
-  const shown = rows.filter(
-    (r) => (!type || r.type === type) && (!skill || r.skill === skill) && (!status || r.status === status),
+  const sort = (pick('sort', Object.keys(BANK_SORTS)) ?? 'quality') as BankSort;
+  const sentenceOrder = reading.paragraphs.flatMap((p) => p.sentences.map((s) => s.id));
+  const shown = sortBankRows(
+    rows.filter(
+      (r) => (!type || r.type === type) && (!skill || r.skill === skill) && (!status || r.status === status),
+    ),
+    sort,
+    sentenceOrder,
   );
-  const sentenceText = new Map(
-    reading.paragraphs.flatMap((p) => p.sentences.map((s) => [s.id, s.text] as const)),
+  const sentences = new Map(
+    reading.paragraphs.flatMap((p, i) =>
+      p.sentences.map((s) => [s.id, { text: s.text, paragraph: i + 1 }] as const),
+    ),
   );
+  const concepts = [...new Set(rows.flatMap((r) => r.data.concepts))].sort((a, b) => a.localeCompare(b));
+  const bankHref = `/teach/readings/${reading.id}/questions`;
   const count = (s: (typeof STATUSES)[number]) => rows.filter((r) => r.status === s).length;
   const hidden = <input type="hidden" name="readingId" value={reading.id} />;
 
@@ -113,6 +104,9 @@ export default async function QuestionBankPage({
           {rows.length} questions: {count('approved')} approved (students see these), {count('draft')} drafts
           to review, {count('retired')} rejected.
         </p>
+        <Link href={`${bankHref}/new`} className={buttonClasses('secondary', 'mt-3')}>
+          Write a question
+        </Link>
       </div>
 
       <section className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
@@ -212,46 +206,6 @@ export default async function QuestionBankPage({
             </fieldset>
           </ActionForm>
         </details>
-        <details>
-          <summary className="cursor-pointer font-semibold">Write a new question</summary>
-          <ActionForm
-            action={createQuestionAction}
-            submitLabel="Add question"
-            className="mt-2"
-            resetOnSuccess
-          >
-            {hidden}
-            <label htmlFor="new-question-json" className="block text-sm font-medium">
-              The question in Statecraft's question format (JSON); evidence names sentence ids such as p9.s1
-            </label>
-            <textarea
-              id="new-question-json"
-              name="json"
-              rows={12}
-              defaultValue={JSON.stringify(
-                {
-                  type: 'multiple-choice',
-                  prompt: 'According to the author, …?',
-                  options: [
-                    { id: 'a', text: '…' },
-                    { id: 'b', text: '…' },
-                    { id: 'c', text: '…' },
-                  ],
-                  answer: { optionId: 'a' },
-                  explanation: 'Paragraph … says …',
-                  evidence: ['p1.s1'],
-                  skill: 'evidence',
-                  concepts: [],
-                  lens: null,
-                  difficulty: 2,
-                },
-                null,
-                2,
-              )}
-              className="block w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-xs dark:border-slate-600 dark:bg-slate-950"
-            />
-          </ActionForm>
-        </details>
       </section>
 
       <form className="flex flex-wrap items-end gap-3 text-sm" method="get">
@@ -272,12 +226,30 @@ export default async function QuestionBankPage({
               <option value="">All</option>
               {values.map((v) => (
                 <option key={v} value={v}>
-                  {v}
+                  {name === 'type'
+                    ? TYPE_NAMES[v as keyof typeof TYPE_NAMES]
+                    : name === 'skill'
+                      ? SKILL_NAMES[v as keyof typeof SKILL_NAMES]
+                      : STATUS_NAMES[v as keyof typeof STATUS_NAMES]}
                 </option>
               ))}
             </select>
           </label>
         ))}
+        <label className="space-y-1">
+          <span className="block font-medium">Sort</span>
+          <select
+            name="sort"
+            defaultValue={sort}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900"
+          >
+            {Object.entries(BANK_SORTS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
         <button
           type="submit"
           className="rounded-md border border-slate-300 px-3 py-1.5 font-semibold dark:border-slate-600"
@@ -287,89 +259,146 @@ export default async function QuestionBankPage({
         <span className="text-slate-600 dark:text-slate-400">{shown.length} shown</span>
       </form>
 
-      <ol className="space-y-4">
-        {shown.map((row) => {
-          const q = row.data;
-          return (
-            <li
+      <datalist id="bank-concepts">
+        {concepts.map((c) => (
+          <option key={c} value={c} />
+        ))}
+      </datalist>
+      <BulkReview readingId={reading.id} shown={shown.length}>
+        <ol className="space-y-4" aria-label="Questions">
+          {shown.map((row) => (
+            <QuestionCard
               key={row.id}
-              data-bank-question={row.id}
-              className="space-y-2 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
-            >
-              <div className="flex flex-wrap items-center gap-2 text-xs">
-                <span className={cn('rounded px-2 py-0.5 font-semibold uppercase', STATUS_STYLE[row.status])}>
-                  {row.status}
-                </span>
-                <span className="rounded bg-slate-100 px-2 py-0.5 dark:bg-slate-800">{q.type}</span>
-                <span className="rounded bg-slate-100 px-2 py-0.5 dark:bg-slate-800">{q.skill}</span>
-                <span className="rounded bg-slate-100 px-2 py-0.5 dark:bg-slate-800">{q.source}</span>
-                <span className="rounded bg-slate-100 px-2 py-0.5 dark:bg-slate-800">
-                  difficulty {q.difficulty}
-                </span>
-                {q.concepts.map((c) => (
-                  <span
-                    key={c}
-                    className="rounded bg-indigo-50 px-2 py-0.5 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100"
-                  >
-                    {c}
-                  </span>
-                ))}
-              </div>
-              <p className="font-semibold">{q.prompt}</p>
-              <p className="text-sm">
-                <span className="font-medium">Key: </span>
-                {keyInWords(q)}
-              </p>
-              <p className="text-sm text-slate-700 dark:text-slate-300">
-                <span className="font-medium">Explanation: </span>
-                {q.explanation}
-              </p>
-              <ul className="space-y-1 border-l-4 border-sky-300 pl-3 font-serif text-sm dark:border-sky-700">
-                {q.evidence.map((id) => (
-                  <li key={id} data-evidence={id}>
-                    <span className="font-sans text-xs text-slate-500">{id} </span>
-                    {sentenceText.get(id) ?? '(not a sentence of this reading)'}
-                  </li>
-                ))}
-              </ul>
-              <div className="flex flex-wrap gap-2">
-                {STATUSES.filter((s) => s !== row.status).map((s) => (
-                  <ActionForm
-                    key={s}
-                    action={setQuestionStatusAction}
-                    submitLabel={s === 'approved' ? 'Approve' : s === 'retired' ? 'Reject' : 'Back to draft'}
-                    variant={s === 'approved' ? 'primary' : 'secondary'}
-                  >
-                    {hidden}
-                    <input type="hidden" name="questionId" value={row.id} />
-                    <input type="hidden" name="status" value={s} />
-                  </ActionForm>
-                ))}
-              </div>
-              <details>
-                <summary className="cursor-pointer text-sm font-semibold text-indigo-800 dark:text-indigo-200">
-                  Edit
-                </summary>
-                <ActionForm action={editQuestionAction} submitLabel="Save question" className="mt-2">
-                  {hidden}
-                  <input type="hidden" name="questionId" value={row.id} />
-                  <label htmlFor={`json-${row.id}`} className="block text-sm font-medium">
-                    The question in Statecraft's question format (JSON); it is checked before it is saved
-                  </label>
-                  <textarea
-                    id={`json-${row.id}`}
-                    name="json"
-                    rows={14}
-                    defaultValue={JSON.stringify(q, null, 2)}
-                    className="block w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-xs dark:border-slate-600 dark:bg-slate-950"
-                  />
-                </ActionForm>
-              </details>
-            </li>
-          );
-        })}
-      </ol>
+              row={row}
+              sentences={sentences}
+              editHref={`${bankHref}/${encodeURIComponent(row.id)}`}
+              hidden={hidden}
+            />
+          ))}
+        </ol>
+      </BulkReview>
     </div>
+  );
+}
+
+function qualityTone(quality: number) {
+  if (quality >= 0.8) return 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100';
+  if (quality >= 0.65) return 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100';
+  return 'bg-rose-100 text-rose-900 dark:bg-rose-900 dark:text-rose-100';
+}
+
+const badge = 'rounded bg-slate-100 px-2 py-0.5 dark:bg-slate-800';
+
+/** One question of the bank as a reviewer needs it: what it asks, its key, its evidence, and what to do with it. */
+function QuestionCard({
+  row,
+  sentences,
+  editHref,
+  hidden,
+}: {
+  row: QuestionRow;
+  sentences: Map<string, { text: string; paragraph: number }>;
+  editHref: string;
+  hidden: React.ReactNode;
+}) {
+  const q = row.data;
+  const promptId = `prompt-${row.id}`;
+  const missing = q.evidence.filter((id) => !sentences.has(id)).length;
+  return (
+    <li
+      id={`q-${row.id}`}
+      data-bank-question={row.id}
+      data-type={q.type}
+      data-status={row.status}
+      data-quality={q.quality ?? ''}
+      className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
+    >
+      <div className="flex items-start gap-4">
+        <input
+          type="checkbox"
+          data-bulk-select
+          data-type={q.type}
+          value={row.id}
+          aria-labelledby={`tick-${row.id} ${promptId}`}
+          className="mt-1 size-5 shrink-0"
+        />
+        <span id={`tick-${row.id}`} className="sr-only">
+          Tick
+        </span>
+        <div className="min-w-0 flex-1 space-y-3">
+          <div className="flex flex-wrap items-center gap-2 text-xs">
+            <span className={cn('rounded px-2 py-0.5 font-semibold uppercase', STATUS_STYLE[row.status])}>
+              {row.status}
+            </span>
+            <span className={badge}>{TYPE_NAMES[q.type]}</span>
+            <span className={badge}>{SKILL_NAMES[q.skill]}</span>
+            <span className={badge}>{DIFFICULTY_NAMES[q.difficulty]}</span>
+            {q.lens && <span className={badge}>{LENS_NAMES[q.lens]} lens</span>}
+            {q.quality !== undefined ? (
+              <span className={cn('rounded px-2 py-0.5 font-semibold', qualityTone(q.quality))}>
+                Est. quality {Math.round(q.quality * 100)}%
+              </span>
+            ) : (
+              <span className={badge}>{q.source === 'authored' ? 'Written by hand' : 'Generated'}</span>
+            )}
+            {q.concepts.map((c) => (
+              <span
+                key={c}
+                className="rounded bg-indigo-50 px-2 py-0.5 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100"
+              >
+                {c}
+              </span>
+            ))}
+          </div>
+          <p id={promptId} className="font-semibold">
+            {q.prompt}
+          </p>
+          <QuestionSummary question={q} />
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            <span className="font-medium">Explanation: </span>
+            {q.explanation}
+          </p>
+          <ul className="space-y-1 border-l-4 border-sky-300 pl-3 font-serif text-sm dark:border-sky-700">
+            {q.evidence.map((id) => {
+              const sentence = sentences.get(id);
+              return (
+                <li key={id} data-evidence={id} className={cn(!sentence && 'text-red-700 dark:text-red-300')}>
+                  <span className="font-sans text-xs text-slate-600 dark:text-slate-400">
+                    {sentence ? `¶${sentence.paragraph} ` : ''}
+                  </span>
+                  {sentence?.text ??
+                    'A sentence no longer in the reading: edit the question to pick another.'}
+                </li>
+              );
+            })}
+          </ul>
+          {missing > 0 && (
+            <p className="text-sm font-medium text-red-700 dark:text-red-300">
+              {missing === 1 ? 'One evidence sentence is' : `${missing} evidence sentences are`} no longer in
+              the reading.
+            </p>
+          )}
+          <div className="flex flex-wrap items-start gap-2">
+            {STATUSES.filter((s) => s !== row.status).map((s) => (
+              <ActionForm
+                key={s}
+                action={setQuestionStatusAction}
+                submitLabel={s === 'approved' ? 'Approve' : s === 'retired' ? 'Reject' : 'Back to draft'}
+                variant={s === 'approved' ? 'primary' : 'secondary'}
+              >
+                {hidden}
+                <input type="hidden" name="questionId" value={row.id} />
+                <input type="hidden" name="status" value={s} />
+              </ActionForm>
+            ))}
+            <Link href={editHref} className={buttonClasses('secondary')}>
+              Edit<span className="sr-only"> this question</span>
+            </Link>
+          </div>
+          <PreviewDisclosure question={toStudentQuestion(q, row.id)} />
+        </div>
+      </div>
+    </li>
   );
 }
 

@@ -1,0 +1,83 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { QuestionEditor } from '@/components/questions/editor/question-editor';
+import { listReadingQuestions } from '@/db/queries/questions';
+import { sortBankRows } from '@/lib/question-bank/bank-order';
+import { TYPE_NAMES } from '@/lib/question-bank/question-form';
+import { bankQuestionsToManage } from '@/lib/server/policy';
+import { grantedOrNotFound, requireUser } from '@/lib/server/session';
+
+export const metadata: Metadata = { title: 'Edit question' };
+
+const QUESTION_ID = /^[\w.:~-]{1,120}$/;
+
+export default async function EditQuestionPage({
+  params,
+  searchParams,
+}: PageProps<'/teach/readings/[readingId]/questions/[questionId]'>) {
+  const { readingId, questionId: rawId } = await params;
+  const { added } = await searchParams;
+  const questionId = decodeURIComponent(rawId);
+  const bankHref = `/teach/readings/${readingId}/questions`;
+  const user = await requireUser(`${bankHref}/${rawId}`);
+  if (!QUESTION_ID.test(questionId) || !/^[0-9a-f-]{36}$/i.test(readingId)) notFound();
+  const { reading, bankOwnerId, rows } = await grantedOrNotFound(
+    bankQuestionsToManage(user, { readingId, questionIds: [questionId] }),
+  );
+  const row = rows[0]!;
+  const bank = await listReadingQuestions({ readingId, ownerId: bankOwnerId });
+  const knownConcepts = [...new Set(bank.flatMap((r) => r.data.concepts))].sort((a, b) => a.localeCompare(b));
+  // The drafts in the order the bank lists them, to go on to the next one.
+  const drafts = sortBankRows(
+    bank.filter((r) => r.status === 'draft'),
+    'quality',
+  );
+  const at = drafts.findIndex((r) => r.id === row.id);
+  const nextDraft = at === -1 ? drafts[0] : drafts[at + 1];
+  const paragraphs = reading.paragraphs.map((p, i) => ({ id: p.id, number: i + 1, sentences: p.sentences }));
+  const q = row.data;
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          <Link href={`/teach/readings/${reading.id}`} className="underline">
+            {reading.title}
+          </Link>{' '}
+          /{' '}
+          <Link href={bankHref} className="underline">
+            Question bank
+          </Link>
+        </p>
+        <h1 className="font-serif text-3xl font-bold">Edit question</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {TYPE_NAMES[q.type]} · {row.status === 'retired' ? 'rejected' : row.status} ·{' '}
+          {q.source === 'generated' ? 'generated' : 'written by hand'}
+          {q.quality !== undefined && ` · estimated quality ${Math.round(q.quality * 100)}%`}
+          {nextDraft && nextDraft.id !== row.id && (
+            <>
+              {' · '}
+              <Link href={`${bankHref}/${encodeURIComponent(nextDraft.id)}`} className="underline">
+                Next draft to review
+              </Link>
+            </>
+          )}
+        </p>
+        {added === '1' && (
+          <p role="status" className="text-sm font-medium text-emerald-700 dark:text-emerald-300">
+            Question added as a draft. Approve it when it is ready.
+          </p>
+        )}
+      </div>
+      <QuestionEditor
+        mode="edit"
+        readingId={reading.id}
+        initial={q}
+        paragraphs={paragraphs}
+        knownConcepts={knownConcepts}
+        bankHref={bankHref}
+      />
+    </div>
+  );
+}

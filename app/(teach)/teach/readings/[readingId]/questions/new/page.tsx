@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { QuestionEditor } from '@/components/questions/editor/question-editor';
+import { listReadingQuestions } from '@/db/queries/questions';
+import { newQuestion } from '@/lib/question-bank/question-form';
+import { bankToManage } from '@/lib/server/policy';
+import { grantedOrNotFound, requireUser } from '@/lib/server/session';
+import { QUESTION_TYPES, type QuestionType } from '@/questions/schema';
+
+export const metadata: Metadata = { title: 'Write a question' };
+
+export default async function NewQuestionPage({
+  params,
+  searchParams,
+}: PageProps<'/teach/readings/[readingId]/questions/new'>) {
+  const { readingId } = await params;
+  const { type } = await searchParams;
+  const bankHref = `/teach/readings/${readingId}/questions`;
+  const user = await requireUser(`${bankHref}/new`);
+  if (!/^[0-9a-f-]{36}$/i.test(readingId)) notFound();
+  const { reading, bankOwnerId } = await grantedOrNotFound(bankToManage(user, readingId));
+  const bank = await listReadingQuestions({ readingId, ownerId: bankOwnerId });
+  const knownConcepts = [...new Set(bank.flatMap((r) => r.data.concepts))].sort((a, b) => a.localeCompare(b));
+  const startType = QUESTION_TYPES.includes(type as QuestionType)
+    ? (type as QuestionType)
+    : 'multiple-choice';
+  const paragraphs = reading.paragraphs.map((p, i) => ({ id: p.id, number: i + 1, sentences: p.sentences }));
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          <Link href={`/teach/readings/${reading.id}`} className="underline">
+            {reading.title}
+          </Link>{' '}
+          /{' '}
+          <Link href={bankHref} className="underline">
+            Question bank
+          </Link>
+        </p>
+        <h1 className="font-serif text-3xl font-bold">Write a question</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          It joins the bank as a draft; students see it once you approve it.
+        </p>
+      </div>
+      <QuestionEditor
+        mode="new"
+        readingId={reading.id}
+        initial={newQuestion(reading.slug, startType)}
+        paragraphs={paragraphs}
+        knownConcepts={knownConcepts}
+        bankHref={bankHref}
+      />
+    </div>
+  );
+}
