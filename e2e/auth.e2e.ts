@@ -144,7 +144,7 @@ describe('accounts in the browser', () => {
     const page = await context.newPage();
     await new AuthPages(page).signIn({ email: 'instructor@demo.statecraft', password: 'statecraft-demo' });
     await page.waitForURL(/\/home$/);
-    await page.getByText('IR 210: Great-Power Diplomacy (demo)').waitFor();
+    await page.getByText('IR 210: Great-Power Diplomacy (demo)', { exact: true }).waitFor();
     expect(await page.getByText(/You teach this class · 3 students · join code DEMO-210/).isVisible()).toBe(
       true,
     );

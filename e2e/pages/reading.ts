@@ -10,6 +10,9 @@ export type AxeViolation = { id: string; impact: string; help: string; nodes: { 
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
+    // Colours mid-transition (a button just enabled fades from its disabled shade) are not what a
+    // reader sees: let running transitions finish first.
+    await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => null)));
     const axe = (
       window as unknown as {
         axe: { run: (c: unknown, o: unknown) => Promise<{ violations: AxeViolation[] }> };
