@@ -47,6 +47,23 @@ export function answerSimilarity(
   return { cosine: c, overlap: o, similarity: (c + o) / 2 };
 }
 
+/**
+ * Examples read once, not once per answer graded against them: a class's queue grades every
+ * answer against the same few hundred examples, and a submit grades against them again.
+ */
+const analysedExamples = new Map<string, AnalysedText>();
+const ANALYSED_EXAMPLES_KEPT = 5000;
+
+function analysedExample(text: string): AnalysedText {
+  let analysed = analysedExamples.get(text);
+  if (!analysed) {
+    if (analysedExamples.size >= ANALYSED_EXAMPLES_KEPT) analysedExamples.clear();
+    analysed = analyseText(text);
+    analysedExamples.set(text, analysed);
+  }
+  return analysed;
+}
+
 export function nearestExamples(
   answer: AnalysedText,
   examples: readonly InstructorExample[],
@@ -54,7 +71,7 @@ export function nearestExamples(
 ): Neighbour[] {
   return examples
     .filter((example) => example.answer.trim())
-    .map((example) => ({ example, ...answerSimilarity(answer, analyseText(example.answer)) }))
+    .map((example) => ({ example, ...answerSimilarity(answer, analysedExample(example.answer)) }))
     .sort((a, b) => b.similarity - a.similarity)
     .slice(0, count);
 }

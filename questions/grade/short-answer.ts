@@ -3,15 +3,8 @@ import { relationsFor } from './alignment';
 import { scoreFromStatuses } from './credit';
 import { type PromptWords, pointFeatures, promptLemmas } from './features';
 import { adjustWithExamples, type InstructorExample } from './instructor-examples';
-import {
-  type GraderModel,
-  graderModel,
-  type PointStatus,
-  reversesTheQuestion,
-  STATUS_CREDIT,
-  scorePoint,
-} from './model';
-import { type GradeLevel, levelOf, roundScore } from './result';
+import { type GraderModel, graderModel, type PointStatus, reversesTheQuestion, scorePoint } from './model';
+import { type GradeLevel, levelOf } from './result';
 import { type AnalysedText, analyseText } from './text-analysis';
 
 export type { InstructorExample } from './instructor-examples';
