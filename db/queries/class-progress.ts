@@ -183,6 +183,8 @@ export async function listAnswersToQuestion({
   return db
     .select({
       attemptId: attemptResponses.attemptId,
+      assignmentId: attempts.assignmentId,
+      attemptStatus: attempts.status,
       response: attemptResponses.response,
       grade: attemptResponses.grade,
       gradedBy: attemptResponses.gradedBy,
@@ -191,6 +193,7 @@ export async function listAnswersToQuestion({
       overrideKeyPoints: attemptResponses.overrideKeyPoints,
     })
     .from(attemptResponses)
+    .innerJoin(attempts, eq(attempts.id, attemptResponses.attemptId))
     .where(and(isAnyOf(attemptResponses.attemptId, attemptIds), eq(attemptResponses.questionId, questionId)));
 }
 

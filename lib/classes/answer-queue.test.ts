@@ -105,7 +105,12 @@ describe('instructor grades', () => {
     const verdicts = Object.fromEntries(coalitions.rubric.keyPoints.map((k) => [k.id, 'met' as const]));
 
     await storeInstructorGrades({
-      grades: await gradesForGroup({ question: coalitions, attemptIds: [first.attemptId], verdicts }),
+      grades: (await gradesForGroup({
+        assignmentId: assignment.id,
+        question: coalitions,
+        attemptIds: [first.attemptId],
+        verdicts,
+      }))!,
       comment: 'All three points.',
       instructorId: teacher.id,
     });
@@ -136,6 +141,15 @@ describe('instructor grades', () => {
     const elsewhere = await submits(other.klass.id, other.assignment.id, 'elsewhere', answer);
     const unlearnt = (await getResponse({ attemptId: elsewhere.attemptId, questionId: coalitions.id }))!;
     expect(unlearnt.grade!.score).toBe(before.grade!.score);
+    // An answer from another class's assignment cannot be graded through this one.
+    expect(
+      await gradesForGroup({
+        assignmentId: assignment.id,
+        question: coalitions,
+        attemptIds: [second.attemptId, elsewhere.attemptId],
+        verdicts,
+      }),
+    ).toBeNull();
   });
 
   it('queue the class answers in groups, the ones to grade first', async () => {
@@ -157,7 +171,12 @@ describe('instructor grades', () => {
 
     const verdicts = Object.fromEntries(coalitions.rubric.keyPoints.map((k) => [k.id, 'missed' as const]));
     await storeInstructorGrades({
-      grades: await gradesForGroup({ question: coalitions, attemptIds: [c.attemptId], verdicts }),
+      grades: (await gradesForGroup({
+        assignmentId: assignment.id,
+        question: coalitions,
+        attemptIds: [c.attemptId],
+        verdicts,
+      }))!,
       comment: null,
       instructorId: teacher.id,
     });
@@ -193,7 +212,12 @@ describe('instructor grades', () => {
     expect(await listAnswersAwaitingInstructor({ instructorId: spanish.user.id })).toEqual([]);
     const verdicts = Object.fromEntries(coalitions.rubric.keyPoints.map((k) => [k.id, 'met' as const]));
     await storeInstructorGrades({
-      grades: await gradesForGroup({ question: coalitions, attemptIds: [spanish.attemptId], verdicts }),
+      grades: (await gradesForGroup({
+        assignmentId: assignment.id,
+        question: coalitions,
+        attemptIds: [spanish.attemptId],
+        verdicts,
+      }))!,
       comment: null,
       instructorId: teacher.id,
     });

@@ -225,22 +225,30 @@ export async function answerQueue({
   };
 }
 
-/** The stored grades for one decision over a group: each member's score follows from the verdicts. */
+/**
+ * The stored grades for one decision over a group: each member's score follows from the
+ * verdicts (and its own evidence). Null when a member is not a submitted answer to this question
+ * in this assignment.
+ */
 export async function gradesForGroup({
+  assignmentId,
   question,
   attemptIds,
   verdicts,
 }: {
+  assignmentId: string;
   question: FreeTextQuestion;
   attemptIds: string[];
   verdicts: KeyPointVerdicts;
-}): Promise<InstructorGrade[]> {
+}): Promise<InstructorGrade[] | null> {
   const rows = await listAnswersToQuestion({ attemptIds, questionId: question.id });
   const byAttempt = new Map(rows.map((r) => [r.attemptId, r]));
-  return attemptIds.map((attemptId) => ({
-    attemptId,
+  const members = attemptIds.map((id) => byAttempt.get(id));
+  if (members.some((r) => r?.assignmentId !== assignmentId || r.attemptStatus !== 'submitted')) return null;
+  return members.map((row) => ({
+    attemptId: row!.attemptId,
     questionId: question.id,
-    score: scoreForVerdicts(question, verdicts, byAttempt.get(attemptId)?.response ?? null),
+    score: scoreForVerdicts(question, verdicts, row!.response),
     keyPoints: verdicts,
   }));
 }

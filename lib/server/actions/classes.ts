@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createAssignment, saveAccommodation, setExcused } from '@/db/queries/assignments';
-import { listAssignmentAttempts, storeInstructorGrades } from '@/db/queries/class-progress';
+import { storeInstructorGrades } from '@/db/queries/class-progress';
 import {
   addMember,
   createClass,
@@ -268,13 +268,15 @@ export const gradeAnswerGroupAction = action({
     )
       return refuse('invalid', 'Say met, partly or missed for each key point.');
     const attemptIds = [...new Set(input.attemptIds)];
-    const ofAssignment = new Map(
-      (await listAssignmentAttempts({ assignmentIds: [assignment.id] })).map((a) => [a.id, a]),
-    );
-    if (attemptIds.some((id) => ofAssignment.get(id)?.status !== 'submitted'))
-      return refuse('invalid', 'Only submitted answers to this assignment can be graded.');
+    const grades = await gradesForGroup({
+      assignmentId: assignment.id,
+      question,
+      attemptIds,
+      verdicts: input.verdicts,
+    });
+    if (!grades) return refuse('invalid', 'Only submitted answers to this assignment can be graded.');
     await storeInstructorGrades({
-      grades: await gradesForGroup({ question, attemptIds, verdicts: input.verdicts }),
+      grades,
       comment: input.comment.trim() || null,
       instructorId: user.id,
     });
