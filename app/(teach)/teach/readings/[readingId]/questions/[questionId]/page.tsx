@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { QuestionEditor } from '@/components/questions/editor/question-editor';
 import { listReadingQuestions } from '@/db/queries/questions';
 import { sortBankRows } from '@/lib/question-bank/bank-order';
+import { editorSetting } from '@/lib/question-bank/editor-setting';
 import { TYPE_NAMES } from '@/lib/question-bank/question-form';
 import { bankQuestionsToManage } from '@/lib/server/policy';
 import { grantedOrNotFound, requireUser } from '@/lib/server/session';
@@ -27,7 +28,7 @@ export default async function EditQuestionPage({
   );
   const row = rows[0]!;
   const bank = await listReadingQuestions({ readingId, ownerId: bankOwnerId });
-  const knownConcepts = [...new Set(bank.flatMap((r) => r.data.concepts))].sort((a, b) => a.localeCompare(b));
+  const { knownConcepts, paragraphs } = editorSetting(reading, bank);
   // The drafts in the order the bank lists them, to go on to the next one.
   const drafts = sortBankRows(
     bank.filter((r) => r.status === 'draft'),
@@ -35,7 +36,6 @@ export default async function EditQuestionPage({
   );
   const at = drafts.findIndex((r) => r.id === row.id);
   const nextDraft = at === -1 ? drafts[0] : drafts[at + 1];
-  const paragraphs = reading.paragraphs.map((p, i) => ({ id: p.id, number: i + 1, sentences: p.sentences }));
   const q = row.data;
 
   return (

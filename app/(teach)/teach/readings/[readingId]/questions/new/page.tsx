@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { QuestionEditor } from '@/components/questions/editor/question-editor';
 import { listReadingQuestions } from '@/db/queries/questions';
+import { editorSetting } from '@/lib/question-bank/editor-setting';
 import { newQuestion } from '@/lib/question-bank/question-form';
 import { bankToManage } from '@/lib/server/policy';
 import { grantedOrNotFound, requireUser } from '@/lib/server/session';
@@ -21,11 +22,10 @@ export default async function NewQuestionPage({
   if (!/^[0-9a-f-]{36}$/i.test(readingId)) notFound();
   const { reading, bankOwnerId } = await grantedOrNotFound(bankToManage(user, readingId));
   const bank = await listReadingQuestions({ readingId, ownerId: bankOwnerId });
-  const knownConcepts = [...new Set(bank.flatMap((r) => r.data.concepts))].sort((a, b) => a.localeCompare(b));
+  const { knownConcepts, paragraphs } = editorSetting(reading, bank);
   const startType = QUESTION_TYPES.includes(type as QuestionType)
     ? (type as QuestionType)
     : 'multiple-choice';
-  const paragraphs = reading.paragraphs.map((p, i) => ({ id: p.id, number: i + 1, sentences: p.sentences }));
 
   return (
     <div className="space-y-6">
