@@ -1,12 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Runs the real command line as a user would, with tsx, from the repository root. */
-function run(args: string[], input?: string) {
+function run(args: string[], input?: string, cwd = process.cwd()) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'questions/cli.ts', ...args], {
+    cwd,
     input,
     encoding: 'utf8',
     env: { ...process.env, QUESTIONS_LLM_BASE_URL: '', QUESTIONS_LLM_MODEL: '' },
@@ -111,5 +112,36 @@ describe('questions grade', () => {
     const { code, stdout } = run(['grade'], `${lines[0]}\n${lines[5]}\n`);
     expect(code).toBe(0);
     expect(stdout.trimEnd().split('\n')).toHaveLength(2);
+  });
+});
+
+describe('the engine on its own', () => {
+  it('runs from a clone with app/, db/ and components/ deleted', () => {
+    // The repository's tracked files, as a clone has them, less the app's folders.
+    const clone = mkdtempSync(path.join(tmpdir(), 'questions-engine-only-'));
+    try {
+      const tracked = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' }).split('\0');
+      for (const file of tracked) {
+        if (!file || /^(app|db|components)\//.test(file)) continue;
+        mkdirSync(path.join(clone, path.dirname(file)), { recursive: true });
+        cpSync(file, path.join(clone, file));
+      }
+      symlinkSync(path.join(process.cwd(), 'node_modules'), path.join(clone, 'node_modules'));
+
+      const generated = run(['generate', 'content/burns-lead-with-diplomacy/essay.txt'], undefined, clone);
+      expect(generated.stderr).toBe('');
+      expect(generated.code).toBe(0);
+      expect(JSON.parse(generated.stdout).questions.length).toBeGreaterThan(0);
+
+      const line = JSON.stringify({
+        questionId: 'burns-why-coalitions',
+        answer: 'Allies make pressure last.',
+      });
+      const graded = run(['grade'], `${line}\n`, clone);
+      expect(graded.code).toBe(0);
+      expect(JSON.parse(graded.stdout)).toMatchObject({ questionId: 'burns-why-coalitions' });
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
   });
 });
