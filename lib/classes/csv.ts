@@ -11,8 +11,9 @@ function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A download of `csv`, led by a UTF-8 byte-order mark so that Excel reads "Tomás" as written. */
 export function csvResponse(csv: string, filename: string): Response {
-  return new Response(csv, {
+  return new Response(`\uFEFF${csv}`, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]+/g, '-')}"`,

@@ -8,40 +8,92 @@ import { classGradebook } from './dashboard';
 const points = (score: number | null, questionCount: number) =>
   score === null ? '' : (score * questionCount).toFixed(2);
 
+/** The grade-import layouts the gradebook is exported in, each as its importer reads it. */
+export const GRADEBOOK_LAYOUTS = {
+  canvas: { label: 'Canvas', file: 'canvas' },
+  moodle: { label: 'Moodle', file: 'moodle' },
+  google: { label: 'Google Classroom', file: 'google-classroom' },
+} as const;
+export type GradebookLayout = keyof typeof GRADEBOOK_LAYOUTS;
+
+/** "Amara Okafor" → first "Amara", last "Okafor"; a single name is a first name. */
+function splitName(name: string | null): { first: string; last: string } {
+  const words = (name ?? '').trim().split(/\s+/).filter(Boolean);
+  if (words.length < 2) return { first: words[0] ?? '', last: '' };
+  return { first: words.slice(0, -1).join(' '), last: words.at(-1)! };
+}
+
 /**
- * The gradebook as one row per student and one column per assignment, in points: the shape
- * Canvas ("Student, ID, SIS Login ID, Section" then one column per assignment, with a
- * "Points Possible" row), Moodle (CSV import matched on email) and Google Classroom
- * (email, first and last name) all accept.
+ * Column titles: the assignment's title, made unique within the class. Canvas reads a title
+ * ending in "(digits)" as the id of one of its own assignments, so a title never ends that way.
  */
-export async function gradebookCsv(classId: string, className: string, now = new Date()): Promise<string> {
+function assignmentTitles(titles: string[]): string[] {
+  const seen = new Map<string, number>();
+  return titles.map((raw) => {
+    const title = raw.replace(/\s*\((\d+)\)\s*$/, ' [$1]').trim();
+    const n = (seen.get(title) ?? 0) + 1;
+    seen.set(title, n);
+    return n === 1 ? title : `${title} #${n}`;
+  });
+}
+
+/**
+ * The gradebook in points, one row per student and one column per assignment, in the layout
+ * each importer accepts:
+ * - Canvas: "Student, ID, SIS User ID, SIS Login ID, Section", then the assignments, with a
+ *   "Points Possible" row. Canvas's ID is its own numeric user id, which this app cannot know, so
+ *   ID and SIS User ID stay empty and students are matched on SIS Login ID (their email, the login
+ *   most schools use); "EX" marks an excused grade.
+ * - Moodle: matched on "Email address" (map it to the user's email on import); an excused grade
+ *   is left empty, as Moodle's import has no excused value.
+ * - Google Classroom: "Last Name, First Name, Email Address" and a "Points" row, its own layout.
+ * All three open in Excel with accents intact (the response adds a UTF-8 byte-order mark).
+ */
+export async function gradebookCsv(
+  classId: string,
+  className: string,
+  layout: GradebookLayout = 'canvas',
+  now = new Date(),
+): Promise<string> {
   const book = await classGradebook(classId, now);
-  const header = ['Student', 'ID', 'SIS Login ID', 'Email address', 'First name', 'Last name', 'Section'];
-  const assignmentCols = book.assigned.map(({ assignment, questionCount }) => ({
+  const titles = assignmentTitles(book.assigned.map((a) => a.assignment.title));
+  const columns = book.assigned.map(({ assignment, questionCount }, i) => ({
     id: assignment.id,
-    title: `${assignment.title} (${assignment.id.slice(0, 8)})`,
+    title: titles[i]!,
     questionCount,
   }));
-  const rows: (string | number | null)[][] = [
-    [...header, ...assignmentCols.map((a) => a.title)],
-    ['Points Possible', '', '', '', '', '', '', ...assignmentCols.map((a) => a.questionCount)],
-  ];
-  for (const s of book.students) {
-    const [first, ...rest] = (s.name ?? '').split(' ');
-    rows.push([
-      s.name ?? s.email,
-      s.userId,
-      s.email,
-      s.email,
-      first ?? '',
-      rest.join(' '),
-      className,
-      ...assignmentCols.map((a) => {
-        const cell = book.cell(a.id, s.userId);
-        // "EX" is how Canvas and Moodle write an excused grade.
-        return cell.status === 'excused' ? 'EX' : points(cell.score, a.questionCount);
-      }),
-    ]);
+  const cells = (userId: string, excused: string) =>
+    columns.map((a) => {
+      const cell = book.cell(a.id, userId);
+      return cell.status === 'excused' ? excused : points(cell.score, a.questionCount);
+    });
+  const possible = columns.map((a) => a.questionCount);
+  const rows: (string | number | null)[][] = [];
+  switch (layout) {
+    case 'canvas':
+      rows.push(['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', ...columns.map((a) => a.title)]);
+      rows.push(['Points Possible', '', '', '', '', ...possible]);
+      for (const s of book.students) {
+        const { first, last } = splitName(s.name);
+        const sortable = last ? `${last}, ${first}` : first || s.email;
+        rows.push([sortable, '', '', s.email, className, ...cells(s.userId, 'EX')]);
+      }
+      break;
+    case 'moodle':
+      rows.push(['First name', 'Last name', 'Email address', ...columns.map((a) => a.title)]);
+      for (const s of book.students) {
+        const { first, last } = splitName(s.name);
+        rows.push([first, last, s.email, ...cells(s.userId, '')]);
+      }
+      break;
+    case 'google':
+      rows.push(['Last Name', 'First Name', 'Email Address', ...columns.map((a) => a.title)]);
+      rows.push(['Points', '', '', ...possible]);
+      for (const s of book.students) {
+        const { first, last } = splitName(s.name);
+        rows.push([last, first, s.email, ...cells(s.userId, '')]);
+      }
+      break;
   }
   return toCsv(rows);
 }

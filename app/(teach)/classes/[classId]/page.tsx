@@ -10,6 +10,7 @@ import { listAssignableQuizzes } from '@/db/queries/assignments';
 import { listMembers } from '@/db/queries/classes';
 import { publicOrigin } from '@/lib/auth/host';
 import { classProgress } from '@/lib/classes/dashboard';
+import { GRADEBOOK_LAYOUTS } from '@/lib/classes/exports';
 import { classToAttend } from '@/lib/server/policy';
 import { grantedOrNotFound, requireUser } from '@/lib/server/session';
 
@@ -50,12 +51,23 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
           </p>
         </div>
         <div className="flex flex-wrap gap-3 text-sm">
-          <a
-            href={`/api/classes/${klass.id}/gradebook`}
-            className="rounded-md border border-slate-300 px-3 py-2 font-semibold dark:border-slate-600"
-          >
-            Export gradebook (CSV)
-          </a>
+          <details className="relative">
+            <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-2 font-semibold dark:border-slate-600">
+              Export gradebook (CSV) <span aria-hidden="true">▾</span>
+            </summary>
+            <ul className="absolute right-0 z-10 mt-1 w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+              {Object.entries(GRADEBOOK_LAYOUTS).map(([layout, { label }]) => (
+                <li key={layout}>
+                  <a
+                    href={`/api/classes/${klass.id}/gradebook?layout=${layout}`}
+                    className="block rounded px-3 py-2 hover:bg-slate-100 dark:hover:bg-slate-800"
+                  >
+                    For {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </details>
           <a
             href={`/api/classes/${klass.id}/responses`}
             className="rounded-md border border-slate-300 px-3 py-2 font-semibold dark:border-slate-600"
