@@ -10,6 +10,8 @@ import { axeViolations } from './pages/reading';
 const browser = setUpBrowser();
 const bank = burnsBank();
 const PASSWORD = 'teaching the class well';
+const BURNS_QUIZ =
+  'Lead with Diplomacy: Answering Putin after Salisbury: Lead with Diplomacy: comprehension quiz (12 questions)';
 
 async function person(name: string): Promise<{ context: BrowserContext; page: Page; email: string }> {
   const context = await browser.newContext();
@@ -30,10 +32,7 @@ async function join(page: Page, code: string) {
 async function assignBurns(page: Page, classUrl: string, title: string, dueAt: string) {
   await page.goto(classUrl);
   await page.getByText('Assign a quiz').click();
-  await page.getByLabel('Quiz', { exact: true }).selectOption({
-    label:
-      'Lead with Diplomacy: Answering Putin after Salisbury: Lead with Diplomacy: comprehension quiz (12 questions)',
-  });
+  await page.getByLabel('Quiz', { exact: true }).selectOption({ label: BURNS_QUIZ });
   await page.getByLabel('Title shown to students (optional)').fill(title);
   await page.getByLabel('Due (UTC, optional)').fill(dueAt);
   await page.getByRole('button', { name: 'Assign', exact: true }).click();
@@ -326,6 +325,58 @@ describe('classes', () => {
     await join(student.page, code);
     await student.page.getByRole('button', { name: 'Start' }).click();
     await student.page.getByRole('heading', { name: 'Question 1 of 4' }).waitFor();
+    await teacher.context.close();
+    await student.context.close();
+  });
+
+  it('opens a timed assignment on its intro page, shows attempts left, and offers no attempt past the last', async () => {
+    const teacher = await person('Timed Teacher');
+    const { classUrl, code } = await createClass(teacher.page, 'IR 320: Timed');
+    await teacher.page.goto(classUrl);
+    await teacher.page.getByText('Assign a quiz').click();
+    await teacher.page.getByLabel('Quiz', { exact: true }).selectOption({ label: BURNS_QUIZ });
+    await teacher.page.getByLabel('Title shown to students (optional)').fill('Timed check');
+    await teacher.page.getByLabel("Attempts allowed (empty: the quiz's own)").fill('1');
+    await teacher.page.getByLabel("Time limit in minutes (empty: the quiz's own)").fill('15');
+    await teacher.page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await teacher.page.getByText('Assigned. Students see it on their home page.').waitFor();
+
+    const student = await person('Timed Student');
+    await join(student.page, code);
+    const card = student.page.locator('[data-assignment]').filter({ hasText: 'Timed check' });
+    expect(await card.locator('[data-card-rules]').textContent()).toBe(
+      'Time limit: 15 minutes · 1 of 1 attempt left',
+    );
+    // Start leads to the intro page; the clock has not started yet.
+    await card.getByRole('link', { name: 'Start' }).click();
+    await student.page.waitForURL(/\/quizzes\/[0-9a-f-]{36}\?assignment=/);
+    const introUrl = student.page.url();
+    await student.page.getByRole('heading', { name: 'Timed check' }).waitFor();
+    expect(await student.page.locator('[data-rule="time-limit"]').textContent()).toContain(
+      'Time limit: 15 minutes',
+    );
+    expect(await student.page.locator('[data-rule="attempts"]').textContent()).toBe(
+      '1 attempt allowed; 1 left.',
+    );
+    expect(await axeViolations(student.page)).toEqual([]);
+    await student.page.getByRole('button', { name: 'Start the quiz' }).click();
+    await student.page.waitForURL(/\/attempts\//);
+    await student.page.getByText('Time left:').waitFor({ state: 'attached' });
+    await student.page.getByRole('button', { name: 'Review and submit' }).first().click();
+    await student.page.getByRole('button', { name: 'Submit answers' }).click();
+    await student.page.waitForURL(/\/results$/);
+
+    // The one attempt is used: the card and the intro page say so, and offer no new attempt.
+    await student.page.goto(classUrl);
+    const used = student.page.locator('[data-assignment]').filter({ hasText: 'Timed check' });
+    await used.locator('[data-card-status]').getByText('No attempts left.').waitFor();
+    expect(await used.getByRole('link', { name: 'Try again' }).count()).toBe(0);
+    expect(await used.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    expect(await used.locator('[data-card-rules]').textContent()).toContain('0 of 1 attempt left');
+    await student.page.goto(introUrl);
+    await student.page.getByRole('status').getByText('You have used all 1 attempt.').waitFor();
+    expect(await student.page.getByRole('button', { name: /Start/ }).count()).toBe(0);
+    expect(await student.page.getByRole('link', { name: 'Attempt 1' }).isVisible()).toBe(true);
     await teacher.context.close();
     await student.context.close();
   });

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
+import { buttonClasses } from '@/components/ui/button';
 import { listStudentAssignments } from '@/db/queries/assignments';
+import { attemptRules, startAvailability } from '@/lib/quiz/rules';
 import { startAttemptAction } from '@/lib/server/actions/quizzes';
 import { formatWhen } from './when';
 
@@ -18,6 +20,7 @@ export async function StudentClassView({
   userId: string;
 }) {
   const mine = (await listStudentAssignments({ userId })).filter((a) => a.assignment.classId === classId);
+  const now = new Date();
   return (
     <div className="space-y-6">
       <h1 className="font-serif text-3xl font-bold">{className}</h1>
@@ -27,9 +30,12 @@ export async function StudentClassView({
         </h2>
         {mine.length === 0 && <p className="text-slate-600 dark:text-slate-400">Nothing assigned yet.</p>}
         <ul className="space-y-3">
-          {mine.map(({ assignment, readingTitle, accommodation, attempts }) => {
+          {mine.map(({ assignment, readingTitle, quizSettings, accommodation, attempts }) => {
             const submitted = attempts.filter((a) => a.status === 'submitted');
-            const dueAt = accommodation?.dueAt ?? assignment.dueAt;
+            const inProgress = attempts.some((a) => a.status === 'in-progress');
+            const rules = attemptRules({ settings: quizSettings }, assignment, accommodation);
+            const availability = startAvailability(rules, attempts.length, now);
+            const dueAt = rules.dueAt;
             return (
               <li key={assignment.id} className={card} data-assignment={assignment.id}>
                 <p className="font-semibold">{assignment.title}</p>
@@ -49,20 +55,41 @@ export async function StudentClassView({
                       .join(', ')}
                   </p>
                 ) : null}
-                <ActionForm
-                  action={startAttemptAction}
-                  submitLabel={
-                    attempts.some((a) => a.status === 'in-progress')
-                      ? 'Resume'
-                      : submitted.length
-                        ? 'Try again'
-                        : 'Start'
-                  }
-                  pendingLabel="Opening…"
-                >
-                  <input type="hidden" name="quizId" value={assignment.quizId} />
-                  <input type="hidden" name="assignmentId" value={assignment.id} />
-                </ActionForm>
+                <p className="text-sm text-slate-600 dark:text-slate-400" data-card-rules>
+                  {rules.timeLimitMinutes ? `Time limit: ${rules.timeLimitMinutes} minutes` : 'No time limit'}
+                  {' · '}
+                  {rules.attemptsAllowed === null
+                    ? 'unlimited attempts'
+                    : `${Math.max(0, rules.attemptsAllowed - attempts.length)} of ${rules.attemptsAllowed} attempt${rules.attemptsAllowed === 1 ? '' : 's'} left`}
+                </p>
+                {inProgress || availability.kind === 'open' ? (
+                  rules.timeLimitMinutes && !inProgress ? (
+                    // A timed quiz opens on its intro page: the clock starts there, on Start.
+                    <Link
+                      href={`/quizzes/${assignment.quizId}?assignment=${assignment.id}`}
+                      className={buttonClasses('primary')}
+                    >
+                      {submitted.length ? 'Try again' : 'Start'}
+                    </Link>
+                  ) : (
+                    <ActionForm
+                      action={startAttemptAction}
+                      submitLabel={inProgress ? 'Resume' : submitted.length ? 'Try again' : 'Start'}
+                      pendingLabel="Opening…"
+                    >
+                      <input type="hidden" name="quizId" value={assignment.quizId} />
+                      <input type="hidden" name="assignmentId" value={assignment.id} />
+                    </ActionForm>
+                  )
+                ) : (
+                  <p className="text-sm font-medium text-slate-700 dark:text-slate-300" data-card-status>
+                    {availability.kind === 'no-attempts-left'
+                      ? 'No attempts left.'
+                      : availability.kind === 'closed'
+                        ? 'Closed: this assignment no longer accepts attempts.'
+                        : `Opens ${formatWhen(availability.opensAt)}.`}
+                  </p>
+                )}
                 {submitted.length > 0 && (
                   <ul className="text-sm">
                     {submitted.map((a) => (

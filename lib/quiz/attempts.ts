@@ -24,7 +24,7 @@ import { ok, type Result, refuse } from '@/lib/server/result';
 import { newCardFields } from '@/lib/srs/schedule';
 import { type GradeResult, gradeResponse, type InstructorExample } from '@/questions/grade';
 import { parseResponseFor, type Question, type Response } from '@/questions/schema';
-import { type AttemptRules, attemptRules } from './rules';
+import { type AttemptRules, attemptRules, startAvailability } from './rules';
 import { seededShuffle } from './shuffle';
 
 const NOT_FOUND = refuse('not-found', 'That quiz attempt does not exist or is not yours.');
@@ -79,26 +79,23 @@ export async function startOrResumeAttempt({
     const live = await currentAttempt(current, now);
     if (live.status === 'in-progress') return ok({ attempt: live });
   }
-  if (rules.opensAt && now < rules.opensAt) {
-    return refuse('forbidden', `This assignment opens on ${rules.opensAt.toUTCString()}.`, {
-      reason: 'not-open',
-    });
-  }
-  if (rules.dueAt && now > rules.dueAt && rules.latePolicy.kind === 'refuse') {
-    return refuse('forbidden', 'This assignment was due and no longer accepts attempts.', {
-      reason: 'closed',
-    });
-  }
   const used = await countAttempts({ quizId, userId, assignmentId });
-  const allowed = rules.attemptsAllowed;
-  if (allowed !== null && used >= allowed) {
-    return refuse(
-      'forbidden',
-      `You have used all ${allowed} attempt${allowed === 1 ? '' : 's'} at this quiz.`,
-      {
-        reason: 'no-attempts-left',
-      },
-    );
+  const availability = startAvailability(rules, used, now);
+  switch (availability.kind) {
+    case 'not-open':
+      return refuse('forbidden', `This assignment opens on ${availability.opensAt.toUTCString()}.`, {
+        reason: 'not-open',
+      });
+    case 'closed':
+      return refuse('forbidden', 'This assignment was due and no longer accepts attempts.', {
+        reason: 'closed',
+      });
+    case 'no-attempts-left':
+      return refuse(
+        'forbidden',
+        `You have used all ${availability.allowed} attempt${availability.allowed === 1 ? '' : 's'} at this quiz.`,
+        { reason: 'no-attempts-left' },
+      );
   }
   // Questions retired (or sent back to draft) since the quiz was built no longer reach students.
   const rows = await getQuestionsByIds({ ids: quiz.questionIds });

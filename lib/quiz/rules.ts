@@ -37,6 +37,22 @@ export function attemptRules(
   };
 }
 
+/** Whether a student may start a new attempt now, and if not, why. */
+export type StartAvailability =
+  | { kind: 'open'; attemptsLeft: number | null }
+  | { kind: 'not-open'; opensAt: Date }
+  | { kind: 'closed' }
+  | { kind: 'no-attempts-left'; allowed: number };
+
+/** The one rule for starting an attempt, used by the start itself and by every page offering it. */
+export function startAvailability(rules: AttemptRules, attemptsUsed: number, now: Date): StartAvailability {
+  if (rules.opensAt && now < rules.opensAt) return { kind: 'not-open', opensAt: rules.opensAt };
+  if (rules.dueAt && now > rules.dueAt && rules.latePolicy.kind === 'refuse') return { kind: 'closed' };
+  const allowed = rules.attemptsAllowed;
+  if (allowed !== null && attemptsUsed >= allowed) return { kind: 'no-attempts-left', allowed };
+  return { kind: 'open', attemptsLeft: allowed === null ? null : allowed - attemptsUsed };
+}
+
 /** The score that counts in the gradebook: a late penalty applied where the policy has one. */
 export function countedScore(score: number | null, late: boolean, policy: LatePolicy): number | null {
   if (score === null) return null;
