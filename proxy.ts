@@ -13,7 +13,7 @@ const PRIVATE_PREFIXES = [
   '/practice',
   '/teach',
 ];
-const AUTH_PAGES = ['/sign-in', '/sign-up'];
+const AUTH_PAGES = ['/sign-in', '/sign-up', '/forgot-password'];
 
 const matches = (pathname: string, prefix: string) =>
   pathname === prefix || pathname.startsWith(`${prefix}/`);

@@ -93,6 +93,24 @@ export const signInThrottle = pgTable('sign_in_throttle', {
   lockedUntil: timestamp('locked_until', { mode: 'date', withTimezone: true }),
 });
 
+/**
+ * Password-reset links sent by email. Only a hash of each token is kept, so a copy of the database
+ * cannot reset anyone's password; a token works once, for an hour.
+ */
+export const passwordResets = pgTable(
+  'password_reset',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { mode: 'date', withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { mode: 'date', withTimezone: true }),
+  },
+  (t) => [index('password_reset_user_idx').on(t.userId)],
+);
+
 // Settings the app makes for itself, shared by every app server (e.g. a generated AUTH_SECRET on PostgreSQL).
 export const appSettings = pgTable('app_setting', {
   key: text('key').primaryKey(),

@@ -152,6 +152,20 @@ const ACTION_CASES: ActionCase[] = [
     args: () => form({ email: `${unique('nobody')}@e2e.statecraft`, password: '', callbackUrl: '' }),
   },
   {
+    // An address with no account: the same answer as for one that has an account, and no mail.
+    action: 'auth.requestPasswordReset',
+    rule: 'public',
+    resource: 'nothing',
+    args: () => form({ email: `${unique('nobody')}@e2e.statecraft` }),
+  },
+  {
+    // A token that was never issued: refused inside the action, after the (public) policy.
+    action: 'auth.resetPassword',
+    rule: 'public',
+    resource: 'nothing',
+    args: () => form({ token: 'never-issued', password: PASSWORD }),
+  },
+  {
     action: 'auth.signUp',
     rule: 'public',
     resource: 'nothing',
@@ -374,6 +388,14 @@ const ACTION_CASES: ActionCase[] = [
     rule: 'teach-class',
     resource: 'classA',
     args: (f) => form({ classId: f.classA, userId: f.victimStudent }),
+    late: true,
+  },
+  {
+    // The receipt is checked inside the rule: a forged one is refused there, after the policy.
+    action: 'classes.restoreStudent',
+    rule: 'teach-class',
+    resource: 'classA',
+    args: (f) => form({ classId: f.classA, receipt: 'forged.receipt' }),
     late: true,
   },
   {
@@ -647,6 +669,8 @@ const PAGE_CASES: PageCase[] = [
   { page: '/about', rule: 'public', resource: 'nothing', path: () => '/about' },
   { page: '/sign-in', rule: 'public', resource: 'nothing', path: () => '/sign-in' },
   { page: '/sign-up', rule: 'public', resource: 'nothing', path: () => '/sign-up' },
+  { page: '/forgot-password', rule: 'public', resource: 'nothing', path: () => '/forgot-password' },
+  { page: '/reset-password', rule: 'public', resource: 'nothing', path: () => '/reset-password?token=none' },
   ...[
     '/home',
     '/account',
@@ -941,7 +965,7 @@ async function buildFixture(base: string, act: Act): Promise<Fixture> {
   ok(await act(sessions.otherStudent, 'classes.join', form({ code: classBCode })), 'other student joins B');
   const victimStudent = match(
     await get(sessions.instructor, `/classes/${classA}`),
-    new RegExp(`data-student="${extra.victim}"[\\s\\S]*?name="userId" value="([^"]+)"`),
+    new RegExp(`data-student="${extra.victim}" data-student-id="([^"]+)"`),
     'victim id',
   );
 

@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
 import { setUpBrowser, uniqueEmail } from './browser';
 import { AuthPages } from './pages/auth';
+import { axeViolations } from './pages/reading';
 
 const browser = setUpBrowser();
 const PASSWORD = 'quiet lanterns over the harbour';
@@ -139,6 +141,40 @@ describe('accounts in the browser', () => {
     await other.close();
   });
 
+  it('recovers a forgotten password through the emailed link, which ends every other session', async () => {
+    const email = uniqueEmail('forgot');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const auth = new AuthPages(page);
+    await auth.signUp({ name: 'Forgetful', email, password: PASSWORD });
+    await page.waitForURL(/\/home$/);
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await otherPage.goto('/sign-in');
+    await otherPage.getByRole('link', { name: 'Forgot your password?' }).click();
+    await otherPage.waitForURL(/\/forgot-password$/);
+    expect(await axeViolations(otherPage)).toEqual([]);
+    await otherPage.getByLabel('Email').fill(email.toUpperCase());
+    await otherPage.getByRole('button', { name: 'Email me a link' }).click();
+    await otherPage.getByText(`If an account uses ${email}, we have sent it a link`).waitFor();
+
+    // No mail server in this run: the app writes the message to its log, as on a laptop install.
+    const link = await mailedLink(email);
+    await otherPage.goto(link);
+    await otherPage.getByLabel('New password').fill('lighthouse keepers at dawn');
+    await otherPage.getByRole('button', { name: 'Set the new password' }).click();
+    await otherPage.waitForURL(/notice=password-reset/);
+    await new AuthPages(otherPage).signIn({ email, password: 'lighthouse keepers at dawn' });
+    await otherPage.waitForURL(/\/home$/);
+    // The session that knew the old password has ended, and the link is spent.
+    await page.goto('/home');
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await page.goto(link);
+    await page.locator('[data-reset-link-dead]').waitFor();
+    await context.close();
+    await other.close();
+  });
+
   it('shows the demo instructor their demo class with its join code', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -180,3 +216,16 @@ describe('accounts in the browser', () => {
     await context.close();
   });
 });
+
+/** The reset link in the last message the server logged for `email` (it logs mail when no SMTP is set). */
+async function mailedLink(email: string): Promise<string> {
+  const log = inject('serverLog');
+  const pattern = new RegExp(
+    `\\[mail\\] to ${email.replace(/[.+]/g, '\\$&')}:[\\s\\S]*?(http\\S+/reset-password\\?token=[\\w-]+)`,
+    'g',
+  );
+  // The action answers after the mail is written, so the log already holds it.
+  const found = [...readFileSync(log, 'utf8').matchAll(pattern)].at(-1)?.[1];
+  if (!found) throw new Error(`No mail to ${email} in the server log.`);
+  return new URL(found).pathname + new URL(found).search;
+}

@@ -255,14 +255,36 @@ describe('classes', () => {
     await late.page.getByRole('button', { name: 'Join' }).click();
     await late.page.getByText(/No class has that join code/).waitFor();
 
-    // The instructor removes the student, who then sees nothing of the class.
+    // The instructor removes the student (after a confirmation), who then sees nothing of the class.
     await teacher.page.goto(classUrl);
-    await teacher.page
-      .locator(`[data-student="${student.email}"]`)
-      .getByRole('button', { name: 'Remove' })
-      .click();
-    await teacher.page.locator(`[data-student="${student.email}"]`).waitFor({ state: 'detached' });
+    const studentRow = teacher.page.locator(`[data-student="${student.email}"]`);
+    await studentRow.getByRole('button', { name: /^Remove/ }).click();
+    const confirm = teacher.page.getByRole('dialog', { name: 'Remove Matrix Student from IR 310: Access?' });
+    await confirm.waitFor();
+    expect(await confirm.getByText('Their submitted work is kept').isVisible()).toBe(true);
+    // Focus starts on Cancel, and Cancel removes no one.
+    expect(
+      await confirm.getByRole('button', { name: 'Cancel' }).evaluate((b) => b === document.activeElement),
+    ).toBe(true);
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await studentRow.isVisible()).toBe(true);
+    await studentRow.getByRole('button', { name: /^Remove/ }).click();
+    await confirm.getByRole('button', { name: 'Remove student' }).click();
+    await studentRow.waitFor({ state: 'detached' });
+    const banner = teacher.page.locator('[data-removed-banner]');
+    await banner
+      .getByText('Matrix Student was removed from the class. Their submitted work is kept.')
+      .waitFor();
+    expect(await axeViolations(teacher.page)).toEqual([]);
     expect(await pageStatus('student', classUrl)).toMatchObject({ status: 404 });
+
+    // Undo puts the student back with their work, and the class opens to them again.
+    await banner.getByRole('button', { name: 'Undo' }).click();
+    await studentRow.waitFor();
+    expect(await studentRow.getByRole('link').count()).toBeGreaterThan(0);
+    expect(await teacher.page.locator('[data-removed-banner]').count()).toBe(0);
+    expect(await pageStatus('student', classUrl)).toMatchObject({ status: 200 });
 
     await Promise.all(Object.values(contexts).map((c) => c.close()));
     await late.context.close();

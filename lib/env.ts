@@ -53,6 +53,14 @@ const envSchema = z.object({
   TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
   // Site administrators by email, besides those made with `npm run admin -- grant <email>`.
   SITE_ADMIN_EMAILS: emailList,
+  // Outgoing mail (password resets): smtp(s)://user:password@host:port; without it, mail is written to the server log.
+  SMTP_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'SMTP_URL must look like smtp://user:password@host:587 or smtps://…:465')
+      .optional(),
+  ),
+  MAIL_FROM: optionalText.pipe(z.string().max(300).optional()),
   QUESTIONS_LLM_BASE_URL: optionalText,
   QUESTIONS_LLM_MODEL: optionalText,
   QUESTIONS_LLM_API_KEY: optionalText,

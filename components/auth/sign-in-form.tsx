@@ -32,6 +32,11 @@ export function SignInForm({ callbackUrl, email }: { callbackUrl: string; email?
         required
         errors={('fieldErrors' in state ? state.fieldErrors : undefined)?.password}
       />
+      <p className="-mt-2 text-right text-sm">
+        <Link className="text-indigo-700 underline dark:text-indigo-300" href="/forgot-password">
+          Forgot your password?
+        </Link>
+      </p>
       <FormMessage tone="error">
         {state.status !== 'idle' && state.status !== 'ok' ? state.message : null}
       </FormMessage>

@@ -1,7 +1,6 @@
 import Link from 'next/link';
-import { buttonClasses } from '@/components/ui/button';
 import type { ClassProgress } from '@/lib/classes/dashboard';
-import { removeStudentAction } from '@/lib/server/actions/classes';
+import { RemoveStudentButton } from './remove-student';
 import { HeatCell, ScoreCell } from './score-cell';
 
 const card =
@@ -11,11 +10,13 @@ const STUDENTS_PER_PAGE = 50;
 /** Needs-attention list, the sortable and paged student table, and the mastery heat map. */
 export function StudentProgress({
   classId,
+  className,
   progress,
   sort,
   page,
 }: {
   classId: string;
+  className: string;
   progress: ClassProgress;
   sort: string;
   page: number;
@@ -33,7 +34,6 @@ export function StudentProgress({
   const shown = rows.slice((pageNumber - 1) * STUDENTS_PER_PAGE, pageNumber * STUDENTS_PER_PAGE);
   const shownIds = new Set(shown.map((r) => r.student.userId));
   const pageHref = (n: number) => `/classes/${classId}?sort=${sort}&page=${n}`;
-  const hidden = <input type="hidden" name="classId" value={classId} />;
   return (
     <>
       {progress.attention.length > 0 && (
@@ -96,6 +96,7 @@ export function StudentProgress({
                   key={r.student.userId}
                   className="border-t border-slate-100 dark:border-slate-800"
                   data-student={r.student.email}
+                  data-student-id={r.student.userId}
                 >
                   <td className="py-2 pr-4">
                     {r.student.name}
@@ -117,14 +118,12 @@ export function StudentProgress({
                     </td>
                   ))}
                   <td className="py-2">
-                    {/* A plain server form per row (no client state): the row disappearing is the feedback. */}
-                    <form action={removeStudentAction}>
-                      {hidden}
-                      <input type="hidden" name="userId" value={r.student.userId} />
-                      <button type="submit" className={buttonClasses('secondary')}>
-                        Remove<span className="sr-only"> {r.student.name ?? r.student.email}</span>
-                      </button>
-                    </form>
+                    <RemoveStudentButton
+                      classId={classId}
+                      userId={r.student.userId}
+                      name={r.student.name ?? r.student.email}
+                      className={className}
+                    />
                   </td>
                 </tr>
               ))}

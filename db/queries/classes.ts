@@ -91,15 +91,18 @@ export async function addMember({
   classId,
   userId,
   role,
+  joinedAt,
 }: {
   classId: string;
   userId: string;
   role: ClassRole;
+  /** When they first joined, for a member put back after a removal. */
+  joinedAt?: Date;
 }) {
   const db = await getDb();
   const added = await db
     .insert(classMembers)
-    .values({ classId, userId, role })
+    .values({ classId, userId, role, ...(joinedAt && { joinedAt }) })
     .onConflictDoNothing()
     .returning();
   return added.length > 0;

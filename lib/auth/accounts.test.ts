@@ -116,4 +116,26 @@ describe('changePassword', () => {
     );
     expect(old.status).toBe('invalid');
   });
+
+  it('counts wrong current passwords as failed sign-ins and stops guessing after five', async () => {
+    const created = await signUp('guess-change@example.org');
+    if (created.status !== 'created') throw new Error('setup failed');
+    const answers: string[] = [];
+    for (let i = 0; i < 6; i++)
+      answers.push(
+        (
+          await changePassword(created.userId, {
+            currentPassword: `guess ${i}`,
+            newPassword: 'a different passphrase',
+          })
+        ).status,
+      );
+    expect(answers).toEqual([...Array(5).fill('wrong-password'), 'throttled']);
+    // Even the right password waits out the lock.
+    const right = await changePassword(created.userId, {
+      currentPassword: 'a long enough passphrase',
+      newPassword: 'a different passphrase',
+    });
+    expect(right.status).toBe('throttled');
+  });
 });

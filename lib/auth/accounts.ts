@@ -104,7 +104,8 @@ export const changePasswordSchema = z.object({
 export type ChangePasswordResult =
   | { status: 'changed'; sessionVersion: number }
   | { status: 'invalid'; fieldErrors: Record<string, string[] | undefined> }
-  | { status: 'wrong-password' };
+  | { status: 'wrong-password' }
+  | { status: 'throttled'; retryAfterSeconds: number };
 
 /** Changes a password and ends every other session of the account (the version goes up). */
 export async function changePassword(userId: string, input: unknown): Promise<ChangePasswordResult> {
@@ -114,7 +115,12 @@ export async function changePassword(userId: string, input: unknown): Promise<Ch
   if (!user) return { status: 'wrong-password' };
   const problem = contextualPasswordProblem(parsed.data.newPassword, user);
   if (problem) return { status: 'invalid', fieldErrors: { newPassword: [problem] } };
+  // A wrong current password counts as a failed sign-in: a borrowed session cannot guess it freely.
+  const keys = signInKeys({ email: user.email, ip: null }).filter((k) => k.kind === 'email');
+  const wait = await secondsUntilAllowed(keys);
+  if (wait > 0) return { status: 'throttled', retryAfterSeconds: wait };
   if (user.passwordHash && !(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
+    await recordFailure(keys);
     return { status: 'wrong-password' };
   }
   const sessionVersion = await setPasswordHash({

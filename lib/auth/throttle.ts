@@ -7,10 +7,20 @@ import { signInThrottle } from '@/db/schema';
  * guessing across every account and address at once (an attacker who rotates addresses still
  * spends it); its lock is kept short, since it slows every sign-in while it lasts.
  */
-const LIMITS = { email: 5, ip: 25, global: 300 } as const;
+const LIMITS = { email: 5, ip: 25, global: 300, resetEmail: 3, resetIp: 100, signUpIp: 200 } as const;
 const WINDOW_MS = 15 * 60 * 1000;
 const FIRST_LOCK_MS = 30 * 1000;
-const MAX_LOCK_MS = { email: 15 * 60 * 1000, ip: 15 * 60 * 1000, global: 2 * 60 * 1000 } as const;
+const MAX_LOCK_MS = {
+  email: 15 * 60 * 1000,
+  ip: 15 * 60 * 1000,
+  global: 2 * 60 * 1000,
+  // Password-reset requests (lib/auth/password-reset.ts): a few emails per address, then a pause;
+  // per client address the limit is high, since a whole school can sit behind one address.
+  resetEmail: 60 * 60 * 1000,
+  resetIp: 15 * 60 * 1000,
+  // New accounts per client address: a class of 30 signing up together from one school is welcome.
+  signUpIp: 15 * 60 * 1000,
+} as const;
 
 export type ThrottleKey = { kind: keyof typeof LIMITS; value: string };
 
@@ -23,6 +33,11 @@ export function signInKeys({ email, ip }: { email: string; ip: string | null }):
   ];
   if (ip) keys.push({ kind: 'ip', value: ip });
   return keys;
+}
+
+/** Sign-ups count against the client's address, to slow account farming. */
+export function signUpKeys(ip: string): ThrottleKey[] {
+  return [{ kind: 'signUpIp', value: ip }];
 }
 
 /** Seconds until any of these keys may try again, or 0 when none is locked. */

@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: 'Sign in' };
 const NOTICES: Record<string, string> = {
   'signed-out': 'You have signed out on every device.',
   'password-changed': 'Your password was changed. Sign in with the new one.',
+  'password-reset': 'Your new password is set, and every other session has ended. Sign in with it.',
   // The same words whether the email was new or already had an account: sign-up reveals neither.
   'account-ready':
     'Your account is ready: sign in with the password you chose. (If this email already had an account, use its password.)',

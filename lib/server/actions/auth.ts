@@ -6,14 +6,17 @@ import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { enabledOAuthProviders, signIn, signOut } from '@/auth';
 import { changePassword, registerUser, signInSchema } from '@/lib/auth/accounts';
-import { untrustedHostMessage } from '@/lib/auth/host';
+import { publicOrigin, untrustedHostMessage } from '@/lib/auth/host';
+import { RESET_LINK_MINUTES, requestPasswordReset, resetPassword } from '@/lib/auth/password-reset';
 import { safeReturnPath } from '@/lib/auth/return-path';
-import { clientIp, secondsUntilAllowed, signInKeys } from '@/lib/auth/throttle';
+import { clientIp, recordFailure, secondsUntilAllowed, signInKeys, signUpKeys } from '@/lib/auth/throttle';
 import { action, publicAction } from '@/lib/server/endpoint';
 import { done, refuse } from '@/lib/server/result';
 
+const waitWords = (seconds: number) =>
+  seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
 const waitMessage = (seconds: number) =>
-  `Too many failed attempts. Wait ${seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`} and try again.`;
+  `Too many failed attempts. Wait ${waitWords(seconds)} and try again.`;
 
 const text = (max: number) => z.string().max(max).optional().default('');
 
@@ -73,14 +76,29 @@ export const signUpAction = publicAction({
   rule: 'public',
   run: async (input) => {
     const values = { name: input.name, email: input.email };
-    const untrusted = untrustedHostMessage(await headers());
+    const requestHeaders = await headers();
+    const untrusted = untrustedHostMessage(requestHeaders);
     if (untrusted) return refuse('forbidden', untrusted, { values });
+    const ip = clientIp(requestHeaders);
+    const keys = ip ? signUpKeys(ip) : [];
+    const wait = await secondsUntilAllowed(keys);
+    if (wait > 0)
+      return refuse(
+        'rate-limited',
+        `Too many new accounts from your network. Wait ${waitWords(wait)} and try again.`,
+        {
+          values,
+          retryAfterSeconds: wait,
+        },
+      );
     const result = await registerUser(input);
     if (result.status === 'invalid')
       return refuse('invalid', 'Please correct the highlighted fields.', {
         fieldErrors: result.fieldErrors,
         values,
       });
+    // Counted once the form is valid, whether the email was new or not (the answer is the same).
+    await recordFailure(keys);
     const next = new URLSearchParams({
       notice: 'account-ready',
       email: input.email.trim().toLowerCase(),
@@ -122,6 +140,10 @@ export const changePasswordAction = action({
     const result = await changePassword(user.id, input);
     if (result.status === 'invalid')
       return refuse('invalid', 'Please correct the highlighted fields.', { fieldErrors: result.fieldErrors });
+    if (result.status === 'throttled')
+      return refuse('rate-limited', waitMessage(result.retryAfterSeconds), {
+        retryAfterSeconds: result.retryAfterSeconds,
+      });
     if (result.status === 'wrong-password') {
       return refuse('invalid', 'Your current password is not right.', {
         fieldErrors: { currentPassword: ['This is not your current password.'] },
@@ -130,5 +152,66 @@ export const changePasswordAction = action({
     // Every session, this one included, carried the old version: sign in again with the new password.
     await signOut({ redirectTo: '/sign-in?notice=password-changed' });
     return done('Password changed.');
+  },
+});
+
+/** "Forgot your password?": emails a reset link, with one answer whether or not the account exists. */
+export const requestPasswordResetAction = publicAction({
+  name: 'auth.requestPasswordReset',
+  input: z.object({ email: text(300) }),
+  rule: 'public',
+  run: async (input) => {
+    const values = { email: input.email };
+    const requestHeaders = await headers();
+    const untrusted = untrustedHostMessage(requestHeaders);
+    if (untrusted) return refuse('forbidden', untrusted, { values });
+    let result: Awaited<ReturnType<typeof requestPasswordReset>>;
+    try {
+      result = await requestPasswordReset({
+        email: input.email,
+        ip: clientIp(requestHeaders),
+        origin: publicOrigin(requestHeaders),
+      });
+    } catch (error) {
+      console.error('[auth] password reset mail failed', error);
+      return refuse(
+        'unavailable',
+        'We could not send the email just now. Please try again in a few minutes.',
+        {
+          values,
+        },
+      );
+    }
+    if (result.status === 'invalid')
+      return refuse('invalid', 'Please correct the highlighted fields.', {
+        fieldErrors: result.fieldErrors,
+        values,
+      });
+    if (result.status === 'rate-limited')
+      return refuse(
+        'rate-limited',
+        `Too many requests for a new password. Wait ${waitWords(result.retryAfterSeconds)} and try again.`,
+        { values, retryAfterSeconds: result.retryAfterSeconds },
+      );
+    return done(
+      `If an account uses ${input.email.trim().toLowerCase()}, we have sent it a link to choose a new password. The link works for ${RESET_LINK_MINUTES} minutes; if nothing arrives, check your spam folder.`,
+    );
+  },
+});
+
+/** The page a reset link opens: a new password, then sign in with it (every old session has ended). */
+export const resetPasswordAction = publicAction({
+  name: 'auth.resetPassword',
+  input: z.object({ token: text(200), password: text(200) }),
+  rule: 'public',
+  run: async (input) => {
+    const result = await resetPassword({ token: input.token, password: input.password });
+    if (result.status === 'invalid-token')
+      return refuse('invalid', 'This link has expired or was already used. Ask for a new one below.', {
+        reason: 'invalid-token',
+      });
+    if (result.status === 'invalid')
+      return refuse('invalid', 'Please correct the highlighted fields.', { fieldErrors: result.fieldErrors });
+    redirect(`/sign-in?${new URLSearchParams({ notice: 'password-reset', email: result.email })}`);
   },
 });

@@ -18,10 +18,11 @@ import { getReadingById } from '@/db/queries/readings';
 import { getUserByEmail } from '@/db/queries/users';
 import { gradesForGroup, isFreeText } from '@/lib/classes/answer-queue';
 import { newJoinCode, normaliseJoinCode } from '@/lib/classes/join-code';
+import { readRemovalReceipt, removalReceipt } from '@/lib/classes/removal';
 import { action } from '@/lib/server/endpoint';
 import { field } from '@/lib/server/input';
 import { assignmentToTeach, attemptToReview, classToTeach, mayAssignQuiz } from '@/lib/server/policy';
-import { done, refuse } from '@/lib/server/result';
+import { done, ok, refuse } from '@/lib/server/result';
 import { POINT_STATUSES } from '@/questions/grade/credit';
 
 const classId = field.id('That class');
@@ -90,7 +91,35 @@ export const removeStudentAction = action({
       return refuse('invalid', 'That person is not a student of this class.');
     await removeMember({ classId: klass.id, userId: input.userId });
     revalidatePath(`/classes/${klass.id}`);
-    return done('Student removed. Their past work stays in your records.');
+    const undo = await removalReceipt({
+      classId: klass.id,
+      userId: input.userId,
+      joinedAt: membership.joinedAt,
+      removedAt: new Date(),
+    });
+    return ok({ undo }, 'Student removed. Their submitted work stays in your records.');
+  },
+});
+
+/** Undoes a removal: puts the student back, with their work and their first join date. */
+export const restoreStudentAction = action({
+  name: 'classes.restoreStudent',
+  input: z.object({ classId, receipt: z.string().min(1, 'That undo link is not valid.').max(1000) }),
+  rule: 'teach-class',
+  authorize: (user, input) => classToTeach(user, input.classId),
+  run: async (input, { klass }) => {
+    const removal = await readRemovalReceipt(input.receipt, klass.id);
+    if (!removal) return refuse('invalid', 'This removal can no longer be undone (undo lasts a day).');
+    const current = await getMembership({ classId: klass.id, userId: removal.userId });
+    if (!current)
+      await addMember({
+        classId: klass.id,
+        userId: removal.userId,
+        role: 'student',
+        joinedAt: removal.joinedAt,
+      });
+    revalidatePath(`/classes/${klass.id}`);
+    redirect(`/classes/${klass.id}`);
   },
 });
 

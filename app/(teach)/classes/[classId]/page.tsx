@@ -6,11 +6,15 @@ import { InstructorsPanel } from '@/components/classes/instructors-panel';
 import { JoiningPanel } from '@/components/classes/joining-panel';
 import { StudentClassView } from '@/components/classes/student-class-view';
 import { StudentProgress } from '@/components/classes/student-table';
+import { ActionForm } from '@/components/ui/action-form';
 import { listAssignableQuizzes } from '@/db/queries/assignments';
 import { listMembers } from '@/db/queries/classes';
+import { getUserById } from '@/db/queries/users';
 import { publicOrigin } from '@/lib/auth/host';
 import { classProgress } from '@/lib/classes/dashboard';
 import { GRADEBOOK_LAYOUTS } from '@/lib/classes/exports';
+import { readRemovalReceipt } from '@/lib/classes/removal';
+import { restoreStudentAction } from '@/lib/server/actions/classes';
 import { classToAttend } from '@/lib/server/policy';
 import { grantedOrNotFound, requireUser } from '@/lib/server/session';
 
@@ -29,11 +33,12 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
   const query = await searchParams;
   const sort = typeof query.sort === 'string' && SORTS.includes(query.sort) ? query.sort : 'name';
   const page = Number.parseInt(typeof query.page === 'string' ? query.page : '1', 10) || 1;
-  const [progress, members, quizzes, requestHeaders] = await Promise.all([
+  const [progress, members, quizzes, requestHeaders, removed] = await Promise.all([
     classProgress(klass.id),
     listMembers({ classId: klass.id }),
     listAssignableQuizzes({ userId: user.id }),
     headers(),
+    typeof query.removed === 'string' ? removedStudent(query.removed, klass.id) : null,
   ]);
   const joinLink = klass.joinCode
     ? `${publicOrigin(requestHeaders)}/classes/join?code=${klass.joinCode}`
@@ -76,6 +81,26 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
           </a>
         </div>
       </div>
+      {removed && !members.some((m) => m.userId === removed.user.id) && (
+        <div
+          className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-700 dark:bg-amber-950"
+          data-removed-banner
+        >
+          <p role="status">
+            {removed.user.name ?? removed.user.email} was removed from the class. Their submitted work is
+            kept.
+          </p>
+          <ActionForm
+            action={restoreStudentAction}
+            submitLabel="Undo"
+            pendingLabel="Putting back…"
+            variant="secondary"
+          >
+            <input type="hidden" name="classId" value={klass.id} />
+            <input type="hidden" name="receipt" value={removed.receipt} />
+          </ActionForm>
+        </div>
+      )}
       <JoiningPanel klass={klass} joinLink={joinLink} />
       <section aria-labelledby="assignments-title" className="space-y-3">
         <h2 id="assignments-title" className="text-lg font-semibold">
@@ -84,8 +109,21 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
         <AssignmentSummary classId={klass.id} progress={progress} />
         <AssignQuizForm classId={klass.id} quizzes={quizzes} />
       </section>
-      <StudentProgress classId={klass.id} progress={progress} sort={sort} page={page} />
+      <StudentProgress
+        classId={klass.id}
+        className={klass.name}
+        progress={progress}
+        sort={sort}
+        page={page}
+      />
       <InstructorsPanel classId={klass.id} instructors={instructors} />
     </div>
   );
+}
+
+/** The student a removal receipt names, if it is a genuine, recent removal from this class. */
+async function removedStudent(receipt: string, classId: string) {
+  const removal = await readRemovalReceipt(receipt.slice(0, 1000), classId);
+  const user = removal ? await getUserById({ id: removal.userId }) : null;
+  return user ? { user, receipt } : null;
 }
