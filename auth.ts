@@ -17,7 +17,7 @@ import { env } from '@/lib/env';
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: string; siteAdmin: boolean } & DefaultSession['user'];
+    user: { id: string; siteAdmin: boolean; timeZone: string | null } & DefaultSession['user'];
   }
   interface User {
     sessionVersion?: number;
@@ -28,6 +28,8 @@ declare module '@auth/core/jwt' {
   interface JWT {
     /** The user's session version when this token was issued. */
     sv?: number;
+    /** The user's time zone, read afresh with the session version on every request. */
+    tz?: string | null;
     /** Whether the user is a site administrator, refreshed on every request. */
     admin?: boolean;
   }
@@ -121,11 +123,13 @@ async function buildConfig(request?: Request): Promise<NextAuthConfig> {
           return null;
         }
         token.admin = state.siteRole === 'admin' || env().SITE_ADMIN_EMAILS.includes(state.email);
+        token.tz = state.timeZone;
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
         session.user.siteAdmin = token.admin === true;
+        session.user.timeZone = token.tz ?? null;
         return session;
       },
     },

@@ -40,6 +40,8 @@ export const users = pgTable(
     sessionVersion: integer('session_version').notNull().default(1),
     // Site administrators manage the readings and question banks that ship with the app.
     siteRole: siteRole('site_role').notNull().default('member'),
+    // IANA name ("America/Chicago"): the browser's on first visit, changeable on the account page.
+    timeZone: text('time_zone'),
     createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('user_email_unique').on(t.email)],
@@ -131,6 +133,8 @@ export const classes = pgTable(
     name: text('name').notNull(),
     // Null when the instructor has turned joining by code off.
     joinCode: text('join_code'),
+    // Where the class meets: due dates are typed and shown to instructors in this zone.
+    timeZone: text('time_zone').notNull().default('UTC'),
     createdBy: text('created_by')
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),

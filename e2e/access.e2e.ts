@@ -391,6 +391,24 @@ const ACTION_CASES: ActionCase[] = [
     late: true,
   },
   {
+    action: 'classes.rename',
+    rule: 'teach-class',
+    resource: 'classA',
+    args: (f) => form({ classId: f.classA, name: 'Matrix A' }),
+  },
+  {
+    action: 'classes.setTimeZone',
+    rule: 'teach-class',
+    resource: 'classA',
+    args: (f) => form({ classId: f.classA, timeZone: 'UTC' }),
+  },
+  {
+    action: 'auth.setTimeZone',
+    rule: 'signed-in',
+    resource: 'nothing',
+    args: () => form({ timeZone: 'UTC' }),
+  },
+  {
     // The receipt is checked inside the rule: a forged one is refused there, after the policy.
     action: 'classes.restoreStudent',
     rule: 'teach-class',

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { formatDateTime, fromDateTimeLocal } from '@/lib/time';
 import { setUpBrowser, uniqueEmail } from './browser';
 import { AuthPages } from './pages/auth';
 import { createClass } from './pages/classes';
@@ -13,8 +14,11 @@ const PASSWORD = 'teaching the class well';
 const BURNS_QUIZ =
   'Lead with Diplomacy: Answering Putin after Salisbury: Lead with Diplomacy: comprehension quiz (12 questions)';
 
-async function person(name: string): Promise<{ context: BrowserContext; page: Page; email: string }> {
-  const context = await browser.newContext();
+async function person(
+  name: string,
+  timezoneId?: string,
+): Promise<{ context: BrowserContext; page: Page; email: string }> {
+  const context = await browser.newContext(timezoneId ? { timezoneId } : {});
   const page = await context.newPage();
   const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, '-'));
   await new AuthPages(page).signUp({ name, email, password: PASSWORD });
@@ -34,7 +38,7 @@ async function assignBurns(page: Page, classUrl: string, title: string, dueAt: s
   await page.getByText('Assign a quiz').click();
   await page.getByLabel('Quiz', { exact: true }).selectOption({ label: BURNS_QUIZ });
   await page.getByLabel('Title shown to students (optional)').fill(title);
-  await page.getByLabel('Due (UTC, optional)').fill(dueAt);
+  await page.getByLabel(/^Due \(.* time, optional\)$/).fill(dueAt);
   await page.getByRole('button', { name: 'Assign', exact: true }).click();
   await page.getByText('Assigned. Students see it on their home page.').waitFor();
   await page.reload();
@@ -399,6 +403,56 @@ describe('classes', () => {
     await student.page.getByRole('status').getByText('You have used all 1 attempt.').waitFor();
     expect(await student.page.getByRole('button', { name: /Start/ }).count()).toBe(0);
     expect(await student.page.getByRole('link', { name: 'Attempt 1' }).isVisible()).toBe(true);
+    await teacher.context.close();
+    await student.context.close();
+  });
+
+  it('shows each person dates in their own time zone, typed in the class’s', async () => {
+    const teacher = await person('Zone Teacher', 'America/Chicago');
+    // The browser reports its zone on the first visit; the account page shows what was kept.
+    await expect
+      .poll(async () => {
+        await teacher.page.goto('/account');
+        return teacher.page.getByLabel('Show dates and count days in').inputValue();
+      })
+      .toBe('America/Chicago');
+    const { classUrl, code } = await createClass(teacher.page, 'IR 330: Zones');
+    // A winter date (no daylight saving in either city), years ahead.
+    const wall = '2030-01-15T23:59';
+    await teacher.page.goto(classUrl);
+    await teacher.page.getByText('Assign a quiz').click();
+    await teacher.page.getByLabel('Quiz', { exact: true }).selectOption({ label: BURNS_QUIZ });
+    await teacher.page.getByLabel('Title shown to students (optional)').fill('Zoned quiz');
+    await teacher.page.getByLabel('Due (America/Chicago time, optional)').fill(wall);
+    await teacher.page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await teacher.page.getByText('Assigned. Students see it on their home page.').waitFor();
+
+    // 23:59 in Chicago is the next afternoon in Tokyo: each sees the same moment in their own time.
+    const due = fromDateTimeLocal(wall, 'America/Chicago')!;
+    expect(due.toISOString()).toBe('2030-01-16T05:59:00.000Z');
+    await teacher.page.reload();
+    await teacher.page.getByText(formatDateTime(due, 'America/Chicago')).waitFor();
+    expect(formatDateTime(due, 'America/Chicago')).toMatch(/23:59 CST$/);
+
+    const student = await person('Zone Student', 'Asia/Tokyo');
+    await expect
+      .poll(async () => {
+        await student.page.goto('/account');
+        return student.page.getByLabel('Show dates and count days in').inputValue();
+      })
+      .toBe('Asia/Tokyo');
+    await join(student.page, code);
+    const card = student.page.locator('[data-assignment]').filter({ hasText: 'Zoned quiz' });
+    expect(await card.getByText(`due ${formatDateTime(due, 'Asia/Tokyo')}`).isVisible()).toBe(true);
+    expect(formatDateTime(due, 'Asia/Tokyo')).toMatch(/14:59 GMT\+9$/);
+    // A zone the student picks themselves sticks: the browser's report no longer overrides it.
+    await student.page.goto('/account');
+    await student.page.getByLabel('Show dates and count days in').selectOption('Europe/Lisbon');
+    await student.page.getByRole('button', { name: 'Save time zone' }).click();
+    await student.page.getByText('Dates now show in Europe/Lisbon time.').waitFor();
+    await student.page.goto(classUrl);
+    await student.page.getByText(`due ${formatDateTime(due, 'Europe/Lisbon')}`).waitFor();
+    expect(await axeViolations(student.page)).toEqual([]);
     await teacher.context.close();
     await student.context.close();
   });

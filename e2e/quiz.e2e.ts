@@ -56,7 +56,7 @@ describe('taking the Burns quiz', () => {
     expect(new Set(seen).size).toBe(12);
 
     await page.getByRole('button', { name: 'Review and submit' }).last().click();
-    await page.getByText(/You have answered 12 of 12 questions\. Flagged for review: 3\./).waitFor();
+    await page.getByText(/You have answered 12 of 12 questions\. Flagged for review: question 3\./).waitFor();
     await page.getByRole('button', { name: 'Submit answers' }).click();
     await page.waitForURL(/\/results$/);
     const score = Number((await page.getByTestId('score').textContent())?.replace('%', ''));
@@ -71,6 +71,14 @@ describe('taking the Burns quiz', () => {
     await coalitions.getByRole('link', { name: 'Show in the text' }).click();
     await page.waitForURL(/\/readings\/burns-lead-with-diplomacy\?evidence=/);
     expect(await page.locator('[data-sentence="p9.s1"]').getAttribute('class')).toMatch(/bg-sky/);
+    // The paragraph carries the number the explanation cites, and the way back leads to this answer.
+    const paragraph = page
+      .locator('p[data-paragraph]')
+      .filter({ has: page.locator('[data-sentence="p9.s1"]') });
+    expect(await paragraph.getAttribute('data-paragraph-number')).toBe('9');
+    expect((await paragraph.textContent())?.startsWith('Paragraph 9.')).toBe(true);
+    await page.getByRole('link', { name: '← Back to results' }).click();
+    await page.waitForURL(/\/results#q-burns-why-coalitions$/);
 
     // The attempt is closed: its page now shows the results, and a second submit changes nothing.
     await page.goto(attemptUrl);

@@ -52,11 +52,28 @@ describe('self-study', () => {
       await reveal.click();
       await card.getByText('How well did you know it?').waitFor();
       const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
-      expect(focused).toMatch(/^(Again|Hard|Good|Easy)/);
+      expect(focused).toMatch(/^[1-4](Again|Hard|Good|Easy)/);
       await card.getByRole('button', { name: /^Good/ }).click();
       await page.locator(`[data-review-card]:not([data-review-card="${id}"])`).waitFor();
     }
     expect(await page.getByText('Card 4 of 25').isVisible()).toBe(true);
+
+    // The keyboard alone: Space checks (outside a text box), 1 rates Again, and that card comes
+    // round again at the end of the session.
+    const card = page.locator('[data-review-card]');
+    const fourth = await card.getAttribute('data-review-card');
+    const radio = card.locator('input[type=radio], input[type=checkbox]').first();
+    if (await radio.count()) await radio.check();
+    else if (await card.getByRole('textbox').count())
+      await card.getByRole('textbox').first().fill('Because Putin has no allies.');
+    else if (await card.locator('select').count())
+      await card.locator('select').first().selectOption({ index: 1 });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Space');
+    await card.getByText('How well did you know it?').waitFor();
+    await page.keyboard.press('1');
+    await page.getByText('Card 5 of 26').waitFor();
+    expect(await page.locator(`[data-review-card="${fourth}"]`).count()).toBe(0);
 
     await page.goto('/progress');
     await page.getByRole('heading', { name: 'Your progress' }).waitFor();

@@ -30,6 +30,22 @@ export const SKILLS = [
 ] as const;
 export type Skill = (typeof SKILLS)[number];
 
+/** What each skill is called wherever people see it. */
+export const SKILL_NAMES: Record<Skill, string> = {
+  'main-idea': 'Main idea',
+  'claim-and-reason': 'Claim and reason',
+  evidence: 'Evidence',
+  'cause-and-effect': 'Cause and effect',
+  vocabulary: 'Vocabulary',
+  context: 'Context',
+  inference: 'Inference',
+};
+
+/** A skill's name; an unknown id (an old record) is shown as it is. */
+export function skillName(skill: string): string {
+  return SKILL_NAMES[skill as Skill] ?? skill;
+}
+
 export const LENSES = ['realist', 'liberal', 'constructivist'] as const;
 export type Lens = (typeof LENSES)[number];
 

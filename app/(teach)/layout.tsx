@@ -1,4 +1,5 @@
 import { SiteHeader } from '@/components/layout/site-header';
+import { TimeZoneReporter } from '@/components/layout/time-zone-reporter';
 import { requireUser } from '@/lib/server/session';
 
 export default async function TeachLayout({ children }: { children: React.ReactNode }) {
@@ -6,6 +7,7 @@ export default async function TeachLayout({ children }: { children: React.ReactN
   return (
     <>
       <SiteHeader userName={user.name || user.email || 'Account'} />
+      <TimeZoneReporter known={user.timeZoneKnown} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

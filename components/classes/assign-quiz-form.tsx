@@ -1,6 +1,7 @@
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
 import { createAssignmentAction } from '@/lib/server/actions/classes';
+import { zoneLabel } from '@/lib/time';
 
 const card =
   'space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900';
@@ -11,9 +12,12 @@ const selectClass =
 export function AssignQuizForm({
   classId,
   quizzes,
+  timeZone,
 }: {
   classId: string;
   quizzes: { id: string; title: string; readingTitle: string; questionCount: number }[];
+  /** The class's: the dates typed here are its wall-clock time. */
+  timeZone: string;
 }) {
   const hidden = <input type="hidden" name="classId" value={classId} />;
   return (
@@ -35,8 +39,8 @@ export function AssignQuizForm({
         </div>
         <Field label="Title shown to students (optional)" name="title" maxLength={200} />
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field label="Opens (UTC, optional)" name="opensAt" type="datetime-local" />
-          <Field label="Due (UTC, optional)" name="dueAt" type="datetime-local" />
+          <Field label={`Opens (${zoneLabel(timeZone)}, optional)`} name="opensAt" type="datetime-local" />
+          <Field label={`Due (${zoneLabel(timeZone)}, optional)`} name="dueAt" type="datetime-local" />
           <Field
             label="Attempts allowed (empty: the quiz's own)"
             name="attemptsAllowed"

@@ -1,9 +1,18 @@
 import Link from 'next/link';
 import type { ClassProgress } from '@/lib/classes/dashboard';
-import { formatWhen } from './when';
+import { formatDue } from '@/lib/time';
 
 /** Each assignment's completion, average and score distribution, linking to its report. */
-export function AssignmentSummary({ classId, progress }: { classId: string; progress: ClassProgress }) {
+export function AssignmentSummary({
+  classId,
+  progress,
+  timeZone,
+}: {
+  classId: string;
+  progress: ClassProgress;
+  /** The class's: instructors see due dates as they typed them. */
+  timeZone: string;
+}) {
   return (
     <>
       {progress.perAssignment.length === 0 ? (
@@ -32,7 +41,7 @@ export function AssignmentSummary({ classId, progress }: { classId: string; prog
                     </Link>
                     <span className="block text-xs text-slate-500">{a.readingTitle}</span>
                   </td>
-                  <td className="py-2 pr-4">{formatWhen(a.assignment.dueAt)}</td>
+                  <td className="py-2 pr-4">{formatDue(a.assignment.dueAt, timeZone)}</td>
                   <td className="py-2 pr-4 tabular-nums" data-testid={`completion-${a.assignment.id}`}>
                     {a.submitted} / {a.students}
                   </td>

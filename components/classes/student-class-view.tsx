@@ -4,7 +4,8 @@ import { buttonClasses } from '@/components/ui/button';
 import { listStudentAssignments } from '@/db/queries/assignments';
 import { attemptRules, startAvailability } from '@/lib/quiz/rules';
 import { startAttemptAction } from '@/lib/server/actions/quizzes';
-import { formatWhen } from './when';
+import { formatDateTime, formatDue } from '@/lib/time';
+import { plural } from '@/lib/words';
 
 const card =
   'space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900';
@@ -14,10 +15,13 @@ export async function StudentClassView({
   classId,
   className,
   userId,
+  timeZone,
 }: {
   classId: string;
   className: string;
   userId: string;
+  /** The student's own: due dates in their time. */
+  timeZone: string;
 }) {
   const mine = (await listStudentAssignments({ userId })).filter((a) => a.assignment.classId === classId);
   const now = new Date();
@@ -40,16 +44,18 @@ export async function StudentClassView({
               <li key={assignment.id} className={card} data-assignment={assignment.id}>
                 <p className="font-semibold">{assignment.title}</p>
                 <p className="text-sm text-slate-600 dark:text-slate-400">
-                  {readingTitle} · due {formatWhen(dueAt)}
+                  {readingTitle} · due {formatDue(dueAt, timeZone)}
                 </p>
                 {accommodation &&
                 (accommodation.extraMinutes || accommodation.extraAttempts || accommodation.dueAt) ? (
                   <p className="text-sm text-indigo-900 dark:text-indigo-200">
                     Your accommodation:{' '}
                     {[
-                      accommodation.extraMinutes ? `${accommodation.extraMinutes} extra minutes` : null,
-                      accommodation.extraAttempts ? `${accommodation.extraAttempts} extra attempt(s)` : null,
-                      accommodation.dueAt ? `due ${formatWhen(accommodation.dueAt)}` : null,
+                      accommodation.extraMinutes ? plural(accommodation.extraMinutes, 'extra minute') : null,
+                      accommodation.extraAttempts
+                        ? plural(accommodation.extraAttempts, 'extra attempt')
+                        : null,
+                      accommodation.dueAt ? `due ${formatDue(accommodation.dueAt, timeZone)}` : null,
                     ]
                       .filter(Boolean)
                       .join(', ')}
@@ -87,7 +93,7 @@ export async function StudentClassView({
                       ? 'No attempts left.'
                       : availability.kind === 'closed'
                         ? 'Closed: this assignment no longer accepts attempts.'
-                        : `Opens ${formatWhen(availability.opensAt)}.`}
+                        : `Opens ${formatDateTime(availability.opensAt, timeZone)}.`}
                   </p>
                 )}
                 {submitted.length > 0 && (

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ClassProgress } from '@/lib/classes/dashboard';
+import { skillName } from '@/questions/schema';
 import { RemoveStudentButton } from './remove-student';
 import { HeatCell, ScoreCell } from './score-cell';
 
@@ -159,7 +160,7 @@ export function StudentProgress({
                   <th className="py-1 pr-4 text-left font-medium">Student</th>
                   {progress.skills.map((s) => (
                     <th key={s} className="px-2 py-1 text-xs font-medium">
-                      {s}
+                      {skillName(s)}
                     </th>
                   ))}
                 </tr>

@@ -10,13 +10,23 @@ const TONE = {
 } as const;
 
 /** The link to the reading with a question's evidence sentences marked. */
-export function evidenceHref(readingSlug: string, evidence: string[]): string {
+export function evidenceHref(readingSlug: string, evidence: string[], returnTo?: string): string {
   const first = evidence[0];
-  return `/readings/${readingSlug}?evidence=${encodeURIComponent(evidence.join(','))}${first ? `#s-${first.replace('.', '-')}` : ''}`;
+  const back = returnTo ? `&from=${encodeURIComponent(returnTo)}` : '';
+  return `/readings/${readingSlug}?evidence=${encodeURIComponent(evidence.join(','))}${back}${first ? `#s-${first.replace('.', '-')}` : ''}`;
 }
 
 /** Says correct, partly correct or not yet; what the answer got and missed; and where in the text to look. */
-export function GradeFeedback({ result, readingSlug }: { result: FeedbackView; readingSlug: string }) {
+export function GradeFeedback({
+  result,
+  readingSlug,
+  returnTo,
+}: {
+  result: FeedbackView;
+  readingSlug: string;
+  /** The page to come back to from the text (the results page offers "Back to results" there). */
+  returnTo?: string;
+}) {
   return (
     <div
       role="status"
@@ -66,7 +76,7 @@ export function GradeFeedback({ result, readingSlug }: { result: FeedbackView; r
       )}
       {result.evidence.length > 0 && (
         <Link
-          href={evidenceHref(readingSlug, result.evidence)}
+          href={evidenceHref(readingSlug, result.evidence, returnTo)}
           className="inline-block font-semibold text-indigo-800 underline dark:text-indigo-200"
         >
           Show in the text

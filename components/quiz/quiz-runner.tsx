@@ -234,7 +234,7 @@ export function QuizRunner({
               {unanswered.length > 0 &&
                 ` Unanswered: ${unanswered.map((q) => questions.indexOf(q) + 1).join(', ')}.`}
               {flagged.length > 0 &&
-                ` Flagged for review: ${flagged.map((q) => questions.indexOf(q) + 1).join(', ')}.`}
+                ` Flagged for review: ${flagged.length === 1 ? 'question' : 'questions'} ${flagged.map((q) => questions.indexOf(q) + 1).join(', ')}.`}
             </p>
             <p className="text-sm text-slate-600 dark:text-slate-400">
               After you submit, your answers can no longer change.

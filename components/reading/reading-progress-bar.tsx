@@ -1,10 +1,13 @@
 /** The sticky bar above a reading: how far the student has read, and whether their place is saved. */
 export function ProgressBar({
   percent,
+  moreLocked = false,
   saveState,
   savedPlace,
 }: {
   percent: number;
+  /** Sections still closed behind a guided question. */
+  moreLocked?: boolean;
   saveState: string;
   savedPlace: string | null;
 }) {
@@ -24,7 +27,9 @@ export function ProgressBar({
             style={{ width: `${percent}%` }}
           />
         </div>
-        <span className="w-16 text-right tabular-nums">{percent}% read</span>
+        <span className="text-right tabular-nums" data-testid="percent-read">
+          {percent}% read{moreLocked ? ' · more opens after the guided question' : ''}
+        </span>
         <span
           aria-live="polite"
           className="w-24"

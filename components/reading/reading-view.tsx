@@ -65,6 +65,8 @@ export function ReadingView({
   const [showHighlights, setShowHighlights] = useState(false);
 
   const paragraphById = useMemo(() => new Map(paragraphs.map((p) => [p.id, p])), [paragraphs]);
+  // Numbered as feedback and explanations cite them ("paragraph 9").
+  const paragraphNumber = useMemo(() => new Map(paragraphs.map((p, i) => [p.id, i + 1])), [paragraphs]);
   const sentenceById = useMemo(
     () => new Map(paragraphs.flatMap((p) => p.sentences.map((s) => [s.id, s] as const))),
     [paragraphs],
@@ -87,7 +89,19 @@ export function ReadingView({
   return (
     <div className="reading">
       <ProgressBar
-        percent={progress.percent}
+        // While guided sections are closed, only the open part can have been read.
+        percent={
+          firstLocked === -1
+            ? progress.percent
+            : Math.min(
+                progress.percent,
+                Math.floor(
+                  (visibleSections.reduce((n, sec) => n + sec.paragraphIds.length, 0) / paragraphs.length) *
+                    100,
+                ),
+              )
+        }
+        moreLocked={firstLocked !== -1}
         saveState={progress.saveState}
         savedPlace={progress.savedPlace}
       />
@@ -204,8 +218,14 @@ export function ReadingView({
                     <p
                       id={paragraphId}
                       data-paragraph={paragraphId}
+                      data-paragraph-number={paragraphNumber.get(paragraphId)}
                       className="mb-5 scroll-mt-20 font-serif text-lg leading-8 text-slate-900 dark:text-slate-100"
                     >
+                      <span className="mr-2 select-none align-[0.15em] font-sans text-xs font-semibold text-slate-500 tabular-nums dark:text-slate-400">
+                        <span className="sr-only">Paragraph </span>
+                        {paragraphNumber.get(paragraphId)}
+                        <span className="sr-only">.</span>
+                      </span>
                       {paragraph.sentences.map((sentence) => (
                         <Sentence
                           key={sentence.id}

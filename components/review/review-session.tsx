@@ -35,9 +35,11 @@ function inWords(due: string | Date): string {
 
 /** A review session: each card answered or recalled, then rated Again, Hard, Good or Easy. */
 export function ReviewSession({ cards }: { cards: SessionCard[] }) {
+  // The session's queue: a card rated Again goes to the back and comes round once more.
+  const [queue, setQueue] = useState(cards);
   const [index, setIndex] = useState(0);
   const [done, setDone] = useState(0);
-  const card = cards[index];
+  const card = queue[index];
   if (!card) {
     return (
       <div
@@ -58,24 +60,30 @@ export function ReviewSession({ cards }: { cards: SessionCard[] }) {
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Card {index + 1} of {cards.length} · from{' '}
+        Card {index + 1} of {queue.length} · from{' '}
         <Link href={`/readings/${card.readingSlug}`} className="underline">
           {card.readingTitle}
         </Link>
       </p>
       <ReviewCardView
-        key={card.id}
+        key={`${card.id}:${index}`}
         card={card}
-        onRated={() => {
+        onRated={(rating) => {
           setDone((d) => d + 1);
+          if (rating === 'again') setQueue((q) => [...q, card]);
           setIndex((i) => i + 1);
         }}
       />
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Keys: <kbd className="font-mono">Space</kbd> shows the answer of a flashcard (or checks an answer
+        outside a text box); <kbd className="font-mono">1</kbd>–<kbd className="font-mono">4</kbd> rate Again,
+        Hard, Good, Easy.
+      </p>
     </div>
   );
 }
 
-function ReviewCardView({ card, onRated }: { card: SessionCard; onRated: () => void }) {
+function ReviewCardView({ card, onRated }: { card: SessionCard; onRated: (rating: RatingName) => void }) {
   const started = useRef(Date.now());
   const [response, setResponse] = useState<Response | null>(
     card.kind === 'question' ? emptyResponse(card.question) : null,
@@ -120,8 +128,28 @@ function ReviewCardView({ card, onRated }: { card: SessionCard; onRated: () => v
         durationMs: Date.now() - started.current,
       });
       if (result.status !== 'ok') return setError(result.message);
-      onRated();
+      onRated(rating);
     });
+
+  // Space reveals, 1–4 rate, as in Anki; never while the student is typing an answer.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || pending) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      // Space on a focused button is that button's own click.
+      if (!revealed && event.key === ' ' && !target?.closest('button, a')) {
+        if (card.kind === 'question' && !isAnswered(response)) return;
+        event.preventDefault();
+        reveal();
+      } else if (revealed && intervals && /^[1-4]$/.test(event.key)) {
+        event.preventDefault();
+        rate(RATING_LABELS[Number(event.key) - 1]![0]);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 
   return (
     <section
@@ -179,6 +207,9 @@ function ReviewCardView({ card, onRated }: { card: SessionCard; onRated: () => v
                     : 'border-slate-300 bg-white hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:hover:bg-slate-800',
                 )}
               >
+                <span className="mr-1 font-mono text-xs opacity-75" aria-hidden="true">
+                  {RATING_LABELS.findIndex(([n]) => n === name) + 1}
+                </span>
                 {label}
                 <span className="block text-xs font-normal">{inWords(intervals[name])}</span>
               </button>

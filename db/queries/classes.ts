@@ -67,14 +67,20 @@ export async function createClass({
   name,
   userId,
   joinCode,
+  timeZone,
 }: {
   name: string;
   userId: string;
   joinCode: string;
+  /** Where the class meets; UTC if not given. */
+  timeZone?: string;
 }) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [created] = await tx.insert(classes).values({ name, joinCode, createdBy: userId }).returning();
+    const [created] = await tx
+      .insert(classes)
+      .values({ name, joinCode, createdBy: userId, ...(timeZone && { timeZone }) })
+      .returning();
     await tx.insert(classMembers).values({ classId: created!.id, userId, role: 'instructor' });
     return created!;
   });
@@ -143,4 +149,14 @@ export async function countInstructors({ classId }: { classId: string }) {
     .from(classMembers)
     .where(and(eq(classMembers.classId, classId), eq(classMembers.role, 'instructor')));
   return row?.n ?? 0;
+}
+
+export async function setClassTimeZone({ classId, timeZone }: { classId: string; timeZone: string }) {
+  const db = await getDb();
+  await db.update(classes).set({ timeZone }).where(eq(classes.id, classId));
+}
+
+export async function renameClass({ classId, name }: { classId: string; name: string }) {
+  const db = await getDb();
+  await db.update(classes).set({ name }).where(eq(classes.id, classId));
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import {
   glossaryTerms,
@@ -99,14 +99,25 @@ export type QueueItem = ReviewCard & {
  */
 const cardStillReviewed = sql`(${reviewCards.questionId} is null or ${questions.status} = 'approved')`;
 
-/** Cards due by `until`, oldest first: question cards before flashcards on the same day. */
+/** When a card counts as due: the moment, and the end of the student's own day. */
+export type DueWindow = { now: Date; endOfDay: Date };
+
+/**
+ * Due for review, as Anki counts "due today": a card in its learning steps when its minute comes;
+ * a card in review (FSRS state 2) for the whole of the student's day, so one reviewed in the
+ * evening is due again the next morning, not at that evening hour.
+ */
+const isDue = ({ now, endOfDay }: DueWindow) =>
+  or(lte(reviewCards.due, now), and(eq(reviewCards.state, 2), lt(reviewCards.due, endOfDay)));
+
+/** Cards due, oldest first: question cards before flashcards on the same day. */
 export async function dueCards({
   userId,
-  until,
+  window,
   limit = 50,
 }: {
   userId: string;
-  until: Date;
+  window: DueWindow;
   limit?: number;
 }): Promise<QueueItem[]> {
   const db = await getDb();
@@ -120,7 +131,7 @@ export async function dueCards({
     .from(reviewCards)
     .leftJoin(questions, eq(questions.id, reviewCards.questionId))
     .leftJoin(glossaryTerms, eq(glossaryTerms.id, reviewCards.glossaryTermId))
-    .where(and(eq(reviewCards.userId, userId), lte(reviewCards.due, until), cardStillReviewed))
+    .where(and(eq(reviewCards.userId, userId), isDue(window), cardStillReviewed))
     .orderBy(asc(reviewCards.due), asc(reviewCards.createdAt))
     .limit(limit);
   return rows.map((r) => ({
@@ -130,13 +141,13 @@ export async function dueCards({
   }));
 }
 
-export async function countDue({ userId, until }: { userId: string; until: Date }) {
+export async function countDue({ userId, window }: { userId: string; window: DueWindow }) {
   const db = await getDb();
   const [row] = await db
     .select({ n: count() })
     .from(reviewCards)
     .leftJoin(questions, eq(questions.id, reviewCards.questionId))
-    .where(and(eq(reviewCards.userId, userId), lte(reviewCards.due, until), cardStillReviewed));
+    .where(and(eq(reviewCards.userId, userId), isDue(window), cardStillReviewed));
   return row?.n ?? 0;
 }
 
@@ -171,10 +182,21 @@ export async function recordReview({
 }
 
 /** Days (UTC) on which the student reviewed, newest first, and how reviews went in a window. */
-export async function reviewHistory({ userId, since }: { userId: string; since: Date }) {
+/** Review counts since a moment, and the days (in the student's time zone) they reviewed on. */
+export async function reviewHistory({
+  userId,
+  since,
+  timeZone,
+}: {
+  userId: string;
+  since: Date;
+  timeZone: string;
+}) {
   const db = await getDb();
   const days = await db
-    .selectDistinct({ day: sql<string>`to_char(${reviewLogs.reviewedAt} at time zone 'UTC', 'YYYY-MM-DD')` })
+    .selectDistinct({
+      day: sql<string>`to_char(${reviewLogs.reviewedAt} at time zone ${timeZone}, 'YYYY-MM-DD')`,
+    })
     .from(reviewLogs)
     .where(eq(reviewLogs.userId, userId))
     .orderBy(desc(sql`1`))

@@ -28,10 +28,15 @@ export async function getSessionState({
   userId,
 }: {
   userId: string;
-}): Promise<{ sessionVersion: number; siteRole: SiteRole; email: string } | null> {
+}): Promise<{ sessionVersion: number; siteRole: SiteRole; email: string; timeZone: string | null } | null> {
   const db = await getDb();
   const [row] = await db
-    .select({ sessionVersion: users.sessionVersion, siteRole: users.siteRole, email: users.email })
+    .select({
+      sessionVersion: users.sessionVersion,
+      siteRole: users.siteRole,
+      email: users.email,
+      timeZone: users.timeZone,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
@@ -82,4 +87,9 @@ export async function setPasswordHash({ userId, passwordHash }: { userId: string
     .where(eq(users.id, userId))
     .returning({ sessionVersion: users.sessionVersion });
   return row?.sessionVersion ?? null;
+}
+
+export async function setUserTimeZone({ userId, timeZone }: { userId: string; timeZone: string }) {
+  const db = await getDb();
+  await db.update(users).set({ timeZone }).where(eq(users.id, userId));
 }

@@ -66,7 +66,87 @@ beforeAll(async () => {
   await setExcused({ assignmentId: first.id, userId: ana.id, excused: true });
 });
 
+/** RFC 4180 fields of a CSV (quotes, doubled quotes, commas and newlines inside quotes). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      endField();
+    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
+      endField();
+      rows.push(row);
+      row = [];
+      i++;
+    } else {
+      field += c;
+    }
+  }
+  if (field || row.length) {
+    endField();
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * The rules Canvas's gradebook importer applies to an uploaded CSV, as its documentation and
+ * importer describe them: identity columns first, in Canvas's names, with Section; an optional
+ * "Points Possible" row; each student found by ID (Canvas's numeric user id), SIS User ID or SIS
+ * Login ID; a score is a number, "EX" or empty; a title ending in "(digits)" names an existing
+ * Canvas assignment by id. Answers the problems found.
+ */
+function canvasImportProblems(csv: string): string[] {
+  const problems: string[] = [];
+  const [header, ...rows] = parseCsv(csv);
+  if (!header) return ['empty file'];
+  const identity = ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section'];
+  if (identity.some((name, i) => header[i] !== name))
+    problems.push(`header starts ${header.slice(0, 5).join(', ')}, not ${identity.join(', ')}`);
+  const assignments = header.slice(identity.length);
+  for (const title of assignments) {
+    if (!title.trim()) problems.push('an assignment column has no title');
+    if (/\(\d+\)\s*$/.test(title)) problems.push(`"${title}" would be read as a Canvas assignment id`);
+  }
+  if (new Set(assignments).size !== assignments.length) problems.push('two assignment columns share a title');
+  for (const [n, row] of rows.entries()) {
+    if (row.length !== header.length)
+      problems.push(`row ${n + 2} has ${row.length} fields, not ${header.length}`);
+    const [student, id, sisUser, sisLogin] = row;
+    if (student === 'Points Possible') {
+      if (n !== 0) problems.push('Points Possible is not the second row');
+      continue;
+    }
+    if (id && !/^\d+$/.test(id)) problems.push(`row ${n + 2}: ID "${id}" is not a Canvas user id`);
+    if (!id && !sisUser && !sisLogin) problems.push(`row ${n + 2}: no ID, SIS User ID or SIS Login ID`);
+    for (const score of row.slice(identity.length))
+      if (score !== '' && score !== 'EX' && !/^-?\d+(\.\d+)?$/.test(score))
+        problems.push(`row ${n + 2}: score "${score}" is not a number or EX`);
+  }
+  return problems;
+}
+
 describe('the gradebook export', () => {
+  it("passes the checks Canvas's importer makes", async () => {
+    const csv = await gradebookCsv(classId, className, 'canvas');
+    expect(canvasImportProblems(csv)).toEqual([]);
+    // The check itself catches what Canvas refused before: a UUID as ID, and no Section column.
+    const old = 'Student,ID,SIS Login ID,Score\r\nAna,0b5e9c1e-uuid,ana@example.org,3\r\n';
+    expect(canvasImportProblems(old).length).toBeGreaterThanOrEqual(2);
+  });
+
   it('for Canvas: its identity columns, a Points Possible row, matched on SIS Login ID, EX for excused', async () => {
     const rows = rowsOf(await gradebookCsv(classId, className, 'canvas'));
     // A title ending in "(digits)" would be read by Canvas as the id of one of its assignments.

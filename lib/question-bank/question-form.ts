@@ -42,15 +42,7 @@ export const TYPE_HINTS: Record<QuestionType, string> = {
     'Pick the supporting sentence, then explain how it supports the claim (graded against key points).',
 };
 
-export const SKILL_NAMES = {
-  'main-idea': 'Main idea',
-  'claim-and-reason': 'Claim and reason',
-  evidence: 'Evidence',
-  'cause-and-effect': 'Cause and effect',
-  vocabulary: 'Vocabulary',
-  context: 'Context',
-  inference: 'Inference',
-} as const;
+export { SKILL_NAMES } from '@/questions/schema';
 
 export const LENS_NAMES = {
   realist: 'Realist',

@@ -83,7 +83,7 @@ export async function startOrResumeAttempt({
   const availability = startAvailability(rules, used, now);
   switch (availability.kind) {
     case 'not-open':
-      return refuse('forbidden', `This assignment opens on ${availability.opensAt.toUTCString()}.`, {
+      return refuse('forbidden', 'This assignment is not open yet: its page says when it opens.', {
         reason: 'not-open',
       });
     case 'closed':

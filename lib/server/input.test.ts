@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { cleanText, field, formDataToObject, InputTooLargeError, normaliseInput } from './input';
+import { cleanText, dateInZone, field, formDataToObject, InputTooLargeError, normaliseInput } from './input';
 
 describe('input normalisation', () => {
   it('removes NUL and other control characters, keeps tabs and line breaks, and mends lone surrogates', () => {
@@ -38,9 +38,24 @@ describe('input normalisation', () => {
 describe('field schemas', () => {
   it('reads dates from forms and clients, refusing year 0 and year 275760', () => {
     const date = field.optionalDateTime();
-    expect(date.parse('2026-12-04T23:59')?.toISOString()).toBe('2026-12-04T23:59:00.000Z');
+    // Typed wall-clock time is read in the zone the action gives (the class's).
+    expect(dateInZone(date.parse('2026-12-04T23:59'), 'UTC')?.toISOString()).toBe('2026-12-04T23:59:00.000Z');
+    expect(dateInZone(date.parse('2026-12-04T23:59'), 'America/Chicago')?.toISOString()).toBe(
+      '2026-12-05T05:59:00.000Z',
+    );
+    // A client's ISO string carries its own offset.
+    expect(dateInZone(date.parse('2026-12-04T23:59:00+01:00'), 'America/Chicago')?.toISOString()).toBe(
+      '2026-12-04T22:59:00.000Z',
+    );
     expect(date.parse('')).toBeNull();
-    for (const bad of ['0000-01-01T00:00', '+275760-09-13T00:00', 'soon', 12]) {
+    for (const bad of [
+      '0000-01-01T00:00',
+      '+275760-09-13T00:00',
+      '2026-02-31T10:00',
+      '2026-12-04T25:00',
+      'soon',
+      12,
+    ]) {
       expect(date.safeParse(bad).success, String(bad)).toBe(false);
     }
   });

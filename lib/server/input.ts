@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fromDateTimeLocal } from '@/lib/time';
 
 /** Bounds on the shape of any input, before its own schema looks at it. */
 export const INPUT_LIMITS = {
@@ -150,19 +151,56 @@ export const field = {
       z.array(item).max(max, `Choose at most ${max}.`),
     ),
   /**
-   * A date and time from a datetime-local field ("2026-12-04T23:59", read as UTC) or an ISO string,
-   * between the years 2000 and 2100; empty gives null.
+   * A date and time: what a datetime-local field sends ("2026-12-04T23:59"), which is wall-clock
+   * time in a zone the action supplies (the class's, with `dateInZone`), or an ISO string with
+   * its own offset, from a client. Years 2000 to 2100; empty gives null.
    */
   optionalDateTime: () =>
-    z.preprocess((v) => {
-      if (v === undefined || v === null || v === '') return null;
-      if (v instanceof Date) return v;
-      if (typeof v !== 'string') return v;
-      const local = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v) ? `${v}Z` : v;
-      return new Date(local);
-    }, z
-      .date({ error: 'Enter a valid date and time.' })
-      .min(new Date('2000-01-01T00:00:00Z'), 'Enter a date after the year 2000.')
-      .max(new Date('2100-12-31T23:59:59Z'), 'Enter a date before the year 2101.')
-      .nullable()),
+    z.preprocess(
+      (v) => (v === undefined || v === null || v === '' ? null : v instanceof Date ? v.toISOString() : v),
+      z
+        .union(
+          [
+            z
+              .string()
+              .regex(WALL_CLOCK)
+              .refine(realWallClock)
+              .transform((wall): LocalDateTime => ({ wall })),
+            z.iso
+              .datetime({ offset: true })
+              .transform((iso): LocalDateTime => ({ instant: new Date(iso) }))
+              .refine((v) => 'instant' in v && inYears(v.instant)),
+          ],
+          { error: 'Enter a valid date and time between the years 2000 and 2100.' },
+        )
+        .nullable(),
+    ),
 } as const;
+
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** A date and time as typed (wall-clock, zone still to apply) or as an instant. */
+export type LocalDateTime = { wall: string } | { instant: Date };
+
+const inYears = (d: Date) => d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100;
+
+/** A wall-clock value that names a real calendar day and time (no 31 February, no 25:00). */
+function realWallClock(value: string): boolean {
+  const match = WALL_CLOCK.exec(value);
+  if (!match) return false;
+  const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
+  const probe = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, Number.isNaN(s) ? 0 : s!));
+  return (
+    inYears(probe) &&
+    probe.getUTCMonth() === mo! - 1 &&
+    probe.getUTCDate() === d! &&
+    probe.getUTCHours() === h! &&
+    probe.getUTCMinutes() === mi!
+  );
+}
+
+/** The moment a parsed date and time names, reading typed wall-clock time in `timeZone`. */
+export function dateInZone(value: LocalDateTime | null, timeZone: string): Date | null {
+  if (!value) return null;
+  return 'instant' in value ? value.instant : fromDateTimeLocal(value.wall, timeZone);
+}

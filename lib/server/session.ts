@@ -1,6 +1,7 @@
 import 'server-only';
 import { notFound, redirect } from 'next/navigation';
 import { auth } from '@/auth';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '@/lib/time';
 import type { Refusal } from './result';
 
 /** The signed-in user as every policy rule sees them. */
@@ -10,6 +11,10 @@ export type SessionUser = {
   email: string | null;
   /** Manages the readings and question banks that ship with the app. */
   siteAdmin: boolean;
+  /** Where dates are shown for them: their chosen zone, else UTC until their browser tells us. */
+  timeZone: string;
+  /** False until the browser has reported (or the user chosen) a time zone. */
+  timeZoneKnown: boolean;
 };
 
 /** The signed-in user, or null (asked once per request: `auth` is cached). */
@@ -22,6 +27,8 @@ export async function currentUser(): Promise<SessionUser | null> {
     name: user.name ?? null,
     email: user.email ?? null,
     siteAdmin: user.siteAdmin === true,
+    timeZone: user.timeZone && isTimeZone(user.timeZone) ? user.timeZone : DEFAULT_TIME_ZONE,
+    timeZoneKnown: Boolean(user.timeZone),
   };
 }
 

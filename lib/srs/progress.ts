@@ -32,21 +32,26 @@ export function masteryBy(
   return { bySkill: group((t) => [t.skill]), byConcept: group((t) => t.concepts) };
 }
 
-/** Consecutive days with a review, counting back from today (or from yesterday, if today has none yet). */
-export function reviewStreak(daysWithReviews: string[], today: Date): number {
+/**
+ * Consecutive days with a review, counting back from today (or from yesterday, if today has none
+ * yet). Days are calendar days ("2026-12-04") in the student's own time zone.
+ */
+export function reviewStreak(daysWithReviews: string[], today: string): number {
   const days = new Set(daysWithReviews);
-  const key = (d: Date) => d.toISOString().slice(0, 10);
-  const cursor = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
-  if (!days.has(key(cursor))) cursor.setUTCDate(cursor.getUTCDate() - 1);
+  // Stepping back a day on the calendar: plain date arithmetic on the day's own numbers.
+  const cursor = new Date(`${today}T12:00:00Z`);
+  const key = () => cursor.toISOString().slice(0, 10);
+  if (!days.has(key())) cursor.setUTCDate(cursor.getUTCDate() - 1);
   let streak = 0;
-  while (days.has(key(cursor))) {
+  while (days.has(key())) {
     streak += 1;
     cursor.setUTCDate(cursor.getUTCDate() - 1);
   }
   return streak;
 }
 
-const SKILL_NAMES: Record<string, string> = {
+/** Skills as the advice names them inside a sentence ("practise choosing evidence"). */
+const SKILL_PHRASES: Record<string, string> = {
   'main-idea': 'finding the main idea',
   'claim-and-reason': 'connecting claims to reasons',
   evidence: 'choosing evidence',
@@ -74,7 +79,7 @@ export function nextStepAdvice({
   if (due > 0) parts.push(`Start with your ${due} review card${due === 1 ? '' : 's'} due today.`);
   if (weakSkill) {
     parts.push(
-      `Your weakest skill is ${SKILL_NAMES[weakSkill.label] ?? weakSkill.label} (${Math.round(weakSkill.mastery * 100)}% over ${weakSkill.questions} questions): practise it next.`,
+      `Your weakest skill is ${SKILL_PHRASES[weakSkill.label] ?? weakSkill.label} (${Math.round(weakSkill.mastery * 100)}% over ${weakSkill.questions} questions): practise it next.`,
     );
   }
   if (weakConcept && weakConcept.label !== weakSkill?.label) {

@@ -7,19 +7,20 @@ import {
 } from '@/db/queries/progress';
 import { listReadingsInProgress } from '@/db/queries/readings';
 import { countDue, reviewHistory } from '@/db/queries/review';
+import { dayKey, endOfDay } from '@/lib/time';
 import { latestByQuestion, masteryBy, nextStepAdvice, reviewStreak } from './progress';
 
 const DAY = 86_400_000;
 
 /** Everything the progress page shows, from the database. */
-export async function studentProgress(userId: string, now = new Date()) {
+export async function studentProgress(userId: string, timeZone: string, now = new Date()) {
   const [answers, quizScores, completed, inProgress, due, history] = await Promise.all([
     listScoredAnswers({ userId }),
     listQuizScores({ userId }),
     listCompletedReadings({ userId }),
     listReadingsInProgress({ userId }),
-    countDue({ userId, until: now }),
-    reviewHistory({ userId, since: new Date(now.getTime() - 30 * DAY) }),
+    countDue({ userId, window: { now, endOfDay: endOfDay(now, timeZone) } }),
+    reviewHistory({ userId, since: new Date(now.getTime() - 30 * DAY), timeZone }),
   ]);
   const latest = latestByQuestion(answers);
   const tags = await questionTags({ ids: [...latest.keys()] });
@@ -32,7 +33,7 @@ export async function studentProgress(userId: string, now = new Date()) {
         ? [
             {
               label: `${q.quizTitle} (attempt ${q.number})`,
-              date: q.submittedAt.toISOString().slice(0, 10),
+              date: dayKey(q.submittedAt, timeZone),
               score: q.score,
             },
           ]
@@ -41,7 +42,7 @@ export async function studentProgress(userId: string, now = new Date()) {
     completed,
     inProgress,
     due,
-    streak: reviewStreak(history.days, now),
+    streak: reviewStreak(history.days, dayKey(now, timeZone)),
     reviews30: history.reviews,
     // Retention: of reviews of cards already in long-term review, the share recalled (rated Hard or better).
     retention: history.matured > 0 ? history.recalled / history.matured : null,

@@ -1,8 +1,12 @@
 import type { Metadata } from 'next';
 import { SESSION_MAX_AGE_SECONDS } from '@/auth';
 import { ChangePasswordForm } from '@/components/auth/change-password-form';
+import { ActionForm } from '@/components/ui/action-form';
+import { TimeZoneField } from '@/components/ui/time-zone-field';
 import { getUserById } from '@/db/queries/users';
+import { setTimeZoneAction } from '@/lib/server/actions/auth';
 import { requireUser } from '@/lib/server/session';
+import { formatDateTime } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Account' };
 
@@ -19,6 +23,18 @@ export default async function AccountPage() {
         <dt className="font-medium text-slate-600 dark:text-slate-400">Email</dt>
         <dd>{user?.email}</dd>
       </dl>
+      <section aria-labelledby="time-zone-heading" className="space-y-3">
+        <h2 id="time-zone-heading" className="text-lg font-semibold">
+          Time zone
+        </h2>
+        <ActionForm action={setTimeZoneAction} submitLabel="Save time zone" className="max-w-md">
+          <TimeZoneField
+            label="Show dates and count days in"
+            value={sessionUser.timeZone}
+            hint={`Now: ${formatDateTime(new Date(), sessionUser.timeZone)}. Your browser set this on your first visit.`}
+          />
+        </ActionForm>
+      </section>
       <section aria-labelledby="password-heading" className="space-y-3">
         <h2 id="password-heading" className="text-lg font-semibold">
           Password

@@ -10,6 +10,7 @@ import { countDue } from '@/db/queries/review';
 import { greetingName } from '@/lib/auth/names';
 import { gradebookCell, studentCell } from '@/lib/classes/gradebook';
 import { requireUser } from '@/lib/server/session';
+import { endOfDay, formatDateTime } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Home' };
 
@@ -19,7 +20,7 @@ export default async function HomePage() {
   const [classes, inProgress, due, assigned, toGrade] = await Promise.all([
     listClassesForUser({ userId: user.id }),
     listReadingsInProgress({ userId: user.id }),
-    countDue({ userId: user.id, until: now }),
+    countDue({ userId: user.id, window: { now, endOfDay: endOfDay(now, user.timeZone) } }),
     listStudentAssignments({ userId: user.id }),
     listAnswersAwaitingInstructor({ instructorId: user.id }),
   ]);
@@ -47,7 +48,7 @@ export default async function HomePage() {
         why: stillAccepted(open[0])
           ? 'Past its due date, but your instructor still accepts it.'
           : open[0].cell.dueAt
-            ? `Due ${open[0].cell.dueAt.toUTCString()}.`
+            ? `Due ${formatDateTime(open[0].cell.dueAt, user.timeZone)}.`
             : 'Assigned by your instructor.',
       }
     : toGrade[0]
@@ -126,7 +127,8 @@ export default async function HomePage() {
                     {a.assignment.title}
                   </Link>
                   <p className="text-sm text-slate-600 dark:text-slate-400">
-                    {a.className} · {a.cell.dueAt ? `due ${a.cell.dueAt.toUTCString()}` : 'no due date'}
+                    {a.className} ·{' '}
+                    {a.cell.dueAt ? `due ${formatDateTime(a.cell.dueAt, user.timeZone)}` : 'no due date'}
                   </p>
                 </div>
                 <ScoreCell cell={a.cell} />

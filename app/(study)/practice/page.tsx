@@ -4,7 +4,7 @@ import { listPracticeConcepts, pickPracticeQuestion } from '@/db/queries/progres
 import { listVisibleReadings } from '@/db/queries/readings';
 import { toStudentQuestion } from '@/lib/quiz/question-view';
 import { requireUser } from '@/lib/server/session';
-import { SKILLS } from '@/questions/schema';
+import { SKILL_NAMES, SKILLS, skillName } from '@/questions/schema';
 
 export const metadata: Metadata = { title: 'Practice' };
 
@@ -63,7 +63,7 @@ export default async function PracticePage({ searchParams }: PageProps<'/practic
             <option value="">Any skill</option>
             {SKILLS.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {SKILL_NAMES[s]}
               </option>
             ))}
           </select>
@@ -89,7 +89,7 @@ export default async function PracticePage({ searchParams }: PageProps<'/practic
       {picked ? (
         <>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            From “{picked.readingTitle}” · {picked.question.skill}
+            From “{picked.readingTitle}” · {skillName(picked.question.skill)}
           </p>
           <PracticeQuestion
             key={picked.question.id}

@@ -4,10 +4,20 @@ import { ScoreChart } from '@/components/charts/score-chart';
 import { requireUser } from '@/lib/server/session';
 import type { Mastery } from '@/lib/srs/progress';
 import { studentProgress } from '@/lib/srs/student-progress';
+import { skillName } from '@/questions/schema';
 
 export const metadata: Metadata = { title: 'Progress' };
 
-function MasteryBars({ title, rows }: { title: string; rows: Mastery }) {
+function MasteryBars({
+  title,
+  rows,
+  nameOf = (label) => label,
+}: {
+  title: string;
+  rows: Mastery;
+  /** How a row's label reads (a skill's id becomes its name). */
+  nameOf?: (label: string) => string;
+}) {
   return (
     <section aria-labelledby={`${title}-title`} className="space-y-2">
       <h2 id={`${title}-title`} className="text-lg font-semibold">
@@ -20,7 +30,7 @@ function MasteryBars({ title, rows }: { title: string; rows: Mastery }) {
           {rows.map((r) => (
             <li key={r.label} className="text-sm" data-mastery={r.label}>
               <div className="flex justify-between">
-                <span>{r.label}</span>
+                <span>{nameOf(r.label)}</span>
                 <span className="tabular-nums">
                   {Math.round(r.mastery * 100)}% <span className="text-slate-500">({r.questions})</span>
                 </span>
@@ -50,7 +60,7 @@ function MasteryBars({ title, rows }: { title: string; rows: Mastery }) {
 
 export default async function ProgressPage() {
   const user = await requireUser('/progress');
-  const p = await studentProgress(user.id);
+  const p = await studentProgress(user.id, user.timeZone);
   return (
     <div className="space-y-8">
       <h1 className="font-serif text-3xl font-bold">Your progress</h1>
@@ -98,7 +108,7 @@ export default async function ProgressPage() {
         )}
       </section>
       <div className="grid gap-8 md:grid-cols-2">
-        <MasteryBars title="Mastery by skill" rows={p.bySkill} />
+        <MasteryBars title="Mastery by skill" rows={p.bySkill} nameOf={skillName} />
         <MasteryBars title="Mastery by concept" rows={p.byConcept} />
       </div>
       {p.completed.length > 0 && (

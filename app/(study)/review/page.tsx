@@ -5,6 +5,7 @@ import { getReadingById } from '@/db/queries/readings';
 import { dueCards } from '@/db/queries/review';
 import { toStudentQuestion } from '@/lib/quiz/question-view';
 import { requireUser } from '@/lib/server/session';
+import { endOfDay } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Review' };
 
@@ -18,7 +19,12 @@ function sourceSentence(paragraphs: { sentences: { text: string }[] }[], term: s
 
 export default async function ReviewPage() {
   const user = await requireUser('/review');
-  const queue = await dueCards({ userId: user.id, until: new Date(), limit: 30 });
+  const now = new Date();
+  const queue = await dueCards({
+    userId: user.id,
+    window: { now, endOfDay: endOfDay(now, user.timeZone) },
+    limit: 30,
+  });
   const readings = new Map<string, Awaited<ReturnType<typeof getReadingById>>>();
   for (const id of new Set(queue.map((c) => c.readingId))) readings.set(id, await getReadingById({ id }));
 

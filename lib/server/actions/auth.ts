@@ -1,10 +1,12 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { enabledOAuthProviders, signIn, signOut } from '@/auth';
+import { setUserTimeZone } from '@/db/queries/users';
 import { changePassword, registerUser, signInSchema } from '@/lib/auth/accounts';
 import { publicOrigin, untrustedHostMessage } from '@/lib/auth/host';
 import { RESET_LINK_MINUTES, requestPasswordReset, resetPassword } from '@/lib/auth/password-reset';
@@ -12,6 +14,7 @@ import { safeReturnPath } from '@/lib/auth/return-path';
 import { clientIp, recordFailure, secondsUntilAllowed, signInKeys, signUpKeys } from '@/lib/auth/throttle';
 import { action, publicAction } from '@/lib/server/endpoint';
 import { done, refuse } from '@/lib/server/result';
+import { isTimeZone } from '@/lib/time';
 
 const waitWords = (seconds: number) =>
   seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
@@ -213,5 +216,22 @@ export const resetPasswordAction = publicAction({
     if (result.status === 'invalid')
       return refuse('invalid', 'Please correct the highlighted fields.', { fieldErrors: result.fieldErrors });
     redirect(`/sign-in?${new URLSearchParams({ notice: 'password-reset', email: result.email })}`);
+  },
+});
+
+/** The time zone dates are shown in: the browser reports it on a first visit; the account page changes it. */
+export const setTimeZoneAction = action({
+  name: 'auth.setTimeZone',
+  input: z.object({
+    timeZone: z.string().max(64).refine(isTimeZone, 'Choose a time zone from the list.'),
+    // The browser's own report never overrides a zone the person chose.
+    onlyIfUnset: z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean()).default(false),
+  }),
+  rule: 'signed-in',
+  run: async (input, { user }) => {
+    if (input.onlyIfUnset && user.timeZoneKnown) return done('Time zone already set.');
+    await setUserTimeZone({ userId: user.id, timeZone: input.timeZone });
+    revalidatePath('/', 'layout');
+    return done(`Dates now show in ${input.timeZone} time.`);
   },
 });

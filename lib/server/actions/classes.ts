@@ -11,6 +11,8 @@ import {
   getClassByJoinCode,
   getMembership,
   removeMember,
+  renameClass,
+  setClassTimeZone,
   setJoinCode,
 } from '@/db/queries/classes';
 import { getQuestionsByIds, getQuiz } from '@/db/queries/quizzes';
@@ -20,9 +22,10 @@ import { gradesForGroup, isFreeText } from '@/lib/classes/answer-queue';
 import { newJoinCode, normaliseJoinCode } from '@/lib/classes/join-code';
 import { readRemovalReceipt, removalReceipt } from '@/lib/classes/removal';
 import { action } from '@/lib/server/endpoint';
-import { field } from '@/lib/server/input';
+import { dateInZone, field } from '@/lib/server/input';
 import { assignmentToTeach, attemptToReview, classToTeach, mayAssignQuiz } from '@/lib/server/policy';
 import { done, ok, refuse } from '@/lib/server/result';
+import { formatDateTime, isTimeZone } from '@/lib/time';
 import { POINT_STATUSES } from '@/questions/grade/credit';
 
 const classId = field.id('That class');
@@ -33,7 +36,13 @@ export const createClassAction = action({
   input: z.object({ name: field.text(120, 'The class name') }),
   rule: 'signed-in',
   run: async (input, { user }) => {
-    const created = await createClass({ name: input.name, userId: user.id, joinCode: newJoinCode() });
+    const created = await createClass({
+      name: input.name,
+      userId: user.id,
+      joinCode: newJoinCode(),
+      // The class starts in its instructor's zone; the class page changes it.
+      timeZone: user.timeZone,
+    });
     redirect(`/classes/${created.id}`);
   },
 });
@@ -77,6 +86,35 @@ export const changeJoinCodeAction = action({
     return done(
       turnOff ? 'Joining by code is off.' : 'A new join code is ready; the old one no longer works.',
     );
+  },
+});
+
+export const renameClassAction = action({
+  name: 'classes.rename',
+  input: z.object({ classId, name: field.text(120, 'The class name') }),
+  rule: 'teach-class',
+  authorize: (user, input) => classToTeach(user, input.classId),
+  run: async (input, { klass }) => {
+    await renameClass({ classId: klass.id, name: input.name });
+    revalidatePath(`/classes/${klass.id}`);
+    revalidatePath('/classes');
+    return done(`Renamed to “${input.name}”.`);
+  },
+});
+
+/** The class's time zone: due dates are typed in it, and shown in it to its instructors. */
+export const setClassTimeZoneAction = action({
+  name: 'classes.setTimeZone',
+  input: z.object({
+    classId,
+    timeZone: z.string().max(64).refine(isTimeZone, 'Choose a time zone from the list.'),
+  }),
+  rule: 'teach-class',
+  authorize: (user, input) => classToTeach(user, input.classId),
+  run: async (input, { klass }) => {
+    await setClassTimeZone({ classId: klass.id, timeZone: input.timeZone });
+    revalidatePath(`/classes/${klass.id}`);
+    return done(`Due dates of this class are now typed in ${input.timeZone} time.`);
   },
 });
 
@@ -144,23 +182,18 @@ export const addCoInstructorAction = action({
   },
 });
 
-const assignmentInput = z
-  .object({
-    classId,
-    quizId: field.id('Choose a quiz.'),
-    title: z.string().trim().max(200, 'Use at most 200 characters.').default(''),
-    opensAt: field.optionalDateTime(),
-    dueAt: field.optionalDateTime(),
-    attemptsAllowed: field.optionalInteger(1, 20),
-    timeLimitMinutes: field.optionalInteger(1, 600),
-    latePolicy: field.choice(['accept', 'penalty', 'refuse']),
-    penaltyPercent: field.optionalInteger(0, 100, 'Enter a penalty'),
-    feedbackRelease: field.choice(['after-submit', 'after-due']),
-  })
-  .refine((a) => !a.opensAt || !a.dueAt || a.opensAt < a.dueAt, {
-    message: 'The due date must come after the opening date.',
-    path: ['dueAt'],
-  });
+const assignmentInput = z.object({
+  classId,
+  quizId: field.id('Choose a quiz.'),
+  title: z.string().trim().max(200, 'Use at most 200 characters.').default(''),
+  opensAt: field.optionalDateTime(),
+  dueAt: field.optionalDateTime(),
+  attemptsAllowed: field.optionalInteger(1, 20),
+  timeLimitMinutes: field.optionalInteger(1, 600),
+  latePolicy: field.choice(['accept', 'penalty', 'refuse']),
+  penaltyPercent: field.optionalInteger(0, 100, 'Enter a penalty'),
+  feedbackRelease: field.choice(['after-submit', 'after-due']),
+});
 
 export const createAssignmentAction = action({
   name: 'classes.createAssignment',
@@ -183,9 +216,18 @@ export const createAssignmentAction = action({
     return { ...access, quiz };
   },
   run: async (input, { user, klass, quiz }) => {
-    const { latePolicy, penaltyPercent, classId: _classId, ...rest } = input;
+    const { latePolicy, penaltyPercent, classId: _classId, opensAt: _o, dueAt: _d, ...rest } = input;
+    // Typed dates are the class's wall-clock time.
+    const opensAt = dateInZone(input.opensAt, klass.timeZone);
+    const dueAt = dateInZone(input.dueAt, klass.timeZone);
+    if (opensAt && dueAt && opensAt >= dueAt)
+      return refuse('invalid', 'The due date must come after the opening date.', {
+        fieldErrors: { dueAt: ['The due date must come after the opening date.'] },
+      });
     await createAssignment({
       ...rest,
+      opensAt,
+      dueAt,
       classId: klass.id,
       title: rest.title || quiz.title,
       latePolicy:
@@ -193,6 +235,10 @@ export const createAssignmentAction = action({
       createdBy: user.id,
     });
     revalidatePath(`/classes/${klass.id}`);
+    if (dueAt && dueAt < new Date())
+      return done(
+        `Assigned. Students see it on their home page. Note: its due date (${formatDateTime(dueAt, klass.timeZone)}) has already passed, so it shows as overdue.`,
+      );
     return done('Assigned. Students see it on their home page.');
   },
 });
@@ -217,7 +263,7 @@ export const saveAccommodationAction = action({
       userId: input.userId,
       extraMinutes: input.extraMinutes,
       extraAttempts: input.extraAttempts,
-      dueAt: input.dueAt,
+      dueAt: dateInZone(input.dueAt, klass.timeZone),
     });
     revalidatePath(`/classes/${klass.id}/assignments/${assignment.id}`);
     return done('Accommodation saved; the student sees it with the assignment.');

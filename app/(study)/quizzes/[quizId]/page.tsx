@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
-import { formatWhen } from '@/components/classes/when';
 import { ActionForm } from '@/components/ui/action-form';
 import { getAccommodation } from '@/db/queries/assignments';
 import { listAttemptsForUser } from '@/db/queries/quizzes';
@@ -12,6 +11,7 @@ import { attemptRules, type StartAvailability, startAvailability } from '@/lib/q
 import { startAttemptAction } from '@/lib/server/actions/quizzes';
 import { feedbackRelease, quizToTake } from '@/lib/server/policy';
 import { grantedOrNotFound, requireUser } from '@/lib/server/session';
+import { formatDateTime, formatDue } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Quiz' };
 
@@ -84,7 +84,7 @@ export default async function QuizPage({ params, searchParams }: PageProps<'/qui
         </li>
         {assignment && (
           <li>
-            Due {formatWhen(rules.dueAt)}.{rules.dueAt ? ` ${lateRule(rules.latePolicy)}` : ''}
+            Due {formatDue(rules.dueAt, user.timeZone)}.{rules.dueAt ? ` ${lateRule(rules.latePolicy)}` : ''}
           </li>
         )}
         <li>Every answer is saved as you give it: you can close the tab and come back.</li>
@@ -110,7 +110,7 @@ export default async function QuizPage({ params, searchParams }: PageProps<'/qui
           className="rounded-md bg-slate-100 p-3 text-slate-700 dark:bg-slate-800 dark:text-slate-300"
           role="status"
         >
-          {unavailableReason(availability)}
+          {unavailableReason(availability, user.timeZone)}
         </p>
       )}
       {attempts.some((a) => a.status === 'submitted') && (
@@ -131,7 +131,7 @@ export default async function QuizPage({ params, searchParams }: PageProps<'/qui
                     {release.score ? `: ${Math.round((a.score ?? 0) * 100)}%` : ''}
                   </Link>{' '}
                   <span className="text-sm text-slate-600 dark:text-slate-400">
-                    submitted {formatWhen(a.submittedAt)}
+                    submitted {a.submittedAt ? formatDateTime(a.submittedAt, user.timeZone) : ''}
                   </span>
                 </li>
               ))}
@@ -146,10 +146,13 @@ function lateRule(policy: LatePolicy): string {
   return policy.kind === 'penalty' ? `Late work loses ${policy.percent}% of its score.` : LATE[policy.kind];
 }
 
-function unavailableReason(availability: Exclude<StartAvailability, { kind: 'open' }>): string {
+function unavailableReason(
+  availability: Exclude<StartAvailability, { kind: 'open' }>,
+  timeZone: string,
+): string {
   switch (availability.kind) {
     case 'not-open':
-      return `This assignment opens ${formatWhen(availability.opensAt)}.`;
+      return `This assignment opens ${formatDateTime(availability.opensAt, timeZone)}.`;
     case 'closed':
       return 'This assignment was due and no longer accepts attempts.';
     case 'no-attempts-left':

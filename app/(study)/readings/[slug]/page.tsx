@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { GuidedQuestion } from '@/components/reading/guided-question';
 import { ReadingView } from '@/components/reading/reading-view';
 import { listGuidedAnswers, listReadingQuestions } from '@/db/queries/questions';
 import { getDefaultQuiz } from '@/db/queries/quizzes';
 import { getReadingProgress, listGlossary, listHighlights, listNotes } from '@/db/queries/readings';
+import { safeReturnPath } from '@/lib/auth/return-path';
 import { toStudentQuestion } from '@/lib/quiz/question-view';
 import { markGlossaryTerms } from '@/lib/reading/glossary-marks';
 import { lockedSectionIds, pickGuidedQuestions } from '@/lib/reading/guided';
@@ -18,7 +20,9 @@ export async function generateMetadata({ params }: PageProps<'/readings/[slug]'>
 
 export default async function ReadingPage({ params, searchParams }: PageProps<'/readings/[slug]'>) {
   const { slug } = await params;
-  const { evidence } = await searchParams;
+  const { evidence, from } = await searchParams;
+  // Where "Show in the text" came from (a results page): offered as the way back.
+  const backTo = typeof from === 'string' && from.startsWith('/quizzes/') ? safeReturnPath(from, '') : '';
   const user = await requireUser(`/readings/${slug}`);
   const { reading } = await grantedOrNotFound(readingToView(user, { slug }));
 
@@ -60,7 +64,7 @@ export default async function ReadingPage({ params, searchParams }: PageProps<'/
               <GuidedQuestion
                 key={q.id}
                 readingSlug={reading.slug}
-                question={toStudentQuestion(q, user.id)}
+                question={toStudentQuestion(q, `${user.id}:guided`, true)}
                 previous={
                   previous
                     ? {
@@ -84,7 +88,7 @@ export default async function ReadingPage({ params, searchParams }: PageProps<'/
     glossary,
   );
 
-  return (
+  const view = (
     <ReadingView
       reading={{
         slug: reading.slug,
@@ -123,5 +127,16 @@ export default async function ReadingPage({ params, searchParams }: PageProps<'/
       evidence={evidenceIds}
       quizHref={quiz ? `/quizzes/${quiz.id}` : null}
     />
+  );
+  if (!backTo || evidenceIds.length === 0) return view;
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={backTo} className="font-semibold text-indigo-800 underline dark:text-indigo-200">
+          ← Back to results
+        </Link>
+      </p>
+      {view}
+    </>
   );
 }

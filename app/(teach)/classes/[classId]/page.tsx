@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { AssignQuizForm } from '@/components/classes/assign-quiz-form';
 import { AssignmentSummary } from '@/components/classes/assignment-summary';
+import { ClassSettings } from '@/components/classes/class-settings';
 import { InstructorsPanel } from '@/components/classes/instructors-panel';
 import { JoiningPanel } from '@/components/classes/joining-panel';
 import { StudentClassView } from '@/components/classes/student-class-view';
@@ -28,7 +29,9 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
   const user = await requireUser(`/classes/${classId}`);
   const { klass, role } = await grantedOrNotFound(classToAttend(user, classId));
   if (role === 'student')
-    return <StudentClassView classId={klass.id} className={klass.name} userId={user.id} />;
+    return (
+      <StudentClassView classId={klass.id} className={klass.name} userId={user.id} timeZone={user.timeZone} />
+    );
 
   const query = await searchParams;
   const sort = typeof query.sort === 'string' && SORTS.includes(query.sort) ? query.sort : 'name';
@@ -102,12 +105,13 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
         </div>
       )}
       <JoiningPanel klass={klass} joinLink={joinLink} />
+      <ClassSettings klass={klass} />
       <section aria-labelledby="assignments-title" className="space-y-3">
         <h2 id="assignments-title" className="text-lg font-semibold">
           Assignments
         </h2>
-        <AssignmentSummary classId={klass.id} progress={progress} />
-        <AssignQuizForm classId={klass.id} quizzes={quizzes} />
+        <AssignmentSummary classId={klass.id} progress={progress} timeZone={klass.timeZone} />
+        <AssignQuizForm classId={klass.id} quizzes={quizzes} timeZone={klass.timeZone} />
       </section>
       <StudentProgress
         classId={klass.id}

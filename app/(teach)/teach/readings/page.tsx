@@ -4,6 +4,7 @@ import { buttonClasses } from '@/components/ui/button';
 import { teachesAnyClass } from '@/db/queries/classes';
 import { listReadingsByCreator, listVisibleReadings } from '@/db/queries/readings';
 import { requireUser } from '@/lib/server/session';
+import { formatDate } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Your readings' };
 
@@ -51,7 +52,7 @@ export default async function TeachReadingsPage() {
                 </td>
                 <td className="py-2">{r.status === 'published' ? 'Published' : 'Draft'}</td>
                 <td className="py-2 tabular-nums">{r.wordCount.toLocaleString('en')}</td>
-                <td className="py-2">{r.updatedAt.toISOString().slice(0, 10)}</td>
+                <td className="py-2">{formatDate(r.updatedAt, user.timeZone)}</td>
               </tr>
             ))}
           </tbody>

@@ -10,9 +10,13 @@ import { getReadingById } from '@/db/queries/readings';
 import { isFreeText } from '@/lib/classes/answer-queue';
 import { classGradebook } from '@/lib/classes/dashboard';
 import { itemAnalysis, paragraphMissRates } from '@/lib/classes/item-analysis';
+import { TYPE_NAMES } from '@/lib/question-bank/question-form';
 import { excuseStudentAction, saveAccommodationAction } from '@/lib/server/actions/classes';
 import { assignmentToTeach, classToAttend } from '@/lib/server/policy';
 import { grantedOrNotFound, requireUser } from '@/lib/server/session';
+import { formatDateTime, zoneLabel } from '@/lib/time';
+import { plural } from '@/lib/words';
+import { skillName } from '@/questions/schema';
 
 export const metadata: Metadata = { title: 'Assignment report' };
 
@@ -85,8 +89,9 @@ export default async function AssignmentReportPage({
                   {i + 1}. {q.prompt}
                 </p>
                 <p className="text-sm">
-                  {q.type} · {q.skill} · <span data-testid="facility">{pct(item.facility)} correct</span> over{' '}
-                  {item.answers} answers · discrimination{' '}
+                  {TYPE_NAMES[q.type]} · {skillName(q.skill)} ·{' '}
+                  <span data-testid="facility">{pct(item.facility)} correct</span> over {item.answers} answers
+                  · discrimination{' '}
                   {item.discrimination === null ? '— (too few students)' : item.discrimination.toFixed(2)}
                 </p>
                 {isFreeText(q) && (
@@ -208,8 +213,9 @@ export default async function AssignmentReportPage({
               const s = book.students.find((x) => x.userId === a.userId);
               return (
                 <li key={a.userId}>
-                  {s?.name ?? s?.email}: {a.extraMinutes} extra minutes, {a.extraAttempts} extra attempts
-                  {a.dueAt ? `, due ${a.dueAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}
+                  {s?.name ?? s?.email}: {plural(a.extraMinutes, 'extra minute')},{' '}
+                  {plural(a.extraAttempts, 'extra attempt')}
+                  {a.dueAt ? `, due ${formatDateTime(a.dueAt, access.klass.timeZone)}` : ''}
                 </li>
               );
             })}
@@ -234,7 +240,11 @@ export default async function AssignmentReportPage({
           <div className="grid gap-3 sm:grid-cols-3">
             <Field label="Extra minutes" name="extraMinutes" inputMode="numeric" defaultValue="0" />
             <Field label="Extra attempts" name="extraAttempts" inputMode="numeric" defaultValue="0" />
-            <Field label="Later due date (UTC)" name="dueAt" type="datetime-local" />
+            <Field
+              label={`Later due date (${zoneLabel(access.klass.timeZone)})`}
+              name="dueAt"
+              type="datetime-local"
+            />
           </div>
         </ActionForm>
       </section>

@@ -23,7 +23,7 @@ import {
 } from '@/lib/server/actions/question-bank';
 import { bankToCopy, bankToManage } from '@/lib/server/policy';
 import { requireUser } from '@/lib/server/session';
-import { QUESTION_TYPES, SKILLS } from '@/questions/schema';
+import { QUESTION_TYPES, SKILLS, skillName } from '@/questions/schema';
 
 export const metadata: Metadata = { title: 'Question bank' };
 
@@ -198,7 +198,7 @@ export default async function QuestionBankPage({
                     <span>
                       {r.data.prompt}{' '}
                       <span className="text-slate-500">
-                        ({r.type}, {r.skill})
+                        ({TYPE_NAMES[r.type as keyof typeof TYPE_NAMES] ?? r.type}, {skillName(r.skill)})
                       </span>
                     </span>
                   </label>

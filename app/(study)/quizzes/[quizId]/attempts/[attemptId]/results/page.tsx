@@ -14,19 +14,11 @@ import { type Breakdown, summariseAttempt } from '@/lib/quiz/results';
 import { attemptGrade } from '@/lib/quiz/rules';
 import { feedbackRelease } from '@/lib/server/policy';
 import { requireUser } from '@/lib/server/session';
-import type { Question } from '@/questions/schema';
+import { formatDue } from '@/lib/time';
+import { type Question, skillName } from '@/questions/schema';
 
 export const metadata: Metadata = { title: 'Quiz results' };
 
-const SKILL_NAMES: Record<string, string> = {
-  'main-idea': 'Main idea',
-  'claim-and-reason': 'Claim and reason',
-  evidence: 'Evidence',
-  'cause-and-effect': 'Cause and effect',
-  vocabulary: 'Vocabulary',
-  context: 'Context',
-  inference: 'Inference',
-};
 const CONFIDENCE_NAMES = ['', 'Guessing', 'Fairly sure', 'Sure'];
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -91,7 +83,7 @@ export default async function ResultsPage({
         <h1 className="font-serif text-3xl font-bold">Submitted</h1>
         <p role="status">
           Your answers for “{assignment?.title ?? quiz.title}” are in{attempt.late ? ' (late)' : ''}. Your
-          score and feedback are released after the due date, {rules.dueAt?.toUTCString()}.
+          score and feedback are released after the due date, {formatDue(rules.dueAt, user.timeZone)}.
         </p>
       </div>
     );
@@ -160,7 +152,7 @@ export default async function ResultsPage({
           id="skills"
           title="By skill"
           column="Skill"
-          rows={summary.bySkill.map((s) => ({ ...s, label: SKILL_NAMES[s.label] ?? s.label }))}
+          rows={summary.bySkill.map((s) => ({ ...s, label: skillName(s.label) }))}
         />
         <BreakdownTable id="concepts" title="By concept" column="Concept" rows={summary.byConcept} />
       </div>
@@ -197,8 +189,9 @@ export default async function ResultsPage({
           {summary.lines.map(({ question, response }, i) => (
             <li
               key={question.id}
+              id={`q-${question.id}`}
               data-result-question={question.id}
-              className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
+              className="scroll-mt-6 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
             >
               <p className="text-sm text-slate-500 dark:text-slate-400">
                 Question {i + 1} · {pct(effectiveScore(response))}
@@ -208,7 +201,14 @@ export default async function ResultsPage({
                 <span className="font-medium">Your answer: </span>
                 {describeResponse(question, response?.response ?? null)}
               </p>
-              {response && <AnswerFeedback question={question} answer={response} readingSlug={slug} />}
+              {response && (
+                <AnswerFeedback
+                  question={question}
+                  answer={response}
+                  readingSlug={slug}
+                  returnTo={`/quizzes/${quizId}/attempts/${attemptId}/results#q-${question.id}`}
+                />
+              )}
             </li>
           ))}
         </ol>
@@ -222,11 +222,13 @@ function AnswerFeedback({
   question,
   answer,
   readingSlug,
+  returnTo,
 }: {
   question: Question;
   answer: Parameters<typeof storedFeedbackView>[1];
   readingSlug: string;
+  returnTo: string;
 }) {
   const view = storedFeedbackView(question, answer);
-  return view ? <GradeFeedback result={view} readingSlug={readingSlug} /> : null;
+  return view ? <GradeFeedback result={view} readingSlug={readingSlug} returnTo={returnTo} /> : null;
 }

@@ -1,0 +1,41 @@
+import { timeZoneNames } from '@/lib/time';
+
+/** A labelled list of every time zone, grouped by region as people look for them ("Europe/Paris"). */
+export function TimeZoneField({
+  label,
+  name = 'timeZone',
+  value,
+  hint,
+}: {
+  label: string;
+  name?: string;
+  value: string;
+  hint?: string;
+}) {
+  const id = `field-${name}`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={value}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        className="block w-full max-w-md rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+      >
+        {timeZoneNames().map((zone) => (
+          <option key={zone} value={zone}>
+            {zone.replaceAll('_', ' ')}
+          </option>
+        ))}
+      </select>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-600 dark:text-slate-400">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
