@@ -60,7 +60,17 @@ export async function insertQuestion({
   await db.insert(questions).values(columnsOf(readingId, question, ownerId));
 }
 
-/** Newly generated questions arrive as drafts; a question already in the bank keeps its review. */
+/** Rows per statement when storing generated drafts (see insertGeneratedQuestions). */
+export const GENERATED_BATCH_ROWS = 50;
+
+/**
+ * Newly generated questions arrive as drafts; a question already in the bank keeps its review.
+ * A large reading gives hundreds of drafts; they are stored GENERATED_BATCH_ROWS at a time, with a
+ * turn of the event loop between statements, because embedded PGlite runs each statement on the
+ * server's own thread and one statement of hundreds of rows would hold up every request. Each
+ * batch stands alone (no transaction, which on PGlite would hold the one connection throughout):
+ * a job cut short leaves the drafts stored so far, and running it again adds only the rest.
+ */
 export async function insertGeneratedQuestions({
   readingId,
   ownerId = null,
@@ -74,12 +84,21 @@ export async function insertGeneratedQuestions({
   const db = await getDb();
   // A copy's questions get ids of their own, so the same generated question can sit in several banks.
   const idFor = (id: string) => (ownerId ? copyId(id, ownerId) : id);
-  const inserted = await db
-    .insert(questions)
-    .values(generated.map((q) => columnsOf(readingId, { ...q, id: idFor(q.id), status: 'draft' }, ownerId)))
-    .onConflictDoNothing({ target: questions.id })
-    .returning({ id: questions.id });
-  return inserted.length;
+  let added = 0;
+  for (let start = 0; start < generated.length; start += GENERATED_BATCH_ROWS) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    const inserted = await db
+      .insert(questions)
+      .values(
+        generated
+          .slice(start, start + GENERATED_BATCH_ROWS)
+          .map((q) => columnsOf(readingId, { ...q, id: idFor(q.id), status: 'draft' }, ownerId)),
+      )
+      .onConflictDoNothing({ target: questions.id })
+      .returning({ id: questions.id });
+    added += inserted.length;
+  }
+  return added;
 }
 
 /** The id of a question's copy in one instructor's bank: stable, so copying twice cannot duplicate. */
