@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
 import { upsertShippedReading } from '@/db/queries/readings';
 import { insertUser } from '@/db/queries/users';
+import { type QuestionRow, questions } from '@/db/schema';
 import { setUpTestDatabase } from '@/db/test-database';
+import { sortBankRows } from '@/lib/question-bank/bank-order';
 import { loadShippedReading } from '@/lib/reading/content';
 import { loadAuthoredBank } from '@/questions/bank';
 import type { Question } from '@/questions/schema';
 import {
+  BANK_ORDERS,
   copyId,
   GENERATED_BATCH_ROWS,
   insertGeneratedQuestions,
+  listBankPage,
   listReadingQuestions,
   setQuestionStatus,
 } from './questions';
@@ -77,5 +82,68 @@ describe('storing generated questions', () => {
     const copy = await listReadingQuestions({ readingId: reading.id, ownerId: owner.id });
     expect(copy.map((r) => r.id).sort()).toEqual(generated.map((q) => copyId(q.id, owner.id)).sort());
     expect(copy.every((r) => r.ownerId === owner.id && r.data.id === r.id)).toBe(true);
+  });
+});
+
+describe('a page of the question bank', () => {
+  it('gives, page after page, the bank in the order the bank lists it, filtered and counted by the database', async () => {
+    const db = await getDb();
+    await db.delete(questions);
+    const { reading, sentenceIds } = await setUp();
+    const reviewer = (await insertUser({ email: 'pager@questions.test', name: 'Pager' }))!;
+    const generated = generatedBank(130, sentenceIds);
+    await insertGeneratedQuestions({ readingId: reading.id, generated });
+    // Some approved and some rejected, so that the status groups show in the order.
+    await setQuestionStatus({
+      ids: generated.filter((_, i) => i % 4 === 1).map((q) => q.id),
+      status: 'approved',
+      reviewerId: reviewer.id,
+    });
+    await setQuestionStatus({
+      ids: generated.filter((_, i) => i % 10 === 3).map((q) => q.id),
+      status: 'retired',
+      reviewerId: reviewer.id,
+    });
+    const rows = await listReadingQuestions({ readingId: reading.id });
+    const pageSize = 25;
+
+    const walk = async (order: (typeof BANK_ORDERS)[number], filter = {}) => {
+      const seen: QuestionRow[] = [];
+      for (let page = 1; ; page++) {
+        const listed = await listBankPage({
+          readingId: reading.id,
+          filter,
+          order,
+          sentenceOrder: sentenceIds,
+          page,
+          pageSize,
+        });
+        expect(listed.page).toBe(page);
+        expect(listed.rows.length).toBeLessThanOrEqual(pageSize);
+        seen.push(...listed.rows);
+        if (page === listed.pageCount) return { seen, total: listed.total, pageCount: listed.pageCount };
+      }
+    };
+
+    for (const order of BANK_ORDERS) {
+      const { seen, total, pageCount } = await walk(order);
+      expect(total).toBe(rows.length);
+      expect(pageCount).toBe(Math.ceil(rows.length / pageSize));
+      expect(
+        seen.map((r) => r.id),
+        order,
+      ).toEqual(sortBankRows(rows, order, sentenceIds).map((r) => r.id));
+    }
+
+    const approvedCloze = rows.filter((r) => r.status === 'approved' && r.type === 'cloze');
+    const filtered = await walk('quality', { status: 'approved', type: 'cloze' });
+    expect(filtered.total).toBe(approvedCloze.length);
+    expect(filtered.seen.map((r) => r.id)).toEqual(sortBankRows(approvedCloze, 'quality').map((r) => r.id));
+
+    // A page past the last shows the last; an empty bank has one empty page.
+    const past = await listBankPage({ readingId: reading.id, order: 'quality', page: 99, pageSize });
+    expect([past.page, past.rows.length]).toEqual([6, rows.length - 5 * pageSize]);
+    const none = await listBankPage({ readingId: crypto.randomUUID(), order: 'type', page: 3, pageSize });
+    expect(none).toEqual({ rows: [], total: 0, page: 1, pageCount: 1 });
   });
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { bankCopies, guidedAnswers, type QuestionRow, questions } from '@/db/schema';
 import type { Question, Response } from '@/questions/schema';
@@ -123,6 +123,136 @@ export async function listReadingQuestions({
     .from(questions)
     .where(and(inBank(readingId, ownerId), statuses ? inArray(questions.status, statuses) : undefined))
     .orderBy(asc(questions.source), asc(questions.id));
+}
+
+/** The orders a bank is listed in (lib/question-bank/bank-order.ts names them for people). */
+export const BANK_ORDERS = ['quality', 'quality-low', 'text', 'type'] as const;
+export type BankOrder = (typeof BANK_ORDERS)[number];
+
+export type BankFilter = {
+  type?: QuestionRow['type'];
+  skill?: QuestionRow['skill'];
+  status?: QuestionRow['status'];
+};
+
+const bankWhere = (readingId: string, ownerId: string | null, filter: BankFilter) =>
+  and(
+    inBank(readingId, ownerId),
+    filter.type ? eq(questions.type, filter.type) : undefined,
+    filter.skill ? eq(questions.skill, filter.skill) : undefined,
+    filter.status ? eq(questions.status, filter.status) : undefined,
+  );
+
+const quality = sql`(${questions.data}->>'quality')::float8`;
+
+/**
+ * The bank's order as SQL: drafts, then approved, then rejected (the status type's own order),
+ * each by the chosen order, then by id (byte order, as `sortBankRows` compares ids). A question
+ * without a quality estimate comes after the estimated ones; by text, a question comes at the
+ * first of its evidence sentences in `sentenceOrder` (one without any, last).
+ */
+function bankOrderBy(order: BankOrder, sentenceOrder: string[]): SQL[] {
+  const position = JSON.stringify(Object.fromEntries(sentenceOrder.map((id, i) => [id, i])));
+  const by: Record<BankOrder, SQL[]> = {
+    quality: [sql`coalesce(${quality}, -1) desc`],
+    'quality-low': [sql`coalesce(${quality}, 2) asc`],
+    text: [
+      sql`coalesce((select min((${position}::jsonb ->> e.id)::int) from jsonb_array_elements_text(${questions.data}->'evidence') as e(id)), 2147483647) asc`,
+    ],
+    type: [sql`${questions.type} collate "C" asc`, sql`coalesce(${quality}, -1) desc`],
+  };
+  return [asc(questions.status), ...by[order], sql`${questions.id} collate "C" asc`];
+}
+
+/**
+ * One page of a bank as the bank page lists it, filtered, ordered and cut by the database, and
+ * how many questions match in all: a bank of hundreds of drafts is never loaded whole to show a
+ * page. A page past the last gives the last.
+ */
+export async function listBankPage({
+  readingId,
+  ownerId = null,
+  filter = {},
+  order,
+  sentenceOrder = [],
+  page,
+  pageSize,
+}: {
+  readingId: string;
+  ownerId?: string | null;
+  filter?: BankFilter;
+  order: BankOrder;
+  /** The reading's sentence ids in reading order, for the order by text. */
+  sentenceOrder?: string[];
+  /** From 1. */
+  page: number;
+  pageSize: number;
+}): Promise<{ rows: QuestionRow[]; total: number; page: number; pageCount: number }> {
+  const db = await getDb();
+  const where = bankWhere(readingId, ownerId, filter);
+  const [matching] = await db.select({ n: count() }).from(questions).where(where);
+  const total = matching?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const shown = Math.min(Math.max(1, Math.floor(page)), pageCount);
+  if (total === 0) return { rows: [], total, page: shown, pageCount };
+  const rows = await db
+    .select()
+    .from(questions)
+    .where(where)
+    .orderBy(...bankOrderBy(order, order === 'text' ? sentenceOrder : []))
+    .limit(pageSize)
+    .offset((shown - 1) * pageSize);
+  return { rows, total, page: shown, pageCount };
+}
+
+/**
+ * What the bank page says about the whole bank besides its current page: questions per status,
+ * approved questions per skill (to build a quiz by rule), the concepts in use, and the approved
+ * questions' prompts (to build a quiz by picking).
+ */
+export async function bankOverview({
+  readingId,
+  ownerId = null,
+}: {
+  readingId: string;
+  ownerId?: string | null;
+}) {
+  const db = await getDb();
+  const where = inBank(readingId, ownerId);
+  const byStatus = await db
+    .select({ status: questions.status, n: count() })
+    .from(questions)
+    .where(where)
+    .groupBy(questions.status);
+  const approvedBySkill = await db
+    .select({ skill: questions.skill, n: count() })
+    .from(questions)
+    .where(and(where, eq(questions.status, 'approved')))
+    .groupBy(questions.skill);
+  const concepts = await db
+    .selectDistinct({ concept: sql<string>`jsonb_array_elements_text(${questions.data}->'concepts')` })
+    .from(questions)
+    .where(where);
+  const approved = await db
+    .select({
+      id: questions.id,
+      type: questions.type,
+      skill: questions.skill,
+      prompt: sql<string>`${questions.data}->>'prompt'`,
+    })
+    .from(questions)
+    .where(and(where, eq(questions.status, 'approved')))
+    .orderBy(asc(questions.source), asc(questions.id));
+  return {
+    byStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])) as Partial<
+      Record<QuestionRow['status'], number>
+    >,
+    approvedBySkill: Object.fromEntries(approvedBySkill.map((r) => [r.skill, r.n])) as Partial<
+      Record<QuestionRow['skill'], number>
+    >,
+    concepts: concepts.map((r) => r.concept).sort((a, b) => a.localeCompare(b)),
+    approved,
+  };
 }
 
 /**
