@@ -249,7 +249,11 @@ async function main() {
       console.log(
         `${label.padEnd(26)}${String(samples.length).padStart(8)}${String(samples.filter((s) => !s.ok).length).padStart(8)} ${f(percentile(ms, 50))} ${f(percentile(ms, 99))} ${f(Math.max(...ms))} ${f(percentile(ms, 99) / Math.max(0.1, percentile(idleMs, 99)))}`,
       );
-      if (samples.some((s) => !s.ok)) problems.push(`${label}: a health check failed`);
+      const failed = samples.filter((s) => !s.ok);
+      if (failed.length)
+        problems.push(
+          `${label}: ${failed.length} health checks failed (${failed[0]?.error ?? 'an error status'})`,
+        );
     }
     const during = windows.find((w) => w.label === 'generating questions')?.samples.map((s) => s.ms) ?? [];
     const worst = Math.max(...during);
