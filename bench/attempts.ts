@@ -10,28 +10,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildIfStale, startServer } from '../e2e/server';
+import { percentile, type Timing, timed } from './latency';
 import { signIn } from './sign-in';
 
 const STUDENTS = Number(process.env.STUDENTS ?? 100);
 const PASSWORD = 'benchmark passphrase';
-
-type Timing = { ok: boolean; ms: number };
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
-
-async function timed(run: () => Promise<Response>): Promise<Timing> {
-  const started = performance.now();
-  try {
-    const response = await run();
-    await response.arrayBuffer();
-    return { ok: response.ok, ms: performance.now() - started };
-  } catch {
-    return { ok: false, ms: performance.now() - started };
-  }
-}
 
 /** Creates the students and reads the quiz, in this process, before the server opens the folder. */
 async function prepare(dataDir: string) {

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { endpointInfo } from '@/lib/server/endpoint';
 import { root } from './server';
 
 /**
@@ -53,19 +52,39 @@ function pageFor(workers: Record<string, unknown>): string {
 
 export type ActionRef = { id: string; page: string };
 
-/** Every server action of the build, by its endpoint name ("classes.createAssignment"): its id for Next. */
-export async function actionIds(): Promise<Map<string, ActionRef>> {
+type Manifest = {
+  node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }>;
+};
+
+/** The build's server actions by "file#export" (`lib/server/actions/classes.ts#createClassAction`). */
+function actionsByExport(): Map<string, ActionRef> {
   const manifest = JSON.parse(
     readFileSync(path.join(root, '.next/server/server-reference-manifest.json'), 'utf8'),
-  ) as {
-    node: Record<string, { filename?: string; exportedName?: string; workers: Record<string, unknown> }>;
-  };
-  const byExport = new Map(
+  ) as Manifest;
+  return new Map(
     Object.entries(manifest.node).map(([id, entry]) => [
       `${entry.filename}#${entry.exportedName}`,
       { id, page: pageFor(entry.workers) },
     ]),
   );
+}
+
+/**
+ * One action of the build by where it is exported (`actionRef('question-bank',
+ * 'generateQuestionsAction')`), read from the build's manifest alone: for scripts that cannot load
+ * the app's modules (benchmarks run outside Next).
+ */
+export function actionRef(file: string, exportName: string): ActionRef {
+  const ref = actionsByExport().get(`lib/server/actions/${file}.ts#${exportName}`);
+  if (!ref) throw new Error(`No action ${exportName} in lib/server/actions/${file}.ts in this build.`);
+  return ref;
+}
+
+/** Every server action of the build, by its endpoint name ("classes.createAssignment"): its id for Next. */
+export async function actionIds(): Promise<Map<string, ActionRef>> {
+  // Loaded here, not at the top: the endpoint module brings in the app (tests run it; scripts cannot).
+  const { endpointInfo } = await import('@/lib/server/endpoint');
+  const byExport = actionsByExport();
   const ids = new Map<string, ActionRef>();
   const dir = path.join(root, 'lib/server/actions');
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {

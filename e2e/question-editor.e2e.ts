@@ -62,12 +62,13 @@ describe('the question editor', () => {
     const editor = new QuestionEditorPage(page);
     expect(await axeViolations(page), 'the bank page').toEqual([]);
 
-    const cards = await bank.cards();
+    // The bank comes a page at a time: one card of each type, from whichever page it is on.
+    const cards = await bank.everyCard();
     const hrefs = new Map<string, string>();
     for (const type of QUESTION_TYPES) {
       const card = cards.find((c) => c.type === type);
       expect(card, type).toBeDefined();
-      if (card) hrefs.set(type, await bank.editHref(card.id));
+      if (card) hrefs.set(type, card.editHref);
     }
     for (const [type, href] of hrefs) {
       await page.goto(href);
@@ -99,6 +100,46 @@ describe('the question editor', () => {
     await context.close();
     // Nine editor pages, each checked by axe: a ceiling for two busy cores, not a wait.
   }, 240_000);
+
+  it('lists the bank 25 questions a page, each page going on where the one before stopped', async () => {
+    const { context, page, bankUrl } = await instructorWithBurnsCopy('editor-pages');
+    const bank = new QuestionBankPage(page);
+    const total = Number(
+      /(\d+) questions:/.exec((await page.getByText(/\d+ questions: \d+ approved/).textContent()) ?? '')?.[1],
+    );
+    expect(total).toBeGreaterThan(25);
+    expect(await bank.position()).toEqual({ page: 1, pageCount: Math.ceil(total / 25) });
+    const first = await bank.cards();
+    expect(first).toHaveLength(25);
+    expect(await axeViolations(page), 'the bank with its pager').toEqual([]);
+
+    await bank.turn('Next');
+    expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+    const second = await bank.cards();
+    expect(second).toHaveLength(Math.min(25, total - 25));
+    // The copy's questions are all approved and unrated: listed by id, across the pages too.
+    const ids = [...first, ...second].map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+
+    // The order and filters stay in the address from page to page.
+    await page.goto(`${bankUrl}?sort=type`);
+    const byType = await bank.cards();
+    await bank.turn('Next');
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('type');
+    expect(await page.locator('select[name="sort"]').inputValue()).toBe('type');
+    const types = [...byType, ...(await bank.cards())].map((c) => c.type);
+    expect(types).toEqual([...types].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    await bank.turn('Previous');
+    expect((await bank.cards()).map((c) => c.id)).toEqual(byType.map((c) => c.id));
+
+    // A page number that is not one shows the first page; one past the last shows the last.
+    await page.goto(`${bankUrl}?page=abc`);
+    expect((await bank.position()).page).toBe(1);
+    await page.goto(`${bankUrl}?page=999`);
+    expect(await bank.position()).toEqual({ page: Math.ceil(total / 25), pageCount: Math.ceil(total / 25) });
+    await context.close();
+  });
 
   it('writes, checks and saves a question with the keyboard alone', async () => {
     const { context, page, bankUrl } = await instructorWithBurnsCopy('editor-keys');

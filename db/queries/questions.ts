@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { bankCopies, guidedAnswers, type QuestionRow, questions } from '@/db/schema';
 import type { Question, Response } from '@/questions/schema';
@@ -60,7 +60,17 @@ export async function insertQuestion({
   await db.insert(questions).values(columnsOf(readingId, question, ownerId));
 }
 
-/** Newly generated questions arrive as drafts; a question already in the bank keeps its review. */
+/** Rows per statement when storing generated drafts (see insertGeneratedQuestions). */
+export const GENERATED_BATCH_ROWS = 50;
+
+/**
+ * Newly generated questions arrive as drafts; a question already in the bank keeps its review.
+ * A large reading gives hundreds of drafts; they are stored GENERATED_BATCH_ROWS at a time, with a
+ * turn of the event loop between statements, because embedded PGlite runs each statement on the
+ * server's own thread and one statement of hundreds of rows would hold up every request. Each
+ * batch stands alone (no transaction, which on PGlite would hold the one connection throughout):
+ * a job cut short leaves the drafts stored so far, and running it again adds only the rest.
+ */
 export async function insertGeneratedQuestions({
   readingId,
   ownerId = null,
@@ -74,12 +84,21 @@ export async function insertGeneratedQuestions({
   const db = await getDb();
   // A copy's questions get ids of their own, so the same generated question can sit in several banks.
   const idFor = (id: string) => (ownerId ? copyId(id, ownerId) : id);
-  const inserted = await db
-    .insert(questions)
-    .values(generated.map((q) => columnsOf(readingId, { ...q, id: idFor(q.id), status: 'draft' }, ownerId)))
-    .onConflictDoNothing({ target: questions.id })
-    .returning({ id: questions.id });
-  return inserted.length;
+  let added = 0;
+  for (let start = 0; start < generated.length; start += GENERATED_BATCH_ROWS) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    const inserted = await db
+      .insert(questions)
+      .values(
+        generated
+          .slice(start, start + GENERATED_BATCH_ROWS)
+          .map((q) => columnsOf(readingId, { ...q, id: idFor(q.id), status: 'draft' }, ownerId)),
+      )
+      .onConflictDoNothing({ target: questions.id })
+      .returning({ id: questions.id });
+    added += inserted.length;
+  }
+  return added;
 }
 
 /** The id of a question's copy in one instructor's bank: stable, so copying twice cannot duplicate. */
@@ -104,6 +123,136 @@ export async function listReadingQuestions({
     .from(questions)
     .where(and(inBank(readingId, ownerId), statuses ? inArray(questions.status, statuses) : undefined))
     .orderBy(asc(questions.source), asc(questions.id));
+}
+
+/** The orders a bank is listed in (lib/question-bank/bank-order.ts names them for people). */
+export const BANK_ORDERS = ['quality', 'quality-low', 'text', 'type'] as const;
+export type BankOrder = (typeof BANK_ORDERS)[number];
+
+export type BankFilter = {
+  type?: QuestionRow['type'];
+  skill?: QuestionRow['skill'];
+  status?: QuestionRow['status'];
+};
+
+const bankWhere = (readingId: string, ownerId: string | null, filter: BankFilter) =>
+  and(
+    inBank(readingId, ownerId),
+    filter.type ? eq(questions.type, filter.type) : undefined,
+    filter.skill ? eq(questions.skill, filter.skill) : undefined,
+    filter.status ? eq(questions.status, filter.status) : undefined,
+  );
+
+const quality = sql`(${questions.data}->>'quality')::float8`;
+
+/**
+ * The bank's order as SQL: drafts, then approved, then rejected (the status type's own order),
+ * each by the chosen order, then by id (byte order, as `sortBankRows` compares ids). A question
+ * without a quality estimate comes after the estimated ones; by text, a question comes at the
+ * first of its evidence sentences in `sentenceOrder` (one without any, last).
+ */
+function bankOrderBy(order: BankOrder, sentenceOrder: string[]): SQL[] {
+  const position = JSON.stringify(Object.fromEntries(sentenceOrder.map((id, i) => [id, i])));
+  const by: Record<BankOrder, SQL[]> = {
+    quality: [sql`coalesce(${quality}, -1) desc`],
+    'quality-low': [sql`coalesce(${quality}, 2) asc`],
+    text: [
+      sql`coalesce((select min((${position}::jsonb ->> e.id)::int) from jsonb_array_elements_text(${questions.data}->'evidence') as e(id)), 2147483647) asc`,
+    ],
+    type: [sql`${questions.type} collate "C" asc`, sql`coalesce(${quality}, -1) desc`],
+  };
+  return [asc(questions.status), ...by[order], sql`${questions.id} collate "C" asc`];
+}
+
+/**
+ * One page of a bank as the bank page lists it, filtered, ordered and cut by the database, and
+ * how many questions match in all: a bank of hundreds of drafts is never loaded whole to show a
+ * page. A page past the last gives the last.
+ */
+export async function listBankPage({
+  readingId,
+  ownerId = null,
+  filter = {},
+  order,
+  sentenceOrder = [],
+  page,
+  pageSize,
+}: {
+  readingId: string;
+  ownerId?: string | null;
+  filter?: BankFilter;
+  order: BankOrder;
+  /** The reading's sentence ids in reading order, for the order by text. */
+  sentenceOrder?: string[];
+  /** From 1. */
+  page: number;
+  pageSize: number;
+}): Promise<{ rows: QuestionRow[]; total: number; page: number; pageCount: number }> {
+  const db = await getDb();
+  const where = bankWhere(readingId, ownerId, filter);
+  const [matching] = await db.select({ n: count() }).from(questions).where(where);
+  const total = matching?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const shown = Math.min(Math.max(1, Math.floor(page)), pageCount);
+  if (total === 0) return { rows: [], total, page: shown, pageCount };
+  const rows = await db
+    .select()
+    .from(questions)
+    .where(where)
+    .orderBy(...bankOrderBy(order, order === 'text' ? sentenceOrder : []))
+    .limit(pageSize)
+    .offset((shown - 1) * pageSize);
+  return { rows, total, page: shown, pageCount };
+}
+
+/**
+ * What the bank page says about the whole bank besides its current page: questions per status,
+ * approved questions per skill (to build a quiz by rule), the concepts in use, and the approved
+ * questions' prompts (to build a quiz by picking).
+ */
+export async function bankOverview({
+  readingId,
+  ownerId = null,
+}: {
+  readingId: string;
+  ownerId?: string | null;
+}) {
+  const db = await getDb();
+  const where = inBank(readingId, ownerId);
+  const byStatus = await db
+    .select({ status: questions.status, n: count() })
+    .from(questions)
+    .where(where)
+    .groupBy(questions.status);
+  const approvedBySkill = await db
+    .select({ skill: questions.skill, n: count() })
+    .from(questions)
+    .where(and(where, eq(questions.status, 'approved')))
+    .groupBy(questions.skill);
+  const concepts = await db
+    .selectDistinct({ concept: sql<string>`jsonb_array_elements_text(${questions.data}->'concepts')` })
+    .from(questions)
+    .where(where);
+  const approved = await db
+    .select({
+      id: questions.id,
+      type: questions.type,
+      skill: questions.skill,
+      prompt: sql<string>`${questions.data}->>'prompt'`,
+    })
+    .from(questions)
+    .where(and(where, eq(questions.status, 'approved')))
+    .orderBy(asc(questions.source), asc(questions.id));
+  return {
+    byStatus: Object.fromEntries(byStatus.map((r) => [r.status, r.n])) as Partial<
+      Record<QuestionRow['status'], number>
+    >,
+    approvedBySkill: Object.fromEntries(approvedBySkill.map((r) => [r.skill, r.n])) as Partial<
+      Record<QuestionRow['skill'], number>
+    >,
+    concepts: concepts.map((r) => r.concept).sort((a, b) => a.localeCompare(b)),
+    approved,
+  };
 }
 
 /**

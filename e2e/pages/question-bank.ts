@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 
-export type BankCard = { id: string; type: string; status: string; quality: number | null };
+export type BankCard = {
+  id: string;
+  type: string;
+  status: string;
+  quality: number | null;
+  /** Its editor's address. */
+  editHref: string;
+};
 
 /** A reading's question bank page, as an instructor reviews it. */
 export class QuestionBankPage {
@@ -10,19 +17,52 @@ export class QuestionBankPage {
     return this.page.locator(`[data-bank-question="${id}"]`);
   }
 
-  /** The cards as listed (best estimated quality first), read from their data attributes. */
+  /** The cards of this page as listed (best estimated quality first), read from their data attributes. */
   async cards(): Promise<BankCard[]> {
     return this.page.locator('[data-bank-question]').evaluateAll((elements) =>
       elements.map((element) => {
         const data = (element as HTMLElement).dataset;
+        const edit = [...element.querySelectorAll('a')].find((a) => a.textContent?.startsWith('Edit'));
         return {
           id: data.bankQuestion ?? '',
           type: data.type ?? '',
           status: data.status ?? '',
           quality: data.quality ? Number(data.quality) : null,
+          editHref: edit?.getAttribute('href') ?? '',
         };
       }),
     );
+  }
+
+  /** The bank's pager (absent when everything fits on one page). */
+  pager() {
+    return this.page.getByRole('navigation', { name: 'Question pages' });
+  }
+
+  /** Which page is shown, of how many (1 of 1 when the bank has no pager). */
+  async position(): Promise<{ page: number; pageCount: number }> {
+    if (!(await this.pager().count())) return { page: 1, pageCount: 1 };
+    const text = (await this.pager().locator('[aria-current="page"]').textContent()) ?? '';
+    const [, page, pageCount] = /Page (\d+) of (\d+)/.exec(text) ?? [];
+    return { page: Number(page), pageCount: Number(pageCount) };
+  }
+
+  /** Follows the pager's Previous or Next link and waits until that page is the one shown. */
+  async turn(link: 'Previous' | 'Next') {
+    const { page } = await this.position();
+    await this.pager().getByRole('link', { name: link, exact: true }).click();
+    const to = link === 'Next' ? page + 1 : page - 1;
+    await this.pager().locator(`[aria-current="page"][data-page="${to}"]`).waitFor();
+  }
+
+  /** Every card of the bank, from this page to the last, following Next; ends on the last page. */
+  async everyCard(): Promise<BankCard[]> {
+    const all = await this.cards();
+    for (let at = await this.position(); at.page < at.pageCount; at = await this.position()) {
+      await this.turn('Next');
+      all.push(...(await this.cards()));
+    }
+    return all;
   }
 
   /** Asks for drafts and waits until the background job says it is done. */

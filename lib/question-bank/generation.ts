@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { constants, setPriority } from 'node:os';
 import path from 'node:path';
 import {
   claimNextGenerationJob,
@@ -95,6 +96,14 @@ export function runGenerationWorker(
         env: { PATH: process.env.PATH, NODE_ENV: process.env.NODE_ENV },
       },
     );
+    // The server's requests come first: on a machine with two cores the generator takes what they leave.
+    if (child.pid !== undefined) {
+      try {
+        setPriority(child.pid, constants.priority.PRIORITY_LOW);
+      } catch {
+        // Not permitted here (some containers): it runs at normal priority, still off the event loop.
+      }
+    }
     let stdout = '';
     let stderr = '';
     let settled = false;

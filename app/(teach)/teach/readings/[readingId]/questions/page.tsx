@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { z } from 'zod';
 import { BulkReview } from '@/components/questions/bulk-review';
 import { GenerationStatus } from '@/components/questions/generation-status';
 import { PreviewDisclosure } from '@/components/questions/question-preview';
@@ -8,11 +9,12 @@ import { QuestionSummary } from '@/components/questions/question-summary';
 import { ActionForm } from '@/components/ui/action-form';
 import { buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
+import { Pager } from '@/components/ui/pager';
 import { listGenerationJobs } from '@/db/queries/generation-jobs';
-import { listReadingQuestions } from '@/db/queries/questions';
+import { BANK_ORDERS, bankOverview, listBankPage } from '@/db/queries/questions';
 import { listQuizzesForReading } from '@/db/queries/quizzes';
 import type { QuestionRow, Reading } from '@/db/schema';
-import { BANK_SORTS, type BankSort, sortBankRows } from '@/lib/question-bank/bank-order';
+import { BANK_PAGE_SIZE, BANK_SORTS } from '@/lib/question-bank/bank-order';
 import { DIFFICULTY_NAMES, LENS_NAMES, SKILL_NAMES, TYPE_NAMES } from '@/lib/question-bank/question-form';
 import { toStudentQuestion } from '@/lib/quiz/question-view';
 import {
@@ -29,6 +31,15 @@ export const metadata: Metadata = { title: 'Question bank' };
 
 const STATUSES = ['draft', 'approved', 'retired'] as const;
 const STATUS_NAMES = { draft: 'Drafts', approved: 'Approved', retired: 'Rejected' } as const;
+/** The page's address: filters, order and page; anything else, or anything malformed, is ignored. */
+const bankQuery = z.object({
+  type: z.enum(QUESTION_TYPES).optional().catch(undefined),
+  skill: z.enum(SKILLS).optional().catch(undefined),
+  status: z.enum(STATUSES).optional().catch(undefined),
+  sort: z.enum(BANK_ORDERS).catch('quality'),
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+});
+
 const STATUS_STYLE = {
   draft: 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100',
   approved: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100',
@@ -50,38 +61,46 @@ export default async function QuestionBankPage({
     return <CopyBank reading={copyable.reading} why={managed.message} />;
   }
   const { reading, bankOwnerId } = managed;
-  const [rows, allQuizzes, jobs] = await Promise.all([
-    listReadingQuestions({ readingId, ownerId: bankOwnerId }),
+  const query = bankQuery.parse(filters);
+  const { type, skill, status, sort } = query;
+  const sentenceOrder = reading.paragraphs.flatMap((p) => p.sentences.map((s) => s.id));
+  const [listed, overview, allQuizzes, jobs] = await Promise.all([
+    listBankPage({
+      readingId,
+      ownerId: bankOwnerId,
+      filter: { type, skill, status },
+      order: sort,
+      sentenceOrder,
+      page: query.page,
+      pageSize: BANK_PAGE_SIZE,
+    }),
+    bankOverview({ readingId, ownerId: bankOwnerId }),
     listQuizzesForReading({ readingId }),
     listGenerationJobs({ readingId, bankOwnerId, limit: 1 }),
   ]);
   // A reading's default quiz and this user's own; other instructors' quizzes are theirs.
   const quizzes = allQuizzes.filter((q) => q.isDefault || q.createdBy === user.id);
   const latestJob = jobs[0] ?? null;
-  const pick = (name: string, allowed: readonly string[]) => {
-    const value = filters[name];
-    return typeof value === 'string' && allowed.includes(value) ? value : null;
-  };
-  const type = pick('type', QUESTION_TYPES);
-  const skill = pick('skill', SKILLS);
-  const status = pick('status', STATUSES);
-  const sort = (pick('sort', Object.keys(BANK_SORTS)) ?? 'quality') as BankSort;
-  const sentenceOrder = reading.paragraphs.flatMap((p) => p.sentences.map((s) => s.id));
-  const shown = sortBankRows(
-    rows.filter(
-      (r) => (!type || r.type === type) && (!skill || r.skill === skill) && (!status || r.status === status),
-    ),
-    sort,
-    sentenceOrder,
-  );
+  const { rows: shown, total: matching, page, pageCount } = listed;
   const sentences = new Map(
     reading.paragraphs.flatMap((p, i) =>
       p.sentences.map((s) => [s.id, { text: s.text, paragraph: i + 1 }] as const),
     ),
   );
-  const concepts = [...new Set(rows.flatMap((r) => r.data.concepts))].sort((a, b) => a.localeCompare(b));
   const bankHref = `/teach/readings/${reading.id}/questions`;
-  const count = (s: (typeof STATUSES)[number]) => rows.filter((r) => r.status === s).length;
+  /** This view's address on another page: the filters and order are kept, defaults left out. */
+  const pageHref = (n: number) => {
+    const search = new URLSearchParams();
+    if (type) search.set('type', type);
+    if (skill) search.set('skill', skill);
+    if (status) search.set('status', status);
+    if (sort !== 'quality') search.set('sort', sort);
+    if (n > 1) search.set('page', String(n));
+    const text = search.toString();
+    return text ? `${bankHref}?${text}` : bankHref;
+  };
+  const count = (s: (typeof STATUSES)[number]) => overview.byStatus[s] ?? 0;
+  const from = (page - 1) * BANK_PAGE_SIZE;
   const hidden = <input type="hidden" name="readingId" value={reading.id} />;
 
   return (
@@ -101,8 +120,8 @@ export default async function QuestionBankPage({
           </p>
         )}
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {rows.length} questions: {count('approved')} approved (students see these), {count('draft')} drafts
-          to review, {count('retired')} rejected.
+          {count('draft') + count('approved') + count('retired')} questions: {count('approved')} approved
+          (students see these), {count('draft')} drafts to review, {count('retired')} rejected.
         </p>
         <Link href={`${bankHref}/new`} className={buttonClasses('secondary', 'mt-3')}>
           Write a question
@@ -160,12 +179,11 @@ export default async function QuestionBankPage({
             </label>
             <fieldset className="grid gap-2 sm:grid-cols-4">
               <legend className="mb-1 text-sm font-medium">Approved questions per skill</legend>
-              {SKILLS.map((skillName) => (
-                <label key={skillName} className="text-sm">
-                  {skillName} ({rows.filter((r) => r.status === 'approved' && r.skill === skillName).length}{' '}
-                  approved)
+              {SKILLS.map((skill) => (
+                <label key={skill} className="text-sm">
+                  {SKILL_NAMES[skill]} ({overview.approvedBySkill[skill] ?? 0} approved)
                   <input
-                    name={`perSkill:${skillName}`}
+                    name={`perSkill:${skill}`}
                     inputMode="numeric"
                     defaultValue="0"
                     className="block w-20 rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
@@ -190,19 +208,17 @@ export default async function QuestionBankPage({
             </label>
             <fieldset className="max-h-72 space-y-1 overflow-y-auto text-sm">
               <legend className="mb-1 font-medium">Approved questions</legend>
-              {rows
-                .filter((r) => r.status === 'approved')
-                .map((r) => (
-                  <label key={r.id} className="flex items-start gap-2">
-                    <input type="checkbox" name="questionId" value={r.id} className="mt-1" />
-                    <span>
-                      {r.data.prompt}{' '}
-                      <span className="text-slate-500">
-                        ({TYPE_NAMES[r.type as keyof typeof TYPE_NAMES] ?? r.type}, {skillName(r.skill)})
-                      </span>
+              {overview.approved.map((r) => (
+                <label key={r.id} className="flex items-start gap-2">
+                  <input type="checkbox" name="questionId" value={r.id} className="mt-1" />
+                  <span>
+                    {r.prompt}{' '}
+                    <span className="text-slate-500">
+                      ({TYPE_NAMES[r.type as keyof typeof TYPE_NAMES] ?? r.type}, {skillName(r.skill)})
                     </span>
-                  </label>
-                ))}
+                  </span>
+                </label>
+              ))}
             </fieldset>
           </ActionForm>
         </details>
@@ -220,7 +236,7 @@ export default async function QuestionBankPage({
             <span className="block font-medium">{label}</span>
             <select
               name={name}
-              defaultValue={(filters[name] as string | undefined) ?? ''}
+              defaultValue={query[name] ?? ''}
               className="rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900"
             >
               <option value="">All</option>
@@ -256,11 +272,13 @@ export default async function QuestionBankPage({
         >
           Filter
         </button>
-        <span className="text-slate-600 dark:text-slate-400">{shown.length} shown</span>
+        <span className="text-slate-600 dark:text-slate-400" data-bank-shown={shown.length}>
+          {matching === 0 ? 'None match' : `${from + 1}–${from + shown.length} of ${matching} shown`}
+        </span>
       </form>
 
       <datalist id="bank-concepts">
-        {concepts.map((c) => (
+        {overview.concepts.map((c) => (
           <option key={c} value={c} />
         ))}
       </datalist>
@@ -277,6 +295,7 @@ export default async function QuestionBankPage({
           ))}
         </ol>
       </BulkReview>
+      {pageCount > 1 && <Pager page={page} pageCount={pageCount} href={pageHref} label="Question pages" />}
     </div>
   );
 }
