@@ -1,13 +1,24 @@
 import { defaultProvider } from './providers';
+import { parseReading, ReadingParseError } from './reading/parse';
 import type { ParsedReading } from './reading/types';
 
 /**
- * Question generation as a process of its own, so that the app's server never runs it on a request
- * (`node --import tsx questions/worker.ts`): reads one JSON job on stdin,
- * `{ reading, readingSlug, settings }`, and writes one JSON line on stdout,
- * `{ ok: true, report }` or `{ ok: false, error }`.
+ * The engine's heavy work as a process of its own, so that the app's server never runs it on a
+ * request (`node --import tsx questions/worker.ts`): reads one JSON job on stdin and writes one
+ * JSON line on stdout.
+ * - `{ kind: "generate", reading, readingSlug, settings }` → `{ ok: true, report }`
+ * - `{ kind: "parse", text, format, title, author }` → `{ ok: true, reading }`, or
+ *   `{ ok: false, error, invalid: true }` when the text cannot be read as a reading.
+ * Any failure is `{ ok: false, error }`.
  */
-type Job = { reading: ParsedReading; readingSlug: string; settings?: Record<string, string | undefined> };
+type Job =
+  | {
+      kind?: 'generate';
+      reading: ParsedReading;
+      readingSlug: string;
+      settings?: Record<string, string | undefined>;
+    }
+  | { kind: 'parse'; text: string; format: 'text' | 'markdown'; title?: string; author?: string };
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -25,6 +36,21 @@ async function main(): Promise<void> {
     return;
   }
   try {
+    if (job.kind === 'parse') {
+      try {
+        const reading = parseReading({
+          text: job.text,
+          format: job.format,
+          title: job.title,
+          author: job.author,
+        });
+        process.stdout.write(`${JSON.stringify({ ok: true, reading })}\n`);
+      } catch (error) {
+        if (!(error instanceof ReadingParseError)) throw error;
+        process.stdout.write(`${JSON.stringify({ ok: false, error: error.message, invalid: true })}\n`);
+      }
+      return;
+    }
     const provider = defaultProvider(job.settings ?? {});
     const report = await provider.generate(job.reading, { readingSlug: job.readingSlug });
     process.stdout.write(`${JSON.stringify({ ok: true, provider: provider.name, report })}\n`);

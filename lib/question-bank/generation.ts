@@ -1,6 +1,3 @@
-import { spawn } from 'node:child_process';
-import { constants, setPriority } from 'node:os';
-import path from 'node:path';
 import {
   claimNextGenerationJob,
   failStaleGenerationJobs,
@@ -13,6 +10,7 @@ import { insertGeneratedQuestions } from '@/db/queries/questions';
 import { getReadingById } from '@/db/queries/readings';
 import type { GenerationJob, Reading } from '@/db/schema';
 import { questionProviderSettings } from '@/lib/env';
+import { runEngineWorker } from '@/lib/server/engine-worker';
 import { ok, type Result, refuse } from '@/lib/server/result';
 import type { GenerationReport } from '@/questions/generate';
 import type { ParsedReading } from '@/questions/reading/types';
@@ -86,65 +84,15 @@ export function runGenerationWorker(
   input: { reading: Reading; readingSlug: string },
   timeLimitMs: number = GENERATION_LIMITS.timeLimitMs,
 ): Promise<WorkerAnswer> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(process.cwd(), 'questions/worker.ts')],
-      {
-        cwd: process.cwd(),
-        stdio: ['pipe', 'pipe', 'pipe'],
-        env: { PATH: process.env.PATH, NODE_ENV: process.env.NODE_ENV },
-      },
-    );
-    // The server's requests come first: on a machine with two cores the generator takes what they leave.
-    if (child.pid !== undefined) {
-      try {
-        setPriority(child.pid, constants.priority.PRIORITY_LOW);
-      } catch {
-        // Not permitted here (some containers): it runs at normal priority, still off the event loop.
-      }
-    }
-    let stdout = '';
-    let stderr = '';
-    let settled = false;
-    const finish = (answer: WorkerAnswer) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(answer);
-    };
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      finish({
-        ok: false,
-        error: `Generation took longer than ${Math.round(timeLimitMs / 1000)} s and was stopped.`,
-      });
-    }, timeLimitMs);
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr = (stderr + chunk.toString('utf8')).slice(-4000);
-    });
-    child.on('error', (error) =>
-      finish({ ok: false, error: `The generator could not start: ${error.message}` }),
-    );
-    child.on('close', () => {
-      try {
-        finish(JSON.parse(stdout.trim().split('\n').pop() ?? '') as WorkerAnswer);
-      } catch {
-        if (stderr) console.error('[questions] worker failed:', stderr);
-        finish({ ok: false, error: 'The generator stopped without an answer.' });
-      }
-    });
-    child.stdin.end(
-      JSON.stringify({
-        reading: parsedPart(input.reading),
-        readingSlug: input.readingSlug,
-        settings: questionProviderSettings(),
-      }),
-    );
-  });
+  return runEngineWorker<WorkerAnswer>(
+    {
+      kind: 'generate',
+      reading: parsedPart(input.reading),
+      readingSlug: input.readingSlug,
+      settings: questionProviderSettings(),
+    },
+    { timeLimitMs, what: 'Generation' },
+  );
 }
 
 async function runJob(job: GenerationJob): Promise<void> {

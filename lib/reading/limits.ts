@@ -40,3 +40,10 @@ function tooManyWords(words: number) {
 function tooManyParagraphs(paragraphs: number) {
   return `The text has ${fmt(paragraphs)} paragraphs; a reading can have up to ${fmt(READING_LIMITS.paragraphs)}. Split it into several readings.`;
 }
+
+/**
+ * Texts longer than this are parsed in the engine's worker process rather than on the request:
+ * sentence splitting costs about a second per few thousand words, which would hold up every other
+ * request on the server.
+ */
+export const PARSE_IN_WORKER_ABOVE_WORDS = 3_000;

@@ -23,12 +23,13 @@ import {
   ReadingEditError,
   textRevision,
 } from '@/lib/reading/paragraph-edits';
+import { parseReadingOffThread } from '@/lib/reading/parse-off-thread';
 import { SectionLayoutError, sectionsWithBreaks, validateSections } from '@/lib/reading/sections';
 import { action } from '@/lib/server/endpoint';
 import { field } from '@/lib/server/input';
 import { readingToEdit } from '@/lib/server/policy';
 import { done, type Result, refuse } from '@/lib/server/result';
-import { parseReading, ReadingParseError } from '@/questions/reading/parse';
+import { ReadingParseError } from '@/questions/reading/parse';
 
 const readingId = field.id('That reading');
 const ACCEPTED_FILE = /\.(txt|md|markdown)$/i;
@@ -77,7 +78,12 @@ export const createReadingAction = action({
     if (tooLarge) return refuse('too-large', tooLarge, { fieldErrors: { text: [tooLarge] }, values });
     let reading: Reading;
     try {
-      const parsed = parseReading({ text: body, format, title: input.title, author: input.author });
+      const parsed = await parseReadingOffThread({
+        text: body,
+        format,
+        title: input.title,
+        author: input.author,
+      });
       const parsedTooLarge = readingTooLarge(parsed);
       if (parsedTooLarge)
         return refuse('too-large', parsedTooLarge, { fieldErrors: { text: [parsedTooLarge] }, values });

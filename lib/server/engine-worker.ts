@@ -1,0 +1,66 @@
+import 'server-only';
+import { spawn } from 'node:child_process';
+import { constants, setPriority } from 'node:os';
+import path from 'node:path';
+
+/**
+ * Runs one job of the question engine's worker (questions/worker.ts) in a child process at the
+ * lowest priority, with a time limit: heavy text work (generating questions, parsing a long
+ * reading) never runs on the server's event loop, so every other request keeps being answered.
+ * Answers the worker's one JSON line, or `{ ok: false, error }` in plain words.
+ */
+export function runEngineWorker<T extends { ok: boolean }>(
+  job: Record<string, unknown>,
+  { timeLimitMs, what }: { timeLimitMs: number; what: string },
+): Promise<T | { ok: false; error: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(process.cwd(), 'questions/worker.ts')],
+      {
+        cwd: process.cwd(),
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: { PATH: process.env.PATH, NODE_ENV: process.env.NODE_ENV },
+      },
+    );
+    // The server's requests come first: on a machine with two cores the worker takes what they leave.
+    if (child.pid !== undefined) {
+      try {
+        setPriority(child.pid, constants.priority.PRIORITY_LOW);
+      } catch {
+        // Not permitted here (some containers): it runs at normal priority, still off the event loop.
+      }
+    }
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    let settled = false;
+    const finish = (answer: T | { ok: false; error: string }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(answer);
+    };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      finish({
+        ok: false,
+        error: `${what} took longer than ${Math.round(timeLimitMs / 1000)} s and was stopped.`,
+      });
+    }, timeLimitMs);
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString('utf8')).slice(-4000);
+    });
+    child.on('error', (error) => finish({ ok: false, error: `${what} could not start: ${error.message}` }));
+    child.on('close', () => {
+      try {
+        const lines = Buffer.concat(chunks).toString('utf8').trim().split('\n');
+        finish(JSON.parse(lines.at(-1) ?? '') as T);
+      } catch {
+        if (stderr) console.error(`[engine] ${what} failed:`, stderr);
+        finish({ ok: false, error: `${what} stopped without an answer.` });
+      }
+    });
+    child.stdin.end(JSON.stringify(job));
+  });
+}
