@@ -61,6 +61,8 @@ type Fixture = {
   glossaryTermId: string;
   noteId: string;
   assignment: string;
+  /** An assignment made for the delete case alone. */
+  spareAssignment: string;
   assignedAttempt: string;
   openAttempt: string;
   submittedAttempt: string;
@@ -333,6 +335,29 @@ const ACTION_CASES: ActionCase[] = [
     resource: 'classA',
     expect: [],
     args: (f) => form(assignmentFields(f.classA, f.otherInstructorQuiz)),
+  },
+  {
+    action: 'classes.updateAssignment',
+    rule: 'teach-class',
+    resource: 'classA',
+    args: (f) => {
+      const { quizId: _q, ...fields } = assignmentFields(f.classA, f.burnsQuiz);
+      return form({ ...fields, assignmentId: f.spareAssignment, title: 'Spare to delete' });
+    },
+  },
+  {
+    action: 'classes.duplicateAssignment',
+    rule: 'teach-class',
+    resource: 'classA',
+    args: (f) => form({ classId: f.classA, assignmentId: f.spareAssignment }),
+  },
+  {
+    // Only the class's instructor is let through, once, and last: nothing else uses the spare.
+    action: 'classes.deleteAssignment',
+    rule: 'teach-class',
+    resource: 'classA',
+    args: (f) => form({ classId: f.classA, assignmentId: f.spareAssignment }),
+    late: true,
   },
   {
     action: 'classes.saveAccommodation',
@@ -1080,6 +1105,19 @@ async function buildFixture(base: string, act: Act): Promise<Fixture> {
     new RegExp(`/classes/${classA}/assignments/${UUID}`),
     'the assignment id',
   );
+  ok(
+    await act(
+      sessions.instructor,
+      'classes.createAssignment',
+      form({ ...assignmentFields(classA, burnsQuiz), title: 'Spare to delete' }),
+    ),
+    'the spare assignment',
+  );
+  const spareAssignment = match(
+    await get(sessions.instructor, `/classes/${classA}`),
+    new RegExp(`/classes/${classA}/assignments/${UUID}"[^>]*>Spare to delete<`),
+    'the spare assignment id',
+  );
   const startApi = async (body: unknown) => {
     const response = await fetchAs(base, sessions.student, `/api/quizzes/${burnsQuiz}/attempts`, {
       method: 'POST',
@@ -1134,6 +1172,7 @@ async function buildFixture(base: string, act: Act): Promise<Fixture> {
     glossaryTermId: ids[0]!,
     noteId: ids[1]!,
     assignment,
+    spareAssignment,
     assignedAttempt,
     openAttempt,
     submittedAttempt,

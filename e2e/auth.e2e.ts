@@ -175,6 +175,45 @@ describe('accounts in the browser', () => {
     await other.close();
   });
 
+  it('on a phone, reaches every section through the menu and never scrolls sideways', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await new AuthPages(page).signUp({
+      name: 'Phone Student',
+      email: uniqueEmail('phone'),
+      password: PASSWORD,
+    });
+    await page.waitForURL(/\/home$/);
+    const sections = [
+      ['Home', '/home'],
+      ['Readings', '/readings'],
+      ['Review', '/review'],
+      ['Practice', '/practice'],
+      ['Progress', '/progress'],
+      ['Classes', '/classes'],
+      ['Teach', '/teach/readings'],
+    ] as const;
+    for (const [section, path] of sections) {
+      await page.getByText('Menu').click();
+      const menu = page.locator('[data-phone-menu] nav');
+      await menu.getByRole('link', { name: section, exact: true }).click();
+      await page.waitForURL((url) => url.pathname === path);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${section} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    // Account and sign-out are in the menu too.
+    await page.getByText('Menu').click();
+    await page.locator('[data-phone-menu] nav').getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await context.close();
+  });
+
   it('shows the demo instructor their demo class with its join code', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -37,3 +37,25 @@ export function uniqueEmail(label: string): string {
   counter += 1;
   return `${label}-${Date.now().toString(36)}-${counter}@e2e.statecraft`;
 }
+
+/**
+ * Collects React's hydration errors (#418, #423, #425: the server's HTML and the first client
+ * render disagree) from every page of a context, for a test to assert there are none.
+ */
+export function hydrationErrors(context: BrowserContext): string[] {
+  const errors: string[] = [];
+  const watch = (page: import('playwright-core').Page) => {
+    const url = () => new URL(page.url()).pathname;
+    page.on('pageerror', (error) => {
+      if (/#41[89]|#42[35]|hydrat/i.test(error.message))
+        errors.push(`${url()}: ${error.message.slice(0, 200)}`);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /#41[89]|#42[35]|hydrat/i.test(message.text()))
+        errors.push(`${url()}: ${message.text().slice(0, 200)}`);
+    });
+  };
+  for (const page of context.pages()) watch(page);
+  context.on('page', watch);
+  return errors;
+}

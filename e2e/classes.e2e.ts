@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatDateTime, fromDateTimeLocal } from '@/lib/time';
-import { setUpBrowser, uniqueEmail } from './browser';
+import { hydrationErrors, setUpBrowser, uniqueEmail } from './browser';
 import { AuthPages } from './pages/auth';
 import { createClass } from './pages/classes';
 import { QuestionEditorPage } from './pages/question-bank';
@@ -385,9 +385,19 @@ describe('classes', () => {
       '1 attempt allowed; 1 left.',
     );
     expect(await axeViolations(student.page)).toEqual([]);
+    const hydration = hydrationErrors(student.context);
     await student.page.getByRole('button', { name: 'Start the quiz' }).click();
     await student.page.waitForURL(/\/attempts\//);
     await student.page.getByText('Time left:').waitFor({ state: 'attached' });
+    // The running timer's page loaded fresh: the server's and the browser's clocks must not clash.
+    await student.page.reload();
+    const shown = await student.page.locator('[data-timer]').textContent();
+    // The clock ticking means the page hydrated (its effect runs only after).
+    await student.page.waitForFunction(
+      (first) => document.querySelector('[data-timer]')?.textContent !== first,
+      shown,
+    );
+    expect(hydration).toEqual([]);
     await student.page.getByRole('button', { name: 'Review and submit' }).first().click();
     await student.page.getByRole('button', { name: 'Submit answers' }).click();
     await student.page.waitForURL(/\/results$/);
@@ -453,6 +463,60 @@ describe('classes', () => {
     await student.page.goto(classUrl);
     await student.page.getByText(`due ${formatDateTime(due, 'Europe/Lisbon')}`).waitFor();
     expect(await axeViolations(student.page)).toEqual([]);
+    await teacher.context.close();
+    await student.context.close();
+  });
+
+  it('edits, duplicates and deletes an assignment, saying first what deleting takes with it', async () => {
+    const teacher = await person('Editing Teacher');
+    const { classUrl, code } = await createClass(teacher.page, 'IR 340: Edits');
+    const reportHref = await assignBurns(teacher.page, classUrl, 'Week 1 quiz', '2030-01-15T23:59');
+    const student = await person('Editing Student');
+    await join(student.page, code);
+    await student.page.getByRole('button', { name: 'Start' }).click();
+    await student.page.waitForURL(/\/attempts\//);
+    await student.page.getByRole('button', { name: 'Review and submit' }).first().click();
+    await student.page.getByRole('button', { name: 'Submit answers' }).click();
+    await student.page.waitForURL(/\/results$/);
+
+    // Edit: two attempts and a time limit; the student's card says so at once.
+    await teacher.page.goto(reportHref);
+    await teacher.page.getByText('Edit, duplicate or delete').click();
+    const settings = teacher.page.locator('[data-assignment-settings]');
+    expect(await settings.getByLabel(/^Due \(/).inputValue()).toBe('2030-01-15T23:59');
+    await settings.getByLabel("Attempts allowed (empty: the quiz's own)").fill('2');
+    await settings.getByLabel("Time limit in minutes (empty: the quiz's own)").fill('20');
+    await settings.getByRole('button', { name: 'Save changes' }).click();
+    await settings.getByText(/^Saved\. Students see the new settings now/).waitFor();
+    await student.page.goto(classUrl);
+    const card = student.page.locator('[data-assignment]').filter({ hasText: 'Week 1 quiz' });
+    expect(await card.locator('[data-card-rules]').textContent()).toBe(
+      'Time limit: 20 minutes · 1 of 2 attempts left',
+    );
+
+    // Duplicate, then delete the copy: nobody has started it, and the dialog says so.
+    await settings.getByRole('button', { name: 'Duplicate' }).click();
+    await teacher.page.waitForURL(/notice=duplicated/);
+    await teacher.page.getByRole('heading', { name: 'Week 1 quiz (copy)' }).waitFor();
+    await teacher.page.getByText('Edit, duplicate or delete').click();
+    await teacher.page.getByRole('button', { name: 'Delete assignment' }).click();
+    const confirmCopy = teacher.page.getByRole('dialog', { name: 'Delete “Week 1 quiz (copy)”?' });
+    await confirmCopy.getByText('No student has started it yet').waitFor();
+    await confirmCopy.getByRole('button', { name: 'Delete assignment and its work' }).click();
+    await teacher.page.waitForURL((url) => url.pathname === new URL(classUrl, 'http://x').pathname);
+    expect(await teacher.page.getByRole('link', { name: 'Week 1 quiz (copy)' }).count()).toBe(0);
+
+    // The original has submitted work: the dialog counts it, and "Keep it" keeps it.
+    await teacher.page.goto(reportHref);
+    await teacher.page.getByText('Edit, duplicate or delete').click();
+    await teacher.page.getByRole('button', { name: 'Delete assignment' }).click();
+    const confirm = teacher.page.getByRole('dialog', { name: 'Delete “Week 1 quiz”?' });
+    await confirm
+      .getByText(/^1 submitted attempt \(and 0 in progress\) by 1 student will be deleted/)
+      .waitFor();
+    expect(await axeViolations(teacher.page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    await confirm.waitFor({ state: 'hidden' });
     await teacher.context.close();
     await student.context.close();
   });

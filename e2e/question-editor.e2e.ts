@@ -117,10 +117,19 @@ describe('the question editor', () => {
     expect(new URL(page.url()).searchParams.get('page')).toBe('2');
     const second = await bank.cards();
     expect(second).toHaveLength(Math.min(25, total - 25));
-    // The copy's questions are all approved and unrated: listed by id, across the pages too.
-    const ids = [...first, ...second].map((c) => c.id);
+    // Across the pages, one order: status, then the generator's quality (best first, unrated
+    // last), then id. Other tests may have added rated questions to the bank this copy came from.
+    const cards = [...first, ...second];
+    const ids = cards.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual([...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const STATUS = { draft: 0, approved: 1, retired: 2 } as Record<string, number>;
+    const expected = [...cards].sort(
+      (a, b) =>
+        (STATUS[a.status] ?? 3) - (STATUS[b.status] ?? 3) ||
+        (b.quality ?? -1) - (a.quality ?? -1) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+    expect(ids).toEqual(expected.map((c) => c.id));
 
     // The order and filters stay in the address from page to page.
     await page.goto(`${bankUrl}?sort=type`);

@@ -67,7 +67,7 @@ describe('feedback held until the due date', () => {
     expect(assigned.result?.status).toBe('ok');
     const roster = await page(teacher, `/classes/${classId}`);
     const assignmentId = new RegExp(`/classes/${classId}/assignments/${UUID}`).exec(roster)![1]!;
-    studentId = /name="userId" value="([^"]+)"/.exec(roster)![1]!;
+    studentId = /data-student-id="([^"]+)"/.exec(roster)![1]!;
     const started = await fetchAs(base(), student, `/api/quizzes/${quizId}/attempts`, {
       method: 'POST',
       json: { assignmentId },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setUpBrowser, uniqueEmail } from './browser';
+import { hydrationErrors, setUpBrowser, uniqueEmail } from './browser';
 import { AuthPages } from './pages/auth';
 import { axeViolations } from './pages/reading';
 
@@ -8,6 +8,7 @@ const browser = setUpBrowser();
 describe('self-study', () => {
   it('sends missed quiz questions to review, reviews them with ratings, and shows progress that moves', async () => {
     const context = await browser.newContext();
+    const hydration = hydrationErrors(context);
     const page = await context.newPage();
     await new AuthPages(page).signUp({
       name: 'Self Studier',
@@ -83,6 +84,7 @@ describe('self-study', () => {
     expect(await page.locator('[data-mastery]').count()).toBeGreaterThan(3);
     expect(await page.getByTestId('advice').textContent()).toMatch(/review cards? due today/);
     expect(await axeViolations(page)).toEqual([]);
+    expect(hydration).toEqual([]);
     await context.close();
   });
 

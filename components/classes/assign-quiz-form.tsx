@@ -1,7 +1,8 @@
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
+import type { Assignment } from '@/db/schema';
 import { createAssignmentAction } from '@/lib/server/actions/classes';
-import { zoneLabel } from '@/lib/time';
+import { toDateTimeLocal, zoneLabel } from '@/lib/time';
 
 const card =
   'space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900';
@@ -37,49 +38,106 @@ export function AssignQuizForm({
             ))}
           </select>
         </div>
-        <Field label="Title shown to students (optional)" name="title" maxLength={200} />
-        <div className="grid gap-3 sm:grid-cols-2">
-          <Field label={`Opens (${zoneLabel(timeZone)}, optional)`} name="opensAt" type="datetime-local" />
-          <Field label={`Due (${zoneLabel(timeZone)}, optional)`} name="dueAt" type="datetime-local" />
-          <Field
-            label="Attempts allowed (empty: the quiz's own)"
-            name="attemptsAllowed"
-            inputMode="numeric"
-          />
-          <Field
-            label="Time limit in minutes (empty: the quiz's own)"
-            name="timeLimitMinutes"
-            inputMode="numeric"
-          />
-        </div>
-        <div className="grid gap-3 sm:grid-cols-3">
-          <div className="space-y-1 text-sm">
-            <label htmlFor="assign-late" className="block font-medium">
-              Late work
-            </label>
-            <select id="assign-late" name="latePolicy" className={selectClass} defaultValue="accept">
-              <option value="accept">Accept, marked late</option>
-              <option value="penalty">Accept with a penalty</option>
-              <option value="refuse">Refuse after the due date</option>
-            </select>
-          </div>
-          <Field label="Late penalty (%)" name="penaltyPercent" inputMode="numeric" defaultValue="10" />
-          <div className="space-y-1 text-sm">
-            <label htmlFor="assign-feedback" className="block font-medium">
-              Feedback and answers
-            </label>
-            <select
-              id="assign-feedback"
-              name="feedbackRelease"
-              className={selectClass}
-              defaultValue="after-submit"
-            >
-              <option value="after-submit">Right after submitting</option>
-              <option value="after-due">After the due date</option>
-            </select>
-          </div>
-        </div>
+        <AssignmentFields timeZone={timeZone} idPrefix="assign" />
       </ActionForm>
     </details>
+  );
+}
+
+/**
+ * An assignment's rules as form fields, for assigning a quiz and for editing an assignment: dates
+ * are typed in the class's time zone, and an existing assignment's values are filled in.
+ */
+export function AssignmentFields({
+  timeZone,
+  idPrefix,
+  values,
+}: {
+  timeZone: string;
+  idPrefix: string;
+  values?: Pick<
+    Assignment,
+    'title' | 'opensAt' | 'dueAt' | 'attemptsAllowed' | 'timeLimitMinutes' | 'latePolicy' | 'feedbackRelease'
+  >;
+}) {
+  const local = (d: Date | null | undefined) => (d ? toDateTimeLocal(d, timeZone) : undefined);
+  return (
+    <>
+      <Field
+        id={`${idPrefix}-title`}
+        label="Title shown to students (optional)"
+        name="title"
+        maxLength={200}
+        defaultValue={values?.title}
+      />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Field
+          id={`${idPrefix}-opens`}
+          label={`Opens (${zoneLabel(timeZone)}, optional)`}
+          name="opensAt"
+          type="datetime-local"
+          defaultValue={local(values?.opensAt)}
+        />
+        <Field
+          id={`${idPrefix}-due`}
+          label={`Due (${zoneLabel(timeZone)}, optional)`}
+          name="dueAt"
+          type="datetime-local"
+          defaultValue={local(values?.dueAt)}
+        />
+        <Field
+          label="Attempts allowed (empty: the quiz's own)"
+          id={`${idPrefix}-attempts`}
+          name="attemptsAllowed"
+          inputMode="numeric"
+          defaultValue={values?.attemptsAllowed ?? undefined}
+        />
+        <Field
+          label="Time limit in minutes (empty: the quiz's own)"
+          id={`${idPrefix}-minutes`}
+          name="timeLimitMinutes"
+          inputMode="numeric"
+          defaultValue={values?.timeLimitMinutes ?? undefined}
+        />
+      </div>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <div className="space-y-1 text-sm">
+          <label htmlFor={`${idPrefix}-late`} className="block font-medium">
+            Late work
+          </label>
+          <select
+            id={`${idPrefix}-late`}
+            name="latePolicy"
+            className={selectClass}
+            defaultValue={values?.latePolicy.kind ?? 'accept'}
+          >
+            <option value="accept">Accept, marked late</option>
+            <option value="penalty">Accept with a penalty</option>
+            <option value="refuse">Refuse after the due date</option>
+          </select>
+        </div>
+        <Field
+          id={`${idPrefix}-penalty`}
+          label="Late penalty (%)"
+          name="penaltyPercent"
+          inputMode="numeric"
+          defaultValue={values?.latePolicy.kind === 'penalty' ? values.latePolicy.percent : 10}
+        />
+        <div className="space-y-1 text-sm">
+          <label htmlFor={`${idPrefix}-feedback`} className="block font-medium">
+            Feedback and answers
+          </label>
+          <select
+            id={`${idPrefix}-feedback`}
+            name="feedbackRelease"
+            className={selectClass}
+            defaultValue={values?.feedbackRelease ?? 'after-submit'}
+          >
+            <option value="after-submit">Right after submitting</option>
+            <option value="after-due">After the due date</option>
+          </select>
+        </div>
+      </div>
+    </>
   );
 }

@@ -157,6 +157,9 @@ export function QuizRunner({
         <div className="flex items-center gap-4 text-sm">
           {remaining !== null && (
             <p
+              // The server's clock and the browser's differ by the time the page took to arrive.
+              suppressHydrationWarning
+              data-timer
               className={cn(
                 'font-semibold tabular-nums',
                 remaining < 60_000 && 'text-red-700 dark:text-red-300',

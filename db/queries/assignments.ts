@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import {
   type Assignment,
@@ -34,6 +34,43 @@ export async function createAssignment(values: {
   const db = await getDb();
   const [row] = await db.insert(assignments).values(values).returning();
   return row!;
+}
+
+export type AssignmentRules = Pick<
+  Assignment,
+  'title' | 'opensAt' | 'dueAt' | 'attemptsAllowed' | 'timeLimitMinutes' | 'latePolicy' | 'feedbackRelease'
+>;
+
+/** Changes an assignment's rules; attempts already made keep their grades and deadlines. */
+export async function updateAssignment({
+  assignmentId,
+  rules,
+}: {
+  assignmentId: string;
+  rules: AssignmentRules;
+}) {
+  const db = await getDb();
+  await db.update(assignments).set(rules).where(eq(assignments.id, assignmentId));
+}
+
+/** What deleting an assignment takes with it: its attempts and the students who made them. */
+export async function assignmentWork({ assignmentId }: { assignmentId: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      attempts: count(),
+      submitted: sql<number>`count(*) filter (where ${attempts.status} = 'submitted')`.mapWith(Number),
+      students: sql<number>`count(distinct ${attempts.userId})`.mapWith(Number),
+    })
+    .from(attempts)
+    .where(eq(attempts.assignmentId, assignmentId));
+  return row ?? { attempts: 0, submitted: 0, students: 0 };
+}
+
+/** Deletes an assignment with its attempts, answers and accommodations. */
+export async function deleteAssignment({ assignmentId }: { assignmentId: string }) {
+  const db = await getDb();
+  await db.delete(assignments).where(eq(assignments.id, assignmentId));
 }
 
 /** A class's assignments with their quiz and reading. */

@@ -3,7 +3,14 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { createAssignment, saveAccommodation, setExcused } from '@/db/queries/assignments';
+import {
+  type AssignmentRules,
+  createAssignment,
+  deleteAssignment,
+  saveAccommodation,
+  setExcused,
+  updateAssignment,
+} from '@/db/queries/assignments';
 import { storeInstructorGrades } from '@/db/queries/class-progress';
 import {
   addMember,
@@ -182,9 +189,7 @@ export const addCoInstructorAction = action({
   },
 });
 
-const assignmentInput = z.object({
-  classId,
-  quizId: field.id('Choose a quiz.'),
+const ruleFields = {
   title: z.string().trim().max(200, 'Use at most 200 characters.').default(''),
   opensAt: field.optionalDateTime(),
   dueAt: field.optionalDateTime(),
@@ -193,11 +198,42 @@ const assignmentInput = z.object({
   latePolicy: field.choice(['accept', 'penalty', 'refuse']),
   penaltyPercent: field.optionalInteger(0, 100, 'Enter a penalty'),
   feedbackRelease: field.choice(['after-submit', 'after-due']),
-});
+};
+type RuleInput = z.output<z.ZodObject<typeof ruleFields>>;
+
+/**
+ * An assignment's rules from the form: dates read as the class's wall-clock time, the opening
+ * before the due date, and a warning (not a refusal) for a due date already past.
+ */
+function assignmentRules(input: RuleInput, klass: { timeZone: string }, fallbackTitle: string) {
+  const opensAt = dateInZone(input.opensAt, klass.timeZone);
+  const dueAt = dateInZone(input.dueAt, klass.timeZone);
+  if (opensAt && dueAt && opensAt >= dueAt)
+    return refuse('invalid', 'The due date must come after the opening date.', {
+      fieldErrors: { dueAt: ['The due date must come after the opening date.'] },
+    });
+  const rules: AssignmentRules = {
+    title: input.title || fallbackTitle,
+    opensAt,
+    dueAt,
+    attemptsAllowed: input.attemptsAllowed,
+    timeLimitMinutes: input.timeLimitMinutes,
+    latePolicy:
+      input.latePolicy === 'penalty'
+        ? { kind: 'penalty', percent: input.penaltyPercent ?? 0 }
+        : { kind: input.latePolicy },
+    feedbackRelease: input.feedbackRelease,
+  };
+  const warning =
+    dueAt && dueAt < new Date()
+      ? ` Note: its due date (${formatDateTime(dueAt, klass.timeZone)}) has already passed, so it shows as overdue.`
+      : '';
+  return { rules, warning };
+}
 
 export const createAssignmentAction = action({
   name: 'classes.createAssignment',
-  input: assignmentInput,
+  input: z.object({ classId, quizId: field.id('Choose a quiz.'), ...ruleFields }),
   rule: 'teach-class',
   authorize: async (user, input) => {
     const access = await classToTeach(user, input.classId);
@@ -216,30 +252,62 @@ export const createAssignmentAction = action({
     return { ...access, quiz };
   },
   run: async (input, { user, klass, quiz }) => {
-    const { latePolicy, penaltyPercent, classId: _classId, opensAt: _o, dueAt: _d, ...rest } = input;
-    // Typed dates are the class's wall-clock time.
-    const opensAt = dateInZone(input.opensAt, klass.timeZone);
-    const dueAt = dateInZone(input.dueAt, klass.timeZone);
-    if (opensAt && dueAt && opensAt >= dueAt)
-      return refuse('invalid', 'The due date must come after the opening date.', {
-        fieldErrors: { dueAt: ['The due date must come after the opening date.'] },
-      });
-    await createAssignment({
+    const resolved = assignmentRules(input, klass, quiz.title);
+    if ('status' in resolved) return resolved;
+    await createAssignment({ ...resolved.rules, classId: klass.id, quizId: quiz.id, createdBy: user.id });
+    revalidatePath(`/classes/${klass.id}`);
+    return done(`Assigned. Students see it on their home page.${resolved.warning}`);
+  },
+});
+
+const assignmentRef = { classId, assignmentId: field.id('That assignment') };
+
+/** New dates, attempts, time limit, late policy or feedback release for an assignment. */
+export const updateAssignmentAction = action({
+  name: 'classes.updateAssignment',
+  input: z.object({ ...assignmentRef, ...ruleFields }),
+  rule: 'teach-class',
+  authorize: (user, input) => assignmentToTeach(user, input),
+  run: async (input, { klass, assignment }) => {
+    const resolved = assignmentRules(input, klass, assignment.title);
+    if ('status' in resolved) return resolved;
+    await updateAssignment({ assignmentId: assignment.id, rules: resolved.rules });
+    revalidatePath(`/classes/${klass.id}`);
+    revalidatePath(`/classes/${klass.id}/assignments/${assignment.id}`);
+    return done(
+      `Saved. Students see the new settings now; work already submitted keeps its grade.${resolved.warning}`,
+    );
+  },
+});
+
+/** The same quiz and rules as a new assignment (for another week, or another try). */
+export const duplicateAssignmentAction = action({
+  name: 'classes.duplicateAssignment',
+  input: z.object(assignmentRef),
+  rule: 'teach-class',
+  authorize: (user, input) => assignmentToTeach(user, input),
+  run: async (_input, { user, klass, assignment }) => {
+    const { id: _id, createdAt: _c, createdBy: _b, ...rest } = assignment;
+    const copy = await createAssignment({
       ...rest,
-      opensAt,
-      dueAt,
-      classId: klass.id,
-      title: rest.title || quiz.title,
-      latePolicy:
-        latePolicy === 'penalty' ? { kind: 'penalty', percent: penaltyPercent ?? 0 } : { kind: latePolicy },
+      title: `${assignment.title} (copy)`.slice(0, 200),
       createdBy: user.id,
     });
     revalidatePath(`/classes/${klass.id}`);
-    if (dueAt && dueAt < new Date())
-      return done(
-        `Assigned. Students see it on their home page. Note: its due date (${formatDateTime(dueAt, klass.timeZone)}) has already passed, so it shows as overdue.`,
-      );
-    return done('Assigned. Students see it on their home page.');
+    redirect(`/classes/${klass.id}/assignments/${copy.id}?notice=duplicated`);
+  },
+});
+
+/** Deletes an assignment and, as the confirmation said, the work submitted to it. */
+export const deleteAssignmentAction = action({
+  name: 'classes.deleteAssignment',
+  input: z.object(assignmentRef),
+  rule: 'teach-class',
+  authorize: (user, input) => assignmentToTeach(user, input),
+  run: async (_input, { klass, assignment }) => {
+    await deleteAssignment({ assignmentId: assignment.id });
+    revalidatePath(`/classes/${klass.id}`);
+    return ok({ href: `/classes/${klass.id}` }, `Deleted “${assignment.title}”.`);
   },
 });
 

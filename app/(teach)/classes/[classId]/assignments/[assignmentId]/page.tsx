@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { AssignmentFields } from '@/components/classes/assign-quiz-form';
+import { DeleteAssignmentButton } from '@/components/classes/delete-assignment';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
-import { listAccommodations } from '@/db/queries/assignments';
+import { assignmentWork, listAccommodations } from '@/db/queries/assignments';
 import { listGradedResponses } from '@/db/queries/class-progress';
 import { getQuestionsByIds, getQuiz } from '@/db/queries/quizzes';
 import { getReadingById } from '@/db/queries/readings';
@@ -11,7 +13,12 @@ import { isFreeText } from '@/lib/classes/answer-queue';
 import { classGradebook } from '@/lib/classes/dashboard';
 import { itemAnalysis, paragraphMissRates } from '@/lib/classes/item-analysis';
 import { TYPE_NAMES } from '@/lib/question-bank/question-form';
-import { excuseStudentAction, saveAccommodationAction } from '@/lib/server/actions/classes';
+import {
+  duplicateAssignmentAction,
+  excuseStudentAction,
+  saveAccommodationAction,
+  updateAssignmentAction,
+} from '@/lib/server/actions/classes';
 import { assignmentToTeach, classToAttend } from '@/lib/server/policy';
 import { grantedOrNotFound, requireUser } from '@/lib/server/session';
 import { formatDateTime, zoneLabel } from '@/lib/time';
@@ -26,8 +33,10 @@ const card =
 
 export default async function AssignmentReportPage({
   params,
+  searchParams,
 }: PageProps<'/classes/[classId]/assignments/[assignmentId]'>) {
   const { classId, assignmentId } = await params;
+  const { notice } = await searchParams;
   const user = await requireUser(`/classes/${classId}/assignments/${assignmentId}`);
   const access = await grantedOrNotFound(classToAttend(user, classId));
   // Students of the class have their own view of it.
@@ -35,11 +44,12 @@ export default async function AssignmentReportPage({
   const { assignment } = await grantedOrNotFound(assignmentToTeach(user, { classId, assignmentId }));
 
   const quiz = (await getQuiz({ quizId: assignment.quizId }))!;
-  const [reading, book, rows, accommodations] = await Promise.all([
+  const [reading, book, rows, accommodations, work] = await Promise.all([
     getReadingById({ id: quiz.readingId }),
     classGradebook(classId),
     getQuestionsByIds({ ids: quiz.questionIds }),
     listAccommodations({ assignmentId }),
+    assignmentWork({ assignmentId }),
   ]);
   const cells = book.students.map((s) => ({ student: s, cell: book.cell(assignmentId, s.userId) }));
   const counted = cells.flatMap((c) =>
@@ -70,6 +80,37 @@ export default async function AssignmentReportPage({
           {reading?.title} · {counted.length} of {book.students.length} submitted
         </p>
       </div>
+
+      {notice === 'duplicated' && (
+        <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm dark:bg-emerald-950">
+          This is a copy, with the same quiz and settings. Change its dates below.
+        </p>
+      )}
+      <details className={card} data-assignment-settings>
+        <summary className="cursor-pointer font-semibold">Edit, duplicate or delete</summary>
+        <ActionForm action={updateAssignmentAction} submitLabel="Save changes">
+          {hidden}
+          <input type="hidden" name="assignmentId" value={assignment.id} />
+          <AssignmentFields timeZone={access.klass.timeZone} idPrefix="edit" values={assignment} />
+        </ActionForm>
+        <div className="flex flex-wrap gap-3 border-t border-slate-200 pt-4 dark:border-slate-700">
+          <ActionForm
+            action={duplicateAssignmentAction}
+            submitLabel="Duplicate"
+            variant="secondary"
+            pendingLabel="Copying…"
+          >
+            {hidden}
+            <input type="hidden" name="assignmentId" value={assignment.id} />
+          </ActionForm>
+          <DeleteAssignmentButton
+            classId={classId}
+            assignmentId={assignment.id}
+            title={assignment.title}
+            work={work}
+          />
+        </div>
+      </details>
 
       <section aria-labelledby="items-title" className="space-y-3">
         <h2 id="items-title" className="text-lg font-semibold">
