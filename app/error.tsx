@@ -16,7 +16,9 @@ export default function ErrorPage({
       <p className="mt-4 text-slate-600 dark:text-slate-400">
         Your request could not be completed. Nothing you saved before is lost; try again.
       </p>
-      {error.digest && <p className="mt-2 text-xs text-slate-500">Reference: {error.digest}</p>}
+      {error.digest && (
+        <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">Reference: {error.digest}</p>
+      )}
       <Button className="mt-8" onClick={reset}>
         Try again
       </Button>

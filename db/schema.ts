@@ -135,6 +135,8 @@ export const classes = pgTable(
     joinCode: text('join_code'),
     // Where the class meets: due dates are typed and shown to instructors in this zone.
     timeZone: text('time_zone').notNull().default('UTC'),
+    // Set when the course is over: read-only for everyone, listed apart, no new attempts or joins.
+    archivedAt: timestamp('archived_at', { mode: 'date', withTimezone: true }),
     createdBy: text('created_by')
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),

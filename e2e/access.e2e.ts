@@ -416,6 +416,13 @@ const ACTION_CASES: ActionCase[] = [
     late: true,
   },
   {
+    // Restoring a class that is not archived: changes nothing, so the other cases are unaffected.
+    action: 'classes.archive',
+    rule: 'teach-class',
+    resource: 'classA',
+    args: (f) => form({ classId: f.classA }),
+  },
+  {
     action: 'classes.rename',
     rule: 'teach-class',
     resource: 'classA',

@@ -198,7 +198,7 @@ describe('accounts in the browser', () => {
       ['Teach', '/teach/readings'],
     ] as const;
     for (const [section, path] of sections) {
-      await page.getByText('Menu').click();
+      await page.locator('[data-phone-menu] summary').click();
       const menu = page.locator('[data-phone-menu] nav');
       await menu.getByRole('link', { name: section, exact: true }).click();
       await page.waitForURL((url) => url.pathname === path);
@@ -208,7 +208,7 @@ describe('accounts in the browser', () => {
     }
     expect(await axeViolations(page)).toEqual([]);
     // Account and sign-out are in the menu too.
-    await page.getByText('Menu').click();
+    await page.locator('[data-phone-menu] summary').click();
     await page.locator('[data-phone-menu] nav').getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in/);
     await context.close();

@@ -21,7 +21,7 @@ export function ScoreChart({ points }: { points: { label: string; date: string; 
         className="w-full max-w-2xl text-indigo-700 dark:text-indigo-300"
       >
         <title id="score-chart-title">
-          Quiz scores over time, from {points[0]?.date} to {points.at(-1)?.date}
+          {`Quiz scores over time, from ${points[0]?.date} to ${points.at(-1)?.date}`}
         </title>
         {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
           <g key={tick}>
@@ -39,7 +39,7 @@ export function ScoreChart({ points }: { points: { label: string; date: string; 
               textAnchor="end"
               className="fill-slate-600 text-[11px] dark:fill-slate-400"
             >
-              {tick * 100}%
+              {`${tick * 100}%`}
             </text>
           </g>
         ))}

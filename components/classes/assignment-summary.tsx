@@ -39,7 +39,7 @@ export function AssignmentSummary({
                     >
                       {a.assignment.title}
                     </Link>
-                    <span className="block text-xs text-slate-500">{a.readingTitle}</span>
+                    <span className="block text-xs text-slate-600 dark:text-slate-400">{a.readingTitle}</span>
                   </td>
                   <td className="py-2 pr-4">{formatDue(a.assignment.dueAt, timeZone)}</td>
                   <td className="py-2 pr-4 tabular-nums" data-testid={`completion-${a.assignment.id}`}>

@@ -22,7 +22,7 @@ export function InstructorsPanel({
       <ul className="text-sm">
         {instructors.map((m) => (
           <li key={m.userId}>
-            {m.name} <span className="text-slate-500">{m.email}</span>
+            {m.name} <span className="text-slate-600 dark:text-slate-400">{m.email}</span>
           </li>
         ))}
       </ul>

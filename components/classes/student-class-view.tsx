@@ -16,12 +16,15 @@ export async function StudentClassView({
   className,
   userId,
   timeZone,
+  archived = false,
 }: {
   classId: string;
   className: string;
   userId: string;
   /** The student's own: due dates in their time. */
   timeZone: string;
+  /** The course is over: results stay, nothing new starts. */
+  archived?: boolean;
 }) {
   const mine = (await listStudentAssignments({ userId })).filter((a) => a.assignment.classId === classId);
   const now = new Date();
@@ -68,7 +71,11 @@ export async function StudentClassView({
                     ? 'unlimited attempts'
                     : `${Math.max(0, rules.attemptsAllowed - attempts.length)} of ${rules.attemptsAllowed} attempt${rules.attemptsAllowed === 1 ? '' : 's'} left`}
                 </p>
-                {inProgress || availability.kind === 'open' ? (
+                {archived && !inProgress ? (
+                  <p className="text-sm font-medium text-slate-700 dark:text-slate-300" data-card-status>
+                    Closed: this class is archived.
+                  </p>
+                ) : inProgress || availability.kind === 'open' ? (
                   rules.timeLimitMinutes && !inProgress ? (
                     // A timed quiz opens on its intro page: the clock starts there, on Start.
                     <Link

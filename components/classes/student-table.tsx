@@ -101,7 +101,9 @@ export function StudentProgress({
                 >
                   <td className="py-2 pr-4">
                     {r.student.name}
-                    <span className="block text-xs text-slate-500">{r.student.email}</span>
+                    <span className="block text-xs text-slate-600 dark:text-slate-400">
+                      {r.student.email}
+                    </span>
                   </td>
                   <td className="py-2 pr-4 tabular-nums">
                     {r.average === null ? '—' : `${Math.round(r.average * 100)}%`}

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { signOutEverywhereAction } from '@/lib/server/actions/auth';
+import { PhoneMenu } from './phone-menu';
 
 const SECTIONS = [
   ['/home', 'Home'],
@@ -52,10 +53,7 @@ export function SiteHeader({ userName }: { userName: string }) {
           </Link>
           <SignOut />
         </nav>
-        <details className="relative lg:hidden" data-phone-menu>
-          <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-3 py-2 text-sm font-semibold dark:border-slate-600">
-            Menu <span aria-hidden="true">☰</span>
-          </summary>
+        <PhoneMenu>
           <nav
             aria-label="Main"
             className="absolute right-0 z-40 mt-2 flex w-56 flex-col rounded-lg border border-slate-200 bg-white p-2 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
@@ -74,7 +72,7 @@ export function SiteHeader({ userName }: { userName: string }) {
               <SignOut />
             </div>
           </nav>
-        </details>
+        </PhoneMenu>
       </div>
     </header>
   );

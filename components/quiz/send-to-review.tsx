@@ -50,7 +50,7 @@ export function SendToReview({
               <span>
                 {m.prompt}
                 {alreadyQueued.includes(m.id) && (
-                  <span className="text-slate-500"> (in your review queue)</span>
+                  <span className="text-slate-600 dark:text-slate-400"> (in your review queue)</span>
                 )}
               </span>
             </label>

@@ -7,7 +7,13 @@ import { type ClassRole, classes, classMembers, users } from '@/db/schema';
 export async function listClassesForUser({ userId }: { userId: string }) {
   const db = await getDb();
   const mine = await db
-    .select({ id: classes.id, name: classes.name, role: classMembers.role, joinCode: classes.joinCode })
+    .select({
+      id: classes.id,
+      name: classes.name,
+      role: classMembers.role,
+      joinCode: classes.joinCode,
+      archivedAt: classes.archivedAt,
+    })
     .from(classMembers)
     .innerJoin(classes, eq(classes.id, classMembers.classId))
     .where(eq(classMembers.userId, userId))
@@ -159,4 +165,13 @@ export async function setClassTimeZone({ classId, timeZone }: { classId: string;
 export async function renameClass({ classId, name }: { classId: string; name: string }) {
   const db = await getDb();
   await db.update(classes).set({ name }).where(eq(classes.id, classId));
+}
+
+/** Archives a class (its join code stops working) or brings it back. */
+export async function setClassArchived({ classId, archived }: { classId: string; archived: boolean }) {
+  const db = await getDb();
+  await db
+    .update(classes)
+    .set(archived ? { archivedAt: new Date(), joinCode: null } : { archivedAt: null })
+    .where(eq(classes.id, classId));
 }

@@ -1,4 +1,5 @@
 import { getAccommodation, getAssignment } from '@/db/queries/assignments';
+import { getClass } from '@/db/queries/classes';
 import {
   countAttempts,
   finalizeAttempt,
@@ -79,6 +80,11 @@ export async function startOrResumeAttempt({
     const live = await currentAttempt(current, now);
     if (live.status === 'in-progress') return ok({ attempt: live });
   }
+  // An archived class is over: what was started may be finished, nothing new begins.
+  if (assignment && (await getClass({ classId: assignment.classId }))?.archivedAt)
+    return refuse('forbidden', 'This class is archived: its assignments no longer take attempts.', {
+      reason: 'archived',
+    });
   const used = await countAttempts({ quizId, userId, assignmentId });
   const availability = startAvailability(rules, used, now);
   switch (availability.kind) {

@@ -8,8 +8,9 @@ import { SKILL_NAMES, SKILLS, skillName } from '@/questions/schema';
 
 export const metadata: Metadata = { title: 'Practice' };
 
+// A long reading title must not widen the page on a phone: the list shrinks to fit and truncates.
 const selectClass =
-  'rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900';
+  'block w-full max-w-full truncate rounded-md border border-slate-300 bg-white px-2 py-1.5 sm:w-auto sm:max-w-xs dark:border-slate-600 dark:bg-slate-900';
 
 export default async function PracticePage({ searchParams }: PageProps<'/practice'>) {
   const user = await requireUser('/practice');
@@ -46,7 +47,7 @@ export default async function PracticePage({ searchParams }: PageProps<'/practic
         </p>
       </div>
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="space-y-1">
+        <label className="w-full min-w-0 space-y-1 sm:w-auto">
           <span className="block font-medium">Reading</span>
           <select name="reading" defaultValue={readingId ?? ''} className={selectClass}>
             <option value="">Any reading</option>
@@ -57,7 +58,7 @@ export default async function PracticePage({ searchParams }: PageProps<'/practic
             ))}
           </select>
         </label>
-        <label className="space-y-1">
+        <label className="w-full min-w-0 space-y-1 sm:w-auto">
           <span className="block font-medium">Skill</span>
           <select name="skill" defaultValue={skill ?? ''} className={selectClass}>
             <option value="">Any skill</option>
@@ -68,7 +69,7 @@ export default async function PracticePage({ searchParams }: PageProps<'/practic
             ))}
           </select>
         </label>
-        <label className="space-y-1">
+        <label className="w-full min-w-0 space-y-1 sm:w-auto">
           <span className="block font-medium">Concept</span>
           <select name="concept" defaultValue={concept ?? ''} className={selectClass}>
             <option value="">Any concept</option>

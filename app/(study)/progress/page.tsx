@@ -32,7 +32,8 @@ function MasteryBars({
               <div className="flex justify-between">
                 <span>{nameOf(r.label)}</span>
                 <span className="tabular-nums">
-                  {Math.round(r.mastery * 100)}% <span className="text-slate-500">({r.questions})</span>
+                  {Math.round(r.mastery * 100)}%{' '}
+                  <span className="text-slate-600 dark:text-slate-400">({r.questions})</span>
                 </span>
               </div>
               <div

@@ -19,6 +19,7 @@ import {
   getMembership,
   removeMember,
   renameClass,
+  setClassArchived,
   setClassTimeZone,
   setJoinCode,
 } from '@/db/queries/classes';
@@ -92,6 +93,24 @@ export const changeJoinCodeAction = action({
     revalidatePath(`/classes/${klass.id}`);
     return done(
       turnOff ? 'Joining by code is off.' : 'A new join code is ready; the old one no longer works.',
+    );
+  },
+});
+
+/** Ends a course (read-only, listed apart, join code off) or brings it back. */
+export const archiveClassAction = action({
+  name: 'classes.archive',
+  input: z.object({ classId, archived: field.checkbox() }),
+  rule: 'teach-class',
+  authorize: (user, input) => classToTeach(user, input.classId),
+  run: async (input, { klass }) => {
+    await setClassArchived({ classId: klass.id, archived: input.archived });
+    revalidatePath(`/classes/${klass.id}`);
+    revalidatePath('/classes');
+    return done(
+      input.archived
+        ? 'Archived. Students keep their results; no new attempts or joins. Turn joining on again after restoring it.'
+        : 'Restored: the class is active again.',
     );
   },
 });

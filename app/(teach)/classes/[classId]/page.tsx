@@ -18,6 +18,7 @@ import { readRemovalReceipt } from '@/lib/classes/removal';
 import { restoreStudentAction } from '@/lib/server/actions/classes';
 import { classToAttend } from '@/lib/server/policy';
 import { grantedOrNotFound, requireUser } from '@/lib/server/session';
+import { formatDate } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Class' };
 
@@ -30,7 +31,13 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
   const { klass, role } = await grantedOrNotFound(classToAttend(user, classId));
   if (role === 'student')
     return (
-      <StudentClassView classId={klass.id} className={klass.name} userId={user.id} timeZone={user.timeZone} />
+      <StudentClassView
+        classId={klass.id}
+        className={klass.name}
+        userId={user.id}
+        timeZone={user.timeZone}
+        archived={Boolean(klass.archivedAt)}
+      />
     );
 
   const query = await searchParams;
@@ -103,6 +110,16 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
             <input type="hidden" name="receipt" value={removed.receipt} />
           </ActionForm>
         </div>
+      )}
+      {klass.archivedAt && (
+        <p
+          role="status"
+          className="rounded-xl border border-slate-300 bg-slate-100 p-4 text-sm dark:border-slate-600 dark:bg-slate-800"
+          data-archived
+        >
+          Archived on {formatDate(klass.archivedAt, user.timeZone)}: students see their results, but no new
+          attempts or joins. Restore it in Class settings.
+        </p>
       )}
       <JoiningPanel klass={klass} joinLink={joinLink} />
       <ClassSettings klass={klass} />

@@ -69,7 +69,7 @@ export default async function AttemptReviewPage({
               data-review-question={id}
               className="space-y-2 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
             >
-              <p className="text-sm text-slate-500">
+              <p className="text-sm text-slate-600 dark:text-slate-400">
                 Question {i + 1} · {row.data.type} · {pct(effectiveScore(response))}
                 {response?.gradedBy === 'instructor' && ' · regraded by an instructor'}
               </p>

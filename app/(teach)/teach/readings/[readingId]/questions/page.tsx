@@ -213,7 +213,7 @@ export default async function QuestionBankPage({
                   <input type="checkbox" name="questionId" value={r.id} className="mt-1" />
                   <span>
                     {r.prompt}{' '}
-                    <span className="text-slate-500">
+                    <span className="text-slate-600 dark:text-slate-400">
                       ({TYPE_NAMES[r.type as keyof typeof TYPE_NAMES] ?? r.type}, {skillName(r.skill)})
                     </span>
                   </span>
