@@ -25,6 +25,11 @@ describe('self-study', () => {
     await page.getByRole('link', { name: 'Take the quiz' }).click();
     await page.getByRole('button', { name: 'Start the quiz' }).click();
     await page.waitForURL(/\/attempts\//);
+    // A quiz started alone shows under "Keep reading" until it is submitted, and leads back to it.
+    const attemptPath = new URL(page.url()).pathname;
+    await page.goto('/home');
+    await page.locator('[data-self-study-attempt]').getByRole('link').click();
+    await page.waitForURL((url) => url.pathname === attemptPath);
     await page.getByRole('button', { name: 'Review and submit' }).first().click();
     await page.getByRole('button', { name: 'Submit answers' }).click();
     await page.waitForURL(/\/results$/);

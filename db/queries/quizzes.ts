@@ -342,3 +342,22 @@ export async function listQuizzesForReading({ readingId }: { readingId: string }
     .where(eq(quizzes.readingId, readingId))
     .orderBy(desc(quizzes.isDefault), desc(quizzes.createdAt));
 }
+
+/** Quizzes a student started on their own (not for a class) and has not submitted, newest first. */
+export async function listSelfStudyAttemptsInProgress({ userId }: { userId: string }) {
+  const db = await getDb();
+  return db
+    .select({
+      attemptId: attempts.id,
+      quizId: quizzes.id,
+      title: quizzes.title,
+      startedAt: attempts.startedAt,
+    })
+    .from(attempts)
+    .innerJoin(quizzes, eq(quizzes.id, attempts.quizId))
+    .where(
+      and(eq(attempts.userId, userId), eq(attempts.status, 'in-progress'), isNull(attempts.assignmentId)),
+    )
+    .orderBy(desc(attempts.startedAt))
+    .limit(10);
+}

@@ -5,6 +5,7 @@ import { buttonClasses } from '@/components/ui/button';
 import { listStudentAssignments } from '@/db/queries/assignments';
 import { listAnswersAwaitingInstructor } from '@/db/queries/class-progress';
 import { listClassesForUser } from '@/db/queries/classes';
+import { listSelfStudyAttemptsInProgress } from '@/db/queries/quizzes';
 import { listReadingsInProgress } from '@/db/queries/readings';
 import { countDue } from '@/db/queries/review';
 import { greetingName } from '@/lib/auth/names';
@@ -17,12 +18,13 @@ export const metadata: Metadata = { title: 'Home' };
 export default async function HomePage() {
   const user = await requireUser('/home');
   const now = new Date();
-  const [classes, inProgress, due, assigned, toGrade] = await Promise.all([
+  const [classes, inProgress, due, assigned, toGrade, quizzesStarted] = await Promise.all([
     listClassesForUser({ userId: user.id }),
     listReadingsInProgress({ userId: user.id }),
     countDue({ userId: user.id, window: { now, endOfDay: endOfDay(now, user.timeZone) } }),
     listStudentAssignments({ userId: user.id }),
     listAnswersAwaitingInstructor({ instructorId: user.id }),
+    listSelfStudyAttemptsInProgress({ userId: user.id }),
   ]);
   const teaching = classes.filter((c) => c.role === 'instructor');
   const assignments = assigned.map((a) => ({
@@ -141,10 +143,27 @@ export default async function HomePage() {
         <h2 id="reading-heading" className="text-lg font-semibold">
           Keep reading
         </h2>
-        {inProgress.length === 0 ? (
+        {inProgress.length === 0 && quizzesStarted.length === 0 ? (
           <p className="text-slate-600 dark:text-slate-400">Nothing in progress yet.</p>
         ) : (
           <ul className="grid gap-3 sm:grid-cols-2">
+            {quizzesStarted.map((q) => (
+              <li
+                key={q.attemptId}
+                data-self-study-attempt={q.attemptId}
+                className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
+              >
+                <Link
+                  href={`/quizzes/${q.quizId}/attempts/${q.attemptId}`}
+                  className="font-semibold text-indigo-800 underline dark:text-indigo-200"
+                >
+                  {q.title}
+                </Link>
+                <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+                  Quiz started {formatDateTime(q.startedAt, user.timeZone)} · your answers are saved
+                </p>
+              </li>
+            ))}
             {inProgress.map((r) => (
               <li
                 key={r.slug}
