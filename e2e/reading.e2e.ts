@@ -78,6 +78,19 @@ describe('reading the Burns essay', () => {
     const outline = again.getByRole('navigation', { name: 'Sections' });
     expect(await outline.getByText('(read)').count()).toBeGreaterThanOrEqual(3);
 
+    // On paper: no site menu or outline, the highlight keeps its colour and its note is printed.
+    await again.emulateMedia({ media: 'print' });
+    expect(await again.getByRole('banner').isVisible()).toBe(false);
+    expect(await outline.isVisible()).toBe(false);
+    expect(await again.locator('[data-print-note]').textContent()).toBe(
+      ' [Note: Loneliness is the weak spot]',
+    );
+    expect(await again.locator('[data-print-note]').isVisible()).toBe(true);
+    expect(await back.sentence('p9.s1').evaluate((el) => getComputedStyle(el).printColorAdjust)).toBe(
+      'exact',
+    );
+    await again.emulateMedia({ media: 'screen' });
+
     await again.getByRole('button', { name: /My highlights \(1\)/ }).click();
     await again.getByText('Note: Loneliness is the weak spot', { exact: true }).waitFor();
     await again.getByRole('button', { name: 'Remove this highlight' }).click();

@@ -204,7 +204,7 @@ export function ReadingView({
             <section key={section.id} aria-labelledby={`${section.id}-title`} className="mb-10">
               <h2
                 id={`${section.id}-title`}
-                className="mb-4 max-w-[42rem] scroll-mt-20 font-serif text-xl font-semibold text-slate-800 dark:text-slate-200"
+                className="mb-4 max-w-[42rem] scroll-mt-36 font-serif text-xl font-semibold text-slate-800 dark:text-slate-200"
               >
                 <span className="sr-only">Section {index + 1}: </span>
                 {section.title}
@@ -219,7 +219,7 @@ export function ReadingView({
                       id={paragraphId}
                       data-paragraph={paragraphId}
                       data-paragraph-number={paragraphNumber.get(paragraphId)}
-                      className="mb-5 scroll-mt-20 font-serif text-lg leading-8 text-slate-900 dark:text-slate-100"
+                      className="mb-5 scroll-mt-36 font-serif text-lg leading-8 text-slate-900 dark:text-slate-100"
                     >
                       <span className="mr-2 select-none align-[0.15em] font-sans text-xs font-semibold text-slate-500 tabular-nums dark:text-slate-400">
                         <span className="sr-only">Paragraph </span>

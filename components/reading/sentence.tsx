@@ -37,7 +37,8 @@ export function Sentence({
     );
   });
   const className = cn(
-    'rounded-sm',
+    // Clear of the two sticky bars above the text when a link scrolls a sentence into view.
+    'scroll-mt-36 rounded-sm print:[print-color-adjust:exact]',
     highlight && 'bg-amber-200 text-slate-950 dark:bg-amber-300 dark:text-slate-950',
     isEvidence &&
       'bg-sky-100 underline decoration-sky-600 decoration-2 underline-offset-4 dark:bg-sky-900 dark:decoration-sky-300',
@@ -47,7 +48,12 @@ export function Sentence({
   const noteMarker = highlight?.note ? (
     <span className="ml-0.5 align-super text-xs text-indigo-700 dark:text-indigo-300" title={highlight.note}>
       <span aria-hidden="true">✎</span>
-      <span className="sr-only"> (your note: {highlight.note})</span>
+      <span className="sr-only print:hidden"> (your note: {highlight.note})</span>
+      {/* On paper there is no hover: the note is printed after the sentence. */}
+      <span className="hidden text-sm italic print:inline" data-print-note>
+        {' '}
+        [Note: {highlight.note}]
+      </span>
     </span>
   ) : null;
 
