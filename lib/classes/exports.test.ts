@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAssignment, setExcused } from '@/db/queries/assignments';
 import { addMember, createClass } from '@/db/queries/classes';
@@ -11,6 +15,11 @@ import { csvResponse } from './csv';
 import { gradebookCsv } from './exports';
 
 setUpTestDatabase();
+
+/** LibreOffice's command, where it is installed. */
+const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(
+  (p) => spawnSync('test', ['-x', p]).status === 0,
+);
 
 const rowsOf = (csv: string) => csv.trimEnd().split('\r\n');
 let classId: string;
@@ -85,11 +94,11 @@ function parseCsv(text: string): string[][] {
       quoted = !quoted;
     } else if (!quoted && c === ',') {
       endField();
-    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
+    } else if (!quoted && (c === '\n' || (c === '\r' && text[i + 1] === '\n'))) {
       endField();
       rows.push(row);
       row = [];
-      i++;
+      if (c === '\r') i++;
     } else {
       field += c;
     }
@@ -182,6 +191,46 @@ describe('the gradebook export', () => {
     expect(rows[1]).toBe('Points,,,12,12');
     expect(rows.find((r) => r.includes('kim@'))).toBe('Lee,Kim,kim@example.org,,');
   });
+
+  // LibreOffice (Debian's libreoffice-calc-nogui, installed by .ci/run) opens the download as a
+  // spreadsheet and writes it back: every cell, accents and quoted commas included, survives.
+  it.skipIf(!SOFFICE)(
+    'opens in LibreOffice Calc with accents and quoted commas intact',
+    async () => {
+      const csv = await gradebookCsv(classId, className, 'canvas');
+      const bytes = Buffer.from(await csvResponse(csv, 'grades.csv').arrayBuffer());
+      const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-calc-'));
+      try {
+        writeFileSync(path.join(dir, 'grades.csv'), bytes);
+        const result = spawnSync(
+          SOFFICE!,
+          [
+            `-env:UserInstallation=file://${dir}/profile`,
+            '--headless',
+            '--infilter=CSV:44,34,76,1',
+            '--convert-to',
+            'csv:Text - txt - csv (StarCalc):44,34,76',
+            '--outdir',
+            path.join(dir, 'out'),
+            path.join(dir, 'grades.csv'),
+          ],
+          { encoding: 'utf8', timeout: 120_000 },
+        );
+        expect(result.status, result.stderr).toBe(0);
+        const roundTrip = parseCsv(readFileSync(path.join(dir, 'out', 'grades.csv'), 'utf8'));
+        const original = parseCsv(csv);
+        expect(roundTrip.map((row) => row.slice(0, 5))).toEqual(original.map((row) => row.slice(0, 5)));
+        expect(roundTrip.find((row) => row[3] === 'tomas@example.org')?.[0]).toBe('García, Tomás Pérez');
+        // Scores arrive as numbers: Calc writes 3.00 back as 3.
+        const scores = (rows: string[][]) =>
+          rows.slice(1).map((row) => row.slice(5).map((v) => (v === '' || v === 'EX' ? v : Number(v))));
+        expect(scores(roundTrip)).toEqual(scores(original));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    150_000,
+  );
 
   it('downloads with a UTF-8 byte-order mark, so Excel shows the accents', async () => {
     const response = csvResponse(await gradebookCsv(classId, className), 'IR 101-gradebook.csv');
