@@ -35,7 +35,10 @@ describe('taking the Burns quiz', () => {
       seen.push(id);
       await quiz.answerCorrectly(bank.get(id)!);
       if (i === 0) await page.getByLabel('Sure', { exact: true }).check();
-      if (i === 2) await page.getByLabel(/Flag this question/).check();
+      if (i === 2) {
+        await page.getByLabel(/Flag this question/).check();
+        await page.locator('[data-flag-toggle]').getByText('Flagged to come back to').waitFor();
+      }
       await quiz.waitUntilSaved();
       if (i === 5) {
         // Halfway: reload. Nothing is lost, and the attempt resumes at the first open question.

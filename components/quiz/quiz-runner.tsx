@@ -305,13 +305,28 @@ export function QuizRunner({
               </fieldset>
             )}
 
-            <label className="flex items-center gap-2 text-sm">
+            {/* A toggle with an icon and words, around a real checkbox. */}
+            <label
+              className="inline-flex cursor-pointer items-center gap-2 rounded-full border border-slate-300 px-3 py-1.5 text-sm font-medium has-[:checked]:border-amber-500 has-[:checked]:bg-amber-50 has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600 dark:border-slate-600 dark:has-[:checked]:bg-amber-950"
+              data-flag-toggle
+            >
               <input
                 type="checkbox"
+                className="accent-amber-600"
                 checked={draft.flagged}
                 onChange={(e) => update({ flagged: e.target.checked })}
               />
-              Flag this question to come back to it
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 20 20"
+                className="h-4 w-4"
+                fill={draft.flagged ? 'currentColor' : 'none'}
+                stroke="currentColor"
+                strokeWidth={1.6}
+              >
+                <path d="M4 18V3m0 0h10l-2 3.5L14 10H4" strokeLinejoin="round" />
+              </svg>
+              {draft.flagged ? 'Flagged to come back to' : 'Flag this question to come back to it'}
             </label>
 
             {settings.checkEach && !locked && (
