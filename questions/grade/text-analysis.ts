@@ -31,6 +31,8 @@ export type Word = {
   absent: boolean;
   /** The alternative a clause sets against its subject: after "than", "rather", "instead of". */
   alternative: boolean;
+  /** After a word that rejects what follows in its clause ("warn against", "avoid"), not a plain "not". */
+  rejected: boolean;
 };
 
 export type AnalysedText = {
@@ -224,6 +226,7 @@ function analyse(text: string): AnalysedText {
       position: i,
       absent: absentFrom >= 0 && i - absentFrom <= 3 && tokens[absentFrom]!.clause === token.clause,
       alternative: alternativeClause === token.clause,
+      rejected: rejectedClause === token.clause && rejectedFrom < i,
     });
   });
   // Positions count words, not tokens, from here on.
