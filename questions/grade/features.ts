@@ -1,7 +1,7 @@
 import { ALIGNED, align, type PairTable, pairTable, relationsFor } from './alignment';
 import { denialOf, reversesQuestion } from './stance';
 import { type AnalysedText, analyseText, meanVector, type Word } from './text-analysis';
-import { cosine } from './vectors';
+import { cosine, dot } from './vectors';
 
 /**
  * What the scorer knows about one answer and one key point: how much of the point the answer
@@ -69,6 +69,8 @@ export const FEATURE_NAMES = [
   'promptOpposed',
   'answerDenial',
   'answerFlipped',
+  'foreignActors',
+  'missingActors',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -398,6 +400,8 @@ function compare(
     promptOpposed: part ? 0 : promptOpposed(prompt, answer),
     answerDenial: 0,
     answerFlipped: 0,
+    foreignActors: 0,
+    missingActors: 0,
   };
   // What recall is worth depends on how the answer says it: not at all in a list of words.
   features.listRecall = features.listShare * features.softRecall;
@@ -536,7 +540,47 @@ export function pointFeatures(
   best.features.denialCover = denial?.cover ?? 0;
   best.features.denialByActor = denial?.kind === 'other-actor' ? 1 : 0;
   best.features.questionReversed = reversesQuestion(prompt.analysed, analysedAnswer) ? 1 : 0;
+  const actors = actorFigures(analysedPhrasings, promptActors, analysedAnswer);
+  best.features.foreignActors = actors.foreign;
+  best.features.missingActors = actors.missing;
   return best.features;
+}
+
+/** Two actors are the same by name, or by word vectors ("Moscow", "Russia", "the Kremlin"). */
+const SAME_ACTOR = 0.6;
+
+function sameActor(a: Word, b: Word): boolean {
+  if (a.lemma === b.lemma || a.normal === b.normal) return true;
+  return a.vector !== null && b.vector !== null && dot(a.vector, b.vector) >= SAME_ACTOR;
+}
+
+/**
+ * Who the answer talks about against who the point and the question talk about: the share of
+ * the answer's actors that neither names ("the United States is using its military power
+ * against a defenseless nation", for a point about the Soviet Union), and the share of the
+ * point's actors the answer never names.
+ */
+function actorFigures(
+  phrasings: readonly AnalysedText[],
+  promptActors: readonly Word[],
+  answer: AnalysedText,
+): { foreign: number; missing: number } {
+  const pointActors = phrasings.flatMap((p) => p.words.filter((w) => w.actor));
+  const answerActors = answer.words.filter((w) => w.actor);
+  const known = [...pointActors, ...promptActors];
+  const foreign = answerActors.filter((a) => !known.some((k) => sameActor(a, k))).length;
+  let missing = 0;
+  let named = 0;
+  for (const phrasing of phrasings) {
+    const own = phrasing.words.filter((w) => w.actor);
+    if (own.length === 0) continue;
+    named++;
+    missing += own.filter((p) => !answerActors.some((a) => sameActor(a, p))).length / own.length;
+  }
+  return {
+    foreign: answerActors.length > 0 ? foreign / answerActors.length : 0,
+    missing: named > 0 ? missing / named : 0,
+  };
 }
 
 export function featureVector(features: Features, names: readonly string[] = FEATURE_NAMES): number[] {
