@@ -251,6 +251,10 @@ function analyse(text: string): AnalysedText {
   const listShare = sentences.length === 0 ? 0 : sentences.filter(isListOfWords).length / sentences.length;
   const unknown = words.filter((w) => !knownWord(w.normal) && !knownWord(w.lemma)).length;
   const unknownShare = words.length === 0 ? 0 : unknown / words.length;
+  const language = languageOf(text, unknownShare);
+  // The share of function words tells a list from a sentence only in English: a Spanish
+  // sentence has none of the English ones.
+  const english = language === 'eng' || language === 'und';
   return {
     text,
     words,
@@ -259,9 +263,9 @@ function analyse(text: string): AnalysedText {
     tokenCount: tokens.filter((t) => t.text).length,
     listShare,
     unknownShare,
-    language: languageOf(text, unknownShare),
+    language,
     advising,
-    bareList: sentences.length > 0 && sentences.every(isBareList),
+    bareList: english && sentences.length > 0 && sentences.every(isBareList),
   };
 }
 
