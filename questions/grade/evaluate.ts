@@ -2,8 +2,9 @@ import { contentLemmas } from '../language/tokens';
 import type { Rubric } from '../schema';
 import { fitBoosted, predictBoosted } from './boosting';
 import {
-  CONTRADICTION_FEATURES,
+  addRubricContext,
   FEATURE_NAMES,
+  type Features,
   featureVector,
   pointFeatures,
   promptLemmas,
@@ -29,27 +30,42 @@ export type FeatureMatrix = number[][];
 const QUESTION_REVERSED = FEATURE_NAMES.indexOf('questionReversed');
 const BARE_LIST = FEATURE_NAMES.indexOf('bareList');
 
-const pick = (row: readonly number[], names: readonly string[]) =>
-  names.map((name) => row[FEATURE_NAMES.indexOf(name as (typeof FEATURE_NAMES)[number])]!);
-
 export function featureMatrix(rows: readonly TrainingRow[]): FeatureMatrix {
   const prompts = new Map<string, Set<string>>();
-  return rows.map((row) => {
+  const features = rows.map((row) => {
     let prompt = prompts.get(row.prompt);
     if (!prompt) {
       prompt = promptLemmas(row.prompt);
       prompts.set(row.prompt, prompt);
     }
-    return featureVector(pointFeatures(row.phrasings, row.answer, prompt));
+    return pointFeatures(row.phrasings, row.answer, prompt);
   });
+  // Each answer's points side by side, as grading sees them.
+  const byAnswer = new Map<string, Features[]>();
+  rows.forEach((row, i) => {
+    const key = `${row.questionId}\u0000${row.answerId}`;
+    const group = byAnswer.get(key);
+    if (group) group.push(features[i]!);
+    else byAnswer.set(key, [features[i]!]);
+  });
+  for (const group of byAnswer.values()) addRubricContext(group);
+  return features.map((f) => featureVector(f));
 }
 
-/** Each dataset carries the same total weight, so the 5,000 science rows do not drown the IR set. */
-function sampleWeights(rows: readonly TrainingRow[]): number[] {
+/**
+ * The IR set carries twice the science set's total weight: its rubrics of several points, with
+ * paraphrases, denials and swapped actors, are what the app grades; the 5,000 science rows (one
+ * reference each, mostly word-for-word answers) would otherwise drown its 1,200.
+ */
+const IR_WEIGHT = 2;
+
+function sampleWeights(rows: readonly TrainingRow[], irWeight = IR_WEIGHT): number[] {
   const counts = new Map<string, number>();
   for (const row of rows) counts.set(row.dataset, (counts.get(row.dataset) ?? 0) + 1);
   const datasets = counts.size;
-  return rows.map((row) => rows.length / datasets / counts.get(row.dataset)!);
+  return rows.map(
+    (row) => (rows.length / datasets / counts.get(row.dataset)!) * (row.dataset === 'ir' ? irWeight : 1),
+  );
 }
 
 export type AnswerLabel = { score: number };
@@ -186,6 +202,42 @@ export function fitReviewMargin(
 /** Common defaults (100 trees of depth 3, learning rate 0.1), not tuned to these data. */
 const BOOSTING = { trees: 100, depth: 3, learningRate: 0.1, minLeafWeight: 30, l2: 1, bins: 64 };
 
+/** Out-of-fold contradiction probabilities of the IR rows, in four folds by question (0 elsewhere). */
+function innerContradictions(
+  rows: readonly TrainingRow[],
+  x: FeatureMatrix,
+  irIndex: readonly number[],
+): number[] {
+  const folds = foldsByQuestion(
+    irIndex.map((i) => rows[i]!.questionId),
+    4,
+  );
+  const out = new Array<number>(rows.length).fill(0);
+  for (let fold = 0; fold < 4; fold++) {
+    const train = irIndex.filter((i) => folds.get(rows[i]!.questionId) !== fold);
+    const model = fitBoosted(
+      FEATURE_NAMES,
+      train.map((i) => x[i]!),
+      train.map((i) => (rows[i]!.contradicted ? 1 : 0)),
+      CONTRADICTION_BOOSTING,
+    );
+    for (const i of irIndex) {
+      if (folds.get(rows[i]!.questionId) === fold) out[i] = predictBoosted(model, x[i]!);
+    }
+  }
+  return out;
+}
+
+/** The contradiction model has ten times fewer rows (the IR set's), so its leaves may be smaller. */
+const CONTRADICTION_BOOSTING = {
+  trees: 100,
+  depth: 3,
+  learningRate: 0.1,
+  minLeafWeight: 10,
+  l2: 1,
+  bins: 64,
+};
+
 export type FitOptions = { questions: readonly IrQuestion[] };
 
 /** Fits the point model, the contradiction model and their cut-offs on the given rows. */
@@ -204,17 +256,17 @@ export function fitGrader(
   );
   const irIndex = rows.flatMap((r, i) => (r.dataset === 'ir' ? [i] : []));
   const irMeasured = irIndex.filter((i) => !rows[i]!.synthetic);
-  const contradiction = fitLogistic(
-    CONTRADICTION_FEATURES,
-    irIndex.map((i) => pick(x[i]!, CONTRADICTION_FEATURES)),
+  const contradiction = fitBoosted(
+    FEATURE_NAMES,
+    irIndex.map((i) => x[i]!),
     irIndex.map((i) => (rows[i]!.contradicted ? 1 : 0)),
-    { l2: 1 },
+    CONTRADICTION_BOOSTING,
   );
   // Cut-offs come from out-of-fold probabilities when the caller has them, else in-sample ones.
   const probabilities = crossValidated?.probabilities ?? x.map((row) => predictBoosted(point, row));
-  const contradictions =
-    crossValidated?.contradictions ??
-    x.map((row) => predictLogistic(contradiction, pick(row, CONTRADICTION_FEATURES)));
+  // Trees fit their own rows too closely for a cut-off read from them: without held-out
+  // probabilities, the contradiction model's cut-offs come from folds by question inside these rows.
+  const contradictions = crossValidated?.contradictions ?? innerContradictions(rows, x, irIndex);
   const groups = answerGroups(rows, options.questions);
   const thresholds = fitThresholds(rows, groups, probabilities, options.questions);
   const cutoffs = fitContradictionCutoffs(
@@ -286,7 +338,7 @@ export function crossValidate(
     );
     for (const i of test) {
       probabilities[i] = predictBoosted(model.point, x[i]!);
-      contradictions[i] = predictLogistic(model.contradiction, pick(x[i]!, CONTRADICTION_FEATURES));
+      contradictions[i] = predictBoosted(model.contradiction, x[i]!);
       const status =
         contradictions[i]! >= model.thresholds.denies ||
         x[i]![QUESTION_REVERSED]! === 1 ||
@@ -482,7 +534,12 @@ export function simulateExamples(
 
 /** The blending model, fitted on simulated examples (each dataset weighted alike). */
 export function fitExampleModel(rows: readonly TrainingRow[], simulated: ExampleRows): LogisticModel {
-  const weights = sampleWeights(simulated.rows.map((i) => rows[i]!));
+  // Here the two sets weigh alike: the blend learns how far to trust a neighbour's grade, which
+  // the science set's many graded answers per question show best.
+  const weights = sampleWeights(
+    simulated.rows.map((i) => rows[i]!),
+    1,
+  );
   return fitLogistic(EXAMPLE_FEATURES, simulated.x, simulated.targets, { sampleWeights: weights, l2: 1 });
 }
 

@@ -1,7 +1,7 @@
-import { ALIGNED, align, type PairTable, pairTable } from './alignment';
+import { ALIGNED, align, type PairTable, pairTable, relationsFor } from './alignment';
 import { denialOf, reversesQuestion } from './stance';
 import { type AnalysedText, analyseText, meanVector, type Word } from './text-analysis';
-import { cosine } from './vectors';
+import { cosine, dot } from './vectors';
 
 /**
  * What the scorer knows about one answer and one key point: how much of the point the answer
@@ -59,6 +59,18 @@ export const FEATURE_NAMES = [
   'denialByActor',
   'questionReversed',
   'bareList',
+  'strongRecall',
+  'strictRecall',
+  'calibratedRecall',
+  'calibratedPrecision',
+  'clauseMatch',
+  'sentenceMatch',
+  'pointCount',
+  'promptOpposed',
+  'answerDenial',
+  'answerFlipped',
+  'foreignActors',
+  'missingActors',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -96,11 +108,85 @@ function dice(a: Map<string, number>, b: Map<string, number>): number {
 const share = (numerator: number, denominator: number, otherwise = 0) =>
   denominator > 0 ? numerator / denominator : otherwise;
 
+/**
+ * A word-vector similarity above what two unrelated words reach: GloVe gives most pairs of
+ * content words 0.1–0.35, so only the part above that says the words mean alike.
+ */
+const UNRELATED = 0.35;
+const calibrate = (similarity: number) => Math.max(0, (similarity - UNRELATED) / (1 - UNRELATED));
+
+/**
+ * The best-matched stretch of the answer (a clause or a sentence): the weighted mean, over the
+ * point's words not in the question, of their calibrated best similarity within that stretch,
+ * times the stretch's own share of words that match the point (both directions, so a long
+ * stretch that happens to hold the point's words scores less than one that says just the point).
+ */
+function bestGroupMatch(
+  table: PairTable,
+  pointWords: Word[],
+  answerWords: Word[],
+  key: (word: Word) => number,
+  prompt: Set<string>,
+): number {
+  const groups = new Map<number, number[]>();
+  answerWords.forEach((word, a) => {
+    const k = key(word);
+    const group = groups.get(k);
+    if (group) group.push(a);
+    else groups.set(k, [a]);
+  });
+  const counted = pointWords.map((w) => !prompt.has(w.lemma));
+  const anyCounted = counted.some(Boolean);
+  let best = 0;
+  for (const members of groups.values()) {
+    let recallMass = 0;
+    let recall = 0;
+    pointWords.forEach((word, p) => {
+      if (anyCounted && !counted[p]) return;
+      let top = 0;
+      for (const a of members) top = Math.max(top, table.rows[p]![a]!.similarity);
+      recallMass += word.weight;
+      recall += word.weight * calibrate(top);
+    });
+    let precisionMass = 0;
+    let precision = 0;
+    for (const a of members) {
+      const word = answerWords[a]!;
+      if (prompt.has(word.lemma)) continue;
+      let top = 0;
+      for (let p = 0; p < pointWords.length; p++) top = Math.max(top, table.rows[p]![a]!.similarity);
+      precisionMass += word.weight;
+      precision += word.weight * calibrate(top);
+    }
+    const r = share(recall, recallMass);
+    const q = share(precision, precisionMass);
+    best = Math.max(best, r + q > 0 ? (2 * r * q) / (r + q) : 0);
+  }
+  return best;
+}
+
+/**
+ * Features of an answer across all of a rubric's points (`features` holds one entry per point,
+ * in rubric order): how many points there are, and the strongest denial of any of them, since
+ * an answer that turns one point round usually argues the other side throughout.
+ */
+export function addRubricContext(features: Features[]): void {
+  const answerDenial = Math.max(...features.map((f) => f.denialCover));
+  const answerFlipped = Math.max(...features.map((f) => f.flippedRecall));
+  for (const f of features) {
+    f.pointCount = Math.log(features.length);
+    f.answerDenial = answerDenial;
+    f.answerFlipped = answerFlipped;
+  }
+}
+
 /** Features of one phrasing of a point against an answer, and how closely they match. */
 function compare(
   point: AnalysedText,
   answer: AnalysedText,
-  prompt: Set<string>,
+  prompt: PromptWords,
+  /** Only recall and cosine are read of one sentence of a phrasing: the rest is skipped. */
+  part = false,
 ): { features: Features; closeness: number; table: PairTable } {
   const pointWords = point.words;
   const answerWords = answer.words;
@@ -118,6 +204,9 @@ function compare(
   let novelExact = 0;
   let novelAligned = 0;
   let weakest = 1;
+  let strong = 0;
+  let strict = 0;
+  let calibrated = 0;
   let matchedMass = 0;
   let flipped = 0;
   let predicateMass = 0;
@@ -139,6 +228,9 @@ function compare(
     if (best.related || table.rows[i]!.some((p) => p.kind)) kindMass += w;
     soft += w * best.similarity;
     if (best.similarity >= ALIGNED) aligned += w;
+    if (best.similarity >= 0.65) strong += w;
+    if (best.similarity >= 0.8) strict += w;
+    calibrated += w * calibrate(best.similarity);
     if (!prompt.has(word.lemma)) {
       novelTotal += w;
       novel += w * best.similarity;
@@ -204,15 +296,21 @@ function compare(
     let mass = 0;
     let covered = 0;
     let alignedMass = 0;
+    let calibratedMass = 0;
     answerWords.forEach((word, a) => {
       if (!keep(word)) return;
       let best = 0;
       for (let p = 0; p < pointWords.length; p++) best = Math.max(best, similarity(p, a));
       mass += word.weight;
       covered += word.weight * best;
+      calibratedMass += word.weight * calibrate(best);
       if (best >= ALIGNED) alignedMass += word.weight;
     });
-    return { soft: share(covered, mass), aligned: share(alignedMass, mass) };
+    return {
+      soft: share(covered, mass),
+      aligned: share(alignedMass, mass),
+      calibrated: share(calibratedMass, mass),
+    };
   };
   const inRegion = (word: Word) => region.size === 0 || region.has(word.clause);
   const novelWord = (word: Word) => !prompt.has(word.lemma);
@@ -292,6 +390,18 @@ function compare(
     denialByActor: 0,
     questionReversed: 0,
     bareList: answer.bareList ? 1 : 0,
+    strongRecall: share(strong, total),
+    strictRecall: share(strict, total),
+    calibratedRecall: share(calibrated, total),
+    calibratedPrecision: novelPrecision.calibrated,
+    clauseMatch: part ? 0 : bestGroupMatch(table, pointWords, answerWords, (w) => w.clause, prompt),
+    sentenceMatch: part ? 0 : bestGroupMatch(table, pointWords, answerWords, (w) => w.sentence, prompt),
+    pointCount: 0,
+    promptOpposed: part ? 0 : promptOpposed(prompt, answer),
+    answerDenial: 0,
+    answerFlipped: 0,
+    foreignActors: 0,
+    missingActors: 0,
   };
   // What recall is worth depends on how the answer says it: not at all in a list of words.
   features.listRecall = features.listShare * features.softRecall;
@@ -299,24 +409,6 @@ function compare(
   features.foreignRecall = features.otherLanguage * features.softRecall;
   return { features, closeness: features.softRecall + features.regionCosine, table };
 }
-
-/** What the contradiction model looks at: how much of the point is there, and what is turned round. */
-export const CONTRADICTION_FEATURES: readonly FeatureName[] = [
-  'softRecall',
-  'relatedRecall',
-  'polarityMismatch',
-  'predicateMismatch',
-  'flippedRecall',
-  'antonym',
-  'detached',
-  'actorSwap',
-  'otherActor',
-  'negatedShare',
-  'promptFlipped',
-  'denialCover',
-  'denialByActor',
-  'questionReversed',
-];
 
 /**
  * A question's content words with the polarity the question gives them ("work in coalitions
@@ -332,6 +424,48 @@ export function promptLemmas(prompt: string): PromptWords {
   lemmas.polarity = new Map(words.map((w) => [w.lemma, w.polarity]));
   lemmas.analysed = analysed;
   return lemmas;
+}
+
+/**
+ * Weighted share of the answer's words that oppose a word of the question: a WordNet antonym
+ * said the same way round ("shrink" for "expand", "leave" for "stay"), or the question's own word
+ * said the other way round. An answer that turns the question round this way argues the
+ * opposite course.
+ */
+const opposedCache = new WeakMap<AnalysedText, WeakMap<PromptWords, number>>();
+
+function promptOpposed(prompt: PromptWords, answer: AnalysedText): number {
+  let byPrompt = opposedCache.get(answer);
+  if (!byPrompt) {
+    byPrompt = new WeakMap();
+    opposedCache.set(answer, byPrompt);
+  }
+  let value = byPrompt.get(prompt);
+  if (value === undefined) {
+    value = measurePromptOpposed(prompt, answer);
+    byPrompt.set(prompt, value);
+  }
+  return value;
+}
+
+function measurePromptOpposed(prompt: PromptWords, answer: AnalysedText): number {
+  const words = prompt.analysed?.words ?? [];
+  if (words.length === 0 || answer.words.length === 0) return 0;
+  let mass = 0;
+  let opposed = 0;
+  for (const word of answer.words) {
+    mass += word.weight;
+    for (const p of words) {
+      const same = p.lemma === word.lemma;
+      const relations = relationsFor(p);
+      const antonym = relations.opposites.has(word.lemma) || relations.opposites.has(word.normal);
+      if ((same && p.polarity !== word.polarity) || (antonym && p.polarity === word.polarity)) {
+        opposed += word.weight;
+        break;
+      }
+    }
+  }
+  return share(opposed, mass);
 }
 
 /** Weighted share of the question's words the answer repeats with the opposite polarity. */
@@ -376,6 +510,8 @@ export function pointFeatures(
   const analysedAnswer = typeof answer === 'string' ? analyseText(answer) : answer;
   let best: { features: Features; closeness: number } | null = null;
   let swap = 0;
+  let clause = 0;
+  let sentence = 0;
   const analysedPhrasings = phrasings.map((p) => (typeof p === 'string' ? analyseText(p) : p));
   const tables: PairTable[] = [];
   for (const analysed of analysedPhrasings) {
@@ -383,23 +519,68 @@ export function pointFeatures(
     tables.push(result.table);
     // The best-made sentence of a point given in several sentences.
     for (const part of sentencesOf(analysed)) {
-      const partial = part === analysed ? result.features : compare(part, analysedAnswer, prompt).features;
+      const partial =
+        part === analysed ? result.features : compare(part, analysedAnswer, prompt, true).features;
       result.features.partRecall = Math.max(result.features.partRecall, partial.softRecall);
       result.features.partNovelRecall = Math.max(result.features.partNovelRecall, partial.novelRecall);
       result.features.partCosine = Math.max(result.features.partCosine, partial.regionCosine);
     }
+    clause = Math.max(clause, result.features.clauseMatch);
+    sentence = Math.max(sentence, result.features.sentenceMatch);
     if (!best || result.closeness > best.closeness) best = result;
     swap = Math.max(swap, result.features.actorSwap);
   }
   if (!best) throw new Error('A key point needs at least one phrasing');
   // Any phrasing that names both sides can show the answer swapped them.
   best.features.actorSwap = swap;
+  best.features.clauseMatch = clause;
+  best.features.sentenceMatch = sentence;
   const promptActors = prompt.analysed?.words.filter((w) => w.actor) ?? [];
   const denial = denialOf({ phrasings: analysedPhrasings, promptActors }, analysedAnswer, tables);
   best.features.denialCover = denial?.cover ?? 0;
   best.features.denialByActor = denial?.kind === 'other-actor' ? 1 : 0;
   best.features.questionReversed = reversesQuestion(prompt.analysed, analysedAnswer) ? 1 : 0;
+  const actors = actorFigures(analysedPhrasings, promptActors, analysedAnswer);
+  best.features.foreignActors = actors.foreign;
+  best.features.missingActors = actors.missing;
   return best.features;
+}
+
+/** Two actors are the same by name, or by word vectors ("Moscow", "Russia", "the Kremlin"). */
+const SAME_ACTOR = 0.6;
+
+function sameActor(a: Word, b: Word): boolean {
+  if (a.lemma === b.lemma || a.normal === b.normal) return true;
+  return a.vector !== null && b.vector !== null && dot(a.vector, b.vector) >= SAME_ACTOR;
+}
+
+/**
+ * Who the answer talks about against who the point and the question talk about: the share of
+ * the answer's actors that neither names ("the United States is using its military power
+ * against a defenseless nation", for a point about the Soviet Union), and the share of the
+ * point's actors the answer never names.
+ */
+function actorFigures(
+  phrasings: readonly AnalysedText[],
+  promptActors: readonly Word[],
+  answer: AnalysedText,
+): { foreign: number; missing: number } {
+  const pointActors = phrasings.flatMap((p) => p.words.filter((w) => w.actor));
+  const answerActors = answer.words.filter((w) => w.actor);
+  const known = [...pointActors, ...promptActors];
+  const foreign = answerActors.filter((a) => !known.some((k) => sameActor(a, k))).length;
+  let missing = 0;
+  let named = 0;
+  for (const phrasing of phrasings) {
+    const own = phrasing.words.filter((w) => w.actor);
+    if (own.length === 0) continue;
+    named++;
+    missing += own.filter((p) => !answerActors.some((a) => sameActor(a, p))).length / own.length;
+  }
+  return {
+    foreign: answerActors.length > 0 ? foreign / answerActors.length : 0,
+    missing: named > 0 ? missing / named : 0,
+  };
 }
 
 export function featureVector(features: Features, names: readonly string[] = FEATURE_NAMES): number[] {

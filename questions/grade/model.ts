@@ -3,12 +3,13 @@ import { type BoostedModel, predictBoosted } from './boosting';
 import type { PointStatus } from './credit';
 import { gradeDataFile } from './data-dir';
 import { FEATURE_NAMES, type Features, featureVector } from './features';
-import { type LogisticModel, predictLogistic } from './logistic';
+import type { LogisticModel } from './logistic';
 
 /**
  * The fitted scorer (`data/model.json`, written by `npm run grader:train`): gradient-boosted
- * trees giving the probability that an answer makes a key point, a logistic regression giving
- * the probability that it says the point's opposite, and the cut-offs fitted with them.
+ * trees giving the probability that an answer makes a key point, boosted trees again (fitted on
+ * the IR set's contradicted points, on every feature) giving the probability that it says the
+ * point's opposite, and the cut-offs fitted with them.
  */
 
 export { type PointStatus, STATUS_CREDIT } from './credit';
@@ -19,7 +20,7 @@ export type GraderModel = {
   /** P(the answer makes the point); a point half made was a target of 0.5. */
   point: BoostedModel;
   /** P(the answer states the point's opposite), fitted on the IR set's contradicted points. */
-  contradiction: LogisticModel;
+  contradiction: BoostedModel;
   /** P(point made) from the scorer's probability and the nearest instructor-graded answers. */
   examples: LogisticModel | null;
   thresholds: {
@@ -73,7 +74,7 @@ export function statusFor(probability: number, thresholds: GraderModel['threshol
 
 export function scorePoint(features: Features, model = graderModel()): PointScore {
   const probability = predictBoosted(model.point, featureVector(features, model.point.features));
-  const contradiction = predictLogistic(
+  const contradiction = predictBoosted(
     model.contradiction,
     featureVector(features, model.contradiction.features),
   );

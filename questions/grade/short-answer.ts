@@ -1,7 +1,7 @@
 import type { Rubric } from '../schema';
 import { relationsFor } from './alignment';
 import { scoreFromStatuses } from './credit';
-import { type PromptWords, pointFeatures, promptLemmas } from './features';
+import { addRubricContext, type PromptWords, pointFeatures, promptLemmas } from './features';
 import { adjustWithExamples, type InstructorExample } from './instructor-examples';
 import { type GraderModel, graderModel, type PointStatus, reversesTheQuestion, scorePoint } from './model';
 import { type GradeLevel, levelOf } from './result';
@@ -88,7 +88,8 @@ export function prepareRubric(rubric: Rubric, prompt = ''): void {
   for (const phrasings of phrasingsOf(rubric)) {
     for (const phrasing of phrasings) for (const word of phrasing.words) relationsFor(word);
   }
-  promptWordsOf(prompt);
+  // The question's words too: an answer that says their opposite turns the question round.
+  for (const word of promptWordsOf(prompt).analysed?.words ?? []) relationsFor(word);
 }
 
 const prompts = new Map<string, PromptWords>();
@@ -142,10 +143,13 @@ export function gradeShortAnswer({
   const analysed = analyseText(answer);
   const promptWords = promptWordsOf(prompt);
   const phrasings = phrasingsOf(rubric);
-  const scored = rubric.keyPoints.map((point, i) => {
-    const features = pointFeatures(phrasings[i]!, analysed, promptWords);
-    return { point, features, ...scorePoint(features, model) };
-  });
+  const features = rubric.keyPoints.map((_, i) => pointFeatures(phrasings[i]!, analysed, promptWords));
+  addRubricContext(features);
+  const scored = rubric.keyPoints.map((point, i) => ({
+    point,
+    features: features[i]!,
+    ...scorePoint(features[i]!, model),
+  }));
   const informed = adjustWithExamples({
     rubric,
     answer: analysed,

@@ -56,12 +56,34 @@ describe('reversesQuestion', () => {
     expect(reversesQuestion(prompt, analyseText('Coalitions are slower but their effects last.'))).toBe(
       false,
     );
-    // A question that does not set two courses against each other has no stance to reverse.
+    // A question that does not set two courses against each other, or reject one, has no stance to reverse.
     expect(
       reversesQuestion(
         analyseText('Why does Burns call for sanctions?'),
         analyseText('We should avoid sanctions.'),
       ),
+    ).toBe(false);
+  });
+
+  it('catches an answer that recommends the course a question warns against', () => {
+    const warning = analyseText(
+      "Why does Burns warn against answering Putin's covert operations impulsively with covert action of our own?",
+    );
+    expect(
+      reversesQuestion(
+        warning,
+        analyseText('We should answer his covert operations with covert action at once.'),
+      ),
+    ).toBe(true);
+    // Explaining the danger of that course, or advising against it, is the answer the question wants.
+    expect(
+      reversesQuestion(
+        warning,
+        analyseText('Answering covert operations with covert action would legitimate his machinations.'),
+      ),
+    ).toBe(false);
+    expect(
+      reversesQuestion(warning, analyseText('We should not answer covert operations with covert action.')),
     ).toBe(false);
   });
 });

@@ -237,6 +237,7 @@ function synonymous(a: Word, b: Word): boolean {
  */
 export function reversesQuestion(prompt: AnalysedText | undefined, answer: AnalysedText): boolean {
   if (!prompt || answer.advising.size === 0) return false;
+  if (recommendsWhatIsRejected(prompt, answer)) return true;
   // Only a question that sets two courses against each other ("in coalitions rather than alone").
   const contrasted = new Set(prompt.words.filter((w) => w.alternative).map((w) => w.sentence));
   const stance = prompt.words.filter(
@@ -253,4 +254,27 @@ export function reversesQuestion(prompt: AnalysedText | undefined, answer: Analy
       return s.alternative ? word.polarity > 0 : word.polarity < 0;
     });
   });
+}
+
+/**
+ * A question that itself rejects a course ("Why does Burns warn against answering covert
+ * operations with covert action of our own?") sets that course aside too: an answer that
+ * recommends it ("we should answer covert operations with covert action") argues the other side.
+ * Only what a rejecting word turns away counts, not what a plain "not" negates.
+ */
+function recommendsWhatIsRejected(prompt: AnalysedText, answer: AnalysedText): boolean {
+  const setAside = prompt.words.filter(
+    (w) => w.rejected && !w.actor && (w.pos === 'noun' || w.pos === 'verb'),
+  );
+  if (setAside.length === 0) return false;
+  const table = pairTable(setAside, answer.words);
+  // Two words of the course set aside, recommended in one clause: one shared word is a topic.
+  const clauses = new Map<number, number>();
+  answer.words.forEach((word, a) => {
+    if (!answer.advising.has(word.clause) || word.polarity < 0 || word.alternative) return;
+    if (setAside.some((_, p) => table.rows[p]![a]!.exact || table.rows[p]![a]!.related)) {
+      clauses.set(word.clause, (clauses.get(word.clause) ?? 0) + 1);
+    }
+  });
+  return [...clauses.values()].some((count) => count >= 2);
 }

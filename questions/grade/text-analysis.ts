@@ -31,6 +31,8 @@ export type Word = {
   absent: boolean;
   /** The alternative a clause sets against its subject: after "than", "rather", "instead of". */
   alternative: boolean;
+  /** After a word that rejects what follows in its clause ("warn against", "avoid"), not a plain "not". */
+  rejected: boolean;
 };
 
 export type AnalysedText = {
@@ -224,6 +226,7 @@ function analyse(text: string): AnalysedText {
       position: i,
       absent: absentFrom >= 0 && i - absentFrom <= 3 && tokens[absentFrom]!.clause === token.clause,
       alternative: alternativeClause === token.clause,
+      rejected: rejectedClause === token.clause && rejectedFrom < i,
     });
   });
   // Positions count words, not tokens, from here on.
@@ -248,6 +251,10 @@ function analyse(text: string): AnalysedText {
   const listShare = sentences.length === 0 ? 0 : sentences.filter(isListOfWords).length / sentences.length;
   const unknown = words.filter((w) => !knownWord(w.normal) && !knownWord(w.lemma)).length;
   const unknownShare = words.length === 0 ? 0 : unknown / words.length;
+  const language = languageOf(text, unknownShare);
+  // The share of function words tells a list from a sentence only in English: a Spanish
+  // sentence has none of the English ones.
+  const english = language === 'eng' || language === 'und';
   return {
     text,
     words,
@@ -256,9 +263,9 @@ function analyse(text: string): AnalysedText {
     tokenCount: tokens.filter((t) => t.text).length,
     listShare,
     unknownShare,
-    language: languageOf(text, unknownShare),
+    language,
     advising,
-    bareList: sentences.length > 0 && sentences.every(isBareList),
+    bareList: english && sentences.length > 0 && sentences.every(isBareList),
   };
 }
 
