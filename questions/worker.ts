@@ -53,7 +53,10 @@ async function main(): Promise<void> {
     }
     const provider = defaultProvider(job.settings ?? {});
     const report = await provider.generate(job.reading, { readingSlug: job.readingSlug });
-    process.stdout.write(`${JSON.stringify({ ok: true, provider: provider.name, report })}\n`);
+    // The rejected questions (often more than the kept ones) are for the CLI's report, not the
+    // server: leaving them out spares the server parsing megabytes of JSON on its thread.
+    const answer = { ...report, rejected: [] };
+    process.stdout.write(`${JSON.stringify({ ok: true, provider: provider.name, report: answer })}\n`);
   } catch (error) {
     process.stdout.write(
       `${JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) })}\n`,

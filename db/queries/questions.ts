@@ -61,7 +61,7 @@ export async function insertQuestion({
 }
 
 /** Rows per statement when storing generated drafts (see insertGeneratedQuestions). */
-export const GENERATED_BATCH_ROWS = 50;
+export const GENERATED_BATCH_ROWS = 20;
 
 /**
  * Newly generated questions arrive as drafts; a question already in the bank keeps its review.
