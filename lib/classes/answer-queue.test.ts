@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAssignment } from '@/db/queries/assignments';
 import { listAnswersAwaitingInstructor, storeInstructorGrades } from '@/db/queries/class-progress';
 import { addMember, createClass } from '@/db/queries/classes';
 import { getAttempt, getDefaultQuiz, getResponse } from '@/db/queries/quizzes';
@@ -7,6 +6,7 @@ import { getReadingBySlug } from '@/db/queries/readings';
 import { insertUser } from '@/db/queries/users';
 import type { Quiz } from '@/db/schema';
 import { setUpTestDatabase } from '@/db/test-database';
+import { assignForTest } from '@/db/test-fixtures';
 import { saveAnswer, startOrResumeAttempt, submitAttempt } from '@/lib/quiz/attempts';
 import { storedFeedbackView } from '@/lib/quiz/feedback';
 import { seedShippedReadings } from '@/lib/seed';
@@ -32,18 +32,7 @@ beforeAll(async () => {
 async function classWithAssignment() {
   const teacher = (await insertUser({ email: `teacher-${seq++}@example.org`, name: 'Teacher' }))!;
   const klass = await createClass({ name: 'IR 101', userId: teacher.id, joinCode: `CODE${seq++}X` });
-  const assignment = await createAssignment({
-    classId: klass.id,
-    quizId: quiz.id,
-    title: 'Burns',
-    opensAt: null,
-    dueAt: null,
-    attemptsAllowed: null,
-    timeLimitMinutes: null,
-    latePolicy: { kind: 'accept' },
-    feedbackRelease: 'after-submit',
-    createdBy: teacher.id,
-  });
+  const assignment = await assignForTest({ classId: klass.id, quizId: quiz.id, createdBy: teacher.id });
   return { teacher, klass, assignment };
 }
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAssignment } from '@/db/queries/assignments';
 import { addMember, createClass, getClass, listClassesForUser, setClassArchived } from '@/db/queries/classes';
 import { getDefaultQuiz } from '@/db/queries/quizzes';
 import { getReadingBySlug } from '@/db/queries/readings';
 import { insertUser } from '@/db/queries/users';
 import { setUpTestDatabase } from '@/db/test-database';
+import { assignForTest } from '@/db/test-fixtures';
 import { startOrResumeAttempt, submitAttempt } from '@/lib/quiz/attempts';
 import { seedShippedReadings } from '@/lib/seed';
 
@@ -20,18 +20,7 @@ describe('an archived class', () => {
     const quiz = (await getDefaultQuiz({ readingId: reading!.id }))!;
     const teacher = (await insertUser({ email: 'archive-teacher@example.org', name: 'Teacher' }))!;
     const klass = await createClass({ name: 'IR 101, fall', userId: teacher.id, joinCode: 'ARCHIVE1' });
-    const assignment = await createAssignment({
-      classId: klass.id,
-      quizId: quiz.id,
-      title: 'Burns',
-      opensAt: null,
-      dueAt: null,
-      attemptsAllowed: null,
-      timeLimitMinutes: null,
-      latePolicy: { kind: 'accept' },
-      feedbackRelease: 'after-submit',
-      createdBy: teacher.id,
-    });
+    const assignment = await assignForTest({ classId: klass.id, quizId: quiz.id, createdBy: teacher.id });
     const student = (await insertUser({ email: 'archive-student@example.org', name: 'Student' }))!;
     await addMember({ classId: klass.id, userId: student.id, role: 'student' });
     const start = () =>

@@ -3,12 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAssignment, setExcused } from '@/db/queries/assignments';
+import { setExcused } from '@/db/queries/assignments';
 import { addMember, createClass } from '@/db/queries/classes';
 import { getDefaultQuiz } from '@/db/queries/quizzes';
 import { getReadingBySlug } from '@/db/queries/readings';
 import { insertUser } from '@/db/queries/users';
 import { setUpTestDatabase } from '@/db/test-database';
+import { assignForTest } from '@/db/test-fixtures';
 import { saveAnswer, startOrResumeAttempt, submitAttempt } from '@/lib/quiz/attempts';
 import { seedShippedReadings } from '@/lib/seed';
 import { csvResponse } from './csv';
@@ -38,18 +39,7 @@ beforeAll(async () => {
   classId = klass.id;
   className = klass.name;
   const assign = (title: string) =>
-    createAssignment({
-      classId: klass.id,
-      quizId: quiz.id,
-      title,
-      opensAt: null,
-      dueAt: null,
-      attemptsAllowed: null,
-      timeLimitMinutes: null,
-      latePolicy: { kind: 'accept' },
-      feedbackRelease: 'after-submit',
-      createdBy: teacher.id,
-    });
+    assignForTest({ classId: klass.id, quizId: quiz.id, createdBy: teacher.id, title });
   const first = await assign('Burns (2018)');
   await assign('Burns (2018)');
   const student = async (email: string, name: string) => {
