@@ -7,6 +7,9 @@ import { TZDate } from '@date-fns/tz';
  */
 export const DEFAULT_TIME_ZONE = 'UTC';
 
+/** A datetime-local value, "2026-12-04T23:59" (seconds optional): a wall-clock time, no zone. */
+export const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
 export function isTimeZone(name: unknown): name is string {
   if (typeof name !== 'string' || name.length === 0 || name.length > 64) return false;
   try {
@@ -118,7 +121,7 @@ export function toDateTimeLocal(date: Date, timeZone: string): string {
  * clock skips (spring forward), the time is read as after the jump, as calendars do.
  */
 export function fromDateTimeLocal(value: string, timeZone: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  const match = WALL_CLOCK.exec(value);
   if (!match) return null;
   const [y, mo, d, h, mi, s] = match.slice(1).map((n) => Number(n ?? 0)) as [
     number,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromDateTimeLocal } from '@/lib/time';
+import { fromDateTimeLocal, WALL_CLOCK } from '@/lib/time';
 
 /** Bounds on the shape of any input, before its own schema looks at it. */
 export const INPUT_LIMITS = {
@@ -177,7 +177,6 @@ export const field = {
     ),
 } as const;
 
-const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** A date and time as typed (wall-clock, zone still to apply) or as an instant. */
 export type LocalDateTime = { wall: string } | { instant: Date };
