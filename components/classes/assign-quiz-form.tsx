@@ -24,7 +24,7 @@ export function AssignQuizForm({
   return (
     <details className={card}>
       <summary className="cursor-pointer font-semibold">Assign a quiz</summary>
-      <ActionForm action={createAssignmentAction} submitLabel="Assign">
+      <ActionForm action={createAssignmentAction} submitLabel="Assign" resetOnSuccess>
         {hidden}
         <div className="space-y-1 text-sm">
           <label htmlFor="assign-quiz" className="block font-medium">
