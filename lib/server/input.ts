@@ -177,7 +177,6 @@ export const field = {
     ),
 } as const;
 
-
 /** A date and time as typed (wall-clock, zone still to apply) or as an instant. */
 export type LocalDateTime = { wall: string } | { instant: Date };
 
