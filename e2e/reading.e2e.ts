@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { setUpBrowser, uniqueEmail } from './browser';
 import { AuthPages } from './pages/auth';
-import { axeViolations, ReadingPage } from './pages/reading';
+import { axeViolations, marginLayoutProblems, ReadingPage } from './pages/reading';
+import { root } from './server';
 
 const browser = setUpBrowser();
 const BURNS = 'burns-lead-with-diplomacy';
@@ -168,6 +171,47 @@ describe('reading the Burns essay', () => {
     }
   });
 
+  it("shows each student a guided question's options in an order of their own, the same on every visit", async () => {
+    const authored = JSON.parse(
+      readFileSync(path.join(root, 'content', BURNS, 'questions.json'), 'utf8'),
+    ) as { questions: { id: string; type: string; options?: { id: string }[] }[] };
+    const choices = authored.questions.filter((q) =>
+      ['burns-skripal-message', 'burns-biggest-vulnerability', 'burns-vocab-impunity'].includes(q.id),
+    );
+    expect(choices.map((q) => q.type)).toEqual(['multiple-choice', 'multiple-choice', 'multiple-choice']);
+    const { context, page } = await signedInStudent();
+    const reading = new ReadingPage(page);
+    const shown = async () => {
+      const order: Record<string, string[]> = {};
+      for (const q of choices)
+        order[q.id] = await page
+          .locator(`[data-guided-question="${q.id}"] input[type="radio"]`)
+          .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+      return order;
+    };
+    await reading.open(BURNS);
+    const first = await shown();
+    for (const q of choices) expect([...first[q.id]!].sort()).toEqual(q.options!.map((o) => o.id).sort());
+    // Shuffled: with three questions of four options, all three in the written order (the key
+    // first) happens by chance once in 24^3 = 13,824 students.
+    expect(choices.some((q) => first[q.id]!.join() !== q.options!.map((o) => o.id).join())).toBe(true);
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await shown()).toEqual(first);
+    await context.close();
+  });
+
+  it('keeps long context notes in the margin without leaving a gap in the text', async () => {
+    const { context, page } = await signedInStudent({ viewport: { width: 1280, height: 900 } });
+    const reading = new ReadingPage(page);
+    await reading.open(BURNS);
+    await reading.marginNotesPlaced();
+    const layout = await reading.marginLayout();
+    expect(layout.notes.map((n) => n.paragraph)).toEqual(['p1', 'p4', 'p8', 'p10', 'p14']);
+    expect(marginLayoutProblems(layout)).toEqual([]);
+    await context.close();
+  });
+
   it('fits a phone screen and prints without the tools', async () => {
     const { context, page } = await signedInStudent({ viewport: { width: 390, height: 844 } });
     await new ReadingPage(page).open(BURNS);
@@ -243,6 +287,24 @@ describe('an instructor turns another essay into a reading', () => {
       .fill('Thomas Schelling wrote the classic study of credible commitments, "Arms and Influence" (1966).');
     await page.getByRole('button', { name: 'Add note' }).click();
     await page.getByText('Note added.').waitFor();
+    // Two more notes, on neighbouring paragraphs, long enough to hang past the first one.
+    await page.locator('#paragraph-new').fill('p1');
+    await page.locator('#note-title-new').fill('Credibility in practice');
+    await page
+      .locator('#note-body-new')
+      .fill(
+        'In 1961 Kennedy faced the question of whether America would defend West Berlin. Allies and rivals alike watched whether its guarantees would hold, and its later choices in Cuba were read in that light.',
+      );
+    await page.getByRole('button', { name: 'Add note' }).click();
+    // Each stored note gets a form of its own; the message line may still show the last add.
+    await page.getByRole('button', { name: 'Save note' }).nth(1).waitFor();
+    await page.locator('#paragraph-new').fill('p2');
+    await page.locator('#note-title-new').fill('NATO');
+    await page
+      .locator('#note-body-new')
+      .fill('Article 5 of the 1949 treaty is the best-known collective commitment.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByRole('button', { name: 'Save note' }).nth(2).waitFor();
 
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText('Published: every student can now open it.').waitFor();
@@ -258,6 +320,13 @@ describe('an instructor turns another essay into a reading', () => {
     await studentPage.getByRole('tooltip').filter({ hasText: 'threatening costs' }).waitFor();
     expect(await studentPage.getByText('Schelling', { exact: true }).isVisible()).toBe(true);
     expect(await studentPage.evaluate(() => (window as { hacked?: boolean }).hacked)).toBeUndefined();
+    // On a wide screen the notes of p1 hang past p2, so p2's note moves down beside the text.
+    await studentPage.setViewportSize({ width: 1280, height: 800 });
+    await reading.marginNotesPlaced();
+    const layout = await reading.marginLayout();
+    expect(layout.notes.map((n) => n.paragraph)).toEqual(['p1', 'p2']);
+    expect(marginLayoutProblems(layout)).toEqual([]);
+    expect(layout.notes[1]!.top).toBeGreaterThan(layout.notes[1]!.paragraphTop + 1);
     expect(await studentPage.locator('[data-paragraph]').count()).toBe(3);
     await reading.highlight('p2.s1');
     await instructor.close();

@@ -13,7 +13,7 @@ export function HighlightsList({
   return (
     <section
       aria-labelledby="highlights-title"
-      className="mb-8 max-w-[42rem] rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900 print:hidden"
+      className="mb-8 reading-column rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900 print:hidden"
     >
       <h2 id="highlights-title" className="mb-3 font-semibold">
         My highlights

@@ -1,6 +1,6 @@
 'use client';
 
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { removeHighlightAction, saveHighlightAction } from '@/lib/server/actions/study';
 import { AnnotationPanel } from './annotation-panel';
@@ -18,6 +18,7 @@ import type {
   ViewProgress,
   ViewSentence,
 } from './types';
+import { useMarginNotes } from './use-margin-notes';
 import { useReadingProgress } from './use-reading-progress';
 
 type Props = {
@@ -63,6 +64,8 @@ export function ReadingView({
   const [selected, setSelected] = useState<ViewSentence | null>(null);
   const [panelMessage, setPanelMessage] = useState('');
   const [showHighlights, setShowHighlights] = useState(false);
+  const article = useRef<HTMLElement>(null);
+  useMarginNotes(article);
 
   const paragraphById = useMemo(() => new Map(paragraphs.map((p) => [p.id, p])), [paragraphs]);
   // Numbered as feedback and explanations cite them ("paragraph 9").
@@ -114,8 +117,8 @@ export function ReadingView({
           currentParagraphId={progress.currentParagraphId}
         />
 
-        <article aria-labelledby="reading-title" className="min-w-0">
-          <header className="mb-8 max-w-[42rem] space-y-2">
+        <article ref={article} aria-labelledby="reading-title" className="min-w-0">
+          <header className="mb-8 reading-column space-y-2">
             {reading.status === 'draft' && (
               <p className="inline-block rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold uppercase tracking-wide text-amber-900 dark:bg-amber-900 dark:text-amber-100">
                 Draft: only you can see this
@@ -138,7 +141,7 @@ export function ReadingView({
           {progress.restoredFrom && (
             <div
               role="status"
-              className="mb-6 flex max-w-[42rem] flex-wrap items-center justify-between gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm dark:border-indigo-800 dark:bg-indigo-950 print:hidden"
+              className="mb-6 flex reading-column flex-wrap items-center justify-between gap-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm dark:border-indigo-800 dark:bg-indigo-950 print:hidden"
             >
               <span>Welcome back: you are where you left off.</span>
               <button
@@ -157,7 +160,7 @@ export function ReadingView({
           <div
             role="toolbar"
             aria-label="Reading tools"
-            className="z-20 mb-8 flex max-w-[42rem] sm:sticky sm:top-12 flex-wrap gap-2 rounded-lg border border-slate-200 bg-white/95 p-2 shadow-sm backdrop-blur dark:border-slate-700 dark:bg-slate-900/95 print:hidden"
+            className="z-20 mb-8 flex reading-column sm:sticky sm:top-12 flex-wrap gap-2 rounded-lg border border-slate-200 bg-white/95 p-2 shadow-sm backdrop-blur dark:border-slate-700 dark:bg-slate-900/95 print:hidden"
           >
             <Button
               variant={annotating ? 'primary' : 'secondary'}
@@ -182,7 +185,7 @@ export function ReadingView({
           </div>
 
           {annotating && (
-            <p className="mb-6 max-w-[42rem] text-sm text-slate-600 dark:text-slate-400 print:hidden">
+            <p className="mb-6 reading-column text-sm text-slate-600 dark:text-slate-400 print:hidden">
               Choose a sentence (click it, or Tab to it and press Enter) to highlight it or add a note.
             </p>
           )}
@@ -204,7 +207,7 @@ export function ReadingView({
             <section key={section.id} aria-labelledby={`${section.id}-title`} className="mb-10">
               <h2
                 id={`${section.id}-title`}
-                className="mb-4 max-w-[42rem] scroll-mt-36 font-serif text-xl font-semibold text-slate-800 dark:text-slate-200"
+                className="mb-4 reading-column scroll-mt-36 font-serif text-xl font-semibold text-slate-800 dark:text-slate-200"
               >
                 <span className="sr-only">Section {index + 1}: </span>
                 {section.title}
@@ -240,16 +243,18 @@ export function ReadingView({
                       ))}
                     </p>
                     {paragraphNotes.length > 0 && (
-                      <aside aria-label="Context notes" className="mb-5 space-y-3 xl:mb-0">
-                        {paragraphNotes.map((note) => (
-                          <div
-                            key={note.id}
-                            className="rounded-lg border-l-4 border-teal-600 bg-teal-50 p-3 text-sm leading-snug text-slate-800 dark:border-teal-400 dark:bg-teal-950 dark:text-slate-200"
-                          >
-                            <p className="font-semibold">{note.title}</p>
-                            <p className="mt-1">{note.body}</p>
-                          </div>
-                        ))}
+                      <aside data-margin-notes aria-label="Context notes" className="mb-5 xl:mb-0 xl:h-0">
+                        <div className="space-y-3">
+                          {paragraphNotes.map((note) => (
+                            <div
+                              key={note.id}
+                              className="rounded-lg border-l-4 border-teal-600 bg-teal-50 p-3 text-sm leading-snug text-slate-800 dark:border-teal-400 dark:bg-teal-950 dark:text-slate-200"
+                            >
+                              <p className="font-semibold">{note.title}</p>
+                              <p className="mt-1">{note.body}</p>
+                            </div>
+                          ))}
+                        </div>
                       </aside>
                     )}
                   </div>
@@ -260,7 +265,7 @@ export function ReadingView({
           ))}
 
           {firstLocked !== -1 && (
-            <p className="max-w-[42rem] rounded-lg border border-dashed border-slate-300 p-6 text-slate-600 dark:border-slate-700 dark:text-slate-400">
+            <p className="reading-column rounded-lg border border-dashed border-slate-300 p-6 text-slate-600 dark:border-slate-700 dark:text-slate-400">
               {sections.length - firstLocked} more{' '}
               {sections.length - firstLocked === 1 ? 'section opens' : 'sections open'} when you answer the
               question above.
@@ -268,7 +273,7 @@ export function ReadingView({
           )}
 
           {quizHref && firstLocked === -1 && (
-            <div className="mt-10 flex max-w-[42rem] flex-wrap items-center justify-between gap-4 rounded-xl border border-indigo-200 bg-indigo-50 p-5 dark:border-indigo-800 dark:bg-indigo-950 print:hidden">
+            <div className="mt-10 flex reading-column flex-wrap items-center justify-between gap-4 rounded-xl border border-indigo-200 bg-indigo-50 p-5 dark:border-indigo-800 dark:bg-indigo-950 print:hidden">
               <p className="font-semibold">Finished reading? Check what you understood.</p>
               <a href={quizHref} className={buttonClasses('primary')}>
                 Take the quiz
@@ -279,7 +284,7 @@ export function ReadingView({
           {glossary.length > 0 && (
             <section
               aria-labelledby="glossary-title"
-              className="mt-12 max-w-[42rem] border-t border-slate-200 pt-6 dark:border-slate-700"
+              className="mt-12 reading-column border-t border-slate-200 pt-6 dark:border-slate-700"
             >
               <h2 id="glossary-title" className="mb-3 font-serif text-xl font-semibold">
                 Glossary

@@ -72,4 +72,83 @@ export class ReadingPage {
       return Boolean(saved) && saved !== previous;
     }, before);
   }
+
+  /**
+   * Where the text and the margin notes are on screen: the space between the words of paragraphs
+   * that follow each other in one section (measured on the text, since a grid row can stretch a
+   * paragraph's box), and each paragraph's notes with the paragraph they belong to.
+   */
+  marginLayout() {
+    return this.page.evaluate(() => {
+      const textBox = (element: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        return range.getBoundingClientRect();
+      };
+      const paragraphs = [...document.querySelectorAll('[data-paragraph]')];
+      const gaps = paragraphs.slice(1).flatMap((paragraph, i) => {
+        const previous = paragraphs[i]!;
+        if (previous.parentElement?.nextElementSibling !== paragraph.parentElement) return [];
+        return [
+          {
+            after: previous.getAttribute('data-paragraph'),
+            px: textBox(paragraph).top - textBox(previous).bottom,
+          },
+        ];
+      });
+      const notes = [...document.querySelectorAll('[data-margin-notes]')].map((aside) => {
+        const box = aside.firstElementChild!.getBoundingClientRect();
+        const paragraph = aside.parentElement!.querySelector('[data-paragraph]')!.getBoundingClientRect();
+        return {
+          paragraph: aside.parentElement!.querySelector('[data-paragraph]')!.getAttribute('data-paragraph'),
+          top: box.top,
+          bottom: box.bottom,
+          left: box.left,
+          paragraphTop: paragraph.top,
+        };
+      });
+      const article = document.querySelector('article')!;
+      // The right edge of the text column: paragraphs and what sits between them (guided questions).
+      const columnRight = Math.max(
+        ...[...article.querySelectorAll('[data-paragraph], .reading-column')].map(
+          (element) => element.getBoundingClientRect().right,
+        ),
+      );
+      return { gaps, notes, columnRight, articleBottom: article.getBoundingClientRect().bottom };
+    });
+  }
+
+  /** Waits until no two paragraphs' margin notes overlap (they are placed once the page runs). */
+  async marginNotesPlaced() {
+    await this.page.waitForFunction(() => {
+      const boxes = [...document.querySelectorAll('[data-margin-notes] > *')].map((stack) =>
+        stack.getBoundingClientRect(),
+      );
+      return boxes.every((box, i) => i === 0 || box.top >= boxes[i - 1]!.bottom);
+    });
+  }
+}
+
+type MarginLayout = Awaited<ReturnType<ReadingPage['marginLayout']>>;
+
+/**
+ * What a reader of a wide screen expects of the notes in the margin: the text runs on without a
+ * hole after a paragraph with long notes (no more than a line and a half between paragraphs),
+ * each note sits beside the text, at or below its paragraph, none covers another, and the last
+ * one ends inside the article. Answers every way the layout falls short, empty when it holds.
+ */
+export function marginLayoutProblems({ gaps, notes, columnRight, articleBottom }: MarginLayout): string[] {
+  const problems: string[] = [];
+  for (const gap of gaps)
+    if (gap.px > 48) problems.push(`${Math.round(gap.px)} px of space after ${gap.after}`);
+  notes.forEach((note, i) => {
+    if (note.top < note.paragraphTop - 1) problems.push(`the notes of ${note.paragraph} start above it`);
+    if (note.left < columnRight) problems.push(`the notes of ${note.paragraph} reach into the text column`);
+    const previous = notes[i - 1];
+    if (previous && note.top < previous.bottom)
+      problems.push(`the notes of ${note.paragraph} cover those of ${previous.paragraph}`);
+  });
+  const last = notes.at(-1);
+  if (last && last.bottom > articleBottom + 1) problems.push('the last notes hang below the article');
+  return problems;
 }

@@ -55,7 +55,7 @@ export default async function ReadingPage({ params, searchParams }: PageProps<'/
         <aside
           key={section.id}
           aria-label={`Check your understanding: ${section.title}`}
-          className="mb-6 max-w-[42rem] space-y-4 rounded-xl bg-indigo-50 p-4 dark:bg-indigo-950/50 print:hidden"
+          className="mb-6 reading-column space-y-4 rounded-xl bg-indigo-50 p-4 dark:bg-indigo-950/50 print:hidden"
         >
           <h3 className="font-semibold text-indigo-900 dark:text-indigo-100">Check your understanding</h3>
           {sectionQuestions.map((q) => {
