@@ -113,7 +113,13 @@ function markerAt(tokens: Token[], i: number): { length: number; relation: Relat
       )
     )
       return null;
-    const hasVerb = tokens.slice(i + 2, i + 6).some(isFiniteVerb);
+    // "For this vision to come true, we must …" states a purpose or a condition, not a reason:
+    // a verb after "to" is an infinitive, however the tagger read it.
+    const hasVerb = tokens
+      .slice(i + 2, i + 6)
+      .some(
+        (t, k, window) => isFiniteVerb(t) && window.slice(0, k).every((before) => before.normal !== 'to'),
+      );
     if (next && (next.tags.has('Pronoun') || next.tags.has('Determiner') || next.tags.has('Noun')) && hasVerb)
       return { length: 1, relation: 'cause' };
   }

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseReading } from '@/questions/reading/parse';
 import { gradeShortAnswer } from '../grade/short-answer';
+import { tokenize } from '../language/tokens';
+import { denotesPeople } from '../language/wordnet';
 import { QUESTION_TYPES, type Question } from '../schema';
+import { clausesOf, propositionOf, withSubject } from './clauses';
 import {
   analyseReading,
   danglingReference,
@@ -10,6 +13,7 @@ import {
   generateQuestions,
   validateQuestion,
 } from './index';
+import { snippet } from './templates/vocabulary';
 import { copiedRun } from './validate';
 
 const readingSlug = 'burns-lead-with-diplomacy';
@@ -289,6 +293,62 @@ describe('why-questions', () => {
         /because the talks/.test(question.statement) ||
         /because its smaller members/.test(question.statement);
       if (causeFirst) expect(question.answer.value).toBe(false);
+    }
+  });
+});
+
+describe('grammar and actors in generated items', () => {
+  it('reads "For this plan to work, we must…" as a purpose, not as the reason for the sentence before', () => {
+    const text = [
+      'The alliance agreed on a common plan for its eastern members last spring.',
+      'For this plan to work, every member must spend two percent of its income on defence.',
+    ].join(' ');
+    const small = parseReading({ text, format: 'text' });
+    const why = generateQuestions(small, { readingSlug: 'purpose-test' }).questions.filter((q) =>
+      / why /.test(q.prompt),
+    );
+    expect(why.map((q) => q.prompt)).toEqual([]);
+  });
+
+  it('asks "who wants …" of a plural actor, the verb agreeing with "who"', () => {
+    const [clause] = clausesOf(tokenize('American farmers want more than subsidies from the government.'));
+    const proposition = propositionOf(clause!);
+    expect(withSubject(proposition!, 'who', true)).toBe('who wants more than subsidies from the government');
+    expect(denotesPeople('farmer')).toBe(true);
+    expect(denotesPeople('subsidy')).toBe(false);
+  });
+
+  it('quotes a word in its clause, not cut in the middle of the one before', () => {
+    expect(
+      snippet(
+        'Across the whole of the region and the entire world, the generals and those around them are accountable.',
+        'accountable',
+      ),
+    ).toBe('…the generals and those around them are accountable.');
+    expect(
+      snippet(
+        'History does not move on the wheels of inevitability; it is human choices that move it.',
+        'inevitability',
+      ),
+    ).toBe('History does not move on the wheels of inevitability…');
+  });
+
+  it('swaps an actor only for another of its kind, and "we" only for an actor the text keeps returning to', () => {
+    const text = [
+      'Tonight we welcome a guest, Maria Lopez. Maria Lopez lost her brother in the war. We honour Maria Lopez and her family.',
+      'We have the stronger hand in this contest. We can afford patience, and we have many partners.',
+      'Moscow expelled sixty diplomats last week. Moscow announced new measures against Britain the next day.',
+      'President Karimov has ruled his country for twenty years. President Karimov fears a free press more than any army.',
+    ].join('\n\n');
+    const small = parseReading({ text, format: 'text' });
+    const falsehoods = generateQuestions(small, { readingSlug: 'actors-test' }).questions.filter(
+      (q): q is Extract<Question, { type: 'true-false' }> => q.type === 'true-false' && !q.answer.value,
+    );
+    for (const question of falsehoods) {
+      expect(question.explanation, question.statement).not.toMatch(/not of Maria Lopez/);
+      expect(question.explanation, question.statement).not.toMatch(
+        /says this of (Moscow|President Karimov), not of (Moscow|President Karimov)/,
+      );
     }
   });
 });

@@ -194,6 +194,40 @@ export function relationsOf(lemma: string, pos: WordNetPos, senseLimit = 3): Wor
   return relations;
 }
 
+const peopleCache = new Map<string, boolean>();
+
+/**
+ * Whether a noun names people ("workers", "Americans", "diplomats", "Democrats"): its most
+ * frequent sense (or first senseLimit senses) has "person" or "people" among its hypernyms,
+ * instance hypernyms included ("Putin").
+ */
+export function denotesPeople(lemma: string, senseLimit = 1): boolean {
+  const word = lemma.toLowerCase().replace(/ /g, '_');
+  const cached = peopleCache.get(word);
+  if (cached !== undefined) return cached;
+  let found = false;
+  const seen = new Set<number>();
+  let frontier = senses(word, 'n', senseLimit);
+  for (let depth = 0; depth < 14 && frontier.length > 0 && !found; depth++) {
+    const next: Synset[] = [];
+    for (const synset of frontier) {
+      if (synset.words.includes('person') || synset.words.includes('people')) {
+        found = true;
+        break;
+      }
+      for (const pointer of synset.pointers) {
+        if ((pointer.symbol === '@' || pointer.symbol === '@i') && !seen.has(pointer.offset)) {
+          seen.add(pointer.offset);
+          next.push(synsetAt(pointer.offset, 'n'));
+        }
+      }
+    }
+    frontier = next;
+  }
+  peopleCache.set(word, found);
+  return found;
+}
+
 const frequencyCache = new Map<string, number>();
 
 /**

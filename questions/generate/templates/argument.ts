@@ -1,6 +1,6 @@
 import { isGrammatical } from '../../language/grammar';
 import { tokenize } from '../../language/tokens';
-import { relationsOf } from '../../language/wordnet';
+import { denotesPeople, relationsOf } from '../../language/wordnet';
 import type { KeyPoint } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import {
@@ -592,6 +592,38 @@ const NAME_SUBJECT = (statement: Statement) => {
   );
 };
 
+type ActorKind = 'person' | 'place' | 'organization';
+
+/** What kind of actor a name is, as the language library tagged it in the text; null if none. */
+function actorKinds(analysis: ReadingAnalysis): (name: string) => ActorKind | null {
+  const kinds: [string, ActorKind][] = [];
+  for (const sentence of analysis.sentences) {
+    for (const name of sentence.people) kinds.push([name, 'person']);
+    for (const name of sentence.places) kinds.push([name, 'place']);
+    for (const name of sentence.organizations) kinds.push([name, 'organization']);
+  }
+  const cache = new Map<string, ActorKind | null>();
+  return (name) => {
+    if (!cache.has(name)) {
+      // "Mr. Putin" is the "Putin" the library found; a kind the names disagree on is no kind.
+      const found = new Set(
+        kinds.filter(([known]) => known.includes(name) || name.includes(known)).map(([, kind]) => kind),
+      );
+      cache.set(name, found.size === 1 ? [...found][0]! : null);
+    }
+    return cache.get(name)!;
+  };
+}
+
+/** In how many paragraphs the text names its main actor. */
+function mainActorSpread(analysis: ReadingAnalysis): number {
+  const last = analysis.mainActor?.split(/\s+/).at(-1);
+  if (!last) return 0;
+  return new Set(
+    analysis.sentences.filter((s) => s.people.some((p) => p.endsWith(last))).map((s) => s.paragraphIndex),
+  ).size;
+}
+
 type StatementPair = { sentence: SentenceAnalysis; truth: string; falsehood: string | null; how: string };
 
 export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
@@ -610,10 +642,16 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         .map((s) => [s.subject, isSingularSubject(s.proposition.subject)]),
     ).entries(),
   ];
+  // An actor takes the place only of one of its kind: a person of a person, a place of a place.
+  // "Moscow" for "Mr. Putin" is the same side named twice, and a group for a group ("Americans"
+  // for "Republicans and Democrats") can contain it: neither makes a statement clearly false.
+  const kindOf = actorKinds(analysis);
+  // Where a sentence offers a "we" that the main actor could be mistaken for, that clause first:
+  // only for an actor the text keeps coming back to (named in three paragraphs or more), not a
+  // guest named in passing ("Michael"), and never for "we" said of the speaker's own side.
+  const main = mainActorSpread(analysis) >= 3 ? analysis.mainActor : null;
   // Two statements at most from one sentence (its clauses say different things).
   const seen = new Map<string, number>();
-  // Where a sentence offers a "we" that the main actor could be mistaken for, that clause first.
-  const main = analysis.mainActor;
   const canSwapWe = (s: Statement) => main !== null && /^we$/i.test(s.subject) && !s.proposition.negative;
   const ordered = [...discourse.statements].sort((a, b) =>
     a.sentence === b.sentence ? Number(canSwapWe(b)) - Number(canSwapWe(a)) : 0,
@@ -635,8 +673,7 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     let text: string | null = null;
     let how = '';
     let value = true;
-    const weSwap =
-      analysis.mainActor !== null && /^we$/i.test(statement.subject) && !statement.proposition.negative;
+    const weSwap = main !== null && /^we$/i.test(statement.subject) && !statement.proposition.negative;
     if (hash % 3 !== 0 || weSwap) {
       // Another actor of the text given this one's predicate.
       const singular = isSingularSubject(statement.proposition.subject);
@@ -650,6 +687,8 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
               .filter(
                 ([a, one]) =>
                   one === singular &&
+                  kindOf(a) !== null &&
+                  kindOf(a) === kindOf(statement.subject) &&
                   a !== statement.subject &&
                   !a.includes(statement.subject) &&
                   !statement.subject.includes(a) &&
@@ -838,7 +877,7 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
       continue;
     actors.set(statement.subject, {
       singular: isSingularSubject(statement.proposition.subject),
-      person: head.tags.has('Person') || PERSON_WORDS.test(head.normal),
+      person: head.tags.has('Person') || PERSON_WORDS.test(head.normal) || denotesPeople(head.lemma),
     });
   }
   const seen = new Set<string>();
@@ -847,8 +886,11 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
       continue;
     const kind = actors.get(statement.subject);
     if (!kind) continue;
-    const predicate = statedText(statement.proposition, '').trim();
-    if (words(predicate) < 3 || words(predicate) > 14) continue;
+    // "Who" and "what" take a singular verb: "American workers want …" asks "who wants …?".
+    const predicate = (
+      kind.singular ? statedText(statement.proposition, '') : withSubject(statement.proposition, '', true)
+    )?.trim();
+    if (!predicate || words(predicate) < 3 || words(predicate) > 14) continue;
     const id = `agent-${statement.sentence.id}`;
     const others = [...actors.entries()]
       .filter(

@@ -105,18 +105,46 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
   return items;
 }
 
-/** A stretch of the sentence around the word, so the prompt quotes it in context. */
-function snippet(sentence: SentenceAnalysis, word: string): string {
-  // Nine words at most: enough context for the sense, and no long copy of the text in the prompt.
-  const parts = sentence.text.split(/\s+/);
-  if (parts.length <= 9) return sentence.text;
+/** A word that closes a clause: it ends in a comma, semicolon, colon or dash. */
+const CLAUSE_END = /[,;:—–]$|^--?$/;
+
+/**
+ * A stretch of the sentence around the word, so the prompt quotes it in context: nine words at
+ * most (enough for the sense, no long copy of the text in the prompt), starting and ending at
+ * the clause around the word where the window allows, so the quote reads as a phrase rather than
+ * a cut ("…Saddam and those around him are accountable." rather than "…entire world, Saddam…").
+ */
+export function snippet(text: string, word: string): string {
+  const WINDOW = 9;
+  const parts = text.split(/\s+/);
+  if (parts.length <= WINDOW) return text;
   const at = Math.max(
     0,
     parts.findIndex((p) => p.replace(/[^\p{L}-]/gu, '') === word),
   );
-  const start = Math.max(0, Math.min(at - 4, parts.length - 9));
-  const end = Math.min(parts.length, start + 9);
-  return `${start > 0 ? '…' : ''}${parts.slice(start, end).join(' ')}${end < parts.length ? '…' : ''}`;
+  // The clause around the word: from just after the clause end before it to its own clause end.
+  let clauseStart = 0;
+  for (let i = at; i > 0; i--) {
+    if (CLAUSE_END.test(parts[i - 1]!)) {
+      clauseStart = i;
+      break;
+    }
+  }
+  let clauseEnd = parts.length;
+  for (let j = at; j < parts.length; j++) {
+    if (CLAUSE_END.test(parts[j]!)) {
+      clauseEnd = j + 1;
+      break;
+    }
+  }
+  // The whole clause when it fits, else nine of its words around the word.
+  const start = Math.max(clauseStart, Math.min(at - 4, clauseEnd - WINDOW));
+  const end = Math.min(clauseEnd, start + WINDOW);
+  const quoted = parts
+    .slice(start, end)
+    .join(' ')
+    .replace(/\s*(?:[,;:—–]|--?)$/, '');
+  return `${start > 0 ? '…' : ''}${quoted}${end < parts.length ? '…' : ''}`;
 }
 
 export function vocabularyQuestions(analysis: ReadingAnalysis, items: VocabularyItem[]): Draft[] {
@@ -146,7 +174,7 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
           explanation: `Here “${item.token.text}” means ${item.definition.toLowerCase()} (WordNet's sense that fits paragraph ${item.sentence.paragraphNumber}).`,
         }),
         type: 'multiple-choice',
-        prompt: `In paragraph ${item.sentence.paragraphNumber}, ${analysis.authorName} writes: ${quote(snippet(item.sentence, item.token.text))} What does “${item.token.text}” mean here?`,
+        prompt: `In paragraph ${item.sentence.paragraphNumber}, ${analysis.authorName} writes: ${quote(snippet(item.sentence.text, item.token.text))} What does “${item.token.text}” mean here?`,
         options,
         answer: { optionId: keyId },
       },
