@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import type { Token } from '../language/tokens';
+import { lookup } from '../language/wordnet';
 
 /**
  * Clauses of a sentence and the discourse relation that links each to what comes before it
@@ -223,6 +224,28 @@ const OPENERS = new Set([
 ]);
 
 /**
+ * A noun the tagger read as a verb, which would make "We superpowers also have …" into "we do
+ * not superpower …": a word with no verb sense in WordNet, or a plural noun inside a
+ * prepositional phrase before another preposition ("dependence … on oil supplies from …").
+ */
+function misreadNoun(body: Token[], i: number): boolean {
+  const t = body[i]!;
+  if (t.tags.has('Modal') || t.tags.has('Auxiliary') || t.tags.has('Copula')) return false;
+  const word = t.normal.replace(/[^\p{L}'-]/gu, '');
+  if (!lookup(t.lemma, 'v') && !lookup(word, 'v')) return true;
+  const before = body[i - 1];
+  return (
+    /s$/.test(word) &&
+    before !== undefined &&
+    before.pos === 'noun' &&
+    !before.post.trim() &&
+    body[i - 2]?.tags.has('Preposition') === true &&
+    body[i + 1]?.tags.has('Preposition') === true &&
+    lookup(t.lemma, 'n') !== null
+  );
+}
+
+/**
  * Subject, verb group and the rest of a clause, or null when the clause has no plain
  * subject-verb shape (a question, an imperative, a fragment, a subject we cannot delimit).
  */
@@ -247,6 +270,7 @@ export function propositionOf(clause: Clause): Proposition | null {
     isFiniteVerb(t) &&
     !isPossessiveIs(body, i) &&
     body[i - 1]?.normal !== 'to' &&
+    !misreadNoun(body, i) &&
     // "channels is": a word read as a verb right before the real one is the subject's noun.
     !(
       !t.tags.has('Modal') &&
