@@ -80,6 +80,24 @@ function sinceHasVerb(tokens: Token[], i: number): boolean {
   return false;
 }
 
+/** A "but" that answers an earlier "not" inside one phrase ("not X but Y"), not a new clause. */
+function correlativeBut(tokens: Token[], i: number): boolean {
+  let negated = false;
+  for (let k = i - 1; k >= 0 && k >= i - 12; k--) {
+    if (/^(not|never)$/.test(tokens[k]!.normal)) {
+      negated = true;
+      break;
+    }
+    if (PAUSE.test(tokens[k]!.post) && k < i - 1) break;
+  }
+  if (!negated) return false;
+  for (let k = i + 1; k < tokens.length; k++) {
+    if (isFiniteVerb(tokens[k]!)) return false;
+    if (PAUSE.test(tokens[k]!.post)) break;
+  }
+  return true;
+}
+
 function markerAt(tokens: Token[], i: number): { length: number; relation: Relation } | null {
   const previous = tokens[i - 1];
   const afterPause = i === 0 || PAUSE.test(previous?.post ?? '');
@@ -94,6 +112,10 @@ function markerAt(tokens: Token[], i: number): { length: number; relation: Relat
     )
       continue;
     if (marker.words.every((w, k) => tokens[i + k]?.normal === w)) {
+      // "not merely an eloquent symbol but an effective force", "not a vision but a fact": after
+      // a "not" of the same sentence, a "but" with no verb of its own before the next pause
+      // completes the phrase; cutting there leaves "may become not a vision".
+      if (marker.words[0] === 'but' && correlativeBut(tokens, i)) continue;
       // "so" and "yet" open a clause only before a subject: "so many", "not yet" do not.
       if ((marker.words[0] === 'so' || marker.words[0] === 'yet') && marker.words.length === 1) {
         const next = tokens[i + 1];

@@ -352,3 +352,25 @@ describe('grammar and actors in generated items', () => {
     }
   });
 });
+
+describe('phrases kept whole', () => {
+  it('does not cut "not X but Y" after X', () => {
+    const clauses = clausesOf(
+      tokenize('We shall strive to make the league not merely a symbol of hope but an effective force.'),
+    );
+    expect(clauses).toHaveLength(1);
+    const two = clausesOf(tokenize('We did not win the vote, but we kept the coalition together.'));
+    expect(two.map((c) => c.relation)).toContain('contrast');
+  });
+
+  it('offers no main-idea option that is the key turned around', () => {
+    for (const question of report.questions) {
+      if (question.type !== 'multiple-choice' || !/sums up paragraph/.test(question.prompt)) continue;
+      const key = question.options.find((o) => o.id === question.answer.optionId)!.text;
+      for (const option of question.options) {
+        if (option.id === question.answer.optionId) continue;
+        expect(option.text.replace(/\b(do|does|did) not |\bnot /g, ''), question.id).not.toBe(key);
+      }
+    }
+  });
+});

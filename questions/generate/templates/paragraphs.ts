@@ -2,7 +2,6 @@ import { lemmasIn, type ParagraphAnalysis, type ReadingAnalysis, type SentenceAn
 import {
   affirmed,
   clausesOf,
-  negated,
   type Proposition,
   propositionOf,
   statedText,
@@ -97,8 +96,8 @@ function gistOf(
 
 /**
  * "Which statement best sums up paragraph N?": the paragraph's point against a detail of the
- * same paragraph (true, but not the point), the point turned around (false), and another
- * paragraph's point (off the subject). Telling the point from a detail is the skill.
+ * same paragraph (true, but not the point) and other paragraphs' points (off the subject).
+ * Telling the point from a detail is the skill.
  */
 export function mainIdeaQuestions(analysis: ReadingAnalysis): Draft[] {
   const drafts: Draft[] = [];
@@ -121,16 +120,8 @@ export function mainIdeaQuestions(analysis: ReadingAnalysis): Draft[] {
       distractors.push(detail.text);
       kinds.push('a detail of the paragraph, not its point');
     }
-    const topicGist = gistOf(topic);
-    // A point that already holds a "not" would come out as a double negative.
-    const flipped =
-      topicGist && !topicGist.proposition.negative && !/\bnot\b|n[’']t\b/.test(topicGist.text)
-        ? negated(topicGist.proposition, topicGist.subject)
-        : null;
-    if (flipped && words(flipped) <= MAX_POINT_WORDS + 2) {
-      distractors.push(flipped);
-      kinds.push('the point turned around');
-    }
+    // No "point turned around": beside the key, its own negation tells a test-wise student that
+    // the answer is one of those two, whatever they read.
     for (const other of otherPoints(analysis, paragraph, 3, paragraph.id)) {
       if (distractors.length === 3) break;
       distractors.push(point(other)!);
