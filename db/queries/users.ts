@@ -24,15 +24,18 @@ export async function getUserById({ id }: { id: string }) {
 }
 
 /** What every request that carries a session checks: the session version, and the user's standing. */
-export async function getSessionState({
-  userId,
-}: {
-  userId: string;
-}): Promise<{ sessionVersion: number; siteRole: SiteRole; email: string; timeZone: string | null } | null> {
+export async function getSessionState({ userId }: { userId: string }): Promise<{
+  sessionVersion: number;
+  siteRole: SiteRole;
+  email: string;
+  timeZone: string | null;
+  emailVerified: Date | null;
+} | null> {
   const db = await getDb();
   const [row] = await db
     .select({
       sessionVersion: users.sessionVersion,
+      emailVerified: users.emailVerified,
       siteRole: users.siteRole,
       email: users.email,
       timeZone: users.timeZone,
