@@ -44,6 +44,9 @@ export const users = pgTable(
     siteRole: siteRole('site_role').notNull().default('member'),
     // IANA name ("America/Chicago"): the browser's on first visit, changeable on the account page.
     timeZone: text('time_zone'),
+    // How many glossary flashcards review may begin a day (the student's own day); 0 to 200, set on
+    // the review page. Cards already begun come back whatever it says (lib/srs/daily-limit.ts).
+    newGlossaryCardsPerDay: integer('new_glossary_cards_per_day').notNull().default(20),
     createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('user_email_unique').on(t.email)],

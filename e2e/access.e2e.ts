@@ -269,6 +269,13 @@ const ACTION_CASES: ActionCase[] = [
     resource: 'studentCard',
     args: (f) => [{ cardId: f.card, rating: 'good', durationMs: 1000 }],
   },
+  {
+    // The limit on new glossary cards is the caller's own setting (20 is the default, so nothing changes).
+    action: 'study.setNewGlossaryLimit',
+    rule: 'signed-in',
+    resource: 'nothing',
+    args: () => form({ perDay: '20' }),
+  },
   // Quizzes.
   {
     action: 'quizzes.startAttempt',

@@ -96,3 +96,9 @@ export async function setUserTimeZone({ userId, timeZone }: { userId: string; ti
   const db = await getDb();
   await db.update(users).set({ timeZone }).where(eq(users.id, userId));
 }
+
+/** The student's daily limit on new glossary flashcards (validated by the action that sets it). */
+export async function setNewGlossaryCardsPerDay({ userId, perDay }: { userId: string; perDay: number }) {
+  const db = await getDb();
+  await db.update(users).set({ newGlossaryCardsPerDay: perDay }).where(eq(users.id, userId));
+}
