@@ -9,7 +9,7 @@ import { cache } from 'react';
 import { getDb } from '@/db';
 import { bumpSessionVersion, getSessionState, normaliseEmail } from '@/db/queries/users';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
-import { checkCredentials, signInSchema } from '@/lib/auth/accounts';
+import { checkCredentials, mustConfirmEmail, signInSchema } from '@/lib/auth/accounts';
 import { trustLoopbackOnly } from '@/lib/auth/host';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { clientIp } from '@/lib/auth/throttle';
@@ -46,6 +46,11 @@ export class TooManyAttempts extends CredentialsSignin {
   code = 'rate_limited';
 }
 
+/** The right password, on an account that has not confirmed its email (EMAIL_VERIFICATION=required). */
+export class EmailNotConfirmed extends CredentialsSignin {
+  code = 'email_unconfirmed';
+}
+
 function oauthProviders(): Provider[] {
   const { AUTH_GITHUB_ID, AUTH_GITHUB_SECRET, AUTH_GOOGLE_ID, AUTH_GOOGLE_SECRET } = env();
   const providers: Provider[] = [];
@@ -76,8 +81,14 @@ async function buildConfig(request?: Request): Promise<NextAuthConfig> {
     trustHost: trustLoopbackOnly(requestHeaders),
     adapter: {
       ...adapter,
-      // Accounts made through GitHub or Google get the same email normalisation as ours.
-      createUser: (user) => adapter.createUser!({ ...user, email: normaliseEmail(user.email) }),
+      // Accounts made through GitHub or Google get the same email normalisation as ours, and count
+      // as verified: the provider gave us the address it delivers mail to.
+      createUser: (user) =>
+        adapter.createUser!({
+          ...user,
+          email: normaliseEmail(user.email),
+          emailVerified: user.emailVerified ?? new Date(),
+        }),
     },
     logger: {
       // A wrong password is an expected outcome, answered on the form; not a server error.
@@ -97,6 +108,7 @@ async function buildConfig(request?: Request): Promise<NextAuthConfig> {
           const result = await checkCredentials(parsed.data, clientIp(req.headers));
           if (result.status === 'throttled') throw new TooManyAttempts();
           if (result.status === 'invalid') throw new InvalidCredentials();
+          if (result.status === 'unconfirmed') throw new EmailNotConfirmed();
           return result.user;
         },
       }),
@@ -115,7 +127,9 @@ async function buildConfig(request?: Request): Promise<NextAuthConfig> {
         if (!userId) return null;
         // Every request: a token from before the last sign-out or password change is dead.
         const state = await getSessionState({ userId });
-        if (!state) return null;
+        // An account that must confirm its email has no session (one from before the setting was
+        // turned on ends here too).
+        if (!state || mustConfirmEmail(state)) return null;
         if (user?.id) {
           token.sub = user.id;
           token.sv = state.sessionVersion;

@@ -32,6 +32,8 @@ export const users = pgTable(
     name: text('name'),
     // Stored lower-cased and trimmed, so "Ana@X.org" and "ana@x.org" are one account.
     email: text('email').notNull(),
+    // When the account proved it receives mail at its address (a verification link, GitHub or Google,
+    // or the demo seed). With EMAIL_VERIFICATION=required, a password account without it cannot sign in.
     emailVerified: timestamp('emailVerified', { mode: 'date', withTimezone: true }),
     image: text('image'),
     // argon2id PHC string; null for accounts that only use GitHub or Google.
@@ -42,6 +44,9 @@ export const users = pgTable(
     siteRole: siteRole('site_role').notNull().default('member'),
     // IANA name ("America/Chicago"): the browser's on first visit, changeable on the account page.
     timeZone: text('time_zone'),
+    // How many glossary flashcards review may begin a day (the student's own day); 0 to 200, set on
+    // the review page. Cards already begun come back whatever it says (lib/srs/daily-limit.ts).
+    newGlossaryCardsPerDay: integer('new_glossary_cards_per_day').notNull().default(20),
     createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('user_email_unique').on(t.email)],
@@ -111,6 +116,24 @@ export const passwordResets = pgTable(
     usedAt: timestamp('used_at', { mode: 'date', withTimezone: true }),
   },
   (t) => [index('password_reset_user_idx').on(t.userId)],
+);
+
+/**
+ * Email-verification links (lib/auth/email-verification.ts), kept like password-reset links: only
+ * a hash of each token, single use, expiring.
+ */
+export const emailVerifications = pgTable(
+  'email_verification',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { mode: 'date', withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { mode: 'date', withTimezone: true }),
+  },
+  (t) => [index('email_verification_user_idx').on(t.userId)],
 );
 
 // Settings the app makes for itself, shared by every app server (e.g. a generated AUTH_SECRET on PostgreSQL).

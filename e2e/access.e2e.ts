@@ -168,6 +168,20 @@ const ACTION_CASES: ActionCase[] = [
     args: () => form({ token: 'never-issued', password: PASSWORD }),
   },
   {
+    // "Send the link again" for an address with no account: the same answer as for one, no mail.
+    action: 'auth.resendVerification',
+    rule: 'public',
+    resource: 'nothing',
+    args: () => form({ email: `${unique('nobody')}@e2e.statecraft` }),
+  },
+  {
+    // A verification token that was never issued: refused inside the action, after the (public) policy.
+    action: 'auth.verifyEmail',
+    rule: 'public',
+    resource: 'nothing',
+    args: () => form({ token: 'never-issued' }),
+  },
+  {
     action: 'auth.signUp',
     rule: 'public',
     resource: 'nothing',
@@ -254,6 +268,13 @@ const ACTION_CASES: ActionCase[] = [
     rule: 'own-card',
     resource: 'studentCard',
     args: (f) => [{ cardId: f.card, rating: 'good', durationMs: 1000 }],
+  },
+  {
+    // The limit on new glossary cards is the caller's own setting (20 is the default, so nothing changes).
+    action: 'study.setNewGlossaryLimit',
+    rule: 'signed-in',
+    resource: 'nothing',
+    args: () => form({ perDay: '20' }),
   },
   // Quizzes.
   {
@@ -721,6 +742,7 @@ const PAGE_CASES: PageCase[] = [
   { page: '/sign-up', rule: 'public', resource: 'nothing', path: () => '/sign-up' },
   { page: '/forgot-password', rule: 'public', resource: 'nothing', path: () => '/forgot-password' },
   { page: '/reset-password', rule: 'public', resource: 'nothing', path: () => '/reset-password?token=none' },
+  { page: '/verify-email', rule: 'public', resource: 'nothing', path: () => '/verify-email?token=none' },
   ...[
     '/home',
     '/account',

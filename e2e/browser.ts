@@ -22,9 +22,10 @@ export function setUpBrowser() {
   });
   return {
     baseURL: () => inject('baseURL'),
+    /** A context on the suite's server, or on `options.baseURL` (a test that starts a server of its own). */
     async newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
       if (!browser) throw new Error('browser not started');
-      const context = await browser.newContext({ ...options, baseURL: inject('baseURL') });
+      const context = await browser.newContext({ baseURL: inject('baseURL'), ...options });
       context.setDefaultTimeout(15_000);
       return context;
     },

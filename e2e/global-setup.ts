@@ -1,33 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM_PATH } from './chromium';
-import { buildIfStale, startServer } from './server';
+import { buildIfStale, freshPostgres, startServer } from './server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     serverLog: string;
   }
-}
-
-/** A fresh database on the PostgreSQL server, when the suite runs against one. */
-async function freshPostgres(adminUrl: string) {
-  const { default: postgres } = await import('postgres');
-  const name = `statecraft_e2e_${randomBytes(6).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
 }
 
 export default async function setup(project: TestProject) {

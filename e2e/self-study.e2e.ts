@@ -93,6 +93,53 @@ describe('self-study', () => {
     await context.close();
   });
 
+  it('caps the new glossary cards a day at what the student sets, on the review page and the home page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await new AuthPages(page).signUp({
+      name: 'Slow Learner',
+      email: uniqueEmail('capped'),
+      password: 'one card at a time',
+    });
+    await page.waitForURL(/\/home$/);
+    // Opening the reading makes its 13 glossary terms into flashcards; the default limit (20) takes them all.
+    await page.goto('/readings/burns-lead-with-diplomacy');
+    await page.getByText('Place saved').waitFor();
+    await page.goto('/review');
+    await page.getByText('Card 1 of 13').waitFor();
+    const limit = page.getByLabel('New glossary cards a day');
+    expect(await limit.inputValue()).toBe('20');
+
+    // Out of range is refused by the server, with the field named.
+    await limit.fill('250');
+    await page.getByRole('button', { name: 'Save limit' }).click();
+    await page.getByText('Enter a whole number of new cards a day from 0 to 200.').waitFor();
+
+    await limit.fill('3');
+    await page.getByRole('button', { name: 'Save limit' }).click();
+    await page.getByText('Up to 3 new glossary cards a day.').waitFor();
+    await page.reload();
+    await page.getByText('Card 1 of 3').waitFor();
+    expect(await page.locator('[data-new-cards-today]').textContent()).toMatch(
+      /^Today you have begun 0 of 3\. 10 more wait for the days to come/,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    // One begun ("Good" sends it to its next learning step, minutes away): two new ones are left today.
+    const card = page.locator('[data-review-card]');
+    await card.getByRole('button', { name: 'Show definition' }).click();
+    await card.getByRole('button', { name: /^Good/ }).click();
+    await page.getByText('Card 2 of 3').waitFor();
+    await page.reload();
+    await page.getByText('Card 1 of 2').waitFor();
+    expect(await page.locator('[data-new-cards-today]').textContent()).toMatch(
+      /^Today you have begun 1 of 3\./,
+    );
+    await page.goto('/home');
+    expect(await page.getByTestId('due-count').textContent()).toBe('2');
+    await context.close();
+  });
+
   it('practises by skill with immediate feedback that counts for nothing but mastery', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -21,6 +21,17 @@ describe('env', () => {
     expect((await loadEnv()).SEED_DEMO).toBe(false);
   });
 
+  it('leaves email verification off unless it is required, and refuses anything else', async () => {
+    vi.stubEnv('EMAIL_VERIFICATION', '');
+    expect((await loadEnv()).EMAIL_VERIFICATION).toBe('off');
+    vi.resetModules();
+    vi.stubEnv('EMAIL_VERIFICATION', 'required');
+    expect((await loadEnv()).EMAIL_VERIFICATION).toBe('required');
+    vi.resetModules();
+    vi.stubEnv('EMAIL_VERIFICATION', 'yes');
+    await expect(loadEnv()).rejects.toThrow(/EMAIL_VERIFICATION must be off or required/);
+  });
+
   it('names the variable that is wrong', async () => {
     vi.stubEnv('DATABASE_URL', 'mysql://root@localhost/db');
     await expect(loadEnv()).rejects.toThrow(/DATABASE_URL must start with postgres:\/\//);

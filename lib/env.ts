@@ -61,6 +61,10 @@ const envSchema = z.object({
       .optional(),
   ),
   MAIL_FROM: optionalText.pipe(z.string().max(300).optional()),
+  // "required": a new password account confirms its email (a link sent by mail) before it can sign in.
+  EMAIL_VERIFICATION: optionalText
+    .pipe(z.enum(['off', 'required'], { error: 'EMAIL_VERIFICATION must be off or required' }).optional())
+    .transform((v) => v ?? 'off'),
   QUESTIONS_LLM_BASE_URL: optionalText,
   QUESTIONS_LLM_MODEL: optionalText,
   QUESTIONS_LLM_API_KEY: optionalText,

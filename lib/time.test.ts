@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dayKey, endOfDay, formatDateTime, fromDateTimeLocal, isTimeZone, toDateTimeLocal } from './time';
+import {
+  dayKey,
+  endOfDay,
+  formatDateTime,
+  fromDateTimeLocal,
+  isTimeZone,
+  startOfDay,
+  toDateTimeLocal,
+} from './time';
 
 describe('dates in a time zone', () => {
   it('reads a typed due date as wall-clock time where the class is', () => {
@@ -26,12 +34,15 @@ describe('dates in a time zone', () => {
     expect(dayKey(evening, 'UTC')).toBe('2026-12-05');
     expect(endOfDay(evening, 'America/Los_Angeles').toISOString()).toBe('2026-12-05T08:00:00.000Z');
     expect(endOfDay(evening, 'Asia/Tokyo').toISOString()).toBe('2026-12-05T15:00:00.000Z');
+    expect(startOfDay(evening, 'America/Los_Angeles').toISOString()).toBe('2026-12-04T08:00:00.000Z');
+    expect(startOfDay(evening, 'Asia/Tokyo').toISOString()).toBe('2026-12-04T15:00:00.000Z');
   });
 
   it('handles the days clocks change', () => {
     // Europe/Berlin springs forward at 02:00 on 29 March 2026: that day has 23 hours.
     const spring = new Date('2026-03-29T00:30:00Z');
     expect(endOfDay(spring, 'Europe/Berlin').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(startOfDay(spring, 'Europe/Berlin').toISOString()).toBe('2026-03-28T23:00:00.000Z');
     // 02:30 does not exist that day; it is read as after the jump.
     expect(fromDateTimeLocal('2026-03-29T02:30', 'Europe/Berlin')?.toISOString()).toBe(
       '2026-03-29T01:30:00.000Z',

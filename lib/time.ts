@@ -104,6 +104,12 @@ export function dayKey(date: Date, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/** The first moment of the day this moment falls on, in this time zone: "today" counts from it. */
+export function startOfDay(date: Date, timeZone: string): Date {
+  const [y, m, d] = dayKey(date, timeZone).split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, 0, 0, timeZone).getTime());
+}
+
 /** The first moment of the next day in this time zone: "due today" means due before it. */
 export function endOfDay(date: Date, timeZone: string): Date {
   const [y, m, d] = dayKey(date, timeZone).split('-').map(Number) as [number, number, number];

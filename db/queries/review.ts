@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, gte, inArray, lt, lte, not, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import {
   glossaryTerms,
@@ -9,6 +9,7 @@ import {
   reviewCards,
   reviewLogs,
   type SchedulingFields,
+  users,
 } from '@/db/schema';
 
 /** Question cards for a student (missed or flagged questions); a question already in review is left as it is. */
@@ -99,8 +100,8 @@ export type QueueItem = ReviewCard & {
  */
 const cardStillReviewed = sql`(${reviewCards.questionId} is null or ${questions.status} = 'approved')`;
 
-/** When a card counts as due: the moment, and the end of the student's own day. */
-export type DueWindow = { now: Date; endOfDay: Date };
+/** When a card counts as due: the moment, and the start and end of the student's own day. */
+export type DueWindow = { now: Date; startOfDay: Date; endOfDay: Date };
 
 /**
  * Due for review, as Anki counts "due today": a card in its learning steps when its minute comes;
@@ -110,7 +111,44 @@ export type DueWindow = { now: Date; endOfDay: Date };
 const isDue = ({ now, endOfDay }: DueWindow) =>
   or(lte(reviewCards.due, now), and(eq(reviewCards.state, 2), lt(reviewCards.due, endOfDay)));
 
-/** Cards due, oldest first: question cards before flashcards on the same day. */
+/** A glossary flashcard never reviewed yet (FSRS state 0): what the daily limit counts. */
+const isNewGlossaryCard = sql`(${reviewCards.reason} = 'glossary' and ${reviewCards.state} = 0)`;
+
+/**
+ * The student's limit on new glossary cards, as Anki's "new cards/day": how many they may begin a
+ * day (users.new_glossary_cards_per_day), how many they have begun since the start of their own
+ * day (a first review, logged from state 0), and so how many more today may bring. Question cards
+ * are not limited: each one is a question the student missed or flagged, and they asked for it back.
+ */
+export async function newGlossaryCardsToday({ userId, window }: { userId: string; window: DueWindow }) {
+  const db = await getDb();
+  const [user] = await db
+    .select({ perDay: users.newGlossaryCardsPerDay })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  const [begun] = await db
+    .select({ n: countDistinct(reviewLogs.cardId) })
+    .from(reviewLogs)
+    .innerJoin(reviewCards, eq(reviewCards.id, reviewLogs.cardId))
+    .where(
+      and(
+        eq(reviewLogs.userId, userId),
+        eq(reviewLogs.state, 0),
+        eq(reviewCards.reason, 'glossary'),
+        gte(reviewLogs.reviewedAt, window.startOfDay),
+      ),
+    );
+  const perDay = user?.perDay ?? 0;
+  const begunToday = begun?.n ?? 0;
+  return { perDay, begunToday, left: Math.max(0, perDay - begunToday) };
+}
+
+/**
+ * Cards due, oldest first: question cards before flashcards on the same day. New glossary cards
+ * come in only up to what the student's daily limit leaves today (newGlossaryCardsToday); the rest
+ * wait, due, for a later day.
+ */
 export async function dueCards({
   userId,
   window,
@@ -121,34 +159,70 @@ export async function dueCards({
   limit?: number;
 }): Promise<QueueItem[]> {
   const db = await getDb();
-  const rows = await db
+  const base = and(eq(reviewCards.userId, userId), isDue(window), cardStillReviewed);
+  const { left } = await newGlossaryCardsToday({ userId, window });
+  const select = () =>
+    db
+      .select({
+        card: reviewCards,
+        question: questions.data,
+        term: glossaryTerms.term,
+        definition: glossaryTerms.definition,
+      })
+      .from(reviewCards)
+      .leftJoin(questions, eq(questions.id, reviewCards.questionId))
+      .leftJoin(glossaryTerms, eq(glossaryTerms.id, reviewCards.glossaryTermId));
+  const order = [asc(reviewCards.due), asc(reviewCards.createdAt), asc(reviewCards.id)];
+  const [begun, fresh] = await Promise.all([
+    select()
+      .where(and(base, not(isNewGlossaryCard)))
+      .orderBy(...order)
+      .limit(limit),
+    left > 0
+      ? select()
+          .where(and(base, isNewGlossaryCard))
+          .orderBy(...order)
+          .limit(Math.min(left, limit))
+      : Promise.resolve([]),
+  ]);
+  const byDue = (a: ReviewCard, b: ReviewCard) =>
+    a.due.getTime() - b.due.getTime() ||
+    a.createdAt.getTime() - b.createdAt.getTime() ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return [...begun, ...fresh]
+    .sort((a, b) => byDue(a.card, b.card))
+    .slice(0, limit)
+    .map((r) => ({
+      ...r.card,
+      question: r.question,
+      term: r.term && r.definition ? { term: r.term, definition: r.definition } : null,
+    }));
+}
+
+/** How many cards are due now, with new glossary cards counted up to what today's limit leaves. */
+export async function countDue({ userId, window }: { userId: string; window: DueWindow }) {
+  const db = await getDb();
+  const [row] = await db
     .select({
-      card: reviewCards,
-      question: questions.data,
-      term: glossaryTerms.term,
-      definition: glossaryTerms.definition,
+      begun: sql<number>`count(*) filter (where not (${isNewGlossaryCard}))`.mapWith(Number),
+      fresh: sql<number>`count(*) filter (where ${isNewGlossaryCard})`.mapWith(Number),
     })
     .from(reviewCards)
     .leftJoin(questions, eq(questions.id, reviewCards.questionId))
-    .leftJoin(glossaryTerms, eq(glossaryTerms.id, reviewCards.glossaryTermId))
-    .where(and(eq(reviewCards.userId, userId), isDue(window), cardStillReviewed))
-    .orderBy(asc(reviewCards.due), asc(reviewCards.createdAt))
-    .limit(limit);
-  return rows.map((r) => ({
-    ...r.card,
-    question: r.question,
-    term: r.term && r.definition ? { term: r.term, definition: r.definition } : null,
-  }));
+    .where(and(eq(reviewCards.userId, userId), isDue(window), cardStillReviewed));
+  const { left } = await newGlossaryCardsToday({ userId, window });
+  return (row?.begun ?? 0) + Math.min(left, row?.fresh ?? 0);
 }
 
-export async function countDue({ userId, window }: { userId: string; window: DueWindow }) {
+/** New glossary cards due but held back by the daily limit, for the review page to say so. */
+export async function newGlossaryCardsWaiting({ userId, window }: { userId: string; window: DueWindow }) {
   const db = await getDb();
   const [row] = await db
     .select({ n: count() })
     .from(reviewCards)
-    .leftJoin(questions, eq(questions.id, reviewCards.questionId))
-    .where(and(eq(reviewCards.userId, userId), isDue(window), cardStillReviewed));
-  return row?.n ?? 0;
+    .where(and(eq(reviewCards.userId, userId), isDue(window), isNewGlossaryCard));
+  const { left } = await newGlossaryCardsToday({ userId, window });
+  return Math.max(0, (row?.n ?? 0) - left);
 }
 
 export async function getCard({ cardId }: { cardId: string }) {

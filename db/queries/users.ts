@@ -24,15 +24,18 @@ export async function getUserById({ id }: { id: string }) {
 }
 
 /** What every request that carries a session checks: the session version, and the user's standing. */
-export async function getSessionState({
-  userId,
-}: {
-  userId: string;
-}): Promise<{ sessionVersion: number; siteRole: SiteRole; email: string; timeZone: string | null } | null> {
+export async function getSessionState({ userId }: { userId: string }): Promise<{
+  sessionVersion: number;
+  siteRole: SiteRole;
+  email: string;
+  timeZone: string | null;
+  emailVerified: Date | null;
+} | null> {
   const db = await getDb();
   const [row] = await db
     .select({
       sessionVersion: users.sessionVersion,
+      emailVerified: users.emailVerified,
       siteRole: users.siteRole,
       email: users.email,
       timeZone: users.timeZone,
@@ -92,4 +95,10 @@ export async function setPasswordHash({ userId, passwordHash }: { userId: string
 export async function setUserTimeZone({ userId, timeZone }: { userId: string; timeZone: string }) {
   const db = await getDb();
   await db.update(users).set({ timeZone }).where(eq(users.id, userId));
+}
+
+/** The student's daily limit on new glossary flashcards (validated by the action that sets it). */
+export async function setNewGlossaryCardsPerDay({ userId, perDay }: { userId: string; perDay: number }) {
+  const db = await getDb();
+  await db.update(users).set({ newGlossaryCardsPerDay: perDay }).where(eq(users.id, userId));
 }

@@ -68,6 +68,18 @@ describe('checkCredentials', () => {
     expect(result.status).toBe('ok');
   });
 
+  it('with email verification off (the default), lets in an account that never confirmed its email', async () => {
+    await signUp('unconfirmed@example.org');
+    const db = await getDb();
+    const [row] = await db.select().from(users).where(eq(users.email, 'unconfirmed@example.org'));
+    expect(row?.emailVerified).toBeNull();
+    const result = await checkCredentials(
+      { email: 'unconfirmed@example.org', password: 'a long enough passphrase' },
+      null,
+    );
+    expect(result.status).toBe('ok');
+  });
+
   it('gives the same answer for a wrong password and an unknown email', async () => {
     await signUp('wrong@example.org');
     const wrong = await checkCredentials(

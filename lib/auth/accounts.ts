@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getUserByEmail, getUserById, insertUser, normaliseEmail, setPasswordHash } from '@/db/queries/users';
+import { env } from '@/lib/env';
 import {
   contextualPasswordProblem,
   hashPassword,
@@ -64,9 +65,24 @@ export async function registerUser(input: unknown): Promise<SignUpResult> {
   return user ? { status: 'created', userId: user.id } : { status: 'email-taken' };
 }
 
+/** Whether new accounts must confirm their email (EMAIL_VERIFICATION=required; off by default). */
+export function emailVerificationRequired(): boolean {
+  return env().EMAIL_VERIFICATION === 'required';
+}
+
+/**
+ * Whether an account may not sign in (nor keep a session) until it confirms its email. Accounts
+ * from before the setting existed were marked verified by migration 0014; GitHub and Google
+ * accounts are verified by their provider (auth.ts), the demo accounts by the seed.
+ */
+export function mustConfirmEmail(user: { emailVerified: Date | null }): boolean {
+  return emailVerificationRequired() && user.emailVerified === null;
+}
+
 export type CredentialsCheck =
   | { status: 'ok'; user: { id: string; email: string; name: string | null; sessionVersion: number } }
   | { status: 'invalid' }
+  | { status: 'unconfirmed'; email: string }
   | { status: 'throttled'; retryAfterSeconds: number };
 
 /**
@@ -90,6 +106,9 @@ export async function checkCredentials(
     return { status: 'invalid' };
   }
   await clearFailures(input.email);
+  // The right password, but the address is not confirmed yet: said only to someone who knows the
+  // password, so it reveals nothing about who has an account.
+  if (mustConfirmEmail(user)) return { status: 'unconfirmed', email: user.email };
   return {
     status: 'ok',
     user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion },

@@ -1,17 +1,15 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { findPasswordReset, insertPasswordReset, redeemPasswordReset } from '@/db/queries/password-resets';
 import { getUserByEmail } from '@/db/queries/users';
 import { emailSchema } from '@/lib/auth/accounts';
+import { hashMailToken, newMailToken } from '@/lib/auth/mail-token';
 import { contextualPasswordProblem, hashPassword, newPasswordSchema } from '@/lib/auth/password';
 import { clearFailures, recordFailure, secondsUntilAllowed, type ThrottleKey } from '@/lib/auth/throttle';
 import { sendMail } from '@/lib/mail';
 
 /** How long a reset link works. */
 export const RESET_LINK_MINUTES = 60;
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Requests count against the address asked about and the asking client, so neither can flood a mailbox. */
 const requestKeys = (email: string, ip: string | null): ThrottleKey[] => [
@@ -49,9 +47,9 @@ export async function requestPasswordReset({
   await recordFailure(keys, now);
   const user = await getUserByEmail({ email });
   if (!user) return { status: 'sent' };
-  const token = randomBytes(32).toString('base64url');
+  const { token, tokenHash } = newMailToken();
   await insertPasswordReset({
-    tokenHash: hashToken(token),
+    tokenHash,
     userId: user.id,
     expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000),
   });
@@ -75,7 +73,7 @@ export async function requestPasswordReset({
 
 /** Whether a reset link can still be used (for the page that opens from it). */
 export async function resetTokenIsUsable(token: string, now = new Date()): Promise<boolean> {
-  return (await findPasswordReset({ tokenHash: hashToken(token), now })) !== null;
+  return (await findPasswordReset({ tokenHash: hashMailToken(token), now })) !== null;
 }
 
 export type ResetResult =
@@ -93,7 +91,7 @@ export async function resetPassword({
   password: unknown;
   now?: Date;
 }): Promise<ResetResult> {
-  const tokenHash = hashToken(token);
+  const tokenHash = hashMailToken(token);
   const account = await findPasswordReset({ tokenHash, now });
   if (!account) return { status: 'invalid-token' };
   const parsed = newPasswordSchema.safeParse(password);

@@ -7,7 +7,16 @@ import { signInThrottle } from '@/db/schema';
  * guessing across every account and address at once (an attacker who rotates addresses still
  * spends it); its lock is kept short, since it slows every sign-in while it lasts.
  */
-const LIMITS = { email: 5, ip: 25, global: 300, resetEmail: 3, resetIp: 100, signUpIp: 200 } as const;
+const LIMITS = {
+  email: 5,
+  ip: 25,
+  global: 300,
+  resetEmail: 3,
+  resetIp: 100,
+  signUpIp: 200,
+  verifyEmail: 3,
+  verifyIp: 100,
+} as const;
 const WINDOW_MS = 15 * 60 * 1000;
 const FIRST_LOCK_MS = 30 * 1000;
 const MAX_LOCK_MS = {
@@ -20,6 +29,9 @@ const MAX_LOCK_MS = {
   resetIp: 15 * 60 * 1000,
   // New accounts per client address: a class of 30 signing up together from one school is welcome.
   signUpIp: 15 * 60 * 1000,
+  // Verification links (lib/auth/email-verification.ts), sent at sign-up or on request: as resets.
+  verifyEmail: 60 * 60 * 1000,
+  verifyIp: 15 * 60 * 1000,
 } as const;
 
 export type ThrottleKey = { kind: keyof typeof LIMITS; value: string };

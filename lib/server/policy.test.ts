@@ -127,9 +127,12 @@ describe('retired questions leave students', () => {
       fields: newCardFields(new Date(Date.now() - DAY)),
     });
     expect(
-      (await dueCards({ userId: student.id, window: { now: new Date(), endOfDay: new Date() } })).map(
-        (c) => c.questionId,
-      ),
+      (
+        await dueCards({
+          userId: student.id,
+          window: { now: new Date(), startOfDay: new Date(), endOfDay: new Date() },
+        })
+      ).map((c) => c.questionId),
     ).toContain(retired);
 
     await setQuestionStatus({ ids: [retired], status: 'retired', reviewerId: admin.id });
@@ -141,13 +144,19 @@ describe('retired questions leave students', () => {
         (await getQuiz({ quizId: quiz.id }))!.questionIds.length - 1,
       );
       expect(
-        (await dueCards({ userId: student.id, window: { now: new Date(), endOfDay: new Date() } })).map(
-          (c) => c.questionId,
-        ),
+        (
+          await dueCards({
+            userId: student.id,
+            window: { now: new Date(), startOfDay: new Date(), endOfDay: new Date() },
+          })
+        ).map((c) => c.questionId),
       ).not.toContain(retired);
-      expect(await countDue({ userId: student.id, window: { now: new Date(), endOfDay: new Date() } })).toBe(
-        0,
-      );
+      expect(
+        await countDue({
+          userId: student.id,
+          window: { now: new Date(), startOfDay: new Date(), endOfDay: new Date() },
+        }),
+      ).toBe(0);
     } finally {
       await setQuestionStatus({ ids: [retired], status: 'approved', reviewerId: admin.id });
     }

@@ -72,7 +72,10 @@ describe('the review queue', () => {
     });
 
     const tomorrow = new Date(today.getTime() + DAY);
-    const queue = await dueCards({ userId: user.id, window: { now: tomorrow, endOfDay: tomorrow } });
+    const queue = await dueCards({
+      userId: user.id,
+      window: { now: tomorrow, startOfDay: tomorrow, endOfDay: tomorrow },
+    });
     expect(queue.map((c) => [c.questionId, c.reason]).sort()).toEqual([
       ['burns-main-argument', 'flagged'],
       ['burns-tf-expulsions', 'missed'],
@@ -86,6 +89,7 @@ describe('the review queue', () => {
       userId: user.id,
       window: {
         now: new Date(tomorrow.getTime() + 5 * 60_000),
+        startOfDay: new Date(tomorrow.getTime() + 5 * 60_000),
         endOfDay: new Date(tomorrow.getTime() + 5 * 60_000),
       },
     });
@@ -109,7 +113,10 @@ describe('the review queue', () => {
     const added = await ensureGlossaryCards({ userId: user.id, fields: newCardFields(new Date()) });
     expect(added).toBe(13);
     expect(await ensureGlossaryCards({ userId: user.id, fields: newCardFields(new Date()) })).toBe(0);
-    const queue = await dueCards({ userId: user.id, window: { now: new Date(), endOfDay: new Date() } });
+    const queue = await dueCards({
+      userId: user.id,
+      window: { now: new Date(), startOfDay: new Date(), endOfDay: new Date() },
+    });
     expect(queue.filter((c) => c.term).map((c) => c.term!.term)).toContain('revanchism');
   });
 });
@@ -143,7 +150,10 @@ describe('progress figures from a seeded history', () => {
       cards: [{ questionId: 'burns-tf-expulsions', readingId: reading.id, reason: 'missed' }],
       fields: newCardFields(day1),
     });
-    const [card] = await dueCards({ userId: user.id, window: { now: day1, endOfDay: day1 } });
+    const [card] = await dueCards({
+      userId: user.id,
+      window: { now: day1, startOfDay: day1, endOfDay: day1 },
+    });
     const day2 = new Date(day1.getTime() + DAY);
     await review(card!.id, 'good', day2, 1);
     const after = await studentProgress(user.id, 'UTC', day2);
@@ -165,7 +175,7 @@ describe('days in the student’s own time zone', () => {
     });
     const [card] = await dueCards({
       userId: user.id,
-      window: { now: afternoon, endOfDay: endOfDay(afternoon, zone) },
+      window: { now: afternoon, startOfDay: afternoon, endOfDay: endOfDay(afternoon, zone) },
     });
     // 22:30 on 1 June in Los Angeles is 05:30 on 2 June in UTC.
     const evening = new Date('2026-06-02T05:30:00Z');
@@ -188,12 +198,15 @@ describe('days in the student’s own time zone', () => {
     expect(reviewed.state).toBe(2);
     const earlyThatDay = new Date(startOfDayIn(reviewed.due, zone).getTime() + 60_000);
     expect(reviewed.due.getTime()).toBeGreaterThan(earlyThatDay.getTime() + 3_600_000);
-    const window = { now: earlyThatDay, endOfDay: endOfDay(earlyThatDay, zone) };
+    const window = { now: earlyThatDay, startOfDay: earlyThatDay, endOfDay: endOfDay(earlyThatDay, zone) };
     expect((await dueCards({ userId: user.id, window })).map((c) => c.id)).toContain(card!.id);
     expect(
-      (await dueCards({ userId: user.id, window: { now: earlyThatDay, endOfDay: earlyThatDay } })).map(
-        (c) => c.id,
-      ),
+      (
+        await dueCards({
+          userId: user.id,
+          window: { now: earlyThatDay, startOfDay: earlyThatDay, endOfDay: earlyThatDay },
+        })
+      ).map((c) => c.id),
     ).not.toContain(card!.id);
   });
 });

@@ -7,7 +7,8 @@ import {
 } from '@/db/queries/progress';
 import { listReadingsInProgress } from '@/db/queries/readings';
 import { countDue, reviewHistory } from '@/db/queries/review';
-import { dayKey, endOfDay } from '@/lib/time';
+import { dayKey } from '@/lib/time';
+import { reviewDay } from './daily-limit';
 import { latestByQuestion, masteryBy, nextStepAdvice, reviewStreak } from './progress';
 
 const DAY = 86_400_000;
@@ -19,7 +20,7 @@ export async function studentProgress(userId: string, timeZone: string, now = ne
     listQuizScores({ userId }),
     listCompletedReadings({ userId }),
     listReadingsInProgress({ userId }),
-    countDue({ userId, window: { now, endOfDay: endOfDay(now, timeZone) } }),
+    countDue({ userId, window: reviewDay(now, timeZone) }),
     reviewHistory({ userId, since: new Date(now.getTime() - 30 * DAY), timeZone }),
   ]);
   const latest = latestByQuestion(answers);

@@ -11,7 +11,8 @@ import { countDue } from '@/db/queries/review';
 import { greetingName } from '@/lib/auth/names';
 import { gradebookCell, studentCell } from '@/lib/classes/gradebook';
 import { requireUser } from '@/lib/server/session';
-import { endOfDay, formatDateTime } from '@/lib/time';
+import { reviewDay } from '@/lib/srs/daily-limit';
+import { formatDateTime } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Home' };
 
@@ -21,7 +22,7 @@ export default async function HomePage() {
   const [classes, inProgress, due, assigned, toGrade, quizzesStarted] = await Promise.all([
     listClassesForUser({ userId: user.id }),
     listReadingsInProgress({ userId: user.id }),
-    countDue({ userId: user.id, window: { now, endOfDay: endOfDay(now, user.timeZone) } }),
+    countDue({ userId: user.id, window: reviewDay(now, user.timeZone) }),
     listStudentAssignments({ userId: user.id }),
     listAnswersAwaitingInstructor({ instructorId: user.id }),
     listSelfStudyAttemptsInProgress({ userId: user.id }),

@@ -1,11 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ReviewSession, type SessionCard } from '@/components/review/review-session';
+import { ActionForm } from '@/components/ui/action-form';
+import { Field } from '@/components/ui/field';
 import { getReadingById } from '@/db/queries/readings';
-import { dueCards } from '@/db/queries/review';
+import { dueCards, newGlossaryCardsToday, newGlossaryCardsWaiting } from '@/db/queries/review';
 import { toStudentQuestion } from '@/lib/quiz/question-view';
+import { setNewGlossaryLimitAction } from '@/lib/server/actions/study';
 import { requireUser } from '@/lib/server/session';
-import { endOfDay } from '@/lib/time';
+import { NEW_GLOSSARY_CARDS_PER_DAY, reviewDay } from '@/lib/srs/daily-limit';
 
 export const metadata: Metadata = { title: 'Review' };
 
@@ -19,12 +22,12 @@ function sourceSentence(paragraphs: { sentences: { text: string }[] }[], term: s
 
 export default async function ReviewPage() {
   const user = await requireUser('/review');
-  const now = new Date();
-  const queue = await dueCards({
-    userId: user.id,
-    window: { now, endOfDay: endOfDay(now, user.timeZone) },
-    limit: 30,
-  });
+  const window = reviewDay(new Date(), user.timeZone);
+  const [queue, today, waiting] = await Promise.all([
+    dueCards({ userId: user.id, window, limit: 30 }),
+    newGlossaryCardsToday({ userId: user.id, window }),
+    newGlossaryCardsWaiting({ userId: user.id, window }),
+  ]);
   const readings = new Map<string, Awaited<ReturnType<typeof getReadingById>>>();
   for (const id of new Set(queue.map((c) => c.readingId))) readings.set(id, await getReadingById({ id }));
 
@@ -86,6 +89,35 @@ export default async function ReviewPage() {
       ) : (
         <ReviewSession cards={cards} />
       )}
+      <section
+        aria-labelledby="new-cards-heading"
+        className="space-y-3 border-t border-slate-200 pt-6 dark:border-slate-700"
+      >
+        <h2 id="new-cards-heading" className="text-lg font-semibold">
+          New glossary cards
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-new-cards-today>
+          {today.perDay === 0
+            ? 'You take no new glossary cards for now.'
+            : `Today you have begun ${today.begunToday} of ${today.perDay}.`}
+          {waiting > 0 &&
+            ` ${waiting} more ${waiting === 1 ? 'waits' : 'wait'} for the days to come, so that new terms do not crowd out the ones you are learning.`}
+        </p>
+        <ActionForm action={setNewGlossaryLimitAction} submitLabel="Save limit" className="max-w-md">
+          <Field
+            label="New glossary cards a day"
+            name="perDay"
+            type="number"
+            inputMode="numeric"
+            min={NEW_GLOSSARY_CARDS_PER_DAY.min}
+            max={NEW_GLOSSARY_CARDS_PER_DAY.max}
+            step={1}
+            required
+            defaultValue={today.perDay}
+            hint={`From ${NEW_GLOSSARY_CARDS_PER_DAY.min} to ${NEW_GLOSSARY_CARDS_PER_DAY.max}; the day is counted in your time zone. Cards you have begun, and questions you missed or flagged, come back whatever this says.`}
+          />
+        </ActionForm>
+      </section>
     </div>
   );
 }

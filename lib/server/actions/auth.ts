@@ -7,7 +7,8 @@ import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { enabledOAuthProviders, signIn, signOut } from '@/auth';
 import { setUserTimeZone } from '@/db/queries/users';
-import { changePassword, registerUser, signInSchema } from '@/lib/auth/accounts';
+import { changePassword, emailVerificationRequired, registerUser, signInSchema } from '@/lib/auth/accounts';
+import { requestVerificationEmail, VERIFY_LINK_HOURS, verifyEmail } from '@/lib/auth/email-verification';
 import { publicOrigin, untrustedHostMessage } from '@/lib/auth/host';
 import { RESET_LINK_MINUTES, requestPasswordReset, resetPassword } from '@/lib/auth/password-reset';
 import { safeReturnPath } from '@/lib/auth/return-path';
@@ -22,6 +23,26 @@ const waitMessage = (seconds: number) =>
   `Too many failed attempts. Wait ${waitWords(seconds)} and try again.`;
 
 const text = (max: number) => z.string().max(max).optional().default('');
+
+/**
+ * Mails a verification link for sign-up and for a sign-in on an unconfirmed account. The person is
+ * sent to "check your email" whatever happened (throttled, or the mail server down: they can ask
+ * again there), so neither path reveals more than the form alone would.
+ */
+async function mailVerificationLink(email: string, requestHeaders: Headers): Promise<void> {
+  try {
+    await requestVerificationEmail({
+      email,
+      ip: clientIp(requestHeaders),
+      origin: publicOrigin(requestHeaders),
+    });
+  } catch (error) {
+    console.error('[auth] verification mail failed', error);
+  }
+}
+
+const checkEmailPage = (notice: 'sent' | 'unconfirmed', email: string) =>
+  `/verify-email?${new URLSearchParams({ notice, email: email.trim().toLowerCase() })}`;
 
 export const signInAction = publicAction({
   name: 'auth.signIn',
@@ -49,6 +70,11 @@ export const signInAction = publicAction({
       return done('Signed in.');
     } catch (error) {
       if (!(error instanceof AuthError)) throw error; // includes Next's redirect on success
+      if (error.type === 'CredentialsSignin' && 'code' in error && error.code === 'email_unconfirmed') {
+        // Only someone who typed the right password gets here: a fresh link, and the page that says so.
+        await mailVerificationLink(parsed.data.email, requestHeaders);
+        redirect(checkEmailPage('unconfirmed', parsed.data.email));
+      }
       if (error.type === 'CredentialsSignin' && 'code' in error && error.code === 'rate_limited') {
         const retry = Math.max(await secondsUntilAllowed(keys), 1);
         return refuse('rate-limited', waitMessage(retry), { values, retryAfterSeconds: retry });
@@ -102,6 +128,12 @@ export const signUpAction = publicAction({
       });
     // Counted once the form is valid, whether the email was new or not (the answer is the same).
     await recordFailure(keys);
+    if (emailVerificationRequired()) {
+      // A link goes to a new account, or to a taken one that has not confirmed yet; the answer is
+      // the same page either way.
+      await mailVerificationLink(input.email, requestHeaders);
+      redirect(checkEmailPage('sent', input.email));
+    }
     const next = new URLSearchParams({
       notice: 'account-ready',
       email: input.email.trim().toLowerCase(),
@@ -216,6 +248,67 @@ export const resetPasswordAction = publicAction({
     if (result.status === 'invalid')
       return refuse('invalid', 'Please correct the highlighted fields.', { fieldErrors: result.fieldErrors });
     redirect(`/sign-in?${new URLSearchParams({ notice: 'password-reset', email: result.email })}`);
+  },
+});
+
+/** "Send the link again" on the check-your-email page: one answer whether or not the account exists. */
+export const resendVerificationAction = publicAction({
+  name: 'auth.resendVerification',
+  input: z.object({ email: text(300) }),
+  rule: 'public',
+  run: async (input) => {
+    const values = { email: input.email };
+    const requestHeaders = await headers();
+    const untrusted = untrustedHostMessage(requestHeaders);
+    if (untrusted) return refuse('forbidden', untrusted, { values });
+    let result: Awaited<ReturnType<typeof requestVerificationEmail>>;
+    try {
+      result = await requestVerificationEmail({
+        email: input.email,
+        ip: clientIp(requestHeaders),
+        origin: publicOrigin(requestHeaders),
+      });
+    } catch (error) {
+      console.error('[auth] verification mail failed', error);
+      return refuse(
+        'unavailable',
+        'We could not send the email just now. Please try again in a few minutes.',
+        {
+          values,
+        },
+      );
+    }
+    if (result.status === 'not-required')
+      return done('This site does not ask you to confirm your email: sign in with your password.');
+    if (result.status === 'invalid')
+      return refuse('invalid', 'Please correct the highlighted fields.', {
+        fieldErrors: result.fieldErrors,
+        values,
+      });
+    if (result.status === 'rate-limited')
+      return refuse(
+        'rate-limited',
+        `Too many requests for a new link. Wait ${waitWords(result.retryAfterSeconds)} and try again.`,
+        { values, retryAfterSeconds: result.retryAfterSeconds },
+      );
+    return done(
+      `If ${input.email.trim().toLowerCase()} has an account that still needs confirming, we have sent it a new link. The link works for ${VERIFY_LINK_HOURS} hours; if nothing arrives, check your spam folder.`,
+    );
+  },
+});
+
+/** The page a verification link opens: confirming marks the account verified, then sign in. */
+export const verifyEmailAction = publicAction({
+  name: 'auth.verifyEmail',
+  input: z.object({ token: text(200) }),
+  rule: 'public',
+  run: async (input) => {
+    const result = await verifyEmail({ token: input.token });
+    if (result.status === 'invalid-token')
+      return refuse('invalid', 'This link has expired or was already used. Ask for a new one below.', {
+        reason: 'invalid-token',
+      });
+    redirect(`/sign-in?${new URLSearchParams({ notice: 'email-verified', email: result.email })}`);
   },
 });
 

@@ -1,15 +1,18 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { recordPracticeAnswer } from '@/db/queries/progress';
 import { getQuestionRow, recordGuidedAnswer } from '@/db/queries/questions';
 import { deleteHighlight, saveHighlight, saveReadingProgress } from '@/db/queries/readings';
 import { ensureGlossaryCards, recordReview } from '@/db/queries/review';
+import { setNewGlossaryCardsPerDay } from '@/db/queries/users';
 import { toFeedbackView } from '@/lib/quiz/feedback';
 import { action } from '@/lib/server/endpoint';
 import { field } from '@/lib/server/input';
 import { cardToOwn, highlightToOwn, questionReachesStudents, readingToView } from '@/lib/server/policy';
-import { ok, refuse } from '@/lib/server/result';
+import { done, ok, refuse } from '@/lib/server/result';
+import { NEW_GLOSSARY_CARDS_PER_DAY } from '@/lib/srs/daily-limit';
 import {
   applyRating,
   newCardFields,
@@ -218,5 +221,27 @@ export const rateCardAction = action({
       log: { ...log, score, durationMs: input.durationMs, reviewedAt: now },
     });
     return ok({ due: fields.due.toISOString() });
+  },
+});
+
+/** The student's limit on new glossary cards a day (review page), applied when the day's cards are picked. */
+export const setNewGlossaryLimitAction = action({
+  name: 'study.setNewGlossaryLimit',
+  input: z.object({
+    perDay: field.integer(
+      NEW_GLOSSARY_CARDS_PER_DAY.min,
+      NEW_GLOSSARY_CARDS_PER_DAY.max,
+      'Enter a whole number of new cards a day',
+    ),
+  }),
+  rule: 'signed-in',
+  run: async (input, { user }) => {
+    await setNewGlossaryCardsPerDay({ userId: user.id, perDay: input.perDay });
+    revalidatePath('/review');
+    return done(
+      input.perDay === 0
+        ? 'No new glossary cards from now on; the ones you have begun still come back.'
+        : `Up to ${input.perDay} new glossary ${input.perDay === 1 ? 'card' : 'cards'} a day.`,
+    );
   },
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "user" ADD COLUMN "new_glossary_cards_per_day" integer DEFAULT 20 NOT NULL;

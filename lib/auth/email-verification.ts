@@ -1,0 +1,107 @@
+import 'server-only';
+import { z } from 'zod';
+import {
+  findEmailVerification,
+  insertEmailVerification,
+  redeemEmailVerification,
+} from '@/db/queries/email-verifications';
+import { getUserByEmail } from '@/db/queries/users';
+import { emailSchema, emailVerificationRequired } from '@/lib/auth/accounts';
+import { hashMailToken, newMailToken } from '@/lib/auth/mail-token';
+import { recordFailure, secondsUntilAllowed, type ThrottleKey } from '@/lib/auth/throttle';
+import { sendMail } from '@/lib/mail';
+
+/**
+ * Optional email verification (EMAIL_VERIFICATION=required). A new password account gets a link
+ * by mail and cannot sign in until it opens it, as Moodle's email-based self-registration works:
+ * the account exists, but nobody can use it until the address is proved. Blocking sign-in itself
+ * (rather than letting an unconfirmed account in with a banner, as some sites do) means an
+ * unconfirmed account never has a session, so no page, action or route needs a second check:
+ * the policy stays in one place, and a class roster never holds an address nobody reads.
+ * The links are kept like password-reset links (single use, expiring, only a hash stored).
+ */
+
+/** How long a verification link works: a day, so one sent in the evening still works next morning. */
+export const VERIFY_LINK_HOURS = 24;
+
+/** Links are asked for against the address and the asking client, so neither can flood a mailbox. */
+const requestKeys = (email: string, ip: string | null): ThrottleKey[] => [
+  { kind: 'verifyEmail', value: email },
+  ...(ip ? [{ kind: 'verifyIp' as const, value: ip }] : []),
+];
+
+export type VerificationRequestResult =
+  | { status: 'sent' }
+  | { status: 'not-required' }
+  | { status: 'invalid'; fieldErrors: Record<string, string[] | undefined> }
+  | { status: 'rate-limited'; retryAfterSeconds: number };
+
+/**
+ * Sends a verification link to the account with this email, if there is one that still has to
+ * confirm. Sign-up, a sign-in with the right password, and "Send the link again" all come here.
+ * The answer (and the throttling) is the same whether the account exists, is already verified or
+ * not, so asking reveals nothing about who has an account.
+ */
+export async function requestVerificationEmail({
+  email: rawEmail,
+  ip,
+  origin,
+  now = new Date(),
+}: {
+  email: unknown;
+  ip: string | null;
+  /** Where the app is reached (AUTH_URL, or the request's own origin on localhost). */
+  origin: string;
+  now?: Date;
+}): Promise<VerificationRequestResult> {
+  if (!emailVerificationRequired()) return { status: 'not-required' };
+  const parsed = z.object({ email: emailSchema }).safeParse({ email: rawEmail });
+  if (!parsed.success) return { status: 'invalid', fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  const email = parsed.data.email;
+  const keys = requestKeys(email, ip);
+  const wait = await secondsUntilAllowed(keys, now);
+  if (wait > 0) return { status: 'rate-limited', retryAfterSeconds: wait };
+  await recordFailure(keys, now);
+  const user = await getUserByEmail({ email });
+  if (!user || user.emailVerified) return { status: 'sent' };
+  const { token, tokenHash } = newMailToken();
+  await insertEmailVerification({
+    tokenHash,
+    userId: user.id,
+    expiresAt: new Date(now.getTime() + VERIFY_LINK_HOURS * 3_600_000),
+  });
+  await sendMail({
+    to: user.email,
+    subject: 'Confirm your email for Statecraft',
+    text: [
+      `Hello${user.name ? ` ${user.name}` : ''},`,
+      '',
+      'Someone (we hope you) made a Statecraft account with this email address.',
+      `Open this link within ${VERIFY_LINK_HOURS} hours to confirm it, then sign in:`,
+      '',
+      `${origin}/verify-email?token=${token}`,
+      '',
+      'If you did not make the account, ignore this email: nobody can sign in to it.',
+    ].join('\n'),
+  });
+  return { status: 'sent' };
+}
+
+/** Whether a verification link can still be used (for the page that opens from it). */
+export async function verificationTokenIsUsable(token: string, now = new Date()): Promise<boolean> {
+  return (await findEmailVerification({ tokenHash: hashMailToken(token), now })) !== null;
+}
+
+export type VerifyResult = { status: 'verified'; email: string } | { status: 'invalid-token' };
+
+/** Marks the account of a verification link verified; the link then works no more. */
+export async function verifyEmail({
+  token,
+  now = new Date(),
+}: {
+  token: string;
+  now?: Date;
+}): Promise<VerifyResult> {
+  const redeemed = await redeemEmailVerification({ tokenHash: hashMailToken(token), now });
+  return redeemed ? { status: 'verified', email: redeemed.email } : { status: 'invalid-token' };
+}
