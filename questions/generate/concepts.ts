@@ -104,6 +104,12 @@ const LENS_WORDS: Record<Lens, string[]> = {
     'trade',
     'agreement',
     'union',
+    // Liberal internationalism: freedom and self-rule abroad as the road to peace.
+    'freedom',
+    'liberty',
+    'tyranny',
+    'dictator',
+    'democratic',
   ],
   constructivist: [
     'value',

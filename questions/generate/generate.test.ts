@@ -13,7 +13,8 @@ import {
   generateQuestions,
   validateQuestion,
 } from './index';
-import { snippet } from './templates/vocabulary';
+import { parallelOpening } from './templates/reasons';
+import { snippet, vocabularyItems } from './templates/vocabulary';
 import { copiedRun } from './validate';
 
 const readingSlug = 'burns-lead-with-diplomacy';
@@ -372,5 +373,34 @@ describe('phrases kept whole', () => {
         expect(option.text.replace(/\b(do|does|did) not |\bnot /g, ''), question.id).not.toBe(key);
       }
     }
+  });
+});
+
+describe('evidence for a claim', () => {
+  it('reads sentences that open alike as a rhetorical list, not as a claim and its evidence', () => {
+    const small = analyseReading(
+      parseReading({
+        text: 'You have seen courage in the faces of our soldiers. You have seen that the world is dangerous. Their sacrifice kept the country safe.',
+        format: 'text',
+      }),
+      'anaphora-test',
+    );
+    const [first, second, third] = small.sentences;
+    expect(parallelOpening(first!, second!)).toBe(true);
+    expect(parallelOpening(first!, third!)).toBe(false);
+  });
+});
+
+describe('vocabulary items', () => {
+  it('takes no adjective or participle used as a noun for people ("the oppressed") as a word to define', () => {
+    const text = [
+      'Our reach is not endless, but fortunately for the oppressed, our influence is considerable, and we will use it confidently in the cause of liberty.',
+      'The envoy spoke for the dispossessed, and the council listened to the envoy with care.',
+    ].join('\n\n');
+    const words = vocabularyItems(analyseReading(parseReading({ text, format: 'text' }), 'nominal-test')).map(
+      (item) => item.token.normal,
+    );
+    expect(words).not.toContain('oppressed');
+    expect(words).not.toContain('dispossessed');
   });
 });

@@ -1,12 +1,5 @@
 import { lemmasIn, type ParagraphAnalysis, type ReadingAnalysis, type SentenceAnalysis } from '../analyse';
-import {
-  affirmed,
-  clausesOf,
-  type Proposition,
-  propositionOf,
-  statedText,
-  subjectText,
-} from '../clauses';
+import { affirmed, clausesOf, type Proposition, propositionOf, statedText, subjectText } from '../clauses';
 import { danglingReference } from '../references';
 import {
   type Draft,

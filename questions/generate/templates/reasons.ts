@@ -22,6 +22,16 @@ const keyPointText = (sentence: SentenceAnalysis) =>
 
 type EvidencePair = { paragraph: ParagraphAnalysis; claim: SentenceAnalysis; support: SentenceAnalysis };
 
+/** Whether two sentences open on the same two words, the mark of a rhetorical list. */
+export function parallelOpening(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
+  const opening = (s: SentenceAnalysis) =>
+    s.tokens
+      .slice(0, 2)
+      .map((t) => t.normal)
+      .join(' ');
+  return a.tokens.length >= 2 && b.tokens.length >= 2 && opening(a) === opening(b);
+}
+
 /**
  * Supporting sentences of a paragraph for its point, best linked first: a support shares a
  * content word with the claim (names aside: every sentence mentions the main actor).
@@ -53,6 +63,9 @@ function supportsFor(paragraph: ParagraphAnalysis, names: Set<string>): Evidence
           // One that opens on "They…" or "It…" cannot be read as an option on its own.
           s.resolved !== null &&
           !s.markers.has('contrast') &&
+          // "You have seen duty … You have seen that life is fragile": sentences that open alike
+          // are a list of parallel points (anaphora), not a claim and its evidence.
+          !parallelOpening(claim, s) &&
           (sharedCount(claimWords, s.content) >= 1 || continues(s)),
       )
       .map((support) => ({

@@ -94,6 +94,15 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
           isNameInReading(token.normal, analysis)
         )
           continue;
+        // "for the oppressed", "the poor": an adjective used as a noun for people has no sense
+        // of its own in WordNet, and its adjective sense would be keyed wrongly.
+        const next = sentence.tokens[i + 1];
+        if (
+          sentence.tokens[i - 1]?.normal === 'the' &&
+          token.pos !== 'noun' &&
+          (next?.pos !== 'noun' || /[,;:.!?]/.test(token.post))
+        )
+          continue;
         const item = vocabularyItem(token, sentence, context);
         if (!item) continue;
         seen.add(token.lemma);
