@@ -26,7 +26,14 @@ describe('Aiken export', () => {
     expect(exported).toBe(mc + tf + evidence);
     const skipped = notes.filter((n) => n.kind === 'skipped').map((n) => n.type);
     expect(new Set(skipped)).toEqual(
-      new Set(['multiple-answer', 'short-answer', 'matching', 'ordering', 'claim-evidence-reasoning', 'cloze']),
+      new Set([
+        'multiple-answer',
+        'short-answer',
+        'matching',
+        'ordering',
+        'claim-evidence-reasoning',
+        'cloze',
+      ]),
     );
     // Every question is either written or named in the notes: nothing is dropped silently.
     for (const q of burns)
@@ -42,7 +49,9 @@ describe('Aiken export', () => {
   });
 
   it('survives export then import: each written question comes back as multiple choice with its key', () => {
-    const written = burns.filter((q) => ['multiple-choice', 'true-false', 'select-evidence'].includes(q.type));
+    const written = burns.filter((q) =>
+      ['multiple-choice', 'true-false', 'select-evidence'].includes(q.type),
+    );
     const back = plan(bankToAiken(burns).text);
     expect(back.errors).toEqual([]);
     expect(back.drafts).toHaveLength(written.length);
@@ -127,7 +136,16 @@ describe('Aiken import, by Moodle’s rules', () => {
   });
 
   it('refuses, with its line, a question the app cannot keep (too short, too many choices)', () => {
-    const file = ['Why?', 'A) a', 'B) b', 'ANSWER: A', '', 'Which of seven?', ...'ABCDEFG'.split('').map((l) => `${l}) ${l}${l}`), 'ANSWER: A'].join('\n');
+    const file = [
+      'Why?',
+      'A) a',
+      'B) b',
+      'ANSWER: A',
+      '',
+      'Which of seven?',
+      ...'ABCDEFG'.split('').map((l) => `${l}) ${l}${l}`),
+      'ANSWER: A',
+    ].join('\n');
     const back = plan(file);
     expect(back.drafts).toEqual([]);
     expect(back.errors.map((e) => e.line)).toEqual([1, 6]);
