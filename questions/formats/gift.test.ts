@@ -248,6 +248,15 @@ describe('reading GIFT as people write it', () => {
     expect(plan.errors[4]?.message).toMatch(/one/);
   });
 
+  it('reads a category line with no blank line after it as a block of its own', () => {
+    const read = parseGift(
+      '$CATEGORY: $course$/IR\n::Q::Which country expelled 60 Russians? {=The United States ~France}',
+    );
+    expect(read.errors).toEqual([]);
+    expect(read.notes.map((n) => n.line)).toEqual([1]);
+    expect(read.questions.map((q) => [q.line, q.title])).toEqual([[2, 'Q']]);
+  });
+
   it('imports a question once when the file says it twice', () => {
     const plan = readBack('Same question here? {=a ~b}\n\nSame question here? {=a ~b}\n');
     expect(plan.drafts).toHaveLength(1);

@@ -381,9 +381,14 @@ function blocksOf(text: string): Block[] {
       comments.push({ line, text: trimmed.slice(2).trim() });
       return;
     }
-    if (trimmed === '') {
+    // A blank line ends a question; so does a category line, which is a block of its own.
+    if (trimmed === '' || /^\$CATEGORY:/i.test(trimmed)) {
       if (current) blocks.push(current);
       current = null;
+      if (trimmed) {
+        blocks.push({ line, lines: [raw], comments });
+        comments = [];
+      }
       return;
     }
     if (!current) {
