@@ -61,7 +61,9 @@ describe('importing questions', () => {
     ]);
     const drafts = preview.locator('[data-import-draft]');
     expect(await drafts.count()).toBe(3);
-    expect(await drafts.nth(0).textContent()).toMatch(/Line 4 · “Coordination” · Multiple choice/);
+    expect(await drafts.nth(0).textContent()).toMatch(
+      /Line 4 · “Coordination” · Multiple choice · Evidence · medium · draft/,
+    );
     expect(await drafts.nth(1).textContent()).toMatch(/True or false/);
     expect(await drafts.nth(2).textContent()).toMatch(/Fill in the blanks/);
     // Each rests on the sentence it restates.

@@ -9,6 +9,7 @@ import { TYPE_NAMES } from '@/lib/question-bank/question-form';
 import type { ImportPreview } from '@/lib/question-bank/transfer';
 import { importQuestionsAction, previewImportAction } from '@/lib/server/actions/question-bank';
 import { type FormResult, IDLE } from '@/lib/server/result';
+import { DIFFICULTY_LABELS, SKILL_NAMES } from '@/questions/schema';
 import { QuestionSummary } from './question-summary';
 
 const labelClass = 'block text-sm font-medium text-slate-800 dark:text-slate-200';
@@ -162,7 +163,8 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
               <li key={d.question.id} className={cn(panel, 'space-y-2')} data-import-draft>
                 <p className="text-xs text-slate-600 dark:text-slate-400">
                   <span className="font-mono">Line {d.line}</span>
-                  {d.title && <> · “{d.title}”</>} · <strong>{TYPE_NAMES[d.question.type]}</strong> · draft
+                  {d.title && <> · “{d.title}”</>} · <strong>{TYPE_NAMES[d.question.type]}</strong> ·{' '}
+                  {SKILL_NAMES[d.question.skill]} · {DIFFICULTY_LABELS[d.question.difficulty]} · draft
                 </p>
                 <p className="font-medium">{d.question.prompt}</p>
                 <QuestionSummary question={d.question} />

@@ -84,6 +84,12 @@ describe('GIFT export, read by gift-pegjs (a published GIFT parser)', () => {
     const parsed = giftPegjs(text);
     expect(parsed.length).toBeGreaterThanOrEqual(generated.length);
     expect(parsed.every((q) => q.type !== 'Description')).toBe(true);
+    // …and comes back whole through the app's own reader.
+    const back = readBack(text);
+    expect(back.errors).toEqual([]);
+    expect(back.drafts.map((d) => canonical(d.question))).toEqual(
+      generated.map((q) => canonical({ ...q, status: 'draft', source: 'authored' })),
+    );
   });
 
   it('gift-pegjs reads back the texts, keys and feedback the export wrote', () => {
