@@ -82,6 +82,19 @@ describe('importing questions', () => {
     await page.getByText('3 questions: 0 approved (students see these), 3 drafts to review').waitFor();
     expect(await page.locator('[data-bank-question]').count()).toBe(3);
 
+    // The export panel says what each file changes, question by question.
+    const panel = page.locator('section[aria-labelledby="transfer-heading"]');
+    await panel.getByText('What changes, question by question (2)').first().click();
+    await panel.screenshot({ path: '/tmp/statecraft-export-panel.png' });
+    expect(await panel.locator('[data-export-choices] > li').allTextContents()).toEqual([
+      expect.stringMatching(/^GIFT, approved questions 0 of 0 questions\.$/),
+      expect.stringMatching(/^GIFT, drafts and approved 3 of 3 questions\.$/),
+      expect.stringMatching(/^Aiken, approved questions 0 of 0 questions\. Aiken keeps/),
+      expect.stringMatching(
+        /^Aiken, drafts and approved 2 of 3 questions; 1 as the closest type; 1 left out/,
+      ),
+    ]);
+
     // The export of the bank (drafts too) is read by a published GIFT parser.
     const link = page.getByRole('link', { name: 'GIFT, drafts and approved' });
     const response = await page.request.get((await link.getAttribute('href'))!);

@@ -60,17 +60,25 @@ export async function exportChoices({
 }: {
   reading: Reading;
   bankOwnerId: string | null;
-}): Promise<{ format: BankFormat; scope: ExportScope; summary: string }[]> {
+}): Promise<
+  { format: BankFormat; scope: ExportScope; summary: string; notes: (ExportNote & { prompt: string })[] }[]
+> {
   const rows = await listReadingQuestions({
     readingId: reading.id,
     ownerId: bankOwnerId,
     statuses: ['draft', 'approved'],
   });
+  const prompts = new Map(rows.map((r) => [r.id, r.data.prompt]));
   return BANK_FORMATS.flatMap((format) =>
     EXPORT_SCOPES.map((scope) => {
       const questions = rows.filter((r) => scope === 'all' || r.status === 'approved').map((r) => r.data);
       const result = format === 'gift' ? bankToGift(questions) : bankToAiken(questions);
-      return { format, scope, summary: exportSummary({ ...result, total: questions.length }, format) };
+      return {
+        format,
+        scope,
+        summary: exportSummary({ ...result, total: questions.length }, format),
+        notes: result.notes.map((n) => ({ ...n, prompt: prompts.get(n.questionId) ?? '' })),
+      };
     }),
   );
 }

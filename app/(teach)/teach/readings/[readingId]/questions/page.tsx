@@ -31,6 +31,8 @@ import { QUESTION_TYPES, SKILLS, skillName } from '@/questions/schema';
 export const metadata: Metadata = { title: 'Question bank' };
 
 const STATUSES = ['draft', 'approved', 'retired'] as const;
+/** Notes on an export listed on the page; a bank of hundreds says the rest as a count. */
+const EXPORT_NOTES_SHOWN = 60;
 const STATUS_NAMES = { draft: 'Drafts', approved: 'Approved', retired: 'Rejected' } as const;
 /** The page's address: filters, order and page; anything else, or anything malformed, is ignored. */
 const bankQuery = z.object({
@@ -183,6 +185,24 @@ export default async function QuestionBankPage({
                 {e.scope === 'approved' ? 'approved questions' : 'drafts and approved'}
               </a>{' '}
               <span className="text-slate-600 dark:text-slate-400">{e.summary}</span>
+              {e.notes.length > 0 && (
+                <details className="mt-1">
+                  <summary className="cursor-pointer text-slate-700 dark:text-slate-300">
+                    What changes, question by question ({e.notes.length})
+                  </summary>
+                  <ul className="mt-1 list-disc space-y-0.5 pl-6 text-xs" data-export-notes>
+                    {e.notes.slice(0, EXPORT_NOTES_SHOWN).map((n) => (
+                      <li key={`${n.questionId}:${n.message}`}>
+                        “{n.prompt.length > 90 ? `${n.prompt.slice(0, 89)}…` : n.prompt}” (
+                        {TYPE_NAMES[n.type]}): {n.message}
+                      </li>
+                    ))}
+                    {e.notes.length > EXPORT_NOTES_SHOWN && (
+                      <li>and {e.notes.length - EXPORT_NOTES_SHOWN} more of the same kinds.</li>
+                    )}
+                  </ul>
+                </details>
+              )}
             </li>
           ))}
         </ul>
