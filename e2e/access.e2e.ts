@@ -641,6 +641,27 @@ const ACTION_CASES: ActionCase[] = [
     resource: 'instructorCopyQuestion',
     args: (f) => form({ readingId: f.burnsId, questionId: f.instructorCopyQuestion, status: 'approved' }),
   },
+  // Import (GIFT, Aiken): those who manage the bank; a wrong digest makes the confirmation write nothing.
+  {
+    action: 'bank.previewImport',
+    rule: 'manage-bank',
+    resource: 'burnsBanks',
+    args: (f) =>
+      form({ readingId: f.burnsId, format: 'gift', text: 'Who expelled diplomats? {=27 countries ~none}' }),
+  },
+  {
+    action: 'bank.import',
+    rule: 'manage-bank',
+    resource: 'burnsBanks',
+    args: (f) => [
+      {
+        readingId: f.burnsId,
+        format: 'aiken',
+        text: 'Who expelled diplomats?\nA) 27 countries\nB) none\nANSWER: A\n',
+        digest: '0'.repeat(32),
+      },
+    ],
+  },
   // Last of all: it ends every session of whoever it lets through.
   {
     action: 'auth.signOutEverywhere',
@@ -725,6 +746,12 @@ const ROUTE_CASES: RouteCase[] = [
     rule: 'teach-class',
     resource: 'classA',
     request: (f) => ({ method: 'GET', path: `/api/classes/${f.classA}/responses` }),
+  },
+  {
+    route: 'api.bankExport',
+    rule: 'manage-bank',
+    resource: 'burnsBanks',
+    request: (f) => ({ method: 'GET', path: `/api/readings/${f.burnsId}/bank/export?format=gift` }),
   },
 ];
 
@@ -832,6 +859,12 @@ const PAGE_CASES: PageCase[] = [
     rule: 'manage-bank',
     resource: 'burnsBanks',
     path: (f) => `/teach/readings/${f.burnsId}/questions/new`,
+  },
+  {
+    page: '/teach/readings/[readingId]/questions/import',
+    rule: 'manage-bank',
+    resource: 'burnsBanks',
+    path: (f) => `/teach/readings/${f.burnsId}/questions/import`,
   },
   {
     page: '/teach/readings/[readingId]/questions/[questionId]',

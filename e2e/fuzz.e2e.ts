@@ -98,6 +98,9 @@ const FIELDS = [
   'beforeSentenceId',
   'afterParagraphId',
   'revision',
+  'digest',
+  'file',
+  'scope',
 ];
 
 const hostileText = fc.oneof(
@@ -300,6 +303,8 @@ describe('fuzzing every way in', () => {
       (p: string) => ({ method: 'POST', path: `/api/quizzes/${p}/attempts` }),
       (p: string) => ({ method: 'GET', path: `/api/classes/${p}/gradebook` }),
       (p: string) => ({ method: 'GET', path: `/api/classes/${p}/responses` }),
+      (p: string) => ({ method: 'GET', path: `/api/readings/${p}/bank/export?format=gift` }),
+      (p: string) => ({ method: 'GET', path: `/api/readings/${p}/bank/export?format=${p}&scope=${p}` }),
       (p: string) => ({ method: 'GET', path: `/api/health?${p}` }),
       (p: string) => ({ method: 'GET', path: `/api/auth/${p}` }),
       (p: string) => ({ method: 'POST', path: `/api/auth/${p}` }),

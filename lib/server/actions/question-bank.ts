@@ -14,11 +14,13 @@ import { insertQuiz } from '@/db/queries/quizzes';
 import type { Reading } from '@/db/schema';
 import { requestGeneration } from '@/lib/question-bank/generation';
 import { checkQuestion, type ServerFields, sameQuestion } from '@/lib/question-bank/question-form';
+import { BANK_FORMATS, confirmImport, decodeUpload, previewImport } from '@/lib/question-bank/transfer';
 import { pickByRule } from '@/lib/quiz/builder';
 import { action } from '@/lib/server/endpoint';
 import { field } from '@/lib/server/input';
 import { bankQuestionsToManage, bankToCopy, bankToManage } from '@/lib/server/policy';
 import { done, ok, type Refusal, refuse } from '@/lib/server/result';
+import { IMPORT_LIMITS } from '@/questions/formats/types';
 import { LENSES, QUESTION_TYPES, type Question, SKILLS } from '@/questions/schema';
 
 const readingId = field.id('That reading');
@@ -289,5 +291,59 @@ export const createQuestionAction = action({
     await insertQuestion({ readingId: reading.id, ownerId: bankOwnerId, question });
     revalidatePath(bankPath(reading));
     return ok({ id }, 'Question added as a draft: approve it when it is ready.');
+  },
+});
+
+const importFormat = field.choice(BANK_FORMATS, 'Choose GIFT or Aiken.');
+const importSizeMessage = `The file is larger than ${IMPORT_LIMITS.bytes / 1024 / 1024} MB; split it and import the parts.`;
+
+/**
+ * Reads a GIFT or Aiken file (uploaded or pasted) into the drafts it would add, for the import
+ * page's preview: every question parsed, every line that failed and why. Nothing is written.
+ */
+export const previewImportAction = action({
+  name: 'bank.previewImport',
+  input: z.object({
+    readingId,
+    format: importFormat,
+    text: z.string().optional().default(''),
+    file: z.instanceof(File).optional().catch(undefined),
+  }),
+  rule: 'manage-bank',
+  authorize: (user, input) => bankToManage(user, input.readingId),
+  run: async (input, { reading }) => {
+    let text = input.text;
+    let fileNote: string | null = null;
+    if (input.file && input.file.size > 0) {
+      if (input.file.size > IMPORT_LIMITS.bytes)
+        return refuse('too-large', importSizeMessage, { fieldErrors: { file: [importSizeMessage] } });
+      const decoded = decodeUpload(new Uint8Array(await input.file.arrayBuffer()));
+      text = decoded.text;
+      fileNote = decoded.note;
+    }
+    return previewImport({ reading, format: input.format, text, fileNote });
+  },
+});
+
+/** Adds the previewed questions to the bank as drafts, if the file still reads as it was previewed. */
+export const importQuestionsAction = action({
+  name: 'bank.import',
+  input: z.object({
+    readingId,
+    format: importFormat,
+    text: z.string({ error: 'The questions to import are missing.' }),
+    digest: z.string().regex(/^[0-9a-f]{32}$/, 'Preview the file again before importing.'),
+  }),
+  rule: 'manage-bank',
+  authorize: (user, input) => bankToManage(user, input.readingId),
+  run: async (input, { reading, bankOwnerId }) => {
+    const result = await confirmImport({ reading, bankOwnerId, ...input });
+    if (result.status !== 'ok') return result;
+    revalidatePath(bankPath(reading));
+    const { added, already } = result.data;
+    return ok(
+      result.data,
+      `${added} question${added === 1 ? '' : 's'} added as drafts${already ? `; ${already} already in the bank` : ''}. Approve them when they are ready.`,
+    );
   },
 });

@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ImportQuestions } from '@/components/questions/import-questions';
+import { bankToManage } from '@/lib/server/policy';
+import { grantedOrNotFound, requireUser } from '@/lib/server/session';
+import { IMPORT_LIMITS } from '@/questions/formats/types';
+
+export const metadata: Metadata = { title: 'Import questions' };
+
+export default async function ImportQuestionsPage({
+  params,
+}: PageProps<'/teach/readings/[readingId]/questions/import'>) {
+  const { readingId } = await params;
+  const bankHref = `/teach/readings/${readingId}/questions`;
+  const user = await requireUser(`${bankHref}/import`);
+  if (!/^[0-9a-f-]{36}$/i.test(readingId)) notFound();
+  const { reading } = await grantedOrNotFound(bankToManage(user, readingId));
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          <Link href={`/teach/readings/${reading.id}`} className="underline">
+            {reading.title}
+          </Link>{' '}
+          /{' '}
+          <Link href={bankHref} className="underline">
+            Question bank
+          </Link>
+        </p>
+        <h1 className="font-serif text-3xl font-bold">Import questions</h1>
+        <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
+          From Moodle or any tool that writes GIFT or Aiken: upload the file or paste it. You see every
+          question read, what it becomes here, the sentence of the reading it rests on, and each line that
+          could not be read, before anything is added. Imported questions join the bank as drafts. Up to{' '}
+          {IMPORT_LIMITS.questions} questions and {IMPORT_LIMITS.bytes / 1024 / 1024} MB a file.
+        </p>
+      </div>
+      <ImportQuestions readingId={reading.id} bankHref={bankHref} />
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState, useTransition } from 'react';
+import { Button, buttonClasses } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
+import { FormMessage } from '@/components/ui/form-message';
+import { TYPE_NAMES } from '@/lib/question-bank/question-form';
+import type { ImportPreview } from '@/lib/question-bank/transfer';
+import { importQuestionsAction, previewImportAction } from '@/lib/server/actions/question-bank';
+import { type FormResult, IDLE } from '@/lib/server/result';
+import { DIFFICULTY_LABELS, SKILL_NAMES } from '@/questions/schema';
+import { QuestionSummary } from './question-summary';
+
+const labelClass = 'block text-sm font-medium text-slate-800 dark:text-slate-200';
+const inputClass =
+  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-900';
+const panel = 'rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900';
+
+function refusalText(state: FormResult<unknown>): string | null {
+  if (state.status === 'idle' || state.status === 'ok') return null;
+  const problems = Object.values(state.fieldErrors ?? {}).flatMap((e) => e ?? []);
+  return problems.length ? problems.join(' ') : state.message;
+}
+
+/** Upload or paste → preview (nothing written) → confirm → drafts. */
+export function ImportQuestions({ readingId, bankHref }: { readingId: string; bankHref: string }) {
+  const [preview, previewAction, previewing] = useActionState<FormResult<ImportPreview>, FormData>(
+    previewImportAction,
+    IDLE,
+  );
+  const [confirmed, confirmAction, confirming] = useActionState<
+    FormResult<{ added: number; already: number }>,
+    FormData
+  >(importQuestionsAction, IDLE);
+  const [, startTransition] = useTransition();
+  const shown = preview.status === 'ok' ? preview.data : null;
+  const done = confirmed.status === 'ok';
+
+  return (
+    <div className="space-y-6">
+      <form
+        className={cn(panel, 'space-y-4')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          startTransition(() => previewAction(data));
+        }}
+        noValidate
+      >
+        <input type="hidden" name="readingId" value={readingId} />
+        <fieldset className="space-y-1">
+          <legend className={labelClass}>Format</legend>
+          <label className="mr-4 inline-flex items-center gap-2 text-sm">
+            <input type="radio" name="format" value="gift" defaultChecked /> GIFT (.gift, .txt)
+          </label>
+          <label className="inline-flex items-center gap-2 text-sm">
+            <input type="radio" name="format" value="aiken" /> Aiken (.txt)
+          </label>
+        </fieldset>
+        <div className="space-y-1">
+          <label htmlFor="import-file" className={labelClass}>
+            Upload a file
+          </label>
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".txt,.gift,text/plain"
+            className="text-sm"
+          />
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="import-text" className={labelClass}>
+            Or paste the questions
+          </label>
+          <textarea id="import-text" name="text" rows={10} className={inputClass} spellCheck={false} />
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" variant="secondary" disabled={previewing}>
+            {previewing ? 'Reading the file…' : 'Preview'}
+          </Button>
+          <FormMessage tone="error">{refusalText(preview)}</FormMessage>
+        </div>
+      </form>
+
+      {shown && (
+        <section aria-labelledby="preview-heading" className="space-y-4" data-import-preview>
+          <div className={cn(panel, 'space-y-3')}>
+            <h2 id="preview-heading" className="text-xl font-semibold">
+              Preview: nothing is added until you confirm
+            </h2>
+            <p data-preview-counts>
+              <strong>{shown.drafts.length}</strong> question{shown.drafts.length === 1 ? '' : 's'} will be
+              added as drafts
+              {shown.errors.length > 0 && (
+                <>
+                  ; <strong>{shown.errors.length}</strong> could not be read (below)
+                </>
+              )}
+              .{' '}
+              {shown.drafts.filter((d) => !d.evidenceFound).length > 0 &&
+                `${shown.drafts.filter((d) => !d.evidenceFound).length} rest on a sentence that is only the closest found: check their evidence before approving.`}
+            </p>
+            {shown.fileNote && <p className="text-sm text-amber-800 dark:text-amber-200">{shown.fileNote}</p>}
+            {shown.errors.length > 0 && (
+              <div>
+                <h3 className="font-semibold text-red-800 dark:text-red-300">Lines that could not be read</h3>
+                <ul className="list-disc space-y-1 pl-6 text-sm" data-import-errors>
+                  {shown.errors.map((e) => (
+                    <li key={`${e.line}:${e.message}`}>
+                      <span className="font-mono">Line {e.line}</span>: {e.message}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {shown.notes.length > 0 && (
+              <div>
+                <h3 className="font-semibold">Skipped</h3>
+                <ul className="list-disc space-y-1 pl-6 text-sm">
+                  {shown.notes.map((n) => (
+                    <li key={`${n.line}:${n.message}`}>
+                      <span className="font-mono">Line {n.line}</span>: {n.message}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {done ? (
+              <div className="flex flex-wrap items-center gap-3">
+                <FormMessage tone="success">{confirmed.message}</FormMessage>
+                <Link href={`${bankHref}?status=draft`} className={buttonClasses('primary')}>
+                  Review the drafts
+                </Link>
+              </div>
+            ) : (
+              shown.drafts.length > 0 && (
+                <form
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    const data = new FormData(event.currentTarget);
+                    startTransition(() => confirmAction(data));
+                  }}
+                  className="flex flex-wrap items-center gap-3"
+                >
+                  <input type="hidden" name="readingId" value={readingId} />
+                  <input type="hidden" name="format" value={shown.format} />
+                  <input type="hidden" name="text" value={shown.text} />
+                  <input type="hidden" name="digest" value={shown.digest} />
+                  <Button type="submit" disabled={confirming}>
+                    {confirming
+                      ? 'Importing…'
+                      : `Import ${shown.drafts.length} question${shown.drafts.length === 1 ? '' : 's'} as drafts`}
+                  </Button>
+                  <FormMessage tone="error">{refusalText(confirmed)}</FormMessage>
+                </form>
+              )
+            )}
+          </div>
+          <ol className="space-y-3">
+            {shown.drafts.map((d) => (
+              <li key={d.question.id} className={cn(panel, 'space-y-2')} data-import-draft>
+                <p className="text-xs text-slate-600 dark:text-slate-400">
+                  <span className="font-mono">Line {d.line}</span>
+                  {d.title && <> · “{d.title}”</>} · <strong>{TYPE_NAMES[d.question.type]}</strong> ·{' '}
+                  {SKILL_NAMES[d.question.skill]} · {DIFFICULTY_LABELS[d.question.difficulty]} · draft
+                </p>
+                <p className="font-medium">{d.question.prompt}</p>
+                <QuestionSummary question={d.question} />
+                <div
+                  className={cn(
+                    'rounded-md border-l-4 px-3 py-1 text-sm',
+                    d.evidenceFound
+                      ? 'border-emerald-600 bg-emerald-50 dark:bg-emerald-950/40'
+                      : 'border-amber-500 bg-amber-50 dark:bg-amber-950/40',
+                  )}
+                >
+                  <span className="font-semibold">
+                    {d.evidenceFound
+                      ? 'Evidence found in the reading'
+                      : 'No sentence says this; closest, to check'}
+                    :
+                  </span>{' '}
+                  {d.evidence.map((e) => (
+                    <span key={e.id}>
+                      <span className="font-mono text-xs">{e.id}</span> “{e.text}”{' '}
+                    </span>
+                  ))}
+                </div>
+                {d.notes.length > 0 && (
+                  <ul className="list-disc pl-6 text-sm text-slate-700 dark:text-slate-300">
+                    {d.notes.map((n) => (
+                      <li key={n}>{n}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import { parse as giftPegjs } from 'gift-pegjs';
+import { describe, expect, it } from 'vitest';
+import { setUpBrowser, uniqueEmail } from './browser';
+import { AuthPages } from './pages/auth';
+
+const browser = setUpBrowser();
+
+const ESSAY = `Sanctions and Their Limits ${Date.now()}
+
+Sanctions work best when many countries apply them together, because a target cannot simply move its trade to a partner who refuses to join. The European Union and the United States coordinated financial sanctions on Russia in 2014 after the annexation of Crimea.
+
+Sanctions fail when they are unilateral, because companies in other countries fill the gap. Iran kept selling oil to China during the years of American sanctions, so the pressure on its economy was weaker than planned.`;
+
+/** A GIFT file as Moodle writes one: a category, comments, titles, feedback; and one broken question. */
+const GIFT = [
+  '$CATEGORY: $course$/Sanctions',
+  '',
+  '// From the Moodle course',
+  '::Coordination::When do sanctions work best? {',
+  '  =When many countries apply them together#Right: a target cannot move its trade elsewhere.',
+  '  ~When one country acts alone',
+  '  ~When they target ordinary citizens',
+  '  ####Sanctions work best when many countries apply them together.',
+  '}',
+  '',
+  '::Iran::Iran kept selling oil to China during the years of American sanctions.{TRUE}',
+  '',
+  '::Broken::Which year? {=2014 ~2015',
+  '',
+  '::Gap::Unilateral sanctions fail because companies in other countries fill the {=gap}.',
+].join('\n');
+
+describe('importing questions', () => {
+  it('previews a GIFT file (every question, each failed line), writes nothing until confirmed, then adds drafts; the export reads in gift-pegjs', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await new AuthPages(page).signUp({
+      name: 'Import Instructor',
+      email: uniqueEmail('import'),
+      password: 'bringing my moodle bank',
+    });
+    await page.waitForURL(/\/home$/);
+    await page.goto('/teach/readings/new');
+    await page.getByLabel('Essay text').fill(ESSAY);
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.waitForURL(/\/teach\/readings\/[0-9a-f-]{36}$/);
+    const bankUrl = `${new URL(page.url()).pathname}/questions`;
+
+    await page.goto(bankUrl);
+    await page.getByRole('link', { name: 'Import GIFT or Aiken' }).click();
+    await page.waitForURL(/\/questions\/import$/);
+    await page.getByLabel('Or paste the questions').fill(GIFT);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.locator('[data-import-preview]');
+    await preview.waitFor();
+    await expect
+      .poll(() => preview.locator('[data-preview-counts]').textContent())
+      .toMatch(/3 questions will be added as drafts; 1 could not be read/);
+    expect(await preview.locator('[data-import-errors] li').allTextContents()).toEqual([
+      'Line 13: The answer part opened with { is never closed with }.',
+    ]);
+    const drafts = preview.locator('[data-import-draft]');
+    expect(await drafts.count()).toBe(3);
+    expect(await drafts.nth(0).textContent()).toMatch(
+      /Line 4 · “Coordination” · Multiple choice · Evidence · medium · draft/,
+    );
+    expect(await drafts.nth(1).textContent()).toMatch(/True or false/);
+    expect(await drafts.nth(2).textContent()).toMatch(/Fill in the blanks/);
+    // Each rests on the sentence it restates.
+    expect(await drafts.nth(1).textContent()).toMatch(/Evidence found in the reading.*p2\.s2/);
+    await page.screenshot({ path: '/tmp/statecraft-import-preview.png', fullPage: true });
+
+    // Nothing is written by the preview.
+    const bank = await context.newPage();
+    await bank.goto(bankUrl);
+    await bank.getByText('0 questions: 0 approved').waitFor();
+
+    await page.getByRole('button', { name: 'Import 3 questions as drafts' }).click();
+    await page.getByText('3 questions added as drafts. Approve them when they are ready.').waitFor();
+    await page.getByRole('link', { name: 'Review the drafts' }).click();
+    await page.waitForURL(/status=draft/);
+    await page.getByText('3 questions: 0 approved (students see these), 3 drafts to review').waitFor();
+    expect(await page.locator('[data-bank-question]').count()).toBe(3);
+
+    // The export panel says what each file changes, question by question.
+    const panel = page.locator('section[aria-labelledby="transfer-heading"]');
+    await panel.getByText('What changes, question by question (2)').first().click();
+    await panel.screenshot({ path: '/tmp/statecraft-export-panel.png' });
+    expect(await panel.locator('[data-export-choices] > li').allTextContents()).toEqual([
+      expect.stringMatching(/^GIFT, approved questions 0 of 0 questions\.$/),
+      expect.stringMatching(/^GIFT, drafts and approved 3 of 3 questions\.$/),
+      expect.stringMatching(/^Aiken, approved questions 0 of 0 questions\. Aiken keeps/),
+      expect.stringMatching(
+        /^Aiken, drafts and approved 2 of 3 questions; 1 as the closest type; 1 left out/,
+      ),
+    ]);
+
+    // The export of the bank (drafts too) is read by a published GIFT parser.
+    const link = page.getByRole('link', { name: 'GIFT, drafts and approved' });
+    const response = await page.request.get((await link.getAttribute('href'))!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-disposition']).toMatch(/attachment; filename=".*\.gift\.txt"/);
+    const parsed = giftPegjs(await response.text());
+    expect(parsed.map((q) => q.type).sort()).toEqual(['MC', 'Short', 'TF']);
+
+    // An Aiken file, uploaded.
+    await page.goto(`${bankUrl}/import`);
+    await page.getByLabel('Aiken (.txt)').check();
+    await page.locator('#import-file').setInputFiles({
+      name: 'sanctions.txt',
+      mimeType: 'text/plain',
+      // Not UTF-8: Windows-1252, where "ç" is the one byte 0xE7.
+      buffer: Buffer.from(
+        'Which country kept buying Iranian oil, according to the essay?\r\nA) China\r\nB) Fran\xe7e\r\nANSWER: A\r\n',
+        'latin1',
+      ),
+    });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.locator('[data-import-preview]').waitFor();
+    await page.getByText('The file is not UTF-8; it was read as Windows-1252.', { exact: false }).waitFor();
+    expect(await page.locator('[data-import-draft]').textContent()).toMatch(/Françe/);
+
+    // A file over the limit gets a clear message, not a crash.
+    await page.locator('#import-file').setInputFiles({
+      name: 'huge.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.alloc(1024 * 1024 + 1, 'a'),
+    });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText('The file is larger than 1 MB; split it and import the parts.').first().waitFor();
+    await context.close();
+  });
+});

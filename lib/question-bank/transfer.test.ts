@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import {
+  insertGeneratedQuestions,
+  listReadingQuestions,
+  setQuestionStatus,
+  upsertAuthoredQuestions,
+} from '@/db/queries/questions';
+import { upsertShippedReading } from '@/db/queries/readings';
+import { insertUser } from '@/db/queries/users';
+import { setUpTestDatabase } from '@/db/test-database';
+import { loadShippedReading } from '@/lib/reading/content';
+import { loadAuthoredBank } from '@/questions/bank';
+import { confirmImport, decodeUpload, exportBank, previewImport } from './transfer';
+
+setUpTestDatabase();
+
+const SLUG = 'burns-lead-with-diplomacy';
+const GIFT = [
+  '::One::How many countries expelled Russian diplomats? {=27 ~12 ~60}',
+  '',
+  '::Broken::{=a ~b',
+  '',
+  '::Two::Putin has overplayed his hand. {TRUE}',
+].join('\n');
+
+async function setUp() {
+  const reading = await upsertShippedReading(loadShippedReading(SLUG));
+  return { reading };
+}
+
+describe('importing into a bank', () => {
+  it('previews without writing, then writes the previewed drafts once, however often it is confirmed', async () => {
+    const { reading } = await setUp();
+    const preview = previewImport({ reading, format: 'gift', text: GIFT });
+    if (preview.status !== 'ok') throw new Error(preview.message);
+    expect(preview.data.drafts.map((d) => d.line)).toEqual([1, 5]);
+    expect(preview.data.errors.map((e) => e.line)).toEqual([3]);
+    expect(await listReadingQuestions({ readingId: reading.id })).toHaveLength(0);
+
+    const confirm = () =>
+      confirmImport({ reading, bankOwnerId: null, format: 'gift', text: GIFT, digest: preview.data.digest });
+    expect(await confirm()).toMatchObject({ status: 'ok', data: { added: 2, already: 0 } });
+    expect(await confirm()).toMatchObject({ status: 'ok', data: { added: 0, already: 2 } });
+    const stored = await listReadingQuestions({ readingId: reading.id });
+    expect(stored.map((r) => [r.status, r.source])).toEqual([
+      ['draft', 'authored'],
+      ['draft', 'authored'],
+    ]);
+  });
+
+  it('refuses a confirmation that is not what was previewed, and a file over the limits, with a 4xx code', async () => {
+    const { reading } = await setUp();
+    const before = (await listReadingQuestions({ readingId: reading.id })).length;
+    expect(
+      await confirmImport({ reading, bankOwnerId: null, format: 'gift', text: GIFT, digest: '0'.repeat(32) }),
+    ).toMatchObject({ status: 'conflict' });
+    const many = Array.from({ length: 10_000 }, (_, i) => `Question number ${i}? {=yes ~no}`).join('\n\n');
+    expect(previewImport({ reading, format: 'gift', text: many })).toMatchObject({
+      status: 'too-large',
+      message: 'The file has 10,000 questions; import at most 500 at a time (split the file).',
+    });
+    expect(previewImport({ reading, format: 'aiken', text: 'x'.repeat(1024 * 1024 + 1) })).toMatchObject({
+      status: 'too-large',
+    });
+    expect(previewImport({ reading, format: 'aiken', text: '   ' })).toMatchObject({ status: 'invalid' });
+    expect(await listReadingQuestions({ readingId: reading.id })).toHaveLength(before);
+  });
+
+  it('imports into an instructor’s copy under ids of its own', async () => {
+    const { reading } = await setUp();
+    const owner = (await insertUser({ email: 'copy@transfer.test', name: 'Copy' }))!;
+    const preview = previewImport({ reading, format: 'gift', text: GIFT });
+    if (preview.status !== 'ok') throw new Error(preview.message);
+    const digest = preview.data.digest;
+    await confirmImport({ reading, bankOwnerId: null, format: 'gift', text: GIFT, digest });
+    await confirmImport({ reading, bankOwnerId: owner.id, format: 'gift', text: GIFT, digest });
+    expect(await listReadingQuestions({ readingId: reading.id, ownerId: owner.id })).toHaveLength(2);
+    expect(await listReadingQuestions({ readingId: reading.id, ownerId: null })).toHaveLength(2);
+  });
+
+  it('reads a file that is not UTF-8 as Windows-1252, and says so', () => {
+    expect(decodeUpload(new Uint8Array([0x46, 0x72, 0xe7, 0x65]))).toEqual({
+      text: 'Frçe',
+      note: 'The file is not UTF-8; it was read as Windows-1252. Check accented letters in the preview.',
+    });
+    expect(decodeUpload(new TextEncoder().encode('\uFEFFFrançe')).text).toBe('Françe');
+  });
+});
+
+describe('exporting a bank', () => {
+  it('holds the approved questions, or drafts too; never rejected ones', async () => {
+    const { reading } = await setUp();
+    const bank = loadAuthoredBank(SLUG);
+    await upsertAuthoredQuestions({ readingId: reading.id, bank });
+    const [first, second] = bank;
+    await insertGeneratedQuestions({
+      readingId: reading.id,
+      generated: [{ ...first!, id: 'extra-draft', source: 'generated' }],
+    });
+    const reviewer = (await insertUser({ email: 'reviewer@transfer.test', name: 'Reviewer' }))!;
+    await setQuestionStatus({ ids: [second!.id], status: 'retired', reviewerId: reviewer.id });
+    const approved = await exportBank({ reading, bankOwnerId: null, format: 'gift', scope: 'approved' });
+    const all = await exportBank({ reading, bankOwnerId: null, format: 'gift', scope: 'all' });
+    expect(approved.total).toBe(bank.length - 1);
+    const drafts = await listReadingQuestions({ readingId: reading.id, statuses: ['draft'] });
+    expect(drafts.map((d) => d.id)).toContain('extra-draft');
+    expect(all.total).toBe(bank.length - 1 + drafts.length);
+    expect(approved.text).not.toContain(`::${second!.id}::`);
+    expect(all.text).toContain('::extra-draft::');
+    expect(approved.filename).toBe(`${SLUG}-questions.gift.txt`);
+    const aiken = await exportBank({ reading, bankOwnerId: null, format: 'aiken', scope: 'approved' });
+    expect(aiken.filename).toBe(`${SLUG}-questions.aiken.txt`);
+    expect(
+      aiken.exported + new Set(aiken.notes.filter((n) => n.kind === 'skipped').map((n) => n.questionId)).size,
+    ).toBe(aiken.total);
+  });
+});

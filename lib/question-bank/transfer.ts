@@ -1,0 +1,209 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { insertGeneratedQuestions, listReadingQuestions } from '@/db/queries/questions';
+import type { Reading } from '@/db/schema';
+import { ok, type Result, refuse } from '@/lib/server/result';
+import { AIKEN_LEAVES_OUT, bankToAiken, parseAiken } from '@/questions/formats/aiken';
+import { bankToGift, parseGift } from '@/questions/formats/gift';
+import { type ImportPlan, planImport } from '@/questions/formats/to-bank';
+import { type ExportNote, type ExportResult, IMPORT_LIMITS, type LineError } from '@/questions/formats/types';
+import type { Question } from '@/questions/schema';
+
+/**
+ * A reading's question bank in and out as GIFT and Aiken (the engine's questions/formats does the
+ * formats; this file reads the bank, decodes uploads, and writes the drafts an instructor confirms).
+ */
+
+export const BANK_FORMATS = ['gift', 'aiken'] as const;
+export type BankFormat = (typeof BANK_FORMATS)[number];
+export const FORMAT_NAMES: Record<BankFormat, string> = { gift: 'GIFT', aiken: 'Aiken' };
+/** Which questions an export holds: the approved ones (what students see), or drafts too. */
+export const EXPORT_SCOPES = ['approved', 'all'] as const;
+export type ExportScope = (typeof EXPORT_SCOPES)[number];
+
+export type BankExport = ExportResult & { filename: string; total: number };
+
+export async function exportBank({
+  reading,
+  bankOwnerId,
+  format,
+  scope,
+}: {
+  reading: Reading;
+  bankOwnerId: string | null;
+  format: BankFormat;
+  scope: ExportScope;
+}): Promise<BankExport> {
+  const rows = await listReadingQuestions({
+    readingId: reading.id,
+    ownerId: bankOwnerId,
+    // Rejected questions never leave: they were rejected.
+    statuses: scope === 'approved' ? ['approved'] : ['draft', 'approved'],
+  });
+  const questions = rows.map((r) => r.data);
+  const result =
+    format === 'gift'
+      ? bankToGift(
+          questions,
+          `"${reading.title}": ${questions.length} ${scope === 'approved' ? 'approved ' : ''}questions exported from Statecraft as GIFT.`,
+        )
+      : bankToAiken(questions);
+  const base = reading.slug.slice(0, 60);
+  const filename = format === 'gift' ? `${base}-questions.gift.txt` : `${base}-questions.aiken.txt`;
+  return { ...result, filename, total: questions.length };
+}
+
+/** Both formats and both scopes, from one read of the bank, for the bank page's export panel. */
+export async function exportChoices({
+  reading,
+  bankOwnerId,
+}: {
+  reading: Reading;
+  bankOwnerId: string | null;
+}): Promise<
+  { format: BankFormat; scope: ExportScope; summary: string; notes: (ExportNote & { prompt: string })[] }[]
+> {
+  const rows = await listReadingQuestions({
+    readingId: reading.id,
+    ownerId: bankOwnerId,
+    statuses: ['draft', 'approved'],
+  });
+  const prompts = new Map(rows.map((r) => [r.id, r.data.prompt]));
+  return BANK_FORMATS.flatMap((format) =>
+    EXPORT_SCOPES.map((scope) => {
+      const questions = rows.filter((r) => scope === 'all' || r.status === 'approved').map((r) => r.data);
+      const result = format === 'gift' ? bankToGift(questions) : bankToAiken(questions);
+      return {
+        format,
+        scope,
+        summary: exportSummary({ ...result, total: questions.length }, format),
+        notes: result.notes.map((n) => ({ ...n, prompt: prompts.get(n.questionId) ?? '' })),
+      };
+    }),
+  );
+}
+
+/** The summary the bank page shows beside each download: what will be converted or left out. */
+export function exportSummary(result: ExportResult & { total: number }, format: BankFormat): string {
+  const count = (kind: ExportNote['kind']) =>
+    new Set(result.notes.filter((n) => n.kind === kind).map((n) => n.questionId)).size;
+  const parts = [`${result.exported} of ${result.total} question${result.total === 1 ? '' : 's'}`];
+  if (count('converted')) parts.push(`${count('converted')} as the closest type`);
+  if (count('split')) parts.push(`${count('split')} split`);
+  if (count('skipped')) parts.push(`${count('skipped')} left out (the format cannot hold them)`);
+  return `${parts.join('; ')}.${format === 'aiken' ? ` ${AIKEN_LEAVES_OUT}` : ''}`;
+}
+
+// ---- Import ----
+
+/** A file's text: UTF-8 (a byte-order mark dropped), else Windows-1252, as Moodle on Windows saves. */
+export function decodeUpload(bytes: Uint8Array): { text: string; note: string | null } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), note: null };
+  } catch {
+    return {
+      text: new TextDecoder('windows-1252').decode(bytes),
+      note: 'The file is not UTF-8; it was read as Windows-1252. Check accented letters in the preview.',
+    };
+  }
+}
+
+/** What the preview shows and the confirmation sends back. */
+export type ImportPreview = {
+  format: BankFormat;
+  /** The text read, sent back on confirmation (nothing is kept on the server in between). */
+  text: string;
+  /** Names what the preview showed, so the confirmation writes exactly that. */
+  digest: string;
+  drafts: {
+    line: number;
+    title: string | null;
+    question: Question;
+    evidence: { id: string; text: string }[];
+    evidenceFound: boolean;
+    notes: string[];
+  }[];
+  errors: LineError[];
+  notes: LineError[];
+  fileNote: string | null;
+};
+
+const digestOf = (plan: ImportPlan) =>
+  createHash('sha256')
+    .update(JSON.stringify(plan.drafts.map((d) => d.question)))
+    .digest('hex')
+    .slice(0, 32);
+
+/** Reads a file into the drafts it would make; nothing is written. */
+export function previewImport({
+  reading,
+  format,
+  text,
+  fileNote = null,
+}: {
+  reading: Reading;
+  format: BankFormat;
+  text: string;
+  fileNote?: string | null;
+}): Result<ImportPreview> {
+  if (new TextEncoder().encode(text).byteLength > IMPORT_LIMITS.bytes)
+    return refuse(
+      'too-large',
+      `The file is larger than ${IMPORT_LIMITS.bytes / 1024 / 1024} MB; split it and import the parts.`,
+    );
+  if (!text.trim())
+    return refuse('invalid', 'Paste the questions or choose a file.', {
+      fieldErrors: { text: ['Paste the questions or choose a file.'] },
+    });
+  const read = format === 'gift' ? parseGift(text) : parseAiken(text);
+  if (read.questions.length > IMPORT_LIMITS.questions)
+    return refuse(
+      'too-large',
+      `The file has ${read.questions.length.toLocaleString('en')} questions; import at most ${IMPORT_LIMITS.questions} at a time (split the file).`,
+    );
+  const sentences = reading.paragraphs.flatMap((p) => p.sentences);
+  const plan = planImport(read, { slug: reading.slug, sentences }, format);
+  const byId = new Map(sentences.map((s) => [s.id, s.text]));
+  return ok({
+    format,
+    text,
+    digest: digestOf(plan),
+    drafts: plan.drafts.map((d) => ({
+      ...d,
+      evidence: d.question.evidence.map((id) => ({ id, text: byId.get(id) ?? '' })),
+    })),
+    errors: plan.errors,
+    notes: plan.notes,
+    fileNote,
+  });
+}
+
+/** Writes the previewed drafts, if the file still reads as it did. Answers how many were new. */
+export async function confirmImport({
+  reading,
+  bankOwnerId,
+  format,
+  text,
+  digest,
+}: {
+  reading: Reading;
+  bankOwnerId: string | null;
+  format: BankFormat;
+  text: string;
+  digest: string;
+}): Promise<Result<{ added: number; already: number }>> {
+  const preview = previewImport({ reading, format, text });
+  if (preview.status !== 'ok') return preview;
+  if (preview.data.digest !== digest)
+    return refuse('conflict', 'The reading changed since the preview; preview the file again.');
+  const questions = preview.data.drafts.map((d) => d.question);
+  if (questions.length === 0) return refuse('invalid', 'The file has no question to import.');
+  // Drafts, as generated ones are; a copy's questions get ids of its own (insertGeneratedQuestions),
+  // and a question already in the bank (the same file confirmed twice) is not added again.
+  const added = await insertGeneratedQuestions({
+    readingId: reading.id,
+    ownerId: bankOwnerId,
+    generated: questions,
+  });
+  return ok({ added, already: questions.length - added });
+}

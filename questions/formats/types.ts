@@ -1,0 +1,46 @@
+import type { QuestionType } from '../schema';
+
+/** What happened to one question of a bank on its way into a file format. */
+export type ExportNote = {
+  questionId: string;
+  type: QuestionType;
+  /** converted: written as another type; skipped: the format cannot hold it; split: several questions. */
+  kind: 'converted' | 'skipped' | 'split' | 'changed';
+  message: string;
+};
+
+export type ExportResult = {
+  /** The file's text. */
+  text: string;
+  /** Questions written (a split question counts once). */
+  exported: number;
+  notes: ExportNote[];
+};
+
+/** A line of an imported file that could not become a question, and why. */
+export type LineError = { line: number; message: string };
+
+/**
+ * A question read from a file, before it joins a bank: the fields the file gave, in the app's
+ * format (checked later by the one schema), the line it starts on, and what the reader changed.
+ */
+export type ReadQuestion = {
+  line: number;
+  /** The file's name for it (GIFT's ::title::), when it has one. */
+  title: string | null;
+  /** The question's text as the file shows it (a blank as _____), to tell whether `meta` still fits. */
+  stem: string;
+  body: { type: QuestionType; prompt: string; explanation?: string; [field: string]: unknown };
+  /** What the reader converted or guessed, for the preview. */
+  notes: string[];
+  /** Fields the format cannot carry, from a Statecraft export's comment (GIFT only). */
+  meta: unknown;
+};
+
+export type ReadResult = { questions: ReadQuestion[]; errors: LineError[]; notes: LineError[] };
+
+/** Bounds on an imported file, checked before and while reading it. */
+export const IMPORT_LIMITS = {
+  bytes: 1024 * 1024,
+  questions: 500,
+} as const;
