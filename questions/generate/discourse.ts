@@ -162,8 +162,13 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
     paragraph.sentences.forEach((sentence, index) => {
       if (sentence.isQuestion) return;
       const parts = clausesFor(sentence);
-      const statements: (Statement | null)[] = parts.map(({ proposition }, k) => {
-        if (!proposition) return null;
+      // "Not because history runs on the wheels of inevitability; it is human choices …": what a
+      // sentence opening on "Not" says before its semicolon or colon is denied, not stated.
+      let denied = /^not\b/i.test(sentence.text);
+      const statements: (Statement | null)[] = parts.map(({ proposition, clause }, k) => {
+        const inDenial = denied;
+        if (denied && clause.tokens.some((t) => /[;:]/.test(t.post))) denied = false;
+        if (!proposition || inDenial) return null;
         const subject = readableSubject(proposition, sentence, k === 0);
         return subject ? { sentence, proposition, subject } : null;
       });

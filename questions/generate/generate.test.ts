@@ -5,7 +5,8 @@ import { gradeShortAnswer } from '../grade/short-answer';
 import { tokenize } from '../language/tokens';
 import { denotesPeople } from '../language/wordnet';
 import { QUESTION_TYPES, type Question } from '../schema';
-import { clausesOf, propositionOf, withSubject } from './clauses';
+import { clausesOf, propositionOf, statedText, withSubject } from './clauses';
+import { readDiscourse } from './discourse';
 import {
   analyseReading,
   danglingReference,
@@ -402,5 +403,21 @@ describe('vocabulary items', () => {
     );
     expect(words).not.toContain('oppressed');
     expect(words).not.toContain('dispossessed');
+  });
+});
+
+describe('denials', () => {
+  it('states nothing a sentence opening on "Not because …;" denies', () => {
+    const text = [
+      'We stand by our allies in the east through every winter of this long war.',
+      'Not because the outcome of the war is certain; it is our own choices that decide it.',
+      'Not because we think ourselves better than others; we simply keep our word to friends.',
+      'Our partners have seen this steadiness, and they have answered it with their own.',
+    ].join(' ');
+    const small = parseReading({ text, format: 'text' });
+    const discourse = readDiscourse(analyseReading(small, 'denial-test'));
+    const said = discourse.statements.map((s) => statedText(s.proposition, s.subject));
+    expect(said.filter((s) => /outcome of the war is certain|think ourselves better/.test(s))).toEqual([]);
+    expect(said.some((s) => /keep our word/.test(s))).toBe(true);
   });
 });
