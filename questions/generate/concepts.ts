@@ -158,7 +158,8 @@ export function lensFor(lemmas: Iterable<string>): Lens | null {
 /** How each lens reads international politics, in a sentence a student can check an argument against. */
 export const LENS_SUMMARIES: Record<Lens | 'marxist', string> = {
   realist: 'Realism: states pursue power and security, and the balance of capabilities decides outcomes',
-  liberal: 'Liberalism: institutions, alliances, law and economic ties let states cooperate for mutual gain',
+  liberal:
+    'Liberalism: democracy, institutions, alliances, law and economic ties let states cooperate for mutual gain',
   constructivist: 'Constructivism: ideas, identities and shared norms shape what states want and do',
   marxist: 'Marxism: the interests of economic classes and capital drive international politics',
 };
@@ -166,7 +167,7 @@ export const LENS_SUMMARIES: Record<Lens | 'marxist', string> = {
 /** What a lens's cue words are about, for rubric key points ("stresses power and strength"). */
 export const LENS_THEMES: Record<Lens, string> = {
   realist: 'it stresses power, strength, military force or security interests',
-  liberal: 'it relies on allies, institutions, agreements, law or trade',
+  liberal: 'it relies on allies, institutions, agreements, law, trade or the spread of democracy and freedom',
   constructivist: 'it appeals to ideas, values, identity, norms or how actions are perceived',
 };
 

@@ -50,7 +50,9 @@ export function point(paragraph: ParagraphAnalysis): string | null {
   }
   // A line that announces what follows ("I ask that you bow your heads:") is no point, nor is the
   // speaker speaking of themselves.
-  if (result && (/:\s*$/.test(topic?.text ?? '') || /^I\b/.test(result))) result = null;
+  // "All the allies of the United States can know:" announces a point and makes none.
+  if (result && (/:\s*$/.test(topic?.text ?? '') || /:\s*$/.test(result) || /^I\b/.test(result)))
+    result = null;
   // "And it is imperative …": a point does not open on a connective.
   if (result)
     result = result.replace(/^(and|but|so|yet|or|now)\s+/i, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
@@ -81,7 +83,8 @@ function gistOf(
     const subject = subjectText(proposition);
     if (/^(he|she|it|they|this|that|these|those|there)$/i.test(subject)) return null;
     const text = statedText(proposition, subject);
-    if (words(text) < 5 || words(text) > MAX_POINT_WORDS || danglingReference(text)) return null;
+    if (words(text) < 5 || words(text) > MAX_POINT_WORDS || danglingReference(text) || /:\s*$/.test(text))
+      return null;
     return { text, proposition, subject };
   }
   return null;
