@@ -171,16 +171,27 @@ export async function getResponse({ attemptId, questionId }: { attemptId: string
 }
 
 /**
- * Saves one answer in one statement, guarded: the row is written only if the attempt is this
- * user's, in progress, and its deadline is not past `notAfter` (now less the grace), checked under
- * a share lock on the attempt row, so that a submit (which updates that row) waits for the save or
- * the save sees the submit. Only a save newer (by the browser's sequence number) than the stored
- * one, and not locked by a check, is applied. Answers the row written, or null when nothing was.
+ * A question's version for the save path: the hash of its data as this database prints it. A
+ * process may keep a question's data to validate answers against, with this hash; the save's one
+ * statement writes only when the stored question still has it, so a question edited meanwhile
+ * (on this app server or another) is never validated against a stale copy.
+ */
+const questionVersion = sql<string>`md5(${questions.data}::text)`;
+
+/**
+ * Saves one answer in one statement, guarded: the row is written only if the attempt exists, is
+ * this user's, is in progress, its deadline is not past `notAfter` (now less the grace), it lists
+ * the question, and the question's data still has `questionVersion` (the version the answer was
+ * validated against). The attempt row is share-locked by the statement, so that a submit (which
+ * updates that row) waits for the save or the save sees the submit. Only a save newer (by the
+ * browser's sequence number) than the stored one, and not locked by a check, is applied. Answers
+ * the row written, or null when nothing was; `getSaveContext` then says why.
  */
 export async function guardedUpsertResponse(values: {
   attemptId: string;
   userId: string;
   questionId: string;
+  questionVersion: string;
   response: Response | null;
   flagged: boolean;
   confidence: number | null;
@@ -193,7 +204,7 @@ export async function guardedUpsertResponse(values: {
   const open = db
     .select({
       attemptId: attempts.id,
-      questionId: sql<string>`${values.questionId}::text`.as('question_id'),
+      questionId: questions.id,
       response:
         sql<Response | null>`${values.response === null ? null : JSON.stringify(values.response)}::jsonb`.as(
           'response',
@@ -212,15 +223,20 @@ export async function guardedUpsertResponse(values: {
       overriddenAt: sql<null>`null::timestamptz`.as('overridden_at'),
     })
     .from(attempts)
+    .innerJoin(
+      questions,
+      and(eq(questions.id, values.questionId), sql`${questionVersion} = ${values.questionVersion}`),
+    )
     .where(
       and(
         eq(attempts.id, values.attemptId),
         eq(attempts.userId, values.userId),
         eq(attempts.status, 'in-progress'),
         or(isNull(attempts.deadlineAt), gte(attempts.deadlineAt, iso(values.notAfter))),
+        sql`${attempts.questionIds} @> jsonb_build_array(${values.questionId}::text)`,
       ),
     )
-    .for('share');
+    .for('share', { of: attempts });
   const [row] = await db
     .insert(attemptResponses)
     .select(open)
@@ -236,6 +252,34 @@ export async function guardedUpsertResponse(values: {
       setWhere: sql`${attemptResponses.clientSeq} < excluded.client_seq and not ${attemptResponses.locked}`,
     })
     .returning();
+  return row ?? null;
+}
+
+/**
+ * Everything a save is decided on, in one statement: the attempt, the question (its data and
+ * version) and the answer stored for it. Read when a process does not know the question yet, and
+ * when the guarded save wrote nothing, to say why. Null when the attempt does not exist.
+ */
+export async function getSaveContext({ attemptId, questionId }: { attemptId: string; questionId: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      attempt: attempts,
+      inAttempt: sql<boolean>`${attempts.questionIds} @> jsonb_build_array(${questionId}::text)`,
+      question: questions.data,
+      questionVersion: sql<
+        string | null
+      >`case when ${questions.id} is null then null else ${questionVersion} end`,
+      stored: attemptResponses,
+    })
+    .from(attempts)
+    .leftJoin(questions, eq(questions.id, questionId))
+    .leftJoin(
+      attemptResponses,
+      and(eq(attemptResponses.attemptId, attempts.id), eq(attemptResponses.questionId, questionId)),
+    )
+    .where(eq(attempts.id, attemptId))
+    .limit(1);
   return row ?? null;
 }
 
