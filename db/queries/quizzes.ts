@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, count, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type Database, getDb } from '@/db';
 import {
   type Attempt,
   type AttemptResponse,
@@ -200,20 +200,36 @@ export async function guardedUpsertResponse(values: {
   notAfter: Date;
 }): Promise<AttemptResponse | null> {
   const db = await getDb();
-  const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+  let statement = saveStatements.get(db);
+  if (!statement) {
+    statement = prepareSave(db);
+    saveStatements.set(db, statement);
+  }
+  const [row] = await statement.execute({
+    ...values,
+    response: values.response === null ? null : JSON.stringify(values.response),
+    savedAt: values.savedAt.toISOString(),
+    notAfter: values.notAfter.toISOString(),
+  });
+  return row ?? null;
+}
+
+/**
+ * The save's statement, built once per database client (drizzle builds a query's SQL on every
+ * call otherwise, which costs the save path more than PostgreSQL's planning of it).
+ */
+function prepareSave(db: Database) {
+  const value = (name: string) => sql.placeholder(name);
   const open = db
     .select({
       attemptId: attempts.id,
       questionId: questions.id,
-      response:
-        sql<Response | null>`${values.response === null ? null : JSON.stringify(values.response)}::jsonb`.as(
-          'response',
-        ),
-      clientSeq: sql<number>`${values.clientSeq}::bigint`.as('client_seq'),
-      flagged: sql<boolean>`${values.flagged}::boolean`.as('flagged'),
-      confidence: sql<number | null>`${values.confidence}::integer`.as('confidence'),
+      response: sql<Response | null>`${value('response')}::jsonb`.as('response'),
+      clientSeq: sql<number>`${value('clientSeq')}::bigint`.as('client_seq'),
+      flagged: sql<boolean>`${value('flagged')}::boolean`.as('flagged'),
+      confidence: sql<number | null>`${value('confidence')}::integer`.as('confidence'),
       locked: sql<boolean>`false`.as('locked'),
-      savedAt: sql<Date>`${iso(values.savedAt)}`.as('saved_at'),
+      savedAt: sql<Date>`${value('savedAt')}::timestamptz`.as('saved_at'),
       grade: sql<null>`null::jsonb`.as('grade'),
       gradedBy: sql<null>`null::text`.as('graded_by'),
       overrideScore: sql<null>`null::real`.as('override_score'),
@@ -225,19 +241,22 @@ export async function guardedUpsertResponse(values: {
     .from(attempts)
     .innerJoin(
       questions,
-      and(eq(questions.id, values.questionId), sql`${questionVersion} = ${values.questionVersion}`),
+      and(
+        sql`${questions.id} = ${value('questionId')}::text`,
+        sql`${questionVersion} = ${value('questionVersion')}::text`,
+      ),
     )
     .where(
       and(
-        eq(attempts.id, values.attemptId),
-        eq(attempts.userId, values.userId),
+        sql`${attempts.id} = ${value('attemptId')}::text`,
+        sql`${attempts.userId} = ${value('userId')}::text`,
         eq(attempts.status, 'in-progress'),
-        or(isNull(attempts.deadlineAt), gte(attempts.deadlineAt, iso(values.notAfter))),
-        sql`${attempts.questionIds} @> jsonb_build_array(${values.questionId}::text)`,
+        sql`(${attempts.deadlineAt} is null or ${attempts.deadlineAt} >= ${value('notAfter')}::timestamptz)`,
+        sql`${attempts.questionIds} @> jsonb_build_array(${value('questionId')}::text)`,
       ),
     )
     .for('share', { of: attempts });
-  const [row] = await db
+  return db
     .insert(attemptResponses)
     .select(open)
     .onConflictDoUpdate({
@@ -251,9 +270,11 @@ export async function guardedUpsertResponse(values: {
       },
       setWhere: sql`${attemptResponses.clientSeq} < excluded.client_seq and not ${attemptResponses.locked}`,
     })
-    .returning();
-  return row ?? null;
+    .returning()
+    .prepare('save_answer');
 }
+
+const saveStatements = new WeakMap<Database, ReturnType<typeof prepareSave>>();
 
 /**
  * Everything a save is decided on, in one statement: the attempt, the question (its data and
