@@ -195,7 +195,8 @@ function checkedResponse(question: Question, raw: unknown) {
 /**
  * Saves one answer the moment it is given; refuses late, foreign and ill-typed answers.
  *
- * The rules, all kept from the earlier four-statement save, each refused with its own answer:
+ * The rules, all kept from the earlier save (five statements over HTTP: the session, the attempt
+ * twice, the question, the write), each refused with its own answer:
  *   1. the attempt exists and is the user's (policy rule own-attempt, `mayOwnAttempt`), else
  *      not-found, marked as the policy's refusal;
  *   2. it is in progress, else conflict "submitted";
