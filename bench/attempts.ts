@@ -1,10 +1,19 @@
 /**
- * Load benchmark: 100 students sign in, start the Burns quiz and save every answer at once,
- * over HTTP, against `next start` on PGlite. Prints answers acknowledged and stored (they must
- * be equal), latency of saving an answer, and the same figures for a static page on the same
- * server (the baseline, measured in the same run).
+ * Load benchmark for saving answers, over HTTP, against the app's server on PGlite (issue 15):
+ * STUDENTS (200) students sign in and start the Burns quiz; then, on the same server in the same
+ * run,
+ *   - closed loop: CONCURRENCY (32) clients each send a save, wait for its answer, send the next,
+ *     for SECONDS (10); the same clients request `/api/health` (one SQL round trip) the same way
+ *     for as long, the two taking turns in four slices: the save's throughput as a share of
+ *     health's is the figure to compare;
+ *   - open loop: saves sent at 20 and then 50 a second (a class answering), each on its tick
+ *     whether or not earlier ones have answered, for SECONDS each: p50, p99, errors.
+ * Every save is a real change (a newer clientSeq, flag toggled), spread over every student's
+ * questions. At the end, with the server stopped, the stored answers are read back: every
+ * acknowledged save must be stored (the newest acknowledged save of each question is the row
+ * stored), and nothing unacknowledged. Exit code 1 on any error or mismatch.
  *
- *   npm run bench:attempts            (STUDENTS=200 npm run bench:attempts for more)
+ *   npm run bench:attempts            (STUDENTS=100 SECONDS=5 CONCURRENCY=16 npm run bench:attempts)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +22,10 @@ import { buildIfStale, startServer } from '../e2e/server';
 import { percentile, type Timing, timed } from './latency';
 import { signIn } from './sign-in';
 
-const STUDENTS = Number(process.env.STUDENTS ?? 100);
+const STUDENTS = Number(process.env.STUDENTS ?? 200);
+const SECONDS = Number(process.env.SECONDS ?? 10);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 32);
+const OPEN_RATES = [20, 50];
 const PASSWORD = 'benchmark passphrase';
 
 /** Creates the students and reads the quiz, in this process, before the server opens the folder. */
@@ -68,6 +80,46 @@ function answerFor(question: import('@/questions/schema').Question): unknown {
   }
 }
 
+type Slot = { cookie: string; attemptId: string; questionId: string; answer: unknown };
+/** What a save sent, to compare with what was stored. */
+type Sent = { key: string; clientSeq: number; flagged: boolean };
+
+/** Runs `send` from `clients` loops, each waiting for its answer, until `seconds` have passed. */
+async function closedLoop(clients: number, seconds: number, send: (client: number) => Promise<Timing>) {
+  const timings: Timing[] = [];
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (performance.now() < until) timings.push(await send(client));
+    }),
+  );
+  return { timings, perSecond: timings.length / ((performance.now() - started) / 1000) };
+}
+
+/** Starts `send` `rate` times a second for `seconds`, whether or not earlier ones have answered. */
+async function openLoop(rate: number, seconds: number, send: () => Promise<Timing>) {
+  const pending: Promise<Timing>[] = [];
+  const started = performance.now();
+  for (let i = 0; i < rate * seconds; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(send());
+  }
+  return Promise.all(pending);
+}
+
+function summary(label: string, timings: Timing[], perSecond?: number) {
+  const ms = timings.filter((t) => t.ok).map((t) => t.ms);
+  const errors = timings.length - ms.length;
+  const f = (n: number) => n.toFixed(1).padStart(8);
+  console.log(
+    `${label.padEnd(34)} ${String(timings.length).padStart(6)} ${String(errors).padStart(6)} ${f(percentile(ms, 50))} ${f(percentile(ms, 99))} ${perSecond === undefined ? '' : f(perSecond)}`,
+  );
+  return errors;
+}
+
 async function main() {
   buildIfStale();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'statecraft-bench-'));
@@ -88,85 +140,120 @@ async function main() {
     const cookies = await Promise.all(emails.map((email) => signIn(baseURL, email, PASSWORD)));
     const signInMs = performance.now() - signInStarted;
 
-    const saves: Timing[] = [];
-    const loadStarted = performance.now();
-    await Promise.all(
-      cookies.map(async (cookie) => {
-        const headers = { cookie, 'content-type': 'application/json' };
-        const start = await fetch(`${baseURL}/api/quizzes/${quiz.id}/attempts`, {
-          method: 'POST',
-          headers,
-          body: '{}',
-        });
-        const { attempt } = (await start.json()) as { attempt: { id: string; questionIds: string[] } };
-        const results = await Promise.all(
-          attempt.questionIds.map((questionId, i) =>
-            timed(() =>
-              fetch(`${baseURL}/api/attempts/${attempt.id}/responses/${questionId}`, {
-                method: 'PUT',
-                headers,
-                body: JSON.stringify({
-                  response: answerFor(questions.get(questionId)!.data),
-                  clientSeq: Date.now() * 1000 + i,
-                }),
-              }),
-            ),
-          ),
-        );
-        saves.push(...results);
-      }),
-    );
-    const loadMs = performance.now() - loadStarted;
+    // Every student starts the quiz: the slots are (student, question) pairs to save into.
+    const slots: Slot[] = (
+      await Promise.all(
+        cookies.map(async (cookie) => {
+          const start = await fetch(`${baseURL}/api/quizzes/${quiz.id}/attempts`, {
+            method: 'POST',
+            headers: { cookie, 'content-type': 'application/json' },
+            body: '{}',
+          });
+          const { attempt } = (await start.json()) as { attempt: { id: string; questionIds: string[] } };
+          return attempt.questionIds.map((questionId) => ({
+            cookie,
+            attemptId: attempt.id,
+            questionId,
+            answer: answerFor(questions.get(questionId)!.data),
+          }));
+        }),
+      )
+    ).flat();
 
-    // Baseline: as many requests for a static page, at the same concurrency.
-    const baseline: Timing[] = [];
-    const baselineStarted = performance.now();
-    await Promise.all(
-      cookies.map(async () => {
-        const results = await Promise.all(
-          quiz.questionIds.map(() => timed(() => fetch(`${baseURL}/api/health`))),
-        );
-        baseline.push(...results);
-      }),
-    );
-    const baselineMs = performance.now() - baselineStarted;
+    let seq = 0;
+    let next = 0;
+    const acknowledged: Sent[] = [];
+    const save = async (): Promise<Timing> => {
+      const slot = slots[next++ % slots.length]!;
+      const clientSeq = ++seq;
+      const flagged = clientSeq % 2 === 0;
+      const timing = await timed(() =>
+        fetch(`${baseURL}/api/attempts/${slot.attemptId}/responses/${slot.questionId}`, {
+          method: 'PUT',
+          headers: { cookie: slot.cookie, 'content-type': 'application/json' },
+          body: JSON.stringify({ response: slot.answer, clientSeq, flagged }),
+        }),
+      );
+      if (timing.ok) acknowledged.push({ key: `${slot.attemptId}/${slot.questionId}`, clientSeq, flagged });
+      return timing;
+    };
+    const health = () => timed(() => fetch(`${baseURL}/api/health`));
+
+    // Warm up both paths (compiled routes, caches) before anything is timed.
+    await closedLoop(CONCURRENCY, 2, () => save());
+    await closedLoop(CONCURRENCY, 2, () => health());
+
+    // Health and saves take turns in four slices each, so a change in the machine's load (it is
+    // shared) falls on both alike and their ratio holds.
+    const slices = {
+      health: [] as Awaited<ReturnType<typeof closedLoop>>[],
+      save: [] as Awaited<ReturnType<typeof closedLoop>>[],
+    };
+    for (let slice = 0; slice < 4; slice++) {
+      slices.health.push(await closedLoop(CONCURRENCY, SECONDS / 4, () => health()));
+      slices.save.push(await closedLoop(CONCURRENCY, SECONDS / 4, () => save()));
+    }
+    const merge = (runs: Awaited<ReturnType<typeof closedLoop>>[]) => ({
+      timings: runs.flatMap((r) => r.timings),
+      perSecond:
+        runs.reduce((sum, r) => sum + r.timings.length, 0) /
+        runs.reduce((sum, r) => sum + r.timings.length / r.perSecond, 0),
+    });
+    const closedHealth = merge(slices.health);
+    const closedSave = merge(slices.save);
+    const open = [];
+    for (const rate of OPEN_RATES) open.push({ rate, timings: await openLoop(rate, SECONDS, save) });
     await server.stop();
 
     // Count what reached the database, with the server stopped (PGlite has one opener).
     const { getClient, closeDb, configureDatabase } = await import('@/db');
     configureDatabase({ pgliteFolder: path.join(dataDir, 'pglite') });
-    const { count, isNotNull } = await import('drizzle-orm');
+    const { isNotNull } = await import('drizzle-orm');
     const { attemptResponses } = await import('@/db/schema');
     const { db } = await getClient();
-    const [row] = await db
-      .select({ n: count() })
+    const rows = await db
+      .select({
+        attemptId: attemptResponses.attemptId,
+        questionId: attemptResponses.questionId,
+        clientSeq: attemptResponses.clientSeq,
+        flagged: attemptResponses.flagged,
+      })
       .from(attemptResponses)
       .where(isNotNull(attemptResponses.response));
     await closeDb();
 
-    const acknowledged = saves.filter((s) => s.ok).length;
-    const stored = row?.n ?? 0;
-    const saveMs = saves.filter((s) => s.ok).map((s) => s.ms);
-    const staticMs = baseline.filter((s) => s.ok).map((s) => s.ms);
-    const f = (n: number) => n.toFixed(1).padStart(8);
+    // The newest acknowledged save of each question must be the row stored; nothing else stored.
+    const newest = new Map<string, Sent>();
+    for (const sent of acknowledged) {
+      const before = newest.get(sent.key);
+      if (!before || before.clientSeq < sent.clientSeq) newest.set(sent.key, sent);
+    }
+    let mismatches = 0;
+    for (const row of rows) {
+      const sent = newest.get(`${row.attemptId}/${row.questionId}`);
+      if (!sent || sent.clientSeq !== row.clientSeq || sent.flagged !== row.flagged) mismatches++;
+    }
+    mismatches += Math.abs(newest.size - rows.length);
+
+    const ratio = closedSave.perSecond / closedHealth.perSecond;
     console.log(
-      `\nStatecraft attempts benchmark: ${STUDENTS} students × ${quiz.questionIds.length} answers, all at once, PGlite`,
+      `\nStatecraft attempts benchmark: ${STUDENTS} students × ${quiz.questionIds.length} questions, PGlite, ${SECONDS} s a phase`,
     );
     console.log(`sign-in of ${STUDENTS} students (argon2id): ${(signInMs / 1000).toFixed(2)} s`);
-    console.log(
-      `answers sent ${saves.length}, acknowledged ${acknowledged}, stored ${stored}${acknowledged === stored ? ' (equal)' : ' (MISMATCH)'}`,
+    console.log('                                   sent errors   p50 ms   p99 ms    req/s');
+    let errors = 0;
+    errors += summary(
+      `health, closed loop (${CONCURRENCY} at once)`,
+      closedHealth.timings,
+      closedHealth.perSecond,
     );
-    console.log('                         p50 ms   p99 ms   req/s');
+    errors += summary(`save, closed loop (${CONCURRENCY} at once)`, closedSave.timings, closedSave.perSecond);
+    for (const { rate, timings } of open) errors += summary(`save, open loop ${rate}/s`, timings);
+    console.log(`save throughput / health throughput: ${(ratio * 100).toFixed(1)} %`);
     console.log(
-      `save an answer (PUT)   ${f(percentile(saveMs, 50))} ${f(percentile(saveMs, 99))} ${f(saves.length / (loadMs / 1000))}`,
+      `saves acknowledged ${acknowledged.length} (newest per question ${newest.size}), rows stored ${rows.length}, mismatches ${mismatches}${mismatches === 0 ? ' (acknowledged = stored)' : ' (MISMATCH)'}`,
     );
-    console.log(
-      `static page (baseline) ${f(percentile(staticMs, 50))} ${f(percentile(staticMs, 99))} ${f(baseline.length / (baselineMs / 1000))}`,
-    );
-    console.log(
-      `ratio save/static      ${f(percentile(saveMs, 50) / Math.max(0.1, percentile(staticMs, 50)))} ${f(percentile(saveMs, 99) / Math.max(0.1, percentile(staticMs, 99)))}`,
-    );
-    if (acknowledged !== stored || acknowledged !== saves.length) process.exitCode = 1;
+    if (errors > 0 || mismatches > 0) process.exitCode = 1;
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

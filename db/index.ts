@@ -24,7 +24,21 @@ export type DatabaseConfig = { url?: string; pgliteFolder: string };
 const globalForDb = globalThis as unknown as {
   statecraftDb?: Promise<Client>;
   statecraftDbConfig?: DatabaseConfig;
+  statecraftQueryWatcher?: (query: string) => void;
 };
+
+/**
+ * Calls `watcher` with the SQL of every statement this process sends, until the returned function
+ * is called: for tests that hold a path to its number of round trips.
+ */
+export function watchQueries(watcher: (query: string) => void): () => void {
+  globalForDb.statecraftQueryWatcher = watcher;
+  return () => {
+    if (globalForDb.statecraftQueryWatcher === watcher) globalForDb.statecraftQueryWatcher = undefined;
+  };
+}
+
+const logger = { logQuery: (query: string) => globalForDb.statecraftQueryWatcher?.(query) };
 
 /** Says where the database is; call before the first query (server start, a script, a test file). */
 export function configureDatabase(config: DatabaseConfig): void {
@@ -48,7 +62,7 @@ async function openPglite(folder: string): Promise<Client> {
       cause: error,
     });
   }
-  const db = drizzle(client, { schema });
+  const db = drizzle(client, { schema, logger });
   return {
     db: db as unknown as Database,
     driver: 'pglite',
@@ -65,7 +79,7 @@ async function openPostgres(url: string): Promise<Client> {
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
   const sql = postgres(url, { max: 10, onnotice: () => {} });
-  const db = drizzle(sql, { schema });
+  const db = drizzle(sql, { schema, logger });
   return {
     db: db as unknown as Database,
     driver: 'postgres',

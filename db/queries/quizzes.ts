@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, count, desc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type Database, getDb } from '@/db';
 import {
   type Attempt,
   type AttemptResponse,
@@ -171,16 +171,27 @@ export async function getResponse({ attemptId, questionId }: { attemptId: string
 }
 
 /**
- * Saves one answer in one statement, guarded: the row is written only if the attempt is this
- * user's, in progress, and its deadline is not past `notAfter` (now less the grace), checked under
- * a share lock on the attempt row, so that a submit (which updates that row) waits for the save or
- * the save sees the submit. Only a save newer (by the browser's sequence number) than the stored
- * one, and not locked by a check, is applied. Answers the row written, or null when nothing was.
+ * A question's version for the save path: the hash of its data as this database prints it. A
+ * process may keep a question's data to validate answers against, with this hash; the save's one
+ * statement writes only when the stored question still has it, so a question edited meanwhile
+ * (on this app server or another) is never validated against a stale copy.
+ */
+const questionVersion = sql<string>`md5(${questions.data}::text)`;
+
+/**
+ * Saves one answer in one statement, guarded: the row is written only if the attempt exists, is
+ * this user's, is in progress, its deadline is not past `notAfter` (now less the grace), it lists
+ * the question, and the question's data still has `questionVersion` (the version the answer was
+ * validated against). The attempt row is share-locked by the statement, so that a submit (which
+ * updates that row) waits for the save or the save sees the submit. Only a save newer (by the
+ * browser's sequence number) than the stored one, and not locked by a check, is applied. Answers
+ * the row written, or null when nothing was; `getSaveContext` then says why.
  */
 export async function guardedUpsertResponse(values: {
   attemptId: string;
   userId: string;
   questionId: string;
+  questionVersion: string;
   response: Response | null;
   flagged: boolean;
   confidence: number | null;
@@ -189,20 +200,36 @@ export async function guardedUpsertResponse(values: {
   notAfter: Date;
 }): Promise<AttemptResponse | null> {
   const db = await getDb();
-  const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+  let statement = saveStatements.get(db);
+  if (!statement) {
+    statement = prepareSave(db);
+    saveStatements.set(db, statement);
+  }
+  const [row] = await statement.execute({
+    ...values,
+    response: values.response === null ? null : JSON.stringify(values.response),
+    savedAt: values.savedAt.toISOString(),
+    notAfter: values.notAfter.toISOString(),
+  });
+  return row ?? null;
+}
+
+/**
+ * The save's statement, built once per database client (drizzle builds a query's SQL on every
+ * call otherwise, which costs the save path more than PostgreSQL's planning of it).
+ */
+function prepareSave(db: Database) {
+  const value = (name: string) => sql.placeholder(name);
   const open = db
     .select({
       attemptId: attempts.id,
-      questionId: sql<string>`${values.questionId}::text`.as('question_id'),
-      response:
-        sql<Response | null>`${values.response === null ? null : JSON.stringify(values.response)}::jsonb`.as(
-          'response',
-        ),
-      clientSeq: sql<number>`${values.clientSeq}::bigint`.as('client_seq'),
-      flagged: sql<boolean>`${values.flagged}::boolean`.as('flagged'),
-      confidence: sql<number | null>`${values.confidence}::integer`.as('confidence'),
+      questionId: questions.id,
+      response: sql<Response | null>`${value('response')}::jsonb`.as('response'),
+      clientSeq: sql<number>`${value('clientSeq')}::bigint`.as('client_seq'),
+      flagged: sql<boolean>`${value('flagged')}::boolean`.as('flagged'),
+      confidence: sql<number | null>`${value('confidence')}::integer`.as('confidence'),
       locked: sql<boolean>`false`.as('locked'),
-      savedAt: sql<Date>`${iso(values.savedAt)}`.as('saved_at'),
+      savedAt: sql<Date>`${value('savedAt')}::timestamptz`.as('saved_at'),
       grade: sql<null>`null::jsonb`.as('grade'),
       gradedBy: sql<null>`null::text`.as('graded_by'),
       overrideScore: sql<null>`null::real`.as('override_score'),
@@ -212,16 +239,24 @@ export async function guardedUpsertResponse(values: {
       overriddenAt: sql<null>`null::timestamptz`.as('overridden_at'),
     })
     .from(attempts)
-    .where(
+    .innerJoin(
+      questions,
       and(
-        eq(attempts.id, values.attemptId),
-        eq(attempts.userId, values.userId),
-        eq(attempts.status, 'in-progress'),
-        or(isNull(attempts.deadlineAt), gte(attempts.deadlineAt, iso(values.notAfter))),
+        sql`${questions.id} = ${value('questionId')}::text`,
+        sql`${questionVersion} = ${value('questionVersion')}::text`,
       ),
     )
-    .for('share');
-  const [row] = await db
+    .where(
+      and(
+        sql`${attempts.id} = ${value('attemptId')}::text`,
+        sql`${attempts.userId} = ${value('userId')}::text`,
+        eq(attempts.status, 'in-progress'),
+        sql`(${attempts.deadlineAt} is null or ${attempts.deadlineAt} >= ${value('notAfter')}::timestamptz)`,
+        sql`${attempts.questionIds} @> jsonb_build_array(${value('questionId')}::text)`,
+      ),
+    )
+    .for('share', { of: attempts });
+  return db
     .insert(attemptResponses)
     .select(open)
     .onConflictDoUpdate({
@@ -235,7 +270,37 @@ export async function guardedUpsertResponse(values: {
       },
       setWhere: sql`${attemptResponses.clientSeq} < excluded.client_seq and not ${attemptResponses.locked}`,
     })
-    .returning();
+    .returning()
+    .prepare('save_answer');
+}
+
+const saveStatements = new WeakMap<Database, ReturnType<typeof prepareSave>>();
+
+/**
+ * Everything a save is decided on, in one statement: the attempt, the question (its data and
+ * version) and the answer stored for it. Read when a process does not know the question yet, and
+ * when the guarded save wrote nothing, to say why. Null when the attempt does not exist.
+ */
+export async function getSaveContext({ attemptId, questionId }: { attemptId: string; questionId: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      attempt: attempts,
+      inAttempt: sql<boolean>`${attempts.questionIds} @> jsonb_build_array(${questionId}::text)`,
+      question: questions.data,
+      questionVersion: sql<
+        string | null
+      >`case when ${questions.id} is null then null else ${questionVersion} end`,
+      stored: attemptResponses,
+    })
+    .from(attempts)
+    .leftJoin(questions, eq(questions.id, questionId))
+    .leftJoin(
+      attemptResponses,
+      and(eq(attemptResponses.attemptId, attempts.id), eq(attemptResponses.questionId, questionId)),
+    )
+    .where(eq(attempts.id, attemptId))
+    .limit(1);
   return row ?? null;
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { type Database, getDb } from '@/db';
 import { type NewUser, type SiteRole, users } from '@/db/schema';
 
 export function normaliseEmail(email: string): string {
@@ -32,7 +32,18 @@ export async function getSessionState({ userId }: { userId: string }): Promise<{
   emailVerified: Date | null;
 } | null> {
   const db = await getDb();
-  const [row] = await db
+  let statement = sessionStateStatements.get(db);
+  if (!statement) {
+    statement = prepareSessionState(db);
+    sessionStateStatements.set(db, statement);
+  }
+  const [row] = await statement.execute({ userId });
+  return row ?? null;
+}
+
+/** Built once per database client: every signed-in request runs it, and drizzle builds SQL per call otherwise. */
+function prepareSessionState(db: Database) {
+  return db
     .select({
       sessionVersion: users.sessionVersion,
       emailVerified: users.emailVerified,
@@ -41,10 +52,12 @@ export async function getSessionState({ userId }: { userId: string }): Promise<{
       timeZone: users.timeZone,
     })
     .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
-  return row ?? null;
+    .where(sql`${users.id} = ${sql.placeholder('userId')}::text`)
+    .limit(1)
+    .prepare('session_state');
 }
+
+const sessionStateStatements = new WeakMap<Database, ReturnType<typeof prepareSessionState>>();
 
 /** Makes a user a site administrator or a plain member; answers false when no account has the email. */
 export async function setSiteRole({ email, siteRole }: { email: string; siteRole: SiteRole }) {

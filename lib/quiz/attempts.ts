@@ -8,6 +8,7 @@ import {
   getQuestionsByIds,
   getQuiz,
   getResponse,
+  getSaveContext,
   guardedUpsertResponse,
   insertAttempt,
   lockResponseWithGrade,
@@ -16,8 +17,10 @@ import { addQuestionCards } from '@/db/queries/review';
 import type { Assignment, Attempt, AttemptResponse, QuestionRow, Quiz, StoredGrade } from '@/db/schema';
 import { classExamples } from '@/lib/classes/answer-queue';
 import {
+  attemptNotYours,
   type FeedbackRelease,
   feedbackRelease,
+  mayOwnAttempt,
   questionReachesStudents,
   quizToTake,
 } from '@/lib/server/policy';
@@ -168,51 +171,103 @@ export type SaveInput = {
 };
 
 /**
- * Saves one answer the moment it is given; refuses late, foreign and ill-typed answers. The write
- * is one statement that also checks, under a share lock on the attempt row, that the attempt is
- * the user's, in progress and in time: a submit cannot slip between the check and the write, so
- * an acknowledged answer is always graded.
+ * The questions this process has validated answers against, with the version (a hash of the data,
+ * db/queries/quizzes.ts) each was read at. A hint, never trusted: the save's statement writes only
+ * if the stored question still has that version, so an edit made through another app server is
+ * seen at the next save. Bounded: the oldest entry goes when it is full.
+ */
+const knownQuestions = new Map<string, { data: Question; version: string }>();
+const KNOWN_QUESTIONS_MAX = 5_000;
+
+function rememberQuestion(id: string, data: Question, version: string) {
+  knownQuestions.delete(id);
+  if (knownQuestions.size >= KNOWN_QUESTIONS_MAX) knownQuestions.delete(knownQuestions.keys().next().value!);
+  knownQuestions.set(id, { data, version });
+}
+
+/** The answer as stored (null clears it), or why it cannot be: the shape the question's type takes. */
+function checkedResponse(question: Question, raw: unknown) {
+  if (raw === null) return { ok: true as const, response: null };
+  const checked = parseResponseFor(question, raw);
+  return checked.ok ? { ok: true as const, response: checked.response as Response } : checked;
+}
+
+/**
+ * Saves one answer the moment it is given; refuses late, foreign and ill-typed answers.
+ *
+ * The rules, all kept from the earlier save (five statements over HTTP: the session, the attempt
+ * twice, the question, the write), each refused with its own answer:
+ *   1. the attempt exists and is the user's (policy rule own-attempt, `mayOwnAttempt`), else
+ *      not-found, marked as the policy's refusal;
+ *   2. it is in progress, else conflict "submitted";
+ *   3. its deadline (time limit, or the due date when late work is refused: `deadlineAt`) plus
+ *      DEADLINE_GRACE_MS is not past, else conflict "expired", and the attempt is submitted as
+ *      saved on the spot;
+ *   4. the question is one of this attempt's (the list fixed at start: questions retired or sent
+ *      back to draft before the start are not in it; one retired since stays answerable, as the
+ *      attempt page shows it and the submit grades it), else invalid;
+ *   5. the question still exists, else invalid;
+ *   6. the answer has the shape of the question's type and names only ids the question offers
+ *      (zod, `parseResponseFor`), or is null (cleared), else invalid with the reason;
+ *   7. an answer locked by checking it (each-question feedback) no longer changes, else conflict
+ *      "locked";
+ *   8. an older save (by the browser's sequence number) never overwrites a newer one: it is
+ *      acknowledged with the newer answer, which is stored;
+ *   9. a save and a submit of the same attempt never interleave: an acknowledged answer is graded.
+ *
+ * How: rules 1–5, 7 and 8 and the write are one guarded statement (`guardedUpsertResponse`:
+ * INSERT … SELECT from the attempt, share-locked, joined to the question at the version the
+ * answer was validated against, ON CONFLICT DO UPDATE). Rule 6 needs the question's data before
+ * the write: this process keeps the questions it has seen, checked by version inside that
+ * statement. A save of a known question is therefore one statement; the first save of a question
+ * in this process, and every refusal, also read `getSaveContext` (one statement) to decide.
  */
 export async function saveAnswer(input: SaveInput): Promise<Result<{ saved: AttemptResponse }>> {
   const now = input.now ?? new Date();
-  const attempt = await getAttempt({ attemptId: input.attemptId });
-  if (!attempt || attempt.userId !== input.userId) return NOT_FOUND;
-  if (attempt.status === 'submitted') return SUBMITTED;
-  if (pastDeadline(attempt, now)) return expire(attempt, now);
-  if (!attempt.questionIds.includes(input.questionId))
-    return refuse('invalid', 'That question is not part of this quiz.');
-  const row = (await getQuestionsByIds({ ids: [input.questionId] })).get(input.questionId);
-  if (!row) return refuse('invalid', 'That question no longer exists.');
-  let response: Response | null = null;
-  if (input.response !== null) {
-    const checked = parseResponseFor(row.data, input.response);
-    if (!checked.ok) return refuse('invalid', checked.message);
-    response = checked.response;
-  }
-  const saved = await guardedUpsertResponse({
-    attemptId: attempt.id,
-    userId: input.userId,
-    questionId: input.questionId,
-    response,
-    flagged: input.flagged,
-    confidence: input.confidence,
-    clientSeq: input.clientSeq,
-    savedAt: now,
-    notAfter: new Date(now.getTime() - DEADLINE_GRACE_MS),
-  });
-  if (saved) return ok({ saved });
-  // Nothing written: the attempt was submitted or timed out meanwhile, or the stored answer wins.
-  const after = await getAttempt({ attemptId: attempt.id });
-  if (!after || after.status === 'submitted') return SUBMITTED;
-  if (pastDeadline(after, now)) return expire(after, now);
-  const stored = await getResponse({ attemptId: attempt.id, questionId: input.questionId });
-  if (stored?.locked && stored.clientSeq !== input.clientSeq)
-    return refuse('conflict', 'You already checked this answer; it can no longer change.', {
-      reason: 'locked',
+  const write = (questionVersion: string, response: Response | null) =>
+    guardedUpsertResponse({
+      attemptId: input.attemptId,
+      userId: input.userId,
+      questionId: input.questionId,
+      questionVersion,
+      response,
+      flagged: input.flagged,
+      confidence: input.confidence,
+      clientSeq: input.clientSeq,
+      savedAt: now,
+      notAfter: new Date(now.getTime() - DEADLINE_GRACE_MS),
     });
-  // A retry or an older save arriving late: the newer answer stays, and this one is acknowledged as superseded.
-  if (stored) return ok({ saved: stored });
-  throw new Error(`Save of ${input.questionId} in ${attempt.id} wrote nothing and found nothing.`);
+
+  const known = knownQuestions.get(input.questionId);
+  const checked = known && checkedResponse(known.data, input.response);
+  if (known && checked?.ok) {
+    const saved = await write(known.version, checked.response);
+    if (saved) return ok({ saved });
+  }
+  // Not written (or not tried: a question new to this process, or an answer its copy refuses):
+  // read what the save is decided on, and apply the rules in their order.
+  for (let tries = 0; tries < 3; tries++) {
+    const context = await getSaveContext({ attemptId: input.attemptId, questionId: input.questionId });
+    if (!context || !mayOwnAttempt({ id: input.userId }, context.attempt)) return attemptNotYours();
+    const { attempt, question, questionVersion, stored } = context;
+    if (attempt.status === 'submitted') return SUBMITTED;
+    if (pastDeadline(attempt, now)) return expire(attempt, now);
+    if (!context.inAttempt) return refuse('invalid', 'That question is not part of this quiz.');
+    if (!question || !questionVersion) return refuse('invalid', 'That question no longer exists.');
+    rememberQuestion(input.questionId, question, questionVersion);
+    const fresh = checkedResponse(question, input.response);
+    if (!fresh.ok) return refuse('invalid', fresh.message);
+    if (stored?.locked && stored.clientSeq !== input.clientSeq)
+      return refuse('conflict', 'You already checked this answer; it can no longer change.', {
+        reason: 'locked',
+      });
+    // A retry or an older save arriving late: the newer answer stays, and this one is acknowledged as superseded.
+    if (stored && stored.clientSeq >= input.clientSeq) return ok({ saved: stored });
+    const saved = await write(questionVersion, fresh.response);
+    if (saved) return ok({ saved });
+    // Something changed between the two statements (a submit, an edit of the question): again.
+  }
+  throw new Error(`Save of ${input.questionId} in ${input.attemptId} wrote nothing and found no reason.`);
 }
 
 async function expire(attempt: Attempt, now: Date) {

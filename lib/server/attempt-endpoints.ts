@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { saveAnswerInput } from '@/lib/quiz/inputs';
 import { field } from './input';
-import { attemptToOwn, quizToTake } from './policy';
+import { attemptToOwn, attemptToOwnOnWrite, quizToTake } from './policy';
 import type { SessionUser } from './session';
 
 /**
@@ -18,10 +18,11 @@ export const startAttemptEndpoint = {
     quizToTake(user, { quizId: input.quizId, assignmentId: input.assignmentId ?? null }),
 } as const;
 
+/** Saving an answer applies own-attempt inside its one guarded statement (lib/quiz/attempts.ts saveAnswer). */
 export const saveAnswerEndpoint = {
   input: saveAnswerInput.extend({ attemptId, questionId: field.key(120, 'That question') }),
   rule: 'own-attempt',
-  authorize: (user: SessionUser, input: { attemptId: string }) => attemptToOwn(user, input.attemptId),
+  authorize: (user: SessionUser, input: { attemptId: string }) => attemptToOwnOnWrite(user, input.attemptId),
 } as const;
 
 export const ownAttemptEndpoint = {

@@ -256,6 +256,25 @@ export async function attemptToOwn(user: Who, attemptId: string): Granted<{ atte
   return attempt && mayOwnAttempt(user, attempt) ? { attempt } : notFound('That quiz attempt');
 }
 
+/**
+ * own-attempt, applied by the write it guards: for saving an answer, where reading the attempt
+ * here and again in the write cost a round trip per answer. Nothing is read here; what is granted
+ * is the claim (this user, this attempt), and the save's one statement writes only where
+ * `mayOwnAttempt` holds (`attempt.user_id` is the user: lib/quiz/attempts.ts saveAnswer,
+ * db/queries/quizzes.ts guardedUpsertResponse). A missing or foreign attempt is refused there
+ * with `attemptNotYours()`, the same answer `attemptToOwn` gives, marked as the policy's, before
+ * anything about the attempt or the question is said.
+ */
+export async function attemptToOwnOnWrite(
+  user: Who,
+  attemptId: string,
+): Granted<{ claim: { userId: string; attemptId: string } }> {
+  return { claim: { userId: user.id, attemptId } };
+}
+
+/** The own-attempt refusal of a write that applied the rule itself (`attemptToOwnOnWrite`). */
+export const attemptNotYours = (): Refusal => ({ ...notFound('That quiz attempt'), policy: true });
+
 export async function attemptToReview(
   user: Who,
   ref: { classId: string; attemptId: string },

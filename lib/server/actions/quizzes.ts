@@ -42,8 +42,8 @@ export const startAttemptAction = action({
 export const saveAnswerAction = action({
   name: 'quizzes.saveAnswer',
   ...saveAnswerEndpoint,
-  run: async (input, { user }) => {
-    const result = await saveAnswer({ ...input, userId: user.id });
+  run: async (input, { claim }) => {
+    const result = await saveAnswer({ ...input, userId: claim.userId });
     if (result.status !== 'ok') return result;
     return ok({ clientSeq: result.data.saved.clientSeq });
   },

@@ -7,8 +7,8 @@ import { ok } from '@/lib/server/result';
 export const PUT = route({
   name: 'api.saveAnswer',
   ...saveAnswerEndpoint,
-  run: async (input, { user }) => {
-    const result = await saveAnswer({ ...input, userId: user.id });
+  run: async (input, { claim }) => {
+    const result = await saveAnswer({ ...input, userId: claim.userId });
     if (result.status !== 'ok') return result;
     const { saved } = result.data;
     return ok({
