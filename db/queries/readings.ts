@@ -298,6 +298,58 @@ export async function saveGlossaryTerm({
   }
 }
 
+/**
+ * Adds a list of terms in one transaction: a term the glossary already has (in any case) is
+ * skipped, or has its definition replaced and its other forms merged; nothing is half written.
+ */
+export async function importGlossaryTerms({
+  readingId,
+  terms,
+  duplicates,
+}: {
+  readingId: string;
+  terms: { term: string; definition: string; aliases: string[] }[];
+  duplicates: 'skip' | 'replace';
+}): Promise<{ added: number; replaced: number; skipped: number }> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const existing = await tx
+      .select({ id: glossaryTerms.id, term: glossaryTerms.term, aliases: glossaryTerms.aliases })
+      .from(glossaryTerms)
+      .where(eq(glossaryTerms.readingId, readingId));
+    const byTerm = new Map(existing.map((row) => [row.term.toLowerCase(), row]));
+    const counts = { added: 0, replaced: 0, skipped: 0 };
+    const fresh: typeof terms = [];
+    for (const entry of terms) {
+      const row = byTerm.get(entry.term.toLowerCase());
+      if (!row) {
+        fresh.push(entry);
+        continue;
+      }
+      if (duplicates === 'skip') {
+        counts.skipped++;
+        continue;
+      }
+      const aliases = [...new Set([...row.aliases, ...entry.aliases])];
+      await tx
+        .update(glossaryTerms)
+        .set({ definition: entry.definition, aliases })
+        .where(and(eq(glossaryTerms.id, row.id), eq(glossaryTerms.readingId, readingId)));
+      counts.replaced++;
+    }
+    if (fresh.length > 0) {
+      const inserted = await tx
+        .insert(glossaryTerms)
+        .values(fresh.map((entry) => ({ ...entry, readingId })))
+        .onConflictDoNothing()
+        .returning({ id: glossaryTerms.id });
+      counts.added = inserted.length;
+      counts.skipped += fresh.length - inserted.length;
+    }
+    return counts;
+  });
+}
+
 export async function deleteGlossaryTerm({ readingId, id }: { readingId: string; id: string }) {
   const db = await getDb();
   await db.delete(glossaryTerms).where(and(eq(glossaryTerms.id, id), eq(glossaryTerms.readingId, readingId)));
