@@ -9,6 +9,8 @@ import {
   createReadingDraft,
   deleteContextNote,
   deleteGlossaryTerm,
+  importGlossaryTerms,
+  listGlossary,
   saveContextNote,
   saveGlossaryTerm,
   updateReadingDetails,
@@ -25,10 +27,12 @@ import {
 } from '@/lib/reading/paragraph-edits';
 import { parseReadingOffThread } from '@/lib/reading/parse-off-thread';
 import { SectionLayoutError, sectionsWithBreaks, validateSections } from '@/lib/reading/sections';
+import { previewTermList, type TermListPreview, termsToWrite } from '@/lib/reading/term-list-import';
 import { action } from '@/lib/server/endpoint';
 import { field } from '@/lib/server/input';
 import { readingToEdit } from '@/lib/server/policy';
-import { done, type Result, refuse } from '@/lib/server/result';
+import { done, ok, type Result, refuse } from '@/lib/server/result';
+import { TERM_LIST_LIMITS, TermListTooLargeError } from '@/questions/glossary/term-list';
 import { ReadingParseError } from '@/questions/reading/parse';
 
 const readingId = field.id('That reading');
@@ -208,6 +212,91 @@ export const deleteGlossaryTermAction = action({
     await deleteGlossaryTerm({ readingId: reading.id, id: input.id });
     revalidateReading(reading);
     return done('Term removed.');
+  },
+});
+
+const termList = {
+  readingId,
+  // Bounded here a little above the list's own limit, so that the list's limit gives the message.
+  text: z
+    .string()
+    .max(TERM_LIST_LIMITS.bytes * 2, `Paste at most ${TERM_LIST_LIMITS.bytes / 1000} kB at a time.`)
+    .default(''),
+  separator: z.enum(['auto', 'tab', 'comma', 'custom']).catch('auto'),
+  custom: z.string().max(10, 'A custom separator can be up to 10 characters.').default(''),
+};
+
+async function readTermList(
+  reading: Reading,
+  input: { text: string; separator: 'auto' | 'tab' | 'comma' | 'custom'; custom: string },
+): Promise<Result<TermListPreview>> {
+  if (input.text.trim() === '')
+    return refuse('invalid', 'Paste a term list: one term a line, then a tab and its definition.', {
+      fieldErrors: { text: ['Paste at least one line.'] },
+    });
+  if (input.separator === 'custom' && input.custom === '')
+    return refuse('invalid', 'Type the custom separator, or choose another.', {
+      fieldErrors: { custom: ['Type the separator your list uses.'] },
+    });
+  try {
+    const preview = previewTermList({
+      text: input.text,
+      separator: input.separator,
+      custom: input.custom,
+      paragraphs: reading.paragraphs,
+      glossary: await listGlossary({ readingId: reading.id }),
+    });
+    return ok(preview);
+  } catch (error) {
+    if (error instanceof TermListTooLargeError)
+      return refuse('too-large', error.message, { fieldErrors: { text: [error.message] } });
+    throw error;
+  }
+}
+
+/** Reads a pasted term list against the reading and its glossary; writes nothing. */
+export const previewTermListAction = action({
+  name: 'readings.previewTermList',
+  input: z.object(termList),
+  rule: 'edit-reading',
+  authorize: (user, input) => readingToEdit(user, input.readingId),
+  run: async (input, { reading }) => readTermList(reading, input),
+});
+
+/**
+ * Adds the previewed terms. The list is read again here, so what is written is what the preview
+ * showed (its digest must match) and the choices are all the client decides.
+ */
+export const importTermListAction = action({
+  name: 'readings.importTermList',
+  input: z.object({
+    ...termList,
+    digest: z.string().regex(/^[0-9a-f]{32}$/, 'Preview the list again before adding it.'),
+    duplicates: z.enum(['skip', 'replace'], { error: 'Choose to skip or replace the terms already there.' }),
+    addAnyway: field.list(field.integer(1, TERM_LIST_LIMITS.lines, 'A line number'), TERM_LIST_LIMITS.lines),
+  }),
+  rule: 'edit-reading',
+  authorize: (user, input) => readingToEdit(user, input.readingId),
+  run: async (input, { reading }) => {
+    const read = await readTermList(reading, input);
+    if (read.status !== 'ok') return read;
+    if (read.data.digest !== input.digest)
+      return refuse(
+        'conflict',
+        'The reading or its glossary changed since the preview: preview the list again.',
+      );
+    const terms = termsToWrite(read.data, input);
+    if (terms.length === 0) return refuse('invalid', 'No term to add: none was found in the text or ticked.');
+    const counts = await importGlossaryTerms({ readingId: reading.id, terms, duplicates: input.duplicates });
+    revalidateReading(reading);
+    const left = read.data.rows.length - terms.length;
+    const parts = [
+      `${counts.added} term${counts.added === 1 ? '' : 's'} added`,
+      counts.replaced > 0 && `${counts.replaced} definition${counts.replaced === 1 ? '' : 's'} replaced`,
+      counts.skipped > 0 && `${counts.skipped} already in the glossary skipped`,
+      left > 0 && `${left} not in the text left out`,
+    ].filter(Boolean);
+    return ok(counts, `${parts.join('; ')}.`);
   },
 });
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { TermListImport } from '@/components/reading-editor/term-list-import';
 import { ReadingTextEditor } from '@/components/reading-editor/text-editor';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
@@ -303,6 +304,7 @@ export default async function EditReadingPage({
             </div>
           </ActionForm>
         </div>
+        <TermListImport readingId={reading.id} />
       </section>
 
       <section aria-labelledby="notes-editor-title" className={cardClass}>
