@@ -530,6 +530,25 @@ const ACTION_CASES: ActionCase[] = [
     resource: 'publishedReading',
     args: (f) => form({ readingId: f.publishedReading.id, id: f.glossaryTermId }),
   },
+  // Term lists (Quizlet): the reading's author; a wrong digest makes the confirmation write nothing.
+  {
+    action: 'readings.previewTermList',
+    rule: 'edit-reading',
+    resource: 'publishedReading',
+    args: (f) => form({ readingId: f.publishedReading.id, text: 'essay\tA short piece of writing.' }),
+  },
+  {
+    action: 'readings.importTermList',
+    rule: 'edit-reading',
+    resource: 'publishedReading',
+    args: (f) =>
+      form({
+        readingId: f.publishedReading.id,
+        text: 'essay\tA short piece of writing.',
+        digest: '0'.repeat(32),
+        duplicates: 'skip',
+      }),
+  },
   {
     action: 'readings.saveNote',
     rule: 'edit-reading',

@@ -101,6 +101,10 @@ const FIELDS = [
   'digest',
   'file',
   'scope',
+  'separator',
+  'custom',
+  'duplicates',
+  'addAnyway',
 ];
 
 const hostileText = fc.oneof(
