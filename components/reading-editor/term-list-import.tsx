@@ -138,53 +138,55 @@ export function TermListImport({ readingId }: { readingId: string }) {
             <input type="hidden" name="separator" value={sent.separator} />
             <input type="hidden" name="custom" value={sent.custom} />
             <input type="hidden" name="digest" value={shown.digest} />
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-200 dark:border-slate-700">
-                  <th className="py-1 pr-2">Line</th>
-                  <th className="py-1 pr-2">Term</th>
-                  <th className="py-1 pr-2">Definition</th>
-                  <th className="py-1">In the text</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.rows.map((row) => (
-                  <tr
-                    key={row.line}
-                    className="border-b border-slate-100 align-top dark:border-slate-800"
-                    data-term-row={row.term}
-                  >
-                    <td className="py-1 pr-2 font-mono">{row.line}</td>
-                    <td className="py-1 pr-2 font-medium">
-                      {row.term}
-                      {row.existing && (
-                        <span className="block text-xs font-normal text-amber-800 dark:text-amber-200">
-                          Already in the glossary: “{row.existing.definition}”
-                        </span>
-                      )}
-                    </td>
-                    <td className="py-1 pr-2">{row.definition}</td>
-                    <td className="py-1">
-                      {row.place ? (
-                        <>
-                          <span className="font-semibold text-emerald-800 dark:text-emerald-300">
-                            Paragraph {row.place.paragraph}, sentence {row.place.sentence}:
-                          </span>{' '}
-                          <FoundIn row={row} />
-                        </>
-                      ) : (
-                        <span className="text-amber-800 dark:text-amber-200">
-                          Not in the text.{' '}
-                          <label className="inline-flex items-center gap-1">
-                            <input type="checkbox" name="addAnyway" value={row.line} /> Add anyway
-                          </label>
-                        </span>
-                      )}
-                    </td>
+            <div className="overflow-x-auto">
+              <table className="w-full min-w-[36rem] text-left text-sm">
+                <thead>
+                  <tr className="border-b border-slate-200 dark:border-slate-700">
+                    <th className="py-1 pr-2">Line</th>
+                    <th className="py-1 pr-2">Term</th>
+                    <th className="py-1 pr-2">Definition</th>
+                    <th className="py-1">In the text</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {shown.rows.map((row) => (
+                    <tr
+                      key={row.line}
+                      className="border-b border-slate-100 align-top dark:border-slate-800"
+                      data-term-row={row.term}
+                    >
+                      <td className="py-1 pr-2 font-mono">{row.line}</td>
+                      <td className="py-1 pr-2 font-medium">
+                        {row.term}
+                        {row.existing && (
+                          <span className="block text-xs font-normal text-amber-800 dark:text-amber-200">
+                            Already in the glossary: “{row.existing.definition}”
+                          </span>
+                        )}
+                      </td>
+                      <td className="py-1 pr-2">{row.definition}</td>
+                      <td className="py-1">
+                        {row.place ? (
+                          <>
+                            <span className="font-semibold text-emerald-800 dark:text-emerald-300">
+                              Paragraph {row.place.paragraph}, sentence {row.place.sentence}:
+                            </span>{' '}
+                            <FoundIn row={row} />
+                          </>
+                        ) : (
+                          <span className="text-amber-800 dark:text-amber-200">
+                            Not in the text.{' '}
+                            <label className="inline-flex items-center gap-1">
+                              <input type="checkbox" name="addAnyway" value={row.line} /> Add anyway
+                            </label>
+                          </span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             {shown.problems.length > 0 && (
               <div>
                 <h5 className="font-semibold text-red-800 dark:text-red-300">Lines that could not be read</h5>
