@@ -143,7 +143,8 @@ function writtenSpan(sentence: string, words: Word[]): string {
 /**
  * Finds where each term first occurs, word by word on the tagger's lemmas (the grader's
  * tokenizer), case-insensitively: "sanction" finds "sanctions", "balance of power" finds
- * "balances of power". Each sentence is tokenized once for all the terms.
+ * "balances of power". Each sentence is tokenized once for all the terms, and each of its words
+ * is looked up among the terms' first words, so 500 terms cost little more than one.
  */
 export function findTerms(
   terms: readonly string[],
@@ -151,24 +152,34 @@ export function findTerms(
 ): (TermPlace | null)[] {
   const wanted = terms.map(wordsOf);
   const found: (TermPlace | null)[] = terms.map(() => null);
+  const byFirstWord = new Map<string, number[]>();
+  for (const [i, term] of wanted.entries()) {
+    const first = term[0];
+    if (!first) continue;
+    for (const key of new Set([first.normal, first.lemma]))
+      byFirstWord.set(key, [...(byFirstWord.get(key) ?? []), i]);
+  }
   let left = wanted.filter((w) => w.length > 0).length;
   for (const [p, paragraph] of paragraphs.entries()) {
     for (const [s, sentence] of paragraph.sentences.entries()) {
       if (left === 0) return found;
       const words = wordsOf(sentence.text);
-      for (const [i, term] of wanted.entries()) {
-        if (found[i] || term.length === 0) continue;
-        for (let start = 0; start + term.length <= words.length; start++) {
-          if (term.every((w, k) => sameWord(w, words[start + k]!))) {
-            found[i] = {
-              paragraph: p + 1,
-              sentence: s + 1,
-              sentenceId: sentence.id,
-              written: writtenSpan(sentence.text, words.slice(start, start + term.length)),
-            };
-            left--;
-            break;
-          }
+      for (const [start, word] of words.entries()) {
+        const candidates = new Set([
+          ...(byFirstWord.get(word.normal) ?? []),
+          ...(byFirstWord.get(word.lemma) ?? []),
+        ]);
+        for (const i of candidates) {
+          const term = wanted[i]!;
+          if (found[i] || start + term.length > words.length) continue;
+          if (!term.every((w, k) => sameWord(w, words[start + k]!))) continue;
+          found[i] = {
+            paragraph: p + 1,
+            sentence: s + 1,
+            sentenceId: sentence.id,
+            written: writtenSpan(sentence.text, words.slice(start, start + term.length)),
+          };
+          left--;
         }
       }
     }
