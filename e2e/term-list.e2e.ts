@@ -35,6 +35,13 @@ describe('an instructor pastes a term list into a reading’s glossary', () => {
     await page.getByRole('button', { name: 'Add term' }).click();
     await page.getByText('Term added.').waitFor();
 
+    // Too long a list is refused with a message, and nothing is previewed.
+    const tooLong = Array.from({ length: 501 }, (_, i) => `term ${i}\tdefinition ${i}`).join('\n');
+    await page.getByLabel(/^Term list/).fill(tooLong);
+    await page.getByRole('button', { name: 'Preview terms' }).click();
+    await page.getByText('The list has 501 lines; paste at most 500 at a time.').waitFor();
+    expect(await page.locator('[data-term-preview]').count()).toBe(0);
+
     await page
       .getByLabel(/^Term list/)
       .fill(
