@@ -1,14 +1,17 @@
 import 'server-only';
-import { z } from 'zod';
 import {
   findEmailVerification,
   insertEmailVerification,
   redeemEmailVerification,
 } from '@/db/queries/email-verifications';
-import { getUserByEmail } from '@/db/queries/users';
-import { emailSchema, emailVerificationRequired } from '@/lib/auth/accounts';
-import { hashMailToken, newMailToken } from '@/lib/auth/mail-token';
-import { recordFailure, secondsUntilAllowed, type ThrottleKey } from '@/lib/auth/throttle';
+import { emailVerificationRequired } from '@/lib/auth/accounts';
+import {
+  hashMailToken,
+  type LinkRequestResult,
+  newMailToken,
+  requestMailedLink,
+} from '@/lib/auth/mail-token';
+import type { ThrottleKey } from '@/lib/auth/throttle';
 import { sendMail } from '@/lib/mail';
 
 /**
@@ -30,20 +33,16 @@ const requestKeys = (email: string, ip: string | null): ThrottleKey[] => [
   ...(ip ? [{ kind: 'verifyIp' as const, value: ip }] : []),
 ];
 
-export type VerificationRequestResult =
-  | { status: 'sent' }
-  | { status: 'not-required' }
-  | { status: 'invalid'; fieldErrors: Record<string, string[] | undefined> }
-  | { status: 'rate-limited'; retryAfterSeconds: number };
+export type VerificationRequestResult = LinkRequestResult | { status: 'not-required' };
 
 /**
  * Sends a verification link to the account with this email, if there is one that still has to
  * confirm. Sign-up, a sign-in with the right password, and "Send the link again" all come here.
- * The answer (and the throttling) is the same whether the account exists, is already verified or
- * not, so asking reveals nothing about who has an account.
+ * An account already verified is answered as any other (see requestMailedLink), so asking
+ * reveals nothing about who has an account.
  */
 export async function requestVerificationEmail({
-  email: rawEmail,
+  email,
   ip,
   origin,
   now = new Date(),
@@ -55,36 +54,34 @@ export async function requestVerificationEmail({
   now?: Date;
 }): Promise<VerificationRequestResult> {
   if (!emailVerificationRequired()) return { status: 'not-required' };
-  const parsed = z.object({ email: emailSchema }).safeParse({ email: rawEmail });
-  if (!parsed.success) return { status: 'invalid', fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const email = parsed.data.email;
-  const keys = requestKeys(email, ip);
-  const wait = await secondsUntilAllowed(keys, now);
-  if (wait > 0) return { status: 'rate-limited', retryAfterSeconds: wait };
-  await recordFailure(keys, now);
-  const user = await getUserByEmail({ email });
-  if (!user || user.emailVerified) return { status: 'sent' };
-  const { token, tokenHash } = newMailToken();
-  await insertEmailVerification({
-    tokenHash,
-    userId: user.id,
-    expiresAt: new Date(now.getTime() + VERIFY_LINK_HOURS * 3_600_000),
+  return requestMailedLink({
+    email,
+    keys: (address) => requestKeys(address, ip),
+    now,
+    send: async (user) => {
+      if (user.emailVerified) return;
+      const { token, tokenHash } = newMailToken();
+      await insertEmailVerification({
+        tokenHash,
+        userId: user.id,
+        expiresAt: new Date(now.getTime() + VERIFY_LINK_HOURS * 3_600_000),
+      });
+      await sendMail({
+        to: user.email,
+        subject: 'Confirm your email for Statecraft',
+        text: [
+          `Hello${user.name ? ` ${user.name}` : ''},`,
+          '',
+          'Someone (we hope you) made a Statecraft account with this email address.',
+          `Open this link within ${VERIFY_LINK_HOURS} hours to confirm it, then sign in:`,
+          '',
+          `${origin}/verify-email?token=${token}`,
+          '',
+          'If you did not make the account, ignore this email: nobody can sign in to it.',
+        ].join('\n'),
+      });
+    },
   });
-  await sendMail({
-    to: user.email,
-    subject: 'Confirm your email for Statecraft',
-    text: [
-      `Hello${user.name ? ` ${user.name}` : ''},`,
-      '',
-      'Someone (we hope you) made a Statecraft account with this email address.',
-      `Open this link within ${VERIFY_LINK_HOURS} hours to confirm it, then sign in:`,
-      '',
-      `${origin}/verify-email?token=${token}`,
-      '',
-      'If you did not make the account, ignore this email: nobody can sign in to it.',
-    ].join('\n'),
-  });
-  return { status: 'sent' };
 }
 
 /** Whether a verification link can still be used (for the page that opens from it). */

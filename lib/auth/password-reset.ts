@@ -1,11 +1,14 @@
 import 'server-only';
 import { z } from 'zod';
 import { findPasswordReset, insertPasswordReset, redeemPasswordReset } from '@/db/queries/password-resets';
-import { getUserByEmail } from '@/db/queries/users';
-import { emailSchema } from '@/lib/auth/accounts';
-import { hashMailToken, newMailToken } from '@/lib/auth/mail-token';
+import {
+  hashMailToken,
+  type LinkRequestResult,
+  newMailToken,
+  requestMailedLink,
+} from '@/lib/auth/mail-token';
 import { contextualPasswordProblem, hashPassword, newPasswordSchema } from '@/lib/auth/password';
-import { clearFailures, recordFailure, secondsUntilAllowed, type ThrottleKey } from '@/lib/auth/throttle';
+import { clearFailures, type ThrottleKey } from '@/lib/auth/throttle';
 import { sendMail } from '@/lib/mail';
 
 /** How long a reset link works. */
@@ -17,17 +20,11 @@ const requestKeys = (email: string, ip: string | null): ThrottleKey[] => [
   ...(ip ? [{ kind: 'resetIp' as const, value: ip }] : []),
 ];
 
-export type ResetRequestResult =
-  | { status: 'sent' }
-  | { status: 'invalid'; fieldErrors: Record<string, string[] | undefined> }
-  | { status: 'rate-limited'; retryAfterSeconds: number };
+export type ResetRequestResult = LinkRequestResult;
 
-/**
- * Sends a reset link to the account with this email, if there is one. The answer is the same
- * either way (and so is the throttling), so the form does not reveal who has an account.
- */
+/** Sends a reset link to the account with this email, if there is one (see requestMailedLink). */
 export async function requestPasswordReset({
-  email: rawEmail,
+  email,
   ip,
   origin,
   now = new Date(),
@@ -38,37 +35,34 @@ export async function requestPasswordReset({
   origin: string;
   now?: Date;
 }): Promise<ResetRequestResult> {
-  const parsed = z.object({ email: emailSchema }).safeParse({ email: rawEmail });
-  if (!parsed.success) return { status: 'invalid', fieldErrors: z.flattenError(parsed.error).fieldErrors };
-  const email = parsed.data.email;
-  const keys = requestKeys(email, ip);
-  const wait = await secondsUntilAllowed(keys, now);
-  if (wait > 0) return { status: 'rate-limited', retryAfterSeconds: wait };
-  await recordFailure(keys, now);
-  const user = await getUserByEmail({ email });
-  if (!user) return { status: 'sent' };
-  const { token, tokenHash } = newMailToken();
-  await insertPasswordReset({
-    tokenHash,
-    userId: user.id,
-    expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000),
+  return requestMailedLink({
+    email,
+    keys: (address) => requestKeys(address, ip),
+    now,
+    send: async (user) => {
+      const { token, tokenHash } = newMailToken();
+      await insertPasswordReset({
+        tokenHash,
+        userId: user.id,
+        expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000),
+      });
+      const link = `${origin}/reset-password?token=${token}`;
+      await sendMail({
+        to: user.email,
+        subject: 'Choose a new Statecraft password',
+        text: [
+          `Hello${user.name ? ` ${user.name}` : ''},`,
+          '',
+          'Someone (we hope you) asked to choose a new password for your Statecraft account.',
+          `Open this link within ${RESET_LINK_MINUTES} minutes to choose one:`,
+          '',
+          link,
+          '',
+          'The link works once. If you did not ask for it, ignore this email: your password stays as it is.',
+        ].join('\n'),
+      });
+    },
   });
-  const link = `${origin}/reset-password?token=${token}`;
-  await sendMail({
-    to: user.email,
-    subject: 'Choose a new Statecraft password',
-    text: [
-      `Hello${user.name ? ` ${user.name}` : ''},`,
-      '',
-      'Someone (we hope you) asked to choose a new password for your Statecraft account.',
-      `Open this link within ${RESET_LINK_MINUTES} minutes to choose one:`,
-      '',
-      link,
-      '',
-      'The link works once. If you did not ask for it, ignore this email: your password stays as it is.',
-    ].join('\n'),
-  });
-  return { status: 'sent' };
 }
 
 /** Whether a reset link can still be used (for the page that opens from it). */

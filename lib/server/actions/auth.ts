@@ -14,7 +14,7 @@ import { RESET_LINK_MINUTES, requestPasswordReset, resetPassword } from '@/lib/a
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { clientIp, recordFailure, secondsUntilAllowed, signInKeys, signUpKeys } from '@/lib/auth/throttle';
 import { action, publicAction } from '@/lib/server/endpoint';
-import { done, refuse } from '@/lib/server/result';
+import { done, type Refusal, refuse } from '@/lib/server/result';
 import { isTimeZone } from '@/lib/time';
 
 const waitWords = (seconds: number) =>
@@ -190,6 +190,38 @@ export const changePasswordAction = action({
   },
 });
 
+/**
+ * A mailed link asked for from a form: refused on a host the app does not trust (the link would
+ * point there), sent with the client's address (for the throttle) and the public origin, and a
+ * mail server that fails is a plain "try again" rather than an error page.
+ */
+async function mailLink<R>(
+  email: string,
+  what: string,
+  request: (args: { email: string; ip: string | null; origin: string }) => Promise<R>,
+): Promise<{ refusal: Refusal } | { result: R }> {
+  const values = { email };
+  const requestHeaders = await headers();
+  const untrusted = untrustedHostMessage(requestHeaders);
+  if (untrusted) return { refusal: refuse('forbidden', untrusted, { values }) };
+  try {
+    return {
+      result: await request({ email, ip: clientIp(requestHeaders), origin: publicOrigin(requestHeaders) }),
+    };
+  } catch (error) {
+    console.error(`[auth] ${what} mail failed`, error);
+    return {
+      refusal: refuse(
+        'unavailable',
+        'We could not send the email just now. Please try again in a few minutes.',
+        {
+          values,
+        },
+      ),
+    };
+  }
+}
+
 /** "Forgot your password?": emails a reset link, with one answer whether or not the account exists. */
 export const requestPasswordResetAction = publicAction({
   name: 'auth.requestPasswordReset',
@@ -197,26 +229,9 @@ export const requestPasswordResetAction = publicAction({
   rule: 'public',
   run: async (input) => {
     const values = { email: input.email };
-    const requestHeaders = await headers();
-    const untrusted = untrustedHostMessage(requestHeaders);
-    if (untrusted) return refuse('forbidden', untrusted, { values });
-    let result: Awaited<ReturnType<typeof requestPasswordReset>>;
-    try {
-      result = await requestPasswordReset({
-        email: input.email,
-        ip: clientIp(requestHeaders),
-        origin: publicOrigin(requestHeaders),
-      });
-    } catch (error) {
-      console.error('[auth] password reset mail failed', error);
-      return refuse(
-        'unavailable',
-        'We could not send the email just now. Please try again in a few minutes.',
-        {
-          values,
-        },
-      );
-    }
+    const sent = await mailLink(input.email, 'password reset', requestPasswordReset);
+    if ('refusal' in sent) return sent.refusal;
+    const result = sent.result;
     if (result.status === 'invalid')
       return refuse('invalid', 'Please correct the highlighted fields.', {
         fieldErrors: result.fieldErrors,
@@ -258,26 +273,9 @@ export const resendVerificationAction = publicAction({
   rule: 'public',
   run: async (input) => {
     const values = { email: input.email };
-    const requestHeaders = await headers();
-    const untrusted = untrustedHostMessage(requestHeaders);
-    if (untrusted) return refuse('forbidden', untrusted, { values });
-    let result: Awaited<ReturnType<typeof requestVerificationEmail>>;
-    try {
-      result = await requestVerificationEmail({
-        email: input.email,
-        ip: clientIp(requestHeaders),
-        origin: publicOrigin(requestHeaders),
-      });
-    } catch (error) {
-      console.error('[auth] verification mail failed', error);
-      return refuse(
-        'unavailable',
-        'We could not send the email just now. Please try again in a few minutes.',
-        {
-          values,
-        },
-      );
-    }
+    const sent = await mailLink(input.email, 'verification', requestVerificationEmail);
+    if ('refusal' in sent) return sent.refusal;
+    const result = sent.result;
     if (result.status === 'not-required')
       return done('This site does not ask you to confirm your email: sign in with your password.');
     if (result.status === 'invalid')
