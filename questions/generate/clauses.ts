@@ -346,6 +346,17 @@ export function propositionOf(clause: Clause): Proposition | null {
     )
   )
     return null;
+  // "brothers who know now they are truly brothers": a subject pronoun after the relative
+  // clause's verb opens a clause of its own ("they are …"), so there is no main verb left.
+  if (
+    relativeSubject &&
+    subject.some(
+      (t, i) =>
+        /^(i|we|he|she|they)$/.test(t.normal) &&
+        subject.slice(relative - start, i).some((u) => isFiniteVerb(u)),
+    )
+  )
+    return null;
   // "whatever period is required", "let us begin", "ask not what…", "neither can…": no subject a
   // statement can be about.
   if (

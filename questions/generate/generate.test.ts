@@ -14,6 +14,7 @@ import {
   generateQuestions,
   validateQuestion,
 } from './index';
+import { pronounFor } from './templates/argument';
 import { parallelOpening } from './templates/reasons';
 import { snippet, vocabularyItems } from './templates/vocabulary';
 import { copiedRun } from './validate';
@@ -419,5 +420,22 @@ describe('denials', () => {
     const said = discourse.statements.map((s) => statedText(s.proposition, s.subject));
     expect(said.filter((s) => /outcome of the war is certain|think ourselves better/.test(s))).toEqual([]);
     expect(said.some((s) => /keep our word/.test(s))).toBe(true);
+  });
+});
+
+describe('limits', () => {
+  it('takes up the subject with its own pronoun: "what can we do, even though we cannot …"', () => {
+    expect(pronounFor('we')).toBe('we');
+    expect(pronounFor('diplomacy')).toBe('it');
+    expect(pronounFor('economic sanctions')).toBe('they');
+  });
+});
+
+describe('relative clauses in a subject', () => {
+  it('finds no main verb in "sailors who know now they are truly sailors"', () => {
+    const [clause] = clausesOf(tokenize('sailors who know now they are truly sailors'));
+    expect(propositionOf(clause!)).toBeNull();
+    const [kept] = clausesOf(tokenize('The diplomats who drafted the treaty are still at work.'));
+    expect(propositionOf(kept!)).not.toBeNull();
   });
 });

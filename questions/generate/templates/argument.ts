@@ -469,7 +469,7 @@ export function limitQuestions(analysis: ReadingAnalysis, discourse: Discourse):
           explanation: `${capitalise(author)} draws the line in paragraph ${limit.sentence.paragraphNumber}: ${quote(limit.sentence.text)} It can ${can}, but not ${cannot}.`,
         }),
         type: 'multiple-choice',
-        prompt: `According to ${author}, what can ${lowerIn(analysis, limit.subject)} do, even though it cannot ${cannot}?`,
+        prompt: `According to ${author}, what can ${lowerIn(analysis, limit.subject)} do, even though ${pronounFor(limit.subject)} cannot ${cannot}?`,
         options,
         answer: { optionId: keyId },
       },
@@ -579,6 +579,13 @@ export function riskQuestions(analysis: ReadingAnalysis, discourse: Discourse): 
     });
   }
   return drafts;
+}
+
+/** The pronoun that takes up a subject later in the sentence: "we … even though we", "diplomacy … it". */
+export function pronounFor(subject: string): string {
+  if (/^(we|you|they|i)$/i.test(subject)) return subject === 'I' ? 'I' : subject.toLowerCase();
+  const tokens = tokenize(subject);
+  return tokens.length > 0 && !isSingularSubject(tokens) ? 'they' : 'it';
 }
 
 // ---- True or false from statements ----
