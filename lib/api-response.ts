@@ -27,3 +27,14 @@ export function attemptRefusalResponse(refusal: { status: string; message: strin
           : 'conflict';
   return apiError(code, refusal.message);
 }
+
+/** A file to download: attachment, never cached (it holds a class's or a bank's data). */
+export function downloadResponse(body: string, filename: string, contentType: string): Response {
+  return new Response(body, {
+    headers: {
+      'content-type': contentType,
+      'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]+/g, '-')}"`,
+      'cache-control': 'no-store',
+    },
+  });
+}

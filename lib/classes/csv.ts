@@ -1,3 +1,5 @@
+import { downloadResponse } from '@/lib/api-response';
+
 /** CSV as spreadsheets and LMS importers read it: RFC 4180 quoting, CRLF, and no formula injection. */
 export function toCsv(rows: (string | number | null | undefined)[][]): string {
   return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
@@ -13,11 +15,5 @@ function csvField(value: string | number | null | undefined): string {
 
 /** A download of `csv`, led by a UTF-8 byte-order mark so that Excel reads "Tomás" as written. */
 export function csvResponse(csv: string, filename: string): Response {
-  return new Response(`\uFEFF${csv}`, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]+/g, '-')}"`,
-      'cache-control': 'no-store',
-    },
-  });
+  return downloadResponse(`\uFEFF${csv}`, filename, 'text/csv; charset=utf-8');
 }

@@ -69,22 +69,31 @@ export async function exportChoices({
     statuses: ['draft', 'approved'],
   });
   const prompts = new Map(rows.map((r) => [r.id, r.data.prompt]));
-  return BANK_FORMATS.flatMap((format) =>
-    EXPORT_SCOPES.map((scope) => {
-      const questions = rows.filter((r) => scope === 'all' || r.status === 'approved').map((r) => r.data);
-      const result = format === 'gift' ? bankToGift(questions) : bankToAiken(questions);
+  const everything = rows.map((r) => r.data);
+  const approved = new Set(rows.filter((r) => r.status === 'approved').map((r) => r.id));
+  // Each question is written on its own, so one pass per format serves both scopes: the approved
+  // scope is the same notes, kept for approved questions.
+  return BANK_FORMATS.flatMap((format) => {
+    const { notes: allNotes } = format === 'gift' ? bankToGift(everything) : bankToAiken(everything);
+    return EXPORT_SCOPES.map((scope) => {
+      const notes = scope === 'all' ? allNotes : allNotes.filter((n) => approved.has(n.questionId));
+      const total = scope === 'all' ? rows.length : approved.size;
+      const skipped = new Set(notes.filter((n) => n.kind === 'skipped').map((n) => n.questionId)).size;
       return {
         format,
         scope,
-        summary: exportSummary({ ...result, total: questions.length }, format),
-        notes: result.notes.map((n) => ({ ...n, prompt: prompts.get(n.questionId) ?? '' })),
+        summary: exportSummary({ exported: total - skipped, notes, total }, format),
+        notes: notes.map((n) => ({ ...n, prompt: prompts.get(n.questionId) ?? '' })),
       };
-    }),
-  );
+    });
+  });
 }
 
 /** The summary the bank page shows beside each download: what will be converted or left out. */
-export function exportSummary(result: ExportResult & { total: number }, format: BankFormat): string {
+function exportSummary(
+  result: Pick<ExportResult, 'exported' | 'notes'> & { total: number },
+  format: BankFormat,
+): string {
   const count = (kind: ExportNote['kind']) =>
     new Set(result.notes.filter((n) => n.kind === kind).map((n) => n.questionId)).size;
   const parts = [`${result.exported} of ${result.total} question${result.total === 1 ? '' : 's'}`];

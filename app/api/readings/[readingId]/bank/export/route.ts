@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { BANK_FORMATS, EXPORT_SCOPES, exportBank, exportSummary } from '@/lib/question-bank/transfer';
+import { downloadResponse } from '@/lib/api-response';
+import { BANK_FORMATS, EXPORT_SCOPES, exportBank } from '@/lib/question-bank/transfer';
 import { route } from '@/lib/server/endpoint';
 import { field } from '@/lib/server/input';
 import { bankToManage } from '@/lib/server/policy';
 
 /**
  * A reading's question bank as a GIFT or Aiken file, for those who manage it (the keys are in it).
- * What the format could not hold is said in the file (GIFT comments) and, for both, in the
- * X-Export-Summary header and on the bank page beside the link.
+ * What the format could not hold is said in the file (GIFT comments) and, for both, on the bank
+ * page beside the link.
  */
 export const GET = route({
   name: 'api.bankExport',
@@ -20,14 +21,6 @@ export const GET = route({
   authorize: (user, input) => bankToManage(user, input.readingId),
   run: async (input, { reading, bankOwnerId }) => {
     const file = await exportBank({ reading, bankOwnerId, format: input.format, scope: input.scope });
-    return new Response(file.text, {
-      headers: {
-        'content-type': 'text/plain; charset=utf-8',
-        'content-disposition': `attachment; filename="${file.filename.replace(/[^\w.-]+/g, '-')}"`,
-        'cache-control': 'no-store',
-        // Header values are Latin-1: anything else is left out of the summary line.
-        'x-export-summary': exportSummary(file, input.format).replace(/[^\x20-\x7e]/g, ''),
-      },
-    });
+    return downloadResponse(file.text, file.filename, 'text/plain; charset=utf-8');
   },
 });
