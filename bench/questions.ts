@@ -122,6 +122,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/bush-2002-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Nixon, first inaugural address, 1969',
+    slug: 'nixon-1969-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/nixon-1969-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
