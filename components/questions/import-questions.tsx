@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState, useTransition } from 'react';
+import { refusalText } from '@/components/ui/action-form';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { FormMessage } from '@/components/ui/form-message';
@@ -16,12 +17,6 @@ const labelClass = 'block text-sm font-medium text-slate-800 dark:text-slate-200
 const inputClass =
   'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-900';
 const panel = 'rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900';
-
-function refusalText(state: FormResult<unknown>): string | null {
-  if (state.status === 'idle' || state.status === 'ok') return null;
-  const problems = Object.values(state.fieldErrors ?? {}).flatMap((e) => e ?? []);
-  return problems.length ? problems.join(' ') : state.message;
-}
 
 /** Upload or paste → preview (nothing written) → confirm → drafts. */
 export function ImportQuestions({ readingId, bankHref }: { readingId: string; bankHref: string }) {

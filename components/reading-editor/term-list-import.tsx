@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useState, useTransition } from 'react';
+import { refusalText } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
 import type { TermListPreview, TermListRow } from '@/lib/reading/term-list-import';
@@ -10,12 +11,6 @@ import { type FormResult, IDLE } from '@/lib/server/result';
 const labelClass = 'block text-sm font-medium text-slate-800 dark:text-slate-200';
 const inputClass =
   'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-900';
-
-function refusalText(state: FormResult<unknown>): string | null {
-  if (state.status === 'idle' || state.status === 'ok') return null;
-  const problems = Object.values(state.fieldErrors ?? {}).flatMap((e) => e ?? []);
-  return problems.length ? problems.join(' ') : state.message;
-}
 
 const SEPARATORS = [
   ['auto', 'Detect (tab, “ - ”, then comma)'],
@@ -28,8 +23,7 @@ const SEPARATORS = [
 function FoundIn({ row }: { row: TermListRow }) {
   const place = row.place;
   if (!place) return null;
-  const at = place.sentenceText.toLowerCase().indexOf(place.written.toLowerCase());
-  const text = place.sentenceText;
+  const { at, sentenceText: text } = place;
   return (
     <span className="text-slate-700 dark:text-slate-300">
       {at < 0 ? (
@@ -56,7 +50,6 @@ export function TermListImport({ readingId }: { readingId: string }) {
     FormData
   >(importTermListAction, IDLE);
   const [, startTransition] = useTransition();
-  const [sent, setSent] = useState<{ text: string; separator: string; custom: string } | null>(null);
   const shown = preview.status === 'ok' ? preview.data : null;
   const found = shown?.rows.filter((r) => r.place) ?? [];
   const missing = shown?.rows.filter((r) => !r.place) ?? [];
@@ -74,11 +67,6 @@ export function TermListImport({ readingId }: { readingId: string }) {
         onSubmit={(event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);
-          setSent({
-            text: String(data.get('text') ?? ''),
-            separator: String(data.get('separator') ?? 'auto'),
-            custom: String(data.get('custom') ?? ''),
-          });
           startTransition(() => previewAction(data));
         }}
       >
@@ -113,7 +101,7 @@ export function TermListImport({ readingId }: { readingId: string }) {
         </div>
       </form>
 
-      {shown && sent && (
+      {shown && (
         <section aria-labelledby="term-preview-heading" className="space-y-3" data-term-preview>
           <h4 id="term-preview-heading" className="font-semibold">
             Preview: nothing is added until you confirm
@@ -134,9 +122,9 @@ export function TermListImport({ readingId }: { readingId: string }) {
             }}
           >
             <input type="hidden" name="readingId" value={readingId} />
-            <input type="hidden" name="text" value={sent.text} />
-            <input type="hidden" name="separator" value={sent.separator} />
-            <input type="hidden" name="custom" value={sent.custom} />
+            <input type="hidden" name="text" value={shown.read.text} />
+            <input type="hidden" name="separator" value={shown.read.separator} />
+            <input type="hidden" name="custom" value={shown.read.custom} />
             <input type="hidden" name="digest" value={shown.digest} />
             <div className="overflow-x-auto">
               <table className="w-full min-w-[36rem] text-left text-sm">

@@ -6,12 +6,16 @@ import { Button } from './button';
 import { cn } from './cn';
 import { FormMessage } from './form-message';
 
-/** The action's message, with each field's problem spelled out (the fields are server-rendered). */
-function describe(state: FormResult<unknown>): string | null {
-  if (state.status === 'idle') return null;
-  if (state.status === 'ok') return state.message ?? null;
+/** A refusal's message, with each field's problem spelled out; null for idle and ok. */
+export function refusalText(state: FormResult<unknown>): string | null {
+  if (state.status === 'idle' || state.status === 'ok') return null;
   const problems = Object.values(state.fieldErrors ?? {}).flatMap((errors) => errors ?? []);
   return problems.length ? problems.join(' ') : state.message;
+}
+
+/** The action's message, with each field's problem spelled out (the fields are server-rendered). */
+function describe(state: FormResult<unknown>): string | null {
+  return state.status === 'ok' ? (state.message ?? null) : refusalText(state);
 }
 
 /**

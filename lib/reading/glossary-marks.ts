@@ -1,11 +1,10 @@
+import { escapeRegExp, WORD_END, WORD_START } from '@/questions/language/regexp';
 import type { ReadingSection } from '@/questions/reading/types';
 
 export type GlossaryEntry = { id: string; term: string; aliases: string[] };
 
 /** A piece of a sentence: plain text, or a glossary term to mark. */
 export type SentenceSegment = { text: string; termId?: string };
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Splits each sentence into segments, marking the first mention of each glossary term in every
@@ -26,7 +25,7 @@ export function markGlossaryTerms(
     return result;
   }
   const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(${forms.map((f) => escapeRegExp(f.form)).join('|')})(?![\\p{L}\\p{N}])`,
+    `${WORD_START}(${forms.map((f) => escapeRegExp(f.form)).join('|')})${WORD_END}`,
     'giu',
   );
   const termOf = new Map(forms.map((f) => [f.form.toLowerCase(), f.termId]));

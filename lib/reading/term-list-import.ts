@@ -23,6 +23,8 @@ export type TermListPreview = {
   rows: TermListRow[];
   problems: TermListProblem[];
   separator: string;
+  /** What was read, as sent: the confirmation sends it back, so it confirms this preview's list. */
+  read: { text: string; separator: TermSeparator; custom: string };
   /** Of what the preview showed: the confirmation is refused if the text or glossary changed since. */
   digest: string;
 };
@@ -67,7 +69,13 @@ export function previewTermList({
     .update(JSON.stringify([rows, parsed.problems]))
     .digest('hex')
     .slice(0, 32);
-  return { rows, problems: parsed.problems, separator: parsed.separator, digest };
+  return {
+    rows,
+    problems: parsed.problems,
+    separator: parsed.separator,
+    read: { text, separator, custom: custom ?? '' },
+    digest,
+  };
 }
 
 /**

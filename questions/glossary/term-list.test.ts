@@ -71,7 +71,7 @@ describe('findTerms', () => {
       ['sanction', 'Balance of power', 'sphere of influence', 'collective security', 'ALLIANCE'],
       paragraphs,
     );
-    expect(sanction).toEqual({ paragraph: 1, sentence: 2, sentenceId: 'p1.s2', written: 'Sanctions' });
+    expect(sanction).toEqual({ paragraph: 1, sentence: 2, sentenceId: 'p1.s2', written: 'Sanctions', at: 24 });
     expect(balance).toMatchObject({ paragraph: 2, sentence: 1, written: 'balances of power' });
     expect(sphere).toMatchObject({ paragraph: 2, sentence: 1, written: 'spheres of influence' });
     expect(missing).toBeNull();
@@ -82,5 +82,14 @@ describe('findTerms', () => {
     expect(
       findTerms(['ally'], [{ id: 'p1', sentences: [{ id: 'p1.s1', text: 'Totally unexpected.' }] }]),
     ).toEqual([null]);
+  });
+});
+
+describe('where a term is written', () => {
+  it('places the words found on whole words, not inside a longer one ("states" in "statesman")', () => {
+    const sentence = 'The statesman spoke of states and of their power.';
+    const [place] = findTerms(['state'], [{ id: 'p1', sentences: [{ id: 'p1.s1', text: sentence }] }]);
+    expect(place?.written).toBe('states');
+    expect(place?.at).toBe(sentence.indexOf('of states') + 3);
   });
 });

@@ -1,4 +1,5 @@
 import { lightTokenize } from '../language/light-tokens';
+import { escapeRegExp, WORD_END, WORD_START } from '../language/regexp';
 
 /**
  * Term lists as Quizlet exports them: one card a line, the term and its definition split by a
@@ -118,6 +119,8 @@ export type TermPlace = {
   sentenceId: string;
   /** The words as the text writes them ("sanctions" for the term "sanction"). */
   written: string;
+  /** Where `written` starts in the sentence's text (-1 if the words could not be placed). */
+  at: number;
 };
 
 type Word = { written: string; normal: string; lemma: string };
@@ -132,12 +135,16 @@ const wordsOf = (text: string): Word[] =>
 const sameWord = (a: Word, b: Word) =>
   a.normal === b.normal || a.lemma === b.lemma || a.normal === b.lemma || a.lemma === b.normal;
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The span of the sentence that the matched words cover, as written. */
-function writtenSpan(sentence: string, words: Word[]): string {
-  const pattern = new RegExp(words.map((w) => escapeRegExp(w.written)).join('[^\\p{L}\\p{N}]{0,3}'), 'iu');
-  return sentence.match(pattern)?.[0] ?? words.map((w) => w.written).join(' ');
+/** The span of the sentence that the matched words cover, as written, and where it starts. */
+function writtenSpan(sentence: string, words: Word[]): { written: string; at: number } {
+  const pattern = new RegExp(
+    `${WORD_START}${words.map((w) => escapeRegExp(w.written)).join('[^\\p{L}\\p{N}]{0,3}')}${WORD_END}`,
+    'iu',
+  );
+  const match = pattern.exec(sentence);
+  return match
+    ? { written: match[0], at: match.index }
+    : { written: words.map((w) => w.written).join(' '), at: -1 };
 }
 
 /**
@@ -177,7 +184,7 @@ export function findTerms(
             paragraph: p + 1,
             sentence: s + 1,
             sentenceId: sentence.id,
-            written: writtenSpan(sentence.text, words.slice(start, start + term.length)),
+            ...writtenSpan(sentence.text, words.slice(start, start + term.length)),
           };
           left--;
         }
