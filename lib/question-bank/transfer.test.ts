@@ -10,7 +10,7 @@ import { insertUser } from '@/db/queries/users';
 import { setUpTestDatabase } from '@/db/test-database';
 import { loadShippedReading } from '@/lib/reading/content';
 import { loadAuthoredBank } from '@/questions/bank';
-import { confirmImport, decodeUpload, exportBank, previewImport } from './transfer';
+import { confirmImport, exportBank, previewImport } from './transfer';
 
 setUpTestDatabase();
 
@@ -76,14 +76,6 @@ describe('importing into a bank', () => {
     await confirmImport({ reading, bankOwnerId: owner.id, format: 'gift', text: GIFT, digest });
     expect(await listReadingQuestions({ readingId: reading.id, ownerId: owner.id })).toHaveLength(2);
     expect(await listReadingQuestions({ readingId: reading.id, ownerId: null })).toHaveLength(2);
-  });
-
-  it('reads a file that is not UTF-8 as Windows-1252, and says so', () => {
-    expect(decodeUpload(new Uint8Array([0x46, 0x72, 0xe7, 0x65]))).toEqual({
-      text: 'Frçe',
-      note: 'The file is not UTF-8; it was read as Windows-1252. Check accented letters in the preview.',
-    });
-    expect(decodeUpload(new TextEncoder().encode('\uFEFFFrançe')).text).toBe('Françe');
   });
 });
 

@@ -105,18 +105,6 @@ function exportSummary(
 
 // ---- Import ----
 
-/** A file's text: UTF-8 (a byte-order mark dropped), else Windows-1252, as Moodle on Windows saves. */
-export function decodeUpload(bytes: Uint8Array): { text: string; note: string | null } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), note: null };
-  } catch {
-    return {
-      text: new TextDecoder('windows-1252').decode(bytes),
-      note: 'The file is not UTF-8; it was read as Windows-1252. Check accented letters in the preview.',
-    };
-  }
-}
-
 /** What the preview shows and the confirmation sends back. */
 export type ImportPreview = {
   format: BankFormat;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { cleanText, dateInZone, field, formDataToObject, InputTooLargeError, normaliseInput } from './input';
+import {
+  cleanText,
+  dateInZone,
+  field,
+  formDataToObject,
+  InputTooLargeError,
+  normaliseInput,
+  readUploadedText,
+} from './input';
 
 describe('input normalisation', () => {
   it('removes NUL and other control characters, keeps tabs and line breaks, and mends lone surrogates', () => {
@@ -71,5 +79,16 @@ describe('field schemas', () => {
     expect(field.list(z.string(), 5).parse(undefined)).toEqual([]);
     expect(field.list(z.string(), 2).safeParse(['a', 'b', 'c']).success).toBe(false);
     expect(field.id().safeParse('not-a-uuid').success).toBe(false);
+  });
+});
+
+describe('readUploadedText', () => {
+  it('reads UTF-8 (dropping a byte-order mark), else Windows-1252 and says so, and cleans the text as a field', async () => {
+    expect(await readUploadedText(new Blob([new Uint8Array([0x46, 0x72, 0xe7, 0x65])]))).toEqual({
+      text: 'Frçe',
+      note: 'The file is not UTF-8; it was read as Windows-1252. Check accented letters in the preview.',
+    });
+    expect((await readUploadedText(new Blob(['\uFEFFFrançe']))).text).toBe('Françe');
+    expect((await readUploadedText(new Blob(['Fran\u0000ce\u0007']))).text).toBe('France');
   });
 });

@@ -21,6 +21,23 @@ export function cleanText(value: string): string {
   return value.replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD');
 }
 
+/**
+ * An uploaded file's text, cleaned as every typed field is (normaliseInput lets files through):
+ * UTF-8 (a byte-order mark dropped), else Windows-1252, as files saved on Windows often are.
+ */
+export async function readUploadedText(file: Blob): Promise<{ text: string; note: string | null }> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text: cleanText(text), note: null };
+  } catch {
+    return {
+      text: cleanText(new TextDecoder('windows-1252').decode(bytes)),
+      note: 'The file is not UTF-8; it was read as Windows-1252. Check accented letters in the preview.',
+    };
+  }
+}
+
 export class InputTooLargeError extends Error {}
 
 /**

@@ -14,10 +14,10 @@ import { insertQuiz } from '@/db/queries/quizzes';
 import type { Reading } from '@/db/schema';
 import { requestGeneration } from '@/lib/question-bank/generation';
 import { checkQuestion, type ServerFields, sameQuestion } from '@/lib/question-bank/question-form';
-import { BANK_FORMATS, confirmImport, decodeUpload, previewImport } from '@/lib/question-bank/transfer';
+import { BANK_FORMATS, confirmImport, previewImport } from '@/lib/question-bank/transfer';
 import { pickByRule } from '@/lib/quiz/builder';
 import { action } from '@/lib/server/endpoint';
-import { field } from '@/lib/server/input';
+import { field, readUploadedText } from '@/lib/server/input';
 import { bankQuestionsToManage, bankToCopy, bankToManage } from '@/lib/server/policy';
 import { done, ok, type Refusal, refuse } from '@/lib/server/result';
 import { IMPORT_LIMITS } from '@/questions/formats/types';
@@ -317,7 +317,7 @@ export const previewImportAction = action({
     if (input.file && input.file.size > 0) {
       if (input.file.size > IMPORT_LIMITS.bytes)
         return refuse('too-large', importSizeMessage, { fieldErrors: { file: [importSizeMessage] } });
-      const decoded = decodeUpload(new Uint8Array(await input.file.arrayBuffer()));
+      const decoded = await readUploadedText(input.file);
       text = decoded.text;
       fileNote = decoded.note;
     }

@@ -29,7 +29,7 @@ import { parseReadingOffThread } from '@/lib/reading/parse-off-thread';
 import { SectionLayoutError, sectionsWithBreaks, validateSections } from '@/lib/reading/sections';
 import { previewTermList, type TermListPreview, termsToWrite } from '@/lib/reading/term-list-import';
 import { action } from '@/lib/server/endpoint';
-import { field } from '@/lib/server/input';
+import { field, readUploadedText } from '@/lib/server/input';
 import { readingToEdit } from '@/lib/server/policy';
 import { done, ok, type Result, refuse } from '@/lib/server/result';
 import { TERM_LIST_LIMITS, TermListTooLargeError } from '@/questions/glossary/term-list';
@@ -70,7 +70,7 @@ export const createReadingAction = action({
           fieldErrors: { file: ['The file is larger than 2 MB.'] },
           values,
         });
-      body = await file.text();
+      body = (await readUploadedText(file)).text;
       format = /\.(md|markdown)$/i.test(file.name) ? 'markdown' : 'text';
     }
     if (!body.trim())
