@@ -122,12 +122,7 @@ const isNewGlossaryCard = sql`(${reviewCards.reason} = 'glossary' and ${reviewCa
  */
 export async function newGlossaryCardsToday({ userId, window }: { userId: string; window: DueWindow }) {
   const db = await getDb();
-  const [user] = await db
-    .select({ perDay: users.newGlossaryCardsPerDay })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
-  const [begun] = await db
+  const begun = db
     .select({ n: countDistinct(reviewLogs.cardId) })
     .from(reviewLogs)
     .innerJoin(reviewCards, eq(reviewCards.id, reviewLogs.cardId))
@@ -139,8 +134,14 @@ export async function newGlossaryCardsToday({ userId, window }: { userId: string
         gte(reviewLogs.reviewedAt, window.startOfDay),
       ),
     );
-  const perDay = user?.perDay ?? 0;
-  const begunToday = begun?.n ?? 0;
+  // One statement: the limit, and the count as a scalar subquery beside it.
+  const [row] = await db
+    .select({ perDay: users.newGlossaryCardsPerDay, begunToday: sql<number>`(${begun})`.mapWith(Number) })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  const perDay = row?.perDay ?? 0;
+  const begunToday = row?.begunToday ?? 0;
   return { perDay, begunToday, left: Math.max(0, perDay - begunToday) };
 }
 
@@ -153,14 +154,17 @@ export async function dueCards({
   userId,
   window,
   limit = 50,
+  newGlossaryLeft,
 }: {
   userId: string;
   window: DueWindow;
   limit?: number;
+  /** What today's limit leaves (newGlossaryCardsToday), when the caller has it already. */
+  newGlossaryLeft?: number;
 }): Promise<QueueItem[]> {
   const db = await getDb();
   const base = and(eq(reviewCards.userId, userId), isDue(window), cardStillReviewed);
-  const { left } = await newGlossaryCardsToday({ userId, window });
+  const left = newGlossaryLeft ?? (await newGlossaryCardsToday({ userId, window })).left;
   const select = () =>
     db
       .select({
@@ -199,8 +203,8 @@ export async function dueCards({
     }));
 }
 
-/** How many cards are due now, with new glossary cards counted up to what today's limit leaves. */
-export async function countDue({ userId, window }: { userId: string; window: DueWindow }) {
+/** Cards due now: those begun, and new glossary cards (before the daily limit). */
+async function dueCounts({ userId, window }: { userId: string; window: DueWindow }) {
   const db = await getDb();
   const [row] = await db
     .select({
@@ -210,19 +214,37 @@ export async function countDue({ userId, window }: { userId: string; window: Due
     .from(reviewCards)
     .leftJoin(questions, eq(questions.id, reviewCards.questionId))
     .where(and(eq(reviewCards.userId, userId), isDue(window), cardStillReviewed));
-  const { left } = await newGlossaryCardsToday({ userId, window });
-  return (row?.begun ?? 0) + Math.min(left, row?.fresh ?? 0);
+  return { begun: row?.begun ?? 0, fresh: row?.fresh ?? 0 };
 }
 
-/** New glossary cards due but held back by the daily limit, for the review page to say so. */
-export async function newGlossaryCardsWaiting({ userId, window }: { userId: string; window: DueWindow }) {
-  const db = await getDb();
-  const [row] = await db
-    .select({ n: count() })
-    .from(reviewCards)
-    .where(and(eq(reviewCards.userId, userId), isDue(window), isNewGlossaryCard));
-  const { left } = await newGlossaryCardsToday({ userId, window });
-  return Math.max(0, (row?.n ?? 0) - left);
+/** How many cards are due now, with new glossary cards counted up to what today's limit leaves. */
+export async function countDue({ userId, window }: { userId: string; window: DueWindow }) {
+  const [counts, today] = await Promise.all([
+    dueCounts({ userId, window }),
+    newGlossaryCardsToday({ userId, window }),
+  ]);
+  return counts.begun + Math.min(today.left, counts.fresh);
+}
+
+/**
+ * The review page's day: the queue, the daily limit's figures, and how many new glossary cards
+ * the limit holds back for later days (the limit read once for all three).
+ */
+export async function reviewToday({
+  userId,
+  window,
+  limit,
+}: {
+  userId: string;
+  window: DueWindow;
+  limit: number;
+}) {
+  const today = await newGlossaryCardsToday({ userId, window });
+  const [queue, counts] = await Promise.all([
+    dueCards({ userId, window, limit, newGlossaryLeft: today.left }),
+    dueCounts({ userId, window }),
+  ]);
+  return { queue, today, waiting: Math.max(0, counts.fresh - today.left) };
 }
 
 export async function getCard({ cardId }: { cardId: string }) {

@@ -7,8 +7,8 @@ import {
   ensureGlossaryCards,
   getCard,
   newGlossaryCardsToday,
-  newGlossaryCardsWaiting,
   recordReview,
+  reviewToday,
 } from '@/db/queries/review';
 import { insertUser, setNewGlossaryCardsPerDay } from '@/db/queries/users';
 import type { Reading } from '@/db/schema';
@@ -72,7 +72,7 @@ describe('the daily limit on new glossary cards', () => {
     const queue = await dueCards({ userId: user.id, window });
     expect(newFlashcards(queue)).toHaveLength(5);
     expect(await countDue({ userId: user.id, window })).toBe(5);
-    expect(await newGlossaryCardsWaiting({ userId: user.id, window })).toBe(8);
+    expect((await reviewToday({ userId: user.id, window, limit: 50 })).waiting).toBe(8);
 
     // Three begun ("Again" keeps them in learning, due again in minutes): two new ones are left today.
     for (const card of queue.slice(0, 3)) await review(card.id, morning, 'again');
@@ -135,6 +135,6 @@ describe('the daily limit on new glossary cards', () => {
       'burns-tf-expulsions',
     ]);
     expect(await countDue({ userId: user.id, window })).toBe(1);
-    expect(await newGlossaryCardsWaiting({ userId: user.id, window })).toBe(13);
+    expect((await reviewToday({ userId: user.id, window, limit: 50 })).waiting).toBe(13);
   });
 });

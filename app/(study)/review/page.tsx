@@ -4,7 +4,7 @@ import { ReviewSession, type SessionCard } from '@/components/review/review-sess
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
 import { getReadingById } from '@/db/queries/readings';
-import { dueCards, newGlossaryCardsToday, newGlossaryCardsWaiting } from '@/db/queries/review';
+import { reviewToday } from '@/db/queries/review';
 import { toStudentQuestion } from '@/lib/quiz/question-view';
 import { setNewGlossaryLimitAction } from '@/lib/server/actions/study';
 import { requireUser } from '@/lib/server/session';
@@ -23,11 +23,7 @@ function sourceSentence(paragraphs: { sentences: { text: string }[] }[], term: s
 export default async function ReviewPage() {
   const user = await requireUser('/review');
   const window = reviewDay(new Date(), user.timeZone);
-  const [queue, today, waiting] = await Promise.all([
-    dueCards({ userId: user.id, window, limit: 30 }),
-    newGlossaryCardsToday({ userId: user.id, window }),
-    newGlossaryCardsWaiting({ userId: user.id, window }),
-  ]);
+  const { queue, today, waiting } = await reviewToday({ userId: user.id, window, limit: 30 });
   const readings = new Map<string, Awaited<ReturnType<typeof getReadingById>>>();
   for (const id of new Set(queue.map((c) => c.readingId))) readings.set(id, await getReadingById({ id }));
 
