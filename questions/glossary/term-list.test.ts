@@ -71,7 +71,13 @@ describe('findTerms', () => {
       ['sanction', 'Balance of power', 'sphere of influence', 'collective security', 'ALLIANCE'],
       paragraphs,
     );
-    expect(sanction).toEqual({ paragraph: 1, sentence: 2, sentenceId: 'p1.s2', written: 'Sanctions', at: 24 });
+    expect(sanction).toEqual({
+      paragraph: 1,
+      sentence: 2,
+      sentenceId: 'p1.s2',
+      written: 'Sanctions',
+      at: 24,
+    });
     expect(balance).toMatchObject({ paragraph: 2, sentence: 1, written: 'balances of power' });
     expect(sphere).toMatchObject({ paragraph: 2, sentence: 1, written: 'spheres of influence' });
     expect(missing).toBeNull();
