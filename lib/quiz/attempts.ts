@@ -252,7 +252,8 @@ export async function saveAnswer(input: SaveInput): Promise<Result<{ saved: Atte
     const { attempt, question, questionVersion, stored } = context;
     if (attempt.status === 'submitted') return SUBMITTED;
     if (pastDeadline(attempt, now)) return expire(attempt, now);
-    if (!context.inAttempt) return refuse('invalid', 'That question is not part of this quiz.');
+    if (!attempt.questionIds.includes(input.questionId))
+      return refuse('invalid', 'That question is not part of this quiz.');
     if (!question || !questionVersion) return refuse('invalid', 'That question no longer exists.');
     rememberQuestion(input.questionId, question, questionVersion);
     const fresh = checkedResponse(question, input.response);

@@ -4,7 +4,7 @@ import { env } from '@/lib/env';
 import { gateSettings, isSameOriginRequest } from './http-gate.mjs';
 import { describeIssues, formDataToObject, InputTooLargeError, normaliseInput } from './input';
 import type { RuleName } from './policy';
-import { type FormResult, REFUSALS, type Refusal, type Result, refuse, toResponse } from './result';
+import { byPolicy, type FormResult, REFUSALS, type Refusal, type Result, refuse, toResponse } from './result';
 import { currentUser, type SessionUser } from './session';
 
 /**
@@ -97,7 +97,6 @@ async function authorizeFor<S extends z.ZodType, C extends object>(
 const isRefusal = (value: object): value is Refusal => 'status' in value && 'message' in value;
 
 /** A refusal from the access policy says so (clients and the access-matrix test can tell it apart). */
-const byPolicy = (refusal: Refusal): Refusal => ({ ...refusal, policy: true });
 
 /** A server action for signed-in users, allowed by a policy rule. */
 export function action<S extends z.ZodType, C extends object, T>(

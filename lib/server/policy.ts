@@ -16,7 +16,7 @@ import type {
   Reading,
   ReviewCard,
 } from '@/db/schema';
-import { type Refusal, refuse } from './result';
+import { byPolicy, type Refusal, refuse } from './result';
 import type { SessionUser } from './session';
 
 /**
@@ -273,7 +273,7 @@ export async function attemptToOwnOnWrite(
 }
 
 /** The own-attempt refusal of a write that applied the rule itself (`attemptToOwnOnWrite`). */
-export const attemptNotYours = (): Refusal => ({ ...notFound('That quiz attempt'), policy: true });
+export const attemptNotYours = (): Refusal => byPolicy(notFound('That quiz attempt'));
 
 export async function attemptToReview(
   user: Who,

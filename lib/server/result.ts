@@ -31,6 +31,9 @@ export type Refusal = {
   policy?: true;
 };
 
+/** A refusal marked as the access policy's (the access tests and the HTTP mapping tell them apart). */
+export const byPolicy = (refusal: Refusal): Refusal => ({ ...refusal, policy: true });
+
 export type Done<T = undefined> = {
   status: 'ok';
   message?: string;
