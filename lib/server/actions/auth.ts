@@ -6,10 +6,11 @@ import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { enabledOAuthProviders, signIn, signOut } from '@/auth';
-import { setUserTimeZone } from '@/db/queries/users';
+import { normaliseEmail, setUserTimeZone } from '@/db/queries/users';
 import { changePassword, emailVerificationRequired, registerUser, signInSchema } from '@/lib/auth/accounts';
 import { requestVerificationEmail, VERIFY_LINK_HOURS, verifyEmail } from '@/lib/auth/email-verification';
 import { publicOrigin, untrustedHostMessage } from '@/lib/auth/host';
+import type { LinkRequestResult } from '@/lib/auth/mail-token';
 import { RESET_LINK_MINUTES, requestPasswordReset, resetPassword } from '@/lib/auth/password-reset';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { clientIp, recordFailure, secondsUntilAllowed, signInKeys, signUpKeys } from '@/lib/auth/throttle';
@@ -29,20 +30,12 @@ const text = (max: number) => z.string().max(max).optional().default('');
  * sent to "check your email" whatever happened (throttled, or the mail server down: they can ask
  * again there), so neither path reveals more than the form alone would.
  */
-async function mailVerificationLink(email: string, requestHeaders: Headers): Promise<void> {
-  try {
-    await requestVerificationEmail({
-      email,
-      ip: clientIp(requestHeaders),
-      origin: publicOrigin(requestHeaders),
-    });
-  } catch (error) {
-    console.error('[auth] verification mail failed', error);
-  }
+async function mailVerificationLink(email: string): Promise<void> {
+  await mailLink(email, 'verification', 'a new link', requestVerificationEmail);
 }
 
 const checkEmailPage = (notice: 'sent' | 'unconfirmed', email: string) =>
-  `/verify-email?${new URLSearchParams({ notice, email: email.trim().toLowerCase() })}`;
+  `/verify-email?${new URLSearchParams({ notice, email: normaliseEmail(email) })}`;
 
 export const signInAction = publicAction({
   name: 'auth.signIn',
@@ -72,7 +65,7 @@ export const signInAction = publicAction({
       if (!(error instanceof AuthError)) throw error; // includes Next's redirect on success
       if (error.type === 'CredentialsSignin' && 'code' in error && error.code === 'email_unconfirmed') {
         // Only someone who typed the right password gets here: a fresh link, and the page that says so.
-        await mailVerificationLink(parsed.data.email, requestHeaders);
+        await mailVerificationLink(parsed.data.email);
         redirect(checkEmailPage('unconfirmed', parsed.data.email));
       }
       if (error.type === 'CredentialsSignin' && 'code' in error && error.code === 'rate_limited') {
@@ -131,12 +124,12 @@ export const signUpAction = publicAction({
     if (emailVerificationRequired()) {
       // A link goes to a new account, or to a taken one that has not confirmed yet; the answer is
       // the same page either way.
-      await mailVerificationLink(input.email, requestHeaders);
+      await mailVerificationLink(input.email);
       redirect(checkEmailPage('sent', input.email));
     }
     const next = new URLSearchParams({
       notice: 'account-ready',
-      email: input.email.trim().toLowerCase(),
+      email: normaliseEmail(input.email),
       callbackUrl: safeReturnPath(input.callbackUrl),
     });
     redirect(`/sign-in?${next}`);
@@ -195,19 +188,24 @@ export const changePasswordAction = action({
  * point there), sent with the client's address (for the throttle) and the public origin, and a
  * mail server that fails is a plain "try again" rather than an error page.
  */
-async function mailLink<R>(
+async function mailLink(
   email: string,
   what: string,
-  request: (args: { email: string; ip: string | null; origin: string }) => Promise<R>,
-): Promise<{ refusal: Refusal } | { result: R }> {
+  /** What was asked for too often: "a new password", "a new link". */
+  tooMany: string,
+  request: (args: {
+    email: string;
+    ip: string | null;
+    origin: string;
+  }) => Promise<LinkRequestResult | { status: 'not-required' }>,
+): Promise<{ refusal: Refusal } | { status: 'sent' | 'not-required' }> {
   const values = { email };
   const requestHeaders = await headers();
   const untrusted = untrustedHostMessage(requestHeaders);
   if (untrusted) return { refusal: refuse('forbidden', untrusted, { values }) };
+  let result: LinkRequestResult | { status: 'not-required' };
   try {
-    return {
-      result: await request({ email, ip: clientIp(requestHeaders), origin: publicOrigin(requestHeaders) }),
-    };
+    result = await request({ email, ip: clientIp(requestHeaders), origin: publicOrigin(requestHeaders) });
   } catch (error) {
     console.error(`[auth] ${what} mail failed`, error);
     return {
@@ -220,6 +218,22 @@ async function mailLink<R>(
       ),
     };
   }
+  if (result.status === 'invalid')
+    return {
+      refusal: refuse('invalid', 'Please correct the highlighted fields.', {
+        fieldErrors: result.fieldErrors,
+        values,
+      }),
+    };
+  if (result.status === 'rate-limited')
+    return {
+      refusal: refuse(
+        'rate-limited',
+        `Too many requests for ${tooMany}. Wait ${waitWords(result.retryAfterSeconds)} and try again.`,
+        { values, retryAfterSeconds: result.retryAfterSeconds },
+      ),
+    };
+  return { status: result.status };
 }
 
 /** "Forgot your password?": emails a reset link, with one answer whether or not the account exists. */
@@ -228,23 +242,10 @@ export const requestPasswordResetAction = publicAction({
   input: z.object({ email: text(300) }),
   rule: 'public',
   run: async (input) => {
-    const values = { email: input.email };
-    const sent = await mailLink(input.email, 'password reset', requestPasswordReset);
+    const sent = await mailLink(input.email, 'password reset', 'a new password', requestPasswordReset);
     if ('refusal' in sent) return sent.refusal;
-    const result = sent.result;
-    if (result.status === 'invalid')
-      return refuse('invalid', 'Please correct the highlighted fields.', {
-        fieldErrors: result.fieldErrors,
-        values,
-      });
-    if (result.status === 'rate-limited')
-      return refuse(
-        'rate-limited',
-        `Too many requests for a new password. Wait ${waitWords(result.retryAfterSeconds)} and try again.`,
-        { values, retryAfterSeconds: result.retryAfterSeconds },
-      );
     return done(
-      `If an account uses ${input.email.trim().toLowerCase()}, we have sent it a link to choose a new password. The link works for ${RESET_LINK_MINUTES} minutes; if nothing arrives, check your spam folder.`,
+      `If an account uses ${normaliseEmail(input.email)}, we have sent it a link to choose a new password. The link works for ${RESET_LINK_MINUTES} minutes; if nothing arrives, check your spam folder.`,
     );
   },
 });
@@ -272,25 +273,12 @@ export const resendVerificationAction = publicAction({
   input: z.object({ email: text(300) }),
   rule: 'public',
   run: async (input) => {
-    const values = { email: input.email };
-    const sent = await mailLink(input.email, 'verification', requestVerificationEmail);
+    const sent = await mailLink(input.email, 'verification', 'a new link', requestVerificationEmail);
     if ('refusal' in sent) return sent.refusal;
-    const result = sent.result;
-    if (result.status === 'not-required')
+    if (sent.status === 'not-required')
       return done('This site does not ask you to confirm your email: sign in with your password.');
-    if (result.status === 'invalid')
-      return refuse('invalid', 'Please correct the highlighted fields.', {
-        fieldErrors: result.fieldErrors,
-        values,
-      });
-    if (result.status === 'rate-limited')
-      return refuse(
-        'rate-limited',
-        `Too many requests for a new link. Wait ${waitWords(result.retryAfterSeconds)} and try again.`,
-        { values, retryAfterSeconds: result.retryAfterSeconds },
-      );
     return done(
-      `If ${input.email.trim().toLowerCase()} has an account that still needs confirming, we have sent it a new link. The link works for ${VERIFY_LINK_HOURS} hours; if nothing arrives, check your spam folder.`,
+      `If ${normaliseEmail(input.email)} has an account that still needs confirming, we have sent it a new link. The link works for ${VERIFY_LINK_HOURS} hours; if nothing arrives, check your spam folder.`,
     );
   },
 });
