@@ -19,6 +19,13 @@ import type { PointStatus } from '@/questions/grade/credit';
 import type { ParsedReading, ReadingParagraph, ReadingSection } from '@/questions/reading/types';
 import type { Question, Response } from '@/questions/schema';
 
+/**
+ * The daily limit on new glossary flashcards (as Anki's "new cards/day"): 20 unless the student
+ * changes it on the review page, from 0 (no new cards, only the ones begun) to 200. The queries
+ * in db/queries/review.ts apply it.
+ */
+export const NEW_GLOSSARY_CARDS_PER_DAY = { default: 20, min: 0, max: 200 } as const;
+
 // ---- Accounts (the tables @auth/drizzle-adapter expects, plus our own columns) ----
 
 export const siteRole = pgEnum('site_role', ['member', 'admin']);
@@ -46,7 +53,9 @@ export const users = pgTable(
     timeZone: text('time_zone'),
     // How many glossary flashcards review may begin a day (the student's own day); 0 to 200, set on
     // the review page. Cards already begun come back whatever it says (lib/srs/daily-limit.ts).
-    newGlossaryCardsPerDay: integer('new_glossary_cards_per_day').notNull().default(20),
+    newGlossaryCardsPerDay: integer('new_glossary_cards_per_day')
+      .notNull()
+      .default(NEW_GLOSSARY_CARDS_PER_DAY.default),
     createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('user_email_unique').on(t.email)],

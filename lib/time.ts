@@ -104,16 +104,20 @@ export function dayKey(date: Date, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/** The first moment of the day `offset` days after the one this moment falls on, in this time zone. */
+function dayStart(date: Date, timeZone: string, offset: number): Date {
+  const [y, m, d] = dayKey(date, timeZone).split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d + offset, 0, 0, timeZone).getTime());
+}
+
 /** The first moment of the day this moment falls on, in this time zone: "today" counts from it. */
 export function startOfDay(date: Date, timeZone: string): Date {
-  const [y, m, d] = dayKey(date, timeZone).split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, 0, 0, timeZone).getTime());
+  return dayStart(date, timeZone, 0);
 }
 
 /** The first moment of the next day in this time zone: "due today" means due before it. */
 export function endOfDay(date: Date, timeZone: string): Date {
-  const [y, m, d] = dayKey(date, timeZone).split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d + 1, 0, 0, timeZone).getTime());
+  return dayStart(date, timeZone, 1);
 }
 
 /** The value a datetime-local field shows for a moment in this time zone ("2026-12-04T23:59"). */

@@ -82,7 +82,7 @@ export function mustConfirmEmail(user: { emailVerified: Date | null }): boolean 
 export type CredentialsCheck =
   | { status: 'ok'; user: { id: string; email: string; name: string | null; sessionVersion: number } }
   | { status: 'invalid' }
-  | { status: 'unconfirmed'; email: string }
+  | { status: 'unconfirmed' }
   | { status: 'throttled'; retryAfterSeconds: number };
 
 /**
@@ -108,7 +108,7 @@ export async function checkCredentials(
   await clearFailures(input.email);
   // The right password, but the address is not confirmed yet: said only to someone who knows the
   // password, so it reveals nothing about who has an account.
-  if (mustConfirmEmail(user)) return { status: 'unconfirmed', email: user.email };
+  if (mustConfirmEmail(user)) return { status: 'unconfirmed' };
   return {
     status: 'ok',
     user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion },

@@ -7,7 +7,7 @@ import type { Quiz, Reading } from '@/db/schema';
 import { setUpTestDatabase } from '@/db/test-database';
 import { saveAnswer, startOrResumeAttempt, submitAttempt } from '@/lib/quiz/attempts';
 import { seedShippedReadings } from '@/lib/seed';
-import { endOfDay } from '@/lib/time';
+import { endOfDay, startOfDay } from '@/lib/time';
 import { applyRating, newCardFields } from './schedule';
 import { studentProgress } from './student-progress';
 
@@ -196,7 +196,7 @@ describe('days in the student’s own time zone', () => {
     // A card in review that falls due later in the student's day is due today, not hours from now.
     const reviewed = (await getCard({ cardId: card!.id }))!;
     expect(reviewed.state).toBe(2);
-    const earlyThatDay = new Date(startOfDayIn(reviewed.due, zone).getTime() + 60_000);
+    const earlyThatDay = new Date(startOfDay(reviewed.due, zone).getTime() + 60_000);
     expect(reviewed.due.getTime()).toBeGreaterThan(earlyThatDay.getTime() + 3_600_000);
     const window = { now: earlyThatDay, startOfDay: earlyThatDay, endOfDay: endOfDay(earlyThatDay, zone) };
     expect((await dueCards({ userId: user.id, window })).map((c) => c.id)).toContain(card!.id);
@@ -212,6 +212,3 @@ describe('days in the student’s own time zone', () => {
 });
 
 /** The first moment of the day `date` falls on in `zone`. */
-function startOfDayIn(date: Date, zone: string): Date {
-  return new Date(endOfDay(new Date(endOfDay(date, zone).getTime() - 26 * 3_600_000), zone).getTime());
-}
