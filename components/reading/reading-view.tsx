@@ -65,7 +65,6 @@ export function ReadingView({
   const [panelMessage, setPanelMessage] = useState('');
   const [showHighlights, setShowHighlights] = useState(false);
   const article = useRef<HTMLElement>(null);
-  useMarginNotes(article);
 
   const paragraphById = useMemo(() => new Map(paragraphs.map((p) => [p.id, p])), [paragraphs]);
   // Numbered as feedback and explanations cite them ("paragraph 9").
@@ -83,6 +82,7 @@ export function ReadingView({
   const highlightBySentence = new Map(highlights.map((h) => [h.sentenceId, h]));
   const firstLocked = sections.findIndex((s) => lockedSections.includes(s.id));
   const visibleSections = firstLocked === -1 ? sections : sections.slice(0, firstLocked);
+  useMarginNotes(article, `${visibleSections.length}:${notes.length}`);
 
   const selectSentence = (sentence: ViewSentence) => {
     setSelected(sentence);

@@ -11,10 +11,11 @@ const NOTE_GAP_PX = 12;
  * this places each paragraph's notes beside it or, when the notes above still hang down that far,
  * just below them, and pads the end of the container when the last notes hang past it. On narrow
  * screens (the aside has a height) the notes stay in the flow under their paragraph and nothing
- * is moved. Runs again whenever the container or a note changes size (fonts, guided sections
- * opening, a window resize).
+ * is moved. Places them again whenever the container or a note changes size (fonts, a window
+ * resize), and starts over when `layoutKey` changes (notes or sections shown or hidden).
  */
-export function useMarginNotes(container: RefObject<HTMLElement | null>) {
+export function useMarginNotes(container: RefObject<HTMLElement | null>, layoutKey: string) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: layoutKey names what adds or removes notes; sizes are watched by the observer.
   useLayoutEffect(() => {
     const root = container.current;
     if (!root) return;
@@ -49,5 +50,5 @@ export function useMarginNotes(container: RefObject<HTMLElement | null>) {
       observer.disconnect();
       root.style.paddingBottom = '';
     };
-  });
+  }, [container, layoutKey]);
 }
