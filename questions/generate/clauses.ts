@@ -22,6 +22,10 @@ export type Clause = {
   marker: string;
   /** Tokens after the marker. */
   body: Token[];
+  /** The punctuation that ends the clause before this one ("", ",", " -- "). */
+  pauseBefore?: string;
+  /** Lemmas of the sentence's words before this clause. */
+  lemmasBefore?: Set<string>;
 };
 
 export type Proposition = {
@@ -112,6 +116,9 @@ function markerAt(tokens: Token[], i: number): { length: number; relation: Relat
     )
       continue;
     if (marker.words.every((w, k) => tokens[i + k]?.normal === w)) {
+      // "singled out because of their faith": "because of" opens a phrase, not a clause.
+      if (marker.words.length === 1 && marker.words[0] === 'because' && tokens[i + 1]?.normal === 'of')
+        continue;
       // "not merely an eloquent symbol but an effective force", "not a vision but a fact": after
       // a "not" of the same sentence, a "but" with no verb of its own before the next pause
       // completes the phrase; cutting there leaves "may become not a vision".
@@ -121,6 +128,10 @@ function markerAt(tokens: Token[], i: number): { length: number; relation: Relat
         const next = tokens[i + 1];
         if (!next || !(next.tags.has('Pronoun') || next.tags.has('Determiner') || next.tags.has('Noun')))
           continue;
+        // "Give us access, so we can make sure …": "so" before a subject and "can", "could",
+        // "may" or "will" gives the purpose of what comes before, not its result.
+        if (marker.words[0] === 'so' && next.tags.has('Pronoun') && tokens[i + 2]?.tags.has('Modal'))
+          return { length: 1, relation: 'purpose' };
       }
       return { length: marker.words.length, relation: marker.relation };
     }
@@ -192,6 +203,8 @@ export function clausesOf(input: Token[]): Clause[] {
           .map((t) => t.written || t.text)
           .join(' '),
         body: current.slice(markerLength),
+        pauseBefore: before?.post ?? '',
+        lemmasBefore: new Set(clauses.flatMap((c) => c.tokens.map((t) => t.lemma))),
       });
     }
     current = [];
@@ -227,6 +240,12 @@ export function clausesOf(input: Token[]): Clause[] {
 const GROUP_TAGS = ['Modal', 'Auxiliary', 'Copula', 'Negative', 'Verb'];
 const inGroup = (t: Token) =>
   GROUP_TAGS.some((tag) => t.tags.has(tag)) || (t.pos === 'adv' && !t.post.trim());
+
+/** Sentence adverbs that make what follows a guess, not a statement. */
+const HEDGES = new Set(['perhaps', 'maybe', 'possibly', 'presumably', 'arguably']);
+
+/** Participles that follow a noun to name it ("a man named …", "a group known as …"). */
+const NAMING_PARTICIPLES = new Set(['named', 'called', 'known', 'titled', 'entitled', 'dubbed']);
 
 /** Words that open a clause without being its subject. */
 const OPENERS = new Set([
@@ -333,6 +352,11 @@ export function propositionOf(clause: Clause): Proposition | null {
     subjectEnd--;
   const subject = body.slice(start, subjectEnd);
   if (subject.length === 0 || subject.length > (relativeSubject ? 14 : 9)) return null;
+  // "Perhaps the NATO Charter reflects …": a hedged sentence is no statement of fact.
+  if (body.slice(0, start + 1).some((t) => HEDGES.has(t.normal))) return null;
+  // "every means of diplomacy": a determiner alone is no subject; its noun was read as the verb.
+  if (subject.length === 1 && subject[0]!.tags.has('Determiner') && !subject[0]!.tags.has('Pronoun'))
+    return null;
   // "myself I …", and "an America united in feeling" (an apposition, its participle no verb).
   if (subject.some((t) => t.tags.has('Reflexive'))) return null;
   // "and in the Gulf", "of the nations": a subject opens on a noun phrase, not a link word.
@@ -420,6 +444,19 @@ export function propositionOf(clause: Clause): Proposition | null {
     return null;
   const head = [...group].reverse().find((t) => t.tags.has('Verb') || t.tags.has('Copula'));
   if (!head) return null;
+  // "a person named Osama bin Laden", "a group known as …": a participle after its noun, no verb.
+  if (
+    group.length === 1 &&
+    NAMING_PARTICIPLES.has(head.normal) &&
+    (body[end]?.tags.has('ProperNoun') || body[end]?.normal === 'as')
+  )
+    return null;
+  // "… the courage of passengers -- passengers like an exceptional man": after a dash, a noun
+  // the sentence already named opens an apposition that repeats it, not a clause of its own.
+  if (clause.tokens[0] === body[0] && /[—–]|--/.test(clause.pauseBefore ?? '')) {
+    const headNoun = subject.findLast((t) => t.pos === 'noun');
+    if (headNoun && clause.lemmasBefore?.has(headNoun.lemma)) return null;
+  }
   return {
     clause,
     subject,
@@ -429,6 +466,17 @@ export function propositionOf(clause: Clause): Proposition | null {
     negative: group.some((t) => t.isNegator),
   };
 }
+
+/**
+ * "Americans have known the casualties of war -- but not at the center of a great city": a clause
+ * that the next one qualifies with "but" says, alone, less than the sentence or the opposite.
+ */
+export const turnedBy = (next: Clause | undefined) =>
+  next !== undefined &&
+  next.relation === 'contrast' &&
+  /^(?:but|yet)$/i.test(next.marker) &&
+  // "…, but it does not end there" is a clause of its own; "but not at the center …" qualifies.
+  propositionOf(next) === null;
 
 /** compromise reads "Putin’s adversarial calculus" as "Putin is …"; a later verb shows it was a possessive. */
 function isPossessiveIs(tokens: Token[], i: number): boolean {

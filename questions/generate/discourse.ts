@@ -10,6 +10,7 @@ import {
   subjectText,
   textOf,
   toQuestion,
+  turnedBy,
 } from './clauses';
 
 /**
@@ -168,7 +169,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
       const statements: (Statement | null)[] = parts.map(({ proposition, clause }, k) => {
         const inDenial = denied;
         if (denied && clause.tokens.some((t) => /[;:]/.test(t.post))) denied = false;
-        if (!proposition || inDenial) return null;
+        if (!proposition || inDenial || turnedBy(parts[k + 1]?.clause)) return null;
         const subject = readableSubject(proposition, sentence, k === 0);
         return subject ? { sentence, proposition, subject } : null;
       });
@@ -250,6 +251,8 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
             })
           : predicateAsInfinitive(proposition);
         if (!plain || wordCount(plain) < 2 || /^(be|have)\b/.test(plain)) return;
+        // "We will ask, and we will need, the help of …": the action runs into a second clause.
+        if (/\b(?:we|i|they|you|he|she)\s+(?:will|shall|would|can|could|must|may)\b/i.test(plain)) return;
         if (proposition.negative) discourse.avoid.push({ sentence, action: plain });
         else
           discourse.recommendations.push({

@@ -5,7 +5,7 @@ import { gradeShortAnswer } from '../grade/short-answer';
 import { tokenize } from '../language/tokens';
 import { denotesPeople } from '../language/wordnet';
 import { QUESTION_TYPES, type Question } from '../schema';
-import { clausesOf, propositionOf, statedText, withSubject } from './clauses';
+import { clausesOf, propositionOf, statedText, subjectText, withSubject } from './clauses';
 import { readDiscourse } from './discourse';
 import {
   analyseReading,
@@ -437,5 +437,72 @@ describe('relative clauses in a subject', () => {
     expect(propositionOf(clause!)).toBeNull();
     const [kept] = clausesOf(tokenize('The diplomats who drafted the treaty are still at work.'));
     expect(propositionOf(kept!)).not.toBeNull();
+  });
+});
+
+describe('clauses that are not statements', () => {
+  const statementsOf = (sentence: string) =>
+    clausesOf(tokenize(sentence))
+      .map((clause) => propositionOf(clause))
+      .filter((p) => p !== null)
+      .map((p) => statedText(p, subjectText(p)));
+
+  it('reads "because of" as a phrase, and "so we can" as a purpose', () => {
+    expect(
+      clausesOf(tokenize('No envoy should be turned away because of the flag she carries.')),
+    ).toHaveLength(1);
+    const purpose = clausesOf(tokenize('Open the archives to the inspectors, so they can verify the count.'));
+    expect(purpose.map((c) => c.relation)).toEqual([null, 'purpose']);
+    const result = clausesOf(tokenize('The talks collapsed, so the envoys went home.'));
+    expect(result.map((c) => c.relation)).toEqual([null, 'result']);
+  });
+
+  it('states nothing hedged, nothing after a bare determiner, no "named" participle, no apposition after a dash', () => {
+    expect(statementsOf('Perhaps the treaty reflects best the mood of the continent.')).toEqual([]);
+    expect(
+      statementsOf('We will use every tool we have -- every means of pressure at our disposal.'),
+    ).not.toContainEqual(expect.stringMatching(/^every means/i));
+    expect(
+      statementsOf('Their chief -- a soldier named Ivan Petrov -- crossed the border at night.'),
+    ).not.toContainEqual(expect.stringMatching(/named|did not name/));
+    expect(
+      statementsOf(
+        'We saw it in the courage of the sailors -- sailors like a young cook from the harbour town.',
+      ),
+    ).not.toContainEqual(expect.stringMatching(/^sailors like/i));
+    expect(statementsOf('The treaty reflects the mood of the continent.')).toHaveLength(1);
+  });
+
+  it('does not cut a clause from the "but" that qualifies it', () => {
+    const small = analyseReading(
+      parseReading({
+        text: 'Our sailors have known storms -- but never before in the calm of the harbour. They came home safe.',
+        format: 'text',
+      }),
+      'qualified-test',
+    );
+    const said = readDiscourse(small).statements.map((s) => statedText(s.proposition, s.subject));
+    expect(said.some((s) => /^our sailors have known storms$/i.test(s))).toBe(false);
+    expect(danglingReference('Tonight, no such meeting is needed.')).toBe('such meeting');
+    expect(danglingReference('The fleet carries supplies such as grain and fuel.')).toBeNull();
+  });
+});
+
+describe('what the generator keeps from a long speech', () => {
+  it('keeps few "not" statements, few pledges and at most two blanks on one word', () => {
+    const counts = (pattern: RegExp) => report.questions.filter((q) => pattern.test(q.prompt)).length;
+    const tf = report.questions.filter((q) => q.type === 'true-false');
+    const negatedFalse = tf.filter(
+      (q) => q.type === 'true-false' && !q.answer.value && /\bnot\b/.test(q.statement),
+    );
+    expect(negatedFalse.length).toBeLessThanOrEqual(Math.max(3, Math.ceil(0.06 * report.questions.length)));
+    expect(counts(/pledge that/)).toBeLessThanOrEqual(Math.max(3, Math.ceil(0.05 * report.questions.length)));
+    const blanks = new Map<string, number>();
+    for (const q of report.questions)
+      if (q.type === 'cloze') {
+        const word = q.answer.blanks[0]!.accepted[0]!.toLowerCase();
+        blanks.set(word, (blanks.get(word) ?? 0) + 1);
+      }
+    expect(Math.max(0, ...blanks.values())).toBeLessThanOrEqual(2);
   });
 });

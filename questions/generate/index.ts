@@ -95,12 +95,12 @@ export function generateQuestions(reading: ParsedReading, options: GenerateOptio
   const drafts = draftQuestions(analysis);
   return selectQuestions(
     analysis,
-    drafts.map((d) => ({ raw: d.question as unknown, quality: d.quality })),
+    drafts.map((d) => ({ raw: d.question as unknown, quality: d.quality, template: d.template })),
     options,
   );
 }
 
-type Candidate = { raw: unknown; quality: number };
+type Candidate = { raw: unknown; quality: number; template?: string };
 
 const MINIMUM_QUALITY = 0.55;
 
@@ -109,7 +109,18 @@ const TYPE_CAP: Partial<Record<QuestionType, number>> = {};
 
 /** Most share of the kept questions one type may take. */
 const TYPE_SHARE: Partial<Record<QuestionType, number>> = { cloze: 0.15, 'true-false': 0.2 };
-type Passing = { question: Question; score: number; paragraphs: Set<number>; signature: Set<string> };
+/**
+ * Most share of the kept questions one template may take, where its items look alike: a "not"
+ * put into a sentence, "what does the speaker pledge …" on every "we will".
+ */
+const TEMPLATE_SHARE: Record<string, number> = { 'negated-statement': 0.06, recommendation: 0.05 };
+type Passing = {
+  question: Question;
+  template: string | undefined;
+  score: number;
+  paragraphs: Set<number>;
+  signature: Set<string>;
+};
 
 const SKILL_WEIGHT: Record<string, number> = {
   'claim-and-reason': 0.15,
@@ -185,6 +196,7 @@ export function selectQuestions(
     question.quality = Math.round(quality * 100) / 100;
     passing.push({
       question,
+      template: candidate.template,
       score: quality + (SKILL_WEIGHT[question.skill] ?? 0),
       paragraphs,
       signature: new Set(lemmasIn(`${question.prompt} ${keyText(question)}`, analysis)),
@@ -247,10 +259,22 @@ export function selectQuestions(
     }
   }
 
-  // No type may crowd out the others: fill-in-the-blank and true/false test the least.
-  for (const [type, share] of Object.entries(TYPE_SHARE) as [QuestionType, number][]) {
+  // No type or template may crowd out the others: fill-in-the-blank and true/false test the least.
+  const shares = [
+    ...Object.entries(TYPE_SHARE).map(([name, share]) => ({
+      name,
+      share,
+      matches: (k: Passing) => k.question.type === name,
+    })),
+    ...Object.entries(TEMPLATE_SHARE).map(([name, share]) => ({
+      name,
+      share,
+      matches: (k: Passing) => k.template === name,
+    })),
+  ];
+  for (const { matches, name, share } of shares) {
     const limit = Math.max(3, Math.ceil(share * kept.length));
-    const ofType = kept.filter((k) => k.question.type === type).sort((a, b) => a.score - b.score);
+    const ofType = kept.filter(matches).sort((a, b) => a.score - b.score);
     for (const candidate of ofType.slice(0, Math.max(0, ofType.length - limit))) {
       // A paragraph of some length keeps a question even so; a line of a few words need not.
       const coveredElsewhere = [...candidate.paragraphs].every(
@@ -264,7 +288,7 @@ export function selectQuestions(
       rejected.push({
         id: candidate.question.id,
         validator: 'near-duplicate',
-        reason: `Enough ${type} questions already`,
+        reason: `Enough ${name} questions already`,
       });
     }
   }

@@ -50,6 +50,10 @@ export function danglingReference(text: string): string | null {
       if (OUR_OWN_NOUNS.test(next) || (previousWord === 'of' && /^(does|do|is|are)$/.test(next))) continue;
       if (!next || !before.toLowerCase().includes(next.slice(0, 5)))
         return `${words[i]} ${words[i + 1] ?? ''}`.trim();
+    } else if (word === 'such' && next !== 'as') {
+      // "no such report", "such a step": the kind of thing meant was named before the sentence.
+      const noun = /^(a|an)$/.test(next) ? (words[i + 2]?.toLowerCase().replace(/[^a-z]/g, '') ?? '') : next;
+      if (noun && !before.toLowerCase().includes(noun.slice(0, 5))) return `${words[i]} ${noun}`.trim();
     } else if (word === 'that') {
       const previous = words[i - 1]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
       if (REPORTING.has(previous)) continue;

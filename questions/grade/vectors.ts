@@ -140,6 +140,13 @@ export function wordWeight(word: string): number {
   return SIF_A / (SIF_A + p);
 }
 
+/** The word's frequency rank in English (1 = most frequent), or null when the table lacks it. */
+export function frequencyRank(word: string): number | null {
+  const t = vectorTable();
+  const index = t.indexOf.get(word);
+  return index === undefined ? null : t.ranks[index]!;
+}
+
 /** Whether the table knows the word: common English, or a word of the course texts. */
 export function knownWord(word: string): boolean {
   return vectorTable().indexOf.has(word);

@@ -366,6 +366,8 @@ export function intentQuestions(analysis: ReadingAnalysis, discourse: Discourse)
   const author = analysis.authorName;
   const drafts: Draft[] = [];
   for (const intent of discourse.intents) {
+    // "I also want to speak tonight to …": the speaker announcing their next words is no aim to ask about.
+    if (/^i$/i.test(intent.subject)) continue;
     const key = shorten(capitalise(intent.object), 20);
     if (!key) continue;
     const id = `intent-${intent.sentence.id}`;
@@ -595,7 +597,12 @@ const NAME_SUBJECT = (statement: Statement) => {
   const tokens = statement.proposition.subject;
   const head = tokens.at(-1);
   return (
-    tokens.length <= 4 && head !== undefined && head.tags.has('ProperNoun') && !head.tags.has('Possessive')
+    tokens.length <= 4 &&
+    head !== undefined &&
+    head.tags.has('ProperNoun') &&
+    !head.tags.has('Possessive') &&
+    // "the enemy of America" is an enemy, not America; "the United States of America" is a name.
+    !tokens.some((t, i) => t.tags.has('Preposition') && !tokens[i - 1]?.tags.has('ProperNoun'))
   );
 };
 
@@ -630,6 +637,9 @@ function mainActorSpread(analysis: ReadingAnalysis): number {
     analysis.sentences.filter((s) => s.people.some((p) => p.endsWith(last))).map((s) => s.paragraphIndex),
   ).size;
 }
+
+const paragraphRange = (from: number, to: number) =>
+  from === to ? `paragraph ${from}` : `paragraphs ${from}–${to}`;
 
 type StatementPair = { sentence: SentenceAnalysis; truth: string; falsehood: string | null; how: string };
 
@@ -788,10 +798,13 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         how,
       });
     const full = `According to ${author}, ${lowerIn(analysis, text)}.`;
+    // A "not" put into the text's sentence is a falsehood a student spots by its form; a swapped
+    // actor is a misreading worth testing.
+    const byNegation = how === 'says the opposite';
     drafts.push({
-      template: 'true-false',
+      template: byNegation ? 'negated-statement' : 'true-false',
       anchor: sentence.id,
-      quality: value ? 0.55 : 0.65,
+      quality: value || byNegation ? 0.55 : 0.65,
       question: {
         ...draftBase(analysis, {
           id,
@@ -991,7 +1004,7 @@ function selectStatements(analysis: ReadingAnalysis, pairs: StatementPair[]): Dr
             .join(' '),
         }),
         type: 'multiple-answer',
-        prompt: `Which of these does ${author} say in paragraphs ${group[0]!.sentence.paragraphNumber}–${group.at(-1)!.sentence.paragraphNumber}? Select all that apply.`,
+        prompt: `Which of these does ${author} say in ${paragraphRange(group[0]!.sentence.paragraphNumber, group.at(-1)!.sentence.paragraphNumber)}? Select all that apply.`,
         options: options.map(({ id: optionId, text }) => ({ id: optionId, text })),
         answer: { optionIds: options.filter((o) => o.key).map((o) => o.id) },
       },

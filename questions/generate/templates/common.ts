@@ -10,6 +10,7 @@ export type TemplateName =
   | 'paragraph-matching'
   | 'argument-order'
   | 'true-false'
+  | 'negated-statement'
   | 'cloze'
   | 'why'
   | 'select-evidence'

@@ -1,5 +1,13 @@
 import { lemmasIn, type ParagraphAnalysis, type ReadingAnalysis, type SentenceAnalysis } from '../analyse';
-import { affirmed, clausesOf, type Proposition, propositionOf, statedText, subjectText } from '../clauses';
+import {
+  affirmed,
+  clausesOf,
+  type Proposition,
+  propositionOf,
+  statedText,
+  subjectText,
+  turnedBy,
+} from '../clauses';
 import { danglingReference } from '../references';
 import {
   type Draft,
@@ -35,10 +43,12 @@ export function point(paragraph: ParagraphAnalysis): string | null {
     const whole = statementOf(topic);
     if (whole && words(whole) <= 14) result = whole;
     else {
-      for (const clause of clausesOf(topic.tokens)) {
+      const clauses = clausesOf(topic.tokens);
+      for (const [k, clause] of clauses.entries()) {
         if (clause.relation === 'condition' || clause.relation === 'concession') continue;
         const proposition = propositionOf(clause);
         if (!proposition) continue;
+        if (turnedBy(clauses[k + 1])) break;
         const subject = subjectText(proposition);
         if (/^(he|she|it|they|this|that|these|those)$/i.test(subject)) break;
         const text = affirmed(proposition, subject);
@@ -76,10 +86,12 @@ function gistOf(
 ): { text: string; proposition: Proposition; subject: string } | null {
   // Without its condition, "We shall be the more American if we …" says something else.
   if (sentence.markers.has('conditional') || /\b(if|unless)\b/i.test(sentence.text)) return null;
-  for (const clause of clausesOf(sentence.resolvedTokens ?? sentence.tokens)) {
+  const clauses = clausesOf(sentence.resolvedTokens ?? sentence.tokens);
+  for (const [k, clause] of clauses.entries()) {
     if (clause.relation === 'condition' || clause.relation === 'concession') continue;
     const proposition = propositionOf(clause);
     if (!proposition) continue;
+    if (turnedBy(clauses[k + 1])) return null;
     const subject = subjectText(proposition);
     if (/^(he|she|it|they|this|that|these|those|there)$/i.test(subject)) return null;
     const text = statedText(proposition, subject);

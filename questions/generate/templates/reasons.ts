@@ -1,4 +1,4 @@
-import type { ParagraphAnalysis, ReadingAnalysis, SentenceAnalysis } from '../analyse';
+import { lemmasIn, type ParagraphAnalysis, type ReadingAnalysis, type SentenceAnalysis } from '../analyse';
 import { seededShuffle } from '../deterministic';
 import { danglingReference } from '../references';
 import {
@@ -36,10 +36,15 @@ export function parallelOpening(a: SentenceAnalysis, b: SentenceAnalysis): boole
  * Supporting sentences of a paragraph for its point, best linked first: a support shares a
  * content word with the claim (names aside: every sentence mentions the main actor).
  */
-function supportsFor(paragraph: ParagraphAnalysis, names: Set<string>): EvidencePair[] {
+function supportsFor(
+  paragraph: ParagraphAnalysis,
+  names: Set<string>,
+  claimLemmas: Set<string>,
+): EvidencePair[] {
   const claim = paragraph.topic;
   if (!claim) return [];
-  const claimWords = new Set([...claim.content].filter((l) => !names.has(l)));
+  // The words of the claim as the question states it: the rest of its sentence is not claimed.
+  const claimWords = new Set([...claim.content].filter((l) => !names.has(l) && claimLemmas.has(l)));
   // "He has nothing close to the web of alliances" right after a claim about him is linked by "He".
   const continues = (s: SentenceAnalysis) =>
     s.resolved !== null &&
@@ -75,7 +80,9 @@ function supportsFor(paragraph: ParagraphAnalysis, names: Set<string>): Evidence
           (Math.abs(support.indexInParagraph - claim.indexInParagraph) === 1 ? 1 : 0) +
           (support.markers.has('causal') || support.markers.has('argument') ? 0.5 : 0),
       }))
-      .filter((s) => s.link >= 1)
+      // One shared word ("war" in a claim about wars and in an account of an attack) is a
+      // coincidence as often as a link: two, or one and a sentence that follows on.
+      .filter((s) => s.link >= 2)
       // A sentence that says the claim again ("we can stand together" for "we should stand
       // together") repeats it; evidence adds something.
       .filter((s) => overlap(s.support.content, claimWords) < 0.5)
@@ -130,11 +137,11 @@ export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
       topic.tokens.some((t) => t.tags.has('PastTense') && t.tags.has('Verb') && !t.tags.has('Participle')) &&
       !topic.tokens.some((t) => t.tags.has('Copula') || t.tags.has('Modal') || t.tags.has('Auxiliary'));
     if (narrative) continue;
-    const pairs = supportsFor(paragraph, names);
     // The claim in short, so that the prompt does not copy the text at length.
     const gist = point(paragraph);
     const claimText = gist ? withoutLongCopy(gist, analysis) : null;
-    if (!claimText) continue;
+    if (!claimText || danglingReference(claimText)) continue;
+    const pairs = supportsFor(paragraph, names, new Set(lemmasIn(claimText, analysis)));
     const [first, second] = pairs;
     if (first) {
       const id = `evidence-${first.support.id}`;

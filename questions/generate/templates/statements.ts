@@ -49,8 +49,11 @@ function rarity(lemma: string, pos: Token['pos']): number {
   return 1 / (1 + entry.taggedSenses);
 }
 
+/** Blanks on one word: more than this many drill the word, not the text. */
+const BLANKS_PER_WORD = 2;
+
 export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
-  const drafts: Draft[] = [];
+  const drafts: (Draft & { lemma: string })[] = [];
   const pool: BlankCandidate[] = [];
   for (const sentence of analysis.sentences) {
     for (const token of sentence.tokens) if (blankable(token, analysis)) pool.push({ token, sentence });
@@ -117,6 +120,7 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
     const text = sentence.text.replace(pattern, (_, before: string) => `${before}{{1}}`);
     const wordBank = [target.text, ...distractors].sort((a, b) => a.localeCompare(b));
     drafts.push({
+      lemma: target.lemma,
       template: 'cloze',
       anchor: sentence.id,
       quality: 0.4 + Math.min(0.3, candidates[0]!.score / 10),
@@ -136,5 +140,18 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
       },
     });
   }
-  return drafts;
+  // "terrorists" blanked in seven sentences is one question seven times: the best few of each word.
+  const byLemma = new Map<string, number>();
+  const kept = new Set(
+    drafts
+      .map((draft, index) => ({ draft, index }))
+      .sort((a, b) => b.draft.quality - a.draft.quality || a.index - b.index)
+      .filter(({ draft }) => {
+        const count = (byLemma.get(draft.lemma) ?? 0) + 1;
+        byLemma.set(draft.lemma, count);
+        return count <= BLANKS_PER_WORD;
+      })
+      .map(({ draft }) => draft),
+  );
+  return drafts.filter((d) => kept.has(d)).map(({ lemma: _lemma, ...draft }) => draft);
 }

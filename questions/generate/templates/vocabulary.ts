@@ -1,3 +1,4 @@
+import { frequencyRank } from '../../grade/vectors';
 import { isContent, type Token } from '../../language/tokens';
 import { definitionOf, lookup, senses, taggedFrequency, type WordNetPos } from '../../language/wordnet';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
@@ -71,6 +72,9 @@ function vocabularyItem(
   };
 }
 
+/** English's most used words, by rank in the grader's vector table's vocabulary of 341k. */
+const EVERYDAY_RANK = 4000;
+
 /** One rare word per sentence at most, the rarest first. */
 export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
   const items: VocabularyItem[] = [];
@@ -101,6 +105,18 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
           sentence.tokens[i - 1]?.normal === 'the' &&
           token.pos !== 'noun' &&
           (next?.pos !== 'noun' || /[,;:.!?]/.test(token.post))
+        )
+          continue;
+        // "reporting directly to me", "the saying of prayers": a verb's -ing form, whose noun
+        // senses in WordNet ("the news as presented by reporters") are rarely the one meant.
+        if (/ing$/.test(token.normal) && lookup(token.normal.replace(/ing$/, ''), 'v')) continue;
+        // "additional", "saying": a word among the few thousand most used in English, said once
+        // here, is no vocabulary to teach; a frequent word the text keeps using ("sanctions") is.
+        const rank = frequencyRank(token.normal);
+        if (
+          rank !== null &&
+          rank <= EVERYDAY_RANK &&
+          (analysis.sentencesWithLemma.get(token.lemma)?.length ?? 0) < 2
         )
           continue;
         const item = vocabularyItem(token, sentence, context);
