@@ -128,6 +128,18 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/nixon-1969-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'G. W. Bush, address to Congress, 20 September 2001',
+    slug: 'bush-2001-address-to-congress',
+    file: 'bench/fixtures/ir-texts/development/bush-2001-address-to-congress.txt',
+    split: 'development',
+  },
+  {
+    label: 'Nixon, second inaugural address, 1973',
+    slug: 'nixon-1973-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/nixon-1973-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
@@ -453,7 +465,9 @@ async function main() {
 
   const rows: string[] = [];
   const typeRows: string[] = [];
-  for (const text of texts) {
+  // `-- --only=slug,slug`: just those texts, to look at one without waiting for all.
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  for (const text of texts.filter((t) => !only || only.includes(t.slug))) {
     const reading = read(text);
     const timing = timeGeneration(reading, text.slug);
     const { report } = timing;
@@ -486,6 +500,7 @@ async function main() {
   console.log(`| --- |${QUESTION_TYPES.map(() => ' ---: |').join('')}`);
   for (const row of typeRows) console.log(row);
 
+  if (only) return;
   // Growth with length.
   const short = read(texts[0]!);
   const long = read(longText);

@@ -311,6 +311,8 @@ export function propositionOf(clause: Clause): Proposition | null {
     isFiniteVerb(t) &&
     !isPossessiveIs(body, i) &&
     body[i - 1]?.normal !== 'to' &&
+    // "the cherished birthright": a participle after a determiner is an adjective.
+    !(body[i - 1]?.tags.has('Determiner') && !t.tags.has('Copula') && !t.tags.has('Modal')) &&
     !misreadNoun(body, i) &&
     // "channels is": a word read as a verb right before the real one is the subject's noun.
     !(
@@ -328,7 +330,10 @@ export function propositionOf(clause: Clause): Proposition | null {
   if (relative > from && firstVerb > relative) {
     // The relative clause's own verb group and its object come first; the main verb is the next
     // auxiliary, modal or copula ("… which we can afford to use … are limited"), else the last verb.
-    const later = body.map((_t, i) => i).filter((i) => i > firstVerb && isCandidate(body[i]!, i));
+    // The relative clause's verb group ("which can endure") is its own: the main verb comes after.
+    let groupEnd = firstVerb;
+    while (body[groupEnd + 1] && inGroup(body[groupEnd + 1]!)) groupEnd++;
+    const later = body.map((_t, i) => i).filter((i) => i > groupEnd && isCandidate(body[i]!, i));
     const auxiliary = later.find(
       (i) =>
         (body[i]!.tags.has('Copula') || body[i]!.tags.has('Modal') || body[i]!.tags.has('Auxiliary')) &&

@@ -16,11 +16,7 @@ import {
 import type { Draft } from './templates/common';
 import { actorStatementQuestions, howManyQuestions, statedFactQuestions } from './templates/facts';
 import { lensQuestions } from './templates/lens';
-import {
-  argumentOrderQuestions,
-  mainIdeaQuestions,
-  paragraphMatchingQuestions,
-} from './templates/paragraphs';
+import { argumentOrderQuestions, mainIdeaQuestions } from './templates/paragraphs';
 import { evidenceQuestions } from './templates/reasons';
 import { clozeQuestions } from './templates/statements';
 import { vocabularyItems, vocabularyMatchingQuestions, vocabularyQuestions } from './templates/vocabulary';
@@ -73,7 +69,6 @@ export function draftQuestions(analysis: ReadingAnalysis): Draft[] {
     ...riskQuestions(analysis, discourse),
     ...lensQuestions(analysis),
     ...mainIdeaQuestions(analysis),
-    ...paragraphMatchingQuestions(analysis),
     ...argumentOrderQuestions(analysis),
     ...evidenceQuestions(analysis),
     ...clozeQuestions(analysis),

@@ -290,12 +290,11 @@ function actionsElsewhere(
           !/\s(is|are|was|were|has|have|had|will|would|can|could|does|do|did)\b/.test(a.text),
       ),
   ];
+  // No key turned around ("Disrespect our treaty commitments" beside "Respect …"): the pair tells
+  // a test-wise student the answer is one of the two, whatever they read.
   const texts: string[] = [];
   const opposite = key ? oppositeAction(key) : null;
-  if (opposite && !exclude.has(opposite.toLowerCase())) {
-    exclude.add(opposite.toLowerCase());
-    texts.push(opposite);
-  }
+  if (opposite) exclude.add(opposite.toLowerCase());
   for (const item of nearestFirst(pool, (p) => p.paragraph, paragraphIndex, seed)) {
     const short = shorten(item.text, 16);
     // "be reversed" is a passive, not an action anyone could be told to take; and an option must
@@ -307,7 +306,9 @@ function actionsElsewhere(
       /,/.test(short) ||
       exclude.has(short.toLowerCase()) ||
       !isGrammatical(`We should ${short.charAt(0).toLowerCase()}${short.slice(1)}.`) ||
-      /\b(the|a|an|of|to|and|or|that|which|who|will|would|we|they|in|with|for)$/i.test(short)
+      /\b(the|a|an|of|to|and|or|that|which|who|will|would|we|they|in|with|for|only|also|even|just)$/i.test(
+        short,
+      )
     )
       continue;
     exclude.add(short.toLowerCase());

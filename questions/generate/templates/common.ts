@@ -7,7 +7,6 @@ import { copiedRun } from '../validate';
 
 export type TemplateName =
   | 'main-idea'
-  | 'paragraph-matching'
   | 'argument-order'
   | 'true-false'
   | 'negated-statement'

@@ -168,37 +168,6 @@ function runs(analysis: ReadingAnalysis, length: number, step: number): Paragrap
   return result;
 }
 
-export function paragraphMatchingQuestions(analysis: ReadingAnalysis): Draft[] {
-  return runs(analysis, 4, 4).map((group) => {
-    const id = `match-paragraphs-${group[0]!.id}`;
-    const { items, order } = labelled(
-      group.map((p) => point(p)!),
-      id,
-    );
-    const pairs = Object.fromEntries(group.map((p) => [p.id, items[order.indexOf(point(p)!)]!.id]));
-    const numbers = group.map((p) => p.number);
-    return {
-      template: 'paragraph-matching' as const,
-      anchor: group[0]!.id,
-      quality: 0.55,
-      question: {
-        ...draftBase(analysis, {
-          id,
-          evidence: group.map((p) => p.topic!.id),
-          skill: 'main-idea' as const,
-          difficulty: 2 as const,
-          explanation: `Each paragraph's point is in its own words: ${group.map((p) => `paragraph ${p.number}, ${quote(p.topic!.text)}`).join('; ')}.`,
-        }),
-        type: 'matching' as const,
-        prompt: `Match each paragraph (${numbers[0]}–${numbers.at(-1)}) with the point it makes.`,
-        left: group.map((p) => ({ id: p.id, text: `Paragraph ${p.number}` })),
-        right: items,
-        answer: { pairs },
-      },
-    };
-  });
-}
-
 export function argumentOrderQuestions(analysis: ReadingAnalysis): Draft[] {
   const author = analysis.authorName;
   return runs(analysis, 4, 2).map((group) => {

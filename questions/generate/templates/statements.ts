@@ -1,3 +1,4 @@
+import { cosine, wordVector } from '../../grade/vectors';
 import type { Token } from '../../language/tokens';
 import { lookup, relationsOf } from '../../language/wordnet';
 import type { Skill } from '../../schema';
@@ -49,6 +50,29 @@ function rarity(lemma: string, pos: Token['pos']): number {
   return 1 / (1 + entry.taggedSenses);
 }
 
+/**
+ * A slot that many words of the text would fill: a member of a pair or list ("peace and ___",
+ * "___ and cruelty", "tolerance and ___") or a noun after "that" ("how shall we use that ___?").
+ */
+function openSlot(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  const coordinated =
+    (before !== undefined && /^(and|or|nor)$/.test(before.normal)) ||
+    (after !== undefined && /^(and|or|nor)$/.test(after.normal) && !tokens[i]!.post.trim()) ||
+    /,/.test(tokens[i]!.post) ||
+    /,/.test(before?.post ?? '');
+  return coordinated || (before !== undefined && /^(that|this|these|those)$/.test(before.normal));
+}
+
+/** Words so close in use ("terrorists" and "operatives", "freedom" and "justice") that both would fit. */
+const NEAR_NEIGHBOUR = 0.5;
+function nearNeighbour(a: string, b: string): boolean {
+  const u = wordVector(a);
+  const v = wordVector(b);
+  return u !== null && v !== null && cosine(u, v) >= NEAR_NEIGHBOUR;
+}
+
 /** Blanks on one word: more than this many drill the word, not the text. */
 const BLANKS_PER_WORD = 2;
 
@@ -69,7 +93,9 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
     for (const t of sentence.tokens) counts.set(t.lemma, (counts.get(t.lemma) ?? 0) + 1);
     const candidates = sentence.tokens
       .slice(1)
-      .filter((t) => blankable(t, analysis) && counts.get(t.lemma) === 1)
+      .filter(
+        (t, k) => blankable(t, analysis) && counts.get(t.lemma) === 1 && !openSlot(sentence.tokens, k + 1),
+      )
       .map((t) => ({
         token: t,
         score: (analysis.keyness.get(t.lemma) ?? 0) * (0.5 + rarity(t.lemma, t.pos)),
@@ -108,6 +134,7 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
       if (
         seen.has(lemma) ||
         related.has(lemma) ||
+        nearNeighbour(target.normal, candidate.token.normal) ||
         sentence.content.has(lemma) ||
         analysis.paragraphs[sentence.paragraphIndex]!.content.has(lemma) ||
         (family !== null && family === conceptOf(target.lemma))
