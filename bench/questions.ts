@@ -466,7 +466,10 @@ async function main() {
   const rows: string[] = [];
   const typeRows: string[] = [];
   // `-- --only=slug,slug`: just those texts, to look at one without waiting for all.
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   for (const text of texts.filter((t) => !only || only.includes(t.slug))) {
     const reading = read(text);
     const timing = timeGeneration(reading, text.slug);
