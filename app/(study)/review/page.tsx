@@ -6,19 +6,12 @@ import { Field } from '@/components/ui/field';
 import { getReadingById } from '@/db/queries/readings';
 import { reviewToday } from '@/db/queries/review';
 import { toStudentQuestion } from '@/lib/quiz/question-view';
+import { sentenceOfTerm } from '@/lib/reading/glossary-marks';
 import { setNewGlossaryLimitAction } from '@/lib/server/actions/study';
 import { requireUser } from '@/lib/server/session';
 import { NEW_GLOSSARY_CARDS_PER_DAY, reviewDay } from '@/lib/srs/daily-limit';
 
 export const metadata: Metadata = { title: 'Review' };
-
-/** The sentence a glossary term comes from, for the back of its flashcard. */
-function sourceSentence(paragraphs: { sentences: { text: string }[] }[], term: string): string | null {
-  const needle = term.toLowerCase();
-  for (const p of paragraphs)
-    for (const s of p.sentences) if (s.text.toLowerCase().includes(needle)) return s.text;
-  return null;
-}
 
 export default async function ReviewPage() {
   const user = await requireUser('/review');
@@ -51,7 +44,7 @@ export default async function ReviewPage() {
           readingTitle: reading?.title ?? '',
           term: card.term.term,
           definition: card.term.definition,
-          sentence: reading ? sourceSentence(reading.paragraphs, card.term.term) : null,
+          sentence: reading ? sentenceOfTerm(reading.paragraphs, card.term.term) : null,
         },
       ];
     }
