@@ -349,3 +349,14 @@ export async function listCardsForExport({ userId }: { userId: string }) {
           .where(inArray(readings.id, readingIds));
   return { cards, readings: sources };
 }
+
+/** How many of a student's cards the Anki export would hold (listCardsForExport's cards). */
+export async function countCardsForExport({ userId }: { userId: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: count() })
+    .from(reviewCards)
+    .leftJoin(questions, eq(questions.id, reviewCards.questionId))
+    .where(and(eq(reviewCards.userId, userId), cardStillReviewed));
+  return row?.n ?? 0;
+}
