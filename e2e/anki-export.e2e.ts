@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkAnkiPackage } from '@/lib/srs/anki/package-check';
+import { TEXT_HEADER } from '@/lib/srs/anki/text';
 import { setUpBrowser, uniqueEmail } from './browser';
 import { AuthPages } from './pages/auth';
 
@@ -60,15 +61,9 @@ describe('review cards for Anki', () => {
     expect(text.status()).toBe(200);
     expect(text.headers()['content-disposition']).toBe('attachment; filename="statecraft-review.txt"');
     const lines = (await text.text()).split('\n');
-    expect(lines.slice(0, 6)).toEqual([
-      '#separator:tab',
-      '#html:true',
-      '#guid column:1',
-      '#notetype column:2',
-      '#deck column:3',
-      '#tags column:8',
-    ]);
-    const guids = lines.slice(6, -1).map((l) => l.split('\t')[0]);
+    // The header lines themselves are pinned in lib/srs/anki/text.test.ts.
+    expect(lines.slice(0, TEXT_HEADER.length)).toEqual(TEXT_HEADER);
+    const guids = lines.slice(TEXT_HEADER.length, -1).map((l) => l.split('\t')[0]);
     expect(guids.sort()).toEqual(deck.notes.map((n) => n.guid).sort());
 
     // Downloading again gives the same deck.
