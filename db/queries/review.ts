@@ -6,6 +6,7 @@ import {
   questions,
   type ReviewCard,
   readingProgress,
+  readings,
   reviewCards,
   reviewLogs,
   type SchedulingFields,
@@ -309,4 +310,53 @@ export async function reviewHistory({
     .from(reviewLogs)
     .where(and(eq(reviewLogs.userId, userId), gte(reviewLogs.reviewedAt, since)));
   return { days: days.map((d) => d.day), ...(window ?? { reviews: 0, recalled: 0, matured: 0 }) };
+}
+
+/**
+ * Every card of a student that still comes back (a flashcard, or a question still approved), with
+ * what its note shows, for the Anki export; and the readings they come from, each read once.
+ */
+export async function listCardsForExport({ userId }: { userId: string }) {
+  const db = await getDb();
+  const cards = await db
+    .select({
+      id: reviewCards.id,
+      readingId: reviewCards.readingId,
+      createdAt: reviewCards.createdAt,
+      question: questions.data,
+      questionUpdatedAt: questions.updatedAt,
+      term: glossaryTerms.term,
+      definition: glossaryTerms.definition,
+    })
+    .from(reviewCards)
+    .leftJoin(questions, eq(questions.id, reviewCards.questionId))
+    .leftJoin(glossaryTerms, eq(glossaryTerms.id, reviewCards.glossaryTermId))
+    .where(and(eq(reviewCards.userId, userId), cardStillReviewed))
+    .orderBy(asc(reviewCards.createdAt), asc(reviewCards.id));
+  const readingIds = [...new Set(cards.map((c) => c.readingId))];
+  const sources =
+    readingIds.length === 0
+      ? []
+      : await db
+          .select({
+            id: readings.id,
+            slug: readings.slug,
+            title: readings.title,
+            paragraphs: readings.paragraphs,
+            updatedAt: readings.updatedAt,
+          })
+          .from(readings)
+          .where(inArray(readings.id, readingIds));
+  return { cards, readings: sources };
+}
+
+/** How many of a student's cards the Anki export would hold (listCardsForExport's cards). */
+export async function countCardsForExport({ userId }: { userId: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: count() })
+    .from(reviewCards)
+    .leftJoin(questions, eq(questions.id, reviewCards.questionId))
+    .where(and(eq(reviewCards.userId, userId), cardStillReviewed));
+  return row?.n ?? 0;
 }

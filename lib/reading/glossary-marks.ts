@@ -51,3 +51,11 @@ export function markGlossaryTerms(
   }
   return result;
 }
+
+/** The first sentence of a reading that mentions a glossary term: the back of its flashcard, its evidence. */
+export function sentenceOfTerm(paragraphs: { sentences: { text: string }[] }[], term: string): string | null {
+  const needle = term.toLowerCase();
+  for (const p of paragraphs)
+    for (const s of p.sentences) if (s.text.toLowerCase().includes(needle)) return s.text;
+  return null;
+}

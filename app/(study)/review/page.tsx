@@ -4,26 +4,22 @@ import { ReviewSession, type SessionCard } from '@/components/review/review-sess
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
 import { getReadingById } from '@/db/queries/readings';
-import { reviewToday } from '@/db/queries/review';
+import { countCardsForExport, reviewToday } from '@/db/queries/review';
 import { toStudentQuestion } from '@/lib/quiz/question-view';
+import { sentenceOfTerm } from '@/lib/reading/glossary-marks';
 import { setNewGlossaryLimitAction } from '@/lib/server/actions/study';
 import { requireUser } from '@/lib/server/session';
 import { NEW_GLOSSARY_CARDS_PER_DAY, reviewDay } from '@/lib/srs/daily-limit';
 
 export const metadata: Metadata = { title: 'Review' };
 
-/** The sentence a glossary term comes from, for the back of its flashcard. */
-function sourceSentence(paragraphs: { sentences: { text: string }[] }[], term: string): string | null {
-  const needle = term.toLowerCase();
-  for (const p of paragraphs)
-    for (const s of p.sentences) if (s.text.toLowerCase().includes(needle)) return s.text;
-  return null;
-}
-
 export default async function ReviewPage() {
   const user = await requireUser('/review');
   const window = reviewDay(new Date(), user.timeZone);
-  const { queue, today, waiting } = await reviewToday({ userId: user.id, window, limit: 30 });
+  const [{ queue, today, waiting }, cardCount] = await Promise.all([
+    reviewToday({ userId: user.id, window, limit: 30 }),
+    countCardsForExport({ userId: user.id }),
+  ]);
   const readings = new Map<string, Awaited<ReturnType<typeof getReadingById>>>();
   for (const id of new Set(queue.map((c) => c.readingId))) readings.set(id, await getReadingById({ id }));
 
@@ -51,7 +47,7 @@ export default async function ReviewPage() {
           readingTitle: reading?.title ?? '',
           term: card.term.term,
           definition: card.term.definition,
-          sentence: reading ? sourceSentence(reading.paragraphs, card.term.term) : null,
+          sentence: reading ? sentenceOfTerm(reading.paragraphs, card.term.term) : null,
         },
       ];
     }
@@ -113,6 +109,46 @@ export default async function ReviewPage() {
             hint={`From ${NEW_GLOSSARY_CARDS_PER_DAY.min} to ${NEW_GLOSSARY_CARDS_PER_DAY.max}; the day is counted in your time zone. Cards you have begun, and questions you missed or flagged, come back whatever this says.`}
           />
         </ActionForm>
+      </section>
+      <section
+        aria-labelledby="anki-heading"
+        className="space-y-2 border-t border-slate-200 pt-6 dark:border-slate-700"
+      >
+        <h2 id="anki-heading" className="text-lg font-semibold">
+          Take your cards to Anki
+        </h2>
+        {cardCount === 0 ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            You have no cards yet. Open a reading (its glossary becomes cards) or send missed questions to
+            review, and they can go to Anki too.
+          </p>
+        ) : (
+          <>
+            <p className="text-sm text-slate-600 dark:text-slate-400" data-anki-count>
+              All {cardCount} of your {cardCount === 1 ? 'card' : 'cards'}, with the evidence sentence from
+              the reading, as new cards in a deck per reading. Import a later download and Anki updates the
+              cards it has instead of adding them again.
+            </p>
+            <ul className="space-y-1 text-sm">
+              <li>
+                <a href="/api/review/export?format=apkg" download className="font-medium underline">
+                  Anki deck (.apkg)
+                </a>{' '}
+                <span className="text-slate-600 dark:text-slate-400">
+                  to open in Anki (File › Import), AnkiDroid or AnkiMobile.
+                </span>
+              </li>
+              <li>
+                <a href="/api/review/export?format=txt" download className="font-medium underline">
+                  Anki text file (.txt)
+                </a>{' '}
+                <span className="text-slate-600 dark:text-slate-400">
+                  tab-separated, for File › Import once the deck has brought in its note type.
+                </span>
+              </li>
+            </ul>
+          </>
+        )}
       </section>
     </div>
   );
