@@ -1,10 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addMember, createClass, getMembership, listMembers } from '@/db/queries/classes';
 import { listInvitations } from '@/db/queries/invitations';
 import { insertUser } from '@/db/queries/users';
 import { setUpTestDatabase } from '@/db/test-database';
+import { linkInMail, setUpMailSink } from '@/lib/test-mail-sink';
 import { acceptInvitation, confirmRoster, INVITATION_LIMITS, previewRoster } from './invitations';
 
 /**
@@ -13,30 +12,7 @@ import { acceptInvitation, confirmRoster, INVITATION_LIMITS, previewRoster } fro
  */
 setUpTestDatabase();
 
-const inbox: { to: string; raw: string }[] = [];
-let sink: SMTPServer;
-
-beforeAll(async () => {
-  sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => {
-        raw += chunk.toString('utf8');
-      });
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-  // env() is read once per process: this test file is its own process, and sets it first.
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(sink.server.address() as AddressInfo).port}`;
-});
-
-afterAll(() => new Promise<void>((resolve) => sink.close(() => resolve())));
+const inbox = setUpMailSink();
 
 const ORIGIN = 'https://ir.school.example';
 const HOUR = 3_600_000;
@@ -64,8 +40,7 @@ const mailsTo = (email: string) => inbox.filter((m) => m.to === email);
 function tokenSentTo(email: string): string {
   const mail = mailsTo(email).at(-1);
   if (!mail) throw new Error(`No mail to ${email}`);
-  const body = mail.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
-  const link = /https:\/\/ir\.school\.example\/invitation\?token=[\w-]+/.exec(body)?.[0];
+  const link = linkInMail(mail, /https:\/\/ir\.school\.example\/invitation\?token=[\w-]+/);
   if (!link) throw new Error(`No link in the mail to ${email}`);
   return new URL(link).searchParams.get('token')!;
 }
