@@ -52,20 +52,18 @@ export function RosterImport({ classId, classHref }: { classId: string; classHre
     IDLE,
   );
   const [, startTransition] = useTransition();
+  // Through a transition rather than the form's own action: React would reset the form after it.
+  const submitThrough = (act: (data: FormData) => void) => (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => act(data));
+  };
   const shown = preview.status === 'ok' ? preview.data : null;
   const writes = shown ? shown.counts.joins + shown.counts.mails : 0;
 
   return (
     <div className="space-y-6">
-      <form
-        className={cn(panel, 'space-y-4')}
-        onSubmit={(event) => {
-          event.preventDefault();
-          const data = new FormData(event.currentTarget);
-          startTransition(() => previewAction(data));
-        }}
-        noValidate
-      >
+      <form className={cn(panel, 'space-y-4')} onSubmit={submitThrough(previewAction)} noValidate>
         <input type="hidden" name="classId" value={classId} />
         <div className="space-y-1">
           <label htmlFor="roster-file" className={labelClass}>
@@ -111,14 +109,7 @@ export function RosterImport({ classId, classHref }: { classId: string; classHre
               </Link>
             </div>
           ) : writes > 0 ? (
-            <form
-              onSubmit={(event) => {
-                event.preventDefault();
-                const data = new FormData(event.currentTarget);
-                startTransition(() => confirmAction(data));
-              }}
-              className="flex flex-wrap items-center gap-3"
-            >
+            <form onSubmit={submitThrough(confirmAction)} className="flex flex-wrap items-center gap-3">
               <input type="hidden" name="classId" value={classId} />
               <input type="hidden" name="text" value={shown.text} />
               <input type="hidden" name="digest" value={shown.digest} />
