@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, detectLayout, type ParsedRoster, parseRoster, ROSTER_LIMITS } from './roster';
 
@@ -188,5 +189,37 @@ describe('detectLayout and detectDelimiter', () => {
     expect(detectDelimiter('"a;b;c",d,e')).toBe(',');
     expect(detectDelimiter('a;b;"c,d"')).toBe(';');
     expect(detectDelimiter('Name')).toBe(',');
+  });
+});
+
+describe('parseRoster on any text', () => {
+  it('never throws, and every row it reports lies inside the text', () => {
+    const piece = fc.constantFrom(
+      'Name',
+      'Email',
+      'a@b.org',
+      '"',
+      ',',
+      ';',
+      '\t',
+      '\n',
+      '\r\n',
+      '\uFEFF',
+      ' ',
+      'x',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+        const text = `Name,Email\n${parts.join('')}`;
+        const result = parseRoster(text);
+        if (result.status !== 'ok') return;
+        const lines = text.split(/\r\n|\n|\r/).length;
+        for (const row of [...result.data.entries, ...result.data.skipped]) {
+          expect(row.line).toBeGreaterThanOrEqual(2);
+          expect(row.line).toBeLessThanOrEqual(lines);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -179,7 +179,9 @@ export function parseRoster(text: string): Result<ParsedRoster> {
       fieldErrors: { text: ['Choose the roster file or paste it.'] },
     });
   const delimiter = detectDelimiter(firstLine);
-  const { rows, broken } = readRecords(text, delimiter);
+  // One line ending throughout: csv-parse takes the first it meets as the only one, and a file
+  // edited on two systems mixes them (its line numbers would drift).
+  const { rows, broken } = readRecords(text.replace(/\r\n?/g, '\n'), delimiter);
   const [header, ...records] = rows;
   const detected = header ? detectLayout(header.fields) : null;
   if (!header || !detected)
