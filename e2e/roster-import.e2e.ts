@@ -129,6 +129,16 @@ describe('roster import', () => {
     await page.getByText('0 students joined, 1 invitation sent.').waitFor();
     const link = invitationLink(invitee);
 
+    // A file over the limit is refused with the limit, and nothing is shown as read.
+    const huge = `Name,Email\n${'Someone Longname,someone@example.org\n'.repeat(30_000)}`;
+    await page.getByLabel('Upload the roster (CSV)').setInputFiles({
+      name: 'huge.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(huge, 'utf8'),
+    });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText('The roster is larger than 1 MB; split it and import the parts.').waitFor();
+
     // The same roster again: already invited, within a day, so nothing to do.
     await previewRoster(page, classUrl, csv);
     expect(await page.locator('[data-roster-row="invited"]').textContent()).toContain('Already invited');
