@@ -192,6 +192,38 @@ export const classMembers = pgTable(
   (t) => [primaryKey({ columns: [t.classId, t.userId] }), index('class_member_user_idx').on(t.userId)],
 );
 
+/**
+ * Invitations to a class from an imported roster (lib/classes/invitations.ts), for addresses that
+ * have no account yet: one per class and address, mailed as a link whose token is kept like a
+ * password-reset link's (only its SHA-256 here, single use, expiring). Accepting or revoking one
+ * deletes it; re-sending makes a new token (the old link stops working) and counts the sends.
+ */
+export const classInvitations = pgTable(
+  'class_invitation',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    classId: text('class_id')
+      .notNull()
+      .references(() => classes.id, { onDelete: 'cascade' }),
+    // Lower-cased and trimmed, as users.email is: the account that signs up with it may accept.
+    email: text('email').notNull(),
+    name: text('name'),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { mode: 'date', withTimezone: true }).notNull(),
+    // When the last mail went out; null while it has not (yet) been sent, or its sending failed.
+    sentAt: timestamp('sent_at', { mode: 'date', withTimezone: true }),
+    sendCount: integer('send_count').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('class_invitation_class_email_unique').on(t.classId, t.email),
+    uniqueIndex('class_invitation_token_unique').on(t.tokenHash),
+  ],
+);
+
 // ---- Readings ----
 
 export const readingStatus = pgEnum('reading_status', ['draft', 'published']);
@@ -724,6 +756,7 @@ export type NewUser = typeof users.$inferInsert;
 export type Class = typeof classes.$inferSelect;
 export type NewClass = typeof classes.$inferInsert;
 export type ClassMember = typeof classMembers.$inferSelect;
+export type ClassInvitation = typeof classInvitations.$inferSelect;
 export type ClassRole = (typeof classRole.enumValues)[number];
 export type SiteRole = (typeof siteRole.enumValues)[number];
 export type Reading = typeof readings.$inferSelect;

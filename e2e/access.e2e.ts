@@ -449,6 +449,38 @@ const ACTION_CASES: ActionCase[] = [
     resource: 'classA',
     args: (f) => form({ classId: f.classA, name: 'Matrix A' }),
   },
+  // Roster import: the preview writes nothing; a wrong digest makes the confirmation write nothing;
+  // an invitation id that is not the class's is refused after the policy.
+  {
+    action: 'classes.previewRoster',
+    rule: 'teach-class',
+    resource: 'classA',
+    args: (f) => form({ classId: f.classA, text: 'Name,Email\nMatrix Person,matrix.roster@e2e.statecraft' }),
+  },
+  {
+    action: 'classes.importRoster',
+    rule: 'teach-class',
+    resource: 'classA',
+    args: (f) =>
+      form({
+        classId: f.classA,
+        text: 'Name,Email\nMatrix Person,matrix.roster@e2e.statecraft',
+        digest: '0'.repeat(32),
+      }),
+  },
+  {
+    action: 'classes.revokeInvitation',
+    rule: 'teach-class',
+    resource: 'classA',
+    args: (f) => form({ classId: f.classA, invitationId: '00000000-0000-4000-8000-000000000000' }),
+  },
+  {
+    // A made-up token opens nothing: every signed-in person gets past the policy to hear so.
+    action: 'classes.acceptInvitation',
+    rule: 'signed-in',
+    resource: 'nothing',
+    args: () => form({ token: 'made-up-token' }),
+  },
   {
     action: 'classes.setTimeZone',
     rule: 'teach-class',
@@ -795,6 +827,7 @@ const PAGE_CASES: PageCase[] = [
   { page: '/forgot-password', rule: 'public', resource: 'nothing', path: () => '/forgot-password' },
   { page: '/reset-password', rule: 'public', resource: 'nothing', path: () => '/reset-password?token=none' },
   { page: '/verify-email', rule: 'public', resource: 'nothing', path: () => '/verify-email?token=none' },
+  { page: '/invitation', rule: 'public', resource: 'nothing', path: () => '/invitation?token=none' },
   ...[
     '/home',
     '/account',
@@ -860,6 +893,12 @@ const PAGE_CASES: PageCase[] = [
     rule: 'teach-class',
     resource: 'classA',
     path: (f) => `/classes/${f.classA}/assignments/${f.assignment}/answers/${FREE_TEXT_QUESTION}`,
+  },
+  {
+    page: '/classes/[classId]/roster',
+    rule: 'teach-class',
+    resource: 'classA',
+    path: (f) => `/classes/${f.classA}/roster`,
   },
   {
     page: '/classes/[classId]/attempts/[attemptId]',

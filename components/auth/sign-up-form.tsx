@@ -12,10 +12,13 @@ export function SignUpForm({
   callbackUrl,
   minLength,
   maxLength,
+  email,
 }: {
   callbackUrl: string;
   minLength: number;
   maxLength: number;
+  /** An address to start with (a class invitation's). */
+  email?: string;
 }) {
   const [state, action, pending] = useActionState<FormResult<unknown>, FormData>(signUpAction, IDLE);
   return (
@@ -37,7 +40,7 @@ export function SignUpForm({
         autoComplete="email"
         maxLength={254}
         required
-        defaultValue={('values' in state ? state.values : undefined)?.email}
+        defaultValue={('values' in state ? state.values : undefined)?.email ?? email}
         errors={('fieldErrors' in state ? state.fieldErrors : undefined)?.email}
       />
       <Field

@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getSessionState, getUserByEmail, insertUser } from '@/db/queries/users';
 import { setUpTestDatabase } from '@/db/test-database';
+import { setUpMailSink } from '@/lib/test-mail-sink';
 import { checkCredentials, mustConfirmEmail, registerUser } from './accounts';
 import {
   requestVerificationEmail,
@@ -19,31 +18,7 @@ import { hashPassword } from './password';
  */
 setUpTestDatabase();
 
-const inbox: { to: string; raw: string }[] = [];
-let sink: SMTPServer;
-
-beforeAll(async () => {
-  sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => {
-        raw += chunk.toString('utf8');
-      });
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-  // env() is read once per process: this test file is its own process, and sets it first.
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(sink.server.address() as AddressInfo).port}`;
-  process.env.EMAIL_VERIFICATION = 'required';
-});
-
-afterAll(() => new Promise<void>((resolve) => sink.close(() => resolve())));
+const inbox = setUpMailSink({ EMAIL_VERIFICATION: 'required' });
 
 const ORIGIN = 'https://ir.school.example';
 const PASSWORD = 'a long enough passphrase';

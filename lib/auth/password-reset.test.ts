@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getUserByEmail, insertUser } from '@/db/queries/users';
 import { setUpTestDatabase } from '@/db/test-database';
+import { setUpMailSink } from '@/lib/test-mail-sink';
 import { checkCredentials } from './accounts';
 import { hashPassword } from './password';
 import { RESET_LINK_MINUTES, requestPasswordReset, resetPassword } from './password-reset';
@@ -14,31 +13,7 @@ import { recordFailure, secondsUntilAllowed, signInKeys } from './throttle';
  */
 setUpTestDatabase();
 
-const inbox: { to: string; raw: string }[] = [];
-let sink: SMTPServer;
-
-beforeAll(async () => {
-  sink = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => {
-        raw += chunk.toString('utf8');
-      });
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-  // env() is read once per process: this test file is its own process, and sets it first.
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(sink.server.address() as AddressInfo).port}`;
-  process.env.MAIL_FROM = 'Statecraft <no-reply@school.example>';
-});
-
-afterAll(() => new Promise<void>((resolve) => sink.close(() => resolve())));
+const inbox = setUpMailSink({ MAIL_FROM: 'Statecraft <no-reply@school.example>' });
 
 const ORIGIN = 'https://ir.school.example';
 let seq = 0;

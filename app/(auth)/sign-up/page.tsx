@@ -10,6 +10,8 @@ export const metadata: Metadata = { title: 'Create an account' };
 export default async function SignUpPage({ searchParams }: PageProps<'/sign-up'>) {
   const params = await searchParams;
   const callbackUrl = safeReturnPath(params.callbackUrl);
+  // A class invitation's link starts the form with the invited address.
+  const email = typeof params.email === 'string' ? params.email.slice(0, 254) : undefined;
   return (
     <div className="space-y-6">
       <div>
@@ -18,7 +20,12 @@ export default async function SignUpPage({ searchParams }: PageProps<'/sign-up'>
           Students and instructors use the same account: join a class with its code, or start your own.
         </p>
       </div>
-      <SignUpForm callbackUrl={callbackUrl} minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} />
+      <SignUpForm
+        callbackUrl={callbackUrl}
+        minLength={PASSWORD_MIN_LENGTH}
+        maxLength={PASSWORD_MAX_LENGTH}
+        email={email}
+      />
       <OAuthButtons providers={enabledOAuthProviders()} callbackUrl={callbackUrl} />
     </div>
   );

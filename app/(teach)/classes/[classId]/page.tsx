@@ -4,12 +4,14 @@ import { AssignQuizForm } from '@/components/classes/assign-quiz-form';
 import { AssignmentSummary } from '@/components/classes/assignment-summary';
 import { ClassSettings } from '@/components/classes/class-settings';
 import { InstructorsPanel } from '@/components/classes/instructors-panel';
+import { InvitationsPanel } from '@/components/classes/invitations-panel';
 import { JoiningPanel } from '@/components/classes/joining-panel';
 import { StudentClassView } from '@/components/classes/student-class-view';
 import { StudentProgress } from '@/components/classes/student-table';
 import { ActionForm } from '@/components/ui/action-form';
 import { listAssignableQuizzes } from '@/db/queries/assignments';
 import { listMembers } from '@/db/queries/classes';
+import { listInvitations } from '@/db/queries/invitations';
 import { getUserById } from '@/db/queries/users';
 import { publicOrigin } from '@/lib/auth/host';
 import { classProgress } from '@/lib/classes/dashboard';
@@ -43,12 +45,13 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
   const query = await searchParams;
   const sort = typeof query.sort === 'string' && SORTS.includes(query.sort) ? query.sort : 'name';
   const page = Number.parseInt(typeof query.page === 'string' ? query.page : '1', 10) || 1;
-  const [progress, members, quizzes, requestHeaders, removed] = await Promise.all([
+  const [progress, members, quizzes, requestHeaders, removed, invitations] = await Promise.all([
     classProgress(klass.id),
     listMembers({ classId: klass.id }),
     listAssignableQuizzes({ userId: user.id }),
     headers(),
     typeof query.removed === 'string' ? removedStudent(query.removed, klass.id) : null,
+    listInvitations({ classId: klass.id }),
   ]);
   const joinLink = klass.joinCode
     ? `${publicOrigin(requestHeaders)}/classes/join?code=${klass.joinCode}`
@@ -136,6 +139,12 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
         progress={progress}
         sort={sort}
         page={page}
+      />
+      <InvitationsPanel
+        classId={klass.id}
+        invitations={invitations}
+        timeZone={klass.timeZone}
+        now={new Date()}
       />
       <InstructorsPanel classId={klass.id} instructors={instructors} />
     </div>
