@@ -189,6 +189,10 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
             (!statements[effectIndex] || parts[effectIndex]!.clause.relation === 'cause')
           )
             effectIndex--;
+          // "Because our needs are great -- because our chances are great -- let us be bold": a
+          // reason beside another reason is no effect of it.
+          if (effectIndex !== k && /^(cause|purpose)$/.test(parts[effectIndex]?.clause.relation ?? ''))
+            return;
           // "The world is very different now. For man holds …": the reason of the sentence before.
           const backwards = k === 0 && /^for$/i.test(clause.marker);
           const effect = withoutFrame(

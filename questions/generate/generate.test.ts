@@ -486,7 +486,21 @@ describe('clauses that are not statements', () => {
     const said = readDiscourse(small).statements.map((s) => statedText(s.proposition, s.subject));
     expect(said.some((s) => /^our sailors have known storms$/i.test(s))).toBe(false);
     expect(danglingReference('Tonight, no such meeting is needed.')).toBe('such meeting');
+    expect(danglingReference('We have waited too long for that empty pledge.')).toBe('that empty pledge.');
     expect(danglingReference('The fleet carries supplies such as grain and fuel.')).toBeNull();
+  });
+});
+
+describe('reasons side by side', () => {
+  it('reads no cause and effect into two parallel reasons', () => {
+    const small = analyseReading(
+      parseReading({
+        text: 'Because the needs of our allies are so great -- because the dangers on their borders are so great -- let us be generous in our help to them.',
+        format: 'text',
+      }),
+      'parallel-reasons-test',
+    );
+    expect(readDiscourse(small).causes).toEqual([]);
   });
 });
 

@@ -62,14 +62,19 @@ export function danglingReference(text: string): string | null {
       if (clauseStart) return words[i]!;
       // "lose that bet", "refined that playbook": a determiner after a verb or preposition.
       const determinerSlot = /(ed|ing|en)$/.test(previous) || DETERMINER_BEFORE.has(previous);
-      const after = words[i + 2] ?? '';
-      const nounThenStop =
-        next.length > 2 &&
-        (/[.,;:?!]$/.test(words[i + 1] ?? '') ||
-          after === '' ||
-          /^(in|on|of|to|and|with|is|was)$/.test(after));
-      if (determinerSlot && nounThenStop && !before.toLowerCase().includes(next.slice(0, 5))) {
-        return `${words[i]} ${words[i + 1]}`;
+      // The noun is the next word, or the one after it ("that false promise"), where the phrase ends.
+      const endsAt = (k: number) => {
+        const word = words[k] ?? '';
+        const after = words[k + 1] ?? '';
+        return (
+          word.replace(/[^a-z]/gi, '').length > 2 &&
+          (/[.,;:?!]$/.test(word) || after === '' || /^(in|on|of|to|and|with|is|was)$/.test(after))
+        );
+      };
+      const nounAt = endsAt(i + 1) ? i + 1 : endsAt(i + 2) ? i + 2 : -1;
+      const noun = nounAt === -1 ? '' : words[nounAt]!.toLowerCase().replace(/[^a-z]/g, '');
+      if (determinerSlot && noun && !before.toLowerCase().includes(noun.slice(0, 5))) {
+        return words.slice(i, nounAt + 1).join(' ');
       }
     }
   }

@@ -63,6 +63,8 @@ export function point(paragraph: ParagraphAnalysis): string | null {
   // "All the allies of the United States can know:" announces a point and makes none.
   if (result && (/:\s*$/.test(topic?.text ?? '') || /:\s*$/.test(result) || /^I\b/.test(result)))
     result = null;
+  // "We have lived too long with that false promise": which promise, out of the paragraph?
+  if (result && danglingReference(result)) result = null;
   // "And it is imperative …": a point does not open on a connective.
   if (result)
     result = result.replace(/^(and|but|so|yet|or|now)\s+/i, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
