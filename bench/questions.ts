@@ -140,6 +140,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/nixon-1973-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'Reagan, second inaugural address, 1985',
+    slug: 'reagan-1985-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/reagan-1985-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
