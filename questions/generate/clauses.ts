@@ -126,6 +126,9 @@ function markerAt(tokens: Token[], i: number): { length: number; relation: Relat
       // "so" and "yet" open a clause only before a subject: "so many", "not yet" do not.
       if ((marker.words[0] === 'so' || marker.words[0] === 'yet') && marker.words.length === 1) {
         const next = tokens[i + 1];
+        // "So much has changed", "so many", "so far": a degree, not a result.
+        if (marker.words[0] === 'so' && next && /^(much|many|far|long|few|little)$/.test(next.normal))
+          continue;
         if (!next || !(next.tags.has('Pronoun') || next.tags.has('Determiner') || next.tags.has('Noun')))
           continue;
         // "Give us access, so we can make sure …": "so" before a subject and "can", "could",

@@ -166,8 +166,12 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
       // "Not because history runs on the wheels of inevitability; it is human choices …": what a
       // sentence opening on "Not" says before its semicolon or colon is denied, not stated.
       let denied = /^not\b/i.test(sentence.text);
+      // "Passing harmless... we rode through the storm": a quotation's fragments are not the
+      // speaker's statements, and its clauses cut badly.
+      const quoting = /["“”]|\.\.\.|…/.test(sentence.text);
       const statements: (Statement | null)[] = parts.map(({ proposition, clause }, k) => {
         const inDenial = denied;
+        if (quoting) return null;
         if (denied && clause.tokens.some((t) => /[;:]/.test(t.post))) denied = false;
         if (!proposition || inDenial || turnedBy(parts[k + 1]?.clause)) return null;
         const subject = readableSubject(proposition, sentence, k === 0);
@@ -216,6 +220,9 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         if (clause.relation === 'result') {
           const effect = withoutFrame(statements[k] ?? null);
           if (!effect) return;
+          // "…, so every worker can find work; so the least among us shall have …": two results of
+          // one cause, side by side, neither the cause of the other.
+          if (k > 0 && /^(cause|purpose|result)$/.test(parts[k - 1]!.clause.relation ?? '')) return;
           const previousSentence = paragraph.sentences[index - 1];
           const causeText =
             k > 0 ? trimClause(textOf(parts[k - 1]!.clause.body)) : previousSentence?.resolved;

@@ -504,6 +504,35 @@ describe('reasons side by side', () => {
   });
 });
 
+describe('context a statement needs', () => {
+  it('finds "their" with nothing plural before it, "instead", "so much", parallel results and quotations', () => {
+    expect(danglingReference('We seek to cut their number.')).toBe('their');
+    expect(danglingReference('Our allies want their troops home.')).toBeNull();
+    expect(danglingReference('We chose, instead, to talk.')).toBe('instead,');
+    expect(danglingReference('We chose talks instead of threats.')).toBeNull();
+    expect(clausesOf(tokenize('So much has changed since the treaty was signed.'))).toHaveLength(1);
+    const small = analyseReading(
+      parseReading({
+        text: [
+          'We must open our markets, so every farmer who grows grain can sell it abroad; so the poorest nations shall have a fair chance to trade.',
+          'The envoy recalled the old warning: "Trust... but verify, and never sign in haste."',
+        ].join('\n\n'),
+        format: 'text',
+      }),
+      'parallel-results-test',
+    );
+    const discourse = readDiscourse(small);
+    expect(
+      discourse.causes.filter(
+        (c) => /poorest nations/.test(c.effect.sentence.text) && /farmer/.test(c.cause),
+      ),
+    ).toEqual([]);
+    expect(
+      discourse.statements.filter((s) => /verify|sign in haste/.test(statedText(s.proposition, s.subject))),
+    ).toEqual([]);
+  });
+});
+
 describe('what the generator keeps from a long speech', () => {
   it('keeps few "not" statements, few pledges and at most two blanks on one word', () => {
     const counts = (pattern: RegExp) => report.questions.filter((q) => pattern.test(q.prompt)).length;

@@ -40,6 +40,15 @@ export function danglingReference(text: string): string | null {
         return words[i]!;
       }
     } else if (
+      /^(they|them|their)$/.test(word) &&
+      !/\b[a-z]{3,}s\b/i.test(before.replace(/^(True or false|According to [^,]+,)/, ''))
+    ) {
+      // "to reduce their number": nothing plural before it for "their" to stand for.
+      return words[i]!;
+    } else if (word === 'instead' && next !== 'of') {
+      // "We seek, instead, to …": instead of what the sentence before said.
+      return words[i]!;
+    } else if (
       /^(they|them|their|its)$/.test(word) ||
       (word === 'it' && clauseStart && !/^(is|was|may|might|will|would|s)$/.test(next))
     ) {
