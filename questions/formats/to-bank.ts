@@ -10,10 +10,10 @@ import {
   sentenceIdSchema,
 } from '../schema';
 import { matchEvidence, type SentenceRef } from './evidence';
-import type { LineError, ReadQuestion, ReadResult } from './types';
+import { type BankFormat, FORMAT_NAMES, type LineError, type ReadQuestion, type ReadResult } from './types';
 
 /**
- * Questions read from a GIFT or Aiken file, made into drafts of a reading's bank: the fields a
+ * Questions read from a GIFT, Aiken or Moodle XML file, made into drafts of a reading's bank: the fields a
  * file does not carry get defaults the preview states (skill by type, medium difficulty), the
  * evidence sentences are matched to the reading (evidence.ts), and each is checked by the one
  * question schema. A Statecraft export's comment restores what GIFT could not hold, when the
@@ -106,10 +106,17 @@ function restore(read: ReadQuestion, meta: Meta): { body: ReadQuestion['body']; 
       const items = body.items as { id: string; text: string }[];
       if (ids.length !== items.length) return null;
       const rename = new Map(items.map((item, i) => [item.id, ids[i] as string]));
+      // A file that lists the items in their right order (Moodle XML) says the order they are shown in.
+      const display = Array.isArray(x.display) ? x.display.map(str) : [];
+      const renamed = items.map((item) => ({ ...item, id: rename.get(item.id) as string }));
+      const shown =
+        display.length === renamed.length && display.every((id) => renamed.some((item) => item.id === id))
+          ? display.map((id) => renamed.find((item) => item.id === id))
+          : renamed;
       return {
         body: {
           ...body,
-          items: items.map((item) => ({ ...item, id: rename.get(item.id) })),
+          items: shown,
           answer: { order: (body.answer as { order: string[] }).order.map((id) => rename.get(id)) },
         },
         notes: [],
@@ -231,7 +238,7 @@ export function importedId(slug: string, body: unknown, salt = ''): string {
 export function planImport(
   read: ReadResult,
   reading: { slug: string; sentences: readonly SentenceRef[] },
-  format: 'gift' | 'aiken',
+  format: BankFormat,
 ): ImportPlan {
   const errors = [...read.errors];
   const notes = [...read.notes];
@@ -285,7 +292,7 @@ export function planImport(
       readingSlug: reading.slug,
       explanation:
         str(body.explanation).trim() ||
-        `No explanation came with this question (imported from ${format === 'gift' ? 'GIFT' : 'Aiken'}).`,
+        `No explanation came with this question (imported from ${FORMAT_NAMES[format]}).`,
       evidence,
       skill: m?.skill ?? DEFAULT_SKILL[body.type],
       difficulty: m?.difficulty ?? 2,
