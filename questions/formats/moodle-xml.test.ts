@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAuthoredBank } from '../bank';
 import { parseReading } from '../reading/parse';
 import { QUESTION_TYPES, type Question, type QuestionType } from '../schema';
+import { canonical, TYPE_WITHOUT_COMMENTS } from './canonical';
 import { bankToMoodleXml, isMoodleGrade, isXmlRefusal, parseMoodleXml } from './moodle-xml';
 import { planImport } from './to-bank';
 import type { ReadResult } from './types';
@@ -20,41 +21,6 @@ function read(text: string): ReadResult {
   return result;
 }
 const readBack = (text: string, on = { slug, sentences }) => planImport(read(text), on, 'moodle-xml');
-
-/** A question without what a file does not carry and the ids the app makes up: texts and keys. */
-function canonical(q: Question): unknown {
-  const { id: _id, status: _s, source: _src, quality: _q, ...rest } = q;
-  const byText = (options: { id: string; text: string }[], ids: string[]) =>
-    ids.map((id) => options.find((o) => o.id === id)?.text);
-  switch (rest.type) {
-    case 'multiple-choice':
-      return {
-        ...rest,
-        options: rest.options.map(({ id: _, ...o }) => o),
-        answer: byText(rest.options, [rest.answer.optionId]),
-      };
-    case 'multiple-answer':
-      return {
-        ...rest,
-        options: rest.options.map(({ id: _, ...o }) => o),
-        answer: byText(rest.options, rest.answer.optionIds),
-      };
-    case 'matching':
-      return {
-        ...rest,
-        left: rest.left.map((o) => o.text),
-        right: rest.right.map((o) => o.text).sort(),
-        answer: Object.entries(rest.answer.pairs)
-          .map(
-            ([l, r]) =>
-              `${rest.left.find((o) => o.id === l)?.text} = ${rest.right.find((o) => o.id === r)?.text}`,
-          )
-          .sort(),
-      };
-    default:
-      return rest;
-  }
-}
 
 // ---- Moodle's importer, as rules: what question/format/xml/format.php and the question types'
 // import_from_xml read (element paths as xmlize gives them), and what they refuse. Written from
@@ -230,17 +196,7 @@ describe('Moodle XML export then import', () => {
     expect(stripped).not.toContain('@statecraft');
     const back = readBack(stripped);
     expect(back.errors).toEqual([]);
-    const expected: Record<QuestionType, QuestionType> = {
-      'multiple-choice': 'multiple-choice',
-      'multiple-answer': 'multiple-answer',
-      'true-false': 'true-false',
-      cloze: 'cloze',
-      'short-answer': 'short-answer',
-      matching: 'matching',
-      ordering: 'ordering',
-      'select-evidence': 'multiple-choice',
-      'claim-evidence-reasoning': 'multiple-choice',
-    };
+    const expected = TYPE_WITHOUT_COMMENTS;
     const count = (types: string[]) =>
       types.reduce<Record<string, number>>((m, t) => {
         m[t] = (m[t] ?? 0) + 1;
@@ -338,7 +294,7 @@ describe('reading Moodle XML as Moodle writes it', () => {
     expect(cloze).toMatchObject({
       prompt: 'Complete the sentence from the essay.',
       text: 'Sanctions fail when they are {{1}}, because companies in other countries fill the {{2}}.',
-      wordBank: ['unilateral', 'multilateral', 'secret'],
+      wordBank: ['unilateral', 'multilateral', 'secret', 'gap'],
       answer: { blanks: [{ accepted: ['unilateral'] }, { accepted: ['gap'] }] },
     });
     expect(essayQ).toMatchObject({

@@ -1,6 +1,7 @@
 import { decodeHTML } from 'entities';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { type Question, type QuestionOf, SKILL_NAMES, type Skill } from '../schema';
+import { statecraftRecord } from './to-bank';
 import {
   type ExportNote,
   type ExportResult,
@@ -76,19 +77,8 @@ const commentJson = (value: unknown) => JSON.stringify(value).replace(/-(?=-)/g,
 /** Moodle's cloze syntax reserves } # ~ / " and \ inside an answer; each is escaped with \. */
 const clozeAnswer = (text: string) => html(text).replace(/[}#~/"\\]/g, (c) => `\\${c}`);
 
-function meta(q: Question, extra: Record<string, unknown> = {}) {
-  return `  <!-- @statecraft ${commentJson({
-    v: 1,
-    id: q.id,
-    type: q.type,
-    skill: q.skill,
-    difficulty: q.difficulty,
-    lens: q.lens,
-    concepts: q.concepts,
-    evidence: q.evidence,
-    extra,
-  })} -->`;
-}
+const meta = (q: Question, extra: Record<string, unknown> = {}) =>
+  `  <!-- @statecraft ${commentJson(statecraftRecord(q, extra))} -->`;
 
 type Written = { type: string; questionText: string; body: string[]; extra?: Record<string, unknown> };
 type Note = Omit<ExportNote, 'questionId' | 'type'>;
@@ -487,7 +477,12 @@ function readCloze(
   if (found.problem) return { error: found.problem };
   if (blanks.length === 0) return { error: 'A cloze question with no embedded answer ({1:SHORTANSWER:=…}).' };
   const { prompt, text } = promptAndText(paragraphs(marked));
-  if (choices) base.notes.push('Drop-down blanks → cloze with a word bank (the choices of every blank).');
+  if (choices) {
+    // A word bank serves every blank: a typed blank's answer joins it, or it could not be filled.
+    for (const b of blanks)
+      if (b.accepted[0] && !b.accepted.some((a) => bank.includes(a))) bank.push(b.accepted[0]);
+    base.notes.push('Drop-down blanks → cloze with a word bank (the choices of every blank).');
+  }
   return {
     ...base,
     stem: clozeStem(prompt, text),

@@ -43,6 +43,29 @@ const DEFAULT_SKILL: Record<QuestionType, Skill> = {
   'claim-evidence-reasoning': 'evidence',
 };
 
+/**
+ * What a file's comment keeps of a question that the format cannot (GIFT's `// @statecraft {…}`,
+ * Moodle XML's `<!-- @statecraft {…} -->`): read back by `metaSchema` below.
+ */
+export function statecraftRecord(
+  q: Question,
+  extra: Record<string, unknown> = {},
+  part?: { part: number; of: number },
+) {
+  return {
+    v: 1,
+    id: q.id,
+    type: q.type,
+    skill: q.skill,
+    difficulty: q.difficulty,
+    lens: q.lens,
+    concepts: q.concepts,
+    evidence: q.evidence,
+    ...(part ?? {}),
+    extra,
+  };
+}
+
 const metaSchema = z.object({
   v: z.literal(1),
   type: z.string(),
