@@ -309,6 +309,23 @@ describe('reading Moodle XML as Moodle writes it', () => {
     expect(plan.drafts[2]?.evidenceFound).toBe(true);
   });
 
+  it('reads Moodle’s own gapselect fixture as a cloze with a word bank', () => {
+    const result = read(fixture('gapselect_testquestion.moodle.xml'));
+    expect(result.errors).toEqual([]);
+    expect(result.notes.map((n) => n.line)).toEqual([4]);
+    expect(result.questions.map((q) => [q.line, q.title])).toEqual([
+      [12, 'Imported Drag and drop into text 001'],
+    ]);
+    expect(result.questions[0]?.body).toMatchObject({
+      type: 'cloze',
+      prompt: 'Fill in the blanks.',
+      text: 'The {{1}} {{2}} on the {{3}}.',
+      wordBank: ['cat', 'sat', 'mat', 'dog', 'table'],
+      answer: { blanks: [{ accepted: ['cat'] }, { accepted: ['sat'] }, { accepted: ['mat'] }] },
+      explanation: 'The cat sat on the mat.',
+    });
+  });
+
   it('refuses, as Moodle does, the grade 33% in Moodle’s own fixture error_invalid_grades.xml, naming its line', () => {
     const result = read(fixture('error_invalid_grades.xml'));
     expect(result.questions).toEqual([]);
