@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { parse as giftPegjs } from 'gift-pegjs';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { HTTP_STATUS, IDLE } from '@/lib/server/result';
 import { setUpBrowser, uniqueEmail } from './browser';
+import { actionIds, callAction, formOf } from './http';
 import { AuthPages } from './pages/auth';
 
 const browser = setUpBrowser();
@@ -199,7 +201,43 @@ describe('importing questions', () => {
       'truefalse',
     ]);
 
-    // Hostile XML gets a clear message, and nothing is written.
+    // Hostile XML, pasted or uploaded, called as the browser calls the action: a refusal the HTTP
+    // table maps to 400 or 413 (never a server error), and nothing written.
+    const previewAction = (await actionIds()).get('bank.previewImport')!;
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const readingId = bankUrl.split('/')[3]!;
+    const question = '<question type="essay"><name><text>x</text></name></question>';
+    const hostile: [string, keyof typeof HTTP_STATUS, RegExp][] = [
+      [
+        '<?xml version="1.0"?>\n<!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<quiz>&x;</quiz>',
+        'invalid',
+        /declares a document type/,
+      ],
+      [
+        `<!DOCTYPE q [<!ENTITY a "${'a'.repeat(100)}"><!ENTITY b "${'&a;'.repeat(100)}"><!ENTITY c "${'&b;'.repeat(100)}">]><quiz>&c;</quiz>`,
+        'invalid',
+        /declares a document type/,
+      ],
+      ['<quiz>\n<question type="essay">\n</quiz>', 'invalid', /line 3, column 1/],
+      [`<quiz>${question.repeat(501)}</quiz>`, 'too-large', /501 questions/],
+    ];
+    for (const [text, status, message] of hostile)
+      for (const fields of [
+        { text },
+        { text: '', file: new File([text], 'bank.xml', { type: 'application/xml' }) },
+      ] as Record<string, string | Blob>[]) {
+        const answer = await callAction(inject('baseURL'), { cookie }, previewAction, [
+          IDLE,
+          formOf({ readingId, format: 'detect', ...fields }),
+        ]);
+        expect(answer.serverError).toBe(false);
+        expect(answer.result).toMatchObject({ status, message: expect.stringMatching(message) });
+        expect(HTTP_STATUS[status]).toBeGreaterThanOrEqual(400);
+      }
+    await page.goto(bankUrl);
+    await page.getByText('8 questions: 0 approved (students see these), 8 drafts to review').waitFor();
+
+    // In the page, the message is shown.
     await page.goto(`${bankUrl}/import`);
     await page
       .getByLabel('Or paste the questions')

@@ -215,8 +215,12 @@ export function previewImport({
   const as = format === 'detect' ? detectFormat(text) : format;
   const read = FORMATS[as].read(text);
   // A file that cannot be read at all (not XML, a DTD, too many questions): nothing to preview.
-  if (isXmlRefusal(read))
-    return refuse(read.refused, read.message, { fieldErrors: { text: [read.message] } });
+  if (isXmlRefusal(read)) {
+    const message = detected
+      ? `${read.message} (Read as Moodle XML because it starts with "<"; if it is GIFT or Aiken, choose that format.)`
+      : read.message;
+    return refuse(read.refused, message, { fieldErrors: { text: [message] } });
+  }
   if (read.questions.length > IMPORT_LIMITS.questions)
     return refuse(
       'too-large',
