@@ -46,6 +46,15 @@ async function instructorWithReading(page: Page, name: string, email: string): P
   return `${new URL(page.url()).pathname}/questions`;
 }
 
+/** Asks for the preview and waits until it shows these counts; answers the preview. */
+async function previewShowing(page: Page, counts: RegExp) {
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const preview = page.locator('[data-import-preview]');
+  await preview.waitFor();
+  await expect.poll(() => preview.locator('[data-preview-counts]').textContent()).toMatch(counts);
+  return preview;
+}
+
 describe('importing questions', () => {
   it('previews a GIFT file (every question, each failed line), writes nothing until confirmed, then adds drafts; the export reads in gift-pegjs', async () => {
     const context = await browser.newContext();
@@ -56,12 +65,7 @@ describe('importing questions', () => {
     await page.getByRole('link', { name: 'Import questions (GIFT, Aiken, Moodle XML)' }).click();
     await page.waitForURL(/\/questions\/import$/);
     await page.getByLabel('Or paste the questions').fill(GIFT);
-    await page.getByRole('button', { name: 'Preview' }).click();
-    const preview = page.locator('[data-import-preview]');
-    await preview.waitFor();
-    await expect
-      .poll(() => preview.locator('[data-preview-counts]').textContent())
-      .toMatch(/3 questions will be added as drafts; 1 could not be read/);
+    const preview = await previewShowing(page, /3 questions will be added as drafts; 1 could not be read/);
     expect(await preview.locator('[data-import-errors] li').allTextContents()).toEqual([
       'Line 13: The answer part opened with { is never closed with }.',
     ]);
@@ -151,12 +155,7 @@ describe('importing questions', () => {
       mimeType: 'application/xml',
       buffer: readFileSync('questions/formats/fixtures/moodle/sanctions-bank.xml'),
     });
-    await page.getByRole('button', { name: 'Preview' }).click();
-    const preview = page.locator('[data-import-preview]');
-    await preview.waitFor();
-    await expect
-      .poll(() => preview.locator('[data-preview-counts]').textContent())
-      .toMatch(/8 questions will be added as drafts; 1 could not be read/);
+    const preview = await previewShowing(page, /8 questions will be added as drafts; 1 could not be read/);
     expect(await preview.locator('[data-preview-format]').textContent()).toMatch(
       /Read as Moodle XML \(told from the content/,
     );

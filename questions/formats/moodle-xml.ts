@@ -1,7 +1,7 @@
 import { decodeHTML } from 'entities';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { type Question, type QuestionOf, SKILL_NAMES, type Skill } from '../schema';
-import { statecraftRecord } from './to-bank';
+import { evidenceRecord, matchingBody, statecraftRecord } from './to-bank';
 import {
   type ExportNote,
   type ExportResult,
@@ -275,13 +275,7 @@ function writeQuestion(q: Question, notes: Note[]): Written {
           ? 'Select the evidence → multiple choice of the reading’s sentences.'
           : 'Claim, evidence and reasoning → multiple choice of the evidence; the written reasoning (its rubric) is not in Moodle, only in the Statecraft comment.';
       notes.push({ kind: 'converted', message });
-      const extra: Record<string, unknown> = {
-        prompt: q.prompt,
-        claim: q.claim,
-        sentenceIds: q.options.map((o) => o.id),
-      };
-      if (q.type === 'claim-evidence-reasoning')
-        Object.assign(extra, { rubric: q.rubric, modelAnswer: q.modelAnswer, weights: q.weights });
+      const extra = evidenceRecord(q);
       return {
         type: 'multichoice',
         questionText: `${para(q.prompt)}${para(`Claim: ${q.claim}`)}`,
@@ -712,21 +706,7 @@ function readQuestion(
           .trim(),
       }));
       if (pairs.some((p) => !p.right)) return { error: 'A matching subquestion has no answer.' };
-      const matched = pairs.filter((p) => p.left);
-      const rights = [...new Set(pairs.map((p) => p.right))];
-      const rightId = (text: string) => `r${rights.indexOf(text) + 1}`;
-      return {
-        ...base,
-        stem,
-        body: {
-          type: 'matching',
-          prompt: stem,
-          left: matched.map((p, i) => ({ id: `l${i + 1}`, text: p.left })),
-          right: rights.map((text) => ({ id: rightId(text), text })),
-          answer: { pairs: Object.fromEntries(matched.map((p, i) => [`l${i + 1}`, rightId(p.right)])) },
-          explanation,
-        },
-      };
+      return { ...base, stem, body: matchingBody(stem, pairs, explanation) };
     }
     case 'ordering': {
       const answers = all(question, 'answer').map((a, i) => ({

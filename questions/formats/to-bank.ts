@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   LENSES,
   type Question,
+  type QuestionOf,
   type QuestionType,
   questionSchema,
   SKILLS,
@@ -63,6 +64,39 @@ export function statecraftRecord(
     evidence: q.evidence,
     ...(part ?? {}),
     extra,
+  };
+}
+
+/** What the comment keeps of an evidence question written as multiple choice: read back by `restore`. */
+export function evidenceRecord(
+  q: QuestionOf<'select-evidence' | 'claim-evidence-reasoning'>,
+): Record<string, unknown> {
+  const record: Record<string, unknown> = {
+    prompt: q.prompt,
+    claim: q.claim,
+    sentenceIds: q.options.map((o) => o.id),
+  };
+  if (q.type === 'claim-evidence-reasoning')
+    Object.assign(record, { rubric: q.rubric, modelAnswer: q.modelAnswer, weights: q.weights });
+  return record;
+}
+
+/** A matching question from a file's pairs of texts; a pair with no left text is an extra definition. */
+export function matchingBody(
+  prompt: string,
+  pairs: { left: string; right: string }[],
+  explanation: string | undefined,
+): ReadQuestion['body'] {
+  const matched = pairs.filter((p) => p.left);
+  const rights = [...new Set(pairs.map((p) => p.right))];
+  const rightId = (text: string) => `r${rights.indexOf(text) + 1}`;
+  return {
+    type: 'matching',
+    prompt,
+    left: matched.map((p, i) => ({ id: `l${i + 1}`, text: p.left })),
+    right: rights.map((text) => ({ id: rightId(text), text })),
+    answer: { pairs: Object.fromEntries(matched.map((p, i) => [`l${i + 1}`, rightId(p.right)])) },
+    explanation,
   };
 }
 
