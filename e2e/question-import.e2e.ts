@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
 import { parse as giftPegjs } from 'gift-pegjs';
-import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { HTTP_STATUS, IDLE } from '@/lib/server/result';
 import { setUpBrowser, uniqueEmail } from './browser';
+import { actionIds, callAction, formOf } from './http';
 import { AuthPages } from './pages/auth';
 
 const browser = setUpBrowser();
@@ -30,32 +35,37 @@ const GIFT = [
   '::Gap::Unilateral sanctions fail because companies in other countries fill the {=gap}.',
 ].join('\n');
 
+/** A new instructor with a new reading of ESSAY; answers the reading's bank path. */
+async function instructorWithReading(page: Page, name: string, email: string): Promise<string> {
+  await new AuthPages(page).signUp({ name, email, password: 'bringing my moodle bank' });
+  await page.waitForURL(/\/home$/);
+  await page.goto('/teach/readings/new');
+  await page.getByLabel('Essay text').fill(ESSAY);
+  await page.getByRole('button', { name: 'Create draft' }).click();
+  await page.waitForURL(/\/teach\/readings\/[0-9a-f-]{36}$/);
+  return `${new URL(page.url()).pathname}/questions`;
+}
+
+/** Asks for the preview and waits until it shows these counts; answers the preview. */
+async function previewShowing(page: Page, counts: RegExp) {
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const preview = page.locator('[data-import-preview]');
+  await preview.waitFor();
+  await expect.poll(() => preview.locator('[data-preview-counts]').textContent()).toMatch(counts);
+  return preview;
+}
+
 describe('importing questions', () => {
   it('previews a GIFT file (every question, each failed line), writes nothing until confirmed, then adds drafts; the export reads in gift-pegjs', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await new AuthPages(page).signUp({
-      name: 'Import Instructor',
-      email: uniqueEmail('import'),
-      password: 'bringing my moodle bank',
-    });
-    await page.waitForURL(/\/home$/);
-    await page.goto('/teach/readings/new');
-    await page.getByLabel('Essay text').fill(ESSAY);
-    await page.getByRole('button', { name: 'Create draft' }).click();
-    await page.waitForURL(/\/teach\/readings\/[0-9a-f-]{36}$/);
-    const bankUrl = `${new URL(page.url()).pathname}/questions`;
+    const bankUrl = await instructorWithReading(page, 'Import Instructor', uniqueEmail('import'));
 
     await page.goto(bankUrl);
-    await page.getByRole('link', { name: 'Import GIFT or Aiken' }).click();
+    await page.getByRole('link', { name: 'Import questions (GIFT, Aiken, Moodle XML)' }).click();
     await page.waitForURL(/\/questions\/import$/);
     await page.getByLabel('Or paste the questions').fill(GIFT);
-    await page.getByRole('button', { name: 'Preview' }).click();
-    const preview = page.locator('[data-import-preview]');
-    await preview.waitFor();
-    await expect
-      .poll(() => preview.locator('[data-preview-counts]').textContent())
-      .toMatch(/3 questions will be added as drafts; 1 could not be read/);
+    const preview = await previewShowing(page, /3 questions will be added as drafts; 1 could not be read/);
     expect(await preview.locator('[data-import-errors] li').allTextContents()).toEqual([
       'Line 13: The answer part opened with { is never closed with }.',
     ]);
@@ -93,6 +103,8 @@ describe('importing questions', () => {
       expect.stringMatching(
         /^Aiken, drafts and approved 2 of 3 questions; 1 as the closest type; 1 left out/,
       ),
+      expect.stringMatching(/^Moodle XML, approved questions 0 of 0 questions\.$/),
+      expect.stringMatching(/^Moodle XML, drafts and approved 3 of 3 questions\.$/),
     ]);
 
     // The export of the bank (drafts too) is read by a published GIFT parser.
@@ -128,6 +140,111 @@ describe('importing questions', () => {
     });
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByText('The file is larger than 1 MB; split it and import the parts.').first().waitFor();
+    await context.close();
+  });
+
+  it('previews a Moodle XML file (every question with its line, each failed question with its line and why), confirms, and the drafts appear; the bank exports as Moodle XML', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const bankUrl = await instructorWithReading(page, 'Moodle Instructor', uniqueEmail('moodle-import'));
+
+    // A bank as Moodle exports one, uploaded; the format is told from the content.
+    await page.goto(`${bankUrl}/import`);
+    await page.locator('#import-file').setInputFiles({
+      name: 'sanctions.xml',
+      mimeType: 'application/xml',
+      buffer: readFileSync('questions/formats/fixtures/moodle/sanctions-bank.xml'),
+    });
+    const preview = await previewShowing(page, /8 questions will be added as drafts; 1 could not be read/);
+    expect(await preview.locator('[data-preview-format]').textContent()).toMatch(
+      /Read as Moodle XML \(told from the content/,
+    );
+    expect(await preview.locator('[data-import-errors] li').allTextContents()).toEqual([
+      'Line 267: Numerical and calculated questions have no counterpart in this app.',
+    ]);
+    const drafts = preview.locator('[data-import-draft]');
+    expect(await drafts.count()).toBe(8);
+    expect(await drafts.nth(0).textContent()).toMatch(/Line 15 · “Coordination” · Multiple choice/);
+    expect(await drafts.nth(5).textContent()).toMatch(/Line 192 · “Cloze” · Fill in the blanks/);
+    expect(await drafts.nth(7).textContent()).toMatch(/Line 237 · “Drag” · Fill in the blanks/);
+    await page.screenshot({ path: '/tmp/statecraft-moodle-import-preview.png', fullPage: true });
+
+    await page.getByRole('button', { name: 'Import 8 questions as drafts' }).click();
+    await page.getByText('8 questions added as drafts. Approve them when they are ready.').waitFor();
+    await page.getByRole('link', { name: 'Review the drafts' }).click();
+    await page.waitForURL(/status=draft/);
+    await page.getByText('8 questions: 0 approved (students see these), 8 drafts to review').waitFor();
+    expect(await page.locator('[data-bank-question]').count()).toBe(8);
+
+    // The bank, drafts too, downloads as Moodle XML, and reads back as the types it holds.
+    const link = page.getByRole('link', { name: 'Moodle XML, drafts and approved' });
+    const response = await page.request.get((await link.getAttribute('href'))!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toMatch(/^application\/xml/);
+    expect(response.headers()['content-disposition']).toMatch(/attachment; filename=".*\.moodle\.xml"/);
+    const xml = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      isArray: (n) => n === 'question',
+    }).parse(await response.text()) as { quiz: { question: { '@type': string }[] } };
+    const types = xml.quiz.question.map((q) => q['@type']).filter((t) => t !== 'category');
+    // Both clozes have a word bank (drop-down blanks, drag and drop), so both go out as ddwtos.
+    expect(types.sort()).toEqual([
+      'ddwtos',
+      'ddwtos',
+      'essay',
+      'essay',
+      'matching',
+      'multichoice',
+      'multichoice',
+      'truefalse',
+    ]);
+
+    // Hostile XML, pasted or uploaded, called as the browser calls the action: a refusal the HTTP
+    // table maps to 400 or 413 (never a server error), and nothing written.
+    const previewAction = (await actionIds()).get('bank.previewImport')!;
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const readingId = bankUrl.split('/')[3]!;
+    const question = '<question type="essay"><name><text>x</text></name></question>';
+    const hostile: [string, keyof typeof HTTP_STATUS, RegExp][] = [
+      [
+        '<?xml version="1.0"?>\n<!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<quiz>&x;</quiz>',
+        'invalid',
+        /declares a document type/,
+      ],
+      [
+        `<!DOCTYPE q [<!ENTITY a "${'a'.repeat(100)}"><!ENTITY b "${'&a;'.repeat(100)}"><!ENTITY c "${'&b;'.repeat(100)}">]><quiz>&c;</quiz>`,
+        'invalid',
+        /declares a document type/,
+      ],
+      ['<quiz>\n<question type="essay">\n</quiz>', 'invalid', /line 3, column 1/],
+      [`<quiz>${question.repeat(501)}</quiz>`, 'too-large', /501 questions/],
+    ];
+    for (const [text, status, message] of hostile)
+      for (const fields of [
+        { text },
+        { text: '', file: new File([text], 'bank.xml', { type: 'application/xml' }) },
+      ] as Record<string, string | Blob>[]) {
+        const answer = await callAction(inject('baseURL'), { cookie }, previewAction, [
+          IDLE,
+          formOf({ readingId, format: 'detect', ...fields }),
+        ]);
+        expect(answer.serverError).toBe(false);
+        expect(answer.result).toMatchObject({ status, message: expect.stringMatching(message) });
+        expect(HTTP_STATUS[status]).toBeGreaterThanOrEqual(400);
+      }
+    await page.goto(bankUrl);
+    await page.getByText('8 questions: 0 approved (students see these), 8 drafts to review').waitFor();
+
+    // In the page, the message is shown.
+    await page.goto(`${bankUrl}/import`);
+    await page
+      .getByLabel('Or paste the questions')
+      .fill(
+        '<?xml version="1.0"?>\n<!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<quiz>&x;</quiz>',
+      );
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText('The file declares a document type', { exact: false }).first().waitFor();
     await context.close();
   });
 });

@@ -10,6 +10,7 @@ import { TYPE_NAMES } from '@/lib/question-bank/question-form';
 import type { ImportPreview } from '@/lib/question-bank/transfer';
 import { importQuestionsAction, previewImportAction } from '@/lib/server/actions/question-bank';
 import { type FormResult, IDLE } from '@/lib/server/result';
+import { FORMAT_NAMES } from '@/questions/formats/types';
 import { DIFFICULTY_LABELS, SKILL_NAMES } from '@/questions/schema';
 import { QuestionSummary } from './question-summary';
 
@@ -47,10 +48,16 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
         <fieldset className="space-y-1">
           <legend className={labelClass}>Format</legend>
           <label className="mr-4 inline-flex items-center gap-2 text-sm">
-            <input type="radio" name="format" value="gift" defaultChecked /> GIFT (.gift, .txt)
+            <input type="radio" name="format" value="detect" defaultChecked /> Tell from the content
+          </label>
+          <label className="mr-4 inline-flex items-center gap-2 text-sm">
+            <input type="radio" name="format" value="gift" /> GIFT (.gift, .txt)
+          </label>
+          <label className="mr-4 inline-flex items-center gap-2 text-sm">
+            <input type="radio" name="format" value="aiken" /> Aiken (.txt)
           </label>
           <label className="inline-flex items-center gap-2 text-sm">
-            <input type="radio" name="format" value="aiken" /> Aiken (.txt)
+            <input type="radio" name="format" value="moodle-xml" /> Moodle XML (.xml)
           </label>
         </fieldset>
         <div className="space-y-1">
@@ -61,7 +68,7 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
             id="import-file"
             name="file"
             type="file"
-            accept=".txt,.gift,text/plain"
+            accept=".txt,.gift,.xml,text/plain,application/xml,text/xml"
             className="text-sm"
           />
         </div>
@@ -96,6 +103,10 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
               .{' '}
               {shown.drafts.filter((d) => !d.evidenceFound).length > 0 &&
                 `${shown.drafts.filter((d) => !d.evidenceFound).length} rest on a sentence that is only the closest found: check their evidence before approving.`}
+            </p>
+            <p className="text-sm text-slate-700 dark:text-slate-300" data-preview-format>
+              Read as {FORMAT_NAMES[shown.format]}
+              {shown.detected ? ' (told from the content; choose the format above if that is wrong)' : ''}.
             </p>
             {shown.fileNote && <p className="text-sm text-amber-800 dark:text-amber-200">{shown.fileNote}</p>}
             {shown.errors.length > 0 && (

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   insertGeneratedQuestions,
@@ -10,7 +11,7 @@ import { insertUser } from '@/db/queries/users';
 import { setUpTestDatabase } from '@/db/test-database';
 import { loadShippedReading } from '@/lib/reading/content';
 import { loadAuthoredBank } from '@/questions/bank';
-import { confirmImport, exportBank, previewImport } from './transfer';
+import { confirmImport, detectFormat, exportBank, previewImport } from './transfer';
 
 setUpTestDatabase();
 
@@ -79,6 +80,69 @@ describe('importing into a bank', () => {
   });
 });
 
+describe('importing Moodle XML into a bank', () => {
+  it('tells the format from the content, previews, and writes the drafts once', async () => {
+    const { reading } = await setUp();
+    const bank = loadAuthoredBank(SLUG);
+    await upsertAuthoredQuestions({ readingId: reading.id, bank });
+    const xml = (await exportBank({ reading, bankOwnerId: null, format: 'moodle-xml', scope: 'approved' }))
+      .text;
+    expect(detectFormat(xml)).toBe('moodle-xml');
+    expect(detectFormat(GIFT)).toBe('gift');
+    expect(detectFormat('Which one?\nA) This\nB) That\nANSWER: A\n')).toBe('aiken');
+    const preview = previewImport({ reading, format: 'detect', text: xml });
+    if (preview.status !== 'ok') throw new Error(preview.message);
+    expect(preview.data).toMatchObject({ format: 'moodle-xml', detected: true, errors: [] });
+    expect(preview.data.drafts).toHaveLength(bank.length);
+    const confirm = () =>
+      confirmImport({
+        reading,
+        bankOwnerId: null,
+        format: 'moodle-xml',
+        text: xml,
+        digest: preview.data.digest,
+      });
+    // The same questions as the bank's, under the ids an import gives: added once.
+    expect(await confirm()).toMatchObject({ status: 'ok', data: { added: bank.length, already: 0 } });
+    expect(await confirm()).toMatchObject({ status: 'ok', data: { added: 0, already: bank.length } });
+  });
+
+  it('refuses hostile XML with a 4xx code and writes nothing', async () => {
+    const { reading } = await setUp();
+    const before = (await listReadingQuestions({ readingId: reading.id })).length;
+    const xxe =
+      '<?xml version="1.0"?>\n<!DOCTYPE quiz [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<quiz><question type="essay"><name><text>&x;</text></name></question></quiz>';
+    const fixture = readFileSync('questions/formats/fixtures/moodle/sanctions-bank.xml', 'utf8');
+    const cases: [string, string][] = [
+      [xxe, 'invalid'],
+      ['<quiz><question type="essay">', 'invalid'],
+      [
+        `<quiz>${'<question type="description"><name><text>x</text></name></question>'.repeat(600)}</quiz>`,
+        'too-large',
+      ],
+    ];
+    for (const [text, status] of cases) {
+      expect(previewImport({ reading, format: 'detect', text })).toMatchObject({ status });
+      expect(previewImport({ reading, format: 'moodle-xml', text })).toMatchObject({ status });
+      expect(
+        await confirmImport({
+          reading,
+          bankOwnerId: null,
+          format: 'moodle-xml',
+          text,
+          digest: '0'.repeat(32),
+        }),
+      ).toMatchObject({ status });
+    }
+    // Chosen as GIFT, a Moodle XML file is read as GIFT, and nothing in it is a GIFT question.
+    expect(previewImport({ reading, format: 'gift', text: fixture })).toMatchObject({
+      status: 'ok',
+      data: { format: 'gift', detected: false },
+    });
+    expect(await listReadingQuestions({ readingId: reading.id })).toHaveLength(before);
+  });
+});
+
 describe('exporting a bank', () => {
   it('holds the approved questions, or drafts too; never rejected ones', async () => {
     const { reading } = await setUp();
@@ -102,6 +166,13 @@ describe('exporting a bank', () => {
     expect(approved.filename).toBe(`${SLUG}-questions.gift.txt`);
     const aiken = await exportBank({ reading, bankOwnerId: null, format: 'aiken', scope: 'approved' });
     expect(aiken.filename).toBe(`${SLUG}-questions.aiken.txt`);
+    const moodle = await exportBank({ reading, bankOwnerId: null, format: 'moodle-xml', scope: 'all' });
+    expect(moodle).toMatchObject({
+      filename: `${SLUG}-questions.moodle.xml`,
+      contentType: 'application/xml; charset=utf-8',
+      exported: all.total,
+    });
+    expect(moodle.text).toContain('<idnumber>extra-draft</idnumber>');
     expect(
       aiken.exported + new Set(aiken.notes.filter((n) => n.kind === 'skipped').map((n) => n.questionId)).size,
     ).toBe(aiken.total);

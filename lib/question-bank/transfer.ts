@@ -5,23 +5,82 @@ import type { Reading } from '@/db/schema';
 import { ok, type Result, refuse } from '@/lib/server/result';
 import { AIKEN_LEAVES_OUT, bankToAiken, parseAiken } from '@/questions/formats/aiken';
 import { bankToGift, parseGift } from '@/questions/formats/gift';
+import {
+  bankToMoodleXml,
+  isXmlRefusal,
+  parseMoodleXml,
+  type XmlRefusal,
+} from '@/questions/formats/moodle-xml';
 import { type ImportPlan, planImport } from '@/questions/formats/to-bank';
-import { type ExportNote, type ExportResult, IMPORT_LIMITS, type LineError } from '@/questions/formats/types';
+import {
+  BANK_FORMATS,
+  type BankFormat,
+  type ExportNote,
+  type ExportResult,
+  FORMAT_NAMES,
+  IMPORT_LIMITS,
+  type LineError,
+  type ReadResult,
+} from '@/questions/formats/types';
 import type { Question } from '@/questions/schema';
 
 /**
- * A reading's question bank in and out as GIFT and Aiken (the engine's questions/formats does the
- * formats; this file reads the bank, decodes uploads, and writes the drafts an instructor confirms).
+ * A reading's question bank in and out as GIFT, Aiken and Moodle XML (the engine's
+ * questions/formats does the formats; this file reads the bank, decodes uploads, and writes the
+ * drafts an instructor confirms).
  */
 
-export const BANK_FORMATS = ['gift', 'aiken'] as const;
-export type BankFormat = (typeof BANK_FORMATS)[number];
-export const FORMAT_NAMES: Record<BankFormat, string> = { gift: 'GIFT', aiken: 'Aiken' };
+export { BANK_FORMATS, type BankFormat, FORMAT_NAMES };
+/** What the import form may say: a format, or "tell from the content". */
+export const IMPORT_FORMATS = ['detect', ...BANK_FORMATS] as const;
+export type ImportFormatChoice = (typeof IMPORT_FORMATS)[number];
+
+/** Each format's writer, reader and file. */
+const FORMATS: Record<
+  BankFormat,
+  {
+    write: (questions: readonly Question[], reading: Reading, heading: string) => ExportResult;
+    read: (text: string) => ReadResult | XmlRefusal;
+    extension: string;
+    contentType: string;
+  }
+> = {
+  gift: {
+    write: (questions, _reading, heading) => bankToGift(questions, heading),
+    read: parseGift,
+    extension: 'gift.txt',
+    contentType: 'text/plain; charset=utf-8',
+  },
+  aiken: {
+    write: (questions) => bankToAiken(questions),
+    read: parseAiken,
+    extension: 'aiken.txt',
+    contentType: 'text/plain; charset=utf-8',
+  },
+  'moodle-xml': {
+    write: (questions, reading) => bankToMoodleXml(questions, reading.title),
+    read: parseMoodleXml,
+    extension: 'moodle.xml',
+    contentType: 'application/xml; charset=utf-8',
+  },
+};
+
+/**
+ * The format a file is in, from its content: XML is Moodle XML; lines of "A) …" choices closed by
+ * "ANSWER: X" and no GIFT braces are Aiken; anything else is read as GIFT.
+ */
+export function detectFormat(text: string): BankFormat {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('<')) return 'moodle-xml';
+  if (/^\s*ANSWER:\s*[A-Z]\s*$/m.test(text) && /^\s*[A-Z][).]/m.test(text) && !/(^|[^\\])\{/.test(text))
+    return 'aiken';
+  return 'gift';
+}
 /** Which questions an export holds: the approved ones (what students see), or drafts too. */
 export const EXPORT_SCOPES = ['approved', 'all'] as const;
 export type ExportScope = (typeof EXPORT_SCOPES)[number];
 
-export type BankExport = ExportResult & { filename: string; total: number };
+export type BankExport = ExportResult & { filename: string; contentType: string; total: number };
 
 export async function exportBank({
   reading,
@@ -41,16 +100,14 @@ export async function exportBank({
     statuses: scope === 'approved' ? ['approved'] : ['draft', 'approved'],
   });
   const questions = rows.map((r) => r.data);
-  const result =
-    format === 'gift'
-      ? bankToGift(
-          questions,
-          `"${reading.title}": ${questions.length} ${scope === 'approved' ? 'approved ' : ''}questions exported from Statecraft as GIFT.`,
-        )
-      : bankToAiken(questions);
-  const base = reading.slug.slice(0, 60);
-  const filename = format === 'gift' ? `${base}-questions.gift.txt` : `${base}-questions.aiken.txt`;
-  return { ...result, filename, total: questions.length };
+  const { write, extension, contentType } = FORMATS[format];
+  const result = write(
+    questions,
+    reading,
+    `"${reading.title}": ${questions.length} ${scope === 'approved' ? 'approved ' : ''}questions exported from Statecraft as ${FORMAT_NAMES[format]}.`,
+  );
+  const filename = `${reading.slug.slice(0, 60)}-questions.${extension}`;
+  return { ...result, filename, contentType, total: questions.length };
 }
 
 /** Both formats and both scopes, from one read of the bank, for the bank page's export panel. */
@@ -74,7 +131,7 @@ export async function exportChoices({
   // Each question is written on its own, so one pass per format serves both scopes: the approved
   // scope is the same notes, kept for approved questions.
   return BANK_FORMATS.flatMap((format) => {
-    const { notes: allNotes } = format === 'gift' ? bankToGift(everything) : bankToAiken(everything);
+    const { notes: allNotes } = FORMATS[format].write(everything, reading, '');
     return EXPORT_SCOPES.map((scope) => {
       const notes = scope === 'all' ? allNotes : allNotes.filter((n) => approved.has(n.questionId));
       const total = scope === 'all' ? rows.length : approved.size;
@@ -108,6 +165,8 @@ function exportSummary(
 /** What the preview shows and the confirmation sends back. */
 export type ImportPreview = {
   format: BankFormat;
+  /** Whether the format was told from the content (rather than chosen). */
+  detected: boolean;
   /** The text read, sent back on confirmation (nothing is kept on the server in between). */
   text: string;
   /** Names what the preview showed, so the confirmation writes exactly that. */
@@ -139,7 +198,7 @@ export function previewImport({
   fileNote = null,
 }: {
   reading: Reading;
-  format: BankFormat;
+  format: ImportFormatChoice;
   text: string;
   fileNote?: string | null;
 }): Result<ImportPreview> {
@@ -152,17 +211,27 @@ export function previewImport({
     return refuse('invalid', 'Paste the questions or choose a file.', {
       fieldErrors: { text: ['Paste the questions or choose a file.'] },
     });
-  const read = format === 'gift' ? parseGift(text) : parseAiken(text);
+  const detected = format === 'detect';
+  const as = format === 'detect' ? detectFormat(text) : format;
+  const read = FORMATS[as].read(text);
+  // A file that cannot be read at all (not XML, a DTD, too many questions): nothing to preview.
+  if (isXmlRefusal(read)) {
+    const message = detected
+      ? `${read.message} (Read as Moodle XML because it starts with "<"; if it is GIFT or Aiken, choose that format.)`
+      : read.message;
+    return refuse(read.refused, message, { fieldErrors: { text: [message] } });
+  }
   if (read.questions.length > IMPORT_LIMITS.questions)
     return refuse(
       'too-large',
       `The file has ${read.questions.length.toLocaleString('en')} questions; import at most ${IMPORT_LIMITS.questions} at a time (split the file).`,
     );
   const sentences = reading.paragraphs.flatMap((p) => p.sentences);
-  const plan = planImport(read, { slug: reading.slug, sentences }, format);
+  const plan = planImport(read, { slug: reading.slug, sentences }, as);
   const byId = new Map(sentences.map((s) => [s.id, s.text]));
   return ok({
-    format,
+    format: as,
+    detected,
     text,
     digest: digestOf(plan),
     drafts: plan.drafts.map((d) => ({

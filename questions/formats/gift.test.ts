@@ -5,6 +5,7 @@ import { loadAuthoredBank } from '../bank';
 import { generateQuestions } from '../generate';
 import { parseReading } from '../reading/parse';
 import { QUESTION_TYPES, type Question, type QuestionType } from '../schema';
+import { canonical, TYPE_WITHOUT_COMMENTS } from './canonical';
 import { bankToGift, escapeGift, parseGift, unescapeGift } from './gift';
 import { planImport } from './to-bank';
 
@@ -12,41 +13,6 @@ const slug = 'burns-lead-with-diplomacy';
 const reading = parseReading({ text: readFileSync(`content/${slug}/essay.txt`, 'utf8'), format: 'text' });
 const sentences = reading.paragraphs.flatMap((p) => p.sentences);
 const burns = loadAuthoredBank(slug);
-
-/** A question without what a file does not carry and the ids the app makes up: texts and keys. */
-function canonical(q: Question): unknown {
-  const { id: _id, status: _s, source: _src, quality: _q, ...rest } = q;
-  const byText = (options: { id: string; text: string }[], ids: string[]) =>
-    ids.map((id) => options.find((o) => o.id === id)?.text);
-  switch (rest.type) {
-    case 'multiple-choice':
-      return {
-        ...rest,
-        options: rest.options.map(({ id: _, ...o }) => o),
-        answer: byText(rest.options, [rest.answer.optionId]),
-      };
-    case 'multiple-answer':
-      return {
-        ...rest,
-        options: rest.options.map(({ id: _, ...o }) => o),
-        answer: byText(rest.options, rest.answer.optionIds),
-      };
-    case 'matching':
-      return {
-        ...rest,
-        left: rest.left.map((o) => o.text),
-        right: rest.right.map((o) => o.text).sort(),
-        answer: Object.entries(rest.answer.pairs)
-          .map(
-            ([l, r]) =>
-              `${rest.left.find((o) => o.id === l)?.text} = ${rest.right.find((o) => o.id === r)?.text}`,
-          )
-          .sort(),
-      };
-    default:
-      return rest;
-  }
-}
 
 function readBack(text: string) {
   return planImport(parseGift(text), { slug, sentences }, 'gift');
@@ -152,17 +118,7 @@ describe('GIFT export then import through the app’s own reader', () => {
       .join('\n');
     const back = readBack(stripped);
     expect(back.errors).toEqual([]);
-    const expected: Record<QuestionType, QuestionType> = {
-      'multiple-choice': 'multiple-choice',
-      'multiple-answer': 'multiple-answer',
-      'true-false': 'true-false',
-      cloze: 'cloze',
-      'short-answer': 'short-answer',
-      matching: 'matching',
-      ordering: 'ordering',
-      'select-evidence': 'multiple-choice',
-      'claim-evidence-reasoning': 'multiple-choice',
-    };
+    const expected = TYPE_WITHOUT_COMMENTS;
     const types = back.drafts.map((d) => d.question.type);
     const wanted = burns.flatMap((q) =>
       q.type === 'cloze' ? q.answer.blanks.map(() => 'cloze' as const) : [expected[q.type]],

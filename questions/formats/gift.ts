@@ -1,4 +1,5 @@
 import type { Question, QuestionOf } from '../schema';
+import { evidenceRecord, matchingBody, statecraftRecord } from './to-bank';
 import type { ExportNote, ExportResult, LineError, ReadQuestion, ReadResult } from './types';
 
 /**
@@ -46,19 +47,7 @@ const POSITION = /^Position (\d+)$/;
 type Written = { blocks: string[]; notes: Omit<ExportNote, 'questionId' | 'type'>[] };
 
 function meta(q: Question, extra: Record<string, unknown> = {}, part?: { part: number; of: number }) {
-  const value = {
-    v: 1,
-    id: q.id,
-    type: q.type,
-    skill: q.skill,
-    difficulty: q.difficulty,
-    lens: q.lens,
-    concepts: q.concepts,
-    evidence: q.evidence,
-    ...(part ?? {}),
-    extra,
-  };
-  return `// @statecraft ${JSON.stringify(value)}`;
+  return `// @statecraft ${JSON.stringify(statecraftRecord(q, extra, part))}`;
 }
 
 function question(title: string, stem: string, answers: string[], after = ''): string {
@@ -189,13 +178,7 @@ function writeQuestion(q: Question): Written {
     }
     case 'select-evidence':
     case 'claim-evidence-reasoning': {
-      const extra: Record<string, unknown> = {
-        prompt: q.prompt,
-        claim: q.claim,
-        sentenceIds: q.options.map((o) => o.id),
-      };
-      if (q.type === 'claim-evidence-reasoning')
-        Object.assign(extra, { rubric: q.rubric, modelAnswer: q.modelAnswer, weights: q.weights });
+      const extra = evidenceRecord(q);
       const note =
         q.type === 'select-evidence'
           ? 'Select the evidence → multiple choice of the reading’s sentences.'
@@ -603,19 +586,7 @@ function readMatching(
     base.notes.push('Matching to positions → ordering.');
     return { ...base, body: { type: 'ordering', prompt: stem, items, answer: { order }, explanation } };
   }
-  const rights = [...new Set(pairs.map((p) => p.right))];
-  const rightId = (text: string) => `r${rights.indexOf(text) + 1}`;
-  return {
-    ...base,
-    body: {
-      type: 'matching',
-      prompt: stem,
-      left: matched.map((p, i) => ({ id: `l${i + 1}`, text: p.left })),
-      right: rights.map((text) => ({ id: rightId(text), text })),
-      answer: { pairs: Object.fromEntries(matched.map((p, i) => [`l${i + 1}`, rightId(p.right)])) },
-      explanation,
-    },
-  };
+  return { ...base, body: matchingBody(stem, pairs, explanation) };
 }
 
 function readMeta(block: Block): unknown {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   LENSES,
   type Question,
+  type QuestionOf,
   type QuestionType,
   questionSchema,
   SKILLS,
@@ -10,10 +11,10 @@ import {
   sentenceIdSchema,
 } from '../schema';
 import { matchEvidence, type SentenceRef } from './evidence';
-import type { LineError, ReadQuestion, ReadResult } from './types';
+import { type BankFormat, FORMAT_NAMES, type LineError, type ReadQuestion, type ReadResult } from './types';
 
 /**
- * Questions read from a GIFT or Aiken file, made into drafts of a reading's bank: the fields a
+ * Questions read from a GIFT, Aiken or Moodle XML file, made into drafts of a reading's bank: the fields a
  * file does not carry get defaults the preview states (skill by type, medium difficulty), the
  * evidence sentences are matched to the reading (evidence.ts), and each is checked by the one
  * question schema. A Statecraft export's comment restores what GIFT could not hold, when the
@@ -42,6 +43,62 @@ const DEFAULT_SKILL: Record<QuestionType, Skill> = {
   'select-evidence': 'evidence',
   'claim-evidence-reasoning': 'evidence',
 };
+
+/**
+ * What a file's comment keeps of a question that the format cannot (GIFT's `// @statecraft {…}`,
+ * Moodle XML's `<!-- @statecraft {…} -->`): read back by `metaSchema` below.
+ */
+export function statecraftRecord(
+  q: Question,
+  extra: Record<string, unknown> = {},
+  part?: { part: number; of: number },
+) {
+  return {
+    v: 1,
+    id: q.id,
+    type: q.type,
+    skill: q.skill,
+    difficulty: q.difficulty,
+    lens: q.lens,
+    concepts: q.concepts,
+    evidence: q.evidence,
+    ...(part ?? {}),
+    extra,
+  };
+}
+
+/** What the comment keeps of an evidence question written as multiple choice: read back by `restore`. */
+export function evidenceRecord(
+  q: QuestionOf<'select-evidence' | 'claim-evidence-reasoning'>,
+): Record<string, unknown> {
+  const record: Record<string, unknown> = {
+    prompt: q.prompt,
+    claim: q.claim,
+    sentenceIds: q.options.map((o) => o.id),
+  };
+  if (q.type === 'claim-evidence-reasoning')
+    Object.assign(record, { rubric: q.rubric, modelAnswer: q.modelAnswer, weights: q.weights });
+  return record;
+}
+
+/** A matching question from a file's pairs of texts; a pair with no left text is an extra definition. */
+export function matchingBody(
+  prompt: string,
+  pairs: { left: string; right: string }[],
+  explanation: string | undefined,
+): ReadQuestion['body'] {
+  const matched = pairs.filter((p) => p.left);
+  const rights = [...new Set(pairs.map((p) => p.right))];
+  const rightId = (text: string) => `r${rights.indexOf(text) + 1}`;
+  return {
+    type: 'matching',
+    prompt,
+    left: matched.map((p, i) => ({ id: `l${i + 1}`, text: p.left })),
+    right: rights.map((text) => ({ id: rightId(text), text })),
+    answer: { pairs: Object.fromEntries(matched.map((p, i) => [`l${i + 1}`, rightId(p.right)])) },
+    explanation,
+  };
+}
 
 const metaSchema = z.object({
   v: z.literal(1),
@@ -106,10 +163,17 @@ function restore(read: ReadQuestion, meta: Meta): { body: ReadQuestion['body']; 
       const items = body.items as { id: string; text: string }[];
       if (ids.length !== items.length) return null;
       const rename = new Map(items.map((item, i) => [item.id, ids[i] as string]));
+      // A file that lists the items in their right order (Moodle XML) says the order they are shown in.
+      const display = Array.isArray(x.display) ? x.display.map(str) : [];
+      const renamed = items.map((item) => ({ ...item, id: rename.get(item.id) as string }));
+      const shown =
+        display.length === renamed.length && display.every((id) => renamed.some((item) => item.id === id))
+          ? display.map((id) => renamed.find((item) => item.id === id))
+          : renamed;
       return {
         body: {
           ...body,
-          items: items.map((item) => ({ ...item, id: rename.get(item.id) })),
+          items: shown,
           answer: { order: (body.answer as { order: string[] }).order.map((id) => rename.get(id)) },
         },
         notes: [],
@@ -231,7 +295,7 @@ export function importedId(slug: string, body: unknown, salt = ''): string {
 export function planImport(
   read: ReadResult,
   reading: { slug: string; sentences: readonly SentenceRef[] },
-  format: 'gift' | 'aiken',
+  format: BankFormat,
 ): ImportPlan {
   const errors = [...read.errors];
   const notes = [...read.notes];
@@ -285,7 +349,7 @@ export function planImport(
       readingSlug: reading.slug,
       explanation:
         str(body.explanation).trim() ||
-        `No explanation came with this question (imported from ${format === 'gift' ? 'GIFT' : 'Aiken'}).`,
+        `No explanation came with this question (imported from ${FORMAT_NAMES[format]}).`,
       evidence,
       skill: m?.skill ?? DEFAULT_SKILL[body.type],
       difficulty: m?.difficulty ?? 2,

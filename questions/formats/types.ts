@@ -1,5 +1,14 @@
 import type { QuestionType } from '../schema';
 
+/** The file formats a bank goes in and out as, and what people call them. */
+export const BANK_FORMATS = ['gift', 'aiken', 'moodle-xml'] as const;
+export type BankFormat = (typeof BANK_FORMATS)[number];
+export const FORMAT_NAMES: Record<BankFormat, string> = {
+  gift: 'GIFT',
+  aiken: 'Aiken',
+  'moodle-xml': 'Moodle XML',
+};
+
 /** What happened to one question of a bank on its way into a file format. */
 export type ExportNote = {
   questionId: string;

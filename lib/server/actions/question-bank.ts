@@ -14,7 +14,7 @@ import { insertQuiz } from '@/db/queries/quizzes';
 import type { Reading } from '@/db/schema';
 import { requestGeneration } from '@/lib/question-bank/generation';
 import { checkQuestion, type ServerFields, sameQuestion } from '@/lib/question-bank/question-form';
-import { BANK_FORMATS, confirmImport, previewImport } from '@/lib/question-bank/transfer';
+import { BANK_FORMATS, confirmImport, IMPORT_FORMATS, previewImport } from '@/lib/question-bank/transfer';
 import { pickByRule } from '@/lib/quiz/builder';
 import { action } from '@/lib/server/endpoint';
 import { field, readUploadedText } from '@/lib/server/input';
@@ -294,18 +294,23 @@ export const createQuestionAction = action({
   },
 });
 
-const importFormat = field.choice(BANK_FORMATS, 'Choose GIFT or Aiken.');
+const importFormat = field.choice(BANK_FORMATS, 'Choose GIFT, Aiken or Moodle XML.');
+const previewFormat = field.choice(
+  IMPORT_FORMATS,
+  'Choose GIFT, Aiken, Moodle XML, or to detect the format.',
+);
 const importSizeMessage = `The file is larger than ${IMPORT_LIMITS.bytes / 1024 / 1024} MB; split it and import the parts.`;
 
 /**
- * Reads a GIFT or Aiken file (uploaded or pasted) into the drafts it would add, for the import
- * page's preview: every question parsed, every line that failed and why. Nothing is written.
+ * Reads a GIFT, Aiken or Moodle XML file (uploaded or pasted; its format chosen or told from its
+ * content) into the drafts it would add, for the import page's preview: every question parsed,
+ * every line that failed and why. Nothing is written.
  */
 export const previewImportAction = action({
   name: 'bank.previewImport',
   input: z.object({
     readingId,
-    format: importFormat,
+    format: previewFormat,
     text: z.string().optional().default(''),
     file: z.instanceof(File).optional().catch(undefined),
   }),

@@ -31,10 +31,11 @@ export default async function ImportQuestionsPage({
         </p>
         <h1 className="font-serif text-3xl font-bold">Import questions</h1>
         <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
-          From Moodle or any tool that writes GIFT or Aiken: upload the file or paste it. You see every
-          question read, what it becomes here, the sentence of the reading it rests on, and each line that
-          could not be read, before anything is added. Imported questions join the bank as drafts. Up to{' '}
-          {IMPORT_LIMITS.questions} questions and {IMPORT_LIMITS.bytes / 1024 / 1024} MB a file.
+          From Moodle or any tool that writes GIFT, Aiken or Moodle XML: upload the file or paste it (the
+          format is told from the content unless you choose it). You see every question read, what it becomes
+          here, the sentence of the reading it rests on, and each line that could not be read, before anything
+          is added. Imported questions join the bank as drafts. Up to {IMPORT_LIMITS.questions} questions and{' '}
+          {IMPORT_LIMITS.bytes / 1024 / 1024} MB a file.
         </p>
       </div>
       <ImportQuestions readingId={reading.id} bankHref={bankHref} />
