@@ -75,6 +75,15 @@ const MARKERS: { words: string[]; relation: Relation; opensOnlyAfterPause?: bool
 
 const PAUSE = /[,;:—–]|--/;
 
+/** Whether a modal ("can", "may", "shall") comes within a few words, before the next pause. */
+function modalBeforePause(tokens: Token[], from: number): boolean {
+  for (let k = from; k < Math.min(tokens.length, from + 9); k++) {
+    if (tokens[k]!.tags.has('Modal') && /^(can|could|may|might|shall)$/.test(tokens[k]!.normal)) return true;
+    if (PAUSE.test(tokens[k]!.post)) return false;
+  }
+  return false;
+}
+
 /** Whether a "since" opens a clause with a verb of its own before the next comma. */
 function sinceHasVerb(tokens: Token[], i: number): boolean {
   for (let k = i + 1; k < Math.min(tokens.length, i + 10); k++) {
@@ -131,9 +140,10 @@ function markerAt(tokens: Token[], i: number): { length: number; relation: Relat
           continue;
         if (!next || !(next.tags.has('Pronoun') || next.tags.has('Determiner') || next.tags.has('Noun')))
           continue;
-        // "Give us access, so we can make sure …": "so" before a subject and "can", "could",
-        // "may" or "will" gives the purpose of what comes before, not its result.
-        if (marker.words[0] === 'so' && next.tags.has('Pronoun') && tokens[i + 2]?.tags.has('Modal'))
+        // "Give us access, so we can make sure …", "move boldly, so every worker who seeks work
+        // can find it": "so" before a subject and "can", "could", "may" or "shall" gives the
+        // purpose of what comes before, not its result.
+        if (marker.words[0] === 'so' && modalBeforePause(tokens, i + 1))
           return { length: 1, relation: 'purpose' };
       }
       return { length: marker.words.length, relation: marker.relation };

@@ -322,7 +322,8 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
   const drafts: Draft[] = [];
   const seen = new Set<string>();
   for (const rec of discourse.recommendations) {
-    if (seen.has(rec.sentence.id)) continue;
+    // "Now let me turn to a task …": the speaker moving on, not advice.
+    if (seen.has(rec.sentence.id) || /^(me|i)$/i.test(rec.subject)) continue;
     const action = shorten(rec.action, 16);
     if (!action || words(action) < 3) continue;
     seen.add(rec.sentence.id);
@@ -681,7 +682,11 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     // "Mr. Putin is right about one thing:" announces what follows and says nothing alone.
     if (/:\s*$/.test(statement.proposition.clause.tokens.at(-1)?.post ?? '')) continue;
     // A condition changes what is true ("If we don't, we'll …"): no statements from such sentences.
-    const conditional = sentence.markers.has('conditional') || /^(if|unless)\b/i.test(sentence.text);
+    // "… or we would have been standing at the steps if it hadn't gotten so cold" is no fact either.
+    const conditional =
+      sentence.markers.has('conditional') ||
+      /\b(if|unless)\b/i.test(sentence.text) ||
+      /\bwould have\b/i.test(textOf(statement.proposition.group));
     if (seen.has(sentence.id) || statement.proposition.clause.relation === 'condition' || conditional)
       continue;
     const stated = affirmed(statement.proposition, statement.subject);
