@@ -146,6 +146,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/reagan-1985-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'Truman, State of the Union, 1951',
+    slug: 'truman-1951-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/truman-1951-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
