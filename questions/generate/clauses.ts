@@ -324,6 +324,8 @@ export function propositionOf(clause: Clause): Proposition | null {
     isFiniteVerb(t) &&
     !isPossessiveIs(body, i) &&
     body[i - 1]?.normal !== 'to' &&
+    // "aid to help build up": a bare infinitive after an infinitive is no finite verb.
+    !(body[i - 2]?.normal === 'to' && body[i - 1]?.tags.has('Verb')) &&
     // "the cherished birthright": a participle after a determiner is an adjective.
     !(body[i - 1]?.tags.has('Determiner') && !t.tags.has('Copula') && !t.tags.has('Modal')) &&
     !misreadNoun(body, i) &&

@@ -437,7 +437,10 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
             RISK_WORDS.has(t.lemma) || /^(risks?|dangers?|threats?|perils?|costs?|price)$/.test(t.normal),
         ),
       );
-      if (riskWord && main && !main.proposition.negative) {
+      // "No threat … is concealed in our plans" names a threat to deny it.
+      const deniedRisk =
+        main?.proposition.subject.some((t) => /^(no|none|neither|nothing)$/.test(t.normal)) ?? false;
+      if (riskWord && main && !main.proposition.negative && !deniedRisk) {
         const text = affirmed(main.proposition, main.subject);
         if (text && wordCount(text) >= 5 && wordCount(text) <= 24) discourse.risks.push({ sentence, text });
       }

@@ -535,6 +535,29 @@ describe('context a statement needs', () => {
   });
 });
 
+describe('more cuts that change the meaning', () => {
+  it('names no denied threat as a risk, no numbered points to order, no comparison without its "than", no infinitive as a verb', () => {
+    const small = analyseReading(
+      parseReading({
+        text: [
+          'No threat to the security of any neighbour is hidden in our plans. Yet the danger to the open sea lanes is real, and it grows.',
+          'Third, military and economic aid to help build up the strength of our partners.',
+        ].join('\n\n'),
+        format: 'text',
+      }),
+      'risk-test',
+    );
+    const discourse = readDiscourse(small);
+    expect(discourse.risks.map((r) => r.text).filter((t) => /no threat/i.test(t))).toEqual([]);
+    expect(
+      discourse.statements.filter((s) => /aid to help/i.test(statedText(s.proposition, s.subject))),
+    ).toEqual([]);
+    for (const question of report.questions)
+      if (question.type === 'ordering')
+        for (const item of question.items) expect(item.text).not.toMatch(/^(first|second|third|finally)\b/i);
+  });
+});
+
 describe('what the generator keeps from a long speech', () => {
   it('keeps few "not" statements, few pledges and at most two blanks on one word', () => {
     const counts = (pattern: RegExp) => report.questions.filter((q) => pattern.test(q.prompt)).length;

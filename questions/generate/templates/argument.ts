@@ -382,6 +382,8 @@ export function intentQuestions(analysis: ReadingAnalysis, discourse: Discourse)
     const clauseObject = intent.proposition.rest[0]?.normal === 'that';
     const flippedShort =
       flipped && clauseObject ? shorten(capitalise(flipped.replace(/^that\s+/i, '')), 20) : null;
+    // "We want only peace in the world": a noun phrase among whole sentences shows itself.
+    if (!clauseObject && !/^to\s/i.test(key)) continue;
     if (flippedShort && !/^to\s/i.test(key)) distractors.push(flippedShort);
     const sameShape = /^to\s/i.test(key)
       ? actionsElsewhere(discourse, intent.sentence.paragraphIndex, id, exclude).map(

@@ -166,6 +166,9 @@ export function withoutLongCopy(
       .replace(/[,;:—–-]+$/, '');
   }
   if (current.split(/\s+/).length < minimumWords || copiedRun(current, analysis)) return null;
+  // "We have more men and women [at work than ever before]": a comparison cut from its "than".
+  if (/\b(more|less|fewer|\w+er)\b/i.test(current) && /\bthan\b/i.test(text) && !/\bthan\b/i.test(current))
+    return null;
   // A cut must leave a finished phrase: "we shall not count upon them to assume" or "good jobs do
   // not begin" has lost what the verb needed. Only a noun (or a number) may end a cut text.
   if (current !== text.replace(/[.!?]+$/, '').trim()) {

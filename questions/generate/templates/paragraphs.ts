@@ -172,27 +172,32 @@ function runs(analysis: ReadingAnalysis, length: number, step: number): Paragrap
 
 export function argumentOrderQuestions(analysis: ReadingAnalysis): Draft[] {
   const author = analysis.authorName;
-  return runs(analysis, 4, 2).map((group) => {
-    const id = `order-${group[0]!.id}`;
-    const texts = group.map((p) => point(p)!);
-    const { items, order } = labelled(texts, id);
-    return {
-      template: 'argument-order' as const,
-      anchor: group[0]!.id,
-      quality: 0.6,
-      question: {
-        ...draftBase(analysis, {
-          id,
-          evidence: group.map((p) => p.topic!.id),
-          skill: 'main-idea' as const,
-          difficulty: 3 as const,
-          explanation: `These points come from paragraphs ${group.map((p) => p.number).join(', ')}, in that order.`,
-        }),
-        type: 'ordering' as const,
-        prompt: `Put these points in the order in which ${author} makes them, from first to last.`,
-        items,
-        answer: { order: texts.map((text) => items[order.indexOf(text)]!.id) },
-      },
-    };
-  });
+  // "First, appropriations …", "Second, …": points numbered by the text give their order away.
+  const numbered = (p: ParagraphAnalysis) =>
+    /^(first|second|third|fourth|fifth|next|then|finally|lastly)\b/i.test(point(p)!);
+  return runs(analysis, 4, 2)
+    .filter((group) => !group.some(numbered))
+    .map((group) => {
+      const id = `order-${group[0]!.id}`;
+      const texts = group.map((p) => point(p)!);
+      const { items, order } = labelled(texts, id);
+      return {
+        template: 'argument-order' as const,
+        anchor: group[0]!.id,
+        quality: 0.6,
+        question: {
+          ...draftBase(analysis, {
+            id,
+            evidence: group.map((p) => p.topic!.id),
+            skill: 'main-idea' as const,
+            difficulty: 3 as const,
+            explanation: `These points come from paragraphs ${group.map((p) => p.number).join(', ')}, in that order.`,
+          }),
+          type: 'ordering' as const,
+          prompt: `Put these points in the order in which ${author} makes them, from first to last.`,
+          items,
+          answer: { order: texts.map((text) => items[order.indexOf(text)]!.id) },
+        },
+      };
+    });
 }
