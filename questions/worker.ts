@@ -1,9 +1,5 @@
-import {
-  type ConvertedKind,
-  convertReadingFile,
-  type ImportLimits,
-  ReadingImportError,
-} from './reading/import/file';
+import { convertReadingFile } from './reading/import/file';
+import { type ConvertedKind, type ImportLimits, ReadingImportError } from './reading/import/sniff';
 import { parseReading, ReadingParseError } from './reading/parse';
 import type { ParsedReading } from './reading/types';
 

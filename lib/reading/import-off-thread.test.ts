@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ReadingImportError } from '@/questions/reading/import/file';
 import { convertWithLibreOffice } from '@/questions/reading/import/fixtures/libreoffice';
+import { ReadingImportError } from '@/questions/reading/import/sniff';
 import { importReadingOffThread } from './import-off-thread';
 import { READING_FILE_LIMITS } from './limits';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { runEngineWorker } from '@/lib/server/engine-worker';
-import type { ConvertedKind, ImportRefusal } from '@/questions/reading/import/file';
-import { ReadingImportError } from '@/questions/reading/import/file';
+import type { ConvertedKind, ImportRefusal } from '@/questions/reading/import/sniff';
+import { ReadingImportError } from '@/questions/reading/import/sniff';
 import { ReadingParseError } from '@/questions/reading/parse';
 import type { ParsedReading } from '@/questions/reading/types';
 import { IMPORT_TIME_LIMIT_MS, READING_FILE_LIMITS } from './limits';

@@ -39,7 +39,7 @@ import {
   type ReadingFileKind,
   ReadingImportError,
   sniffReadingFile,
-} from '@/questions/reading/import/file';
+} from '@/questions/reading/import/sniff';
 import { ReadingParseError } from '@/questions/reading/parse';
 
 const readingId = field.id('That reading');

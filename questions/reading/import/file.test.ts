@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ReadingImportError, sniffReadingFile } from './file';
+import { ReadingImportError, sniffReadingFile } from './sniff';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
