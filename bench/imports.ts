@@ -117,9 +117,13 @@ async function main() {
       started = performance.now();
       const reading = parseReading({ text: markdown, format: 'markdown' });
       times.parse.push(performance.now() - started);
+      const furniture = markdown
+        .split('\n')
+        .filter((l) => /Annual Message to the Congress|^\s*\d+\s*$/.test(l)).length;
+      if (furniture > 0) throw new Error(`${furniture} running heads or page numbers were left in the text.`);
       const tooLarge = readingTooLarge(reading);
       if (tooLarge) throw new Error(`The bench reading is over the limits: ${tooLarge}`);
-      summary = `${reading.wordCount.toLocaleString('en')} words, ${reading.paragraphs.length} paragraphs, ${reading.sections.length} sections; title “${reading.title}”, author ${reading.author}`;
+      summary = `${reading.wordCount.toLocaleString('en')} words, ${reading.paragraphs.length} paragraphs, ${reading.sections.length} sections; title “${reading.title}”, author ${reading.author}; no running head or page number left`;
     }
     clearInterval(sampler);
     console.log(`Reading: ${summary}`);

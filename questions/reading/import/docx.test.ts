@@ -1,24 +1,15 @@
 import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseReading } from '../parse';
-import type { ImportLimits } from './document';
 import { checkZip, docxToReadingMarkdown } from './docx';
 import { convertWithLibreOffice } from './fixtures/libreoffice';
-
-const LIMITS: ImportLimits = {
-  fileBytes: 20 * 1024 * 1024,
-  pages: 200,
-  unzippedBytes: 60 * 1024 * 1024,
-  zipEntries: 2_000,
-  textBytes: 2 * 1024 * 1024,
-  words: 37_500,
-};
+import { expectLincolnReading, LINCOLN_SOURCE, TEST_LIMITS } from './fixtures/lincoln';
 
 // Made by LibreOffice (Word 2007 XML) from the hand-written OpenDocument source, with its
 // running head, page numbers and a footnote.
 let docx: Uint8Array;
 beforeAll(async () => {
-  docx = await convertWithLibreOffice('questions/reading/import/fixtures/lincoln-1865.fodt', 'docx');
+  docx = await convertWithLibreOffice(LINCOLN_SOURCE, 'docx');
 }, 240_000);
 
 /** Sets every size a zip declares for its entries (local headers and directory) to `size`. */
@@ -35,19 +26,12 @@ function lieAboutSizes(zip: Uint8Array, size: number): Uint8Array {
 
 describe('a Word file made by LibreOffice, as a reading', () => {
   it('makes Word’s headings sections, finds the byline and date, and drops the footnote', async () => {
-    const markdown = await docxToReadingMarkdown(docx, LIMITS);
+    const markdown = await docxToReadingMarkdown(docx, TEST_LIMITS);
     expect(markdown).not.toContain('east portico');
     expect(markdown).not.toContain('[1]');
     expect(markdown).not.toContain('Abraham Lincoln, Second Inaugural Address');
     const reading = parseReading({ text: markdown, format: 'markdown' });
-    expect(reading.title).toBe('Second Inaugural Address');
-    expect(reading.author).toBe('Abraham Lincoln');
-    expect(reading.publishedOn).toBe('March 4, 1865');
-    expect(reading.sections.map((s) => [s.title, s.paragraphIds.length])).toEqual([
-      ['Four years of contest', 2],
-      ['The cause of the war', 3],
-      ['With malice toward none', 1],
-    ]);
+    expectLincolnReading(reading);
     expect(reading.paragraphs[0]?.text).toContain('could be presented. The progress of our arms');
   });
 
@@ -58,21 +42,21 @@ describe('a Word file made by LibreOffice, as a reading', () => {
       'word/document.xml': new Uint8Array(8 * 1024 * 1024).fill(0x61),
     });
     expect(bomb.length).toBeLessThan(100_000);
-    const small = { ...LIMITS, unzippedBytes: 1024 * 1024 };
+    const small = { ...TEST_LIMITS, unzippedBytes: 1024 * 1024 };
     expect(() => checkZip(bomb, small)).toThrow(/unpacks to more than 1 MB/);
     expect(() => checkZip(lieAboutSizes(bomb, 100), small)).toThrow(/unpacks to more than 1 MB/);
-    expect(() => checkZip(bomb, LIMITS)).not.toThrow();
+    expect(() => checkZip(bomb, TEST_LIMITS)).not.toThrow();
   });
 
   it('refuses a zip that is not a Word document, one with too many parts, and a damaged one', async () => {
     const odt = zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text') });
-    await expect(docxToReadingMarkdown(odt, LIMITS)).rejects.toThrow(/not a Word document/);
+    await expect(docxToReadingMarkdown(odt, TEST_LIMITS)).rejects.toThrow(/not a Word document/);
     const parts = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`word/p${i}.xml`, strToU8('x')]));
     const many = zipSync({ ...parts, 'word/document.xml': strToU8('<w:document/>') });
-    await expect(docxToReadingMarkdown(many, { ...LIMITS, zipEntries: 20 })).rejects.toMatchObject({
+    await expect(docxToReadingMarkdown(many, { ...TEST_LIMITS, zipEntries: 20 })).rejects.toMatchObject({
       refusal: 'too-large',
     });
-    await expect(docxToReadingMarkdown(docx.slice(0, docx.length - 200), LIMITS)).rejects.toMatchObject({
+    await expect(docxToReadingMarkdown(docx.slice(0, docx.length - 200), TEST_LIMITS)).rejects.toMatchObject({
       refusal: 'invalid',
     });
   });

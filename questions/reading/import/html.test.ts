@@ -1,22 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReading } from '../parse';
-import type { ImportLimits } from './document';
+import { TEST_LIMITS } from './fixtures/lincoln';
 import { htmlToReadingMarkdown } from './html';
 
-const LIMITS: ImportLimits = {
-  fileBytes: 20 * 1024 * 1024,
-  pages: 200,
-  unzippedBytes: 60 * 1024 * 1024,
-  zipEntries: 2_000,
-  textBytes: 2 * 1024 * 1024,
-  words: 37_500,
-};
 const page = readFileSync('questions/reading/import/fixtures/web-page.html', 'utf8');
 
 describe('a web page, as a reading', () => {
   it('reads only the article: headings become sections, byline and meta tags become metadata', () => {
-    const reading = parseReading({ text: htmlToReadingMarkdown(page, LIMITS), format: 'markdown' });
+    const reading = parseReading({ text: htmlToReadingMarkdown(page, TEST_LIMITS), format: 'markdown' });
     expect(reading.title).toBe('Farewell Address');
     expect(reading.author).toBe('George Washington');
     expect(reading.publishedOn).toBe('1796-09-19');
@@ -34,7 +26,7 @@ describe('a web page, as a reading', () => {
   });
 
   it('leaves out scripts, navigation, page header and footer, sidebars, figures and footnotes', () => {
-    const markdown = htmlToReadingMarkdown(page, LIMITS);
+    const markdown = htmlToReadingMarkdown(page, TEST_LIMITS);
     for (const gone of [
       'analytics',
       'display: none',
@@ -56,17 +48,17 @@ describe('a web page, as a reading', () => {
   it('keeps characters Markdown would read as markup as the text they are', () => {
     const html =
       '<h1>Notes</h1><p>1. Not a list: *stars*, _under_ [brackets] <b>bold</b> &lt;tag&gt; # &amp; \\ back.</p>';
-    const reading = parseReading({ text: htmlToReadingMarkdown(html, LIMITS), format: 'markdown' });
+    const reading = parseReading({ text: htmlToReadingMarkdown(html, TEST_LIMITS), format: 'markdown' });
     expect(reading.paragraphs.map((p) => p.text)).toEqual([
       '1. Not a list: *stars*, _under_ [brackets] bold <tag> # & \\ back.',
     ]);
   });
 
   it('refuses a page with no text, and one whose text is larger than a reading', () => {
-    expect(() => htmlToReadingMarkdown('<script>alert(1)</script><nav>Home</nav>', LIMITS)).toThrow(
+    expect(() => htmlToReadingMarkdown('<script>alert(1)</script><nav>Home</nav>', TEST_LIMITS)).toThrow(
       /No readable text/,
     );
     const long = `<p>${'word '.repeat(400)}</p>`.repeat(100);
-    expect(() => htmlToReadingMarkdown(long, LIMITS)).toThrow(/more than 37,500 words/);
+    expect(() => htmlToReadingMarkdown(long, TEST_LIMITS)).toThrow(/more than 37,500 words/);
   });
 });
