@@ -66,7 +66,7 @@ export const READING_FILE_LIMITS = {
 /**
  * A converted file is read in the engine's worker within this time, or refused: below the HTTP
  * server's own request timeout (120 s, lib/server/serve.mjs), so the instructor gets the reason
- * rather than a dropped connection. bench:imports reads a 41-page PDF in about 25 s on a busy
- * two-core machine.
+ * rather than a dropped connection. bench:imports reads a 41-page PDF through the worker in
+ * about 6 s on a shared two-core machine, 25 s with a build running beside it.
  */
 export const IMPORT_TIME_LIMIT_MS = 100_000;

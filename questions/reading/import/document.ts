@@ -37,7 +37,8 @@ export type ImportLimits = {
 /** Metadata a file states outright (an HTML page's author tag): front matter for parseReading. */
 export type StatedMetadata = { title?: string; author?: string; date?: string; source?: string };
 
-const MB = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+/** A byte count as whole megabytes, for messages. */
+export const MB = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /**
  * Collects the blocks of a converted document and refuses, as soon as they pass the limits, a

@@ -1,9 +1,7 @@
 import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import mammoth from 'mammoth';
-import { type ImportLimits, ReadingImportError } from './document';
+import { type ImportLimits, MB, ReadingImportError } from './document';
 import { htmlToReadingMarkdown } from './html';
-
-const MB = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /**
  * A Word file (.docx) as reading Markdown: its zip is measured first (a zip bomb is refused

@@ -1,4 +1,4 @@
-import { type ImportLimits, ReadingImportError } from './document';
+import { type ImportLimits, MB, ReadingImportError } from './document';
 import { docxToReadingMarkdown } from './docx';
 import { htmlToReadingMarkdown } from './html';
 import { pdfToReadingMarkdown } from './pdf';
@@ -11,10 +11,7 @@ export async function convertReadingFile(
   limits: ImportLimits,
 ): Promise<string> {
   if (bytes.byteLength > limits.fileBytes)
-    throw new ReadingImportError(
-      `The file is larger than ${Math.round(limits.fileBytes / 1024 / 1024)} MB.`,
-      'too-large',
-    );
+    throw new ReadingImportError(`The file is larger than ${MB(limits.fileBytes)}.`, 'too-large');
   if (kind === 'pdf') return pdfToReadingMarkdown(bytes, limits);
   if (kind === 'docx') return docxToReadingMarkdown(bytes, limits);
   return htmlToReadingMarkdown(decodeHtml(bytes), limits);
