@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -149,6 +149,23 @@ describe('hostile files on the new-reading form', () => {
     }
     expect(readingLinks((await fetchAs(base(), session, '/teach/readings')).text)).toBe(before);
   }, 300_000);
+
+  it('makes a reading of a web page’s HTML pasted with its format chosen, without the page around it', async () => {
+    const page = readFileSync('questions/reading/import/fixtures/web-page.html', 'utf8');
+    const answer = await callAction(base(), session, ids.get('readings.create')!, [
+      IDLE,
+      formOf({ title: '', author: '', text: page, format: 'html' }),
+    ]);
+    expect(answer.serverError).toBe(false);
+    const readingUrl = /\/teach\/readings\/[0-9a-f-]{36}/.exec(answer.redirect ?? '')?.[0];
+    expect(readingUrl, answer.text.slice(0, 300)).toBeDefined();
+    // React separates adjacent text in its HTML with empty comments.
+    const editor = (await fetchAs(base(), session, readingUrl!)).text.replace(/<!-- -->/g, '');
+    expect(editor).toContain('Farewell Address');
+    expect(editor).toMatch(/3 paragraphs · 2 sections/);
+    expect(editor).toContain('value="George Washington"');
+    expect(editor).not.toMatch(/Claypoole|All rights reserved|Related speeches/);
+  }, 120_000);
 
   it('turns away a 50 MB upload with 413 before the app reads it', async () => {
     const response = await fetch(`${base()}/teach/readings/new`, {
