@@ -6,8 +6,10 @@ const nextConfig = {
   poweredByHeader: false,
   experimental: {
     serverActions: {
-      // The largest form is a new reading (up to 2 MB of text); the HTTP server (lib/server/serve.mjs) answers 413 past this.
-      bodySizeLimit: '3mb',
+      // The largest form is a new reading from a file (up to 20 MB, lib/reading/limits.ts). The HTTP
+      // server's gate (lib/server/http-gate.mjs) allows that much only on that form's address and
+      // answers 413 past 3 MB everywhere else.
+      bodySizeLimit: '21mb',
     },
   },
   async headers() {

@@ -1,4 +1,5 @@
-import { defaultProvider } from './providers';
+import { convertReadingFile } from './reading/import/file';
+import { type ConvertedKind, type ImportLimits, ReadingImportError } from './reading/import/sniff';
 import { parseReading, ReadingParseError } from './reading/parse';
 import type { ParsedReading } from './reading/types';
 
@@ -9,6 +10,9 @@ import type { ParsedReading } from './reading/types';
  * - `{ kind: "generate", reading, readingSlug, settings }` → `{ ok: true, report }`
  * - `{ kind: "parse", text, format, title, author }` → `{ ok: true, reading }`, or
  *   `{ ok: false, error, invalid: true }` when the text cannot be read as a reading.
+ * - `{ kind: "import", fileKind, data (base64), title, author, limits }` (a PDF, Word file or web
+ *   page) → `{ ok: true, reading }`, or `{ ok: false, error, refusal }` when the file cannot be
+ *   read (`refusal`: "invalid" or "too-large"), or `{ ok: false, error, invalid: true }`.
  * Any failure is `{ ok: false, error }`.
  */
 type Job =
@@ -18,7 +22,15 @@ type Job =
       readingSlug: string;
       settings?: Record<string, string | undefined>;
     }
-  | { kind: 'parse'; text: string; format: 'text' | 'markdown'; title?: string; author?: string };
+  | { kind: 'parse'; text: string; format: 'text' | 'markdown'; title?: string; author?: string }
+  | {
+      kind: 'import';
+      fileKind: ConvertedKind;
+      data: string;
+      title?: string;
+      author?: string;
+      limits: ImportLimits;
+    };
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -51,6 +63,25 @@ async function main(): Promise<void> {
       }
       return;
     }
+    if (job.kind === 'import') {
+      try {
+        const text = await convertReadingFile(job.fileKind, Buffer.from(job.data, 'base64'), job.limits);
+        const reading = parseReading({ text, format: 'markdown', title: job.title, author: job.author });
+        process.stdout.write(`${JSON.stringify({ ok: true, reading })}\n`);
+      } catch (error) {
+        if (error instanceof ReadingImportError)
+          process.stdout.write(
+            `${JSON.stringify({ ok: false, error: error.message, refusal: error.refusal })}\n`,
+          );
+        else if (error instanceof ReadingParseError)
+          process.stdout.write(`${JSON.stringify({ ok: false, error: error.message, invalid: true })}\n`);
+        else throw error;
+      }
+      return;
+    }
+    // Loaded only for this job: the providers' language models take seconds to load, which a
+    // parse or an import does not need to wait for.
+    const { defaultProvider } = await import('./providers');
     const provider = defaultProvider(job.settings ?? {});
     const report = await provider.generate(job.reading, { readingSlug: job.readingSlug });
     // The rejected questions (often more than the kept ones) are for the CLI's report, not the

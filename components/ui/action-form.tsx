@@ -31,6 +31,7 @@ export function ActionForm({
   variant = 'primary',
   encType,
   resetOnSuccess = false,
+  pendingMessage,
 }: {
   action: (previous: FormResult<unknown>, formData: FormData) => Promise<FormResult<unknown>>;
   submitLabel: string;
@@ -41,6 +42,8 @@ export function ActionForm({
   encType?: 'multipart/form-data';
   /** Clear the fields after a successful save ("add" forms); edit forms keep what was typed. */
   resetOnSuccess?: boolean;
+  /** Said while the action runs, for actions that can take a while (converting a long PDF). */
+  pendingMessage?: string;
 }) {
   const [state, formAction, pending] = useActionState<FormResult<unknown>, FormData>(action, IDLE);
   const [, startTransition] = useTransition();
@@ -68,7 +71,13 @@ export function ActionForm({
         <Button type="submit" variant={variant} disabled={pending}>
           {pending ? pendingLabel : submitLabel}
         </Button>
-        <FormMessage tone={state.status === 'ok' ? 'success' : 'error'}>{describe(state)}</FormMessage>
+        {pending && pendingMessage ? (
+          <p role="status" aria-live="polite" className="min-h-5 text-sm text-slate-700 dark:text-slate-300">
+            {pendingMessage}
+          </p>
+        ) : (
+          <FormMessage tone={state.status === 'ok' ? 'success' : 'error'}>{describe(state)}</FormMessage>
+        )}
       </div>
     </form>
   );

@@ -47,3 +47,26 @@ function tooManyParagraphs(paragraphs: number) {
  * request on the server.
  */
 export const PARSE_IN_WORKER_ABOVE_WORDS = 3_000;
+
+/**
+ * How large an uploaded PDF, Word file or web page may be. The file itself may be far larger
+ * than its text (fonts, images), so it has a limit of its own; what is read out of it must then
+ * fit a reading. A .docx is a zip: it is measured before it is unpacked, against a zip bomb.
+ */
+export const READING_FILE_LIMITS = {
+  fileBytes: 20 * 1024 * 1024,
+  pages: 200,
+  unzippedBytes: 60 * 1024 * 1024,
+  zipEntries: 2_000,
+  textBytes: READING_LIMITS.bytes,
+  // As rawTextTooLarge allows: the parser drops headings and page debris before it counts.
+  words: READING_LIMITS.words * 1.5,
+} as const;
+
+/**
+ * A converted file is read in the engine's worker within this time, or refused: below the HTTP
+ * server's own request timeout (120 s, lib/server/serve.mjs), so the instructor gets the reason
+ * rather than a dropped connection. bench:imports reads a 41-page PDF through the worker in
+ * about 6 s on a shared two-core machine, 25 s with a build running beside it.
+ */
+export const IMPORT_TIME_LIMIT_MS = 100_000;

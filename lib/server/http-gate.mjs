@@ -5,8 +5,23 @@
  */
 import { isIP } from 'node:net';
 
-/** No request body is larger (the largest form is a new reading: 2 MB of text). */
+/** No request body is larger (the largest typed form is a new reading: 2 MB of text)... */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
+/**
+ * ...but for the forms that take a file: a new reading from a PDF or Word file of up to 20 MB
+ * (lib/reading/limits.ts), with room for the form's other fields.
+ */
+export const MAX_UPLOAD_BODY_BYTES = 21 * 1024 * 1024;
+const UPLOAD_PATHS = new Set(['/teach/readings/new']);
+
+/**
+ * The largest body a request to this address may send.
+ * @param {string | undefined} url
+ */
+export function maxBodyBytes(url) {
+  const path = (url ?? '/').split('?')[0]?.replace(/\/+$/, '') ?? '';
+  return UPLOAD_PATHS.has(path) ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
+}
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const HOST_PATTERN =
   /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
@@ -139,7 +154,7 @@ export function gateRefusal(request, settings) {
       // here rather than read until it grows too large.
       return { status: 411, code: 'invalid', message: 'Send the request with a Content-Length.' };
     }
-    if (declared && (!/^\d+$/.test(declared) || Number(declared) > MAX_BODY_BYTES)) {
+    if (declared && (!/^\d+$/.test(declared) || Number(declared) > maxBodyBytes(request.url))) {
       return { status: 413, code: 'too-large', message: 'The request is too large.' };
     }
     if (!isSameOriginRequest(headers, settings)) {

@@ -71,6 +71,16 @@ describe('what the gate refuses before the app', () => {
     expect(gateRefusal(post({ 'content-length': '1000' }), direct)).toBeNull();
   });
 
+  it('lets the new-reading form send a file of up to 20 MB, and no other address more than 3 MB', () => {
+    const upload = (url: string, bytes: number) =>
+      gateRefusal({ ...post({ 'content-length': String(bytes) }), url }, direct)?.status ?? null;
+    expect(upload('/teach/readings/new', 20.5 * 1024 * 1024)).toBeNull();
+    expect(upload('/teach/readings/new?x=1', 20.5 * 1024 * 1024)).toBeNull();
+    expect(upload('/teach/readings/new', 22 * 1024 * 1024)).toBe(413);
+    expect(upload('/teach/readings/new/../x', 4 * 1024 * 1024)).toBe(413);
+    expect(upload('/teach/readings', 4 * 1024 * 1024)).toBe(413);
+  });
+
   it('refuses a state-changing request from another site with 403, and lets same-site and scripted ones through', () => {
     expect(gateRefusal(post({ 'content-length': '2', origin: 'https://evil.example' }), direct)?.status).toBe(
       403,

@@ -75,7 +75,7 @@ export function parseReading(input: ParseInput): ParsedReading {
   }
   if (paragraphs.length === 0) {
     throw new ReadingParseError(
-      'No readable text was found. Paste the essay itself, or upload a .txt or .md file.',
+      'No readable text was found. Paste the essay itself, or upload it as a PDF, Word, web page or text file.',
     );
   }
 

@@ -16,7 +16,8 @@ import {
   updateReadingDetails,
 } from '@/db/queries/readings';
 import type { Reading } from '@/db/schema';
-import { READING_LIMITS, rawTextTooLarge, readingTooLarge } from '@/lib/reading/limits';
+import { importReadingOffThread } from '@/lib/reading/import-off-thread';
+import { READING_FILE_LIMITS, READING_LIMITS, rawTextTooLarge, readingTooLarge } from '@/lib/reading/limits';
 import {
   type AppliedEdit,
   applyParagraphEdit,
@@ -33,10 +34,16 @@ import { field, readUploadedText } from '@/lib/server/input';
 import { readingToEdit } from '@/lib/server/policy';
 import { done, ok, type Result, refuse } from '@/lib/server/result';
 import { TERM_LIST_LIMITS, TermListTooLargeError } from '@/questions/glossary/term-list';
+import {
+  type ConvertedKind,
+  type ReadingFileKind,
+  ReadingImportError,
+  sniffReadingFile,
+} from '@/questions/reading/import/sniff';
 import { ReadingParseError } from '@/questions/reading/parse';
 
 const readingId = field.id('That reading');
-const ACCEPTED_FILE = /\.(txt|md|markdown)$/i;
+const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 function revalidateReading(reading: Reading) {
   revalidatePath(`/teach/readings/${reading.id}`);
@@ -44,13 +51,15 @@ function revalidateReading(reading: Reading) {
   revalidatePath('/readings');
 }
 
+const FILE_KINDS = 'Upload a PDF, a Word file (.docx), a web page (.html), or text (.txt, .md).';
+
 export const createReadingAction = action({
   name: 'readings.create',
   input: z.object({
     title: z.string().trim().max(200, 'Title and author can be up to 200 characters.').default(''),
     author: z.string().trim().max(200, 'Title and author can be up to 200 characters.').default(''),
     text: z.string().default(''),
-    format: z.enum(['text', 'markdown']).catch('text'),
+    format: z.enum(['text', 'markdown', 'html']).catch('text'),
     file: z.instanceof(File).optional().catch(undefined),
   }),
   rule: 'signed-in',
@@ -58,43 +67,63 @@ export const createReadingAction = action({
     const values = { title: input.title, author: input.author };
     let body = input.text;
     let format = input.format;
+    // A PDF, a Word file or a web page is converted and read in the engine's worker.
+    let convert: { kind: ConvertedKind; bytes: Uint8Array } | null = null;
     const file = input.file;
     if (file && file.size > 0) {
-      if (!ACCEPTED_FILE.test(file.name))
-        return refuse('invalid', 'Upload a .txt or .md file.', {
-          fieldErrors: { file: ['Upload a .txt or .md file.'] },
-          values,
-        });
-      if (file.size > READING_LIMITS.bytes)
-        return refuse('too-large', 'The file is larger than 2 MB.', {
-          fieldErrors: { file: ['The file is larger than 2 MB.'] },
-          values,
-        });
-      body = (await readUploadedText(file)).text;
-      format = /\.(md|markdown)$/i.test(file.name) ? 'markdown' : 'text';
+      const fileError = (status: 'invalid' | 'too-large', message: string) =>
+        refuse(status, message, { fieldErrors: { file: [message] }, values });
+      if (file.size > READING_FILE_LIMITS.fileBytes)
+        return fileError('too-large', `The file is larger than ${megabytes(READING_FILE_LIMITS.fileBytes)}.`);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let kind: ReadingFileKind;
+      try {
+        kind = sniffReadingFile(bytes, file.name);
+      } catch (error) {
+        if (error instanceof ReadingImportError) return fileError(error.refusal, error.message);
+        throw error;
+      }
+      if (kind === 'text' || kind === 'markdown') {
+        if (file.size > READING_LIMITS.bytes)
+          return fileError(
+            'too-large',
+            `A text file can be up to ${megabytes(READING_LIMITS.bytes)}. Split it into several readings.`,
+          );
+        body = (await readUploadedText(file)).text;
+        format = kind;
+      } else convert = { kind, bytes };
+    } else if (format === 'html' && body.trim()) {
+      convert = { kind: 'html', bytes: new TextEncoder().encode(body) };
     }
-    if (!body.trim())
-      return refuse('invalid', 'Paste the essay or upload a file.', {
+    if (!convert && !body.trim())
+      return refuse('invalid', `Paste the essay or upload a file. ${FILE_KINDS}`, {
         fieldErrors: { text: ['Paste the essay or upload a file.'] },
         values,
       });
-    const tooLarge = rawTextTooLarge(body);
-    if (tooLarge) return refuse('too-large', tooLarge, { fieldErrors: { text: [tooLarge] }, values });
+    const where = convert && file && file.size > 0 ? 'file' : 'text';
+    if (!convert) {
+      const tooLarge = rawTextTooLarge(body);
+      if (tooLarge) return refuse('too-large', tooLarge, { fieldErrors: { text: [tooLarge] }, values });
+    }
     let reading: Reading;
     try {
-      const parsed = await parseReadingOffThread({
-        text: body,
-        format,
-        title: input.title,
-        author: input.author,
-      });
+      const parsed = convert
+        ? await importReadingOffThread({ ...convert, title: input.title, author: input.author })
+        : await parseReadingOffThread({
+            text: body,
+            format: format === 'markdown' ? 'markdown' : 'text',
+            title: input.title,
+            author: input.author,
+          });
       const parsedTooLarge = readingTooLarge(parsed);
       if (parsedTooLarge)
-        return refuse('too-large', parsedTooLarge, { fieldErrors: { text: [parsedTooLarge] }, values });
+        return refuse('too-large', parsedTooLarge, { fieldErrors: { [where]: [parsedTooLarge] }, values });
       reading = await createReadingDraft({ createdBy: user.id, parsed });
     } catch (error) {
+      if (error instanceof ReadingImportError)
+        return refuse(error.refusal, error.message, { fieldErrors: { [where]: [error.message] }, values });
       if (error instanceof ReadingParseError)
-        return refuse('invalid', error.message, { fieldErrors: { text: [error.message] }, values });
+        return refuse('invalid', error.message, { fieldErrors: { [where]: [error.message] }, values });
       throw error;
     }
     revalidatePath('/teach/readings');

@@ -26,8 +26,8 @@ export default async function TeachReadingsPage() {
       </div>
       {readings.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600 dark:border-slate-700 dark:text-slate-400">
-          You have not made a reading yet. Paste an essay or upload a .txt or .md file to turn it into one,
-          with sections, a glossary and context notes.
+          You have not made a reading yet. Paste an essay or upload a PDF, Word, web page or text file to turn
+          it into one, with sections, a glossary and context notes.
         </p>
       ) : (
         <table className="w-full text-left text-sm">

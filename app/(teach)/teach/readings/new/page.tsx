@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { ReadingFileInput } from '@/components/reading-editor/reading-file-input';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
+import { READING_FILE_LIMITS } from '@/lib/reading/limits';
 import { createReadingAction } from '@/lib/server/actions/reading-editor';
 import { requireUser } from '@/lib/server/session';
 
@@ -16,15 +18,17 @@ export default async function NewReadingPage() {
     <div className="max-w-3xl space-y-6">
       <h1 className="font-serif text-3xl font-bold">New reading</h1>
       <p className="text-slate-700 dark:text-slate-300">
-        Paste an essay or op-ed, or upload it as a .txt or .md file. Statecraft cleans away web-page leftovers
-        (bylines, "More" links, "originally published in" lines), splits it into paragraphs, sentences and
-        sections, and saves a draft only you can see. You can then adjust the sections, add a glossary and
-        notes, and publish.
+        Paste an essay or op-ed, or upload it as a PDF, a Word file, a saved web page or a .txt or .md file.
+        Statecraft cleans away web-page leftovers (bylines, "More" links, "originally published in" lines),
+        running heads, page numbers and footnotes, turns headings into sections, splits the text into
+        paragraphs and sentences, and saves a draft only you can see. You can then adjust the sections, add a
+        glossary and notes, and publish.
       </p>
       <ActionForm
         action={createReadingAction}
         submitLabel="Create draft"
         pendingLabel="Reading the text…"
+        pendingMessage="Reading the text. A long PDF or Word file can take up to a minute: keep this page open."
         encType="multipart/form-data"
       >
         <Field label="Title (optional: found in the text when left empty)" name="title" maxLength={200} />
@@ -40,22 +44,14 @@ export default async function NewReadingPage() {
           <label className="mr-4 inline-flex items-center gap-2 text-sm">
             <input type="radio" name="format" value="text" defaultChecked /> plain text
           </label>
-          <label className="inline-flex items-center gap-2 text-sm">
+          <label className="mr-4 inline-flex items-center gap-2 text-sm">
             <input type="radio" name="format" value="markdown" /> Markdown
           </label>
-        </fieldset>
-        <div className="space-y-1">
-          <label htmlFor="reading-file" className={labelClass}>
-            Or upload a file (.txt or .md, up to 2 MB)
+          <label className="inline-flex items-center gap-2 text-sm">
+            <input type="radio" name="format" value="html" /> a web page’s HTML
           </label>
-          <input
-            id="reading-file"
-            name="file"
-            type="file"
-            accept=".txt,.md,.markdown,text/plain,text/markdown"
-            className="text-sm"
-          />
-        </div>
+        </fieldset>
+        <ReadingFileInput maxBytes={READING_FILE_LIMITS.fileBytes} className="text-sm" />
       </ActionForm>
     </div>
   );
