@@ -43,6 +43,8 @@ const DEFAULT_SKILL: Record<QuestionType, Skill> = {
   'claim-evidence-reasoning': 'evidence',
 };
 
+const FORMAT_LABEL = { gift: 'GIFT', aiken: 'Aiken', qti: 'QTI' } as const;
+
 const metaSchema = z.object({
   v: z.literal(1),
   type: z.string(),
@@ -231,7 +233,7 @@ export function importedId(slug: string, body: unknown, salt = ''): string {
 export function planImport(
   read: ReadResult,
   reading: { slug: string; sentences: readonly SentenceRef[] },
-  format: 'gift' | 'aiken',
+  format: 'gift' | 'aiken' | 'qti',
 ): ImportPlan {
   const errors = [...read.errors];
   const notes = [...read.notes];
@@ -244,7 +246,8 @@ export function planImport(
     let body = item.body;
     if (item.meta !== null && !meta.success)
       itemNotes.push('The Statecraft comment could not be read; ignored.');
-    if (meta.success && meta.data.type !== 'cloze-joined') {
+    // A QTI reader applies its comment itself (qti-items.ts): the item already has the question's type.
+    if (meta.success && meta.data.type !== 'cloze-joined' && format !== 'qti') {
       const restored = restore(item, meta.data);
       if (restored) {
         body = restored.body;
@@ -285,7 +288,7 @@ export function planImport(
       readingSlug: reading.slug,
       explanation:
         str(body.explanation).trim() ||
-        `No explanation came with this question (imported from ${format === 'gift' ? 'GIFT' : 'Aiken'}).`,
+        `No explanation came with this question (imported from ${FORMAT_LABEL[format]}).`,
       evidence,
       skill: m?.skill ?? DEFAULT_SKILL[body.type],
       difficulty: m?.difficulty ?? 2,

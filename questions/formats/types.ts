@@ -18,7 +18,8 @@ export type ExportResult = {
 };
 
 /** A line of an imported file that could not become a question, and why. */
-export type LineError = { line: number; message: string };
+/** `file`: the file of a package (QTI) the problem is in; `line` is then the item's place, or 0. */
+export type LineError = { line: number; message: string; file?: string };
 
 /**
  * A question read from a file, before it joins a bank: the fields the file gave, in the app's
