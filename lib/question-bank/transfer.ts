@@ -5,8 +5,22 @@ import type { Reading } from '@/db/schema';
 import { ok, type Result, refuse } from '@/lib/server/result';
 import { AIKEN_LEAVES_OUT, bankToAiken, parseAiken } from '@/questions/formats/aiken';
 import { bankToGift, parseGift } from '@/questions/formats/gift';
+import {
+  bankToQtiPackage,
+  PackageRefusal,
+  QTI_LIMITS,
+  readQtiPackage,
+} from '@/questions/formats/qti-package';
 import { type ImportPlan, planImport } from '@/questions/formats/to-bank';
-import { type ExportNote, type ExportResult, IMPORT_LIMITS, type LineError } from '@/questions/formats/types';
+import {
+  type ExportNote,
+  type ExportResult,
+  IMPORT_LIMITS,
+  isQtiFormat,
+  type LineError,
+  type QtiFormat,
+  type ReadResult,
+} from '@/questions/formats/types';
 import type { Question } from '@/questions/schema';
 
 /**
@@ -14,14 +28,41 @@ import type { Question } from '@/questions/schema';
  * formats; this file reads the bank, decodes uploads, and writes the drafts an instructor confirms).
  */
 
-export const BANK_FORMATS = ['gift', 'aiken'] as const;
+export const BANK_FORMATS = ['gift', 'aiken', 'qti3', 'qti21'] as const;
 export type BankFormat = (typeof BANK_FORMATS)[number];
-export const FORMAT_NAMES: Record<BankFormat, string> = { gift: 'GIFT', aiken: 'Aiken' };
+export const FORMAT_NAMES: Record<BankFormat, string> = {
+  gift: 'GIFT',
+  aiken: 'Aiken',
+  qti3: 'QTI 3.0 package (.zip)',
+  qti21: 'QTI 2.1 package (.zip, for Canvas and Blackboard)',
+};
+/** The formats whose file is a zip of XML (an IMS content package), not text. */
+export const isPackageFormat = (format: BankFormat): format is QtiFormat =>
+  format === 'qti3' || format === 'qti21';
+
+/** What a QTI package keeps only for this app, said once beside its downloads. */
+const QTI_LEAVES_OUT =
+  'Skill, difficulty, evidence sentences, explanations and feedback on choices travel in a comment of each item that only Statecraft reads.';
 /** Which questions an export holds: the approved ones (what students see), or drafts too. */
 export const EXPORT_SCOPES = ['approved', 'all'] as const;
 export type ExportScope = (typeof EXPORT_SCOPES)[number];
 
-export type BankExport = ExportResult & { filename: string; total: number };
+/** `bytes` (a zip) for a package format, `text` for the others. */
+export type BankExport = ExportResult & { bytes?: Uint8Array; filename: string; total: number };
+
+/** The questions written in `format`, and what changed on the way. */
+function writeBank(
+  format: BankFormat,
+  questions: readonly Question[],
+  reading: Pick<Reading, 'title' | 'slug'>,
+  heading?: string,
+): ExportResult & { bytes?: Uint8Array } {
+  if (isQtiFormat(format)) {
+    const pkg = bankToQtiPackage(questions, format, { title: reading.title, identifier: reading.slug });
+    return { text: '', bytes: pkg.bytes, exported: pkg.exported, notes: pkg.notes };
+  }
+  return format === 'gift' ? bankToGift(questions, heading) : bankToAiken(questions);
+}
 
 export async function exportBank({
   reading,
@@ -41,15 +82,18 @@ export async function exportBank({
     statuses: scope === 'approved' ? ['approved'] : ['draft', 'approved'],
   });
   const questions = rows.map((r) => r.data);
-  const result =
-    format === 'gift'
-      ? bankToGift(
-          questions,
-          `"${reading.title}": ${questions.length} ${scope === 'approved' ? 'approved ' : ''}questions exported from Statecraft as GIFT.`,
-        )
-      : bankToAiken(questions);
+  const result = writeBank(
+    format,
+    questions,
+    reading,
+    `"${reading.title}": ${questions.length} ${scope === 'approved' ? 'approved ' : ''}questions exported from Statecraft as GIFT.`,
+  );
   const base = reading.slug.slice(0, 60);
-  const filename = format === 'gift' ? `${base}-questions.gift.txt` : `${base}-questions.aiken.txt`;
+  const filename = isQtiFormat(format)
+    ? `${base}-questions.${format}.zip`
+    : format === 'gift'
+      ? `${base}-questions.gift.txt`
+      : `${base}-questions.aiken.txt`;
   return { ...result, filename, total: questions.length };
 }
 
@@ -74,7 +118,7 @@ export async function exportChoices({
   // Each question is written on its own, so one pass per format serves both scopes: the approved
   // scope is the same notes, kept for approved questions.
   return BANK_FORMATS.flatMap((format) => {
-    const { notes: allNotes } = format === 'gift' ? bankToGift(everything) : bankToAiken(everything);
+    const { notes: allNotes } = writeBank(format, everything, reading);
     return EXPORT_SCOPES.map((scope) => {
       const notes = scope === 'all' ? allNotes : allNotes.filter((n) => approved.has(n.questionId));
       const total = scope === 'all' ? rows.length : approved.size;
@@ -100,7 +144,9 @@ function exportSummary(
   if (count('converted')) parts.push(`${count('converted')} as the closest type`);
   if (count('split')) parts.push(`${count('split')} split`);
   if (count('skipped')) parts.push(`${count('skipped')} left out (the format cannot hold them)`);
-  return `${parts.join('; ')}.${format === 'aiken' ? ` ${AIKEN_LEAVES_OUT}` : ''}`;
+  const leavesOut =
+    format === 'aiken' ? ` ${AIKEN_LEAVES_OUT}` : isQtiFormat(format) ? ` ${QTI_LEAVES_OUT}` : '';
+  return `${parts.join('; ')}.${leavesOut}`;
 }
 
 // ---- Import ----
@@ -108,7 +154,10 @@ function exportSummary(
 /** What the preview shows and the confirmation sends back. */
 export type ImportPreview = {
   format: BankFormat;
-  /** The text read, sent back on confirmation (nothing is kept on the server in between). */
+  /**
+   * The text read, sent back on confirmation (nothing is kept on the server in between); for a
+   * package format, the zip in base64.
+   */
   text: string;
   /** Names what the preview showed, so the confirmation writes exactly that. */
   digest: string;
@@ -143,6 +192,7 @@ export function previewImport({
   text: string;
   fileNote?: string | null;
 }): Result<ImportPreview> {
+  if (isQtiFormat(format)) return previewPackage({ reading, format, base64: text, fileNote });
   if (new TextEncoder().encode(text).byteLength > IMPORT_LIMITS.bytes)
     return refuse(
       'too-large',
@@ -158,10 +208,27 @@ export function previewImport({
       'too-large',
       `The file has ${read.questions.length.toLocaleString('en')} questions; import at most ${IMPORT_LIMITS.questions} at a time (split the file).`,
     );
+  return ok(toPreview({ reading, format, text, fileNote, read }));
+}
+
+/** A file read, planned as drafts of the reading's bank, as the preview shows it. */
+function toPreview({
+  reading,
+  format,
+  text,
+  fileNote,
+  read,
+}: {
+  reading: Reading;
+  format: BankFormat;
+  text: string;
+  fileNote: string | null;
+  read: ReadResult;
+}): ImportPreview {
   const sentences = reading.paragraphs.flatMap((p) => p.sentences);
-  const plan = planImport(read, { slug: reading.slug, sentences }, format);
+  const plan = planImport(read, { slug: reading.slug, sentences }, isQtiFormat(format) ? 'qti' : format);
   const byId = new Map(sentences.map((s) => [s.id, s.text]));
-  return ok({
+  return {
     format,
     text,
     digest: digestOf(plan),
@@ -172,7 +239,46 @@ export function previewImport({
     errors: plan.errors,
     notes: plan.notes,
     fileNote,
-  });
+  };
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** A QTI package (a zip, in base64) read into drafts; the package as a whole may be refused. */
+function previewPackage({
+  reading,
+  format,
+  base64,
+  fileNote,
+}: {
+  reading: Reading;
+  format: QtiFormat;
+  base64: string;
+  fileNote: string | null;
+}): Result<ImportPreview> {
+  const compact = base64.replace(/\s+/g, '');
+  if (!compact || !BASE64.test(compact))
+    return refuse('invalid', 'Choose the QTI package (.zip) to upload.', {
+      fieldErrors: { file: ['Choose the QTI package (.zip) to upload.'] },
+    });
+  if ((compact.length * 3) / 4 > QTI_LIMITS.zipBytes + 3)
+    return refuse(
+      'too-large',
+      `The package is larger than ${QTI_LIMITS.zipBytes / 1024 / 1024} MB; export fewer questions at a time.`,
+    );
+  let read: ReadResult;
+  let note = fileNote;
+  try {
+    const pkg = readQtiPackage(new Uint8Array(Buffer.from(compact, 'base64')));
+    read = pkg;
+    if (pkg.version && pkg.version !== (format === 'qti3' ? '3.0' : '2.1'))
+      note = [fileNote, `The package is QTI ${pkg.version}; it was read as such.`].filter(Boolean).join(' ');
+  } catch (error) {
+    if (error instanceof PackageRefusal)
+      return refuse(error.reason, error.message, { fieldErrors: { file: [error.message] } });
+    throw error;
+  }
+  return ok(toPreview({ reading, format, text: compact, fileNote: note, read }));
 }
 
 /** Writes the previewed drafts, if the file still reads as it did. Answers how many were new. */

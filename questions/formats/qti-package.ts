@@ -2,7 +2,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { Question } from '../schema';
 import { itemToQuestion, questionToItem } from './qti-items';
 import { childrenNamed, el, parseXml, type QtiVersion, serialise, type XmlNode, XmlRefusal } from './qti-xml';
-import { type ExportNote, IMPORT_LIMITS, type LineError, type ReadQuestion } from './types';
+import { type ExportNote, IMPORT_LIMITS, type LineError, type QtiFormat, type ReadQuestion } from './types';
 
 /**
  * A bank as an IMS content package of QTI items: a zip holding `imsmanifest.xml`, one item file
@@ -13,8 +13,7 @@ import { type ExportNote, IMPORT_LIMITS, type LineError, type ReadQuestion } fro
  * zip's directory before anything is inflated, so a zip bomb is refused, not unpacked.
  */
 
-export const QTI_VERSIONS = { qti3: '3.0', qti21: '2.1' } as const satisfies Record<string, QtiVersion>;
-export type QtiFormat = keyof typeof QTI_VERSIONS;
+export const QTI_VERSIONS = { qti3: '3.0', qti21: '2.1' } as const satisfies Record<QtiFormat, QtiVersion>;
 
 export const QTI_LIMITS = {
   /** The zip as uploaded (its base64 is sent back on confirmation, under the 3 MB form limit). */

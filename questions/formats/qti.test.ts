@@ -7,9 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadAuthoredBank } from '../bank';
 import { parseReading } from '../reading/parse';
 import { QUESTION_TYPES, type Question } from '../schema';
-import { bankToQtiPackage, PackageRefusal, QTI_LIMITS, type QtiFormat, readQtiPackage } from './qti-package';
+import { bankToQtiPackage, PackageRefusal, QTI_LIMITS, readQtiPackage } from './qti-package';
 import { parseXml, XmlRefusal } from './qti-xml';
 import { planImport } from './to-bank';
+import type { QtiFormat } from './types';
 
 const slug = 'burns-lead-with-diplomacy';
 const reading = parseReading({ text: readFileSync(`content/${slug}/essay.txt`, 'utf8'), format: 'text' });

@@ -45,3 +45,9 @@ export const IMPORT_LIMITS = {
   bytes: 1024 * 1024,
   questions: 500,
 } as const;
+
+/** The QTI package formats (a zip of XML): QTI 3.0, and 2.1 for Canvas and Blackboard. */
+export const QTI_FORMATS = ['qti3', 'qti21'] as const;
+export type QtiFormat = (typeof QTI_FORMATS)[number];
+export const isQtiFormat = (format: string): format is QtiFormat =>
+  (QTI_FORMATS as readonly string[]).includes(format);

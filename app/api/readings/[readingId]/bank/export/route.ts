@@ -6,7 +6,7 @@ import { field } from '@/lib/server/input';
 import { bankToManage } from '@/lib/server/policy';
 
 /**
- * A reading's question bank as a GIFT or Aiken file, for those who manage it (the keys are in it).
+ * A reading's question bank as a GIFT or Aiken file or a QTI package (zip), for those who manage it (the keys are in it).
  * What the format could not hold is said in the file (GIFT comments) and, for both, on the bank
  * page beside the link.
  */
@@ -14,13 +14,15 @@ export const GET = route({
   name: 'api.bankExport',
   input: z.object({
     readingId: field.id('That reading'),
-    format: z.enum(BANK_FORMATS, { error: 'Choose the format gift or aiken.' }),
+    format: z.enum(BANK_FORMATS, { error: `Choose the format ${BANK_FORMATS.join(', ')}.` }),
     scope: z.enum(EXPORT_SCOPES, { error: 'Choose the scope approved or all.' }).default('approved'),
   }),
   rule: 'manage-bank',
   authorize: (user, input) => bankToManage(user, input.readingId),
   run: async (input, { reading, bankOwnerId }) => {
     const file = await exportBank({ reading, bankOwnerId, format: input.format, scope: input.scope });
+    // A QTI package is a zip (bytes); GIFT and Aiken are text.
+    if (file.bytes) return downloadResponse(file.bytes, file.filename, 'application/zip');
     return downloadResponse(file.text, file.filename, 'text/plain; charset=utf-8');
   },
 });
