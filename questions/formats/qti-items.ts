@@ -266,12 +266,12 @@ function build(q: Question, version: QtiVersion): Built {
         upperBound: 1,
         entries: keys.map((k) => [k, '1']),
       });
+      // The prompt is a paragraph of the body, not the interaction's prompt: players (Citolab's) show
+      // no prompt inside a hottext interaction.
       const body = [
+        ...paragraphs(q.prompt),
         el('p', { class: 'claim' }, [`Claim: ${q.claim}`]),
-        el('hottextInteraction', { responseIdentifier: 'RESPONSE', maxChoices: 1 }, [
-          prompt,
-          ...hottexts(q.options),
-        ]),
+        el('hottextInteraction', { responseIdentifier: 'RESPONSE', maxChoices: 1 }, hottexts(q.options)),
       ];
       const notes: ItemNote[] =
         keys.length > 1
@@ -802,7 +802,8 @@ export function itemToQuestion(root: XmlNode, comments: string[], position: numb
     );
     const claim = claimNode ? folded(textOf(claimNode)).replace(/^Claim:\s*/, '') : '';
     const ownPrompt = firstNamed(hottext, 'prompt');
-    const prompt = folded(ownPrompt ? textOf(ownPrompt) : textOf(body, new Set([...NOT_TEXT, 'p'])));
+    const around = childrenNamed(body, 'p').filter((p) => p !== claimNode);
+    const prompt = folded([...around.map((p) => textOf(p)), ownPrompt ? textOf(ownPrompt) : ''].join(' '));
     const sentences = spots.every((s) => SENTENCE_ID.test(bare(s.identifier)));
     if (sentences && claim) {
       const base = {
