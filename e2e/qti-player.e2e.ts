@@ -116,6 +116,7 @@ describe('exported QTI 3 items in the Citolab QTI 3 player (Chromium)', () => {
       for (const text of visibleTexts(q)) {
         // The player shows text as the item has it; white space may be folded.
         await expect
+          // biome-ignore lint/performance/useDomNodeTextContent: what is shown (innerText), not all text.
           .poll(() => page.locator('#item').innerText(), { timeout: 15_000 })
           .toContain(text.replace(/\s+/g, ' ').trim().slice(0, 60));
       }

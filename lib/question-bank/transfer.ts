@@ -9,6 +9,7 @@ import {
   bankToQtiPackage,
   PackageRefusal,
   QTI_LIMITS,
+  qtiPackageNotes,
   readQtiPackage,
 } from '@/questions/formats/qti-package';
 import { type ImportPlan, planImport } from '@/questions/formats/to-bank';
@@ -118,7 +119,10 @@ export async function exportChoices({
   // Each question is written on its own, so one pass per format serves both scopes: the approved
   // scope is the same notes, kept for approved questions.
   return BANK_FORMATS.flatMap((format) => {
-    const { notes: allNotes } = writeBank(format, everything, reading);
+    // A package's notes come without zipping it: the page is not the download.
+    const allNotes = isQtiFormat(format)
+      ? qtiPackageNotes(everything, format)
+      : writeBank(format, everything, reading).notes;
     return EXPORT_SCOPES.map((scope) => {
       const notes = scope === 'all' ? allNotes : allNotes.filter((n) => approved.has(n.questionId));
       const total = scope === 'all' ? rows.length : approved.size;

@@ -442,6 +442,9 @@ function metaOf(q: Question): Record<string, unknown> {
   };
 }
 
+/** What changes when a question is written as an item, without writing it (the bank page's summary). */
+export const itemNotes = (q: Question, version: QtiVersion): ItemNote[] => build(q, version).notes;
+
 /** One question as the text of a QTI item file of `version`, and what changed on the way. */
 export function questionToItem(
   q: Question,

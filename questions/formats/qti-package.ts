@@ -1,6 +1,6 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { Question } from '../schema';
-import { itemToQuestion, questionToItem } from './qti-items';
+import { itemNotes, itemToQuestion, questionToItem } from './qti-items';
 import { childrenNamed, el, parseXml, type QtiVersion, serialise, type XmlNode, XmlRefusal } from './qti-xml';
 import { type ExportNote, IMPORT_LIMITS, type LineError, type QtiFormat, type ReadQuestion } from './types';
 
@@ -130,6 +130,13 @@ export function bankToQtiPackage(
     { level: 6, mtime: new Date('2026-01-01T00:00:00Z') },
   );
   return { bytes: zipped, files, exported: questions.length, notes };
+}
+
+/** The notes a package of these questions would have, without making it. */
+export function qtiPackageNotes(questions: readonly Question[], format: QtiFormat): ExportNote[] {
+  return questions.flatMap((q) =>
+    itemNotes(q, QTI_VERSIONS[format]).map((n) => ({ questionId: q.id, type: q.type, ...n })),
+  );
 }
 
 // ---- Reading ----
