@@ -1,4 +1,5 @@
 import type { Question, QuestionOf } from '../schema';
+import { questionMeta } from './to-bank';
 import type { ExportNote, ExportResult, LineError, ReadQuestion, ReadResult } from './types';
 
 /**
@@ -46,19 +47,7 @@ const POSITION = /^Position (\d+)$/;
 type Written = { blocks: string[]; notes: Omit<ExportNote, 'questionId' | 'type'>[] };
 
 function meta(q: Question, extra: Record<string, unknown> = {}, part?: { part: number; of: number }) {
-  const value = {
-    v: 1,
-    id: q.id,
-    type: q.type,
-    skill: q.skill,
-    difficulty: q.difficulty,
-    lens: q.lens,
-    concepts: q.concepts,
-    evidence: q.evidence,
-    ...(part ?? {}),
-    extra,
-  };
-  return `// @statecraft ${JSON.stringify(value)}`;
+  return `// @statecraft ${JSON.stringify(questionMeta(q, extra, part))}`;
 }
 
 function question(title: string, stem: string, answers: string[], after = ''): string {

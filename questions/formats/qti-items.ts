@@ -10,6 +10,7 @@ import {
   textOf,
   type XmlNode,
 } from './qti-xml';
+import { questionMeta } from './to-bank';
 import type { ExportNote, ReadQuestion } from './types';
 
 /**
@@ -85,6 +86,14 @@ function responseDeclaration(
       ),
   ]);
 }
+
+/** Pairs to make (matching, gaps): each right pair earns its share, for partial credit. */
+const pairsDeclaration = (pairs: string[]) =>
+  responseDeclaration('RESPONSE', 'multiple', 'directedPair', pairs, {
+    lowerBound: 0,
+    upperBound: 1,
+    entries: pairs.map((p) => [p, share(pairs.length)]),
+  });
 
 const scoreDeclaration = () =>
   el('outcomeDeclaration', { identifier: 'SCORE', cardinality: 'single', baseType: 'float' }, [
@@ -206,13 +215,7 @@ function build(q: Question, version: QtiVersion): Built {
       const pairs = Object.entries(q.answer.pairs).map(([l, r]) => `${ident(l, 'L-')} ${ident(r, 'R-')}`);
       // Terms and definitions share one item, where identifiers must differ: each side has its letter.
       return {
-        declarations: [
-          responseDeclaration('RESPONSE', 'multiple', 'directedPair', pairs, {
-            lowerBound: 0,
-            upperBound: 1,
-            entries: pairs.map((p) => [p, share(pairs.length)]),
-          }),
-        ],
+        declarations: [pairsDeclaration(pairs)],
         body: [
           el(
             'matchInteraction',
@@ -356,13 +359,7 @@ function gapMatch(q: QuestionOf<'cloze'>, version: QtiVersion): Built {
     });
   const pairs = chosen.map((w, i) => `W${w + 1} ${gapId(i + 1)}`);
   return {
-    declarations: [
-      responseDeclaration('RESPONSE', 'multiple', 'directedPair', pairs, {
-        lowerBound: 0,
-        upperBound: 1,
-        entries: pairs.map((p) => [p, share(pairs.length)]),
-      }),
-    ],
+    declarations: [pairsDeclaration(pairs)],
     body: [
       el('gapMatchInteraction', { responseIdentifier: 'RESPONSE', shuffle: false }, [
         el('prompt', {}, [q.prompt]),
@@ -429,17 +426,7 @@ function metaOf(q: Question): Record<string, unknown> {
   if (q.type === 'claim-evidence-reasoning') extra.weights = q.weights;
   if (q.type === 'select-evidence' || q.type === 'claim-evidence-reasoning')
     extra.sentenceIds = q.answer.sentenceIds;
-  return {
-    v: 1,
-    id: q.id,
-    type: q.type,
-    skill: q.skill,
-    difficulty: q.difficulty,
-    lens: q.lens,
-    concepts: q.concepts,
-    evidence: q.evidence,
-    extra,
-  };
+  return questionMeta(q, extra);
 }
 
 /** What changes when a question is written as an item, without writing it (the bank page's summary). */

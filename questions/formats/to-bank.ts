@@ -60,6 +60,29 @@ const metaSchema = z.object({
 });
 type Meta = z.infer<typeof metaSchema>;
 
+/**
+ * What a Statecraft comment holds of a question (GIFT's `// @statecraft`, QTI's `<!-- statecraft -->`):
+ * the fields no file format carries, and `extra`, what the format at hand could not hold.
+ */
+export function questionMeta(
+  q: Question,
+  extra: Record<string, unknown> = {},
+  part?: { part: number; of: number },
+): Record<string, unknown> {
+  return {
+    v: 1,
+    id: q.id,
+    type: q.type,
+    skill: q.skill,
+    difficulty: q.difficulty,
+    lens: q.lens,
+    concepts: q.concepts,
+    evidence: q.evidence,
+    ...(part ?? {}),
+    extra,
+  };
+}
+
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** What a reader's comment adds, when it still describes the question in the file. */
