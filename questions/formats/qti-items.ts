@@ -486,7 +486,8 @@ function declarations(root: XmlNode): Map<string, Declaration> {
   return out;
 }
 
-const INTERACTIONS = [
+/** The interactions a question of the app can come from… */
+const READABLE = new Set([
   'choiceInteraction',
   'orderInteraction',
   'matchInteraction',
@@ -495,6 +496,10 @@ const INTERACTIONS = [
   'textEntryInteraction',
   'extendedTextInteraction',
   'hottextInteraction',
+]);
+/** …and every interaction of QTI, to name the others. */
+const INTERACTIONS = [
+  ...READABLE,
   'inlineChoiceInteraction',
   'sliderInteraction',
   'hotspotInteraction',
@@ -580,19 +585,7 @@ export function itemToQuestion(root: XmlNode, comments: string[], position: numb
   const title = root.attrs.title ?? null;
   const meta = readMeta(comments);
   const notes: string[] = [];
-  const unsupported = [...kinds].filter(
-    (k) =>
-      ![
-        'choiceInteraction',
-        'orderInteraction',
-        'matchInteraction',
-        'associateInteraction',
-        'gapMatchInteraction',
-        'textEntryInteraction',
-        'extendedTextInteraction',
-        'hottextInteraction',
-      ].includes(k),
-  );
+  const unsupported = [...kinds].filter((k) => !READABLE.has(k));
   if (found.length === 0) return { skip: 'The item has no interaction (nothing to answer).' };
   if (unsupported.length)
     return { skip: `${unsupported.join(', ')}: no question type of the app answers like this.` };
