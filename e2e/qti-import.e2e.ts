@@ -144,7 +144,7 @@ describe('QTI packages in and out of a bank', () => {
     await page.locator('#import-file').setInputFiles({
       name: 'bomb.zip',
       mimeType: 'application/zip',
-      buffer: zip({ 'items/a.xml': new Uint8Array(100 * 1024 * 1024) }),
+      buffer: zip({ 'items/a.xml': new Uint8Array(20 * 1024 * 1024) }),
     });
     await page.getByRole('button', { name: 'Preview' }).click();
     await page
