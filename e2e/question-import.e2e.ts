@@ -105,6 +105,16 @@ describe('importing questions', () => {
       ),
       expect.stringMatching(/^Moodle XML, approved questions 0 of 0 questions\.$/),
       expect.stringMatching(/^Moodle XML, drafts and approved 3 of 3 questions\.$/),
+      expect.stringMatching(/^QTI 3\.0 package \(\.zip\), approved questions 0 of 0 questions\. Skill/),
+      expect.stringMatching(
+        /^QTI 3\.0 package \(\.zip\), drafts and approved 3 of 3 questions; 1 as the closest type/,
+      ),
+      expect.stringMatching(
+        /^QTI 2\.1 package \(\.zip, for Canvas and Blackboard\), approved questions 0 of 0/,
+      ),
+      expect.stringMatching(
+        /^QTI 2\.1 package \(\.zip, for Canvas and Blackboard\), drafts and approved 3 of 3/,
+      ),
     ]);
 
     // The export of the bank (drafts too) is read by a published GIFT parser.

@@ -28,7 +28,7 @@ export function attemptRefusalResponse(refusal: { status: string; message: strin
   return apiError(code, refusal.message);
 }
 
-/** A file to download: attachment, never cached (it holds a class's or a bank's data). */
+/** A file to download (text, or bytes such as a zip): attachment, never cached (it holds a class's or a bank's data). */
 export function downloadResponse(body: string | Uint8Array, filename: string, contentType: string): Response {
   return new Response(typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]), {
     headers: {

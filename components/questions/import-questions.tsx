@@ -10,7 +10,7 @@ import { TYPE_NAMES } from '@/lib/question-bank/question-form';
 import type { ImportPreview } from '@/lib/question-bank/transfer';
 import { importQuestionsAction, previewImportAction } from '@/lib/server/actions/question-bank';
 import { type FormResult, IDLE } from '@/lib/server/result';
-import { FORMAT_NAMES } from '@/questions/formats/types';
+import { FORMAT_NAMES, isQtiFormat, type LineError } from '@/questions/formats/types';
 import { DIFFICULTY_LABELS, SKILL_NAMES } from '@/questions/schema';
 import { QuestionSummary } from './question-summary';
 
@@ -18,6 +18,9 @@ const labelClass = 'block text-sm font-medium text-slate-800 dark:text-slate-200
 const inputClass =
   'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-900';
 const panel = 'rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900';
+
+/** Where a problem is: a line of a text file, or a file (and item) of a QTI package. */
+const where = (e: LineError) => (e.file ? `${e.file}${e.line ? ` (item ${e.line})` : ''}` : `Line ${e.line}`);
 
 /** Upload or paste → preview (nothing written) → confirm → drafts. */
 export function ImportQuestions({ readingId, bankHref }: { readingId: string; bankHref: string }) {
@@ -56,8 +59,11 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
           <label className="mr-4 inline-flex items-center gap-2 text-sm">
             <input type="radio" name="format" value="aiken" /> Aiken (.txt)
           </label>
-          <label className="inline-flex items-center gap-2 text-sm">
+          <label className="mr-4 inline-flex items-center gap-2 text-sm">
             <input type="radio" name="format" value="moodle-xml" /> Moodle XML (.xml)
+          </label>
+          <label className="inline-flex items-center gap-2 text-sm">
+            <input type="radio" name="format" value="qti3" /> QTI 2.1 or 3.0 package (.zip, upload only)
           </label>
         </fieldset>
         <div className="space-y-1">
@@ -68,7 +74,7 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
             id="import-file"
             name="file"
             type="file"
-            accept=".txt,.gift,.xml,text/plain,application/xml,text/xml"
+            accept=".txt,.gift,.xml,.zip,text/plain,application/xml,text/xml,application/zip"
             className="text-sm"
           />
         </div>
@@ -114,8 +120,8 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
                 <h3 className="font-semibold text-red-800 dark:text-red-300">Lines that could not be read</h3>
                 <ul className="list-disc space-y-1 pl-6 text-sm" data-import-errors>
                   {shown.errors.map((e) => (
-                    <li key={`${e.line}:${e.message}`}>
-                      <span className="font-mono">Line {e.line}</span>: {e.message}
+                    <li key={`${e.file}:${e.line}:${e.message}`}>
+                      <span className="font-mono">{where(e)}</span>: {e.message}
                     </li>
                   ))}
                 </ul>
@@ -126,8 +132,8 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
                 <h3 className="font-semibold">Skipped</h3>
                 <ul className="list-disc space-y-1 pl-6 text-sm">
                   {shown.notes.map((n) => (
-                    <li key={`${n.line}:${n.message}`}>
-                      <span className="font-mono">Line {n.line}</span>: {n.message}
+                    <li key={`${n.file}:${n.line}:${n.message}`}>
+                      <span className="font-mono">{where(n)}</span>: {n.message}
                     </li>
                   ))}
                 </ul>
@@ -168,7 +174,9 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
             {shown.drafts.map((d) => (
               <li key={d.question.id} className={cn(panel, 'space-y-2')} data-import-draft>
                 <p className="text-xs text-slate-600 dark:text-slate-400">
-                  <span className="font-mono">Line {d.line}</span>
+                  <span className="font-mono">
+                    {isQtiFormat(shown.format) ? 'Item' : 'Line'} {d.line}
+                  </span>
                   {d.title && <> · “{d.title}”</>} · <strong>{TYPE_NAMES[d.question.type]}</strong> ·{' '}
                   {SKILL_NAMES[d.question.skill]} · {DIFFICULTY_LABELS[d.question.difficulty]} · draft
                 </p>

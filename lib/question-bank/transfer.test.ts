@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
   insertGeneratedQuestions,
@@ -177,4 +178,72 @@ describe('exporting a bank', () => {
       aiken.exported + new Set(aiken.notes.filter((n) => n.kind === 'skipped').map((n) => n.questionId)).size,
     ).toBe(aiken.total);
   });
+});
+
+describe('a bank through a QTI package', () => {
+  it('exports the bank as a zip, previews it in a bank without writing, then adds every question as a draft', async () => {
+    const { reading } = await setUp();
+    const bank = loadAuthoredBank(SLUG);
+    await upsertAuthoredQuestions({ readingId: reading.id, bank });
+    for (const format of ['qti3', 'qti21'] as const) {
+      const file = await exportBank({ reading, bankOwnerId: null, format, scope: 'all' });
+      expect(file.filename).toBe(`${SLUG}-questions.${format}.zip`);
+      if (!file.bytes) throw new Error('no zip');
+      expect([...file.bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+      // Every question of the bank is written (the file's earlier tests left drafts in it too).
+      expect(file.exported).toBe(file.total);
+      expect(file.total).toBeGreaterThanOrEqual(bank.length);
+
+      const owner = (await insertUser({ email: `qti-${format}@transfer.test`, name: 'QTI' }))!;
+      const text = Buffer.from(file.bytes).toString('base64');
+      const preview = previewImport({ reading, format, text });
+      if (preview.status !== 'ok') throw new Error(preview.message);
+      expect(preview.data.errors).toEqual([]);
+      // A question in the bank twice (the earlier test's copy under another id) is imported once, and said so.
+      const twins = preview.data.notes.filter((n) => /The same question as/.test(n.message)).length;
+      expect(preview.data.drafts.length + twins).toBe(file.total);
+      expect(await listReadingQuestions({ readingId: reading.id, ownerId: owner.id })).toHaveLength(0);
+      const confirmed = await confirmImport({
+        reading,
+        bankOwnerId: owner.id,
+        format,
+        text: preview.data.text,
+        digest: preview.data.digest,
+      });
+      expect(confirmed).toMatchObject({
+        status: 'ok',
+        data: { added: preview.data.drafts.length, already: 0 },
+      });
+      const stored = await listReadingQuestions({ readingId: reading.id, ownerId: owner.id });
+      expect(new Set(stored.map((r) => r.data.type))).toEqual(new Set(bank.map((q) => q.type)));
+      expect(stored.every((r) => r.status === 'draft')).toBe(true);
+    }
+  });
+
+  it('refuses a zip bomb, a file that is not a zip and an empty upload with a 4xx code, writing nothing', async () => {
+    const { reading } = await setUp();
+    const before = (await listReadingQuestions({ readingId: reading.id })).length;
+    const bomb = zipSync({ 'items/a.xml': new Uint8Array(20 * 1024 * 1024) }, { level: 9 });
+    const asText = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+    expect(previewImport({ reading, format: 'qti3', text: asText(bomb) })).toMatchObject({
+      status: 'too-large',
+    });
+    expect(
+      previewImport({ reading, format: 'qti21', text: asText(strToU8('not a zip at all')) }),
+    ).toMatchObject({
+      status: 'invalid',
+      message: 'The file is not a zip package, or it is damaged.',
+    });
+    expect(previewImport({ reading, format: 'qti3', text: '' })).toMatchObject({ status: 'invalid' });
+    expect(
+      await confirmImport({
+        reading,
+        bankOwnerId: null,
+        format: 'qti3',
+        text: asText(bomb),
+        digest: '0'.repeat(32),
+      }),
+    ).toMatchObject({ status: 'too-large' });
+    expect(await listReadingQuestions({ readingId: reading.id })).toHaveLength(before);
+  }, 120_000);
 });

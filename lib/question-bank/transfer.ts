@@ -11,6 +11,13 @@ import {
   parseMoodleXml,
   type XmlRefusal,
 } from '@/questions/formats/moodle-xml';
+import {
+  bankToQtiPackage,
+  PackageRefusal,
+  QTI_LIMITS,
+  qtiPackageNotes,
+  readQtiPackage,
+} from '@/questions/formats/qti-package';
 import { type ImportPlan, planImport } from '@/questions/formats/to-bank';
 import {
   BANK_FORMATS,
@@ -19,25 +26,33 @@ import {
   type ExportResult,
   FORMAT_NAMES,
   IMPORT_LIMITS,
+  isQtiFormat,
   type LineError,
+  type QtiFormat,
   type ReadResult,
 } from '@/questions/formats/types';
 import type { Question } from '@/questions/schema';
 
 /**
- * A reading's question bank in and out as GIFT, Aiken and Moodle XML (the engine's
+ * A reading's question bank in and out as GIFT, Aiken, Moodle XML and QTI 3.0 / 2.1 packages (the engine's
  * questions/formats does the formats; this file reads the bank, decodes uploads, and writes the
  * drafts an instructor confirms).
  */
 
 export { BANK_FORMATS, type BankFormat, FORMAT_NAMES };
-/** What the import form may say: a format, or "tell from the content". */
+/** What the import form may say: a format, or "tell from the content" (of a text file). */
 export const IMPORT_FORMATS = ['detect', ...BANK_FORMATS] as const;
 export type ImportFormatChoice = (typeof IMPORT_FORMATS)[number];
+/** The formats whose file is text; the QTI ones are a zip of XML (an IMS content package). */
+type TextFormat = Exclude<BankFormat, QtiFormat>;
 
-/** Each format's writer, reader and file. */
+/** What a QTI package keeps only for this app, said once beside its downloads. */
+const QTI_LEAVES_OUT =
+  'Skill, difficulty, evidence sentences, explanations and feedback on choices travel in a comment of each item that only Statecraft reads.';
+
+/** Each text format's writer, reader and file. */
 const FORMATS: Record<
-  BankFormat,
+  TextFormat,
   {
     write: (questions: readonly Question[], reading: Reading, heading: string) => ExportResult;
     read: (text: string) => ReadResult | XmlRefusal;
@@ -69,7 +84,7 @@ const FORMATS: Record<
  * The format a file is in, from its content: XML is Moodle XML; lines of "A) …" choices closed by
  * "ANSWER: X" and no GIFT braces are Aiken; anything else is read as GIFT.
  */
-export function detectFormat(text: string): BankFormat {
+export function detectFormat(text: string): TextFormat {
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('<')) return 'moodle-xml';
   if (/^\s*ANSWER:\s*[A-Z]\s*$/m.test(text) && /^\s*[A-Z][).]/m.test(text) && !/(^|[^\\])\{/.test(text))
@@ -80,7 +95,13 @@ export function detectFormat(text: string): BankFormat {
 export const EXPORT_SCOPES = ['approved', 'all'] as const;
 export type ExportScope = (typeof EXPORT_SCOPES)[number];
 
-export type BankExport = ExportResult & { filename: string; contentType: string; total: number };
+/** `bytes` (a zip) for a package format, `text` for the others. */
+export type BankExport = ExportResult & {
+  bytes?: Uint8Array;
+  filename: string;
+  contentType: string;
+  total: number;
+};
 
 export async function exportBank({
   reading,
@@ -100,13 +121,26 @@ export async function exportBank({
     statuses: scope === 'approved' ? ['approved'] : ['draft', 'approved'],
   });
   const questions = rows.map((r) => r.data);
+  const base = reading.slug.slice(0, 60);
+  if (isQtiFormat(format)) {
+    const pkg = bankToQtiPackage(questions, format, { title: reading.title, identifier: reading.slug });
+    return {
+      text: '',
+      bytes: pkg.bytes,
+      exported: pkg.exported,
+      notes: pkg.notes,
+      filename: `${base}-questions.${format}.zip`,
+      contentType: 'application/zip',
+      total: questions.length,
+    };
+  }
   const { write, extension, contentType } = FORMATS[format];
   const result = write(
     questions,
     reading,
     `"${reading.title}": ${questions.length} ${scope === 'approved' ? 'approved ' : ''}questions exported from Statecraft as ${FORMAT_NAMES[format]}.`,
   );
-  const filename = `${reading.slug.slice(0, 60)}-questions.${extension}`;
+  const filename = `${base}-questions.${extension}`;
   return { ...result, filename, contentType, total: questions.length };
 }
 
@@ -131,7 +165,10 @@ export async function exportChoices({
   // Each question is written on its own, so one pass per format serves both scopes: the approved
   // scope is the same notes, kept for approved questions.
   return BANK_FORMATS.flatMap((format) => {
-    const { notes: allNotes } = FORMATS[format].write(everything, reading, '');
+    // A package's notes come without zipping it: the page is not the download.
+    const allNotes = isQtiFormat(format)
+      ? qtiPackageNotes(everything, format)
+      : FORMATS[format].write(everything, reading, '').notes;
     return EXPORT_SCOPES.map((scope) => {
       const notes = scope === 'all' ? allNotes : allNotes.filter((n) => approved.has(n.questionId));
       const total = scope === 'all' ? rows.length : approved.size;
@@ -157,7 +194,9 @@ function exportSummary(
   if (count('converted')) parts.push(`${count('converted')} as the closest type`);
   if (count('split')) parts.push(`${count('split')} split`);
   if (count('skipped')) parts.push(`${count('skipped')} left out (the format cannot hold them)`);
-  return `${parts.join('; ')}.${format === 'aiken' ? ` ${AIKEN_LEAVES_OUT}` : ''}`;
+  const leavesOut =
+    format === 'aiken' ? ` ${AIKEN_LEAVES_OUT}` : isQtiFormat(format) ? ` ${QTI_LEAVES_OUT}` : '';
+  return `${parts.join('; ')}.${leavesOut}`;
 }
 
 // ---- Import ----
@@ -167,7 +206,10 @@ export type ImportPreview = {
   format: BankFormat;
   /** Whether the format was told from the content (rather than chosen). */
   detected: boolean;
-  /** The text read, sent back on confirmation (nothing is kept on the server in between). */
+  /**
+   * The text read, sent back on confirmation (nothing is kept on the server in between); for a
+   * package format, the zip in base64.
+   */
   text: string;
   /** Names what the preview showed, so the confirmation writes exactly that. */
   digest: string;
@@ -202,6 +244,7 @@ export function previewImport({
   text: string;
   fileNote?: string | null;
 }): Result<ImportPreview> {
+  if (isQtiFormat(format)) return previewPackage({ reading, format, base64: text, fileNote });
   if (new TextEncoder().encode(text).byteLength > IMPORT_LIMITS.bytes)
     return refuse(
       'too-large',
@@ -226,11 +269,30 @@ export function previewImport({
       'too-large',
       `The file has ${read.questions.length.toLocaleString('en')} questions; import at most ${IMPORT_LIMITS.questions} at a time (split the file).`,
     );
+  return ok(toPreview({ reading, format: as, detected, text, fileNote, read }));
+}
+
+/** A file read, planned as drafts of the reading's bank, as the preview shows it. */
+function toPreview({
+  reading,
+  format,
+  detected,
+  text,
+  fileNote,
+  read,
+}: {
+  reading: Reading;
+  format: BankFormat;
+  detected: boolean;
+  text: string;
+  fileNote: string | null;
+  read: ReadResult;
+}): ImportPreview {
   const sentences = reading.paragraphs.flatMap((p) => p.sentences);
-  const plan = planImport(read, { slug: reading.slug, sentences }, as);
+  const plan = planImport(read, { slug: reading.slug, sentences }, format);
   const byId = new Map(sentences.map((s) => [s.id, s.text]));
-  return ok({
-    format: as,
+  return {
+    format,
     detected,
     text,
     digest: digestOf(plan),
@@ -241,7 +303,46 @@ export function previewImport({
     errors: plan.errors,
     notes: plan.notes,
     fileNote,
-  });
+  };
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** A QTI package (a zip, in base64) read into drafts; the package as a whole may be refused. */
+function previewPackage({
+  reading,
+  format,
+  base64,
+  fileNote,
+}: {
+  reading: Reading;
+  format: QtiFormat;
+  base64: string;
+  fileNote: string | null;
+}): Result<ImportPreview> {
+  const compact = base64.replace(/\s+/g, '');
+  if (!compact || !BASE64.test(compact))
+    return refuse('invalid', 'Choose the QTI package (.zip) to upload.', {
+      fieldErrors: { file: ['Choose the QTI package (.zip) to upload.'] },
+    });
+  if ((compact.length * 3) / 4 > QTI_LIMITS.zipBytes + 3)
+    return refuse(
+      'too-large',
+      `The package is larger than ${QTI_LIMITS.zipBytes / 1024 / 1024} MB; export fewer questions at a time.`,
+    );
+  let read: ReadResult;
+  let note = fileNote;
+  try {
+    const pkg = readQtiPackage(new Uint8Array(Buffer.from(compact, 'base64')));
+    read = pkg;
+    if (pkg.version && pkg.version !== (format === 'qti3' ? '3.0' : '2.1'))
+      note = [fileNote, `The package is QTI ${pkg.version}; it was read as such.`].filter(Boolean).join(' ');
+  } catch (error) {
+    if (error instanceof PackageRefusal)
+      return refuse(error.reason, error.message, { fieldErrors: { file: [error.message] } });
+    throw error;
+  }
+  return ok(toPreview({ reading, format, detected: false, text: compact, fileNote: note, read }));
 }
 
 /** Writes the previewed drafts, if the file still reads as it did. Answers how many were new. */

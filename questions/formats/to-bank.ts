@@ -11,7 +11,14 @@ import {
   sentenceIdSchema,
 } from '../schema';
 import { matchEvidence, type SentenceRef } from './evidence';
-import { type BankFormat, FORMAT_NAMES, type LineError, type ReadQuestion, type ReadResult } from './types';
+import {
+  type BankFormat,
+  FORMAT_NAMES,
+  isQtiFormat,
+  type LineError,
+  type ReadQuestion,
+  type ReadResult,
+} from './types';
 
 /**
  * Questions read from a GIFT, Aiken or Moodle XML file, made into drafts of a reading's bank: the fields a
@@ -46,7 +53,7 @@ const DEFAULT_SKILL: Record<QuestionType, Skill> = {
 
 /**
  * What a file's comment keeps of a question that the format cannot (GIFT's `// @statecraft {…}`,
- * Moodle XML's `<!-- @statecraft {…} -->`): read back by `metaSchema` below.
+ * Moodle XML's `<!-- @statecraft {…} -->`, QTI's `<!-- statecraft {…} -->`): read back by `metaSchema` below.
  */
 export function statecraftRecord(
   q: Question,
@@ -308,7 +315,8 @@ export function planImport(
     let body = item.body;
     if (item.meta !== null && !meta.success)
       itemNotes.push('The Statecraft comment could not be read; ignored.');
-    if (meta.success && meta.data.type !== 'cloze-joined') {
+    // A QTI reader applies its comment itself (qti-items.ts): the item already has the question's type.
+    if (meta.success && meta.data.type !== 'cloze-joined' && !isQtiFormat(format)) {
       const restored = restore(item, meta.data);
       if (restored) {
         body = restored.body;
@@ -349,7 +357,7 @@ export function planImport(
       readingSlug: reading.slug,
       explanation:
         str(body.explanation).trim() ||
-        `No explanation came with this question (imported from ${FORMAT_NAMES[format]}).`,
+        `No explanation came with this question (imported from ${isQtiFormat(format) ? 'QTI' : FORMAT_NAMES[format]}).`,
       evidence,
       skill: m?.skill ?? DEFAULT_SKILL[body.type],
       difficulty: m?.difficulty ?? 2,

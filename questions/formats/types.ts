@@ -1,12 +1,14 @@
 import type { QuestionType } from '../schema';
 
 /** The file formats a bank goes in and out as, and what people call them. */
-export const BANK_FORMATS = ['gift', 'aiken', 'moodle-xml'] as const;
+export const BANK_FORMATS = ['gift', 'aiken', 'moodle-xml', 'qti3', 'qti21'] as const;
 export type BankFormat = (typeof BANK_FORMATS)[number];
 export const FORMAT_NAMES: Record<BankFormat, string> = {
   gift: 'GIFT',
   aiken: 'Aiken',
   'moodle-xml': 'Moodle XML',
+  qti3: 'QTI 3.0 package (.zip)',
+  qti21: 'QTI 2.1 package (.zip, for Canvas and Blackboard)',
 };
 
 /** What happened to one question of a bank on its way into a file format. */
@@ -27,7 +29,8 @@ export type ExportResult = {
 };
 
 /** A line of an imported file that could not become a question, and why. */
-export type LineError = { line: number; message: string };
+/** `file`: the file of a package (QTI) the problem is in; `line` is then the item's place, or 0. */
+export type LineError = { line: number; message: string; file?: string };
 
 /**
  * A question read from a file, before it joins a bank: the fields the file gave, in the app's
@@ -53,3 +56,9 @@ export const IMPORT_LIMITS = {
   bytes: 1024 * 1024,
   questions: 500,
 } as const;
+
+/** The QTI package formats (a zip of XML): QTI 3.0, and 2.1 for Canvas and Blackboard. */
+export const QTI_FORMATS = ['qti3', 'qti21'] as const;
+export type QtiFormat = (typeof QTI_FORMATS)[number];
+export const isQtiFormat = (format: string): format is QtiFormat =>
+  (QTI_FORMATS as readonly string[]).includes(format);

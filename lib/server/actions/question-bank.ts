@@ -20,7 +20,8 @@ import { action } from '@/lib/server/endpoint';
 import { field, readUploadedText } from '@/lib/server/input';
 import { bankQuestionsToManage, bankToCopy, bankToManage } from '@/lib/server/policy';
 import { done, ok, type Refusal, refuse } from '@/lib/server/result';
-import { IMPORT_LIMITS } from '@/questions/formats/types';
+import { QTI_LIMITS } from '@/questions/formats/qti-package';
+import { IMPORT_LIMITS, isQtiFormat } from '@/questions/formats/types';
 import { LENSES, QUESTION_TYPES, type Question, SKILLS } from '@/questions/schema';
 
 const readingId = field.id('That reading');
@@ -294,17 +295,19 @@ export const createQuestionAction = action({
   },
 });
 
-const importFormat = field.choice(BANK_FORMATS, 'Choose GIFT, Aiken or Moodle XML.');
+const importFormat = field.choice(BANK_FORMATS, 'Choose GIFT, Aiken, Moodle XML or a QTI package.');
 const previewFormat = field.choice(
   IMPORT_FORMATS,
-  'Choose GIFT, Aiken, Moodle XML, or to detect the format.',
+  'Choose GIFT, Aiken, Moodle XML, a QTI package, or to detect the format.',
 );
+const packageMissing = 'Choose the QTI package (.zip) to upload.';
+const packageSizeMessage = `The package is larger than ${QTI_LIMITS.zipBytes / 1024 / 1024} MB; export fewer questions at a time.`;
 const importSizeMessage = `The file is larger than ${IMPORT_LIMITS.bytes / 1024 / 1024} MB; split it and import the parts.`;
 
 /**
  * Reads a GIFT, Aiken or Moodle XML file (uploaded or pasted; its format chosen or told from its
- * content) into the drafts it would add, for the import page's preview: every question parsed,
- * every line that failed and why. Nothing is written.
+ * content) or a QTI package (an uploaded zip) into the drafts it would add, for the import page's
+ * preview: every question parsed, every line or item that failed and why. Nothing is written.
  */
 export const previewImportAction = action({
   name: 'bank.previewImport',
@@ -319,6 +322,20 @@ export const previewImportAction = action({
   run: async (input, { reading }) => {
     let text = input.text;
     let fileNote: string | null = null;
+    // A zip told from the content is a QTI package (its manifest says which version).
+    const head = input.file ? new Uint8Array(await input.file.slice(0, 4).arrayBuffer()) : null;
+    const zipped =
+      head !== null && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+    if (input.format === 'detect' && zipped) input.format = 'qti3';
+    if (isQtiFormat(input.format)) {
+      // A QTI package is a zip: its bytes go on as base64, read (with its bounds) by previewImport.
+      if (!input.file || input.file.size === 0)
+        return refuse('invalid', packageMissing, { fieldErrors: { file: [packageMissing] } });
+      if (input.file.size > QTI_LIMITS.zipBytes)
+        return refuse('too-large', packageSizeMessage, { fieldErrors: { file: [packageSizeMessage] } });
+      const base64 = Buffer.from(await input.file.arrayBuffer()).toString('base64');
+      return previewImport({ reading, format: input.format, text: base64 });
+    }
     if (input.file && input.file.size > 0) {
       if (input.file.size > IMPORT_LIMITS.bytes)
         return refuse('too-large', importSizeMessage, { fieldErrors: { file: [importSizeMessage] } });

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { ImportQuestions } from '@/components/questions/import-questions';
 import { bankToManage } from '@/lib/server/policy';
 import { grantedOrNotFound, requireUser } from '@/lib/server/session';
+import { QTI_LIMITS } from '@/questions/formats/qti-package';
 import { IMPORT_LIMITS } from '@/questions/formats/types';
 
 export const metadata: Metadata = { title: 'Import questions' };
@@ -32,10 +33,11 @@ export default async function ImportQuestionsPage({
         <h1 className="font-serif text-3xl font-bold">Import questions</h1>
         <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
           From Moodle or any tool that writes GIFT, Aiken or Moodle XML: upload the file or paste it (the
-          format is told from the content unless you choose it). You see every question read, what it becomes
-          here, the sentence of the reading it rests on, and each line that could not be read, before anything
-          is added. Imported questions join the bank as drafts. Up to {IMPORT_LIMITS.questions} questions and{' '}
-          {IMPORT_LIMITS.bytes / 1024 / 1024} MB a file.
+          format is told from the content unless you choose it); from Canvas, Blackboard or a QTI editor:
+          upload the QTI 2.1 or 3.0 package (.zip, up to {QTI_LIMITS.zipBytes / 1024 / 1024} MB). You see
+          every question read, what it becomes here, the sentence of the reading it rests on, and each line,
+          item or file that could not be read, before anything is added. Imported questions join the bank as
+          drafts. Up to {IMPORT_LIMITS.questions} questions and {IMPORT_LIMITS.bytes / 1024 / 1024} MB a file.
         </p>
       </div>
       <ImportQuestions readingId={reading.id} bankHref={bankHref} />
