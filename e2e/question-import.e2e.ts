@@ -62,7 +62,7 @@ describe('importing questions', () => {
     const bankUrl = await instructorWithReading(page, 'Import Instructor', uniqueEmail('import'));
 
     await page.goto(bankUrl);
-    await page.getByRole('link', { name: 'Import questions (GIFT, Aiken, Moodle XML)' }).click();
+    await page.getByRole('link', { name: 'Import questions (GIFT, Aiken, Moodle XML, QTI)' }).click();
     await page.waitForURL(/\/questions\/import$/);
     await page.getByLabel('Or paste the questions').fill(GIFT);
     const preview = await previewShowing(page, /3 questions will be added as drafts; 1 could not be read/);

@@ -164,7 +164,7 @@ export default async function QuestionBankPage({
         className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
       >
         <h2 id="transfer-heading" className="text-lg font-semibold">
-          Import and export (GIFT, Aiken, Moodle XML)
+          Import and export (GIFT, Aiken, Moodle XML, QTI)
         </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Moodle's text formats and its XML format (which keeps every type Moodle has, and categories by
@@ -172,7 +172,7 @@ export default async function QuestionBankPage({
           keep it among instructors. Rejected questions are never exported.
         </p>
         <Link href={`${bankHref}/import`} className={buttonClasses('secondary')}>
-          Import questions (GIFT, Aiken, Moodle XML)
+          Import questions (GIFT, Aiken, Moodle XML, QTI)
         </Link>
         <ul className="space-y-2 text-sm" data-export-choices>
           {exports.map((e) => (
