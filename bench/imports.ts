@@ -16,13 +16,24 @@
  * the slowest time of each step, and the highest memory this process reached (RSS and heap)
  * while converting and parsing.
  *
+ * Then a question bank: a GIFT file of 1,000 questions without Statecraft's comments (the Burns
+ * bank's questions, numbered into sets), as a file from Moodle would come, previewed against the
+ * Burns essay as the import page does it (lib/question-bank/transfer.ts: read, then each question
+ * matched to its evidence sentences in the engine's worker), beside the same plan made in this
+ * process. For both, the longest the event loop was held (what a server's other requests wait).
+ *
  *   npm run bench:imports            (RUNS=5 npm run bench:imports)
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Reading } from '@/db/schema';
+import { previewImport } from '@/lib/question-bank/transfer';
 import { importReadingOffThread } from '@/lib/reading/import-off-thread';
 import { READING_FILE_LIMITS, readingTooLarge } from '@/lib/reading/limits';
+import { loadAuthoredBank } from '@/questions/bank';
+import { bankToGift, parseGift } from '@/questions/formats/gift';
+import { planImport } from '@/questions/formats/to-bank';
 import { convertWithLibreOffice } from '@/questions/reading/import/fixtures/libreoffice';
 import { pdfToReadingMarkdown } from '@/questions/reading/import/pdf';
 import { parseReading } from '@/questions/reading/parse';
@@ -83,6 +94,79 @@ const line = (step: string, values: number[]) =>
   `  ${step.padEnd(8)} median ${(median(values) / 1000).toFixed(2)} s, slowest ${(Math.max(...values) / 1000).toFixed(2)} s (${values.length} runs)`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
+/** The Burns bank as GIFT without Statecraft's comments, numbered into sets up to `count` questions. */
+function giftFile(count: number): string {
+  const plain = bankToGift(loadAuthoredBank('burns-lead-with-diplomacy'), '')
+    .text.split('\n')
+    .filter((l) => !l.startsWith('//'))
+    .join('\n');
+  const blocks = plain.split(/\n\s*\n/).filter((b) => b.trim().startsWith('::'));
+  const out: string[] = [];
+  for (let set = 1; out.length < count; set++)
+    for (const block of blocks) {
+      if (out.length === count) break;
+      out.push(block.replace(/^::([^:]+)::/, `::$1-${set}::(Set ${set}) `));
+    }
+  return out.join('\n\n');
+}
+
+/** Runs `work` while measuring the longest gap between 5 ms ticks of the event loop. */
+async function withLoopLag<T>(work: () => Promise<T>): Promise<{ result: T; ms: number; lagMs: number }> {
+  let last = performance.now();
+  let lag = 0;
+  const tick = setInterval(() => {
+    const now = performance.now();
+    lag = Math.max(lag, now - last - 5);
+    last = now;
+  }, 5);
+  const started = performance.now();
+  const result = await work();
+  const ms = performance.now() - started;
+  clearInterval(tick);
+  lag = Math.max(lag, performance.now() - last - 5);
+  return { result, ms, lagMs: lag };
+}
+
+async function benchBankImport() {
+  const text = giftFile(1000);
+  const essay = parseReading({
+    text: readFileSync('content/burns-lead-with-diplomacy/essay.txt', 'utf8'),
+    format: 'text',
+  });
+  // What the preview reads of a reading: its slug and its sentences.
+  const reading = { slug: 'burns-lead-with-diplomacy', paragraphs: essay.paragraphs } as unknown as Reading;
+  const sentences = essay.paragraphs.flatMap((p) => p.sentences);
+  console.log(
+    `\nGIFT file: ${(Buffer.byteLength(text) / 1024).toFixed(0)} kB, 1,000 questions without Statecraft's comments, against the Burns essay (${sentences.length} sentences)`,
+  );
+  const inPlace: number[] = [];
+  const inPlaceLag: number[] = [];
+  const offThread: number[] = [];
+  const offThreadLag: number[] = [];
+  let drafts = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const here = await withLoopLag(async () =>
+      planImport(parseGift(text), { slug: reading.slug, sentences }, 'gift'),
+    );
+    inPlace.push(here.ms);
+    inPlaceLag.push(here.lagMs);
+    const there = await withLoopLag(() => previewImport({ reading, format: 'gift', text }));
+    if (there.result.status !== 'ok') throw new Error(there.result.message);
+    drafts = there.result.data.drafts.length;
+    offThread.push(there.ms);
+    offThreadLag.push(there.lagMs);
+  }
+  console.log(`Preview: ${drafts} drafts`);
+  console.log(line('in place', inPlace));
+  console.log(
+    `  event loop held at most ${Math.max(...inPlaceLag).toFixed(0)} ms (the plan made in this process)`,
+  );
+  console.log(line('preview', offThread));
+  console.log(
+    `  event loop held at most ${Math.max(...offThreadLag).toFixed(0)} ms (reading the file here, the plan in the worker)`,
+  );
+}
+
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'statecraft-bench-imports-'));
   try {
@@ -137,6 +221,7 @@ async function main() {
       times.worker.push(performance.now() - started);
     }
     console.log(line('worker', times.worker));
+    await benchBankImport();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -146,10 +146,10 @@ describe('importing questions', () => {
     await page.locator('#import-file').setInputFiles({
       name: 'huge.txt',
       mimeType: 'text/plain',
-      buffer: Buffer.alloc(1024 * 1024 + 1, 'a'),
+      buffer: Buffer.alloc(2 * 1024 * 1024 + 1, 'a'),
     });
     await page.getByRole('button', { name: 'Preview' }).click();
-    await page.getByText('The file is larger than 1 MB; split it and import the parts.').first().waitFor();
+    await page.getByText('The file is larger than 2 MB; split it and import the parts.').first().waitFor();
     await context.close();
   });
 
@@ -228,7 +228,7 @@ describe('importing questions', () => {
         /declares a document type/,
       ],
       ['<quiz>\n<question type="essay">\n</quiz>', 'invalid', /line 3, column 1/],
-      [`<quiz>${question.repeat(501)}</quiz>`, 'too-large', /501 questions/],
+      [`<quiz>${question.repeat(1001)}</quiz>`, 'too-large', /1,001 questions/],
     ];
     for (const [text, status, message] of hostile)
       for (const fields of [

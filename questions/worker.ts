@@ -1,3 +1,6 @@
+import type { SentenceRef } from './formats/evidence';
+import { planImport } from './formats/to-bank';
+import type { BankFormat, ReadResult } from './formats/types';
 import { convertReadingFile } from './reading/import/file';
 import { type ConvertedKind, type ImportLimits, ReadingImportError } from './reading/import/sniff';
 import { parseReading, ReadingParseError } from './reading/parse';
@@ -13,6 +16,8 @@ import type { ParsedReading } from './reading/types';
  * - `{ kind: "import", fileKind, data (base64), title, author, limits }` (a PDF, Word file or web
  *   page) → `{ ok: true, reading }`, or `{ ok: false, error, refusal }` when the file cannot be
  *   read (`refusal`: "invalid" or "too-large"), or `{ ok: false, error, invalid: true }`.
+ * - `{ kind: "plan-import", read, reading: { slug, sentences }, format }` (questions read from a
+ *   bank file) → `{ ok: true, plan }`: the drafts they make, each matched to its evidence sentences.
  * Any failure is `{ ok: false, error }`.
  */
 type Job =
@@ -30,6 +35,12 @@ type Job =
       title?: string;
       author?: string;
       limits: ImportLimits;
+    }
+  | {
+      kind: 'plan-import';
+      read: ReadResult;
+      reading: { slug: string; sentences: SentenceRef[] };
+      format: BankFormat;
     };
 
 async function readStdin(): Promise<string> {
@@ -61,6 +72,11 @@ async function main(): Promise<void> {
         if (!(error instanceof ReadingParseError)) throw error;
         process.stdout.write(`${JSON.stringify({ ok: false, error: error.message, invalid: true })}\n`);
       }
+      return;
+    }
+    if (job.kind === 'plan-import') {
+      const plan = planImport(job.read, job.reading, job.format);
+      process.stdout.write(`${JSON.stringify({ ok: true, plan })}\n`);
       return;
     }
     if (job.kind === 'import') {

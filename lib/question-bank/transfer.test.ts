@@ -12,6 +12,8 @@ import { insertUser } from '@/db/queries/users';
 import { setUpTestDatabase } from '@/db/test-database';
 import { loadShippedReading } from '@/lib/reading/content';
 import { loadAuthoredBank } from '@/questions/bank';
+import { parseGift } from '@/questions/formats/gift';
+import { planImport } from '@/questions/formats/to-bank';
 import { confirmImport, detectFormat, exportBank, previewImport } from './transfer';
 
 setUpTestDatabase();
@@ -31,9 +33,24 @@ async function setUp() {
 }
 
 describe('importing into a bank', () => {
+  it('plans a file of many questions in the engine worker, with the drafts a plan in place gives', async () => {
+    const { reading } = await setUp();
+    const text = Array.from(
+      { length: 150 },
+      (_, i) =>
+        `::Q${i}::Did ${27 + i} countries expel Russian diplomats? {${i % 2 === 0 ? 'TRUE' : 'FALSE'}}`,
+    ).join('\n\n');
+    const preview = await previewImport({ reading, format: 'gift', text });
+    if (preview.status !== 'ok') throw new Error(preview.message);
+    const sentences = reading.paragraphs.flatMap((p) => p.sentences.map(({ id, text }) => ({ id, text })));
+    const here = planImport(parseGift(text), { slug: reading.slug, sentences }, 'gift');
+    expect(preview.data.drafts).toHaveLength(150);
+    expect(preview.data.drafts.map((d) => d.question)).toEqual(here.drafts.map((d) => d.question));
+  }, 60_000);
+
   it('previews without writing, then writes the previewed drafts once, however often it is confirmed', async () => {
     const { reading } = await setUp();
-    const preview = previewImport({ reading, format: 'gift', text: GIFT });
+    const preview = await previewImport({ reading, format: 'gift', text: GIFT });
     if (preview.status !== 'ok') throw new Error(preview.message);
     expect(preview.data.drafts.map((d) => d.line)).toEqual([1, 5]);
     expect(preview.data.errors.map((e) => e.line)).toEqual([3]);
@@ -57,21 +74,25 @@ describe('importing into a bank', () => {
       await confirmImport({ reading, bankOwnerId: null, format: 'gift', text: GIFT, digest: '0'.repeat(32) }),
     ).toMatchObject({ status: 'conflict' });
     const many = Array.from({ length: 10_000 }, (_, i) => `Question number ${i}? {=yes ~no}`).join('\n\n');
-    expect(previewImport({ reading, format: 'gift', text: many })).toMatchObject({
+    expect(await previewImport({ reading, format: 'gift', text: many })).toMatchObject({
       status: 'too-large',
-      message: 'The file has 10,000 questions; import at most 500 at a time (split the file).',
+      message: 'The file has 10,000 questions; import at most 1,000 at a time (split the file).',
     });
-    expect(previewImport({ reading, format: 'aiken', text: 'x'.repeat(1024 * 1024 + 1) })).toMatchObject({
+    expect(
+      await previewImport({ reading, format: 'aiken', text: 'x'.repeat(2 * 1024 * 1024 + 1) }),
+    ).toMatchObject({
       status: 'too-large',
     });
-    expect(previewImport({ reading, format: 'aiken', text: '   ' })).toMatchObject({ status: 'invalid' });
+    expect(await previewImport({ reading, format: 'aiken', text: '   ' })).toMatchObject({
+      status: 'invalid',
+    });
     expect(await listReadingQuestions({ readingId: reading.id })).toHaveLength(before);
   });
 
   it('imports into an instructor’s copy under ids of its own', async () => {
     const { reading } = await setUp();
     const owner = (await insertUser({ email: 'copy@transfer.test', name: 'Copy' }))!;
-    const preview = previewImport({ reading, format: 'gift', text: GIFT });
+    const preview = await previewImport({ reading, format: 'gift', text: GIFT });
     if (preview.status !== 'ok') throw new Error(preview.message);
     const digest = preview.data.digest;
     await confirmImport({ reading, bankOwnerId: null, format: 'gift', text: GIFT, digest });
@@ -91,7 +112,7 @@ describe('importing Moodle XML into a bank', () => {
     expect(detectFormat(xml)).toBe('moodle-xml');
     expect(detectFormat(GIFT)).toBe('gift');
     expect(detectFormat('Which one?\nA) This\nB) That\nANSWER: A\n')).toBe('aiken');
-    const preview = previewImport({ reading, format: 'detect', text: xml });
+    const preview = await previewImport({ reading, format: 'detect', text: xml });
     if (preview.status !== 'ok') throw new Error(preview.message);
     expect(preview.data).toMatchObject({ format: 'moodle-xml', detected: true, errors: [] });
     expect(preview.data.drafts).toHaveLength(bank.length);
@@ -118,13 +139,13 @@ describe('importing Moodle XML into a bank', () => {
       [xxe, 'invalid'],
       ['<quiz><question type="essay">', 'invalid'],
       [
-        `<quiz>${'<question type="description"><name><text>x</text></name></question>'.repeat(600)}</quiz>`,
+        `<quiz>${'<question type="description"><name><text>x</text></name></question>'.repeat(1100)}</quiz>`,
         'too-large',
       ],
     ];
     for (const [text, status] of cases) {
-      expect(previewImport({ reading, format: 'detect', text })).toMatchObject({ status });
-      expect(previewImport({ reading, format: 'moodle-xml', text })).toMatchObject({ status });
+      expect(await previewImport({ reading, format: 'detect', text })).toMatchObject({ status });
+      expect(await previewImport({ reading, format: 'moodle-xml', text })).toMatchObject({ status });
       expect(
         await confirmImport({
           reading,
@@ -136,7 +157,7 @@ describe('importing Moodle XML into a bank', () => {
       ).toMatchObject({ status });
     }
     // Chosen as GIFT, a Moodle XML file is read as GIFT, and nothing in it is a GIFT question.
-    expect(previewImport({ reading, format: 'gift', text: fixture })).toMatchObject({
+    expect(await previewImport({ reading, format: 'gift', text: fixture })).toMatchObject({
       status: 'ok',
       data: { format: 'gift', detected: false },
     });
@@ -196,7 +217,7 @@ describe('a bank through a QTI package', () => {
 
       const owner = (await insertUser({ email: `qti-${format}@transfer.test`, name: 'QTI' }))!;
       const text = Buffer.from(file.bytes).toString('base64');
-      const preview = previewImport({ reading, format, text });
+      const preview = await previewImport({ reading, format, text });
       if (preview.status !== 'ok') throw new Error(preview.message);
       expect(preview.data.errors).toEqual([]);
       // A question in the bank twice (the earlier test's copy under another id) is imported once, and said so.
@@ -225,16 +246,16 @@ describe('a bank through a QTI package', () => {
     const before = (await listReadingQuestions({ readingId: reading.id })).length;
     const bomb = zipSync({ 'items/a.xml': new Uint8Array(20 * 1024 * 1024) }, { level: 9 });
     const asText = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-    expect(previewImport({ reading, format: 'qti3', text: asText(bomb) })).toMatchObject({
+    expect(await previewImport({ reading, format: 'qti3', text: asText(bomb) })).toMatchObject({
       status: 'too-large',
     });
     expect(
-      previewImport({ reading, format: 'qti21', text: asText(strToU8('not a zip at all')) }),
+      await previewImport({ reading, format: 'qti21', text: asText(strToU8('not a zip at all')) }),
     ).toMatchObject({
       status: 'invalid',
       message: 'The file is not a zip package, or it is damaged.',
     });
-    expect(previewImport({ reading, format: 'qti3', text: '' })).toMatchObject({ status: 'invalid' });
+    expect(await previewImport({ reading, format: 'qti3', text: '' })).toMatchObject({ status: 'invalid' });
     expect(
       await confirmImport({
         reading,

@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { insertGeneratedQuestions, listReadingQuestions } from '@/db/queries/questions';
 import type { Reading } from '@/db/schema';
+import { runEngineWorker } from '@/lib/server/engine-worker';
 import { ok, type Result, refuse } from '@/lib/server/result';
 import { AIKEN_LEAVES_OUT, bankToAiken, parseAiken } from '@/questions/formats/aiken';
 import { bankToGift, parseGift } from '@/questions/formats/gift';
@@ -45,6 +46,9 @@ export const IMPORT_FORMATS = ['detect', ...BANK_FORMATS] as const;
 export type ImportFormatChoice = (typeof IMPORT_FORMATS)[number];
 /** The formats whose file is text; the QTI ones are a zip of XML (an IMS content package). */
 type TextFormat = Exclude<BankFormat, QtiFormat>;
+
+/** Up to this many questions a file's plan is made in place; more go to the engine's worker. */
+const PLAN_IN_PLACE_UP_TO = 100;
 
 /** What a QTI package keeps only for this app, said once beside its downloads. */
 const QTI_LEAVES_OUT =
@@ -232,8 +236,27 @@ const digestOf = (plan: ImportPlan) =>
     .digest('hex')
     .slice(0, 32);
 
+/**
+ * Questions read from a file, planned as drafts: a few in place; more in the engine's worker,
+ * since matching each to the reading's sentences takes seconds for hundreds of questions and
+ * would hold up every other request.
+ */
+async function planOffThread(
+  read: ReadResult,
+  reading: { slug: string; sentences: { id: string; text: string }[] },
+  format: BankFormat,
+): Promise<ImportPlan> {
+  if (read.questions.length <= PLAN_IN_PLACE_UP_TO) return planImport(read, reading, format);
+  const answer = await runEngineWorker<{ ok: true; plan: ImportPlan }>(
+    { kind: 'plan-import', read, reading, format },
+    { timeLimitMs: 90_000, what: 'Matching the questions to the reading' },
+  );
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.plan;
+}
+
 /** Reads a file into the drafts it would make; nothing is written. */
-export function previewImport({
+export async function previewImport({
   reading,
   format,
   text,
@@ -243,7 +266,7 @@ export function previewImport({
   format: ImportFormatChoice;
   text: string;
   fileNote?: string | null;
-}): Result<ImportPreview> {
+}): Promise<Result<ImportPreview>> {
   if (isQtiFormat(format)) return previewPackage({ reading, format, base64: text, fileNote });
   if (new TextEncoder().encode(text).byteLength > IMPORT_LIMITS.bytes)
     return refuse(
@@ -267,13 +290,13 @@ export function previewImport({
   if (read.questions.length > IMPORT_LIMITS.questions)
     return refuse(
       'too-large',
-      `The file has ${read.questions.length.toLocaleString('en')} questions; import at most ${IMPORT_LIMITS.questions} at a time (split the file).`,
+      `The file has ${read.questions.length.toLocaleString('en')} questions; import at most ${IMPORT_LIMITS.questions.toLocaleString('en')} at a time (split the file).`,
     );
-  return ok(toPreview({ reading, format: as, detected, text, fileNote, read }));
+  return ok(await toPreview({ reading, format: as, detected, text, fileNote, read }));
 }
 
 /** A file read, planned as drafts of the reading's bank, as the preview shows it. */
-function toPreview({
+async function toPreview({
   reading,
   format,
   detected,
@@ -287,9 +310,9 @@ function toPreview({
   text: string;
   fileNote: string | null;
   read: ReadResult;
-}): ImportPreview {
-  const sentences = reading.paragraphs.flatMap((p) => p.sentences);
-  const plan = planImport(read, { slug: reading.slug, sentences }, format);
+}): Promise<ImportPreview> {
+  const sentences = reading.paragraphs.flatMap((p) => p.sentences.map(({ id, text }) => ({ id, text })));
+  const plan = await planOffThread(read, { slug: reading.slug, sentences }, format);
   const byId = new Map(sentences.map((s) => [s.id, s.text]));
   return {
     format,
@@ -309,7 +332,7 @@ function toPreview({
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** A QTI package (a zip, in base64) read into drafts; the package as a whole may be refused. */
-function previewPackage({
+async function previewPackage({
   reading,
   format,
   base64,
@@ -319,7 +342,7 @@ function previewPackage({
   format: QtiFormat;
   base64: string;
   fileNote: string | null;
-}): Result<ImportPreview> {
+}): Promise<Result<ImportPreview>> {
   const compact = base64.replace(/\s+/g, '');
   if (!compact || !BASE64.test(compact))
     return refuse('invalid', 'Choose the QTI package (.zip) to upload.', {
@@ -342,7 +365,7 @@ function previewPackage({
       return refuse(error.reason, error.message, { fieldErrors: { file: [error.message] } });
     throw error;
   }
-  return ok(toPreview({ reading, format, detected: false, text: compact, fileNote: note, read }));
+  return ok(await toPreview({ reading, format, detected: false, text: compact, fileNote: note, read }));
 }
 
 /** Writes the previewed drafts, if the file still reads as it did. Answers how many were new. */
@@ -359,7 +382,7 @@ export async function confirmImport({
   text: string;
   digest: string;
 }): Promise<Result<{ added: number; already: number }>> {
-  const preview = previewImport({ reading, format, text });
+  const preview = await previewImport({ reading, format, text });
   if (preview.status !== 'ok') return preview;
   if (preview.data.digest !== digest)
     return refuse('conflict', 'The reading changed since the preview; preview the file again.');

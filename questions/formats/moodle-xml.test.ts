@@ -365,11 +365,11 @@ describe('hostile Moodle XML', () => {
   it('refuses a file of more questions than the limit, and a file over the size limit, as too large', () => {
     const q =
       '<question type="truefalse"><name><text>x</text></name><questiontext format="html"><text>Is this true or false?</text></questiontext><answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>';
-    expect(parseMoodleXml(quiz(q.repeat(501)))).toEqual({
+    expect(parseMoodleXml(quiz(q.repeat(1001)))).toEqual({
       refused: 'too-large',
-      message: 'The file has 501 questions; import at most 500 at a time (split the file).',
+      message: 'The file has 1,001 questions; import at most 1,000 at a time (split the file).',
     });
-    expect(read(quiz(q.repeat(500))).questions).toHaveLength(500);
-    expect(parseMoodleXml(quiz(' '.repeat(1024 * 1024 + 1)))).toMatchObject({ refused: 'too-large' });
+    expect(read(quiz(q.repeat(1000))).questions).toHaveLength(1000);
+    expect(parseMoodleXml(quiz(' '.repeat(2 * 1024 * 1024 + 1)))).toMatchObject({ refused: 'too-large' });
   });
 });

@@ -826,7 +826,7 @@ export function parseMoodleXml(input: string): ReadResult | XmlRefusal {
   if (count > IMPORT_LIMITS.questions)
     return {
       refused: 'too-large',
-      message: `The file has ${count.toLocaleString('en')} questions; import at most ${IMPORT_LIMITS.questions} at a time (split the file).`,
+      message: `The file has ${count.toLocaleString('en')} questions; import at most ${IMPORT_LIMITS.questions.toLocaleString('en')} at a time (split the file).`,
     };
   const questions: ReadQuestion[] = [];
   const errors: LineError[] = [];

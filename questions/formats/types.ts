@@ -53,8 +53,8 @@ export type ReadResult = { questions: ReadQuestion[]; errors: LineError[]; notes
 
 /** Bounds on an imported file, checked before and while reading it. */
 export const IMPORT_LIMITS = {
-  bytes: 1024 * 1024,
-  questions: 500,
+  bytes: 2 * 1024 * 1024,
+  questions: 1000,
 } as const;
 
 /** The QTI package formats (a zip of XML): QTI 3.0, and 2.1 for Canvas and Blackboard. */
