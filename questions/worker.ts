@@ -75,6 +75,8 @@ async function main(): Promise<void> {
       return;
     }
     if (job.kind === 'plan-import') {
+      // Loaded only for this job, as the generator is for its own.
+      const { planImport } = await import('./formats/to-bank');
       const plan = planImport(job.read, job.reading, job.format);
       process.stdout.write(`${JSON.stringify({ ok: true, plan })}\n`);
       return;
