@@ -1,5 +1,4 @@
 import type { SentenceRef } from './formats/evidence';
-import { planImport } from './formats/to-bank';
 import type { BankFormat, ReadResult } from './formats/types';
 import { convertReadingFile } from './reading/import/file';
 import { type ConvertedKind, type ImportLimits, ReadingImportError } from './reading/import/sniff';
