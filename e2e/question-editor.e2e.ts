@@ -137,7 +137,8 @@ describe('the question editor', () => {
     await bank.turn('Next');
     expect(new URL(page.url()).searchParams.get('sort')).toBe('type');
     expect(await page.locator('select[name="sort"]').inputValue()).toBe('type');
-    const types = [...byType, ...(await bank.cards())].map((c) => c.type);
+    // Drafts first, then approved (as in every order), each by type.
+    const types = [...byType, ...(await bank.cards())].map((c) => `${STATUS[c.status] ?? 3} ${c.type}`);
     expect(types).toEqual([...types].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     await bank.turn('Previous');
     expect((await bank.cards()).map((c) => c.id)).toEqual(byType.map((c) => c.id));
