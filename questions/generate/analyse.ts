@@ -80,7 +80,8 @@ const MARKERS: [Marker, RegExp][] = [
     'prediction',
     /\b(will|would)\s+(\w+\s+)?(unsettle|fall|make|mean|end|lead|cause|stimulate|perpetuate|waste)\b/i,
   ],
-  ['conditional', /^(if|unless)\b|\bif we\b/i],
+  // A condition anywhere changes what is true: "… or we would be there if it were not so cold".
+  ['conditional', /\b(if|unless)\b/i],
 ];
 
 /** Sentences that open on a reference to something before them. */

@@ -13,7 +13,7 @@ import {
   riskQuestions,
   statementTrueFalse,
 } from './templates/argument';
-import type { Draft } from './templates/common';
+import type { Draft, TemplateName } from './templates/common';
 import { actorStatementQuestions, howManyQuestions, statedFactQuestions } from './templates/facts';
 import { lensQuestions } from './templates/lens';
 import { argumentOrderQuestions, mainIdeaQuestions } from './templates/paragraphs';
@@ -95,7 +95,7 @@ export function generateQuestions(reading: ParsedReading, options: GenerateOptio
   );
 }
 
-type Candidate = { raw: unknown; quality: number; template?: string };
+type Candidate = { raw: unknown; quality: number; template?: TemplateName };
 
 const MINIMUM_QUALITY = 0.55;
 
@@ -108,10 +108,13 @@ const TYPE_SHARE: Partial<Record<QuestionType, number>> = { cloze: 0.15, 'true-f
  * Most share of the kept questions one template may take, where its items look alike: a "not"
  * put into a sentence, "what does the speaker pledge …" on every "we will".
  */
-const TEMPLATE_SHARE: Record<string, number> = { 'negated-statement': 0.06, recommendation: 0.05 };
+const TEMPLATE_SHARE: Partial<Record<TemplateName, number>> = {
+  'negated-statement': 0.06,
+  recommendation: 0.05,
+};
 type Passing = {
   question: Question;
-  template: string | undefined;
+  template: TemplateName | undefined;
   score: number;
   paragraphs: Set<number>;
   signature: Set<string>;

@@ -18,6 +18,11 @@ const DETERMINER_BEFORE = new Set(
     ' ',
   ),
 );
+/** A word that may be a plural noun for "their" to stand for, and words ending in s that are not. */
+const PLURAL_LIKE = /^[a-z]{3,}s[,.;:]?$/i;
+const NOT_PLURAL = new Set(
+  'was has does this thus its his hers ours yours less unless across always perhaps besides'.split(' '),
+);
 const RELATIVE_VERB = /^(will|would|can|could|is|are|was|were|has|have|had|may|might|should|must)$/;
 
 /** The first reference in a text that has nothing before it to refer to, if any. */
@@ -41,7 +46,10 @@ export function danglingReference(text: string): string | null {
       }
     } else if (
       /^(they|them|their)$/.test(word) &&
-      !/\b[a-z]{3,}s\b/i.test(before.replace(/^(True or false|According to [^,]+,)/, ''))
+      !before
+        .replace(/^(True or false|According to [^,]+,)/, '')
+        .split(/\s+/)
+        .some((w) => PLURAL_LIKE.test(w) && !NOT_PLURAL.has(w.toLowerCase().replace(/[^a-z]/g, '')))
     ) {
       // "to reduce their number": nothing plural before it for "their" to stand for.
       return words[i]!;

@@ -686,9 +686,7 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     // A condition changes what is true ("If we don't, we'll …"): no statements from such sentences.
     // "… or we would have been standing at the steps if it hadn't gotten so cold" is no fact either.
     const conditional =
-      sentence.markers.has('conditional') ||
-      /\b(if|unless)\b/i.test(sentence.text) ||
-      /\bwould have\b/i.test(textOf(statement.proposition.group));
+      sentence.markers.has('conditional') || /\bwould have\b/i.test(textOf(statement.proposition.group));
     if (seen.has(sentence.id) || statement.proposition.clause.relation === 'condition' || conditional)
       continue;
     const stated = affirmed(statement.proposition, statement.subject);

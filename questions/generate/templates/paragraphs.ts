@@ -39,7 +39,7 @@ export function point(paragraph: ParagraphAnalysis): string | null {
   const topic = paragraph.topic;
   let result: string | null = null;
   // A point cut from its condition ("… if we remain true") would misstate it.
-  if (topic && !topic.markers.has('conditional') && !/\b(if|unless)\b/i.test(topic.text)) {
+  if (topic && !topic.markers.has('conditional')) {
     const whole = statementOf(topic);
     if (whole && words(whole) <= 14) result = whole;
     else {
@@ -87,7 +87,7 @@ function gistOf(
   sentence: SentenceAnalysis,
 ): { text: string; proposition: Proposition; subject: string } | null {
   // Without its condition, "We shall be the more American if we …" says something else.
-  if (sentence.markers.has('conditional') || /\b(if|unless)\b/i.test(sentence.text)) return null;
+  if (sentence.markers.has('conditional')) return null;
   const clauses = clausesOf(sentence.resolvedTokens ?? sentence.tokens);
   for (const [k, clause] of clauses.entries()) {
     if (clause.relation === 'condition' || clause.relation === 'concession') continue;
