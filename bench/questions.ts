@@ -152,6 +152,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/truman-1951-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'G. W. Bush, State of the Union, 2003',
+    slug: 'bush-2003-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/bush-2003-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
