@@ -1,7 +1,7 @@
 import type { SentenceRef } from './formats/evidence';
 import type { BankFormat, ReadResult } from './formats/types';
-import { convertReadingFile } from './reading/import/file';
-import { type ConvertedKind, type ImportLimits, ReadingImportError } from './reading/import/sniff';
+import { type ImportLimits, ReadingImportError } from './reading/import/document';
+import type { ConvertedKind } from './reading/import/sniff';
 import { parseReading, ReadingParseError } from './reading/parse';
 import type { ParsedReading } from './reading/types';
 
@@ -82,6 +82,8 @@ async function main(): Promise<void> {
     }
     if (job.kind === 'import') {
       try {
+        // Loaded only for this job: the converters (PDF.js, mammoth, htmlparser2) take half a second.
+        const { convertReadingFile } = await import('./reading/import/file');
         const text = await convertReadingFile(job.fileKind, Buffer.from(job.data, 'base64'), job.limits);
         const reading = parseReading({ text, format: 'markdown', title: job.title, author: job.author });
         process.stdout.write(`${JSON.stringify({ ok: true, reading })}\n`);

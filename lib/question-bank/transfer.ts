@@ -16,6 +16,7 @@ import {
   bankToQtiPackage,
   PackageRefusal,
   QTI_LIMITS,
+  QTI_VERSIONS,
   qtiPackageNotes,
   readQtiPackage,
 } from '@/questions/formats/qti-package';
@@ -29,6 +30,7 @@ import {
   IMPORT_LIMITS,
   isQtiFormat,
   type LineError,
+  QTI_FORMATS,
   type QtiFormat,
   type ReadResult,
 } from '@/questions/formats/types';
@@ -261,13 +263,17 @@ export async function previewImport({
   format,
   text,
   fileNote = null,
+  detected: packageDetected = false,
 }: {
   reading: Reading;
   format: ImportFormatChoice;
   text: string;
   fileNote?: string | null;
+  /** For a package: whether it was told to be one by its content (a text file says so itself). */
+  detected?: boolean;
 }): Promise<Result<ImportPreview>> {
-  if (isQtiFormat(format)) return previewPackage({ reading, format, base64: text, fileNote });
+  if (isQtiFormat(format))
+    return previewPackage({ reading, base64: text, fileNote, detected: packageDetected });
   if (new TextEncoder().encode(text).byteLength > IMPORT_LIMITS.bytes)
     return refuse(
       'too-large',
@@ -334,14 +340,14 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** A QTI package (a zip, in base64) read into drafts; the package as a whole may be refused. */
 async function previewPackage({
   reading,
-  format,
   base64,
   fileNote,
+  detected,
 }: {
   reading: Reading;
-  format: QtiFormat;
   base64: string;
   fileNote: string | null;
+  detected: boolean;
 }): Promise<Result<ImportPreview>> {
   const compact = base64.replace(/\s+/g, '');
   if (!compact || !BASE64.test(compact))
@@ -354,18 +360,18 @@ async function previewPackage({
       `The package is larger than ${QTI_LIMITS.zipBytes / 1024 / 1024} MB; export fewer questions at a time.`,
     );
   let read: ReadResult;
-  let note = fileNote;
+  // Either version is read from one upload; the preview names the version the manifest declares.
+  let format: QtiFormat = 'qti3';
   try {
     const pkg = readQtiPackage(new Uint8Array(Buffer.from(compact, 'base64')));
     read = pkg;
-    if (pkg.version && pkg.version !== (format === 'qti3' ? '3.0' : '2.1'))
-      note = [fileNote, `The package is QTI ${pkg.version}; it was read as such.`].filter(Boolean).join(' ');
+    format = QTI_FORMATS.find((f) => QTI_VERSIONS[f] === pkg.version) ?? format;
   } catch (error) {
     if (error instanceof PackageRefusal)
       return refuse(error.reason, error.message, { fieldErrors: { file: [error.message] } });
     throw error;
   }
-  return ok(await toPreview({ reading, format, detected: false, text: compact, fileNote: note, read }));
+  return ok(await toPreview({ reading, format, detected, text: compact, fileNote, read }));
 }
 
 /** Writes the previewed drafts, if the file still reads as it did. Answers how many were new. */

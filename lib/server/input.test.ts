@@ -89,6 +89,10 @@ describe('readUploadedText', () => {
       note: 'The file is not UTF-8; it was read as Windows-1252. Check accented letters in the preview.',
     });
     expect((await readUploadedText(new Blob(['\uFEFFFrançe']))).text).toBe('Françe');
+    // Word's quotes and dashes (0x93, 0x94, 0x96), which Node's own windows-1252 decoder leaves as controls.
+    expect(
+      (await readUploadedText(new Blob([new Uint8Array([0x93, 0x41, 0x94, 0x20, 0x96, 0x20, 0xe9])]))).text,
+    ).toBe('\u201CA\u201D \u2013 é');
     expect((await readUploadedText(new Blob(['Fran\u0000ce\u0007']))).text).toBe('France');
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fromDateTimeLocal, WALL_CLOCK } from '@/lib/time';
+import { decodeWindows1252 } from '@/questions/reading/encoding';
 
 /** Bounds on the shape of any input, before its own schema looks at it. */
 export const INPUT_LIMITS = {
@@ -32,7 +33,7 @@ export async function readUploadedText(file: Blob): Promise<{ text: string; note
     return { text: cleanText(text), note: null };
   } catch {
     return {
-      text: cleanText(new TextDecoder('windows-1252').decode(bytes)),
+      text: cleanText(decodeWindows1252(bytes)),
       note: 'The file is not UTF-8; it was read as Windows-1252. Check accented letters in the preview.',
     };
   }

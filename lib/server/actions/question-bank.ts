@@ -22,6 +22,7 @@ import { bankQuestionsToManage, bankToCopy, bankToManage } from '@/lib/server/po
 import { done, ok, type Refusal, refuse } from '@/lib/server/result';
 import { QTI_LIMITS } from '@/questions/formats/qti-package';
 import { IMPORT_LIMITS, isQtiFormat } from '@/questions/formats/types';
+import { isZip } from '@/questions/reading/import/sniff';
 import { LENSES, QUESTION_TYPES, type Question, SKILLS } from '@/questions/schema';
 
 const readingId = field.id('That reading');
@@ -323,10 +324,9 @@ export const previewImportAction = action({
     let text = input.text;
     let fileNote: string | null = null;
     // A zip told from the content is a QTI package (its manifest says which version).
-    const head = input.file ? new Uint8Array(await input.file.slice(0, 4).arrayBuffer()) : null;
-    const zipped =
-      head !== null && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
-    if (input.format === 'detect' && zipped) input.format = 'qti3';
+    const zipped = input.file ? isZip(new Uint8Array(await input.file.slice(0, 4).arrayBuffer())) : false;
+    const detected = input.format === 'detect';
+    if (detected && zipped) input.format = 'qti3';
     if (isQtiFormat(input.format)) {
       // A QTI package is a zip: its bytes go on as base64, read (with its bounds) by previewImport.
       if (!input.file || input.file.size === 0)
@@ -334,7 +334,7 @@ export const previewImportAction = action({
       if (input.file.size > QTI_LIMITS.zipBytes)
         return refuse('too-large', packageSizeMessage, { fieldErrors: { file: [packageSizeMessage] } });
       const base64 = Buffer.from(await input.file.arrayBuffer()).toString('base64');
-      return previewImport({ reading, format: input.format, text: base64 });
+      return previewImport({ reading, format: input.format, text: base64, detected });
     }
     if (input.file && input.file.size > 0) {
       if (input.file.size > IMPORT_LIMITS.bytes)

@@ -93,7 +93,8 @@ export const createReadingAction = action({
         format = kind;
       } else convert = { kind, bytes };
     } else if (format === 'html' && body.trim()) {
-      convert = { kind: 'html', bytes: new TextEncoder().encode(body) };
+      // Marked as UTF-8, which pasted text is, whatever charset the page's source declares.
+      convert = { kind: 'html', bytes: new TextEncoder().encode(`\uFEFF${body}`) };
     }
     if (!convert && !body.trim())
       return refuse('invalid', `Paste the essay or upload a file. ${FILE_KINDS}`, {

@@ -26,3 +26,11 @@ describe('converting an uploaded file', () => {
     });
   });
 });
+
+describe('a pasted page that declares an old charset', () => {
+  it('is read as the UTF-8 it was pasted as when it carries a byte-order mark', async () => {
+    const page = `<html><head><meta charset="windows-1252"><title>Détente</title></head><body><main><h1>Détente</h1><p>“Quoted” — the détente of the seventies was a policy of managed rivalry between the two blocs, not a peace.</p><p>It rested on arms control, on trade and on the recognition of borders in Europe, and it ended in Afghanistan.</p></main></body></html>`;
+    const markdown = await convertReadingFile('html', new TextEncoder().encode(`\uFEFF${page}`), TEST_LIMITS);
+    expect(markdown).toContain('“Quoted” — the détente');
+  });
+});

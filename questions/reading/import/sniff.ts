@@ -11,6 +11,9 @@ const startsWith = (bytes: Uint8Array, signature: number[], at = 0) =>
   signature.every((byte, i) => bytes[at + i] === byte);
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 const ZIP = [0x50, 0x4b, 0x03, 0x04]; // PK..
+
+/** Whether the bytes open as a zip archive does (a .docx, a QTI package). */
+export const isZip = (bytes: Uint8Array) => startsWith(bytes, ZIP);
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // .doc, .xls, .ppt before 2007
 const HTML_START =
   /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|main)\b/i;
