@@ -18,6 +18,10 @@ const latest = (...dates: (Date | null | undefined)[]) =>
 export async function reviewCardsForExport({ userId }: { userId: string }): Promise<ExportCard[]> {
   const { cards, readings } = await listCardsForExport({ userId });
   const byId = new Map(readings.map((r) => [r.id, r]));
+  // Each reading's sentences once, not once per card.
+  const sentencesOf = new Map(
+    readings.map((r) => [r.id, new Map(r.paragraphs.flatMap((p) => p.sentences.map((s) => [s.id, s.text])))]),
+  );
   return cards.flatMap((card): ExportCard[] => {
     const reading = byId.get(card.readingId);
     if (!reading) return [];
@@ -28,7 +32,7 @@ export async function reviewCardsForExport({ userId }: { userId: string }): Prom
       readingTitle: reading.title,
     };
     if (card.question) {
-      const sentences = new Map(reading.paragraphs.flatMap((p) => p.sentences.map((s) => [s.id, s.text])));
+      const sentences = sentencesOf.get(reading.id)!;
       return [
         {
           ...base,

@@ -124,9 +124,17 @@ describe('the .apkg package', () => {
     expect(fields[3]).toBe('Lead with Diplomacy: Answering Putin after Salisbury');
   });
 
-  it('exports every question type', () => {
-    const types = new Set(cards.flatMap((c) => (c.kind === 'question' ? [c.question.type] : [])));
-    expect([...types].sort()).toEqual([...QUESTION_TYPES].sort());
+  it('exports every question type as a note with a front and a back', () => {
+    const notes = rows(db, 'select tags, flds from notes');
+    for (const type of QUESTION_TYPES) {
+      const ofType = notes.filter((n) => ` ${String(n.tags)} `.includes(` question::${type} `));
+      expect(ofType.length, type).toBeGreaterThan(0);
+      for (const note of ofType) {
+        const [front, back] = String(note.flds).split('\x1f');
+        expect(front!.trim().length, type).toBeGreaterThan(0);
+        expect(back!.trim().length, type).toBeGreaterThan(0);
+      }
+    }
   });
 });
 
