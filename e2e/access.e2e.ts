@@ -95,7 +95,9 @@ const RESOURCES: Record<string, Partial<Record<Role, Audience[]>>> = {
   assignment: { instructor: ['class-instructor'], student: ['class-student', 'quiz-taker'] },
   assignedAttempt: { instructor: ['class-instructor'], student: ['attempt-owner'] },
   studentAttempt: { student: ['attempt-owner'] },
-  otherInstructorQuiz: { otherInstructor: ['quiz-taker'] },
+  // The other instructor built this quiz; the administrator manages the bank of Burns's default quiz.
+  otherInstructorQuiz: { otherInstructor: ['quiz-taker', 'quiz-manager'] },
+  burnsDefaultQuiz: { admin: ['quiz-manager'] },
   studentCard: { student: ['card-owner'] },
   studentHighlight: { student: ['highlight-owner'] },
 };
@@ -803,6 +805,18 @@ const ROUTE_CASES: RouteCase[] = [
     rule: 'manage-bank',
     resource: 'burnsBanks',
     request: (f) => ({ method: 'GET', path: `/api/readings/${f.burnsId}/bank/export?format=gift` }),
+  },
+  {
+    route: 'api.quizExport',
+    rule: 'manage-quiz',
+    resource: 'otherInstructorQuiz',
+    request: (f) => ({ method: 'GET', path: `/api/quizzes/${f.otherInstructorQuiz}/export?format=qti21` }),
+  },
+  {
+    route: 'api.quizExport',
+    rule: 'manage-quiz',
+    resource: 'burnsDefaultQuiz',
+    request: (f) => ({ method: 'GET', path: `/api/quizzes/${f.burnsQuiz}/export?format=moodle-xml` }),
   },
   {
     route: 'api.ankiExport',

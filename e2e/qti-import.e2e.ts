@@ -67,21 +67,26 @@ const zip = (files: Record<string, string | Uint8Array>) =>
     ),
   );
 
+/** A new instructor with a draft reading of ESSAY; answers the reading's bank address. */
+async function instructorWithReading(name: string, emailLabel: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await new AuthPages(page).signUp({
+    name,
+    email: uniqueEmail(emailLabel),
+    password: 'bringing my canvas bank',
+  });
+  await page.waitForURL(/\/home$/);
+  await page.goto('/teach/readings/new');
+  await page.getByLabel('Essay text').fill(ESSAY);
+  await page.getByRole('button', { name: 'Create draft' }).click();
+  await page.waitForURL(/\/teach\/readings\/[0-9a-f-]{36}$/);
+  return { context, page, bankUrl: `${new URL(page.url()).pathname}/questions` };
+}
+
 describe('QTI packages in and out of a bank', () => {
   it('previews an uploaded QTI 2.1 package (each item, each file left aside and why), adds drafts on confirmation, exports QTI 3.0 and 2.1 zips, and refuses a zip bomb', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await new AuthPages(page).signUp({
-      name: 'QTI Instructor',
-      email: uniqueEmail('qti'),
-      password: 'bringing my canvas bank',
-    });
-    await page.waitForURL(/\/home$/);
-    await page.goto('/teach/readings/new');
-    await page.getByLabel('Essay text').fill(ESSAY);
-    await page.getByRole('button', { name: 'Create draft' }).click();
-    await page.waitForURL(/\/teach\/readings\/[0-9a-f-]{36}$/);
-    const bankUrl = `${new URL(page.url()).pathname}/questions`;
+    const { context, page, bankUrl } = await instructorWithReading('QTI Instructor', 'qti');
 
     await page.goto(`${bankUrl}/import`);
     await page.getByLabel('QTI 2.1 or 3.0 package (.zip, upload only)').check();
@@ -152,6 +157,47 @@ describe('QTI packages in and out of a bank', () => {
       .first()
       .waitFor();
     expect(await page.locator('[data-import-preview]').count()).toBe(0);
+    await context.close();
+  });
+
+  it('imports a Canvas quiz as a quiz (its questions as drafts, in the package order) and exports it again', async () => {
+    const { context, page, bankUrl } = await instructorWithReading('Quiz Mover', 'quiz-move');
+
+    await page.goto(`${bankUrl}/import`);
+    await page.locator('#import-file').setInputFiles({
+      name: 'Week_2 sanctions quiz.zip',
+      mimeType: 'application/zip',
+      buffer: zip(PACKAGE),
+    });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.locator('[data-import-preview]').waitFor();
+    // No test title in this package: the file's name is offered.
+    const title = page.getByLabel('Quiz title');
+    expect(await title.inputValue()).toBe('Week 2 sanctions quiz');
+    await page.getByLabel(/Also make a quiz of these 2 questions/).check();
+    await title.fill('Sanctions: week 2');
+    await page.getByRole('button', { name: 'Import 2 questions as drafts' }).click();
+    await page.getByText(/2 questions added as drafts\. Quiz “Sanctions: week 2” made of them/).waitFor();
+
+    await page.goto(bankUrl);
+    const quiz = page.locator('[data-quiz="Sanctions: week 2"]');
+    await quiz.waitFor();
+    expect(await quiz.textContent()).toMatch(/2 questions · 2 still drafts: students see them once approved/);
+    const gift = await page.request.get(
+      (await quiz.getByRole('link', { name: 'GIFT' }).getAttribute('href'))!,
+    );
+    expect(gift.status()).toBe(200);
+    expect(gift.headers()['content-disposition']).toMatch(/filename="sanctions-week-2-quiz\.gift\.txt"/);
+    const text = await gift.text();
+    expect(text.indexOf('When do sanctions work best?')).toBeGreaterThan(-1);
+    expect(text.indexOf('When do sanctions work best?')).toBeLessThan(text.indexOf('fill the'));
+    const qti = await page.request.get(
+      (await quiz
+        .getByRole('link', { name: 'QTI 2.1 package (.zip, for Canvas and Blackboard)' })
+        .getAttribute('href'))!,
+    );
+    const files = unzipSync(new Uint8Array(await qti.body()));
+    expect(new TextDecoder().decode(files['assessment-test.xml'])).toContain('title="Sanctions: week 2"');
     await context.close();
   });
 });

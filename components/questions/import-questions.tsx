@@ -29,7 +29,7 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
     IDLE,
   );
   const [confirmed, confirmAction, confirming] = useActionState<
-    FormResult<{ added: number; already: number }>,
+    FormResult<{ added: number; already: number; quizId: string | null }>,
     FormData
   >(importQuestionsAction, IDLE);
   const [, startTransition] = useTransition();
@@ -154,18 +154,42 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
                     const data = new FormData(event.currentTarget);
                     startTransition(() => confirmAction(data));
                   }}
-                  className="flex flex-wrap items-center gap-3"
+                  className="space-y-3"
+                  // A new preview (another file) starts the quiz fields afresh.
+                  key={shown.digest}
                 >
                   <input type="hidden" name="readingId" value={readingId} />
                   <input type="hidden" name="format" value={shown.format} />
                   <input type="hidden" name="text" value={shown.text} />
                   <input type="hidden" name="digest" value={shown.digest} />
-                  <Button type="submit" disabled={confirming}>
-                    {confirming
-                      ? 'Importing…'
-                      : `Import ${shown.drafts.length} question${shown.drafts.length === 1 ? '' : 's'} as drafts`}
-                  </Button>
-                  <FormMessage tone="error">{refusalText(confirmed)}</FormMessage>
+                  <fieldset className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
+                    <legend className="px-1 text-sm font-medium">Quiz</legend>
+                    <label className="flex items-start gap-2 text-sm">
+                      <input type="checkbox" name="asQuiz" className="mt-1" />
+                      <span>
+                        Also make a quiz of these {shown.drafts.length} questions, in this order (for a quiz
+                        exported from Canvas, Moodle or another course). Students see each question once you
+                        approve it.
+                      </span>
+                    </label>
+                    <label className="block space-y-1 text-sm">
+                      <span className="font-medium">Quiz title</span>
+                      <input
+                        name="quizTitle"
+                        defaultValue={shown.quizTitle}
+                        maxLength={200}
+                        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
+                      />
+                    </label>
+                  </fieldset>
+                  <div className="flex flex-wrap items-center gap-3">
+                    <Button type="submit" disabled={confirming}>
+                      {confirming
+                        ? 'Importing…'
+                        : `Import ${shown.drafts.length} question${shown.drafts.length === 1 ? '' : 's'} as drafts`}
+                    </Button>
+                    <FormMessage tone="error">{refusalText(confirmed)}</FormMessage>
+                  </div>
                 </form>
               )
             )}

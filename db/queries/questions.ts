@@ -82,8 +82,7 @@ export async function insertGeneratedQuestions({
 }) {
   if (generated.length === 0) return 0;
   const db = await getDb();
-  // A copy's questions get ids of their own, so the same generated question can sit in several banks.
-  const idFor = (id: string) => (ownerId ? copyId(id, ownerId) : id);
+  const idFor = (id: string) => bankQuestionId(id, ownerId);
   let added = 0;
   for (let start = 0; start < generated.length; start += GENERATED_BATCH_ROWS) {
     if (start > 0) await new Promise((resolve) => setImmediate(resolve));
@@ -99,6 +98,14 @@ export async function insertGeneratedQuestions({
     added += inserted.length;
   }
   return added;
+}
+
+/**
+ * The id a question gets in a bank: its own in a reading's bank; in a copy, an id of its own, so
+ * the same generated or imported question can sit in several banks.
+ */
+export function bankQuestionId(questionId: string, ownerId: string | null): string {
+  return ownerId ? copyId(questionId, ownerId) : questionId;
 }
 
 /** The id of a question's copy in one instructor's bank: stable, so copying twice cannot duplicate. */

@@ -7,14 +7,16 @@ import {
   setQuestionStatus,
   upsertAuthoredQuestions,
 } from '@/db/queries/questions';
+import { getQuestionsByIds, getQuiz, insertQuiz } from '@/db/queries/quizzes';
 import { upsertShippedReading } from '@/db/queries/readings';
 import { insertUser } from '@/db/queries/users';
 import { setUpTestDatabase } from '@/db/test-database';
+import { DEFAULT_QUIZ_SETTINGS } from '@/lib/quiz/builder';
 import { loadShippedReading } from '@/lib/reading/content';
 import { loadAuthoredBank } from '@/questions/bank';
 import { parseGift } from '@/questions/formats/gift';
 import { planImport } from '@/questions/formats/to-bank';
-import { confirmImport, detectFormat, exportBank, previewImport } from './transfer';
+import { confirmImport, detectFormat, exportBank, exportQuiz, previewImport } from './transfer';
 
 setUpTestDatabase();
 
@@ -267,4 +269,93 @@ describe('a bank through a QTI package', () => {
     ).toMatchObject({ status: 'too-large' });
     expect(await listReadingQuestions({ readingId: reading.id })).toHaveLength(before);
   }, 120_000);
+});
+
+describe('a quiz through a file', () => {
+  it('exports a quiz in its order, and imports the file as drafts and a quiz of them in the same order', async () => {
+    const { reading } = await setUp();
+    const bank = loadAuthoredBank(SLUG);
+    await upsertAuthoredQuestions({ readingId: reading.id, bank });
+    const author = (await insertUser({ email: 'quiz-author@transfer.test', name: 'Quiz author' }))!;
+    // Four questions of different types, out of the bank's order; one retired after the quiz was built.
+    const picked = [...new Map(bank.map((q) => [q.type, q])).values()].slice(0, 4).reverse();
+    const retired = picked[1]!;
+    const quiz = await insertQuiz({
+      readingId: reading.id,
+      title: 'Week 3: Deterrence and diplomacy',
+      createdBy: author.id,
+      questionIds: picked.map((q) => q.id),
+      settings: { ...DEFAULT_QUIZ_SETTINGS },
+    });
+    await setQuestionStatus({ ids: [retired.id], status: 'retired', reviewerId: author.id });
+    const kept = picked.filter((q) => q !== retired);
+
+    const gift = await exportQuiz({ quiz, format: 'gift' });
+    expect(gift.filename).toBe('week-3-deterrence-and-diplomacy-quiz.gift.txt');
+    expect(gift.text).toContain('Quiz "Week 3: Deterrence and diplomacy": 3 questions');
+    const positions = kept.map((q) => gift.text.indexOf(`::${q.id}::`));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(gift.text).not.toContain(`::${retired.id}::`);
+    expect(gift.notes).toContainEqual(expect.objectContaining({ questionId: retired.id, kind: 'skipped' }));
+    expect(gift.total).toBe(4);
+
+    const importer = (await insertUser({ email: 'quiz-importer@transfer.test', name: 'Importer' }))!;
+    for (const format of ['qti3', 'qti21'] as const) {
+      const file = await exportQuiz({ quiz, format });
+      if (!file.bytes) throw new Error('no zip');
+      const text = Buffer.from(file.bytes).toString('base64');
+      const preview = await previewImport({ reading, format, text, fileName: 'ignored.zip' });
+      if (preview.status !== 'ok') throw new Error(preview.message);
+      // The package's assessment test names the quiz.
+      expect(preview.data.quizTitle).toBe('Week 3: Deterrence and diplomacy');
+      expect(preview.data.drafts.map((d) => d.question.type)).toEqual(kept.map((q) => q.type));
+      const confirmed = await confirmImport({
+        reading,
+        bankOwnerId: importer.id,
+        format,
+        text: preview.data.text,
+        digest: preview.data.digest,
+        quiz: { title: `Imported ${format}`, createdBy: importer.id },
+      });
+      if (confirmed.status !== 'ok' || !confirmed.data.quizId) throw new Error('no quiz');
+      const made = (await getQuiz({ quizId: confirmed.data.quizId }))!;
+      expect(made).toMatchObject({ title: `Imported ${format}`, createdBy: importer.id, isDefault: false });
+      const rows = await getQuestionsByIds({ ids: made.questionIds });
+      const inOrder = made.questionIds.map((id) => rows.get(id)!);
+      expect(inOrder.map((r) => r.data.type)).toEqual(kept.map((q) => q.type));
+      // In the importer's own bank, as drafts: students see them once approved.
+      expect(inOrder.every((r) => r.ownerId === importer.id && r.status === 'draft')).toBe(true);
+    }
+    // The same file imported again adds no question twice, and its quiz holds the questions already there.
+    const again = await exportQuiz({ quiz, format: 'qti3' });
+    const text = Buffer.from(again.bytes!).toString('base64');
+    const preview = await previewImport({ reading, format: 'qti3', text });
+    if (preview.status !== 'ok') throw new Error(preview.message);
+    const second = await confirmImport({
+      reading,
+      bankOwnerId: importer.id,
+      format: 'qti3',
+      text: preview.data.text,
+      digest: preview.data.digest,
+      quiz: { title: 'Again', createdBy: importer.id },
+    });
+    expect(second).toMatchObject({ status: 'ok', data: { added: 0, already: 3 } });
+  });
+
+  it('suggests a quiz title from the file name, or from the reading when the name says nothing', async () => {
+    const { reading } = await setUp();
+    const named = await previewImport({
+      reading,
+      format: 'gift',
+      text: GIFT,
+      fileName: 'Week_4 - Sanctions.gift.txt',
+    });
+    expect(named).toMatchObject({ status: 'ok', data: { quizTitle: 'Week 4 - Sanctions' } });
+    const unnamed = await previewImport({ reading, format: 'gift', text: GIFT, fileName: '2026-12.txt' });
+    expect(unnamed).toMatchObject({
+      status: 'ok',
+      data: { quizTitle: `${reading.title}: imported questions` },
+    });
+  });
 });

@@ -1,7 +1,9 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { insertGeneratedQuestions, listReadingQuestions } from '@/db/queries/questions';
-import type { Reading } from '@/db/schema';
+import { bankQuestionId, insertGeneratedQuestions, listReadingQuestions } from '@/db/queries/questions';
+import { getQuestionsByIds, insertQuiz } from '@/db/queries/quizzes';
+import type { Quiz, Reading } from '@/db/schema';
+import { DEFAULT_QUIZ_SETTINGS } from '@/lib/quiz/builder';
 import { runEngineWorker } from '@/lib/server/engine-worker';
 import { ok, type Result, refuse } from '@/lib/server/result';
 import { AIKEN_LEAVES_OUT, bankToAiken, parseAiken } from '@/questions/formats/aiken';
@@ -60,14 +62,14 @@ const QTI_LEAVES_OUT =
 const FORMATS: Record<
   TextFormat,
   {
-    write: (questions: readonly Question[], reading: Reading, heading: string) => ExportResult;
+    write: (questions: readonly Question[], title: string, heading: string) => ExportResult;
     read: (text: string) => ReadResult | XmlRefusal;
     extension: string;
     contentType: string;
   }
 > = {
   gift: {
-    write: (questions, _reading, heading) => bankToGift(questions, heading),
+    write: (questions, _title, heading) => bankToGift(questions, heading),
     read: parseGift,
     extension: 'gift.txt',
     contentType: 'text/plain; charset=utf-8',
@@ -79,7 +81,7 @@ const FORMATS: Record<
     contentType: 'text/plain; charset=utf-8',
   },
   'moodle-xml': {
-    write: (questions, reading) => bankToMoodleXml(questions, reading.title),
+    write: (questions, title) => bankToMoodleXml(questions, title),
     read: parseMoodleXml,
     extension: 'moodle.xml',
     contentType: 'application/xml; charset=utf-8',
@@ -127,27 +129,104 @@ export async function exportBank({
     statuses: scope === 'approved' ? ['approved'] : ['draft', 'approved'],
   });
   const questions = rows.map((r) => r.data);
-  const base = reading.slug.slice(0, 60);
+  return writeQuestions({
+    questions,
+    format,
+    title: reading.title,
+    identifier: reading.slug,
+    base: `${reading.slug.slice(0, 60)}-questions`,
+    heading: `"${reading.title}": ${questions.length} ${scope === 'approved' ? 'approved ' : ''}questions exported from Statecraft as ${FORMAT_NAMES[format]}.`,
+  });
+}
+
+/**
+ * A quiz's questions, in the quiz's order, as a file: a QTI package holds them as its assessment
+ * test; the text formats as a category (Moodle XML) or a list titled by the quiz. Questions retired
+ * since the quiz was built are left out and said so, as the bank export leaves them out.
+ */
+export async function exportQuiz({
+  quiz,
+  format,
+}: {
+  quiz: Pick<Quiz, 'id' | 'title' | 'questionIds'>;
+  format: BankFormat;
+}): Promise<BankExport> {
+  const rows = await getQuestionsByIds({ ids: quiz.questionIds });
+  const inQuiz = quiz.questionIds.flatMap((id) => {
+    const row = rows.get(id);
+    return row ? [row] : [];
+  });
+  const kept = inQuiz.filter((r) => r.status !== 'retired');
+  const drafts = kept.filter((r) => r.status === 'draft').length;
+  const retired = inQuiz.length - kept.length;
+  const slug = fileSlug(quiz.title) || `quiz-${quiz.id.slice(0, 8)}`;
+  const file = writeQuestions({
+    questions: kept.map((r) => r.data),
+    format,
+    title: quiz.title,
+    identifier: `quiz-${quiz.id}`,
+    base: `${slug}-quiz`,
+    heading: `Quiz "${quiz.title}": ${kept.length} questions in the quiz's order${drafts ? ` (${drafts} still drafts, not yet shown to students)` : ''}, exported from Statecraft as ${FORMAT_NAMES[format]}.`,
+  });
+  return {
+    ...file,
+    notes: [
+      ...file.notes,
+      ...inQuiz
+        .filter((r) => r.status === 'retired')
+        .map((r) => ({
+          questionId: r.id,
+          type: r.data.type,
+          kind: 'skipped' as const,
+          message: 'Retired from the bank since the quiz was built: students no longer see it.',
+        })),
+    ],
+    total: kept.length + retired,
+  };
+}
+
+/** Lower-case ASCII words joined by hyphens, for a file name. */
+const fileSlug = (title: string) =>
+  title
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '-')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+
+/** Questions written in one format: a zip for a package format, text for the others. */
+function writeQuestions({
+  questions,
+  format,
+  title,
+  identifier,
+  base,
+  heading,
+}: {
+  questions: Question[];
+  format: BankFormat;
+  title: string;
+  identifier: string;
+  base: string;
+  heading: string;
+}): BankExport {
   if (isQtiFormat(format)) {
-    const pkg = bankToQtiPackage(questions, format, { title: reading.title, identifier: reading.slug });
+    const pkg = bankToQtiPackage(questions, format, { title, identifier });
     return {
       text: '',
       bytes: pkg.bytes,
       exported: pkg.exported,
       notes: pkg.notes,
-      filename: `${base}-questions.${format}.zip`,
+      filename: `${base}.${format}.zip`,
       contentType: 'application/zip',
       total: questions.length,
     };
   }
   const { write, extension, contentType } = FORMATS[format];
-  const result = write(
-    questions,
-    reading,
-    `"${reading.title}": ${questions.length} ${scope === 'approved' ? 'approved ' : ''}questions exported from Statecraft as ${FORMAT_NAMES[format]}.`,
-  );
-  const filename = `${base}-questions.${extension}`;
-  return { ...result, filename, contentType, total: questions.length };
+  const result = write(questions, title, heading);
+  return { ...result, filename: `${base}.${extension}`, contentType, total: questions.length };
 }
 
 /** Both formats and both scopes, from one read of the bank, for the bank page's export panel. */
@@ -174,7 +253,7 @@ export async function exportChoices({
     // A package's notes come without zipping it: the page is not the download.
     const allNotes = isQtiFormat(format)
       ? qtiPackageNotes(everything, format)
-      : FORMATS[format].write(everything, reading, '').notes;
+      : FORMATS[format].write(everything, reading.title, '').notes;
     return EXPORT_SCOPES.map((scope) => {
       const notes = scope === 'all' ? allNotes : allNotes.filter((n) => approved.has(n.questionId));
       const total = scope === 'all' ? rows.length : approved.size;
@@ -230,6 +309,8 @@ export type ImportPreview = {
   errors: LineError[];
   notes: LineError[];
   fileNote: string | null;
+  /** A title for a quiz made of these questions: a package's test title, else the file's name. */
+  quizTitle: string;
 };
 
 const digestOf = (plan: ImportPlan) =>
@@ -263,17 +344,20 @@ export async function previewImport({
   format,
   text,
   fileNote = null,
+  fileName = null,
   detected: packageDetected = false,
 }: {
   reading: Reading;
   format: ImportFormatChoice;
   text: string;
   fileNote?: string | null;
+  /** The uploaded file's name, for the title a quiz of these questions would get. */
+  fileName?: string | null;
   /** For a package: whether it was told to be one by its content (a text file says so itself). */
   detected?: boolean;
 }): Promise<Result<ImportPreview>> {
   if (isQtiFormat(format))
-    return previewPackage({ reading, base64: text, fileNote, detected: packageDetected });
+    return previewPackage({ reading, base64: text, fileNote, fileName, detected: packageDetected });
   if (new TextEncoder().encode(text).byteLength > IMPORT_LIMITS.bytes)
     return refuse(
       'too-large',
@@ -298,7 +382,8 @@ export async function previewImport({
       'too-large',
       `The file has ${read.questions.length.toLocaleString('en')} questions; import at most ${IMPORT_LIMITS.questions.toLocaleString('en')} at a time (split the file).`,
     );
-  return ok(await toPreview({ reading, format: as, detected, text, fileNote, read }));
+  const quizTitle = titleFromFileName(fileName) ?? `${reading.title}: imported questions`;
+  return ok(await toPreview({ reading, format: as, detected, text, fileNote, read, quizTitle }));
 }
 
 /** A file read, planned as drafts of the reading's bank, as the preview shows it. */
@@ -309,6 +394,7 @@ async function toPreview({
   text,
   fileNote,
   read,
+  quizTitle,
 }: {
   reading: Reading;
   format: BankFormat;
@@ -316,6 +402,7 @@ async function toPreview({
   text: string;
   fileNote: string | null;
   read: ReadResult;
+  quizTitle: string;
 }): Promise<ImportPreview> {
   const sentences = reading.paragraphs.flatMap((p) => p.sentences.map(({ id, text }) => ({ id, text })));
   const plan = await planOffThread(read, { slug: reading.slug, sentences }, format);
@@ -332,7 +419,18 @@ async function toPreview({
     errors: plan.errors,
     notes: plan.notes,
     fileNote,
+    quizTitle: quizTitle.slice(0, 200),
   };
+}
+
+/** "Week 3 - Deterrence.gift.txt" → "Week 3 - Deterrence"; null without a name worth keeping. */
+function titleFromFileName(name: string | null): string | null {
+  const stem = (name ?? '')
+    .replace(/^.*[\\/]/, '')
+    .replace(/(\.(gift|aiken|moodle|qti3|qti21|txt|xml|zip))+$/i, '')
+    .replace(/[_]+/g, ' ')
+    .trim();
+  return /\p{L}/u.test(stem) ? stem : null;
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -342,11 +440,13 @@ async function previewPackage({
   reading,
   base64,
   fileNote,
+  fileName,
   detected,
 }: {
   reading: Reading;
   base64: string;
   fileNote: string | null;
+  fileName: string | null;
   detected: boolean;
 }): Promise<Result<ImportPreview>> {
   const compact = base64.replace(/\s+/g, '');
@@ -360,34 +460,42 @@ async function previewPackage({
       `The package is larger than ${QTI_LIMITS.zipBytes / 1024 / 1024} MB; export fewer questions at a time.`,
     );
   let read: ReadResult;
+  let testTitle: string | null = null;
   // Either version is read from one upload; the preview names the version the manifest declares.
   let format: QtiFormat = 'qti3';
   try {
     const pkg = readQtiPackage(new Uint8Array(Buffer.from(compact, 'base64')));
     read = pkg;
+    testTitle = pkg.testTitle;
     format = QTI_FORMATS.find((f) => QTI_VERSIONS[f] === pkg.version) ?? format;
   } catch (error) {
     if (error instanceof PackageRefusal)
       return refuse(error.reason, error.message, { fieldErrors: { file: [error.message] } });
     throw error;
   }
-  return ok(await toPreview({ reading, format, detected, text: compact, fileNote, read }));
+  const quizTitle = testTitle ?? titleFromFileName(fileName) ?? `${reading.title}: imported questions`;
+  return ok(await toPreview({ reading, format, detected, text: compact, fileNote, read, quizTitle }));
 }
 
-/** Writes the previewed drafts, if the file still reads as it did. Answers how many were new. */
+/**
+ * Writes the previewed drafts, if the file still reads as it did, and when asked a quiz of them in
+ * the file's order (it reaches students as its questions are approved). Answers how many were new.
+ */
 export async function confirmImport({
   reading,
   bankOwnerId,
   format,
   text,
   digest,
+  quiz = null,
 }: {
   reading: Reading;
   bankOwnerId: string | null;
   format: BankFormat;
   text: string;
   digest: string;
-}): Promise<Result<{ added: number; already: number }>> {
+  quiz?: { title: string; createdBy: string } | null;
+}): Promise<Result<{ added: number; already: number; quizId: string | null }>> {
   const preview = await previewImport({ reading, format, text });
   if (preview.status !== 'ok') return preview;
   if (preview.data.digest !== digest)
@@ -401,5 +509,17 @@ export async function confirmImport({
     ownerId: bankOwnerId,
     generated: questions,
   });
-  return ok({ added, already: questions.length - added });
+  let quizId: string | null = null;
+  if (quiz) {
+    const questionIds = [...new Set(questions.map((q) => bankQuestionId(q.id, bankOwnerId)))];
+    const made = await insertQuiz({
+      readingId: reading.id,
+      title: quiz.title,
+      createdBy: quiz.createdBy,
+      questionIds,
+      settings: { ...DEFAULT_QUIZ_SETTINGS },
+    });
+    quizId = made.id;
+  }
+  return ok({ added, already: questions.length - added, quizId });
 }

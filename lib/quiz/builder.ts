@@ -1,3 +1,4 @@
+import type { QuizSettings } from '@/db/schema';
 import type { Question } from '@/questions/schema';
 import { seededShuffle } from './shuffle';
 
@@ -36,3 +37,14 @@ export function pickByRule(
     ? { ok: true, questionIds: picked }
     : { ok: false, message: 'Ask for at least one question.' };
 }
+
+/** A quiz an instructor builds or imports starts with these; an assignment can override most. */
+export const DEFAULT_QUIZ_SETTINGS: Readonly<QuizSettings> = {
+  shuffleQuestions: false,
+  shuffleOptions: true,
+  attemptsAllowed: null,
+  timeLimitMinutes: null,
+  passMark: 70,
+  feedback: 'after-submit',
+  confidence: true,
+};

@@ -41,6 +41,7 @@ export type Audience =
   | 'class-instructor'
   | 'class-student'
   | 'quiz-taker'
+  | 'quiz-manager'
   | 'attempt-owner'
   | 'card-owner'
   | 'highlight-owner';
@@ -71,6 +72,11 @@ export const RULES = {
     audiences: ['quiz-taker'],
     about:
       "Self-study: a reading's default quiz, by anyone who may read the reading, or a quiz by its author. An assignment: the students of its class.",
+  },
+  'manage-quiz': {
+    audiences: ['quiz-manager'],
+    about:
+      "A quiz an instructor built: its author. A reading's default quiz: whoever manages that reading's own bank.",
   },
   'own-attempt': { audiences: ['attempt-owner'], about: 'The student who made the attempt.' },
   'review-attempt': {
@@ -245,6 +251,20 @@ export async function quizToTake(
   return reading && mayTakeQuizForSelfStudy(user, quiz, reading)
     ? { quiz, assignment: null }
     : notFound('That quiz');
+}
+
+/**
+ * A quiz with its answer keys (to export it): its author's, or for a reading's default quiz, the
+ * manager of the reading's own bank. Anyone else is told it does not exist.
+ */
+export async function quizToManage(user: Who, quizId: string): Granted<{ quiz: Quiz; reading: Reading }> {
+  const quiz = await getQuiz({ quizId });
+  if (!quiz) return notFound('That quiz');
+  const reading = await getReadingById({ id: quiz.readingId });
+  if (!reading || !mayViewReading(user, reading)) return notFound('That quiz');
+  const manages =
+    quiz.createdBy === null ? managedBankOwner(user, reading, false) === null : quiz.createdBy === user.id;
+  return manages ? { quiz, reading } : notFound('That quiz');
 }
 
 export function mayOwnAttempt(user: Who, attempt: Pick<Attempt, 'userId'>): boolean {

@@ -232,6 +232,8 @@ export type PackageRead = {
   notes: LineError[];
   /** What the manifest said the package is. */
   version: QtiVersion | null;
+  /** The title of the package's assessment test (a quiz's name), when it has one. */
+  testTitle: string | null;
 };
 
 /**
@@ -264,6 +266,7 @@ export function readQtiPackage(bytes: Uint8Array): PackageRead {
     .sort((a, b) => a.length - b.length)[0];
   let itemPaths: string[];
   let version: QtiVersion | null = null;
+  let testTitle: string | null = null;
   const used = new Set<string>();
   if (manifestPath) {
     used.add(manifestPath);
@@ -283,6 +286,7 @@ export function readQtiPackage(bytes: Uint8Array): PackageRead {
         used.add(path);
       } else if (/^imsqti_(test|assessment)_xml/.test(type) && path) {
         used.add(path);
+        testTitle ??= parsed(path)?.root.attrs.title?.trim() || null;
         notes.push({
           line: 0,
           file: path,
@@ -333,5 +337,5 @@ export function readQtiPackage(bytes: Uint8Array): PackageRead {
     if ('skip' in read) errors.push({ line: i + 1, file: path, message: read.skip });
     else questions.push({ ...read.question, title: read.question.title ?? path });
   });
-  return { questions, errors, notes, version };
+  return { questions, errors, notes, version, testTitle };
 }

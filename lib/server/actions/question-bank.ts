@@ -15,7 +15,7 @@ import type { Reading } from '@/db/schema';
 import { requestGeneration } from '@/lib/question-bank/generation';
 import { checkQuestion, type ServerFields, sameQuestion } from '@/lib/question-bank/question-form';
 import { BANK_FORMATS, confirmImport, IMPORT_FORMATS, previewImport } from '@/lib/question-bank/transfer';
-import { pickByRule } from '@/lib/quiz/builder';
+import { DEFAULT_QUIZ_SETTINGS, pickByRule } from '@/lib/quiz/builder';
 import { action } from '@/lib/server/endpoint';
 import { field, readUploadedText } from '@/lib/server/input';
 import { bankQuestionsToManage, bankToCopy, bankToManage } from '@/lib/server/policy';
@@ -211,16 +211,6 @@ export const retagQuestionsAction = action({
   },
 });
 
-const DEFAULT_SETTINGS = {
-  shuffleQuestions: false,
-  shuffleOptions: true,
-  attemptsAllowed: null,
-  timeLimitMinutes: null,
-  passMark: 70,
-  feedback: 'after-submit',
-  confidence: true,
-} as const;
-
 /** Builds a quiz from approved questions of the bank: the ones ticked, or so many per skill. */
 export const buildQuizAction = action({
   name: 'bank.buildQuiz',
@@ -267,7 +257,7 @@ export const buildQuizAction = action({
       title: input.title,
       createdBy: user.id,
       questionIds,
-      settings: { ...DEFAULT_SETTINGS },
+      settings: { ...DEFAULT_QUIZ_SETTINGS },
     });
     revalidatePath(bankPath(reading));
     return done(
@@ -334,7 +324,13 @@ export const previewImportAction = action({
       if (input.file.size > QTI_LIMITS.zipBytes)
         return refuse('too-large', packageSizeMessage, { fieldErrors: { file: [packageSizeMessage] } });
       const base64 = Buffer.from(await input.file.arrayBuffer()).toString('base64');
-      return previewImport({ reading, format: input.format, text: base64, detected });
+      return previewImport({
+        reading,
+        format: input.format,
+        text: base64,
+        detected,
+        fileName: input.file.name,
+      });
     }
     if (input.file && input.file.size > 0) {
       if (input.file.size > IMPORT_LIMITS.bytes)
@@ -343,29 +339,54 @@ export const previewImportAction = action({
       text = decoded.text;
       fileNote = decoded.note;
     }
-    return previewImport({ reading, format: input.format, text, fileNote });
+    return previewImport({
+      reading,
+      format: input.format,
+      text,
+      fileNote,
+      fileName: input.file?.name ?? null,
+    });
   },
 });
 
-/** Adds the previewed questions to the bank as drafts, if the file still reads as it was previewed. */
+/**
+ * Adds the previewed questions to the bank as drafts, if the file still reads as it was previewed;
+ * when asked, also a quiz of them in the file's order (a quiz from Canvas or Moodle stays a quiz).
+ */
 export const importQuestionsAction = action({
   name: 'bank.import',
-  input: z.object({
-    readingId,
-    format: importFormat,
-    text: z.string({ error: 'The questions to import are missing.' }),
-    digest: z.string().regex(/^[0-9a-f]{32}$/, 'Preview the file again before importing.'),
-  }),
+  input: z
+    .object({
+      readingId,
+      format: importFormat,
+      text: z.string({ error: 'The questions to import are missing.' }),
+      digest: z.string().regex(/^[0-9a-f]{32}$/, 'Preview the file again before importing.'),
+      asQuiz: field.checkbox(),
+      quizTitle: field.optionalText(200),
+    })
+    .refine((input) => !input.asQuiz || input.quizTitle, {
+      path: ['quizTitle'],
+      message: 'Give the quiz a title, or untick “Also make a quiz”.',
+    }),
   rule: 'manage-bank',
   authorize: (user, input) => bankToManage(user, input.readingId),
-  run: async (input, { reading, bankOwnerId }) => {
-    const result = await confirmImport({ reading, bankOwnerId, ...input });
+  run: async (input, { user, reading, bankOwnerId }) => {
+    const { asQuiz, quizTitle, ...file } = input;
+    const result = await confirmImport({
+      reading,
+      bankOwnerId,
+      ...file,
+      quiz: asQuiz && quizTitle ? { title: quizTitle, createdBy: user.id } : null,
+    });
     if (result.status !== 'ok') return result;
     revalidatePath(bankPath(reading));
-    const { added, already } = result.data;
+    const { added, already, quizId } = result.data;
+    const drafts = `${added} question${added === 1 ? '' : 's'} added as drafts${already ? `; ${already} already in the bank` : ''}.`;
     return ok(
       result.data,
-      `${added} question${added === 1 ? '' : 's'} added as drafts${already ? `; ${already} already in the bank` : ''}. Approve them when they are ready.`,
+      quizId
+        ? `${drafts} Quiz “${quizTitle}” made of them: students see each question once you approve it; assign the quiz from a class page.`
+        : `${drafts} Approve them when they are ready.`,
     );
   },
 });

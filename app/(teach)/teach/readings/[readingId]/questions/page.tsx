@@ -12,11 +12,11 @@ import { cn } from '@/components/ui/cn';
 import { Pager } from '@/components/ui/pager';
 import { listGenerationJobs } from '@/db/queries/generation-jobs';
 import { BANK_ORDERS, bankOverview, listBankPage } from '@/db/queries/questions';
-import { listQuizzesForReading } from '@/db/queries/quizzes';
+import { getQuestionsByIds, listQuizzesForReading } from '@/db/queries/quizzes';
 import type { QuestionRow, Reading } from '@/db/schema';
 import { BANK_PAGE_SIZE, BANK_SORTS } from '@/lib/question-bank/bank-order';
 import { DIFFICULTY_NAMES, LENS_NAMES, SKILL_NAMES, TYPE_NAMES } from '@/lib/question-bank/question-form';
-import { exportChoices, FORMAT_NAMES } from '@/lib/question-bank/transfer';
+import { BANK_FORMATS, exportChoices, FORMAT_NAMES } from '@/lib/question-bank/transfer';
 import { toStudentQuestion } from '@/lib/quiz/question-view';
 import {
   buildQuizAction,
@@ -84,6 +84,10 @@ export default async function QuestionBankPage({
   ]);
   // A reading's default quiz and this user's own; other instructors' quizzes are theirs.
   const quizzes = allQuizzes.filter((q) => q.isDefault || q.createdBy === user.id);
+  const quizQuestions = await getQuestionsByIds({ ids: [...new Set(quizzes.flatMap((q) => q.questionIds))] });
+  /** How many of a quiz's questions wait for approval (students see only approved ones). */
+  const draftsIn = (questionIds: string[]) =>
+    questionIds.filter((id) => quizQuestions.get(id)?.status === 'draft').length;
   const latestJob = jobs[0] ?? null;
   const { rows: shown, total: matching, page, pageCount } = listed;
   const sentences = new Map(
@@ -213,8 +217,28 @@ export default async function QuestionBankPage({
         <h2 className="text-lg font-semibold">Quizzes on this reading</h2>
         <ul className="text-sm">
           {quizzes.map((q) => (
-            <li key={q.id}>
-              {q.title} · {q.questionIds.length} questions{q.isDefault ? ' · default' : ''}
+            <li key={q.id} className="py-1" data-quiz={q.title}>
+              <span className="font-medium">{q.title}</span> · {q.questionIds.length} questions
+              {q.isDefault ? ' · default' : ''}
+              {draftsIn(q.questionIds) > 0 && (
+                <span className="text-amber-800 dark:text-amber-200">
+                  {' '}
+                  · {draftsIn(q.questionIds)} still drafts: students see them once approved
+                </span>
+              )}
+              {(q.createdBy === user.id || (q.isDefault && bankOwnerId === null)) && (
+                <span className="block text-xs text-slate-600 dark:text-slate-400">
+                  Export the quiz:{' '}
+                  {BANK_FORMATS.map((format, i) => (
+                    <span key={format}>
+                      {i > 0 && ' · '}
+                      <a href={`/api/quizzes/${q.id}/export?format=${format}`} download className="underline">
+                        {FORMAT_NAMES[format]}
+                      </a>
+                    </span>
+                  ))}
+                </span>
+              )}
             </li>
           ))}
         </ul>
