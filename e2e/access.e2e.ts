@@ -694,27 +694,6 @@ const ACTION_CASES: ActionCase[] = [
     resource: 'instructorCopyQuestion',
     args: (f) => form({ readingId: f.burnsId, questionId: f.instructorCopyQuestion, status: 'approved' }),
   },
-  // Import (GIFT, Aiken): those who manage the bank; a wrong digest makes the confirmation write nothing.
-  {
-    action: 'bank.previewImport',
-    rule: 'manage-bank',
-    resource: 'burnsBanks',
-    args: (f) =>
-      form({ readingId: f.burnsId, format: 'gift', text: 'Who expelled diplomats? {=27 countries ~none}' }),
-  },
-  {
-    action: 'bank.import',
-    rule: 'manage-bank',
-    resource: 'burnsBanks',
-    args: (f) => [
-      {
-        readingId: f.burnsId,
-        format: 'aiken',
-        text: 'Who expelled diplomats?\nA) 27 countries\nB) none\nANSWER: A\n',
-        digest: '0'.repeat(32),
-      },
-    ],
-  },
   // Last of all: it ends every session of whoever it lets through.
   {
     action: 'auth.signOutEverywhere',
@@ -744,7 +723,7 @@ type RouteCase = {
   route: string;
   rule: RuleName;
   resource: keyof typeof RESOURCES;
-  request: (f: Fixture) => { method: string; path: string; json?: unknown };
+  request: (f: Fixture) => { method: string; path: string; json?: unknown; body?: string };
 };
 
 const ROUTE_CASES: RouteCase[] = [
@@ -805,6 +784,27 @@ const ROUTE_CASES: RouteCase[] = [
     rule: 'manage-bank',
     resource: 'burnsBanks',
     request: (f) => ({ method: 'GET', path: `/api/readings/${f.burnsId}/bank/export?format=gift` }),
+  },
+  // Import (GIFT, Aiken): those who manage the bank; a wrong digest makes the confirmation write nothing.
+  {
+    route: 'api.bankImport',
+    rule: 'manage-bank',
+    resource: 'burnsBanks',
+    request: (f) => ({
+      method: 'POST',
+      path: `/api/readings/${f.burnsId}/bank/import?step=preview&format=gift&source=paste`,
+      body: 'Who expelled diplomats? {=27 countries ~none}',
+    }),
+  },
+  {
+    route: 'api.bankImport',
+    rule: 'manage-bank',
+    resource: 'burnsBanks',
+    request: (f) => ({
+      method: 'POST',
+      path: `/api/readings/${f.burnsId}/bank/import?step=confirm&format=aiken&digest=${'0'.repeat(32)}`,
+      body: 'Who expelled diplomats?\nA) 27 countries\nB) none\nANSWER: A\n',
+    }),
   },
   {
     route: 'api.quizExport',
@@ -1014,10 +1014,11 @@ describe('the access matrix', () => {
     for (const testCase of ROUTE_CASES) {
       const expected = new Set(expectedRoles(testCase.rule, testCase.resource));
       for (const role of ROLES) {
-        const { method, path: pathname, json } = testCase.request(fixture);
+        const { method, path: pathname, json, body } = testCase.request(fixture);
         const response = await fetchAs(base(), fixture.sessions[role], pathname, {
           method,
           json,
+          body,
           headers: { origin: base() },
         });
         expect(response.status, `${testCase.route} as ${role}`).toBeLessThan(500);

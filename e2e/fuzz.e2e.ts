@@ -309,6 +309,15 @@ describe('fuzzing every way in', () => {
       (p: string) => ({ method: 'GET', path: `/api/classes/${p}/responses` }),
       (p: string) => ({ method: 'GET', path: `/api/readings/${p}/bank/export?format=gift` }),
       (p: string) => ({ method: 'GET', path: `/api/readings/${p}/bank/export?format=${p}&scope=${p}` }),
+      (p: string) => ({ method: 'GET', path: `/api/quizzes/${p}/export?format=${p}` }),
+      (p: string) => ({
+        method: 'POST',
+        path: `/api/readings/${p}/bank/import?step=preview&format=detect&source=${p}`,
+      }),
+      (p: string) => ({
+        method: 'POST',
+        path: `/api/readings/${p}/bank/import?step=confirm&format=${p}&digest=${p}`,
+      }),
       (p: string) => ({ method: 'GET', path: `/api/health?${p}` }),
       (p: string) => ({ method: 'GET', path: `/api/auth/${p}` }),
       (p: string) => ({ method: 'POST', path: `/api/auth/${p}` }),

@@ -164,15 +164,22 @@ export async function fetchAs(
   baseURL: string,
   session: Session,
   pathname: string,
-  init: { method?: string; json?: unknown; headers?: Record<string, string> } = {},
+  /** `json` is sent as JSON; `body` as it is (a file's text, as the import page sends it). */
+  init: {
+    method?: string;
+    json?: unknown;
+    body?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<{ status: number; location: string | null; text: string; contentType: string }> {
   const headers: Record<string, string> = { ...init.headers };
   if (session.cookie) headers.cookie = session.cookie;
   if (init.json !== undefined) headers['content-type'] = 'application/json';
+  if (init.body !== undefined) headers['content-type'] = 'application/octet-stream';
   const response = await fetch(`${baseURL}${pathname}`, {
     method: init.method ?? 'GET',
     headers,
-    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+    body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
     redirect: 'manual',
   });
   return {

@@ -3,9 +3,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { parse as giftPegjs } from 'gift-pegjs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { HTTP_STATUS, IDLE } from '@/lib/server/result';
+import { HTTP_STATUS } from '@/lib/server/result';
 import { setUpBrowser, uniqueEmail } from './browser';
-import { actionIds, callAction, formOf } from './http';
+import { fetchAs } from './http';
 import { AuthPages } from './pages/auth';
 
 const browser = setUpBrowser();
@@ -210,9 +210,8 @@ describe('importing questions', () => {
       'truefalse',
     ]);
 
-    // Hostile XML, pasted or uploaded, called as the browser calls the action: a refusal the HTTP
-    // table maps to 400 or 413 (never a server error), and nothing written.
-    const previewAction = (await actionIds()).get('bank.previewImport')!;
+    // Hostile XML, pasted or uploaded, sent as the page sends it: a 400 or 413 with the reason
+    // (never a server error, never a stream begun), and nothing written.
     const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     const readingId = bankUrl.split('/')[3]!;
     const question = '<question type="essay"><name><text>x</text></name></question>';
@@ -231,18 +230,39 @@ describe('importing questions', () => {
       [`<quiz>${question.repeat(1001)}</quiz>`, 'too-large', /1,001 questions/],
     ];
     for (const [text, status, message] of hostile)
-      for (const fields of [
-        { text },
-        { text: '', file: new File([text], 'bank.xml', { type: 'application/xml' }) },
-      ] as Record<string, string | Blob>[]) {
-        const answer = await callAction(inject('baseURL'), { cookie }, previewAction, [
-          IDLE,
-          formOf({ readingId, format: 'detect', ...fields }),
-        ]);
-        expect(answer.serverError).toBe(false);
-        expect(answer.result).toMatchObject({ status, message: expect.stringMatching(message) });
-        expect(HTTP_STATUS[status]).toBeGreaterThanOrEqual(400);
+      for (const source of ['paste', 'file']) {
+        const answer = await fetchAs(
+          inject('baseURL'),
+          { cookie },
+          `/api/readings/${readingId}/bank/import?step=preview&format=detect&source=${source}&name=bank.xml`,
+          { method: 'POST', body: text, headers: { origin: inject('baseURL') } },
+        );
+        expect(answer.status).toBe(HTTP_STATUS[status]);
+        expect(JSON.parse(answer.text)).toMatchObject({
+          error: { code: status, message: expect.stringMatching(message) },
+        });
       }
+    // A long file streams its progress, then the preview: lines the page turns into its bar.
+    const long = Array.from(
+      { length: 150 },
+      (_, i) => `::L${i}::Did ${i + 2} countries join the sanctions? {TRUE}`,
+    );
+    const streamed = await fetchAs(
+      inject('baseURL'),
+      { cookie },
+      `/api/readings/${readingId}/bank/import?step=preview&format=gift&source=paste`,
+      { method: 'POST', body: long.join('\n\n'), headers: { origin: inject('baseURL') } },
+    );
+    expect(streamed.contentType).toMatch(/^application\/x-ndjson/);
+    const streamLines = streamed.text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const result = streamLines.pop();
+    expect(streamLines.length).toBeGreaterThanOrEqual(10);
+    expect(streamLines.at(-1)).toEqual({ progress: { done: 150, total: 150 } });
+    expect(result).toMatchObject({ result: { status: 'ok', data: { format: 'gift' } } });
+    expect(result.result.data.drafts).toHaveLength(150);
     await page.goto(bankUrl);
     await page.getByText('8 questions: 0 approved (students see these), 8 drafts to review').waitFor();
 

@@ -1,3 +1,5 @@
+import type { Result } from '@/lib/server/result';
+
 /** Expected failures of route handlers, mapped to HTTP in one place. */
 const STATUS = {
   bad_request: 400,
@@ -36,5 +38,42 @@ export function downloadResponse(body: string | Uint8Array, filename: string, co
       'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]+/g, '-')}"`,
       'cache-control': 'no-store',
     },
+  });
+}
+
+/** One line of a progress stream: how far the work has got, or (last) what it answered. */
+export type ProgressLine<T> = { progress: { done: number; total: number } } | { result: Result<T> };
+
+/**
+ * Work that takes seconds, answered as JSON lines (`application/x-ndjson`): `{"progress": …}` as
+ * it goes, then `{"result": …}`, the Result it came to, so a page can show a real progress bar.
+ * Whatever can be refused at once is refused before, as a plain 4xx, by the caller; a failure of
+ * the work itself is logged and ends the stream without a result line, which the page reports.
+ */
+export function progressResponse<T>(
+  work: (report: (progress: { done: number; total: number }) => void) => Promise<Result<T>>,
+): Response {
+  const encoder = new TextEncoder();
+  // A page closed or left midway cancels the stream; the work still ends (a confirmed import is
+  // written whether or not anyone waits for the answer), and what it would have said is dropped.
+  let open = true;
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (line: ProgressLine<T>) => {
+        if (open) controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      };
+      try {
+        send({ result: await work((progress) => send({ progress })) });
+      } catch (error) {
+        console.error('[progress] the work failed:', error);
+      }
+      if (open) controller.close();
+    },
+    cancel() {
+      open = false;
+    },
+  });
+  return new Response(stream, {
+    headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' },
   });
 }

@@ -16,7 +16,8 @@ import type { ParsedReading } from './reading/types';
  *   page) → `{ ok: true, reading }`, or `{ ok: false, error, refusal }` when the file cannot be
  *   read (`refusal`: "invalid" or "too-large"), or `{ ok: false, error, invalid: true }`.
  * - `{ kind: "plan-import", read, reading: { slug, sentences }, format }` (questions read from a
- *   bank file) → `{ ok: true, plan }`: the drafts they make, each matched to its evidence sentences.
+ *   bank file) → `{ ok: true, plan }`: the drafts they make, each matched to its evidence sentences;
+ *   before it, lines `{ progress: { done, total } }` as the questions are matched.
  * Any failure is `{ ok: false, error }`.
  */
 type Job =
@@ -76,7 +77,10 @@ async function main(): Promise<void> {
     if (job.kind === 'plan-import') {
       // Loaded only for this job, as the generator is for its own.
       const { planImport } = await import('./formats/to-bank');
-      const plan = planImport(job.read, job.reading, job.format);
+      // Progress lines first (the server passes them on to the instructor's page), the answer last.
+      const plan = planImport(job.read, job.reading, job.format, (done, total) =>
+        process.stdout.write(`${JSON.stringify({ progress: { done, total } })}\n`),
+      );
       process.stdout.write(`${JSON.stringify({ ok: true, plan })}\n`);
       return;
     }

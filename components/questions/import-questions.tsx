@@ -1,14 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState, useTransition } from 'react';
+import { useState } from 'react';
 import { refusalText } from '@/components/ui/action-form';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { FormMessage } from '@/components/ui/form-message';
+import { type Progress, postWithProgress } from '@/components/ui/progress-request';
 import { TYPE_NAMES } from '@/lib/question-bank/question-form';
-import type { ImportPreview } from '@/lib/question-bank/transfer';
-import { importQuestionsAction, previewImportAction } from '@/lib/server/actions/question-bank';
+import type { ImportDone, ImportPreview } from '@/lib/question-bank/transfer';
 import { type FormResult, IDLE } from '@/lib/server/result';
 import { FORMAT_NAMES, isQtiFormat, type LineError } from '@/questions/formats/types';
 import { DIFFICULTY_LABELS, SKILL_NAMES } from '@/questions/schema';
@@ -22,19 +22,66 @@ const panel = 'rounded-xl border border-slate-200 bg-white p-5 dark:border-slate
 /** Where a problem is: a line of a text file, or a file (and item) of a QTI package. */
 const where = (e: LineError) => (e.file ? `${e.file}${e.line ? ` (item ${e.line})` : ''}` : `Line ${e.line}`);
 
-/** Upload or paste → preview (nothing written) → confirm → drafts. */
+/** Upload or paste → preview (nothing written) → confirm → drafts; both steps show their progress. */
 export function ImportQuestions({ readingId, bankHref }: { readingId: string; bankHref: string }) {
-  const [preview, previewAction, previewing] = useActionState<FormResult<ImportPreview>, FormData>(
-    previewImportAction,
-    IDLE,
+  const [preview, setPreview] = useState<FormResult<ImportPreview>>(IDLE);
+  const [confirmed, setConfirmed] = useState<FormResult<ImportDone>>(IDLE);
+  const [working, setWorking] = useState<null | { step: 'preview' | 'confirm'; progress: Progress | null }>(
+    null,
   );
-  const [confirmed, confirmAction, confirming] = useActionState<
-    FormResult<{ added: number; already: number; quizId: string | null }>,
-    FormData
-  >(importQuestionsAction, IDLE);
-  const [, startTransition] = useTransition();
+  const previewing = working?.step === 'preview';
+  const confirming = working?.step === 'confirm';
   const shown = preview.status === 'ok' ? preview.data : null;
   const done = confirmed.status === 'ok';
+  const endpoint = `/api/readings/${readingId}/bank/import`;
+
+  /** Runs one step against the import route, showing its progress as it streams in. */
+  async function run<T>(step: 'preview' | 'confirm', query: Record<string, string>, body: BodyInit) {
+    setWorking({ step, progress: null });
+    try {
+      return await postWithProgress<T>(
+        `${endpoint}?${new URLSearchParams({ step, ...query })}`,
+        body,
+        (progress) => setWorking({ step, progress }),
+      );
+    } finally {
+      setWorking(null);
+    }
+  }
+
+  async function onPreview(form: HTMLFormElement) {
+    const data = new FormData(form);
+    const file = data.get('file');
+    const upload = file instanceof File && file.size > 0 ? file : null;
+    setConfirmed(IDLE);
+    setPreview(
+      await run<ImportPreview>(
+        'preview',
+        {
+          format: String(data.get('format') ?? 'detect'),
+          source: upload ? 'file' : 'paste',
+          ...(upload ? { name: upload.name } : {}),
+        },
+        upload ?? String(data.get('text') ?? ''),
+      ),
+    );
+  }
+
+  async function onConfirm(form: HTMLFormElement, previewed: ImportPreview) {
+    const data = new FormData(form);
+    setConfirmed(
+      await run<ImportDone>(
+        'confirm',
+        {
+          format: previewed.format,
+          digest: previewed.digest,
+          asQuiz: data.get('asQuiz') === 'on' ? 'on' : '',
+          quizTitle: String(data.get('quizTitle') ?? ''),
+        },
+        previewed.text,
+      ),
+    );
+  }
 
   return (
     <div className="space-y-6">
@@ -42,12 +89,10 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
         className={cn(panel, 'space-y-4')}
         onSubmit={(event) => {
           event.preventDefault();
-          const data = new FormData(event.currentTarget);
-          startTransition(() => previewAction(data));
+          void onPreview(event.currentTarget);
         }}
         noValidate
       >
-        <input type="hidden" name="readingId" value={readingId} />
         <fieldset className="space-y-1">
           <legend className={labelClass}>Format</legend>
           <label className="mr-4 inline-flex items-center gap-2 text-sm">
@@ -85,9 +130,12 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
           <textarea id="import-text" name="text" rows={10} className={inputClass} spellCheck={false} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" variant="secondary" disabled={previewing}>
+          <Button type="submit" variant="secondary" disabled={working !== null}>
             {previewing ? 'Reading the file…' : 'Preview'}
           </Button>
+          {previewing && (
+            <WorkProgress progress={working.progress} doing="Matching questions to the reading" />
+          )}
           <FormMessage tone="error">{refusalText(preview)}</FormMessage>
         </div>
       </form>
@@ -151,17 +199,12 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
                 <form
                   onSubmit={(event) => {
                     event.preventDefault();
-                    const data = new FormData(event.currentTarget);
-                    startTransition(() => confirmAction(data));
+                    void onConfirm(event.currentTarget, shown);
                   }}
                   className="space-y-3"
                   // A new preview (another file) starts the quiz fields afresh.
                   key={shown.digest}
                 >
-                  <input type="hidden" name="readingId" value={readingId} />
-                  <input type="hidden" name="format" value={shown.format} />
-                  <input type="hidden" name="text" value={shown.text} />
-                  <input type="hidden" name="digest" value={shown.digest} />
                   <fieldset className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
                     <legend className="px-1 text-sm font-medium">Quiz</legend>
                     <label className="flex items-start gap-2 text-sm">
@@ -183,11 +226,14 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
                     </label>
                   </fieldset>
                   <div className="flex flex-wrap items-center gap-3">
-                    <Button type="submit" disabled={confirming}>
+                    <Button type="submit" disabled={working !== null}>
                       {confirming
                         ? 'Importing…'
                         : `Import ${shown.drafts.length} question${shown.drafts.length === 1 ? '' : 's'} as drafts`}
                     </Button>
+                    {confirming && (
+                      <WorkProgress progress={working.progress} doing="Checking the file again" />
+                    )}
                     <FormMessage tone="error">{refusalText(confirmed)}</FormMessage>
                   </div>
                 </form>
@@ -238,6 +284,25 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
           </ol>
         </section>
       )}
+    </div>
+  );
+}
+
+/** A long step's progress as a bar and in words (announced politely to screen readers). */
+function WorkProgress({ progress, doing }: { progress: Progress | null; doing: string }) {
+  return (
+    <div className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300" data-import-progress>
+      <progress
+        className="h-2 w-40"
+        max={progress?.total || 1}
+        value={progress ? progress.done : undefined}
+        aria-label={doing}
+      />
+      <span role="status" aria-live="polite">
+        {progress
+          ? `${doing}: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}`
+          : 'Reading the file…'}
+      </span>
     </div>
   );
 }

@@ -16,7 +16,14 @@ import { loadShippedReading } from '@/lib/reading/content';
 import { loadAuthoredBank } from '@/questions/bank';
 import { parseGift } from '@/questions/formats/gift';
 import { planImport } from '@/questions/formats/to-bank';
-import { confirmImport, detectFormat, exportBank, exportQuiz, previewImport } from './transfer';
+import {
+  confirmImport,
+  detectFormat,
+  exportBank,
+  exportQuiz,
+  previewImport,
+  readImportUpload,
+} from './transfer';
 
 setUpTestDatabase();
 
@@ -42,13 +49,53 @@ describe('importing into a bank', () => {
       (_, i) =>
         `::Q${i}::Did ${27 + i} countries expel Russian diplomats? {${i % 2 === 0 ? 'TRUE' : 'FALSE'}}`,
     ).join('\n\n');
-    const preview = await previewImport({ reading, format: 'gift', text });
+    const progress: { done: number; total: number }[] = [];
+    const preview = await previewImport({
+      reading,
+      format: 'gift',
+      text,
+      onProgress: (p) => progress.push(p),
+    });
     if (preview.status !== 'ok') throw new Error(preview.message);
+    // The worker tells how far it has got, as it goes: from the start, step by step, to the end.
+    expect(progress.length).toBeGreaterThanOrEqual(10);
+    expect(progress[0]).toEqual({ done: 0, total: 150 });
+    expect(progress.at(-1)).toEqual({ done: 150, total: 150 });
+    expect(progress.every((p, i) => i === 0 || p.done > progress[i - 1]!.done)).toBe(true);
     const sentences = reading.paragraphs.flatMap((p) => p.sentences.map(({ id, text }) => ({ id, text })));
     const here = planImport(parseGift(text), { slug: reading.slug, sentences }, 'gift');
     expect(preview.data.drafts).toHaveLength(150);
     expect(preview.data.drafts.map((d) => d.question)).toEqual(here.drafts.map((d) => d.question));
   }, 60_000);
+
+  it('reads an upload as it arrived: a zip as a QTI package, a Windows-1252 file with a note, limits before reading', async () => {
+    const { reading } = await setUp();
+    const cp1252 = new Uint8Array([...Buffer.from('::T::Tom'), 0xe1, ...Buffer.from('s agreed. {TRUE}')]);
+    const read = await readImportUpload({
+      reading,
+      format: 'detect',
+      bytes: cp1252,
+      source: 'file',
+      fileName: 'x.txt',
+    });
+    if (read.status !== 'ok') throw new Error(read.message);
+    expect(read.data.format).toBe('gift');
+    expect(read.data.read.questions[0]?.body.prompt).toMatch(/Tomás agreed\.$/);
+    expect(read.data.fileNote).toMatch(/read as Windows-1252/);
+    const zip = zipSync({ 'imsmanifest.xml': strToU8('<manifest/>') });
+    const asPackage = await readImportUpload({ reading, format: 'detect', bytes: zip, source: 'file' });
+    expect(asPackage).toMatchObject({ status: 'ok', data: { format: 'qti3', detected: true } });
+    const big = new Uint8Array(2 * 1024 * 1024 + 1).fill(0x41);
+    expect(await readImportUpload({ reading, format: 'gift', bytes: big, source: 'paste' })).toMatchObject({
+      status: 'too-large',
+    });
+    expect(
+      await readImportUpload({ reading, format: 'qti21', bytes: new Uint8Array(), source: 'file' }),
+    ).toMatchObject({
+      status: 'invalid',
+      message: 'Choose the QTI package (.zip) to upload.',
+    });
+  });
 
   it('previews without writing, then writes the previewed drafts once, however often it is confirmed', async () => {
     const { reading } = await setUp();

@@ -4,7 +4,8 @@ import { bankQuestionId, insertGeneratedQuestions, listReadingQuestions } from '
 import { getQuestionsByIds, insertQuiz } from '@/db/queries/quizzes';
 import type { Quiz, Reading } from '@/db/schema';
 import { DEFAULT_QUIZ_SETTINGS } from '@/lib/quiz/builder';
-import { runEngineWorker } from '@/lib/server/engine-worker';
+import { runEngineWorker, type WorkProgress } from '@/lib/server/engine-worker';
+import { cleanText, decodeUploadedBytes } from '@/lib/server/input';
 import { ok, type Result, refuse } from '@/lib/server/result';
 import { AIKEN_LEAVES_OUT, bankToAiken, parseAiken } from '@/questions/formats/aiken';
 import { bankToGift, parseGift } from '@/questions/formats/gift';
@@ -36,6 +37,7 @@ import {
   type QtiFormat,
   type ReadResult,
 } from '@/questions/formats/types';
+import { isZip } from '@/questions/reading/import/sniff';
 import type { Question } from '@/questions/schema';
 
 /**
@@ -319,6 +321,20 @@ const digestOf = (plan: ImportPlan) =>
     .digest('hex')
     .slice(0, 32);
 
+/** A file read into questions, before they are matched to the reading (the slow part). */
+export type ReadImport = {
+  format: BankFormat;
+  detected: boolean;
+  /** The text read; for a package, the zip in base64. */
+  text: string;
+  fileNote: string | null;
+  read: ReadResult;
+  quizTitle: string;
+};
+
+/** Told how many of a file's questions have been matched to the reading, as it goes. */
+export type ImportProgress = (progress: WorkProgress) => void;
+
 /**
  * Questions read from a file, planned as drafts: a few in place; more in the engine's worker,
  * since matching each to the reading's sentences takes seconds for hundreds of questions and
@@ -328,18 +344,66 @@ async function planOffThread(
   read: ReadResult,
   reading: { slug: string; sentences: { id: string; text: string }[] },
   format: BankFormat,
+  onProgress?: ImportProgress,
 ): Promise<ImportPlan> {
   if (read.questions.length <= PLAN_IN_PLACE_UP_TO) return planImport(read, reading, format);
   const answer = await runEngineWorker<{ ok: true; plan: ImportPlan }>(
     { kind: 'plan-import', read, reading, format },
-    { timeLimitMs: 90_000, what: 'Matching the questions to the reading' },
+    { timeLimitMs: 90_000, what: 'Matching the questions to the reading', onProgress },
   );
   if (!answer.ok) throw new Error(answer.error);
   return answer.plan;
 }
 
-/** Reads a file into the drafts it would make; nothing is written. */
-export async function previewImport({
+const packageMissing = 'Choose the QTI package (.zip) to upload.';
+
+/**
+ * An upload or a paste as it arrived (bytes), read into questions: a zip is a QTI package when the
+ * format is to be told from the content; a text file is decoded (UTF-8, else Windows-1252, said so).
+ * Quick, and every refusal of the file as a whole is here, before the slow matching.
+ */
+export async function readImportUpload({
+  reading,
+  format,
+  bytes,
+  source,
+  fileName = null,
+}: {
+  reading: Reading;
+  format: ImportFormatChoice;
+  bytes: Uint8Array;
+  /** An uploaded file, or text pasted in the form (or sent back by a confirmation). */
+  source: 'file' | 'paste';
+  fileName?: string | null;
+}): Promise<Result<ReadImport>> {
+  const detected = format === 'detect';
+  const as = detected && source === 'file' && isZip(bytes.subarray(0, 4)) ? 'qti3' : format;
+  if (isQtiFormat(as)) {
+    if (source === 'paste') return readImportFile({ reading, format: as, text: decodeUtf8(bytes), fileName });
+    if (bytes.byteLength === 0)
+      return refuse('invalid', packageMissing, { fieldErrors: { file: [packageMissing] } });
+    if (bytes.byteLength > QTI_LIMITS.zipBytes) {
+      const message = `The package is larger than ${QTI_LIMITS.zipBytes / 1024 / 1024} MB; export fewer questions at a time.`;
+      return refuse('too-large', message, { fieldErrors: { file: [message] } });
+    }
+    const base64 = Buffer.from(bytes).toString('base64');
+    return readImportFile({ reading, format: as, text: base64, fileName, detected });
+  }
+  if (bytes.byteLength > IMPORT_LIMITS.bytes) {
+    const message = `The file is larger than ${IMPORT_LIMITS.bytes / 1024 / 1024} MB; split it and import the parts.`;
+    return refuse('too-large', message, {
+      fieldErrors: { [source === 'file' ? 'file' : 'text']: [message] },
+    });
+  }
+  const { text, note } =
+    source === 'file' ? decodeUploadedBytes(bytes) : { text: decodeUtf8(bytes), note: null };
+  return readImportFile({ reading, format: as, text, fileNote: note, fileName });
+}
+
+const decodeUtf8 = (bytes: Uint8Array) => cleanText(new TextDecoder('utf-8').decode(bytes));
+
+/** Reads a file's text (for a package, the zip in base64) into questions; nothing is matched yet. */
+export async function readImportFile({
   reading,
   format,
   text,
@@ -355,9 +419,9 @@ export async function previewImport({
   fileName?: string | null;
   /** For a package: whether it was told to be one by its content (a text file says so itself). */
   detected?: boolean;
-}): Promise<Result<ImportPreview>> {
+}): Promise<Result<ReadImport>> {
   if (isQtiFormat(format))
-    return previewPackage({ reading, base64: text, fileNote, fileName, detected: packageDetected });
+    return readPackage({ reading, base64: text, fileNote, fileName, detected: packageDetected });
   if (new TextEncoder().encode(text).byteLength > IMPORT_LIMITS.bytes)
     return refuse(
       'too-large',
@@ -383,29 +447,25 @@ export async function previewImport({
       `The file has ${read.questions.length.toLocaleString('en')} questions; import at most ${IMPORT_LIMITS.questions.toLocaleString('en')} at a time (split the file).`,
     );
   const quizTitle = titleFromFileName(fileName) ?? `${reading.title}: imported questions`;
-  return ok(await toPreview({ reading, format: as, detected, text, fileNote, read, quizTitle }));
+  return ok({ format: as, detected, text, fileNote, read, quizTitle });
+}
+
+/** Reads a file into the drafts it would make; nothing is written. */
+export async function previewImport(
+  args: Parameters<typeof readImportFile>[0] & { onProgress?: ImportProgress },
+): Promise<Result<ImportPreview>> {
+  const file = await readImportFile(args);
+  return file.status === 'ok' ? ok(await planPreview(args.reading, file.data, args.onProgress)) : file;
 }
 
 /** A file read, planned as drafts of the reading's bank, as the preview shows it. */
-async function toPreview({
-  reading,
-  format,
-  detected,
-  text,
-  fileNote,
-  read,
-  quizTitle,
-}: {
-  reading: Reading;
-  format: BankFormat;
-  detected: boolean;
-  text: string;
-  fileNote: string | null;
-  read: ReadResult;
-  quizTitle: string;
-}): Promise<ImportPreview> {
+export async function planPreview(
+  reading: Reading,
+  { format, detected, text, fileNote, read, quizTitle }: ReadImport,
+  onProgress?: ImportProgress,
+): Promise<ImportPreview> {
   const sentences = reading.paragraphs.flatMap((p) => p.sentences.map(({ id, text }) => ({ id, text })));
-  const plan = await planOffThread(read, { slug: reading.slug, sentences }, format);
+  const plan = await planOffThread(read, { slug: reading.slug, sentences }, format, onProgress);
   const byId = new Map(sentences.map((s) => [s.id, s.text]));
   return {
     format,
@@ -435,8 +495,8 @@ function titleFromFileName(name: string | null): string | null {
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-/** A QTI package (a zip, in base64) read into drafts; the package as a whole may be refused. */
-async function previewPackage({
+/** A QTI package (a zip, in base64) read into questions; the package as a whole may be refused. */
+async function readPackage({
   reading,
   base64,
   fileNote,
@@ -448,12 +508,10 @@ async function previewPackage({
   fileNote: string | null;
   fileName: string | null;
   detected: boolean;
-}): Promise<Result<ImportPreview>> {
+}): Promise<Result<ReadImport>> {
   const compact = base64.replace(/\s+/g, '');
   if (!compact || !BASE64.test(compact))
-    return refuse('invalid', 'Choose the QTI package (.zip) to upload.', {
-      fieldErrors: { file: ['Choose the QTI package (.zip) to upload.'] },
-    });
+    return refuse('invalid', packageMissing, { fieldErrors: { file: [packageMissing] } });
   if ((compact.length * 3) / 4 > QTI_LIMITS.zipBytes + 3)
     return refuse(
       'too-large',
@@ -474,33 +532,50 @@ async function previewPackage({
     throw error;
   }
   const quizTitle = testTitle ?? titleFromFileName(fileName) ?? `${reading.title}: imported questions`;
-  return ok(await toPreview({ reading, format, detected, text: compact, fileNote, read, quizTitle }));
+  return ok({ format, detected, text: compact, fileNote, read, quizTitle });
 }
 
 /**
  * Writes the previewed drafts, if the file still reads as it did, and when asked a quiz of them in
  * the file's order (it reaches students as its questions are approved). Answers how many were new.
  */
-export async function confirmImport({
+export async function confirmImport(
+  args: Parameters<typeof readImportFile>[0] & Omit<Parameters<typeof confirmRead>[0], 'file'>,
+): Promise<Result<ImportDone>> {
+  const file = await readImportFile(args);
+  return file.status === 'ok' ? confirmRead({ ...args, file: file.data }) : file;
+}
+
+export type ImportDone = { added: number; already: number; quizId: string | null };
+
+/** What the import page says once the drafts (and the quiz) are written. */
+export function importedMessage({ added, already, quizId }: ImportDone, quizTitle: string | null): string {
+  const drafts = `${added} question${added === 1 ? '' : 's'} added as drafts${already ? `; ${already} already in the bank` : ''}.`;
+  return quizId
+    ? `${drafts} Quiz “${quizTitle}” made of them: students see each question once you approve it; assign the quiz from a class page.`
+    : `${drafts} Approve them when they are ready.`;
+}
+
+/** The confirmation of a file already read (the slow matching, then the writes). */
+export async function confirmRead({
   reading,
   bankOwnerId,
-  format,
-  text,
+  file,
   digest,
   quiz = null,
+  onProgress,
 }: {
   reading: Reading;
   bankOwnerId: string | null;
-  format: BankFormat;
-  text: string;
+  file: ReadImport;
   digest: string;
   quiz?: { title: string; createdBy: string } | null;
-}): Promise<Result<{ added: number; already: number; quizId: string | null }>> {
-  const preview = await previewImport({ reading, format, text });
-  if (preview.status !== 'ok') return preview;
-  if (preview.data.digest !== digest)
+  onProgress?: ImportProgress;
+}): Promise<Result<ImportDone>> {
+  const preview = await planPreview(reading, file, onProgress);
+  if (preview.digest !== digest)
     return refuse('conflict', 'The reading changed since the preview; preview the file again.');
-  const questions = preview.data.drafts.map((d) => d.question);
+  const questions = preview.drafts.map((d) => d.question);
   if (questions.length === 0) return refuse('invalid', 'The file has no question to import.');
   // Drafts, as generated ones are; a copy's questions get ids of its own (insertGeneratedQuestions),
   // and a question already in the bank (the same file confirmed twice) is not added again.

@@ -3,15 +3,23 @@ import { spawn } from 'node:child_process';
 import { constants, setPriority } from 'node:os';
 import path from 'node:path';
 
+/** How far a long job has got: `done` of `total` units (questions, pages). */
+export type WorkProgress = { done: number; total: number };
+
 /**
  * Runs one job of the question engine's worker (questions/worker.ts) in a child process at the
  * lowest priority, with a time limit: heavy text work (generating questions, parsing a long
  * reading) never runs on the server's event loop, so every other request keeps being answered.
- * Answers the worker's one JSON line, or `{ ok: false, error }` in plain words.
+ * Answers the worker's last JSON line, or `{ ok: false, error }` in plain words; the lines before
+ * it that report progress (`{ "progress": { done, total } }`) go to `onProgress` as they come.
  */
 export function runEngineWorker<T extends { ok: boolean }>(
   job: Record<string, unknown>,
-  { timeLimitMs, what }: { timeLimitMs: number; what: string },
+  {
+    timeLimitMs,
+    what,
+    onProgress,
+  }: { timeLimitMs: number; what: string; onProgress?: (progress: WorkProgress) => void },
 ): Promise<T | { ok: false; error: string }> {
   return new Promise((resolve) => {
     const child = spawn(
@@ -47,7 +55,22 @@ export function runEngineWorker<T extends { ok: boolean }>(
         error: `${what} took longer than ${Math.round(timeLimitMs / 1000)} s and was stopped.`,
       });
     }, timeLimitMs);
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let pending = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      if (!onProgress) return;
+      pending += chunk.toString('utf8');
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!line.startsWith('{"progress":')) continue;
+        try {
+          onProgress((JSON.parse(line) as { progress: WorkProgress }).progress);
+        } catch {
+          // A progress line cut short is no reason to fail the job.
+        }
+      }
+    });
     child.stderr.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString('utf8')).slice(-4000);
     });

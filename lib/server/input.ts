@@ -27,7 +27,11 @@ export function cleanText(value: string): string {
  * UTF-8 (a byte-order mark dropped), else Windows-1252, as files saved on Windows often are.
  */
 export async function readUploadedText(file: Blob): Promise<{ text: string; note: string | null }> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  return decodeUploadedBytes(new Uint8Array(await file.arrayBuffer()));
+}
+
+/** An uploaded text file's bytes as text: UTF-8, or else Windows-1252 (and a note saying so). */
+export function decodeUploadedBytes(bytes: Uint8Array): { text: string; note: string | null } {
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text: cleanText(text), note: null };

@@ -303,13 +303,18 @@ export function planImport(
   read: ReadResult,
   reading: { slug: string; sentences: readonly SentenceRef[] },
   format: BankFormat,
+  /** Told every fiftieth of the way (matching evidence is the slow part of a long file). */
+  onProgress?: (done: number, total: number) => void,
 ): ImportPlan {
   const errors = [...read.errors];
   const notes = [...read.notes];
   const sentenceIds = new Set(reading.sentences.map((s) => s.id));
   const seen = new Map<string, number>();
   const drafts: ImportDraft[] = [];
-  for (const item of joinSplitClozes(read.questions, notes)) {
+  const items = joinSplitClozes(read.questions, notes);
+  const step = Math.max(1, Math.ceil(items.length / 50));
+  for (const [index, item] of items.entries()) {
+    if (onProgress && index % step === 0) onProgress(index, items.length);
     const itemNotes = [...item.notes];
     const meta = metaSchema.safeParse(item.meta);
     let body = item.body;
@@ -378,6 +383,7 @@ export function planImport(
       notes: itemNotes,
     });
   }
+  onProgress?.(items.length, items.length);
   errors.sort((a, b) => a.line - b.line);
   notes.sort((a, b) => a.line - b.line);
   return { drafts, errors, notes };

@@ -14,15 +14,11 @@ import { insertQuiz } from '@/db/queries/quizzes';
 import type { Reading } from '@/db/schema';
 import { requestGeneration } from '@/lib/question-bank/generation';
 import { checkQuestion, type ServerFields, sameQuestion } from '@/lib/question-bank/question-form';
-import { BANK_FORMATS, confirmImport, IMPORT_FORMATS, previewImport } from '@/lib/question-bank/transfer';
 import { DEFAULT_QUIZ_SETTINGS, pickByRule } from '@/lib/quiz/builder';
 import { action } from '@/lib/server/endpoint';
-import { field, readUploadedText } from '@/lib/server/input';
+import { field } from '@/lib/server/input';
 import { bankQuestionsToManage, bankToCopy, bankToManage } from '@/lib/server/policy';
 import { done, ok, type Refusal, refuse } from '@/lib/server/result';
-import { QTI_LIMITS } from '@/questions/formats/qti-package';
-import { IMPORT_LIMITS, isQtiFormat } from '@/questions/formats/types';
-import { isZip } from '@/questions/reading/import/sniff';
 import { LENSES, QUESTION_TYPES, type Question, SKILLS } from '@/questions/schema';
 
 const readingId = field.id('That reading');
@@ -283,110 +279,5 @@ export const createQuestionAction = action({
     await insertQuestion({ readingId: reading.id, ownerId: bankOwnerId, question });
     revalidatePath(bankPath(reading));
     return ok({ id }, 'Question added as a draft: approve it when it is ready.');
-  },
-});
-
-const importFormat = field.choice(BANK_FORMATS, 'Choose GIFT, Aiken, Moodle XML or a QTI package.');
-const previewFormat = field.choice(
-  IMPORT_FORMATS,
-  'Choose GIFT, Aiken, Moodle XML, a QTI package, or to detect the format.',
-);
-const packageMissing = 'Choose the QTI package (.zip) to upload.';
-const packageSizeMessage = `The package is larger than ${QTI_LIMITS.zipBytes / 1024 / 1024} MB; export fewer questions at a time.`;
-const importSizeMessage = `The file is larger than ${IMPORT_LIMITS.bytes / 1024 / 1024} MB; split it and import the parts.`;
-
-/**
- * Reads a GIFT, Aiken or Moodle XML file (uploaded or pasted; its format chosen or told from its
- * content) or a QTI package (an uploaded zip) into the drafts it would add, for the import page's
- * preview: every question parsed, every line or item that failed and why. Nothing is written.
- */
-export const previewImportAction = action({
-  name: 'bank.previewImport',
-  input: z.object({
-    readingId,
-    format: previewFormat,
-    text: z.string().optional().default(''),
-    file: z.instanceof(File).optional().catch(undefined),
-  }),
-  rule: 'manage-bank',
-  authorize: (user, input) => bankToManage(user, input.readingId),
-  run: async (input, { reading }) => {
-    let text = input.text;
-    let fileNote: string | null = null;
-    // A zip told from the content is a QTI package (its manifest says which version).
-    const zipped = input.file ? isZip(new Uint8Array(await input.file.slice(0, 4).arrayBuffer())) : false;
-    const detected = input.format === 'detect';
-    if (detected && zipped) input.format = 'qti3';
-    if (isQtiFormat(input.format)) {
-      // A QTI package is a zip: its bytes go on as base64, read (with its bounds) by previewImport.
-      if (!input.file || input.file.size === 0)
-        return refuse('invalid', packageMissing, { fieldErrors: { file: [packageMissing] } });
-      if (input.file.size > QTI_LIMITS.zipBytes)
-        return refuse('too-large', packageSizeMessage, { fieldErrors: { file: [packageSizeMessage] } });
-      const base64 = Buffer.from(await input.file.arrayBuffer()).toString('base64');
-      return previewImport({
-        reading,
-        format: input.format,
-        text: base64,
-        detected,
-        fileName: input.file.name,
-      });
-    }
-    if (input.file && input.file.size > 0) {
-      if (input.file.size > IMPORT_LIMITS.bytes)
-        return refuse('too-large', importSizeMessage, { fieldErrors: { file: [importSizeMessage] } });
-      const decoded = await readUploadedText(input.file);
-      text = decoded.text;
-      fileNote = decoded.note;
-    }
-    return previewImport({
-      reading,
-      format: input.format,
-      text,
-      fileNote,
-      fileName: input.file?.name ?? null,
-    });
-  },
-});
-
-/**
- * Adds the previewed questions to the bank as drafts, if the file still reads as it was previewed;
- * when asked, also a quiz of them in the file's order (a quiz from Canvas or Moodle stays a quiz).
- */
-export const importQuestionsAction = action({
-  name: 'bank.import',
-  input: z
-    .object({
-      readingId,
-      format: importFormat,
-      text: z.string({ error: 'The questions to import are missing.' }),
-      digest: z.string().regex(/^[0-9a-f]{32}$/, 'Preview the file again before importing.'),
-      asQuiz: field.checkbox(),
-      quizTitle: field.optionalText(200),
-    })
-    .refine((input) => !input.asQuiz || input.quizTitle, {
-      path: ['quizTitle'],
-      message: 'Give the quiz a title, or untick “Also make a quiz”.',
-    }),
-  rule: 'manage-bank',
-  authorize: (user, input) => bankToManage(user, input.readingId),
-  run: async (input, { user, reading, bankOwnerId }) => {
-    const { asQuiz, quizTitle, ...file } = input;
-    const result = await confirmImport({
-      reading,
-      bankOwnerId,
-      ...file,
-      quiz: asQuiz && quizTitle ? { title: quizTitle, createdBy: user.id } : null,
-    });
-    if (result.status !== 'ok') return result;
-    revalidatePath(bankPath(reading));
-    const { added, already, quizId } = result.data;
-    const drafts = `${added} question${added === 1 ? '' : 's'} added as drafts${already ? `; ${already} already in the bank` : ''}.`;
-    return ok(
-      result.data,
-      quizId
-        ? `${drafts} Quiz “${quizTitle}” made of them: students see each question once you approve it; assign the quiz from a class page.`
-        : `${drafts} Approve them when they are ready.`,
-    );
   },
 });
