@@ -785,6 +785,16 @@ const ROUTE_CASES: RouteCase[] = [
     resource: 'burnsBanks',
     request: (f) => ({ method: 'GET', path: `/api/readings/${f.burnsId}/bank/export?format=gift` }),
   },
+  {
+    route: 'api.createReading',
+    rule: 'signed-in',
+    resource: 'nothing',
+    request: () => ({
+      method: 'POST',
+      path: '/api/readings/import?source=paste&format=text&title=Matrix%20essay',
+      body: 'A short essay.\n\nIt has two paragraphs.',
+    }),
+  },
   // Import (GIFT, Aiken): those who manage the bank; a wrong digest makes the confirmation write nothing.
   {
     route: 'api.bankImport',

@@ -318,6 +318,7 @@ describe('fuzzing every way in', () => {
         method: 'POST',
         path: `/api/readings/${p}/bank/import?step=confirm&format=${p}&digest=${p}`,
       }),
+      (p: string) => ({ method: 'POST', path: `/api/readings/import?source=${p}&format=${p}&title=${p}` }),
       (p: string) => ({ method: 'GET', path: `/api/health?${p}` }),
       (p: string) => ({ method: 'GET', path: `/api/auth/${p}` }),
       (p: string) => ({ method: 'POST', path: `/api/auth/${p}` }),

@@ -260,7 +260,9 @@ describe('importing questions', () => {
       .map((line) => JSON.parse(line));
     const result = streamLines.pop();
     expect(streamLines.length).toBeGreaterThanOrEqual(10);
-    expect(streamLines.at(-1)).toEqual({ progress: { done: 150, total: 150 } });
+    expect(streamLines.at(-1)).toEqual({
+      progress: { stage: 'Matching questions to the reading', done: 150, total: 150 },
+    });
     expect(result).toMatchObject({ result: { status: 'ok', data: { format: 'gift' } } });
     expect(result.result.data.drafts).toHaveLength(150);
     await page.goto(bankUrl);

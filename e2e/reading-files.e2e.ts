@@ -167,6 +167,42 @@ describe('hostile files on the new-reading form', () => {
     expect(editor).not.toMatch(/Claypoole|All rights reserved|Related speeches/);
   }, 120_000);
 
+  it('streams the conversion and the parse of a PDF sent as the page sends it, and refuses a zip bomb or 50 MB at once with a 4xx', async () => {
+    const send = (name: string, body: Uint8Array) =>
+      fetch(`${base()}/api/readings/import?source=file&name=${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { cookie: session.cookie, origin: base(), 'content-type': 'application/octet-stream' },
+        body: Buffer.from(body),
+      });
+    const streamed = await send('lincoln-1865.pdf', pdf);
+    expect(streamed.status).toBe(200);
+    expect(streamed.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+    const lines = (await streamed.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const last = lines.pop();
+    expect(lines[0]).toEqual({ progress: { stage: 'Converting the file', done: 0, total: 1 } });
+    const parsing = lines.filter((l) => l.progress?.stage === 'Finding paragraphs and sentences');
+    expect(parsing.length).toBeGreaterThanOrEqual(2);
+    expect(parsing.at(-1).progress.done).toBe(parsing.at(-1).progress.total);
+    expect(last).toMatchObject({ result: { status: 'ok', data: { readingId: expect.any(String) } } });
+    const editor = (await fetchAs(base(), session, `/teach/readings/${last.result.data.readingId}`)).text;
+    expect(editor.replace(/<!-- -->/g, '')).toMatch(/6 paragraphs · 3 sections/);
+
+    const bomb = zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'word/document.xml': new Uint8Array(80 * 1024 * 1024).fill(0x20),
+    });
+    const refused = await send('bomb.docx', bomb);
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toMatchObject({
+      error: { code: 'too-large', message: expect.stringMatching(/zip bomb/) },
+    });
+    const huge = await send('huge.pdf', new Uint8Array(50 * 1024 * 1024));
+    expect(huge.status).toBe(413);
+  }, 300_000);
+
   it('turns away a 50 MB upload with 413 before the app reads it', async () => {
     const response = await fetch(`${base()}/teach/readings/new`, {
       method: 'POST',

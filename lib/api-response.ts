@@ -1,4 +1,4 @@
-import type { Result } from '@/lib/server/result';
+import { type Result, toResponse } from '@/lib/server/result';
 
 /** Expected failures of route handlers, mapped to HTTP in one place. */
 const STATUS = {
@@ -42,38 +42,81 @@ export function downloadResponse(body: string | Uint8Array, filename: string, co
 }
 
 /** One line of a progress stream: how far the work has got, or (last) what it answered. */
-export type ProgressLine<T> = { progress: { done: number; total: number } } | { result: Result<T> };
+export type ProgressLine<T> =
+  | { progress: { done: number; total: number; stage?: string } }
+  | { result: Result<T> };
 
 /**
  * Work that takes seconds, answered as JSON lines (`application/x-ndjson`): `{"progress": …}` as
  * it goes, then `{"result": …}`, the Result it came to, so a page can show a real progress bar.
- * Whatever can be refused at once is refused before, as a plain 4xx, by the caller; a failure of
- * the work itself is logged and ends the stream without a result line, which the page reports.
+ * The answer is held until the counted work has begun (a report with `done` above 0) or the work
+ * has ended: a refusal found before that (a zip bomb found while converting) is a plain 4xx like
+ * any other; one found later comes as the stream's result. A failure of the work before that is
+ * thrown like any bug; after it, it is logged and the stream ends without a result line.
  */
 export function progressResponse<T>(
-  work: (report: (progress: { done: number; total: number }) => void) => Promise<Result<T>>,
-): Response {
-  const encoder = new TextEncoder();
-  // A page closed or left midway cancels the stream; the work still ends (a confirmed import is
-  // written whether or not anyone waits for the answer), and what it would have said is dropped.
-  let open = true;
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (line: ProgressLine<T>) => {
-        if (open) controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
-      };
-      try {
-        send({ result: await work((progress) => send({ progress })) });
-      } catch (error) {
+  work: (report: (progress: { done: number; total: number; stage?: string }) => void) => Promise<Result<T>>,
+): Promise<Response> {
+  return new Promise((answer, fail) => {
+    const encoder = new TextEncoder();
+    const lines: string[] = [];
+    let stream: ReadableStreamDefaultController<Uint8Array> | null = null;
+    // A page closed or left midway cancels the stream; the work still ends (a confirmed import is
+    // written whether or not anyone waits for the answer), and what it would have said is dropped.
+    let open = true;
+    let committed = false;
+    let ended = false;
+    const send = (line: ProgressLine<T>) => {
+      const text = `${JSON.stringify(line)}\n`;
+      if (!stream) lines.push(text);
+      else if (open) stream.enqueue(encoder.encode(text));
+    };
+    const commit = () => {
+      if (committed) return;
+      committed = true;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          stream = controller;
+          for (const line of lines.splice(0)) controller.enqueue(encoder.encode(line));
+          if (ended) controller.close();
+        },
+        cancel() {
+          open = false;
+        },
+      });
+      answer(
+        new Response(body, {
+          headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' },
+        }),
+      );
+    };
+    const end = () => {
+      ended = true;
+      if (stream && open) stream.close();
+    };
+    work((progress) => {
+      send({ progress });
+      if (progress.done > 0) commit();
+    }).then(
+      (result) => {
+        if (!committed && result.status !== 'ok') {
+          committed = true;
+          answer(toResponse(result));
+          return;
+        }
+        send({ result });
+        commit();
+        end();
+      },
+      (error: unknown) => {
+        if (!committed) {
+          committed = true;
+          fail(error);
+          return;
+        }
         console.error('[progress] the work failed:', error);
-      }
-      if (open) controller.close();
-    },
-    cancel() {
-      open = false;
-    },
-  });
-  return new Response(stream, {
-    headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' },
+        end();
+      },
+    );
   });
 }

@@ -17,7 +17,8 @@ import type { ParsedReading } from './reading/types';
  *   read (`refusal`: "invalid" or "too-large"), or `{ ok: false, error, invalid: true }`.
  * - `{ kind: "plan-import", read, reading: { slug, sentences }, format }` (questions read from a
  *   bank file) → `{ ok: true, plan }`: the drafts they make, each matched to its evidence sentences;
- *   before it, lines `{ progress: { done, total } }` as the questions are matched.
+ *   before it, lines `{ progress: { stage, done, total } }` as the questions are matched.
+ * A parse and an import also write such lines (the blocks split into sentences) before their answer.
  * Any failure is `{ ok: false, error }`.
  */
 type Job =
@@ -49,6 +50,11 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** A line of progress before the answer (the server passes it on to the page that waits). */
+const progressLine = (stage: string) => (done: number, total: number) =>
+  process.stdout.write(`${JSON.stringify({ progress: { stage, done, total } })}\n`);
+const FINDING_SENTENCES = 'Finding paragraphs and sentences';
+
 async function main(): Promise<void> {
   let job: Job;
   try {
@@ -61,12 +67,10 @@ async function main(): Promise<void> {
   try {
     if (job.kind === 'parse') {
       try {
-        const reading = parseReading({
-          text: job.text,
-          format: job.format,
-          title: job.title,
-          author: job.author,
-        });
+        const reading = parseReading(
+          { text: job.text, format: job.format, title: job.title, author: job.author },
+          progressLine(FINDING_SENTENCES),
+        );
         process.stdout.write(`${JSON.stringify({ ok: true, reading })}\n`);
       } catch (error) {
         if (!(error instanceof ReadingParseError)) throw error;
@@ -78,8 +82,11 @@ async function main(): Promise<void> {
       // Loaded only for this job, as the generator is for its own.
       const { planImport } = await import('./formats/to-bank');
       // Progress lines first (the server passes them on to the instructor's page), the answer last.
-      const plan = planImport(job.read, job.reading, job.format, (done, total) =>
-        process.stdout.write(`${JSON.stringify({ progress: { done, total } })}\n`),
+      const plan = planImport(
+        job.read,
+        job.reading,
+        job.format,
+        progressLine('Matching questions to the reading'),
       );
       process.stdout.write(`${JSON.stringify({ ok: true, plan })}\n`);
       return;
@@ -87,9 +94,13 @@ async function main(): Promise<void> {
     if (job.kind === 'import') {
       try {
         // Loaded only for this job: the converters (PDF.js, mammoth, htmlparser2) take half a second.
+        progressLine('Converting the file')(0, 1);
         const { convertReadingFile } = await import('./reading/import/file');
         const text = await convertReadingFile(job.fileKind, Buffer.from(job.data, 'base64'), job.limits);
-        const reading = parseReading({ text, format: 'markdown', title: job.title, author: job.author });
+        const reading = parseReading(
+          { text, format: 'markdown', title: job.title, author: job.author },
+          progressLine(FINDING_SENTENCES),
+        );
         process.stdout.write(`${JSON.stringify({ ok: true, reading })}\n`);
       } catch (error) {
         if (error instanceof ReadingImportError)

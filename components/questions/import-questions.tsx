@@ -7,6 +7,7 @@ import { Button, buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { FormMessage } from '@/components/ui/form-message';
 import { type Progress, postWithProgress } from '@/components/ui/progress-request';
+import { WorkProgress } from '@/components/ui/work-progress';
 import { TYPE_NAMES } from '@/lib/question-bank/question-form';
 import type { ImportDone, ImportPreview } from '@/lib/question-bank/transfer';
 import { type FormResult, IDLE } from '@/lib/server/result';
@@ -134,7 +135,11 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
             {previewing ? 'Reading the file…' : 'Preview'}
           </Button>
           {previewing && (
-            <WorkProgress progress={working.progress} doing="Matching questions to the reading" />
+            <WorkProgress
+              progress={working.progress}
+              doing="Matching questions to the reading"
+              waiting="Sending the file…"
+            />
           )}
           <FormMessage tone="error">{refusalText(preview)}</FormMessage>
         </div>
@@ -232,7 +237,11 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
                         : `Import ${shown.drafts.length} question${shown.drafts.length === 1 ? '' : 's'} as drafts`}
                     </Button>
                     {confirming && (
-                      <WorkProgress progress={working.progress} doing="Checking the file again" />
+                      <WorkProgress
+                        progress={working.progress}
+                        doing="Checking the file again"
+                        waiting="Sending the file…"
+                      />
                     )}
                     <FormMessage tone="error">{refusalText(confirmed)}</FormMessage>
                   </div>
@@ -284,25 +293,6 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
           </ol>
         </section>
       )}
-    </div>
-  );
-}
-
-/** A long step's progress as a bar and in words (announced politely to screen readers). */
-function WorkProgress({ progress, doing }: { progress: Progress | null; doing: string }) {
-  return (
-    <div className="flex items-center gap-2 text-sm text-slate-700 dark:text-slate-300" data-import-progress>
-      <progress
-        className="h-2 w-40"
-        max={progress?.total || 1}
-        value={progress ? progress.done : undefined}
-        aria-label={doing}
-      />
-      <span role="status" aria-live="polite">
-        {progress
-          ? `${doing}: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}`
-          : 'Reading the file…'}
-      </span>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { ProgressLine } from '@/lib/api-response';
 import type { RefusalCode, Result } from '@/lib/server/result';
 
-export type Progress = { done: number; total: number };
+export type Progress = { done: number; total: number; stage?: string };
 
 /**
  * Sends a body to a route that answers a progress stream (progressResponse in lib/api-response.ts)

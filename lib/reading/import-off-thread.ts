@@ -1,5 +1,5 @@
 import 'server-only';
-import { runEngineWorker } from '@/lib/server/engine-worker';
+import { runEngineWorker, type WorkProgress } from '@/lib/server/engine-worker';
 import type { ConvertedKind, ImportRefusal } from '@/questions/reading/import/sniff';
 import { ReadingImportError } from '@/questions/reading/import/sniff';
 import { ReadingParseError } from '@/questions/reading/parse';
@@ -22,6 +22,7 @@ export async function importReadingOffThread(input: {
   bytes: Uint8Array;
   title?: string;
   author?: string;
+  onProgress?: (progress: WorkProgress) => void;
 }): Promise<ParsedReading> {
   const answer = await runEngineWorker<ImportAnswer>(
     {
@@ -34,7 +35,7 @@ export async function importReadingOffThread(input: {
       author: input.author,
       limits: READING_FILE_LIMITS,
     },
-    { timeLimitMs: IMPORT_TIME_LIMIT_MS, what: 'Reading the file' },
+    { timeLimitMs: IMPORT_TIME_LIMIT_MS, what: 'Reading the file', onProgress: input.onProgress },
   );
   if (answer.ok) return answer.reading;
   if ('refusal' in answer && answer.refusal) throw new ReadingImportError(answer.error, answer.refusal);

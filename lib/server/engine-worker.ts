@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import { constants, setPriority } from 'node:os';
 import path from 'node:path';
 
-/** How far a long job has got: `done` of `total` units (questions, pages). */
-export type WorkProgress = { done: number; total: number };
+/** How far a long job has got: `done` of `total` units (questions, paragraphs) of its `stage`. */
+export type WorkProgress = { done: number; total: number; stage?: string };
 
 /**
  * Runs one job of the question engine's worker (questions/worker.ts) in a child process at the

@@ -12,7 +12,7 @@ export const MAX_BODY_BYTES = 3 * 1024 * 1024;
  * (lib/reading/limits.ts), with room for the form's other fields.
  */
 export const MAX_UPLOAD_BODY_BYTES = 21 * 1024 * 1024;
-const UPLOAD_PATHS = new Set(['/teach/readings/new']);
+const UPLOAD_PATHS = new Set(['/teach/readings/new', '/api/readings/import']);
 
 /**
  * The largest body a request to this address may send.

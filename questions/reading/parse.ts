@@ -27,7 +27,14 @@ const SECTION_MAX_WORDS = 450;
  * debris (byline boxes, "More >" links, "originally published in" lines) becomes metadata or
  * disappears. Output is plain text only; nothing from the input is ever rendered as HTML.
  */
-export function parseReading(input: ParseInput): ParsedReading {
+/**
+ * `onProgress` hears how many of the text's blocks have been split into sentences (the slow part
+ * of a long text), every fiftieth of the way.
+ */
+export function parseReading(
+  input: ParseInput,
+  onProgress?: (done: number, total: number) => void,
+): ParsedReading {
   if (Buffer.byteLength(input.text, 'utf8') > MAX_READING_BYTES) {
     throw new ReadingParseError('The text is larger than 2 MB. Split it into several readings.');
   }
@@ -61,7 +68,9 @@ export function parseReading(input: ParseInput): ParsedReading {
 
   const paragraphs: ReadingParagraph[] = [];
   const headingBefore = new Map<number, string>();
-  for (const block of kept) {
+  const step = Math.max(1, Math.ceil(kept.length / 50));
+  for (const [position, block] of kept.entries()) {
+    if (onProgress && position % step === 0) onProgress(position, kept.length);
     if (block.kind === 'heading') {
       headingBefore.set(paragraphs.length, block.text);
       continue;
@@ -73,6 +82,7 @@ export function parseReading(input: ParseInput): ParsedReading {
     if (sentences.length === 0) continue;
     paragraphs.push({ id: `p${index}`, text: block.text, sentences });
   }
+  onProgress?.(kept.length, kept.length);
   if (paragraphs.length === 0) {
     throw new ReadingParseError(
       'No readable text was found. Paste the essay itself, or upload it as a PDF, Word, web page or text file.',

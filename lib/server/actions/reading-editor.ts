@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { listQuestionEvidence } from '@/db/queries/questions';
 import {
   changeReadingText,
-  createReadingDraft,
   deleteContextNote,
   deleteGlossaryTerm,
   importGlossaryTerms,
@@ -16,8 +15,8 @@ import {
   updateReadingDetails,
 } from '@/db/queries/readings';
 import type { Reading } from '@/db/schema';
-import { importReadingOffThread } from '@/lib/reading/import-off-thread';
-import { READING_FILE_LIMITS, READING_LIMITS, rawTextTooLarge, readingTooLarge } from '@/lib/reading/limits';
+import { createNewReading, prepareNewReading } from '@/lib/reading/create';
+import { READING_LIMITS, readingTooLarge } from '@/lib/reading/limits';
 import {
   type AppliedEdit,
   applyParagraphEdit,
@@ -26,24 +25,16 @@ import {
   ReadingEditError,
   textRevision,
 } from '@/lib/reading/paragraph-edits';
-import { parseReadingOffThread } from '@/lib/reading/parse-off-thread';
 import { SectionLayoutError, sectionsWithBreaks, validateSections } from '@/lib/reading/sections';
 import { previewTermList, type TermListPreview, termsToWrite } from '@/lib/reading/term-list-import';
 import { action } from '@/lib/server/endpoint';
-import { field, readUploadedText } from '@/lib/server/input';
+import { field } from '@/lib/server/input';
 import { readingToEdit } from '@/lib/server/policy';
 import { done, ok, type Result, refuse } from '@/lib/server/result';
 import { TERM_LIST_LIMITS, TermListTooLargeError } from '@/questions/glossary/term-list';
-import {
-  type ConvertedKind,
-  type ReadingFileKind,
-  ReadingImportError,
-  sniffReadingFile,
-} from '@/questions/reading/import/sniff';
-import { ReadingParseError } from '@/questions/reading/parse';
 
 const readingId = field.id('That reading');
-const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+const _megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 function revalidateReading(reading: Reading) {
   revalidatePath(`/teach/readings/${reading.id}`);
@@ -51,8 +42,7 @@ function revalidateReading(reading: Reading) {
   revalidatePath('/readings');
 }
 
-const FILE_KINDS = 'Upload a PDF, a Word file (.docx), a web page (.html), or text (.txt, .md).';
-
+/** A new reading from the form, without scripts (with them, the page uses POST /api/readings/import). */
 export const createReadingAction = action({
   name: 'readings.create',
   input: z.object({
@@ -64,71 +54,16 @@ export const createReadingAction = action({
   }),
   rule: 'signed-in',
   run: async (input, { user }) => {
-    const values = { title: input.title, author: input.author };
-    let body = input.text;
-    let format = input.format;
-    // A PDF, a Word file or a web page is converted and read in the engine's worker.
-    let convert: { kind: ConvertedKind; bytes: Uint8Array } | null = null;
-    const file = input.file;
-    if (file && file.size > 0) {
-      const fileError = (status: 'invalid' | 'too-large', message: string) =>
-        refuse(status, message, { fieldErrors: { file: [message] }, values });
-      if (file.size > READING_FILE_LIMITS.fileBytes)
-        return fileError('too-large', `The file is larger than ${megabytes(READING_FILE_LIMITS.fileBytes)}.`);
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      let kind: ReadingFileKind;
-      try {
-        kind = sniffReadingFile(bytes, file.name);
-      } catch (error) {
-        if (error instanceof ReadingImportError) return fileError(error.refusal, error.message);
-        throw error;
-      }
-      if (kind === 'text' || kind === 'markdown') {
-        if (file.size > READING_LIMITS.bytes)
-          return fileError(
-            'too-large',
-            `A text file can be up to ${megabytes(READING_LIMITS.bytes)}. Split it into several readings.`,
-          );
-        body = (await readUploadedText(file)).text;
-        format = kind;
-      } else convert = { kind, bytes };
-    } else if (format === 'html' && body.trim()) {
-      // Marked as UTF-8, which pasted text is, whatever charset the page's source declares.
-      convert = { kind: 'html', bytes: new TextEncoder().encode(`\uFEFF${body}`) };
-    }
-    if (!convert && !body.trim())
-      return refuse('invalid', `Paste the essay or upload a file. ${FILE_KINDS}`, {
-        fieldErrors: { text: ['Paste the essay or upload a file.'] },
-        values,
-      });
-    const where = convert && file && file.size > 0 ? 'file' : 'text';
-    if (!convert) {
-      const tooLarge = rawTextTooLarge(body);
-      if (tooLarge) return refuse('too-large', tooLarge, { fieldErrors: { text: [tooLarge] }, values });
-    }
-    let reading: Reading;
-    try {
-      const parsed = convert
-        ? await importReadingOffThread({ ...convert, title: input.title, author: input.author })
-        : await parseReadingOffThread({
-            text: body,
-            format: format === 'markdown' ? 'markdown' : 'text',
-            title: input.title,
-            author: input.author,
-          });
-      const parsedTooLarge = readingTooLarge(parsed);
-      if (parsedTooLarge)
-        return refuse('too-large', parsedTooLarge, { fieldErrors: { [where]: [parsedTooLarge] }, values });
-      reading = await createReadingDraft({ createdBy: user.id, parsed });
-    } catch (error) {
-      if (error instanceof ReadingImportError)
-        return refuse(error.refusal, error.message, { fieldErrors: { [where]: [error.message] }, values });
-      if (error instanceof ReadingParseError)
-        return refuse('invalid', error.message, { fieldErrors: { [where]: [error.message] }, values });
-      throw error;
-    }
+    const file = input.file && input.file.size > 0 ? input.file : null;
+    const prepared = prepareNewReading({
+      ...input,
+      file: file ? { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name } : null,
+    });
+    if (prepared.status !== 'ok') return prepared;
+    const created = await createNewReading(prepared.data, user.id);
+    if (created.status !== 'ok') return created;
     revalidatePath('/teach/readings');
-    redirect(`/teach/readings/${reading.id}`);
+    redirect(`/teach/readings/${created.data.readingId}`);
   },
 });
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
+import { NewReadingForm } from '@/components/reading-editor/new-reading-form';
 import { ReadingFileInput } from '@/components/reading-editor/reading-file-input';
-import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
 import { READING_FILE_LIMITS } from '@/lib/reading/limits';
 import { createReadingAction } from '@/lib/server/actions/reading-editor';
@@ -24,13 +24,7 @@ export default async function NewReadingPage() {
         paragraphs and sentences, and saves a draft only you can see. You can then adjust the sections, add a
         glossary and notes, and publish.
       </p>
-      <ActionForm
-        action={createReadingAction}
-        submitLabel="Create draft"
-        pendingLabel="Reading the text…"
-        pendingMessage="Reading the text. A long PDF or Word file can take up to a minute: keep this page open."
-        encType="multipart/form-data"
-      >
+      <NewReadingForm action={createReadingAction}>
         <Field label="Title (optional: found in the text when left empty)" name="title" maxLength={200} />
         <Field label="Author (optional)" name="author" maxLength={200} />
         <div className="space-y-1">
@@ -52,7 +46,7 @@ export default async function NewReadingPage() {
           </label>
         </fieldset>
         <ReadingFileInput maxBytes={READING_FILE_LIMITS.fileBytes} className="text-sm" />
-      </ActionForm>
+      </NewReadingForm>
     </div>
   );
 }
