@@ -226,6 +226,41 @@ describe('accounts in the browser', () => {
     await context.close();
   });
 
+  it("gives each page a Content-Security-Policy with a nonce of its own, on every one of the page's scripts, and the page runs under it", async () => {
+    const context = await browser.newContext();
+    // Refusals are reported to the page; this listener is added by the browser, not by the page.
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    const page = await context.newPage();
+    const nonces: string[] = [];
+    for (let visit = 0; visit < 2; visit++) {
+      const response = (await page.goto('/sign-in'))!;
+      const policy = response.headers()['content-security-policy'] ?? '';
+      const nonce = /'nonce-([^']+)'/.exec(policy)?.[1] ?? '';
+      expect(nonce).not.toBe('');
+      expect(policy).toContain("'strict-dynamic'");
+      expect(policy).toContain("object-src 'none'");
+      expect(policy).toContain("frame-ancestors 'none'");
+      nonces.push(nonce);
+      const scripts = [...(await response.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    }
+    expect(nonces[1]).not.toBe(nonces[0]);
+    // Next's own scripts ran (they set window.next), and nothing on the page was refused.
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => typeof (window as unknown as { next?: unknown }).next)).toBe('object');
+    expect(
+      await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+    ).toEqual([]);
+    await context.close();
+  });
+
   it('backs off after repeated failures, in the form and with HTTP 429', async () => {
     const email = uniqueEmail('throttled');
     const context = await browser.newContext();

@@ -37,6 +37,16 @@ describe('env', () => {
     await expect(loadEnv()).rejects.toThrow(/DATABASE_URL must start with postgres:\/\//);
   });
 
+  it("holds the HTTP server's variables to the server's own rules", async () => {
+    vi.stubEnv('TRUSTED_PROXY_COUNT', '2');
+    vi.stubEnv('PORT', '8080');
+    vi.stubEnv('AUTH_TRUST_HOST', 'yes');
+    expect(await loadEnv()).toMatchObject({ TRUSTED_PROXY_COUNT: 2, PORT: 8080, AUTH_TRUST_HOST: true });
+    vi.resetModules();
+    vi.stubEnv('TRUSTED_PROXY_COUNT', 'two');
+    await expect(loadEnv()).rejects.toThrow(/TRUSTED_PROXY_COUNT must be a whole number from 0 to 10/);
+  });
+
   it('refuses a short AUTH_SECRET', async () => {
     vi.stubEnv('AUTH_SECRET', 'abc');
     await expect(loadEnv()).rejects.toThrow(/AUTH_SECRET must be at least 32 characters/);

@@ -1,17 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { DatabaseConfig } from '@/db';
-
-const flag = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-    .optional()
-    .transform((v) => (v === undefined || v === '' ? fallback : ['true', '1', 'yes'].includes(v)));
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((v) => (v?.trim() ? v.trim() : undefined));
+import { flag, optionalText, parseConfiguration, serverEnvShape } from '@/lib/server/server-env.mjs';
 
 const emailList = z
   .string()
@@ -25,6 +15,8 @@ const emailList = z
   .pipe(z.array(z.email('SITE_ADMIN_EMAILS must be a comma-separated list of email addresses')));
 
 const envSchema = z.object({
+  // PORT, HOSTNAME, AUTH_URL, AUTH_TRUST_HOST, TRUSTED_PROXY_COUNT: read by the HTTP server too, by these rules.
+  ...serverEnvShape,
   DATABASE_URL: optionalText.pipe(
     z
       .string()
@@ -35,22 +27,11 @@ const envSchema = z.object({
   AUTH_SECRET: optionalText.pipe(
     z.string().min(32, 'AUTH_SECRET must be at least 32 characters (openssl rand -base64 33)').optional(),
   ),
-  AUTH_URL: optionalText.pipe(
-    z
-      .url({
-        protocol: /^https?$/,
-        error: 'AUTH_URL must be the http(s) address users type, like https://ir.example.edu',
-      })
-      .optional(),
-  ),
-  AUTH_TRUST_HOST: flag(false),
   AUTH_GITHUB_ID: optionalText,
   AUTH_GITHUB_SECRET: optionalText,
   AUTH_GOOGLE_ID: optionalText,
   AUTH_GOOGLE_SECRET: optionalText,
   SEED_DEMO: flag(true),
-  // How many reverse proxies in front of the app append to X-Forwarded-For; with 0 the header is ignored.
-  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
   // Site administrators by email, besides those made with `npm run admin -- grant <email>`.
   SITE_ADMIN_EMAILS: emailList,
   // Outgoing mail (password resets): smtp(s)://user:password@host:port; without it, mail is written to the server log.
@@ -76,13 +57,7 @@ let cached: Env | undefined;
 
 /** The app's configuration, parsed once; a bad value stops the server with a message naming it. */
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`Invalid configuration:\n${problems}`);
-  }
-  cached = parsed.data;
+  cached ??= parseConfiguration(envSchema, process.env);
   return cached;
 }
 

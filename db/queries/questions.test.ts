@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
+import { getDb, watchQueries } from '@/db';
 import { upsertShippedReading } from '@/db/queries/readings';
 import { insertUser } from '@/db/queries/users';
 import { type QuestionRow, questions } from '@/db/schema';
@@ -70,6 +71,35 @@ describe('storing generated questions', () => {
     const after = await listReadingQuestions({ readingId: reading.id });
     expect(after).toHaveLength(generated.length + 3);
     expect(after.find((r) => r.id === generated[5]!.id)?.status).toBe('approved');
+  });
+
+  it('leaves the thread to a request between two statements, however many turns of the event loop it takes to reach its query', async () => {
+    const { reading, sentenceIds } = await setUp();
+    const generated = generatedBank(GENERATED_BATCH_ROWS * 8, sentenceIds, 'paced');
+    const db = await getDb();
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const order: ('insert' | 'request')[] = [];
+    const stop = watchQueries((query) => {
+      if (query.startsWith('insert into "question"')) order.push('insert');
+      else if (query === 'select 1 as request') order.push('request');
+    });
+    try {
+      const storing = insertGeneratedQuestions({ readingId: reading.id, generated });
+      while (!order.includes('insert')) await turn();
+      // A request arrives while drafts are being stored, and (as a route handler does) takes a few
+      // turns of the event loop before it sends its own query.
+      const arrived = order.length;
+      for (let i = 0; i < 6; i++) await turn();
+      await db.execute(sql`select 1 as request`);
+      expect(await storing).toBe(generated.length);
+      const waitedBehind = order.slice(arrived, order.indexOf('request')).length;
+      expect(order.filter((q) => q === 'insert')).toHaveLength(8);
+      // At most the statement that started as it arrived; with a single turn between statements
+      // it would wait behind one for each of its turns.
+      expect(waitedBehind).toBeLessThanOrEqual(1);
+    } finally {
+      stop();
+    }
   });
 
   it("stores an instructor's copy under ids of its own", async () => {

@@ -61,15 +61,21 @@ export async function insertQuestion({
 }
 
 /** Rows per statement when storing generated drafts (see insertGeneratedQuestions). */
-export const GENERATED_BATCH_ROWS = 20;
+export const GENERATED_BATCH_ROWS = 10;
+/** The least time left to other requests between two of those statements. */
+const GENERATED_BATCH_GAP_MS = 5;
 
 /**
  * Newly generated questions arrive as drafts; a question already in the bank keeps its review.
- * A large reading gives hundreds of drafts; they are stored GENERATED_BATCH_ROWS at a time, with a
- * turn of the event loop between statements, because embedded PGlite runs each statement on the
- * server's own thread and one statement of hundreds of rows would hold up every request. Each
- * batch stands alone (no transaction, which on PGlite would hold the one connection throughout):
- * a job cut short leaves the drafts stored so far, and running it again adds only the rest.
+ * A large reading gives hundreds of drafts; they are stored GENERATED_BATCH_ROWS at a time, because
+ * embedded PGlite runs each statement on the server's own thread, and one statement of hundreds of
+ * rows would hold up every request. Between two statements the thread is left to other requests
+ * for as long as the last statement took (at least GENERATED_BATCH_GAP_MS): a request takes
+ * several turns of the event loop to reach its own query, and with only a turn between statements
+ * it would wait behind one statement per turn. Storing takes at most half the thread this way.
+ * Each batch stands alone (no transaction, which on PGlite would hold the one connection
+ * throughout): a job cut short leaves the drafts stored so far, and running it again adds only
+ * the rest.
  */
 export async function insertGeneratedQuestions({
   readingId,
@@ -84,8 +90,11 @@ export async function insertGeneratedQuestions({
   const db = await getDb();
   const idFor = (id: string) => bankQuestionId(id, ownerId);
   let added = 0;
+  let lastMs = 0;
   for (let start = 0; start < generated.length; start += GENERATED_BATCH_ROWS) {
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (start > 0)
+      await new Promise((resolve) => setTimeout(resolve, Math.max(GENERATED_BATCH_GAP_MS, lastMs)));
+    const began = performance.now();
     const inserted = await db
       .insert(questions)
       .values(
@@ -95,6 +104,7 @@ export async function insertGeneratedQuestions({
       )
       .onConflictDoNothing({ target: questions.id })
       .returning({ id: questions.id });
+    lastMs = performance.now() - began;
     added += inserted.length;
   }
   return added;

@@ -58,6 +58,25 @@ describe('sign-in throttle', () => {
     const elsewhere = signInKeys({ email: 'new-victim@example.org', ip: '198.51.100.7' });
     expect(await secondsUntilAllowed(elsewhere, at(t0, 25))).toBe(0);
   });
+
+  // Last in the file, at the latest time: while it lasts, the global lock slows every sign-in.
+  it('locks every sign-in once failures from many accounts and addresses spend the global budget, briefly', async () => {
+    const t0 = new Date('2026-02-01T10:00:00Z');
+    // Each failure from a new account at a new address: no per-email or per-address limit is reached.
+    const stranger = (i: number) =>
+      signInKeys({ email: `spray${i}@example.org`, ip: `10.${(i >> 8) & 255}.${i & 255}.1` });
+    for (let i = 0; i < 299; i++) await recordFailure(stranger(i), at(t0, i));
+    const innocent = signInKeys({ email: 'innocent@example.org', ip: '198.51.100.77' });
+    expect(await secondsUntilAllowed(innocent, at(t0, 299))).toBe(0);
+    const locks: number[] = [];
+    for (let i = 299; i < 304; i++) {
+      await recordFailure(stranger(i), at(t0, i));
+      locks.push(await secondsUntilAllowed(innocent, at(t0, i)));
+    }
+    // 30 s on the 300th failure, doubling, but never more than 2 minutes (an account's lock goes to 15).
+    expect(locks).toEqual([30, 60, 120, 120, 120]);
+    expect(await secondsUntilAllowed(innocent, at(t0, 303 + 121))).toBe(0);
+  });
 });
 
 describe('clientIp', () => {

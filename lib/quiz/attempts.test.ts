@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addMember, createClass } from '@/db/queries/classes';
 import { upsertAuthoredQuestions } from '@/db/queries/questions';
 import { getDefaultQuiz, listResponses, upsertDefaultQuiz } from '@/db/queries/quizzes';
 import { createReadingDraft, getReadingBySlug } from '@/db/queries/readings';
 import { insertUser } from '@/db/queries/users';
 import type { Quiz, QuizSettings } from '@/db/schema';
 import { setUpTestDatabase } from '@/db/test-database';
+import { assignForTest } from '@/db/test-fixtures';
 import { seedShippedReadings } from '@/lib/seed';
 import { loadAuthoredBank } from '@/questions/bank';
 import { parseReading } from '@/questions/reading/parse';
@@ -268,6 +270,59 @@ describe('the attempt lifecycle', () => {
       value: q.answer.value,
     });
     expect(change).toMatchObject({ status: 'conflict', reason: 'locked' });
+  });
+
+  it('refuses checking an answer (feedback-held) under an assignment that releases feedback after the due date, until that date', async () => {
+    const teacher = await student('teacher');
+    const learner = await student('learner');
+    const klass = await createClass({ name: 'Held', userId: teacher.id, joinCode: `HELD-${seq++}` });
+    await addMember({ classId: klass.id, userId: learner.id, role: 'student' });
+    // The quiz itself offers checking as you go; the assignment's release rule must win.
+    const checked = await timedQuiz({ feedback: 'each-question', timeLimitMinutes: null }, teacher.id);
+    const dueAt = new Date('2026-09-01T12:00:00Z');
+    const before = new Date('2026-08-20T12:00:00Z');
+    const assign = (feedbackRelease: 'after-due' | 'after-submit') =>
+      assignForTest({ classId: klass.id, quizId: checked.id, createdBy: teacher.id, dueAt, feedbackRelease });
+    const qid = checked.questionIds[1]!;
+    const q = byId.get(qid)!;
+    if (q.type !== 'true-false') throw new Error('fixture');
+    const answered = async (assignmentId: string) => {
+      const started = await startOrResumeAttempt({
+        quizId: checked.id,
+        userId: learner.id,
+        assignmentId,
+        now: before,
+      });
+      if (started.status !== 'ok') throw new Error(started.message);
+      await save(
+        started.data.attempt.id,
+        learner.id,
+        qid,
+        { type: 'true-false', value: q.answer.value },
+        before,
+      );
+      return started.data.attempt.id;
+    };
+    const check = (attemptId: string, now: Date) =>
+      checkAnswer({ attemptId, userId: learner.id, questionId: qid, now });
+
+    const held = await answered((await assign('after-due')).id);
+    expect(await check(held, before)).toEqual({
+      status: 'forbidden',
+      message: 'This quiz shows feedback after you submit.',
+      reason: 'feedback-held',
+    });
+    // Nothing was graded or locked: the answer can still change.
+    expect(
+      (await save(held, learner.id, qid, { type: 'true-false', value: !q.answer.value }, before)).status,
+    ).toBe('ok');
+    expect(await check(held, new Date(dueAt.getTime() + 60_000))).toMatchObject({ status: 'ok' });
+
+    const released = await answered((await assign('after-submit')).id);
+    expect(await check(released, before)).toMatchObject({
+      status: 'ok',
+      data: { grade: { correct: 'correct' } },
+    });
   });
 
   it("does not open a draft reading's quiz to other students", async () => {

@@ -179,13 +179,7 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
 
 /** The gate's same-origin rule, applied to a route's request (Next checks server actions, not routes). */
 function sameOrigin(request: Request): boolean {
-  const { AUTH_URL, AUTH_TRUST_HOST, TRUSTED_PROXY_COUNT } = env();
-  const settings = gateSettings({
-    AUTH_URL,
-    AUTH_TRUST_HOST: String(AUTH_TRUST_HOST),
-    TRUSTED_PROXY_COUNT: String(TRUSTED_PROXY_COUNT),
-  });
-  return isSameOriginRequest(Object.fromEntries(request.headers), settings);
+  return isSameOriginRequest(Object.fromEntries(request.headers), gateSettings(env()));
 }
 
 async function routeInput(

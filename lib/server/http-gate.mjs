@@ -31,19 +31,16 @@ const HOST_PATTERN =
 /** @typedef {{ status: number, code: string, message: string } | null} GateRefusal */
 
 /**
- * @param {Record<string, string | undefined>} env
+ * The gate's settings from the checked configuration (server-env.mjs, which serve.mjs reads and
+ * lib/env.ts includes): a bad value has already stopped the server there.
+ * @param {Pick<import('./server-env.mjs').ServerEnv, 'TRUSTED_PROXY_COUNT' | 'AUTH_TRUST_HOST' | 'AUTH_URL'>} config
  * @returns {GateSettings}
  */
-export function gateSettings(env) {
-  const proxies = Number(env.TRUSTED_PROXY_COUNT ?? 0);
-  let publicOrigin = null;
-  try {
-    if (env.AUTH_URL?.trim()) publicOrigin = new URL(env.AUTH_URL.trim()).origin;
-  } catch {}
+export function gateSettings(config) {
   return {
-    trustedProxies: Number.isInteger(proxies) && proxies >= 0 && proxies <= 10 ? proxies : 0,
-    trustForwardedHost: ['true', '1', 'yes'].includes((env.AUTH_TRUST_HOST ?? '').trim()),
-    publicOrigin,
+    trustedProxies: config.TRUSTED_PROXY_COUNT,
+    trustForwardedHost: config.AUTH_TRUST_HOST,
+    publicOrigin: config.AUTH_URL ? new URL(config.AUTH_URL).origin : null,
   };
 }
 

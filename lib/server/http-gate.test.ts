@@ -6,9 +6,10 @@ import {
   requestHost,
   sanitiseForwarding,
 } from './http-gate.mjs';
+import { serverEnv } from './server-env.mjs';
 
-const direct = gateSettings({});
-const behindOneProxy = gateSettings({ TRUSTED_PROXY_COUNT: '1' });
+const direct = gateSettings(serverEnv({}));
+const behindOneProxy = gateSettings(serverEnv({ TRUSTED_PROXY_COUNT: '1' }));
 
 describe('forwarding headers', () => {
   it('trusts no X-Forwarded-For without a proxy: the client is the socket, whatever it claims', () => {
@@ -105,7 +106,7 @@ describe('what the gate refuses before the app', () => {
   });
 
   it('accepts the public origin from AUTH_URL, and refuses a malformed Host', () => {
-    const configured = gateSettings({ AUTH_URL: 'https://ir.school.edu' });
+    const configured = gateSettings(serverEnv({ AUTH_URL: 'https://ir.school.edu' }));
     expect(isSameOriginRequest({ host: 'app:3000', origin: 'https://ir.school.edu' }, configured)).toBe(true);
     expect(gateRefusal({ method: 'GET', headers: { host: 'bad host' } }, direct)?.status).toBe(400);
   });

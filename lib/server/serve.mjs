@@ -8,6 +8,7 @@
  */
 import { createServer } from 'node:http';
 import { gateRefusal, gateSettings, sanitiseForwarding } from './http-gate.mjs';
+import { serverEnv } from './server-env.mjs';
 
 /** @typedef {import('./http-gate.mjs').GateRefusal} GateRefusal */
 
@@ -30,22 +31,29 @@ function answer(req, res, refusal) {
   res.end(JSON.stringify({ error: { code: refusal.code, message: refusal.message } }));
 }
 
-/** @param {string[]} argv */
+/**
+ * The server's settings: the environment's (PORT, HOSTNAME, TRUSTED_PROXY_COUNT, AUTH_URL,
+ * AUTH_TRUST_HOST), with --port and --hostname in place of the first two, checked by the rules
+ * lib/env.ts holds the app to. A bad value throws, naming it, before anything is served.
+ * @param {string[]} argv
+ */
 function parseArgs(argv) {
-  const options = { dev: false, port: Number(process.env.PORT ?? 3000), hostname: process.env.HOSTNAME };
+  /** @type {Record<string, string | undefined>} */
+  const overrides = {};
+  let dev = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--dev') options.dev = true;
-    else if (arg === '--port' || arg === '-p') options.port = Number(argv[++i]);
-    else if (arg === '--hostname' || arg === '-H') options.hostname = argv[++i];
+    if (arg === '--dev') dev = true;
+    else if (arg === '--port' || arg === '-p') overrides.PORT = argv[++i] ?? '';
+    else if (arg === '--hostname' || arg === '-H') overrides.HOSTNAME = argv[++i] ?? '';
   }
-  return options;
+  const config = serverEnv({ ...process.env, ...overrides });
+  return { dev, port: config.PORT, hostname: config.HOSTNAME, settings: gateSettings(config) };
 }
 
 async function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const { settings, ...options } = parseArgs(process.argv.slice(2));
   if (!options.dev) process.env.NODE_ENV ??= 'production';
-  const settings = gateSettings(process.env);
   const { default: next } = await import('next');
   const app = next({ dev: options.dev, hostname: options.hostname ?? 'localhost', port: options.port });
   const handle = app.getRequestHandler();
