@@ -4,7 +4,8 @@ import { feedbackRelease } from '@/lib/server/policy';
 
 /**
  * Where a student stands on an assignment. Missing (past due, nothing submitted) is not late
- * (submitted after the due date); excused counts as neither and stays out of averages.
+ * (submitted after the due date); excused counts as neither and stays out of averages, where
+ * missing work counts 0 (countedInAverage).
  */
 export type AssignmentStatus =
   | 'not started'
@@ -75,6 +76,17 @@ export function gradebookCell(
     dueAt: rules.dueAt,
     released,
   };
+}
+
+/**
+ * What a cell counts in an average, the one rule the dashboard and the gradebook exports share:
+ * the counted score of the best submission (late penalty applied); 0 for missing work, once its
+ * due date (the student's own, with any extension) has passed and not before, as Canvas's and
+ * Moodle's instructors expect; nothing for excused work, work not yet due, or an attempt still
+ * under way, which stay out of the average.
+ */
+export function countedInAverage(cell: Cell): number | null {
+  return cell.missing ? 0 : cell.score;
 }
 
 /** The cell as its student may see it: no score until the feedback is released. */
