@@ -81,9 +81,9 @@ export function gradebookCell(
 /**
  * What a cell counts in an average, the one rule the dashboard and the gradebook exports share:
  * the counted score of the best submission (late penalty applied); 0 for missing work, once its
- * due date (the student's own, with any extension) has passed and not before, as Canvas's and
- * Moodle's instructors expect; nothing for excused work, work not yet due, or an attempt still
- * under way, which stay out of the average.
+ * due date (the student's own, with any extension) has passed and not before (Canvas with a
+ * missing-submission policy of 0; Moodle counting empty grades); nothing for excused work, work
+ * not yet due, or an attempt still under way, which stay out of the average (README, "Using it", classes).
  */
 export function countedInAverage(cell: Cell): number | null {
   return cell.missing ? 0 : cell.score;
