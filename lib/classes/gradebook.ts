@@ -93,3 +93,28 @@ export function countedInAverage(cell: Cell): number | null {
 export function studentCell(cell: Cell): Cell {
   return cell.released ? cell : { ...cell, score: null };
 }
+
+/** Past its due date with nothing handed in, yet the late policy still takes it. */
+export function overdueButAccepted(item: {
+  assignment: Pick<Assignment, 'latePolicy'>;
+  cell: Cell;
+}): boolean {
+  return item.cell.status === 'missing' && item.assignment.latePolicy.kind !== 'refuse';
+}
+
+/**
+ * A student's work still to do, in the order their home page lists it: overdue work that is
+ * still accepted first, then what is under way, then what is not started (each in the order
+ * given, which is by due date). Work handed in, excused, or past due and refused is left out.
+ */
+export function workToDo<T extends { assignment: Pick<Assignment, 'latePolicy'>; cell: Cell }>(
+  items: T[],
+): T[] {
+  const rank = (item: T) => (overdueButAccepted(item) ? 0 : item.cell.status === 'in progress' ? 1 : 2);
+  return items
+    .filter(
+      (item) =>
+        overdueButAccepted(item) || item.cell.status === 'not started' || item.cell.status === 'in progress',
+    )
+    .sort((a, b) => rank(a) - rank(b));
+}

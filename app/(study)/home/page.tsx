@@ -10,7 +10,7 @@ import { listReadingsInProgress } from '@/db/queries/readings';
 import { countDue } from '@/db/queries/review';
 import { greetingName } from '@/lib/auth/names';
 import { assignmentsDueSoon } from '@/lib/classes/due-soon';
-import { gradebookCell, studentCell } from '@/lib/classes/gradebook';
+import { gradebookCell, overdueButAccepted, studentCell, workToDo } from '@/lib/classes/gradebook';
 import { requireUser } from '@/lib/server/session';
 import { reviewDay } from '@/lib/srs/daily-limit';
 import { formatDateTime } from '@/lib/time';
@@ -38,20 +38,14 @@ export default async function HomePage() {
     ),
   }));
   // Work still to do: overdue work that is still accepted first, then what is under way, then the rest.
-  const stillAccepted = (a: (typeof assignments)[number]) =>
-    a.cell.status === 'missing' && a.assignment.latePolicy.kind !== 'refuse';
-  const rank = (a: (typeof assignments)[number]) =>
-    stillAccepted(a) ? 0 : a.cell.status === 'in progress' ? 1 : 2;
-  const open = assignments
-    .filter((a) => stillAccepted(a) || a.cell.status === 'not started' || a.cell.status === 'in progress')
-    .sort((a, b) => rank(a) - rank(b));
+  const open = workToDo(assignments);
   // One clear next step: the student's own assigned work, then the instructor's (answers to grade,
   // then an assignment due this week), then reviews due, then the reading in progress, then a new one.
   const next = open[0]
     ? {
         href: `/classes/${open[0].assignment.classId}`,
         label: `${open[0].cell.status === 'in progress' ? 'Finish' : 'Start'} “${open[0].assignment.title}”`,
-        why: stillAccepted(open[0])
+        why: overdueButAccepted(open[0])
           ? 'Past its due date, but your instructor still accepts it.'
           : open[0].cell.dueAt
             ? `Due ${formatDateTime(open[0].cell.dueAt, user.timeZone)}.`
