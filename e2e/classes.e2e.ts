@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, fromDateTimeLocal } from '@/lib/time';
+import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '@/lib/time';
 import { hydrationErrors, setUpBrowser, uniqueEmail } from './browser';
 import { AuthPages } from './pages/auth';
 import { createClass } from './pages/classes';
@@ -465,6 +465,57 @@ describe('classes', () => {
     expect(await axeViolations(student.page)).toEqual([]);
     await teacher.context.close();
     await student.context.close();
+  });
+
+  it('warns while a due date typed is already past, names the week’s assignment on the home page, and renames the class', async () => {
+    const teacher = await person('Week Teacher');
+    const { classUrl } = await createClass(teacher.page, 'IR 350: This week');
+    await teacher.page.goto(classUrl);
+    await teacher.page.getByText('Assign a quiz').click();
+    await teacher.page.getByLabel('Quiz', { exact: true }).selectOption({ label: BURNS_QUIZ });
+    await teacher.page.getByLabel('Title shown to students (optional)').fill('Due this week');
+    const due = teacher.page.getByLabel(/^Due \(.* time, optional\)$/);
+    const zone = /^Due \((.*) time, optional\)$/
+      .exec((await teacher.page.locator('label[for="assign-due"]').textContent())!)![1]!
+      .replaceAll(' ', '_');
+    const warning = teacher.page.getByText('This date has already passed');
+    // The warning comes as the date is typed, before anything is saved, and goes with a later date.
+    await due.fill('2020-01-15T23:59');
+    await warning.waitFor();
+    expect(await due.getAttribute('aria-describedby')).toBe('assign-due-past');
+    await due.fill(toDateTimeLocal(new Date(Date.now() + 3 * 86_400_000), zone));
+    await warning.waitFor({ state: 'hidden' });
+    await teacher.page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await teacher.page.getByText('Assigned. Students see it on their home page.').waitFor();
+    expect(await teacher.page.getByText(/has already passed/).count()).toBe(0);
+
+    // Nothing to grade: the instructor's next step is the assignment due within the week.
+    await teacher.page.goto('/home');
+    const next = teacher.page.locator('section[aria-labelledby="next-heading"]');
+    await next.getByRole('link', { name: 'Check on “Due this week”' }).waitFor();
+    expect(await next.textContent()).toContain('in IR 350: This week: see who has not started it.');
+
+    // Renaming: a blank name is refused and changes nothing; a new one shows everywhere.
+    await teacher.page.goto(classUrl);
+    await teacher.page.getByText('Class settings').click();
+    const rename = teacher.page
+      .locator('form')
+      .filter({ has: teacher.page.getByRole('button', { name: 'Rename' }) });
+    await rename.getByLabel('Class name').fill('   ');
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    await rename.getByText('The class name is missing.').waitFor();
+    await teacher.page.reload();
+    expect(await teacher.page.getByRole('heading', { level: 1 }).textContent()).toBe('IR 350: This week');
+    await teacher.page.getByText('Class settings').click();
+    await rename.getByLabel('Class name').fill('IR 351: Next week');
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    await rename.getByText('Renamed to “IR 351: Next week”.').waitFor();
+    await teacher.page.reload();
+    expect(await teacher.page.getByRole('heading', { level: 1 }).textContent()).toBe('IR 351: Next week');
+    await teacher.page.goto('/classes');
+    await teacher.page.getByText('IR 351: Next week').first().waitFor();
+    expect(await teacher.page.getByText('IR 350: This week').count()).toBe(0);
+    await teacher.context.close();
   });
 
   it('edits, duplicates and deletes an assignment, saying first what deleting takes with it', async () => {

@@ -34,6 +34,16 @@ export async function sendMail(mail: Mail): Promise<void> {
   }
 }
 
+/**
+ * Whether a link the app mails may also be shown on the page that asked for it: only when no mail
+ * server is configured (the message went to the log) and the app is not running in production, so
+ * that `npm run dev` on one machine needs no trip to the log. A production install, or any install
+ * with SMTP_URL set, never shows a link: it proves control of the mailbox, and must stay in it.
+ */
+export function mailShownInDevelopment(): boolean {
+  return !env().SMTP_URL && process.env.NODE_ENV !== 'production';
+}
+
 /** Forgets the transport (tests that point SMTP_URL at a new server). */
 export function resetMailTransport(): void {
   globalForMail.statecraftMailer = undefined;

@@ -115,9 +115,12 @@ export function startOfDay(date: Date, timeZone: string): Date {
   return dayStart(date, timeZone, 0);
 }
 
-/** The first moment of the next day in this time zone: "due today" means due before it. */
-export function endOfDay(date: Date, timeZone: string): Date {
-  return dayStart(date, timeZone, 1);
+/**
+ * The first moment of the next day in this time zone: "due today" means due before it. With
+ * `laterDays`, the end of that many days after today ("due this week" is before endOfDay(now, zone, 6)).
+ */
+export function endOfDay(date: Date, timeZone: string, laterDays = 0): Date {
+  return dayStart(date, timeZone, 1 + laterDays);
 }
 
 /** The value a datetime-local field shows for a moment in this time zone ("2026-12-04T23:59"). */

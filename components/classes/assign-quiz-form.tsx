@@ -3,6 +3,7 @@ import { Field } from '@/components/ui/field';
 import type { Assignment } from '@/db/schema';
 import { createAssignmentAction } from '@/lib/server/actions/classes';
 import { toDateTimeLocal, zoneLabel } from '@/lib/time';
+import { DueDateField } from './due-date-field';
 
 const card =
   'space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900';
@@ -78,11 +79,10 @@ export function AssignmentFields({
           type="datetime-local"
           defaultValue={local(values?.opensAt)}
         />
-        <Field
+        <DueDateField
           id={`${idPrefix}-due`}
           label={`Due (${zoneLabel(timeZone)}, optional)`}
-          name="dueAt"
-          type="datetime-local"
+          timeZone={timeZone}
           defaultValue={local(values?.dueAt)}
         />
         <Field

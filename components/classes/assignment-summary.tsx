@@ -59,7 +59,7 @@ export function AssignmentSummary({
                           // biome-ignore lint/suspicious/noArrayIndexKey: the five buckets are fixed positions
                           key={i}
                           className="w-5 bg-indigo-500 dark:bg-indigo-400"
-                          style={{ height: `${a.submitted ? Math.max(2, (n / a.submitted) * 32) : 2}px` }}
+                          style={{ height: `${a.counted ? Math.max(2, (n / a.counted) * 32) : 2}px` }}
                         />
                       ))}
                     </span>

@@ -2,6 +2,7 @@
 
 import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { Button, buttonClasses } from '@/components/ui/button';
+import { readPercent } from '@/lib/reading/sections';
 import { removeHighlightAction, saveHighlightAction } from '@/lib/server/actions/study';
 import { AnnotationPanel } from './annotation-panel';
 import { HighlightsList } from './highlights-list';
@@ -93,17 +94,7 @@ export function ReadingView({
     <div className="reading">
       <ProgressBar
         // While guided sections are closed, only the open part can have been read.
-        percent={
-          firstLocked === -1
-            ? progress.percent
-            : Math.min(
-                progress.percent,
-                Math.floor(
-                  (visibleSections.reduce((n, sec) => n + sec.paragraphIds.length, 0) / paragraphs.length) *
-                    100,
-                ),
-              )
-        }
+        percent={readPercent({ percent: progress.percent, sections, lockedSectionIds: lockedSections })}
         moreLocked={firstLocked !== -1}
         saveState={progress.saveState}
         savedPlace={progress.savedPlace}

@@ -18,9 +18,18 @@ function describe(state: FormResult<unknown>): string | null {
   return state.status === 'ok' ? (state.message ?? null) : refusalText(state);
 }
 
+/** A link a successful action offers to follow next (its data is `{ link: { href, text } }`). */
+function followUpLink(state: FormResult<unknown>): { href: string; text: string } | null {
+  if (state.status !== 'ok' || typeof state.data !== 'object' || state.data === null) return null;
+  const link = (state.data as { link?: unknown }).link;
+  return typeof link === 'object' && link !== null && 'href' in link && 'text' in link
+    ? { href: String(link.href), text: String(link.text) }
+    : null;
+}
+
 /**
  * A form bound to a server action (lib/server/endpoint.ts): shows pending and the action's
- * message (announced).
+ * message (announced), and the link it offers next, if any.
  */
 export function ActionForm({
   action,
@@ -48,6 +57,7 @@ export function ActionForm({
   const [state, formAction, pending] = useActionState<FormResult<unknown>, FormData>(action, IDLE);
   const [, startTransition] = useTransition();
   const form = useRef<HTMLFormElement>(null);
+  const link = followUpLink(state);
   useEffect(() => {
     if (resetOnSuccess && state.status === 'ok') form.current?.reset();
   }, [state, resetOnSuccess]);
@@ -79,6 +89,17 @@ export function ActionForm({
           <FormMessage tone={state.status === 'ok' ? 'success' : 'error'}>{describe(state)}</FormMessage>
         )}
       </div>
+      {link && (
+        <p>
+          <a
+            href={link.href}
+            data-follow-up-link
+            className="text-sm font-semibold text-indigo-700 underline dark:text-indigo-300"
+          >
+            {link.text}
+          </a>
+        </p>
+      )}
     </form>
   );
 }

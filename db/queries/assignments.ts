@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import {
   type Assignment,
@@ -89,6 +89,44 @@ export async function listClassAssignments({ classId }: { classId: string }) {
     .innerJoin(quizzes, eq(quizzes.id, assignments.quizId))
     .innerJoin(readings, eq(readings.id, quizzes.readingId))
     .where(eq(assignments.classId, classId))
+    .orderBy(asc(assignments.dueAt), asc(assignments.createdAt));
+}
+
+/**
+ * The assignments of the classes this user teaches (archived ones left out) due after `from` and
+ * before `until`, soonest first, with the class's name and time zone.
+ */
+export async function listAssignmentsDueBetween({
+  instructorId,
+  from,
+  until,
+}: {
+  instructorId: string;
+  from: Date;
+  until: Date;
+}) {
+  const db = await getDb();
+  return db
+    .select({
+      classId: classes.id,
+      className: classes.name,
+      timeZone: classes.timeZone,
+      assignmentId: assignments.id,
+      title: assignments.title,
+      dueAt: assignments.dueAt,
+    })
+    .from(classMembers)
+    .innerJoin(classes, eq(classes.id, classMembers.classId))
+    .innerJoin(assignments, eq(assignments.classId, classes.id))
+    .where(
+      and(
+        eq(classMembers.userId, instructorId),
+        eq(classMembers.role, 'instructor'),
+        isNull(classes.archivedAt),
+        gt(assignments.dueAt, from),
+        lt(assignments.dueAt, until),
+      ),
+    )
     .orderBy(asc(assignments.dueAt), asc(assignments.createdAt));
 }
 

@@ -20,7 +20,8 @@ export function newMailToken(): { token: string; tokenHash: string } {
 }
 
 export type LinkRequestResult =
-  | { status: 'sent' }
+  /** developmentLink: the mailed link, when it may be shown on the page too (lib/mail.ts, mailShownInDevelopment). */
+  | { status: 'sent'; developmentLink?: string }
   | { status: 'invalid'; fieldErrors: Record<string, string[] | undefined> }
   | { status: 'rate-limited'; retryAfterSeconds: number };
 

@@ -9,7 +9,7 @@ import {
 } from '@/lib/auth/mail-token';
 import { contextualPasswordProblem, hashPassword, newPasswordSchema } from '@/lib/auth/password';
 import { clearFailures, type ThrottleKey } from '@/lib/auth/throttle';
-import { sendMail } from '@/lib/mail';
+import { mailShownInDevelopment, sendMail } from '@/lib/mail';
 
 /** How long a reset link works. */
 export const RESET_LINK_MINUTES = 60;
@@ -22,7 +22,11 @@ const requestKeys = (email: string, ip: string | null): ThrottleKey[] => [
 
 export type ResetRequestResult = LinkRequestResult;
 
-/** Sends a reset link to the account with this email, if there is one (see requestMailedLink). */
+/**
+ * Sends a reset link to the account with this email, if there is one (see requestMailedLink). In
+ * development with no mail server, the answer carries the link as well, for the page to show;
+ * that reveals whether the account exists, which only the person running the app can see.
+ */
 export async function requestPasswordReset({
   email,
   ip,
@@ -35,7 +39,8 @@ export async function requestPasswordReset({
   origin: string;
   now?: Date;
 }): Promise<ResetRequestResult> {
-  return requestMailedLink({
+  let mailed: string | undefined;
+  const result = await requestMailedLink({
     email,
     keys: (address) => requestKeys(address, ip),
     now,
@@ -47,6 +52,7 @@ export async function requestPasswordReset({
         expiresAt: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000),
       });
       const link = `${origin}/reset-password?token=${token}`;
+      mailed = link;
       await sendMail({
         to: user.email,
         subject: 'Choose a new Statecraft password',
@@ -63,6 +69,9 @@ export async function requestPasswordReset({
       });
     },
   });
+  return result.status === 'sent' && mailed && mailShownInDevelopment()
+    ? { ...result, developmentLink: mailed }
+    : result;
 }
 
 /** Whether a reset link can still be used (for the page that opens from it). */

@@ -8,7 +8,7 @@ import {
   listStudents,
 } from '@/db/queries/class-progress';
 import type { Question } from '@/questions/schema';
-import { type Cell, gradebookCell } from './gradebook';
+import { type Cell, countedInAverage, gradebookCell } from './gradebook';
 
 type Student = Awaited<ReturnType<typeof listStudents>>[number];
 
@@ -64,14 +64,17 @@ export async function classProgress(classId: string, now = new Date()) {
   const book = await classGradebook(classId, now);
   const perAssignment = book.assigned.map(({ assignment, readingTitle, questionCount }) => {
     const cells = book.students.map((s) => book.cell(assignment.id, s.userId));
-    const scores = cells.flatMap((c) => (c.score === null ? [] : [c.score]));
+    // Missing work counts 0 once past due (countedInAverage), in the average and the distribution.
+    const scores = cells.flatMap((c) => countedInAverage(c) ?? []);
     const buckets = [0, 0, 0, 0, 0];
     for (const score of scores) buckets[Math.min(4, Math.floor(score * 5))]! += 1;
     return {
       assignment,
       readingTitle,
       questionCount,
-      submitted: scores.length,
+      submitted: cells.filter((c) => c.score !== null).length,
+      /** How many scores the average and the distribution hold (submitted and missing). */
+      counted: scores.length,
       students: book.students.length,
       average: mean(scores),
       distribution: buckets,
@@ -80,7 +83,8 @@ export async function classProgress(classId: string, now = new Date()) {
 
   const rows = book.students.map((s) => {
     const cells = book.assigned.map(({ assignment }) => book.cell(assignment.id, s.userId));
-    const scores = cells.flatMap((c) => (c.score === null ? [] : [c.score]));
+    // The student's class average: missing work counts 0 once past due; excused stays out.
+    const scores = cells.flatMap((c) => countedInAverage(c) ?? []);
     return {
       student: s,
       cells,

@@ -4,6 +4,7 @@ import { describeResponse } from '@/lib/quiz/describe';
 import { countedScore } from '@/lib/quiz/rules';
 import { toCsv } from './csv';
 import { classGradebook } from './dashboard';
+import { countedInAverage } from './gradebook';
 
 const points = (score: number | null, questionCount: number) =>
   score === null ? '' : (score * questionCount).toFixed(2);
@@ -43,7 +44,8 @@ function assignmentTitles(titles: string[]): string[] {
  * - Canvas: "Student, ID, SIS User ID, SIS Login ID, Section", then the assignments, with a
  *   "Points Possible" row. Canvas's ID is its own numeric user id, which this app cannot know, so
  *   ID and SIS User ID stay empty and students are matched on SIS Login ID (their email, the login
- *   most schools use); "EX" marks an excused grade.
+ *   most schools use); "EX" marks an excused grade. Missing work past due is 0 points (as on the
+ *   class page), work not yet due or under way is empty.
  * - Moodle: matched on "Email address" (map it to the user's email on import); an excused grade
  *   is left empty, as Moodle's import has no excused value.
  * - Google Classroom: "Last Name, First Name, Email Address" and a "Points" row, its own layout.
@@ -65,7 +67,9 @@ export async function gradebookCsv(
   const cells = (userId: string, excused: string) =>
     columns.map((a) => {
       const cell = book.cell(a.id, userId);
-      return cell.status === 'excused' ? excused : points(cell.score, a.questionCount);
+      // The dashboard's rule (countedInAverage): missing work past due is 0 points, so the
+      // importer's course total agrees with the class page; work not yet due stays empty.
+      return cell.status === 'excused' ? excused : points(countedInAverage(cell), a.questionCount);
     });
   const possible = columns.map((a) => a.questionCount);
   const rows: (string | number | null)[][] = [];

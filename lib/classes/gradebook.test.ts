@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Accommodation, Assignment } from '@/db/schema';
-import { gradebookCell } from './gradebook';
+import { gradebookCell, workToDo } from './gradebook';
 
 const DUE = new Date('2026-06-10T00:00:00Z');
 const BEFORE = new Date('2026-06-09T00:00:00Z');
@@ -70,5 +70,35 @@ describe('a student’s standing on an assignment', () => {
     });
     const handedIn = gradebookCell(assignment, settings, [attempt('submitted')], excused, AFTER);
     expect(handedIn).toMatchObject({ status: 'excused', score: null, late: false });
+  });
+});
+
+describe('a student’s work still to do', () => {
+  it('puts overdue work that is still accepted first, then work under way, then work not started', () => {
+    const item = (
+      id: string,
+      latePolicy: Assignment['latePolicy'],
+      dueAt: Date,
+      mine: ReturnType<typeof attempt>[],
+    ) => {
+      const a = { ...assignment, id, title: id, dueAt, latePolicy };
+      return { assignment: a, cell: gradebookCell(a, settings, mine, null, AFTER) };
+    };
+    const later = new Date('2026-06-30T00:00:00Z');
+    // In the order the home page gets them: by due date.
+    const items = [
+      item('refused, overdue', { kind: 'refuse' }, DUE, []),
+      item('handed in', { kind: 'accept' }, DUE, [attempt('submitted')]),
+      item('not started', { kind: 'accept' }, later, []),
+      item('under way', { kind: 'accept' }, later, [attempt('in-progress')]),
+      item('overdue, with a penalty', { kind: 'penalty', percent: 20 }, DUE, []),
+      item('overdue, accepted', { kind: 'accept' }, DUE, []),
+    ];
+    expect(workToDo(items).map((i) => i.assignment.title)).toEqual([
+      'overdue, with a penalty',
+      'overdue, accepted',
+      'under way',
+      'not started',
+    ]);
   });
 });

@@ -4,7 +4,8 @@ import { feedbackRelease } from '@/lib/server/policy';
 
 /**
  * Where a student stands on an assignment. Missing (past due, nothing submitted) is not late
- * (submitted after the due date); excused counts as neither and stays out of averages.
+ * (submitted after the due date); excused counts as neither and stays out of averages, where
+ * missing work counts 0 (countedInAverage).
  */
 export type AssignmentStatus =
   | 'not started'
@@ -77,7 +78,43 @@ export function gradebookCell(
   };
 }
 
+/**
+ * What a cell counts in an average, the one rule the dashboard and the gradebook exports share:
+ * the counted score of the best submission (late penalty applied); 0 for missing work, once its
+ * due date (the student's own, with any extension) has passed and not before (Canvas with a
+ * missing-submission policy of 0; Moodle counting empty grades); nothing for excused work, work
+ * not yet due, or an attempt still under way, which stay out of the average (README, "Using it", classes).
+ */
+export function countedInAverage(cell: Cell): number | null {
+  return cell.missing ? 0 : cell.score;
+}
+
 /** The cell as its student may see it: no score until the feedback is released. */
 export function studentCell(cell: Cell): Cell {
   return cell.released ? cell : { ...cell, score: null };
+}
+
+/** Past its due date with nothing handed in, yet the late policy still takes it. */
+export function overdueButAccepted(item: {
+  assignment: Pick<Assignment, 'latePolicy'>;
+  cell: Cell;
+}): boolean {
+  return item.cell.status === 'missing' && item.assignment.latePolicy.kind !== 'refuse';
+}
+
+/**
+ * A student's work still to do, in the order their home page lists it: overdue work that is
+ * still accepted first, then what is under way, then what is not started (each in the order
+ * given, which is by due date). Work handed in, excused, or past due and refused is left out.
+ */
+export function workToDo<T extends { assignment: Pick<Assignment, 'latePolicy'>; cell: Cell }>(
+  items: T[],
+): T[] {
+  const rank = (item: T) => (overdueButAccepted(item) ? 0 : item.cell.status === 'in progress' ? 1 : 2);
+  return items
+    .filter(
+      (item) =>
+        overdueButAccepted(item) || item.cell.status === 'not started' || item.cell.status === 'in progress',
+    )
+    .sort((a, b) => rank(a) - rank(b));
 }

@@ -3,6 +3,7 @@ import { loadShippedReading } from '@/lib/reading/content';
 import { loadAuthoredBank } from '@/questions/bank';
 import { deleteParagraph, mergeParagraphs, paragraphOfSentence } from '@/questions/reading/edit';
 import { lockedSectionIds, pickGuidedQuestions } from './guided';
+import { readPercent } from './sections';
 
 const { reading } = loadShippedReading('burns-lead-with-diplomacy');
 const bank = loadAuthoredBank('burns-lead-with-diplomacy').filter((q) => q.status === 'approved');
@@ -37,6 +38,24 @@ describe('guided questions for the Burns reading', () => {
     expect(lockedSectionIds(reading.sections, guided, firstAnswered, true)).toEqual(ids.slice(2));
     const all = new Set([...guided.values()].flat().map((q) => q.id));
     expect(lockedSectionIds(reading.sections, guided, all, true)).toEqual([]);
+  });
+
+  it('never says 100 % read while a guided section is still closed', () => {
+    const { sections } = reading;
+    const ids = sections.map((s) => s.id);
+    const total = sections.reduce((n, s) => n + s.paragraphIds.length, 0);
+    const firstOpen = sections[0]!.paragraphIds.length;
+    // Nothing answered yet: a place saved at the very end (before the reading turned guided
+    // mode on) is capped at the open first section.
+    const locked = lockedSectionIds(sections, guided, new Set(), true);
+    const capped = readPercent({ percent: 100, sections, lockedSectionIds: locked });
+    expect(capped).toBe(Math.floor((firstOpen / total) * 100));
+    expect(capped).toBeLessThan(100);
+    // Only the last section closed: still under 100.
+    expect(readPercent({ percent: 100, sections, lockedSectionIds: ids.slice(-1) })).toBeLessThan(100);
+    // Less read than the open part: the place as it is; nothing closed: the whole way.
+    expect(readPercent({ percent: 3, sections, lockedSectionIds: ids.slice(1) })).toBe(3);
+    expect(readPercent({ percent: 100, sections, lockedSectionIds: [] })).toBe(100);
   });
 
   it('finds a sentence in the paragraph that holds it after a merge, not by its id', () => {

@@ -62,3 +62,25 @@ export function sectionsFromBreaks(
   });
   return sections;
 }
+
+/**
+ * How much of a reading the bar says was read: the furthest place, but while guided sections
+ * are still closed no more than the open part, so "100 % read" never shows with a section locked
+ * (a place saved before the reading turned guided mode on can lie beyond them).
+ */
+export function readPercent({
+  percent,
+  sections,
+  lockedSectionIds,
+}: {
+  percent: number;
+  sections: ReadingSection[];
+  lockedSectionIds: string[];
+}): number {
+  const firstLocked = sections.findIndex((s) => lockedSectionIds.includes(s.id));
+  if (firstLocked === -1) return percent;
+  const count = (list: ReadingSection[]) => list.reduce((n, s) => n + s.paragraphIds.length, 0);
+  const open = count(sections.slice(0, firstLocked));
+  // Below the total whenever a section is closed, so at most 99.
+  return Math.min(percent, Math.floor((open / Math.max(1, count(sections))) * 100));
+}

@@ -9,7 +9,8 @@ import { listSelfStudyAttemptsInProgress } from '@/db/queries/quizzes';
 import { listReadingsInProgress } from '@/db/queries/readings';
 import { countDue } from '@/db/queries/review';
 import { greetingName } from '@/lib/auth/names';
-import { gradebookCell, studentCell } from '@/lib/classes/gradebook';
+import { assignmentsDueSoon } from '@/lib/classes/due-soon';
+import { gradebookCell, overdueButAccepted, studentCell, workToDo } from '@/lib/classes/gradebook';
 import { requireUser } from '@/lib/server/session';
 import { reviewDay } from '@/lib/srs/daily-limit';
 import { formatDateTime } from '@/lib/time';
@@ -19,12 +20,13 @@ export const metadata: Metadata = { title: 'Home' };
 export default async function HomePage() {
   const user = await requireUser('/home');
   const now = new Date();
-  const [classes, inProgress, due, assigned, toGrade, quizzesStarted] = await Promise.all([
+  const [classes, inProgress, due, assigned, toGrade, dueSoon, quizzesStarted] = await Promise.all([
     listClassesForUser({ userId: user.id }),
     listReadingsInProgress({ userId: user.id }),
     countDue({ userId: user.id, window: reviewDay(now, user.timeZone) }),
     listStudentAssignments({ userId: user.id }),
     listAnswersAwaitingInstructor({ instructorId: user.id }),
+    assignmentsDueSoon({ instructorId: user.id, now }),
     listSelfStudyAttemptsInProgress({ userId: user.id }),
   ]);
   const teaching = classes.filter((c) => c.role === 'instructor');
@@ -36,19 +38,14 @@ export default async function HomePage() {
     ),
   }));
   // Work still to do: overdue work that is still accepted first, then what is under way, then the rest.
-  const stillAccepted = (a: (typeof assignments)[number]) =>
-    a.cell.status === 'missing' && a.assignment.latePolicy.kind !== 'refuse';
-  const rank = (a: (typeof assignments)[number]) =>
-    stillAccepted(a) ? 0 : a.cell.status === 'in progress' ? 1 : 2;
-  const open = assignments
-    .filter((a) => stillAccepted(a) || a.cell.status === 'not started' || a.cell.status === 'in progress')
-    .sort((a, b) => rank(a) - rank(b));
-  // One clear next step: reviews first (they are due), then the reading in progress, then a new one.
+  const open = workToDo(assignments);
+  // One clear next step: the student's own assigned work, then the instructor's (answers to grade,
+  // then an assignment due this week), then reviews due, then the reading in progress, then a new one.
   const next = open[0]
     ? {
         href: `/classes/${open[0].assignment.classId}`,
         label: `${open[0].cell.status === 'in progress' ? 'Finish' : 'Start'} “${open[0].assignment.title}”`,
-        why: stillAccepted(open[0])
+        why: overdueButAccepted(open[0])
           ? 'Past its due date, but your instructor still accepts it.'
           : open[0].cell.dueAt
             ? `Due ${formatDateTime(open[0].cell.dueAt, user.timeZone)}.`
@@ -60,29 +57,37 @@ export default async function HomePage() {
           label: `Grade ${toGrade[0].answers} answer${toGrade[0].answers === 1 ? '' : 's'} in “${toGrade[0].title}”`,
           why: 'The grader was unsure of these; until you grade them, your students see a provisional grade.',
         }
-      : due
+      : dueSoon[0]
         ? {
-            href: '/review',
-            label: `Review ${due} card${due === 1 ? '' : 's'} due today`,
-            why: 'A few minutes now keeps what you learned.',
+            href: `/classes/${dueSoon[0].classId}/assignments/${dueSoon[0].assignmentId}`,
+            label: `Check on “${dueSoon[0].title}”`,
+            why: `Due ${formatDateTime(dueSoon[0].dueAt, user.timeZone)} in ${dueSoon[0].className}${
+              dueSoon.length > 1 ? ` (${dueSoon.length - 1} more due in the next 7 days)` : ''
+            }: see who has not started it.`,
           }
-        : inProgress[0]
+        : due
           ? {
-              href: `/readings/${inProgress[0].slug}`,
-              label: `Continue “${inProgress[0].title}”`,
-              why: 'Pick up where you left off.',
+              href: '/review',
+              label: `Review ${due} card${due === 1 ? '' : 's'} due today`,
+              why: 'A few minutes now keeps what you learned.',
             }
-          : teaching[0]
+          : inProgress[0]
             ? {
-                href: `/classes/${teaching[0].id}`,
-                label: `Open “${teaching[0].name}”`,
-                why: 'See who has submitted, who needs attention and how the class reads.',
+                href: `/readings/${inProgress[0].slug}`,
+                label: `Continue “${inProgress[0].title}”`,
+                why: 'Pick up where you left off.',
               }
-            : {
-                href: '/readings',
-                label: 'Choose a reading',
-                why: 'Start with an essay, then take its quiz.',
-              };
+            : teaching[0]
+              ? {
+                  href: `/classes/${teaching[0].id}`,
+                  label: `Open “${teaching[0].name}”`,
+                  why: 'See who has submitted, who needs attention and how the class reads.',
+                }
+              : {
+                  href: '/readings',
+                  label: 'Choose a reading',
+                  why: 'Start with an essay, then take its quiz.',
+                };
   const firstName = greetingName(user.name) ?? 'there';
   return (
     <div className="space-y-8">

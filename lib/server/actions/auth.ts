@@ -15,7 +15,7 @@ import { RESET_LINK_MINUTES, requestPasswordReset, resetPassword } from '@/lib/a
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { clientIp, recordFailure, secondsUntilAllowed, signInKeys, signUpKeys } from '@/lib/auth/throttle';
 import { action, publicAction } from '@/lib/server/endpoint';
-import { done, type Refusal, refuse } from '@/lib/server/result';
+import { done, ok, type Refusal, refuse } from '@/lib/server/result';
 import { isTimeZone } from '@/lib/time';
 
 const waitWords = (seconds: number) =>
@@ -198,7 +198,7 @@ async function mailLink(
     ip: string | null;
     origin: string;
   }) => Promise<LinkRequestResult | { status: 'not-required' }>,
-): Promise<{ refusal: Refusal } | { status: 'sent' | 'not-required' }> {
+): Promise<{ refusal: Refusal } | { status: 'sent' | 'not-required'; developmentLink?: string }> {
   const values = { email };
   const requestHeaders = await headers();
   const untrusted = untrustedHostMessage(requestHeaders);
@@ -233,7 +233,7 @@ async function mailLink(
         { values, retryAfterSeconds: result.retryAfterSeconds },
       ),
     };
-  return { status: result.status };
+  return result;
 }
 
 /** "Forgot your password?": emails a reset link, with one answer whether or not the account exists. */
@@ -244,9 +244,14 @@ export const requestPasswordResetAction = publicAction({
   run: async (input) => {
     const sent = await mailLink(input.email, 'password reset', 'a new password', requestPasswordReset);
     if ('refusal' in sent) return sent.refusal;
-    return done(
-      `If an account uses ${normaliseEmail(input.email)}, we have sent it a link to choose a new password. The link works for ${RESET_LINK_MINUTES} minutes; if nothing arrives, check your spam folder.`,
-    );
+    const message = `If an account uses ${normaliseEmail(input.email)}, we have sent it a link to choose a new password. The link works for ${RESET_LINK_MINUTES} minutes; if nothing arrives, check your spam folder.`;
+    // In development with no mail server, the link is shown here too (it is in the server log).
+    if (sent.status === 'sent' && sent.developmentLink)
+      return ok(
+        { link: { href: sent.developmentLink, text: 'Open the reset link (shown in development only)' } },
+        message,
+      );
+    return done(message);
   },
 });
 
