@@ -7,6 +7,7 @@ import { denotesPeople } from '../language/wordnet';
 import { QUESTION_TYPES, type Question } from '../schema';
 import { clausesOf, propositionOf, statedText, subjectText, withSubject } from './clauses';
 import { readDiscourse } from './discourse';
+import { clashWithKey } from './entail';
 import {
   analyseReading,
   danglingReference,
@@ -14,7 +15,8 @@ import {
   generateQuestions,
   validateQuestion,
 } from './index';
-import { pronounFor } from './templates/argument';
+import { messageQuestions, pronounFor } from './templates/argument';
+import { fairDistractors } from './templates/common';
 import { argumentOrderQuestions } from './templates/paragraphs';
 import { parallelOpening } from './templates/reasons';
 import { snippet, vocabularyItems } from './templates/vocabulary';
@@ -593,5 +595,64 @@ describe('what the generator keeps from the Burns essay', () => {
         blanks.set(word, (blanks.get(word) ?? 0) + 1);
       }
     expect(Math.max(0, ...blanks.values())).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('one distractor check for every multiple-choice template', () => {
+  const text = [
+    'The alliance is working with the states of the region to find a peaceful way out, and to show the junta that nuclear missiles will bring only poverty and isolation.',
+    'The treaty of the northern states has held for forty years. Its members have kept their forces small.',
+    'The southern ports are open to trade from every nation. Merchants from the east have doubled their shipments.',
+    'The council of ministers meets every spring in the old capital. The ministers have approved a common budget.',
+    'Farmers in the valley have planted more wheat than ever before. The harvest has fed three provinces.',
+  ].join('\n\n');
+  const small = analyseReading(parseReading({ text, format: 'text' }), 'message-test');
+
+  it('tells a negation, a restatement and an implication of the key from a fair distractor', () => {
+    expect(
+      clashWithKey(
+        'Nuclear missiles will bring only poverty and isolation',
+        'Nuclear missiles will not bring only poverty and isolation',
+      ),
+    ).toBe('negates');
+    expect(clashWithKey('Respect our treaty commitments', 'Disrespect our treaty commitments')).toBe(
+      'negates',
+    );
+    expect(
+      clashWithKey('The ministers have approved a common budget', 'The ministers approved a budget'),
+    ).toBe('restates');
+    // Another actor given the predicate is a misreading to test, and an unrelated claim is fair.
+    expect(clashWithKey('Mr. Putin has the stronger cards', 'We have the stronger cards')).toBeNull();
+    expect(clashWithKey('The harvest has fed three provinces', 'The ministers approved a budget')).toBeNull();
+    expect(
+      fairDistractors('Nuclear missiles will bring only poverty and isolation', [
+        'Nuclear missiles will not bring only poverty and isolation',
+        'The southern ports are open to trade from every nation',
+      ]),
+    ).toEqual(['The southern ports are open to trade from every nation']);
+  });
+
+  it('offers no message turned around beside the message, and the validator refuses one', () => {
+    const [draft] = messageQuestions(small, readDiscourse(small));
+    expect(draft).toBeDefined();
+    const question = draft!.question as Extract<Question, { type: 'multiple-choice' }>;
+    const key = question.options.find((o) => o.id === question.answer.optionId)!.text;
+    expect(key).toBe('Nuclear missiles will bring only poverty and isolation');
+    for (const option of question.options)
+      if (option.id !== question.answer.optionId)
+        expect(clashWithKey(key, option.text), option.text).toBeNull();
+    expect(validateQuestion(question, small).ok).toBe(true);
+    const withNegation = {
+      ...question,
+      options: question.options.map((o) =>
+        o.id === question.answer.optionId ||
+        o.text !== question.options.find((x) => x.id !== question.answer.optionId)!.text
+          ? o
+          : { ...o, text: 'Nuclear missiles will not bring only poverty and isolation' },
+      ),
+    };
+    const verdict = validateQuestion(withNegation, small);
+    expect(verdict.ok).toBe(false);
+    if (!verdict.ok) expect(verdict.validator).toBe('weak-distractors');
   });
 });

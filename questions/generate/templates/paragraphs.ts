@@ -12,6 +12,7 @@ import { danglingReference } from '../references';
 import {
   type Draft,
   draftBase,
+  fairDistractors,
   labelled,
   nearestFirst,
   overlap,
@@ -126,18 +127,20 @@ export function mainIdeaQuestions(analysis: ReadingAnalysis): Draft[] {
         (g) =>
           g !== null && overlap(new Set(lemmasIn(g.text, analysis)), new Set(lemmasIn(key, analysis))) < 0.5,
       );
-    if (detail) {
+    if (detail && fairDistractors(key, [detail.text]).length === 1) {
       distractors.push(detail.text);
       kinds.push('a detail of the paragraph, not its point');
     }
     // No "point turned around": beside the key, its own negation tells a test-wise student that
     // the answer is one of those two, whatever they read.
-    for (const other of otherPoints(analysis, paragraph, 3, paragraph.id)) {
+    for (const other of otherPoints(analysis, paragraph, 6, paragraph.id)) {
       if (distractors.length === 3) break;
-      distractors.push(point(other)!);
+      const text = point(other)!;
+      if (fairDistractors(key, [...distractors, text], 3).length !== distractors.length + 1) continue;
+      distractors.push(text);
       kinds.push(`the point of paragraph ${other.number}`);
     }
-    if (distractors.length < 3 || !detail) continue;
+    if (distractors.length < 3 || !kinds[0]?.startsWith('a detail')) continue;
     const { options, keyId } = shuffledOptions(key, distractors, id);
     drafts.push({
       template: 'main-idea',
