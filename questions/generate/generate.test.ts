@@ -15,7 +15,7 @@ import {
   generateQuestions,
   validateQuestion,
 } from './index';
-import { messageQuestions, pronounFor } from './templates/argument';
+import { messageQuestions, pronounFor, statementTrueFalse } from './templates/argument';
 import { fairDistractors } from './templates/common';
 import { argumentOrderQuestions } from './templates/paragraphs';
 import { parallelOpening } from './templates/reasons';
@@ -654,5 +654,26 @@ describe('one distractor check for every multiple-choice template', () => {
     const verdict = validateQuestion(withNegation, small);
     expect(verdict.ok).toBe(false);
     if (!verdict.ok) expect(verdict.validator).toBe('weak-distractors');
+  });
+});
+
+describe('actor swaps the text itself pairs', () => {
+  it('gives "we" to the main actor only in a passage about both', () => {
+    const text = [
+      'General Ortega has ruled the island for twenty years. General Ortega jails the editors of every free newspaper.',
+      'General Ortega is betting that our patience will run out. But we have the stronger hand in this long contest.',
+      'At home, we are fighting the trade in illegal drugs. Our clinics treat thousands of addicts every year.',
+      'The ministers of the region will meet in the spring. General Ortega has refused to send an envoy.',
+      'Our schools need more teachers in every county. We are building new schools in the poorest towns.',
+    ].join('\n\n');
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'swap-test');
+    const statements = statementTrueFalse(small, readDiscourse(small)).flatMap((d) =>
+      d.question.type === 'true-false' ? [d.question] : [],
+    );
+    const swapped = statements.filter((q) => /says this of/.test(q.explanation)).map((q) => q.statement);
+    expect(swapped).toContain(
+      'According to the speaker, General Ortega has the stronger hand in this long contest.',
+    );
+    expect(swapped.filter((s) => /drugs|schools/.test(s))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { isGrammatical } from '../../language/grammar';
+import { escapeRegExp, WORD_END, WORD_START } from '../../language/regexp';
 import { tokenize } from '../../language/tokens';
 import { denotesPeople, relationsOf } from '../../language/wordnet';
 import type { KeyPoint } from '../../schema';
@@ -632,6 +633,35 @@ function actorKinds(analysis: ReadingAnalysis): (name: string) => ActorKind | nu
   };
 }
 
+const LIGHT_VERBS = /^(be|have|do|make|get|go|come|say|take|give|see|know|let|become|seem|keep)$/;
+
+/**
+ * Whether the text itself sets an actor beside a statement's subject in a comparable role: it
+ * names the actor in the statement's paragraph (the passage is about both), or says of the actor
+ * something with the same main verb elsewhere ("Moscow expelled …", "London expelled …"). Only
+ * then is "the text says this of X, not of Y" a misreading a reader could make; otherwise
+ * ("Saddam Hussein is fighting illegal drugs", from a paragraph on drug treatment) it is absurd.
+ */
+function pairedInText(
+  actor: string,
+  statement: Statement,
+  analysis: ReadingAnalysis,
+  discourse: Discourse,
+): boolean {
+  const last = actor.split(/\s+/).at(-1)!;
+  const named = new RegExp(`${WORD_START}${escapeRegExp(last)}${WORD_END}`, 'u');
+  const paragraph = analysis.paragraphs[statement.sentence.paragraphIndex];
+  if (paragraph?.sentences.some((s) => named.test(s.text))) return true;
+  const verb = statement.proposition.head.lemma;
+  if (LIGHT_VERBS.test(verb)) return false;
+  return discourse.statements.some(
+    (other) =>
+      other !== statement &&
+      (other.subject === actor || other.subject.endsWith(` ${last}`)) &&
+      other.proposition.head.lemma === verb,
+  );
+}
+
 /** In how many paragraphs the text names its main actor. */
 function mainActorSpread(analysis: ReadingAnalysis): number {
   const last = analysis.mainActor?.split(/\s+/).at(-1);
@@ -711,10 +741,12 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
                   one === singular &&
                   kindOf(a) !== null &&
                   kindOf(a) === kindOf(statement.subject) &&
-                  a !== statement.subject &&
-                  !a.includes(statement.subject) &&
-                  !statement.subject.includes(a) &&
-                  !sentence.text.includes(a),
+                  // "The United States" at a sentence's start is "the United States".
+                  a.toLowerCase() !== statement.subject.toLowerCase() &&
+                  !a.toLowerCase().includes(statement.subject.toLowerCase()) &&
+                  !statement.subject.toLowerCase().includes(a.toLowerCase()) &&
+                  !sentence.text.toLowerCase().includes(a.toLowerCase()) &&
+                  pairedInText(a, statement, analysis, discourse),
               )
               .map(([a]) => a)
           : [];
@@ -729,7 +761,8 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         /^we$/i.test(statement.subject) &&
         !statement.proposition.negative &&
         !selfReference &&
-        !modal
+        !modal &&
+        pairedInText(main, statement, analysis, discourse)
       ) {
         const swapped = withSubject(statement.proposition, main, true);
         if (swapped) {
