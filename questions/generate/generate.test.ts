@@ -677,3 +677,23 @@ describe('actor swaps the text itself pairs', () => {
     expect(swapped.filter((s) => /drugs|schools/.test(s))).toEqual([]);
   });
 });
+
+describe('risks the text states', () => {
+  it('asks about a risk only where a sentence states a danger or cost, not a sacrifice made or a danger answered', () => {
+    const small = analyseReading(
+      parseReading({
+        text: [
+          'Our soldiers serve far from home, and they sacrifice for the freedom of strangers.',
+          'We will strengthen our partners against the dangers of invasion by their neighbours.',
+          'Our first goal is to prevent hostile regimes from threatening our allies with missiles.',
+          'A blockade of the strait could provoke a wider war in the region.',
+          'The price of indifference to this famine would be counted in millions of lives.',
+        ].join('\n\n'),
+        format: 'text',
+      }),
+      'risk-words-test',
+    );
+    const risks = readDiscourse(small).risks.map((r) => r.sentence.paragraphNumber);
+    expect(risks).toEqual([4, 5]);
+  });
+});
