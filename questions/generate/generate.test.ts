@@ -17,7 +17,7 @@ import {
 } from './index';
 import { messageQuestions, pronounFor, statementTrueFalse } from './templates/argument';
 import { fairDistractors } from './templates/common';
-import { argumentOrderQuestions } from './templates/paragraphs';
+import { argumentOrderQuestions, mainIdeaQuestions } from './templates/paragraphs';
 import { parallelOpening } from './templates/reasons';
 import { snippet, vocabularyItems } from './templates/vocabulary';
 import { copiedRun } from './validate';
@@ -695,5 +695,26 @@ describe('risks the text states', () => {
     );
     const risks = readDiscourse(small).risks.map((r) => r.sentence.paragraphNumber);
     expect(risks).toEqual([4, 5]);
+  });
+});
+
+describe('main-idea items', () => {
+  it('offers as the "detail" only a sentence clearly less central to the paragraph than its point', () => {
+    const text = [
+      'Sanctions on the regime have weakened its economy. The sanctions have cut the exports of the regime by half. The regime can no longer pay for the sanctions it faces. The harbour of the capital was built by Dutch engineers.',
+      'The people of the east trust the new envoy of the league. The mission of the envoy is vital to the peace of the league. The envoy will meet the people of the east and the leaders of the league in the spring. The weather in the spring is mild.',
+      'The northern treaty has held for forty years without a single breach.',
+      'Farmers in the valley have planted more wheat than in any year before.',
+      'The ports of the west coast are open to trade from every nation.',
+    ].join('\n\n');
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'main-idea-test');
+    const second = mainIdeaQuestions(small).find((d) => d.anchor === 'p2')?.question;
+    expect(second?.type).toBe('multiple-choice');
+    if (second?.type !== 'multiple-choice') return;
+    const texts = second.options.map((o) => o.text);
+    expect(texts).toContain('The people of the east trust the new envoy of the league');
+    // As good a summary as the key: two right answers.
+    expect(texts).not.toContain('The mission of the envoy is vital to the peace of the league');
+    expect(texts).toContain('The weather in the spring is mild');
   });
 });

@@ -105,6 +105,16 @@ function gistOf(
   return null;
 }
 
+/** How many words a sentence shares with the other sentences of its paragraph, counted per sentence. */
+function centrality(sentence: SentenceAnalysis, paragraph: ParagraphAnalysis): number {
+  let shared = 0;
+  for (const other of paragraph.sentences) {
+    if (other === sentence) continue;
+    for (const lemma of sentence.content) if (other.content.has(lemma)) shared++;
+  }
+  return shared;
+}
+
 /**
  * "Which statement best sums up paragraph N?": the paragraph's point against a detail of the
  * same paragraph (true, but not the point) and other paragraphs' points (off the subject).
@@ -120,8 +130,25 @@ export function mainIdeaQuestions(analysis: ReadingAnalysis): Draft[] {
     const id = `main-idea-${paragraph.id}`;
     const distractors: string[] = [];
     const kinds: string[] = [];
+    // The detail must be clearly less central than the point: it shares at most half as many
+    // words with the rest of the paragraph, and it is not the paragraph's first sentence, which a
+    // reader takes for its point ("Eisenhower's mission is vital to our security" beside "The
+    // people of Europe have confidence in Eisenhower" is as good a summary). The least central first.
+    const topicCentrality = centrality(topic, paragraph);
     const detail = paragraph.sentences
-      .filter((s) => s !== topic && !s.isQuestion && s.wordCount >= 6)
+      .filter(
+        (s) =>
+          s !== topic &&
+          !s.isQuestion &&
+          s.wordCount >= 6 &&
+          s.indexInParagraph !== 0 &&
+          topicCentrality >= 2 &&
+          2 * centrality(s, paragraph) <= topicCentrality,
+      )
+      .sort(
+        (a, b) =>
+          centrality(a, paragraph) - centrality(b, paragraph) || a.indexInParagraph - b.indexInParagraph,
+      )
       .map(gistOf)
       .find(
         (g) =>
