@@ -19,6 +19,7 @@ import { messageQuestions, pronounFor, statementTrueFalse } from './templates/ar
 import { fairDistractors } from './templates/common';
 import { argumentOrderQuestions, mainIdeaQuestions } from './templates/paragraphs';
 import { parallelOpening } from './templates/reasons';
+import { clozeQuestions } from './templates/statements';
 import { snippet, vocabularyItems } from './templates/vocabulary';
 import { copiedRun } from './validate';
 
@@ -716,5 +717,24 @@ describe('main-idea items', () => {
     // As good a summary as the key: two right answers.
     expect(texts).not.toContain('The mission of the envoy is vital to the peace of the league');
     expect(texts).toContain('The weather in the spring is mild');
+  });
+});
+
+describe('cloze banks', () => {
+  it('offers no distractor that fits the words beside the blank as well as the key', () => {
+    const text = [
+      'Our third aim is to promote energy independence for the whole country within ten years.',
+      'The bank has paid for the development of new roads in the poorest provinces of the south.',
+      'The treaty allows the inspection of every factory that makes chemicals for the army.',
+      'The agency gathers intelligence on the plans of hostile governments in the region.',
+      'Chemical warfare was banned by the treaty that most nations signed after the war.',
+    ].join('\n\n');
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'slot-test');
+    const energy = clozeQuestions(small).find((d) => d.anchor === 'p1.s1')?.question;
+    expect(energy?.type).toBe('cloze');
+    if (energy?.type !== 'cloze') return;
+    expect(energy.answer.blanks[0]!.accepted).toEqual(['independence']);
+    // "energy development" is as good a phrase as "energy independence".
+    expect(energy.wordBank).not.toContain('development');
   });
 });
