@@ -559,12 +559,12 @@ describe('more cuts that change the meaning', () => {
     ).toEqual([]);
     // Four usable points in a row, two of them numbered list items with no verb.
     const listed = [
-      'The alliance has grown stronger in every year of its long existence since the war.',
-      'Its members have pooled their air defences along the whole of the eastern border.',
-      'First, ratification of the treaty of mutual defence by every parliament.',
-      'Second, a common fund for arms, doubled within three years.',
-      'The ministers of the alliance will meet again in the spring at the summit in Vilnius.',
-      'The partners in the south have asked the ministers to join the common fund for arms.',
+      'The alliance has grown stronger in every year of its long existence since the war. Its eastern members now guard the border with new radar stations and fighter squadrons.',
+      'Its members have pooled their air defences along the whole of the eastern border. The radar stations and fighter squadrons answer to one command under the treaty.',
+      'First, ratification of the treaty of mutual defence by every parliament. The ministers expect each parliament to ratify the treaty in the capital before the end of the coming year.',
+      'Second, a common fund for arms, doubled within three years. The ministers will manage the fund in the coming year from a new office in the capital.',
+      'The ministers of the alliance will meet again in the spring at the summit in Vilnius. They will agree the rules of the common fund and of its new office there.',
+      'The partners in the south have asked the ministers to join the common fund for arms. The summit in Vilnius will answer them in the spring of next year.',
     ];
     const orderingsOf = (paragraphs: string[]) =>
       argumentOrderQuestions(
@@ -736,5 +736,22 @@ describe('cloze banks', () => {
     expect(energy.answer.blanks[0]!.accepted).toEqual(['independence']);
     // "energy development" is as good a phrase as "energy independence".
     expect(energy.wordBank).not.toContain('development');
+  });
+});
+
+describe('ordering items', () => {
+  it('puts in order only points that make one thread, not unrelated points linked by words every paragraph uses', () => {
+    const unrelated = [
+      'Too many people in our nation cannot find treatment for addiction. The clinics of the nation turn people away every day of the year.',
+      'The space agency of our nation will send a probe to the outer planets. People across the world will follow the flight of the probe.',
+      'Farmers in our nation have harvested more wheat than in any year before. The people of the world buy the grain of our farmers.',
+      'The museums of the capital will open their doors to every child of the nation. People from the whole world come to see the paintings.',
+      'Our nation will build new bridges over the great rivers of the west. The people of the river towns have waited for the bridges for years.',
+    ];
+    const analysed = analyseReading(
+      parseReading({ text: unrelated.join('\n\n'), format: 'text' }),
+      'unrelated-points-test',
+    );
+    expect(argumentOrderQuestions(analysed)).toEqual([]);
   });
 });

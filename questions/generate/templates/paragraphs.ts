@@ -205,29 +205,52 @@ export function argumentOrderQuestions(analysis: ReadingAnalysis): Draft[] {
   // "First, appropriations …", "Second, …": points numbered by the text give their order away.
   const numbered = (p: ParagraphAnalysis) =>
     /^(first|second|third|fourth|fifth|next|then|finally|lastly)\b/i.test(point(p)!);
-  return runs(analysis, 4, 2)
-    .filter((group) => !group.some(numbered))
-    .map((group) => {
-      const id = `order-${group[0]!.id}`;
-      const texts = group.map((p) => point(p)!);
-      const { items, order } = labelled(texts, id);
-      return {
-        template: 'argument-order' as const,
-        anchor: group[0]!.id,
-        quality: 0.6,
-        question: {
-          ...draftBase(analysis, {
-            id,
-            evidence: group.map((p) => p.topic!.id),
-            skill: 'main-idea' as const,
-            difficulty: 3 as const,
-            explanation: `These points come from paragraphs ${group.map((p) => p.number).join(', ')}, in that order.`,
-          }),
-          type: 'ordering' as const,
-          prompt: `Put these points in the order in which ${author} makes them, from first to last.`,
-          items,
-          answer: { order: texts.map((text) => items[order.indexOf(text)]!.id) },
-        },
-      };
+  // Points worth putting in order make one thread: each paragraph shares with the next two
+  // names ("Mr. Putin", "Saddam Hussein") or two words specific to a part of the reading (in at
+  // most a quarter of its paragraphs), and none is a line of a few words ("God bless you"). Four
+  // unrelated points (drug treatment, cloning, the Middle East) linked by words every paragraph
+  // uses ("nation", "life", "world") test where they sit, not the argument.
+  const isName = (lemma: string) => analysis.lexicon.get(lemma)?.proper === true;
+  const spread = new Map<string, number>();
+  for (const p of analysis.paragraphs) for (const l of p.content) spread.set(l, (spread.get(l) ?? 0) + 1);
+  const specific = (lemma: string) => (spread.get(lemma) ?? 0) <= Math.max(2, analysis.paragraphs.length / 4);
+  const paragraphWords = (p: ParagraphAnalysis) => p.sentences.reduce((n, s) => n + s.wordCount, 0);
+  const thread = (group: ParagraphAnalysis[]) =>
+    group.every((p, i) => {
+      if (paragraphWords(p) < 25) return false;
+      const next = group[i + 1];
+      if (!next) return true;
+      const shared = [...p.content].filter((l) => next.content.has(l));
+      return shared.filter(isName).length >= 2 || shared.filter(specific).length >= 2;
     });
+  // Every stretch of four that makes a thread, taken from the start without overlapping.
+  const groups: ParagraphAnalysis[][] = [];
+  for (const group of runs(analysis, 4, 1)) {
+    if (group.some(numbered) || !thread(group)) continue;
+    if (groups.some((g) => g.some((p) => group.includes(p)))) continue;
+    groups.push(group);
+  }
+  return groups.map((group) => {
+    const id = `order-${group[0]!.id}`;
+    const texts = group.map((p) => point(p)!);
+    const { items, order } = labelled(texts, id);
+    return {
+      template: 'argument-order' as const,
+      anchor: group[0]!.id,
+      quality: 0.6,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: group.map((p) => p.topic!.id),
+          skill: 'main-idea' as const,
+          difficulty: 3 as const,
+          explanation: `These points come from paragraphs ${group.map((p) => p.number).join(', ')}, in that order.`,
+        }),
+        type: 'ordering' as const,
+        prompt: `Put these points in the order in which ${author} makes them, from first to last.`,
+        items,
+        answer: { order: texts.map((text) => items[order.indexOf(text)]!.id) },
+      },
+    };
+  });
 }
