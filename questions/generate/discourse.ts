@@ -353,7 +353,11 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           ...statement,
           verb: head.lemma,
           object: object.replace(/^to\s+/, 'to ').replace(/^that\s+/, ''),
-          whPrompt: question.replace(/\?$/, `${particle}?`),
+          // "we mean to maintain …" asks what we intend, not what a word means.
+          whPrompt: (head.lemma === 'mean' ? question.replace(/\bmean\?$/, 'intend?') : question).replace(
+            /\?$/,
+            `${particle}?`,
+          ),
         });
       });
 

@@ -755,3 +755,42 @@ describe('ordering items', () => {
     expect(argumentOrderQuestions(analysed)).toEqual([]);
   });
 });
+
+describe('faults a fresh text showed (Kennedy 1962, after its first-sight rating)', () => {
+  const text = [
+    'Last month I found a new trust in our country among workers and farmers as well as diplomats.',
+    'The navy has placed new missiles on its ships in the northern seas this winter.',
+    'Our partners in the south have doubled their exports of grain to the east this year.',
+    'We mean to keep the peace of the region through the strength of our alliances.',
+    'Free societies do not carry within them the seeds of inevitable disunity and decay.',
+    'So long as hunger and fear rule the border towns, we must keep our garrisons on the frontier.',
+  ].join('\n\n');
+  const small = analyseReading(parseReading({ text, format: 'text' }), 'fresh-faults-test');
+
+  it('blanks no last member of a list ("farmers as well as ___")', () => {
+    const texts = clozeQuestions(small).map((d) => (d.question.type === 'cloze' ? d.question.text : ''));
+    expect(texts.filter((t) => /as well as \{\{1\}\}/.test(t))).toEqual([]);
+  });
+
+  it('asks what we intend, not what we "mean"', () => {
+    expect(readDiscourse(small).intents.map((i) => i.whPrompt)).toEqual(['what do we intend?']);
+  });
+
+  it('defines no word whose definition names its own stem ("disunity": "lack of unity")', () => {
+    expect(vocabularyItems(small).map((i) => i.token.normal)).not.toContain('disunity');
+  });
+
+  it('reads "So long as …" as a condition: no statement from the sentence', () => {
+    const clauses = clausesOf(
+      tokenize(
+        'So long as hunger and fear rule the border towns, we must keep our garrisons on the frontier.',
+      ),
+    );
+    expect(clauses.map((c) => c.relation)).toEqual(['condition', null]);
+    expect(small.sentences.find((s) => /^So long as/.test(s.text))?.markers.has('conditional')).toBe(true);
+    const statements = statementTrueFalse(small, readDiscourse(small)).flatMap((d) =>
+      d.question.type === 'true-false' ? [d.question.statement] : [],
+    );
+    expect(statements.filter((s) => /garrisons|long as/.test(s))).toEqual([]);
+  });
+});

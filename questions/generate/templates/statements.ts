@@ -62,7 +62,16 @@ function openSlot(tokens: Token[], i: number): boolean {
     (after !== undefined && /^(and|or|nor)$/.test(after.normal) && !tokens[i]!.post.trim()) ||
     /,/.test(tokens[i]!.post) ||
     /,/.test(before?.post ?? '');
-  return coordinated || (before !== undefined && /^(that|this|these|those)$/.test(before.normal));
+  // "workers and farmers as well as ___": the last member of a list, however it is joined.
+  const listTail = tokens
+    .slice(Math.max(0, i - 3), i)
+    .map((t) => t.normal)
+    .join(' ');
+  return (
+    coordinated ||
+    /\b(as well as|such as)$/.test(listTail) ||
+    (before !== undefined && /^(that|this|these|those)$/.test(before.normal))
+  );
 }
 
 /** Words so close in use ("terrorists" and "operatives", "freedom" and "justice") that both would fit. */
