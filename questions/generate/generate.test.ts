@@ -15,7 +15,12 @@ import {
   generateQuestions,
   validateQuestion,
 } from './index';
-import { messageQuestions, pronounFor, statementTrueFalse } from './templates/argument';
+import {
+  messageQuestions,
+  pronounFor,
+  recommendationQuestions,
+  statementTrueFalse,
+} from './templates/argument';
 import { fairDistractors } from './templates/common';
 import { argumentOrderQuestions, mainIdeaQuestions } from './templates/paragraphs';
 import { parallelOpening } from './templates/reasons';
@@ -792,5 +797,26 @@ describe('faults a fresh text showed (Kennedy 1962, after its first-sight rating
       d.question.type === 'true-false' ? [d.question.statement] : [],
     );
     expect(statements.filter((s) => /garrisons|long as/.test(s))).toEqual([]);
+  });
+});
+
+describe('actions offered as distractors', () => {
+  it('offers no action that keeps another actor\'s traces ("Also depend on its farms", "… by candidates")', () => {
+    const text = [
+      'Above all, we must expand our exports to the growing markets of the south.',
+      'The economy of the nation also depends on its farms and natural resources.',
+      'The new election law requires reports to the commission by candidates for federal office.',
+      'The generals seize the grain of the peasants in every province.',
+      'Smugglers carry weapons across the mountains into the valley.',
+      'The old factories take jobs away from the river towns.',
+      'Foreign banks lend money to the government of the north.',
+    ].join('\n\n');
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'actions-test');
+    const [draft] = recommendationQuestions(small, readDiscourse(small));
+    expect(draft?.question.type).toBe('multiple-choice');
+    if (draft?.question.type !== 'multiple-choice') return;
+    const texts = draft.question.options.map((o) => o.text);
+    expect(texts).toContain('Expand our exports to the growing markets of the south');
+    expect(texts.filter((t) => /\b(its|also)\b|by candidates/i.test(t))).toEqual([]);
   });
 });

@@ -304,6 +304,11 @@ function actionsElsewhere(
       words(short) < 2 ||
       /^be\b/i.test(short) ||
       /,/.test(short) ||
+      // An action cut from another actor's sentence keeps that actor's traces: "Also depend on
+      // its farms" (whose farms?), "Report to the commission by candidates" (a passive's agent).
+      /^(also|only|even|still|too|again|now|then)\b/i.test(short) ||
+      /\b(its|his|her|their)\b/i.test(short) ||
+      /^\w+\s+(?:\w+\s+){0,5}by\s+(?:the\s+)?\w+s\b/i.test(short) ||
       exclude.has(short.toLowerCase()) ||
       !isGrammatical(`We should ${short.charAt(0).toLowerCase()}${short.slice(1)}.`) ||
       /\b(the|a|an|of|to|and|or|that|which|who|will|would|we|they|in|with|for|only|also|even|just)$/i.test(
