@@ -158,6 +158,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/bush-2003-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Kennedy, State of the Union, 1962',
+    slug: 'kennedy-1962-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/kennedy-1962-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

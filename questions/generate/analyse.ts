@@ -81,7 +81,7 @@ const MARKERS: [Marker, RegExp][] = [
     /\b(will|would)\s+(\w+\s+)?(unsettle|fall|make|mean|end|lead|cause|stimulate|perpetuate|waste)\b/i,
   ],
   // A condition anywhere changes what is true: "… or we would be there if it were not so cold".
-  ['conditional', /\b(if|unless)\b/i],
+  ['conditional', /\b(if|unless|(?:so|as) long as|provided that)\b/i],
 ];
 
 /** Sentences that open on a reference to something before them. */

@@ -51,6 +51,8 @@ const MARKERS: { words: string[]; relation: Relation; opensOnlyAfterPause?: bool
   { words: ['so', 'that'], relation: 'purpose' },
   { words: ['in', 'order', 'to'], relation: 'purpose' },
   { words: ['in', 'order', 'that'], relation: 'purpose' },
+  // "So long as fanaticism and fear brood …, we must arm": a condition, not "so" and a clause.
+  { words: ['so', 'long', 'as'], relation: 'condition' },
   { words: ['as', 'long', 'as'], relation: 'condition' },
   { words: ['provided', 'that'], relation: 'condition' },
   { words: ['because'], relation: 'cause' },

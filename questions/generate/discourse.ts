@@ -135,9 +135,16 @@ const RISK_WORDS = new Set([
   'destruction',
   'destroy',
   'vulnerable',
-  'burden',
-  'sacrifice',
 ]);
+
+/**
+ * Words that answer a danger rather than name one: "strengthen nations against the dangers of
+ * aggression", "prevent regimes from threatening", "meet these threats", "rid the world of the
+ * threat". A sentence whose every risk word follows one of these states a response, not a risk.
+ */
+const COUNTERING =
+  /^(against|prevent|prevents|prevented|preventing|rid|eliminate|eliminating|counter|combat|combating|address|addressing|reduce|reducing|remove|removing|end|ending|defeat|confront|fight|fighting|meet|meeting|protect|protecting|guard|defend|deter|resist|lessen|avoid|escape|overcome|mobilizing|mobilize)$/;
+const DANGER_NOUN = /^(risks?|dangers?|threats?|perils?|costs?|price)$/;
 
 const trimClause = (text: string) =>
   text
@@ -346,7 +353,11 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           ...statement,
           verb: head.lemma,
           object: object.replace(/^to\s+/, 'to ').replace(/^that\s+/, ''),
-          whPrompt: question.replace(/\?$/, `${particle}?`),
+          // "we mean to maintain …" asks what we intend, not what a word means.
+          whPrompt: (head.lemma === 'mean' ? question.replace(/\bmean\?$/, 'intend?') : question).replace(
+            /\?$/,
+            `${particle}?`,
+          ),
         });
       });
 
@@ -440,7 +451,18 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
       // "No threat … is concealed in our plans" names a threat to deny it.
       const deniedRisk =
         main?.proposition.subject.some((t) => /^(no|none|neither|nothing)$/.test(t.normal)) ?? false;
-      if (riskWord && main && !main.proposition.negative && !deniedRisk) {
+      // A danger or cost the sentence states, not one it answers: some risk word with no word
+      // that counters it earlier in its stretch of the sentence (up to a dash, colon or semicolon).
+      const stated = sentence.tokens.some((t, i) => {
+        if (!(RISK_WORDS.has(t.lemma) || DANGER_NOUN.test(t.normal))) return false;
+        for (let j = i - 1; j >= 0; j--) {
+          const before = sentence.tokens[j]!;
+          if (/[;:]|\s[-–—]+\s/.test(before.post) || /[;:]/.test(before.pre)) break;
+          if (COUNTERING.test(before.normal)) return false;
+        }
+        return true;
+      });
+      if (riskWord && main && stated && !main.proposition.negative && !deniedRisk) {
         const text = affirmed(main.proposition, main.subject);
         if (text && wordCount(text) >= 5 && wordCount(text) <= 24) discourse.risks.push({ sentence, text });
       }

@@ -169,3 +169,36 @@ function misattributed(stated: Token[], evidence: Token[]): boolean {
   }
   return false;
 }
+
+/** How an option stands to a multiple-choice key when it is no fair distractor. */
+export type Clash = 'negates' | 'restates' | 'entails' | 'entailed';
+
+const namesIn = (tokens: Token[]) =>
+  new Set(tokens.filter((t) => t.tags.has('ProperNoun')).map((t) => t.lemma));
+
+/**
+ * The one check every multiple-choice template and the validator share: a distractor that says
+ * the key turned around ("… will not bring only isolation" beside "… will bring only isolation",
+ * "Disrespect our commitments" beside "Respect …"), the key in other words, or something the key
+ * implies or that implies the key. The first is an answer given away by the pair; the others are
+ * a second right answer. A distractor that gives the key's predicate to another named actor is a
+ * misreading to test, not a negation, and is left to the rules on actors.
+ */
+export function clashWithKey(key: string, distractor: string): Clash | null {
+  const keyTokens = statementTokens(key);
+  const otherTokens = statementTokens(distractor);
+  if (keyTokens.filter(isContent).length === 0 || otherTokens.filter(isContent).length === 0) return null;
+  const forward = support(distractor, keyTokens, 0.75);
+  const backward = support(key, otherTokens, 0.75);
+  if (forward === 'supported' && backward === 'supported') return 'restates';
+  if (forward === 'contradicted' || backward === 'contradicted') {
+    const a = namesIn(keyTokens);
+    const b = namesIn(otherTokens);
+    const sameNames = a.size === b.size && [...a].every((n) => b.has(n));
+    if (sameNames) return 'negates';
+    return null;
+  }
+  if (forward === 'supported') return 'entails';
+  if (backward === 'supported') return 'entailed';
+  return null;
+}

@@ -7,6 +7,7 @@ import { denotesPeople } from '../language/wordnet';
 import { QUESTION_TYPES, type Question } from '../schema';
 import { clausesOf, propositionOf, statedText, subjectText, withSubject } from './clauses';
 import { readDiscourse } from './discourse';
+import { clashWithKey } from './entail';
 import {
   analyseReading,
   danglingReference,
@@ -14,9 +15,16 @@ import {
   generateQuestions,
   validateQuestion,
 } from './index';
-import { pronounFor } from './templates/argument';
-import { argumentOrderQuestions } from './templates/paragraphs';
+import {
+  messageQuestions,
+  pronounFor,
+  recommendationQuestions,
+  statementTrueFalse,
+} from './templates/argument';
+import { fairDistractors } from './templates/common';
+import { argumentOrderQuestions, mainIdeaQuestions } from './templates/paragraphs';
 import { parallelOpening } from './templates/reasons';
+import { clozeQuestions } from './templates/statements';
 import { snippet, vocabularyItems } from './templates/vocabulary';
 import { copiedRun } from './validate';
 
@@ -556,12 +564,12 @@ describe('more cuts that change the meaning', () => {
     ).toEqual([]);
     // Four usable points in a row, two of them numbered list items with no verb.
     const listed = [
-      'The alliance has grown stronger in every year of its long existence since the war.',
-      'Its members have pooled their air defences along the whole of the eastern border.',
-      'First, ratification of the treaty of mutual defence by every parliament.',
-      'Second, a common fund for arms, doubled within three years.',
-      'The ministers of the alliance will meet again in the spring at the summit in Vilnius.',
-      'The partners in the south have asked the ministers to join the common fund for arms.',
+      'The alliance has grown stronger in every year of its long existence since the war. Its eastern members now guard the border with new radar stations and fighter squadrons.',
+      'Its members have pooled their air defences along the whole of the eastern border. The radar stations and fighter squadrons answer to one command under the treaty.',
+      'First, ratification of the treaty of mutual defence by every parliament. The ministers expect each parliament to ratify the treaty in the capital before the end of the coming year.',
+      'Second, a common fund for arms, doubled within three years. The ministers will manage the fund in the coming year from a new office in the capital.',
+      'The ministers of the alliance will meet again in the spring at the summit in Vilnius. They will agree the rules of the common fund and of its new office there.',
+      'The partners in the south have asked the ministers to join the common fund for arms. The summit in Vilnius will answer them in the spring of next year.',
     ];
     const orderingsOf = (paragraphs: string[]) =>
       argumentOrderQuestions(
@@ -593,5 +601,222 @@ describe('what the generator keeps from the Burns essay', () => {
         blanks.set(word, (blanks.get(word) ?? 0) + 1);
       }
     expect(Math.max(0, ...blanks.values())).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('one distractor check for every multiple-choice template', () => {
+  const text = [
+    'The alliance is working with the states of the region to find a peaceful way out, and to show the junta that nuclear missiles will bring only poverty and isolation.',
+    'The treaty of the northern states has held for forty years. Its members have kept their forces small.',
+    'The southern ports are open to trade from every nation. Merchants from the east have doubled their shipments.',
+    'The council of ministers meets every spring in the old capital. The ministers have approved a common budget.',
+    'Farmers in the valley have planted more wheat than ever before. The harvest has fed three provinces.',
+  ].join('\n\n');
+  const small = analyseReading(parseReading({ text, format: 'text' }), 'message-test');
+
+  it('tells a negation, a restatement and an implication of the key from a fair distractor', () => {
+    expect(
+      clashWithKey(
+        'Nuclear missiles will bring only poverty and isolation',
+        'Nuclear missiles will not bring only poverty and isolation',
+      ),
+    ).toBe('negates');
+    expect(clashWithKey('Respect our treaty commitments', 'Disrespect our treaty commitments')).toBe(
+      'negates',
+    );
+    expect(
+      clashWithKey('The ministers have approved a common budget', 'The ministers approved a budget'),
+    ).toBe('restates');
+    // Another actor given the predicate is a misreading to test, and an unrelated claim is fair.
+    expect(clashWithKey('Mr. Putin has the stronger cards', 'We have the stronger cards')).toBeNull();
+    expect(clashWithKey('The harvest has fed three provinces', 'The ministers approved a budget')).toBeNull();
+    expect(
+      fairDistractors('Nuclear missiles will bring only poverty and isolation', [
+        'Nuclear missiles will not bring only poverty and isolation',
+        'The southern ports are open to trade from every nation',
+      ]),
+    ).toEqual(['The southern ports are open to trade from every nation']);
+  });
+
+  it('offers no message turned around beside the message, and the validator refuses one', () => {
+    const [draft] = messageQuestions(small, readDiscourse(small));
+    expect(draft).toBeDefined();
+    const question = draft!.question as Extract<Question, { type: 'multiple-choice' }>;
+    const key = question.options.find((o) => o.id === question.answer.optionId)!.text;
+    expect(key).toBe('Nuclear missiles will bring only poverty and isolation');
+    for (const option of question.options)
+      if (option.id !== question.answer.optionId)
+        expect(clashWithKey(key, option.text), option.text).toBeNull();
+    expect(validateQuestion(question, small).ok).toBe(true);
+    const withNegation = {
+      ...question,
+      options: question.options.map((o) =>
+        o.id === question.answer.optionId ||
+        o.text !== question.options.find((x) => x.id !== question.answer.optionId)!.text
+          ? o
+          : { ...o, text: 'Nuclear missiles will not bring only poverty and isolation' },
+      ),
+    };
+    const verdict = validateQuestion(withNegation, small);
+    expect(verdict.ok).toBe(false);
+    if (!verdict.ok) expect(verdict.validator).toBe('weak-distractors');
+  });
+});
+
+describe('actor swaps the text itself pairs', () => {
+  it('gives "we" to the main actor only in a passage about both', () => {
+    const text = [
+      'General Ortega has ruled the island for twenty years. General Ortega jails the editors of every free newspaper.',
+      'General Ortega is betting that our patience will run out. But we have the stronger hand in this long contest.',
+      'At home, we are fighting the trade in illegal drugs. Our clinics treat thousands of addicts every year.',
+      'The ministers of the region will meet in the spring. General Ortega has refused to send an envoy.',
+      'Our schools need more teachers in every county. We are building new schools in the poorest towns.',
+    ].join('\n\n');
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'swap-test');
+    const statements = statementTrueFalse(small, readDiscourse(small)).flatMap((d) =>
+      d.question.type === 'true-false' ? [d.question] : [],
+    );
+    const swapped = statements.filter((q) => /says this of/.test(q.explanation)).map((q) => q.statement);
+    expect(swapped).toContain(
+      'According to the speaker, General Ortega has the stronger hand in this long contest.',
+    );
+    expect(swapped.filter((s) => /drugs|schools/.test(s))).toEqual([]);
+  });
+});
+
+describe('risks the text states', () => {
+  it('asks about a risk only where a sentence states a danger or cost, not a sacrifice made or a danger answered', () => {
+    const small = analyseReading(
+      parseReading({
+        text: [
+          'Our soldiers serve far from home, and they sacrifice for the freedom of strangers.',
+          'We will strengthen our partners against the dangers of invasion by their neighbours.',
+          'Our first goal is to prevent hostile regimes from threatening our allies with missiles.',
+          'A blockade of the strait could provoke a wider war in the region.',
+          'The price of indifference to this famine would be counted in millions of lives.',
+        ].join('\n\n'),
+        format: 'text',
+      }),
+      'risk-words-test',
+    );
+    const risks = readDiscourse(small).risks.map((r) => r.sentence.paragraphNumber);
+    expect(risks).toEqual([4, 5]);
+  });
+});
+
+describe('main-idea items', () => {
+  it('offers as the "detail" only a sentence clearly less central to the paragraph than its point', () => {
+    const text = [
+      'Sanctions on the regime have weakened its economy. The sanctions have cut the exports of the regime by half. The regime can no longer pay for the sanctions it faces. The harbour of the capital was built by Dutch engineers.',
+      'The people of the east trust the new envoy of the league. The mission of the envoy is vital to the peace of the league. The envoy will meet the people of the east and the leaders of the league in the spring. The weather in the spring is mild.',
+      'The northern treaty has held for forty years without a single breach.',
+      'Farmers in the valley have planted more wheat than in any year before.',
+      'The ports of the west coast are open to trade from every nation.',
+    ].join('\n\n');
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'main-idea-test');
+    const second = mainIdeaQuestions(small).find((d) => d.anchor === 'p2')?.question;
+    expect(second?.type).toBe('multiple-choice');
+    if (second?.type !== 'multiple-choice') return;
+    const texts = second.options.map((o) => o.text);
+    expect(texts).toContain('The people of the east trust the new envoy of the league');
+    // As good a summary as the key: two right answers.
+    expect(texts).not.toContain('The mission of the envoy is vital to the peace of the league');
+    expect(texts).toContain('The weather in the spring is mild');
+  });
+});
+
+describe('cloze banks', () => {
+  it('offers no distractor that fits the words beside the blank as well as the key', () => {
+    const text = [
+      'Our third aim is to promote energy independence for the whole country within ten years.',
+      'The bank has paid for the development of new roads in the poorest provinces of the south.',
+      'The treaty allows the inspection of every factory that makes chemicals for the army.',
+      'The agency gathers intelligence on the plans of hostile governments in the region.',
+      'Chemical warfare was banned by the treaty that most nations signed after the war.',
+    ].join('\n\n');
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'slot-test');
+    const energy = clozeQuestions(small).find((d) => d.anchor === 'p1.s1')?.question;
+    expect(energy?.type).toBe('cloze');
+    if (energy?.type !== 'cloze') return;
+    expect(energy.answer.blanks[0]!.accepted).toEqual(['independence']);
+    // "energy development" is as good a phrase as "energy independence".
+    expect(energy.wordBank).not.toContain('development');
+  });
+});
+
+describe('ordering items', () => {
+  it('puts in order only points that make one thread, not unrelated points linked by words every paragraph uses', () => {
+    const unrelated = [
+      'Too many people in our nation cannot find treatment for addiction. The clinics of the nation turn people away every day of the year.',
+      'The space agency of our nation will send a probe to the outer planets. People across the world will follow the flight of the probe.',
+      'Farmers in our nation have harvested more wheat than in any year before. The people of the world buy the grain of our farmers.',
+      'The museums of the capital will open their doors to every child of the nation. People from the whole world come to see the paintings.',
+      'Our nation will build new bridges over the great rivers of the west. The people of the river towns have waited for the bridges for years.',
+    ];
+    const analysed = analyseReading(
+      parseReading({ text: unrelated.join('\n\n'), format: 'text' }),
+      'unrelated-points-test',
+    );
+    expect(argumentOrderQuestions(analysed)).toEqual([]);
+  });
+});
+
+describe('faults a fresh text showed (Kennedy 1962, after its first-sight rating)', () => {
+  const text = [
+    'Last month I found a new trust in our country among workers and farmers as well as diplomats.',
+    'The navy has placed new missiles on its ships in the northern seas this winter.',
+    'Our partners in the south have doubled their exports of grain to the east this year.',
+    'We mean to keep the peace of the region through the strength of our alliances.',
+    'Free societies do not carry within them the seeds of inevitable disunity and decay.',
+    'So long as hunger and fear rule the border towns, we must keep our garrisons on the frontier.',
+  ].join('\n\n');
+  const small = analyseReading(parseReading({ text, format: 'text' }), 'fresh-faults-test');
+
+  it('blanks no last member of a list ("farmers as well as ___")', () => {
+    const texts = clozeQuestions(small).map((d) => (d.question.type === 'cloze' ? d.question.text : ''));
+    expect(texts.filter((t) => /as well as \{\{1\}\}/.test(t))).toEqual([]);
+  });
+
+  it('asks what we intend, not what we "mean"', () => {
+    expect(readDiscourse(small).intents.map((i) => i.whPrompt)).toEqual(['what do we intend?']);
+  });
+
+  it('defines no word whose definition names its own stem ("disunity": "lack of unity")', () => {
+    expect(vocabularyItems(small).map((i) => i.token.normal)).not.toContain('disunity');
+  });
+
+  it('reads "So long as …" as a condition: no statement from the sentence', () => {
+    const clauses = clausesOf(
+      tokenize(
+        'So long as hunger and fear rule the border towns, we must keep our garrisons on the frontier.',
+      ),
+    );
+    expect(clauses.map((c) => c.relation)).toEqual(['condition', null]);
+    expect(small.sentences.find((s) => /^So long as/.test(s.text))?.markers.has('conditional')).toBe(true);
+    const statements = statementTrueFalse(small, readDiscourse(small)).flatMap((d) =>
+      d.question.type === 'true-false' ? [d.question.statement] : [],
+    );
+    expect(statements.filter((s) => /garrisons|long as/.test(s))).toEqual([]);
+  });
+});
+
+describe('actions offered as distractors', () => {
+  it('offers no action that keeps another actor\'s traces ("Also depend on its farms", "… by candidates")', () => {
+    const text = [
+      'Above all, we must expand our exports to the growing markets of the south.',
+      'The economy of the nation also depends on its farms and natural resources.',
+      'The new election law requires reports to the commission by candidates for federal office.',
+      'The generals seize the grain of the peasants in every province.',
+      'Smugglers carry weapons across the mountains into the valley.',
+      'The old factories take jobs away from the river towns.',
+      'Foreign banks lend money to the government of the north.',
+    ].join('\n\n');
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'actions-test');
+    const [draft] = recommendationQuestions(small, readDiscourse(small));
+    expect(draft?.question.type).toBe('multiple-choice');
+    if (draft?.question.type !== 'multiple-choice') return;
+    const texts = draft.question.options.map((o) => o.text);
+    expect(texts).toContain('Expand our exports to the growing markets of the south');
+    expect(texts.filter((t) => /\b(its|also)\b|by candidates/i.test(t))).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import type { Token } from '../language/tokens';
 import { definitionOf, lookup, relationsOf, senses } from '../language/wordnet';
 import { type Question, questionSchema } from '../schema';
 import { lemmasIn, type ReadingAnalysis, type SentenceAnalysis } from './analyse';
-import { support as supportFor } from './entail';
+import { clashWithKey, support as supportFor } from './entail';
 import { danglingReference } from './references';
 
 /**
@@ -501,6 +501,13 @@ function distractorProblem(question: Question, analysis: ReadingAnalysis): strin
       if (length(key.text) * 1.8 + 2 < shortest) return 'The key is much shorter than every distractor';
     }
     if (question.type === 'multiple-choice' && !quotedWord(question.prompt)) {
+      // The check every template makes when it picks distractors (`fairDistractors`), made again
+      // here for questions from anywhere: no option the key turned around, restated or implied.
+      const lens = question.lens !== null && question.id.includes('-lens-');
+      for (const distractor of lens ? [] : distractors) {
+        const clash = clashWithKey(keys[0]!.text, distractor.text);
+        if (clash) return `“${distractor.text}” ${clash === 'entailed' ? 'implies' : clash} the key`;
+      }
       const promptWords = new Set(lemmasIn(question.prompt, analysis));
       const shared = (t: string) => lemmasIn(t, analysis).filter((w) => promptWords.has(w)).length;
       const key = keys[0]!;

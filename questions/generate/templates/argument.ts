@@ -1,15 +1,14 @@
 import { isGrammatical } from '../../language/grammar';
+import { escapeRegExp, WORD_END, WORD_START } from '../../language/regexp';
 import { tokenize } from '../../language/tokens';
 import { denotesPeople, relationsOf } from '../../language/wordnet';
 import type { KeyPoint } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import {
   affirmed,
-  clausesOf,
   isSingularSubject,
   negated,
   predicateAsInfinitive,
-  propositionOf,
   statedText,
   textOf,
   toQuestion,
@@ -17,12 +16,14 @@ import {
 } from '../clauses';
 import { seededShuffle, stableHash } from '../deterministic';
 import type { CauseLink, Discourse, Statement } from '../discourse';
+import { clashWithKey } from '../entail';
 import { danglingReference } from '../references';
 import { isNameInReading } from '../validate';
 import {
   capitalise,
   type Draft,
   draftBase,
+  fairDistractors,
   nearestFirst,
   quote,
   shuffledOptions,
@@ -181,13 +182,12 @@ export function causeQuestions(analysis: ReadingAnalysis, discourse: Discourse):
     const rejectedReasons = link.rejected
       .map((r) => shorten(r, 20))
       .filter((r): r is string => r !== null && !exclude.has(r.toLowerCase()));
-    const distractors = [
+    const candidates = [
       ...rejectedReasons,
       ...seededShuffle(otherReasons, id),
       ...otherClaims(discourse, effectSentence.paragraphIndex, id, exclude),
-    ]
-      .filter((d, i, all) => all.indexOf(d) === i)
-      .slice(0, 3);
+    ];
+    const distractors = fairDistractors(cause, candidates);
     if (distractors.length === 3) {
       const { options, keyId } = shuffledOptions(cause, distractors, `${id}-mc`);
       drafts.push({
@@ -304,6 +304,11 @@ function actionsElsewhere(
       words(short) < 2 ||
       /^be\b/i.test(short) ||
       /,/.test(short) ||
+      // An action cut from another actor's sentence keeps that actor's traces: "Also depend on
+      // its farms" (whose farms?), "Report to the commission by candidates" (a passive's agent).
+      /^(also|only|even|still|too|again|now|then)\b/i.test(short) ||
+      /\b(its|his|her|their)\b/i.test(short) ||
+      /^\w+\s+(?:\w+\s+){0,5}by\s+(?:the\s+)?\w+s\b/i.test(short) ||
       exclude.has(short.toLowerCase()) ||
       !isGrammatical(`We should ${short.charAt(0).toLowerCase()}${short.slice(1)}.`) ||
       /\b(the|a|an|of|to|and|or|that|which|who|will|would|we|they|in|with|for|only|also|even|just)$/i.test(
@@ -329,9 +334,9 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
     seen.add(rec.sentence.id);
     const id = `recommend-${rec.sentence.id}`;
     const exclude = new Set([action.toLowerCase()]);
-    const distractors = actionsElsewhere(discourse, rec.sentence.paragraphIndex, id, exclude, action).slice(
-      0,
-      3,
+    const distractors = fairDistractors(
+      action,
+      actionsElsewhere(discourse, rec.sentence.paragraphIndex, id, exclude, action),
     );
     if (distractors.length < 3) continue;
     const who = /^(we|us)$/i.test(rec.subject) ? 'we' : rec.subject;
@@ -374,24 +379,16 @@ export function intentQuestions(analysis: ReadingAnalysis, discourse: Discourse)
     if (!key) continue;
     const id = `intent-${intent.sentence.id}`;
     const exclude = new Set([key.toLowerCase()]);
-    const objectClause = clausesOf(intent.proposition.rest)[0];
-    const objectProposition = objectClause ? propositionOf(objectClause) : null;
-    const flipped = objectProposition ? negated(objectProposition) : null;
-    const distractors: string[] = [];
-    // Only a that-clause can be turned around ("that divisions will not …"); an object cannot.
     const clauseObject = intent.proposition.rest[0]?.normal === 'that';
-    const flippedShort =
-      flipped && clauseObject ? shorten(capitalise(flipped.replace(/^that\s+/i, '')), 20) : null;
     // "We want only peace in the world": a noun phrase among whole sentences shows itself.
     if (!clauseObject && !/^to\s/i.test(key)) continue;
-    if (flippedShort && !/^to\s/i.test(key)) distractors.push(flippedShort);
+    // No aim turned around ("that divisions will not …"): the pair gives the answer away.
     const sameShape = /^to\s/i.test(key)
       ? actionsElsewhere(discourse, intent.sentence.paragraphIndex, id, exclude).map(
           (a) => `To ${lowerIn(analysis, a)}`,
         )
       : otherClaims(discourse, intent.sentence.paragraphIndex, id, exclude);
-    for (const d of sameShape)
-      if (distractors.length < 3 && !distractors.includes(d)) distractors.push(capitalise(d));
+    const distractors = fairDistractors(key, sameShape.map(capitalise));
     if (distractors.length < 3) continue;
     const { options, keyId } = shuffledOptions(key, distractors, id);
     drafts.push({
@@ -427,7 +424,13 @@ export function limitQuestions(analysis: ReadingAnalysis, discourse: Discourse):
     if (!can || !cannot) continue;
     const id = `limits-${limit.sentence.id}`;
     const exclude = new Set([can.toLowerCase(), cannot.toLowerCase()]);
-    const others = actionsElsewhere(discourse, limit.sentence.paragraphIndex, id, exclude).slice(0, 2);
+    const others = fairDistractors(
+      can,
+      actionsElsewhere(discourse, limit.sentence.paragraphIndex, id, exclude).filter(
+        (a) => !clashWithKey(cannot, a),
+      ),
+      2,
+    );
     // The same limit as a statement, true as the text has it or false with the two swapped.
     const subject = capitalise(limit.subject);
     // "can manage but cannot transform the relationship" when both act on the same thing.
@@ -494,9 +497,10 @@ export function rejectionQuestions(analysis: ReadingAnalysis, discourse: Discour
     if (!view) continue;
     const id = `rejects-${rejection.sentence.id}`;
     const exclude = new Set([view.toLowerCase()]);
-    const distractors = otherClaims(discourse, rejection.sentence.paragraphIndex, id, exclude)
-      .map(capitalise)
-      .slice(0, 3);
+    const distractors = fairDistractors(
+      view,
+      otherClaims(discourse, rejection.sentence.paragraphIndex, id, exclude).map(capitalise),
+    );
     if (distractors.length === 3) {
       const { options, keyId } = shuffledOptions(view, distractors, id);
       drafts.push({
@@ -553,16 +557,17 @@ export function riskQuestions(analysis: ReadingAnalysis, discourse: Discourse): 
     const id = `risk-${risk.sentence.id}`;
     const exclude = new Set([key.toLowerCase()]);
     const pool = discourse.statements.filter((s) => !riskParagraphs.has(s.sentence.paragraphIndex));
-    const distractors: string[] = [];
+    const candidates: string[] = [];
     for (const s of nearestFirst(pool, (p) => p.sentence.paragraphIndex, risk.sentence.paragraphIndex, id)) {
       if (s.proposition.negative || /^(we|i|you)$/i.test(s.subject)) continue;
       const text = affirmed(s.proposition, s.subject);
       const short = text ? shorten(capitalise(text), 20) : null;
       if (!short || words(short) < 5 || exclude.has(short.toLowerCase())) continue;
       exclude.add(short.toLowerCase());
-      distractors.push(short);
-      if (distractors.length === 3) break;
+      candidates.push(short);
+      if (candidates.length === 8) break;
     }
+    const distractors = fairDistractors(key, candidates);
     if (distractors.length < 3) continue;
     const { options, keyId } = shuffledOptions(key, distractors, id);
     drafts.push({
@@ -631,6 +636,35 @@ function actorKinds(analysis: ReadingAnalysis): (name: string) => ActorKind | nu
     }
     return cache.get(name)!;
   };
+}
+
+const LIGHT_VERBS = /^(be|have|do|make|get|go|come|say|take|give|see|know|let|become|seem|keep)$/;
+
+/**
+ * Whether the text itself sets an actor beside a statement's subject in a comparable role: it
+ * names the actor in the statement's paragraph (the passage is about both), or says of the actor
+ * something with the same main verb elsewhere ("Moscow expelled …", "London expelled …"). Only
+ * then is "the text says this of X, not of Y" a misreading a reader could make; otherwise
+ * ("Saddam Hussein is fighting illegal drugs", from a paragraph on drug treatment) it is absurd.
+ */
+function pairedInText(
+  actor: string,
+  statement: Statement,
+  analysis: ReadingAnalysis,
+  discourse: Discourse,
+): boolean {
+  const last = actor.split(/\s+/).at(-1)!;
+  const named = new RegExp(`${WORD_START}${escapeRegExp(last)}${WORD_END}`, 'u');
+  const paragraph = analysis.paragraphs[statement.sentence.paragraphIndex];
+  if (paragraph?.sentences.some((s) => named.test(s.text))) return true;
+  const verb = statement.proposition.head.lemma;
+  if (LIGHT_VERBS.test(verb)) return false;
+  return discourse.statements.some(
+    (other) =>
+      other !== statement &&
+      (other.subject === actor || other.subject.endsWith(` ${last}`)) &&
+      other.proposition.head.lemma === verb,
+  );
 }
 
 /** In how many paragraphs the text names its main actor. */
@@ -712,10 +746,12 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
                   one === singular &&
                   kindOf(a) !== null &&
                   kindOf(a) === kindOf(statement.subject) &&
-                  a !== statement.subject &&
-                  !a.includes(statement.subject) &&
-                  !statement.subject.includes(a) &&
-                  !sentence.text.includes(a),
+                  // "The United States" at a sentence's start is "the United States".
+                  a.toLowerCase() !== statement.subject.toLowerCase() &&
+                  !a.toLowerCase().includes(statement.subject.toLowerCase()) &&
+                  !statement.subject.toLowerCase().includes(a.toLowerCase()) &&
+                  !sentence.text.toLowerCase().includes(a.toLowerCase()) &&
+                  pairedInText(a, statement, analysis, discourse),
               )
               .map(([a]) => a)
           : [];
@@ -730,7 +766,8 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         /^we$/i.test(statement.subject) &&
         !statement.proposition.negative &&
         !selfReference &&
-        !modal
+        !modal &&
+        pairedInText(main, statement, analysis, discourse)
       ) {
         const swapped = withSubject(statement.proposition, main, true);
         if (swapped) {
@@ -841,16 +878,12 @@ export function messageQuestions(analysis: ReadingAnalysis, discourse: Discourse
     if (!key) continue;
     const id = `message-${message.sentence.id}`;
     const exclude = new Set([key.toLowerCase()]);
-    const clause = clausesOf(tokenize(message.content))[0];
-    const proposition = clause ? propositionOf(clause) : null;
-    const flipped = proposition ? negated(proposition) : null;
-    const distractors: string[] = [];
-    const flippedShort = flipped ? shorten(capitalise(flipped), 20) : null;
-    if (flippedShort && !exclude.has(flippedShort.toLowerCase())) distractors.push(flippedShort);
-    for (const claim of otherClaims(discourse, message.sentence.paragraphIndex, id, exclude)) {
-      if (distractors.length === 3) break;
-      distractors.push(capitalise(claim));
-    }
+    // No message turned around ("… will not bring only isolation"): beside the key, its own
+    // negation tells a test-wise student the answer is one of the two.
+    const distractors = fairDistractors(
+      key,
+      otherClaims(discourse, message.sentence.paragraphIndex, id, exclude).map(capitalise),
+    );
     if (distractors.length < 3) continue;
     const { options, keyId } = shuffledOptions(key, distractors, id);
     drafts.push({

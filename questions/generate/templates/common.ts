@@ -3,6 +3,7 @@ import type { ChoiceOption, Question, Skill } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import { conceptsFor, lensFor } from '../concepts';
 import { seededShuffle } from '../deterministic';
+import { clashWithKey } from '../entail';
 import { copiedRun } from '../validate';
 
 export type TemplateName =
@@ -57,6 +58,23 @@ export function draftBase(
     source: 'generated' as const,
     status: 'draft' as const,
   };
+}
+
+/**
+ * The distractors, in the order given, that are fair beside the key: none the key turned around,
+ * restated, implied or implying it (`clashWithKey`, the check the validator makes too), none
+ * clashing with one already taken; at most `count`.
+ */
+export function fairDistractors(key: string, candidates: string[], count = 3): string[] {
+  const taken: string[] = [];
+  for (const candidate of candidates) {
+    if (taken.length === count) break;
+    const lower = candidate.toLowerCase();
+    if (lower === key.toLowerCase() || taken.some((t) => t.toLowerCase() === lower)) continue;
+    if (clashWithKey(key, candidate) || taken.some((t) => clashWithKey(t, candidate))) continue;
+    taken.push(candidate);
+  }
+  return taken;
 }
 
 const OPTION_IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];

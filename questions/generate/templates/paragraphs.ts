@@ -12,6 +12,7 @@ import { danglingReference } from '../references';
 import {
   type Draft,
   draftBase,
+  fairDistractors,
   labelled,
   nearestFirst,
   overlap,
@@ -104,6 +105,16 @@ function gistOf(
   return null;
 }
 
+/** How many words a sentence shares with the other sentences of its paragraph, counted per sentence. */
+function centrality(sentence: SentenceAnalysis, paragraph: ParagraphAnalysis): number {
+  let shared = 0;
+  for (const other of paragraph.sentences) {
+    if (other === sentence) continue;
+    for (const lemma of sentence.content) if (other.content.has(lemma)) shared++;
+  }
+  return shared;
+}
+
 /**
  * "Which statement best sums up paragraph N?": the paragraph's point against a detail of the
  * same paragraph (true, but not the point) and other paragraphs' points (off the subject).
@@ -119,25 +130,44 @@ export function mainIdeaQuestions(analysis: ReadingAnalysis): Draft[] {
     const id = `main-idea-${paragraph.id}`;
     const distractors: string[] = [];
     const kinds: string[] = [];
+    // The detail must be clearly less central than the point: it shares at most half as many
+    // words with the rest of the paragraph, and it is not the paragraph's first sentence, which a
+    // reader takes for its point ("Eisenhower's mission is vital to our security" beside "The
+    // people of Europe have confidence in Eisenhower" is as good a summary). The least central first.
+    const topicCentrality = centrality(topic, paragraph);
     const detail = paragraph.sentences
-      .filter((s) => s !== topic && !s.isQuestion && s.wordCount >= 6)
+      .filter(
+        (s) =>
+          s !== topic &&
+          !s.isQuestion &&
+          s.wordCount >= 6 &&
+          s.indexInParagraph !== 0 &&
+          topicCentrality >= 2 &&
+          2 * centrality(s, paragraph) <= topicCentrality,
+      )
+      .sort(
+        (a, b) =>
+          centrality(a, paragraph) - centrality(b, paragraph) || a.indexInParagraph - b.indexInParagraph,
+      )
       .map(gistOf)
       .find(
         (g) =>
           g !== null && overlap(new Set(lemmasIn(g.text, analysis)), new Set(lemmasIn(key, analysis))) < 0.5,
       );
-    if (detail) {
+    if (detail && fairDistractors(key, [detail.text]).length === 1) {
       distractors.push(detail.text);
       kinds.push('a detail of the paragraph, not its point');
     }
     // No "point turned around": beside the key, its own negation tells a test-wise student that
     // the answer is one of those two, whatever they read.
-    for (const other of otherPoints(analysis, paragraph, 3, paragraph.id)) {
+    for (const other of otherPoints(analysis, paragraph, 6, paragraph.id)) {
       if (distractors.length === 3) break;
-      distractors.push(point(other)!);
+      const text = point(other)!;
+      if (fairDistractors(key, [...distractors, text], 3).length !== distractors.length + 1) continue;
+      distractors.push(text);
       kinds.push(`the point of paragraph ${other.number}`);
     }
-    if (distractors.length < 3 || !detail) continue;
+    if (distractors.length < 3 || !kinds[0]?.startsWith('a detail')) continue;
     const { options, keyId } = shuffledOptions(key, distractors, id);
     drafts.push({
       template: 'main-idea',
@@ -175,29 +205,52 @@ export function argumentOrderQuestions(analysis: ReadingAnalysis): Draft[] {
   // "First, appropriations …", "Second, …": points numbered by the text give their order away.
   const numbered = (p: ParagraphAnalysis) =>
     /^(first|second|third|fourth|fifth|next|then|finally|lastly)\b/i.test(point(p)!);
-  return runs(analysis, 4, 2)
-    .filter((group) => !group.some(numbered))
-    .map((group) => {
-      const id = `order-${group[0]!.id}`;
-      const texts = group.map((p) => point(p)!);
-      const { items, order } = labelled(texts, id);
-      return {
-        template: 'argument-order' as const,
-        anchor: group[0]!.id,
-        quality: 0.6,
-        question: {
-          ...draftBase(analysis, {
-            id,
-            evidence: group.map((p) => p.topic!.id),
-            skill: 'main-idea' as const,
-            difficulty: 3 as const,
-            explanation: `These points come from paragraphs ${group.map((p) => p.number).join(', ')}, in that order.`,
-          }),
-          type: 'ordering' as const,
-          prompt: `Put these points in the order in which ${author} makes them, from first to last.`,
-          items,
-          answer: { order: texts.map((text) => items[order.indexOf(text)]!.id) },
-        },
-      };
+  // Points worth putting in order make one thread: each paragraph shares with the next two
+  // names ("Mr. Putin", "Saddam Hussein") or two words specific to a part of the reading (in at
+  // most a quarter of its paragraphs), and none is a line of a few words ("God bless you"). Four
+  // unrelated points (drug treatment, cloning, the Middle East) linked by words every paragraph
+  // uses ("nation", "life", "world") test where they sit, not the argument.
+  const isName = (lemma: string) => analysis.lexicon.get(lemma)?.proper === true;
+  const spread = new Map<string, number>();
+  for (const p of analysis.paragraphs) for (const l of p.content) spread.set(l, (spread.get(l) ?? 0) + 1);
+  const specific = (lemma: string) => (spread.get(lemma) ?? 0) <= Math.max(2, analysis.paragraphs.length / 4);
+  const paragraphWords = (p: ParagraphAnalysis) => p.sentences.reduce((n, s) => n + s.wordCount, 0);
+  const thread = (group: ParagraphAnalysis[]) =>
+    group.every((p, i) => {
+      if (paragraphWords(p) < 25) return false;
+      const next = group[i + 1];
+      if (!next) return true;
+      const shared = [...p.content].filter((l) => next.content.has(l));
+      return shared.filter(isName).length >= 2 || shared.filter(specific).length >= 2;
     });
+  // Every stretch of four that makes a thread, taken from the start without overlapping.
+  const groups: ParagraphAnalysis[][] = [];
+  for (const group of runs(analysis, 4, 1)) {
+    if (group.some(numbered) || !thread(group)) continue;
+    if (groups.some((g) => g.some((p) => group.includes(p)))) continue;
+    groups.push(group);
+  }
+  return groups.map((group) => {
+    const id = `order-${group[0]!.id}`;
+    const texts = group.map((p) => point(p)!);
+    const { items, order } = labelled(texts, id);
+    return {
+      template: 'argument-order' as const,
+      anchor: group[0]!.id,
+      quality: 0.6,
+      question: {
+        ...draftBase(analysis, {
+          id,
+          evidence: group.map((p) => p.topic!.id),
+          skill: 'main-idea' as const,
+          difficulty: 3 as const,
+          explanation: `These points come from paragraphs ${group.map((p) => p.number).join(', ')}, in that order.`,
+        }),
+        type: 'ordering' as const,
+        prompt: `Put these points in the order in which ${author} makes them, from first to last.`,
+        items,
+        answer: { order: texts.map((text) => items[order.indexOf(text)]!.id) },
+      },
+    };
+  });
 }

@@ -62,7 +62,16 @@ function openSlot(tokens: Token[], i: number): boolean {
     (after !== undefined && /^(and|or|nor)$/.test(after.normal) && !tokens[i]!.post.trim()) ||
     /,/.test(tokens[i]!.post) ||
     /,/.test(before?.post ?? '');
-  return coordinated || (before !== undefined && /^(that|this|these|those)$/.test(before.normal));
+  // "workers and farmers as well as ___": the last member of a list, however it is joined.
+  const listTail = tokens
+    .slice(Math.max(0, i - 3), i)
+    .map((t) => t.normal)
+    .join(' ');
+  return (
+    coordinated ||
+    /\b(as well as|such as)$/.test(listTail) ||
+    (before !== undefined && /^(that|this|these|those)$/.test(before.normal))
+  );
 }
 
 /** Words so close in use ("terrorists" and "operatives", "freedom" and "justice") that both would fit. */
@@ -72,6 +81,33 @@ function nearNeighbour(a: string, b: string): boolean {
   const v = wordVector(b);
   return u !== null && v !== null && cosine(u, v) >= NEAR_NEIGHBOUR;
 }
+
+/**
+ * The meaning words right beside a blank (two tokens either way): what a word must fit. "promote
+ * energy ___" is filled by "development" as well as by "independence", "use that ___" by "power"
+ * as well as by "peace".
+ */
+function slotContext(tokens: Token[], i: number): string[] {
+  const near = [tokens[i - 2], tokens[i - 1], tokens[i + 1], tokens[i + 2]];
+  return near
+    .filter((t): t is Token => t !== undefined && !t.isFunction && /^(noun|verb|adj)$/.test(t.pos))
+    .map((t) => t.normal);
+}
+
+/** How well a word fits a slot: its closest word vector among the slot's neighbours. */
+function slotFit(word: string, context: string[]): number | null {
+  const v = wordVector(word);
+  if (!v) return null;
+  let best: number | null = null;
+  for (const c of context) {
+    const u = wordVector(c);
+    if (u) best = Math.max(best ?? -1, cosine(u, v));
+  }
+  return best;
+}
+
+/** A distractor whose fit to the slot comes this close to the key's fits it too. */
+const SLOT_MARGIN = 0.05;
 
 /** Blanks on one word: more than this many drill the word, not the text. */
 const BLANKS_PER_WORD = 2;
@@ -113,6 +149,12 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
     ).related;
     const seen = new Set([target.lemma]);
     const distractors: string[] = [];
+    const context = slotContext(sentence.tokens, sentence.tokens.indexOf(target));
+    const keyFit = slotFit(target.normal, context);
+    const fitsSlot = (word: string) => {
+      const fit = keyFit === null ? null : slotFit(word, context);
+      return fit !== null && keyFit !== null && fit >= keyFit - SLOT_MARGIN;
+    };
     // Same-form words from elsewhere, a bounded sample starting at a place fixed by the id, the
     // closest in length first: linear in the text, not quadratic.
     const sameFormPool = byForm.get(formKey(target)) ?? [];
@@ -135,6 +177,7 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
         seen.has(lemma) ||
         related.has(lemma) ||
         nearNeighbour(target.normal, candidate.token.normal) ||
+        fitsSlot(candidate.token.normal) ||
         sentence.content.has(lemma) ||
         analysis.paragraphs[sentence.paragraphIndex]!.content.has(lemma) ||
         (family !== null && family === conceptOf(target.lemma))

@@ -57,6 +57,9 @@ function vocabularyItem(
   const definition = definitionOf(best.synset);
   if (definition.split(/\s+/).length < 3 || new RegExp(`\\b${token.lemma}`, 'i').test(definition))
     return null;
+  // A definition that names the word's own stem gives the answer away by its form: "disunity" is
+  // "lack of unity", "deterrent" "something that deters".
+  if ((definition.toLowerCase().match(/[a-z]{4,}/g) ?? []).some((w) => token.lemma.includes(w))) return null;
   const margin = best.shared - (scored[1]?.shared ?? 0);
   return {
     token,
