@@ -949,6 +949,12 @@ const PAGE_CASES: PageCase[] = [
     path: (f) => `/teach/readings/${f.burnsId}/questions/new`,
   },
   {
+    page: '/teach/readings/[readingId]/questions/export',
+    rule: 'manage-bank',
+    resource: 'burnsBanks',
+    path: (f) => `/teach/readings/${f.burnsId}/questions/export`,
+  },
+  {
     page: '/teach/readings/[readingId]/questions/import',
     rule: 'manage-bank',
     resource: 'burnsBanks',

@@ -123,7 +123,7 @@ describe('QTI packages in and out of a bank', () => {
     await page.getByText('2 questions added as drafts. Approve them when they are ready.').waitFor();
 
     // Both package formats download as zips holding the manifest, the test and one item per question.
-    await page.goto(bankUrl);
+    await page.goto(`${bankUrl}/export`);
     for (const [name, type] of [
       ['QTI 3.0 package (.zip), drafts and approved', 'imsqti_item_xmlv3p0'],
       ['QTI 2.1 package (.zip, for Canvas and Blackboard), drafts and approved', 'imsqti_item_xmlv2p1'],

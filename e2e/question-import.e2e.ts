@@ -92,7 +92,8 @@ describe('importing questions', () => {
     await page.getByText('3 questions: 0 approved (students see these), 3 drafts to review').waitFor();
     expect(await page.locator('[data-bank-question]').count()).toBe(3);
 
-    // The export panel says what each file changes, question by question.
+    // The export page says what each file changes, question by question.
+    await page.goto(`${bankUrl}/export`);
     const panel = page.locator('section[aria-labelledby="transfer-heading"]');
     await panel.getByText('What changes, question by question (2)').first().click();
     await panel.screenshot({ path: '/tmp/statecraft-export-panel.png' });
@@ -187,6 +188,7 @@ describe('importing questions', () => {
     expect(await page.locator('[data-bank-question]').count()).toBe(8);
 
     // The bank, drafts too, downloads as Moodle XML, and reads back as the types it holds.
+    await page.goto(`${bankUrl}/export`);
     const link = page.getByRole('link', { name: 'Moodle XML, drafts and approved' });
     const response = await page.request.get((await link.getAttribute('href'))!);
     expect(response.status()).toBe(200);

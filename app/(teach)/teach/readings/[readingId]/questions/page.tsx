@@ -16,7 +16,7 @@ import { getQuestionsByIds, listQuizzesForReading } from '@/db/queries/quizzes';
 import type { QuestionRow, Reading } from '@/db/schema';
 import { BANK_PAGE_SIZE, BANK_SORTS } from '@/lib/question-bank/bank-order';
 import { DIFFICULTY_NAMES, LENS_NAMES, SKILL_NAMES, TYPE_NAMES } from '@/lib/question-bank/question-form';
-import { BANK_FORMATS, exportChoices, FORMAT_NAMES } from '@/lib/question-bank/transfer';
+import { BANK_FORMATS, FORMAT_NAMES } from '@/lib/question-bank/transfer';
 import { toStudentQuestion } from '@/lib/quiz/question-view';
 import {
   buildQuizAction,
@@ -31,8 +31,6 @@ import { QUESTION_TYPES, SKILLS, skillName } from '@/questions/schema';
 export const metadata: Metadata = { title: 'Question bank' };
 
 const STATUSES = ['draft', 'approved', 'retired'] as const;
-/** Notes on an export listed on the page; a bank of hundreds says the rest as a count. */
-const EXPORT_NOTES_SHOWN = 60;
 const STATUS_NAMES = { draft: 'Drafts', approved: 'Approved', retired: 'Rejected' } as const;
 /** The page's address: filters, order and page; anything else, or anything malformed, is ignored. */
 const bankQuery = z.object({
@@ -67,7 +65,7 @@ export default async function QuestionBankPage({
   const query = bankQuery.parse(filters);
   const { type, skill, status, sort } = query;
   const sentenceOrder = reading.paragraphs.flatMap((p) => p.sentences.map((s) => s.id));
-  const [listed, overview, allQuizzes, jobs, exports] = await Promise.all([
+  const [listed, overview, allQuizzes, jobs] = await Promise.all([
     listBankPage({
       readingId,
       ownerId: bankOwnerId,
@@ -80,7 +78,6 @@ export default async function QuestionBankPage({
     bankOverview({ readingId, ownerId: bankOwnerId }),
     listQuizzesForReading({ readingId }),
     listGenerationJobs({ readingId, bankOwnerId, limit: 1 }),
-    exportChoices({ reading, bankOwnerId }),
   ]);
   // A reading's default quiz and this user's own; other instructors' quizzes are theirs.
   const quizzes = allQuizzes.filter((q) => q.isDefault || q.createdBy === user.id);
@@ -171,46 +168,18 @@ export default async function QuestionBankPage({
           Import and export (GIFT, Aiken, Moodle XML, QTI)
         </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Moodle's text formats and its XML format (which keeps every type Moodle has, and categories by
-          skill). Imported questions arrive as drafts after a preview; an export holds the answer keys, so
-          keep it among instructors. Rejected questions are never exported.
+          Moodle's text formats and its XML format, and QTI packages for Canvas and Blackboard. Imported
+          questions arrive as drafts after a preview; an export holds the answer keys, so keep it among
+          instructors.
         </p>
-        <Link href={`${bankHref}/import`} className={buttonClasses('secondary')}>
-          Import questions (GIFT, Aiken, Moodle XML, QTI)
-        </Link>
-        <ul className="space-y-2 text-sm" data-export-choices>
-          {exports.map((e) => (
-            <li key={`${e.format}-${e.scope}`}>
-              <a
-                href={`/api/readings/${reading.id}/bank/export?format=${e.format}&scope=${e.scope}`}
-                download
-                className="font-medium underline"
-              >
-                {FORMAT_NAMES[e.format]},{' '}
-                {e.scope === 'approved' ? 'approved questions' : 'drafts and approved'}
-              </a>{' '}
-              <span className="text-slate-600 dark:text-slate-400">{e.summary}</span>
-              {e.notes.length > 0 && (
-                <details className="mt-1">
-                  <summary className="cursor-pointer text-slate-700 dark:text-slate-300">
-                    What changes, question by question ({e.notes.length})
-                  </summary>
-                  <ul className="mt-1 list-disc space-y-0.5 pl-6 text-xs" data-export-notes>
-                    {e.notes.slice(0, EXPORT_NOTES_SHOWN).map((n) => (
-                      <li key={`${n.questionId}:${n.message}`}>
-                        “{n.prompt.length > 90 ? `${n.prompt.slice(0, 89)}…` : n.prompt}” (
-                        {TYPE_NAMES[n.type]}): {n.message}
-                      </li>
-                    ))}
-                    {e.notes.length > EXPORT_NOTES_SHOWN && (
-                      <li>and {e.notes.length - EXPORT_NOTES_SHOWN} more of the same kinds.</li>
-                    )}
-                  </ul>
-                </details>
-              )}
-            </li>
-          ))}
-        </ul>
+        <div className="flex flex-wrap gap-3">
+          <Link href={`${bankHref}/import`} className={buttonClasses('secondary')}>
+            Import questions (GIFT, Aiken, Moodle XML, QTI)
+          </Link>
+          <Link href={`${bankHref}/export`} className={buttonClasses('secondary')}>
+            Export questions
+          </Link>
+        </div>
       </section>
 
       <section className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900">
