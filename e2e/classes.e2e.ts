@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '@/lib/time';
 import { hydrationErrors, setUpBrowser, uniqueEmail } from './browser';
 import { AuthPages } from './pages/auth';
-import { createClass } from './pages/classes';
+import { assignBurns, BURNS_QUIZ, createClass } from './pages/classes';
 import { QuestionEditorPage } from './pages/question-bank';
 import { burnsBank, QuizPage } from './pages/quiz';
 import { axeViolations } from './pages/reading';
@@ -11,9 +11,6 @@ import { axeViolations } from './pages/reading';
 const browser = setUpBrowser();
 const bank = burnsBank();
 const PASSWORD = 'teaching the class well';
-const BURNS_QUIZ =
-  'Lead with Diplomacy: Answering Putin after Salisbury: Lead with Diplomacy: comprehension quiz (12 questions)';
-
 async function person(
   name: string,
   timezoneId?: string,
@@ -31,18 +28,6 @@ async function join(page: Page, code: string) {
   await page.getByLabel('Join code from your instructor').fill(code.toLowerCase());
   await page.getByRole('button', { name: 'Join' }).click();
   await page.waitForURL(/\/classes\/[0-9a-f-]{36}$/);
-}
-
-async function assignBurns(page: Page, classUrl: string, title: string, dueAt: string) {
-  await page.goto(classUrl);
-  await page.getByText('Assign a quiz').click();
-  await page.getByLabel('Quiz', { exact: true }).selectOption({ label: BURNS_QUIZ });
-  await page.getByLabel('Title shown to students (optional)').fill(title);
-  await page.getByLabel(/^Due \(.* time, optional\)$/).fill(dueAt);
-  await page.getByRole('button', { name: 'Assign', exact: true }).click();
-  await page.getByText('Assigned. Students see it on their home page.').waitFor();
-  await page.reload();
-  return (await page.getByRole('link', { name: title }).getAttribute('href'))!;
 }
 
 /** Records the server-action request a click sends, so it can be replayed as someone else. */

@@ -1,13 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hydrationErrors, setUpBrowser, uniqueEmail } from './browser';
 import { AuthPages } from './pages/auth';
-import { createClass } from './pages/classes';
+import { assignBurns, createClass } from './pages/classes';
+import { burnsBank, QuizPage } from './pages/quiz';
 import { axeViolations } from './pages/reading';
 
 /**
  * Every main page of a student and of an instructor, on a phone (390 px) and a laptop (1280 px),
  * in light and dark mode: axe finds nothing, nothing scrolls sideways, and the server's HTML
- * hydrates without a clash.
+ * hydrates without a clash. The class has an assignment the student has submitted, so the pages
+ * with tables and charts (progress, the dashboard, the report, results) are swept with data in them.
  */
 const browser = setUpBrowser();
 const PASSWORD = 'every page on every screen';
@@ -15,6 +17,10 @@ const PASSWORD = 'every page on every screen';
 const student = { name: 'Layout Student', email: uniqueEmail('layout-student'), password: PASSWORD };
 const teacher = { name: 'Layout Teacher', email: uniqueEmail('layout-teacher'), password: PASSWORD };
 let classUrl = '';
+/** Pages that exist once the student has submitted the assignment. */
+let reportUrl = '';
+let resultsUrl = '';
+let attemptReviewUrl = '';
 
 beforeAll(async () => {
   const t = await browser.newContext();
@@ -31,9 +37,29 @@ beforeAll(async () => {
   await sPage.getByLabel('Join code from your instructor').fill(made.code);
   await sPage.getByRole('button', { name: 'Join' }).click();
   await sPage.waitForURL(/\/classes\/[0-9a-f-]{36}$/);
+
+  // An assignment, submitted with four answers right, so the results, report and dashboard have data.
+  reportUrl = await assignBurns(tPage, classUrl, 'Layout quiz', '2030-01-15T23:59');
+  await sPage.goto('/home');
+  await sPage.getByRole('link', { name: /Start “Layout quiz”/ }).click();
+  await sPage.getByRole('button', { name: 'Start' }).click();
+  await sPage.waitForURL(/\/attempts\//);
+  const quiz = new QuizPage(sPage);
+  const bank = burnsBank();
+  for (let i = 0; i < 4; i++) {
+    await quiz.answerCorrectly(bank.get(await quiz.currentQuestionId())!);
+    await quiz.waitUntilSaved();
+    await quiz.next();
+  }
+  await sPage.getByRole('button', { name: 'Review and submit' }).first().click();
+  await sPage.getByRole('button', { name: 'Submit answers' }).click();
+  await sPage.waitForURL(/\/results$/);
+  resultsUrl = new URL(sPage.url()).pathname;
+  await tPage.goto(reportUrl);
+  attemptReviewUrl = (await tPage.locator(`a[href^="${classUrl}/attempts/"]`).first().getAttribute('href'))!;
   await t.close();
   await s.close();
-}, 120_000);
+}, 300_000);
 
 const SCREENS = [
   { label: 'phone, light', viewport: { width: 390, height: 844 }, colorScheme: 'light' as const },
@@ -75,6 +101,7 @@ describe('every main page on a phone and a laptop, light and dark', () => {
       '/progress',
       '/classes',
       classUrl,
+      resultsUrl,
       '/account',
     ]);
     expect(problems).toEqual([]);
@@ -85,6 +112,9 @@ describe('every main page on a phone and a laptop, light and dark', () => {
       '/home',
       '/classes',
       classUrl,
+      reportUrl,
+      attemptReviewUrl,
+      `${classUrl}/roster`,
       '/teach/readings',
       '/account',
     ]);

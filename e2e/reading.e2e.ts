@@ -212,6 +212,44 @@ describe('reading the Burns essay', () => {
     await context.close();
   });
 
+  it('brings a section or a sentence reached by a link into view below the sticky bars, not under them', async () => {
+    const { context, page } = await signedInStudent({ viewport: { width: 1280, height: 800 } });
+    await new ReadingPage(page).open(BURNS);
+    /** The target's top, and the lowest edge of any bar stuck to the top of the window above it. */
+    const clearance = (selector: string) =>
+      page.evaluate((sel) => {
+        const target = document.querySelector(sel)!.getBoundingClientRect();
+        let barsBottom = 0;
+        for (const el of document.querySelectorAll('body *')) {
+          const { position } = getComputedStyle(el);
+          if (position !== 'sticky' && position !== 'fixed') continue;
+          const bar = el.getBoundingClientRect();
+          // A bar across the top of the window, over the target's column (not the side outline).
+          if (bar.height === 0 || bar.top > 120 || bar.height > window.innerHeight / 3) continue;
+          if (bar.right <= target.left || bar.left >= target.right) continue;
+          barsBottom = Math.max(barsBottom, bar.bottom);
+        }
+        return { top: Math.round(target.top), barsBottom: Math.round(barsBottom) };
+      }, selector);
+    const clearOfBars = async (selector: string) => {
+      await expect
+        .poll(async () => {
+          const { top, barsBottom } = await clearance(selector);
+          return barsBottom > 0 && top >= barsBottom && top < 400;
+        })
+        .toBe(true);
+    };
+    const sectionLink = page.getByRole('navigation', { name: 'Sections' }).getByRole('link').nth(3);
+    const sectionTarget = (await sectionLink.getAttribute('href'))!;
+    await sectionLink.click();
+    await clearOfBars(`[id="${sectionTarget.slice(1)}"]`);
+    await page.evaluate(() => {
+      window.location.hash = '#s-p12-s1';
+    });
+    await clearOfBars('#s-p12-s1');
+    await context.close();
+  });
+
   it('fits a phone screen and prints without the tools', async () => {
     const { context, page } = await signedInStudent({ viewport: { width: 390, height: 844 } });
     await new ReadingPage(page).open(BURNS);

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ScrollBox } from '@/components/ui/scroll-box';
 import type { ClassProgress } from '@/lib/classes/dashboard';
 import { formatDue } from '@/lib/time';
 
@@ -18,7 +19,7 @@ export function AssignmentSummary({
       {progress.perAssignment.length === 0 ? (
         <p className="text-slate-600 dark:text-slate-400">Nothing assigned yet.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollBox label="Results by student">
           <table className="w-full text-left text-sm">
             <thead className="text-slate-600 dark:text-slate-400">
               <tr>
@@ -68,7 +69,7 @@ export function AssignmentSummary({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </>
   );

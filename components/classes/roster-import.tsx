@@ -6,6 +6,7 @@ import { refusalText } from '@/components/ui/action-form';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { FormMessage } from '@/components/ui/form-message';
+import { ScrollBox } from '@/components/ui/scroll-box';
 import type { RosterImported, RosterPreview, RosterPreviewRow } from '@/lib/classes/invitations';
 import { importRosterAction, previewRosterAction } from '@/lib/server/actions/roster';
 import { type FormResult, IDLE } from '@/lib/server/result';
@@ -123,7 +124,7 @@ export function RosterImport({ classId, classHref }: { classId: string; classHre
           ) : (
             <p className="text-sm">Nothing to do: everyone listed is already in the class or invited.</p>
           )}
-          <div className="overflow-x-auto">
+          <ScrollBox label="Students read from the file">
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-200 dark:border-slate-700">
@@ -161,7 +162,7 @@ export function RosterImport({ classId, classHref }: { classId: string; classHre
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </section>
       )}
     </div>

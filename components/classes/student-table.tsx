@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ScrollBox } from '@/components/ui/scroll-box';
 import type { ClassProgress } from '@/lib/classes/dashboard';
 import { skillName } from '@/questions/schema';
 import { RemoveStudentButton } from './remove-student';
@@ -75,7 +76,7 @@ export function StudentProgress({
             </span>
           ))}
         </p>
-        <div className="overflow-x-auto">
+        <ScrollBox label="Students">
           <table className="w-full text-left text-sm" data-testid="student-table">
             <thead className="text-slate-600 dark:text-slate-400">
               <tr>
@@ -132,7 +133,7 @@ export function StudentProgress({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
         {pageCount > 1 && (
           <nav aria-label="Student pages" className="flex flex-wrap items-center gap-3 text-sm">
             <span>{`Students ${(pageNumber - 1) * STUDENTS_PER_PAGE + 1}–${Math.min(rows.length, pageNumber * STUDENTS_PER_PAGE)} of ${rows.length.toLocaleString('en')}`}</span>
@@ -155,7 +156,7 @@ export function StudentProgress({
           <h2 id="heatmap-title" className="text-lg font-semibold">
             Mastery by skill (percent)
           </h2>
-          <div className="overflow-x-auto">
+          <ScrollBox label="Mastery by skill, per student">
             <table className="text-sm">
               <thead>
                 <tr>
@@ -182,7 +183,7 @@ export function StudentProgress({
                   ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
           {progress.concepts.length > 0 && (
             <p className="text-sm">
               Weakest concepts across the class:{' '}

@@ -4,6 +4,7 @@ import { useActionState, useState, useTransition } from 'react';
 import { refusalText } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { FormMessage } from '@/components/ui/form-message';
+import { ScrollBox } from '@/components/ui/scroll-box';
 import type { TermListPreview, TermListRow } from '@/lib/reading/term-list-import';
 import { importTermListAction, previewTermListAction } from '@/lib/server/actions/reading-editor';
 import { type FormResult, IDLE } from '@/lib/server/result';
@@ -126,7 +127,7 @@ export function TermListImport({ readingId }: { readingId: string }) {
             <input type="hidden" name="separator" value={shown.read.separator} />
             <input type="hidden" name="custom" value={shown.read.custom} />
             <input type="hidden" name="digest" value={shown.digest} />
-            <div className="overflow-x-auto">
+            <ScrollBox label="Terms read from the list">
               <table className="w-full min-w-[36rem] text-left text-sm">
                 <thead>
                   <tr className="border-b border-slate-200 dark:border-slate-700">
@@ -174,7 +175,7 @@ export function TermListImport({ readingId }: { readingId: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
             {shown.problems.length > 0 && (
               <div>
                 <h5 className="font-semibold text-red-800 dark:text-red-300">Lines that could not be read</h5>

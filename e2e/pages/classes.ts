@@ -11,3 +11,20 @@ export async function createClass(page: Page, name: string): Promise<{ classUrl:
     code: (await page.getByTestId('join-code').textContent()) ?? '',
   };
 }
+
+/** The shipped Burns quiz as the assign form lists it. */
+export const BURNS_QUIZ =
+  'Lead with Diplomacy: Answering Putin after Salisbury: Lead with Diplomacy: comprehension quiz (12 questions)';
+
+/** Assigns the Burns quiz to a class as its instructor does; answers the assignment's report link. */
+export async function assignBurns(page: Page, classUrl: string, title: string, dueAt: string) {
+  await page.goto(classUrl);
+  await page.getByText('Assign a quiz').click();
+  await page.getByLabel('Quiz', { exact: true }).selectOption({ label: BURNS_QUIZ });
+  await page.getByLabel('Title shown to students (optional)').fill(title);
+  await page.getByLabel(/^Due \(.* time, optional\)$/).fill(dueAt);
+  await page.getByRole('button', { name: 'Assign', exact: true }).click();
+  await page.getByText('Assigned. Students see it on their home page.').waitFor();
+  await page.reload();
+  return (await page.getByRole('link', { name: title }).getAttribute('href'))!;
+}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { BankPageHeading } from '@/components/questions/bank-page-heading';
 import { QuestionEditor } from '@/components/questions/editor/question-editor';
 import { listReadingQuestions } from '@/db/queries/questions';
 import { sortBankRows } from '@/lib/question-bank/bank-order';
@@ -40,17 +41,7 @@ export default async function EditQuestionPage({
 
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          <Link href={`/teach/readings/${reading.id}`} className="underline">
-            {reading.title}
-          </Link>{' '}
-          /{' '}
-          <Link href={bankHref} className="underline">
-            Question bank
-          </Link>
-        </p>
-        <h1 className="font-serif text-3xl font-bold">Edit question</h1>
+      <BankPageHeading reading={reading} title="Edit question">
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {TYPE_NAMES[q.type]} · {row.status === 'retired' ? 'rejected' : row.status} ·{' '}
           {q.source === 'generated' ? 'generated' : 'written by hand'}
@@ -69,7 +60,7 @@ export default async function EditQuestionPage({
             Question added as a draft. Approve it when it is ready.
           </p>
         )}
-      </div>
+      </BankPageHeading>
       <QuestionEditor
         mode="edit"
         readingId={reading.id}

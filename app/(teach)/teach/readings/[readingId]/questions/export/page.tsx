@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { BankPageHeading } from '@/components/questions/bank-page-heading';
 import { TYPE_NAMES } from '@/lib/question-bank/question-form';
 import { exportChoices, FORMAT_NAMES } from '@/lib/question-bank/transfer';
 import { bankToManage } from '@/lib/server/policy';
@@ -28,24 +28,14 @@ export default async function ExportQuestionsPage({
 
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          <Link href={`/teach/readings/${reading.id}`} className="underline">
-            {reading.title}
-          </Link>{' '}
-          /{' '}
-          <Link href={bankHref} className="underline">
-            Question bank
-          </Link>
-        </p>
-        <h1 className="font-serif text-3xl font-bold">Export questions</h1>
+      <BankPageHeading reading={reading} title="Export questions">
         <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
           Moodle's text formats (GIFT, Aiken), its XML format (every type Moodle has, with categories by
           skill), and QTI packages for Canvas, Blackboard and QTI players. An export holds the answer keys, so
           keep it among instructors. Rejected questions are never exported. Each quiz exports on its own from
           the bank page.
         </p>
-      </div>
+      </BankPageHeading>
       <section
         aria-labelledby="transfer-heading"
         className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { BankPageHeading } from '@/components/questions/bank-page-heading';
 import { ImportQuestions } from '@/components/questions/import-questions';
 import { bankToManage } from '@/lib/server/policy';
 import { grantedOrNotFound, requireUser } from '@/lib/server/session';
@@ -20,17 +20,7 @@ export default async function ImportQuestionsPage({
 
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          <Link href={`/teach/readings/${reading.id}`} className="underline">
-            {reading.title}
-          </Link>{' '}
-          /{' '}
-          <Link href={bankHref} className="underline">
-            Question bank
-          </Link>
-        </p>
-        <h1 className="font-serif text-3xl font-bold">Import questions</h1>
+      <BankPageHeading reading={reading} title="Import questions">
         <p className="max-w-3xl text-sm text-slate-600 dark:text-slate-400">
           From Moodle or any tool that writes GIFT, Aiken or Moodle XML: upload the file or paste it (the
           format is told from the content unless you choose it); from Canvas, Blackboard or a QTI editor:
@@ -39,7 +29,7 @@ export default async function ImportQuestionsPage({
           item or file that could not be read, before anything is added. Imported questions join the bank as
           drafts. Up to {IMPORT_LIMITS.questions} questions and {IMPORT_LIMITS.bytes / 1024 / 1024} MB a file.
         </p>
-      </div>
+      </BankPageHeading>
       <ImportQuestions readingId={reading.id} bankHref={bankHref} />
     </div>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { BankPageHeading } from '@/components/questions/bank-page-heading';
 import { QuestionEditor } from '@/components/questions/editor/question-editor';
 import { listReadingQuestions } from '@/db/queries/questions';
 import { editorSetting } from '@/lib/question-bank/editor-setting';
@@ -29,21 +29,11 @@ export default async function NewQuestionPage({
 
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          <Link href={`/teach/readings/${reading.id}`} className="underline">
-            {reading.title}
-          </Link>{' '}
-          /{' '}
-          <Link href={bankHref} className="underline">
-            Question bank
-          </Link>
-        </p>
-        <h1 className="font-serif text-3xl font-bold">Write a question</h1>
+      <BankPageHeading reading={reading} title="Write a question">
         <p className="text-sm text-slate-600 dark:text-slate-400">
           It joins the bank as a draft; students see it once you approve it.
         </p>
-      </div>
+      </BankPageHeading>
       <QuestionEditor
         mode="new"
         readingId={reading.id}
