@@ -3,11 +3,11 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { refusalText } from '@/components/ui/action-form';
-import { Button, buttonClasses } from '@/components/ui/button';
+import { buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { FormMessage } from '@/components/ui/form-message';
 import { type Progress, postWithProgress } from '@/components/ui/progress-request';
-import { WorkProgress } from '@/components/ui/work-progress';
+import { SubmitWithProgress } from '@/components/ui/work-progress';
 import { TYPE_NAMES } from '@/lib/question-bank/question-form';
 import type { ImportDone, ImportPreview } from '@/lib/question-bank/transfer';
 import { type FormResult, IDLE } from '@/lib/server/result';
@@ -130,19 +130,17 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
           </label>
           <textarea id="import-text" name="text" rows={10} className={inputClass} spellCheck={false} />
         </div>
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" variant="secondary" disabled={working !== null}>
-            {previewing ? 'Reading the file…' : 'Preview'}
-          </Button>
-          {previewing && (
-            <WorkProgress
-              progress={working.progress}
-              doing="Matching questions to the reading"
-              waiting="Sending the file…"
-            />
-          )}
-          <FormMessage tone="error">{refusalText(preview)}</FormMessage>
-        </div>
+        <SubmitWithProgress
+          label="Preview"
+          busyLabel="Reading the file…"
+          variant="secondary"
+          running={previewing}
+          disabled={working !== null}
+          progress={working?.progress ?? null}
+          doing="Matching questions to the reading"
+          waiting="Sending the file…"
+          refusal={refusalText(preview)}
+        />
       </form>
 
       {shown && (
@@ -230,21 +228,16 @@ export function ImportQuestions({ readingId, bankHref }: { readingId: string; ba
                       />
                     </label>
                   </fieldset>
-                  <div className="flex flex-wrap items-center gap-3">
-                    <Button type="submit" disabled={working !== null}>
-                      {confirming
-                        ? 'Importing…'
-                        : `Import ${shown.drafts.length} question${shown.drafts.length === 1 ? '' : 's'} as drafts`}
-                    </Button>
-                    {confirming && (
-                      <WorkProgress
-                        progress={working.progress}
-                        doing="Checking the file again"
-                        waiting="Sending the file…"
-                      />
-                    )}
-                    <FormMessage tone="error">{refusalText(confirmed)}</FormMessage>
-                  </div>
+                  <SubmitWithProgress
+                    label={`Import ${shown.drafts.length} question${shown.drafts.length === 1 ? '' : 's'} as drafts`}
+                    busyLabel="Importing…"
+                    running={confirming}
+                    disabled={working !== null}
+                    progress={working?.progress ?? null}
+                    doing="Checking the file again"
+                    waiting="Sending the file…"
+                    refusal={refusalText(confirmed)}
+                  />
                 </form>
               )
             )}

@@ -3,10 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { refusalText } from '@/components/ui/action-form';
-import { Button } from '@/components/ui/button';
-import { FormMessage } from '@/components/ui/form-message';
 import { type Progress, postWithProgress } from '@/components/ui/progress-request';
-import { WorkProgress } from '@/components/ui/work-progress';
+import { SubmitWithProgress } from '@/components/ui/work-progress';
 import type { FormResult } from '@/lib/server/result';
 import { IDLE } from '@/lib/server/result';
 
@@ -65,16 +63,15 @@ export function NewReadingForm({
       noValidate
     >
       {children}
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={working !== null}>
-          {working ? 'Reading the text…' : 'Create draft'}
-        </Button>
-        {working ? (
-          <WorkProgress progress={working.progress} doing="Reading the text" waiting="Sending the text…" />
-        ) : (
-          <FormMessage tone="error">{refusalText(result)}</FormMessage>
-        )}
-      </div>
+      <SubmitWithProgress
+        label="Create draft"
+        busyLabel="Reading the text…"
+        running={working !== null}
+        progress={working?.progress ?? null}
+        doing="Reading the text"
+        waiting="Sending the text…"
+        refusal={refusalText(result)}
+      />
     </form>
   );
 }

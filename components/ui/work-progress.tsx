@@ -1,3 +1,5 @@
+import { Button } from './button';
+import { FormMessage } from './form-message';
 import type { Progress } from './progress-request';
 
 /**
@@ -31,6 +33,47 @@ export function WorkProgress({
             ? `${progress.stage ?? doing}: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}`
             : `${progress.stage ?? doing}…`}
       </span>
+    </div>
+  );
+}
+
+/**
+ * A long step's submit button with, while it runs, its progress, and otherwise its refusal: the
+ * row under each form that streams its work (the question import's two steps, a new reading).
+ */
+export function SubmitWithProgress({
+  label,
+  busyLabel,
+  running,
+  progress,
+  doing,
+  waiting,
+  refusal,
+  disabled = false,
+  variant = 'primary',
+}: {
+  label: string;
+  busyLabel: string;
+  /** This step runs now. */
+  running: boolean;
+  progress: Progress | null;
+  doing: string;
+  waiting: string;
+  refusal: string | null;
+  /** Another step of the same page runs. */
+  disabled?: boolean;
+  variant?: 'primary' | 'secondary';
+}) {
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <Button type="submit" variant={variant} disabled={running || disabled}>
+        {running ? busyLabel : label}
+      </Button>
+      {running ? (
+        <WorkProgress progress={progress} doing={doing} waiting={waiting} />
+      ) : (
+        <FormMessage tone="error">{refusal}</FormMessage>
+      )}
     </div>
   );
 }

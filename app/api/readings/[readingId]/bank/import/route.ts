@@ -12,7 +12,7 @@ import { route } from '@/lib/server/endpoint';
 import { MAX_BODY_BYTES } from '@/lib/server/http-gate.mjs';
 import { field } from '@/lib/server/input';
 import { bankToManage } from '@/lib/server/policy';
-import { ok } from '@/lib/server/result';
+import { ok, refuse } from '@/lib/server/result';
 
 const formats = 'Choose GIFT, Aiken, Moodle XML, a QTI package, or to detect the format.';
 
@@ -64,7 +64,7 @@ export const POST = route({
     }
     if (input.asQuiz && !input.quizTitle) {
       const message = 'Give the quiz a title, or untick “Also make a quiz”.';
-      return { status: 'invalid', message, fieldErrors: { quizTitle: [message] } };
+      return refuse('invalid', message, { fieldErrors: { quizTitle: [message] } });
     }
     // The text the preview read (for a package, the zip in base64), sent back as it was.
     const file = await readImportUpload({ reading, format: input.format, bytes: body, source: 'paste' });
