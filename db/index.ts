@@ -11,8 +11,11 @@ type Client = {
   db: Database;
   driver: 'pglite' | 'postgres';
   close: () => Promise<void>;
-  /** Runs the committed migrations; see db/migrate.ts. */
-  migrate: () => Promise<void>;
+  /**
+   * Runs the committed migrations, then `andThen` (the content every server puts in place at
+   * start), while no other server sharing the database does the same; see db/migrate.ts.
+   */
+  migrate: (andThen?: () => Promise<void>) => Promise<void>;
 };
 
 /**
@@ -70,7 +73,11 @@ async function openPglite(folder: string): Promise<Client> {
       await client.close();
       release();
     },
-    migrate: () => migrate(db, { migrationsFolder: migrationsFolder() }),
+    // One process per folder (the lock above): nothing else can be starting on it.
+    migrate: async (andThen) => {
+      await migrate(db, { migrationsFolder: migrationsFolder() });
+      await andThen?.();
+    },
   };
 }
 
@@ -84,12 +91,15 @@ async function openPostgres(url: string): Promise<Client> {
     db: db as unknown as Database,
     driver: 'postgres',
     close: () => sql.end({ timeout: 5 }),
-    migrate: async () => {
-      // Several app servers may start at once: one migrates, the others wait on the lock.
+    migrate: async (andThen) => {
+      // Several app servers may start at once: one migrates and seeds, the others wait on the
+      // lock and then find everything in place (seeding side by side, both would insert the
+      // shipped readings and one would fail on their unique slug).
       const lockConnection = postgres(url, { max: 1, onnotice: () => {} });
       try {
         await lockConnection`select pg_advisory_lock(7317022)`;
         await migrate(drizzle(lockConnection), { migrationsFolder: migrationsFolder() });
+        await andThen?.();
       } finally {
         await lockConnection`select pg_advisory_unlock(7317022)`.catch(() => {});
         await lockConnection.end({ timeout: 5 });

@@ -24,13 +24,15 @@ async function run(args: string[]): Promise<number> {
       console.log('Migrations applied.');
       return 0;
     case 'seed':
-      await migrateDatabase();
-      await seedShippedReadings();
+      // Under the start-up lock, as a server seeds: a server may be starting on the same database.
+      await migrateDatabase(async () => {
+        await seedShippedReadings();
+        if (env().SEED_DEMO) await seedDemo();
+      });
       if (!env().SEED_DEMO) {
         console.log('SEED_DEMO=false: shipped readings only.');
         return 0;
       }
-      await seedDemo();
       printDemoAccounts();
       return 0;
     case 'admin': {

@@ -23,14 +23,14 @@ async function prepare(): Promise<void> {
   const config = env();
   configureDatabase(databaseConfig());
   const { driver } = await getClient();
-  await migrateDatabase();
-  await getAuthSecret();
-  const readings = await seedShippedReadings();
+  let readings: string[] = [];
+  await migrateDatabase(async () => {
+    await getAuthSecret();
+    readings = await seedShippedReadings();
+    if (config.SEED_DEMO) await seedDemo();
+  });
   console.log(`[content] ${readings.length} shipped reading(s) ready: ${readings.join(', ')}`);
-  if (config.SEED_DEMO) {
-    await seedDemo();
-    printDemoAccounts();
-  }
+  if (config.SEED_DEMO) printDemoAccounts();
   console.log(
     driver === 'pglite'
       ? '[db] PGlite (embedded PostgreSQL) ready; data in the data folder. Use DATABASE_URL for a PostgreSQL server.'

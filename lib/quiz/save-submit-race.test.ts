@@ -5,7 +5,8 @@ import { insertUser } from '@/db/queries/users';
 import type { Quiz } from '@/db/schema';
 import { setUpTestDatabase } from '@/db/test-database';
 import { seedShippedReadings } from '@/lib/seed';
-import type { Question, Response } from '@/questions/schema';
+import type { Question } from '@/questions/schema';
+import { answerVariant } from './answer-variants';
 import { type SaveInput, saveAnswer, startOrResumeAttempt, submitAttempt } from './attempts';
 
 /**
@@ -26,34 +27,6 @@ beforeAll(async () => {
   const rows = await getQuestionsByIds({ ids: quiz.questionIds });
   questions = quiz.questionIds.map((id) => rows.get(id)!.data);
 });
-
-/** A valid answer to `q`, different for each `variant`. */
-function answerFor(q: Question, variant: number): Response {
-  const pick = <T>(list: readonly T[]) => list[variant % list.length]!;
-  switch (q.type) {
-    case 'multiple-choice':
-      return { type: q.type, optionId: pick(q.options).id };
-    case 'multiple-answer':
-      return { type: q.type, optionIds: [pick(q.options).id] };
-    case 'true-false':
-      return { type: q.type, value: variant % 2 === 0 };
-    case 'cloze':
-      return { type: q.type, blanks: q.answer.blanks.map(() => `word${variant}`) };
-    case 'short-answer':
-      return { type: q.type, text: `Because coalitions last, reason ${variant}.` };
-    case 'matching':
-      return { type: q.type, pairs: { [q.left[0]!.id]: pick(q.right).id } };
-    case 'ordering': {
-      const ids = q.items.map((item) => item.id);
-      const k = variant % ids.length;
-      return { type: q.type, order: [...ids.slice(k), ...ids.slice(0, k)] };
-    }
-    case 'select-evidence':
-      return { type: q.type, sentenceId: pick(q.options).id };
-    case 'claim-evidence-reasoning':
-      return { type: q.type, sentenceId: pick(q.options).id, reasoning: `It shows the claim, ${variant}.` };
-  }
-}
 
 /** Lets other queued work run, so a submit can start between any two saves. */
 const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -81,7 +54,7 @@ describe('saves racing a submit of the same attempt', () => {
         attemptId,
         userId: user.id,
         questionId: questions[0]!.id,
-        response: answerFor(questions[0]!, round),
+        response: answerVariant(questions[0]!, round),
         flagged: false,
         confidence: null,
         clientSeq: seq++,
@@ -95,7 +68,7 @@ describe('saves racing a submit of the same attempt', () => {
             attemptId,
             userId: user.id,
             questionId: q.id,
-            response: answerFor(q, round + index + pass),
+            response: answerVariant(q, round + index + pass),
             flagged: false,
             confidence: null,
             clientSeq: seq++,
