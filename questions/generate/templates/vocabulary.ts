@@ -1,4 +1,5 @@
 import { frequencyRank } from '../../grade/vectors';
+import { isGrammatical } from '../../language/grammar';
 import { isContent, type Token } from '../../language/tokens';
 import { definitionOf, lookup, senses, taggedFrequency, type WordNetPos } from '../../language/wordnet';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
@@ -184,8 +185,10 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
       id,
     );
     // Other words' meanings only: another sense of the same word may be right too.
+    // Each distractor must read as a phrase as the validator reads options: one gloss the parser
+    // stumbles on ("Fit or suitable to live in or with") is passed over, not the whole item lost.
     const distractors = [...others]
-      .filter((d, i, all) => d !== item.definition && all.indexOf(d) === i)
+      .filter((d, i, all) => d !== item.definition && all.indexOf(d) === i && isGrammatical(d, 'phrase'))
       .slice(0, 3);
     if (distractors.length < 3) continue;
     const { options, keyId } = shuffledOptions(item.definition, distractors, id);
