@@ -1,4 +1,5 @@
 import { tokenize } from '../language/tokens';
+import { denotesPeople } from '../language/wordnet';
 import type { ReadingAnalysis, SentenceAnalysis } from './analyse';
 import {
   affirmed,
@@ -280,8 +281,20 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         const pledges =
           PLEDGE.test(first) &&
           /^(we|i)$/i.test(statement.subject) &&
-          parts[k]?.clause.relation !== 'condition';
+          parts[k]?.clause.relation !== 'condition' &&
+          // "we will need …", "we will find ourselves cut off" is a forecast, not a pledge.
+          !/^(need|find|see|face|be|have|get|become|remain|know|feel)$/.test(proposition.head.lemma);
         if (!recommends && !pledges) return;
+        // "If we hang back, we will find ourselves cut off": what follows from a condition.
+        if (sentence.markers.has('conditional')) return;
+        // A call is made to someone who can act: "we", "Congress", "the nations", not
+        // "excellence in education" or "our first priority".
+        const head = proposition.subject.at(-1);
+        const agent =
+          /^(we|you|they|us|i|everyone|each|all)$/i.test(statement.subject) ||
+          (head !== undefined &&
+            (head.tags.has('ProperNoun') || head.tags.has('Pronoun') || denotesPeople(head.lemma)));
+        if (!agent) return;
         const plain = proposition.negative
           ? predicateAsInfinitive({
               ...proposition,
@@ -289,7 +302,8 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
               group: proposition.group.filter((t) => !t.isNegator),
             })
           : predicateAsInfinitive(proposition);
-        if (!plain || wordCount(plain) < 2 || /^(be|have)\b/.test(plain)) return;
+        if (!plain || wordCount(plain) < 2 || /^(?:\w+ly\s+|never\s+|still\s+|also\s+)?(be|have)\b/.test(plain))
+          return;
         // "We will ask, and we will need, the help of …": the action runs into a second clause.
         if (/\b(?:we|i|they|you|he|she)\s+(?:will|shall|would|can|could|must|may)\b/i.test(plain)) return;
         if (proposition.negative) discourse.avoid.push({ sentence, action: plain });
@@ -557,8 +571,17 @@ function meansEndOf(
  * "work with our allies and the OPCW to establish a clear baseline": an infinitive after the
  * action's object (a noun, not a verb: "continue to work" is one action) states what it is for.
  */
+/**
+ * Verbs whose object takes an infinitive of its own ("need new tools to fight pollution",
+ * "prepare our children to read"): there the infinitive completes the object, and says nothing
+ * of what the action is for.
+ */
+const OBJECT_COMPLEMENT =
+  /^(need|have|get|give|provide|use|require|find|ask|allow|enable|help|want|urge|encourage|make|prepare|train|teach|equip|invite|tell|force|lead|persuade|expect|build|create|develop|seek|take)$/;
+
 function purposeAfterObject(action: string): [string, string, string] | null {
   const tokens = tokenize(action);
+  if (OBJECT_COMPLEMENT.test(tokens[0]?.lemma ?? '') || /[,;]|\s-\s|\s--\s/.test(action)) return null;
   for (let i = 3; i + 1 < tokens.length; i++) {
     const to = tokens[i]!;
     const before = tokens[i - 1]!;

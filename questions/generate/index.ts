@@ -117,7 +117,15 @@ function withoutShouting(analysis: ReadingAnalysis): <Q>(question: Q) => Q {
     });
   // The other way too: a word the text writes only with a capital, and inside sentences ("the
   // Soviet Union"), keeps it where a template lower-cased a sentence's first word ("soviet communism").
-  const namesOnly = new Map([...capitalInside].filter(([lower]) => !lowerWritten.has(lower)));
+  // Never our own words: "the speaker" is not the "Mr. Speaker" the text addresses.
+  const ownWords = new Set(
+    `${analysis.authorName} speaker author paragraph paragraphs text essay reading statement sentence word passage`
+      .toLowerCase()
+      .split(/\s+/),
+  );
+  const namesOnly = new Map(
+    [...capitalInside].filter(([lower]) => !lowerWritten.has(lower) && !ownWords.has(lower)),
+  );
   const calm = (text: string) =>
     text
       .replace(/(?<![\p{L}])(\p{Ll}+)(?![\p{L}’'])/gu, (word) => namesOnly.get(word) ?? word)

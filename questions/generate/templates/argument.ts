@@ -57,6 +57,9 @@ function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
   const cut = clean.split(/,\s|\s[—–]\s|\s--\s|;\s/)[0]!;
   // A cut that leaves "countries which" or "the end of" has lost its point.
   if (/\b(which|who|whom|whose|that|the|a|an|of|to|and|or|with|for|in|on|by)$/i.test(cut)) return null;
+  // "regimes who seek chemical[, biological …]": a cut inside a list leaves its first modifier.
+  const last = tokenize(cut).at(-1);
+  if (last && last.pos === 'adj' && !last.predicative) return null;
   if (words(cut) >= 3 && words(cut) <= max) return cut;
   return null;
 }
@@ -433,7 +436,9 @@ export function meansEndQuestions(analysis: ReadingAnalysis, discourse: Discours
     // Not ten words of the text in a row. "why should we work with our allies [and the OPCW]?":
     // the first of two joined objects still asks about the same action; a cut elsewhere could
     // leave half a name, so a prompt that copies too much otherwise is not asked.
-    const actions = [link.action, link.action.split(/\s+and\s+/)[0]!].filter((a) => words(a) >= 3);
+    const actions = [link.action, link.action.split(/\s+and\s+/)[0]!].filter(
+      (a) => words(a) >= 3 && !/[,;:\-–—]$/.test(a),
+    );
     const asked = (
       link.fronted
         ? [`According to ${author}, what ${verb} ${who} do ${link.end}`]
