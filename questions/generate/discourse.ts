@@ -302,7 +302,11 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
               group: proposition.group.filter((t) => !t.isNegator),
             })
           : predicateAsInfinitive(proposition);
-        if (!plain || wordCount(plain) < 2 || /^(?:\w+ly\s+|never\s+|still\s+|also\s+)?(be|have)\b/.test(plain))
+        if (
+          !plain ||
+          wordCount(plain) < 2 ||
+          /^(?:\w+ly\s+|never\s+|still\s+|also\s+)?(be|have)\b/.test(plain)
+        )
           return;
         // "We will ask, and we will need, the help of …": the action runs into a second clause.
         if (/\b(?:we|i|they|you|he|she)\s+(?:will|shall|would|can|could|must|may)\b/i.test(plain)) return;
