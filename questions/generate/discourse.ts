@@ -584,8 +584,9 @@ const OBJECT_COMPLEMENT =
   /^(need|have|get|give|provide|use|require|find|ask|allow|enable|help|want|urge|encourage|make|prepare|train|teach|equip|invite|tell|force|lead|persuade|expect|build|create|develop|seek|take)$/;
 
 function purposeAfterObject(action: string): [string, string, string] | null {
+  if (!/\sto\s/.test(action) || /[,;]|\s-\s|\s--\s/.test(action)) return null;
   const tokens = tokenize(action);
-  if (OBJECT_COMPLEMENT.test(tokens[0]?.lemma ?? '') || /[,;]|\s-\s|\s--\s/.test(action)) return null;
+  if (OBJECT_COMPLEMENT.test(tokens[0]?.lemma ?? '')) return null;
   for (let i = 3; i + 1 < tokens.length; i++) {
     const to = tokens[i]!;
     const before = tokens[i - 1]!;

@@ -14,6 +14,7 @@ import {
   type GenerationReport,
   generateQuestions,
   validateQuestion,
+  withoutShouting,
 } from './index';
 import {
   messageQuestions,
@@ -913,5 +914,26 @@ describe('the true/false and negation caps on a short text', () => {
     expect(short.keptByType['true-false']).toBeLessThanOrEqual(
       Math.max(2, Math.ceil(0.2 * short.questions.length)),
     );
+  });
+});
+
+describe('capitals in what students read', () => {
+  it("keeps a name's capital where a template lower-cased a subject, and never capitalises our own words", () => {
+    const text = [
+      'Soviet communism is trying to make the small nations of the region into colonies of its empire.',
+      'The World Bank lends money to the nations of the south for roads, ports and schools.',
+      'Our farmers export grain to the markets of the north, where the Soviet Union buys it.',
+      'The development of the south needs capital, skills and the patience of every nation.',
+      'Free trade and investment strengthen the economy of every nation that takes part.',
+    ].join('\n\n');
+    const calm = withoutShouting(analyseReading(parseReading({ text, format: 'text' }), 'capitals-test'));
+    expect(calm({ prompt: 'According to the speaker, what is soviet communism trying to do?' }).prompt).toBe(
+      'According to the speaker, what is Soviet communism trying to do?',
+    );
+    expect(calm({ prompt: 'Complete this sentence with a word from the word bank.' }).prompt).toBe(
+      'Complete this sentence with a word from the word bank.',
+    );
+    const small = generateQuestions(parseReading({ text, format: 'text' }), { readingSlug: 'capitals-test' });
+    expect(small.questions.map((q) => q.prompt).filter((p) => /word Bank|\bsoviet\b/.test(p))).toEqual([]);
   });
 });

@@ -106,14 +106,18 @@ export function generateQuestions(reading: ParsedReading, options: GenerateOptio
  * text a student reads (prompt, statement, options, items, claim, blanked sentence). Acronyms
  * ("NATO", "AIDS") are never written in lower case, so they stay.
  */
-function withoutShouting(analysis: ReadingAnalysis): <Q>(question: Q) => Q {
+export function withoutShouting(analysis: ReadingAnalysis): <Q>(question: Q) => Q {
   const lowerWritten = new Set<string>();
   const capitalInside = new Map<string, string>();
   for (const sentence of analysis.sentences)
     sentence.tokens.forEach((token, i) => {
-      const bare = token.written.replace(/[^\p{L}]/gu, '');
-      if (bare && bare === bare.toLowerCase()) lowerWritten.add(bare);
-      else if (i > 0 && /^\p{Lu}\p{Ll}+$/u.test(bare)) capitalInside.set(bare.toLowerCase(), bare);
+      // A token may hold several words ("Soviet Union").
+      token.written.split(/\s+/).forEach((word, k) => {
+        const bare = word.replace(/[^\p{L}]/gu, '');
+        if (bare && bare === bare.toLowerCase()) lowerWritten.add(bare);
+        else if ((i > 0 || k > 0) && /^\p{Lu}\p{Ll}+$/u.test(bare))
+          capitalInside.set(bare.toLowerCase(), bare);
+      });
     });
   // The other way too: a word the text writes only with a capital, and inside sentences ("the
   // Soviet Union"), keeps it where a template lower-cased a sentence's first word ("soviet communism").
@@ -126,9 +130,14 @@ function withoutShouting(analysis: ReadingAnalysis): <Q>(question: Q) => Q {
   const namesOnly = new Map(
     [...capitalInside].filter(([lower]) => !lowerWritten.has(lower) && !ownWords.has(lower)),
   );
+  // Only where a template lower-cased a subject it took from the text: after "According to X,"
+  // and after a question word and its auxiliary ("what is soviet communism trying to do?").
+  // Anywhere else a word is ours ("word bank"), even if the text writes it as a name ("World Bank").
+  const SUBJECT_START =
+    /(?<=According to [^,]+,\s+|\b(?:what|why|how|who|whom|which|when|where)\s+(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could|must|should|shall|may|might)\s+)(\p{Ll}+)(?![\p{L}’'])/gu;
   const calm = (text: string) =>
     text
-      .replace(/(?<![\p{L}])(\p{Ll}+)(?![\p{L}’'])/gu, (word) => namesOnly.get(word) ?? word)
+      .replace(SUBJECT_START, (word) => namesOnly.get(word) ?? word)
       .replace(/(?<![\p{L}])(\p{Lu}{2,})(?![\p{L}])/gu, (word, _w, offset: number) => {
         const lower = word.toLowerCase();
         if (!lowerWritten.has(lower)) return word;

@@ -1025,7 +1025,13 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         /^(dare|need)$/.test(statement.proposition.head.normal);
       if (!text && !hedged) {
         const flipped = negated(statement.proposition, statement.subject);
-        if (flipped) {
+        // "Forty-four Americans do not have now taken the oath": a perfect read as "have" the verb.
+        const brokenPerfect =
+          flipped !== null &&
+          /\b(?:do|does|did) not (?:have|has|had)\s+(?:\w+ly\s+|now\s+|already\s+|just\s+|also\s+)?\w+(?:ed|en|wn|ne|ght|ung|ook)\b/i.test(
+            flipped,
+          );
+        if (flipped && !brokenPerfect) {
           text = flipped;
           how = 'says the opposite';
           value = false;

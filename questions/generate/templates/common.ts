@@ -151,6 +151,7 @@ const BOUNDARY =
  * optional phrase, so up to the next clause break (a comma, a dash, a relative pronoun) it has
  * no verb of its own.
  */
+const verbAwayCache = new Map<string, boolean>();
 function takesVerbAway(removed: string[]): boolean {
   const stretch: string[] = [];
   for (const word of removed) {
@@ -158,7 +159,13 @@ function takesVerbAway(removed: string[]): boolean {
     stretch.push(word);
     if (/[,;:—–]$|^--?$/.test(word)) break;
   }
-  return tokenize(stretch.join(' ')).some(
+  const text = stretch.join(' ');
+  // Only a stretch that could hold a verb is parsed: a preposition and a noun phrase rarely do.
+  if (stretch.length < 2) return false;
+  const cached = verbAwayCache.get(text);
+  if (cached !== undefined) return cached;
+  if (verbAwayCache.size > 10_000) verbAwayCache.clear();
+  const verdict = tokenize(text).some(
     (t, k) =>
       k > 0 &&
       (t.tags.has('Copula') ||
@@ -168,6 +175,8 @@ function takesVerbAway(removed: string[]): boolean {
           (t.tags.has('PresentTense') || t.tags.has('PastTense')) &&
           !t.tags.has('Participle'))),
   );
+  verbAwayCache.set(text, verdict);
+  return verdict;
 }
 
 /** "Of" is left out: "part and parcel of", "the end of" need what follows. */
