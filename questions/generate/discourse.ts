@@ -399,6 +399,8 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         if (/^(no|nothing|none|never|and|or|but|nor|than|as|more|less)\b/i.test(object)) return;
         if (!/^(to|that)\b/i.test(object) && /\bto\s+\w+/.test(object)) return;
         if (/[:;]/.test(object)) return;
+        // "to break the cycle of crises which[, if unchecked, could …]": a clause cut at its relative.
+        if (/\b(which|who|whom|whose|that|where|when|the|a|an|of|to|and|or)$/i.test(object)) return;
         // "what is Soviet communism trying?" asks nothing: an aim written "to …" is asked "to do?".
         const particle =
           head.lemma === 'bet' || head.lemma === 'count'

@@ -937,3 +937,12 @@ describe('capitals in what students read', () => {
     expect(small.questions.map((q) => q.prompt).filter((p) => /word Bank|\bsoviet\b/.test(p))).toEqual([]);
   });
 });
+
+describe('intents', () => {
+  it('asks no aim cut at its relative pronoun ("… crises which")', () => {
+    const text =
+      'We must strive to break the long cycle of crises which, if unchecked, could spiral into a disaster for every nation.';
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'intent-cut-test');
+    expect(readDiscourse(small).intents.filter((i) => /which$/.test(i.object))).toEqual([]);
+  });
+});
