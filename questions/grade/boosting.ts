@@ -142,17 +142,28 @@ export function fitBoosted(
       options.bins ?? 64,
     ),
   );
-  const binned = features.map((_, j) => Uint8Array.from(rows, (r) => binOf(edges[j]!, r[j]!)));
+  // Bins row by row (row i's bins at i * d), so one pass over a node's rows fills every
+  // feature's histogram.
+  const binned = new Uint8Array(n * d);
+  rows.forEach((r, i) => {
+    for (let j = 0; j < d; j++) binned[i * d + j] = binOf(edges[j]!, r[j]!);
+  });
+  const offsets = new Int32Array(d + 1);
+  for (let j = 0; j < d; j++) offsets[j + 1] = offsets[j]! + edges[j]!.length + 1;
   const z = new Float64Array(n).fill(base);
   const gradient = new Float64Array(n);
   const hessian = new Float64Array(n);
   const trees: TreeNode[] = [];
+  const gs = new Float64Array(offsets[d]!);
+  const hs = new Float64Array(offsets[d]!);
+  const ws = new Float64Array(offsets[d]!);
 
   const build = (members: Int32Array, level: number): TreeNode => {
     let g = 0;
     let h = 0;
     let w = 0;
-    for (const i of members) {
+    for (let m = 0; m < members.length; m++) {
+      const i = members[m]!;
       g += gradient[i]!;
       h += hessian[i]!;
       w += sampleWeights[i]!;
@@ -160,27 +171,34 @@ export function fitBoosted(
     const leaf = { leaf: -g / (h + l2) };
     if (level >= depth || w < 2 * minLeafWeight) return leaf;
     const parentScore = (g * g) / (h + l2);
+    gs.fill(0);
+    hs.fill(0);
+    ws.fill(0);
+    for (let m = 0; m < members.length; m++) {
+      const i = members[m]!;
+      const gi = gradient[i]!;
+      const hi = hessian[i]!;
+      const wi = sampleWeights[i]!;
+      const row = i * d;
+      for (let j = 0; j < d; j++) {
+        const at = offsets[j]! + binned[row + j]!;
+        gs[at]! += gi;
+        hs[at]! += hi;
+        ws[at]! += wi;
+      }
+    }
     let best: { feature: number; bin: number; gain: number } | null = null;
     for (let j = 0; j < d; j++) {
       const count = edges[j]!.length + 1;
       if (count < 2) continue;
-      const gs = new Float64Array(count);
-      const hs = new Float64Array(count);
-      const ws = new Float64Array(count);
-      const column = binned[j]!;
-      for (const i of members) {
-        const b = column[i]!;
-        gs[b]! += gradient[i]!;
-        hs[b]! += hessian[i]!;
-        ws[b]! += sampleWeights[i]!;
-      }
+      const start = offsets[j]!;
       let gl = 0;
       let hl = 0;
       let wl = 0;
       for (let b = 0; b < count - 1; b++) {
-        gl += gs[b]!;
-        hl += hs[b]!;
-        wl += ws[b]!;
+        gl += gs[start + b]!;
+        hl += hs[start + b]!;
+        wl += ws[start + b]!;
         if (wl < minLeafWeight || w - wl < minLeafWeight) continue;
         const gr = g - gl;
         const hr = h - hl;
@@ -189,12 +207,12 @@ export function fitBoosted(
       }
     }
     if (!best) return leaf;
-    const column = binned[best.feature]!;
-    const left = members.filter((i) => column[i]! <= best.bin);
-    const right = members.filter((i) => column[i]! > best.bin);
+    const { feature, bin } = best;
+    const left = members.filter((i) => binned[i * d + feature]! <= bin);
+    const right = members.filter((i) => binned[i * d + feature]! > bin);
     return {
-      feature: best.feature,
-      threshold: edges[best.feature]![best.bin]!,
+      feature,
+      threshold: edges[feature]![bin]!,
       left: build(left, level + 1),
       right: build(right, level + 1),
     };

@@ -187,10 +187,14 @@ function compare(
   prompt: PromptWords,
   /** Only recall and cosine are read of one sentence of a phrasing: the rest is skipped. */
   part = false,
+  /** The whole phrasing's pairings, when this is one of its sentences: its rows are reused. */
+  whole?: { words: readonly Word[]; table: PairTable },
 ): { features: Features; closeness: number; table: PairTable } {
   const pointWords = point.words;
   const answerWords = answer.words;
-  const table = pairTable(pointWords, answerWords);
+  const table = whole
+    ? { rows: pointWords.map((word) => whole.table.rows[whole.words.indexOf(word)]!) }
+    : pairTable(pointWords, answerWords);
   const similarity = (p: number, a: number) => table.rows[p]![a]!.similarity;
   const alignments = pointWords.map((word, i) => align(word, table.rows[i]!, answerWords));
   let total = 0;
@@ -520,7 +524,10 @@ export function pointFeatures(
     // The best-made sentence of a point given in several sentences.
     for (const part of sentencesOf(analysed)) {
       const partial =
-        part === analysed ? result.features : compare(part, analysedAnswer, prompt, true).features;
+        part === analysed
+          ? result.features
+          : compare(part, analysedAnswer, prompt, true, { words: analysed.words, table: result.table })
+              .features;
       result.features.partRecall = Math.max(result.features.partRecall, partial.softRecall);
       result.features.partNovelRecall = Math.max(result.features.partNovelRecall, partial.novelRecall);
       result.features.partCosine = Math.max(result.features.partCosine, partial.regionCosine);
