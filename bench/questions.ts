@@ -164,36 +164,6 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/kennedy-1962-state-of-the-union.txt',
     split: 'fresh',
   },
-  {
-    label: 'Clinton, first inaugural address, 1993',
-    slug: 'clinton-1993-inaugural',
-    file: 'bench/fixtures/ir-texts/fresh/clinton-1993-inaugural.txt',
-    split: 'fresh',
-  },
-  {
-    label: 'Johnson, inaugural address, 1965',
-    slug: 'johnson-1965-inaugural',
-    file: 'bench/fixtures/ir-texts/fresh/johnson-1965-inaugural.txt',
-    split: 'fresh',
-  },
-  {
-    label: 'Eisenhower, State of the Union, 1960',
-    slug: 'eisenhower-1960-state-of-the-union',
-    file: 'bench/fixtures/ir-texts/fresh/eisenhower-1960-state-of-the-union.txt',
-    split: 'fresh',
-  },
-  {
-    label: 'Reagan, first inaugural address, 1981',
-    slug: 'reagan-1981-inaugural',
-    file: 'bench/fixtures/ir-texts/fresh/reagan-1981-inaugural.txt',
-    split: 'fresh',
-  },
-  {
-    label: 'Obama, first inaugural address, 2009',
-    slug: 'obama-2009-inaugural',
-    file: 'bench/fixtures/ir-texts/fresh/obama-2009-inaugural.txt',
-    split: 'fresh',
-  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

@@ -26,11 +26,6 @@ export type SentenceAnalysis = {
   /** The sentence with a leading pronoun replaced by its referent; null when it opens on a reference it cannot resolve. */
   resolved: string | null;
   isQuestion: boolean;
-  /**
-   * A closing, greeting or salutation ("Thank you, and God bless you all.", "Mr. Speaker, Mr.
-   * Vice President, …:"): part of the occasion, not of the argument. Never an item, key or option.
-   */
-  ceremonial: boolean;
   wordCount: number;
   markers: Set<Marker>;
   people: string[];
@@ -215,7 +210,6 @@ export function analyseReading(reading: ParsedReading, readingSlug: string): Rea
         resolved: null,
         resolvedTokens: null,
         isQuestion: /\?["”’)]*$/.test(sentence.text),
-        ceremonial: isCeremonial(sentence.text),
         wordCount: sentence.text.split(/\s+/).length,
         markers,
         people: within(people),
@@ -334,31 +328,11 @@ function pickMainActor(mentions: Map<string, Map<string, number>>): string | nul
  * paragraph or earlier); leaves other sentences as they are unless they open on "It", "That",
  * "This"… that point back, which cannot stand alone.
  */
-/** Thanks, blessings and good wishes that open or close a speech. */
-const CLOSING =
-  /^(?:(?:and|so|now|again|once again)\s+)?(?:thank you|thanks|god bless|may god|good ?(?:night|evening|morning|afternoon|bye)|farewell|amen|so help me|happy new year|merry christmas|god speed|godspeed)\b/i;
-/** Words that open a salutation: the people addressed, by title. */
-const ADDRESS =
-  /^(?:mr|mrs|ms|madam|madame|ladies|my|fellow|members|distinguished|senator|senators|reverend|your|honorable|excellencies|chief|vice|president|friends|citizens)\b/i;
-
-/**
- * A sentence that belongs to the occasion rather than the argument: a closing of thanks or
- * blessing (short, so that "Thank you for … because …" with a claim in it still counts as
- * text), or a salutation line naming the audience and ending on a colon.
- */
-export function isCeremonial(text: string): boolean {
-  const words = text.split(/\s+/).filter(Boolean).length;
-  if (CLOSING.test(text) && words <= 12) return true;
-  return /:\s*$/.test(text) && ADDRESS.test(text) && words <= 40;
-}
-
 function resolveOpenings(sentences: SentenceAnalysis[], mainActor: string | null) {
   let lastPerson: string | null = null;
   const lastName = mainActor?.split(/\s+/).at(-1);
   for (const sentence of sentences) {
     const text = sentence.text;
-    // A closing or salutation stands for nothing a question could ask: no statement is made of it.
-    if (sentence.ceremonial) continue;
     if (PERSONAL_OPENING.test(text)) {
       if (lastPerson) {
         sentence.resolved = text.replace(PERSONAL_OPENING, (word) =>

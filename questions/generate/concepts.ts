@@ -172,53 +172,6 @@ export const LENS_THEMES: Record<Lens, string> = {
 };
 
 /** Cue words of each lens that a set of lemmas uses. */
-/**
- * Cue words that name a lens's idea only in an IR phrase: "strength" is realist in "military
- * strength", not in "our greatest strength is the power of our ideas"; "balance" in "balance of
- * power", not "balance of trade"; "union" is liberal in "European Union", not in "the State of
- * the Union" or "the Soviet Union". A gated word counts only where its neighbours (two words
- * before, three after) match the phrase.
- */
-const IR_QUALIFIER =
-  '(?:military|armed|nuclear|naval|defense|defence|strategic|national|vital|security|arms|missile|missiles|weapons|deterrent)';
-const GATED_CUES: Record<string, RegExp> = {
-  strong: new RegExp(
-    String.raw`\bstrong (?:defense|defence|military|army|navy|deterrent|forces?)\b|\b${IR_QUALIFIER} .*\bstrong\b`,
-  ),
-  strength: new RegExp(
-    String.raw`\b${IR_QUALIFIER} strength\b|\bstrength (?:of|in) (?:our |their |its )?(?:arms|forces|weapons|military)\b|\bposition of strength\b`,
-  ),
-  power:
-    /\b(?:balance of|great|military|nuclear|naval|air|world|super|sea) power\b|\bpowers?\b.*\b(?:rival|rivalry|hegemony)\b/,
-  weakness: new RegExp(String.raw`\b${IR_QUALIFIER} weakness\b|\bweakness (?:invites|tempts|provokes)\b`),
-  balance: /\bbalance of (?:power|terror|forces)\b/,
-  interest: /\b(?:national|vital|security|strategic|self) interests?\b/,
-  force: /\b(?:use of|by|armed|military|threat of|show of) force\b|\bforce (?:of arms|posture)\b/,
-  hand: /\b(?:stronger|weaker|strong|weak|upper|play(?:s|ed|ing)?|overplay(?:s|ed|ing)?) (?:his |her |its |their |a |the )?hand\b/,
-  card: /\bcards\b/,
-  nations: /\b(?:united|league of) nations\b/,
-  union: /\b(?:european|customs|monetary) union\b/,
-  organization: /\b(?:international|regional|world|treaty|trade) organi[sz]ation\b/,
-};
-
-/** Lemmas of a run of tokens that cue a lens, each gated cue only in its IR phrase. */
-export function lensLemmas(tokens: readonly { lemma: string; normal: string; negated: boolean }[]): string[] {
-  const out: string[] = [];
-  tokens.forEach((token, i) => {
-    if (token.negated) return;
-    const gate = GATED_CUES[token.lemma];
-    if (gate) {
-      const window = tokens
-        .slice(Math.max(0, i - 2), i + 4)
-        .map((t) => t.normal)
-        .join(' ');
-      if (!gate.test(window)) return;
-    }
-    out.push(token.lemma);
-  });
-  return out;
-}
-
 export function lensCues(lemmas: Iterable<string>): Record<Lens, string[]> {
   const present = new Set(lemmas);
   return {

@@ -1,5 +1,3 @@
-import { tokenize } from '../language/tokens';
-import { denotesPeople } from '../language/wordnet';
 import type { ReadingAnalysis, SentenceAnalysis } from './analyse';
 import {
   affirmed,
@@ -51,24 +49,6 @@ export type Intent = Statement & { verb: string; object: string; whPrompt: strin
 export type Limit = { sentence: SentenceAnalysis; subject: string; can: string; cannot: string };
 export type Rejection = { sentence: SentenceAnalysis; view: string; stated: string };
 export type Risk = { sentence: SentenceAnalysis; text: string };
-/**
- * An action the text calls for and the end it serves, in one sentence: "To renew America, we
- * must revitalize our democracy"; "Let us put aside personal advantage, so that we can feel the
- * pain …"; "we will work together to shape change, lest it engulf us".
- */
-export type MeansEnd = {
-  sentence: SentenceAnalysis;
-  /** Who is to act: "we", "Congress". */
-  subject: string;
-  /** The action as an infinitive without the purpose: "put aside personal advantage". */
-  action: string;
-  /** The end as the text words it: "to renew America", "so that we can feel the pain …". */
-  end: string;
-  /** "must", "should", "will": how the text puts the call. */
-  modal: string;
-  /** Whether the end comes first ("To renew America, we must …"). */
-  fronted: boolean;
-};
 /** "a message to his rivals that …", "tells his rivals that …": who hears what. */
 export type Message = { sentence: SentenceAnalysis; audience: string; content: string };
 
@@ -81,7 +61,6 @@ export type Discourse = {
   rejections: Rejection[];
   risks: Risk[];
   messages: Message[];
-  meansEnds: MeansEnd[];
   /** What the author says should not, or will not, be done ("we should not X"). */
   avoid: { sentence: SentenceAnalysis; action: string }[];
 };
@@ -184,13 +163,12 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
     rejections: [],
     risks: [],
     messages: [],
-    meansEnds: [],
     avoid: [],
   };
   for (const paragraph of analysis.paragraphs) {
     let previous: (Statement | null)[] = [];
     paragraph.sentences.forEach((sentence, index) => {
-      if (sentence.isQuestion || sentence.ceremonial) return;
+      if (sentence.isQuestion) return;
       const parts = clausesFor(sentence);
       // "Not because history runs on the wheels of inevitability; it is human choices …": what a
       // sentence opening on "Not" says before its semicolon or colon is denied, not stated.
@@ -281,20 +259,8 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         const pledges =
           PLEDGE.test(first) &&
           /^(we|i)$/i.test(statement.subject) &&
-          parts[k]?.clause.relation !== 'condition' &&
-          // "we will need …", "we will find ourselves cut off" is a forecast, not a pledge.
-          !/^(need|find|see|face|be|have|get|become|remain|know|feel)$/.test(proposition.head.lemma);
+          parts[k]?.clause.relation !== 'condition';
         if (!recommends && !pledges) return;
-        // "If we hang back, we will find ourselves cut off": what follows from a condition.
-        if (sentence.markers.has('conditional')) return;
-        // A call is made to someone who can act: "we", "Congress", "the nations", not
-        // "excellence in education" or "our first priority".
-        const head = proposition.subject.at(-1);
-        const agent =
-          /^(we|you|they|us|i|everyone|each|all)$/i.test(statement.subject) ||
-          (head !== undefined &&
-            (head.tags.has('ProperNoun') || head.tags.has('Pronoun') || denotesPeople(head.lemma)));
-        if (!agent) return;
         const plain = proposition.negative
           ? predicateAsInfinitive({
               ...proposition,
@@ -302,12 +268,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
               group: proposition.group.filter((t) => !t.isNegator),
             })
           : predicateAsInfinitive(proposition);
-        if (
-          !plain ||
-          wordCount(plain) < 2 ||
-          /^(?:\w+ly\s+|never\s+|still\s+|also\s+)?(be|have)\b/.test(plain)
-        )
-          return;
+        if (!plain || wordCount(plain) < 2 || /^(be|have)\b/.test(plain)) return;
         // "We will ask, and we will need, the help of …": the action runs into a second clause.
         if (/\b(?:we|i|they|you|he|she)\s+(?:will|shall|would|can|could|must|may)\b/i.test(plain)) return;
         if (proposition.negative) discourse.avoid.push({ sentence, action: plain });
@@ -363,26 +324,6 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         }
       }
 
-      // "It's critical to work with our allies …", "It is time for America to …": a call made
-      // impersonally, addressed to the speaker's side unless it names whom.
-      const impersonal =
-        /^(?:(?:but|and|so|now|yet)\s+)?it(?:’s|'s|\s+is|\s+will be|\s+remains)\s+(?:also\s+|now\s+|therefore\s+)?(?:critical|essential|vital|important|imperative|necessary|crucial|urgent|time)\s+(?:for\s+((?:us|the\s+\w+(?:\s+\w+)?|[A-Z]\w+))\s+)?to\s+([a-z].+)$/i.exec(
-          sentence.text,
-        );
-      if (impersonal?.[2] && !/\bnot\b/i.test(sentence.text.slice(0, impersonal.index + 20))) {
-        const action = trimClause(impersonal[2].split(/\s+--\s+|\s+[—–]\s+|;\s/)[0]!);
-        const subject = !impersonal[1] || /^us$/i.test(impersonal[1]) ? 'we' : impersonal[1];
-        if (wordCount(action) >= 3 && wordCount(action) <= 30 && !/^(be|have)\b/.test(action))
-          discourse.recommendations.push({ sentence, proposition: null, subject, action, kind: 'recommend' });
-      }
-
-      // Means and ends: a recommendation or pledge of this sentence with the purpose it serves.
-      for (const rec of discourse.recommendations) {
-        if (rec.sentence !== sentence) continue;
-        const link = meansEndOf(sentence, rec.action, rec.subject, rec.proposition);
-        if (link) discourse.meansEnds.push(link);
-      }
-
       // Intents: "X is betting that …", "X seeks to …", "X wants …".
       statements.forEach((statement) => {
         if (!statement) return;
@@ -399,18 +340,12 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         if (/^(no|nothing|none|never|and|or|but|nor|than|as|more|less)\b/i.test(object)) return;
         if (!/^(to|that)\b/i.test(object) && /\bto\s+\w+/.test(object)) return;
         if (/[:;]/.test(object)) return;
-        // "to break the cycle of crises which[, if unchecked, could …]": a clause cut at its relative.
-        if (/\b(which|who|whom|whose|that|where|when|the|a|an|of|to|and|or)$/i.test(object)) return;
-        // "what is Soviet communism trying?" asks nothing: an aim written "to …" is asked "to do?".
         const particle =
           head.lemma === 'bet' || head.lemma === 'count'
             ? ' on'
-            : /^to\s/i.test(object) &&
-                /^(try|seek|aim|plan|intend|strive|mean|want|hope|wish|expect|desire)$/.test(head.lemma)
-              ? ' to do'
-              : head.lemma === 'hope' || head.lemma === 'wish'
-                ? ' for'
-                : '';
+            : head.lemma === 'hope' || head.lemma === 'wish'
+              ? ' for'
+              : '';
         const bare = { ...statement.proposition, rest: [] };
         const question = toQuestion(bare, 'what', statement.subject);
         if (!question) return;
@@ -419,7 +354,10 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           verb: head.lemma,
           object: object.replace(/^to\s+/, 'to ').replace(/^that\s+/, ''),
           // "we mean to maintain …" asks what we intend, not what a word means.
-          whPrompt: question.replace(/\bmean\?$/, 'intend?').replace(/\?$/, `${particle}?`),
+          whPrompt: (head.lemma === 'mean' ? question.replace(/\bmean\?$/, 'intend?') : question).replace(
+            /\?$/,
+            `${particle}?`,
+          ),
         });
       });
 
@@ -532,74 +470,6 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
     });
   }
   return discourse;
-}
-
-/** Markers of a purpose after the action: "so that", "in order to", "lest", ", to". */
-const TRAILING_PURPOSE = /^(.{8,}?)(?:,\s*|\s+)((?:so that|in order that|in order to|lest)\s+.{8,})$/i;
-const COMMA_TO_PURPOSE = /^(.{8,}?),\s*(to\s+[a-z]+\s+.{5,})$/i;
-const FRONTED_PURPOSE =
-  /^(?:(?:and|but|so|now)\s+)?((?:in order )?to\s+[a-z]+\b[^,;:]{3,80}),\s*(?:we|you|they|america|congress|the [a-z]+)\b/i;
-
-function meansEndOf(
-  sentence: SentenceAnalysis,
-  action: string,
-  subject: string,
-  proposition: Proposition | null,
-): MeansEnd | null {
-  const modal =
-    proposition?.group[0]?.normal ??
-    (/^let\b/i.test(sentence.text) ? 'let' : /\bit(?:’s|'s|\s+is)\b/i.test(sentence.text) ? 'should' : '');
-  if (!/^(must|should|ought|need|needs|have|has|will|shall|let)$/.test(modal)) return null;
-  const fronted = FRONTED_PURPOSE.exec(sentence.text);
-  if (fronted?.[1]) {
-    const end = trimClause(fronted[1]).replace(/^in order /i, '');
-    const core = trimClause(action.split(/\s+(?:so that|in order to|lest)\s+/i)[0]!);
-    if (wordCount(end) < 3 || wordCount(end) > 14 || wordCount(core) < 2 || wordCount(core) > 16) return null;
-    return {
-      sentence,
-      subject,
-      action: core,
-      end: end.charAt(0).toLowerCase() + end.slice(1),
-      modal,
-      fronted: true,
-    };
-  }
-  const trailing =
-    TRAILING_PURPOSE.exec(action) ?? COMMA_TO_PURPOSE.exec(action) ?? purposeAfterObject(action);
-  if (!trailing?.[1] || !trailing[2]) return null;
-  const core = trimClause(trailing[1]);
-  const end = trimClause(trailing[2].split(/\s+--\s+|\s+[—–]\s+|;\s/)[0]!);
-  if (wordCount(core) < 2 || wordCount(core) > 14 || wordCount(end) < 4 || wordCount(end) > 20) return null;
-  return { sentence, subject, action: core, end, modal, fronted: false };
-}
-
-/**
- * "work with our allies and the OPCW to establish a clear baseline": an infinitive after the
- * action's object (a noun, not a verb: "continue to work" is one action) states what it is for.
- */
-/**
- * Verbs whose object takes an infinitive of its own ("need new tools to fight pollution",
- * "prepare our children to read"): there the infinitive completes the object, and says nothing
- * of what the action is for.
- */
-const OBJECT_COMPLEMENT =
-  /^(need|have|get|give|provide|use|require|find|ask|allow|enable|help|want|urge|encourage|make|prepare|train|teach|equip|invite|tell|force|lead|persuade|expect|build|create|develop|seek|take)$/;
-
-function purposeAfterObject(action: string): [string, string, string] | null {
-  if (!/\sto\s/.test(action) || /[,;]|\s-\s|\s--\s/.test(action)) return null;
-  const tokens = tokenize(action);
-  if (OBJECT_COMPLEMENT.test(tokens[0]?.lemma ?? '')) return null;
-  for (let i = 3; i + 1 < tokens.length; i++) {
-    const to = tokens[i]!;
-    const before = tokens[i - 1]!;
-    const verb = tokens[i + 1]!;
-    if (to.normal !== 'to' || before.pos !== 'noun' || before.tags.has('Pronoun')) continue;
-    if (!verb.tags.has('Verb') || verb.tags.has('Gerund') || verb.pos !== 'verb') continue;
-    const core = textOf(tokens.slice(0, i));
-    const end = textOf(tokens.slice(i));
-    return [action, core, end];
-  }
-  return null;
 }
 
 const REPORTING = new Set([

@@ -38,81 +38,9 @@ function related(token: Token): Set<string> {
   return words;
 }
 
-/**
- * Policy verbs and the verb that reverses the policy: "expand our exports" → "reduce our exports".
- * A lexicon of stances, not of any text: WordNet's first antonym is often no policy at all
- * ("stand" → "sit", "remember" → "block").
- */
-export const REVERSALS: Record<string, string> = {
-  increase: 'reduce',
-  expand: 'reduce',
-  raise: 'lower',
-  strengthen: 'weaken',
-  reduce: 'increase',
-  cut: 'increase',
-  lower: 'raise',
-  weaken: 'strengthen',
-  support: 'abandon',
-  continue: 'end',
-  maintain: 'abandon',
-  keep: 'give up',
-  preserve: 'abandon',
-  protect: 'neglect',
-  defend: 'abandon',
-  encourage: 'discourage',
-  accept: 'reject',
-  reject: 'accept',
-  welcome: 'reject',
-  build: 'dismantle',
-  extend: 'withdraw',
-  improve: 'neglect',
-  enforce: 'relax',
-  tighten: 'relax',
-  uphold: 'abandon',
-  honor: 'abandon',
-  respect: 'ignore',
-  restore: 'abandon',
-  renew: 'abandon',
-  join: 'leave',
-  enter: 'leave',
-  open: 'close',
-  close: 'open',
-  ratify: 'reject',
-  approve: 'reject',
-  pass: 'reject',
-  enact: 'repeal',
-  repeal: 'keep',
-  simplify: 'complicate',
-  win: 'abandon',
-  deter: 'appease',
-  arm: 'disarm',
-  help: 'abandon',
-  aid: 'abandon',
-  assist: 'abandon',
-  modernize: 'neglect',
-  invest: 'cut spending',
-  balance: 'unbalance',
-  limit: 'expand',
-  control: 'free',
-};
-
-/** Verbs that the stance lexicon pairs with this one, in either direction. */
-const REVERSED_BY = new Map<string, Set<string>>();
-for (const [verb, reverse] of Object.entries(REVERSALS)) {
-  for (const [a, b] of [
-    [verb, reverse],
-    [reverse, verb],
-  ] as const) {
-    if (/\s/.test(b)) continue;
-    REVERSED_BY.set(a, new Set([...(REVERSED_BY.get(a) ?? []), b]));
-  }
-}
-
 const opposites = (token: Token) => {
   const pos = toWordNetPos(token.pos);
-  const found = pos ? relationsOf(token.lemma, pos, 2).opposites : new Set<string>();
-  const reversed = token.pos === 'verb' ? REVERSED_BY.get(token.lemma) : undefined;
-  return reversed ? new Set([...found, ...reversed]) : found;
+  return pos ? relationsOf(token.lemma, pos, 2).opposites : new Set<string>();
 };
 
 const weightOf = (token: Token) => (token.pos === 'adv' ? 0.5 : 1);

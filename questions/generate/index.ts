@@ -4,11 +4,9 @@ import { analyseReading, lemmasIn, type ReadingAnalysis } from './analyse';
 import { readDiscourse } from './discourse';
 import {
   agentQuestions,
-  callsQuestions,
   causeQuestions,
   intentQuestions,
   limitQuestions,
-  meansEndQuestions,
   messageQuestions,
   recommendationQuestions,
   rejectionQuestions,
@@ -63,8 +61,6 @@ export function draftQuestions(analysis: ReadingAnalysis): Draft[] {
     ...statementTrueFalse(analysis, discourse),
     ...causeQuestions(analysis, discourse),
     ...recommendationQuestions(analysis, discourse),
-    ...meansEndQuestions(analysis, discourse),
-    ...callsQuestions(analysis, discourse),
     ...intentQuestions(analysis, discourse),
     ...limitQuestions(analysis, discourse),
     ...messageQuestions(analysis, discourse),
@@ -91,71 +87,12 @@ export function draftQuestions(analysis: ReadingAnalysis): Draft[] {
  */
 export function generateQuestions(reading: ParsedReading, options: GenerateOptions): GenerationReport {
   const analysis = analyseReading(reading, options.readingSlug);
-  const calm = withoutShouting(analysis);
-  const drafts = draftQuestions(analysis).map((d) => ({ ...d, question: calm(d.question) }));
+  const drafts = draftQuestions(analysis);
   return selectQuestions(
     analysis,
     drafts.map((d) => ({ raw: d.question as unknown, quality: d.quality, template: d.template })),
     options,
   );
-}
-
-/**
- * A speaker's emphasis written in capitals ("Now WE must do the work") is not ours to copy into a
- * question: a word in capitals that the text also writes in lower case is lower-cased in every
- * text a student reads (prompt, statement, options, items, claim, blanked sentence). Acronyms
- * ("NATO", "AIDS") are never written in lower case, so they stay.
- */
-export function withoutShouting(analysis: ReadingAnalysis): <Q>(question: Q) => Q {
-  const lowerWritten = new Set<string>();
-  const capitalInside = new Map<string, string>();
-  for (const sentence of analysis.sentences)
-    sentence.tokens.forEach((token, i) => {
-      // A token may hold several words ("Soviet Union").
-      token.written.split(/\s+/).forEach((word, k) => {
-        const bare = word.replace(/[^\p{L}]/gu, '');
-        if (bare && bare === bare.toLowerCase()) lowerWritten.add(bare);
-        else if ((i > 0 || k > 0) && /^\p{Lu}\p{Ll}+$/u.test(bare))
-          capitalInside.set(bare.toLowerCase(), bare);
-      });
-    });
-  // The other way too: a word the text writes only with a capital, and inside sentences ("the
-  // Soviet Union"), keeps it where a template lower-cased a sentence's first word ("soviet communism").
-  // Never our own words: "the speaker" is not the "Mr. Speaker" the text addresses.
-  const ownWords = new Set(
-    `${analysis.authorName} speaker author paragraph paragraphs text essay reading statement sentence word passage`
-      .toLowerCase()
-      .split(/\s+/),
-  );
-  const namesOnly = new Map(
-    [...capitalInside].filter(([lower]) => !lowerWritten.has(lower) && !ownWords.has(lower)),
-  );
-  // Only where a template lower-cased a subject it took from the text: after "According to X,"
-  // and after a question word and its auxiliary ("what is soviet communism trying to do?").
-  // Anywhere else a word is ours ("word bank"), even if the text writes it as a name ("World Bank").
-  const SUBJECT_START =
-    /(?<=According to [^,]+,\s+|\b(?:what|why|how|who|whom|which|when|where)\s+(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could|must|should|shall|may|might)\s+)(\p{Ll}+)(?![\p{L}’'])/gu;
-  const calm = (text: string) =>
-    text
-      .replace(SUBJECT_START, (word) => namesOnly.get(word) ?? word)
-      .replace(/(?<![\p{L}])(\p{Lu}{2,})(?![\p{L}])/gu, (word, _w, offset: number) => {
-        const lower = word.toLowerCase();
-        if (!lowerWritten.has(lower)) return word;
-        // A sentence's first word keeps its capital: "WE must" at the start → "We must".
-        const start = offset === 0 || /[.!?:“"]\s*$/.test(text.slice(Math.max(0, offset - 3), offset));
-        return start ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
-      });
-  const TEXT_FIELDS = new Set(['prompt', 'statement', 'text', 'claim']);
-  const walk = (value: unknown, field: string): unknown => {
-    if (typeof value === 'string') return TEXT_FIELDS.has(field) ? calm(value) : value;
-    if (Array.isArray(value)) return value.map((v) => walk(v, field));
-    if (value && typeof value === 'object')
-      return Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, k === 'evidenceText' || k === 'answer' ? v : walk(v, k)]),
-      );
-    return value;
-  };
-  return (question) => walk(question, '') as typeof question;
 }
 
 type Candidate = { raw: unknown; quality: number; template?: TemplateName };
@@ -173,7 +110,7 @@ const TYPE_SHARE: Partial<Record<QuestionType, number>> = { cloze: 0.15, 'true-f
  */
 const TEMPLATE_SHARE: Partial<Record<TemplateName, number>> = {
   'negated-statement': 0.06,
-  recommendation: 0.1,
+  recommendation: 0.05,
 };
 type Passing = {
   question: Question;
@@ -309,45 +246,41 @@ export function selectQuestions(
     if (full) leftOver.push(candidate);
     else keep(candidate);
   }
-  // No type or template may crowd out the others: fill-in-the-blank and true/false test the least,
-  // and a "not" put into a sentence is spotted by its form. The limits are shares of what is kept
-  // with a small floor (two of a type, one of a template), and they hold on short texts too: a
-  // paragraph left without a question is better than a quiz of negated sentences.
-  const shares = [
-    ...Object.entries(TYPE_SHARE).map(([name, share]) => ({
-      name,
-      share,
-      floor: 2,
-      matches: (k: Passing) => k.question.type === name,
-    })),
-    ...Object.entries(TEMPLATE_SHARE).map(([name, share]) => ({
-      name,
-      share,
-      floor: 1,
-      matches: (k: Passing) => k.template === name,
-    })),
-  ];
-  const overShare = (candidate: Passing, total: number) =>
-    shares.some(
-      ({ matches, share, floor }) =>
-        matches(candidate) && kept.filter(matches).length >= Math.max(floor, Math.ceil(share * total)),
-    );
-  // Every paragraph that has a passing question gets one, even past the per-paragraph cap, but
-  // never past a share: the best on the paragraph of a type and template still under its share.
-  const total = kept.length + analysis.paragraphs.filter((p) => !keptByParagraph.has(p.index)).length;
+  // Every paragraph that has a passing question gets one, even past the cap.
   for (const paragraph of analysis.paragraphs) {
     if (keptByParagraph.has(paragraph.index)) continue;
-    const best = leftOver.find((c) => c.paragraphs.has(paragraph.index) && !overShare(c, total));
+    const onParagraph = leftOver.filter((c) => c.paragraphs.has(paragraph.index));
+    const best = onParagraph.find((c) => !(c.question.type in TYPE_SHARE)) ?? onParagraph[0];
     if (best) {
       keep(best);
       leftOver.splice(leftOver.indexOf(best), 1);
     }
   }
-  const finalTotal = kept.length;
-  for (const { matches, name, share, floor } of shares) {
-    const limit = Math.max(floor, Math.ceil(share * finalTotal));
+
+  // No type or template may crowd out the others: fill-in-the-blank and true/false test the least.
+  const shares = [
+    ...Object.entries(TYPE_SHARE).map(([name, share]) => ({
+      name,
+      share,
+      matches: (k: Passing) => k.question.type === name,
+    })),
+    ...Object.entries(TEMPLATE_SHARE).map(([name, share]) => ({
+      name,
+      share,
+      matches: (k: Passing) => k.template === name,
+    })),
+  ];
+  for (const { matches, name, share } of shares) {
+    const limit = Math.max(3, Math.ceil(share * kept.length));
     const ofType = kept.filter(matches).sort((a, b) => a.score - b.score);
     for (const candidate of ofType.slice(0, Math.max(0, ofType.length - limit))) {
+      // A paragraph of some length keeps a question even so; a line of a few words need not.
+      const coveredElsewhere = [...candidate.paragraphs].every(
+        (p) =>
+          kept.some((k) => k !== candidate && k.paragraphs.has(p)) ||
+          (analysis.paragraphs[p]?.sentences.reduce((n, s) => n + s.wordCount, 0) ?? 0) < 40,
+      );
+      if (!coveredElsewhere) continue;
       kept.splice(kept.indexOf(candidate), 1);
       rejections['near-duplicate']++;
       rejected.push({
@@ -356,15 +289,6 @@ export function selectQuestions(
         reason: `Enough ${name} questions already`,
       });
     }
-  }
-  // A paragraph that lost its only question to a share takes another kind, where one passed.
-  for (const paragraph of analysis.paragraphs) {
-    if (kept.some((k) => k.paragraphs.has(paragraph.index))) continue;
-    const best = leftOver.find(
-      (c) =>
-        c.paragraphs.has(paragraph.index) && !kept.includes(c) && !shares.some(({ matches }) => matches(c)),
-    );
-    if (best) kept.push(best);
   }
 
   const keptByType = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])) as Record<QuestionType, number>;

@@ -29,13 +29,6 @@ const RELATIVE_VERB = /^(will|would|can|could|is|are|was|were|has|have|had|may|m
 export function danglingReference(text: string): string | null {
   // Quotations are the author's words, read in context: only our own words must stand alone.
   const own = text.replace(/“[^”]*”|"[^"]*"/g, ' … ');
-  // "we have not done so", "so are our strengths", "the latter": a pro-form standing for what an
-  // earlier sentence said, which a statement out of the text no longer has.
-  const proForm =
-    /\b(?:do|does|did|done|doing)\s+(?:so|the same|likewise)\b|(?:^|[,;:]\s*)so\s+(?:are|is|was|were|do|does|did|have|has|can|will|must)\b|\bthe\s+(?:latter|former|above)\b|\bneither\s+(?:do|does|did|can|will|have|has)\s+(?:we|i|they|you)\b/i.exec(
-      own,
-    );
-  if (proForm) return proForm[0].trim();
   const words = own.split(/\s+/).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!.toLowerCase().replace(/[^a-z’']/g, '');

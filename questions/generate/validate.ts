@@ -2,7 +2,7 @@ import { isGrammatical } from '../language/grammar';
 import type { Token } from '../language/tokens';
 import { definitionOf, lookup, relationsOf, senses } from '../language/wordnet';
 import { type Question, questionSchema } from '../schema';
-import { isCeremonial, lemmasIn, type ReadingAnalysis, type SentenceAnalysis } from './analyse';
+import { lemmasIn, type ReadingAnalysis, type SentenceAnalysis } from './analyse';
 import { clashWithKey, support as supportFor } from './entail';
 import { danglingReference } from './references';
 
@@ -40,8 +40,6 @@ export function validateQuestion(raw: unknown, analysis: ReadingAnalysis): Verdi
   const question = parsed.data;
   const missing = question.evidence.find((id) => !analysis.sentenceById.has(id));
   if (missing) return reject('unknown-evidence', `No sentence ${missing} in this reading`);
-  const ceremony = ceremonialProblem(question, analysis);
-  if (ceremony) return reject('weak-distractors', ceremony);
   const grammar = grammarProblem(question);
   if (grammar) return reject('ungrammatical', grammar);
   const copied = copiedRun(promptText(question), analysis);
@@ -57,33 +55,6 @@ export function validateQuestion(raw: unknown, analysis: ReadingAnalysis): Verdi
   const weak = distractorProblem(question, analysis);
   if (weak) return reject('weak-distractors', weak);
   return { ok: true, question };
-}
-
-/**
- * A closing or greeting ("Thank you, and God bless you all") is neither evidence, nor a key, nor
- * an option: a student rules it out by its form, and it says nothing of the argument.
- */
-function ceremonialProblem(question: Question, analysis: ReadingAnalysis): string | null {
-  const ids = [
-    ...question.evidence,
-    ...(question.type === 'select-evidence' || question.type === 'claim-evidence-reasoning'
-      ? question.options.map((o) => o.id)
-      : []),
-  ];
-  const closing = ids.map((id) => analysis.sentenceById.get(id)).find((s) => s?.ceremonial);
-  if (closing) return `“${closing.text}” is a closing or greeting, not part of the argument`;
-  const texts =
-    question.type === 'multiple-choice' || question.type === 'multiple-answer'
-      ? question.options.map((o) => o.text)
-      : question.type === 'ordering'
-        ? question.items.map((i) => i.text)
-        : question.type === 'matching'
-          ? question.right.map((r) => r.text)
-          : question.type === 'true-false'
-            ? [question.statement.replace(/^According to [^,]+,\s*/, '')]
-            : [];
-  const option = texts.find((t) => isCeremonial(t));
-  return option ? `“${option}” is a closing or greeting, not part of the argument` : null;
 }
 
 // ---- Grammar, copying, names ----
@@ -375,16 +346,7 @@ function senseFit(
     .map((s) => new Set(lemmasIn(`${s.gloss} ${s.words.join(' ')}`, analysis)))
     .map((words) => [...words].filter((w) => w !== lemma && context.has(w)).length);
   const best = Math.max(...scores);
-  const second = [...scores].sort((a, b) => b - a)[1] ?? 0;
-  // One shared word is a thin reason to prefer a sense: it may do for the word's most frequent
-  // sense of its part of speech, but a rarer sense ("deterrent" as a drug that deters) needs two
-  // more words of the paragraph than any other sense has.
-  const firstOfItsKind = all.findIndex((s) => s.pos === all[keyIndex]!.pos) === keyIndex;
-  const clear =
-    best >= 1 &&
-    scores[keyIndex] === best &&
-    scores.filter((x) => x === best).length === 1 &&
-    (firstOfItsKind || (best >= 2 && best - second >= 2));
+  const clear = best >= 1 && scores[keyIndex] === best && scores.filter((x) => x === best).length === 1;
   return clear ? 'fits' : 'ambiguous';
 }
 
@@ -399,11 +361,6 @@ function sentencesNear(text: string, analysis: ReadingAnalysis, limit = 6): Sent
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, limit)
     .map(([id]) => analysis.sentenceById.get(id)!);
-}
-
-/** Whether some sentence of the text states this (the check a wrong option must pass). */
-export function textAlsoSays(text: string, analysis: ReadingAnalysis): boolean {
-  return sentencesNear(text, analysis).some((s) => supportFor(text, sentenceText(s), 0.6) === 'supported');
 }
 
 function ambiguityProblem(question: Question, analysis: ReadingAnalysis): string | null {

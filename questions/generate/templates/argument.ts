@@ -16,9 +16,9 @@ import {
 } from '../clauses';
 import { seededShuffle, stableHash } from '../deterministic';
 import type { CauseLink, Discourse, Statement } from '../discourse';
-import { clashWithKey, REVERSALS } from '../entail';
+import { clashWithKey } from '../entail';
 import { danglingReference } from '../references';
-import { isNameInReading, textAlsoSays } from '../validate';
+import { isNameInReading } from '../validate';
 import {
   capitalise,
   type Draft,
@@ -57,9 +57,6 @@ function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
   const cut = clean.split(/,\s|\s[—–]\s|\s--\s|;\s/)[0]!;
   // A cut that leaves "countries which" or "the end of" has lost its point.
   if (/\b(which|who|whom|whose|that|the|a|an|of|to|and|or|with|for|in|on|by)$/i.test(cut)) return null;
-  // "regimes who seek chemical[, biological …]": a cut inside a list leaves its first modifier.
-  const last = tokenize(cut).at(-1);
-  if (last && last.pos === 'adj' && !last.predicative) return null;
   if (words(cut) >= 3 && words(cut) <= max) return cut;
   return null;
 }
@@ -252,32 +249,6 @@ function oppositeAction(action: string): string | null {
 }
 
 /**
- * The author's own calls, each turned into its reverse ("Reduce our exports" for "expand our
- * exports"): a stance the text takes the other way, so clearly not what it calls for. Never the
- * key's own reverse (the pair would give the answer away) and never from the key's sentence.
- */
-function reversedCalls(
-  discourse: Discourse,
-  keySentences: ReadonlySet<SentenceAnalysis>,
-): { paragraph: number; text: string }[] {
-  const out: { paragraph: number; text: string }[] = [];
-  for (const rec of discourse.recommendations) {
-    if (keySentences.has(rec.sentence) || /^(me|i)$/i.test(rec.subject)) continue;
-    const [verb, ...rest] = rec.action.split(/\s+/);
-    const reverse = verb ? REVERSALS[verb.toLowerCase()] : undefined;
-    // "continue to give": the reverse verb does not take the same complement.
-    if (
-      !reverse ||
-      rest.length === 0 ||
-      /^(to|that|on|in|with|for|down|up|out|off|away|back)$/i.test(rest[0]!)
-    )
-      continue;
-    out.push({ paragraph: rec.sentence.paragraphIndex, text: [reverse, ...rest].join(' ') });
-  }
-  return out;
-}
-
-/**
  * Actions the text does not recommend for this actor: what it says not to do, what others want,
  * what cannot be done, and the recommended action with its verb turned around. Never another of
  * the author's own recommendations: that would be a second right answer.
@@ -288,11 +259,9 @@ function actionsElsewhere(
   seed: string,
   exclude: Set<string>,
   key?: string,
-  keySentence: SentenceAnalysis | null = null,
 ): string[] {
   const pool: { paragraph: number; text: string }[] = [
     ...discourse.avoid.map((a) => ({ paragraph: a.sentence.paragraphIndex, text: a.action })),
-    ...reversedCalls(discourse, new Set(keySentence ? [keySentence] : [])),
     ...discourse.intents
       .filter((i) => /^to\s/.test(i.object) && !/^(we|i)$/i.test(i.subject))
       .map((i) => ({ paragraph: i.sentence.paragraphIndex, text: i.object.replace(/^to\s+/, '') })),
@@ -317,8 +286,6 @@ function actionsElsewhere(
           words(a.text) >= 3 &&
           words(a.text) <= 14 &&
           !/^(be|have)\b/.test(a.text) &&
-          // "cost 3 million", "total $40 billion": a measure, not an action anyone takes.
-          !/^\S+\s+(?:\$|\d|about\s+\d|some\s+\d|nearly\s+\d|over\s+\d)/.test(a.text) &&
           // A second finite verb means the parse went wrong ("cause by the Gulf crisis were …").
           !/\s(is|are|was|were|has|have|had|will|would|can|could|does|do|did)\b/.test(a.text),
       ),
@@ -369,11 +336,10 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
     const exclude = new Set([action.toLowerCase()]);
     const distractors = fairDistractors(
       action,
-      actionsElsewhere(discourse, rec.sentence.paragraphIndex, id, exclude, action, rec.sentence),
+      actionsElsewhere(discourse, rec.sentence.paragraphIndex, id, exclude, action),
     );
     if (distractors.length < 3) continue;
-    // "Let us all stand together": "we all", not "us all".
-    const who = /^(we|us)$/i.test(rec.subject) ? 'we' : rec.subject.replace(/^us\b/i, 'we');
+    const who = /^(we|us)$/i.test(rec.subject) ? 'we' : rec.subject;
     const prompt =
       rec.kind === 'pledge'
         ? `In paragraph ${rec.sentence.paragraphNumber}, what does ${author} pledge that ${who === 'I' ? author : who} will do?`
@@ -395,174 +361,6 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
         prompt,
         options,
         answer: { optionId: keyId },
-      },
-    });
-  }
-  return drafts;
-}
-
-// ---- Means and ends ----
-
-/**
- * What the text calls for and what for: "According to the speaker, what must we do to renew
- * America?" (the action, when the end comes first) or "Why should we put aside personal
- * advantage?" (the end, when it follows). Short answers: the student says it in their own words.
- * With choices too, where the text gives other ends to tell apart.
- */
-export function meansEndQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
-  const author = analysis.authorName;
-  const drafts: Draft[] = [];
-  const ends = discourse.meansEnds;
-  const otherEnds = [
-    ...ends.map((m) => ({ sentence: m.sentence, text: m.end })),
-    ...discourse.causes
-      .filter((c) => c.kind === 'purpose')
-      .map((c) => ({ sentence: c.effect.sentence, text: c.cause })),
-  ];
-  for (const link of ends) {
-    if (/^(me|i)$/i.test(link.subject)) continue;
-    const who = /^(we|us)$/i.test(link.subject)
-      ? 'we'
-      : lowerIn(analysis, link.subject.replace(/^us\b/i, 'we'));
-    const verb = /^(will|shall)$/.test(link.modal) ? 'will' : /^must$/.test(link.modal) ? 'must' : 'should';
-    const id = `means-end-${link.sentence.id}`;
-    const base = {
-      evidence: [link.sentence.id],
-      skill: 'claim-and-reason' as const,
-      difficulty: 2 as const,
-      explanation: `Paragraph ${link.sentence.paragraphNumber}: ${quote(link.sentence.text)}`,
-    };
-    const key = link.fronted ? link.action : link.end;
-    // Not ten words of the text in a row. "why should we work with our allies [and the OPCW]?":
-    // the first of two joined objects still asks about the same action; a cut elsewhere could
-    // leave half a name, so a prompt that copies too much otherwise is not asked.
-    const actions = [link.action, link.action.split(/\s+and\s+/)[0]!].filter(
-      (a) => words(a) >= 3 && !/[,;:\-–—]$/.test(a),
-    );
-    const asked = (
-      link.fronted
-        ? [`According to ${author}, what ${verb} ${who} do ${link.end}`]
-        : actions.map((a) => `According to ${author}, why ${verb} ${who} ${a}`)
-    ).find((text) => withoutLongCopy(text, analysis, 8) === text);
-    if (!asked) continue;
-    const prompt = `${asked}?`;
-    drafts.push({
-      template: 'means-end',
-      anchor: link.sentence.id,
-      quality: 0.85,
-      question: {
-        ...draftBase(analysis, { ...base, id }),
-        type: 'short-answer',
-        prompt,
-        rubric: { keyPoints: keyPointsFor(key), pointsForFullCredit: 1 },
-        modelAnswer: `${capitalise(key)}.`,
-      },
-    });
-    if (link.fronted) continue;
-    // With choices: the ends of other calls in the text, each right for its own action only.
-    const exclude = new Set([key.toLowerCase()]);
-    const candidates = seededShuffle(
-      otherEnds
-        .filter((e) => e.sentence.paragraphIndex !== link.sentence.paragraphIndex)
-        .map((e) => shorten(e.text, 18))
-        .filter((e): e is string => e !== null && !exclude.has(e.toLowerCase())),
-      id,
-    );
-    const keyOption = capitalise(key);
-    const distractors = fairDistractors(keyOption, candidates.map(capitalise));
-    if (distractors.length < 3) continue;
-    const { options, keyId } = shuffledOptions(keyOption, distractors, `${id}-mc`);
-    drafts.push({
-      template: 'means-end',
-      anchor: link.sentence.id,
-      quality: 0.8,
-      question: {
-        ...draftBase(analysis, { ...base, id: `${id}-mc` }),
-        type: 'multiple-choice',
-        prompt,
-        options,
-        answer: { optionId: keyId },
-      },
-    });
-  }
-  return drafts;
-}
-
-// ---- The author's calls, against their reverse ----
-
-/**
- * "Which of these does the speaker call for in paragraphs 3–7? Select all that apply.": two or
- * three of the text's own calls from a stretch of paragraphs, beside calls of the text turned
- * around ("reduce our exports" where it says "expand"). Telling the author's stance from its
- * reverse, across several of its calls, is the skill; the reverse of a keyed call is never an option.
- */
-export function callsQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
-  const author = analysis.authorName;
-  const drafts: Draft[] = [];
-  const calls: { rec: (typeof discourse.recommendations)[number]; text: string }[] = [];
-  const seen = new Set<string>();
-  for (const rec of discourse.recommendations) {
-    if (seen.has(rec.sentence.id) || /^(me|i)$/i.test(rec.subject)) continue;
-    const text = shorten(rec.action, 14);
-    if (!text || words(text) < 3 || /,/.test(text) || !isGrammatical(`We should ${text}.`)) continue;
-    seen.add(rec.sentence.id);
-    calls.push({ rec, text: capitalise(text) });
-  }
-  for (let start = 0; start + 3 <= calls.length; start += 3) {
-    const group = calls.slice(start, start + 3);
-    const first = group[0]!.rec.sentence;
-    const last = group.at(-1)!.rec.sentence;
-    // A stretch a student can hold in mind: at most eight paragraphs.
-    if (last.paragraphIndex - first.paragraphIndex > 7) continue;
-    const id = `calls-${first.id}`;
-    const keySentences = new Set(group.map((g) => g.rec.sentence));
-    const keyTexts = group.map((g) => g.text);
-    const reversed = reversedCalls(discourse, keySentences)
-      .map((r) => shorten(r.text, 14))
-      .filter((r): r is string => r !== null && !/,/.test(r))
-      .map(capitalise);
-    const distractors: string[] = [];
-    for (const candidate of seededShuffle(reversed, id)) {
-      if (distractors.length === 2) break;
-      if (
-        distractors.includes(candidate) ||
-        keyTexts.includes(candidate) ||
-        textAlsoSays(candidate, analysis)
-      )
-        continue;
-      // None may clash with any key: not a key turned around, restated or implied.
-      if (
-        keyTexts.some(
-          (k) => fairDistractors(k, [...distractors, candidate], 3).length !== distractors.length + 1,
-        )
-      )
-        continue;
-      distractors.push(candidate);
-    }
-    if (distractors.length < 2) continue;
-    const options = seededShuffle(
-      [
-        ...keyTexts.map((text) => ({ text, key: true })),
-        ...distractors.map((text) => ({ text, key: false })),
-      ],
-      id,
-    ).map((o, i) => ({ id: 'abcdefgh'[i]!, text: o.text, key: o.key }));
-    drafts.push({
-      template: 'calls',
-      anchor: first.id,
-      quality: 0.8,
-      question: {
-        ...draftBase(analysis, {
-          id,
-          evidence: group.map((g) => g.rec.sentence.id),
-          skill: 'claim-and-reason',
-          difficulty: 2,
-          explanation: `${capitalise(author)} calls for these: ${group.map((g) => quote(g.rec.sentence.text)).join(' ')} The others turn around what the text calls for elsewhere.`,
-        }),
-        type: 'multiple-answer',
-        prompt: `Which of these does ${author} call for in ${paragraphRange(first.paragraphNumber, last.paragraphNumber)}? Select all that apply.`,
-        options: options.map(({ id: optionId, text }) => ({ id: optionId, text })),
-        answer: { optionIds: options.filter((o) => o.key).map((o) => o.id) },
       },
     });
   }
@@ -1002,21 +800,7 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         /\b(not|no|never|nothing|none|nobody|nowhere|neither|nor|without|longer)\b/i.test(
           textOf(statement.proposition.rest),
         );
-      // "The strikes led by the Kremlin's agents … failed": a finite verb after the head means the
-      // head was a participle modifying the subject; a "not" put before it breaks the sentence.
-      const headMisread = statement.proposition.rest.some(
-        (t, k, rest) =>
-          t.tags.has('Verb') &&
-          (t.tags.has('PastTense') || t.tags.has('PresentTense')) &&
-          !t.tags.has('Gerund') &&
-          !t.tags.has('Infinitive') &&
-          !t.tags.has('Participle') &&
-          !/^(to|will|would|can|could|has|have|had|be|been|being|is|are|was|were)$/.test(
-            rest[k - 1]?.normal ?? '',
-          ),
-      );
       const hedged =
-        headMisread ||
         participleAfter ||
         quantified ||
         statement.proposition.group.some((t) => t.pos === 'adv') ||
@@ -1025,13 +809,7 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         /^(dare|need)$/.test(statement.proposition.head.normal);
       if (!text && !hedged) {
         const flipped = negated(statement.proposition, statement.subject);
-        // "Forty-four Americans do not have now taken the oath": a perfect read as "have" the verb.
-        const brokenPerfect =
-          flipped !== null &&
-          /\b(?:do|does|did) not (?:have|has|had)\s+(?:\w+ly\s+|now\s+|already\s+|just\s+|also\s+)?\w+(?:ed|en|wn|ne|ght|ung|ook)\b/i.test(
-            flipped,
-          );
-        if (flipped && !brokenPerfect) {
+        if (flipped) {
           text = flipped;
           how = 'says the opposite';
           value = false;
@@ -1250,11 +1028,8 @@ function selectStatements(analysis: ReadingAnalysis, pairs: StatementPair[]): Dr
       ],
       id,
     ).map((o, i) => ({ id: 'abcdefgh'[i]!, text: o.text, key: o.key }));
-    // A "not" put in is a falsehood spotted by its form, here as in a true/false item: such items
-    // count against the same share.
-    const byNegation = withFalse.some((p) => p.how === 'says the opposite');
     drafts.push({
-      template: byNegation ? 'negated-statement' : 'true-false',
+      template: 'true-false',
       anchor: group[0]!.sentence.id,
       quality: 0.72,
       question: {

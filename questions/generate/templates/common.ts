@@ -29,9 +29,7 @@ export type TemplateName =
   | 'risk'
   | 'theory-lens'
   | 'concept'
-  | 'agent'
-  | 'means-end'
-  | 'calls';
+  | 'agent';
 
 /** A question a template wrote, before validation. */
 export type Draft = {
@@ -146,39 +144,6 @@ const BOUNDARY =
  * boundary (a comma, a preposition, a conjunction) before the copied run ends. Null when what
  * is left is too short to say anything.
  */
-/**
- * Whether the words cut off hold the finite verb of the clause they end: what is cut must be an
- * optional phrase, so up to the next clause break (a comma, a dash, a relative pronoun) it has
- * no verb of its own.
- */
-const verbAwayCache = new Map<string, boolean>();
-function takesVerbAway(removed: string[]): boolean {
-  const stretch: string[] = [];
-  for (const word of removed) {
-    if (/^(which|who|whom|whose|that|where|when|while|because|and|but|or)$/i.test(word)) break;
-    stretch.push(word);
-    if (/[,;:—–]$|^--?$/.test(word)) break;
-  }
-  const text = stretch.join(' ');
-  // Only a stretch that could hold a verb is parsed: a preposition and a noun phrase rarely do.
-  if (stretch.length < 2) return false;
-  const cached = verbAwayCache.get(text);
-  if (cached !== undefined) return cached;
-  if (verbAwayCache.size > 10_000) verbAwayCache.clear();
-  const verdict = tokenize(text).some(
-    (t, k) =>
-      k > 0 &&
-      (t.tags.has('Copula') ||
-        t.tags.has('Modal') ||
-        (t.tags.has('Auxiliary') && !t.tags.has('Infinitive')) ||
-        (t.tags.has('Verb') &&
-          (t.tags.has('PresentTense') || t.tags.has('PastTense')) &&
-          !t.tags.has('Participle'))),
-  );
-  verbAwayCache.set(text, verdict);
-  return verdict;
-}
-
 /** "Of" is left out: "part and parcel of", "the end of" need what follows. */
 const PREPOSITION =
   /^(in|on|at|with|by|from|for|through|over|about|against|among|under|within|during|across|toward|towards|after|before)$/i;
@@ -208,12 +173,6 @@ export function withoutLongCopy(
           parts[i - 1]!,
         )
       ) {
-        // "the Organization [for the Prohibition of Chemical Weapons]": never inside a name.
-        if (/^\p{Lu}/u.test(parts[i - 1]!) && parts.slice(i + 1, i + 3).some((w) => /^\p{Lu}/u.test(w)))
-          continue;
-        // "Technology is almost magical, and ambition [for a better life is now universal]": a
-        // cut that takes a clause's verb away leaves its subject stranded.
-        if (takesVerbAway(parts.slice(i))) continue;
         cut = i;
         break;
       }

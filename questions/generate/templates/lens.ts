@@ -1,6 +1,6 @@
 import { LENSES, type Lens } from '../../schema';
 import type { ReadingAnalysis } from '../analyse';
-import { LENS_SUMMARIES, LENS_THEMES, lensCues, lensLemmas } from '../concepts';
+import { LENS_SUMMARIES, LENS_THEMES, lensCues } from '../concepts';
 import { type Draft, draftBase, quote, shuffledOptions } from './common';
 
 /**
@@ -17,19 +17,19 @@ export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
   const drafts: Draft[] = [];
   for (const paragraph of analysis.paragraphs) {
     // Words under a negation do not count: "peace cannot rest upon a balance of power" argues against realism.
-    // Ambiguous words count only in their IR phrase ("balance of power", not "balance of trade").
-    const cueLemmas = paragraph.sentences.map((s) => new Set(lensLemmas(s.tokens)));
-    const cues = lensCues(cueLemmas.flatMap((l) => [...l]));
+    const lemmas = paragraph.sentences.flatMap((s) => s.tokens.filter((t) => !t.negated).map((t) => t.lemma));
+    const cues = lensCues(lemmas);
     const ranked = (LENSES as readonly Lens[])
       .map((lens) => ({ lens, words: [...new Set(cues[lens])] }))
       .sort((a, b) => b.words.length - a.words.length);
     const [best, second] = ranked;
     if (!best || best.words.length < MIN_CUES || best.words.length - (second?.words.length ?? 0) < MIN_MARGIN)
       continue;
-    const cueSentences = paragraph.sentences.filter((_, k) => best.words.some((w) => cueLemmas[k]!.has(w)));
+    const cueSentences = paragraph.sentences.filter((s) =>
+      s.tokens.some((t) => !t.negated && best.words.includes(t.lemma)),
+    );
     const evidence = cueSentences.slice(0, 3).map((s) => s.id);
-    // A lens is an argument's, not a sentence's: its cues run through two sentences at least.
-    if (cueSentences.length < 2) continue;
+    if (evidence.length === 0) continue;
     const id = `lens-${paragraph.id}`;
     const others = (Object.keys(LENS_SUMMARIES) as (keyof typeof LENS_SUMMARIES)[])
       .filter((l) => l !== best.lens)

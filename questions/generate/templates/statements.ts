@@ -67,19 +67,8 @@ function openSlot(tokens: Token[], i: number): boolean {
     .slice(Math.max(0, i - 3), i)
     .map((t) => t.normal)
     .join(' ');
-  // "revitalize our ___", "Our ___ must be the envy of the world": after a bare possessive (no
-  // adjective between) the slot asks only for something of ours, and most nouns of the text fit.
-  // "bring greater ___", "more ___": a comparative asks only for more of something.
-  const comparative =
-    before !== undefined &&
-    (before.tags.has('Comparative') || /^(more|less|greater|fewer)$/.test(before.normal));
-  const possessive =
-    before !== undefined &&
-    (/^(our|their|his|her|its|my|your)$/.test(before.normal) || before.tags.has('Possessive'));
   return (
     coordinated ||
-    possessive ||
-    comparative ||
     /\b(as well as|such as)$/.test(listTail) ||
     (before !== undefined && /^(that|this|these|those)$/.test(before.normal))
   );
@@ -135,10 +124,7 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
     byForm.set(key, [...(byForm.get(key) ?? []), candidate]);
   }
   for (const sentence of analysis.sentences) {
-    // "That is the only road to ___", "These actions will bring …": a sentence that opens on a
-    // reference to the one before cannot be completed from itself.
-    if (sentence.wordCount < 8 || sentence.wordCount > 40 || !sentence.resolved || sentence.ceremonial)
-      continue;
+    if (sentence.wordCount < 8 || sentence.wordCount > 40) continue;
     const counts = new Map<string, number>();
     for (const t of sentence.tokens) counts.set(t.lemma, (counts.get(t.lemma) ?? 0) + 1);
     const candidates = sentence.tokens
@@ -165,27 +151,9 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
     const distractors: string[] = [];
     const context = slotContext(sentence.tokens, sentence.tokens.indexOf(target));
     const keyFit = slotFit(target.normal, context);
-    // The sentence as a whole must choose the key too: its meaning words, the three closest.
-    const sentenceWords = sentence.tokens
-      .filter((t) => t !== target && !t.isFunction && /^(noun|verb|adj)$/.test(t.pos))
-      .map((t) => t.normal);
-    const sentenceFit = (word: string) => {
-      const v = wordVector(word);
-      if (!v) return null;
-      const fits = sentenceWords
-        .map((w) => wordVector(w))
-        .filter((u): u is NonNullable<typeof u> => u !== null)
-        .map((u) => cosine(u, v))
-        .sort((a, b) => b - a)
-        .slice(0, 3);
-      return fits.length === 0 ? null : fits.reduce((a, b) => a + b, 0) / fits.length;
-    };
-    const keySentenceFit = sentenceFit(target.normal);
     const fitsSlot = (word: string) => {
       const fit = keyFit === null ? null : slotFit(word, context);
-      if (fit !== null && keyFit !== null && fit >= keyFit - SLOT_MARGIN) return true;
-      const whole = keySentenceFit === null ? null : sentenceFit(word);
-      return whole !== null && keySentenceFit !== null && whole >= keySentenceFit - SLOT_MARGIN;
+      return fit !== null && keyFit !== null && fit >= keyFit - SLOT_MARGIN;
     };
     // Same-form words from elsewhere, a bounded sample starting at a place fixed by the id, the
     // closest in length first: linear in the text, not quadratic.

@@ -1,5 +1,4 @@
 import { frequencyRank } from '../../grade/vectors';
-import { isGrammatical } from '../../language/grammar';
 import { isContent, type Token } from '../../language/tokens';
 import { definitionOf, lookup, senses, taggedFrequency, type WordNetPos } from '../../language/wordnet';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
@@ -176,18 +175,6 @@ export function snippet(text: string, word: string): string {
   return `${start > 0 ? '…' : ''}${quoted}${end < parts.length ? '…' : ''}`;
 }
 
-/** Glosses recur as distractors of many items: each is parsed once. */
-const phraseVerdicts = new Map<string, boolean>();
-function readsAsPhrase(text: string): boolean {
-  let verdict = phraseVerdicts.get(text);
-  if (verdict === undefined) {
-    if (phraseVerdicts.size > 5_000) phraseVerdicts.clear();
-    verdict = isGrammatical(text, 'phrase');
-    phraseVerdicts.set(text, verdict);
-  }
-  return verdict;
-}
-
 export function vocabularyQuestions(analysis: ReadingAnalysis, items: VocabularyItem[]): Draft[] {
   const drafts: Draft[] = [];
   for (const item of items) {
@@ -197,13 +184,9 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
       id,
     );
     // Other words' meanings only: another sense of the same word may be right too.
-    // Each distractor must read as a phrase as the validator reads options: one gloss the parser
-    // stumbles on ("Fit or suitable to live in or with") is passed over, not the whole item lost.
-    const distractors: string[] = [];
-    for (const d of others) {
-      if (distractors.length === 3) break;
-      if (d !== item.definition && !distractors.includes(d) && readsAsPhrase(d)) distractors.push(d);
-    }
+    const distractors = [...others]
+      .filter((d, i, all) => d !== item.definition && all.indexOf(d) === i)
+      .slice(0, 3);
     if (distractors.length < 3) continue;
     const { options, keyId } = shuffledOptions(item.definition, distractors, id);
     drafts.push({
