@@ -33,10 +33,13 @@ export function setUpBrowser() {
 }
 
 let counter = 0;
-/** An email no other test uses, so tests never depend on each other's accounts. */
+/**
+ * An email no other test uses, so tests never depend on each other's accounts: the process id
+ * tells apart two test files that run at once (each in a worker of its own).
+ */
 export function uniqueEmail(label: string): string {
   counter += 1;
-  return `${label}-${Date.now().toString(36)}-${counter}@e2e.statecraft`;
+  return `${label}-${Date.now().toString(36)}-${process.pid.toString(36)}-${counter}@e2e.statecraft`;
 }
 
 /**
