@@ -92,7 +92,15 @@ describe('hostile files on the new-reading form', () => {
   const base = () => inject('baseURL');
   let ids: Map<string, ActionRef>;
   let session: Session;
+  let bomb: Uint8Array;
   beforeAll(async () => {
+    // Built before any request: compressing 80 MB holds this process's event loop for seconds
+    // (more on a busy machine), and between two requests that kept fetch from retiring a kept-alive
+    // connection before the server closed it, so the next request went out on a dead socket.
+    bomb = zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'word/document.xml': new Uint8Array(80 * 1024 * 1024).fill(0x20),
+    });
     ids = await actionIds();
     const email = uniqueEmail('hostile-files');
     await callAction(base(), { cookie: '' }, ids.get('auth.signUp')!, [
@@ -117,12 +125,6 @@ describe('hostile files on the new-reading form', () => {
   };
 
   it('answers a zip bomb, a locked PDF, a damaged PDF and a disguised file with a refusal, and writes nothing', async () => {
-    // Built before any request: compressing 80 MB takes seconds, long enough on a busy machine for
-    // the server to close the kept-alive connection the next request would reuse.
-    const bomb = zipSync({
-      '[Content_Types].xml': strToU8('<Types/>'),
-      'word/document.xml': new Uint8Array(80 * 1024 * 1024).fill(0x20),
-    });
     const before = readingLinks((await fetchAs(base(), session, '/teach/readings')).text);
     const cases: [string, Uint8Array, string, RegExp][] = [
       ['bomb.docx', bomb, 'too-large', /zip bomb/],
@@ -168,12 +170,6 @@ describe('hostile files on the new-reading form', () => {
   }, 120_000);
 
   it('streams the conversion and the parse of a PDF sent as the page sends it, and refuses a zip bomb or 50 MB at once with a 4xx', async () => {
-    // Zipped first: compressing 80 MB holds this process's event loop for seconds, and done between
-    // two requests it kept fetch from retiring its idle connection before the server closed it.
-    const bomb = zipSync({
-      '[Content_Types].xml': strToU8('<Types/>'),
-      'word/document.xml': new Uint8Array(80 * 1024 * 1024).fill(0x20),
-    });
     const send = (name: string, body: Uint8Array) =>
       fetch(`${base()}/api/readings/import?source=file&name=${encodeURIComponent(name)}`, {
         method: 'POST',
