@@ -12,6 +12,11 @@ export default defineConfig({
     },
   },
   test: {
+    // Unit and browser files share one pool of two workers: the browser files' server and Chromium
+    // leave a core idle much of the time, and the unit files fill it. Vitest runs a project whose
+    // files go one at a time only after every other project's, so the browser files may run two at
+    // once (each uses accounts, classes and readings of its own on the shared server).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -31,7 +36,6 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
           globalSetup: ['e2e/global-setup.ts'],
-          fileParallelism: false,
           // e2e/http.ts reads the action definitions to name the actions it calls.
           server: { deps: { inline: ['next-auth'] } },
           // A ceiling, not a wait: long browser flows on two busy cores (CI) take minutes.

@@ -1,6 +1,8 @@
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { IDLE } from '@/lib/server/result';
 import { CHROMIUM_PATH } from './chromium';
+import { ANONYMOUS, actionRef, callAction, formOf, signInOverHttp } from './http';
 
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -20,23 +22,53 @@ export function setUpBrowser() {
   afterAll(async () => {
     await browser?.close();
   });
+  /** A context on the suite's server, or on `options.baseURL` (a test that starts a server of its own). */
+  const newContext = async (options: BrowserContextOptions = {}): Promise<BrowserContext> => {
+    if (!browser) throw new Error('browser not started');
+    const context = await browser.newContext({ baseURL: inject('baseURL'), ...options });
+    context.setDefaultTimeout(15_000);
+    return context;
+  };
   return {
     baseURL: () => inject('baseURL'),
-    /** A context on the suite's server, or on `options.baseURL` (a test that starts a server of its own). */
-    async newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
-      if (!browser) throw new Error('browser not started');
-      const context = await browser.newContext({ baseURL: inject('baseURL'), ...options });
-      context.setDefaultTimeout(15_000);
+    newContext,
+    /**
+     * A context signed in to a new account, made over HTTP through the sign-up form's own action
+     * and Auth.js's credentials endpoint: for tests about what comes after. The forms themselves are
+     * tested in the browser in e2e/auth.e2e.ts.
+     */
+    async signedUpContext(
+      person: { name: string; email: string; password: string },
+      options: BrowserContextOptions = {},
+    ): Promise<BrowserContext> {
+      const baseURL = inject('baseURL');
+      const signUp = await callAction(baseURL, ANONYMOUS, actionRef('auth', 'signUpAction'), [
+        IDLE,
+        formOf({ ...person, callbackUrl: '' }),
+      ]);
+      if (!signUp.redirect?.includes('notice=account-ready'))
+        throw new Error(`Signing up ${person.email} failed: ${signUp.text.slice(0, 300)}`);
+      const session = await signInOverHttp(baseURL, person.email, person.password);
+      const context = await newContext(options);
+      await context.addCookies(
+        session.cookie.split('; ').map((pair) => {
+          const at = pair.indexOf('=');
+          return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseURL };
+        }),
+      );
       return context;
     },
   };
 }
 
 let counter = 0;
-/** An email no other test uses, so tests never depend on each other's accounts. */
+/**
+ * An email no other test uses, so tests never depend on each other's accounts: the process id
+ * tells apart two test files that run at once (each in a worker of its own).
+ */
 export function uniqueEmail(label: string): string {
   counter += 1;
-  return `${label}-${Date.now().toString(36)}-${counter}@e2e.statecraft`;
+  return `${label}-${Date.now().toString(36)}-${process.pid.toString(36)}-${counter}@e2e.statecraft`;
 }
 
 /**

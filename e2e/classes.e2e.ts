@@ -2,7 +2,6 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatDateTime, fromDateTimeLocal, toDateTimeLocal } from '@/lib/time';
 import { hydrationErrors, setUpBrowser, uniqueEmail } from './browser';
-import { AuthPages } from './pages/auth';
 import { assignBurns, BURNS_QUIZ, createClass } from './pages/classes';
 import { QuestionEditorPage } from './pages/question-bank';
 import { burnsBank, QuizPage } from './pages/quiz';
@@ -11,14 +10,21 @@ import { axeViolations } from './pages/reading';
 const browser = setUpBrowser();
 const bank = burnsBank();
 const PASSWORD = 'teaching the class well';
+/**
+ * A new account, signed in, on its home page, as after the sign-up form (which e2e/auth.e2e.ts
+ * tests in the browser; here the account is made over HTTP).
+ */
 async function person(
   name: string,
   timezoneId?: string,
 ): Promise<{ context: BrowserContext; page: Page; email: string }> {
-  const context = await browser.newContext(timezoneId ? { timezoneId } : {});
-  const page = await context.newPage();
   const email = uniqueEmail(name.toLowerCase().replace(/\W+/g, '-'));
-  await new AuthPages(page).signUp({ name, email, password: PASSWORD });
+  const context = await browser.signedUpContext(
+    { name, email, password: PASSWORD },
+    timezoneId ? { timezoneId } : {},
+  );
+  const page = await context.newPage();
+  await page.goto('/home');
   await page.waitForURL(/\/home$/);
   return { context, page, email };
 }

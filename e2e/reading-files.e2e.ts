@@ -92,7 +92,15 @@ describe('hostile files on the new-reading form', () => {
   const base = () => inject('baseURL');
   let ids: Map<string, ActionRef>;
   let session: Session;
+  let bomb: Uint8Array;
   beforeAll(async () => {
+    // Built before any request: compressing 80 MB holds this process's event loop for seconds
+    // (more on a busy machine), and between two requests that kept fetch from retiring a kept-alive
+    // connection before the server closed it, so the next request went out on a dead socket.
+    bomb = zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'word/document.xml': new Uint8Array(80 * 1024 * 1024).fill(0x20),
+    });
     ids = await actionIds();
     const email = uniqueEmail('hostile-files');
     await callAction(base(), { cookie: '' }, ids.get('auth.signUp')!, [
@@ -117,12 +125,6 @@ describe('hostile files on the new-reading form', () => {
   };
 
   it('answers a zip bomb, a locked PDF, a damaged PDF and a disguised file with a refusal, and writes nothing', async () => {
-    // Built before any request: compressing 80 MB takes seconds, long enough on a busy machine for
-    // the server to close the kept-alive connection the next request would reuse.
-    const bomb = zipSync({
-      '[Content_Types].xml': strToU8('<Types/>'),
-      'word/document.xml': new Uint8Array(80 * 1024 * 1024).fill(0x20),
-    });
     const before = readingLinks((await fetchAs(base(), session, '/teach/readings')).text);
     const cases: [string, Uint8Array, string, RegExp][] = [
       ['bomb.docx', bomb, 'too-large', /zip bomb/],
@@ -190,10 +192,6 @@ describe('hostile files on the new-reading form', () => {
     const editor = (await fetchAs(base(), session, `/teach/readings/${last.result.data.readingId}`)).text;
     expect(editor.replace(/<!-- -->/g, '')).toMatch(/6 paragraphs · 3 sections/);
 
-    const bomb = zipSync({
-      '[Content_Types].xml': strToU8('<Types/>'),
-      'word/document.xml': new Uint8Array(80 * 1024 * 1024).fill(0x20),
-    });
     const refused = await send('bomb.docx', bomb);
     expect(refused.status).toBe(413);
     expect(await refused.json()).toMatchObject({
