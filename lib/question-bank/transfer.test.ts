@@ -66,7 +66,8 @@ describe('importing into a bank', () => {
     const here = planImport(parseGift(text), { slug: reading.slug, sentences }, 'gift');
     expect(preview.data.drafts).toHaveLength(150);
     expect(preview.data.drafts.map((d) => d.question)).toEqual(here.drafts.map((d) => d.question));
-  }, 60_000);
+    // A ceiling: the worker's start and 150 questions, on a core shared with a browser test.
+  }, 120_000);
 
   it('reads an upload as it arrived: a zip as a QTI package, a Windows-1252 file with a note, limits before reading', async () => {
     const { reading } = await setUp();
