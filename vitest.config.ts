@@ -24,7 +24,8 @@ export default defineConfig({
           name: 'unit',
           include: ['**/*.test.ts'],
           exclude: ['node_modules/**', '.next/**', 'e2e/**'],
-          testTimeout: 30_000,
+          // Ceilings, not waits: a unit file may share the two cores with a browser test and its server.
+          testTimeout: 60_000,
           hookTimeout: 60_000,
           // next-auth imports "next/server" without an extension; let Vite resolve it.
           server: { deps: { inline: ['next-auth'] } },
