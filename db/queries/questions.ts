@@ -61,7 +61,7 @@ export async function insertQuestion({
 }
 
 /** Rows per statement when storing generated drafts (see insertGeneratedQuestions). */
-export const GENERATED_BATCH_ROWS = 10;
+export const GENERATED_BATCH_ROWS = 5;
 /** The least time left to other requests between two of those statements. */
 const GENERATED_BATCH_GAP_MS = 5;
 
