@@ -19,8 +19,8 @@ export const ANONYMOUS: Session = { cookie: '' };
 
 const cookiesOf = (response: Response) => response.headers.getSetCookie().map((c) => c.split(';')[0]!);
 
-/** Signs in through Auth.js's own credentials endpoint, as the sign-in form's fallback would. */
-export async function signInOverHttp(baseURL: string, email: string, password: string): Promise<Session> {
+/** Posts an email and password to Auth.js's own credentials endpoint, as the sign-in form's fallback would. */
+export async function postCredentials(baseURL: string, email: string, password: string) {
   const csrf = await fetch(`${baseURL}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = cookiesOf(csrf);
@@ -30,7 +30,12 @@ export async function signInOverHttp(baseURL: string, email: string, password: s
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; '), origin: baseURL },
     body: new URLSearchParams({ csrfToken, email, password }),
   });
-  const cookies = [...jar, ...cookiesOf(response)];
+  return { response, cookies: [...jar, ...cookiesOf(response)] };
+}
+
+/** Signs in through Auth.js's own credentials endpoint; answers the session's cookies. */
+export async function signInOverHttp(baseURL: string, email: string, password: string): Promise<Session> {
+  const { response, cookies } = await postCredentials(baseURL, email, password);
   if (!cookies.some((c) => c.startsWith('authjs.session-token=')))
     throw new Error(`Signing in as ${email} failed (HTTP ${response.status}).`);
   return { cookie: cookies.join('; ') };

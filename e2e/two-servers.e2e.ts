@@ -13,6 +13,7 @@ import {
   callAction,
   fetchAs,
   formOf,
+  postCredentials,
   type Session,
   signInOverHttp,
 } from './http';
@@ -103,20 +104,8 @@ describe.skipIf(!adminUrl)('two app servers on one PostgreSQL', () => {
 
   it('counts sign-in failures made on either server', async () => {
     const person = await account('Many Guesses', b(), b());
-    const credentials = async (base: string, password: string) => {
-      const csrf = await fetch(`${base}/api/auth/csrf`);
-      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-      const cookie = csrf.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0])
-        .join('; ');
-      return fetch(`${base}/api/auth/callback/credentials`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: base },
-        body: new URLSearchParams({ csrfToken, email: person.email, password }),
-      });
-    };
+    const credentials = async (base: string, password: string) =>
+      (await postCredentials(base, person.email, password)).response;
     // The per-account allowance (5 in lib/auth/throttle.ts), spent across both servers.
     for (let i = 0; i < 5; i++) {
       const wrong = await credentials(i % 2 === 0 ? a() : b(), `wrong guess ${i}`);
