@@ -2,19 +2,20 @@
  * Generation benchmark: does the server keep answering while it makes questions for the largest
  * reading it allows? Against the app's own server on a fresh PGlite folder, `/api/health` is
  * requested every 50 ms (a new request every tick, whether or not the last one has answered, so a
- * stall shows in every request it holds up) in three windows:
+ * stall shows in every request it holds up) in four windows:
  *
  *   1. idle, for SAMPLES requests: the baseline, on the same server in the same run;
  *   2. while an instructor's POST creates the reading (the text is parsed on that request);
- *   3. from *Generate questions* until the bank page, polled every 3 s as the page itself does,
- *      says the job is done.
+ *   3. from *Generate questions* (pressed on the bank page, opened first) until the job is done,
+ *      its state polled every 3 s from the small route the page itself polls;
+ *   4. while the bank page renders again with the new drafts, as the page does once the job ends.
  *
  * The reading is made of the public-domain speeches in bench/fixtures (Truman's 1953 State of
  * the Union, then the IR texts), each a section with its title, cut at a paragraph so that it
  * stays within READING_LIMITS. Prints p50, p99 and max of each window, the ratio to idle, the
  * job's time and its drafts (counted in the database afterwards), and a PASS or FAIL line: whether
- * every health check during generation answered within 200 ms, with the worst check's ratio to
- * the idle baseline measured in the same run.
+ * every health check during generation (window 3) answered within 200 ms, with the worst check's
+ * ratio to the idle baseline measured in the same run.
  *
  *   npm run bench:generation          (SAMPLES=400 npm run bench:generation for a longer baseline)
  */
@@ -135,7 +136,7 @@ function probeHealth(baseURL: string) {
 }
 
 type Window = { label: string; samples: Sample[] };
-/** What the benchmark itself asked for while generation ran (the bank page polled), and when. */
+/** What the benchmark itself asked for while generation ran (the job's state, the bank page), and when. */
 type Event = { label: string; at: number; ms: number };
 
 async function main() {
@@ -189,37 +190,45 @@ async function main() {
       readingId = UUID.exec(created.redirect ?? '')?.[0] ?? '';
       if (!readingId) throw new Error(`The reading was not created: ${created.text.slice(0, 500)}`);
 
-      console.log('Generating questions…');
+      // The instructor opens the reading's bank page, where the Generate button is.
       const bankUrl = `${baseURL}/teach/readings/${readingId}/questions`;
+      await (await fetch(bankUrl, { headers: { cookie: session.cookie } })).text();
+
+      console.log('Generating questions…');
       const generating = probeHealth(baseURL);
       generationStarted = performance.now();
       const requested = await act(['question-bank', 'generateQuestionsAction'], { readingId });
       if (requested.result?.status !== 'ok')
         throw new Error(`Generation was not started: ${JSON.stringify(requested.result)}`);
+      // As the bank page does: the job's state from its small route every few seconds, then the
+      // page itself once, when the job has ended.
+      const stateUrl = `${baseURL}/api/readings/${readingId}/bank/generation`;
       for (;;) {
         await sleep(PAGE_POLL_MS);
         const at = performance.now();
-        const page = await (await fetch(bankUrl, { headers: { cookie: session.cookie } })).text();
-        events.push({ label: 'bank page polled', at, ms: performance.now() - at });
-        const state = /data-generation-status="(\w+)"[^>]*>(.*?)<\/p>/s.exec(page);
-        if (state?.[1] === 'done' || state?.[1] === 'failed') {
-          doneLine = (state[2] ?? '').replace(/<[^>]+>/g, '').replace(/<!-- -->/g, '');
-          if (state[1] === 'failed') problems.push(`generation failed: ${doneLine}`);
-          break;
-        }
+        const response = await fetch(stateUrl, { headers: { cookie: session.cookie } });
+        const { job } = (await response.json()) as { job: { status: string } | null };
+        events.push({ label: 'job state polled', at, ms: performance.now() - at });
+        if (job?.status !== 'queued' && job?.status !== 'running') break;
         if (performance.now() - generationStarted > 10 * 60_000) throw new Error('No answer in 10 minutes.');
       }
       generationMs = performance.now() - generationStarted;
       windows.push({ label: 'generating questions', samples: await generating.stop() });
 
-      // What the instructor then opens: the bank with its new drafts.
-      const started = performance.now();
+      // Then the page renders itself again, with the new drafts: timed in a window of its own.
+      const rendering = probeHealth(baseURL);
+      const at = performance.now();
       const html = await (await fetch(bankUrl, { headers: { cookie: session.cookie } })).text();
       bankPage = {
-        ms: performance.now() - started,
+        ms: performance.now() - at,
         bytes: Buffer.byteLength(html),
         cards: html.split('data-bank-question="').length - 1,
       };
+      windows.push({ label: 'bank page with drafts', samples: await rendering.stop() });
+      const state = /data-generation-status="(\w+)"[^>]*>(.*?)<\/p>/s.exec(html);
+      doneLine = (state?.[2] ?? '').replace(/<[^>]+>/g, '').replace(/<!-- -->/g, '');
+      if (state?.[1] !== 'done')
+        problems.push(`generation ended ${state?.[1] ?? 'without a state'}: ${doneLine}`);
     } finally {
       await server.stop();
     }
@@ -268,7 +277,7 @@ async function main() {
     const polls = events.filter((e) => e.ms > TARGET_MS);
     if (polls.length)
       console.log(
-        `bank page polls slower than ${TARGET_MS} ms: ${polls.map((e) => `${since(e.at)} ${e.ms.toFixed(0)} ms`).join(', ')}`,
+        `requests of the page slower than ${TARGET_MS} ms: ${polls.map((e) => `${since(e.at)} ${e.label} ${e.ms.toFixed(0)} ms`).join(', ')}`,
       );
     console.log(`creating the reading (the POST): ${(createMs / 1000).toFixed(2)} s`);
     // The server's clock is this machine's: the job's own times on the same scale as the checks.
@@ -284,7 +293,7 @@ async function main() {
     console.log(`job's report: ${doneLine.trim()}`);
     console.log(`drafts: ${job?.added ?? 0} added by the job, ${stored?.n ?? 0} stored`);
     console.log(
-      `bank page afterwards: ${bankPage.cards} questions shown, ${(bankPage.bytes / 1024).toFixed(0)} kB, ${bankPage.ms.toFixed(0)} ms`,
+      `bank page rendered again with the drafts: ${bankPage.cards} questions shown, ${(bankPage.bytes / 1024).toFixed(0)} kB, ${bankPage.ms.toFixed(0)} ms`,
     );
     // The verdict, against the target and beside the idle baseline of this same run.
     const idleMax = Math.max(...idleMs);
@@ -295,8 +304,13 @@ async function main() {
       `${worst < TARGET_MS ? 'PASS' : 'FAIL'}: /api/health during generation, max ${worst.toFixed(1)} ms against the ${TARGET_MS} ms target` +
         ` (${(worst / Math.max(0.1, idleMax)).toFixed(1)}x the idle max of ${idleMax.toFixed(1)} ms; p99 ${percentile(during, 99).toFixed(1)} ms, ${(percentile(during, 99) / Math.max(0.1, idleP99)).toFixed(1)}x the idle p99 of ${idleP99.toFixed(1)} ms)` +
         (slow.length
-          ? `; ${slow.length} checks at or over the target, ${duringPoll} of them sent while the bank page was being polled`
+          ? `; ${slow.length} checks at or over the target, ${duringPoll} of them sent while the page's own requests ran`
           : ''),
+    );
+    // Not the generation target: the page's own cost, beside it (the page is issue 15's subject).
+    const pageSamples = windows.find((w) => w.label === 'bank page with drafts')?.samples ?? [];
+    console.log(
+      `bank page with drafts: /api/health max ${Math.max(...pageSamples.map((s) => s.ms)).toFixed(1)} ms over ${pageSamples.length} checks while it rendered (${bankPage.ms.toFixed(0)} ms)`,
     );
     if (job?.status !== 'done') problems.push(`the job ended ${job?.status ?? 'missing'}`);
     if ((job?.added ?? 0) !== (stored?.n ?? 0)) problems.push('drafts added and stored differ');

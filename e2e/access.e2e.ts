@@ -786,6 +786,12 @@ const ROUTE_CASES: RouteCase[] = [
     request: (f) => ({ method: 'GET', path: `/api/readings/${f.burnsId}/bank/export?format=gift` }),
   },
   {
+    route: 'api.bankGeneration',
+    rule: 'manage-bank',
+    resource: 'burnsBanks',
+    request: (f) => ({ method: 'GET', path: `/api/readings/${f.burnsId}/bank/generation` }),
+  },
+  {
     route: 'api.createReading',
     rule: 'signed-in',
     resource: 'nothing',

@@ -309,6 +309,7 @@ describe('fuzzing every way in', () => {
       (p: string) => ({ method: 'GET', path: `/api/classes/${p}/responses` }),
       (p: string) => ({ method: 'GET', path: `/api/readings/${p}/bank/export?format=gift` }),
       (p: string) => ({ method: 'GET', path: `/api/readings/${p}/bank/export?format=${p}&scope=${p}` }),
+      (p: string) => ({ method: 'GET', path: `/api/readings/${p}/bank/generation` }),
       (p: string) => ({ method: 'GET', path: `/api/quizzes/${p}/export?format=${p}` }),
       (p: string) => ({
         method: 'POST',

@@ -10,6 +10,9 @@ import {
   createReadingDraft,
   deleteHighlight,
   getReadingProgress,
+  getReadingSummary,
+  getSentenceOrder,
+  getSentences,
   listHighlights,
   listVisibleReadings,
   saveHighlight,
@@ -164,5 +167,28 @@ describe('drafts', () => {
     expect((await listVisibleReadings({ userId: author.id })).map((r) => r.id)).toContain(draft.id);
     expect(mayViewReading({ id: student.id }, { ...draft, status: 'published' })).toBe(true);
     expect(mayEditReading({ id: author.id }, { createdBy: null })).toBe(false);
+  });
+});
+
+describe('quoting a reading without loading it', () => {
+  it('finds sentences by id with their paragraph numbers, and the sentence order, inside the database', async () => {
+    const shipped = loadShippedReading('burns-lead-with-diplomacy');
+    const reading = await upsertShippedReading(shipped);
+    const inOrder = shipped.reading.paragraphs.flatMap((p) => p.sentences.map((s) => s.id));
+    expect(await getSentenceOrder({ readingId: reading.id })).toEqual(inOrder);
+
+    const third = shipped.reading.paragraphs[2]!;
+    const last = shipped.reading.paragraphs.at(-1)!;
+    const wanted = [last.sentences[0]!.id, third.sentences.at(-1)!.id, 'p999.s1', third.sentences.at(-1)!.id];
+    const found = await getSentences({ readingId: reading.id, ids: wanted });
+    expect([...found.keys()].sort()).toEqual([last.sentences[0]!.id, third.sentences.at(-1)!.id].sort());
+    expect(found.get(third.sentences.at(-1)!.id)).toEqual({
+      text: third.sentences.at(-1)!.text,
+      paragraph: 3,
+    });
+    expect(found.get(last.sentences[0]!.id)?.paragraph).toBe(shipped.reading.paragraphs.length);
+    expect((await getSentences({ readingId: 'no-such-reading', ids: wanted })).size).toBe(0);
+    expect((await getReadingSummary({ id: reading.id }))?.title).toBe(reading.title);
+    expect(await getReadingSummary({ id: reading.id })).not.toHaveProperty('paragraphs');
   });
 });

@@ -22,6 +22,64 @@ export type ShippedReading = {
 
 // ---- Reading ----
 
+/** A reading without its text: what a page about a reading, rather than of it, needs. */
+export type ReadingSummary = Omit<Reading, 'paragraphs' | 'sections' | 'issuedIds'>;
+const {
+  paragraphs: _text,
+  sections: _sections,
+  issuedIds: _issued,
+  ...summaryColumns
+} = getTableColumns(readings);
+
+export async function getReadingSummary({ id }: { id: string }): Promise<ReadingSummary | null> {
+  const db = await getDb();
+  const [row] = await db.select(summaryColumns).from(readings).where(eq(readings.id, id)).limit(1);
+  return row ?? null;
+}
+
+/**
+ * Some of a reading's sentences, each with its paragraph's number (from 1), picked inside the
+ * database: a page that quotes a few sentences of a 25,000-word reading never loads the text.
+ */
+export async function getSentences({
+  readingId,
+  ids,
+}: {
+  readingId: string;
+  ids: string[];
+}): Promise<Map<string, { text: string; paragraph: number }>> {
+  if (ids.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: sql<string>`s ->> 'id'`,
+      text: sql<string>`s ->> 'text'`,
+      paragraph: sql<number>`p.n::int`,
+    })
+    .from(
+      sql`${readings} r, jsonb_array_elements(r.paragraphs) with ordinality as p(paragraph, n),
+        jsonb_array_elements(p.paragraph -> 'sentences') as s`,
+    )
+    .where(
+      sql`r.id = ${readingId} and s ->> 'id' in (select jsonb_array_elements_text(${JSON.stringify([...new Set(ids)])}::jsonb))`,
+    );
+  return new Map(rows.map((r) => [r.id, { text: r.text, paragraph: Number(r.paragraph) }]));
+}
+
+/** A reading's sentence ids in reading order, read inside the database. */
+export async function getSentenceOrder({ readingId }: { readingId: string }): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ id: sql<string>`s.sentence ->> 'id'` })
+    .from(
+      sql`${readings} r, jsonb_array_elements(r.paragraphs) with ordinality as p(paragraph, n),
+        jsonb_array_elements(p.paragraph -> 'sentences') with ordinality as s(sentence, m)`,
+    )
+    .where(sql`r.id = ${readingId}`)
+    .orderBy(sql`p.n`, sql`s.m`);
+  return rows.map((r) => r.id);
+}
+
 export async function getReadingBySlug({ slug }: { slug: string }): Promise<Reading | null> {
   const db = await getDb();
   const [row] = await db.select().from(readings).where(eq(readings.slug, slug)).limit(1);

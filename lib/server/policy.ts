@@ -3,7 +3,13 @@ import { getAssignment } from '@/db/queries/assignments';
 import { getClass, getMembership, teachesAnyClass } from '@/db/queries/classes';
 import { hasBankCopy } from '@/db/queries/questions';
 import { getAttempt, getQuestionsByIds, getQuiz } from '@/db/queries/quizzes';
-import { getHighlight, getReadingById, getReadingBySlug } from '@/db/queries/readings';
+import {
+  getHighlight,
+  getReadingById,
+  getReadingBySlug,
+  getReadingSummary,
+  type ReadingSummary,
+} from '@/db/queries/readings';
 import { getCard } from '@/db/queries/review';
 import type {
   Assignment,
@@ -132,13 +138,16 @@ export async function readingToEdit(user: Who, readingId: string): Granted<{ rea
 }
 
 /** The question bank of a reading that this user manages: the reading's own, or their copy. */
-export async function bankToManage(
+async function bankOf<R extends Pick<Reading, 'id' | 'status' | 'createdBy'>>(
   user: Who,
-  readingId: string,
-): Granted<{ reading: Reading; bankOwnerId: string | null }> {
-  const reading = await getReadingById({ id: readingId });
+  reading: R | null,
+): Granted<{ reading: R; bankOwnerId: string | null }> {
   if (!reading || !mayViewReading(user, reading)) return notFound('That reading');
-  const owner = managedBankOwner(user, reading, await hasBankCopy({ readingId, ownerId: user.id }));
+  const owner = managedBankOwner(
+    user,
+    reading,
+    await hasBankCopy({ readingId: reading.id, ownerId: user.id }),
+  );
   if (owner === undefined) {
     return refuse(
       'forbidden',
@@ -149,6 +158,22 @@ export async function bankToManage(
     );
   }
   return { reading, bankOwnerId: owner };
+}
+
+/** A bank to change, with its reading's text (to check a question's evidence against). */
+export async function bankToManage(
+  user: Who,
+  readingId: string,
+): Granted<{ reading: Reading; bankOwnerId: string | null }> {
+  return bankOf(user, await getReadingById({ id: readingId }));
+}
+
+/** The same rule for pages that list a bank: the reading without its text, however long it is. */
+export async function bankToReview(
+  user: Who,
+  readingId: string,
+): Granted<{ reading: ReadingSummary; bankOwnerId: string | null }> {
+  return bankOf(user, await getReadingSummary({ id: readingId }));
 }
 
 /** Questions of a bank this user manages; any question that is not in it refuses the whole request. */
@@ -168,8 +193,8 @@ export async function bankQuestionsToManage(
   return { ...bank, rows: inBank as QuestionRow[] };
 }
 
-export async function bankToCopy(user: Who, readingId: string): Granted<{ reading: Reading }> {
-  const reading = await getReadingById({ id: readingId });
+export async function bankToCopy(user: Who, readingId: string): Granted<{ reading: ReadingSummary }> {
+  const reading = await getReadingSummary({ id: readingId });
   if (!reading || !mayViewReading(user, reading)) return notFound('That reading');
   if (!(await teachesAnyClass({ userId: user.id })))
     return refuse('forbidden', 'Start a class first: a copy of a question bank is for your classes.');

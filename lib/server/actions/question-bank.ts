@@ -23,7 +23,7 @@ import { LENSES, QUESTION_TYPES, type Question, SKILLS } from '@/questions/schem
 
 const readingId = field.id('That reading');
 const questionId = field.key(120, 'That question');
-const bankPath = (reading: Reading) => `/teach/readings/${reading.id}/questions`;
+const bankPath = (reading: Pick<Reading, 'id'>) => `/teach/readings/${reading.id}/questions`;
 
 /** The question from the editor's form: its type here, every other field checked by `checkQuestion`. */
 const questionInput = z.looseObject(

@@ -13,7 +13,8 @@ import { Pager } from '@/components/ui/pager';
 import { listGenerationJobs } from '@/db/queries/generation-jobs';
 import { BANK_ORDERS, bankOverview, listBankPage } from '@/db/queries/questions';
 import { getQuestionsByIds, listQuizzesForReading } from '@/db/queries/quizzes';
-import type { QuestionRow, Reading } from '@/db/schema';
+import { getSentenceOrder, getSentences, type ReadingSummary } from '@/db/queries/readings';
+import type { QuestionRow } from '@/db/schema';
 import { BANK_PAGE_SIZE, BANK_SORTS } from '@/lib/question-bank/bank-order';
 import { DIFFICULTY_NAMES, LENS_NAMES, SKILL_NAMES, TYPE_NAMES } from '@/lib/question-bank/question-form';
 import { BANK_FORMATS, FORMAT_NAMES } from '@/lib/question-bank/transfer';
@@ -24,7 +25,7 @@ import {
   generateQuestionsAction,
   setQuestionStatusAction,
 } from '@/lib/server/actions/question-bank';
-import { bankToCopy, bankToManage } from '@/lib/server/policy';
+import { bankToCopy, bankToReview } from '@/lib/server/policy';
 import { requireUser } from '@/lib/server/session';
 import { QUESTION_TYPES, SKILLS, skillName } from '@/questions/schema';
 
@@ -54,7 +55,7 @@ export default async function QuestionBankPage({
   const { readingId } = await params;
   const filters = await searchParams;
   const user = await requireUser(`/teach/readings/${readingId}/questions`);
-  const managed = await bankToManage(user, readingId);
+  const managed = await bankToReview(user, readingId);
   if ('status' in managed) {
     // Not this user's bank: they may make their own copy (without seeing this one's keys), or nothing.
     const copyable = managed.reason === 'copy-needed' ? await bankToCopy(user, readingId) : managed;
@@ -64,7 +65,8 @@ export default async function QuestionBankPage({
   const { reading, bankOwnerId } = managed;
   const query = bankQuery.parse(filters);
   const { type, skill, status, sort } = query;
-  const sentenceOrder = reading.paragraphs.flatMap((p) => p.sentences.map((s) => s.id));
+  // The reading's text stays in the database: only the shown questions' evidence is quoted.
+  const sentenceOrder = sort === 'text' ? await getSentenceOrder({ readingId: reading.id }) : [];
   const [listed, overview, allQuizzes, jobs] = await Promise.all([
     listBankPage({
       readingId,
@@ -87,11 +89,10 @@ export default async function QuestionBankPage({
     questionIds.filter((id) => quizQuestions.get(id)?.status === 'draft').length;
   const latestJob = jobs[0] ?? null;
   const { rows: shown, total: matching, page, pageCount } = listed;
-  const sentences = new Map(
-    reading.paragraphs.flatMap((p, i) =>
-      p.sentences.map((s) => [s.id, { text: s.text, paragraph: i + 1 }] as const),
-    ),
-  );
+  const sentences = await getSentences({
+    readingId: reading.id,
+    ids: shown.flatMap((row) => row.data.evidence),
+  });
   const bankHref = `/teach/readings/${reading.id}/questions`;
   /** This view's address on another page: the filters and order are kept, defaults left out. */
   const pageHref = (n: number) => {
@@ -147,6 +148,7 @@ export default async function QuestionBankPage({
           {hidden}
         </ActionForm>
         <GenerationStatus
+          readingId={reading.id}
           job={
             latestJob && {
               id: latestJob.id,
@@ -469,7 +471,7 @@ function QuestionCard({
 }
 
 /** For an instructor who does not manage this bank: what a copy is, and the button to make one. */
-function CopyBank({ reading, why }: { reading: Reading; why: string }) {
+function CopyBank({ reading, why }: { reading: ReadingSummary; why: string }) {
   return (
     <div className="max-w-2xl space-y-4">
       <p className="text-sm text-slate-600 dark:text-slate-400">
