@@ -1,17 +1,8 @@
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { IDLE } from '@/lib/server/result';
-import { CHROMIUM_PATH } from './chromium';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium';
 import { ANONYMOUS, actionRef, callAction, formOf, signInOverHttp } from './http';
-
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** One Chromium per test file; each test opens its own context (its own cookies). */
 export function setUpBrowser() {
