@@ -4,12 +4,12 @@
  * benchmark started, opens a tab with an empty cache and the given session cookies (none for a
  * signed-out page), runs Lighthouse in that tab and prints its report as JSON.
  *
- *   node bench/lighthouse-page.mjs PORT URL COOKIE_HEADER CATEGORIES
+ *   node bench/lighthouse-page.mjs PORT URL COOKIES_JSON CATEGORIES
  */
 import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
 
-const [port, url, cookieHeader = '', categories = 'performance'] = process.argv.slice(2);
+const [port, url, cookiesJson = '[]', categories = 'performance'] = process.argv.slice(2);
 const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}` });
 const page = await browser.newPage();
 try {
@@ -17,14 +17,7 @@ try {
   await cdp.send('Network.clearBrowserCache');
   await cdp.send('Network.clearBrowserCookies');
   await cdp.detach();
-  const cookies = cookieHeader
-    .split(';')
-    .map((pair) => pair.trim())
-    .filter(Boolean)
-    .map((pair) => {
-      const at = pair.indexOf('=');
-      return { name: pair.slice(0, at), value: pair.slice(at + 1), url };
-    });
+  const cookies = JSON.parse(cookiesJson);
   if (cookies.length) await browser.setCookie(...cookies);
   const result = await lighthouse(
     url,

@@ -19,6 +19,7 @@ import { promisify } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import type { Result } from 'lighthouse';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/chromium';
+import { cookiesForBrowser } from '../e2e/http';
 import { buildIfStale, startServer } from '../e2e/server';
 import { DEMO_PASSWORD } from '../lib/seed';
 import { signIn } from './sign-in';
@@ -55,7 +56,13 @@ async function findIn(url: string, cookie: string, pattern: RegExp, what: string
 async function audit(port: number, url: string, cookie: string | undefined): Promise<Measure> {
   const { stdout } = await run(
     process.execPath,
-    [LIGHTHOUSE_PAGE, String(port), url, cookie ?? '', CATEGORIES.join(',')],
+    [
+      LIGHTHOUSE_PAGE,
+      String(port),
+      url,
+      JSON.stringify(cookiesForBrowser(cookie ?? '', url)),
+      CATEGORIES.join(','),
+    ],
     { maxBuffer: 256 * 1024 * 1024 },
   );
   const lhr = JSON.parse(stdout) as Result;

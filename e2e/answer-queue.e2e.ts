@@ -6,6 +6,7 @@ import {
   ANONYMOUS,
   actionIds,
   callAction,
+  cookiesForBrowser,
   fetchAs,
   formOf,
   type Session,
@@ -134,12 +135,7 @@ describe('answer queue', () => {
   it('grades a group point by point with the keyboard; results, gradebook and dashboard change together', async () => {
     const beforePoints = await gradebookPoints();
     const context = await browser.newContext();
-    await context.addCookies(
-      teacher.session.cookie.split('; ').map((pair) => {
-        const at = pair.indexOf('=');
-        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: base() };
-      }),
-    );
+    await context.addCookies(cookiesForBrowser(teacher.session.cookie, base()));
     const tab = await context.newPage();
     await tab.goto(`/classes/${classId}/assignments/${assignmentId}`);
     await tab

@@ -2,7 +2,7 @@ import { type Browser, type BrowserContext, type BrowserContextOptions, chromium
 import { afterAll, beforeAll, inject } from 'vitest';
 import { IDLE } from '@/lib/server/result';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium';
-import { ANONYMOUS, actionRef, callAction, formOf, signInOverHttp } from './http';
+import { ANONYMOUS, actionRef, callAction, cookiesForBrowser, formOf, signInOverHttp } from './http';
 
 /** One Chromium per test file; each test opens its own context (its own cookies). */
 export function setUpBrowser() {
@@ -41,12 +41,7 @@ export function setUpBrowser() {
         throw new Error(`Signing up ${person.email} failed: ${signUp.text.slice(0, 300)}`);
       const session = await signInOverHttp(baseURL, person.email, person.password);
       const context = await newContext(options);
-      await context.addCookies(
-        session.cookie.split('; ').map((pair) => {
-          const at = pair.indexOf('=');
-          return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseURL };
-        }),
-      );
+      await context.addCookies(cookiesForBrowser(session.cookie, baseURL));
       return context;
     },
   };

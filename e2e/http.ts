@@ -17,6 +17,18 @@ const { encodeReply } = require('next/dist/compiled/react-server-dom-webpack/cli
 export type Session = { cookie: string };
 export const ANONYMOUS: Session = { cookie: '' };
 
+/** A Cookie header's pairs as cookies of `url`, for a browser to hold (Playwright's or Puppeteer's shape). */
+export function cookiesForBrowser(header: string, url: string) {
+  return header
+    .split(';')
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => {
+      const at = pair.indexOf('=');
+      return { name: pair.slice(0, at), value: pair.slice(at + 1), url };
+    });
+}
+
 const cookiesOf = (response: Response) => response.headers.getSetCookie().map((c) => c.split(';')[0]!);
 
 /** Posts an email and password to Auth.js's own credentials endpoint, as the sign-in form's fallback would. */

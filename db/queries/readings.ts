@@ -37,6 +37,11 @@ export async function getReadingSummary({ id }: { id: string }): Promise<Reading
   return row ?? null;
 }
 
+/** Every sentence of every reading as a row: `p.n` its paragraph's number, `s.m` its place in it. */
+const sentenceRows = sql`${readings} r,
+  jsonb_array_elements(r.paragraphs) with ordinality as p(paragraph, n),
+  jsonb_array_elements(p.paragraph -> 'sentences') with ordinality as s(sentence, m)`;
+
 /**
  * Some of a reading's sentences, each with its paragraph's number (from 1), picked inside the
  * database: a page that quotes a few sentences of a 25,000-word reading never loads the text.
@@ -52,16 +57,13 @@ export async function getSentences({
   const db = await getDb();
   const rows = await db
     .select({
-      id: sql<string>`s ->> 'id'`,
-      text: sql<string>`s ->> 'text'`,
+      id: sql<string>`s.sentence ->> 'id'`,
+      text: sql<string>`s.sentence ->> 'text'`,
       paragraph: sql<number>`p.n::int`,
     })
-    .from(
-      sql`${readings} r, jsonb_array_elements(r.paragraphs) with ordinality as p(paragraph, n),
-        jsonb_array_elements(p.paragraph -> 'sentences') as s`,
-    )
+    .from(sentenceRows)
     .where(
-      sql`r.id = ${readingId} and s ->> 'id' in (select jsonb_array_elements_text(${JSON.stringify([...new Set(ids)])}::jsonb))`,
+      sql`r.id = ${readingId} and s.sentence ->> 'id' in (select jsonb_array_elements_text(${JSON.stringify([...new Set(ids)])}::jsonb))`,
     );
   return new Map(rows.map((r) => [r.id, { text: r.text, paragraph: Number(r.paragraph) }]));
 }
@@ -71,10 +73,7 @@ export async function getSentenceOrder({ readingId }: { readingId: string }): Pr
   const db = await getDb();
   const rows = await db
     .select({ id: sql<string>`s.sentence ->> 'id'` })
-    .from(
-      sql`${readings} r, jsonb_array_elements(r.paragraphs) with ordinality as p(paragraph, n),
-        jsonb_array_elements(p.paragraph -> 'sentences') with ordinality as s(sentence, m)`,
-    )
+    .from(sentenceRows)
     .where(sql`r.id = ${readingId}`)
     .orderBy(sql`p.n`, sql`s.m`);
   return rows.map((r) => r.id);

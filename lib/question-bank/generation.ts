@@ -40,7 +40,7 @@ export async function requestGeneration({
   userId,
   now = new Date(),
 }: {
-  reading: Reading;
+  reading: Pick<Reading, 'id'>;
   bankOwnerId: string | null;
   userId: string;
   now?: Date;

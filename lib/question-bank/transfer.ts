@@ -119,7 +119,7 @@ export async function exportBank({
   format,
   scope,
 }: {
-  reading: Reading;
+  reading: Pick<Reading, 'id' | 'slug' | 'title'>;
   bankOwnerId: string | null;
   format: BankFormat;
   scope: ExportScope;
@@ -236,7 +236,7 @@ export async function exportChoices({
   reading,
   bankOwnerId,
 }: {
-  reading: Reading;
+  reading: Pick<Reading, 'id' | 'slug' | 'title'>;
   bankOwnerId: string | null;
 }): Promise<
   { format: BankFormat; scope: ExportScope; summary: string; notes: (ExportNote & { prompt: string })[] }[]

@@ -160,37 +160,46 @@ async function bankOf<R extends Pick<Reading, 'id' | 'status' | 'createdBy'>>(
   return { reading, bankOwnerId: owner };
 }
 
-/** A bank to change, with its reading's text (to check a question's evidence against). */
+/** A bank this user manages, with its reading's title and ids but not its text, however long. */
 export async function bankToManage(
-  user: Who,
-  readingId: string,
-): Granted<{ reading: Reading; bankOwnerId: string | null }> {
-  return bankOf(user, await getReadingById({ id: readingId }));
-}
-
-/** The same rule for pages that list a bank: the reading without its text, however long it is. */
-export async function bankToReview(
   user: Who,
   readingId: string,
 ): Granted<{ reading: ReadingSummary; bankOwnerId: string | null }> {
   return bankOf(user, await getReadingSummary({ id: readingId }));
 }
 
-/** Questions of a bank this user manages; any question that is not in it refuses the whole request. */
-export async function bankQuestionsToManage(
+/** The same rule, with the reading's text: for writing questions against its sentences. */
+export async function bankToWrite(
   user: Who,
-  ref: { readingId: string; questionIds: string[] },
-): Granted<{ reading: Reading; bankOwnerId: string | null; rows: QuestionRow[] }> {
-  const bank = await bankToManage(user, ref.readingId);
+  readingId: string,
+): Granted<{ reading: Reading; bankOwnerId: string | null }> {
+  return bankOf(user, await getReadingById({ id: readingId }));
+}
+
+/** Questions of a bank; any question that is not in it refuses the whole request. */
+async function questionsIn<B extends { reading: { id: string }; bankOwnerId: string | null }>(
+  bank: B | Refusal,
+  questionIds: string[],
+): Granted<B & { rows: QuestionRow[] }> {
   if ('status' in bank) return bank;
-  const rows = await getQuestionsByIds({ ids: ref.questionIds });
-  const inBank = ref.questionIds.map((id) => rows.get(id));
+  const rows = await getQuestionsByIds({ ids: questionIds });
+  const inBank = questionIds.map((id) => rows.get(id));
   if (
     inBank.length === 0 ||
     inBank.some((row) => !row || row.readingId !== bank.reading.id || row.ownerId !== bank.bankOwnerId)
   )
     return notFound('That question');
   return { ...bank, rows: inBank as QuestionRow[] };
+}
+
+/** Questions of a bank this user manages (their review status, their concepts). */
+export async function bankQuestionsToManage(user: Who, ref: { readingId: string; questionIds: string[] }) {
+  return questionsIn(await bankToManage(user, ref.readingId), ref.questionIds);
+}
+
+/** Questions of a bank this user manages, with the reading's text to check an edit against. */
+export async function bankQuestionsToWrite(user: Who, ref: { readingId: string; questionIds: string[] }) {
+  return questionsIn(await bankToWrite(user, ref.readingId), ref.questionIds);
 }
 
 export async function bankToCopy(user: Who, readingId: string): Granted<{ reading: ReadingSummary }> {

@@ -17,7 +17,13 @@ import { checkQuestion, type ServerFields, sameQuestion } from '@/lib/question-b
 import { DEFAULT_QUIZ_SETTINGS, pickByRule } from '@/lib/quiz/builder';
 import { action } from '@/lib/server/endpoint';
 import { field } from '@/lib/server/input';
-import { bankQuestionsToManage, bankToCopy, bankToManage } from '@/lib/server/policy';
+import {
+  bankQuestionsToManage,
+  bankQuestionsToWrite,
+  bankToCopy,
+  bankToManage,
+  bankToWrite,
+} from '@/lib/server/policy';
 import { done, ok, type Refusal, refuse } from '@/lib/server/result';
 import { LENSES, QUESTION_TYPES, type Question, SKILLS } from '@/questions/schema';
 
@@ -123,7 +129,7 @@ export const editQuestionAction = action({
   input: z.object({ readingId, questionId, question: questionInput, approve: field.checkbox().optional() }),
   rule: 'manage-bank',
   authorize: (user, input) =>
-    bankQuestionsToManage(user, { readingId: input.readingId, questionIds: [input.questionId] }),
+    bankQuestionsToWrite(user, { readingId: input.readingId, questionIds: [input.questionId] }),
   run: async (input, { user, reading, rows: [row] }) => {
     if (!row) return refuse('not-found', 'That question is not in this bank.');
     const status = input.approve ? 'approved' : row.data.status;
@@ -267,7 +273,7 @@ export const createQuestionAction = action({
   name: 'bank.createQuestion',
   input: z.object({ readingId, question: questionInput }),
   rule: 'manage-bank',
-  authorize: (user, input) => bankToManage(user, input.readingId),
+  authorize: (user, input) => bankToWrite(user, input.readingId),
   run: async (input, { reading, bankOwnerId }) => {
     const id = `${reading.slug.slice(0, 80)}-mine-${crypto.randomUUID().slice(0, 8)}`;
     const question = checkedFromForm(

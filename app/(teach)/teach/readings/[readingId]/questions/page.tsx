@@ -25,7 +25,7 @@ import {
   generateQuestionsAction,
   setQuestionStatusAction,
 } from '@/lib/server/actions/question-bank';
-import { bankToCopy, bankToReview } from '@/lib/server/policy';
+import { bankToCopy, bankToManage } from '@/lib/server/policy';
 import { requireUser } from '@/lib/server/session';
 import { QUESTION_TYPES, SKILLS, skillName } from '@/questions/schema';
 
@@ -55,7 +55,7 @@ export default async function QuestionBankPage({
   const { readingId } = await params;
   const filters = await searchParams;
   const user = await requireUser(`/teach/readings/${readingId}/questions`);
-  const managed = await bankToReview(user, readingId);
+  const managed = await bankToManage(user, readingId);
   if ('status' in managed) {
     // Not this user's bank: they may make their own copy (without seeing this one's keys), or nothing.
     const copyable = managed.reason === 'copy-needed' ? await bankToCopy(user, readingId) : managed;

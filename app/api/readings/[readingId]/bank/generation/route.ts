@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listGenerationJobs } from '@/db/queries/generation-jobs';
 import { route } from '@/lib/server/endpoint';
 import { field } from '@/lib/server/input';
-import { bankToReview } from '@/lib/server/policy';
+import { bankToManage } from '@/lib/server/policy';
 import { ok } from '@/lib/server/result';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +15,7 @@ export const GET = route({
   name: 'api.bankGeneration',
   input: z.object({ readingId: field.id('That reading') }),
   rule: 'manage-bank',
-  authorize: (user, input) => bankToReview(user, input.readingId),
+  authorize: (user, input) => bankToManage(user, input.readingId),
   run: async (input, { bankOwnerId }) => {
     const [job] = await listGenerationJobs({ readingId: input.readingId, bankOwnerId, limit: 1 });
     return ok({

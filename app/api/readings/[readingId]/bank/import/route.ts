@@ -11,7 +11,7 @@ import {
 import { route } from '@/lib/server/endpoint';
 import { MAX_BODY_BYTES } from '@/lib/server/http-gate.mjs';
 import { field } from '@/lib/server/input';
-import { bankToManage } from '@/lib/server/policy';
+import { bankToWrite } from '@/lib/server/policy';
 import { ok, refuse } from '@/lib/server/result';
 
 const formats = 'Choose GIFT, Aiken, Moodle XML, a QTI package, or to detect the format.';
@@ -49,7 +49,7 @@ export const POST = route({
   rule: 'manage-bank',
   body: 'bytes',
   maxBodyBytes: MAX_BODY_BYTES,
-  authorize: (user, input) => bankToManage(user, input.readingId),
+  authorize: (user, input) => bankToWrite(user, input.readingId),
   run: async (input, { reading, bankOwnerId, user, body }) => {
     if (input.step === 'preview') {
       const file = await readImportUpload({

@@ -7,7 +7,7 @@ import { listReadingQuestions } from '@/db/queries/questions';
 import { sortBankRows } from '@/lib/question-bank/bank-order';
 import { editorSetting } from '@/lib/question-bank/editor-setting';
 import { TYPE_NAMES } from '@/lib/question-bank/question-form';
-import { bankQuestionsToManage } from '@/lib/server/policy';
+import { bankQuestionsToWrite } from '@/lib/server/policy';
 import { grantedOrNotFound, requireUser } from '@/lib/server/session';
 
 export const metadata: Metadata = { title: 'Edit question' };
@@ -25,7 +25,7 @@ export default async function EditQuestionPage({
   const user = await requireUser(`${bankHref}/${rawId}`);
   if (!QUESTION_ID.test(questionId) || !/^[0-9a-f-]{36}$/i.test(readingId)) notFound();
   const { reading, bankOwnerId, rows } = await grantedOrNotFound(
-    bankQuestionsToManage(user, { readingId, questionIds: [questionId] }),
+    bankQuestionsToWrite(user, { readingId, questionIds: [questionId] }),
   );
   const row = rows[0]!;
   const bank = await listReadingQuestions({ readingId, ownerId: bankOwnerId });

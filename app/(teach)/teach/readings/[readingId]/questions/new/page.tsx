@@ -5,7 +5,7 @@ import { QuestionEditor } from '@/components/questions/editor/question-editor';
 import { listReadingQuestions } from '@/db/queries/questions';
 import { editorSetting } from '@/lib/question-bank/editor-setting';
 import { newQuestion } from '@/lib/question-bank/question-form';
-import { bankToManage } from '@/lib/server/policy';
+import { bankToWrite } from '@/lib/server/policy';
 import { grantedOrNotFound, requireUser } from '@/lib/server/session';
 import { QUESTION_TYPES, type QuestionType } from '@/questions/schema';
 
@@ -20,7 +20,7 @@ export default async function NewQuestionPage({
   const bankHref = `/teach/readings/${readingId}/questions`;
   const user = await requireUser(`${bankHref}/new`);
   if (!/^[0-9a-f-]{36}$/i.test(readingId)) notFound();
-  const { reading, bankOwnerId } = await grantedOrNotFound(bankToManage(user, readingId));
+  const { reading, bankOwnerId } = await grantedOrNotFound(bankToWrite(user, readingId));
   const bank = await listReadingQuestions({ readingId, ownerId: bankOwnerId });
   const { knownConcepts, paragraphs } = editorSetting(reading, bank);
   const startType = QUESTION_TYPES.includes(type as QuestionType)
