@@ -16,6 +16,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { closeDb, configureDatabase, getClient } from '@/db';
+import { rebuildAssignmentResults } from '@/db/queries/assignment-results';
 import { getReadingBySlug } from '@/db/queries/readings';
 import {
   type AttemptResponse,
@@ -651,6 +652,8 @@ export async function seedLargeClass(options: LargeClassOptions = {}): Promise<L
           await tx.insert(attempts).values(attemptRows.slice(i, i + CHUNK));
         for (let i = 0; i < responseRows.length; i += CHUNK)
           await tx.insert(attemptResponses).values(responseRows.slice(i, i + CHUNK));
+        // Written straight to the tables, not through the app: the kept class figures are rebuilt.
+        await rebuildAssignmentResults(tx, [plan.id]);
       });
       attemptTotal += attemptRows.length;
       responseTotal += responseRows.length;

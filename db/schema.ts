@@ -2,6 +2,7 @@ import { relations, sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -627,6 +628,74 @@ export const accommodations = pgTable(
     excused: boolean('excused').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.assignmentId, t.userId] })],
+);
+
+// ---- Class figures kept up to date (db/queries/assignment-results.ts) ----
+
+/**
+ * Where one student stands on one assignment, kept in step with their attempts: written in the
+ * same transaction as every start, submission and regrade, so the class page reads one row per
+ * student and assignment instead of every attempt and answer. Time-dependent standing (missing
+ * once due, excused) is decided when read. `npm run db:rebuild-results` rebuilds it from the answers.
+ */
+export const assignmentResults = pgTable(
+  'assignment_result',
+  {
+    assignmentId: text('assignment_id')
+      .notNull()
+      .references(() => assignments.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    attempts: integer('attempts').notNull(),
+    inProgress: boolean('in_progress').notNull(),
+    /** The submitted attempt that counts: highest counted score, then the earliest. */
+    bestAttemptId: text('best_attempt_id').references(() => attempts.id, { onDelete: 'set null' }),
+    /** The best attempt's score with the assignment's late penalty taken off, 0 to 1. */
+    bestCounted: doublePrecision('best_counted'),
+    bestLate: boolean('best_late').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.userId] })],
+);
+
+/**
+ * Each question's counted score in a student's best attempt at an assignment (graded answers
+ * only), kept beside assignment_result rather than in it: the class page scans every standing of
+ * a class, and these are ten times wider.
+ */
+export const assignmentResultScores = pgTable(
+  'assignment_result_scores',
+  {
+    assignmentId: text('assignment_id')
+      .notNull()
+      .references(() => assignments.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    questionScores: jsonb('question_scores').$type<Record<string, number>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.userId] })],
+);
+
+/**
+ * Per assignment and question: the sum and number of counted scores over every student's best
+ * attempt (item statistics, mastery by concept). Changed by the difference each refresh of an
+ * assignment_result makes, so it covers every student who ever attempted; a reader leaves out
+ * those no longer in the class.
+ */
+export const assignmentItemTotals = pgTable(
+  'assignment_item_total',
+  {
+    assignmentId: text('assignment_id')
+      .notNull()
+      .references(() => assignments.id, { onDelete: 'cascade' }),
+    questionId: text('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    total: doublePrecision('total').notNull(),
+    answers: integer('answers').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.questionId] })],
 );
 
 // ---- Spaced review (FSRS, scheduled by ts-fsrs) ----

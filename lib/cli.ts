@@ -3,17 +3,20 @@
  *
  *   npm run db:migrate                 apply the committed migrations
  *   npm run db:seed                    shipped readings (and the demo data unless SEED_DEMO=false)
+ *   npm run db:rebuild-results         rebuild the kept class figures from the attempts and answers
  *   npm run admin -- grant <email>     make an account a site administrator
  *   npm run admin -- revoke <email>    make it a plain account again
  *   npm run admin -- list              the site administrators
  */
 import { closeDb, configureDatabase } from '@/db';
 import { migrateDatabase } from '@/db/migrate';
+import { rebuildEveryAssignmentResult } from '@/db/queries/assignment-results';
 import { listSiteAdmins, setSiteRole } from '@/db/queries/users';
 import { databaseConfig, env } from '@/lib/env';
 import { printDemoAccounts, seedDemo, seedShippedReadings } from '@/lib/seed';
 
-const USAGE = 'Usage: cli.ts migrate | seed | admin grant <email> | admin revoke <email> | admin list';
+const USAGE =
+  'Usage: cli.ts migrate | seed | rebuild-results | admin grant <email> | admin revoke <email> | admin list';
 
 async function run(args: string[]): Promise<number> {
   const [command, sub, email] = args;
@@ -35,6 +38,15 @@ async function run(args: string[]): Promise<number> {
       }
       printDemoAccounts();
       return 0;
+    case 'rebuild-results': {
+      await migrateDatabase();
+      const started = performance.now();
+      const { standings, itemTotals } = await rebuildEveryAssignmentResult();
+      console.log(
+        `Rebuilt ${standings} standings and ${itemTotals} item totals in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+      );
+      return 0;
+    }
     case 'admin': {
       await migrateDatabase();
       if (sub === 'list') {

@@ -7,34 +7,18 @@ import { HeatCell, ScoreCell } from './score-cell';
 
 const card =
   'space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900';
-const STUDENTS_PER_PAGE = 50;
 
 /** Needs-attention list, the sortable and paged student table, and the mastery heat map. */
 export function StudentProgress({
   classId,
   className,
   progress,
-  sort,
-  page,
 }: {
   classId: string;
   className: string;
   progress: ClassProgress;
-  sort: string;
-  page: number;
 }) {
-  const rows = [...progress.rows].sort((a, b) =>
-    sort === 'average'
-      ? (a.average ?? -1) - (b.average ?? -1)
-      : sort === 'late'
-        ? b.late + b.missing - (a.late + a.missing)
-        : (a.student.name ?? a.student.email).localeCompare(b.student.name ?? b.student.email),
-  );
-  // A page of students at a time: a lecture class of a thousand would otherwise render every cell.
-  const pageCount = Math.max(1, Math.ceil(rows.length / STUDENTS_PER_PAGE));
-  const pageNumber = Math.min(pageCount, Math.max(1, page));
-  const shown = rows.slice((pageNumber - 1) * STUDENTS_PER_PAGE, pageNumber * STUDENTS_PER_PAGE);
-  const shownIds = new Set(shown.map((r) => r.student.userId));
+  const { sort, shown, pageNumber, pageCount, perPage } = progress.page;
   const pageHref = (n: number) => `/classes/${classId}?sort=${sort}&page=${n}`;
   return (
     <>
@@ -82,7 +66,7 @@ export function StudentProgress({
               <tr>
                 <th className="py-2 pr-4 font-medium">Student</th>
                 <th className="py-2 pr-4 font-medium">Average</th>
-                {progress.book.assigned.map(({ assignment }) => (
+                {progress.assigned.map(({ assignment }) => (
                   <th key={assignment.id} className="py-2 pr-4 font-medium">
                     {assignment.title}
                   </th>
@@ -110,7 +94,7 @@ export function StudentProgress({
                     {r.average === null ? '—' : `${Math.round(r.average * 100)}%`}
                   </td>
                   {r.cells.map((c, i) => (
-                    <td key={progress.book.assigned[i]!.assignment.id} className="py-2 pr-4">
+                    <td key={progress.assigned[i]!.assignment.id} className="py-2 pr-4">
                       {/* Plain links: a large class has tens of thousands of cells, too many to prefetch. */}
                       {c.attemptId ? (
                         <a href={`/classes/${classId}/attempts/${c.attemptId}`} className="underline">
@@ -136,7 +120,7 @@ export function StudentProgress({
         </ScrollBox>
         {pageCount > 1 && (
           <nav aria-label="Student pages" className="flex flex-wrap items-center gap-3 text-sm">
-            <span>{`Students ${(pageNumber - 1) * STUDENTS_PER_PAGE + 1}–${Math.min(rows.length, pageNumber * STUDENTS_PER_PAGE)} of ${rows.length.toLocaleString('en')}`}</span>
+            <span>{`Students ${(pageNumber - 1) * perPage + 1}–${Math.min(progress.rows.length, pageNumber * perPage)} of ${progress.rows.length.toLocaleString('en')}`}</span>
             {pageNumber > 1 && (
               <Link href={pageHref(pageNumber - 1)} className="underline">
                 Previous
@@ -169,18 +153,16 @@ export function StudentProgress({
                 </tr>
               </thead>
               <tbody>
-                {progress.heatmap
-                  .filter((h) => shownIds.has(h.student.userId))
-                  .map((h) => (
-                    <tr key={h.student.userId}>
-                      <th scope="row" className="py-1 pr-4 text-left font-normal">
-                        {h.student.name ?? h.student.email}
-                      </th>
-                      {h.bySkill.map((v, i) => (
-                        <HeatCell key={progress.skills[i]} value={v} />
-                      ))}
-                    </tr>
-                  ))}
+                {progress.heatmap.map((h) => (
+                  <tr key={h.student.userId}>
+                    <th scope="row" className="py-1 pr-4 text-left font-normal">
+                      {h.student.name ?? h.student.email}
+                    </th>
+                    {h.bySkill.map((v, i) => (
+                      <HeatCell key={progress.skills[i]} value={v} />
+                    ))}
+                  </tr>
+                ))}
               </tbody>
             </table>
           </ScrollBox>

@@ -1,9 +1,11 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { rebuildAssignmentResults, standingColumns } from '@/db/queries/assignment-results';
 import {
   type Assignment,
   accommodations,
+  assignmentResults,
   assignments,
   attempts,
   classes,
@@ -50,7 +52,11 @@ export async function updateAssignment({
   rules: AssignmentRules;
 }) {
   const db = await getDb();
-  await db.update(assignments).set(rules).where(eq(assignments.id, assignmentId));
+  await db.transaction(async (tx) => {
+    await tx.update(assignments).set(rules).where(eq(assignments.id, assignmentId));
+    // A new late policy moves counted scores, and may change which attempt counts.
+    await rebuildAssignmentResults(tx, [assignmentId]);
+  });
 }
 
 /** What deleting an assignment takes with it: its attempts and the students who made them. */
@@ -174,7 +180,7 @@ export async function setExcused(values: { assignmentId: string; userId: string;
     });
 }
 
-/** Every assignment of every class the student is in, with their own attempts and accommodation. */
+/** Every assignment of every class the student is in, with their own attempts, standing and accommodation. */
 export async function listStudentAssignments({ userId }: { userId: string }) {
   const db = await getDb();
   const rows = await db
@@ -184,6 +190,7 @@ export async function listStudentAssignments({ userId }: { userId: string }) {
       readingTitle: readings.title,
       quizSettings: quizzes.settings,
       accommodation: accommodations,
+      standing: standingColumns,
     })
     .from(classMembers)
     .innerJoin(classes, eq(classes.id, classMembers.classId))
@@ -193,6 +200,10 @@ export async function listStudentAssignments({ userId }: { userId: string }) {
     .leftJoin(
       accommodations,
       and(eq(accommodations.assignmentId, assignments.id), eq(accommodations.userId, userId)),
+    )
+    .leftJoin(
+      assignmentResults,
+      and(eq(assignmentResults.assignmentId, assignments.id), eq(assignmentResults.userId, userId)),
     )
     .where(and(eq(classMembers.userId, userId), eq(classMembers.role, 'student')))
     .orderBy(asc(assignments.dueAt));

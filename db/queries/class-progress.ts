@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, type Column, count, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { refreshAssignmentResult } from '@/db/queries/assignment-results';
 import {
   accommodations,
   assignments,
@@ -75,40 +76,6 @@ export async function listGradedResponses({ attemptIds }: { attemptIds: string[]
   return rows.map((r) => ({ ...r, score: effectiveScore(r) }));
 }
 
-/**
- * What mastery by skill and concept needs from the given attempts' graded answers, summed in the
- * database rather than sent over one row per answer (half a million in a large class): totals
- * per student and skill, and per question (its concepts are in its data). Scores count as
- * `effectiveScore` counts them; the text cast reads a `real` override as the driver does.
- */
-export async function listMasteryTotals({ attemptIds }: { attemptIds: string[] }) {
-  if (attemptIds.length === 0) return { bySkill: [], byQuestion: [] };
-  const db = await getDb();
-  const score = sql`coalesce(${attemptResponses.overrideScore}::text::float8, (${attemptResponses.grade}->>'score')::float8, 0)`;
-  const rows = await db
-    .select({
-      userId: attempts.userId,
-      skill: questions.skill,
-      questionId: attemptResponses.questionId,
-      total: sql<number>`sum(${score})`.mapWith(Number),
-      answers: count(),
-    })
-    .from(attemptResponses)
-    .innerJoin(attempts, eq(attempts.id, attemptResponses.attemptId))
-    .innerJoin(questions, eq(questions.id, attemptResponses.questionId))
-    .where(and(isAnyOf(attemptResponses.attemptId, attemptIds), isNotNull(attemptResponses.grade)))
-    // One pass over the answers for both totals: a row has either student and skill, or question.
-    .groupBy(sql`grouping sets ((${attempts.userId}, ${questions.skill}), (${attemptResponses.questionId}))`);
-  return {
-    bySkill: rows.flatMap(({ userId, skill, total, answers }) =>
-      userId !== null && skill !== null ? [{ userId, skill, total, answers }] : [],
-    ),
-    byQuestion: rows.flatMap(({ questionId, total, answers }) =>
-      questionId !== null ? [{ questionId, total, answers }] : [],
-    ),
-  };
-}
-
 export async function listQuestionData({ ids }: { ids: string[] }) {
   if (ids.length === 0) return new Map();
   const db = await getDb();
@@ -161,12 +128,20 @@ export async function storeInstructorGrades({
         );
     }
     const attemptIds = [...new Set(grades.map((g) => g.attemptId))];
-    await tx
+    const regraded = await tx
       .update(attempts)
       .set({
         score: sql`(select round(avg(coalesce(${attemptResponses.overrideScore}, (${attemptResponses.grade}->>'score')::real))::numeric, 4)::real from ${attemptResponses} where ${attemptResponses.attemptId} = ${attempts.id})`,
       })
-      .where(isAnyOf(attempts.id, attemptIds));
+      .where(isAnyOf(attempts.id, attemptIds))
+      .returning({ assignmentId: attempts.assignmentId, userId: attempts.userId });
+    // The class's figures move with the grades, in the same transaction.
+    const standings = new Map(
+      regraded.flatMap(({ assignmentId, userId }) =>
+        assignmentId ? [[`${assignmentId}:${userId}`, { assignmentId, userId }] as const] : [],
+      ),
+    );
+    for (const key of [...standings.keys()].sort()) await refreshAssignmentResult(tx, standings.get(key)!);
   });
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Database, getDb } from '@/db';
+import { refreshAssignmentResult } from '@/db/queries/assignment-results';
 import {
   type Attempt,
   type AttemptResponse,
@@ -134,8 +135,16 @@ export async function insertAttempt(values: {
   deadlineAt: Date | null;
 }): Promise<Attempt | null> {
   const db = await getDb();
-  const [row] = await db.insert(attempts).values(values).onConflictDoNothing().returning();
-  return row ?? null;
+  const insert = (tx: Pick<Database, 'insert'>) =>
+    tx.insert(attempts).values(values).onConflictDoNothing().returning();
+  const { assignmentId, userId } = values;
+  if (!assignmentId) return (await insert(db))[0] ?? null;
+  // An assignment's attempt shows at once in the class's figures ("in progress").
+  return db.transaction(async (tx) => {
+    const [row] = await insert(tx);
+    if (row) await refreshAssignmentResult(tx, { assignmentId, userId });
+    return row ?? null;
+  });
 }
 
 export async function listAttemptsForUser({
@@ -377,6 +386,8 @@ export async function finalizeAttempt({
         });
     }
     await tx.update(attempts).set({ score }).where(eq(attempts.id, attemptId));
+    if (claimed.assignmentId)
+      await refreshAssignmentResult(tx, { assignmentId: claimed.assignmentId, userId: claimed.userId });
     return { responses };
   });
 }

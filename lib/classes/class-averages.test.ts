@@ -9,8 +9,9 @@ import { setUpTestDatabase } from '@/db/test-database';
 import { assignForTest } from '@/db/test-fixtures';
 import { saveAnswer, startOrResumeAttempt, submitAttempt } from '@/lib/quiz/attempts';
 import { seedShippedReadings } from '@/lib/seed';
-import { classProgress } from './dashboard';
+import { classGradebook, classProgress } from './dashboard';
 import { gradebookCsv } from './exports';
+import { countedInAverage } from './gradebook';
 
 /**
  * How missing work counts, on the class page and in the gradebook CSV alike: 0 once the due date
@@ -94,13 +95,14 @@ beforeAll(async () => {
 describe('class averages and who needs attention', () => {
   it('count missing work as 0 once its due date has passed, not before, and leave excused work out', async () => {
     const progress = await classProgress(classId, BETWEEN);
+    const book = await classGradebook(classId, BETWEEN);
     const row = (key: keyof typeof ids) => progress.rows.find((r) => r.student.userId === ids[key])!;
-    const tomas = progress.book.cell(first.id, ids.tomas).score!;
+    const tomas = book.cell(first.id, ids.tomas).score!;
     expect(tomas).toBeGreaterThan(0);
     // Kim and Lee (who joined after the due date) are missing the first, not late; the second is not yet due.
     for (const key of ['kim', 'lee'] as const) {
-      expect(progress.book.cell(first.id, ids[key])).toMatchObject({ status: 'missing', late: false });
-      expect(progress.book.cell(second.id, ids[key]).status).toBe('not started');
+      expect(book.cell(first.id, ids[key])).toMatchObject({ status: 'missing', late: false });
+      expect(book.cell(second.id, ids[key]).status).toBe('not started');
       expect(row(key)).toMatchObject({ average: 0, missing: 1, late: 0 });
     }
     expect(row('tomas').average).toBeCloseTo(tomas, 6);
@@ -135,6 +137,50 @@ describe('class averages and who needs attention', () => {
     expect(attention.has(ids.ana)).toBe(false);
     // Tomás's one right answer of twelve is a failing average, and only that.
     expect(attention.get(ids.tomas)).toEqual(['average 8%']);
+  });
+
+  it('sums in the database what the gradebook’s cells say, student by student and assignment by assignment', async () => {
+    // Before the first due date (Week 1 due within two days), between the two, after both.
+    for (const now of [t('2026-06-08T12:00:00Z'), BETWEEN, AFTER_BOTH]) {
+      const progress = await classProgress(classId, now);
+      const book = await classGradebook(classId, now);
+      const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+      for (const s of book.students) {
+        const cells = book.assigned.map(({ assignment }) => book.cell(assignment.id, s.userId));
+        const scores = cells.flatMap((c) => countedInAverage(c) ?? []);
+        const row = progress.rows.find((r) => r.student.userId === s.userId)!;
+        const expected = {
+          late: cells.filter((c) => c.late).length,
+          missing: cells.filter((c) => c.missing).length,
+          dueSoon: cells.filter(
+            (c) => c.status === 'not started' && c.dueAt && c.dueAt > now && +c.dueAt - +now < 2 * 86_400_000,
+          ).length,
+        };
+        expect(row, `${s.email} at ${now.toISOString()}`).toMatchObject(expected);
+        const average = mean(scores);
+        if (average === null) expect(row.average).toBeNull();
+        else expect(row.average).toBeCloseTo(average, 9);
+      }
+      for (const a of progress.perAssignment) {
+        const cells = book.students.map((s) => book.cell(a.assignment.id, s.userId));
+        const scores = cells.flatMap((c) => countedInAverage(c) ?? []);
+        const buckets = [0, 0, 0, 0, 0];
+        for (const score of scores) buckets[Math.min(4, Math.floor(score * 5))]! += 1;
+        expect(a).toMatchObject({
+          submitted: cells.filter((c) => c.score !== null).length,
+          counted: scores.length,
+          distribution: buckets,
+        });
+        const average = mean(scores);
+        if (average === null) expect(a.average).toBeNull();
+        else expect(a.average).toBeCloseTo(average, 9);
+      }
+      // The page's own cells are the gradebook's.
+      for (const r of progress.page.shown)
+        expect(r.cells).toEqual(
+          book.assigned.map(({ assignment }) => book.cell(assignment.id, r.student.userId)),
+        );
+    }
   });
 
   it('exports the same rule: 0 points for missing work past due, empty before, EX for excused', async () => {

@@ -1,35 +1,30 @@
 import 'server-only';
-import { listClassAssignments } from '@/db/queries/assignments';
 import {
-  listAccommodationsFor,
-  listAssignmentAttempts,
-  listMasteryTotals,
-  listQuestionData,
-  listStudents,
-} from '@/db/queries/class-progress';
+  listAssignmentResults,
+  listItemTotals,
+  listSkillTotals,
+  listStandingsOf,
+  summarizeClass,
+} from '@/db/queries/assignment-results';
+import { listClassAssignments } from '@/db/queries/assignments';
+import { listAccommodationsFor, listQuestionData, listStudents } from '@/db/queries/class-progress';
 import type { Question } from '@/questions/schema';
-import { type Cell, countedInAverage, gradebookCell } from './gradebook';
+import { type Cell, gradebookCell } from './gradebook';
 
 type Student = Awaited<ReturnType<typeof listStudents>>[number];
 
-/** The gradebook of a class: every student against every assignment, from three queries. */
+/** The gradebook of a class: every student against every assignment, from the kept standings. */
 export async function classGradebook(classId: string, now = new Date()) {
   const [students, assigned] = await Promise.all([
     listStudents({ classId }),
     listClassAssignments({ classId }),
   ]);
   const ids = assigned.map((a) => a.assignment.id);
-  const [attemptRows, accommodationRows] = await Promise.all([
-    listAssignmentAttempts({ assignmentIds: ids }),
+  const [results, accommodationRows] = await Promise.all([
+    listAssignmentResults({ assignmentIds: ids }),
     listAccommodationsFor({ assignmentIds: ids }),
   ]);
-  const attemptsBy = new Map<string, typeof attemptRows>();
-  for (const a of attemptRows) {
-    const key = `${a.assignmentId}:${a.userId}`;
-    const list = attemptsBy.get(key);
-    if (list) list.push(a);
-    else attemptsBy.set(key, [a]);
-  }
+  const standingBy = new Map(results.map((r) => [`${r.assignmentId}:${r.userId}`, r]));
   const accommodationBy = new Map(accommodationRows.map((a) => [`${a.assignmentId}:${a.userId}`, a]));
   const cells = new Map<string, Cell>();
   for (const { assignment, quizSettings } of assigned) {
@@ -40,7 +35,7 @@ export async function classGradebook(classId: string, now = new Date()) {
         gradebookCell(
           assignment,
           { settings: quizSettings },
-          attemptsBy.get(key) ?? [],
+          standingBy.get(key) ?? null,
           accommodationBy.get(key) ?? null,
           now,
         ),
@@ -57,41 +52,53 @@ export async function classGradebook(classId: string, now = new Date()) {
 
 export type ClassGradebook = Awaited<ReturnType<typeof classGradebook>>;
 
-const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+export const STUDENT_SORTS = ['name', 'average', 'late'] as const;
+export type StudentSort = (typeof STUDENT_SORTS)[number];
+/** A page of students at a time: a lecture class of a thousand would otherwise render every cell. */
+const STUDENTS_PER_PAGE = 50;
 
-/** What the class dashboard shows: completion and distributions, students who need attention, and mastery by skill. */
-export async function classProgress(classId: string, now = new Date()) {
-  const book = await classGradebook(classId, now);
-  const perAssignment = book.assigned.map(({ assignment, readingTitle, questionCount }) => {
-    const cells = book.students.map((s) => book.cell(assignment.id, s.userId));
-    // Missing work counts 0 once past due (countedInAverage), in the average and the distribution.
-    const scores = cells.flatMap((c) => countedInAverage(c) ?? []);
-    const buckets = [0, 0, 0, 0, 0];
-    for (const score of scores) buckets[Math.min(4, Math.floor(score * 5))]! += 1;
+/**
+ * What the class dashboard shows: completion and distributions, students who need attention, a
+ * page of the student table (`view`), and mastery by skill for that page and by concept.
+ */
+export async function classProgress(
+  classId: string,
+  now = new Date(),
+  view: { sort?: string; page?: number } = {},
+) {
+  const [students, assigned, summary] = await Promise.all([
+    listStudents({ classId }),
+    listClassAssignments({ classId }),
+    summarizeClass({ classId, now }),
+  ]);
+  const none = {
+    counted: 0,
+    average: null,
+    submitted: 0,
+    late: 0,
+    missing: 0,
+    dueSoon: 0,
+    distribution: [0, 0, 0, 0, 0],
+  };
+  const perAssignment = assigned.map(({ assignment, readingTitle, questionCount }) => {
+    const f = summary.byAssignment.get(assignment.id) ?? none;
     return {
       assignment,
       readingTitle,
       questionCount,
-      submitted: cells.filter((c) => c.score !== null).length,
+      submitted: f.submitted,
       /** How many scores the average and the distribution hold (submitted and missing). */
-      counted: scores.length,
-      students: book.students.length,
-      average: mean(scores),
-      distribution: buckets,
+      counted: f.counted,
+      students: students.length,
+      average: f.average,
+      distribution: f.distribution,
     };
   });
 
-  const rows = book.students.map((s) => {
-    const cells = book.assigned.map(({ assignment }) => book.cell(assignment.id, s.userId));
-    // The student's class average: missing work counts 0 once past due; excused stays out.
-    const scores = cells.flatMap((c) => countedInAverage(c) ?? []);
-    return {
-      student: s,
-      cells,
-      average: mean(scores),
-      late: cells.filter((c) => c.late).length,
-      missing: cells.filter((c) => c.missing).length,
-    };
+  // Each student's class average (missing work counts 0 once past due; excused stays out).
+  const rows = students.map((student) => {
+    const f = summary.byStudent.get(student.userId) ?? none;
+    return { student, average: f.average, late: f.late, missing: f.missing, dueSoon: f.dueSoon };
   });
 
   // Attention: any missing work, two or more late, a failing average, or
@@ -102,42 +109,68 @@ export async function classProgress(classId: string, now = new Date()) {
     if (r.missing >= 1) reasons.push(`${r.missing} missing`);
     if (r.late >= 2) reasons.push(`${r.late} late`);
     if (r.average !== null && r.average < 0.5) reasons.push(`average ${Math.round(r.average * 100)}%`);
-    const dueSoon = r.cells.filter(
-      (c) =>
-        c.status === 'not started' &&
-        c.dueAt &&
-        c.dueAt > now &&
-        c.dueAt.getTime() - now.getTime() < 2 * 86_400_000,
-    ).length;
-    if (dueSoon) reasons.push(`${dueSoon} due within two days, not started`);
+    if (r.dueSoon) reasons.push(`${r.dueSoon} due within two days, not started`);
     return reasons.length ? [{ student: r.student, reasons }] : [];
   });
 
-  // Mastery by skill and concept: each student's counted answers on the class's assignments,
-  // totalled by the database (a large class has half a million answers).
-  const bestAttempts = [...book.cells.values()].flatMap((c) => (c.attemptId ? [c.attemptId] : []));
-  const totals = await listMasteryTotals({ attemptIds: bestAttempts });
-  const questionData: Map<string, Question> = await listQuestionData({
-    ids: totals.byQuestion.map((t) => t.questionId),
+  // The page of students the table shows.
+  const sort: StudentSort = STUDENT_SORTS.includes(view.sort as StudentSort)
+    ? (view.sort as StudentSort)
+    : 'name';
+  const sorted = [...rows].sort((a, b) =>
+    sort === 'average'
+      ? (a.average ?? -1) - (b.average ?? -1)
+      : sort === 'late'
+        ? b.late + b.missing - (a.late + a.missing)
+        : (a.student.name ?? a.student.email).localeCompare(b.student.name ?? b.student.email),
+  );
+  const pageCount = Math.max(1, Math.ceil(sorted.length / STUDENTS_PER_PAGE));
+  const pageNumber = Math.min(pageCount, Math.max(1, view.page ?? 1));
+  const page = sorted.slice((pageNumber - 1) * STUDENTS_PER_PAGE, pageNumber * STUDENTS_PER_PAGE);
+  // Their cells, from their own standings only.
+  const standings = await listStandingsOf({
+    assignmentIds: assigned.map((a) => a.assignment.id),
+    userIds: page.map((r) => r.student.userId),
   });
-  const skillTotals = new Map<string, Map<string, { total: number; answers: number }>>();
-  for (const t of totals.bySkill) {
-    const byStudent = skillTotals.get(t.skill) ?? new Map<string, { total: number; answers: number }>();
-    byStudent.set(t.userId, t);
-    skillTotals.set(t.skill, byStudent);
-  }
+  const standingBy = new Map(standings.results.map((r) => [`${r.assignmentId}:${r.userId}`, r]));
+  const accommodationBy = new Map(standings.accommodations.map((a) => [`${a.assignmentId}:${a.userId}`, a]));
+  const shown = page.map((r) => ({
+    ...r,
+    cells: assigned.map(({ assignment, quizSettings }) => {
+      const key = `${assignment.id}:${r.student.userId}`;
+      return gradebookCell(
+        assignment,
+        { settings: quizSettings },
+        standingBy.get(key) ?? null,
+        accommodationBy.get(key) ?? null,
+        now,
+      );
+    }),
+  }));
+
+  // Mastery from the kept figures: by skill for the students shown (the heat map's rows), by
+  // concept and the skills present over the whole class.
+  const assignmentIds = assigned.map((a) => a.assignment.id);
+  const [bySkill, byQuestion] = await Promise.all([
+    listSkillTotals({ assignmentIds, userIds: shown.map((r) => r.student.userId) }),
+    listItemTotals({ classId, assignmentIds }),
+  ]);
+  const questionData: Map<string, Question> = await listQuestionData({
+    ids: byQuestion.map((t) => t.questionId),
+  });
+  const skillTotals = new Map(bySkill.map((t) => [`${t.userId}:${t.skill}`, t]));
   const conceptTotals = new Map<string, { total: number; answers: number }>();
-  for (const t of totals.byQuestion) {
+  for (const t of byQuestion) {
     for (const c of questionData.get(t.questionId)?.concepts ?? []) {
       const sum = conceptTotals.get(c) ?? { total: 0, answers: 0 };
       conceptTotals.set(c, { total: sum.total + t.total, answers: sum.answers + t.answers });
     }
   }
-  const skills = [...skillTotals.keys()].sort();
-  const heatmap = book.students.map((s) => ({
-    student: s,
+  const skills = [...new Set(byQuestion.flatMap((t) => questionData.get(t.questionId)?.skill ?? []))].sort();
+  const heatmap = shown.map(({ student }) => ({
+    student,
     bySkill: skills.map((skill) => {
-      const t = skillTotals.get(skill)?.get(s.userId);
+      const t = skillTotals.get(`${student.userId}:${skill}`);
       return t ? t.total / t.answers : null;
     }),
   }));
@@ -145,7 +178,17 @@ export async function classProgress(classId: string, now = new Date()) {
     .map(([concept, t]) => ({ concept, mastery: t.total / t.answers, answers: t.answers }))
     .sort((a, b) => a.mastery - b.mastery);
 
-  return { book, perAssignment, rows, attention, skills, heatmap, concepts };
+  return {
+    students,
+    assigned,
+    perAssignment,
+    rows,
+    attention,
+    page: { sort, shown, pageNumber, pageCount, perPage: STUDENTS_PER_PAGE },
+    skills,
+    heatmap,
+    concepts,
+  };
 }
 
 export type StudentRow = { student: Student };

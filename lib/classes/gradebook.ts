@@ -1,5 +1,5 @@
 import type { Accommodation, Assignment } from '@/db/schema';
-import { attemptRules, countedScore } from '@/lib/quiz/rules';
+import { attemptRules } from '@/lib/quiz/rules';
 import { feedbackRelease } from '@/lib/server/policy';
 
 /**
@@ -16,14 +16,17 @@ export type AssignmentStatus =
   | 'missing'
   | 'excused';
 
-type AttemptRow = {
-  id: string;
-  assignmentId: string | null;
-  userId: string;
-  status: 'in-progress' | 'submitted';
-  score: number | null;
-  late: boolean;
-  submittedAt: Date | null;
+/**
+ * A student's attempts at an assignment as the class figures keep them (db/queries/assignment-results.ts,
+ * which decides the attempt that counts and takes the late penalty off); null before any attempt.
+ */
+export type Standing = {
+  attempts: number;
+  inProgress: boolean;
+  bestAttemptId: string | null;
+  /** The best submission's score after the late penalty, 0 to 1. */
+  bestCounted: number | null;
+  bestLate: boolean;
 };
 
 export type Cell = {
@@ -48,30 +51,29 @@ export type Cell = {
 export function gradebookCell(
   assignment: Assignment,
   quizSettings: { settings: Parameters<typeof attemptRules>[0]['settings'] },
-  mine: AttemptRow[],
+  standing: Standing | null,
   accommodation: Accommodation | null,
   now: Date,
 ): Cell {
   const rules = attemptRules(quizSettings, assignment, accommodation);
-  const submitted = mine.filter((a) => a.status === 'submitted');
-  const best = submitted
-    .map((a) => ({ a, counted: countedScore(a.score, a.late, assignment.latePolicy) ?? 0 }))
-    .sort((x, y) => y.counted - x.counted)[0];
+  const best = standing?.bestAttemptId
+    ? { id: standing.bestAttemptId, counted: standing.bestCounted ?? 0, late: standing.bestLate }
+    : null;
   const overdue = Boolean(rules.dueAt && now > rules.dueAt);
   const released = feedbackRelease(rules, now).score;
   const excused = Boolean(accommodation?.excused);
   let status: AssignmentStatus;
   if (excused) status = 'excused';
-  else if (best) status = best.a.late ? 'late' : released ? 'graded' : 'submitted';
-  else if (mine.some((a) => a.status === 'in-progress')) status = 'in progress';
+  else if (best) status = best.late ? 'late' : released ? 'graded' : 'submitted';
+  else if (standing?.inProgress) status = 'in progress';
   else status = overdue ? 'missing' : 'not started';
   return {
     status,
     // An excused student's work, if any, does not count.
     score: best && !excused ? best.counted : null,
-    attemptId: best?.a.id ?? null,
-    attempts: mine.length,
-    late: !excused && Boolean(best?.a.late),
+    attemptId: best?.id ?? null,
+    attempts: standing?.attempts ?? 0,
+    late: !excused && Boolean(best?.late),
     missing: status === 'missing',
     dueAt: rules.dueAt,
     released,

@@ -34,7 +34,7 @@ export default async function HomePage() {
     ...a,
     // The student's own view: no score before the assignment releases it.
     cell: studentCell(
-      gradebookCell(a.assignment, { settings: a.quizSettings }, a.attempts, a.accommodation, now),
+      gradebookCell(a.assignment, { settings: a.quizSettings }, a.standing, a.accommodation, now),
     ),
   }));
   // Work still to do: overdue work that is still accepted first, then what is under way, then the rest.

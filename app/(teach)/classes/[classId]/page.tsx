@@ -24,8 +24,6 @@ import { formatDate } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Class' };
 
-const SORTS = ['name', 'average', 'late'];
-
 /** A class: its students see their assignments; its instructors see the whole class. */
 export default async function ClassPage({ params, searchParams }: PageProps<'/classes/[classId]'>) {
   const { classId } = await params;
@@ -43,10 +41,12 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
     );
 
   const query = await searchParams;
-  const sort = typeof query.sort === 'string' && SORTS.includes(query.sort) ? query.sort : 'name';
-  const page = Number.parseInt(typeof query.page === 'string' ? query.page : '1', 10) || 1;
+  const view = {
+    sort: typeof query.sort === 'string' ? query.sort : undefined,
+    page: Number.parseInt(typeof query.page === 'string' ? query.page : '1', 10) || 1,
+  };
   const [progress, members, quizzes, requestHeaders, removed, invitations] = await Promise.all([
-    classProgress(klass.id),
+    classProgress(klass.id, new Date(), view),
     listMembers({ classId: klass.id }),
     listAssignableQuizzes({ userId: user.id }),
     headers(),
@@ -64,7 +64,7 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
         <div>
           <h1 className="font-serif text-3xl font-bold">{klass.name}</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {progress.book.students.length} students · taught by{' '}
+            {progress.students.length} students · taught by{' '}
             {instructors.map((i) => i.name ?? i.email).join(', ')}
           </p>
         </div>
@@ -133,13 +133,7 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
         <AssignmentSummary classId={klass.id} progress={progress} timeZone={klass.timeZone} />
         <AssignQuizForm classId={klass.id} quizzes={quizzes} timeZone={klass.timeZone} />
       </section>
-      <StudentProgress
-        classId={klass.id}
-        className={klass.name}
-        progress={progress}
-        sort={sort}
-        page={page}
-      />
+      <StudentProgress classId={klass.id} className={klass.name} progress={progress} />
       <InvitationsPanel
         classId={klass.id}
         invitations={invitations}
