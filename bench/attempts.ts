@@ -11,14 +11,21 @@
  * Every save is a real change (a newer clientSeq, flag toggled), spread over every student's
  * questions. At the end, with the server stopped, the stored answers are read back: every
  * acknowledged save must be stored (the newest acknowledged save of each question is the row
- * stored), and nothing unacknowledged. Exit code 1 on any error or mismatch.
+ * stored), and nothing unacknowledged. Last, every student submits, the same submit sent at once
+ * to every server: each attempt must be submitted once, with its score. Exit code 1 on any error
+ * or mismatch.
+ *
+ * With DATABASE_URL set, the same run on PostgreSQL (a fresh database on that server, dropped at
+ * the end), and SERVERS (default 1) app servers on it: each request goes to the next server in
+ * turn, so one student's saves land on every server (several stateless servers, one PostgreSQL).
  *
  *   npm run bench:attempts            (STUDENTS=100 SECONDS=5 CONCURRENCY=16 npm run bench:attempts)
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres SERVERS=2 npm run bench:attempts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildIfStale, startServer } from '../e2e/server';
+import { buildIfStale, freshPostgres, startServer } from '../e2e/server';
 import { percentile, type Timing, timed } from './latency';
 import { signIn } from './sign-in';
 
@@ -27,11 +34,16 @@ const SECONDS = Number(process.env.SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 32);
 const OPEN_RATES = [20, 50];
 const PASSWORD = 'benchmark passphrase';
+const ADMIN_URL = process.env.DATABASE_URL || undefined;
+const SERVERS = Math.max(1, Number(process.env.SERVERS ?? 1));
 
-/** Creates the students and reads the quiz, in this process, before the server opens the folder. */
-async function prepare(dataDir: string) {
+/** Where the run's data lives: a PGlite folder, or a fresh PostgreSQL database. */
+type Store = { url?: string; pgliteFolder: string };
+
+/** Creates the students and reads the quiz, in this process, before the server opens the database. */
+async function prepare(store: Store) {
   const { getClient, closeDb, configureDatabase } = await import('@/db');
-  configureDatabase({ pgliteFolder: path.join(dataDir, 'pglite') });
+  configureDatabase(store);
   const { seedShippedReadings } = await import('@/lib/seed');
   const { getDefaultQuiz, getQuestionsByIds } = await import('@/db/queries/quizzes');
   const { getReadingBySlug } = await import('@/db/queries/readings');
@@ -121,30 +133,41 @@ function summary(label: string, timings: Timing[], perSecond?: number) {
 }
 
 async function main() {
+  if (SERVERS > 1 && !ADMIN_URL) throw new Error('SERVERS > 1 needs DATABASE_URL: PGlite has one opener.');
   buildIfStale();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'statecraft-bench-'));
+  const database = ADMIN_URL ? await freshPostgres(ADMIN_URL) : null;
+  const store: Store = { url: database?.url, pgliteFolder: path.join(dataDir, 'pglite') };
+  const databaseName = database ? 'PostgreSQL' : 'PGlite';
   try {
     console.log(`Preparing ${STUDENTS} students…`);
-    const { emails, quiz, questions } = await prepare(dataDir);
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PGLITE_DATA_DIR: dataDir,
-      SEED_DEMO: 'false',
-      DATABASE_URL: '',
+    const { emails, quiz, questions } = await prepare(store);
+    const env = (n: number): NodeJS.ProcessEnv => {
+      const own: NodeJS.ProcessEnv = {
+        ...process.env,
+        PGLITE_DATA_DIR: database ? path.join(dataDir, `unused-${n}`) : dataDir,
+        SEED_DEMO: 'false',
+        DATABASE_URL: database?.url ?? '',
+      };
+      delete own.AUTH_SECRET;
+      return own;
     };
-    delete env.AUTH_SECRET;
-    const server = await startServer(env, path.join(dataDir, 'server.log'));
-    const { baseURL } = server;
+    const servers = await Promise.all(
+      Array.from({ length: SERVERS }, (_, n) => startServer(env(n), path.join(dataDir, `server-${n}.log`))),
+    );
+    // Each request to the next server in turn.
+    let turn = 0;
+    const nextServer = () => servers[turn++ % servers.length]!.baseURL;
 
     const signInStarted = performance.now();
-    const cookies = await Promise.all(emails.map((email) => signIn(baseURL, email, PASSWORD)));
+    const cookies = await Promise.all(emails.map((email) => signIn(nextServer(), email, PASSWORD)));
     const signInMs = performance.now() - signInStarted;
 
     // Every student starts the quiz: the slots are (student, question) pairs to save into.
     const slots: Slot[] = (
       await Promise.all(
         cookies.map(async (cookie) => {
-          const start = await fetch(`${baseURL}/api/quizzes/${quiz.id}/attempts`, {
+          const start = await fetch(`${nextServer()}/api/quizzes/${quiz.id}/attempts`, {
             method: 'POST',
             headers: { cookie, 'content-type': 'application/json' },
             body: '{}',
@@ -168,7 +191,7 @@ async function main() {
       const clientSeq = ++seq;
       const flagged = clientSeq % 2 === 0;
       const timing = await timed(() =>
-        fetch(`${baseURL}/api/attempts/${slot.attemptId}/responses/${slot.questionId}`, {
+        fetch(`${nextServer()}/api/attempts/${slot.attemptId}/responses/${slot.questionId}`, {
           method: 'PUT',
           headers: { cookie: slot.cookie, 'content-type': 'application/json' },
           body: JSON.stringify({ response: slot.answer, clientSeq, flagged }),
@@ -177,7 +200,7 @@ async function main() {
       if (timing.ok) acknowledged.push({ key: `${slot.attemptId}/${slot.questionId}`, clientSeq, flagged });
       return timing;
     };
-    const health = () => timed(() => fetch(`${baseURL}/api/health`));
+    const health = () => timed(() => fetch(`${nextServer()}/api/health`));
 
     // Warm up both paths (compiled routes, caches) before anything is timed.
     await closedLoop(CONCURRENCY, 2, () => save());
@@ -203,13 +226,33 @@ async function main() {
     const closedSave = merge(slices.save);
     const open = [];
     for (const rate of OPEN_RATES) open.push({ rate, timings: await openLoop(rate, SECONDS, save) });
-    await server.stop();
 
-    // Count what reached the database, with the server stopped (PGlite has one opener).
+    // Every student submits, the same submit sent to every server at once.
+    const attemptIds = [...new Set(slots.map((s) => s.attemptId))];
+    const cookieOf = new Map(slots.map((s) => [s.attemptId, s.cookie]));
+    const submits = (
+      await Promise.all(
+        attemptIds.map((attemptId) =>
+          Promise.all(
+            servers.map((server) =>
+              fetch(`${server.baseURL}/api/attempts/${attemptId}/submit`, {
+                method: 'POST',
+                headers: { cookie: cookieOf.get(attemptId)!, 'content-type': 'application/json' },
+                body: '{}',
+              }).then((r) => r.status),
+            ),
+          ),
+        ),
+      )
+    ).flat();
+    const submitErrors = submits.filter((status) => status !== 200).length;
+    await Promise.all(servers.map((server) => server.stop()));
+
+    // Count what reached the database, with the servers stopped (PGlite has one opener).
     const { getClient, closeDb, configureDatabase } = await import('@/db');
-    configureDatabase({ pgliteFolder: path.join(dataDir, 'pglite') });
-    const { isNotNull } = await import('drizzle-orm');
-    const { attemptResponses } = await import('@/db/schema');
+    configureDatabase(store);
+    const { and, eq, isNotNull } = await import('drizzle-orm');
+    const { attemptResponses, attempts } = await import('@/db/schema');
     const { db } = await getClient();
     const rows = await db
       .select({
@@ -220,6 +263,11 @@ async function main() {
       })
       .from(attemptResponses)
       .where(isNotNull(attemptResponses.response));
+    const submitted = await db.$count(
+      attempts,
+      and(eq(attempts.status, 'submitted'), isNotNull(attempts.score)),
+    );
+    const allAttempts = await db.$count(attempts);
     await closeDb();
 
     // The newest acknowledged save of each question must be the row stored; nothing else stored.
@@ -237,7 +285,7 @@ async function main() {
 
     const ratio = closedSave.perSecond / closedHealth.perSecond;
     console.log(
-      `\nStatecraft attempts benchmark: ${STUDENTS} students × ${quiz.questionIds.length} questions, PGlite, ${SECONDS} s a phase`,
+      `\nStatecraft attempts benchmark: ${STUDENTS} students × ${quiz.questionIds.length} questions, ${databaseName}, ${SERVERS} server${SERVERS === 1 ? '' : 's'}, ${SECONDS} s a phase`,
     );
     console.log(`sign-in of ${STUDENTS} students (argon2id): ${(signInMs / 1000).toFixed(2)} s`);
     console.log('                                   sent errors   p50 ms   p99 ms    req/s');
@@ -253,9 +301,14 @@ async function main() {
     console.log(
       `saves acknowledged ${acknowledged.length} (newest per question ${newest.size}), rows stored ${rows.length}, mismatches ${mismatches}${mismatches === 0 ? ' (acknowledged = stored)' : ' (MISMATCH)'}`,
     );
-    if (errors > 0 || mismatches > 0) process.exitCode = 1;
+    const submittedOnce = submitted === attemptIds.length && allAttempts === attemptIds.length;
+    console.log(
+      `submits sent ${submits.length} (${SERVERS} per attempt), errors ${submitErrors}; attempts ${allAttempts}, submitted with a score ${submitted}${submittedOnce ? ' (each once)' : ' (MISMATCH)'}`,
+    );
+    if (errors > 0 || mismatches > 0 || submitErrors > 0 || !submittedOnce) process.exitCode = 1;
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
   }
 }
 

@@ -8,6 +8,9 @@ import { HeatCell, ScoreCell } from './score-cell';
 const card =
   'space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900';
 
+/** The most urgent students named by the needs-attention list; a lecture class can have hundreds. */
+const ATTENTION_SHOWN = 20;
+
 /** Needs-attention list, the sortable and paged student table, and the mastery heat map. */
 export function StudentProgress({
   classId,
@@ -28,12 +31,21 @@ export function StudentProgress({
             Students who need attention
           </h2>
           <ul className="space-y-1 text-sm">
-            {progress.attention.map((a) => (
+            {progress.attention.slice(0, ATTENTION_SHOWN).map((a) => (
               <li key={a.student.userId}>
                 <strong>{a.student.name ?? a.student.email}</strong>: {a.reasons.join(', ')}
               </li>
             ))}
           </ul>
+          {progress.attention.length > ATTENTION_SHOWN && (
+            <p className="text-sm">
+              And {progress.attention.length - ATTENTION_SHOWN} more:{' '}
+              <Link href={`/classes/${classId}?sort=late`} className="underline">
+                the table sorted by late and missing work
+              </Link>{' '}
+              lists them all.
+            </p>
+          )}
         </section>
       )}
 
@@ -61,17 +73,21 @@ export function StudentProgress({
           ))}
         </p>
         <ScrollBox label="Students">
-          <table className="w-full text-left text-sm" data-testid="student-table">
+          {/* Cell padding set once on the table: a page holds 50 × (assignments + 3) cells. */}
+          <table
+            className="w-full text-left text-sm [&_td]:py-2 [&_td]:pr-4 [&_th]:py-2 [&_th]:pr-4"
+            data-testid="student-table"
+          >
             <thead className="text-slate-600 dark:text-slate-400">
               <tr>
-                <th className="py-2 pr-4 font-medium">Student</th>
-                <th className="py-2 pr-4 font-medium">Average</th>
+                <th className="font-medium">Student</th>
+                <th className="font-medium">Average</th>
                 {progress.assigned.map(({ assignment }) => (
-                  <th key={assignment.id} className="py-2 pr-4 font-medium">
+                  <th key={assignment.id} className="font-medium">
                     {assignment.title}
                   </th>
                 ))}
-                <th className="py-2 font-medium">
+                <th className="font-medium">
                   <span className="sr-only">Actions</span>
                 </th>
               </tr>
@@ -84,17 +100,17 @@ export function StudentProgress({
                   data-student={r.student.email}
                   data-student-id={r.student.userId}
                 >
-                  <td className="py-2 pr-4">
+                  <td>
                     {r.student.name}
                     <span className="block text-xs text-slate-600 dark:text-slate-400">
                       {r.student.email}
                     </span>
                   </td>
-                  <td className="py-2 pr-4 tabular-nums">
+                  <td className="tabular-nums">
                     {r.average === null ? '—' : `${Math.round(r.average * 100)}%`}
                   </td>
                   {r.cells.map((c, i) => (
-                    <td key={progress.assigned[i]!.assignment.id} className="py-2 pr-4">
+                    <td key={progress.assigned[i]!.assignment.id}>
                       {/* Plain links: a large class has tens of thousands of cells, too many to prefetch. */}
                       {c.attemptId ? (
                         <a href={`/classes/${classId}/attempts/${c.attemptId}`} className="underline">
@@ -105,7 +121,7 @@ export function StudentProgress({
                       )}
                     </td>
                   ))}
-                  <td className="py-2">
+                  <td>
                     <RemoveStudentButton
                       classId={classId}
                       userId={r.student.userId}

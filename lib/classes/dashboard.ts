@@ -103,7 +103,11 @@ export async function classProgress(
 
   // Attention: any missing work, two or more late, a failing average, or
   // work due within two days and not started.
-  const attention = rows.flatMap((r) => {
+  // Most urgent first: missing work, then late work, then the lowest average.
+  const byUrgency = [...rows].sort(
+    (a, b) => b.missing - a.missing || b.late - a.late || (a.average ?? 1) - (b.average ?? 1),
+  );
+  const attention = byUrgency.flatMap((r) => {
     const reasons: string[] = [];
     // Nothing handed in past a due date is worth a word at once; lateness only as a pattern.
     if (r.missing >= 1) reasons.push(`${r.missing} missing`);
