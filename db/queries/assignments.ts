@@ -53,9 +53,16 @@ export async function updateAssignment({
 }) {
   const db = await getDb();
   await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ latePolicy: assignments.latePolicy })
+      .from(assignments)
+      .where(eq(assignments.id, assignmentId))
+      .for('update');
     await tx.update(assignments).set(rules).where(eq(assignments.id, assignmentId));
-    // A new late policy moves counted scores, and may change which attempt counts.
-    await rebuildAssignmentResults(tx, [assignmentId]);
+    // A new late policy moves counted scores, and may change which attempt counts; a new due
+    // date or title moves nothing kept (a class's assignment has thousands of answers to reread).
+    if (before && JSON.stringify(before.latePolicy) !== JSON.stringify(rules.latePolicy))
+      await rebuildAssignmentResults(tx, [assignmentId]);
   });
 }
 
