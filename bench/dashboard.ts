@@ -11,6 +11,7 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:dashboard
  *   RUNS=10 …                      warm requests per figure (default 5, after a first one)
  *   STUDENTS=30 …                  a class of that size (default 1,000)
+ *   STATEMENTS=1 …                 also print each statement's median times, on the driver and inside
  *
  * Each database runs in its own process (this file with --database), because the app's
  * configuration and database client are read once per process.
@@ -190,13 +191,15 @@ async function measureDatabase(database: Half['database']): Promise<Half> {
     )) as Record<string, unknown>[] | { rows: Record<string, unknown>[] };
     return Array.isArray(result) ? result : result.rows;
   };
-  const inDatabase = async (statements: Statement[]) => {
+  const inDatabase = async (statements: Statement[], each?: number[][]) => {
     let ms = 0;
-    for (const s of statements) {
+    for (const [i, s] of statements.entries()) {
       const [row] = await raw(`explain (analyze, timing off, format json) ${s.text}`, s.params);
       const cell = row!['QUERY PLAN'];
       const [plan] = (typeof cell === 'string' ? JSON.parse(cell) : cell) as Record<string, number>[];
-      ms += plan!['Planning Time']! + plan!['Execution Time']!;
+      const spent = plan!['Planning Time']! + plan!['Execution Time']!;
+      each?.[i]?.push(spent);
+      ms += spent;
     }
     return ms;
   };
@@ -206,11 +209,22 @@ async function measureDatabase(database: Half['database']): Promise<Half> {
     const [first] = await repeat(1, run);
     const statements = await captureStatements(driverClient, method, run);
     const data = await repeat(RUNS, run);
+    const onDriver = statements.map((): number[] => []);
     const sqlTimes = await repeat(RUNS, async () => {
-      for (const s of statements) await raw(s.text, s.params, s.options);
+      for (const [i, s] of statements.entries()) {
+        const started = performance.now();
+        await raw(s.text, s.params, s.options);
+        onDriver[i]!.push(performance.now() - started);
+      }
     });
     const dbTimes: number[] = [];
-    for (let i = 0; i < RUNS; i++) dbTimes.push(await inDatabase(statements));
+    const each = statements.map((): number[] => []);
+    for (let i = 0; i < RUNS; i++) dbTimes.push(await inDatabase(statements, each));
+    if (process.env.STATEMENTS)
+      for (const [i, s] of statements.entries())
+        console.log(
+          `  ${median(onDriver[i]!).toFixed(1).padStart(7)} ms on the driver, ${median(each[i]!).toFixed(1).padStart(5)} ms inside  ${s.text.replace(/\s+/g, ' ').slice(0, 110)}`,
+        );
     return {
       http: figures(http),
       bytes,

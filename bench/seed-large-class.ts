@@ -692,7 +692,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     configureDatabase(databaseConfig());
     const { driver } = await getClient();
     console.log(`Seeding the large class into ${driver === 'pglite' ? 'PGlite' : 'PostgreSQL'}…`);
-    const seeded = await seedLargeClass();
+    const students = process.env.STUDENTS ? Number(process.env.STUDENTS) : undefined;
+    const seeded = await seedLargeClass({ students });
     console.log(
       `Class "${seeded.className}" (${seeded.classId}): sign in as ${seeded.instructorEmail}, password "${seeded.password}".`,
     );

@@ -1,6 +1,7 @@
 import { cn } from '@/components/ui/cn';
 import type { Cell } from '@/lib/classes/gradebook';
 
+// The class's student table colours the same statuses once for the whole table (student-grid.tsx).
 const STATUS_STYLE: Record<Cell['status'], string> = {
   'not started': 'text-slate-500 dark:text-slate-400',
   'in progress': 'text-sky-800 dark:text-sky-200',

@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { ScrollBox } from '@/components/ui/scroll-box';
 import type { ClassProgress } from '@/lib/classes/dashboard';
 import { skillName } from '@/questions/schema';
-import { RemoveStudentButton } from './remove-student';
-import { HeatCell, ScoreCell } from './score-cell';
+import { HeatCell } from './score-cell';
+import { type GridRow, StudentGrid } from './student-grid';
 
 const card =
   'space-y-3 rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900';
@@ -73,66 +73,27 @@ export function StudentProgress({
           ))}
         </p>
         <ScrollBox label="Students">
-          {/* Cell padding set once on the table: a page holds 50 × (assignments + 3) cells. */}
-          <table
-            className="w-full text-left text-sm [&_td]:py-2 [&_td]:pr-4 [&_th]:py-2 [&_th]:pr-4"
-            data-testid="student-table"
-          >
-            <thead className="text-slate-600 dark:text-slate-400">
-              <tr>
-                <th className="font-medium">Student</th>
-                <th className="font-medium">Average</th>
-                {progress.assigned.map(({ assignment }) => (
-                  <th key={assignment.id} className="font-medium">
-                    {assignment.title}
-                  </th>
-                ))}
-                <th className="font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => (
-                <tr
-                  key={r.student.userId}
-                  className="border-t border-slate-100 dark:border-slate-800"
-                  data-student={r.student.email}
-                  data-student-id={r.student.userId}
-                >
-                  <td>
-                    {r.student.name}
-                    <span className="block text-xs text-slate-600 dark:text-slate-400">
-                      {r.student.email}
-                    </span>
-                  </td>
-                  <td className="tabular-nums">
-                    {r.average === null ? '—' : `${Math.round(r.average * 100)}%`}
-                  </td>
-                  {r.cells.map((c, i) => (
-                    <td key={progress.assigned[i]!.assignment.id}>
-                      {/* Plain links: a large class has tens of thousands of cells, too many to prefetch. */}
-                      {c.attemptId ? (
-                        <a href={`/classes/${classId}/attempts/${c.attemptId}`} className="underline">
-                          <ScoreCell cell={c} />
-                        </a>
-                      ) : (
-                        <ScoreCell cell={c} />
-                      )}
-                    </td>
-                  ))}
-                  <td>
-                    <RemoveStudentButton
-                      classId={classId}
-                      userId={r.student.userId}
-                      name={r.student.name ?? r.student.email}
-                      className={className}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <StudentGrid
+            classId={classId}
+            className={className}
+            assignments={progress.assigned.map(({ assignment }) => ({
+              id: assignment.id,
+              title: assignment.title,
+            }))}
+            rows={shown.map(
+              (r): GridRow => ({
+                userId: r.student.userId,
+                name: r.student.name,
+                email: r.student.email,
+                average: r.average === null ? null : Math.round(r.average * 100),
+                cells: r.cells.map((c) => [
+                  c.score === null ? null : Math.round(c.score * 100),
+                  c.status,
+                  c.attemptId,
+                ]),
+              }),
+            )}
+          />
         </ScrollBox>
         {pageCount > 1 && (
           <nav aria-label="Student pages" className="flex flex-wrap items-center gap-3 text-sm">

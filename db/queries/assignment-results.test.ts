@@ -13,7 +13,9 @@ import {
   type Assignment,
   assignmentItemTotals,
   assignmentResultScores,
+  assignmentResultSkills,
   assignmentResults,
+  questions,
 } from '@/db/schema';
 import { setUpTestDatabase } from '@/db/test-database';
 import { assignForTest } from '@/db/test-fixtures';
@@ -77,12 +79,16 @@ async function work(
 
 async function snapshot() {
   const db = await getDb();
-  const [results, scores, totals] = await Promise.all([
+  const [results, scores, totals, skills] = await Promise.all([
     db.select().from(assignmentResults).orderBy(asc(assignmentResults.userId)),
     db.select().from(assignmentResultScores).orderBy(asc(assignmentResultScores.userId)),
     db.select().from(assignmentItemTotals).orderBy(asc(assignmentItemTotals.questionId)),
+    db
+      .select()
+      .from(assignmentResultSkills)
+      .orderBy(asc(assignmentResultSkills.userId), asc(assignmentResultSkills.skill)),
   ]);
-  return { results, scores, totals };
+  return { results, scores, totals, skills };
 }
 
 beforeAll(async () => {
@@ -148,6 +154,7 @@ describe('kept class figures', () => {
     const rebuilt = await snapshot();
     expect(rebuilt.results).toEqual(kept.results);
     expect(rebuilt.scores).toEqual(kept.scores);
+    expect(rebuilt.skills).toEqual(kept.skills);
     expect(rebuilt.totals.map((r) => [r.questionId, r.answers])).toEqual(
       kept.totals.map((r) => [r.questionId, r.answers]),
     );
@@ -180,6 +187,46 @@ describe('kept class figures', () => {
     expect(backfilled.totals.map((r) => [r.questionId, r.answers])).toEqual(
       kept.totals.map((r) => [r.questionId, r.answers]),
     );
+
+    // So does the migration that added the skill sums.
+    const skillBackfill = readFileSync(
+      path.join(import.meta.dirname, '../migrations/0018_result_skills.sql'),
+      'utf8',
+    )
+      .split('--> statement-breakpoint')
+      .find((part) => part.includes('INSERT INTO "assignment_result_skill"') && !part.includes('TRIGGER'))!;
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`delete from assignment_result_skill`);
+      await tx.execute(sql.raw(skillBackfill));
+    });
+    expect((await snapshot()).skills).toEqual(kept.skills);
+
+    // Retagging a question moves its score from one skill's sums to the other's, in every standing.
+    const sums = (rows: (typeof kept)['skills'], userId: string) =>
+      Object.fromEntries(rows.filter((r) => r.userId === userId).map((r) => [r.skill, [r.answers, r.total]]));
+    const [expulsionsTag] = await db
+      .select({ skill: questions.skill })
+      .from(questions)
+      .where(sql`${questions.id} = 'burns-tf-expulsions'`);
+    const [mainArgument] = await db
+      .select({ skill: questions.skill })
+      .from(questions)
+      .where(sql`${questions.id} = 'burns-main-argument'`);
+    const [from, to] = [expulsionsTag!.skill, mainArgument!.skill];
+    expect(from).not.toBe(to);
+    await db.update(questions).set({ skill: to }).where(sql`${questions.id} = 'burns-tf-expulsions'`);
+    const retagged = await snapshot();
+    for (const [userId, score] of [
+      [ana, 1],
+      [dara, 0.5],
+    ] as const) {
+      const [before, after] = [sums(kept.skills, userId), sums(retagged.skills, userId)];
+      expect(after[from]?.[0] ?? 0).toBe(before[from]![0]! - 1);
+      expect(after[to]![0]).toBe((before[to]?.[0] ?? 0) + 1);
+      expect(after[to]![1]).toBeCloseTo((before[to]?.[1] ?? 0) + score, 9);
+    }
+    await db.transaction((tx) => rebuildAssignmentResults(tx, 'all'));
+    expect((await snapshot()).skills).toEqual(retagged.skills);
 
     // A new late policy moves Chen's counted score at once.
     await updateAssignment({

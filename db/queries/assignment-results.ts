@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, type Column, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import { type Database, getDb } from '@/db';
+import { selectAsJson } from '@/db/json-rows';
 import {
-  accommodations,
   assignmentItemTotals,
   assignmentResultScores,
+  assignmentResultSkills,
   assignmentResults,
   classMembers,
 } from '@/db/schema';
@@ -87,6 +88,20 @@ export async function refreshAssignmentResult(
     ),
     standing_written as (${upsertFresh}),
     written as (${upsertFreshScores} returning question_scores),
+    skills as (
+      select k.skill, k.total, k.answers from written w, assignment_result_skills_of(w.question_scores) k
+    ),
+    skills_written as (
+      insert into assignment_result_skill (assignment_id, user_id, skill, total, answers)
+      select ${assignmentId}, ${userId}, skill, total, answers from skills
+      on conflict (assignment_id, user_id, skill) do update set
+        total = excluded.total, answers = excluded.answers
+    ),
+    skills_gone as (
+      delete from assignment_result_skill
+      where assignment_id = ${assignmentId} and user_id = ${userId}
+        and skill not in (select skill from skills)
+    ),
     difference as (
       select e.key as question_id, e.value::float8 as total, 1 as answers
         from written w, jsonb_each_text(w.question_scores) e
@@ -117,7 +132,12 @@ export async function rebuildAssignmentResults(tx: Executor, assignmentIds: stri
     );
   }
   const only = (column: SQL) => (ids ? sql`${column} = any(${sql.param(ids)}::text[])` : sql`true`);
-  for (const table of ['assignment_item_total', 'assignment_result_scores', 'assignment_result'])
+  for (const table of [
+    'assignment_item_total',
+    'assignment_result_skill',
+    'assignment_result_scores',
+    'assignment_result',
+  ])
     await tx.execute(sql`delete from ${sql.identifier(table)} where ${only(sql`assignment_id`)}`);
   await tx.execute(sql`
     with ${freshResults(sql`${only(sql`a.assignment_id`)} and a.assignment_id is not null`)},
@@ -129,6 +149,11 @@ export async function rebuildAssignmentResults(tx: Executor, assignmentIds: stri
     from assignment_result_scores r, jsonb_each_text(r.question_scores) e
     where ${only(sql`r.assignment_id`)}
     group by r.assignment_id, e.key`);
+  await tx.execute(sql`
+    insert into assignment_result_skill (assignment_id, user_id, skill, total, answers)
+    select r.assignment_id, r.user_id, k.skill, k.total, k.answers
+    from assignment_result_scores r, assignment_result_skills_of(r.question_scores) k
+    where ${only(sql`r.assignment_id`)}`);
 }
 
 /** A standing as lib/classes/gradebook.ts reads it (Standing), with whose and which assignment's it is. */
@@ -153,19 +178,34 @@ export async function rebuildEveryAssignmentResult() {
   return { standings, itemTotals };
 }
 
+/** Standings as lib/classes/gradebook.ts reads them (Standing), in one JSON value (db/json-rows.ts). */
+const standingsWhere = (where: SQL) =>
+  sql`select assignment_id as "assignmentId", user_id as "userId", attempts, in_progress as "inProgress",
+    best_attempt_id as "bestAttemptId", best_counted as "bestCounted", best_late as "bestLate"
+  from assignment_result where ${where}`;
+type StandingRow = {
+  assignmentId: string;
+  userId: string;
+  attempts: number;
+  inProgress: boolean;
+  bestAttemptId: string | null;
+  bestCounted: number | null;
+  bestLate: boolean;
+};
+
 /** Standing of every student with an attempt at the given assignments (the gradebook's raw material). */
 export async function listAssignmentResults({ assignmentIds }: { assignmentIds: string[] }) {
   if (assignmentIds.length === 0) return [];
   const db = await getDb();
-  return db
-    .select(standingColumns)
-    .from(assignmentResults)
-    .where(sql`${assignmentResults.assignmentId} = any(${sql.param(assignmentIds)}::text[])`);
+  return selectAsJson<StandingRow>(
+    db,
+    standingsWhere(sql`assignment_id = any(${sql.param(assignmentIds)}::text[])`),
+  );
 }
 
 /**
  * Mastery by skill for some students: their counted answers on the given assignments, totalled
- * per student and skill (each question's skill as it is tagged now).
+ * per student and skill (the kept sums, by each question's skill as it is tagged now).
  */
 export async function listSkillTotals({
   assignmentIds,
@@ -176,20 +216,21 @@ export async function listSkillTotals({
 }) {
   if (assignmentIds.length === 0 || userIds.length === 0) return [];
   const db = await getDb();
-  const rows = await db.execute<{ user_id: string; skill: string; total: number; answers: number }>(sql`
-    select r.user_id, q.skill, sum(e.value::float8) as total, count(*)::int as answers
-    from assignment_result_scores r
-    cross join jsonb_each_text(r.question_scores) e
-    join question q on q.id = e.key
-    where r.assignment_id = any(${sql.param(assignmentIds)}::text[])
-      and r.user_id = any(${sql.param(userIds)}::text[])
-    group by r.user_id, q.skill`);
-  return rowsOf<{ user_id: string; skill: string; total: number; answers: number }>(rows).map((r) => ({
-    userId: r.user_id,
-    skill: r.skill,
-    total: Number(r.total),
-    answers: Number(r.answers),
-  }));
+  return db
+    .select({
+      userId: assignmentResultSkills.userId,
+      skill: assignmentResultSkills.skill,
+      total: sql<number>`sum(${assignmentResultSkills.total})`.mapWith(Number),
+      answers: sql<number>`sum(${assignmentResultSkills.answers})::int`.mapWith(Number),
+    })
+    .from(assignmentResultSkills)
+    .where(
+      and(
+        sql`${assignmentResultSkills.assignmentId} = any(${sql.param(assignmentIds)}::text[])`,
+        sql`${assignmentResultSkills.userId} = any(${sql.param(userIds)}::text[])`,
+      ),
+    )
+    .groupBy(assignmentResultSkills.userId, assignmentResultSkills.skill);
 }
 
 /**
@@ -209,11 +250,12 @@ export async function listItemTotals({
     db
       .select({
         questionId: assignmentItemTotals.questionId,
-        total: assignmentItemTotals.total,
-        answers: assignmentItemTotals.answers,
+        total: sql<number>`sum(${assignmentItemTotals.total})`.mapWith(Number),
+        answers: sql<number>`sum(${assignmentItemTotals.answers})::int`.mapWith(Number),
       })
       .from(assignmentItemTotals)
-      .where(inArray(assignmentItemTotals.assignmentId, assignmentIds)),
+      .where(inArray(assignmentItemTotals.assignmentId, assignmentIds))
+      .groupBy(assignmentItemTotals.questionId),
     db
       .select({ questionScores: assignmentResultScores.questionScores })
       .from(assignmentResultScores)
@@ -245,9 +287,6 @@ export async function listItemTotals({
 }
 
 /** Rows of a raw statement: the PGlite driver wraps them in `rows`, postgres.js returns the array. */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
-}
 
 /**
  * Every student's and every assignment's figures for the class page, summed inside the database
@@ -261,7 +300,10 @@ function rowsOf<T>(result: unknown): T[] {
 export async function summarizeClass({ classId, now: nowDate }: { classId: string; now: Date }) {
   const db = await getDb();
   const now = sql`${nowDate.toISOString()}::timestamptz`;
-  const result = await db.execute(sql`
+  // One row per student and one per assignment: read as one JSON value (db/json-rows.ts).
+  const rows = await selectAsJson<Row>(
+    db,
+    sql`
     with cell as (
       select m.user_id, g.id as assignment_id,
         coalesce(acc.excused, false) as excused,
@@ -302,7 +344,8 @@ export async function summarizeClass({ classId, now: nowDate }: { classId: strin
         count(*) filter (where score is not null and least(4, floor(score * 5)) = 4)
       ]::int[] as distribution
     from counted
-    group by grouping sets ((user_id), (assignment_id))`);
+    group by grouping sets ((user_id), (assignment_id))`,
+  );
   type Row = {
     user_id: string | null;
     assignment_id: string | null;
@@ -323,7 +366,6 @@ export async function summarizeClass({ classId, now: nowDate }: { classId: strin
     dueSoon: Number(r.due_soon),
     distribution: r.distribution.map(Number),
   });
-  const rows = rowsOf<Row>(result);
   return {
     byStudent: new Map(rows.flatMap((r) => (r.user_id ? [[r.user_id, figures(r)] as const] : []))),
     byAssignment: new Map(
@@ -332,7 +374,7 @@ export async function summarizeClass({ classId, now: nowDate }: { classId: strin
   };
 }
 
-/** The kept standings and accommodations of some students (a page of the class table). */
+/** The kept standings of some students (a page of the class table). */
 export async function listStandingsOf({
   assignmentIds,
   userIds,
@@ -340,16 +382,12 @@ export async function listStandingsOf({
   assignmentIds: string[];
   userIds: string[];
 }) {
-  if (assignmentIds.length === 0 || userIds.length === 0) return { results: [], accommodations: [] };
+  if (assignmentIds.length === 0 || userIds.length === 0) return [];
   const db = await getDb();
-  const inScope = <T extends { assignmentId: Column; userId: Column }>(t: T) =>
-    and(
-      sql`${t.assignmentId} = any(${sql.param(assignmentIds)}::text[])`,
-      sql`${t.userId} = any(${sql.param(userIds)}::text[])`,
-    );
-  const [results, accommodationRows] = await Promise.all([
-    db.select(standingColumns).from(assignmentResults).where(inScope(assignmentResults)),
-    db.select().from(accommodations).where(inScope(accommodations)),
-  ]);
-  return { results, accommodations: accommodationRows };
+  return selectAsJson<StandingRow>(
+    db,
+    standingsWhere(
+      sql`assignment_id = any(${sql.param(assignmentIds)}::text[]) and user_id = any(${sql.param(userIds)}::text[])`,
+    ),
+  );
 }

@@ -1,8 +1,10 @@
 import 'server-only';
 import { and, type Column, count, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { selectAsJson } from '@/db/json-rows';
 import { refreshAssignmentResult } from '@/db/queries/assignment-results';
 import {
+  type Accommodation,
   accommodations,
   assignments,
   attemptResponses,
@@ -51,10 +53,25 @@ export async function listAssignmentAttempts({ assignmentIds }: { assignmentIds:
     .where(inArray(attempts.assignmentId, assignmentIds));
 }
 
-export async function listAccommodationsFor({ assignmentIds }: { assignmentIds: string[] }) {
-  if (assignmentIds.length === 0) return [];
+export async function listAccommodationsFor({
+  assignmentIds,
+  userIds,
+}: {
+  assignmentIds: string[];
+  /** Only these students' (all of them when left out). */
+  userIds?: string[];
+}): Promise<Accommodation[]> {
+  if (assignmentIds.length === 0 || userIds?.length === 0) return [];
   const db = await getDb();
-  return db.select().from(accommodations).where(inArray(accommodations.assignmentId, assignmentIds));
+  // Read as one JSON value (db/json-rows.ts): a lecture class has hundreds.
+  const rows = await selectAsJson<Omit<Accommodation, 'dueAt'> & { dueAt: string | null }>(
+    db,
+    sql`select assignment_id as "assignmentId", user_id as "userId", extra_minutes as "extraMinutes",
+        extra_attempts as "extraAttempts", due_at as "dueAt", excused
+      from accommodation
+      where ${and(isAnyOf(accommodations.assignmentId, assignmentIds), userIds && isAnyOf(accommodations.userId, userIds))}`,
+  );
+  return rows.map((r) => ({ ...r, dueAt: r.dueAt === null ? null : new Date(r.dueAt) }));
 }
 
 /** The graded responses of the given attempts, with each question's type and evidence. */

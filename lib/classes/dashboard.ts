@@ -7,8 +7,8 @@ import {
   summarizeClass,
 } from '@/db/queries/assignment-results';
 import { listClassAssignments } from '@/db/queries/assignments';
-import { listAccommodationsFor, listQuestionData, listStudents } from '@/db/queries/class-progress';
-import type { Question } from '@/questions/schema';
+import { listAccommodationsFor, listStudents } from '@/db/queries/class-progress';
+import { questionTags } from '@/db/queries/progress';
 import { type Cell, gradebookCell } from './gradebook';
 
 type Student = Awaited<ReturnType<typeof listStudents>>[number];
@@ -132,12 +132,16 @@ export async function classProgress(
   const pageNumber = Math.min(pageCount, Math.max(1, view.page ?? 1));
   const page = sorted.slice((pageNumber - 1) * STUDENTS_PER_PAGE, pageNumber * STUDENTS_PER_PAGE);
   // Their cells, from their own standings only.
-  const standings = await listStandingsOf({
+  const pageScope = {
     assignmentIds: assigned.map((a) => a.assignment.id),
     userIds: page.map((r) => r.student.userId),
-  });
-  const standingBy = new Map(standings.results.map((r) => [`${r.assignmentId}:${r.userId}`, r]));
-  const accommodationBy = new Map(standings.accommodations.map((a) => [`${a.assignmentId}:${a.userId}`, a]));
+  };
+  const [standings, pageAccommodations] = await Promise.all([
+    listStandingsOf(pageScope),
+    listAccommodationsFor(pageScope),
+  ]);
+  const standingBy = new Map(standings.map((r) => [`${r.assignmentId}:${r.userId}`, r]));
+  const accommodationBy = new Map(pageAccommodations.map((a) => [`${a.assignmentId}:${a.userId}`, a]));
   const shown = page.map((r) => ({
     ...r,
     cells: assigned.map(({ assignment, quizSettings }) => {
@@ -159,9 +163,7 @@ export async function classProgress(
     listSkillTotals({ assignmentIds, userIds: shown.map((r) => r.student.userId) }),
     listItemTotals({ classId, assignmentIds }),
   ]);
-  const questionData: Map<string, Question> = await listQuestionData({
-    ids: byQuestion.map((t) => t.questionId),
-  });
+  const questionData = await questionTags({ ids: byQuestion.map((t) => t.questionId) });
   const skillTotals = new Map(bySkill.map((t) => [`${t.userId}:${t.skill}`, t]));
   const conceptTotals = new Map<string, { total: number; answers: number }>();
   for (const t of byQuestion) {

@@ -1,0 +1,20 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { Database } from '@/db';
+
+/** The rows of `db.execute`: PGlite answers with `{ rows }`, postgres.js with the array itself. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
+/**
+ * A query's rows read as one JSON text value rather than one by one. PGlite hands each row over
+ * at 15–30 µs (the class page's 900 standings: 17 ms on the driver for 1 ms inside the
+ * database), where one value holding them all arrives and parses in a few; PostgreSQL sends one
+ * message instead of thousands. Keys are the query's column names (alias them as the app names
+ * them); values are as JSON has them (numbers, booleans, null, and timestamps as text).
+ */
+export async function selectAsJson<T>(db: Pick<Database, 'execute'>, query: SQL): Promise<T[]> {
+  const result = await db.execute(sql`select coalesce(json_agg(q), '[]')::text as rows from (${query}) q`);
+  const [row] = rowsOf<{ rows: string }>(result);
+  return JSON.parse(row!.rows) as T[];
+}
