@@ -286,8 +286,6 @@ export async function listItemTotals({
   return [...byQuestion].flatMap(([questionId, t]) => (t.answers > 0 ? [{ questionId, ...t }] : []));
 }
 
-/** Rows of a raw statement: the PGlite driver wraps them in `rows`, postgres.js returns the array. */
-
 /**
  * Every student's and every assignment's figures for the class page, summed inside the database
  * from the kept standings (students × assignments, with their accommodations), as of `now`: one
