@@ -20,7 +20,7 @@ const TABLE_STYLE = [
   'w-full text-left text-sm',
   '[&_td]:py-2 [&_td]:pr-4 [&_th]:py-2 [&_th]:pr-4',
   '[&_tbody_tr]:border-t [&_tbody_tr]:border-slate-100 dark:[&_tbody_tr]:border-slate-800',
-  '[&_small]:block [&_small]:text-xs [&_[data-status]]:whitespace-nowrap',
+  '[&_small]:block [&_small]:text-xs [&_[data-status]]:whitespace-nowrap [&_td_a]:underline',
   '[&_[data-status=not-started]]:text-slate-500 dark:[&_[data-status=not-started]]:text-slate-400',
   '[&_[data-status=in-progress]]:text-sky-800 dark:[&_[data-status=in-progress]]:text-sky-200',
   '[&_[data-status=submitted]]:text-slate-800 dark:[&_[data-status=submitted]]:text-slate-200',
@@ -80,13 +80,7 @@ export function StudentGrid({
               return (
                 <td key={assignments[i]!.id} data-status={status.replace(' ', '-')}>
                   {/* Plain links: a large class has tens of thousands of cells, too many to prefetch. */}
-                  {attemptId ? (
-                    <a href={`/classes/${classId}/attempts/${attemptId}`} className="underline">
-                      {shown}
-                    </a>
-                  ) : (
-                    shown
-                  )}
+                  {attemptId ? <a href={`/classes/${classId}/attempts/${attemptId}`}>{shown}</a> : shown}
                 </td>
               );
             })}
