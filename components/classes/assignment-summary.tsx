@@ -20,20 +20,21 @@ export function AssignmentSummary({
         <p className="text-slate-600 dark:text-slate-400">Nothing assigned yet.</p>
       ) : (
         <ScrollBox label="Results by student">
-          <table className="w-full text-left text-sm">
+          {/* Cell padding, row rules and bar colour set once on the table (one row per assignment). */}
+          <table className="w-full text-left text-sm [&_td]:py-2 [&_td]:pr-4 [&_th]:py-2 [&_th]:pr-4 [&_tbody_tr]:border-t [&_tbody_tr]:border-slate-100 dark:[&_tbody_tr]:border-slate-800 [&_[role=img]>span]:w-5 [&_[role=img]>span]:bg-indigo-500 dark:[&_[role=img]>span]:bg-indigo-400">
             <thead className="text-slate-600 dark:text-slate-400">
               <tr>
-                <th className="py-2 pr-4 font-medium">Assignment</th>
-                <th className="py-2 pr-4 font-medium">Due</th>
-                <th className="py-2 pr-4 font-medium">Submitted</th>
-                <th className="py-2 pr-4 font-medium">Average</th>
-                <th className="py-2 font-medium">Scores (0–20–40–60–80–100%)</th>
+                <th className="font-medium">Assignment</th>
+                <th className="font-medium">Due</th>
+                <th className="font-medium">Submitted</th>
+                <th className="font-medium">Average</th>
+                <th className="font-medium">Scores (0–20–40–60–80–100%)</th>
               </tr>
             </thead>
             <tbody>
               {progress.perAssignment.map((a) => (
-                <tr key={a.assignment.id} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="py-2 pr-4">
+                <tr key={a.assignment.id}>
+                  <td>
                     <Link
                       href={`/classes/${classId}/assignments/${a.assignment.id}`}
                       className="font-semibold text-indigo-800 underline dark:text-indigo-200"
@@ -42,14 +43,14 @@ export function AssignmentSummary({
                     </Link>
                     <span className="block text-xs text-slate-600 dark:text-slate-400">{a.readingTitle}</span>
                   </td>
-                  <td className="py-2 pr-4">{formatDue(a.assignment.dueAt, timeZone)}</td>
-                  <td className="py-2 pr-4 tabular-nums" data-testid={`completion-${a.assignment.id}`}>
+                  <td>{formatDue(a.assignment.dueAt, timeZone)}</td>
+                  <td className="tabular-nums" data-testid={`completion-${a.assignment.id}`}>
                     {a.submitted} / {a.students}
                   </td>
-                  <td className="py-2 pr-4 tabular-nums">
+                  <td className="tabular-nums">
                     {a.average === null ? '—' : `${Math.round(a.average * 100)}%`}
                   </td>
-                  <td className="py-2">
+                  <td>
                     <span
                       className="flex h-8 items-end gap-0.5"
                       role="img"
@@ -59,8 +60,9 @@ export function AssignmentSummary({
                         <span
                           // biome-ignore lint/suspicious/noArrayIndexKey: the five buckets are fixed positions
                           key={i}
-                          className="w-5 bg-indigo-500 dark:bg-indigo-400"
-                          style={{ height: `${a.counted ? Math.max(2, (n / a.counted) * 32) : 2}px` }}
+                          style={{
+                            height: `${a.counted ? Math.max(2, Math.round((n / a.counted) * 32)) : 2}px`,
+                          }}
                         />
                       ))}
                     </span>

@@ -22,9 +22,12 @@ export function ScoreCell({ cell }: { cell: Cell }) {
   );
 }
 
-/** A mastery value as a shaded cell: red to green, with the number in it for those who cannot tell colours apart. */
+/**
+ * A mastery value as a shaded cell: red to green, with the number in it for those who cannot tell
+ * colours apart. Padding and type come from the heat map's table (student-table.tsx).
+ */
 export function HeatCell({ value }: { value: number | null }) {
-  if (value === null) return <td className="px-2 py-1 text-center text-xs text-slate-400">—</td>;
+  if (value === null) return <td className="text-slate-400">—</td>;
   const shade =
     value >= 0.8
       ? 'bg-emerald-200 dark:bg-emerald-800'
@@ -33,7 +36,5 @@ export function HeatCell({ value }: { value: number | null }) {
         : value >= 0.4
           ? 'bg-amber-100 dark:bg-amber-900'
           : 'bg-red-200 dark:bg-red-900';
-  return (
-    <td className={cn('px-2 py-1 text-center text-xs tabular-nums', shade)}>{Math.round(value * 100)}</td>
-  );
+  return <td className={shade}>{Math.round(value * 100)}</td>;
 }

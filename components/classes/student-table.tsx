@@ -118,7 +118,7 @@ export function StudentProgress({
             Mastery by skill (percent)
           </h2>
           <ScrollBox label="Mastery by skill, per student">
-            <table className="text-sm">
+            <table className="text-sm [&_td]:px-2 [&_td]:py-1 [&_td]:text-center [&_td]:text-xs [&_td]:tabular-nums">
               <thead>
                 <tr>
                   <th className="py-1 pr-4 text-left font-medium">Student</th>
