@@ -169,7 +169,11 @@ async function measureDatabase(database: Half['database']): Promise<Half> {
     const access = await classToAttend({ id: userId }, classId);
     if (!('role' in access) || access.role !== 'instructor')
       throw new Error('The instructor has no access to the class');
-    await Promise.all([classProgress(classId), listMembers({ classId }), listAssignableQuizzes({ userId })]);
+    await Promise.all([
+      classProgress(classId),
+      listMembers({ classId, role: 'instructor' }),
+      listAssignableQuizzes({ userId }),
+    ]);
   };
   let csvInProcess = '';
   const gradebookData = async () => {

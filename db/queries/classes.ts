@@ -132,7 +132,14 @@ export async function setJoinCode({ classId, joinCode }: { classId: string; join
   await db.update(classes).set({ joinCode }).where(eq(classes.id, classId));
 }
 
-export async function listMembers({ classId }: { classId: string }) {
+export async function listMembers({
+  classId,
+  role,
+}: {
+  classId: string;
+  /** Only members in this role (a lecture class's page wants its few instructors, not its students). */
+  role?: 'instructor' | 'student';
+}) {
   const db = await getDb();
   return db
     .select({
@@ -144,7 +151,7 @@ export async function listMembers({ classId }: { classId: string }) {
     })
     .from(classMembers)
     .innerJoin(users, eq(users.id, classMembers.userId))
-    .where(eq(classMembers.classId, classId))
+    .where(and(eq(classMembers.classId, classId), role && eq(classMembers.role, role)))
     .orderBy(asc(classMembers.role), asc(users.name));
 }
 

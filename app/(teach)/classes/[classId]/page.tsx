@@ -45,9 +45,9 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
     sort: typeof query.sort === 'string' ? query.sort : undefined,
     page: Number.parseInt(typeof query.page === 'string' ? query.page : '1', 10) || 1,
   };
-  const [progress, members, quizzes, requestHeaders, removed, invitations] = await Promise.all([
+  const [progress, instructors, quizzes, requestHeaders, removed, invitations] = await Promise.all([
     classProgress(klass.id, new Date(), view),
-    listMembers({ classId: klass.id }),
+    listMembers({ classId: klass.id, role: 'instructor' }),
     listAssignableQuizzes({ userId: user.id }),
     headers(),
     typeof query.removed === 'string' ? removedStudent(query.removed, klass.id) : null,
@@ -56,7 +56,6 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
   const joinLink = klass.joinCode
     ? `${publicOrigin(requestHeaders)}/classes/join?code=${klass.joinCode}`
     : null;
-  const instructors = members.filter((m) => m.role === 'instructor');
 
   return (
     <div className="space-y-8">
@@ -94,7 +93,7 @@ export default async function ClassPage({ params, searchParams }: PageProps<'/cl
           </a>
         </div>
       </div>
-      {removed && !members.some((m) => m.userId === removed.user.id) && (
+      {removed && !progress.students.some((s) => s.userId === removed.user.id) && (
         <div
           className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-700 dark:bg-amber-950"
           data-removed-banner
