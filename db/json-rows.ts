@@ -13,8 +13,16 @@ export function rowsOf<T>(result: unknown): T[] {
  * message instead of thousands. Keys are the query's column names (alias them as the app names
  * them); values are as JSON has them (numbers, booleans, null, and timestamps as text).
  */
-export async function selectAsJson<T>(db: Pick<Database, 'execute'>, query: SQL): Promise<T[]> {
-  const result = await db.execute(sql`select coalesce(json_agg(q), '[]')::text as rows from (${query}) q`);
+export async function selectAsJson<T>(
+  db: Pick<Database, 'execute'>,
+  query: SQL,
+  /** The rows' order, naming the query's columns as `q."column"` (a subquery's own order is not kept). */
+  orderBy?: SQL,
+): Promise<T[]> {
+  const order = orderBy ? sql` order by ${orderBy}` : sql``;
+  const result = await db.execute(
+    sql`select coalesce(json_agg(q${order}), '[]')::text as rows from (${query}) q`,
+  );
   const [row] = rowsOf<{ rows: string }>(result);
   return JSON.parse(row!.rows) as T[];
 }
