@@ -1,8 +1,8 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { type Column, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 
 /** The rows of `db.execute`: PGlite answers with `{ rows }`, postgres.js with the array itself. */
-export function rowsOf<T>(result: unknown): T[] {
+function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
 }
 
@@ -25,4 +25,15 @@ export async function selectAsJson<T>(
   );
   const [row] = rowsOf<{ rows: string }>(result);
   return JSON.parse(row!.rows) as T[];
+}
+
+/**
+ * A select list that names each column as the app does (`"assignment_result"."user_id" as
+ * "userId"`), from the same Drizzle columns its other queries select, for `selectAsJson`.
+ */
+export function jsonColumns(fields: Record<string, Column>): SQL {
+  return sql.join(
+    Object.entries(fields).map(([key, column]) => sql`${column} as ${sql.identifier(key)}`),
+    sql`, `,
+  );
 }

@@ -1,21 +1,12 @@
-import { cn } from '@/components/ui/cn';
-import type { Cell } from '@/lib/classes/gradebook';
+import type { AssignmentStatus, Cell } from '@/lib/classes/gradebook';
 
-// The class's student table colours the same statuses once for the whole table (student-grid.tsx).
-const STATUS_STYLE: Record<Cell['status'], string> = {
-  'not started': 'text-slate-500 dark:text-slate-400',
-  'in progress': 'text-sky-800 dark:text-sky-200',
-  submitted: 'text-slate-800 dark:text-slate-200',
-  late: 'text-amber-800 dark:text-amber-200',
-  missing: 'text-red-800 dark:text-red-200',
-  excused: 'text-slate-600 dark:text-slate-400',
-  graded: 'text-emerald-800 dark:text-emerald-200',
-};
+/** A status as the data-status attribute that colours it (app/globals.css): "not started" → "not-started". */
+export const statusAttribute = (status: AssignmentStatus) => status.replace(' ', '-');
 
 /** One student's standing on one assignment: the score when there is one, and the status in words. */
 export function ScoreCell({ cell }: { cell: Cell }) {
   return (
-    <span className={cn('whitespace-nowrap text-sm', STATUS_STYLE[cell.status])}>
+    <span className="whitespace-nowrap text-sm" data-status={statusAttribute(cell.status)}>
       {cell.score !== null ? `${Math.round(cell.score * 100)}%` : '—'}
       <span className="block text-xs">{cell.status}</span>
     </span>

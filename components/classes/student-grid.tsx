@@ -2,6 +2,7 @@
 
 import type { AssignmentStatus } from '@/lib/classes/gradebook';
 import { RemoveStudentButton } from './remove-student';
+import { statusAttribute } from './score-cell';
 
 /** One cell, compact for the page's payload: the counted score in percent, the status, the attempt it links to. */
 export type GridCell = [percent: number | null, status: AssignmentStatus, attemptId: string | null];
@@ -14,20 +15,14 @@ export type GridRow = {
   cells: GridCell[];
 };
 
-// Styles set once on the table and picked by each cell's data-status: a page holds
-// 50 × (assignments + 3) cells, and a class list on every one was half of the page's HTML.
+// Padding, rules and type set once on the table, and status colours once for the app
+// (data-status, app/globals.css): a page holds 50 × (assignments + 3) cells, and a class list on
+// every one was half of the page's HTML.
 const TABLE_STYLE = [
   'w-full text-left text-sm',
   '[&_td]:py-2 [&_td]:pr-4 [&_th]:py-2 [&_th]:pr-4',
   '[&_tbody_tr]:border-t [&_tbody_tr]:border-slate-100 dark:[&_tbody_tr]:border-slate-800',
   '[&_small]:block [&_small]:text-xs [&_[data-status]]:whitespace-nowrap [&_td_a]:underline',
-  '[&_[data-status=not-started]]:text-slate-500 dark:[&_[data-status=not-started]]:text-slate-400',
-  '[&_[data-status=in-progress]]:text-sky-800 dark:[&_[data-status=in-progress]]:text-sky-200',
-  '[&_[data-status=submitted]]:text-slate-800 dark:[&_[data-status=submitted]]:text-slate-200',
-  '[&_[data-status=late]]:text-amber-800 dark:[&_[data-status=late]]:text-amber-200',
-  '[&_[data-status=missing]]:text-red-800 dark:[&_[data-status=missing]]:text-red-200',
-  '[&_[data-status=excused]]:text-slate-600 dark:[&_[data-status=excused]]:text-slate-400',
-  '[&_[data-status=graded]]:text-emerald-800 dark:[&_[data-status=graded]]:text-emerald-200',
 ].join(' ');
 
 /**
@@ -78,7 +73,7 @@ export function StudentGrid({
                 </>
               );
               return (
-                <td key={assignments[i]!.id} data-status={status.replace(' ', '-')}>
+                <td key={assignments[i]!.id} data-status={statusAttribute(status)}>
                   {/* Plain links: a large class has tens of thousands of cells, too many to prefetch. */}
                   {attemptId ? <a href={`/classes/${classId}/attempts/${attemptId}`}>{shown}</a> : shown}
                 </td>

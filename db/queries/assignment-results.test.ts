@@ -194,7 +194,7 @@ describe('kept class figures', () => {
       'utf8',
     )
       .split('--> statement-breakpoint')
-      .find((part) => part.includes('INSERT INTO "assignment_result_skill"') && !part.includes('TRIGGER'))!;
+      .find((part) => part.trimStart().startsWith('INSERT INTO "assignment_result_skill"'))!;
     await db.transaction(async (tx) => {
       await tx.execute(sql`delete from assignment_result_skill`);
       await tx.execute(sql.raw(skillBackfill));

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import { type Database, getDb } from '@/db';
-import { selectAsJson } from '@/db/json-rows';
+import { jsonColumns, selectAsJson } from '@/db/json-rows';
 import {
   assignmentItemTotals,
   assignmentResultScores,
@@ -180,18 +180,8 @@ export async function rebuildEveryAssignmentResult() {
 
 /** Standings as lib/classes/gradebook.ts reads them (Standing), in one JSON value (db/json-rows.ts). */
 const standingsWhere = (where: SQL) =>
-  sql`select assignment_id as "assignmentId", user_id as "userId", attempts, in_progress as "inProgress",
-    best_attempt_id as "bestAttemptId", best_counted as "bestCounted", best_late as "bestLate"
-  from assignment_result where ${where}`;
-type StandingRow = {
-  assignmentId: string;
-  userId: string;
-  attempts: number;
-  inProgress: boolean;
-  bestAttemptId: string | null;
-  bestCounted: number | null;
-  bestLate: boolean;
-};
+  sql`select ${jsonColumns(standingColumns)} from ${assignmentResults} where ${where}`;
+type StandingRow = typeof assignmentResults.$inferSelect;
 
 /** Standing of every student with an attempt at the given assignments (the gradebook's raw material). */
 export async function listAssignmentResults({ assignmentIds }: { assignmentIds: string[] }) {

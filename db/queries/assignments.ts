@@ -1,4 +1,5 @@
 import 'server-only';
+import { isDeepStrictEqual } from 'node:util';
 import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { rebuildAssignmentResults, standingColumns } from '@/db/queries/assignment-results';
@@ -61,7 +62,7 @@ export async function updateAssignment({
     await tx.update(assignments).set(rules).where(eq(assignments.id, assignmentId));
     // A new late policy moves counted scores, and may change which attempt counts; a new due
     // date or title moves nothing kept (a class's assignment has thousands of answers to reread).
-    if (before && JSON.stringify(before.latePolicy) !== JSON.stringify(rules.latePolicy))
+    if (before && !isDeepStrictEqual(before.latePolicy, rules.latePolicy))
       await rebuildAssignmentResults(tx, [assignmentId]);
   });
 }

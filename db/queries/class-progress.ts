@@ -1,7 +1,18 @@
 import 'server-only';
-import { and, type Column, count, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  type Column,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { getDb } from '@/db';
-import { selectAsJson } from '@/db/json-rows';
+import { jsonColumns, selectAsJson } from '@/db/json-rows';
 import { refreshAssignmentResult } from '@/db/queries/assignment-results';
 import {
   type Accommodation,
@@ -13,6 +24,7 @@ import {
   effectiveScore,
   type KeyPointVerdicts,
   questions,
+  users,
 } from '@/db/schema';
 
 /**
@@ -31,9 +43,9 @@ export async function listStudents({
   // Read as one JSON value (db/json-rows.ts): a lecture class has a thousand.
   return selectAsJson(
     db,
-    sql`select u.id as "userId", u.name, u.email
-      from class_member m join "user" u on u.id = m.user_id
-      where m.class_id = ${classId} and m.role = 'student'`,
+    sql`select ${jsonColumns({ userId: users.id, name: users.name, email: users.email })}
+      from ${classMembers} join ${users} on ${users.id} = ${classMembers.userId}
+      where ${and(eq(classMembers.classId, classId), eq(classMembers.role, 'student'))}`,
     sql`q.name, q.email`,
   );
 }
@@ -71,9 +83,7 @@ export async function listAccommodationsFor({
   // Read as one JSON value (db/json-rows.ts): a lecture class has hundreds.
   const rows = await selectAsJson<Omit<Accommodation, 'dueAt'> & { dueAt: string | null }>(
     db,
-    sql`select assignment_id as "assignmentId", user_id as "userId", extra_minutes as "extraMinutes",
-        extra_attempts as "extraAttempts", due_at as "dueAt", excused
-      from accommodation
+    sql`select ${jsonColumns(getTableColumns(accommodations))} from ${accommodations}
       where ${and(isAnyOf(accommodations.assignmentId, assignmentIds), userIds && isAnyOf(accommodations.userId, userIds))}`,
   );
   return rows.map((r) => ({ ...r, dueAt: r.dueAt === null ? null : new Date(r.dueAt) }));
