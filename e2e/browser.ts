@@ -1,5 +1,8 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { IDLE } from '@/lib/server/result';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium';
 import { ANONYMOUS, actionRef, callAction, cookiesForBrowser, formOf, signInOverHttp } from './http';
@@ -13,11 +16,39 @@ export function setUpBrowser() {
   afterAll(async () => {
     await browser?.close();
   });
+  // A failing test leaves its contexts open: what their pages showed, and what the server said last,
+  // is what tells a flaky wait from a real fault when the failure happened on a busy CI machine.
+  const open = new Set<BrowserContext>();
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(async () => {
+      const folder = path.join(tmpdir(), 'statecraft-e2e-failures');
+      mkdirSync(folder, { recursive: true });
+      const slug = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+      let n = 0;
+      for (const context of open)
+        for (const page of context.pages()) {
+          n += 1;
+          const file = path.join(folder, `${slug}-${n}.png`);
+          const shot = await page.screenshot({ path: file, fullPage: true, timeout: 10_000 }).then(
+            () => file,
+            (error: Error) => `no screenshot (${error.message.split('\n')[0]})`,
+          );
+          console.error(`[failed test] page ${n}: ${page.url()} · ${shot}`);
+        }
+      const log = inject('serverLog');
+      if (log) {
+        const tail = readFileSync(log, 'utf8').trimEnd().split('\n').slice(-25).join('\n');
+        console.error(`[failed test] the server's last lines (${log}):\n${tail}`);
+      }
+    });
+  });
   /** A context on the suite's server, or on `options.baseURL` (a test that starts a server of its own). */
   const newContext = async (options: BrowserContextOptions = {}): Promise<BrowserContext> => {
     if (!browser) throw new Error('browser not started');
     const context = await browser.newContext({ baseURL: inject('baseURL'), ...options });
     context.setDefaultTimeout(15_000);
+    open.add(context);
+    context.on('close', () => open.delete(context));
     return context;
   };
   return {
