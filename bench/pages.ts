@@ -103,6 +103,17 @@ async function audit(port: number, url: string, cookie: string | undefined): Pro
   };
 }
 
+/** Asks for a script until the server sends it Brotli-compressed (it compresses in the background). */
+async function untilBrotli(url: string) {
+  for (let attempt = 0; attempt < 400; attempt++) {
+    const response = await fetch(url, { headers: { 'accept-encoding': 'br, gzip' } });
+    await response.arrayBuffer();
+    if (response.headers.get('content-encoding') === 'br') return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`${url} never came Brotli-compressed.`);
+}
+
 async function main() {
   buildIfStale();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'statecraft-pages-'));
@@ -149,9 +160,18 @@ async function main() {
       { label: 'quiz', path: `/quizzes/${quizId}/attempts/${attemptId}`, cookie: student },
       { label: 'class', path: `/classes/${classId}`, cookie: instructor },
     ];
-    // One unmeasured load of each page first: no page pays for the server's first render of it.
-    for (const page of pages)
-      await fetch(`${baseURL}${page.path}`, { headers: { cookie: page.cookie ?? '' } });
+    // One unmeasured load of each page first, with its scripts and styles: no page pays for the
+    // server's first render of it, nor for the first request of a script, which the server answers
+    // with gzip while it makes the Brotli copy it sends from then on (lib/server/static-brotli.mjs).
+    const assets = new Set<string>();
+    for (const page of pages) {
+      const html = await (
+        await fetch(`${baseURL}${page.path}`, { headers: { cookie: page.cookie ?? '' } })
+      ).text();
+      for (const [, asset] of html.matchAll(/(?:src|href)="(\/_next\/static\/[^"?]+\.(?:js|css))/g))
+        assets.add(asset!);
+    }
+    for (const asset of assets) await untilBrotli(`${baseURL}${asset}`);
 
     const rows: { page: PageUnderTest; measure: Measure }[] = [];
     for (const page of pages) {

@@ -7,8 +7,10 @@
  *   node lib/server/serve.mjs [--dev] [--port 3000] [--hostname 0.0.0.0]
  */
 import { createServer } from 'node:http';
+import path from 'node:path';
 import { gateRefusal, gateSettings, sanitiseForwarding } from './http-gate.mjs';
 import { serverEnv } from './server-env.mjs';
+import { staticBrotli } from './static-brotli.mjs';
 
 /** @typedef {import('./http-gate.mjs').GateRefusal} GateRefusal */
 
@@ -59,9 +61,12 @@ async function main() {
   const handle = app.getRequestHandler();
   // Runs instrumentation.ts: migrations, seed; a database that cannot be opened ends the process there.
   await app.prepare();
+  // The development server rebuilds its chunks as files change: only a build's are compressed.
+  const brotli = options.dev ? null : staticBrotli(path.join(process.cwd(), '.next', 'static'));
   const server = createServer((req, res) => {
     const refusal = gateRefusal(req, settings);
     if (refusal) return answer(req, res, refusal);
+    if (brotli?.handle(req, res)) return;
     sanitiseForwarding(req.headers, req.socket.remoteAddress, settings);
     handle(req, res).catch((error) => {
       console.error('[server] request failed', error);
