@@ -42,6 +42,9 @@ export default defineConfig({
           // A ceiling, not a wait: long browser flows on two busy cores (CI) take minutes.
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // expect.poll gives up after 1 s by default: less than one page load on a busy CI machine.
+          // The same ceiling as Playwright's waits (e2e/browser.ts).
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -458,6 +458,21 @@ describe('classes', () => {
     await student.context.close();
   });
 
+  it('shows a new person the browser’s time zone on the account page when it is the first page they open', async () => {
+    const context = await browser.signedUpContext(
+      { name: 'First Visit', email: uniqueEmail('first-visit'), password: PASSWORD },
+      { timezoneId: 'Pacific/Auckland' },
+    );
+    const page = await context.newPage();
+    await page.goto('/account');
+    // The page is drawn before the browser has reported its zone; the report refreshes it, and
+    // the list must then show the zone the hint under it names, without a reload.
+    await expect
+      .poll(() => page.getByLabel('Show dates and count days in').inputValue())
+      .toBe('Pacific/Auckland');
+    await context.close();
+  });
+
   it('warns while a due date typed is already past, names the week’s assignment on the home page, and renames the class', async () => {
     const teacher = await person('Week Teacher');
     const { classUrl } = await createClass(teacher.page, 'IR 350: This week');

@@ -18,7 +18,10 @@ export function TimeZoneField({
       <label htmlFor={id} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
         {label}
       </label>
+      {/* Keyed by the stored zone: when the page refreshes with another (the browser's first
+          report, TimeZoneReporter), the list shows it; a default value alone would not change. */}
       <select
+        key={value}
         id={id}
         name={name}
         defaultValue={value}
