@@ -23,18 +23,20 @@ const TYPES = {
 };
 
 /**
- * Whether an Accept-Encoding header allows Brotli (`br`, or `*`, with a quality above 0).
+ * Whether an Accept-Encoding header allows Brotli: `br` with a quality above 0, or, when `br` is
+ * not named, `*` with a quality above 0 (a named coding overrides the wildcard, RFC 9110 §12.5.3).
  * @param {string | undefined} header
  */
 export function acceptsBrotli(header) {
   if (!header) return false;
+  /** @type {Map<string, number>} */
+  const quality = new Map();
   for (const part of header.split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
-    if (name.trim() !== 'br' && name.trim() !== '*') continue;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
+    const [name = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    quality.set(name, q === undefined ? 1 : Number(q.slice(2)) || 0);
   }
-  return false;
+  return (quality.get('br') ?? quality.get('*') ?? 0) > 0;
 }
 
 /**
@@ -107,7 +109,7 @@ export function staticBrotli(staticDir) {
       res.end(req.method === 'HEAD' ? undefined : body);
       return true;
     },
-    /** Resolves once every compression started so far has ended (for tests and benchmarks). */
+    /** Resolves once every compression started so far has ended (for tests). */
     async settled() {
       while (pending.size) await Promise.all(pending.values());
     },

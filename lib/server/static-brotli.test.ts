@@ -15,6 +15,9 @@ describe('acceptsBrotli', () => {
     expect(acceptsBrotli('gzip, deflate')).toBe(false);
     expect(acceptsBrotli('gzip, br;q=0')).toBe(false);
     expect(acceptsBrotli('brotli')).toBe(false);
+    // A coding named outright overrides the wildcard, whichever comes first.
+    expect(acceptsBrotli('*;q=0, br')).toBe(true);
+    expect(acceptsBrotli('br;q=0, *')).toBe(false);
     expect(acceptsBrotli(undefined)).toBe(false);
   });
 });
