@@ -7,11 +7,12 @@ import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { cache } from 'react';
 import { getDb } from '@/db';
-import { bumpSessionVersion, getSessionState, normaliseEmail } from '@/db/queries/users';
+import { bumpSessionVersion, normaliseEmail } from '@/db/queries/users';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
-import { checkCredentials, mustConfirmEmail, signInSchema } from '@/lib/auth/accounts';
+import { checkCredentials, signInSchema } from '@/lib/auth/accounts';
 import { trustLoopbackOnly } from '@/lib/auth/host';
 import { getAuthSecret } from '@/lib/auth/secret';
+import { liveSession, sessionFromCookies } from '@/lib/auth/session-token';
 import { clientIp } from '@/lib/auth/throttle';
 import { env } from '@/lib/env';
 
@@ -125,19 +126,14 @@ async function buildConfig(request?: Request): Promise<NextAuthConfig> {
       async jwt({ token, user }) {
         const userId = user?.id ?? token.sub;
         if (!userId) return null;
-        // Every request: a token from before the last sign-out or password change is dead.
-        const state = await getSessionState({ userId });
-        // An account that must confirm its email has no session (one from before the setting was
-        // turned on ends here too).
-        if (!state || mustConfirmEmail(state)) return null;
+        const live = await liveSession(userId, user?.id ? 'issuing' : token.sv);
+        if (!live) return null;
         if (user?.id) {
           token.sub = user.id;
-          token.sv = state.sessionVersion;
-        } else if (state.sessionVersion !== token.sv) {
-          return null;
+          token.sv = live.sessionVersion;
         }
-        token.admin = state.siteRole === 'admin' || env().SITE_ADMIN_EMAILS.includes(state.email);
-        token.tz = state.timeZone;
+        token.admin = live.siteAdmin;
+        token.tz = live.timeZone;
         return token;
       },
       session({ session, token }) {
@@ -154,8 +150,13 @@ const nextAuth = NextAuth(buildConfig);
 
 export const { handlers, signIn, signOut } = nextAuth;
 
-/** The session, asked for once per render (React cache), for server components and actions. */
-export const auth = cache(() => nextAuth.auth());
+/**
+ * The session, for server components, actions and route handlers, asked for once per render
+ * (React cache): read from the session cookie with the jwt callback's checks
+ * (lib/auth/session-token.ts). Server components and route handlers cannot set the renewed
+ * cookie Auth.js's own read makes; the proxy, which runs Auth.js on every page visit, renews it.
+ */
+export const auth = cache(async () => sessionFromCookies((await headers()).get('cookie')));
 
 /** For proxy.ts: the uncached auth, which also wraps a proxy function. */
 export const authProxy = nextAuth.auth;

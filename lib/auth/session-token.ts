@@ -1,0 +1,66 @@
+import type { Session } from 'next-auth';
+import { getToken } from 'next-auth/jwt';
+import { getSessionState } from '@/db/queries/users';
+import { mustConfirmEmail } from '@/lib/auth/accounts';
+import { getAuthSecret } from '@/lib/auth/secret';
+import { env } from '@/lib/env';
+
+/** What a session carries that is read afresh from the user's row on every request. */
+export type LiveSession = { sessionVersion: number; siteAdmin: boolean; timeZone: string | null };
+
+/**
+ * The checks every request makes of a session, against the user's row as it is now: a token from
+ * before the last sign-out or password change is dead, and an account that must confirm its email
+ * has no session (one from before the setting was turned on ends here too). `tokenVersion` is the
+ * token's session version, or 'issuing' at sign-in, when the token takes the user's.
+ */
+export async function liveSession(
+  userId: string,
+  tokenVersion: number | undefined | 'issuing',
+): Promise<LiveSession | null> {
+  const state = await getSessionState({ userId });
+  if (!state || mustConfirmEmail(state)) return null;
+  if (tokenVersion !== 'issuing' && state.sessionVersion !== tokenVersion) return null;
+  return {
+    sessionVersion: state.sessionVersion,
+    siteAdmin: state.siteRole === 'admin' || env().SITE_ADMIN_EMAILS.includes(state.email),
+    timeZone: state.timeZone,
+  };
+}
+
+/** Auth.js's session cookie; over https it carries this prefix (browsers take it only from https). */
+export const SESSION_COOKIE = 'authjs.session-token';
+const SECURE_PREFIX = '__Secure-';
+
+const silent = { error: () => {}, warn: () => {}, debug: () => {} };
+
+/**
+ * The session a request's Cookie header carries, or null: the token Auth.js issued (decrypted with
+ * the app's secret, unexpired, in one cookie or split over several), with the same live checks as
+ * the jwt callback. It is what Auth.js's own session read answers, without the rest of that round
+ * trip (a request built and parsed, a new token encrypted and its cookie thrown away).
+ */
+export async function sessionFromCookies(cookieHeader: string | null): Promise<Session | null> {
+  if (!cookieHeader) return null;
+  const token = await getToken({
+    // Only the cookie: getToken would also take a bearer token, which Auth.js's session read does not.
+    req: { headers: new Headers({ cookie: cookieHeader }) },
+    secret: await getAuthSecret(),
+    secureCookie: cookieHeader.includes(`${SECURE_PREFIX}${SESSION_COOKIE}`),
+    logger: silent,
+  });
+  if (!token?.sub) return null;
+  const live = await liveSession(token.sub, token.sv);
+  if (!live) return null;
+  return {
+    user: {
+      id: token.sub,
+      name: token.name ?? null,
+      email: token.email ?? null,
+      image: token.picture ?? null,
+      siteAdmin: live.siteAdmin,
+      timeZone: live.timeZone,
+    },
+    expires: new Date((token.exp ?? 0) * 1000).toISOString(),
+  };
+}
