@@ -74,12 +74,20 @@ export type RunningServer = { baseURL: string; log: string; stop: () => Promise<
 export async function startServer(env: NodeJS.ProcessEnv, log: string): Promise<RunningServer> {
   const port = await freePort();
   const out = openSync(log, 'a');
-  const server = spawn(process.execPath, [path.join(root, 'lib/server/serve.mjs'), '--port', String(port)], {
-    cwd: root,
-    env: { ...env, NODE_ENV: 'production', PORT: String(port) },
-    stdio: ['ignore', out, out],
-    detached: true,
-  });
+  // PROFILE_SERVER=<folder>: each server writes a V8 CPU profile there when it stops (for benchmarks).
+  const profile = process.env.PROFILE_SERVER
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_SERVER}`]
+    : [];
+  const server = spawn(
+    process.execPath,
+    [...profile, path.join(root, 'lib/server/serve.mjs'), '--port', String(port)],
+    {
+      cwd: root,
+      env: { ...env, NODE_ENV: 'production', PORT: String(port) },
+      stdio: ['ignore', out, out],
+      detached: true,
+    },
+  );
   const baseURL = `http://localhost:${port}`;
   await waitForHealth(baseURL, server, log);
   return {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { encode, type JWT } from 'next-auth/jwt';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { bumpSessionVersion, insertUser } from '@/db/queries/users';
 import { users } from '@/db/schema';
@@ -32,6 +32,10 @@ async function tokenFor(
     maxAge: options.maxAge,
   });
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('sessionFromCookies', () => {
   it('reads the user from a token Auth.js issued, with the zone and role as stored now', async () => {
@@ -80,6 +84,18 @@ describe('sessionFromCookies', () => {
     const db = await getDb();
     await db.delete(users).where(eq(users.id, user.id));
     expect(await sessionFromCookies(`${SESSION_COOKIE}=${token}`)).toBeNull();
+  });
+
+  it('stops reading a token once it expires, though it was read before', async () => {
+    const user = await newUser();
+    const cookie = `${SESSION_COOKIE}=${await tokenFor(user, { maxAge: 3600 })}`;
+    expect((await sessionFromCookies(cookie))?.user.id).toBe(user.id);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 3590 * 1000);
+    expect((await sessionFromCookies(cookie))?.user.id).toBe(user.id);
+    // Auth.js allows 15 s of clock skew past the expiry, no more.
+    vi.setSystemTime(Date.now() + 30 * 1000);
+    expect(await sessionFromCookies(cookie)).toBeNull();
   });
 
   it('reads a token that Auth.js split over several cookies', async () => {

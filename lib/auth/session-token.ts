@@ -1,5 +1,5 @@
 import type { Session } from 'next-auth';
-import { getToken } from 'next-auth/jwt';
+import { decode, getToken, type JWT, type JWTDecodeParams } from 'next-auth/jwt';
 import { getSessionState } from '@/db/queries/users';
 import { mustConfirmEmail } from '@/lib/auth/accounts';
 import { getAuthSecret } from '@/lib/auth/secret';
@@ -34,6 +34,35 @@ const SECURE_PREFIX = '__Secure-';
 
 const silent = { error: () => {}, warn: () => {}, debug: () => {} };
 
+/** Auth.js's leeway for a token's expiry, in seconds (its decode passes this to jose). */
+const CLOCK_TOLERANCE_SECONDS = 15;
+/** Tokens this process has decrypted, newest last: about 1 kB each. */
+const DECRYPTED_LIMIT = 10_000;
+const decrypted = new Map<string, JWT>();
+
+/**
+ * Auth.js's decode, remembered by the token's exact text: each student sends the same cookie with
+ * every save, and decrypting it (key derivation and AES in Web Crypto) cost about 1 ms of a save's
+ * 15. Only a token that decrypted is kept, and its expiry is checked again on every use; the
+ * checks against the user's row are never skipped.
+ */
+async function decodeRemembered(params: JWTDecodeParams): Promise<JWT | null> {
+  const key = `${params.salt}\n${params.token}`;
+  const known = decrypted.get(key);
+  if (known) {
+    decrypted.delete(key);
+    if (typeof known.exp === 'number' && known.exp + CLOCK_TOLERANCE_SECONDS <= Date.now() / 1000)
+      return null;
+    decrypted.set(key, known);
+    return known;
+  }
+  const payload = await decode(params);
+  if (!payload) return null;
+  decrypted.set(key, payload);
+  if (decrypted.size > DECRYPTED_LIMIT) decrypted.delete(decrypted.keys().next().value as string);
+  return payload;
+}
+
 /**
  * The session a request's Cookie header carries, or null: the token Auth.js issued (decrypted with
  * the app's secret, unexpired, in one cookie or split over several), with the same live checks as
@@ -47,6 +76,7 @@ export async function sessionFromCookies(cookieHeader: string | null): Promise<S
     req: { headers: new Headers({ cookie: cookieHeader }) },
     secret: await getAuthSecret(),
     secureCookie: cookieHeader.includes(`${SECURE_PREFIX}${SESSION_COOKIE}`),
+    decode: decodeRemembered,
     logger: silent,
   });
   if (!token?.sub) return null;
