@@ -12,7 +12,12 @@ import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { checkCredentials, signInSchema } from '@/lib/auth/accounts';
 import { trustLoopbackOnly } from '@/lib/auth/host';
 import { getAuthSecret } from '@/lib/auth/secret';
-import { liveSession, sessionFromCookies } from '@/lib/auth/session-token';
+import {
+  liveSession,
+  SESSION_MAX_AGE_SECONDS,
+  SESSION_RENEWAL_SECONDS,
+  sessionFromCookies,
+} from '@/lib/auth/session-token';
 import { clientIp } from '@/lib/auth/throttle';
 import { env } from '@/lib/env';
 
@@ -35,9 +40,6 @@ declare module '@auth/core/jwt' {
     admin?: boolean;
   }
 }
-
-/** Sessions last a week and are extended, at most once a day, while the user keeps coming back. */
-export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
 export class InvalidCredentials extends CredentialsSignin {
   code = 'invalid_credentials';
@@ -98,7 +100,7 @@ async function buildConfig(request?: Request): Promise<NextAuthConfig> {
         console.error('[auth]', error);
       },
     },
-    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_RENEWAL_SECONDS },
     pages: { signIn: '/sign-in', error: '/sign-in' },
     providers: [
       Credentials({
@@ -154,9 +156,9 @@ export const { handlers, signIn, signOut } = nextAuth;
  * The session, for server components, actions and route handlers, asked for once per render
  * (React cache): read from the session cookie with the jwt callback's checks
  * (lib/auth/session-token.ts). Server components and route handlers cannot set the renewed
- * cookie Auth.js's own read makes; the proxy, which runs Auth.js on every page visit, renews it.
+ * cookie Auth.js's own read makes; the proxy renews it (proxy.ts).
  */
 export const auth = cache(async () => sessionFromCookies((await headers()).get('cookie')));
 
-/** For proxy.ts: the uncached auth, which also wraps a proxy function. */
+/** For proxy.ts: Auth.js's own session read, which renews the cookie; it also wraps a proxy function. */
 export const authProxy = nextAuth.auth;

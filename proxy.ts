@@ -1,4 +1,5 @@
 import { type NextFetchEvent, type NextRequest, NextResponse } from 'next/server';
+import { renewalDue, SESSION_COOKIE, sessionFromCookies } from '@/lib/auth/session-token';
 import { authProxy } from './auth';
 
 /** Pages that need a signed-in user; everything under them too. */
@@ -46,9 +47,8 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
  * after; signed-in users skip the sign-in pages; every page gets its Content-Security-Policy.
  * Pages, actions and routes check access themselves (lib/server/policy.ts).
  */
-const guard = authProxy((request) => {
+function respond(request: NextRequest, signedIn: boolean): Response {
   const { pathname, search } = request.nextUrl;
-  const signedIn = Boolean(request.auth?.user);
   // Only page visits are sent elsewhere; a server action posted to any page answers for itself.
   const visit = request.method === 'GET' || request.method === 'HEAD';
   if (visit && !signedIn && PRIVATE_PREFIXES.some((p) => matches(pathname, p))) {
@@ -67,14 +67,23 @@ const guard = authProxy((request) => {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', policy);
   return response;
-});
+}
+
+/** The same, through Auth.js's session read, which renews the session's cookie or clears a dead one. */
+const throughAuthJs = authProxy((request) => respond(request, Boolean(request.auth?.user)));
 
 // With a lazily built Auth.js config, wrapping resolves asynchronously; Next needs a plain function.
-const guarded = guard as unknown as Promise<
+const guarded = throughAuthJs as unknown as Promise<
   (request: NextRequest, event: NextFetchEvent) => Promise<Response>
 >;
 
 export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
+  const cookie = request.headers.get('cookie');
+  if (!cookie?.includes(SESSION_COOKIE)) return respond(request, false);
+  // Auth.js runs only where it has work to do: a token a day old to renew (a new week), or a dead
+  // one to clear. Otherwise the session is read as pages read it, and no new cookie is made.
+  const session = await sessionFromCookies(cookie);
+  if (session && !renewalDue(session)) return respond(request, true);
   return (await guarded)(request, event);
 }
 

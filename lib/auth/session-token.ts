@@ -5,6 +5,17 @@ import { mustConfirmEmail } from '@/lib/auth/accounts';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { env } from '@/lib/env';
 
+/** Sessions last a week after the last renewal. */
+export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+/** A session's cookie is renewed (a new week) at most once a day, on a page visit. */
+export const SESSION_RENEWAL_SECONDS = 24 * 60 * 60;
+
+/** Whether a session's token is old enough to be renewed: issued more than a day ago. */
+export function renewalDue(session: Session, now = Date.now()): boolean {
+  const issuedAt = Date.parse(session.expires) - SESSION_MAX_AGE_SECONDS * 1000;
+  return now - issuedAt >= SESSION_RENEWAL_SECONDS * 1000;
+}
+
 /** What a session carries that is read afresh from the user's row on every request. */
 export type LiveSession = { sessionVersion: number; siteAdmin: boolean; timeZone: string | null };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { SESSION_MAX_AGE_SECONDS } from '@/auth';
 import { ChangePasswordForm } from '@/components/auth/change-password-form';
 import { ActionForm } from '@/components/ui/action-form';
 import { TimeZoneField } from '@/components/ui/time-zone-field';
 import { getUserById } from '@/db/queries/users';
+import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-token';
 import { setTimeZoneAction } from '@/lib/server/actions/auth';
 import { requireUser } from '@/lib/server/session';
 import { formatDateTime } from '@/lib/time';
