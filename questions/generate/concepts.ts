@@ -93,6 +93,7 @@ const LENS_WORDS: Record<Lens, string[]> = {
     'multilateral',
     'alliance',
     'coalition',
+    'ally',
     'partner',
     'partnership',
     'institution',
@@ -170,6 +171,59 @@ export const LENS_THEMES: Record<Lens, string> = {
   liberal: 'it relies on allies, institutions, agreements, law, trade or the spread of democracy and freedom',
   constructivist: 'it appeals to ideas, values, identity, norms or how actions are perceived',
 };
+
+/**
+ * Words that put a passage in international politics: a theory lens of IR says nothing about a
+ * paragraph on a country's own schools or debts, whatever its words of strength or war. Armed
+ * forces count (a state's defence is the realist's subject); "strong", "power", "force" and
+ * "war" alone do not ("strong steps", "labor force", "the Civil War").
+ */
+export const INTERNATIONAL_WORDS = new Set([
+  'world',
+  'international',
+  'foreign',
+  'abroad',
+  'overseas',
+  'global',
+  'continent',
+  'ally',
+  'alliance',
+  'coalition',
+  'treaty',
+  'diplomacy',
+  'diplomat',
+  'diplomatic',
+  'embassy',
+  'sanction',
+  'adversary',
+  'enemy',
+  'superpower',
+  'multilateral',
+  'bilateral',
+  'border',
+  'frontier',
+  'invasion',
+  'invade',
+  'regime',
+  'empire',
+  'imperialism',
+  'military',
+  'army',
+  'navy',
+  'troop',
+  'soldier',
+  'weapon',
+  'missile',
+  'nuclear',
+  'defense',
+  'defence',
+  'aggression',
+  'deterrence',
+  'deter',
+]);
+
+/** Plural words for states and their peoples, as written ("nations", not "our nation"; not "states", which is often one federation's). */
+export const STATES_WORDS = new Set(['nations', 'countries', 'peoples']);
 
 /** Cue words of each lens that a set of lemmas uses. */
 export function lensCues(lemmas: Iterable<string>): Record<Lens, string[]> {

@@ -21,7 +21,8 @@ import {
   recommendationQuestions,
   statementTrueFalse,
 } from './templates/argument';
-import { fairDistractors } from './templates/common';
+import { fairDistractors, withoutLongCopy } from './templates/common';
+import { lensQuestions } from './templates/lens';
 import { argumentOrderQuestions, mainIdeaQuestions } from './templates/paragraphs';
 import { parallelOpening } from './templates/reasons';
 import { clozeQuestions } from './templates/statements';
@@ -722,6 +723,54 @@ describe('main-idea items', () => {
     // As good a summary as the key: two right answers.
     expect(texts).not.toContain('The mission of the envoy is vital to the peace of the league');
     expect(texts).toContain('The weather in the spring is mild');
+  });
+});
+
+describe('true or false statements', () => {
+  it('makes none of a purpose ("so that we can …") or of a "done so" with nothing to refer to', () => {
+    const text = [
+      'Let us put aside our old quarrels, so that we can speak with one voice about the famine.',
+      'We know we have to cut the army and close the old bases, but we have not done so.',
+      'Communications and commerce are global.',
+    ].join('\n\n');
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'tf-test');
+    const statements = statementTrueFalse(small, readDiscourse(small)).flatMap((d) =>
+      d.question.type === 'true-false' ? [d.question.statement] : [],
+    );
+    expect(statements.some((s) => /commerce/.test(s))).toBe(true);
+    expect(statements.filter((s) => /one voice|done so/.test(s))).toEqual([]);
+  });
+});
+
+describe('theory lenses', () => {
+  it('reads a lens only in a paragraph about international politics, and poker words only as poker', () => {
+    const text = [
+      // Domestic: strength, war and power words, but nothing abroad.
+      'We must take strong steps to fix our schools. Our strength has always been our people. From the war between the states to the power cuts of last winter, we have always recovered.',
+      // Abroad, with strength words, but hands that are only hands and allies that cooperate.
+      'With our friends and allies we will defend our interests by force when necessary. Our hearts and our hands are with those who build democracy and freedom across the world. Our greatest strength is the power of our ideas.',
+      // Abroad, and plainly about power: a realist reading.
+      'The rival army is growing, and its weapons threaten the balance of power in the region. Only military strength can deter aggression from across the border, and we hold the stronger hand.',
+    ].join('\n\n');
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'lens-test');
+    const keyed = lensQuestions(small)
+      .filter((d) => d.question.type === 'multiple-choice')
+      .map((d) => [d.anchor, d.question.lens]);
+    expect(keyed).toEqual([['p3', 'realist']]);
+  });
+});
+
+describe('statements shortened to avoid a copied run', () => {
+  it('never cuts away the verb of the last clause kept', () => {
+    const sentences = [
+      'Technology is almost magical, and ambition for a better life is now universal.',
+      'Our soldiers have served with honour in the deserts of the south and in the mountains of the north for many years.',
+    ];
+    const small = analyseReading(parseReading({ text: sentences.join('\n\n'), format: 'text' }), 'cut-test');
+    // Cut before "for": "… and ambition" with nothing said of it.
+    expect(withoutLongCopy(sentences[0]!, small)).toBeNull();
+    // A cut that keeps every clause whole still stands.
+    expect(withoutLongCopy(sentences[1]!, small)).toBe('Our soldiers have served with honour');
   });
 });
 

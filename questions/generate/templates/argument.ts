@@ -721,8 +721,10 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     // "… or we would have been standing at the steps if it hadn't gotten so cold" is no fact either.
     const conditional =
       sentence.markers.has('conditional') || /\bwould have\b/i.test(textOf(statement.proposition.group));
-    if (seen.has(sentence.id) || statement.proposition.clause.relation === 'condition' || conditional)
-      continue;
+    // "…, so that we can feel the pain": a purpose says what is aimed at, not what is, so neither
+    // it nor its negation is a fact the text states.
+    const relation = statement.proposition.clause.relation;
+    if (seen.has(sentence.id) || relation === 'condition' || relation === 'purpose' || conditional) continue;
     const stated = affirmed(statement.proposition, statement.subject);
     if (!stated || words(stated) < 5 || words(stated) > 24) continue;
     const id = `tf-${sentence.id}${seen.has(sentence.id) ? `-${seen.get(sentence.id)! + 1}` : ''}`;
@@ -819,8 +821,14 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     const fullFalsehood = text;
     if (!text) text = statedText(statement.proposition, statement.subject);
     const short = withoutLongCopy(text, analysis);
-    // "I shall not attempt to review it": an object pronoun at the end has nothing to refer to.
-    if (!short || /\b(it|them|this|that|these|those)$/i.test(short)) continue;
+    // "I shall not attempt to review it": an object pronoun at the end has nothing to refer to;
+    // nor has "we have not done so".
+    if (
+      !short ||
+      /\b(it|them|this|that|these|those)$/i.test(short) ||
+      /\b(do|does|did|done|doing) so$/i.test(short)
+    )
+      continue;
     text = short;
     seen.set(sentence.id, (seen.get(sentence.id) ?? 0) + 1);
     // The statement both ways, whole (options need not avoid the text's words), for "select all

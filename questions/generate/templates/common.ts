@@ -194,6 +194,30 @@ export function withoutLongCopy(
       .filter((t) => t.written)
       .at(-1);
     if (!last || (last.pos !== 'noun' && last.pos !== 'number') || last.tags.has('Pronoun')) return null;
+    if (cutClauseVerb(current, text)) return null;
   }
   return current;
+}
+
+const COORDINATOR = /^(and|but|or|yet|nor)$/;
+
+/**
+ * Whether a cut took the verb of the last clause it kept: "Technology is almost magical, and
+ * ambition [for a better life is now universal]" leaves a subject with nothing said of it. A
+ * clause is what follows a comma or semicolon and a coordinator.
+ */
+function cutClauseVerb(cut: string, whole: string): boolean {
+  const kept = tokenize(cut).filter((t) => t.written);
+  const all = tokenize(whole).filter((t) => t.written);
+  let opening = -1;
+  for (let i = kept.length - 1; i > 0; i--) {
+    if (COORDINATOR.test(kept[i]!.normal) && /[,;]/.test(kept[i - 1]!.post)) {
+      opening = i;
+      break;
+    }
+  }
+  if (opening === -1) return false;
+  const isVerb = (t: (typeof kept)[number]) =>
+    t.pos === 'verb' || t.tags.has('Copula') || t.tags.has('Auxiliary') || t.tags.has('Modal');
+  return !kept.slice(opening + 1).some(isVerb) && all.slice(opening + 1).some(isVerb);
 }

@@ -1,6 +1,7 @@
+import type { Token } from '../../language/tokens';
 import { LENSES, type Lens } from '../../schema';
-import type { ReadingAnalysis } from '../analyse';
-import { LENS_SUMMARIES, LENS_THEMES, lensCues } from '../concepts';
+import type { ParagraphAnalysis, ReadingAnalysis, SentenceAnalysis } from '../analyse';
+import { INTERNATIONAL_WORDS, LENS_SUMMARIES, LENS_THEMES, lensCues, STATES_WORDS } from '../concepts';
 import { type Draft, draftBase, quote, shuffledOptions } from './common';
 
 /**
@@ -12,22 +13,51 @@ import { type Draft, draftBase, quote, shuffledOptions } from './common';
 const MIN_CUES = 3;
 const MIN_MARGIN = 2;
 
+/** Poker words are power only as "a strong hand", "weak cards"; "our hearts, our hands" is not. */
+const METAPHOR_CUES = new Set(['hand', 'card']);
+const STRENGTH_WORDS = new Set(['strong', 'weak', 'good', 'bad', 'winning', 'losing', 'high', 'low']);
+
+/** The words of a sentence that may cue a lens: none under a negation, poker words only as such. */
+function cueLemmas(sentence: SentenceAnalysis): string[] {
+  const tokens: Token[] = sentence.tokens;
+  return tokens.flatMap((t, i) => {
+    if (t.negated) return [];
+    if (METAPHOR_CUES.has(t.lemma) && !STRENGTH_WORDS.has(tokens[i - 1]?.lemma ?? '')) return [];
+    return [t.lemma];
+  });
+}
+
+/** The place a reading names most often: the speaker's own country, as a rule. */
+function homePlace(analysis: ReadingAnalysis): string | null {
+  const counts = new Map<string, number>();
+  for (const s of analysis.sentences) for (const p of s.places) counts.set(p, (counts.get(p) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** Whether a paragraph is about international politics: its words, or a place abroad. */
+function aboutInternationalPolitics(paragraph: ParagraphAnalysis, home: string | null): boolean {
+  return paragraph.sentences.some(
+    (s) =>
+      s.tokens.some((t) => INTERNATIONAL_WORDS.has(t.lemma) || STATES_WORDS.has(t.normal)) ||
+      s.places.some((p) => p !== home),
+  );
+}
+
 export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
   const author = analysis.authorName;
   const drafts: Draft[] = [];
+  const home = homePlace(analysis);
   for (const paragraph of analysis.paragraphs) {
+    if (!aboutInternationalPolitics(paragraph, home)) continue;
     // Words under a negation do not count: "peace cannot rest upon a balance of power" argues against realism.
-    const lemmas = paragraph.sentences.flatMap((s) => s.tokens.filter((t) => !t.negated).map((t) => t.lemma));
-    const cues = lensCues(lemmas);
+    const cues = lensCues(paragraph.sentences.flatMap(cueLemmas));
     const ranked = (LENSES as readonly Lens[])
       .map((lens) => ({ lens, words: [...new Set(cues[lens])] }))
       .sort((a, b) => b.words.length - a.words.length);
     const [best, second] = ranked;
     if (!best || best.words.length < MIN_CUES || best.words.length - (second?.words.length ?? 0) < MIN_MARGIN)
       continue;
-    const cueSentences = paragraph.sentences.filter((s) =>
-      s.tokens.some((t) => !t.negated && best.words.includes(t.lemma)),
-    );
+    const cueSentences = paragraph.sentences.filter((s) => cueLemmas(s).some((l) => best.words.includes(l)));
     const evidence = cueSentences.slice(0, 3).map((s) => s.id);
     if (evidence.length === 0) continue;
     const id = `lens-${paragraph.id}`;
