@@ -164,6 +164,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/kennedy-1962-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Clinton, first inaugural address, 1993',
+    slug: 'clinton-1993-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/clinton-1993-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
