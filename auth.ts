@@ -158,7 +158,7 @@ export const { handlers, signIn, signOut } = nextAuth;
  * (lib/auth/session-token.ts). Server components and route handlers cannot set the renewed
  * cookie Auth.js's own read makes; the proxy renews it (proxy.ts).
  */
-export const auth = cache(async () => sessionFromCookies((await headers()).get('cookie')));
+export const auth = cache(async () => sessionFromCookies(await headers()));
 
 /** For proxy.ts: Auth.js's own session read, which renews the cookie; it also wraps a proxy function. */
 export const authProxy = nextAuth.auth;

@@ -78,11 +78,10 @@ const guarded = throughAuthJs as unknown as Promise<
 >;
 
 export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
-  const cookie = request.headers.get('cookie');
-  if (!cookie?.includes(SESSION_COOKIE)) return respond(request, false);
+  if (!request.headers.get('cookie')?.includes(SESSION_COOKIE)) return respond(request, false);
   // Auth.js runs only where it has work to do: a token a day old to renew (a new week), or a dead
   // one to clear. Otherwise the session is read as pages read it, and no new cookie is made.
-  const session = await sessionFromCookies(cookie);
+  const session = await sessionFromCookies(request.headers);
   if (session && !renewalDue(session)) return respond(request, true);
   return (await guarded)(request, event);
 }

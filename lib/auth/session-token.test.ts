@@ -33,6 +33,13 @@ async function tokenFor(
   });
 }
 
+/** A request's headers as Next's server passes them: its host, the scheme it came by, the cookies. */
+function read(cookie: string | null, scheme: 'http' | 'https' = 'http') {
+  const headers = new Headers({ host: 'localhost:3000', 'x-forwarded-proto': scheme });
+  if (cookie !== null) headers.set('cookie', cookie);
+  return sessionFromCookies(headers);
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -41,7 +48,7 @@ describe('sessionFromCookies', () => {
   it('reads the user from a token Auth.js issued, with the zone and role as stored now', async () => {
     const user = await newUser({ timeZone: 'Asia/Tokyo' });
     const token = await tokenFor(user, { claims: { tz: 'UTC', admin: true } });
-    const session = await sessionFromCookies(`theme=dark; ${SESSION_COOKIE}=${token}`);
+    const session = await read(`theme=dark; ${SESSION_COOKIE}=${token}`);
     expect(session?.user).toMatchObject({
       id: user.id,
       email: user.email,
@@ -51,31 +58,55 @@ describe('sessionFromCookies', () => {
     });
     const db = await getDb();
     await db.update(users).set({ siteRole: 'admin' }).where(eq(users.id, user.id));
-    expect((await sessionFromCookies(`${SESSION_COOKIE}=${token}`))?.user.siteAdmin).toBe(true);
+    expect((await read(`${SESSION_COOKIE}=${token}`))?.user.siteAdmin).toBe(true);
   });
 
   it('has no session without the cookie, or with a token that is tampered, expired or for another cookie', async () => {
     const user = await newUser();
     const token = await tokenFor(user);
-    expect(await sessionFromCookies(null)).toBeNull();
-    expect(await sessionFromCookies('theme=dark')).toBeNull();
+    expect(await read(null)).toBeNull();
+    expect(await read('theme=dark')).toBeNull();
     const tampered = `${token.slice(0, -6)}${token.slice(-6) === 'AAAAAA' ? 'BBBBBB' : 'AAAAAA'}`;
-    expect(await sessionFromCookies(`${SESSION_COOKIE}=${tampered}`)).toBeNull();
-    expect(await sessionFromCookies(`${SESSION_COOKIE}=${await tokenFor(user, { maxAge: -60 })}`)).toBeNull();
-    // Encrypted for the https cookie's name, sent under the plain one: the salt does not match.
+    expect(await read(`${SESSION_COOKIE}=${tampered}`)).toBeNull();
+    expect(await read(`${SESSION_COOKIE}=${await tokenFor(user, { maxAge: -60 })}`)).toBeNull();
+    // Encrypted for the https cookie's name: read under that name (first, so a remembered
+    // decryption is in play), and not under the plain one, whose salt differs.
     const secureToken = await tokenFor(user, { salt: `__Secure-${SESSION_COOKIE}` });
-    expect(await sessionFromCookies(`${SESSION_COOKIE}=${secureToken}`)).toBeNull();
-    expect((await sessionFromCookies(`__Secure-${SESSION_COOKIE}=${secureToken}`))?.user.id).toBe(user.id);
+    expect((await read(`__Secure-${SESSION_COOKIE}=${secureToken}`, 'https'))?.user.id).toBe(user.id);
+    expect(await read(`${SESSION_COOKIE}=${secureToken}`)).toBeNull();
+  });
+
+  it('reads the cookie Auth.js would read for the scheme the request came by, whatever else is sent', async () => {
+    const user = await newUser();
+    const plain = `${SESSION_COOKIE}=${await tokenFor(user)}`;
+    const secure = `__Secure-${SESSION_COOKIE}=${await tokenFor(user, { salt: `__Secure-${SESSION_COOKIE}` })}`;
+    expect((await read(plain, 'http'))?.user.id).toBe(user.id);
+    expect((await read(secure, 'https'))?.user.id).toBe(user.id);
+    // On https a plain cookie does not count (someone on the network could have planted it).
+    expect(await read(plain, 'https')).toBeNull();
+    // Another cookie whose value names the https cookie (a saved callback address) changes nothing.
+    const planted = `authjs.callback-url=${encodeURIComponent(`/__Secure-${SESSION_COOKIE}`)}; ${plain}`;
+    expect((await read(planted, 'http'))?.user.id).toBe(user.id);
+  });
+
+  it('has no session on a host the app does not trust', async () => {
+    const user = await newUser();
+    const headers = new Headers({
+      host: 'evil.example',
+      'x-forwarded-proto': 'http',
+      cookie: `${SESSION_COOKIE}=${await tokenFor(user)}`,
+    });
+    expect(await sessionFromCookies(headers)).toBeNull();
   });
 
   it('ends every session of a user who signed out, and a token that carries no session version', async () => {
     const user = await newUser();
     const token = await tokenFor(user);
-    expect((await sessionFromCookies(`${SESSION_COOKIE}=${token}`))?.user.id).toBe(user.id);
+    expect((await read(`${SESSION_COOKIE}=${token}`))?.user.id).toBe(user.id);
     await bumpSessionVersion({ userId: user.id });
-    expect(await sessionFromCookies(`${SESSION_COOKIE}=${token}`)).toBeNull();
+    expect(await read(`${SESSION_COOKIE}=${token}`)).toBeNull();
     const unversioned = await tokenFor(user, { claims: { sv: undefined } });
-    expect(await sessionFromCookies(`${SESSION_COOKIE}=${unversioned}`)).toBeNull();
+    expect(await read(`${SESSION_COOKIE}=${unversioned}`)).toBeNull();
   });
 
   it('has no session for a user who no longer exists', async () => {
@@ -83,19 +114,19 @@ describe('sessionFromCookies', () => {
     const token = await tokenFor(user);
     const db = await getDb();
     await db.delete(users).where(eq(users.id, user.id));
-    expect(await sessionFromCookies(`${SESSION_COOKIE}=${token}`)).toBeNull();
+    expect(await read(`${SESSION_COOKIE}=${token}`)).toBeNull();
   });
 
   it('stops reading a token once it expires, though it was read before', async () => {
     const user = await newUser();
     const cookie = `${SESSION_COOKIE}=${await tokenFor(user, { maxAge: 3600 })}`;
-    expect((await sessionFromCookies(cookie))?.user.id).toBe(user.id);
+    expect((await read(cookie))?.user.id).toBe(user.id);
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 3590 * 1000);
-    expect((await sessionFromCookies(cookie))?.user.id).toBe(user.id);
+    expect((await read(cookie))?.user.id).toBe(user.id);
     // Auth.js allows 15 s of clock skew past the expiry, no more.
     vi.setSystemTime(Date.now() + 30 * 1000);
-    expect(await sessionFromCookies(cookie)).toBeNull();
+    expect(await read(cookie)).toBeNull();
   });
 
   it('reads a token that Auth.js split over several cookies', async () => {
@@ -103,6 +134,6 @@ describe('sessionFromCookies', () => {
     const token = await tokenFor(user);
     const half = Math.floor(token.length / 2);
     const cookies = `${SESSION_COOKIE}.1=${token.slice(half)}; ${SESSION_COOKIE}.0=${token.slice(0, half)}`;
-    expect((await sessionFromCookies(cookies))?.user.id).toBe(user.id);
+    expect((await read(cookies))?.user.id).toBe(user.id);
   });
 });

@@ -2,6 +2,7 @@ import type { Session } from 'next-auth';
 import { decode, getToken, type JWT, type JWTDecodeParams } from 'next-auth/jwt';
 import { getSessionState } from '@/db/queries/users';
 import { mustConfirmEmail } from '@/lib/auth/accounts';
+import { trustLoopbackOnly } from '@/lib/auth/host';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { env } from '@/lib/env';
 
@@ -41,7 +42,6 @@ export async function liveSession(
 
 /** Auth.js's session cookie; over https it carries this prefix (browsers take it only from https). */
 export const SESSION_COOKIE = 'authjs.session-token';
-const SECURE_PREFIX = '__Secure-';
 
 const silent = { error: () => {}, warn: () => {}, debug: () => {} };
 
@@ -75,18 +75,34 @@ async function decodeRemembered(params: JWTDecodeParams): Promise<JWT | null> {
 }
 
 /**
- * The session a request's Cookie header carries, or null: the token Auth.js issued (decrypted with
- * the app's secret, unexpired, in one cookie or split over several), with the same live checks as
- * the jwt callback. It is what Auth.js's own session read answers, without the rest of that round
- * trip (a request built and parsed, a new token encrypted and its cookie thrown away).
+ * Whether Auth.js names the session cookie `__Secure-…`, decided as it decides: by AUTH_URL's
+ * scheme when set, else by the x-forwarded-proto header Next's server adds (https when absent).
+ * Never by which cookies arrive: on https, a plain cookie someone planted must not count.
  */
-export async function sessionFromCookies(cookieHeader: string | null): Promise<Session | null> {
-  if (!cookieHeader) return null;
+function secureCookies(headers: Headers): boolean {
+  // Auth.js reads these two straight from the process's environment.
+  const configured = process.env.AUTH_URL ?? process.env.NEXTAUTH_URL;
+  if (configured) return new URL(configured).protocol === 'https:';
+  return (headers.get('x-forwarded-proto') ?? 'https').replace(/:$/, '') === 'https';
+}
+
+/**
+ * The session a request carries, or null: the token Auth.js issued (decrypted with the app's
+ * secret, unexpired, in one cookie or split over several, under the cookie name Auth.js would
+ * read), on a host Auth.js trusts, with the same live checks as the jwt callback. It is what
+ * Auth.js's own session read answers, without the rest of that round trip (a request built and
+ * parsed, a new token encrypted and its cookie thrown away).
+ */
+export async function sessionFromCookies(headers: Headers): Promise<Session | null> {
+  const cookie = headers.get('cookie');
+  if (!cookie) return null;
+  // Auth.js answers an untrusted host with an error, which counts as no session.
+  if (trustLoopbackOnly(headers) === false) return null;
   const token = await getToken({
     // Only the cookie: getToken would also take a bearer token, which Auth.js's session read does not.
-    req: { headers: new Headers({ cookie: cookieHeader }) },
+    req: { headers: new Headers({ cookie }) },
     secret: await getAuthSecret(),
-    secureCookie: cookieHeader.includes(`${SECURE_PREFIX}${SESSION_COOKIE}`),
+    secureCookie: secureCookies(headers),
     decode: decodeRemembered,
     logger: silent,
   });

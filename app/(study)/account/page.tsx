@@ -42,8 +42,8 @@ export default async function AccountPage() {
         <ChangePasswordForm hasPassword={Boolean(user?.passwordHash)} />
       </section>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        You stay signed in for {days} days after your last visit. Signing out ends your sessions on every
-        device.
+        You stay signed in for {days} days, and each day you open a page starts the {days} days again. Signing
+        out ends your sessions on every device.
       </p>
     </div>
   );
