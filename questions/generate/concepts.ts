@@ -1,3 +1,4 @@
+import type { Token } from '../language/tokens';
 import type { Lens } from '../schema';
 
 /**
@@ -144,6 +145,22 @@ export function conceptsFor(lemmas: Iterable<string>): string[] {
     .sort((a, b) => b.hits - a.hits || a.concept.localeCompare(b.concept))
     .slice(0, 4)
     .map((c) => c.concept);
+}
+
+/** Poker words are power only as "a strong hand", "weak cards"; "our hearts, our hands" is not. */
+const METAPHOR_CUES = new Set(['hand', 'card']);
+const STRENGTH_WORDS = new Set(['strong', 'weak', 'good', 'bad', 'winning', 'losing', 'high', 'low']);
+
+/**
+ * The lemmas of some tokens that may cue a lens: none under a negation ("peace cannot rest upon a
+ * balance of power" argues against realism), poker words only as poker.
+ */
+export function lensCueLemmas(tokens: readonly Token[]): string[] {
+  return tokens.flatMap((t, i) => {
+    if (t.negated) return [];
+    if (METAPHOR_CUES.has(t.lemma) && !STRENGTH_WORDS.has(tokens[i - 1]?.lemma ?? '')) return [];
+    return [t.lemma];
+  });
 }
 
 /** A lens only when its words clearly dominate; most generated questions have none. */

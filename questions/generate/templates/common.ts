@@ -1,7 +1,7 @@
 import { tokenize } from '../../language/tokens';
 import type { ChoiceOption, Question, Skill } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
-import { conceptsFor, lensFor } from '../concepts';
+import { conceptsFor, lensCueLemmas, lensFor } from '../concepts';
 import { seededShuffle } from '../deterministic';
 import { clashWithKey } from '../entail';
 import { copiedRun } from '../validate';
@@ -45,7 +45,8 @@ export function draftBase(
   analysis: ReadingAnalysis,
   input: { id: string; evidence: string[]; skill: Skill; difficulty: 1 | 2 | 3; explanation: string },
 ) {
-  const lemmas = input.evidence.flatMap((id) => [...(analysis.sentenceById.get(id)?.content ?? [])]);
+  const evidence = input.evidence.flatMap((id) => analysis.sentenceById.get(id) ?? []);
+  const lemmas = evidence.flatMap((s) => [...s.content]);
   return {
     id: `${analysis.readingSlug}-gen-${input.id}`.toLowerCase().replace(/[^a-z0-9.-]+/g, '-'),
     readingSlug: analysis.readingSlug,
@@ -53,7 +54,7 @@ export function draftBase(
     evidence: input.evidence,
     skill: input.skill,
     concepts: conceptsFor(lemmas),
-    lens: lensFor(lemmas),
+    lens: lensFor(evidence.flatMap((s) => lensCueLemmas(s.tokens))),
     difficulty: input.difficulty,
     source: 'generated' as const,
     status: 'draft' as const,

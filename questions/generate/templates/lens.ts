@@ -1,7 +1,13 @@
-import type { Token } from '../../language/tokens';
 import { LENSES, type Lens } from '../../schema';
-import type { ParagraphAnalysis, ReadingAnalysis, SentenceAnalysis } from '../analyse';
-import { INTERNATIONAL_WORDS, LENS_SUMMARIES, LENS_THEMES, lensCues, STATES_WORDS } from '../concepts';
+import type { ParagraphAnalysis, ReadingAnalysis } from '../analyse';
+import {
+  INTERNATIONAL_WORDS,
+  LENS_SUMMARIES,
+  LENS_THEMES,
+  lensCueLemmas,
+  lensCues,
+  STATES_WORDS,
+} from '../concepts';
 import { type Draft, draftBase, quote, shuffledOptions } from './common';
 
 /**
@@ -12,20 +18,6 @@ import { type Draft, draftBase, quote, shuffledOptions } from './common';
 
 const MIN_CUES = 3;
 const MIN_MARGIN = 2;
-
-/** Poker words are power only as "a strong hand", "weak cards"; "our hearts, our hands" is not. */
-const METAPHOR_CUES = new Set(['hand', 'card']);
-const STRENGTH_WORDS = new Set(['strong', 'weak', 'good', 'bad', 'winning', 'losing', 'high', 'low']);
-
-/** The words of a sentence that may cue a lens: none under a negation, poker words only as such. */
-function cueLemmas(sentence: SentenceAnalysis): string[] {
-  const tokens: Token[] = sentence.tokens;
-  return tokens.flatMap((t, i) => {
-    if (t.negated) return [];
-    if (METAPHOR_CUES.has(t.lemma) && !STRENGTH_WORDS.has(tokens[i - 1]?.lemma ?? '')) return [];
-    return [t.lemma];
-  });
-}
 
 /** The place a reading names most often: the speaker's own country, as a rule. */
 function homePlace(analysis: ReadingAnalysis): string | null {
@@ -49,15 +41,16 @@ export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
   const home = homePlace(analysis);
   for (const paragraph of analysis.paragraphs) {
     if (!aboutInternationalPolitics(paragraph, home)) continue;
-    // Words under a negation do not count: "peace cannot rest upon a balance of power" argues against realism.
-    const cues = lensCues(paragraph.sentences.flatMap(cueLemmas));
+    const cues = lensCues(paragraph.sentences.flatMap((s) => lensCueLemmas(s.tokens)));
     const ranked = (LENSES as readonly Lens[])
       .map((lens) => ({ lens, words: [...new Set(cues[lens])] }))
       .sort((a, b) => b.words.length - a.words.length);
     const [best, second] = ranked;
     if (!best || best.words.length < MIN_CUES || best.words.length - (second?.words.length ?? 0) < MIN_MARGIN)
       continue;
-    const cueSentences = paragraph.sentences.filter((s) => cueLemmas(s).some((l) => best.words.includes(l)));
+    const cueSentences = paragraph.sentences.filter((s) =>
+      lensCueLemmas(s.tokens).some((l) => best.words.includes(l)),
+    );
     const evidence = cueSentences.slice(0, 3).map((s) => s.id);
     if (evidence.length === 0) continue;
     const id = `lens-${paragraph.id}`;
