@@ -170,6 +170,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/clinton-1993-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'Obama, first inaugural address, 2009',
+    slug: 'obama-2009-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/obama-2009-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

@@ -440,8 +440,14 @@ export function propositionOf(clause: Clause): Proposition | null {
       !last.tags.has('Auxiliary') &&
       !last.tags.has('Modal') &&
       !last.tags.has('Copula')
-    )
+    ) {
+      // "have now taken", "has long stood": compromise reads a "have" that an adverb parts from
+      // its participle as the main verb; the participle ends the group.
+      const participle = perfectParticipleAfter(body, end - 1);
+      if (participle === null) break;
+      end = participle + 1;
       break;
+    }
     // After a copula the group goes on only to a verb ("is also betting"), not to a complement.
     if (last.tags.has('Copula')) {
       let k = end;
@@ -466,6 +472,14 @@ export function propositionOf(clause: Clause): Proposition | null {
     return null;
   const head = [...group].reverse().find((t) => t.tags.has('Verb') || t.tags.has('Copula'));
   if (!head) return null;
+  // "God bless America", "Heaven help us": a verb in its bare form after a singular subject is
+  // a wish (the subjunctive), not a statement of what someone does.
+  if (group.length === 1 && isBareFormAfterSingular(head, subject)) return null;
+  // "…, and, as a result, likely saved 200 lives": a subject needs a noun or a pronoun.
+  if (!subject.some((t) => t.pos === 'noun' || t.tags.has('Noun') || t.tags.has('Pronoun'))) return null;
+  // "Knowledge gained from research will improve …": a participle after a bare noun with a
+  // modal still to come is a reduced relative clause; the sentence's verb is the modal's.
+  if (group.length === 1 && isReducedRelative(subject, head, body.slice(end))) return null;
   // "a person named Osama bin Laden", "a group known as …": a participle after its noun, no verb.
   if (
     group.length === 1 &&
@@ -499,6 +513,72 @@ export const turnedBy = (next: Clause | undefined) =>
   /^(?:but|yet)$/i.test(next.marker) &&
   // "…, but it does not end there" is a clause of its own; "but not at the center …" qualifies.
   propositionOf(next) === null;
+
+const HAVE_FORMS = /^(have|has|had)$/;
+
+/**
+ * A past participle after a noun subject, with a modal later in the same stretch and no clause
+ * of its own opening before it: "Knowledge gained from research will improve …".
+ */
+function isReducedRelative(subject: Token[], head: Token, after: Token[]): boolean {
+  const noun = subject.at(-1)!;
+  if (!head.tags.has('PastTense') || head.tags.has('Copula') || head.tags.has('Auxiliary')) return false;
+  if (noun.pos !== 'noun' || noun.tags.has('Pronoun')) return false;
+  const stop = after.findIndex((t) => /[,;—–]|--/.test(t.post));
+  const stretch = stop === -1 ? after : after.slice(0, stop + 1);
+  const modal = stretch.findIndex((t) => t.tags.has('Modal'));
+  return (
+    modal >= 0 &&
+    !stretch
+      .slice(0, modal)
+      .some((t) => /^(who|which|that|whom|whose|because|if|when|so|and|but)$/.test(t.normal))
+  );
+}
+
+/**
+ * The index of the past participle that a "have" at `at` governs across adverbs ("have now
+ * taken"), or null when the "have" is the main verb ("have the stronger cards").
+ */
+function perfectParticipleAfter(tokens: Token[], at: number): number | null {
+  const have = tokens[at]!;
+  if (!HAVE_FORMS.test(have.normal) || have.post.trim()) return null;
+  let k = at + 1;
+  // compromise tags "now" a conjunction here and "long" ("has long stood") an adjective.
+  const isAdverb = (t: Token) =>
+    (t.pos === 'adv' || t.isNegator || t.normal === 'now' || t.normal === 'long') && !t.tags.has('Verb');
+  while (tokens[k] && isAdverb(tokens[k]!) && !tokens[k]!.post.trim()) k++;
+  if (k === at + 1) return null;
+  const verb = tokens[k];
+  if (!verb?.tags.has('Verb') || verb.tags.has('Gerund')) return null;
+  if (verb.tags.has('Participle') || verb.tags.has('PastTense')) return k;
+  const forms = conjugate(verb.lemma);
+  return verb.normal === forms.Participle || verb.normal === forms.PastTense ? k : null;
+}
+
+/** A lexical verb in its bare form ("bless", not "blesses") after a singular third-person subject. */
+function isBareFormAfterSingular(head: Token, subject: Token[]): boolean {
+  if (
+    head.tags.has('Copula') ||
+    head.tags.has('Modal') ||
+    head.tags.has('Auxiliary') ||
+    head.tags.has('PastTense') ||
+    !head.written
+  )
+    return false;
+  // Only a bare singular noun ("God", "the Lord", "Heaven"): a longer subject's head is too
+  // easily misread ("American actions this past week offer …" is plural).
+  const nouns = subject.filter((t) => !t.tags.has('Determiner'));
+  if (nouns.length !== 1 || nouns[0]!.pos !== 'noun' || nouns[0]!.tags.has('Plural')) return false;
+  if (nouns[0]!.tags.has('Pronoun')) return false;
+  const forms = conjugate(head.lemma);
+  return (
+    head.normal === forms.Infinitive &&
+    forms.PresentTense !== undefined &&
+    head.normal !== forms.PresentTense &&
+    // "The president put …" is a past tense.
+    head.normal !== forms.PastTense
+  );
+}
 
 /** compromise reads "Putin’s adversarial calculus" as "Putin is …"; a later verb shows it was a possessive. */
 function isPossessiveIs(tokens: Token[], i: number): boolean {
@@ -563,7 +643,12 @@ function splitGroup(proposition: Proposition): Parts | null {
   if (!first) return null;
   const between = adverbs.map((t) => t.written || t.text).join(' ');
   const written = (t: Token) => (t.written ? t.written : t.text);
-  if (first.tags.has('Modal') || first.tags.has('Auxiliary') || first.tags.has('Copula')) {
+  if (
+    first.tags.has('Modal') ||
+    first.tags.has('Auxiliary') ||
+    first.tags.has('Copula') ||
+    (verbs.length > 1 && HAVE_FORMS.test(first.normal))
+  ) {
     // "cannot" is written as one word but read as "can" + "not".
     const aux = /^can'?not$|n[’']t$/i.test(first.written) ? first.normal : written(first);
     const rest = verbs

@@ -133,6 +133,13 @@ const LENS_WORDS: Record<Lens, string[]> = {
     'culture',
     'perception',
     'prestige',
+    // Who a people is: identity arguments ("our patchwork heritage is a strength").
+    'heritage',
+    'tradition',
+    'tribe',
+    'humanity',
+    'religion',
+    'creed',
   ],
 };
 
@@ -153,14 +160,45 @@ const STRENGTH_WORDS = new Set(['strong', 'weak', 'good', 'bad', 'winning', 'los
 
 /**
  * The lemmas of some tokens that may cue a lens: none under a negation ("peace cannot rest upon a
- * balance of power" argues against realism), poker words only as poker.
+ * balance of power" argues against realism), poker words only as poker, no civil war.
  */
 export function lensCueLemmas(tokens: readonly Token[]): string[] {
-  return tokens.flatMap((t, i) => {
-    if (t.negated) return [];
-    if (METAPHOR_CUES.has(t.lemma) && !STRENGTH_WORDS.has(tokens[i - 1]?.lemma ?? '')) return [];
-    return [t.lemma];
-  });
+  return tokens.flatMap((t, i) => (t.negated || !usedAsConcept(tokens, i) ? [] : [t.lemma]));
+}
+
+/**
+ * Whether the token at `i` is used in its concept's sense: poker words only as poker ("worked
+ * till their hands were raw" is no hand of cards), and no civil war as war among states.
+ */
+export function usedAsConcept(tokens: readonly Token[], i: number): boolean {
+  const lemma = tokens[i]!.lemma;
+  if (METAPHOR_CUES.has(lemma) && !STRENGTH_WORDS.has(tokens[i - 1]?.lemma ?? '')) return false;
+  return !(lemma === 'war' && tokens[i - 1]?.lemma === 'civil');
+}
+
+const NOT_ONLY = /^(just|only|merely|simply|solely)$/;
+
+/**
+ * Lemmas the text sets aside rather than relies on: "not just with missiles and tanks, but …"
+ * (up to the "but"), and "our power alone cannot protect us". A paragraph that says its lens's
+ * words are not enough argues against that lens as much as in its terms.
+ */
+export function setAsideLemmas(tokens: readonly Token[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.normal === 'not' && NOT_ONLY.test(tokens[i + 1]?.normal ?? '')) {
+      for (
+        let j = i + 2;
+        j < tokens.length && tokens[j]!.normal !== 'but' && !/[;.]/.test(tokens[j - 1]!.post);
+        j++
+      )
+        out.push(tokens[j]!.lemma);
+    }
+    const next = tokens[i + 1];
+    if (next?.normal === 'alone' && tokens.slice(i + 2, i + 4).some((t) => t.isNegator))
+      out.push(tokens[i]!.lemma);
+  }
+  return out;
 }
 
 /** A lens only when its words clearly dominate; most generated questions have none. */

@@ -1,3 +1,4 @@
+import type { Token } from '../language/tokens';
 import type { ReadingAnalysis, SentenceAnalysis } from './analyse';
 import {
   affirmed,
@@ -144,7 +145,14 @@ const RISK_WORDS = new Set([
  */
 const COUNTERING =
   /^(against|prevent|prevents|prevented|preventing|rid|eliminate|eliminating|counter|combat|combating|address|addressing|reduce|reducing|remove|removing|end|ending|defeat|confront|fight|fighting|meet|meeting|protect|protecting|guard|defend|deter|resist|lessen|avoid|escape|overcome|mobilizing|mobilize)$/;
-const DANGER_NOUN = /^(risks?|dangers?|threats?|perils?|costs?|price)$/;
+const DANGER_NOUN = /^(risks?|dangers?|threats?|perils?|costs?|price|cracks|rifts?|divisions|wedges)$/;
+
+/** Whether some words name a danger or a cost ("risk-tolerant", "threaten", "cracks within"). */
+export const namesDanger = (tokens: readonly Token[]) =>
+  tokens.some(
+    (t) =>
+      RISK_WORDS.has(t.lemma) || DANGER_NOUN.test(t.normal) || /risk|danger|threat|vulnerab/.test(t.normal),
+  );
 
 const trimClause = (text: string) =>
   text
@@ -433,6 +441,8 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         ) &&
           !/\bat the (?:cost|price|risk) of\b/i.test(sentence.text)) ||
         /\b(?:risky|dangerous|perilous|costly)\b/i.test(sentence.text) ||
+        // "cracks within the European Union", "rifts among the allies": a coalition coming apart.
+        /\b(?:cracks|rifts?|divisions|wedges)\s+(?:within|in|between|among|inside)\b/i.test(sentence.text) ||
         sentence.tokens.some(
           (t, i) =>
             RISK_WORDS.has(t.lemma) &&
@@ -443,10 +453,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         );
       // The clause that names the risk, not the sentence's first.
       const main = statements.find((st) =>
-        st?.proposition.clause.tokens.some(
-          (t) =>
-            RISK_WORDS.has(t.lemma) || /^(risks?|dangers?|threats?|perils?|costs?|price)$/.test(t.normal),
-        ),
+        st?.proposition.clause.tokens.some((t) => RISK_WORDS.has(t.lemma) || DANGER_NOUN.test(t.normal)),
       );
       // "No threat … is concealed in our plans" names a threat to deny it.
       const deniedRisk =

@@ -5,8 +5,8 @@ import { gradeShortAnswer } from '../grade/short-answer';
 import { tokenize } from '../language/tokens';
 import { denotesPeople } from '../language/wordnet';
 import { QUESTION_TYPES, type Question } from '../schema';
-import { clausesOf, propositionOf, statedText, subjectText, withSubject } from './clauses';
-import { readDiscourse } from './discourse';
+import { clausesOf, negated, propositionOf, statedText, subjectText, withSubject } from './clauses';
+import { namesDanger, readDiscourse } from './discourse';
 import { clashWithKey } from './entail';
 import {
   analyseReading,
@@ -16,9 +16,12 @@ import {
   validateQuestion,
 } from './index';
 import {
+  endsInVerblessThatClause,
+  intentQuestions,
   messageQuestions,
   pronounFor,
   recommendationQuestions,
+  riskQuestions,
   statementTrueFalse,
 } from './templates/argument';
 import { fairDistractors, withoutLongCopy } from './templates/common';
@@ -564,13 +567,15 @@ describe('more cuts that change the meaning', () => {
       discourse.statements.filter((s) => /aid to help/i.test(statedText(s.proposition, s.subject))),
     ).toEqual([]);
     // Four usable points in a row, two of them numbered list items with no verb.
+    // Every sentence names Vilnius and Kaliningrad, so the points make one thread whichever
+    // sentence of a paragraph is its point.
     const listed = [
-      'The alliance has grown stronger in every year of its long existence since the war. Its eastern members now guard the border with new radar stations and fighter squadrons.',
-      'Its members have pooled their air defences along the whole of the eastern border. The radar stations and fighter squadrons answer to one command under the treaty.',
-      'First, ratification of the treaty of mutual defence by every parliament. The ministers expect each parliament to ratify the treaty in the capital before the end of the coming year.',
-      'Second, a common fund for arms, doubled within three years. The ministers will manage the fund in the coming year from a new office in the capital.',
-      'The ministers of the alliance will meet again in the spring at the summit in Vilnius. They will agree the rules of the common fund and of its new office there.',
-      'The partners in the south have asked the ministers to join the common fund for arms. The summit in Vilnius will answer them in the spring of next year.',
+      'The alliance has grown stronger around Vilnius in every year since the crisis over Kaliningrad. Its eastern members now guard Vilnius against Kaliningrad with new radar stations and fighter squadrons.',
+      'Its members have pooled the air defences of Vilnius along the whole border with Kaliningrad. The radar stations near Vilnius watch Kaliningrad under one command of the treaty.',
+      'First, ratification of the defence treaty for Vilnius and the Kaliningrad border by every parliament. The ministers expect each parliament to ratify the treaty on Vilnius and Kaliningrad before the end of the coming year.',
+      'Second, a common fund for arms in Vilnius facing Kaliningrad, doubled within three years. The ministers will manage the fund from a new office in Vilnius near the Kaliningrad border.',
+      'The ministers of the alliance will meet again in Vilnius in the spring to discuss Kaliningrad. They will agree the rules of the common fund for Vilnius and for the Kaliningrad border there.',
+      'The partners in the south have asked Vilnius to share the common fund for the Kaliningrad border. The summit in Vilnius will answer them about Kaliningrad in the spring of next year.',
     ];
     const orderingsOf = (paragraphs: string[]) =>
       argumentOrderQuestions(
@@ -703,6 +708,28 @@ describe('risks the text states', () => {
     const risks = readDiscourse(small).risks.map((r) => r.sentence.paragraphNumber);
     expect(risks).toEqual([4, 5]);
   });
+
+  it('reads cracks within a coalition as a risk, and offers no other danger beside it', () => {
+    const small = analyseReading(
+      parseReading({
+        text: [
+          'We already see cracks within the alliance, and the southern members are divided over the pipeline.',
+          'The council meets every spring in the old capital by the river.',
+          'The envoys signed a trade agreement with the northern republics last year.',
+          'The harbour of the capital handles most of the grain that the country sells abroad.',
+        ].join('\n\n'),
+        format: 'text',
+      }),
+      'cracks-test',
+    );
+    const discourse = readDiscourse(small);
+    expect(discourse.risks.map((r) => r.sentence.paragraphNumber)).toEqual([1]);
+    expect(riskQuestions(small, discourse)).toHaveLength(1);
+    // A distractor that names a danger of its own would be a second key.
+    expect(namesDanger(tokenize('The general is risk-tolerant to the point of recklessness.'))).toBe(true);
+    expect(namesDanger(tokenize('An effective response must expose his vulnerabilities.'))).toBe(true);
+    expect(namesDanger(tokenize('The council meets every spring in the old capital.'))).toBe(false);
+  });
 });
 
 describe('main-idea items', () => {
@@ -808,6 +835,23 @@ describe('ordering items', () => {
     );
     expect(argumentOrderQuestions(analysed)).toEqual([]);
   });
+
+  it('asks for no order of points that share nothing, even where their paragraphs share names', () => {
+    // The paragraphs share "Vilnius" and "Kaliningrad"; the points a student would order
+    // (hospital, schools, museum, bridge) share nothing.
+    const paragraphs = [
+      'Our farmers have harvested more wheat this year than in any year before. Some of that grain went by rail to Vilnius and on to the busy market in Kaliningrad, where traders bought it.',
+      'The new hospital in the capital opened its doors to patients in the spring. Its doctors were trained in Vilnius and in the clinics of Kaliningrad over many long years of study.',
+      'Our schools will teach every child a second language by the end of the decade. Teachers from Vilnius and from Kaliningrad will help us write the lessons and train our staff.',
+      'The national museum will show the paintings of the old masters next winter. Several of the paintings come on loan from Vilnius and from Kaliningrad for the whole season.',
+      'The bridge over the northern river will be finished before the first snow falls. Engineers from Vilnius and from Kaliningrad designed its towers and its long steel deck.',
+    ];
+    const analysed = analyseReading(
+      parseReading({ text: paragraphs.join('\n\n'), format: 'text' }),
+      'unrelated-points-shared-names-test',
+    );
+    expect(argumentOrderQuestions(analysed)).toEqual([]);
+  });
 });
 
 describe('faults a fresh text showed (Kennedy 1962, after its first-sight rating)', () => {
@@ -867,5 +911,93 @@ describe('actions offered as distractors', () => {
     const texts = draft.question.options.map((o) => o.text);
     expect(texts).toContain('Expand our exports to the growing markets of the south');
     expect(texts.filter((t) => /\b(its|also)\b|by candidates/i.test(t))).toEqual([]);
+  });
+});
+
+describe('faults a fresh text showed (Obama 2009, on its rating)', () => {
+  it('reads a wish ("Heaven help …") as no statement, and keeps "have" with its participle across an adverb', () => {
+    const [wish] = clausesOf(tokenize('And Heaven protect the sailors of the northern fleet.'));
+    expect(propositionOf(wish!)).toBeNull();
+    // A longer subject whose last noun is singular is no wish: "actions … week offer".
+    const [plural] = clausesOf(tokenize('Our actions this past week offer a hopeful sign to the region.'));
+    expect(propositionOf(plural!)).not.toBeNull();
+    const [perfect] = clausesOf(tokenize('Eleven envoys have now signed the border treaty.'));
+    const proposition = propositionOf(perfect!);
+    expect(proposition && negated(proposition)).toBe('Eleven envoys have not now signed the border treaty');
+    const [long] = clausesOf(tokenize('Our navy has long guarded the straits.'));
+    const guarded = propositionOf(long!);
+    expect(guarded && negated(guarded)).toBe('Our navy has not long guarded the straits');
+  });
+
+  it('finds no verb in a reduced relative ("Knowledge gained … will …") or a subject without a noun', () => {
+    const [relative] = clausesOf(
+      tokenize('Evidence gathered by the inspectors will reach the council next week.'),
+    );
+    expect(propositionOf(relative!)).toBeNull();
+    const [kept] = clausesOf(tokenize('Russia expelled the diplomats who would spy on its factories.'));
+    expect(propositionOf(kept!)).not.toBeNull();
+  });
+
+  it('states nothing said to "you", nor a "that" clause cut before its verb', () => {
+    const text = [
+      'To the rulers who jail their critics, we say that you cannot silence a free people for ever.',
+      'To the farmers of the poor nations, we pledge to work alongside you to make your fields flourish.',
+      'The generals seize the grain of the peasants in every province.',
+      'Smugglers carry weapons across the mountains into the valley.',
+      'Foreign banks lend money to the government of the north.',
+      'The envoys signed the border treaty.',
+    ].join('\n\n');
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'you-test');
+    const statements = statementTrueFalse(small, readDiscourse(small)).flatMap((d) =>
+      d.question.type === 'true-false' ? [d.question.statement] : [],
+    );
+    expect(statements.some((s) => /envoys/.test(s))).toBe(true);
+    expect(statements.filter((s) => /\byou\b/.test(s))).toEqual([]);
+    const pledges = intentQuestions(small, readDiscourse(small)).map((d) => d.question.prompt);
+    expect(pledges).toEqual([]);
+    // What a cut to avoid a long copy can leave: "Many have discovered again that even in tragedy".
+    expect(endsInVerblessThatClause('Our diplomats have learned again that even in defeat')).toBe(true);
+    expect(endsInVerblessThatClause('Our diplomats have learned that patience brings its reward')).toBe(
+      false,
+    );
+  });
+
+  it('reads identity words as constructivist, no civil war as realist, and blanks no hands that are only hands', () => {
+    const text = [
+      'Our neighbours across the border share our heritage and our traditions, and we know that the lines of tribe and religion shall fade as our common humanity grows. The civil war of our past made us a strong people, and strength at home is no weakness abroad.',
+      'The farmers of the valley worked till their hands were raw to feed the soldiers of the republic.',
+      'In this dangerous world a nation that holds the strongest hand sets the terms of every treaty with its rivals.',
+    ].join('\n\n');
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'identity-test');
+    const keyed = lensQuestions(small)
+      .filter((d) => d.question.type === 'multiple-choice')
+      .map((d) => [d.anchor, d.question.lens]);
+    expect(keyed).toContainEqual(['p1', 'constructivist']);
+    const blanks = clozeQuestions(small).flatMap((d) =>
+      d.question.type === 'cloze' ? d.question.answer.blanks.flatMap((b) => b.accepted) : [],
+    );
+    expect(blanks).not.toContain('hands');
+  });
+
+  it('asks for no lens a paragraph contests ("not just with missiles", "power alone cannot")', () => {
+    const contested =
+      'Our fathers faced down the empire across the sea not just with missiles and tanks, but with sturdy alliances. They understood that our military power alone cannot protect us in this world. Our security grows from strength used with restraint and from the force of our example.';
+    const plain =
+      'Our fathers faced down the empire across the sea with missiles and tanks and sturdy alliances. They understood that our military power protects us in this world. Our security grows from strength used with restraint and from the force of our example.';
+    const lensesOf = (text: string) =>
+      lensQuestions(analyseReading(parseReading({ text, format: 'text' }), 'contested-lens-test'))
+        .filter((d) => d.question.type === 'multiple-choice')
+        .map((d) => d.question.lens);
+    expect(lensesOf(plain)).toEqual(['realist']);
+    expect(lensesOf(contested)).toEqual([]);
+  });
+
+  it('defines no -ing form of a verb whose stem doubles or drops a letter ("nagging", "meddling")', () => {
+    const text =
+      'A nagging doubt about the alliance spread through the capitals, and meddling by outside powers deepened the quarrel.';
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'ing-test');
+    const words = vocabularyItems(small).map((i) => i.token.normal);
+    expect(words).not.toContain('nagging');
+    expect(words).not.toContain('meddling');
   });
 });

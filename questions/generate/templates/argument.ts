@@ -15,7 +15,7 @@ import {
   withSubject,
 } from '../clauses';
 import { seededShuffle, stableHash } from '../deterministic';
-import type { CauseLink, Discourse, Statement } from '../discourse';
+import { type CauseLink, type Discourse, namesDanger, type Statement } from '../discourse';
 import { clashWithKey } from '../entail';
 import { danglingReference } from '../references';
 import { isNameInReading } from '../validate';
@@ -369,12 +369,17 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
 
 // ---- Intents and bets ----
 
+/** "you", "your", "yourselves": the audience a speech addresses, rarely named in the clause itself. */
+const SECOND_PERSON = /\byou(?:r|rs|rself|rselves)?\b/i;
+
 export function intentQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
   const author = analysis.authorName;
   const drafts: Draft[] = [];
   for (const intent of discourse.intents) {
     // "I also want to speak tonight to …": the speaker announcing their next words is no aim to ask about.
     if (/^i$/i.test(intent.subject)) continue;
+    // "We pledge to work alongside you": whom "you" means was said before the clause, if at all.
+    if (SECOND_PERSON.test(intent.object)) continue;
     const key = shorten(capitalise(intent.object), 20);
     if (!key) continue;
     const id = `intent-${intent.sentence.id}`;
@@ -560,6 +565,13 @@ export function riskQuestions(analysis: ReadingAnalysis, discourse: Discourse): 
     const candidates: string[] = [];
     for (const s of nearestFirst(pool, (p) => p.sentence.paragraphIndex, risk.sentence.paragraphIndex, id)) {
       if (s.proposition.negative || /^(we|i|you)$/i.test(s.subject)) continue;
+      // A statement that itself names a danger ("Mr. Putin is risk-tolerant") is a second key,
+      // and one that announces what follows ("Mr. Putin is right about one thing:") says nothing.
+      if (
+        namesDanger(s.proposition.clause.tokens) ||
+        /:\s*$/.test(s.proposition.clause.tokens.at(-1)?.post ?? '')
+      )
+        continue;
       const text = affirmed(s.proposition, s.subject);
       const short = text ? shorten(capitalise(text), 20) : null;
       if (!short || words(short) < 5 || exclude.has(short.toLowerCase())) continue;
@@ -679,6 +691,13 @@ function mainActorSpread(analysis: ReadingAnalysis): number {
 const paragraphRange = (from: number, to: number) =>
   from === to ? `paragraph ${from}` : `paragraphs ${from}–${to}`;
 
+/** "Many have discovered again that even in tragedy": a cut left a "that" clause without its verb. */
+export function endsInVerblessThatClause(text: string): boolean {
+  const tokens = tokenize(text);
+  const that = tokens.findLastIndex((t) => t.normal === 'that');
+  return that >= 0 && !tokens.slice(that + 1).some((t) => t.tags.has('Verb') || t.tags.has('Copula'));
+}
+
 type StatementPair = { sentence: SentenceAnalysis; truth: string; falsehood: string | null; how: string };
 
 export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
@@ -715,6 +734,9 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     const sentence = statement.sentence;
     // "I know now what the task means": the speaker's own state of mind is not worth a question.
     if (/^i$/i.test(statement.subject)) continue;
+    // "You cannot outlast us": whom a speech addresses is named elsewhere in the sentence, if at
+    // all, so "according to the speaker, you …" leaves a reader guessing who "you" is.
+    if (SECOND_PERSON.test(textOf(statement.proposition.clause.body))) continue;
     // "Mr. Putin is right about one thing:" announces what follows and says nothing alone.
     if (/:\s*$/.test(statement.proposition.clause.tokens.at(-1)?.post ?? '')) continue;
     // A condition changes what is true ("If we don't, we'll …"): no statements from such sentences.
@@ -826,7 +848,8 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     if (
       !short ||
       /\b(it|them|this|that|these|those)$/i.test(short) ||
-      /\b(do|does|did|done|doing) so$/i.test(short)
+      /\b(do|does|did|done|doing) so$/i.test(short) ||
+      endsInVerblessThatClause(short)
     )
       continue;
     text = short;

@@ -7,6 +7,7 @@ import {
   lensCueLemmas,
   lensCues,
   STATES_WORDS,
+  setAsideLemmas,
 } from '../concepts';
 import { type Draft, draftBase, quote, shuffledOptions } from './common';
 
@@ -48,6 +49,10 @@ export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
     const [best, second] = ranked;
     if (!best || best.words.length < MIN_CUES || best.words.length - (second?.words.length ?? 0) < MIN_MARGIN)
       continue;
+    // "Not just with missiles and tanks, but with sturdy alliances"; "our power alone cannot
+    // protect us": the paragraph contests the lens its words would suggest.
+    const setAside = lensCues(paragraph.sentences.flatMap((s) => setAsideLemmas(s.tokens)));
+    if (setAside[best.lens].length > 0) continue;
     const cueSentences = paragraph.sentences.filter((s) =>
       lensCueLemmas(s.tokens).some((l) => best.words.includes(l)),
     );

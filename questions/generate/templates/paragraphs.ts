@@ -215,13 +215,19 @@ export function argumentOrderQuestions(analysis: ReadingAnalysis): Draft[] {
   for (const p of analysis.paragraphs) for (const l of p.content) spread.set(l, (spread.get(l) ?? 0) + 1);
   const specific = (lemma: string) => (spread.get(lemma) ?? 0) <= Math.max(2, analysis.paragraphs.length / 4);
   const paragraphWords = (p: ParagraphAnalysis) => p.sentences.reduce((n, s) => n + s.wordCount, 0);
+  // The points a student sees must carry the thread too: each shares a name or such a word with
+  // the next ("Mr. Putin has overplayed his hand", "Mr. Putin's biggest vulnerability …"); four
+  // paragraphs on one subject whose points read as unrelated lines test memory, not the argument.
+  const pointLemmas = (p: ParagraphAnalysis) => new Set(lemmasIn(point(p)!, analysis));
   const thread = (group: ParagraphAnalysis[]) =>
     group.every((p, i) => {
       if (paragraphWords(p) < 25) return false;
       const next = group[i + 1];
       if (!next) return true;
       const shared = [...p.content].filter((l) => next.content.has(l));
-      return shared.filter(isName).length >= 2 || shared.filter(specific).length >= 2;
+      if (shared.filter(isName).length < 2 && shared.filter(specific).length < 2) return false;
+      const nextPoint = pointLemmas(next);
+      return [...pointLemmas(p)].some((l) => nextPoint.has(l) && (isName(l) || specific(l)));
     });
   // Every stretch of four that makes a thread, taken from the start without overlapping.
   const groups: ParagraphAnalysis[][] = [];

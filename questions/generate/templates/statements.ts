@@ -3,7 +3,7 @@ import type { Token } from '../../language/tokens';
 import { lookup, relationsOf } from '../../language/wordnet';
 import type { Skill } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
-import { CONCEPT_TERMS, conceptOf } from '../concepts';
+import { CONCEPT_TERMS, conceptOf, usedAsConcept } from '../concepts';
 import { stableHash } from '../deterministic';
 import { type Draft, draftBase, quote, words } from './common';
 
@@ -21,10 +21,13 @@ function skillOf(sentence: SentenceAnalysis): Skill {
 
 type BlankCandidate = { token: Token; sentence: SentenceAnalysis };
 
-function blankable(token: Token, analysis: ReadingAnalysis): boolean {
+function blankable(tokens: Token[], i: number, analysis: ReadingAnalysis): boolean {
+  const token = tokens[i]!;
   return (
-    // Only concept terms: a blank on "given" or "hands" tests nothing an instructor cares about.
+    // Only concept terms, used as such: a blank on "given" or on "hands" in "worked till their
+    // hands were raw" tests nothing an instructor cares about.
     CONCEPT_TERMS.has(token.lemma) &&
+    usedAsConcept(tokens, i) &&
     token.pos === 'noun' &&
     (token.pos === 'noun' || token.pos === 'adj' || token.pos === 'verb') &&
     !token.isFunction &&
@@ -116,7 +119,9 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
   const drafts: (Draft & { lemma: string })[] = [];
   const pool: BlankCandidate[] = [];
   for (const sentence of analysis.sentences) {
-    for (const token of sentence.tokens) if (blankable(token, analysis)) pool.push({ token, sentence });
+    sentence.tokens.forEach((token, i) => {
+      if (blankable(sentence.tokens, i, analysis)) pool.push({ token, sentence });
+    });
   }
   const byForm = new Map<string, BlankCandidate[]>();
   for (const candidate of pool) {
@@ -130,7 +135,10 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
     const candidates = sentence.tokens
       .slice(1)
       .filter(
-        (t, k) => blankable(t, analysis) && counts.get(t.lemma) === 1 && !openSlot(sentence.tokens, k + 1),
+        (t, k) =>
+          blankable(sentence.tokens, k + 1, analysis) &&
+          counts.get(t.lemma) === 1 &&
+          !openSlot(sentence.tokens, k + 1),
       )
       .map((t) => ({
         token: t,

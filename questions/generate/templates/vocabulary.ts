@@ -75,6 +75,14 @@ function vocabularyItem(
   };
 }
 
+/** "reporting", "nagging" (nag), "making" (make): the -ing form of a verb WordNet knows. */
+function isVerbIngForm(word: string): boolean {
+  const stem = /^(.+)ing$/.exec(word)?.[1];
+  if (!stem) return false;
+  const undoubled = /([b-df-hj-np-tv-z])\1$/.test(stem) ? stem.slice(0, -1) : null;
+  return [stem, undoubled, `${stem}e`].some((base) => base !== null && lookup(base, 'v') !== null);
+}
+
 /** English's most used words, by rank in the grader's vector table's vocabulary of 341k. */
 const EVERYDAY_RANK = 4000;
 
@@ -112,7 +120,7 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
           continue;
         // "reporting directly to me", "the saying of prayers": a verb's -ing form, whose noun
         // senses in WordNet ("the news as presented by reporters") are rarely the one meant.
-        if (/ing$/.test(token.normal) && lookup(token.normal.replace(/ing$/, ''), 'v')) continue;
+        if (isVerbIngForm(token.normal)) continue;
         // "additional", "saying": a word among the few thousand most used in English, said once
         // here, is no vocabulary to teach; a frequent word the text keeps using ("sanctions") is.
         const rank = frequencyRank(token.normal);
