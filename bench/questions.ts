@@ -176,6 +176,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/obama-2009-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'Truman, State of the Union, 1947',
+    slug: 'truman-1947-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/truman-1947-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

@@ -643,6 +643,12 @@ function splitGroup(proposition: Proposition): Parts | null {
   if (!first) return null;
   const between = adverbs.map((t) => t.written || t.text).join(' ');
   const written = (t: Token) => (t.written ? t.written : t.text);
+  const singular = isSingularSubject(proposition.subject);
+  // "has to do with", "had to wait": "have to" takes "do" like any verb ("does not have to").
+  if (HAVE_FORMS.test(first.normal) && verbs[1]?.normal === 'to') {
+    const aux = first.normal === 'had' ? 'did' : singular ? 'does' : 'do';
+    return { aux, negative, verb: ['have', ...verbs.slice(1).map(written)].join(' '), between };
+  }
   if (
     first.tags.has('Modal') ||
     first.tags.has('Auxiliary') ||
@@ -658,7 +664,6 @@ function splitGroup(proposition: Proposition): Parts | null {
     return { aux, negative, verb: rest, between };
   }
   if (verbs.length !== 1) return null;
-  const singular = isSingularSubject(proposition.subject);
   const past = first.tags.has('PastTense');
   const aux = past ? 'did' : singular ? 'does' : 'do';
   return { aux, negative, verb: first.lemma, between };
@@ -727,6 +732,11 @@ export function predicateAsInfinitive(proposition: Proposition): string | null {
   if (/^(need|needs|have|has)$/i.test(proposition.head.normal) && /^to\s/.test(rest)) {
     return join([parts.between, rest.replace(/^to\s+/, '')]);
   }
+  // "we have to act now": the verb after "have to"; but "has to do with" means "concerns".
+  if (/^(do|does|did)$/.test(parts.aux ?? '') && /^have to\b/.test(parts.verb))
+    return /^do with\b/.test(rest)
+      ? null
+      : join([parts.between, parts.verb.replace(/^have to\s*/, ''), rest]) || null;
   if (/^(do|does|did)$/.test(parts.aux ?? '')) return join([parts.between, parts.verb, rest]);
   // "should lead", "must tighten", "need to work": the verb after the modal.
   if (

@@ -168,11 +168,21 @@ export function lensCueLemmas(tokens: readonly Token[]): string[] {
 
 /**
  * Whether the token at `i` is used in its concept's sense: poker words only as poker ("worked
- * till their hands were raw" is no hand of cards), and no civil war as war among states.
+ * till their hands were raw" is no hand of cards), no civil war as war among states, no
+ * interest paid on a debt, no balance but of power or forces.
  */
 export function usedAsConcept(tokens: readonly Token[], i: number): boolean {
   const lemma = tokens[i]!.lemma;
   if (METAPHOR_CUES.has(lemma) && !STRENGTH_WORDS.has(tokens[i - 1]?.lemma ?? '')) return false;
+  // "The budget in balance", "the balance of payments": a balance of power or forces only.
+  if (
+    lemma === 'balance' &&
+    (tokens[i + 1]?.normal !== 'of' || /^(payments|trade|accounts)$/.test(tokens[i + 2]?.normal ?? ''))
+  )
+    return false;
+  // "Interest on the public debt", "interest rates": money, not a state's interests.
+  if (lemma === 'interest' && /^(on|rate|rates|payment|payments|charges)$/.test(tokens[i + 1]?.normal ?? ''))
+    return false;
   return !(lemma === 'war' && tokens[i - 1]?.lemma === 'civil');
 }
 

@@ -5,7 +5,15 @@ import { gradeShortAnswer } from '../grade/short-answer';
 import { tokenize } from '../language/tokens';
 import { denotesPeople } from '../language/wordnet';
 import { QUESTION_TYPES, type Question } from '../schema';
-import { clausesOf, negated, propositionOf, statedText, subjectText, withSubject } from './clauses';
+import {
+  clausesOf,
+  negated,
+  predicateAsInfinitive,
+  propositionOf,
+  statedText,
+  subjectText,
+  withSubject,
+} from './clauses';
 import { namesDanger, readDiscourse } from './discourse';
 import { clashWithKey } from './entail';
 import {
@@ -999,5 +1007,75 @@ describe('faults a fresh text showed (Obama 2009, on its rating)', () => {
     const words = vocabularyItems(small).map((i) => i.token.normal);
     expect(words).not.toContain('nagging');
     expect(words).not.toContain('meddling');
+  });
+});
+
+describe('faults a fresh text showed (Truman 1947, on its first-sight rating)', () => {
+  it('negates "has to" with "does not have to", and reads "has to do with" as no recommendation', () => {
+    const [concerns] = clausesOf(
+      tokenize('The third treaty has to do with the fisheries of the northern coast.'),
+    );
+    const about = propositionOf(concerns!);
+    expect(about && negated(about)).toBe(
+      'The third treaty does not have to do with the fisheries of the northern coast',
+    );
+    expect(about && predicateAsInfinitive(about)).toBeNull();
+    const [must] = clausesOf(tokenize('We have to rebuild the ports before the winter.'));
+    const duty = propositionOf(must!);
+    expect(duty && negated(duty)).toBe('We do not have to rebuild the ports before the winter');
+    expect(duty && predicateAsInfinitive(duty)).toBe('rebuild the ports before the winter');
+  });
+
+  it('puts no "not" into the first of two joined clauses (half of it would stay true)', () => {
+    const text = [
+      'The envoys were ready by noon, and the ministers were ready at dusk.',
+      'The harbour froze early, and the fleet stayed in port.',
+      'The navy guards the straits in every season.',
+      'The border towns trade grain with the north.',
+      'The old treaty was the first of its kind, and the new treaty was the second.',
+      'The grain surpluses piled up, and hunger followed.',
+    ].join('\n\n');
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'joined-clauses-test');
+    const statements = statementTrueFalse(small, readDiscourse(small)).flatMap((d) =>
+      d.question.type === 'true-false' ? [d.question.statement] : [],
+    );
+    expect(statements.length).toBeGreaterThan(0);
+    expect(statements.filter((st) => /\bnot\b[^,]*, and/.test(st))).toEqual([]);
+  });
+
+  it('gives no word the sense of a named person or place ("fields": W. C. Fields)', () => {
+    const text = [
+      'There must be new machinery in these vital fields.',
+      'In place of the wartime boards there must be created an adequate system and effective machinery in these vital fields.',
+      'We will send new teachers into many fields.',
+    ].join('\n\n');
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'instance-test');
+    const items = vocabularyItems(small).map((i) => i.definition);
+    expect(items.filter((d) => /comedian|\(\d{4}-\d{4}\)/.test(d))).toEqual([]);
+  });
+
+  it('reads no realism into interest paid on a debt', () => {
+    const text =
+      'The world situation is such that large military expenditures are still required, and the costs of the war remain high. Interest on the public debt and the pensions of veterans cannot be reduced this year. We must keep the budget in balance.';
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'interest-test');
+    expect(lensQuestions(small)).toEqual([]);
+  });
+
+  it('offers no state ("Cost 3 million") or second clause ("Diminish and life lengthens") as an action', () => {
+    const text = [
+      'Above all, we must expand our exports to the growing markets of the south.',
+      'One new bomber costs three million dollars at the factory gate.',
+      'The old plagues diminish and life lengthens in every province of the land.',
+      'The generals seize the grain of the peasants in every province.',
+      'Smugglers carry weapons across the mountains into the valley.',
+      'Foreign banks lend money to the government of the north.',
+      'The old factories take jobs away from the river towns.',
+    ].join('\n\n');
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'states-test');
+    const [draft] = recommendationQuestions(small, readDiscourse(small));
+    expect(draft?.question.type).toBe('multiple-choice');
+    if (draft?.question.type !== 'multiple-choice') return;
+    const texts = draft.question.options.map((o) => o.text);
+    expect(texts.filter((t) => /^(Cost|Diminish)\b/.test(t))).toEqual([]);
   });
 });

@@ -136,6 +136,9 @@ export function senses(lemma: string, pos: WordNetPos, limit = Number.POSITIVE_I
   return entry.offsets.slice(0, limit).map((offset) => synsetAt(offset, pos));
 }
 
+/** A named individual ("W. C. Fields", "Paris"): WordNet links it to its kind as an instance. */
+export const isInstance = (synset: Synset) => synset.pointers.some((p) => p.symbol === '@i');
+
 /** The definition part of a gloss, without its quoted examples. */
 export function definitionOf(synset: Synset): string {
   return synset.gloss

@@ -1,6 +1,6 @@
 import { isGrammatical } from '../../language/grammar';
 import { escapeRegExp, WORD_END, WORD_START } from '../../language/regexp';
-import { tokenize } from '../../language/tokens';
+import { type Token, tokenize } from '../../language/tokens';
 import { denotesPeople, relationsOf } from '../../language/wordnet';
 import type { KeyPoint } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
@@ -248,6 +248,20 @@ function oppositeAction(action: string): string | null {
   return opposite ? [opposite, ...rest].join(' ') : null;
 }
 
+/** "Diminish and life lengthens": a conjunction, a noun and a verb agreeing with it. */
+function secondClause(text: string): boolean {
+  const tokens = tokenize(text);
+  return tokens.some(
+    (t, i) =>
+      i >= 2 &&
+      t.tags.has('Verb') &&
+      t.tags.has('PresentTense') &&
+      /[^s]s$/.test(t.normal) &&
+      tokens[i - 1]!.pos === 'noun' &&
+      /^(and|but|as|while|when)$/.test(tokens[i - 2]!.normal),
+  );
+}
+
 /**
  * Actions the text does not recommend for this actor: what it says not to do, what others want,
  * what cannot be done, and the recommended action with its verb turned around. Never another of
@@ -303,6 +317,12 @@ function actionsElsewhere(
       !short ||
       words(short) < 2 ||
       /^be\b/i.test(short) ||
+      // "Diminish and life lengthens": a verb that agrees with a subject of its own is a second clause.
+      secondClause(short) ||
+      // "Cost 3 million", "weigh ten tons": a state, not an action anyone could take.
+      /^(cost|costs|weigh|weighs|equal|equals|total|totals|number|numbers|contain|contains|consist|belong|seem|seems|resemble|mean|matter|remain)\b/i.test(
+        short,
+      ) ||
       /,/.test(short) ||
       // An action cut from another actor's sentence keeps that actor's traces: "Also depend on
       // its farms" (whose farms?), "Report to the commission by candidates" (a passive's agent).
@@ -698,6 +718,22 @@ export function endsInVerblessThatClause(text: string): boolean {
   return that >= 0 && !tokens.slice(that + 1).some((t) => t.tags.has('Verb') || t.tags.has('Copula'));
 }
 
+/** Words after a verb that go on, past a comma and "and", "but" or "or", to a clause of their own. */
+function joinsAnotherClause(rest: readonly Token[]): boolean {
+  return rest.some(
+    (t, i) =>
+      /^(and|but|or|yet)$/.test(t.normal) &&
+      /,/.test(rest[i - 1]?.post ?? '') &&
+      rest
+        .slice(i + 1)
+        .some(
+          (u) =>
+            u.tags.has('Copula') ||
+            (u.tags.has('Verb') && (u.tags.has('PastTense') || u.tags.has('PresentTense'))),
+        ),
+  );
+}
+
 type StatementPair = { sentence: SentenceAnalysis; truth: string; falsehood: string | null; how: string };
 
 export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
@@ -830,7 +866,10 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         statement.proposition.group.some((t) => t.pos === 'adv') ||
         statement.proposition.rest[0]?.pos === 'adv' ||
         statement.proposition.clause.body.some((t) => t.isNegator) ||
-        /^(dare|need)$/.test(statement.proposition.head.normal);
+        /^(dare|need)$/.test(statement.proposition.head.normal) ||
+        // "Wilson was number eighteen, and Hoover was number nineteen": a "not" in the first
+        // clause leaves the second true, so the whole is half false.
+        joinsAnotherClause(statement.proposition.rest);
       if (!text && !hedged) {
         const flipped = negated(statement.proposition, statement.subject);
         if (flipped) {

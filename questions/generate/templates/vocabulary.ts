@@ -1,6 +1,13 @@
 import { frequencyRank } from '../../grade/vectors';
 import { isContent, type Token } from '../../language/tokens';
-import { definitionOf, lookup, senses, taggedFrequency, type WordNetPos } from '../../language/wordnet';
+import {
+  definitionOf,
+  isInstance,
+  lookup,
+  senses,
+  taggedFrequency,
+  type WordNetPos,
+} from '../../language/wordnet';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import { seededShuffle } from '../deterministic';
 import { isNameInReading } from '../validate';
@@ -44,7 +51,9 @@ function vocabularyItem(
   const entry = lookup(token.lemma, pos);
   // Rare words only: seen at most twice in WordNet's sense-tagged corpus.
   if (!entry || taggedFrequency(token.lemma) > 2) return null;
-  const candidates = senses(token.lemma, pos, 6);
+  // A person or a place is no meaning of a common word ("fields" is not W. C. Fields).
+  const candidates = senses(token.lemma, pos, 6).filter((synset) => !isInstance(synset));
+  if (candidates.length === 0) return null;
   const scored = candidates.map((synset, index) => {
     const glossWords = new Set([...(synset.gloss.toLowerCase().match(GLOSS_WORD) ?? []), ...synset.words]);
     let shared = 0;
