@@ -604,10 +604,17 @@ const trimEnd = (text: string) => text.replace(/[\s,;:—–-]+$/, '').replace(/
 
 const THIRD_SINGULAR_PRONOUN = /^(he|she|it|this|that|one|everyone|everybody|nobody|no one)$/i;
 
+/** Words of quantity whose phrase agrees with the noun after "of": "half of our families are". */
+const PORTION =
+  /^(half|part|majority|minority|most|rest|some|all|none|lots|lot|percent|third|quarter|bulk|remainder)$/;
+
 export function isSingularSubject(subject: Token[]): boolean {
-  // The head of a subject noun phrase is its last noun before "of": "the makers of plowshares" is plural.
+  // The head of a subject noun phrase is its last noun before "of": "the makers of plowshares" is
+  // plural; but "half of our families" takes its number from "families".
   const ofAt = subject.findIndex((t) => t.normal === 'of');
-  const headPart = ofAt > 0 ? subject.slice(0, ofAt) : subject;
+  const portion = ofAt > 0 && PORTION.test(subject[ofAt - 1]!.normal);
+  const headPart =
+    ofAt > 0 && !portion ? subject.slice(0, ofAt) : portion ? subject.slice(ofAt + 1) : subject;
   const head = [...headPart].reverse().find((t) => t.tags.has('Noun') || t.tags.has('Pronoun'));
   if (!head) return true;
   if (head.tags.has('Pronoun')) return THIRD_SINGULAR_PRONOUN.test(head.normal);
@@ -746,8 +753,11 @@ export function predicateAsInfinitive(proposition: Proposition): string | null {
   ) {
     return join([parts.between, parts.verb.replace(/^to\s+/, ''), rest]);
   }
-  // "need to expose …", "have to act …": the verb after "to".
-  if (/^(need|needs|have|has)$/i.test(parts.aux ?? '') || /^(need|needs)$/i.test(proposition.head.normal)) {
+  // "need to expose …", "have to act …": the verb after "to"; not "has come to …".
+  if (
+    (/^(need|needs|have|has)$/i.test(parts.aux ?? '') && !parts.verb) ||
+    /^(need|needs)$/i.test(proposition.head.normal)
+  ) {
     const after = /^to\s+(.+)$/.exec(rest);
     if (after?.[1]) return join([parts.between, after[1]]);
   }

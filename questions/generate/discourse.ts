@@ -154,6 +154,20 @@ export const namesDanger = (tokens: readonly Token[]) =>
       RISK_WORDS.has(t.lemma) || DANGER_NOUN.test(t.normal) || /risk|danger|threat|vulnerab/.test(t.normal),
   );
 
+/** The action of "the time has come to …" or "it is (high) time to …", or null. */
+function callOfTheTime(proposition: Proposition): string | null {
+  const rest = proposition.rest;
+  const subject = proposition.subject.map((t) => t.normal).join(' ');
+  let from = -1;
+  if (subject === 'the time' && proposition.head.lemma === 'come' && rest[0]?.normal === 'to') from = 1;
+  else if (subject === 'it' && proposition.head.tags.has('Copula')) {
+    const time = rest.findIndex((t) => t.normal === 'time');
+    if (time >= 0 && time <= 1 && rest[time + 1]?.normal === 'to') from = time + 2;
+  }
+  if (from < 0 || proposition.negative) return null;
+  return trimClause(textOf(rest.slice(from)).split(/\s+--\s+|\s+—\s+|;\s/)[0]!);
+}
+
 const trimClause = (text: string) =>
   text
     .replace(/[\s,;:—–-]+$/, '')
@@ -262,6 +276,18 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         // "have to act", "need to act"; not "have awakened to strike".
         const toFollows =
           group.includes('to') || (group.length === 1 && proposition.rest[0]?.normal === 'to');
+        // "The time has come to set aside childish things", "it is time to act": the speaker's call.
+        const timeCall = callOfTheTime(proposition);
+        if (timeCall) {
+          if (wordCount(timeCall) >= 2 && wordCount(timeCall) <= 20)
+            discourse.recommendations.push({
+              ...statement,
+              subject: 'we',
+              action: timeCall,
+              kind: 'recommend',
+            });
+          return;
+        }
         const recommends =
           /^(should|must|ought)$/.test(first) || (/^(need|needs|have|has)$/.test(first) && toFollows);
         const pledges =

@@ -1065,6 +1065,7 @@ describe('faults a fresh text showed (Truman 1947, on its first-sight rating)', 
     const text = [
       'Above all, we must expand our exports to the growing markets of the south.',
       'One new bomber costs three million dollars at the factory gate.',
+      'So, tonight let me outline the three tasks before the council.',
       'The old plagues diminish and life lengthens in every province of the land.',
       'The generals seize the grain of the peasants in every province.',
       'Smugglers carry weapons across the mountains into the valley.',
@@ -1076,6 +1077,37 @@ describe('faults a fresh text showed (Truman 1947, on its first-sight rating)', 
     expect(draft?.question.type).toBe('multiple-choice');
     if (draft?.question.type !== 'multiple-choice') return;
     const texts = draft.question.options.map((o) => o.text);
-    expect(texts.filter((t) => /^(Cost|Diminish)\b/.test(t))).toEqual([]);
+    expect(texts.filter((t) => /^(Cost|Diminish|Let)\b/.test(t))).toEqual([]);
+  });
+});
+
+describe('calls, cuts and agreement the fresh texts showed', () => {
+  it('reads "the time has come to …" as the speaker\'s call, and "has come to" as no "has to"', () => {
+    const [come] = clausesOf(tokenize('Russia has come to rely on the sale of oil.'));
+    const relies = propositionOf(come!);
+    expect(relies && predicateAsInfinitive(relies)).toBeNull();
+    const small = analyseReading(
+      parseReading({ text: 'The time has come to mend our quarrels with our neighbours.', format: 'text' }),
+      'time-call-test',
+    );
+    expect(readDiscourse(small).recommendations.map((r) => [r.subject, r.action])).toEqual([
+      ['we', 'mend our quarrels with our neighbours'],
+    ]);
+  });
+
+  it('tags the last word of a cut in its sentence ("our economy calls [for action]")', () => {
+    const sentence =
+      'The state of our fleet calls for action, bold and swift, in the northern seas this year.';
+    const small = analyseReading(parseReading({ text: sentence, format: 'text' }), 'cut-context-test');
+    const cut = withoutLongCopy(sentence, small);
+    expect(cut === null || !/calls$/.test(cut)).toBe(true);
+  });
+
+  it('makes "half of our families" agree with "families"', () => {
+    const [clause] = clausesOf(tokenize('Almost half of our families earn less than the average wage.'));
+    const proposition = propositionOf(clause!);
+    expect(proposition && negated(proposition)).toBe(
+      'Almost half of our families do not earn less than the average wage',
+    );
   });
 });

@@ -317,6 +317,8 @@ function actionsElsewhere(
       !short ||
       words(short) < 2 ||
       /^be\b/i.test(short) ||
+      // "Let me outline four challenges": the speaker announcing what comes next.
+      /^let\b/i.test(short) ||
       // "Diminish and life lengthens": a verb that agrees with a subject of its own is a second clause.
       secondClause(short) ||
       // "Cost 3 million", "weigh ten tons": a state, not an action anyone could take.

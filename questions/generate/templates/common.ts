@@ -191,9 +191,11 @@ export function withoutLongCopy(
   // A cut must leave a finished phrase: "we shall not count upon them to assume" or "good jobs do
   // not begin" has lost what the verb needed. Only a noun (or a number) may end a cut text.
   if (current !== text.replace(/[.!?]+$/, '').trim()) {
-    const last = tokenize(current)
-      .filter((t) => t.written)
-      .at(-1);
+    // Tagged in the whole sentence: "our economy calls [for action]" ends on a verb, which the
+    // cut text alone reads as a plural noun.
+    const keptCount = tokenize(current).filter((t) => t.written).length;
+    const inContext = tokenize(text).filter((t) => t.written);
+    const last = inContext[keptCount - 1];
     if (!last || (last.pos !== 'noun' && last.pos !== 'number') || last.tags.has('Pronoun')) return null;
     if (cutClauseVerb(current, text)) return null;
   }
