@@ -182,6 +182,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/truman-1947-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'G. H. W. Bush, State of the Union, 1990',
+    slug: 'bush-1990-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/bush-1990-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

@@ -145,6 +145,8 @@ const RISK_WORDS = new Set([
  */
 const COUNTERING =
   /^(against|prevent|prevents|prevented|preventing|rid|eliminate|eliminating|counter|combat|combating|address|addressing|reduce|reducing|remove|removing|end|ending|defeat|confront|fight|fighting|meet|meeting|protect|protecting|guard|defend|deter|resist|lessen|avoid|escape|overcome|mobilizing|mobilize)$/;
+const RECEDING =
+  /^(diminish|decline|recede|fade|ease|lessen|wane|subside|shrink|fall|drop|disappear|vanish|end)$/;
 const DANGER_NOUN = /^(risks?|dangers?|threats?|perils?|costs?|price|cracks|rifts?|divisions|wedges)$/;
 
 /** Whether some words name a danger or a cost ("risk-tolerant", "threaten", "cracks within"). */
@@ -303,6 +305,8 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
             })
           : predicateAsInfinitive(proposition);
         if (!plain || wordCount(plain) < 2 || /^(be|have)\b/.test(plain)) return;
+        // "We must recognize an unfortunate fact: …": what is recommended follows the colon.
+        if (/:\s*$/.test(proposition.clause.tokens.at(-1)?.post ?? '')) return;
         // "We will ask, and we will need, the help of …": the action runs into a second clause.
         if (/\b(?:we|i|they|you|he|she)\s+(?:will|shall|would|can|could|must|may)\b/i.test(plain)) return;
         if (proposition.negative) discourse.avoid.push({ sentence, action: plain });
@@ -492,6 +496,12 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           const before = sentence.tokens[j]!;
           if (/[;:]|\s[-–—]+\s/.test(before.post) || /[;:]/.test(before.pre)) break;
           if (COUNTERING.test(before.normal)) return false;
+        }
+        // "The Soviet military threat in Europe is diminishing": a danger said to recede.
+        for (let j = i + 1; j < sentence.tokens.length; j++) {
+          const after = sentence.tokens[j]!;
+          if (after.pos === 'verb' && RECEDING.test(after.lemma)) return false;
+          if (/[,;:]|\s[-–—]+\s/.test(after.post) || after.pos === 'verb') break;
         }
         return true;
       });

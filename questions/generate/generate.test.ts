@@ -1111,3 +1111,35 @@ describe('calls, cuts and agreement the fresh texts showed', () => {
     );
   });
 });
+
+describe('faults a fresh text showed (Bush 1990, on its first-sight rating)', () => {
+  it('recommends nothing that a colon leaves empty, and names no receding danger as a risk', () => {
+    const text = [
+      'Still, we must recognize a hard truth: in many provinces the war goes on.',
+      'We see that the threat of invasion from the north is diminishing this year.',
+      'A blockade of the strait could provoke a wider war in the region.',
+    ].join('\n\n');
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'colon-risk-test');
+    const discourse = readDiscourse(small);
+    expect(discourse.recommendations.map((r) => r.action)).toEqual([]);
+    expect(discourse.risks.map((r) => r.sentence.paragraphNumber)).toEqual([3]);
+  });
+
+  it('offers no aside of the speaker ("pass it along to me") or "depend on …" as an action', () => {
+    const text = [
+      'Above all, we must expand our exports to the growing markets of the south.',
+      'The people of the river towns pass their letters along to me every week.',
+      'The peace of the valley depends on the harvest of the coming year.',
+      'The generals seize the grain of the peasants in every province.',
+      'Smugglers carry weapons across the mountains into the valley.',
+      'Foreign banks lend money to the government of the north.',
+      'The old factories take jobs away from the river towns.',
+    ].join('\n\n');
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'aside-test');
+    const [draft] = recommendationQuestions(small, readDiscourse(small));
+    expect(draft?.question.type).toBe('multiple-choice');
+    if (draft?.question.type !== 'multiple-choice') return;
+    const texts = draft.question.options.map((o) => o.text);
+    expect(texts.filter((t) => /\bme\b|^Depend/i.test(t))).toEqual([]);
+  });
+});

@@ -317,12 +317,14 @@ function actionsElsewhere(
       !short ||
       words(short) < 2 ||
       /^be\b/i.test(short) ||
-      // "Let me outline four challenges": the speaker announcing what comes next.
+      // "Let me outline four challenges": the speaker announcing what comes next; and "pass it
+      // along to me" is the speaker's own aside.
       /^let\b/i.test(short) ||
+      /\b(me|my|i)\b/i.test(short) ||
       // "Diminish and life lengthens": a verb that agrees with a subject of its own is a second clause.
       secondClause(short) ||
       // "Cost 3 million", "weigh ten tons": a state, not an action anyone could take.
-      /^(cost|costs|weigh|weighs|equal|equals|total|totals|number|numbers|contain|contains|consist|belong|seem|seems|resemble|mean|matter|remain)\b/i.test(
+      /^(cost|costs|weigh|weighs|equal|equals|total|totals|number|numbers|contain|contains|consist|belong|seem|seems|resemble|mean|matter|remain|depend|depends)\b/i.test(
         short,
       ) ||
       /,/.test(short) ||
