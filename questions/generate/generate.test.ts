@@ -1143,3 +1143,19 @@ describe('faults a fresh text showed (Bush 1990, on its first-sight rating)', ()
     expect(texts.filter((t) => /\bme\b|^Depend/i.test(t))).toEqual([]);
   });
 });
+
+describe('lenses on paragraphs about home', () => {
+  it('reads no IR lens into a paragraph that says it speaks of home, whatever the country is called', () => {
+    const opening =
+      'America has led the free nations of the world for forty years, and America will lead them still. The alliances of America keep the peace, and the treaties of America bind her partners.';
+    const home =
+      "Here at home the cornerstones of this free society are in place: democracy, competition, open trade and private investment. Our democratic system can be better, where ``Made in the USA'' is recognized around the world as a symbol of quality.";
+    const lensesOf = (text: string) =>
+      lensQuestions(analyseReading(parseReading({ text, format: 'text' }), 'home-lens-test'))
+        .filter((d) => d.question.type === 'multiple-choice')
+        .map((d) => d.anchor);
+    expect(lensesOf([opening, home].join('\n\n'))).not.toContain('p2');
+    // Without "here at home" the same words abroad make a liberal reading.
+    expect(lensesOf([opening, home.replace('Here at home t', 'T')].join('\n\n'))).toContain('p2');
+  });
+});

@@ -20,20 +20,53 @@ import { type Draft, draftBase, quote, shuffledOptions } from './common';
 const MIN_CUES = 3;
 const MIN_MARGIN = 2;
 
+const ARMED_FORCES = new Set([
+  'military',
+  'army',
+  'navy',
+  'troop',
+  'soldier',
+  'weapon',
+  'missile',
+  'nuclear',
+  'defense',
+  'defence',
+]);
+
+/** One name for a country written several ways ("the USA", "the U.S.", "America"). */
+const PLACE_ALIASES: [RegExp, string][] = [
+  [/^(?:the\s+)?(?:united states(?: of america)?|u\.?s\.?a?\.?|america)$/i, 'united states'],
+  [/^(?:the\s+)?(?:united kingdom|u\.?k\.?|great britain|britain)$/i, 'united kingdom'],
+  [/^(?:the\s+)?(?:soviet union|u\.?s\.?s\.?r\.?)$/i, 'soviet union'],
+];
+const placeKey = (place: string) => {
+  // "USA''": the quotation marks around "Made in the USA" are not part of the name.
+  const name = place.replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, '');
+  return PLACE_ALIASES.find(([pattern]) => pattern.test(name))?.[1] ?? name.toLowerCase();
+};
+
 /** The place a reading names most often: the speaker's own country, as a rule. */
 function homePlace(analysis: ReadingAnalysis): string | null {
   const counts = new Map<string, number>();
-  for (const s of analysis.sentences) for (const p of s.places) counts.set(p, (counts.get(p) ?? 0) + 1);
+  for (const s of analysis.sentences)
+    for (const p of s.places) counts.set(placeKey(p), (counts.get(placeKey(p)) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
-/** Whether a paragraph is about international politics: its words, or a place abroad. */
+/**
+ * Whether a paragraph is about international politics: its words, or a place abroad. One such
+ * word in a paragraph that says it speaks of home ("here at home … recognized around the world")
+ * is not enough.
+ */
 function aboutInternationalPolitics(paragraph: ParagraphAnalysis, home: string | null): boolean {
-  return paragraph.sentences.some(
-    (s) =>
-      s.tokens.some((t) => INTERNATIONAL_WORDS.has(t.lemma) || STATES_WORDS.has(t.normal)) ||
-      s.places.some((p) => p !== home),
-  );
+  if (paragraph.sentences.some((s) => s.places.some((p) => placeKey(p) !== home))) return true;
+  const tokens = paragraph.sentences.flatMap((s) => s.tokens);
+  const international = tokens.filter((t) => INTERNATIONAL_WORDS.has(t.lemma) || STATES_WORDS.has(t.normal));
+  const atHome = tokens.some((t, i) => t.normal === 'home' && tokens[i - 1]?.normal === 'at');
+  // Armed forces are the realist's subject wherever they are built ("here at home we are
+  // building much stronger military forces").
+  const armed = international.some((t) => ARMED_FORCES.has(t.lemma));
+  return international.length >= (atHome && !armed ? 2 : 1);
 }
 
 export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
