@@ -290,6 +290,9 @@ function misreadNoun(body: Token[], i: number): boolean {
   const word = t.normal.replace(/[^\p{L}'-]/gu, '');
   if (!lookup(t.lemma, 'v') && !lookup(word, 'v')) return true;
   const before = body[i - 1];
+  // "our arms control talks": the two words as written are one noun in WordNet.
+  if (before?.pos === 'noun' && !before.post.trim() && lookup(`${before.normal} ${word}`, 'n') !== null)
+    return true;
   return (
     /s$/.test(word) &&
     before !== undefined &&

@@ -1144,6 +1144,16 @@ describe('faults a fresh text showed (Bush 1990, on its first-sight rating)', ()
   });
 });
 
+describe('compound nouns', () => {
+  it('reads "arms control" as one noun, not a subject and its verb', () => {
+    const [clause] = clausesOf(tokenize('A swift end to our arms control talks will be our goal this year.'));
+    const proposition = propositionOf(clause!);
+    expect(proposition === null || proposition.head.normal !== 'control').toBe(true);
+    const [verb] = clausesOf(tokenize('The generals control the ports of the north.'));
+    expect(propositionOf(verb!)?.head.normal).toBe('control');
+  });
+});
+
 describe('lenses on paragraphs about home', () => {
   it('reads no IR lens into a paragraph that says it speaks of home, whatever the country is called', () => {
     const opening =
