@@ -188,6 +188,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/bush-1990-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Biden, inaugural address, 2021',
+    slug: 'biden-2021-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/biden-2021-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

@@ -480,6 +480,16 @@ export function propositionOf(clause: Clause): Proposition | null {
   if (group.length === 1 && isBareFormAfterSingular(head, subject)) return null;
   // "…, and, as a result, likely saved 200 lives": a subject needs a noun or a pronoun.
   if (!subject.some((t) => t.pos === 'noun' || t.tags.has('Noun') || t.tags.has('Pronoun'))) return null;
+  // "There are lies: lies told for power and for profit": after a colon, a bare noun and a
+  // participle before a preposition name a kind of thing; nobody "told" anything.
+  if (
+    group.length === 1 &&
+    /:/.test(clause.pauseBefore ?? '') &&
+    !subject.some((t) => t.tags.has('Determiner') || t.tags.has('Possessive')) &&
+    isParticipleForm(head) &&
+    body[end]?.tags.has('Preposition') === true
+  )
+    return null;
   // "Knowledge gained from research will improve …": a participle after a bare noun with a
   // modal still to come is a reduced relative clause; the sentence's verb is the modal's.
   if (group.length === 1 && isReducedRelative(subject, head, body.slice(end))) return null;
@@ -556,6 +566,14 @@ function perfectParticipleAfter(tokens: Token[], at: number): number | null {
   if (verb.tags.has('Participle') || verb.tags.has('PastTense')) return k;
   const forms = conjugate(verb.lemma);
   return verb.normal === forms.Participle || verb.normal === forms.PastTense ? k : null;
+}
+
+/** "told", "taken": a verb written as its past participle (compromise omits it where it is the past tense). */
+function isParticipleForm(verb: Token): boolean {
+  if (verb.tags.has('Participle')) return true;
+  if (!verb.tags.has('PastTense')) return false;
+  const forms = conjugate(verb.lemma);
+  return (forms.Participle ?? forms.PastTense) === verb.normal;
 }
 
 /** A lexical verb in its bare form ("bless", not "blesses") after a singular third-person subject. */

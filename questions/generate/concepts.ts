@@ -299,3 +299,15 @@ export function lensCues(lemmas: Iterable<string>): Record<Lens, string[]> {
     constructivist: LENS_WORDS.constructivist.filter((w) => present.has(w)),
   };
 }
+
+/** One name for a country written several ways ("the USA", "the U.S.", "America"). */
+const PLACE_ALIASES: [RegExp, string][] = [
+  [/^(?:the\s+)?(?:united states(?: of america)?|u\.?s\.?a?\.?|america)$/i, 'united states'],
+  [/^(?:the\s+)?(?:united kingdom|u\.?k\.?|great britain|britain)$/i, 'united kingdom'],
+  [/^(?:the\s+)?(?:soviet union|u\.?s\.?s\.?r\.?)$/i, 'soviet union'],
+];
+export const placeKey = (place: string) => {
+  // "USA''": the quotation marks around "Made in the USA" are not part of the name.
+  const name = place.replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, '');
+  return PLACE_ALIASES.find(([pattern]) => pattern.test(name))?.[1] ?? name.toLowerCase();
+};

@@ -14,6 +14,7 @@ import {
   subjectText,
   withSubject,
 } from './clauses';
+import { placeKey } from './concepts';
 import { namesDanger, readDiscourse } from './discourse';
 import { clashWithKey } from './entail';
 import {
@@ -24,6 +25,7 @@ import {
   validateQuestion,
 } from './index';
 import {
+  causeQuestions,
   endsInVerblessThatClause,
   intentQuestions,
   messageQuestions,
@@ -32,10 +34,9 @@ import {
   riskQuestions,
   statementTrueFalse,
 } from './templates/argument';
-import { fairDistractors, withoutLongCopy } from './templates/common';
+import { fairDistractors, parallelOpening, withoutLongCopy } from './templates/common';
 import { lensQuestions } from './templates/lens';
 import { argumentOrderQuestions, mainIdeaQuestions } from './templates/paragraphs';
-import { parallelOpening } from './templates/reasons';
 import { clozeQuestions } from './templates/statements';
 import { snippet, vocabularyItems } from './templates/vocabulary';
 import { copiedRun } from './validate';
@@ -1167,5 +1168,83 @@ describe('lenses on paragraphs about home', () => {
     expect(lensesOf([opening, home].join('\n\n'))).not.toContain('p2');
     // Without "here at home" the same words abroad make a liberal reading.
     expect(lensesOf([opening, home.replace('Here at home t', 'T')].join('\n\n'))).toContain('p2');
+  });
+});
+
+describe('faults a fresh text showed (Biden 2021, on its first-sight rating)', () => {
+  it('asks no main idea of a paragraph that is a list of parallel sentences', () => {
+    const paragraphs = [
+      'The council met in the old capital by the river to hear the reports of the provinces. The envoys brought news of a hard winter in the mountain passes of the north. The ministers of the south asked for grain, and the ministers of the north asked for roads.',
+      'The harbour of the capital was rebuilt after the war. Its new cranes load grain for the southern ports. Merchants from the coast pay their dues there every month.',
+      'The northern roads were closed for most of the winter. Snow buried the passes until the spring thaw. The towns of the valley ran short of salt and oil.',
+      'The treaty with the eastern republics opened the markets of the plain. Traders now cross the border without paying the old tolls. Prices in the capital fell by a third.',
+      // "We can …, we can …": a list, whose one member is no more its point than another.
+      'With unity we can do great things, lasting things. We can heal old wounds. We can put farmers to work on good land. We can teach our children in safe schools. We can defeat the fever of the marshes. We can reward work and rebuild the towns and make bread cheap for all. We can keep the peace, and we can make the republic, once again, the leading force for good in the region.',
+    ];
+    const small = analyseReading(
+      parseReading({ text: paragraphs.join('\n\n'), format: 'text' }),
+      'list-test',
+    );
+    expect(mainIdeaQuestions(small).map((d) => d.anchor)).not.toContain('p5');
+  });
+
+  it('asks no "why" of the speaker\'s own request or of a "let\'s"', () => {
+    const text = [
+      "So I ask you, let's keep a minute of silence for those who died in the floods, for the families they left, and for our valley.",
+      'The council raised the harbour walls because the storms grew worse every winter.',
+    ].join('\n\n');
+    const small = analyseReading(parseReading({ text, format: 'text' }), 'request-why-test');
+    const prompts = causeQuestions(small, readDiscourse(small)).map((d) => d.question.prompt);
+    expect(prompts.some((p) => /harbour walls/.test(p))).toBe(true);
+    expect(prompts.filter((p) => /\bI\b|let's/.test(p))).toEqual([]);
+  });
+
+  it('finds no verb in a noun and its participle after a colon ("lies: lies told for profit")', () => {
+    const [, after] = clausesOf(
+      tokenize('There is truth, and there are rumours: rumours told for power and for profit.'),
+    );
+    expect(after && propositionOf(after)).toBeNull();
+  });
+});
+
+describe('cuts before a relative clause', () => {
+  it('does not cut a noun from the relative clause that says which one is meant', () => {
+    const sentence =
+      'And we must reject the habit in which rumours themselves are invented and even spread by the ministers of the court.';
+    const small = analyseReading(parseReading({ text: sentence, format: 'text' }), 'relative-cut-test');
+    const cut = withoutLongCopy(sentence, small);
+    expect(cut === null || !/habit$/.test(cut)).toBe(true);
+  });
+});
+
+describe('senses WordNet marks with their field, and one country under two names', () => {
+  it('gives a word its "(law)" sense only where the paragraph speaks of law', () => {
+    const definitionsOf = (text: string) =>
+      vocabularyItems(analyseReading(parseReading({ text, format: 'text' }), 'field-test')).map(
+        (i) => i.definition,
+      );
+    const opening = 'The council met in the old capital by the river.';
+    expect(
+      definitionsOf(
+        [
+          opening,
+          'What shall be our legacy to the children of the valley? They will keep the harbour and the old roads.',
+        ].join('\n\n'),
+      ).filter((d) => /^\(law\)/.test(d)),
+    ).toEqual([]);
+    expect(
+      definitionsOf(
+        [
+          opening,
+          'The judges of the court read the statute on the estate, and the heir received a legacy of land from his uncle.',
+        ].join('\n\n'),
+      ),
+    ).toContain('(law) a gift of personal property by will');
+  });
+
+  it('reads "America", "the United States" and "the USA" as one home country', () => {
+    expect(placeKey('America')).toBe(placeKey('The United States'));
+    expect(placeKey("USA''")).toBe('united states');
+    expect(placeKey('Great Britain')).not.toBe(placeKey('America'));
   });
 });

@@ -67,6 +67,7 @@ describe('metadata in a pasted text', () => {
       'Speaker Jones. Members of the Congress, I present to you the President of the United States.',
       'The President. Thank you. Tonight we meet in a time of war and of hope. (Applause.) The coalition held.',
       'We will stand with our allies and we will not waver in the months ahead of us all.',
+      '[At this point, a moment of silence was observed.]',
     ].join('\n');
     const reading = parseReading({ text, format: 'text' });
     expect(reading.title).toBe('Address to the NATO Summit on the War in the Gulf');

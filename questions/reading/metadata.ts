@@ -57,6 +57,8 @@ const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]
 /** Stage directions a transcript adds inside the text: "(Applause.)", "[Laughter]". */
 const STAGE_DIRECTION =
   /\s*[[(](?:applause|laughter|cheers|cheering|boos|booing|inaudible|crosstalk|music|audience [a-z]+|pause|sic)[^\])]{0,30}[\])]/gi;
+/** An editor's note in square brackets: "[At this point, a moment of silence was observed.]". */
+const EDITORS_NOTE = /\s*\[(?:at this point|here|the (?:president|speaker|audience))\b[^\]]{0,200}\]/gi;
 
 const ROLE =
   '(?:The\\s+)?(?:President|Vice\\s+President|Speaker|Chairman|Chairwoman|Chair|Secretary(?:\\s+of\\s+State)?|Senator|Representative|Ambassador|Prime\\s+Minister|Chancellor|General|Moderator|Questioner|Q|A)';
@@ -185,7 +187,10 @@ export function speakerLabel(text: string): { speaker: string; rest: string } | 
  */
 export function extractMetadata(blocks: Block[], meta: FoundMetadata): Block[] {
   let kept = blocks
-    .map((block) => ({ ...block, text: block.text.replace(STAGE_DIRECTION, '').trim() }))
+    .map((block) => ({
+      ...block,
+      text: block.text.replace(STAGE_DIRECTION, '').replace(EDITORS_NOTE, '').trim(),
+    }))
     .filter((block) => block.text && !isNavigationDebris(block.text));
   kept = dropRunningHeaders(kept);
   kept = attributeSpeakers(kept, meta);

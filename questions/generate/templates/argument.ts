@@ -14,6 +14,7 @@ import {
   toQuestion,
   withSubject,
 } from '../clauses';
+import { placeKey } from '../concepts';
 import { seededShuffle, stableHash } from '../deterministic';
 import { type CauseLink, type Discourse, namesDanger, type Statement } from '../discourse';
 import { clashWithKey } from '../entail';
@@ -108,6 +109,13 @@ function otherClaims(
 // ---- Causes ----
 
 function effectQuestion(link: CauseLink, analysis: ReadingAnalysis): string | null {
+  // "So I ask you, let's say a silent prayer for …": the speaker's own request, or a "let's" the
+  // question cannot turn round, has no reason to ask about.
+  if (
+    /^i$/i.test(link.effect.subject) ||
+    /\blet['’]s\b|\blet us\b/i.test(textOf(link.effect.proposition.clause.body))
+  )
+    return null;
   const why = toQuestion(link.effect.proposition, 'why', link.effect.subject);
   if (!why || words(why) > 26) return null;
   const short = withoutLongCopy(why.replace(/\?$/, ''), analysis, 5, true);
@@ -1030,6 +1038,8 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
         ([name, k]) =>
           k.singular === kind.singular &&
           name !== statement.subject &&
+          // "The United States" beside "America": one country under two names is two right answers.
+          placeKey(name) !== placeKey(statement.subject) &&
           !statement.sentence.text.includes(name) &&
           !name.includes(statement.subject) &&
           !statement.subject.includes(name),

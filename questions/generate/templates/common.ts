@@ -164,9 +164,12 @@ export function withoutLongCopy(
     const parts = current.split(/\s+/);
     let cut = -1;
     for (let i = parts.length - 1; i >= minimumWords; i--) {
-      const boundary = onlyBeforePrepositions
-        ? PREPOSITION.test(parts[i]!)
-        : BOUNDARY.test(parts[i]!) || /,$/.test(parts[i - 1]!);
+      const boundary =
+        (onlyBeforePrepositions
+          ? PREPOSITION.test(parts[i]!)
+          : BOUNDARY.test(parts[i]!) || /,$/.test(parts[i - 1]!)) &&
+        // "the culture [in which facts are manipulated]": a relative clause says which one is meant.
+        !/^(which|whom|whose)$/i.test(parts[i + 1] ?? '');
       if (
         boundary &&
         // Never right after a verb or a relative pronoun: "the nations that are" is cut in half.
@@ -223,4 +226,14 @@ function cutClauseVerb(cut: string, whole: string): boolean {
   const isVerb = (t: (typeof kept)[number]) =>
     t.pos === 'verb' || t.tags.has('Copula') || t.tags.has('Auxiliary') || t.tags.has('Modal');
   return !kept.slice(opening + 1).some(isVerb) && all.slice(opening + 1).some(isVerb);
+}
+
+/** Whether two sentences open on the same two words, the mark of a rhetorical list. */
+export function parallelOpening(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
+  const opening = (s: SentenceAnalysis) =>
+    s.tokens
+      .slice(0, 2)
+      .map((t) => t.normal)
+      .join(' ');
+  return a.tokens.length >= 2 && b.tokens.length >= 2 && opening(a) === opening(b);
 }

@@ -6,6 +6,7 @@ import {
   LENS_THEMES,
   lensCueLemmas,
   lensCues,
+  placeKey,
   STATES_WORDS,
   setAsideLemmas,
 } from '../concepts';
@@ -32,18 +33,6 @@ const ARMED_FORCES = new Set([
   'defense',
   'defence',
 ]);
-
-/** One name for a country written several ways ("the USA", "the U.S.", "America"). */
-const PLACE_ALIASES: [RegExp, string][] = [
-  [/^(?:the\s+)?(?:united states(?: of america)?|u\.?s\.?a?\.?|america)$/i, 'united states'],
-  [/^(?:the\s+)?(?:united kingdom|u\.?k\.?|great britain|britain)$/i, 'united kingdom'],
-  [/^(?:the\s+)?(?:soviet union|u\.?s\.?s\.?r\.?)$/i, 'soviet union'],
-];
-const placeKey = (place: string) => {
-  // "USA''": the quotation marks around "Made in the USA" are not part of the name.
-  const name = place.replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, '');
-  return PLACE_ALIASES.find(([pattern]) => pattern.test(name))?.[1] ?? name.toLowerCase();
-};
 
 /** The place a reading names most often: the speaker's own country, as a rule. */
 function homePlace(analysis: ReadingAnalysis): string | null {

@@ -16,6 +16,7 @@ import {
   labelled,
   nearestFirst,
   overlap,
+  parallelOpening,
   quote,
   shuffledOptions,
   statementOf,
@@ -127,6 +128,10 @@ export function mainIdeaQuestions(analysis: ReadingAnalysis): Draft[] {
     const topic = paragraph.topic;
     // "I know now what the task means" is the speaker talking, not the paragraph's point.
     if (!key || !topic || paragraph.sentences.length < 3 || /^I\b/.test(key)) continue;
+    // "We can put people to work … We can teach our children … We can see each other …": a
+    // paragraph that is a list of parallel sentences has no one of them as its point.
+    if (paragraph.sentences.some((a) => paragraph.sentences.filter((b) => parallelOpening(a, b)).length >= 3))
+      continue;
     const id = `main-idea-${paragraph.id}`;
     const distractors: string[] = [];
     const kinds: string[] = [];

@@ -6,6 +6,7 @@ import {
   draftBase,
   lowerFirst,
   overlap,
+  parallelOpening,
   quote,
   sharedCount,
   statementOf,
@@ -21,16 +22,6 @@ const keyPointText = (sentence: SentenceAnalysis) =>
 // ---- Evidence for a claim ----
 
 type EvidencePair = { paragraph: ParagraphAnalysis; claim: SentenceAnalysis; support: SentenceAnalysis };
-
-/** Whether two sentences open on the same two words, the mark of a rhetorical list. */
-export function parallelOpening(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
-  const opening = (s: SentenceAnalysis) =>
-    s.tokens
-      .slice(0, 2)
-      .map((t) => t.normal)
-      .join(' ');
-  return a.tokens.length >= 2 && b.tokens.length >= 2 && opening(a) === opening(b);
-}
 
 /**
  * Supporting sentences of a paragraph for its point, best linked first: a support shares a

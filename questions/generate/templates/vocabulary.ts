@@ -51,8 +51,12 @@ function vocabularyItem(
   const entry = lookup(token.lemma, pos);
   // Rare words only: seen at most twice in WordNet's sense-tagged corpus.
   if (!entry || taggedFrequency(token.lemma) > 2) return null;
-  // A person or a place is no meaning of a common word ("fields" is not W. C. Fields).
-  const candidates = senses(token.lemma, pos, 6).filter((synset) => !isInstance(synset));
+  // A person or a place is no meaning of a common word ("fields" is not W. C. Fields); a sense
+  // WordNet labels with its field ("(law) a gift of personal property by will") only where the
+  // paragraph speaks of that field ("our legacy" is no bequest).
+  const candidates = senses(token.lemma, pos, 6).filter(
+    (synset) => !isInstance(synset) && fieldIsInContext(synset.gloss, context),
+  );
   if (candidates.length === 0) return null;
   const scored = candidates.map((synset, index) => {
     const glossWords = new Set([...(synset.gloss.toLowerCase().match(GLOSS_WORD) ?? []), ...synset.words]);
@@ -91,6 +95,20 @@ function isVerbIngForm(word: string): boolean {
   const undoubled = /([b-df-hj-np-tv-z])\1$/.test(stem) ? stem.slice(0, -1) : null;
   return [stem, undoubled, `${stem}e`].some((base) => base !== null && lookup(base, 'v') !== null);
 }
+
+/** A gloss that opens with its field in brackets, "(law) …", needs that field's word nearby. */
+function fieldIsInContext(gloss: string, context: Set<string>): boolean {
+  const field = /^\((\w+)\)/.exec(gloss.trim())?.[1]?.toLowerCase();
+  if (!field) return true;
+  const words = FIELD_WORDS[field] ?? [field];
+  return words.some((w) => context.has(w));
+}
+
+const FIELD_WORDS: Record<string, string[]> = {
+  law: ['law', 'legal', 'court', 'judge', 'statute', 'estate', 'heir', 'lawyer', 'contract'],
+  medicine: ['medicine', 'medical', 'doctor', 'patient', 'disease', 'hospital', 'health'],
+  military: ['military', 'army', 'troop', 'soldier', 'war', 'force', 'navy'],
+};
 
 /** English's most used words, by rank in the grader's vector table's vocabulary of 341k. */
 const EVERYDAY_RANK = 4000;
