@@ -516,6 +516,10 @@ export function propositionOf(clause: Clause): Proposition | null {
   };
 }
 
+/** "Mr. Putin is right about one thing:", "we must recognize a hard fact:": the clause announces what follows. */
+export const announcesWhatFollows = (proposition: Proposition) =>
+  /:\s*$/.test(proposition.clause.tokens.at(-1)?.post ?? '');
+
 /**
  * "Americans have known the casualties of war -- but not at the center of a great city": a clause
  * that the next one qualifies with "but" says, alone, less than the sentence or the opposite.
@@ -562,10 +566,7 @@ function perfectParticipleAfter(tokens: Token[], at: number): number | null {
   while (tokens[k] && isAdverb(tokens[k]!) && !tokens[k]!.post.trim()) k++;
   if (k === at + 1) return null;
   const verb = tokens[k];
-  if (!verb?.tags.has('Verb') || verb.tags.has('Gerund')) return null;
-  if (verb.tags.has('Participle') || verb.tags.has('PastTense')) return k;
-  const forms = conjugate(verb.lemma);
-  return verb.normal === forms.Participle || verb.normal === forms.PastTense ? k : null;
+  return verb?.tags.has('Verb') && isParticipleForm(verb) ? k : null;
 }
 
 /** "told", "taken": a verb written as its past participle (compromise omits it where it is the past tense). */
@@ -634,8 +635,7 @@ export function isSingularSubject(subject: Token[]): boolean {
   // plural; but "half of our families" takes its number from "families".
   const ofAt = subject.findIndex((t) => t.normal === 'of');
   const portion = ofAt > 0 && PORTION.test(subject[ofAt - 1]!.normal);
-  const headPart =
-    ofAt > 0 && !portion ? subject.slice(0, ofAt) : portion ? subject.slice(ofAt + 1) : subject;
+  const headPart = ofAt <= 0 ? subject : portion ? subject.slice(ofAt + 1) : subject.slice(0, ofAt);
   const head = [...headPart].reverse().find((t) => t.tags.has('Noun') || t.tags.has('Pronoun'));
   if (!head) return true;
   if (head.tags.has('Pronoun')) return THIRD_SINGULAR_PRONOUN.test(head.normal);

@@ -237,6 +237,20 @@ export const LENS_THEMES: Record<Lens, string> = {
   constructivist: 'it appeals to ideas, values, identity, norms or how actions are perceived',
 };
 
+/** Armed forces: the realist's subject wherever a state builds them, at home or abroad. */
+export const ARMED_FORCES_WORDS = new Set([
+  'military',
+  'army',
+  'navy',
+  'troop',
+  'soldier',
+  'weapon',
+  'missile',
+  'nuclear',
+  'defense',
+  'defence',
+]);
+
 /**
  * Words that put a passage in international politics: a theory lens of IR says nothing about a
  * paragraph on a country's own schools or debts, whatever its words of strength or war. Armed
@@ -272,16 +286,7 @@ export const INTERNATIONAL_WORDS = new Set([
   'regime',
   'empire',
   'imperialism',
-  'military',
-  'army',
-  'navy',
-  'troop',
-  'soldier',
-  'weapon',
-  'missile',
-  'nuclear',
-  'defense',
-  'defence',
+  ...ARMED_FORCES_WORDS,
   'aggression',
   'deterrence',
   'deter',

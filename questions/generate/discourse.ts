@@ -2,6 +2,7 @@ import type { Token } from '../language/tokens';
 import type { ReadingAnalysis, SentenceAnalysis } from './analyse';
 import {
   affirmed,
+  announcesWhatFollows,
   type Clause,
   clausesOf,
   negated,
@@ -147,14 +148,15 @@ const COUNTERING =
   /^(against|prevent|prevents|prevented|preventing|rid|eliminate|eliminating|counter|combat|combating|address|addressing|reduce|reducing|remove|removing|end|ending|defeat|confront|fight|fighting|meet|meeting|protect|protecting|guard|defend|deter|resist|lessen|avoid|escape|overcome|mobilizing|mobilize)$/;
 const RECEDING =
   /^(diminish|decline|recede|fade|ease|lessen|wane|subside|shrink|fall|drop|disappear|vanish|end)$/;
-const DANGER_NOUN = /^(risks?|dangers?|threats?|perils?|costs?|price|cracks|rifts?|divisions|wedges)$/;
+/** A coalition coming apart: "cracks within the European Union", "rifts among the allies". */
+const RIFT_NOUN = /^(cracks|rifts?|divisions|wedges)$/;
+const DANGER_NOUN = /^(risks?|dangers?|threats?|perils?|costs?|price)$/;
+const isDangerWord = (t: Token) =>
+  RISK_WORDS.has(t.lemma) || DANGER_NOUN.test(t.normal) || RIFT_NOUN.test(t.normal);
 
 /** Whether some words name a danger or a cost ("risk-tolerant", "threaten", "cracks within"). */
 export const namesDanger = (tokens: readonly Token[]) =>
-  tokens.some(
-    (t) =>
-      RISK_WORDS.has(t.lemma) || DANGER_NOUN.test(t.normal) || /risk|danger|threat|vulnerab/.test(t.normal),
-  );
+  tokens.some((t) => isDangerWord(t) || /risk|danger|threat|vulnerab/.test(t.normal));
 
 /** The action of "the time has come to …" or "it is (high) time to …", or null. */
 function callOfTheTime(proposition: Proposition): string | null {
@@ -167,7 +169,7 @@ function callOfTheTime(proposition: Proposition): string | null {
     if (time >= 0 && time <= 1 && rest[time + 1]?.normal === 'to') from = time + 2;
   }
   if (from < 0 || proposition.negative) return null;
-  return trimClause(textOf(rest.slice(from)).split(/\s+--\s+|\s+—\s+|;\s/)[0]!);
+  return firstClause(textOf(rest.slice(from)));
 }
 
 const trimClause = (text: string) =>
@@ -175,6 +177,8 @@ const trimClause = (text: string) =>
     .replace(/[\s,;:—–-]+$/, '')
     .replace(/[.!?]+["”’]?$/, '')
     .trim();
+/** Text up to its first dash or semicolon, trimmed: an action without what a dash adds to it. */
+const firstClause = (text: string) => trimClause(text.split(/\s+--\s+|\s+—\s+|;\s/)[0]!);
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 export function readDiscourse(analysis: ReadingAnalysis): Discourse {
@@ -306,7 +310,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           : predicateAsInfinitive(proposition);
         if (!plain || wordCount(plain) < 2 || /^(be|have)\b/.test(plain)) return;
         // "We must recognize an unfortunate fact: …": what is recommended follows the colon.
-        if (/:\s*$/.test(proposition.clause.tokens.at(-1)?.post ?? '')) return;
+        if (announcesWhatFollows(proposition)) return;
         // "We will ask, and we will need, the help of …": the action runs into a second clause.
         if (/\b(?:we|i|they|you|he|she)\s+(?:will|shall|would|can|could|must|may)\b/i.test(plain)) return;
         if (proposition.negative) discourse.avoid.push({ sentence, action: plain });
@@ -341,7 +345,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           const between = letTokens.slice(letAt + 1, verbAt);
           const addressee = textOf(between.filter((t) => !t.isNegator && t.pos !== 'adv'));
           const negative = between.some((t) => t.isNegator);
-          const action = trimClause(textOf(letTokens.slice(verbAt)).split(/\s+--\s+|\s+—\s+|;\s/)[0]!);
+          const action = firstClause(textOf(letTokens.slice(verbAt)));
           const subject = /^us$/i.test(addressee) ? 'we' : addressee;
           if (
             wordCount(action) >= 3 &&
@@ -471,8 +475,11 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         ) &&
           !/\bat the (?:cost|price|risk) of\b/i.test(sentence.text)) ||
         /\b(?:risky|dangerous|perilous|costly)\b/i.test(sentence.text) ||
-        // "cracks within the European Union", "rifts among the allies": a coalition coming apart.
-        /\b(?:cracks|rifts?|divisions|wedges)\s+(?:within|in|between|among|inside)\b/i.test(sentence.text) ||
+        sentence.tokens.some(
+          (t, i) =>
+            RIFT_NOUN.test(t.normal) &&
+            /^(within|in|between|among|inside)$/.test(sentence.tokens[i + 1]?.normal ?? ''),
+        ) ||
         sentence.tokens.some(
           (t, i) =>
             RISK_WORDS.has(t.lemma) &&
@@ -482,16 +489,14 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
               t.tags.has('PresentTense')),
         );
       // The clause that names the risk, not the sentence's first.
-      const main = statements.find((st) =>
-        st?.proposition.clause.tokens.some((t) => RISK_WORDS.has(t.lemma) || DANGER_NOUN.test(t.normal)),
-      );
+      const main = statements.find((st) => st?.proposition.clause.tokens.some(isDangerWord));
       // "No threat … is concealed in our plans" names a threat to deny it.
       const deniedRisk =
         main?.proposition.subject.some((t) => /^(no|none|neither|nothing)$/.test(t.normal)) ?? false;
       // A danger or cost the sentence states, not one it answers: some risk word with no word
       // that counters it earlier in its stretch of the sentence (up to a dash, colon or semicolon).
       const stated = sentence.tokens.some((t, i) => {
-        if (!(RISK_WORDS.has(t.lemma) || DANGER_NOUN.test(t.normal))) return false;
+        if (!isDangerWord(t)) return false;
         for (let j = i - 1; j >= 0; j--) {
           const before = sentence.tokens[j]!;
           if (/[;:]|\s[-–—]+\s/.test(before.post) || /[;:]/.test(before.pre)) break;

@@ -25,6 +25,7 @@ import {
   validateQuestion,
 } from './index';
 import {
+  agentQuestions,
   causeQuestions,
   endsInVerblessThatClause,
   intentQuestions,
@@ -42,6 +43,16 @@ import { snippet, vocabularyItems } from './templates/vocabulary';
 import { copiedRun } from './validate';
 
 const readingSlug = 'burns-lead-with-diplomacy';
+/** A text (paragraphs as given) read and analysed as the generator reads it. */
+const analysedText = (text: string, slug: string) =>
+  analyseReading(parseReading({ text, format: 'text' }), slug);
+
+/** The true/false statements the statement template writes for a reading. */
+const trueFalseStatements = (analysis: ReturnType<typeof analyseReading>) =>
+  statementTrueFalse(analysis, readDiscourse(analysis)).flatMap((d) =>
+    d.question.type === 'true-false' ? [d.question.statement] : [],
+  );
+
 const reading = parseReading({
   text: readFileSync(`content/${readingSlug}/essay.txt`, 'utf8'),
   format: 'text',
@@ -423,9 +434,7 @@ describe('vocabulary items', () => {
       'Our reach is not endless, but fortunately for the oppressed, our influence is considerable, and we will use it confidently in the cause of liberty.',
       'The envoy spoke for the dispossessed, and the council listened to the envoy with care.',
     ].join('\n\n');
-    const words = vocabularyItems(analyseReading(parseReading({ text, format: 'text' }), 'nominal-test')).map(
-      (item) => item.token.normal,
-    );
+    const words = vocabularyItems(analysedText(text, 'nominal-test')).map((item) => item.token.normal);
     expect(words).not.toContain('oppressed');
     expect(words).not.toContain('dispossessed');
   });
@@ -587,9 +596,7 @@ describe('more cuts that change the meaning', () => {
       'The partners in the south have asked Vilnius to share the common fund for the Kaliningrad border. The summit in Vilnius will answer them about Kaliningrad in the spring of next year.',
     ];
     const orderingsOf = (paragraphs: string[]) =>
-      argumentOrderQuestions(
-        analyseReading(parseReading({ text: paragraphs.join('\n\n'), format: 'text' }), 'numbered-test'),
-      );
+      argumentOrderQuestions(analysedText(paragraphs.join('\n\n'), 'numbered-test'));
     expect(orderingsOf(listed)).toEqual([]);
     // The same paragraphs without their numbers make an ordering item.
     expect(
@@ -627,7 +634,7 @@ describe('one distractor check for every multiple-choice template', () => {
     'The council of ministers meets every spring in the old capital. The ministers have approved a common budget.',
     'Farmers in the valley have planted more wheat than ever before. The harvest has fed three provinces.',
   ].join('\n\n');
-  const small = analyseReading(parseReading({ text, format: 'text' }), 'message-test');
+  const small = analysedText(text, 'message-test');
 
   it('tells a negation, a restatement and an implication of the key from a fair distractor', () => {
     expect(
@@ -687,7 +694,7 @@ describe('actor swaps the text itself pairs', () => {
       'The ministers of the region will meet in the spring. General Ortega has refused to send an envoy.',
       'Our schools need more teachers in every county. We are building new schools in the poorest towns.',
     ].join('\n\n');
-    const small = analyseReading(parseReading({ text, format: 'text' }), 'swap-test');
+    const small = analysedText(text, 'swap-test');
     const statements = statementTrueFalse(small, readDiscourse(small)).flatMap((d) =>
       d.question.type === 'true-false' ? [d.question] : [],
     );
@@ -750,7 +757,7 @@ describe('main-idea items', () => {
       'Farmers in the valley have planted more wheat than in any year before.',
       'The ports of the west coast are open to trade from every nation.',
     ].join('\n\n');
-    const small = analyseReading(parseReading({ text, format: 'text' }), 'main-idea-test');
+    const small = analysedText(text, 'main-idea-test');
     const second = mainIdeaQuestions(small).find((d) => d.anchor === 'p2')?.question;
     expect(second?.type).toBe('multiple-choice');
     if (second?.type !== 'multiple-choice') return;
@@ -769,10 +776,8 @@ describe('true or false statements', () => {
       'We know we have to cut the army and close the old bases, but we have not done so.',
       'Communications and commerce are global.',
     ].join('\n\n');
-    const small = analyseReading(parseReading({ text, format: 'text' }), 'tf-test');
-    const statements = statementTrueFalse(small, readDiscourse(small)).flatMap((d) =>
-      d.question.type === 'true-false' ? [d.question.statement] : [],
-    );
+    const small = analysedText(text, 'tf-test');
+    const statements = trueFalseStatements(small);
     expect(statements.some((s) => /commerce/.test(s))).toBe(true);
     expect(statements.filter((s) => /one voice|done so/.test(s))).toEqual([]);
   });
@@ -788,7 +793,7 @@ describe('theory lenses', () => {
       // Abroad, and plainly about power: a realist reading.
       'The rival army is growing, and its weapons threaten the balance of power in the region. Only military strength can deter aggression from across the border, and we hold the stronger hand.',
     ].join('\n\n');
-    const small = analyseReading(parseReading({ text, format: 'text' }), 'lens-test');
+    const small = analysedText(text, 'lens-test');
     const keyed = lensQuestions(small)
       .filter((d) => d.question.type === 'multiple-choice')
       .map((d) => [d.anchor, d.question.lens]);
@@ -802,7 +807,7 @@ describe('statements shortened to avoid a copied run', () => {
       'Technology is almost magical, and ambition for a better life is now universal.',
       'Our soldiers have served with honour in the deserts of the south and in the mountains of the north for many years.',
     ];
-    const small = analyseReading(parseReading({ text: sentences.join('\n\n'), format: 'text' }), 'cut-test');
+    const small = analysedText(sentences.join('\n\n'), 'cut-test');
     // Cut before "for": "… and ambition" with nothing said of it.
     expect(withoutLongCopy(sentences[0]!, small)).toBeNull();
     // A cut that keeps every clause whole still stands.
@@ -819,7 +824,7 @@ describe('cloze banks', () => {
       'The agency gathers intelligence on the plans of hostile governments in the region.',
       'Chemical warfare was banned by the treaty that most nations signed after the war.',
     ].join('\n\n');
-    const small = analyseReading(parseReading({ text, format: 'text' }), 'slot-test');
+    const small = analysedText(text, 'slot-test');
     const energy = clozeQuestions(small).find((d) => d.anchor === 'p1.s1')?.question;
     expect(energy?.type).toBe('cloze');
     if (energy?.type !== 'cloze') return;
@@ -838,10 +843,7 @@ describe('ordering items', () => {
       'The museums of the capital will open their doors to every child of the nation. People from the whole world come to see the paintings.',
       'Our nation will build new bridges over the great rivers of the west. The people of the river towns have waited for the bridges for years.',
     ];
-    const analysed = analyseReading(
-      parseReading({ text: unrelated.join('\n\n'), format: 'text' }),
-      'unrelated-points-test',
-    );
+    const analysed = analysedText(unrelated.join('\n\n'), 'unrelated-points-test');
     expect(argumentOrderQuestions(analysed)).toEqual([]);
   });
 
@@ -855,10 +857,7 @@ describe('ordering items', () => {
       'The national museum will show the paintings of the old masters next winter. Several of the paintings come on loan from Vilnius and from Kaliningrad for the whole season.',
       'The bridge over the northern river will be finished before the first snow falls. Engineers from Vilnius and from Kaliningrad designed its towers and its long steel deck.',
     ];
-    const analysed = analyseReading(
-      parseReading({ text: paragraphs.join('\n\n'), format: 'text' }),
-      'unrelated-points-shared-names-test',
-    );
+    const analysed = analysedText(paragraphs.join('\n\n'), 'unrelated-points-shared-names-test');
     expect(argumentOrderQuestions(analysed)).toEqual([]);
   });
 });
@@ -872,7 +871,7 @@ describe('faults a fresh text showed (Kennedy 1962, after its first-sight rating
     'Free societies do not carry within them the seeds of inevitable disunity and decay.',
     'So long as hunger and fear rule the border towns, we must keep our garrisons on the frontier.',
   ].join('\n\n');
-  const small = analyseReading(parseReading({ text, format: 'text' }), 'fresh-faults-test');
+  const small = analysedText(text, 'fresh-faults-test');
 
   it('blanks no last member of a list ("farmers as well as ___")', () => {
     const texts = clozeQuestions(small).map((d) => (d.question.type === 'cloze' ? d.question.text : ''));
@@ -895,9 +894,7 @@ describe('faults a fresh text showed (Kennedy 1962, after its first-sight rating
     );
     expect(clauses.map((c) => c.relation)).toEqual(['condition', null]);
     expect(small.sentences.find((s) => /^So long as/.test(s.text))?.markers.has('conditional')).toBe(true);
-    const statements = statementTrueFalse(small, readDiscourse(small)).flatMap((d) =>
-      d.question.type === 'true-false' ? [d.question.statement] : [],
-    );
+    const statements = trueFalseStatements(small);
     expect(statements.filter((s) => /garrisons|long as/.test(s))).toEqual([]);
   });
 });
@@ -913,7 +910,7 @@ describe('actions offered as distractors', () => {
       'The old factories take jobs away from the river towns.',
       'Foreign banks lend money to the government of the north.',
     ].join('\n\n');
-    const small = analyseReading(parseReading({ text, format: 'text' }), 'actions-test');
+    const small = analysedText(text, 'actions-test');
     const [draft] = recommendationQuestions(small, readDiscourse(small));
     expect(draft?.question.type).toBe('multiple-choice');
     if (draft?.question.type !== 'multiple-choice') return;
@@ -956,10 +953,8 @@ describe('faults a fresh text showed (Obama 2009, on its rating)', () => {
       'Foreign banks lend money to the government of the north.',
       'The envoys signed the border treaty.',
     ].join('\n\n');
-    const small = analyseReading(parseReading({ text, format: 'text' }), 'you-test');
-    const statements = statementTrueFalse(small, readDiscourse(small)).flatMap((d) =>
-      d.question.type === 'true-false' ? [d.question.statement] : [],
-    );
+    const small = analysedText(text, 'you-test');
+    const statements = trueFalseStatements(small);
     expect(statements.some((s) => /envoys/.test(s))).toBe(true);
     expect(statements.filter((s) => /\byou\b/.test(s))).toEqual([]);
     const pledges = intentQuestions(small, readDiscourse(small)).map((d) => d.question.prompt);
@@ -977,7 +972,7 @@ describe('faults a fresh text showed (Obama 2009, on its rating)', () => {
       'The farmers of the valley worked till their hands were raw to feed the soldiers of the republic.',
       'In this dangerous world a nation that holds the strongest hand sets the terms of every treaty with its rivals.',
     ].join('\n\n');
-    const small = analyseReading(parseReading({ text, format: 'text' }), 'identity-test');
+    const small = analysedText(text, 'identity-test');
     const keyed = lensQuestions(small)
       .filter((d) => d.question.type === 'multiple-choice')
       .map((d) => [d.anchor, d.question.lens]);
@@ -994,7 +989,7 @@ describe('faults a fresh text showed (Obama 2009, on its rating)', () => {
     const plain =
       'Our fathers faced down the empire across the sea with missiles and tanks and sturdy alliances. They understood that our military power protects us in this world. Our security grows from strength used with restraint and from the force of our example.';
     const lensesOf = (text: string) =>
-      lensQuestions(analyseReading(parseReading({ text, format: 'text' }), 'contested-lens-test'))
+      lensQuestions(analysedText(text, 'contested-lens-test'))
         .filter((d) => d.question.type === 'multiple-choice')
         .map((d) => d.question.lens);
     expect(lensesOf(plain)).toEqual(['realist']);
@@ -1004,7 +999,7 @@ describe('faults a fresh text showed (Obama 2009, on its rating)', () => {
   it('defines no -ing form of a verb whose stem doubles or drops a letter ("nagging", "meddling")', () => {
     const text =
       'A nagging doubt about the alliance spread through the capitals, and meddling by outside powers deepened the quarrel.';
-    const small = analyseReading(parseReading({ text, format: 'text' }), 'ing-test');
+    const small = analysedText(text, 'ing-test');
     const words = vocabularyItems(small).map((i) => i.token.normal);
     expect(words).not.toContain('nagging');
     expect(words).not.toContain('meddling');
@@ -1036,10 +1031,8 @@ describe('faults a fresh text showed (Truman 1947, on its first-sight rating)', 
       'The old treaty was the first of its kind, and the new treaty was the second.',
       'The grain surpluses piled up, and hunger followed.',
     ].join('\n\n');
-    const small = analyseReading(parseReading({ text, format: 'text' }), 'joined-clauses-test');
-    const statements = statementTrueFalse(small, readDiscourse(small)).flatMap((d) =>
-      d.question.type === 'true-false' ? [d.question.statement] : [],
-    );
+    const small = analysedText(text, 'joined-clauses-test');
+    const statements = trueFalseStatements(small);
     expect(statements.length).toBeGreaterThan(0);
     expect(statements.filter((st) => /\bnot\b[^,]*, and/.test(st))).toEqual([]);
   });
@@ -1050,7 +1043,7 @@ describe('faults a fresh text showed (Truman 1947, on its first-sight rating)', 
       'In place of the wartime boards there must be created an adequate system and effective machinery in these vital fields.',
       'We will send new teachers into many fields.',
     ].join('\n\n');
-    const small = analyseReading(parseReading({ text, format: 'text' }), 'instance-test');
+    const small = analysedText(text, 'instance-test');
     const items = vocabularyItems(small).map((i) => i.definition);
     expect(items.filter((d) => /comedian|\(\d{4}-\d{4}\)/.test(d))).toEqual([]);
   });
@@ -1058,7 +1051,7 @@ describe('faults a fresh text showed (Truman 1947, on its first-sight rating)', 
   it('reads no realism into interest paid on a debt', () => {
     const text =
       'The world situation is such that large military expenditures are still required, and the costs of the war remain high. Interest on the public debt and the pensions of veterans cannot be reduced this year. We must keep the budget in balance.';
-    const small = analyseReading(parseReading({ text, format: 'text' }), 'interest-test');
+    const small = analysedText(text, 'interest-test');
     expect(lensQuestions(small)).toEqual([]);
   });
 
@@ -1073,7 +1066,7 @@ describe('faults a fresh text showed (Truman 1947, on its first-sight rating)', 
       'Foreign banks lend money to the government of the north.',
       'The old factories take jobs away from the river towns.',
     ].join('\n\n');
-    const small = analyseReading(parseReading({ text, format: 'text' }), 'states-test');
+    const small = analysedText(text, 'states-test');
     const [draft] = recommendationQuestions(small, readDiscourse(small));
     expect(draft?.question.type).toBe('multiple-choice');
     if (draft?.question.type !== 'multiple-choice') return;
@@ -1120,7 +1113,7 @@ describe('faults a fresh text showed (Bush 1990, on its first-sight rating)', ()
       'We see that the threat of invasion from the north is diminishing this year.',
       'A blockade of the strait could provoke a wider war in the region.',
     ].join('\n\n');
-    const small = analyseReading(parseReading({ text, format: 'text' }), 'colon-risk-test');
+    const small = analysedText(text, 'colon-risk-test');
     const discourse = readDiscourse(small);
     expect(discourse.recommendations.map((r) => r.action)).toEqual([]);
     expect(discourse.risks.map((r) => r.sentence.paragraphNumber)).toEqual([3]);
@@ -1136,7 +1129,7 @@ describe('faults a fresh text showed (Bush 1990, on its first-sight rating)', ()
       'Foreign banks lend money to the government of the north.',
       'The old factories take jobs away from the river towns.',
     ].join('\n\n');
-    const small = analyseReading(parseReading({ text, format: 'text' }), 'aside-test');
+    const small = analysedText(text, 'aside-test');
     const [draft] = recommendationQuestions(small, readDiscourse(small));
     expect(draft?.question.type).toBe('multiple-choice');
     if (draft?.question.type !== 'multiple-choice') return;
@@ -1162,7 +1155,7 @@ describe('lenses on paragraphs about home', () => {
     const home =
       "Here at home the cornerstones of this free society are in place: democracy, competition, open trade and private investment. Our democratic system can be better, where ``Made in the USA'' is recognized around the world as a symbol of quality.";
     const lensesOf = (text: string) =>
-      lensQuestions(analyseReading(parseReading({ text, format: 'text' }), 'home-lens-test'))
+      lensQuestions(analysedText(text, 'home-lens-test'))
         .filter((d) => d.question.type === 'multiple-choice')
         .map((d) => d.anchor);
     expect(lensesOf([opening, home].join('\n\n'))).not.toContain('p2');
@@ -1181,10 +1174,7 @@ describe('faults a fresh text showed (Biden 2021, on its first-sight rating)', (
       // "We can …, we can …": a list, whose one member is no more its point than another.
       'With unity we can do great things, lasting things. We can heal old wounds. We can put farmers to work on good land. We can teach our children in safe schools. We can defeat the fever of the marshes. We can reward work and rebuild the towns and make bread cheap for all. We can keep the peace, and we can make the republic, once again, the leading force for good in the region.',
     ];
-    const small = analyseReading(
-      parseReading({ text: paragraphs.join('\n\n'), format: 'text' }),
-      'list-test',
-    );
+    const small = analysedText(paragraphs.join('\n\n'), 'list-test');
     expect(mainIdeaQuestions(small).map((d) => d.anchor)).not.toContain('p5');
   });
 
@@ -1193,7 +1183,7 @@ describe('faults a fresh text showed (Biden 2021, on its first-sight rating)', (
       "So I ask you, let's keep a minute of silence for those who died in the floods, for the families they left, and for our valley.",
       'The council raised the harbour walls because the storms grew worse every winter.',
     ].join('\n\n');
-    const small = analyseReading(parseReading({ text, format: 'text' }), 'request-why-test');
+    const small = analysedText(text, 'request-why-test');
     const prompts = causeQuestions(small, readDiscourse(small)).map((d) => d.question.prompt);
     expect(prompts.some((p) => /harbour walls/.test(p))).toBe(true);
     expect(prompts.filter((p) => /\bI\b|let's/.test(p))).toEqual([]);
@@ -1220,9 +1210,7 @@ describe('cuts before a relative clause', () => {
 describe('senses WordNet marks with their field, and one country under two names', () => {
   it('gives a word its "(law)" sense only where the paragraph speaks of law', () => {
     const definitionsOf = (text: string) =>
-      vocabularyItems(analyseReading(parseReading({ text, format: 'text' }), 'field-test')).map(
-        (i) => i.definition,
-      );
+      vocabularyItems(analysedText(text, 'field-test')).map((i) => i.definition);
     const opening = 'The council met in the old capital by the river.';
     expect(
       definitionsOf(
@@ -1240,6 +1228,25 @@ describe('senses WordNet marks with their field, and one country under two names
         ].join('\n\n'),
       ),
     ).toContain('(law) a gift of personal property by will');
+  });
+
+  it('never offers one country under two names as key and distractor of a "who" question', () => {
+    const small = analysedText(
+      [
+        'America faces great challenges in the markets of the world.',
+        'The United States signed the treaty with the northern republics.',
+        'France sends grain to the ports of the south.',
+        'Japan builds ships for the fleets of the east.',
+        'Brazil sells coffee to the cities of the north.',
+        'Germany lends money to the banks of the east.',
+      ].join('\n\n'),
+      'two-names-test',
+    );
+    const options = agentQuestions(small, readDiscourse(small)).map((d) =>
+      d.question.type === 'multiple-choice' ? d.question.options.map((o) => o.text) : [],
+    );
+    expect(options.length).toBeGreaterThan(0);
+    expect(options.filter((o) => o.includes('America') && o.includes('The United States'))).toEqual([]);
   });
 
   it('reads "America", "the United States" and "the USA" as one home country', () => {

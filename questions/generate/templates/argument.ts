@@ -6,6 +6,7 @@ import type { KeyPoint } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import {
   affirmed,
+  announcesWhatFollows,
   isSingularSubject,
   negated,
   predicateAsInfinitive,
@@ -599,11 +600,7 @@ export function riskQuestions(analysis: ReadingAnalysis, discourse: Discourse): 
       if (s.proposition.negative || /^(we|i|you)$/i.test(s.subject)) continue;
       // A statement that itself names a danger ("Mr. Putin is risk-tolerant") is a second key,
       // and one that announces what follows ("Mr. Putin is right about one thing:") says nothing.
-      if (
-        namesDanger(s.proposition.clause.tokens) ||
-        /:\s*$/.test(s.proposition.clause.tokens.at(-1)?.post ?? '')
-      )
-        continue;
+      if (namesDanger(s.proposition.clause.tokens) || announcesWhatFollows(s.proposition)) continue;
       const text = affirmed(s.proposition, s.subject);
       const short = text ? shorten(capitalise(text), 20) : null;
       if (!short || words(short) < 5 || exclude.has(short.toLowerCase())) continue;
@@ -786,7 +783,7 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     // all, so "according to the speaker, you …" leaves a reader guessing who "you" is.
     if (SECOND_PERSON.test(textOf(statement.proposition.clause.body))) continue;
     // "Mr. Putin is right about one thing:" announces what follows and says nothing alone.
-    if (/:\s*$/.test(statement.proposition.clause.tokens.at(-1)?.post ?? '')) continue;
+    if (announcesWhatFollows(statement.proposition)) continue;
     // A condition changes what is true ("If we don't, we'll …"): no statements from such sentences.
     // "… or we would have been standing at the steps if it hadn't gotten so cold" is no fact either.
     const conditional =

@@ -1,4 +1,4 @@
-import { tokenize } from '../../language/tokens';
+import { type Token, tokenize } from '../../language/tokens';
 import type { ChoiceOption, Question, Skill } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import { conceptsFor, lensCueLemmas, lensFor } from '../concepts';
@@ -196,11 +196,11 @@ export function withoutLongCopy(
   if (current !== text.replace(/[.!?]+$/, '').trim()) {
     // Tagged in the whole sentence: "our economy calls [for action]" ends on a verb, which the
     // cut text alone reads as a plural noun.
-    const keptCount = tokenize(current).filter((t) => t.written).length;
-    const inContext = tokenize(text).filter((t) => t.written);
-    const last = inContext[keptCount - 1];
+    const kept = tokenize(current).filter((t) => t.written);
+    const whole = tokenize(text).filter((t) => t.written);
+    const last = whole[kept.length - 1];
     if (!last || (last.pos !== 'noun' && last.pos !== 'number') || last.tags.has('Pronoun')) return null;
-    if (cutClauseVerb(current, text)) return null;
+    if (cutClauseVerb(kept, whole)) return null;
   }
   return current;
 }
@@ -212,9 +212,7 @@ const COORDINATOR = /^(and|but|or|yet|nor)$/;
  * ambition [for a better life is now universal]" leaves a subject with nothing said of it. A
  * clause is what follows a comma or semicolon and a coordinator.
  */
-function cutClauseVerb(cut: string, whole: string): boolean {
-  const kept = tokenize(cut).filter((t) => t.written);
-  const all = tokenize(whole).filter((t) => t.written);
+function cutClauseVerb(kept: Token[], all: Token[]): boolean {
   let opening = -1;
   for (let i = kept.length - 1; i > 0; i--) {
     if (COORDINATOR.test(kept[i]!.normal) && /[,;]/.test(kept[i - 1]!.post)) {

@@ -1,6 +1,7 @@
 import { LENSES, type Lens } from '../../schema';
 import type { ParagraphAnalysis, ReadingAnalysis } from '../analyse';
 import {
+  ARMED_FORCES_WORDS,
   INTERNATIONAL_WORDS,
   LENS_SUMMARIES,
   LENS_THEMES,
@@ -20,19 +21,6 @@ import { type Draft, draftBase, quote, shuffledOptions } from './common';
 
 const MIN_CUES = 3;
 const MIN_MARGIN = 2;
-
-const ARMED_FORCES = new Set([
-  'military',
-  'army',
-  'navy',
-  'troop',
-  'soldier',
-  'weapon',
-  'missile',
-  'nuclear',
-  'defense',
-  'defence',
-]);
 
 /** The place a reading names most often: the speaker's own country, as a rule. */
 function homePlace(analysis: ReadingAnalysis): string | null {
@@ -54,7 +42,7 @@ function aboutInternationalPolitics(paragraph: ParagraphAnalysis, home: string |
   const atHome = tokens.some((t, i) => t.normal === 'home' && tokens[i - 1]?.normal === 'at');
   // Armed forces are the realist's subject wherever they are built ("here at home we are
   // building much stronger military forces").
-  const armed = international.some((t) => ARMED_FORCES.has(t.lemma));
+  const armed = international.some((t) => ARMED_FORCES_WORDS.has(t.lemma));
   return international.length >= (atHome && !armed ? 2 : 1);
 }
 

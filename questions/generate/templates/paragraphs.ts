@@ -223,7 +223,15 @@ export function argumentOrderQuestions(analysis: ReadingAnalysis): Draft[] {
   // The points a student sees must carry the thread too: each shares a name or such a word with
   // the next ("Mr. Putin has overplayed his hand", "Mr. Putin's biggest vulnerability …"); four
   // paragraphs on one subject whose points read as unrelated lines test memory, not the argument.
-  const pointLemmas = (p: ParagraphAnalysis) => new Set(lemmasIn(point(p)!, analysis));
+  const pointLemmaSets = new Map<ParagraphAnalysis, Set<string>>();
+  const pointLemmas = (p: ParagraphAnalysis) => {
+    let lemmas = pointLemmaSets.get(p);
+    if (!lemmas) {
+      lemmas = new Set(lemmasIn(point(p)!, analysis));
+      pointLemmaSets.set(p, lemmas);
+    }
+    return lemmas;
+  };
   const thread = (group: ParagraphAnalysis[]) =>
     group.every((p, i) => {
       if (paragraphWords(p) < 25) return false;

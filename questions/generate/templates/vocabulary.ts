@@ -9,6 +9,7 @@ import {
   type WordNetPos,
 } from '../../language/wordnet';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
+import { ARMED_FORCES_WORDS } from '../concepts';
 import { seededShuffle } from '../deterministic';
 import { isNameInReading } from '../validate';
 import { type Draft, draftBase, labelled, quote, shuffledOptions } from './common';
@@ -107,7 +108,7 @@ function fieldIsInContext(gloss: string, context: Set<string>): boolean {
 const FIELD_WORDS: Record<string, string[]> = {
   law: ['law', 'legal', 'court', 'judge', 'statute', 'estate', 'heir', 'lawyer', 'contract'],
   medicine: ['medicine', 'medical', 'doctor', 'patient', 'disease', 'hospital', 'health'],
-  military: ['military', 'army', 'troop', 'soldier', 'war', 'force', 'navy'],
+  military: [...ARMED_FORCES_WORDS, 'war', 'force'],
 };
 
 /** English's most used words, by rank in the grader's vector table's vocabulary of 341k. */
