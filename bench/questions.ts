@@ -194,6 +194,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/biden-2021-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'Trump, inaugural address, 2017',
+    slug: 'trump-2017-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/trump-2017-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

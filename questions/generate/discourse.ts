@@ -172,6 +172,22 @@ function callOfTheTime(proposition: Proposition): string | null {
   return firstClause(textOf(rest.slice(from)));
 }
 
+/** "not merely", "not only", "not just", "not simply": the first half of "not A but B". */
+const NOT_MERELY = /\bnot (?:merely|only|just|simply)\b/i;
+
+/** "its" before any noun for a thing in the clause ("the people did not share in its wealth"). */
+function possessiveWithoutThing(tokens: Token[]): boolean {
+  const at = tokens.findIndex((t) => t.normal === 'its');
+  return (
+    at !== -1 &&
+    !tokens
+      .slice(0, at)
+      .some(
+        (t) => t.pos === 'noun' && !t.tags.has('Plural') && !t.tags.has('Pronoun') && !t.tags.has('Person'),
+      )
+  );
+}
+
 const trimClause = (text: string) =>
   text
     .replace(/[\s,;:—–-]+$/, '')
@@ -209,6 +225,13 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         if (quoting) return null;
         if (denied && clause.tokens.some((t) => /[;:]/.test(t.post))) denied = false;
         if (!proposition || inDenial || turnedBy(parts[k + 1]?.clause)) return null;
+        // "we are not merely transferring power from one party to another, but …": the point is
+        // in what follows "but"; alone, the clause says less than the text means.
+        if (NOT_MERELY.test(textOf(clause.tokens)) && parts[k + 1]?.clause.relation === 'contrast')
+          return null;
+        // "[Washington flourished, but] the people did not share in its wealth": "its" with no
+        // thing named before it in its clause stands for a noun of another clause.
+        if (possessiveWithoutThing(clause.tokens)) return null;
         const subject = readableSubject(proposition, sentence, k === 0);
         return subject ? { sentence, proposition, subject } : null;
       });
@@ -228,6 +251,9 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
             (!statements[effectIndex] || parts[effectIndex]!.clause.relation === 'cause')
           )
             effectIndex--;
+          // "Because today we are not merely transferring power …, but we are transferring power
+          // from Washington …": a sentence that is all reason, the reason of the sentence before.
+          if (k === 0 && parts[1]?.clause.relation === 'contrast') return;
           // "Because our needs are great -- because our chances are great -- let us be bold": a
           // reason beside another reason is no effect of it.
           if (effectIndex !== k && /^(cause|purpose)$/.test(parts[effectIndex]?.clause.relation ?? ''))

@@ -38,7 +38,7 @@ import {
 import { fairDistractors, parallelOpening, withoutLongCopy } from './templates/common';
 import { lensQuestions } from './templates/lens';
 import { argumentOrderQuestions, mainIdeaQuestions } from './templates/paragraphs';
-import { clozeQuestions } from './templates/statements';
+import { clozeQuestions, openSlot } from './templates/statements';
 import { snippet, vocabularyItems } from './templates/vocabulary';
 import { copiedRun } from './validate';
 
@@ -1253,5 +1253,55 @@ describe('senses WordNet marks with their field, and one country under two names
     expect(placeKey('America')).toBe(placeKey('The United States'));
     expect(placeKey("USA''")).toBe('united states');
     expect(placeKey('Great Britain')).not.toBe(placeKey('America'));
+  });
+});
+
+describe('faults a fresh text showed (Trump 2017, after its first-sight rating)', () => {
+  const text = [
+    'The reform matters to every family in the province. Because today we are not merely changing the law from one council to another, but we are moving power from the capital to the towns.',
+    'The capital grew rich, but the farmers did not share in its trade. The navy has placed new missiles on its ships.',
+    'Farmers want fair prices for their grain, open roads for their carts, and safe storage for their harvests.',
+    'Together, we will make the alliance strong again. We will make the alliance trusted again. Our rivals will take note of its resolve.',
+  ].join('\n\n');
+  const small = analysedText(text, 'fresh-faults-2017-test');
+  const discourse = readDiscourse(small);
+  const stated = discourse.statements.map((s) => statedText(s.proposition, s.subject));
+
+  it('reads no cause into a sentence that is all reason ("Because A, but B")', () => {
+    expect(discourse.causes.filter((c) => c.evidence.some((s) => s.paragraphIndex === 0))).toEqual([]);
+  });
+
+  it('states no "not merely A" without the "but B" that carries the point', () => {
+    expect(stated.filter((s) => /not merely/.test(s))).toEqual([]);
+  });
+
+  it('states no clause whose "its" stands for a noun of another clause', () => {
+    expect(stated.filter((s) => /share in its trade/.test(s))).toEqual([]);
+    // "its" after the noun it stands for is read as usual.
+    expect(stated.filter((s) => /missiles on its ships/.test(s))).not.toEqual([]);
+  });
+
+  it('cuts no statement in the middle of a list', () => {
+    // The only cuts are before "for": each would leave "…, open roads" or "…, safe storage".
+    expect(withoutLongCopy(small.paragraphs[2]!.sentences[0]!.text, small)).toBeNull();
+  });
+
+  it('reads "Together, we will …" and "We will …" as sentences that open alike', () => {
+    const [first, second, third] = small.paragraphs[3]!.sentences;
+    expect(parallelOpening(first!, second!)).toBe(true);
+    expect(parallelOpening(first!, third!)).toBe(false);
+  });
+
+  it('blanks no noun right after "its" or "our", where many nouns fit', () => {
+    const slot = (sentence: string, word: string) => {
+      const tokens = tokenize(sentence);
+      return openSlot(
+        tokens,
+        tokens.findIndex((t) => t.normal === word),
+      );
+    };
+    expect(slot('The farmers did not share in its wealth.', 'wealth')).toBe(true);
+    expect(slot('We will do everything in our power to help.', 'power')).toBe(true);
+    expect(slot('The farmers did not share in the wealth of the city.', 'wealth')).toBe(false);
   });
 });

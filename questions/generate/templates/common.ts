@@ -200,12 +200,34 @@ export function withoutLongCopy(
     const whole = tokenize(text).filter((t) => t.written);
     const last = whole[kept.length - 1];
     if (!last || (last.pos !== 'noun' && last.pos !== 'number') || last.tags.has('Pronoun')) return null;
-    if (cutClauseVerb(kept, whole)) return null;
+    if (cutClauseVerb(kept, whole) || cutList(kept, whole)) return null;
   }
   return current;
 }
 
 const COORDINATOR = /^(and|but|or|yet|nor)$/;
+
+const isVerbToken = (t: Token) =>
+  t.pos === 'verb' || t.tags.has('Copula') || t.tags.has('Auxiliary') || t.tags.has('Modal');
+
+/**
+ * Whether a cut stopped inside a list: "Americans want great schools for their children, safe
+ * neighborhoods [for their families, and good jobs for themselves]" keeps two members of three
+ * and reads as a fragment. The kept text ends on a member after a comma (no verb of its own) and
+ * what was dropped still joins a member with "and" or "or".
+ */
+function cutList(kept: Token[], all: Token[]): boolean {
+  let lastComma = -1;
+  for (let i = kept.length - 2; i >= 0; i--) {
+    if (/,/.test(kept[i]!.post)) {
+      lastComma = i;
+      break;
+    }
+  }
+  if (lastComma === -1 || kept.slice(lastComma + 1).some(isVerbToken)) return false;
+  const dropped = all.slice(kept.length);
+  return dropped.some((t, k) => /^(and|or)$/.test(t.normal) && k > 0 && /,/.test(dropped[k - 1]!.post));
+}
 
 /**
  * Whether a cut took the verb of the last clause it kept: "Technology is almost magical, and
@@ -221,17 +243,20 @@ function cutClauseVerb(kept: Token[], all: Token[]): boolean {
     }
   }
   if (opening === -1) return false;
-  const isVerb = (t: (typeof kept)[number]) =>
-    t.pos === 'verb' || t.tags.has('Copula') || t.tags.has('Auxiliary') || t.tags.has('Modal');
-  return !kept.slice(opening + 1).some(isVerb) && all.slice(opening + 1).some(isVerb);
+  return !kept.slice(opening + 1).some(isVerbToken) && all.slice(opening + 1).some(isVerbToken);
 }
 
-/** Whether two sentences open on the same two words, the mark of a rhetorical list. */
+/**
+ * Whether two sentences open on the same two words, the mark of a rhetorical list. A fronted
+ * conjunction or adverb ("And we will …", "Together, we will …") is not part of the opening.
+ */
 export function parallelOpening(a: SentenceAnalysis, b: SentenceAnalysis): boolean {
-  const opening = (s: SentenceAnalysis) =>
-    s.tokens
-      .slice(0, 2)
-      .map((t) => t.normal)
-      .join(' ');
-  return a.tokens.length >= 2 && b.tokens.length >= 2 && opening(a) === opening(b);
+  const opening = (s: SentenceAnalysis) => {
+    const first = s.tokens[0];
+    const fronted = first && (/^(and|but|so|or|yet|now)$/.test(first.normal) || /,/.test(first.post));
+    const words = s.tokens.slice(fronted ? 1 : 0, fronted ? 3 : 2);
+    return words.length === 2 ? words.map((t) => t.normal).join(' ') : null;
+  };
+  const opensA = opening(a);
+  return opensA !== null && opensA === opening(b);
 }

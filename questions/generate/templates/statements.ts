@@ -55,9 +55,10 @@ function rarity(lemma: string, pos: Token['pos']): number {
 
 /**
  * A slot that many words of the text would fill: a member of a pair or list ("peace and ___",
- * "___ and cruelty", "tolerance and ___") or a noun after "that" ("how shall we use that ___?").
+ * "___ and cruelty", "tolerance and ___") or a noun after "that" or "its" ("how shall we use
+ * that ___?").
  */
-function openSlot(tokens: Token[], i: number): boolean {
+export function openSlot(tokens: Token[], i: number): boolean {
   const before = tokens[i - 1];
   const after = tokens[i + 1];
   const coordinated =
@@ -73,7 +74,9 @@ function openSlot(tokens: Token[], i: number): boolean {
   return (
     coordinated ||
     /\b(as well as|such as)$/.test(listTail) ||
-    (before !== undefined && /^(that|this|these|those)$/.test(before.normal))
+    // "that ___", and "did not share in its ___": after a bare demonstrative or possessive, nothing
+    // but the words after the blank says which noun is meant ("its wealth", "its power").
+    (before !== undefined && /^(that|this|these|those|its|their|our|his|her|your|my)$/.test(before.normal))
   );
 }
 
