@@ -200,6 +200,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/trump-2017-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'G. H. W. Bush, inaugural address, 1989',
+    slug: 'bush-1989-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/bush-1989-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

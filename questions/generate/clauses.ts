@@ -308,6 +308,16 @@ function misreadNoun(body: Token[], i: number): boolean {
  * Subject, verb group and the rest of a clause, or null when the clause has no plain
  * subject-verb shape (a question, an imperative, a fragment, a subject we cannot delimit).
  */
+/** "Great nations like great men must keep their word": "like" before a modal of the same stretch compares. */
+function likeAsPreposition(body: Token[], i: number): boolean {
+  if (!/^(like|unlike)$/.test(body[i]!.normal)) return false;
+  for (const t of body.slice(i + 1)) {
+    if (t.tags.has('Modal') || t.tags.has('Copula')) return true;
+    if (/[,;:]/.test(t.post)) return false;
+  }
+  return false;
+}
+
 export function propositionOf(clause: Clause): Proposition | null {
   let body = clause.body;
   while (body[0] && OPENERS.has(body[0].normal) && body.length > 3) {
@@ -334,6 +344,7 @@ export function propositionOf(clause: Clause): Proposition | null {
     // "the cherished birthright": a participle after a determiner is an adjective.
     !(body[i - 1]?.tags.has('Determiner') && !t.tags.has('Copula') && !t.tags.has('Modal')) &&
     !misreadNoun(body, i) &&
+    !likeAsPreposition(body, i) &&
     // "channels is": a word read as a verb right before the real one is the subject's noun.
     !(
       !t.tags.has('Modal') &&
@@ -424,7 +435,9 @@ export function propositionOf(clause: Clause): Proposition | null {
           t.tags.has('Verb') &&
           !t.tags.has('Gerund') &&
           !t.tags.has('Participle') &&
-          !t.tags.has('Noun')),
+          !t.tags.has('Noun') &&
+          // "Great nations like great men must …": read as a comparison (likeAsPreposition).
+          !/^(like|unlike)$/.test(t.normal)),
     )
   )
     return null;

@@ -175,9 +175,14 @@ function callOfTheTime(proposition: Proposition): string | null {
 /** "not merely", "not only", "not just", "not simply": the first half of "not A but B". */
 const NOT_MERELY = /\bnot (?:merely|only|just|simply)\b/i;
 
-/** "its" before any noun for a thing in the clause ("the people did not share in its wealth"). */
-function possessiveWithoutThing(tokens: Token[]): boolean {
-  const at = tokens.findIndex((t) => t.normal === 'its');
+/**
+ * "its", or "it" after a verb, before any noun for a thing in the clause ("the people did not
+ * share in its wealth", "we only have to summon it"): it stands for a noun of another clause.
+ */
+function pronounWithoutThing(tokens: Token[]): boolean {
+  const at = tokens.findIndex(
+    (t, i) => t.normal === 'its' || (t.normal === 'it' && i > 0 && tokens[i - 1]!.pos === 'verb'),
+  );
   return (
     at !== -1 &&
     !tokens
@@ -231,7 +236,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           return null;
         // "[Washington flourished, but] the people did not share in its wealth": "its" with no
         // thing named before it in its clause stands for a noun of another clause.
-        if (possessiveWithoutThing(clause.tokens)) return null;
+        if (pronounWithoutThing(clause.tokens)) return null;
         const subject = readableSubject(proposition, sentence, k === 0);
         return subject ? { sentence, proposition, subject } : null;
       });
@@ -261,7 +266,10 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           // "The world is very different now. For man holds …": the reason of the sentence before.
           const backwards = k === 0 && /^for$/i.test(clause.marker);
           const effect = withoutFrame(
-            backwards ? (previous.find(Boolean) ?? null) : (statements[effectIndex] ?? null),
+            // "We live in a peaceful time, but we can make it better. For a new breeze is
+            // blowing": the reason of the nearest clause, the last of the sentence before (none
+            // when that clause makes no statement that stands alone).
+            backwards ? (previous.at(-1) ?? null) : (statements[effectIndex] ?? null),
           );
           if (!effect) return;
           const reason = trimClause(textOf(clause.body));

@@ -1030,11 +1030,14 @@ describe('faults a fresh text showed (Truman 1947, on its first-sight rating)', 
       'The border towns trade grain with the north.',
       'The old treaty was the first of its kind, and the new treaty was the second.',
       'The grain surpluses piled up, and hunger followed.',
+      'We will face long winters, we will endure hard frosts, but we will hold the pass.',
     ].join('\n\n');
     const small = analysedText(text, 'joined-clauses-test');
     const statements = trueFalseStatements(small);
     expect(statements.length).toBeGreaterThan(0);
     expect(statements.filter((st) => /\bnot\b[^,]*, and/.test(st))).toEqual([]);
+    // Two clauses joined by a comma alone are two clauses too.
+    expect(statements.filter((st) => /\bnot\b[^,]*, we will/.test(st))).toEqual([]);
   });
 
   it('gives no word the sense of a named person or place ("fields": W. C. Fields)', () => {
@@ -1303,5 +1306,36 @@ describe('faults a fresh text showed (Trump 2017, after its first-sight rating)'
     expect(slot('The farmers did not share in its wealth.', 'wealth')).toBe(true);
     expect(slot('We will do everything in our power to help.', 'power')).toBe(true);
     expect(slot('The farmers did not share in the wealth of the city.', 'wealth')).toBe(false);
+  });
+});
+
+describe('faults a fresh text showed (G. H. W. Bush 1989, after its first-sight rating)', () => {
+  const text = [
+    'The harvest was plentiful this year, but we can store it better. For the old granaries are full of rats.',
+    'Great powers like small towns must keep their promises to their neighbours.',
+    'We do not have to buy security from the empires. We only have to build it with our neighbours.',
+  ].join('\n\n');
+  const small = analysedText(text, 'fresh-faults-1989-test');
+  const discourse = readDiscourse(small);
+  const stated = discourse.statements.map((s) => statedText(s.proposition, s.subject));
+
+  it('gives a sentence that opens on "For" as the reason of the last clause before it, not the first', () => {
+    const effects = discourse.causes.map((c) => statedText(c.effect.proposition, c.effect.subject));
+    expect(effects.filter((e) => /harvest was plentiful/.test(e))).toEqual([]);
+  });
+
+  it('reads "like" before a modal as a comparison, not as the verb', () => {
+    const [clause] = clausesOf(tokenize('Great powers like small towns must keep their promises.'));
+    expect(propositionOf(clause!)?.head.normal).toBe('keep');
+  });
+
+  it('states no clause whose "it" after a verb stands for a noun of another sentence', () => {
+    expect(stated.filter((s) => /build it/.test(s))).toEqual([]);
+    expect(stated.filter((s) => /buy security from the empires/.test(s))).not.toEqual([]);
+  });
+
+  it('finds "that" right after a verb and before another ("we have learned that is so") pointing back', () => {
+    expect(danglingReference('We have learned that is not so.')).toBe('that');
+    expect(danglingReference('The treaty that is signed binds us.')).toBeNull();
   });
 });

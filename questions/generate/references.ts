@@ -73,6 +73,10 @@ export function danglingReference(text: string): string | null {
       if (noun && !before.toLowerCase().includes(noun.slice(0, 5))) return `${words[i]} ${noun}`.trim();
     } else if (word === 'that') {
       const previous = words[i - 1]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
+      // "we have learned that is not so": after a verb (a subject or an auxiliary before it), a
+      // "that" followed at once by a verb is the verb's subject, pointing back.
+      const twoBack = words[i - 2]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
+      if (RELATIVE_VERB.test(next) && /^(we|i|they|he|she|you|have|has|had)$/.test(twoBack)) return words[i]!;
       if (REPORTING.has(previous)) continue;
       // "…agreement, that will make it easier": a relative pronoun, not a pointer back.
       if (i > 0 && RELATIVE_VERB.test(next)) continue;

@@ -727,19 +727,22 @@ export function endsInVerblessThatClause(text: string): boolean {
   return that >= 0 && !tokens.slice(that + 1).some((t) => t.tags.has('Verb') || t.tags.has('Copula'));
 }
 
-/** Words after a verb that go on, past a comma and "and", "but" or "or", to a clause of their own. */
+/**
+ * Words after a verb that go on, past a comma and "and", "but" or "or", to a clause of their own;
+ * or past a comma alone to a pronoun and its verb ("we will face challenges, we will confront
+ * hardships").
+ */
 function joinsAnotherClause(rest: readonly Token[]): boolean {
+  const finite = (u: Token) =>
+    u.tags.has('Copula') ||
+    u.tags.has('Modal') ||
+    u.tags.has('Auxiliary') ||
+    (u.tags.has('Verb') && (u.tags.has('PastTense') || u.tags.has('PresentTense')));
   return rest.some(
     (t, i) =>
-      /^(and|but|or|yet)$/.test(t.normal) &&
       /,/.test(rest[i - 1]?.post ?? '') &&
-      rest
-        .slice(i + 1)
-        .some(
-          (u) =>
-            u.tags.has('Copula') ||
-            (u.tags.has('Verb') && (u.tags.has('PastTense') || u.tags.has('PresentTense'))),
-        ),
+      ((/^(and|but|or|yet)$/.test(t.normal) && rest.slice(i + 1).some(finite)) ||
+        (/^(we|they|i|he|she|you)$/.test(t.normal) && rest[i + 1] !== undefined && finite(rest[i + 1]!))),
   );
 }
 
