@@ -206,6 +206,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/bush-1989-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'Jay, The Federalist No. 4, 1787 (essay)',
+    slug: 'federalist-04-jay',
+    file: 'bench/fixtures/ir-texts/fresh/federalist-04-jay.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

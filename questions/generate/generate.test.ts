@@ -1339,3 +1339,33 @@ describe('faults a fresh text showed (G. H. W. Bush 1989, after its first-sight 
     expect(danglingReference('The treaty that is signed binds us.')).toBeNull();
   });
 });
+
+describe('faults a fresh essay showed (Jay, The Federalist No. 4, after its first-sight rating)', () => {
+  it('defines no word by its stem in another form ("subordination": "being subordinate")', () => {
+    const items = vocabularyItems(
+      analysedText(
+        'By putting their officers in a proper line of subordination to the governor, the law will render the militia more efficient.',
+        'stem-form-test',
+      ),
+    );
+    expect(items.map((i) => i.token.normal)).not.toContain('subordination');
+  });
+
+  it('offers no cloze distractor that the article before the blank rules out ("an ___")', () => {
+    const text = [
+      'Suppose an invasion of the coast; the three governments could not agree on a plan of defence.',
+      'The treaty opened new markets to the farmers of the valley and the traders of the port.',
+      'Their commerce with the islands grew every year under the protection of the fleet.',
+      'The embargo on the northern ports lasted for three long winters and ruined the merchants.',
+      'An alliance with the river tribes kept the frontier quiet for a generation of settlers.',
+      'The envoy proposed an armistice to the two kings before the harvest could be lost.',
+    ].join('\n\n');
+    const cloze = clozeQuestions(analysedText(text, 'article-test')).find(
+      (d) => d.anchor === 'p1.s1',
+    )?.question;
+    expect(cloze?.type).toBe('cloze');
+    if (cloze?.type !== 'cloze') return;
+    expect(cloze.wordBank).toContain('invasion');
+    expect(cloze.wordBank?.filter((w) => !/^[aeiou]/i.test(w))).toEqual([]);
+  });
+});

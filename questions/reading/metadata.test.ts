@@ -154,3 +154,35 @@ describe('ids that content already points at', () => {
     );
   });
 });
+
+describe('an eighteenth-century essay as a library prints it', () => {
+  // Hard-wrapped lines, a number and a subtitle, the paper it was written for, the author's name
+  // in capitals above the address to the readers, and a pen name as the signature.
+  const wrapped = [
+    'ESSAY No. 9',
+    'On the Same Subject',
+    'For the Daily Advertiser.',
+    'MERCER',
+    'To the Citizens of the Commonwealth:',
+    'IT HAS been said that a weak union invites the ambition of\nforeign powers, and that a strong one will deter them from\nany attempt upon our coasts or our commerce.',
+    'The history of every divided people bears this out; their\nquarrels were the opportunity of their neighbours, who\nplayed one against another until all were ruined.',
+    'CATO.',
+  ].join('\n\n');
+  const reading = parseReading({ text: wrapped, format: 'text' });
+
+  it('joins hard-wrapped lines into paragraphs', () => {
+    expect(reading.paragraphs).toHaveLength(2);
+    expect(reading.paragraphs[0]!.text).toMatch(
+      /^IT HAS been said .* deter them from any attempt upon our coasts or our commerce\.$/,
+    );
+  });
+
+  it('reads the paper, the author above the address and the signature as metadata', () => {
+    expect(reading).toMatchObject({ title: 'ESSAY No. 9', author: 'Mercer', source: 'The Daily Advertiser' });
+    expect(body(wrapped)).not.toMatch(/To the Citizens|CATO|Daily Advertiser|MERCER/);
+  });
+
+  it('drops an address to the audience on a line of its own', () => {
+    expect(body(`My fellow citizens:\n\n${speech}`)).not.toMatch(/fellow citizens/);
+  });
+});

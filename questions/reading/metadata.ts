@@ -51,6 +51,14 @@ const LICENCE =
 const SOURCE_LINE =
   /^(?:source|via|from|transcript(?: from| courtesy of| by)?|retrieved from|credit)\s*:?\s+(.+?)\.?$/i;
 
+/** "For the Independent Journal.", "From the New York Packet.": the paper an essay was written for. */
+const WRITTEN_FOR = /^(?:[Ff]or|[Ff]rom) ([Tt]he (?:\p{Lu}[\p{L}.'’-]*\s*){1,6})\.?$/u;
+/** "To the People of the State of New York:", "Fellow-Citizens of the Senate …:": an address, not text. */
+const SALUTATION =
+  /^(?:to the|to my|dear|my dear|fellow[- ]citizens|my fellow|ladies and gentlemen|gentlemen)\b[^.!?]{0,160}:$/i;
+/** "JAY", "HAMILTON OR MADISON": a name in capitals on a line of its own. */
+const SHOUTED_NAME = /^\p{Lu}[\p{Lu}.'’-]+(?:\s+(?:OR|AND|\p{Lu}[\p{Lu}.'’-]+)){0,3}\.?$/u;
+
 const NAV_DEBRIS =
   /^(more\s*(>|›|»|→)?|read more\b.*|continue reading\b.*|advertisement|sponsored( content)?|share( this)?( article| story| page)?|share on \w+|tweet|email|print( this)?( page| article)?|subscribe\b.*|sign up for\b.*|sign in|log in|related:?.*|related (?:articles|stories|content)\b.*|\d+ comments?|comments?|leave a comment|skip to (?:main )?content|back to top|listen to this (?:article|story)\b.*|\d+ min(?:ute)?s? read|follow (?:us|@?\w+) on \w+.*|click here\b.*|tags?:.*|filed under:?.*|photo(?:graph)?:.*|image:.*|(?:photo|image) credit:?.*|home\s*[>›»/].*|https?:\/\/\S+|www\.\S+)$/i;
 const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
@@ -209,6 +217,28 @@ export function extractMetadata(blocks: Block[], meta: FoundMetadata): Block[] {
       return true;
     }
     if (position === 'body') return false;
+    // A name in capitals alone on the last line signs the text ("PUBLIUS."); on a line above the
+    // salutation it names the author ("JAY").
+    if (block.kind !== 'heading' || position === 'head') {
+      const signed = SHOUTED_NAME.test(text) && words(text) <= 4;
+      if (signed && position === 'tail' && index === kept.length - 1) {
+        meta.author ??= titleCase(text.replace(/\.$/, ''));
+        return true;
+      }
+      if (signed && position === 'head' && SALUTATION.test(kept[index + 1]?.text ?? '')) {
+        meta.author ??= titleCase(text.replace(/\.$/, ''));
+        return true;
+      }
+    }
+    if (position === 'head' && SALUTATION.test(text) && words(text) <= 25) return true;
+    const writtenFor = position === 'head' ? WRITTEN_FOR.exec(text) : null;
+    if (writtenFor?.[1]) {
+      meta.source ??= writtenFor[1]
+        .trim()
+        .replace(/\.$/, '')
+        .replace(/^the\s+/i, 'The ');
+      return true;
+    }
     const byline = BYLINE.exec(text);
     if (byline?.[1]) {
       meta.author ??= titleCase(byline[1]);
@@ -261,8 +291,9 @@ export function extractMetadata(blocks: Block[], meta: FoundMetadata): Block[] {
       continue;
     }
     if (start < 8 && take(block, 'head', start)) continue;
-    // A title or heading line may sit among the metadata; keep it and look past it.
-    if (start < 8 && isShortLine(block.text) && head.length < 2) {
+    // A title or heading line may sit among the metadata, with a subtitle or two ("The Same
+    // Subject Continued", "(Concerning Dangers From Foreign Force)"); keep them and look past.
+    if (start < 8 && isShortLine(block.text) && head.length < 3) {
       head.push(block);
       continue;
     }

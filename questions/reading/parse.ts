@@ -242,7 +242,13 @@ function isParagraphPerLine(lines: string[]): boolean {
   const long = lines.filter((l) => l.length > 120).length;
   if (long >= Math.max(1, lines.length / 3)) return true;
   // Wrapped lines mostly break inside a sentence; lines that nearly all end one are paragraphs.
-  const ends = lines.slice(0, -1).filter((l) => /[.!?:;"”’)]$/.test(l) || looksLikeTitle(l)).length;
+  // A line without final punctuation ends one only as a title does, with a capital after it: a
+  // wrapped line of prose ("the safety of the") is as short as a title but goes on in lower case.
+  const ends = lines
+    .slice(0, -1)
+    .filter(
+      (l, i) => /[.!?:;"”’)]$/.test(l) || (looksLikeTitle(l) && /^[\p{Lu}\d]/u.test(lines[i + 1]!)),
+    ).length;
   return ends / (lines.length - 1) >= 0.6;
 }
 

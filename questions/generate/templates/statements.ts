@@ -180,11 +180,16 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
         Math.abs(a.token.text.length - target.text.length) -
           Math.abs(b.token.text.length - target.text.length) || a.token.lemma.localeCompare(b.token.lemma),
     );
+    // "Suppose an ___": after "a" or "an", a word that takes the other article gives itself away.
+    const article = sentence.tokens[sentence.tokens.indexOf(target) - 1]?.normal;
+    const takesArticle = (word: string) =>
+      article === 'an' ? /^[aeiou]/i.test(word) : article === 'a' ? !/^[aeiou]/i.test(word) : true;
     for (const candidate of ordered) {
       const lemma = candidate.token.lemma;
       // No word from the same concept family, and none the sentence's own paragraph uses: each must be wrong.
       const family = conceptOf(lemma);
       if (
+        !takesArticle(candidate.token.text) ||
         seen.has(lemma) ||
         related.has(lemma) ||
         nearNeighbour(target.normal, candidate.token.normal) ||

@@ -73,7 +73,17 @@ function vocabularyItem(
     return null;
   // A definition that names the word's own stem gives the answer away by its form: "disunity" is
   // "lack of unity", "deterrent" "something that deters".
-  if ((definition.toLowerCase().match(/[a-z]{4,}/g) ?? []).some((w) => token.lemma.includes(w))) return null;
+  // "subordination" is "the state of being subordinate": a word that shares most of its letters
+  // with the lemma, from the start, is its stem in another form.
+  const sharesStem = (w: string) => {
+    let common = 0;
+    while (common < w.length && w[common] === token.lemma[common]) common++;
+    return common >= 6 && common >= 0.75 * Math.min(w.length, token.lemma.length);
+  };
+  if (
+    (definition.toLowerCase().match(/[a-z]{4,}/g) ?? []).some((w) => token.lemma.includes(w) || sharesStem(w))
+  )
+    return null;
   const margin = best.shared - (scored[1]?.shared ?? 0);
   return {
     token,
