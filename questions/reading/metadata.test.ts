@@ -182,6 +182,12 @@ describe('an eighteenth-century essay as a library prints it', () => {
     expect(body(wrapped)).not.toMatch(/To the Citizens|CATO|Daily Advertiser|MERCER/);
   });
 
+  it('keeps the closing words of a speech in capitals as its words', () => {
+    const closing = parseReading({ text: `${speech}\n\nGOD BLESS AMERICA.`, format: 'text' });
+    expect(closing.author).toBeNull();
+    expect(body(`${speech}\n\nGOD BLESS AMERICA.`)).toMatch(/GOD BLESS AMERICA/);
+  });
+
   it('drops an address to the audience on a line of its own', () => {
     expect(body(`My fellow citizens:\n\n${speech}`)).not.toMatch(/fellow citizens/);
   });

@@ -221,7 +221,15 @@ export function extractMetadata(blocks: Block[], meta: FoundMetadata): Block[] {
     // salutation it names the author ("JAY").
     if (block.kind !== 'heading' || position === 'head') {
       const signed = SHOUTED_NAME.test(text) && words(text) <= 4;
-      if (signed && position === 'tail' && index === kept.length - 1) {
+      // At the foot only a single name ("PUBLIUS.", "CATO."): "THANK YOU." or "GOD BLESS AMERICA."
+      // close a speech and are its words.
+      if (
+        signed &&
+        words(text) === 1 &&
+        !/^(?:END|AMEN|THANKS|APPLAUSE|FINIS)\.?$/.test(text) &&
+        position === 'tail' &&
+        index === kept.length - 1
+      ) {
         meta.author ??= titleCase(text.replace(/\.$/, ''));
         return true;
       }
