@@ -1369,3 +1369,22 @@ describe('faults a fresh essay showed (Jay, The Federalist No. 4, after its firs
     expect(cloze.wordBank?.filter((w) => !/^[aeiou]/i.test(w))).toEqual([]);
   });
 });
+
+describe('one actor under two articles (G. H. W. Bush 1989, after its first-sight rating)', () => {
+  it('never offers "A new wind" and "The new wind", or "America" and "the United States", as two answers', () => {
+    const text = [
+      'A new wind is blowing across the old continent this spring.',
+      'The new wind carries the seeds of reform into every capital.',
+      'Washington remains the guardian of the western alliance in these years.',
+      'Freedom grows stronger in the hearts of the people every year.',
+      'America has signed the new charter of the northern league.',
+      'The United States has sent new envoys to the northern league.',
+    ].join('\n\n');
+    const small = analysedText(text, 'agent-article-test');
+    const optionSets = agentQuestions(small, readDiscourse(small)).map((d) =>
+      d.question.type === 'multiple-choice' ? d.question.options.map((o) => o.text) : [],
+    );
+    const bare = (o: string) => placeKey(o).replace(/^(a|an|the) /, '');
+    expect(optionSets.filter((options) => new Set(options.map(bare)).size < options.length)).toEqual([]);
+  });
+});

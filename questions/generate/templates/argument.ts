@@ -1004,6 +1004,10 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
   const author = analysis.authorName;
   const drafts: Draft[] = [];
   const actors = new Map<string, { singular: boolean; person: boolean }>();
+  // "A new breeze" and "The new breeze" are one actor, and so are "America" and "the United
+  // States": neither the article nor a second name makes another.
+  const actorKey = (name: string) => placeKey(name).replace(/^(?:a|an|the)\s+/, '');
+  const keys = new Set<string>();
   for (const statement of discourse.statements) {
     // Any short noun phrase can be a distractor ("agile diplomacy"); keys are named actors.
     const subject = statement.proposition.subject;
@@ -1016,6 +1020,8 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
       /^(we|i|you)$/i.test(statement.subject)
     )
       continue;
+    if (!actors.has(statement.subject) && keys.has(actorKey(statement.subject))) continue;
+    keys.add(actorKey(statement.subject));
     actors.set(statement.subject, {
       singular: isSingularSubject(statement.proposition.subject),
       person: head.tags.has('Person') || PERSON_WORDS.test(head.normal) || denotesPeople(head.lemma),
