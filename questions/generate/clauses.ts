@@ -377,6 +377,15 @@ export function propositionOf(clause: Clause): Proposition | null {
   if (firstVerb <= from) return null;
   let start = from;
   for (let i = from; i < firstVerb; i++) if (body[i]!.post.includes(',')) start = i + 1;
+  // "With France and with Britain we are rivals": a fronted phrase without its comma ends where
+  // a subject pronoun starts the clause proper.
+  if (body[start]?.tags.has('Preposition')) {
+    for (let i = firstVerb - 1; i > start; i--)
+      if (/^(i|we|they|he|she)$/.test(body[i]!.normal)) {
+        start = i;
+        break;
+      }
+  }
   const relativeSubject = relative > from && relative < firstVerb;
   // "we already see": an adverb between subject and verb belongs to the verb group.
   let subjectEnd = firstVerb;

@@ -1388,3 +1388,11 @@ describe('one actor under two articles (G. H. W. Bush 1989, after its first-sigh
     expect(optionSets.filter((options) => new Set(options.map(bare)).size < options.length)).toEqual([]);
   });
 });
+
+describe('a fronted phrase without its comma (Jay, The Federalist No. 4)', () => {
+  it('starts the clause at the subject pronoun ("With France and with Britain we are rivals")', () => {
+    const [clause] = clausesOf(tokenize('With France and with Britain we are rivals in the fisheries.'));
+    const proposition = propositionOf(clause!);
+    expect(proposition && statedText(proposition)).toBe('we are rivals in the fisheries');
+  });
+});
