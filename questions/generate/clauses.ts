@@ -311,9 +311,12 @@ function misreadNoun(body: Token[], i: number): boolean {
 /** "Great nations like great men must keep their word": "like" before a modal of the same stretch compares. */
 function likeAsPreposition(body: Token[], i: number): boolean {
   if (!/^(like|unlike)$/.test(body[i]!.normal)) return false;
+  // A noun before it ("nations like …"), not "we like the plan that is …".
+  const before = body[i - 1];
+  if (before?.pos !== 'noun' || before.tags.has('Pronoun')) return false;
   for (const t of body.slice(i + 1)) {
     if (t.tags.has('Modal') || t.tags.has('Copula')) return true;
-    if (/[,;:]/.test(t.post)) return false;
+    if (/^(that|who|which|what|to)$/.test(t.normal) || t.pos === 'verb' || /[,;:]/.test(t.post)) return false;
   }
   return false;
 }

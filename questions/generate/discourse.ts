@@ -180,9 +180,18 @@ const NOT_MERELY = /\bnot (?:merely|only|just|simply)\b/i;
  * share in its wealth", "we only have to summon it"): it stands for a noun of another clause.
  */
 function pronounWithoutThing(tokens: Token[]): boolean {
-  const at = tokens.findIndex(
-    (t, i) => t.normal === 'its' || (t.normal === 'it' && i > 0 && tokens[i - 1]!.pos === 'verb'),
-  );
+  // "it" as a verb's object that stands for a thing ("summon it from within", "affirm it again");
+  // not the "it" that announces what follows ("make it clear that …", "find it hard to …",
+  // "believe it is time", "owe it to our children to …").
+  const objectIt = (t: Token, i: number) => {
+    if (t.normal !== 'it' || i === 0 || tokens[i - 1]!.pos !== 'verb' || tokens[i - 1]!.lemma === 'owe')
+      return false;
+    const next = tokens[i + 1];
+    if (next && (next.tags.has('Verb') || next.tags.has('Copula') || next.tags.has('Modal'))) return false;
+    if (next?.pos === 'adj' && /^(that|to|for)$/.test(tokens[i + 2]?.normal ?? '')) return false;
+    return true;
+  };
+  const at = tokens.findIndex((t, i) => t.normal === 'its' || objectIt(t, i));
   return (
     at !== -1 &&
     !tokens
@@ -258,7 +267,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
             effectIndex--;
           // "Because today we are not merely transferring power …, but we are transferring power
           // from Washington …": a sentence that is all reason, the reason of the sentence before.
-          if (k === 0 && parts[1]?.clause.relation === 'contrast') return;
+          if (k === 0 && /^because$/i.test(clause.marker) && parts[1]?.clause.relation === 'contrast') return;
           // "Because our needs are great -- because our chances are great -- let us be bold": a
           // reason beside another reason is no effect of it.
           if (effectIndex !== k && /^(cause|purpose)$/.test(parts[effectIndex]?.clause.relation ?? ''))

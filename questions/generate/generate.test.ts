@@ -1327,16 +1327,27 @@ describe('faults a fresh text showed (G. H. W. Bush 1989, after its first-sight 
   it('reads "like" before a modal as a comparison, not as the verb', () => {
     const [clause] = clausesOf(tokenize('Great powers like small towns must keep their promises.'));
     expect(propositionOf(clause!)?.head.normal).toBe('keep');
+    const [liking] = clausesOf(tokenize('We like the plan that is on the table.'));
+    expect(propositionOf(liking!)?.head.normal).toBe('like');
   });
 
   it('states no clause whose "it" after a verb stands for a noun of another sentence', () => {
     expect(stated.filter((s) => /build it/.test(s))).toEqual([]);
+    // "it" that stands for nothing stays: "made it clear that …".
+    const plain = readDiscourse(
+      analysedText('We made it clear that the war must end soon.', 'expletive-it-test'),
+    );
+    expect(plain.statements.map((s) => statedText(s.proposition, s.subject))).toEqual([
+      expect.stringMatching(/^We made it clear/),
+    ]);
     expect(stated.filter((s) => /buy security from the empires/.test(s))).not.toEqual([]);
   });
 
   it('finds "that" right after a verb and before another ("we have learned that is so") pointing back', () => {
     expect(danglingReference('We have learned that is not so.')).toBe('that');
-    expect(danglingReference('The treaty that is signed binds us.')).toBeNull();
+    expect(danglingReference('My friends, we know that is true.')).toBe('that');
+    expect(danglingReference('We have allies that will stand with us.')).toBeNull();
+    expect(danglingReference('The values we share that will outlast us are many.')).toBeNull();
   });
 });
 

@@ -10,6 +10,10 @@ const REPORTING = new Set(
   ),
 );
 
+/** Verbs of knowing and finding that take a "that" clause. */
+const KNOWING =
+  /^(know|knew|see|saw|learn|learnt|find|found|think|thought|feel|felt|hear|heard|understand|understood)$/;
+
 /** Nouns of our own templates ("this sentence", "these points"), which refer to the question itself. */
 const OUR_OWN_NOUNS =
   /^(sentence|sentences|point|points|statement|statements|steps|question|paragraph|paragraphs|word|words|claim|essay|text|reading|events|views|view)$/;
@@ -73,10 +77,18 @@ export function danglingReference(text: string): string | null {
       if (noun && !before.toLowerCase().includes(noun.slice(0, 5))) return `${words[i]} ${noun}`.trim();
     } else if (word === 'that') {
       const previous = words[i - 1]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
-      // "we have learned that is not so": after a verb (a subject or an auxiliary before it), a
-      // "that" followed at once by a verb is the verb's subject, pointing back.
-      const twoBack = words[i - 2]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
-      if (RELATIVE_VERB.test(next) && /^(we|i|they|he|she|you|have|has|had)$/.test(twoBack)) return words[i]!;
+      // "we have learned that is not so": a clause of a pronoun, perhaps an auxiliary, and a verb
+      // of knowing or saying, then "that" and a verb at once: "that" is the subject, pointing back.
+      // Not "we have allies that will …" (a noun) nor "the values we share that will …".
+      const leadStart = words.slice(0, i).findLastIndex((w) => /[.,;:?!]$/.test(w)) + 1;
+      const lead = words.slice(leadStart, i).map((w) => w.toLowerCase().replace(/[^a-z]/g, ''));
+      if (
+        RELATIVE_VERB.test(next) &&
+        (lead.length === 2 || (lead.length === 3 && /^(have|has|had)$/.test(lead[1]!))) &&
+        /^(we|i|they|he|she|you)$/.test(lead[0]!) &&
+        (/ed$/.test(previous) || REPORTING.has(previous) || KNOWING.test(previous))
+      )
+        return words[i]!;
       if (REPORTING.has(previous)) continue;
       // "…agreement, that will make it easier": a relative pronoun, not a pointer back.
       if (i > 0 && RELATIVE_VERB.test(next)) continue;

@@ -161,6 +161,7 @@ describe('an eighteenth-century essay as a library prints it', () => {
   const wrapped = [
     'ESSAY No. 9',
     'On the Same Subject',
+    '(On the Dangers of Disunion)',
     'For the Daily Advertiser.',
     'MERCER',
     'To the Citizens of the Commonwealth:',
@@ -171,15 +172,39 @@ describe('an eighteenth-century essay as a library prints it', () => {
   const reading = parseReading({ text: wrapped, format: 'text' });
 
   it('joins hard-wrapped lines into paragraphs', () => {
-    expect(reading.paragraphs).toHaveLength(2);
-    expect(reading.paragraphs[0]!.text).toMatch(
-      /^IT HAS been said .* deter them from any attempt upon our coasts or our commerce\.$/,
+    const prose = parseReading({ text: wrapped.split('\n\n').slice(6, 8).join('\n\n'), format: 'text' });
+    expect(prose.paragraphs.map((p) => p.text)).toEqual([
+      expect.stringMatching(
+        /^IT HAS been said .* deter them from any attempt upon our coasts or our commerce\.$/,
+      ),
+      expect.stringMatching(/^The history of every divided people .* until all were ruined\.$/),
+    ]);
+    // A list of bullets stays one line an item.
+    expect(body(`Our goals:\n• lower taxes\n• better schools\n• safer streets\n\n${speech}`)).toMatch(
+      /• lower taxes\n• better schools/,
     );
   });
 
   it('reads the paper, the author above the address and the signature as metadata', () => {
     expect(reading).toMatchObject({ title: 'ESSAY No. 9', author: 'Mercer', source: 'The Daily Advertiser' });
     expect(body(wrapped)).not.toMatch(/To the Citizens|CATO|Daily Advertiser|MERCER/);
+  });
+
+  it('takes none of it from a speech, an essay or a title that only looks alike', () => {
+    // A title in capitals over the address stays the title; the address leaves the text.
+    expect(
+      parseReading({ text: `INAUGURAL ADDRESS\n\nMy fellow citizens:\n\n${speech}`, format: 'text' }),
+    ).toMatchObject({ title: 'Inaugural Address', author: null });
+    // An opening sentence that addresses someone and goes on is text.
+    expect(
+      body(`To the skeptics who say that reform cannot work, I offer three answers:\n\n${speech}`),
+    ).toMatch(/^To the skeptics/);
+    // "For the People" as a title is no newspaper; a word in capitals closing a speech is no signature.
+    expect(parseReading({ text: `For the People\n\n${speech}\n\nFREEDOM.`, format: 'text' })).toMatchObject({
+      title: 'For the People',
+      source: null,
+      author: null,
+    });
   });
 
   it('keeps the closing words of a speech in capitals as its words', () => {

@@ -52,12 +52,20 @@ const SOURCE_LINE =
   /^(?:source|via|from|transcript(?: from| courtesy of| by)?|retrieved from|credit)\s*:?\s+(.+?)\.?$/i;
 
 /** "For the Independent Journal.", "From the New York Packet.": the paper an essay was written for. */
-const WRITTEN_FOR = /^(?:[Ff]or|[Ff]rom) ([Tt]he (?:\p{Lu}[\p{L}.'’-]*\s*){1,6})\.?$/u;
+const WRITTEN_FOR = /^(?:[Ff]or|[Ff]rom) ([Tt]he (?:\p{Lu}[\p{L}'’-]*\s*){1,6})\.$/u;
 /** "To the People of the State of New York:", "Fellow-Citizens of the Senate …:": an address, not text. */
 const SALUTATION =
   /^(?:to the|to my|dear|my dear|fellow[- ]citizens|my fellow|ladies and gentlemen|gentlemen)\b[^.!?]{0,160}:$/i;
 /** "JAY", "HAMILTON OR MADISON": a name in capitals on a line of its own. */
 const SHOUTED_NAME = /^\p{Lu}[\p{Lu}.'’-]+(?:\s+(?:OR|AND|\p{Lu}[\p{Lu}.'’-]+)){0,3}\.?$/u;
+
+/** An address on a line of its own: short, no verb of its own, no "I" or "we" (not "To the skeptics, I say:"). */
+const isSalutation = (text: string) =>
+  SALUTATION.test(text) &&
+  words(text) <= 14 &&
+  !/\b(?:i|we|you|is|are|was|were|be|will|must|should|can|say|says|offer|ask)\b/i.test(
+    text.replace(/^to\b/i, ''),
+  );
 
 const NAV_DEBRIS =
   /^(more\s*(>|›|»|→)?|read more\b.*|continue reading\b.*|advertisement|sponsored( content)?|share( this)?( article| story| page)?|share on \w+|tweet|email|print( this)?( page| article)?|subscribe\b.*|sign up for\b.*|sign in|log in|related:?.*|related (?:articles|stories|content)\b.*|\d+ comments?|comments?|leave a comment|skip to (?:main )?content|back to top|listen to this (?:article|story)\b.*|\d+ min(?:ute)?s? read|follow (?:us|@?\w+) on \w+.*|click here\b.*|tags?:.*|filed under:?.*|photo(?:graph)?:.*|image:.*|(?:photo|image) credit:?.*|home\s*[>›»/].*|https?:\/\/\S+|www\.\S+)$/i;
@@ -203,6 +211,8 @@ export function extractMetadata(blocks: Block[], meta: FoundMetadata): Block[] {
   kept = dropRunningHeaders(kept);
   kept = attributeSpeakers(kept, meta);
 
+  // Set when the head holds an address to the readers: a text written as a letter.
+  let addressed = false;
   const take = (block: Block, position: 'head' | 'tail' | 'body', index: number): boolean => {
     const text = block.text;
     const published = PUBLISHED_IN.exec(text) ?? ORIGINALLY.exec(text);
@@ -219,32 +229,37 @@ export function extractMetadata(blocks: Block[], meta: FoundMetadata): Block[] {
     if (position === 'body') return false;
     // A name in capitals alone on the last line signs the text ("PUBLIUS."); on a line above the
     // salutation it names the author ("JAY").
-    if (block.kind !== 'heading' || position === 'head') {
-      const signed = SHOUTED_NAME.test(text) && words(text) <= 4;
-      // At the foot only a single name ("PUBLIUS.", "CATO."): "THANK YOU." or "GOD BLESS AMERICA."
-      // close a speech and are its words.
-      if (
-        signed &&
-        words(text) === 1 &&
-        !/^(?:END|AMEN|THANKS|APPLAUSE|FINIS)\.?$/.test(text) &&
-        position === 'tail' &&
-        index === kept.length - 1
-      ) {
-        meta.author ??= titleCase(text.replace(/\.$/, ''));
-        return true;
-      }
-      if (signed && position === 'head' && SALUTATION.test(kept[index + 1]?.text ?? '')) {
-        meta.author ??= titleCase(text.replace(/\.$/, ''));
-        return true;
-      }
+    // A name in capitals on a line above the address to the readers names the author ("JAY"),
+    // never the first line, which is the title ("INAUGURAL ADDRESS" over "My fellow citizens:").
+    if (
+      position === 'head' &&
+      index > 0 &&
+      SHOUTED_NAME.test(text) &&
+      words(text) <= 4 &&
+      isSalutation(kept[index + 1]?.text ?? '')
+    ) {
+      meta.author ??= titleCase(text.replace(/\.$/, ''));
+      return true;
     }
-    if (position === 'head' && SALUTATION.test(text) && words(text) <= 25) return true;
-    const writtenFor = position === 'head' ? WRITTEN_FOR.exec(text) : null;
+    // A text addressed to its readers ("To the People of the State of New York:") may be signed
+    // with one name in capitals on its last line ("PUBLIUS."); that name is no part of the text.
+    if (
+      position === 'tail' &&
+      index === kept.length - 1 &&
+      addressed &&
+      /^\p{Lu}[\p{Lu}'’-]+\.$/u.test(text)
+    ) {
+      meta.author ??= titleCase(text.replace(/\.$/, ''));
+      return true;
+    }
+    if (position === 'head' && isSalutation(text)) {
+      addressed = true;
+      return true;
+    }
+    // "For the Independent Journal.": below the title, with its full stop.
+    const writtenFor = position === 'head' && index > 0 ? WRITTEN_FOR.exec(text) : null;
     if (writtenFor?.[1]) {
-      meta.source ??= writtenFor[1]
-        .trim()
-        .replace(/\.$/, '')
-        .replace(/^the\s+/i, 'The ');
+      meta.source ??= writtenFor[1].trim().replace(/^the\s+/i, 'The ');
       return true;
     }
     const byline = BYLINE.exec(text);

@@ -242,12 +242,12 @@ function isParagraphPerLine(lines: string[]): boolean {
   const long = lines.filter((l) => l.length > 120).length;
   if (long >= Math.max(1, lines.length / 3)) return true;
   // Wrapped lines mostly break inside a sentence; lines that nearly all end one are paragraphs.
-  // A line without final punctuation ends one only as a title does, with a capital after it: a
-  // wrapped line of prose ("the safety of the") is as short as a title but goes on in lower case.
+  // A line without final punctuation ends one only as a title does, with no lower-case line after
+  // it (a bullet, a capital): a wrapped line of prose ("the safety of the") goes on in lower case.
   const ends = lines
     .slice(0, -1)
     .filter(
-      (l, i) => /[.!?:;"”’)]$/.test(l) || (looksLikeTitle(l) && /^[\p{Lu}\d]/u.test(lines[i + 1]!)),
+      (l, i) => /[.!?:;"”’)]$/.test(l) || (looksLikeTitle(l) && !/^\p{Ll}/u.test(lines[i + 1]!)),
     ).length;
   return ends / (lines.length - 1) >= 0.6;
 }

@@ -76,7 +76,7 @@ export function openSlot(tokens: Token[], i: number): boolean {
     /\b(as well as|such as)$/.test(listTail) ||
     // "that ___", and "did not share in its ___": after a bare demonstrative or possessive, nothing
     // but the words after the blank says which noun is meant ("its wealth", "its power").
-    (before !== undefined && /^(that|this|these|those|its|their|our|his|her|your|my)$/.test(before.normal))
+    (before !== undefined && /^(that|this|these|those|its|their|our|his|your|my)$/.test(before.normal))
   );
 }
 
@@ -117,6 +117,14 @@ const SLOT_MARGIN = 0.05;
 
 /** Blanks on one word: more than this many drill the word, not the text. */
 const BLANKS_PER_WORD = 2;
+
+/** Whether a word takes "an", by its first sound: "an honour", "a union", "a European", "an élite". */
+const takesAn = (word: string) => {
+  const w = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  if (/^(hon|hour|heir)/.test(w)) return true;
+  if (/^(uni|use|usu|ute|eu|one|once)/.test(w)) return false;
+  return /^[aeiou]/.test(w);
+};
 
 export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
   const drafts: (Draft & { lemma: string })[] = [];
@@ -183,7 +191,7 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
     // "Suppose an ___": after "a" or "an", a word that takes the other article gives itself away.
     const article = sentence.tokens[sentence.tokens.indexOf(target) - 1]?.normal;
     const takesArticle = (word: string) =>
-      article === 'an' ? /^[aeiou]/i.test(word) : article === 'a' ? !/^[aeiou]/i.test(word) : true;
+      article === 'an' ? takesAn(word) : article === 'a' ? !takesAn(word) : true;
     for (const candidate of ordered) {
       const lemma = candidate.token.lemma;
       // No word from the same concept family, and none the sentence's own paragraph uses: each must be wrong.
