@@ -212,6 +212,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/federalist-04-jay.txt',
     split: 'fresh',
   },
+  {
+    label: 'Jay, The Federalist No. 5, 1787 (essay)',
+    slug: 'federalist-05-jay',
+    file: 'bench/fixtures/ir-texts/fresh/federalist-05-jay.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

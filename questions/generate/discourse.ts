@@ -202,6 +202,20 @@ function pronounWithoutThing(tokens: Token[]): boolean {
   );
 }
 
+/**
+ * Which sentences of a paragraph start inside a quotation that an earlier sentence opened: "…
+ * extracts from it: "An entire union will be … It must increase your strength …"": the second
+ * sentence is the quoted writer's, not the author's, though it has no quotation mark of its own.
+ */
+export function insideQuotation(texts: string[]): boolean[] {
+  let open = false;
+  return texts.map((text) => {
+    const inside = open;
+    for (const mark of text.match(/["“”]/g) ?? []) open = mark === '"' ? !open : mark === '“';
+    return inside;
+  });
+}
+
 const trimClause = (text: string) =>
   text
     .replace(/[\s,;:—–-]+$/, '')
@@ -225,6 +239,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
   };
   for (const paragraph of analysis.paragraphs) {
     let previous: (Statement | null)[] = [];
+    const quoted = insideQuotation(paragraph.sentences.map((s) => s.text));
     paragraph.sentences.forEach((sentence, index) => {
       if (sentence.isQuestion) return;
       const parts = clausesFor(sentence);
@@ -233,7 +248,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
       let denied = /^not\b/i.test(sentence.text);
       // "Passing harmless... we rode through the storm": a quotation's fragments are not the
       // speaker's statements, and its clauses cut badly.
-      const quoting = /["“”]|\.\.\.|…/.test(sentence.text);
+      const quoting = quoted[index] || /["“”]|\.\.\.|…/.test(sentence.text);
       const statements: (Statement | null)[] = parts.map(({ proposition, clause }, k) => {
         const inDenial = denied;
         if (quoting) return null;

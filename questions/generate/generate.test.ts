@@ -15,7 +15,7 @@ import {
   withSubject,
 } from './clauses';
 import { placeKey } from './concepts';
-import { namesDanger, readDiscourse } from './discourse';
+import { insideQuotation, namesDanger, readDiscourse } from './discourse';
 import { clashWithKey } from './entail';
 import {
   analyseReading,
@@ -39,7 +39,7 @@ import { fairDistractors, parallelOpening, withoutLongCopy } from './templates/c
 import { lensQuestions } from './templates/lens';
 import { argumentOrderQuestions, mainIdeaQuestions } from './templates/paragraphs';
 import { clozeQuestions, openSlot } from './templates/statements';
-import { snippet, vocabularyItems } from './templates/vocabulary';
+import { snippet, vocabularyItems, vocabularyQuestions } from './templates/vocabulary';
 import { copiedRun } from './validate';
 
 const readingSlug = 'burns-lead-with-diplomacy';
@@ -1405,5 +1405,53 @@ describe('a fronted phrase without its comma (Jay, The Federalist No. 4)', () =>
     const [clause] = clausesOf(tokenize('With France and with Britain we are rivals in the fisheries.'));
     const proposition = propositionOf(clause!);
     expect(proposition && statedText(proposition)).toBe('we are rivals in the fisheries');
+  });
+});
+
+describe('faults a second essay showed (Jay, The Federalist No. 5, after its first-sight rating)', () => {
+  it('reads no sentence inside a quotation opened by an earlier one as the author’s statement', () => {
+    // As the reading splits "said: "Things … smoothly. Sometimes we will be rising …"" in Roosevelt 1945.
+    expect(
+      insideQuotation([
+        'My old teacher said: "Things in life will not always run smoothly.',
+        'Sometimes the rivers will flood the valley.',
+        'The trend of the valley is forever upward."',
+        'The council signed a new treaty in the spring.',
+        '“The union will last,” the queen wrote.',
+        'Trade grew.',
+      ]),
+    ).toEqual([false, true, true, false, false, false]);
+  });
+
+  it('offers no definition of a word WordNet gives as near the item’s own ("copious", "abundant")', () => {
+    const text = [
+      'This subject is copious and cannot easily be exhausted by any single essay.',
+      'Invidious jealousies would soon poison the friendship of the states.',
+      'Each of them would be desirous of preserving its own advantages.',
+      'The envoy was candid about the quarrel before the assembly.',
+      'Their rulers were pusillanimous and venal in every crisis.',
+    ].join('\n\n');
+    const items = vocabularyItems(analysedText(text, 'near-meaning-test'));
+    const copious = items.find((i) => i.token.lemma === 'copious');
+    expect(copious).toBeDefined();
+    // Words whose meanings are copious's near neighbours in WordNet, beside three that are not.
+    const near = (lemma: string, definition: string) => ({
+      ...copious!,
+      token: { ...copious!.token, lemma },
+      definition,
+    });
+    const questions = vocabularyQuestions(analysedText(text, 'near-meaning-test'), [
+      ...items,
+      near('abundant', 'present in great quantity'),
+      near('plentiful', 'existing in great number or quantity'),
+      near('ample', 'more than enough in size or scope or capacity'),
+    ]);
+    const options = questions.flatMap((d) =>
+      d.question.type === 'multiple-choice' && d.question.id.endsWith('-copious')
+        ? d.question.options.map((o) => o.text)
+        : [],
+    );
+    expect(options.length).toBeGreaterThan(0);
+    expect(options.filter((o) => /great (quantity|number)|more than enough/i.test(o))).toEqual([]);
   });
 });

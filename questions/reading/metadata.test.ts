@@ -179,6 +179,13 @@ describe('an eighteenth-century essay as a library prints it', () => {
       ),
       expect.stringMatching(/^The history of every divided people .* until all were ruined\.$/),
     ]);
+    // A wrapped line in capitals is emphasis inside the paragraph, not a heading or a byline.
+    expect(
+      parseReading({
+        text: `The envoys were told to\nUSE THEIR UTMOST ENDEAVORS TO\nprevent the union of the two crowns.\n\n${speech}`,
+        format: 'text',
+      }).paragraphs[0]!.text,
+    ).toBe('The envoys were told to USE THEIR UTMOST ENDEAVORS TO prevent the union of the two crowns.');
     // A list of bullets stays one line an item.
     expect(body(`Our goals:\n• lower taxes\n• better schools\n• safer streets\n\n${speech}`)).toMatch(
       /• lower taxes\n• better schools/,

@@ -149,8 +149,16 @@ function textBlocks(body: string): Block[] {
     // Hard-wrapped prose joins into one paragraph. A chunk holding a byline box or a link line
     // (web-page debris) is kept line by line so that extractMetadata sees each part, and so is
     // one whose lines are too long to be wrapped: a paragraph a line, as transcripts come.
+    // A line in capitals counts only at the top: inside wrapped prose it is emphasis ("USE THEIR
+    // UTMOST ENDEAVORS TO PREVENT OR DELAY THIS UNION").
     const debrisInside =
-      lines.length > 1 && lines.some((l) => isNavigationDebris(l) || isNameLine(l) || isMetaLine(l));
+      lines.length > 1 &&
+      lines.some(
+        (l, i) =>
+          isNavigationDebris(l) ||
+          isNameLine(l) ||
+          (isMetaLine(l) && (i === 0 || /^\d{4}-\d{2}-\d{2}$/.test(l))),
+      );
     // "Article 3" over its text: a short first line much shorter than the next is a heading.
     const [firstLine, secondLine] = lines;
     if (

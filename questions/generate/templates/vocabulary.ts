@@ -4,6 +4,7 @@ import {
   definitionOf,
   isInstance,
   lookup,
+  relationsOf,
   senses,
   taggedFrequency,
   type WordNetPos,
@@ -225,8 +226,19 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
   const drafts: Draft[] = [];
   for (const item of items) {
     const id = `vocabulary-${item.sentence.id}-${item.token.lemma}`;
+    // No meaning of a word WordNet gives as near the item's own ("copious" and "abundant"): both
+    // definitions would be right.
+    const near = relationsOf(item.token.lemma, item.pos).related;
     const others = seededShuffle(
-      items.filter((o) => o !== item && o.pos === item.pos).map((o) => o.definition),
+      items
+        .filter(
+          (o) =>
+            o !== item &&
+            o.pos === item.pos &&
+            !near.has(o.token.lemma) &&
+            !relationsOf(o.token.lemma, o.pos).related.has(item.token.lemma),
+        )
+        .map((o) => o.definition),
       id,
     );
     // Other words' meanings only: another sense of the same word may be right too.
