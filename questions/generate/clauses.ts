@@ -175,7 +175,7 @@ function markerAt(tokens: Token[], i: number): { length: number; relation: Relat
   return null;
 }
 
-const isFiniteVerb = (t: Token) =>
+export const isFiniteVerb = (t: Token) =>
   t.tags.has('Modal') ||
   t.tags.has('Copula') ||
   (t.tags.has('Auxiliary') && !t.tags.has('Infinitive')) ||
@@ -304,10 +304,6 @@ function misreadNoun(body: Token[], i: number): boolean {
   );
 }
 
-/**
- * Subject, verb group and the rest of a clause, or null when the clause has no plain
- * subject-verb shape (a question, an imperative, a fragment, a subject we cannot delimit).
- */
 /** "Great nations like great men must keep their word": "like" before a modal of the same stretch compares. */
 function likeAsPreposition(body: Token[], i: number): boolean {
   if (!/^(like|unlike)$/.test(body[i]!.normal)) return false;
@@ -321,6 +317,10 @@ function likeAsPreposition(body: Token[], i: number): boolean {
   return false;
 }
 
+/**
+ * Subject, verb group and the rest of a clause, or null when the clause has no plain
+ * subject-verb shape (a question, an imperative, a fragment, a subject we cannot delimit).
+ */
 export function propositionOf(clause: Clause): Proposition | null {
   let body = clause.body;
   while (body[0] && OPENERS.has(body[0].normal) && body.length > 3) {

@@ -227,8 +227,6 @@ export function extractMetadata(blocks: Block[], meta: FoundMetadata): Block[] {
       return true;
     }
     if (position === 'body') return false;
-    // A name in capitals alone on the last line signs the text ("PUBLIUS."); on a line above the
-    // salutation it names the author ("JAY").
     // A name in capitals on a line above the address to the readers names the author ("JAY"),
     // never the first line, which is the title ("INAUGURAL ADDRESS" over "My fellow citizens:").
     if (

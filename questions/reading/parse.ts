@@ -155,9 +155,7 @@ function textBlocks(body: string): Block[] {
       lines.length > 1 &&
       lines.some(
         (l, i) =>
-          isNavigationDebris(l) ||
-          isNameLine(l) ||
-          (isMetaLine(l) && (i === 0 || /^\d{4}-\d{2}-\d{2}$/.test(l))),
+          isNavigationDebris(l) || isNameLine(l) || (i === 0 ? isMetaLine(l) : /^\d{4}-\d{2}-\d{2}$/.test(l)),
       );
     // "Article 3" over its text: a short first line much shorter than the next is a heading.
     const [firstLine, secondLine] = lines;

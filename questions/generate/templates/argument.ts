@@ -7,6 +7,7 @@ import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import {
   affirmed,
   announcesWhatFollows,
+  isFiniteVerb,
   isSingularSubject,
   negated,
   predicateAsInfinitive,
@@ -733,16 +734,13 @@ export function endsInVerblessThatClause(text: string): boolean {
  * hardships").
  */
 function joinsAnotherClause(rest: readonly Token[]): boolean {
-  const finite = (u: Token) =>
-    u.tags.has('Copula') ||
-    u.tags.has('Modal') ||
-    u.tags.has('Auxiliary') ||
-    (u.tags.has('Verb') && (u.tags.has('PastTense') || u.tags.has('PresentTense')));
   return rest.some(
     (t, i) =>
       /,/.test(rest[i - 1]?.post ?? '') &&
-      ((/^(and|but|or|yet)$/.test(t.normal) && rest.slice(i + 1).some(finite)) ||
-        (/^(we|they|i|he|she|you)$/.test(t.normal) && rest[i + 1] !== undefined && finite(rest[i + 1]!))),
+      ((/^(and|but|or|yet)$/.test(t.normal) && rest.slice(i + 1).some(isFiniteVerb)) ||
+        (/^(we|they|i|he|she|you)$/.test(t.normal) &&
+          rest[i + 1] !== undefined &&
+          isFiniteVerb(rest[i + 1]!))),
   );
 }
 
@@ -1044,8 +1042,6 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
         ([name, k]) =>
           k.singular === kind.singular &&
           name !== statement.subject &&
-          // "The United States" beside "America": one country under two names is two right answers.
-          placeKey(name) !== placeKey(statement.subject) &&
           !statement.sentence.text.includes(name) &&
           !name.includes(statement.subject) &&
           !statement.subject.includes(name),
