@@ -218,6 +218,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/federalist-05-jay.txt',
     split: 'fresh',
   },
+  {
+    label: 'Clinton, second inaugural address, 1997',
+    slug: 'clinton-1997-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/clinton-1997-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

@@ -147,3 +147,18 @@ describe('splitSentences', () => {
     ).toHaveLength(2);
   });
 });
+
+describe('a subtitle over the whole text', () => {
+  it('is no section of its own: a long essay under one heading still gets an outline', () => {
+    const paragraph = (n: number) =>
+      `Paragraph ${n} of the essay argues that a union of the states would deter the ambitions of foreign powers, because a divided people invites the intrigue of every court in Europe and pays for it in trade, in credit and at last in war, as the history of every divided people shows to anyone who reads it with care.`;
+    const text = [
+      'ESSAY No. 9',
+      'The Same Subject Continued',
+      ...Array.from({ length: 8 }, (_, i) => paragraph(i + 1)),
+    ].join('\n\n');
+    const reading = parseReading({ text, format: 'text' });
+    expect(reading.sections.length).toBeGreaterThan(1);
+    expect(reading.sections.flatMap((s) => s.paragraphIds)).toEqual(reading.paragraphs.map((p) => p.id));
+  });
+});

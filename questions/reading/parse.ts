@@ -97,8 +97,12 @@ export function parseReading(
     source: meta.source,
     publishedOn: meta.publishedOn,
     paragraphs,
+    // A lone heading over the first paragraph is a subtitle ("The Same Subject Continued"), not
+    // the first of the text's sections: one section of a whole essay would be no outline at all.
     sections:
-      headingBefore.size > 0 ? sectionsFromHeadings(paragraphs, headingBefore) : autoSections(paragraphs),
+      headingBefore.size > 1 || (headingBefore.size === 1 && !headingBefore.has(0))
+        ? sectionsFromHeadings(paragraphs, headingBefore)
+        : autoSections(paragraphs),
     wordCount,
     readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
   };

@@ -18,6 +18,7 @@ import {
 } from '@/lib/server/actions/reading-editor';
 import { readingToEdit } from '@/lib/server/policy';
 import { grantedOrNotFound, requireUser } from '@/lib/server/session';
+import { plural } from '@/lib/words';
 
 export const metadata: Metadata = { title: 'Edit reading' };
 
@@ -66,8 +67,8 @@ export default async function EditReadingPage({
           </p>
           <h1 className="font-serif text-3xl font-bold">{reading.title}</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            {reading.paragraphs.length} paragraphs · {reading.sections.length} sections ·{' '}
-            {reading.wordCount.toLocaleString('en')} words · {reading.readingMinutes} min read
+            {plural(reading.paragraphs.length, 'paragraph')} · {plural(reading.sections.length, 'section')} ·{' '}
+            {plural(reading.wordCount, 'word')} · {reading.readingMinutes} min read
           </p>
         </div>
         <div className="flex flex-wrap items-start gap-3">
