@@ -29,6 +29,7 @@ export type FeatureMatrix = number[][];
 
 const QUESTION_REVERSED = FEATURE_NAMES.indexOf('questionReversed');
 const BARE_LIST = FEATURE_NAMES.indexOf('bareList');
+const SWAPPED_ACTOR = FEATURE_NAMES.indexOf('swappedActor');
 
 export function featureMatrix(rows: readonly TrainingRow[]): FeatureMatrix {
   const prompts = new Map<string, Set<string>>();
@@ -342,7 +343,8 @@ export function crossValidate(
       const status =
         contradictions[i]! >= model.thresholds.denies ||
         x[i]![QUESTION_REVERSED]! === 1 ||
-        x[i]![BARE_LIST]! === 1
+        x[i]![BARE_LIST]! === 1 ||
+        x[i]![SWAPPED_ACTOR]! > 0
           ? 'missed'
           : statusFor(probabilities[i]!, model.thresholds);
       credits[i] = STATUS_CREDIT[status];

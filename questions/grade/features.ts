@@ -1,5 +1,5 @@
 import { ALIGNED, align, type PairTable, pairTable, relationsFor } from './alignment';
-import { denialOf, reversesQuestion } from './stance';
+import { denialOf, reversesQuestion, swapsActor } from './stance';
 import { type AnalysedText, analyseText, meanVector, type Word } from './text-analysis';
 import { cosine, dot } from './vectors';
 
@@ -71,6 +71,7 @@ export const FEATURE_NAMES = [
   'answerFlipped',
   'foreignActors',
   'missingActors',
+  'swappedActor',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -406,6 +407,7 @@ function compare(
     answerFlipped: 0,
     foreignActors: 0,
     missingActors: 0,
+    swappedActor: 0,
   };
   // What recall is worth depends on how the answer says it: not at all in a list of words.
   features.listRecall = features.listShare * features.softRecall;
@@ -547,6 +549,11 @@ export function pointFeatures(
   best.features.denialCover = denial?.cover ?? 0;
   best.features.denialByActor = denial?.kind === 'other-actor' ? 1 : 0;
   best.features.questionReversed = reversesQuestion(prompt.analysed, analysedAnswer) ? 1 : 0;
+  best.features.swappedActor = swapsActor(
+    { phrasings: analysedPhrasings, promptActors, promptWords: prompt.analysed?.words },
+    analysedAnswer,
+    tables,
+  );
   const actors = actorFigures(analysedPhrasings, promptActors, analysedAnswer);
   best.features.foreignActors = actors.foreign;
   best.features.missingActors = actors.missing;

@@ -90,5 +90,9 @@ export function scorePoint(features: Features, model = graderModel()): PointScor
  */
 export const reversesTheQuestion = (features: Features) => features.questionReversed === 1;
 
+/** A point said of the wrong party ("America is isolated" for "Putin is isolated") is not made. */
+export const saysOfWrongParty = (features: Features) => features.swappedActor > 0;
+
 /** Nor does a bare list of words ("loneliness, alliances, coalitions, slower, calculus"). */
-export const deniedByRule = (features: Features) => reversesTheQuestion(features) || features.bareList === 1;
+export const deniedByRule = (features: Features) =>
+  reversesTheQuestion(features) || features.bareList === 1 || saysOfWrongParty(features);

@@ -156,6 +156,22 @@ describe('honest uncertainty', () => {
     }
   });
 
+  it('credits no point said of the wrong party, and says so', () => {
+    const result = grade(
+      question,
+      "Washington's biggest vulnerability is its diplomatic loneliness, while Moscow has plenty of friends.",
+    );
+    const loneliness = result.keyPoints.find((k) => k.id === 'loneliness')!;
+    expect(loneliness).toMatchObject({ status: 'missed', wrongParty: true });
+    expect(result.feedback).toContain('of the wrong party');
+    expect(result.feedback).not.toContain('the opposite of the text');
+    const right = grade(question, "Putin's biggest vulnerability is his diplomatic loneliness.");
+    expect(right.keyPoints.find((k) => k.id === 'loneliness')).toMatchObject({
+      status: 'met',
+      wrongParty: false,
+    });
+  });
+
   it('scores an empty answer 0 without review', () => {
     const result = grade(question, '   ');
     expect(result).toMatchObject({ score: 0, correct: 'incorrect', feedback: 'No answer was given.' });

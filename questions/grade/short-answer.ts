@@ -3,7 +3,14 @@ import { relationsFor } from './alignment';
 import { scoreFromStatuses } from './credit';
 import { addRubricContext, type PromptWords, pointFeatures, promptLemmas } from './features';
 import { adjustWithExamples, type InstructorExample } from './instructor-examples';
-import { type GraderModel, graderModel, type PointStatus, reversesTheQuestion, scorePoint } from './model';
+import {
+  type GraderModel,
+  graderModel,
+  type PointStatus,
+  reversesTheQuestion,
+  saysOfWrongParty,
+  scorePoint,
+} from './model';
 import { type GradeLevel, levelOf } from './result';
 import { type AnalysedText, analyseText } from './text-analysis';
 
@@ -31,6 +38,8 @@ export type KeyPointGrade = KeyPointOutcome & {
   contradiction: number;
   /** Said in feedback only when the model is confident the answer denies the point. */
   contradicted: boolean;
+  /** The answer says the point of the wrong party ("America is isolated" for "Putin is isolated"). */
+  wrongParty: boolean;
 };
 
 export type ReviewReason = 'uncertain' | 'other-language' | 'too-long' | 'no-overlap';
@@ -125,6 +134,7 @@ export function gradeShortAnswer({
       probability: 0,
       contradiction: 0,
       contradicted: false,
+      wrongParty: false,
     }));
     return {
       score: 0,
@@ -164,6 +174,7 @@ export function gradeShortAnswer({
     contradiction: round(s.contradiction),
     contradicted:
       s.contradiction >= model.thresholds.contradiction && informed.points[i]!.status === 'missed',
+    wrongParty: saysOfWrongParty(s.features) && informed.points[i]!.status === 'missed',
   }));
   const score = scoreFromStatuses(
     rubric,
@@ -256,8 +267,9 @@ function feedbackFor(input: {
   const { keyPoints, score } = input;
   const met = keyPoints.filter((k) => k.status === 'met');
   const partly = keyPoints.filter((k) => k.status === 'partly');
-  const contradicted = keyPoints.filter((k) => k.contradicted);
-  const missed = keyPoints.filter((k) => k.status === 'missed' && !k.contradicted);
+  const contradicted = keyPoints.filter((k) => k.contradicted && !k.wrongParty);
+  const wrongParty = keyPoints.filter((k) => k.wrongParty);
+  const missed = keyPoints.filter((k) => k.status === 'missed' && !k.contradicted && !k.wrongParty);
   const parts: string[] = [];
   if (input.reviewReasons.length > 0) {
     parts.push(
@@ -278,12 +290,22 @@ function feedbackFor(input: {
       `Your answer seems to say the opposite of the text on: ${quote(contradicted)}. Reread that passage.`,
     );
   }
+  if (wrongParty.length > 0) {
+    parts.push(
+      `Your answer says ${wrongParty.length === 1 ? 'this point' : 'these points'} of the wrong party: ${quote(wrongParty)}. Check who does what in the text.`,
+    );
+  }
   if (missed.length > 0 && score < 1) parts.push(`Still missing: ${quote(missed)}.`);
   if (input.reversed) {
     parts.unshift(
       'Your answer argues for the course the question sets aside; the question asks why the text takes the other one.',
     );
-  } else if (met.length === 0 && partly.length === 0 && contradicted.length === 0) {
+  } else if (
+    met.length === 0 &&
+    partly.length === 0 &&
+    contradicted.length === 0 &&
+    wrongParty.length === 0
+  ) {
     if (input.listOfWords) {
       parts.unshift(
         'A list of key words is not an explanation. Write the answer in sentences that say how the ideas connect.',

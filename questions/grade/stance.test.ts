@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { denialOf, reversesQuestion } from './stance';
+import { denialOf, reversesQuestion, swapsActor } from './stance';
 import { analyseText } from './text-analysis';
 
 const context = (phrasings: string[], prompt = '') => ({
   phrasings: phrasings.map((p) => analyseText(p)),
   promptActors: analyseText(prompt).words.filter((w) => w.actor),
+  promptWords: analyseText(prompt).words,
 });
 
 describe('denialOf', () => {
@@ -85,5 +86,59 @@ describe('reversesQuestion', () => {
     expect(
       reversesQuestion(warning, analyseText('We should not answer covert operations with covert action.')),
     ).toBe(false);
+  });
+});
+
+describe('swapsActor', () => {
+  const loneliness = context(
+    ["Putin's biggest vulnerability is his diplomatic loneliness."],
+    'Why does Burns argue that the United States should work in coalitions to answer Putin?',
+  );
+  const swaps = (c: ReturnType<typeof context>, answer: string) => swapsActor(c, analyseText(answer));
+
+  it("finds the point said of the other side's party", () => {
+    expect(swaps(loneliness, "Washington's biggest weakness is its diplomatic loneliness.")).toBeGreaterThan(
+      0,
+    );
+    const invasion = context(
+      ['Iraq invaded its small and peaceful neighbor without provocation.'],
+      "Why did Bush say the coalition must stop Iraq's aggression against Kuwait?",
+    );
+    expect(
+      swaps(invasion, 'Kuwait invaded its small, peaceful neighbor without any provocation.'),
+    ).toBeGreaterThan(0);
+    // Another name of the point's own side is the same party.
+    expect(swaps(invasion, 'Saddam invaded his small peaceful neighbor without provocation.')).toBe(0);
+  });
+
+  it("takes other names of the point's party, and the question's speaker, as no swap", () => {
+    expect(swaps(loneliness, "The Kremlin's biggest vulnerability is its diplomatic loneliness.")).toBe(0);
+    expect(swaps(loneliness, 'Burns thinks the biggest vulnerability is diplomatic loneliness.')).toBe(0);
+  });
+
+  it('leaves alone what it cannot be sure of', () => {
+    // Names joined by "and" share the subject.
+    const hands = context(
+      ['Greta and Andre have different sized hands.'],
+      'Explain why Greta and Andre got different measurements.',
+    );
+    expect(swaps(hands, 'Greta had a smaller hand than Andre.')).toBe(0);
+    // Capitalised common words are no party.
+    const clear = context(['Jim would see a clear solution.'], 'What would Jim observe in Mixture 2?');
+    expect(swaps(clear, 'Evidence Mixture would show a clear solution.')).toBe(0);
+    // A pronoun takes the clause over from the name before it.
+    const fight = context(
+      ['Putin picked a fight where the West has far more at stake.'],
+      'Why does Burns say Putin overplayed his hand against the West?',
+    );
+    expect(
+      swaps(fight, 'By meddling in Western elections he picked a fight the West cares about more.'),
+    ).toBe(0);
+    // A clause of the point that relates two sides is not checked.
+    const web = context(
+      ['Putin has nothing like the web of alliances that the United States has.'],
+      'Why does Burns argue that the United States should work in coalitions?',
+    );
+    expect(swaps(web, 'America can call on a web of alliances.')).toBe(0);
   });
 });

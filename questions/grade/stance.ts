@@ -1,3 +1,4 @@
+import { isInstance, senses } from '../language/wordnet';
 import { type Pairing, type PairTable, pairTable } from './alignment';
 import type { AnalysedText, Word } from './text-analysis';
 
@@ -60,6 +61,8 @@ type ClauseMatch = {
   kind: DenialKind | null;
   /** Position in the answer of the first claim word it shares with the point (-1 when none). */
   firstClaim: number;
+  /** Position in the answer of the first word of any kind that stands for a word of the point. */
+  firstShared: number;
 };
 
 const firmly = (pairing: Pairing) => pairing.exact || pairing.related;
@@ -83,6 +86,7 @@ function matchClause(
   let kept = 0;
   let kind: DenialKind | null = null;
   let firstClaim = -1;
+  let firstShared = -1;
   for (const p of pointIndexes) {
     const word = point[p]!;
     if (word.actor) continue;
@@ -106,6 +110,7 @@ function matchClause(
       covered += word.weight;
       aligned++;
       const other = answer[at]!;
+      if (firstShared < 0 || other.position < firstShared) firstShared = other.position;
       if (!firmly(best)) continue;
       if (claim && (firstClaim < 0 || other.position < firstClaim)) firstClaim = other.position;
       // Polarity counts where it is the claim (a verb or what is said of a thing), or where a
@@ -128,7 +133,7 @@ function matchClause(
       } else kept += word.weight;
     }
   }
-  return { cover: total > 0 ? covered / total : 0, aligned, reversed, kept, kind, firstClaim };
+  return { cover: total > 0 ? covered / total : 0, aligned, reversed, kept, kind, firstClaim, firstShared };
 }
 
 const groupBy = (words: Word[], key: (w: Word) => number) => {
@@ -147,6 +152,8 @@ export type PointContext = {
   phrasings: readonly AnalysedText[];
   /** Actors the question names, for telling the point's side from the other one. */
   promptActors: readonly Word[];
+  /** The question's words, for telling its speakers from its parties. */
+  promptWords?: readonly Word[];
 };
 
 /**
@@ -221,6 +228,147 @@ export function denialOf(
   });
   const strongest = denial as Denial | null;
   return strongest && strongest.cover > affirmed ? strongest : null;
+}
+
+/** Verbs that make the actor before them a speaker ("Why does Burns argue …"), not a party. */
+const REPORTING = new Set([
+  'argue',
+  'say',
+  'claim',
+  'believe',
+  'think',
+  'warn',
+  'write',
+  'insist',
+  'suggest',
+  'urge',
+  'propose',
+  'contend',
+  'maintain',
+  'explain',
+  'describe',
+  'call',
+  'see',
+  'mean',
+  'conclude',
+]);
+
+/** How alike two actors are named: 1 for the same name or a WordNet synonym, else word vectors. */
+function actorLikeness(a: Word, b: Word): number {
+  const pairing = pairTable([a], [b]).rows[0]![0]!;
+  return pairing.exact || pairing.related ? 1 : pairing.similarity;
+}
+
+/**
+ * A party, not a capitalised first word the tagger took for a name ("Copying his methods …",
+ * "Former enemies …"): a sentence's first word counts only when WordNet knows it as a name alone.
+ */
+function isParty(word: Word, words: readonly Word[]): boolean {
+  if (!word.actor) return false;
+  if (word.lemma.includes(' ')) {
+    // "Evidence Mixture" is two common words capitalised; "United States" is a name in WordNet.
+    const whole = senses(word.lemma, 'n');
+    if (whole.length > 0) return whole.some(isInstance);
+    return word.lemma.split(' ').some((part) => !commonWord(part));
+  }
+  return words.find((w) => w.sentence === word.sentence) !== word || !commonWord(word.lemma);
+}
+
+const commonWord = (lemma: string) =>
+  (['n', 'v', 'a', 'r'] as const).some((pos) => senses(lemma, pos).some((s) => !isInstance(s)));
+
+/** A clause of names alone ("Greta" of "Greta and Andre have …"): its names share the next clause's subject. */
+const coordinated = (words: readonly Word[], clause: number) => {
+  const before = words.filter((w) => w.clause === clause - 1);
+  return before.length > 0 && before.every((w) => w.actor);
+};
+
+/** An actor of the answer stands for the known actor it is named most like, when clearly so. */
+const RESOLVES = 0.6;
+/** Content words between a subject and what is said of it, at most ("America's biggest vulnerability"). */
+const SUBJECT_REACH = 3;
+const CLEARLY = 0.05;
+
+/**
+ * Whether the answer says a point's claim of the wrong party, and how much of the point it says
+ * so (0 when it does not): a clause of the answer that says much of a clause of the point, the
+ * same way round, opens with a party of the other side, where the point's clause opens with its
+ * own party and names no other ("America's biggest vulnerability is its isolation" for "Putin's
+ * biggest vulnerability is his diplomatic loneliness"; "Kuwait's invasion of Iraq"), and no clause
+ * says it of the right party as fully. Sides are the parties the point and the question name,
+ * chained by likeness ("Putin", "the Kremlin", "Moscow"); the answer's party stands for the one
+ * it is named most like, and for the point's own side when it cannot tell them apart. Built to
+ * be sure rather than thorough, since it takes the point's credit away: a clause relating two
+ * sides, a subject taken over by a pronoun, names joined by "and", a capitalised common word
+ * ("Evidence Mixture") and the question's speakers ("Why does Burns argue") are left alone.
+ */
+export function swapsActor(
+  context: PointContext,
+  answer: AnalysedText,
+  tables?: readonly PairTable[],
+): number {
+  // A bare list of words says nothing of anyone; another language is beyond the tagger's names.
+  if (answer.words.length === 0 || answer.bareList) return 0;
+  if (answer.language !== 'eng' && answer.language !== 'und') return 0;
+  const promptWords = context.promptWords ?? [];
+  const parties: Word[] = [];
+  promptWords.forEach((word, i) => {
+    if (!isParty(word, promptWords)) return;
+    const next = promptWords[i + 1];
+    if (next && next.clause === word.clause && REPORTING.has(next.lemma)) return;
+    parties.push(word);
+  });
+  for (const phrasing of context.phrasings) {
+    parties.push(...phrasing.words.filter((w) => isParty(w, phrasing.words)));
+  }
+  if (parties.length < 2) return 0;
+  // Sides: parties named alike, chained ("Putin", "the Kremlin", "Moscow", "Russia").
+  const side = parties.map((_, i) => i);
+  const root = (i: number): number => (side[i] === i ? i : root(side[i]!));
+  parties.forEach((a, i) => {
+    for (let j = 0; j < i; j++) {
+      if (actorLikeness(a, parties[j]!) >= SAME_ACTOR) side[root(i)] = root(j);
+    }
+  });
+  const answerClauses = groupBy(answer.words, (w) => w.clause);
+  let affirmed = 0;
+  let swapped = 0;
+  context.phrasings.forEach((phrasing, k) => {
+    const table = tables?.[k] ?? pairTable(phrasing.words, answer.words);
+    for (const pointClause of groupBy(phrasing.words, (w) => w.clause)) {
+      const words = pointClause.map((i) => phrasing.words[i]!);
+      // The clause's subject opens it, and the clause names no party of another side ("Putin has
+      // nothing like the web of alliances the United States has" relates two sides: not checked).
+      const holder = words[0];
+      if (!holder || !isParty(holder, phrasing.words) || holder.alternative) continue;
+      if (coordinated(phrasing.words, holder.clause)) continue;
+      const holderSide = root(parties.indexOf(holder));
+      const sides = new Set(words.filter((w) => parties.includes(w)).map((w) => root(parties.indexOf(w))));
+      if (sides.size > 1) continue;
+      for (const answerClause of answerClauses) {
+        const match = matchClause(phrasing.words, pointClause, answer.words, answerClause, table);
+        if (match.cover < ABOUT || match.aligned < 2 || match.reversed > 0) continue;
+        // The subject opens the clause, close to what it says of the point, and no pronoun takes
+        // over in between ("By meddling in Western democracies he started …").
+        const shared = answer.words[match.firstShared];
+        const subject = answer.words[answerClause[0]!]!;
+        if (!shared || shared.afterPronoun || !isParty(subject, answer.words)) continue;
+        if (coordinated(answer.words, subject.clause)) continue;
+        if (match.firstShared - subject.position > SUBJECT_REACH) continue;
+        let best = 0;
+        let ownSide = 0;
+        parties.forEach((party, i) => {
+          const likeness = actorLikeness(subject, party);
+          best = Math.max(best, likeness);
+          if (root(i) === holderSide) ownSide = Math.max(ownSide, likeness);
+        });
+        if (best < RESOLVES) continue;
+        if (ownSide >= best - CLEARLY) affirmed = Math.max(affirmed, match.cover);
+        else swapped = Math.max(swapped, match.cover);
+      }
+    }
+  });
+  return swapped > affirmed ? swapped : 0;
 }
 
 /** Two actors named alike by the word-vector table or WordNet ("America", "the United States"). */

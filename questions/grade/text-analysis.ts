@@ -33,6 +33,8 @@ export type Word = {
   alternative: boolean;
   /** After a word that rejects what follows in its clause ("warn against", "avoid"), not a plain "not". */
   rejected: boolean;
+  /** The nearest party named before it in its clause is a pronoun ("he", "they"), not an actor. */
+  afterPronoun: boolean;
 };
 
 export type AnalysedText = {
@@ -162,6 +164,9 @@ const ADVISING = new Set([
   'superior',
 ]);
 
+/** Pronouns that stand for the party a clause is about. */
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
+
 /** Words after which a clause names the alternative it is set against. */
 const ALTERNATIVE = new Set(['than', 'rather', 'instead', 'unlike', 'whereas']);
 
@@ -183,7 +188,13 @@ function analyse(text: string): AnalysedText {
   let rejectedFrom = -1;
   let absentFrom = -1;
   let alternativeClause = -1;
+  let pronounAt = -1;
+  let pronounClause = -1;
   tokens.forEach((token, i) => {
+    if (SUBJECT_PRONOUNS.has(token.normal)) {
+      pronounAt = i;
+      pronounClause = token.clause;
+    }
     // "No, they are not…" answers a question; "no allies" says there are none.
     if (ABSENCE.has(token.normal) && !/[,;:.!?]/.test(token.post)) absentFrom = i;
     if (ALTERNATIVE.has(token.normal)) alternativeClause = token.clause;
@@ -198,6 +209,7 @@ function analyse(text: string): AnalysedText {
     const rejected = (rejectedClause === token.clause && rejectedFrom < i) !== dismissed.has(token.clause);
     const polarity: 1 | -1 = token.negated !== rejected ? -1 : 1;
     const actor = ACTOR_TAGS.some((tag) => token.tags.has(tag));
+    if (actor) pronounAt = -1;
     const previous = words.at(-1);
     // "United States", "Soviet Union": a name of several words is one actor.
     if (actor && previous?.actor && previous.position === i - 1 && previous.clause === token.clause) {
@@ -227,6 +239,7 @@ function analyse(text: string): AnalysedText {
       absent: absentFrom >= 0 && i - absentFrom <= 3 && tokens[absentFrom]!.clause === token.clause,
       alternative: alternativeClause === token.clause,
       rejected: rejectedClause === token.clause && rejectedFrom < i,
+      afterPronoun: pronounAt >= 0 && pronounClause === token.clause,
     });
   });
   // Positions count words, not tokens, from here on.
