@@ -23,6 +23,8 @@ export type SentenceAnalysis = {
   /** Tokens of `resolved` when it differs from the text. */
   resolvedTokens: Token[] | null;
   content: Set<string>;
+  /** Content lemmas but adverbs: what a sentence is about ("once again" ties no sentences together). */
+  topical: Set<string>;
   /** The sentence with a leading pronoun replaced by its referent; null when it opens on a reference it cannot resolve. */
   resolved: string | null;
   isQuestion: boolean;
@@ -207,6 +209,7 @@ export function analyseReading(reading: ParsedReading, readingSlug: string): Rea
         text: sentence.text,
         tokens,
         content: new Set(tokens.filter(isContent).map((t) => t.lemma)),
+        topical: new Set(tokens.filter((t) => isContent(t) && t.pos !== 'adv').map((t) => t.lemma)),
         resolved: null,
         resolvedTokens: null,
         isQuestion: /\?["”’)]*$/.test(sentence.text),
@@ -358,7 +361,7 @@ function pickTopic(paragraph: ParagraphAnalysis): SentenceAnalysis | null {
     let overlap = 0;
     for (const other of paragraph.sentences) {
       if (other === sentence) continue;
-      for (const lemma of sentence.content) if (other.content.has(lemma)) overlap++;
+      for (const lemma of sentence.topical) if (other.topical.has(lemma)) overlap++;
     }
     const score =
       overlap +

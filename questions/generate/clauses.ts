@@ -722,6 +722,32 @@ function splitGroup(proposition: Proposition): Parts | null {
   return { aux, negative, verb: first.lemma, between };
 }
 
+/**
+ * The rest of the clause once its verb has "do" before it: a second verb joined to the first
+ * takes its base form too ("America demands and deserves big things" → "does America demand and
+ * deserve big things").
+ */
+function restAfter(proposition: Proposition, parts: Parts): string {
+  const rest = proposition.rest;
+  const doSupport =
+    /^(do|does|did)$/i.test(parts.aux ?? '') &&
+    !proposition.group.some((t) => /^(do|does|did)$/i.test(t.normal));
+  const [joiner, verb] = rest;
+  if (
+    doSupport &&
+    joiner &&
+    verb &&
+    /^(and|or)$/.test(joiner.normal) &&
+    verb.tags.has('Verb') &&
+    (verb.tags.has('PresentTense') || verb.tags.has('PastTense')) &&
+    !verb.tags.has('Gerund') &&
+    verb.lemma !== verb.normal
+  ) {
+    return trimEnd(textOf([joiner, { ...verb, written: verb.lemma }, ...rest.slice(2)]));
+  }
+  return trimEnd(textOf(rest));
+}
+
 /** "Why has Mr. Putin overplayed his hand?" from "Mr. Putin has overplayed his hand". */
 export function toQuestion(
   proposition: Proposition,
@@ -733,7 +759,7 @@ export function toQuestion(
   const written = subjectText(proposition);
   const subject =
     subjectText_ === written ? lowerFirstWord(subjectText_, proposition.subject[0]) : subjectText_;
-  const rest = trimEnd(textOf(proposition.rest));
+  const rest = restAfter(proposition, parts);
   const words = [
     wh,
     parts.aux.toLowerCase(),
@@ -752,7 +778,7 @@ export function negated(proposition: Proposition, subjectText_ = subjectText(pro
   const parts = splitGroup(proposition);
   if (!parts?.aux) return null;
   const aux = parts.aux.toLowerCase() === 'can' ? 'cannot' : `${parts.aux} not`;
-  return join([subjectText_, aux, parts.between, parts.verb, trimEnd(textOf(proposition.rest))]);
+  return join([subjectText_, aux, parts.between, parts.verb, restAfter(proposition, parts)]);
 }
 
 /** A negative clause stated positively: "cannot be reversed" → "can be reversed", "does not see" → "sees". */
@@ -790,7 +816,8 @@ export function predicateAsInfinitive(proposition: Proposition): string | null {
     return /^do with\b/.test(rest)
       ? null
       : join([parts.between, parts.verb.replace(/^have to\s*/, ''), rest]) || null;
-  if (/^(do|does|did)$/.test(parts.aux ?? '')) return join([parts.between, parts.verb, rest]);
+  if (/^(do|does|did)$/.test(parts.aux ?? ''))
+    return join([parts.between, parts.verb, restAfter(proposition, parts)]);
   // "should lead", "must tighten", "need to work": the verb after the modal.
   if (
     parts.aux &&

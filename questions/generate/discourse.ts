@@ -513,7 +513,9 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         /\b(?:tells?|told|warns?|warned|signals?|signaled|signalled|shows?|showed|reminds?|reminded|assures?|assured)\s+(.{3,80}?)\s+that\s+(.+)$/i.exec(
           said,
         );
-      if (message?.[1] && message[2]) {
+      // "He told of his dream that …", "shows clearly that …": no one is told anything.
+      const noAudience = /^(?:of|about|on|upon|in|at|for|from|with|by|over|\w+ly)\b/i;
+      if (message?.[1] && message[2] && !noAudience.test(message[1])) {
         const audience = resolvePossessive(message[1], paragraph.sentences.slice(0, index + 1));
         const content = trimClause(message[2].split(/\s+[—–]\s+|\s+--\s+/)[0]!);
         if (audience && wordCount(audience) <= 8 && wordCount(content) >= 3 && wordCount(content) <= 22)

@@ -12,6 +12,7 @@ import {
   propositionOf,
   statedText,
   subjectText,
+  toQuestion,
   withSubject,
 } from './clauses';
 import { placeKey } from './concepts';
@@ -660,6 +661,18 @@ describe('one distractor check for every multiple-choice template', () => {
     ).toEqual(['The southern ports are open to trade from every nation']);
   });
 
+  it('reads no audience into "told of" or "shows clearly that"', () => {
+    const told = analysedText(
+      [
+        'Long ago a preacher told of his dream that one day the river towns would trade as equals.',
+        'The treaty shows clearly that the northern states will keep their forces small.',
+        'The southern ports are open to trade from every nation. Merchants from the east have doubled their shipments.',
+      ].join('\n\n'),
+      'told-of-test',
+    );
+    expect(readDiscourse(told).messages).toEqual([]);
+  });
+
   it('offers no message turned around beside the message, and the validator refuses one', () => {
     const [draft] = messageQuestions(small, readDiscourse(small));
     expect(draft).toBeDefined();
@@ -1003,6 +1016,55 @@ describe('faults a fresh text showed (Obama 2009, on its rating)', () => {
     const words = vocabularyItems(small).map((i) => i.token.normal);
     expect(words).not.toContain('nagging');
     expect(words).not.toContain('meddling');
+  });
+});
+
+describe('faults a fresh text showed (Clinton 1997, on its first-sight rating)', () => {
+  it('offers no action cut from a comparison that began in its subject', () => {
+    const text = [
+      'We must strengthen the schools of every county before the winter.',
+      'More farmers live in the valley of the river than in the hills.',
+      'The ministers approved a common budget for the ports. The council meets every spring in the old capital.',
+      'The harvest fed three provinces of the north. The merchants opened new roads to the coast.',
+      'The envoys signed a border treaty with the southern kingdom. The navy guarded the straits for a decade.',
+    ].join('\n\n');
+    const small = analysedText(text, 'than-test');
+    const drafts = recommendationQuestions(small, readDiscourse(small));
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const draft of drafts) {
+      const question = draft.question as Extract<Question, { type: 'multiple-choice' }>;
+      for (const option of question.options) expect(option.text).not.toMatch(/\bthan\b/);
+    }
+  });
+
+  it('takes no sentence for the point of its paragraph on shared adverbs ("once again")', () => {
+    const text = [
+      'In these years the valley towns have been tested by flood and strengthened by harvest.',
+      'The river league stands first among the trading towns of the coast.',
+      'Once again, our granaries are the fullest in the province.',
+      'Once again, we are building wider roads, sturdier bridges and cleaner wells.',
+      'Troubles that once seemed certain to grow now yield to our work.',
+    ].join(' ');
+    const small = analysedText(text, 'once-again-test');
+    expect(small.paragraphs[0]!.topic?.text).not.toBe(
+      'Once again, our granaries are the fullest in the province.',
+    );
+  });
+
+  it('turns both of two joined verbs to their base form after "do"', () => {
+    const [clause] = clausesOf(
+      tokenize('The republic demands and deserves great sacrifices from its citizens.'),
+    );
+    const demands = propositionOf(clause!);
+    expect(demands && negated(demands)).toBe(
+      'The republic does not demand and deserve great sacrifices from its citizens',
+    );
+    expect(demands && predicateAsInfinitive(demands)).toBe(
+      'demand and deserve great sacrifices from its citizens',
+    );
+    expect(demands && toQuestion(demands, 'Why')).toBe(
+      'Why does the republic demand and deserve great sacrifices from its citizens?',
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import { isGrammatical } from '../../language/grammar';
 import { escapeRegExp, WORD_END, WORD_START } from '../../language/regexp';
 import { type Token, tokenize } from '../../language/tokens';
@@ -258,6 +259,14 @@ function oppositeAction(action: string): string | null {
   return opposite ? [opposite, ...rest].join(' ') : null;
 }
 
+/** A "than" with nothing before it that compares ("more", "rather", "other", "stronger"). */
+function danglingThan(text: string): boolean {
+  const at = text.search(/\bthan\b/i);
+  if (at < 0) return false;
+  const before = text.slice(0, at);
+  return !/\b(more|less|fewer|rather|other|else)\b/i.test(before) && !nlp(before).has('#Comparative');
+}
+
 /** "Diminish and life lengthens": a conjunction, a noun and a verb agreeing with it. */
 function secondClause(text: string): boolean {
   const tokens = tokenize(text);
@@ -338,6 +347,8 @@ function actionsElsewhere(
         short,
       ) ||
       /,/.test(short) ||
+      // "Live under democracy than dictatorship": the comparison began in the subject cut away.
+      danglingThan(short) ||
       // An action cut from another actor's sentence keeps that actor's traces: "Also depend on
       // its farms" (whose farms?), "Report to the commission by candidates" (a passive's agent).
       /^(also|only|even|still|too|again|now|then)\b/i.test(short) ||

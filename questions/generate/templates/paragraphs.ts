@@ -111,7 +111,7 @@ function centrality(sentence: SentenceAnalysis, paragraph: ParagraphAnalysis): n
   let shared = 0;
   for (const other of paragraph.sentences) {
     if (other === sentence) continue;
-    for (const lemma of sentence.content) if (other.content.has(lemma)) shared++;
+    for (const lemma of sentence.topical) if (other.topical.has(lemma)) shared++;
   }
   return shared;
 }
