@@ -169,7 +169,7 @@ export function lensCueLemmas(tokens: readonly Token[]): string[] {
 /**
  * Whether the token at `i` is used in its concept's sense: poker words only as poker ("worked
  * till their hands were raw" is no hand of cards), no civil war as war among states, no
- * interest paid on a debt, no balance but of power or forces.
+ * interest paid on a debt, no balance but of power or forces, no power or strength to do something.
  */
 export function usedAsConcept(tokens: readonly Token[], i: number): boolean {
   const lemma = tokens[i]!.lemma;
@@ -183,6 +183,14 @@ export function usedAsConcept(tokens: readonly Token[], i: number): boolean {
   // "Interest on the public debt", "interest rates": money, not a state's interests.
   if (lemma === 'interest' && /^(on|rate|rates|payment|payments|charges)$/.test(tokens[i + 1]?.normal ?? ''))
     return false;
+  // "The power to make a difference in their lives", "strong enough to give us the tools": an
+  // ability to do something, not power among states.
+  if (/^(power|strong|strength|powerful)$/.test(lemma)) {
+    const next = tokens[i + 1]?.normal;
+    const after = next === 'enough' ? tokens[i + 2] : tokens[i + 1];
+    if (after?.normal === 'to' && tokens[after === tokens[i + 1] ? i + 2 : i + 3]?.pos === 'verb')
+      return false;
+  }
   return !(lemma === 'war' && tokens[i - 1]?.lemma === 'civil');
 }
 
@@ -190,7 +198,7 @@ const NOT_ONLY = /^(just|only|merely|simply|solely)$/;
 
 /**
  * Lemmas the text sets aside rather than relies on: "not just with missiles and tanks, but …"
- * (up to the "but"), and "our power alone cannot protect us". A paragraph that says its lens's
+ * (up to the "but"), "our power alone cannot protect us", and "armies are no match for …". A paragraph that says its lens's
  * words are not enough argues against that lens as much as in its terms.
  */
 export function setAsideLemmas(tokens: readonly Token[]): string[] {
@@ -207,6 +215,10 @@ export function setAsideLemmas(tokens: readonly Token[]): string[] {
     const next = tokens[i + 1];
     if (next?.normal === 'alone' && tokens.slice(i + 2, i + 4).some((t) => t.isNegator))
       out.push(tokens[i]!.lemma);
+    // "A thousand armies are no match for the human spirit": what comes before is set aside.
+    if (tokens[i]!.normal === 'no' && next?.normal === 'match' && tokens[i + 2]?.normal === 'for') {
+      for (let j = i - 1; j >= 0 && !/[;:.!?]/.test(tokens[j]!.post); j--) out.push(tokens[j]!.lemma);
+    }
   }
   return out;
 }

@@ -1051,6 +1051,22 @@ describe('faults a fresh text showed (Clinton 1997, on its first-sight rating)',
     );
   });
 
+  it('reads no realism into an ability ("the power to make") or into armies set aside ("no match for")', () => {
+    const lensesOf = (text: string) =>
+      lensQuestions(analysedText(text, 'ability-lens-test'))
+        .filter((d) => d.question.type === 'multiple-choice')
+        .map((d) => d.question.lens);
+    const plain =
+      'Our navy keeps the power of the empire in check across the world. Our army is strong, and we defend our interests abroad. Military strength deters every rival.';
+    expect(lensesOf(plain)).toEqual(['realist']);
+    const ability =
+      'We need a government strong enough to give us the tools to shape our lives. Where it can stand up for our interests in the world, and give citizens the power to make a difference in their towns, it should do more. Its strength to help families grows each year.';
+    expect(lensesOf(ability)).toEqual([]);
+    const setAside =
+      'Wealth and power matter, and we must keep them. But the wealth of the world and a thousand armies with all their military strength and power are no match for the decency of the human spirit.';
+    expect(lensesOf(setAside)).toEqual([]);
+  });
+
   it('turns both of two joined verbs to their base form after "do"', () => {
     const [clause] = clausesOf(
       tokenize('The republic demands and deserves great sacrifices from its citizens.'),
