@@ -224,6 +224,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/clinton-1997-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'G. W. Bush, first inaugural address, 2001',
+    slug: 'bush-2001-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/bush-2001-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
