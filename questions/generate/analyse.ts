@@ -358,6 +358,10 @@ function pickTopic(paragraph: ParagraphAnalysis): SentenceAnalysis | null {
     if (!sentence.resolved || sentence.isQuestion || sentence.wordCount < 6 || sentence.wordCount > 40)
       continue;
     if (danglingReference(sentence.resolved)) continue;
+    // "Sometimes in life we are called to do great things. But …": the next sentence takes back
+    // what this one grants, and carries the point.
+    const next = paragraph.sentences[sentence.indexInParagraph + 1];
+    if (next && /^(but|yet|however|still|nevertheless)\b/i.test(next.text)) continue;
     let overlap = 0;
     for (const other of paragraph.sentences) {
       if (other === sentence) continue;

@@ -208,7 +208,14 @@ export function clausesOf(input: Token[]): Clause[] {
   let markerLength = 0;
   const close = () => {
     if (current.length > 0) {
-      const before = clauses.at(-1)?.tokens.at(-1);
+      const previous = clauses.at(-1);
+      const before = previous?.tokens.at(-1);
+      // "…are decent, not because we believe in ourselves": the "not" denies the reason, and
+      // leaves the clause before it ("Why are Americans decent?", not "… decent, not?").
+      if (previous && relation === 'cause' && before?.normal === 'not' && previous.tokens.length > 1) {
+        previous.tokens = previous.tokens.slice(0, -1);
+        previous.body = previous.body.filter((t) => t !== before);
+      }
       clauses.push({
         tokens: current,
         relation,

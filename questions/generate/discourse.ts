@@ -503,6 +503,9 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         const view = affirmed(statement.proposition, statement.subject);
         const stated = negated(statement.proposition, statement.subject);
         if (!view || !stated || wordCount(view) < 5 || wordCount(view) > 22) return;
+        // "Americans in need are not strangers, they are citizens, not problems, but priorities":
+        // the clause runs on into others, so its view would carry theirs.
+        if (/,\s+(?:not|but|they|he|she|it|we|you|i)\b/i.test(view)) return;
         discourse.rejections.push({ sentence, view, stated });
       });
 

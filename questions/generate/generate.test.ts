@@ -37,8 +37,9 @@ import {
   statementTrueFalse,
 } from './templates/argument';
 import { fairDistractors, parallelOpening, withoutLongCopy } from './templates/common';
+import { statedFactQuestions } from './templates/facts';
 import { lensQuestions } from './templates/lens';
-import { argumentOrderQuestions, mainIdeaQuestions } from './templates/paragraphs';
+import { argumentOrderQuestions, mainIdeaQuestions, point } from './templates/paragraphs';
 import { clozeQuestions, openSlot } from './templates/statements';
 import { snippet, vocabularyItems, vocabularyQuestions } from './templates/vocabulary';
 import { copiedRun } from './validate';
@@ -1016,6 +1017,52 @@ describe('faults a fresh text showed (Obama 2009, on its rating)', () => {
     const words = vocabularyItems(small).map((i) => i.token.normal);
     expect(words).not.toContain('nagging');
     expect(words).not.toContain('meddling');
+  });
+});
+
+describe('faults a fresh text showed (G. W. Bush 2001, on its first-sight rating)', () => {
+  const text = [
+    'Our farmers are patient and careful with the land, not because they fear the weather, but because they trust the seasons of the valley.',
+    'Sometimes in war we are called to win great battles. But every day we are called to keep small promises with great care. The most lasting work of a republic is done by its citizens.',
+    'Hundreds of smugglers have been arrested at the northern ports. Yet, thousands of trained smugglers are still at large on the coast. These smugglers see every harbour as a market, and we must pursue them wherever they sail.',
+    'Our neighbours in need are not strangers, they are friends, not burdens, but partners in the work of the valley.',
+    'The republic, at its best, is a place where every citizen is heard by the council. The council of the republic is a body of elected farmers.',
+    'The old treaty is a pledge of the river towns to trade in peace. The harbour of the north is a shelter for the fishing fleet.',
+  ].join('\n\n');
+  const small = analysedText(text, 'bush-2001-test');
+
+  it('asks why of the clause a "not because" follows, without its "not"', () => {
+    const prompts = causeQuestions(small, readDiscourse(small)).map((d) => d.question.prompt);
+    expect(prompts.join(' | ')).toMatch(/why are our farmers patient and careful with the land\?/);
+    expect(prompts.join(' ')).not.toMatch(/, not\?/);
+  });
+
+  it('takes no conceded sentence for a point, and no leading "Yet," into one', () => {
+    expect(small.paragraphs[1]!.topic?.text).not.toBe('Sometimes in war we are called to win great battles.');
+    expect(point(small.paragraphs[2]!)).toBe(
+      'Thousands of trained smugglers are still at large on the coast',
+    );
+  });
+
+  it('reads no rejected view out of a clause that runs on into others', () => {
+    expect(
+      readDiscourse(small)
+        .rejections.map((r) => r.view)
+        .join(' '),
+    ).not.toMatch(/strangers/);
+  });
+
+  it('asks of a subject without the comma that closed its aside', () => {
+    const prompts = statedFactQuestions(small).map((d) => d.question.prompt);
+    for (const prompt of prompts) expect(prompt).not.toMatch(/,\?$/);
+  });
+
+  it('defines no word by its stem under another suffix ("cynicism": "a cynical feeling")', () => {
+    const cynic = analysedText(
+      'It is the determined choice of trust over cynicism, of community over chaos.',
+      'cynic-test',
+    );
+    expect(vocabularyItems(cynic).map((i) => i.token.normal)).not.toContain('cynicism');
   });
 });
 

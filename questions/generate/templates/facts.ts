@@ -117,7 +117,8 @@ export function statedFactQuestions(analysis: ReadingAnalysis): Draft[] {
       !/\b(this|that|it)\b/i.test(match[1]!) &&
       !/^(and|but|or|so|yet|now|then)\b/i.test(match[1]!)
     ) {
-      candidates.push({ sentence, subject: match[1]!, complement: match[3]! });
+      // "America, at its best, is …": the subject without the comma that closed its aside.
+      candidates.push({ sentence, subject: match[1]!.replace(/[,;:]+$/, ''), complement: match[3]! });
     }
   }
   for (const candidate of candidates) {

@@ -69,7 +69,7 @@ export function point(paragraph: ParagraphAnalysis): string | null {
   if (result && danglingReference(result)) result = null;
   // "And it is imperative …": a point does not open on a connective.
   if (result)
-    result = result.replace(/^(and|but|so|yet|or|now)\s+/i, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+    result = result.replace(/^(and|but|so|yet|or|now),?\s+/i, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   pointCache.set(paragraph, result);
   return result;
 }
@@ -145,6 +145,8 @@ export function mainIdeaQuestions(analysis: ReadingAnalysis): Draft[] {
         (s) =>
           s !== topic &&
           !s.isQuestion &&
+          // "But real progress is being made": a turn of the argument is no mere detail.
+          !/^(but|yet|however|still|nevertheless)\b/i.test(s.text) &&
           s.wordCount >= 6 &&
           s.indexInParagraph !== 0 &&
           topicCentrality >= 2 &&

@@ -15,6 +15,11 @@ import { seededShuffle } from '../deterministic';
 import { isNameInReading } from '../validate';
 import { type Draft, draftBase, labelled, quote, shuffledOptions } from './common';
 
+const DERIVING_SUFFIXES = /(?:ism|ist|ity|ness|ation|tion|ment|ial|al|ous|ive|ly)$/;
+
+/** A word without the suffix that derives it from its stem: "cynicism", "cynical" → "cynic". */
+const suffixless = (word: string) => word.replace(DERIVING_SUFFIXES, '');
+
 /**
  * Vocabulary questions: the meaning of a rare word as used in its sentence, with the sense
  * chosen by a simplified Lesk algorithm (the WordNet sense whose gloss shares most words with
@@ -76,10 +81,13 @@ function vocabularyItem(
   // "lack of unity", "deterrent" "something that deters".
   // "subordination" is "the state of being subordinate": a word that shares most of its letters
   // with the lemma, from the start, is its stem in another form.
+  // "cynicism" is "a cynical feeling": the same stem under another suffix.
   const sharesStem = (w: string) => {
     let common = 0;
     while (common < w.length && w[common] === token.lemma[common]) common++;
-    return common >= 6 && common >= 0.75 * Math.min(w.length, token.lemma.length);
+    if (common >= 6 && common >= 0.75 * Math.min(w.length, token.lemma.length)) return true;
+    const stem = suffixless(w);
+    return stem.length >= 4 && stem === suffixless(token.lemma);
   };
   if (
     (definition.toLowerCase().match(/[a-z]{4,}/g) ?? []).some((w) => token.lemma.includes(w) || sharesStem(w))
