@@ -660,12 +660,14 @@ const THIRD_SINGULAR_PRONOUN = /^(he|she|it|this|that|one|everyone|everybody|nob
 
 /** Words of quantity whose phrase agrees with the noun after "of": "half of our families are". */
 const PORTION =
-  /^(half|part|majority|minority|most|rest|some|all|none|lots|lot|percent|third|quarter|bulk|remainder)$/;
+  /^(half|part|majority|minority|most|many|few|several|both|any|more|rest|some|all|none|lots|lot|percent|third|quarter|bulk|remainder)$/;
 
 export function isSingularSubject(subject: Token[]): boolean {
   // The head of a subject noun phrase is its last noun before "of": "the makers of plowshares" is
-  // plural; but "half of our families" takes its number from "families".
+  // plural; but "half of our families", "many of our citizens" take their number from the noun.
   const ofAt = subject.findIndex((t) => t.normal === 'of');
+  // "each of our farmers", "one of them": one.
+  if (ofAt > 0 && /^(each|one|either|neither)$/.test(subject[ofAt - 1]!.normal)) return true;
   const portion = ofAt > 0 && PORTION.test(subject[ofAt - 1]!.normal);
   const headPart = ofAt <= 0 ? subject : portion ? subject.slice(ofAt + 1) : subject.slice(0, ofAt);
   const head = [...headPart].reverse().find((t) => t.tags.has('Noun') || t.tags.has('Pronoun'));
@@ -862,13 +864,15 @@ export function subjectText(proposition: Proposition): string {
 
 export { infinitiveOf };
 
+/** Parts of a clause as one text; a pause the clause ended on ("While many prosper,") is dropped. */
 const join = (parts: (string | null | undefined)[]) =>
   parts
     .filter((p) => p?.trim())
     .join(' ')
     .replace(/\s+/g, ' ')
     .replace(/\s+([,.;:!?])/g, '$1')
-    .trim();
+    .trim()
+    .replace(/[,;:]+$/, '');
 
 /** "The talks" → "the talks" inside a question, but names (and "I") keep their capital. */
 function lowerFirstWord(text: string, first: Token | undefined): string {

@@ -1057,6 +1057,20 @@ describe('faults a fresh text showed (G. W. Bush 2001, on its first-sight rating
     for (const prompt of prompts) expect(prompt).not.toMatch(/,\?$/);
   });
 
+  it('ends no clause it restates on the pause it ended on ("While many prosper,")', () => {
+    const [concession] = clausesOf(
+      tokenize('While many of our farmers prosper, others doubt the promise of the valley.'),
+    );
+    const prosper = propositionOf(concession!);
+    expect(prosper && negated(prosper)).toBe('many of our farmers do not prosper');
+    const [each] = clausesOf(tokenize('Each of our farmers owns a plough.'));
+    const owns = propositionOf(each!);
+    expect(owns && negated(owns)).toBe('Each of our farmers does not own a plough');
+    const [lost] = clausesOf(tokenize('Millions of jobs have been lost; thousands of farms are for sale.'));
+    const jobs = propositionOf(lost!);
+    expect(jobs && negated(jobs)).toBe('Millions of jobs have not been lost');
+  });
+
   it('defines no word by its stem under another suffix ("cynicism": "a cynical feeling")', () => {
     const cynic = analysedText(
       'It is the determined choice of trust over cynicism, of community over chaos.',
