@@ -230,6 +230,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/bush-2001-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'Jay, The Federalist No. 3, 1787 (essay)',
+    slug: 'federalist-03-jay',
+    file: 'bench/fixtures/ir-texts/fresh/federalist-03-jay.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
