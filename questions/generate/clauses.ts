@@ -178,7 +178,7 @@ function markerAt(tokens: Token[], i: number): { length: number; relation: Relat
 export const isFiniteVerb = (t: Token) =>
   t.tags.has('Modal') ||
   t.tags.has('Copula') ||
-  (t.tags.has('Auxiliary') && !t.tags.has('Infinitive')) ||
+  (t.tags.has('Auxiliary') && !t.tags.has('Infinitive') && !/^(having|being)$/.test(t.normal)) ||
   (t.tags.has('Verb') && (t.tags.has('PastTense') || t.tags.has('PresentTense')) && !t.tags.has('Gerund'));
 
 /** "It is fitting, therefore, that …": a connective between commas links the whole sentence to the one before. */
@@ -355,6 +355,8 @@ export function propositionOf(clause: Clause): Proposition | null {
     !(body[i - 1]?.tags.has('Determiner') && !t.tags.has('Copula') && !t.tags.has('Modal')) &&
     !misreadNoun(body, i) &&
     !likeAsPreposition(body, i) &&
+    // "the state of Genoa having offended Louis XIV., endeavored …": a participle phrase's verb.
+    !/^(having|being)$/.test(body[i - 1]?.normal ?? '') &&
     // "channels is": a word read as a verb right before the real one is the subject's noun.
     !(
       !t.tags.has('Modal') &&

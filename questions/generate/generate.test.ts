@@ -1020,6 +1020,24 @@ describe('faults a fresh text showed (Obama 2009, on its rating)', () => {
   });
 });
 
+describe('faults a fresh text showed (The Federalist No. 3, on its first-sight rating)', () => {
+  it('cuts no copied sentence inside its subject, before its verb', () => {
+    const text =
+      'The case of the old treaty of peace with the northern kingdom adds great weight to this argument of ours.';
+    const small = analysedText(`${text}\n\nThe council meets in the spring.`, 'cut-subject-test');
+    const cut = withoutLongCopy(text, small);
+    expect(cut === null || /\badds\b/.test(cut), String(cut)).toBe(true);
+  });
+
+  it('takes no verb of a participle phrase ("having offended") for the clause\'s own', () => {
+    const [clause] = clausesOf(
+      tokenize('In that year, the duchy of Parma having offended the king, sent envoys to appease him.'),
+    );
+    const proposition = propositionOf(clause!);
+    expect(proposition?.group[0]?.normal ?? null).not.toBe('having');
+  });
+});
+
 describe('faults a fresh text showed (G. W. Bush 2001, on its first-sight rating)', () => {
   const text = [
     'Our farmers are patient and careful with the land, not because they fear the weather, but because they trust the seasons of the valley.',

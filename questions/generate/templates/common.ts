@@ -1,6 +1,7 @@
 import { type Token, tokenize } from '../../language/tokens';
 import type { ChoiceOption, Question, Skill } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
+import { isFiniteVerb } from '../clauses';
 import { conceptsFor, lensCueLemmas, lensFor } from '../concepts';
 import { seededShuffle } from '../deterministic';
 import { clashWithKey } from '../entail';
@@ -201,6 +202,9 @@ export function withoutLongCopy(
     const last = whole[kept.length - 1];
     if (!last || (last.pos !== 'noun' && last.pos !== 'number') || last.tags.has('Pronoun')) return null;
     if (cutClauseVerb(kept, whole) || cutList(kept, whole)) return null;
+    // "The case of the treaty of peace [with Britain adds great weight …]": cut inside the
+    // subject, before its verb, the text says nothing.
+    if (whole.some(isFiniteVerb) && !whole.slice(0, kept.length).some(isFiniteVerb)) return null;
   }
   return current;
 }
