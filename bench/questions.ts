@@ -236,6 +236,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/federalist-03-jay.txt',
     split: 'fresh',
   },
+  {
+    label: 'Obama, second inaugural address, 2013',
+    slug: 'obama-2013-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/obama-2013-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
