@@ -1020,6 +1020,23 @@ describe('faults a fresh text showed (Obama 2009, on its rating)', () => {
   });
 });
 
+describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', () => {
+  it('offers no name among things as the answer to "what …?" (the form would give it away)', () => {
+    const text = [
+      'America will remain the anchor of strong alliances in every corner of the globe.',
+      'History will judge the choices of this generation with care.',
+      'Engagement can lift the suspicion between old rivals.',
+      'The future belongs to the patient and the brave among the nations.',
+      'Government must live within its means in the coming years.',
+    ].join('\n\n');
+    const small = analysedText(text, 'agent-kind-test');
+    const keys = agentQuestions(small, readDiscourse(small)).flatMap((d) =>
+      d.question.type === 'multiple-choice' ? d.question.options.map((o) => o.text) : [],
+    );
+    expect(keys).not.toContain('America');
+  });
+});
+
 describe('faults a fresh text showed (The Federalist No. 3, on its first-sight rating)', () => {
   it('cuts no copied sentence inside its subject, before its verb', () => {
     const text =

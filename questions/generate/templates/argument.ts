@@ -1012,7 +1012,7 @@ const PERSON_WORDS =
 export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
   const author = analysis.authorName;
   const drafts: Draft[] = [];
-  const actors = new Map<string, { singular: boolean; person: boolean }>();
+  const actors = new Map<string, { singular: boolean; person: boolean; named: boolean }>();
   // "A new breeze" and "The new breeze" are one actor, and so are "America" and "the United
   // States": neither the article nor a second name makes another.
   const actorKey = (name: string) => placeKey(name).replace(/^(?:a|an|the)\s+/, '');
@@ -1034,6 +1034,7 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
     actors.set(statement.subject, {
       singular: isSingularSubject(statement.proposition.subject),
       person: head.tags.has('Person') || PERSON_WORDS.test(head.normal) || denotesPeople(head.lemma),
+      named: head.tags.has('ProperNoun') && !head.tags.has('Pronoun'),
     });
   }
   const seen = new Set<string>();
@@ -1058,8 +1059,12 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
           !statement.subject.includes(name),
       )
       .map(([name]) => name);
+    // "America" beside "History", "Engagement" and "The future": the only name among the options
+    // is the answer whatever one has read. Names go with names, things with things.
     const distractors = seededShuffle(
-      others.filter((name) => actors.get(name)!.person === kind.person),
+      others.filter(
+        (name) => actors.get(name)!.person === kind.person && actors.get(name)!.named === kind.named,
+      ),
       id,
     ).slice(0, 3);
     if (distractors.length < 3) continue;
