@@ -1021,6 +1021,30 @@ describe('faults a fresh text showed (Obama 2009, on its rating)', () => {
 });
 
 describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', () => {
+  it('gives a word for people other words for people as its wrong meanings first', () => {
+    const text = [
+      'The republic became a friend and liberator of the old kingdoms across the sea.',
+      'Encouraging responsibility is not a search for scapegoats among the poor.',
+      'We will show purpose without arrogance in every embassy abroad.',
+      'It is the choice of trust over cynicism, of community over chaos.',
+      'The sacrifice of every patriot keeps the memory of the republic alive.',
+      'The treaty ended an era of brinkmanship between the rival kingdoms.',
+      'The embargo on grain was lifted after the armistice was signed.',
+      'Their treachery cost the kingdoms their sovereignty over the straits.',
+    ].join('\n\n');
+    const small = analysedText(text, 'vocabulary-kind-test');
+    const drafts = vocabularyQuestions(small, vocabularyItems(small));
+    const people = (word: string) => {
+      const draft = drafts.find((d) => d.question.id.endsWith(word));
+      const options = draft?.question.type === 'multiple-choice' ? draft.question.options : [];
+      return options.filter((o) => /^(someone|one)\b/i.test(o.text)).length;
+    };
+    // "scapegoats" is a word for people: other people's words beside it ("liberator", "patriot");
+    // "arrogance" is not: the things' meanings first ("embargo", "treachery").
+    expect(people('scapegoat')).toBeGreaterThanOrEqual(3);
+    expect(people('arrogance')).toBeLessThanOrEqual(1);
+  });
+
   it('offers no name among things as the answer to "what …?" (the form would give it away)', () => {
     const text = [
       'America will remain the anchor of strong alliances in every corner of the globe.',

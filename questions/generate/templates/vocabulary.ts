@@ -2,6 +2,7 @@ import { frequencyRank } from '../../grade/vectors';
 import { isContent, type Token } from '../../language/tokens';
 import {
   definitionOf,
+  denotesPeople,
   isInstance,
   lookup,
   relationsOf,
@@ -238,19 +239,24 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
     // definitions would be right.
     const near = relationsOf(item.token.lemma, item.pos).related;
     const others = seededShuffle(
-      items
-        .filter(
-          (o) =>
-            o !== item &&
-            o.pos === item.pos &&
-            !near.has(o.token.lemma) &&
-            !relationsOf(o.token.lemma, o.pos).related.has(item.token.lemma),
-        )
-        .map((o) => o.definition),
+      items.filter(
+        (o) =>
+          o !== item &&
+          o.pos === item.pos &&
+          !near.has(o.token.lemma) &&
+          !relationsOf(o.token.lemma, o.pos).related.has(item.token.lemma),
+      ),
       id,
     );
+    // "Someone who releases people from captivity" among three meanings of things gives itself
+    // away: a word for people takes other words for people first, a thing other things.
+    const person = item.pos === 'n' && denotesPeople(item.token.lemma);
+    const sameKind = (o: VocabularyItem) => item.pos !== 'n' || denotesPeople(o.token.lemma) === person;
+    const byKind = [...others.filter(sameKind), ...others.filter((o) => !sameKind(o))].map(
+      (o) => o.definition,
+    );
     // Other words' meanings only: another sense of the same word may be right too.
-    const distractors = [...others]
+    const distractors = byKind
       .filter((d, i, all) => d !== item.definition && all.indexOf(d) === i)
       .slice(0, 3);
     if (distractors.length < 3) continue;
