@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { IDLE } from '@/lib/server/result';
@@ -209,6 +210,19 @@ function problemWith(answer: ActionAnswer): string | null {
   return null;
 }
 
+/** The server log's error lines (with a few lines after each), for a failure seen only under load. */
+function printServerErrors(): void {
+  const log = inject('serverLog');
+  if (!log) return;
+  const lines = readFileSync(log, 'utf8').split('\n');
+  const shown = lines.flatMap((line, i) =>
+    /⨯|Error|error:|digest/.test(line) && !/JWTSessionError|MissingCSRF|UnknownAction|CSRF token/.test(line)
+      ? lines.slice(i, i + 6)
+      : [],
+  );
+  console.error(`[failed test] error lines of the server log (${log}):\n${shown.slice(-80).join('\n')}`);
+}
+
 describe('fuzzing every way in', () => {
   const base = () => inject('baseURL');
   let actions: Map<string, ActionRef>;
@@ -278,7 +292,9 @@ describe('fuzzing every way in', () => {
           const answer = await callAction(base(), session, action, args);
           const problem = problemWith(answer);
           if (problem)
-            problems.push(`${name} as ${who}: ${problem} for ${JSON.stringify(args).slice(0, 300)}`);
+            problems.push(
+              `${name} as ${who}: ${problem} for ${JSON.stringify(args).slice(0, 300)}; answer ${answer.text.slice(0, 300)}`,
+            );
           return problem === null;
         },
       );
@@ -296,6 +312,8 @@ describe('fuzzing every way in', () => {
           );
       }
     }
+    // A 500 seen once under load and not again needs the server's own account of it.
+    if (problems.length > 0) printServerErrors();
     expect(problems).toEqual([]);
     expect(calls).toBeGreaterThanOrEqual((actions.size - 1) * RUNS_PER_ENDPOINT);
   });
