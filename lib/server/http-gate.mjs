@@ -13,14 +13,23 @@ export const MAX_BODY_BYTES = 3 * 1024 * 1024;
  */
 export const MAX_UPLOAD_BODY_BYTES = 21 * 1024 * 1024;
 const UPLOAD_PATHS = new Set(['/teach/readings/new', '/api/readings/import']);
+/**
+ * A server action's arguments sent as text (not a form with files) elsewhere: React's reply
+ * decoder throws (and Next.js answers 500) once the strings and slots in an argument's arrays pass
+ * a million, so a text body that could carry that many is refused here with a 413. The largest
+ * such argument in use is a 200 kB term list; files (a roster, a reading) come as forms.
+ */
+export const MAX_ACTION_BODY_BYTES = 900 * 1024;
 
 /**
  * The largest body a request to this address may send.
  * @param {string | undefined} url
+ * @param {boolean} [actionText] the request calls a server action with its arguments as text
  */
-export function maxBodyBytes(url) {
+export function maxBodyBytes(url, actionText = false) {
   const path = (url ?? '/').split('?')[0]?.replace(/\/+$/, '') ?? '';
-  return UPLOAD_PATHS.has(path) ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES;
+  if (UPLOAD_PATHS.has(path)) return MAX_UPLOAD_BODY_BYTES;
+  return actionText ? MAX_ACTION_BODY_BYTES : MAX_BODY_BYTES;
 }
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const HOST_PATTERN =
@@ -151,7 +160,10 @@ export function gateRefusal(request, settings) {
       // here rather than read until it grows too large.
       return { status: 411, code: 'invalid', message: 'Send the request with a Content-Length.' };
     }
-    if (declared && (!/^\d+$/.test(declared) || Number(declared) > maxBodyBytes(request.url))) {
+    const actionText =
+      Boolean(single(headers['next-action'])) && /^text\/plain\b/i.test(single(headers['content-type']));
+    const limit = maxBodyBytes(request.url, actionText);
+    if (declared && (!/^\d+$/.test(declared) || Number(declared) > limit)) {
       return { status: 413, code: 'too-large', message: 'The request is too large.' };
     }
     if (!isSameOriginRequest(headers, settings)) {

@@ -82,6 +82,19 @@ describe('what the gate refuses before the app', () => {
     expect(upload('/teach/readings', 4 * 1024 * 1024)).toBe(413);
   });
 
+  it("refuses a server action's text arguments over 900 kB, which React could not decode", () => {
+    const action = (url: string, bytes: number, type = 'text/plain;charset=UTF-8') =>
+      gateRefusal(
+        { ...post({ 'content-length': String(bytes), 'next-action': 'abc123', 'content-type': type }), url },
+        direct,
+      )?.status ?? null;
+    expect(action('/readings/burns-lead-with-diplomacy', 300 * 1024)).toBeNull();
+    expect(action('/readings/burns-lead-with-diplomacy', 1024 * 1024)).toBe(413);
+    // A form with a file (a roster of 1.1 MB, to be refused by the app with its own message).
+    expect(action('/classes/x', 1_150_000, 'multipart/form-data; boundary=x')).toBeNull();
+    expect(action('/teach/readings/new', 20 * 1024 * 1024)).toBeNull();
+  });
+
   it('refuses a state-changing request from another site with 403, and lets same-site and scripted ones through', () => {
     expect(gateRefusal(post({ 'content-length': '2', origin: 'https://evil.example' }), direct)?.status).toBe(
       403,
