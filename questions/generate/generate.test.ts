@@ -1113,6 +1113,7 @@ describe('faults a fresh text showed (G. W. Bush 2001, on its first-sight rating
 
   it('asks of a subject without the comma that closed its aside', () => {
     const prompts = statedFactQuestions(small).map((d) => d.question.prompt);
+    expect(prompts.join(' | ')).toMatch(/what is the republic, at its best\?$/);
     for (const prompt of prompts) expect(prompt).not.toMatch(/,\?$/);
   });
 

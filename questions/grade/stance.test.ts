@@ -113,7 +113,12 @@ describe('swapsActor', () => {
 
   it("takes other names of the point's party, and the question's speaker, as no swap", () => {
     expect(swaps(loneliness, "The Kremlin's biggest vulnerability is its diplomatic loneliness.")).toBe(0);
-    expect(swaps(loneliness, 'Burns thinks the biggest vulnerability is diplomatic loneliness.')).toBe(0);
+    // The question's speaker is no party: what the answer says she says is not said of her.
+    const speaker = context(
+      ["Putin's biggest vulnerability is his diplomatic loneliness."],
+      'Why does Lena Ortiz argue that the United States should work in coalitions to answer Putin?',
+    );
+    expect(swaps(speaker, 'Lena Ortiz says the biggest vulnerability is diplomatic loneliness.')).toBe(0);
   });
 
   it('leaves alone what it cannot be sure of', () => {

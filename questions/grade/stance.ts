@@ -230,29 +230,6 @@ export function denialOf(
   return strongest && strongest.cover > affirmed ? strongest : null;
 }
 
-/** Verbs that make the actor before them a speaker ("Why does Burns argue …"), not a party. */
-const REPORTING = new Set([
-  'argue',
-  'say',
-  'claim',
-  'believe',
-  'think',
-  'warn',
-  'write',
-  'insist',
-  'suggest',
-  'urge',
-  'propose',
-  'contend',
-  'maintain',
-  'explain',
-  'describe',
-  'call',
-  'see',
-  'mean',
-  'conclude',
-]);
-
 /** How alike two actors are named: 1 for the same name or a WordNet synonym, else word vectors. */
 function actorLikeness(a: Word, b: Word): number {
   const pairing = pairTable([a], [b]).rows[0]![0]!;
@@ -274,8 +251,16 @@ function isParty(word: Word, words: readonly Word[]): boolean {
   return words.find((w) => w.sentence === word.sentence) !== word || !commonWord(word.lemma);
 }
 
-const commonWord = (lemma: string) =>
-  (['n', 'v', 'a', 'r'] as const).some((pos) => senses(lemma, pos).some((s) => !isInstance(s)));
+/** A word WordNet knows in a sense that is no name (memoised: asked of every name, every answer). */
+const commonWords = new Map<string, boolean>();
+function commonWord(lemma: string): boolean {
+  let common = commonWords.get(lemma);
+  if (common === undefined) {
+    common = (['n', 'v', 'a', 'r'] as const).some((pos) => senses(lemma, pos).some((s) => !isInstance(s)));
+    commonWords.set(lemma, common);
+  }
+  return common;
+}
 
 /** A clause of names alone ("Greta" of "Greta and Andre have …"): its names share the next clause's subject. */
 const coordinated = (words: readonly Word[], clause: number) => {
@@ -312,12 +297,7 @@ export function swapsActor(
   if (answer.language !== 'eng' && answer.language !== 'und') return 0;
   const promptWords = context.promptWords ?? [];
   const parties: Word[] = [];
-  promptWords.forEach((word, i) => {
-    if (!isParty(word, promptWords)) return;
-    const next = promptWords[i + 1];
-    if (next && next.clause === word.clause && REPORTING.has(next.lemma)) return;
-    parties.push(word);
-  });
+  for (const word of promptWords) if (isParty(word, promptWords) && !word.speaks) parties.push(word);
   for (const phrasing of context.phrasings) {
     parties.push(...phrasing.words.filter((w) => isParty(w, phrasing.words)));
   }
@@ -372,11 +352,7 @@ export function swapsActor(
 }
 
 /** Two actors named alike by the word-vector table or WordNet ("America", "the United States"). */
-function synonymous(a: Word, b: Word): boolean {
-  const table = pairTable([a], [b]);
-  const pairing = table.rows[0]![0]!;
-  return pairing.exact || pairing.related || pairing.similarity >= SAME_ACTOR;
-}
+const synonymous = (a: Word, b: Word) => actorLikeness(a, b) >= SAME_ACTOR;
 
 /**
  * Whether the answer recommends the opposite of what the question takes as given: a clause that

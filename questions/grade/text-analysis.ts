@@ -35,6 +35,8 @@ export type Word = {
   rejected: boolean;
   /** The nearest party named before it in its clause is a pronoun ("he", "they"), not an actor. */
   afterPronoun: boolean;
+  /** A name right before a verb of saying ("Why does Burns argue …"): a speaker, not a party. */
+  speaks: boolean;
 };
 
 export type AnalysedText = {
@@ -164,6 +166,29 @@ const ADVISING = new Set([
   'superior',
 ]);
 
+/** Verbs of saying: the name before one is a speaker ("Why does Burns argue …"), not a party. */
+const SAYING = new Set([
+  'argue',
+  'say',
+  'claim',
+  'believe',
+  'think',
+  'warn',
+  'write',
+  'insist',
+  'suggest',
+  'urge',
+  'propose',
+  'contend',
+  'maintain',
+  'explain',
+  'describe',
+  'call',
+  'see',
+  'mean',
+  'conclude',
+]);
+
 /** Pronouns that stand for the party a clause is about. */
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
 
@@ -221,6 +246,7 @@ function analyse(text: string): AnalysedText {
       );
       previous.vector = sumVectors(previous.vector, wordVector(token.normal) ?? wordVector(token.lemma));
       previous.position = i;
+      previous.speaks = SAYING.has(tokens[i + 1]?.lemma ?? '');
       return;
     }
     const vector = wordVector(token.normal) ?? wordVector(token.lemma);
@@ -240,6 +266,7 @@ function analyse(text: string): AnalysedText {
       alternative: alternativeClause === token.clause,
       rejected: rejectedClause === token.clause && rejectedFrom < i,
       afterPronoun: pronounAt >= 0 && pronounClause === token.clause,
+      speaks: actor && SAYING.has(tokens[i + 1]?.lemma ?? ''),
     });
   });
   // Positions count words, not tokens, from here on.
