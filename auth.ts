@@ -17,6 +17,7 @@ import {
   SESSION_MAX_AGE_SECONDS,
   SESSION_RENEWAL_SECONDS,
   sessionFromCookies,
+  sessionTokenFromCookies,
 } from '@/lib/auth/session-token';
 import { clientIp } from '@/lib/auth/throttle';
 import { env } from '@/lib/env';
@@ -159,6 +160,12 @@ export const { handlers, signIn, signOut } = nextAuth;
  * cookie Auth.js's own read makes; the proxy renews it (proxy.ts).
  */
 export const auth = cache(async () => sessionFromCookies(await headers()));
+
+/**
+ * The session's token alone, not checked against the user's row: for the writes that make that
+ * check inside their own statement (lib/server/session.ts `currentClaim`).
+ */
+export const sessionToken = cache(async () => sessionTokenFromCookies(await headers()));
 
 /** For proxy.ts: Auth.js's own session read, which renews the cookie; it also wraps a proxy function. */
 export const authProxy = nextAuth.auth;

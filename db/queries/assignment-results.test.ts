@@ -59,6 +59,7 @@ async function work(
   const attemptId = started.data.attempt.id;
   for (const [questionId, response] of Object.entries(answers)) {
     const saved = await saveAnswer({
+      session: 'checked',
       attemptId,
       userId,
       questionId,

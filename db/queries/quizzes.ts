@@ -13,6 +13,7 @@ import {
   questions,
   quizzes,
   type StoredGrade,
+  users,
 } from '@/db/schema';
 import type { Response } from '@/questions/schema';
 
@@ -199,6 +200,11 @@ const questionVersion = sql<string>`md5(${questions.data}::text)`;
 export async function guardedUpsertResponse(values: {
   attemptId: string;
   userId: string;
+  /**
+   * The session version the user's row must still have (and, with verifiedOnly, a confirmed
+   * email): `liveSession`'s check, made by this statement; null when the caller made it.
+   */
+  session: { version: number; verifiedOnly: boolean } | null;
   questionId: string;
   questionVersion: string;
   response: Response | null;
@@ -214,8 +220,11 @@ export async function guardedUpsertResponse(values: {
     statement = prepareSave(db);
     saveStatements.set(db, statement);
   }
+  const { session, ...rest } = values;
   const [row] = await statement.execute({
-    ...values,
+    ...rest,
+    sessionVersion: session?.version ?? null,
+    verifiedOnly: session?.verifiedOnly ?? false,
     response: values.response === null ? null : JSON.stringify(values.response),
     savedAt: values.savedAt.toISOString(),
     notAfter: values.notAfter.toISOString(),
@@ -262,6 +271,7 @@ function prepareSave(db: Database) {
         eq(attempts.status, 'in-progress'),
         sql`(${attempts.deadlineAt} is null or ${attempts.deadlineAt} >= ${value('notAfter')}::timestamptz)`,
         sql`${attempts.questionIds} @> jsonb_build_array(${value('questionId')}::text)`,
+        sql`(${value('sessionVersion')}::integer is null or exists (select 1 from ${users} where ${users.id} = ${attempts.userId} and ${users.sessionVersion} = ${value('sessionVersion')}::integer and (not ${value('verifiedOnly')}::boolean or ${users.emailVerified} is not null)))`,
       ),
     )
     .for('share', { of: attempts });

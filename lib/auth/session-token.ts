@@ -87,13 +87,12 @@ function secureCookies(headers: Headers): boolean {
 }
 
 /**
- * The session a request carries, or null: the token Auth.js issued (decrypted with the app's
+ * The session token a request carries, or null: the token Auth.js issued (decrypted with the app's
  * secret, unexpired, in one cookie or split over several, under the cookie name Auth.js would
- * read), on a host Auth.js trusts, with the same live checks as the jwt callback. It is what
- * Auth.js's own session read answers, without the rest of that round trip (a request built and
- * parsed, a new token encrypted and its cookie thrown away).
+ * read), on a host Auth.js trusts. Not yet checked against the user's row: `sessionFromCookies`
+ * does that, or a write that checks the session version in its own statement.
  */
-export async function sessionFromCookies(headers: Headers): Promise<Session | null> {
+export async function sessionTokenFromCookies(headers: Headers): Promise<(JWT & { sub: string }) | null> {
   const cookie = headers.get('cookie');
   if (!cookie) return null;
   // Auth.js answers an untrusted host with an error, which counts as no session.
@@ -106,7 +105,17 @@ export async function sessionFromCookies(headers: Headers): Promise<Session | nu
     decode: decodeRemembered,
     logger: silent,
   });
-  if (!token?.sub) return null;
+  return token?.sub ? (token as JWT & { sub: string }) : null;
+}
+
+/**
+ * The session a request carries, or null: its token (above) with the same live checks as the jwt
+ * callback. It is what Auth.js's own session read answers, without the rest of that round trip (a
+ * request built and parsed, a new token encrypted and its cookie thrown away).
+ */
+export async function sessionFromCookies(headers: Headers): Promise<Session | null> {
+  const token = await sessionTokenFromCookies(headers);
+  if (!token) return null;
   const live = await liveSession(token.sub, token.sv);
   if (!live) return null;
   return {

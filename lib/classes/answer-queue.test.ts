@@ -44,6 +44,7 @@ async function submits(classId: string, assignmentId: string, name: string, text
   if (started.status !== 'ok') throw new Error(started.message);
   const attemptId = started.data.attempt.id;
   const saved = await saveAnswer({
+    session: 'checked',
     attemptId,
     userId: user.id,
     questionId: coalitions.id,

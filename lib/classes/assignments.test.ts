@@ -81,6 +81,7 @@ describe('assignments', () => {
     });
     if (started.status !== 'ok') throw new Error(started.message);
     const saved = await saveAnswer({
+      session: 'checked',
       attemptId: started.data.attempt.id,
       userId: penalty.student.id,
       questionId: 'burns-tf-expulsions',

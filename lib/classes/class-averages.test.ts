@@ -42,6 +42,7 @@ async function handIn(assignment: Assignment, userId: string, now: Date) {
   });
   if (started.status !== 'ok') throw new Error(started.message);
   await saveAnswer({
+    session: 'checked',
     attemptId: started.data.attempt.id,
     userId,
     questionId: 'burns-tf-expulsions',

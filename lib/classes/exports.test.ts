@@ -53,6 +53,7 @@ beforeAll(async () => {
   const started = await startOrResumeAttempt({ quizId: quiz.id, userId: tomas.id, assignmentId: first.id });
   if (started.status !== 'ok') throw new Error(started.message);
   await saveAnswer({
+    session: 'checked',
     attemptId: started.data.attempt.id,
     userId: tomas.id,
     questionId: 'burns-tf-expulsions',

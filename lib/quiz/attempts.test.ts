@@ -50,6 +50,7 @@ async function timedQuiz(settings: Partial<QuizSettings>, author: string) {
 
 const save = (attemptId: string, userId: string, questionId: string, response: unknown, now?: Date) =>
   saveAnswer({
+    session: 'checked',
     attemptId,
     userId,
     questionId,
@@ -88,6 +89,7 @@ describe('the attempt lifecycle', () => {
     if (started.status !== 'ok') throw new Error(started.message);
     const id = 'burns-why-coalitions';
     await saveAnswer({
+      session: 'checked',
       attemptId: started.data.attempt.id,
       userId: user.id,
       questionId: id,
@@ -97,6 +99,7 @@ describe('the attempt lifecycle', () => {
       clientSeq: 200,
     });
     await saveAnswer({
+      session: 'checked',
       attemptId: started.data.attempt.id,
       userId: user.id,
       questionId: id,

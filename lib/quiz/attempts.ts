@@ -15,6 +15,7 @@ import {
 } from '@/db/queries/quizzes';
 import { addQuestionCards } from '@/db/queries/review';
 import type { Assignment, Attempt, AttemptResponse, QuestionRow, Quiz, StoredGrade } from '@/db/schema';
+import { emailVerificationRequired } from '@/lib/auth/accounts';
 import { classExamples } from '@/lib/classes/answer-queue';
 import {
   attemptNotYours,
@@ -24,7 +25,7 @@ import {
   questionReachesStudents,
   quizToTake,
 } from '@/lib/server/policy';
-import { ok, type Result, refuse } from '@/lib/server/result';
+import { ok, REFUSALS, type Result, refuse } from '@/lib/server/result';
 import { newCardFields } from '@/lib/srs/schedule';
 import { type GradeResult, gradeResponse, type InstructorExample } from '@/questions/grade';
 import { parseResponseFor, type Question, type Response } from '@/questions/schema';
@@ -167,6 +168,13 @@ export type SaveInput = {
   flagged: boolean;
   confidence: number | null;
   clientSeq: number;
+  /**
+   * The session the save comes in: 'checked' when the caller has checked it against the user's
+   * row (`currentUser`), or a session claim (lib/server/session.ts) that the write checks itself:
+   * the token's session version must still be the user's, and `confirm` makes the full check
+   * before anything else is read or said about the attempt.
+   */
+  session: 'checked' | { version: number; confirm: () => Promise<boolean> };
   now?: Date;
 };
 
@@ -219,15 +227,22 @@ function checkedResponse(question: Question, raw: unknown) {
  * INSERT … SELECT from the attempt, share-locked, joined to the question at the version the
  * answer was validated against, ON CONFLICT DO UPDATE). Rule 6 needs the question's data before
  * the write: this process keeps the questions it has seen, checked by version inside that
- * statement. A save of a known question is therefore one statement; the first save of a question
- * in this process, and every refusal, also read `getSaveContext` (one statement) to decide.
+ * statement. The session's check (its version still the user's) can be made by that statement
+ * too (`input.session`). A save of a known question is therefore one statement, session included;
+ * the first save of a question in this process, and every refusal, also read the session and
+ * `getSaveContext` (one statement each) to decide.
  */
 export async function saveAnswer(input: SaveInput): Promise<Result<{ saved: AttemptResponse }>> {
   const now = input.now ?? new Date();
+  let session = input.session;
   const write = (questionVersion: string, response: Response | null) =>
     guardedUpsertResponse({
       attemptId: input.attemptId,
       userId: input.userId,
+      session:
+        session === 'checked'
+          ? null
+          : { version: session.version, verifiedOnly: emailVerificationRequired() },
       questionId: input.questionId,
       questionVersion,
       response,
@@ -245,7 +260,12 @@ export async function saveAnswer(input: SaveInput): Promise<Result<{ saved: Atte
     if (saved) return ok({ saved });
   }
   // Not written (or not tried: a question new to this process, or an answer its copy refuses):
-  // read what the save is decided on, and apply the rules in their order.
+  // a session that has ended is told so before anything about the attempt is read; then read
+  // what the save is decided on, and apply the rules in their order.
+  if (session !== 'checked') {
+    if (!(await session.confirm())) return REFUSALS.signedOut();
+    session = 'checked';
+  }
   for (let tries = 0; tries < 3; tries++) {
     const context = await getSaveContext({ attemptId: input.attemptId, questionId: input.questionId });
     if (!context || !mayOwnAttempt({ id: input.userId }, context.attempt)) return attemptNotYours();

@@ -2,11 +2,18 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb, watchQueries } from '@/db';
 import { replaceQuestionData, setQuestionStatus, upsertAuthoredQuestions } from '@/db/queries/questions';
-import { getAttempt, getDefaultQuiz, listResponses } from '@/db/queries/quizzes';
+import {
+  getAttempt,
+  getDefaultQuiz,
+  getSaveContext,
+  guardedUpsertResponse,
+  listResponses,
+} from '@/db/queries/quizzes';
 import { getReadingBySlug } from '@/db/queries/readings';
-import { insertUser } from '@/db/queries/users';
-import { type Quiz, type QuizSettings, questions as questionTable, quizzes } from '@/db/schema';
+import { bumpSessionVersion, getSessionState, insertUser } from '@/db/queries/users';
+import { type Quiz, type QuizSettings, questions as questionTable, quizzes, users } from '@/db/schema';
 import { setUpTestDatabase } from '@/db/test-database';
+import { liveSession } from '@/lib/auth/session-token';
 import { seedShippedReadings } from '@/lib/seed';
 import { HTTP_STATUS, type Result } from '@/lib/server/result';
 import { loadAuthoredBank } from '@/questions/bank';
@@ -77,6 +84,7 @@ const save = (
   extra: { now?: Date; clientSeq?: number } = {},
 ) =>
   saveAnswer({
+    session: 'checked',
     attemptId,
     userId,
     questionId,
@@ -116,6 +124,87 @@ describe('saving an answer', () => {
       stop();
     }
     expect((await stored(attempt.id)).get(tf!.id)).toEqual({ type: 'true-false', value: false });
+  });
+
+  it('checks a session claim in the same statement, and a dead one in full before saying anything', async () => {
+    const user = await student();
+    const [tf] = await freshQuestions('burns-tf-expulsions');
+    const quiz = await quizOf(user.id, [tf!.id]);
+    const attempt = await start(quiz.id, user.id);
+    const version = (await getSessionState({ userId: user.id }))!.sessionVersion;
+    let confirms = 0;
+    // What the gate's claim.confirm() does: the full check against the user's row.
+    const claim = (tokenVersion: number) => ({
+      version: tokenVersion,
+      confirm: async () => {
+        confirms++;
+        return (await liveSession(user.id, tokenVersion)) !== null;
+      },
+    });
+    const claimed = (tokenVersion: number, value: boolean) =>
+      saveAnswer({
+        session: claim(tokenVersion),
+        attemptId: attempt.id,
+        userId: user.id,
+        questionId: tf!.id,
+        response: { type: 'true-false', value },
+        flagged: false,
+        confidence: null,
+        clientSeq: seq++,
+      });
+    // The first save of the question reads it; after that a live session's save is one statement.
+    expect((await save(attempt.id, user.id, tf!.id, TRUE)).status).toBe('ok');
+    const statements: string[] = [];
+    const stop = watchQueries((query) => statements.push(query));
+    try {
+      expect((await claimed(version, false)).status).toBe('ok');
+      expect(statements).toHaveLength(1);
+      expect(confirms).toBe(0);
+    } finally {
+      stop();
+    }
+    // Signed out elsewhere: the token's version is no longer the user's.
+    await bumpSessionVersion({ userId: user.id });
+    const dead = await claimed(version, true);
+    expect(dead.status).toBe('unauthenticated');
+    expect(httpStatus(dead)).toBe(401);
+    expect(confirms).toBe(1);
+    expect((await stored(attempt.id)).get(tf!.id)).toEqual({ type: 'true-false', value: false });
+    // The new session's token carries the new version.
+    expect((await claimed(version + 1, true)).status).toBe('ok');
+    expect((await stored(attempt.id)).get(tf!.id)).toEqual(TRUE);
+  });
+
+  it('writes under a session check only for a user whose row passes it (version, and a confirmed email when required)', async () => {
+    const user = await student();
+    const [tf] = await freshQuestions('burns-tf-expulsions');
+    const quiz = await quizOf(user.id, [tf!.id]);
+    const attempt = await start(quiz.id, user.id);
+    expect((await save(attempt.id, user.id, tf!.id, TRUE)).status).toBe('ok');
+    const db = await getDb();
+    // The version the first save read the question at, as the next save would send it.
+    const version = (await getSaveContext({ attemptId: attempt.id, questionId: tf!.id }))!.questionVersion!;
+    const write = (session: { version: number; verifiedOnly: boolean } | null) =>
+      guardedUpsertResponse({
+        attemptId: attempt.id,
+        userId: user.id,
+        session,
+        questionId: tf!.id,
+        questionVersion: version,
+        response: TRUE,
+        flagged: false,
+        confidence: null,
+        clientSeq: seq++,
+        savedAt: new Date(),
+        notAfter: new Date(),
+      });
+    const current = (await getSessionState({ userId: user.id }))!.sessionVersion;
+    expect(await write({ version: current + 1, verifiedOnly: false })).toBeNull();
+    expect(await write({ version: current, verifiedOnly: true })).toBeNull();
+    expect(await write({ version: current, verifiedOnly: false })).not.toBeNull();
+    await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, user.id));
+    expect(await write({ version: current, verifiedOnly: true })).not.toBeNull();
+    expect(await write(null)).not.toBeNull();
   });
 
   it("refuses another student's attempt, and a missing one, as the policy does (404), writing nothing", async () => {

@@ -53,6 +53,7 @@ describe('saves racing a submit of the same attempt', () => {
       const early: SaveInput = {
         attemptId,
         userId: user.id,
+        session: 'checked',
         questionId: questions[0]!.id,
         response: answerVariant(questions[0]!, round),
         flagged: false,
@@ -67,6 +68,7 @@ describe('saves racing a submit of the same attempt', () => {
           const input: SaveInput = {
             attemptId,
             userId: user.id,
+            session: 'checked',
             questionId: q.id,
             response: answerVariant(q, round + index + pass),
             flagged: false,

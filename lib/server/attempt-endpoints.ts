@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { saveAnswerInput } from '@/lib/quiz/inputs';
 import { field } from './input';
 import { attemptToOwn, attemptToOwnOnWrite, quizToTake } from './policy';
-import type { SessionUser } from './session';
+import type { SessionClaim, SessionUser } from './session';
 
 /**
  * What the quiz page's actions and the JSON attempt API share: the same input schemas and the
@@ -18,12 +18,22 @@ export const startAttemptEndpoint = {
     quizToTake(user, { quizId: input.quizId, assignmentId: input.assignmentId ?? null }),
 } as const;
 
-/** Saving an answer applies own-attempt inside its one guarded statement (lib/quiz/attempts.ts saveAnswer). */
+/**
+ * Saving an answer applies own-attempt, and checks the session, inside its one guarded statement
+ * (lib/quiz/attempts.ts saveAnswer): the gate hands it the session's claim.
+ */
 export const saveAnswerEndpoint = {
   input: saveAnswerInput.extend({ attemptId, questionId: field.key(120, 'That question') }),
   rule: 'own-attempt',
-  authorize: (user: SessionUser, input: { attemptId: string }) => attemptToOwnOnWrite(user, input.attemptId),
+  session: 'claim',
+  authorize: (user: SessionClaim, input: { attemptId: string }) => attemptToOwnOnWrite(user, input.attemptId),
 } as const;
+
+/** How a save made with a session claim checks that session: in its write, and in full when refused. */
+export const sessionOfClaim = (claim: SessionClaim) => ({
+  version: claim.sessionVersion,
+  confirm: async () => (await claim.confirm()) !== null,
+});
 
 export const ownAttemptEndpoint = {
   input: z.object({ attemptId }),

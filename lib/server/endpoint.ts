@@ -5,7 +5,7 @@ import { gateSettings, isSameOriginRequest } from './http-gate.mjs';
 import { describeIssues, formDataToObject, InputTooLargeError, normaliseInput } from './input';
 import type { RuleName } from './policy';
 import { byPolicy, type FormResult, REFUSALS, type Refusal, type Result, refuse, toResponse } from './result';
-import { currentUser, type SessionUser } from './session';
+import { currentClaim, currentUser, type SessionClaim, type SessionUser } from './session';
 
 /**
  * The one way in. Every server action and every route handler is made here from one definition:
@@ -19,17 +19,28 @@ import { currentUser, type SessionUser } from './session';
 export const ENDPOINT = Symbol.for('statecraft.endpoint');
 export type EndpointInfo = { kind: 'action' | 'route'; name: string; rule: RuleName };
 
-type Authorize<I, C> = (user: SessionUser, input: I) => Promise<C | Refusal>;
+type Authorize<I, C, U> = (user: U, input: I) => Promise<C | Refusal>;
 
-type Definition<S extends z.ZodType, C extends object> = {
+type Definition<S extends z.ZodType, C extends object, U = SessionUser> = {
   /** Unique, as `area.verb` ("classes.createAssignment"): how tests and logs name it. */
   name: string;
   input: S;
   /** The rule of lib/server/policy.ts this endpoint answers to. */
   rule: Exclude<RuleName, 'public'>;
   /** Applies the rule to the parsed input; required unless the rule is "signed-in". */
-  authorize?: Authorize<z.output<S>, C>;
+  authorize?: Authorize<z.output<S>, C, U>;
+  /**
+   * 'claim': the rule and the handler get the session's claim (`SessionClaim`) instead of the
+   * checked user, and the handler's write checks the session in its own statement, calling
+   * `claim.confirm()` when that write is refused. For the hottest write (an answer's autosave).
+   */
+  session?: U extends SessionClaim ? 'claim' : undefined;
 };
+
+/** Whoever the definition's rule is applied to: the checked user, or for 'claim' the session's claim. */
+function identify(definition: { session?: 'claim' }): Promise<SessionUser | SessionClaim | null> {
+  return definition.session === 'claim' ? currentClaim() : currentUser();
+}
 
 type PublicDefinition<S extends z.ZodType> = { name: string; input: S; rule: 'public' };
 
@@ -83,9 +94,9 @@ function actionInput(args: unknown[]): unknown {
   return form ? formDataToObject(form) : args[0];
 }
 
-async function authorizeFor<S extends z.ZodType, C extends object>(
-  definition: Definition<S, C>,
-  user: SessionUser,
+async function authorizeFor<S extends z.ZodType, C extends object, U>(
+  definition: Definition<S, C, U>,
+  user: U,
   input: z.output<S>,
 ): Promise<C | Refusal> {
   if (definition.authorize) return definition.authorize(user, input);
@@ -98,16 +109,24 @@ const isRefusal = (value: object): value is Refusal => 'status' in value && 'mes
 
 /** A refusal from the access policy says so (clients and the access-matrix test can tell it apart). */
 
+type ActionDefinition<S extends z.ZodType, C extends object, T, U> = Definition<S, C, U> & {
+  run: (input: z.output<S>, context: C & { user: U }) => Promise<Result<T>>;
+};
+
 /** A server action for signed-in users, allowed by a policy rule. */
 export function action<S extends z.ZodType, C extends object, T>(
-  definition: Definition<S, C> & {
-    run: (input: z.output<S>, context: C & { user: SessionUser }) => Promise<Result<T>>;
-  },
+  definition: ActionDefinition<S, C, T, SessionClaim> & { session: 'claim' },
+): ServerAction<z.input<S>, T>;
+export function action<S extends z.ZodType, C extends object, T>(
+  definition: ActionDefinition<S, C, T, SessionUser>,
+): ServerAction<z.input<S>, T>;
+export function action<S extends z.ZodType, C extends object, T, U extends SessionUser | SessionClaim>(
+  definition: ActionDefinition<S, C, T, U>,
 ): ServerAction<z.input<S>, T> {
   if (definition.rule !== 'signed-in' && !definition.authorize)
     throw new Error(`${definition.name}: rule ${definition.rule} needs an authorize check.`);
   const run = async (...args: unknown[]): Promise<Result<T>> => {
-    const user = await currentUser();
+    const user = (await identify(definition)) as U | null;
     if (!user) return REFUSALS.signedOut();
     const input = parseInput(definition.input, actionInput(args));
     if (!input.ok) return input.refusal;
@@ -148,6 +167,10 @@ type RouteOptions = {
 };
 
 type RouteExtras = { request: Request; body: Uint8Array };
+
+type RouteRun<S extends z.ZodType, C extends object, T, U> = {
+  run: (input: z.output<S>, context: C & { user: U } & RouteExtras) => Promise<Result<T> | Response>;
+};
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -207,27 +230,21 @@ async function routeInput(
   return { ok: true, raw: { ...fromBody, ...query, ...params }, body };
 }
 
-function routeDefinition<S extends z.ZodType, C extends object, T>(
-  definition: (Definition<S, C> | PublicDefinition<S>) &
-    RouteOptions & {
-      run: (
-        input: z.output<S>,
-        context: C & { user: SessionUser | null } & RouteExtras,
-      ) => Promise<Result<T> | Response>;
-    },
+function routeDefinition<S extends z.ZodType, C extends object, T, U extends SessionUser | SessionClaim>(
+  definition: (Definition<S, C, U> | PublicDefinition<S>) & RouteOptions & RouteRun<S, C, T, U | null>,
 ): RouteHandler {
   const handler: RouteHandler = async (request, context) => {
     if (!SAFE_METHODS.has(request.method) && !sameOrigin(request)) return toResponse(REFUSALS.crossSite());
     const input = await routeInput(request, context, definition);
     if (!input.ok) return toResponse(input.refusal);
     // Public routes (health, Auth.js's own) never need the session: don't pay for reading it.
-    const user = definition.rule === 'public' ? null : await currentUser();
+    const user = definition.rule === 'public' ? null : ((await identify(definition)) as U | null);
     if (definition.rule !== 'public' && !user) return toResponse(REFUSALS.signedOut());
     const parsed = parseInput(definition.input, input.raw);
     if (!parsed.ok) return toResponse(parsed.refusal);
     let granted = {} as C;
     if (definition.rule !== 'public' && user) {
-      const checked = await authorizeFor(definition as Definition<S, C>, user, parsed.data);
+      const checked = await authorizeFor(definition as Definition<S, C, U>, user, parsed.data);
       if (isRefusal(checked)) return toResponse(byPolicy(checked));
       granted = checked;
     }
@@ -239,25 +256,19 @@ function routeDefinition<S extends z.ZodType, C extends object, T>(
 
 /** A route handler for signed-in users, allowed by a policy rule. */
 export function route<S extends z.ZodType, C extends object, T>(
-  definition: Definition<S, C> &
-    RouteOptions & {
-      run: (
-        input: z.output<S>,
-        context: C & { user: SessionUser } & RouteExtras,
-      ) => Promise<Result<T> | Response>;
-    },
+  definition: Definition<S, C, SessionClaim> & { session: 'claim' } & RouteOptions &
+    RouteRun<S, C, T, SessionClaim>,
+): RouteHandler;
+export function route<S extends z.ZodType, C extends object, T>(
+  definition: Definition<S, C> & RouteOptions & RouteRun<S, C, T, SessionUser>,
+): RouteHandler;
+export function route<S extends z.ZodType, C extends object, T, U extends SessionUser | SessionClaim>(
+  definition: Definition<S, C, U> & RouteOptions & RouteRun<S, C, T, U>,
 ): RouteHandler {
   if (definition.rule !== 'signed-in' && !definition.authorize)
     throw new Error(`${definition.name}: rule ${definition.rule} needs an authorize check.`);
-  return routeDefinition(
-    definition as unknown as Definition<S, C> &
-      RouteOptions & {
-        run: (
-          input: z.output<S>,
-          context: C & { user: SessionUser | null } & RouteExtras,
-        ) => Promise<Result<T> | Response>;
-      },
-  );
+  // The gate answers 401 before `run` when there is no user, so `run` never sees null.
+  return routeDefinition(definition as Definition<S, C, U> & RouteOptions & RouteRun<S, C, T, U | null>);
 }
 
 /** A route handler anyone may call (health, Auth.js's own endpoints); it gets no user. */

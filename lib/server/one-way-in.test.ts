@@ -69,8 +69,8 @@ describe('one way in', () => {
     }
   });
 
-  it('reads the session in one place: nothing else calls auth()', () => {
-    const importsAuth = /import\s*\{[^}]*\bauth\b[^}]*\}\s*from\s*'@\/auth'/;
+  it('reads the session in one place: nothing else calls auth() or reads the token alone', () => {
+    const importsAuth = /import\s*\{[^}]*\b(auth|sessionToken)\b[^}]*\}\s*from\s*'@\/auth'/;
     const readers = files.filter((f) => importsAuth.test(read(f)));
     expect(readers).toEqual(['lib/server/session.ts']);
   });

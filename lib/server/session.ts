@@ -1,6 +1,6 @@
 import 'server-only';
 import { notFound, redirect } from 'next/navigation';
-import { auth } from '@/auth';
+import { auth, sessionToken } from '@/auth';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '@/lib/time';
 import type { Refusal } from './result';
 
@@ -30,6 +30,27 @@ export async function currentUser(): Promise<SessionUser | null> {
     timeZone: user.timeZone && isTimeZone(user.timeZone) ? user.timeZone : DEFAULT_TIME_ZONE,
     timeZoneKnown: Boolean(user.timeZone),
   };
+}
+
+/**
+ * Who a request's session token names and the session version it was issued under, checked for
+ * its signature and expiry but not yet against the user's row (a sign-out or a password change
+ * elsewhere ends a session by bumping that version). For a write that makes that check inside its
+ * own statement, one round trip instead of two: when the statement writes nothing, `confirm` makes
+ * the full check (`currentUser`), so a dead session is told apart from the write's own refusal.
+ */
+export type SessionClaim = {
+  id: string;
+  sessionVersion: number;
+  confirm: () => Promise<SessionUser | null>;
+};
+
+/** The request's session claim, or null when it carries no valid token. */
+export async function currentClaim(): Promise<SessionClaim | null> {
+  const token = await sessionToken();
+  // A token from before session versions existed has none: the full check refuses it too.
+  if (!token || typeof token.sv !== 'number') return null;
+  return { id: token.sub, sessionVersion: token.sv, confirm: currentUser };
 }
 
 /** For pages: the signed-in user; signed-out visitors go to sign-in and come back to `returnTo` after. */

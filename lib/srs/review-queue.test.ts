@@ -45,6 +45,7 @@ describe('the review queue', () => {
     if (started.status !== 'ok') throw new Error(started.message);
     // Answer one question wrongly and flag another.
     await saveAnswer({
+      session: 'checked',
       attemptId: started.data.attempt.id,
       userId: user.id,
       questionId: 'burns-tf-expulsions',
@@ -55,6 +56,7 @@ describe('the review queue', () => {
       now: today,
     });
     await saveAnswer({
+      session: 'checked',
       attemptId: started.data.attempt.id,
       userId: user.id,
       questionId: 'burns-main-argument',
@@ -128,6 +130,7 @@ describe('progress figures from a seeded history', () => {
     const started = await startOrResumeAttempt({ quizId: quiz.id, userId: user.id, now: day1 });
     if (started.status !== 'ok') throw new Error(started.message);
     await saveAnswer({
+      session: 'checked',
       attemptId: started.data.attempt.id,
       userId: user.id,
       questionId: 'burns-tf-expulsions',

@@ -13,7 +13,12 @@ import {
   submitAttempt,
 } from '@/lib/quiz/attempts';
 import { toFeedbackView } from '@/lib/quiz/feedback';
-import { ownAttemptEndpoint, saveAnswerEndpoint, startAttemptEndpoint } from '@/lib/server/attempt-endpoints';
+import {
+  ownAttemptEndpoint,
+  saveAnswerEndpoint,
+  sessionOfClaim,
+  startAttemptEndpoint,
+} from '@/lib/server/attempt-endpoints';
 import { action } from '@/lib/server/endpoint';
 import { field } from '@/lib/server/input';
 import { attemptToOwn } from '@/lib/server/policy';
@@ -42,8 +47,8 @@ export const startAttemptAction = action({
 export const saveAnswerAction = action({
   name: 'quizzes.saveAnswer',
   ...saveAnswerEndpoint,
-  run: async (input, { claim }) => {
-    const result = await saveAnswer({ ...input, userId: claim.userId });
+  run: async (input, { claim, user }) => {
+    const result = await saveAnswer({ ...input, userId: claim.userId, session: sessionOfClaim(user) });
     if (result.status !== 'ok') return result;
     return ok({ clientSeq: result.data.saved.clientSeq });
   },

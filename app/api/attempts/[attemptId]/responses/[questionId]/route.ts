@@ -1,5 +1,5 @@
 import { saveAnswer } from '@/lib/quiz/attempts';
-import { saveAnswerEndpoint } from '@/lib/server/attempt-endpoints';
+import { saveAnswerEndpoint, sessionOfClaim } from '@/lib/server/attempt-endpoints';
 import { route } from '@/lib/server/endpoint';
 import { ok } from '@/lib/server/result';
 
@@ -7,8 +7,8 @@ import { ok } from '@/lib/server/result';
 export const PUT = route({
   name: 'api.saveAnswer',
   ...saveAnswerEndpoint,
-  run: async (input, { claim }) => {
-    const result = await saveAnswer({ ...input, userId: claim.userId });
+  run: async (input, { claim, user }) => {
+    const result = await saveAnswer({ ...input, userId: claim.userId, session: sessionOfClaim(user) });
     if (result.status !== 'ok') return result;
     const { saved } = result.data;
     return ok({
