@@ -1,6 +1,7 @@
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { lockDataFolder } from './lock';
+import { keepStatementsPrepared } from './pglite-statements';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -59,6 +60,7 @@ async function openPglite(folder: string): Promise<Client> {
   try {
     client = inMemory ? new PGlite() : new PGlite(folder);
     await client.waitReady;
+    await keepStatementsPrepared(client);
   } catch (error) {
     release();
     throw new Error(`PGlite could not open its data folder ${folder}: ${(error as Error).message}`, {
