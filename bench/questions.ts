@@ -242,6 +242,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/obama-2013-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'Hamilton, The Federalist No. 6, 1787 (essay)',
+    slug: 'federalist-06-hamilton',
+    file: 'bench/fixtures/ir-texts/fresh/federalist-06-hamilton.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

@@ -249,9 +249,11 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
       // "Passing harmless... we rode through the storm": a quotation's fragments are not the
       // speaker's statements, and its clauses cut badly.
       const quoting = quoted[index] || /["“”]|\.\.\.|…/.test(sentence.text);
+      // "The genius of republics (say they) is pacific": a view the author reports, not his own.
+      const reporting = REPORTED_VIEW.test(sentence.text);
       const statements: (Statement | null)[] = parts.map(({ proposition, clause }, k) => {
         const inDenial = denied;
-        if (quoting) return null;
+        if (quoting || reporting) return null;
         if (denied && clause.tokens.some((t) => /[;:]/.test(t.post))) denied = false;
         if (!proposition || inDenial || turnedBy(parts[k + 1]?.clause)) return null;
         // "we are not merely transferring power from one party to another, but …": the point is
@@ -582,6 +584,13 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
   }
   return discourse;
 }
+
+/**
+ * Someone else's words set into a sentence, inverted as older prose does ("(say they)", ", says
+ * he,") or as an aside (", they tell us,"): the sentence reports a view rather than stating one.
+ */
+const REPORTED_VIEW =
+  /\(\s*(say|says|said)\s+(they|he|she|some|others)\s*\)|[,(]\s*(say|says|said)\s+(they|he|she)\b|,\s*(they|some|others)\s+(say|tell us|argue|claim),/i;
 
 const REPORTING = new Set([
   'believe',

@@ -1608,6 +1608,29 @@ describe('a fronted phrase without its comma (Jay, The Federalist No. 4)', () =>
 });
 
 describe('faults a second essay showed (Jay, The Federalist No. 5, after its first-sight rating)', () => {
+  it('takes no true/false statement from a sentence that reports a view ("(say they)", ", they tell us,")', () => {
+    const text = [
+      'Some visionary men advocate perpetual peace between the states. The genius of republics (say they) is pacific.',
+      'Republics are pacific, say they, because the people bear the costs of every war.',
+      'Commerce, they tell us, has always extinguished the humours that kindle wars between nations.',
+      'The republics of Greece fought wars as often as the monarchies around them.',
+    ].join('\n\n');
+    const statements = trueFalseStatements(analysedText(text, 'reported-view-test'));
+    // The sentence beside it, in the author's voice, still gives one.
+    expect(statements.some((s) => /visionary men advocate/.test(s))).toBe(true);
+    expect(statements.filter((s) => /pacific|say they|humours|extinguish/.test(s))).toEqual([]);
+  });
+
+  it('keeps a name the text only writes first in a sentence capitalised ("Sparta was …")', () => {
+    const text = [
+      'Sparta was little better than a well regulated camp for its citizens and their allies.',
+      'Carthage built its fleets for commerce and still fought three long wars against its rivals.',
+    ].join('\n\n');
+    const statements = trueFalseStatements(analysedText(text, 'sentence-initial-name-test'));
+    expect(statements.some((s) => /\b(Sparta|Carthage)\b/.test(s))).toBe(true);
+    expect(statements.filter((s) => /\b(sparta|carthage)\b/.test(s))).toEqual([]);
+  });
+
   it('reads no sentence inside a quotation opened by an earlier one as the author’s statement', () => {
     // As the reading splits "said: "Things … smoothly. Sometimes we will be rising …"" in Roosevelt 1945.
     expect(

@@ -1,6 +1,6 @@
 import { isGrammatical } from '../language/grammar';
 import type { Token } from '../language/tokens';
-import { definitionOf, lookup, relationsOf, senses } from '../language/wordnet';
+import { definitionOf, knownOnlyAsName, lookup, relationsOf, senses } from '../language/wordnet';
 import { type Question, questionSchema } from '../schema';
 import { lemmasIn, type ReadingAnalysis, type SentenceAnalysis } from './analyse';
 import { clashWithKey, support as supportFor } from './entail';
@@ -114,9 +114,10 @@ export function isNameInReading(word: string, analysis: ReadingAnalysis): boolea
     if (tokens.some((t, i) => i > 0 && t.normal === lower && /^\p{Lu}/u.test(t.written || t.text)))
       return true;
   }
-  return [...analysis.sentences].some((s) =>
-    s.people.some((p) => p.toLowerCase().split(/\s+/).includes(lower)),
-  );
+  if ([...analysis.sentences].some((s) => s.people.some((p) => p.toLowerCase().split(/\s+/).includes(lower))))
+    return true;
+  // A name the text only ever writes first in a sentence ("Sparta was little better than …").
+  return knownOnlyAsName(lower);
 }
 
 function properNounVocabulary(question: Question, analysis: ReadingAnalysis): string | null {

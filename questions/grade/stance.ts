@@ -1,4 +1,4 @@
-import { isInstance, senses } from '../language/wordnet';
+import { hasCommonSense, isInstance, senses } from '../language/wordnet';
 import { type Pairing, type PairTable, pairTable } from './alignment';
 import type { AnalysedText, Word } from './text-analysis';
 
@@ -246,20 +246,9 @@ function isParty(word: Word, words: readonly Word[]): boolean {
     // "Evidence Mixture" is two common words capitalised; "United States" is a name in WordNet.
     const whole = senses(word.lemma, 'n');
     if (whole.length > 0) return whole.some(isInstance);
-    return word.lemma.split(' ').some((part) => !commonWord(part));
+    return word.lemma.split(' ').some((part) => !hasCommonSense(part));
   }
-  return words.find((w) => w.sentence === word.sentence) !== word || !commonWord(word.lemma);
-}
-
-/** A word WordNet knows in a sense that is no name (memoised: asked of every name, every answer). */
-const commonWords = new Map<string, boolean>();
-function commonWord(lemma: string): boolean {
-  let common = commonWords.get(lemma);
-  if (common === undefined) {
-    common = (['n', 'v', 'a', 'r'] as const).some((pos) => senses(lemma, pos).some((s) => !isInstance(s)));
-    commonWords.set(lemma, common);
-  }
-  return common;
+  return words.find((w) => w.sentence === word.sentence) !== word || !hasCommonSense(word.lemma);
 }
 
 /** A clause of names alone ("Greta" of "Greta and Andre have …"): its names share the next clause's subject. */

@@ -139,6 +139,20 @@ export function senses(lemma: string, pos: WordNetPos, limit = Number.POSITIVE_I
 /** A named individual ("W. C. Fields", "Paris"): WordNet links it to its kind as an instance. */
 export const isInstance = (synset: Synset) => synset.pointers.some((p) => p.symbol === '@i');
 
+const commonSenses = new Map<string, boolean>();
+/** Whether WordNet knows the word in some sense that is no name (memoised: asked of many words). */
+export function hasCommonSense(lemma: string): boolean {
+  let common = commonSenses.get(lemma);
+  if (common === undefined) {
+    common = (['n', 'v', 'a', 'r'] as const).some((pos) => senses(lemma, pos).some((s) => !isInstance(s)));
+    commonSenses.set(lemma, common);
+  }
+  return common;
+}
+
+/** Whether WordNet knows the word, and only as the name of an individual ("Sparta", "Carthage"). */
+export const knownOnlyAsName = (lemma: string) => !hasCommonSense(lemma) && senses(lemma, 'n').length > 0;
+
 /** The definition part of a gloss, without its quoted examples. */
 export function definitionOf(synset: Synset): string {
   return synset.gloss
