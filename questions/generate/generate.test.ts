@@ -846,6 +846,23 @@ describe('cloze banks', () => {
     // "energy development" is as good a phrase as "energy independence".
     expect(energy.wordBank).not.toContain('development');
   });
+
+  it('judges a key the word vectors know only in its lemma ("sovereignties") by that lemma', () => {
+    const text = [
+      'To look for harmony between independent, unconnected sovereignties in the same neighborhood would defy the experience of ages.',
+      'Sparta, Athens, Rome and Carthage were all republics, and two of them were commercial ones.',
+      'The Dutch were among the most implacable opponents of the French king in every war.',
+      'The common weaknesses of small states forced them to league together against their rivals.',
+      'Great monarchies have often added distant territories to their dominions by conquest.',
+    ].join('\n\n');
+    const small = analysedText(text, 'lemma-vector-test');
+    const first = clozeQuestions(small).find((d) => d.anchor === 'p1.s1')?.question;
+    expect(first?.type).toBe('cloze');
+    if (first?.type !== 'cloze') return;
+    expect(first.answer.blanks[0]!.accepted).toEqual(['sovereignties']);
+    // "independent, unconnected republics in the same neighborhood" reads as well.
+    expect(first.wordBank).not.toContain('republics');
+  });
 });
 
 describe('ordering items', () => {

@@ -82,11 +82,15 @@ export function openSlot(tokens: Token[], i: number): boolean {
 
 /** Words so close in use ("terrorists" and "operatives", "freedom" and "justice") that both would fit. */
 const NEAR_NEIGHBOUR = 0.5;
-function nearNeighbour(a: string, b: string): boolean {
-  const u = wordVector(a);
-  const v = wordVector(b);
+function nearNeighbour(a: Token, b: Token): boolean {
+  const u = vectorOf(a);
+  const v = vectorOf(b);
   return u !== null && v !== null && cosine(u, v) >= NEAR_NEIGHBOUR;
 }
+
+/** A word's vector, or its lemma's when the table lacks the form ("sovereignties", "sovereignty"). */
+const vectorOf = (token: Pick<Token, 'normal' | 'lemma'>) =>
+  wordVector(token.normal) ?? wordVector(token.lemma);
 
 /**
  * The meaning words right beside a blank (two tokens either way): what a word must fit. "promote
@@ -101,8 +105,8 @@ function slotContext(tokens: Token[], i: number): string[] {
 }
 
 /** How well a word fits a slot: its closest word vector among the slot's neighbours. */
-function slotFit(word: string, context: string[]): number | null {
-  const v = wordVector(word);
+function slotFit(word: Token, context: string[]): number | null {
+  const v = vectorOf(word);
   if (!v) return null;
   let best: number | null = null;
   for (const c of context) {
@@ -169,8 +173,8 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
     const seen = new Set([target.lemma]);
     const distractors: string[] = [];
     const context = slotContext(sentence.tokens, sentence.tokens.indexOf(target));
-    const keyFit = slotFit(target.normal, context);
-    const fitsSlot = (word: string) => {
+    const keyFit = slotFit(target, context);
+    const fitsSlot = (word: Token) => {
       const fit = keyFit === null ? null : slotFit(word, context);
       return fit !== null && keyFit !== null && fit >= keyFit - SLOT_MARGIN;
     };
@@ -200,8 +204,8 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
         !takesArticle(candidate.token.text) ||
         seen.has(lemma) ||
         related.has(lemma) ||
-        nearNeighbour(target.normal, candidate.token.normal) ||
-        fitsSlot(candidate.token.normal) ||
+        nearNeighbour(target, candidate.token) ||
+        fitsSlot(candidate.token) ||
         sentence.content.has(lemma) ||
         analysis.paragraphs[sentence.paragraphIndex]!.content.has(lemma) ||
         (family !== null && family === conceptOf(target.lemma))
