@@ -562,6 +562,8 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
       // that counters it earlier in its stretch of the sentence (up to a dash, colon or semicolon).
       const stated = sentence.tokens.some((t, i) => {
         if (!isDangerWord(t)) return false;
+        // "the people are in no danger of being broken …", "without risk": a danger denied.
+        if (/^(no|without)$/.test(sentence.tokens[i - 1]?.normal ?? '')) return false;
         for (let j = i - 1; j >= 0; j--) {
           const before = sentence.tokens[j]!;
           if (/[;:]|\s[-–—]+\s/.test(before.post) || /[;:]/.test(before.pre)) break;

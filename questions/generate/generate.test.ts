@@ -526,6 +526,17 @@ describe('clauses that are not statements', () => {
     expect(danglingReference('We have waited too long for that empty pledge.')).toBe('that empty pledge.');
     expect(danglingReference('The fleet carries supplies such as grain and fuel.')).toBeNull();
   });
+
+  it('finds "the same ends" that point at the sentence before, not a comparison made inside', () => {
+    expect(
+      danglingReference(
+        'According to Hamilton, the art of fortification has not contributed to the same ends.',
+      ),
+    ).toBe('the same ends');
+    expect(danglingReference('The council trades the same goods as its rivals.')).toBeNull();
+    expect(danglingReference('Both treaties serve the same purpose in the region.')).toBeNull();
+    expect(danglingReference('We cannot carry freedom and bigotry at the same time.')).toBeNull();
+  });
 });
 
 describe('reasons side by side', () => {
@@ -737,6 +748,17 @@ describe('risks the text states', () => {
     );
     const risks = readDiscourse(small).risks.map((r) => r.sentence.paragraphNumber);
     expect(risks).toEqual([4, 5]);
+  });
+
+  it('reads a danger said not to be there ("in no danger of") as no risk', () => {
+    const small = analysedText(
+      [
+        'These armies being rarely, if at all, called into activity for interior defense, the people are in no danger of being broken to military subordination.',
+        'Constant invasion could provoke a military government in every state of the union.',
+      ].join('\n\n'),
+      'no-danger-test',
+    );
+    expect(readDiscourse(small).risks.map((r) => r.sentence.paragraphNumber)).toEqual([2]);
   });
 
   it('reads cracks within a coalition as a risk, and offers no other danger beside it', () => {

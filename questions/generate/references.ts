@@ -71,6 +71,22 @@ export function danglingReference(text: string): string | null {
       if (OUR_OWN_NOUNS.test(next) || (previousWord === 'of' && /^(does|do|is|are)$/.test(next))) continue;
       if (!next || !before.toLowerCase().includes(next.slice(0, 5)))
         return `${words[i]} ${words[i + 1] ?? ''}`.trim();
+    } else if (word === 'same' && /^the$/i.test(words[i - 1] ?? '') && !/^(time|times)$/.test(next)) {
+      // "has contributed to the same ends": the same as something the sentence before named. Not
+      // "the same goods as …", "both treaties serve the same purpose" (the comparison is inside)
+      // nor "at the same time".
+      const after = words
+        .slice(i + 1)
+        .join(' ')
+        .toLowerCase();
+      const within = /\b(both|all|each|every|two|three|several|alike)\b/i.test(before);
+      if (
+        !/\b(as|that|which|who)\b/.test(after) &&
+        !within &&
+        next &&
+        !before.toLowerCase().includes(next.slice(0, 5))
+      )
+        return `the same ${words[i + 1]}`.replace(/[.,;:?!]$/, '');
     } else if (word === 'such' && next !== 'as') {
       // "no such report", "such a step": the kind of thing meant was named before the sentence.
       const noun = /^(a|an)$/.test(next) ? (words[i + 2]?.toLowerCase().replace(/[^a-z]/g, '') ?? '') : next;
