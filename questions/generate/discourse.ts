@@ -251,9 +251,13 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
       const quoting = quoted[index] || /["“”]|\.\.\.|…/.test(sentence.text);
       // "The genius of republics (say they) is pacific": a view the author reports, not his own.
       const reporting = REPORTED_VIEW.test(sentence.text);
+      // "The armies always kept on foot in Europe, though they …, have, notwithstanding, been
+      // productive …": an auxiliary set off by commas with no subject of its own is the verb of the
+      // sentence's first words, so the first clause's "verb" ("kept") is a participle in its subject.
+      const verbLater = ORPHAN_AUXILIARY.test(sentence.text);
       const statements: (Statement | null)[] = parts.map(({ proposition, clause }, k) => {
         const inDenial = denied;
-        if (quoting || reporting) return null;
+        if (quoting || reporting || (verbLater && k === 0)) return null;
         if (denied && clause.tokens.some((t) => /[;:]/.test(t.post))) denied = false;
         if (!proposition || inDenial || turnedBy(parts[k + 1]?.clause)) return null;
         // "we are not merely transferring power from one party to another, but …": the point is
@@ -593,6 +597,9 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
  */
 const REPORTED_VIEW =
   /\(\s*(say|says|said)\s+(they|he|she|some|others)\s*\)|[,(]\s*(say|says|said)\s+(they|he|she)\b|,\s*(they|some|others)\s+(say|tell us|argue|claim),/i;
+
+/** A finite auxiliary between commas, as in "…, have, notwithstanding, been productive". */
+const ORPHAN_AUXILIARY = /,\s+(have|has|had|are|is|was|were)\s*,/i;
 
 const REPORTING = new Set([
   'believe',

@@ -1660,6 +1660,18 @@ describe('faults a second essay showed (Jay, The Federalist No. 5, after its fir
     expect(statements.filter((s) => /pacific|say they|humours|extinguish/.test(s))).toEqual([]);
   });
 
+  it('takes no statement from words that are the subject of a verb set off by commas later ("…, have, notwithstanding, been …")', () => {
+    const text = [
+      'The disciplined armies always kept on foot on the continent of Europe, though they bear a malignant aspect to liberty and economy, have, notwithstanding, been productive of the signal advantage of rendering sudden conquests impracticable.',
+      'The disciplined armies of the continent always kept their frontiers in a state of readiness for war.',
+    ].join('\n\n');
+    const said = readDiscourse(analysedText(text, 'orphan-auxiliary-test')).statements.map((s) =>
+      statedText(s.proposition, s.subject),
+    );
+    expect(said.some((s) => /kept their frontiers/.test(s))).toBe(true);
+    expect(said.filter((s) => /kept on foot/.test(s))).toEqual([]);
+  });
+
   it('keeps a name the text only writes first in a sentence capitalised ("Sparta was …")', () => {
     const text = [
       'Sparta was little better than a well regulated camp for its citizens and their allies.',
