@@ -536,6 +536,12 @@ describe('clauses that are not statements', () => {
     expect(danglingReference('The council trades the same goods as its rivals.')).toBeNull();
     expect(danglingReference('Both treaties serve the same purpose in the region.')).toBeNull();
     expect(danglingReference('We cannot carry freedom and bigotry at the same time.')).toBeNull();
+    // As an option is checked, after its prompt.
+    expect(
+      danglingReference(
+        'Which of these does Hamilton say? Select all that apply. The art of fortification has not contributed to the same ends',
+      ),
+    ).toBe('the same ends');
   });
 });
 

@@ -79,13 +79,13 @@ export function danglingReference(text: string): string | null {
         .slice(i + 1)
         .join(' ')
         .toLowerCase();
-      const within = /\b(both|all|each|every|two|three|several|alike)\b/i.test(before);
-      if (
-        !/\b(as|that|which|who)\b/.test(after) &&
-        !within &&
-        next &&
-        !before.toLowerCase().includes(next.slice(0, 5))
-      )
+      // Only this sentence counts: a prompt before it ("Select all that apply.") compares nothing.
+      const sentence = before
+        .split(/[.?!]\s+/)
+        .at(-1)!
+        .toLowerCase();
+      const within = /\b(both|all|each|every|two|three|several|alike)\b/.test(sentence);
+      if (!/\b(as|that|which|who)\b/.test(after) && !within && next && !sentence.includes(next.slice(0, 5)))
         return `the same ${words[i + 1]}`.replace(/[.,;:?!]$/, '');
     } else if (word === 'such' && next !== 'as') {
       // "no such report", "such a step": the kind of thing meant was named before the sentence.
