@@ -76,6 +76,14 @@ async function start(quizId: string, userId: string, now?: Date) {
   return started.data.attempt;
 }
 
+/** A student's attempt at a quiz of one fresh true/false question, which they made for self-study. */
+async function trueFalseAttempt() {
+  const user = await student();
+  const [tf] = await freshQuestions('burns-tf-expulsions');
+  const quiz = await quizOf(user.id, [tf!.id]);
+  return { user, tf: tf!, attempt: await start(quiz.id, user.id) };
+}
+
 const save = (
   attemptId: string,
   userId: string,
@@ -105,10 +113,7 @@ const TRUE = { type: 'true-false', value: true } as const;
 
 describe('saving an answer', () => {
   it('writes a question this process knows in one statement, and one it does not in two', async () => {
-    const user = await student();
-    const [tf] = await freshQuestions('burns-tf-expulsions');
-    const quiz = await quizOf(user.id, [tf!.id]);
-    const attempt = await start(quiz.id, user.id);
+    const { user, tf, attempt } = await trueFalseAttempt();
     const statements: string[] = [];
     const stop = watchQueries((query) => statements.push(query));
     try {
@@ -127,10 +132,7 @@ describe('saving an answer', () => {
   });
 
   it('checks a session claim in the same statement, and a dead one in full before saying anything', async () => {
-    const user = await student();
-    const [tf] = await freshQuestions('burns-tf-expulsions');
-    const quiz = await quizOf(user.id, [tf!.id]);
-    const attempt = await start(quiz.id, user.id);
+    const { user, tf, attempt } = await trueFalseAttempt();
     const version = (await getSessionState({ userId: user.id }))!.sessionVersion;
     let confirms = 0;
     // What the gate's claim.confirm() does: the full check against the user's row.
@@ -176,10 +178,7 @@ describe('saving an answer', () => {
   });
 
   it('writes under a session check only for a user whose row passes it (version, and a confirmed email when required)', async () => {
-    const user = await student();
-    const [tf] = await freshQuestions('burns-tf-expulsions');
-    const quiz = await quizOf(user.id, [tf!.id]);
-    const attempt = await start(quiz.id, user.id);
+    const { user, tf, attempt } = await trueFalseAttempt();
     expect((await save(attempt.id, user.id, tf!.id, TRUE)).status).toBe('ok');
     const db = await getDb();
     // The version the first save read the question at, as the next save would send it.
@@ -306,10 +305,7 @@ describe('saving an answer', () => {
   });
 
   it('keeps a question retired during the attempt answerable, as the attempt page shows it and the submit grades it', async () => {
-    const user = await student();
-    const [tf] = await freshQuestions('burns-tf-expulsions');
-    const quiz = await quizOf(user.id, [tf!.id]);
-    const attempt = await start(quiz.id, user.id);
+    const { user, tf, attempt } = await trueFalseAttempt();
     expect((await save(attempt.id, user.id, tf!.id, TRUE)).status).toBe('ok');
     await setQuestionStatus({ ids: [tf!.id], status: 'retired', reviewerId: user.id });
     // The status change is a new version of the question: the copy this process kept is checked, not trusted.
