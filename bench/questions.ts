@@ -254,6 +254,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/federalist-08-hamilton.txt',
     split: 'fresh',
   },
+  {
+    label: 'Hamilton, The Federalist No. 9, 1787 (essay)',
+    slug: 'federalist-09-hamilton',
+    file: 'bench/fixtures/ir-texts/fresh/federalist-09-hamilton.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

@@ -103,6 +103,23 @@ describe('parseReading on nasty input', () => {
     expect(JSON.stringify(reading)).not.toMatch(/<|onerror|cookie/);
   });
 
+  it('joins hard-wrapped prose whose line happens to open like debris ("subscribe with …")', () => {
+    const text = [
+      'The opponents of the plan have cited the observations of Montesquieu, to which they',
+      'subscribe with such ready acquiescence. But they seem not to have read the rest of',
+      'his work with the same care.',
+      '',
+      'The union will be a barrier against faction.',
+      'Subscribe to our newsletter',
+    ].join('\n');
+    const reading = parseReading({ text, format: 'text' });
+    expect(reading.paragraphs[0]!.text).toMatch(
+      /^The opponents .* they subscribe with such ready acquiescence\. But .* same care\.$/,
+    );
+    // A line that starts its own sentence is still read as debris.
+    expect(allText(reading)).not.toMatch(/newsletter/);
+  });
+
   it('reads mixed line endings the same as Unix ones', () => {
     const unix = 'Title line\n\nFirst paragraph here.\nStill first.\n\nSecond one.';
     const mixed = 'Title line\r\n\r\nFirst paragraph here.\rStill first.\r\n\nSecond one.';

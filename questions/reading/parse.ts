@@ -155,11 +155,18 @@ function textBlocks(body: string): Block[] {
     // one whose lines are too long to be wrapped: a paragraph a line, as transcripts come.
     // A line in capitals counts only at the top: inside wrapped prose it is emphasis ("USE THEIR
     // UTMOST ENDEAVORS TO PREVENT OR DELAY THIS UNION").
+    // A line that carries on the sentence of the line before (no full stop there, a small letter
+    // here: "…to / subscribe with such ready acquiescence.") is wrapped prose, never debris.
+    const continues = (i: number) =>
+      i > 0 && !/[.!?:;]["”’)]?$/.test(lines[i - 1]!) && /^\p{Ll}/u.test(lines[i]!);
     const debrisInside =
       lines.length > 1 &&
       lines.some(
         (l, i) =>
-          isNavigationDebris(l) || isNameLine(l) || (i === 0 ? isMetaLine(l) : /^\d{4}-\d{2}-\d{2}$/.test(l)),
+          !continues(i) &&
+          (isNavigationDebris(l) ||
+            isNameLine(l) ||
+            (i === 0 ? isMetaLine(l) : /^\d{4}-\d{2}-\d{2}$/.test(l))),
       );
     // "Article 3" over its text: a short first line much shorter than the next is a heading.
     const [firstLine, secondLine] = lines;
