@@ -10,7 +10,7 @@ const browser = setUpBrowser();
 
 /** A held-out text of the evaluation set: the generator was never tuned on it. */
 const ESSAY = readFileSync(
-  path.join(import.meta.dirname, '../bench/fixtures/ir-texts/held-out/wilson-1917-inaugural.txt'),
+  path.join(import.meta.dirname, '../bench/fixtures/ir-texts/held-out/udhr-1948.txt'),
   'utf8',
 );
 
@@ -45,7 +45,7 @@ describe('an instructor, from an essay to an assigned quiz', () => {
 
     // Paste the essay and publish it.
     await page.goto('/teach/readings/new');
-    const title = `Wilson's Second Inaugural ${Date.now().toString(36)}`;
+    const title = `Universal Declaration of Human Rights ${Date.now().toString(36)}`;
     await page.getByLabel('Title (optional: found in the text when left empty)').fill(title);
     await page.getByLabel('Essay text').fill(ESSAY);
     await page.getByRole('button', { name: 'Create draft' }).click();
@@ -85,7 +85,7 @@ describe('an instructor, from an essay to an assigned quiz', () => {
     await editor.ready();
     const form = page.getByRole('form', { name: 'Edit the question' });
     const prompt = form.getByLabel('Prompt', { exact: true });
-    const newPrompt = `${(await prompt.inputValue()).trim()} (Answer from the speech.)`;
+    const newPrompt = `${(await prompt.inputValue()).trim()} (Answer from the text.)`;
     await prompt.fill(newPrompt);
     if (edited.type === 'multiple-choice') {
       const wrong = form
@@ -104,7 +104,7 @@ describe('an instructor, from an essay to an assigned quiz', () => {
     mark('edited');
 
     // Build the quiz from the approved questions and assign it to the class.
-    const quizTitle = `Wilson 1917 quiz ${Date.now().toString(36)}`;
+    const quizTitle = `UDHR quiz ${Date.now().toString(36)}`;
     await page.getByText('Build a quiz by picking questions').click();
     const picking = page.locator('form').filter({ has: page.locator('input[name="mode"][value="pick"]') });
     await picking.getByLabel('Quiz title').fill(quizTitle);

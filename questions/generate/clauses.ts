@@ -26,6 +26,8 @@ export type Clause = {
   pauseBefore?: string;
   /** Lemmas of the sentence's words before this clause. */
   lemmasBefore?: Set<string>;
+  /** An item of a list that a later clause sums up ("X; Y; Z: these are …"): a noun phrase, no clause. */
+  listItem?: boolean;
 };
 
 export type Proposition = {
@@ -256,7 +258,24 @@ export function clausesOf(input: Token[]): Clause[] {
     current.push(tokens[i]!);
   }
   close();
+  markSummedUpList(clauses);
   return clauses;
+}
+
+/**
+ * "The regular distribution of power into distinct departments; the introduction of legislative
+ * balances; …: these are wholly new discoveries": items joined by semicolons and summed up after a
+ * colon by "these", "those", "such" or "all" are noun phrases, whatever verb the tagger sees in them.
+ */
+function markSummedUpList(clauses: Clause[]): void {
+  const summary = clauses.findIndex(
+    (c, i) =>
+      i >= 2 && /:/.test(c.pauseBefore ?? '') && /^(these|those|such|all)$/.test(c.body[0]?.normal ?? ''),
+  );
+  if (summary === -1) return;
+  const items = clauses.slice(0, summary);
+  if (items.slice(1).every((c) => /;/.test(c.pauseBefore ?? '')))
+    for (const item of items) item.listItem = true;
 }
 
 const GROUP_TAGS = ['Modal', 'Auxiliary', 'Copula', 'Negative', 'Verb'];
@@ -329,6 +348,7 @@ function likeAsPreposition(body: Token[], i: number): boolean {
  * subject-verb shape (a question, an imperative, a fragment, a subject we cannot delimit).
  */
 export function propositionOf(clause: Clause): Proposition | null {
+  if (clause.listItem) return null;
   let body = clause.body;
   while (body[0] && OPENERS.has(body[0].normal) && body.length > 3) {
     const opener = body[0];
@@ -514,6 +534,15 @@ export function propositionOf(clause: Clause): Proposition | null {
   if (group.length === 1 && isBareFormAfterSingular(head, subject)) return null;
   // "…, and, as a result, likely saved 200 lives": a subject needs a noun or a pronoun.
   if (!subject.some((t) => t.pos === 'noun' || t.tags.has('Noun') || t.tags.has('Pronoun'))) return null;
+  // "The regular distribution of power into …": no noun phrase ends in "of" or "the", so the
+  // "verb" after it is the noun it was waiting for.
+  const lastOfSubject = subject.at(-1)!;
+  if (
+    !lastOfSubject.post.trim() &&
+    (lastOfSubject.tags.has('Preposition') || /^(the|a|an)$/.test(lastOfSubject.normal)) &&
+    !lastOfSubject.tags.has('Pronoun')
+  )
+    return null;
   // "There are lies: lies told for power and for profit": after a colon, a bare noun and a
   // participle before a preposition name a kind of thing; nobody "told" anything.
   if (

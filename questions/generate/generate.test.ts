@@ -1706,7 +1706,7 @@ describe('faults a second essay showed (Jay, The Federalist No. 5, after its fir
     const text = [
       'This subject is copious and cannot easily be exhausted by any single essay.',
       'Invidious jealousies would soon poison the friendship of the states.',
-      'Each of them would be desirous of preserving its own advantages.',
+      'Each of them would be sedulous in preserving its own advantages.',
       'The envoy was candid about the quarrel before the assembly.',
       'Their rulers were pusillanimous and venal in every crisis.',
     ].join('\n\n');
@@ -1732,5 +1732,117 @@ describe('faults a second essay showed (Jay, The Federalist No. 5, after its fir
     );
     expect(options.length).toBeGreaterThan(0);
     expect(options.filter((o) => /great (quantity|number)|more than enough/i.test(o))).toEqual([]);
+  });
+});
+
+describe('faults a fresh essay showed (Hamilton, The Federalist No. 9, after its first-sight rating)', () => {
+  const vocabularyOf = (text: string, slug: string) =>
+    vocabularyItems(analysedText(text, slug)).map((i) => i.token.normal);
+
+  it('defines no word by a gloss that starts with its stem ("abolition": "the act of abolishing")', () => {
+    const text =
+      'The proposed Constitution, so far from implying an abolition of the State governments, leaves them important powers.';
+    expect(vocabularyOf(text, 'abolition-test')).not.toContain('abolition');
+  });
+
+  it('asks no meaning of a word made of two everyday words ("mankind"), and still of one that is not ("bondage")', () => {
+    const text = [
+      'Happily for mankind, stupendous fabrics reared on the basis of liberty have flourished for ages.',
+      'The conquered provinces lived in bondage to the empire for three centuries.',
+    ].join('\n\n');
+    const words = vocabularyOf(text, 'compound-test');
+    expect(words).toContain('bondage');
+    expect(words).not.toContain('mankind');
+  });
+
+  it('gives no sense whose definition names particulars the paragraph does not ("suffrage": "the 15th amendment")', () => {
+    const text =
+      'An exact equality of suffrage between the members has also been insisted upon as a leading feature of the league.';
+    expect(vocabularyOf(text, 'particulars-test')).not.toContain('suffrage');
+  });
+
+  it('asks no meaning of a title before a name ("Mister Sam Rayburn")', () => {
+    expect(
+      vocabularyOf('Mister Sam Rayburn is gone from the chamber this year.', 'title-test'),
+    ).not.toContain('mister');
+  });
+
+  it('finds no clause in the items of a list that a colon sums up ("X; Y; Z: these are …")', () => {
+    const clauses = clausesOf(
+      tokenize(
+        'The regular distribution of power into distinct departments; the institution of courts composed of judges holding their offices during good behavior; the representation of the people in the legislature: these are wholly new discoveries.',
+      ),
+    );
+    expect(clauses.length).toBeGreaterThan(2);
+    expect(clauses.slice(0, -1).map(propositionOf)).toEqual(clauses.slice(0, -1).map(() => null));
+    // Clauses joined by semicolons with no summing up are clauses still.
+    const joined = clausesOf(
+      tokenize('The council met in the spring; the envoys signed the treaty in May; the army went home.'),
+    );
+    expect(joined.map((c) => propositionOf(c) !== null)).toEqual([true, true, true]);
+  });
+
+  it('reads no subject that ends in "of" ("The regular distribution of | power into …")', () => {
+    const [clause] = clausesOf(tokenize('The regular distribution of power into distinct departments.'));
+    expect(propositionOf(clause!)).toBeNull();
+  });
+
+  it('finds "the latter" with nothing before it to stand for, and not "the former Soviet Union"', () => {
+    expect(
+      danglingReference(
+        'True or false: According to Hamilton, the latter is that which concerns the object.',
+      ),
+    ).toBe('the latter');
+    expect(danglingReference('The former Soviet Union signed the treaty.')).toBeNull();
+    expect(danglingReference('Trade and war both cost money, and the latter is costly in lives.')).toBeNull();
+  });
+
+  const federalText = [
+    'It is contended that the national council ought to have no concern with any object of internal administration.',
+    'The people of each state guard their sovereignty against every neighbour with jealous care.',
+    'The new TERRITORY in the west was settled by farmers from every state of the union.',
+    'The convention met in the summer and debated the plan of the league for many weeks.',
+    'Every republic of the ancient world fell into faction and the ruin that faction brings.',
+    'The council also claimed a general interference in the internal administration of the cities.',
+    '"This form of government is a convention by which several smaller STATES agree to become members of a larger ONE.',
+  ].join('\n\n');
+
+  it('offers no bank word that the describing word before the blank takes as well ("internal sovereignty")', () => {
+    const clozes = clozeQuestions(analysedText(federalText, 'modifier-test')).flatMap((d) =>
+      d.question.type === 'cloze' && d.question.text.includes('internal {{1}}') ? [d.question] : [],
+    );
+    expect(clozes.length).toBeGreaterThan(0);
+    for (const cloze of clozes) expect(cloze.wordBank).not.toContain('sovereignty');
+  });
+
+  it('blanks one word twice only with another word bank', () => {
+    const clozes = clozeQuestions(analysedText(federalText, 'modifier-test')).flatMap((d) =>
+      d.question.type === 'cloze' ? [d.question] : [],
+    );
+    const byKey = new Map<string, string[][]>();
+    for (const cloze of clozes) {
+      const key = cloze.answer.blanks[0]!.accepted[0]!;
+      byKey.set(key, [...(byKey.get(key) ?? []), cloze.wordBank ?? []]);
+    }
+    for (const banks of byKey.values()) {
+      for (const [i, a] of banks.entries())
+        for (const b of banks.slice(i + 1)) expect(a.filter((w) => b.includes(w)).length).toBeLessThan(3);
+    }
+  });
+
+  it('writes a blank’s sentence without a stray quotation mark, its bank without the source’s capitals, and no bank word that fits the nearest meaning word ("government is a ___")', () => {
+    const cloze = clozeQuestions(analysedText(federalText, 'modifier-test')).find(
+      (d) => d.anchor === 'p7.s1',
+    )?.question;
+    expect(cloze?.type).toBe('cloze');
+    if (cloze?.type !== 'cloze') return;
+    expect(cloze.text).not.toContain('"');
+    expect(cloze.text).toContain('{{1}}');
+    expect(cloze.wordBank).not.toContain('republic');
+    const banks = clozeQuestions(analysedText(federalText, 'modifier-test')).flatMap((d) =>
+      d.question.type === 'cloze' ? (d.question.wordBank ?? []) : [],
+    );
+    expect(banks).toContain('territory');
+    expect(banks.filter((w) => w !== w.toLowerCase())).toEqual([]);
   });
 });

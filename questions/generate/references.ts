@@ -27,6 +27,9 @@ const PLURAL_LIKE = /^[a-z]{3,}s[,.;:]?$/i;
 const NOT_PLURAL = new Set(
   'was has does this thus its his hers ours yours less unless across always perhaps besides'.split(' '),
 );
+/** What follows "the latter" or "the former" when it stands for a thing named before. */
+const PRONOUN_LIKE_NEXT =
+  /^(is|was|are|were|has|have|had|will|would|can|could|may|might|must|should|seems|seem|being|which|who|in|of|to|by)$/;
 const RELATIVE_VERB = /^(will|would|can|could|is|are|was|were|has|have|had|may|might|should|must)$/;
 
 /** The first reference in a text that has nothing before it to refer to, if any. */
@@ -87,6 +90,20 @@ export function danglingReference(text: string): string | null {
       const within = /\b(both|all|each|every|two|three|several|alike)\b/.test(sentence);
       if (!/\b(as|that|which|who)\b/.test(after) && !within && next && !sentence.includes(next.slice(0, 5)))
         return `the same ${words[i + 1]}`.replace(/[.,;:?!]$/, '');
+    } else if (
+      /^(latter|former)$/.test(word) &&
+      /^the$/i.test(words[i - 1] ?? '') &&
+      (/[.,;:?!]$/.test(words[i]!) || next === '' || PRONOUN_LIKE_NEXT.test(next))
+    ) {
+      // "The latter is that which …": the second of two things the sentences before named. Not
+      // "the former Soviet Union" nor "the latter half", where the word describes a noun.
+      const sentence = before.split(/[.?!]\s+/).at(-1)!;
+      if (
+        !/\b(and|or)\b|[,;]/.test(
+          sentence.replace(/^True or false:\s*/, '').replace(/^According to [^,]+,/, ''),
+        )
+      )
+        return `the ${word}`;
     } else if (word === 'such' && next !== 'as') {
       // "no such report", "such a step": the kind of thing meant was named before the sentence.
       const noun = /^(a|an)$/.test(next) ? (words[i + 2]?.toLowerCase().replace(/[^a-z]/g, '') ?? '') : next;

@@ -109,7 +109,17 @@ export function lowerFirst(text: string, analysis: ReadingAnalysis): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-export const quote = (text: string) => `“${text.replace(/^["“]|["”]$/g, '')}”`;
+/** A sentence's text without a quotation mark whose other half lies in another sentence. */
+export function withoutStrayQuotes(text: string): string {
+  const straight = (text.match(/"/g) ?? []).length;
+  const opening = (text.match(/“/g) ?? []).length;
+  const closing = (text.match(/”/g) ?? []).length;
+  let balanced = straight % 2 === 1 ? text.replace(/"/g, '') : text;
+  if (opening !== closing) balanced = balanced.replace(/[“”]/g, '');
+  return balanced;
+}
+
+export const quote = (text: string) => `“${withoutStrayQuotes(text.replace(/^["“]|["”]$/g, ''))}”`;
 
 export const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 

@@ -5,7 +5,7 @@ import type { Skill } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import { CONCEPT_TERMS, conceptOf, usedAsConcept } from '../concepts';
 import { stableHash } from '../deterministic';
-import { type Draft, draftBase, quote, words } from './common';
+import { type Draft, draftBase, quote, withoutStrayQuotes, words } from './common';
 
 /** Fill-in-the-blank sentences on concept terms, one sentence at a time. */
 
@@ -98,10 +98,17 @@ const vectorOf = (token: Pick<Token, 'normal' | 'lemma'>) =>
  * as well as by "peace".
  */
 function slotContext(tokens: Token[], i: number): string[] {
-  const near = [tokens[i - 2], tokens[i - 1], tokens[i + 1], tokens[i + 2]];
-  return near
-    .filter((t): t is Token => t !== undefined && !t.isFunction && /^(noun|verb|adj)$/.test(t.pos))
-    .map((t) => t.normal);
+  const isMeaningWord = (t: Token | undefined): t is Token =>
+    t !== undefined && !t.isFunction && /^(noun|verb|adj)$/.test(t.pos);
+  const near = [tokens[i - 2], tokens[i - 1], tokens[i + 1], tokens[i + 2]].filter(isMeaningWord);
+  // "a form of government is a ___ by which …": where only small words stand beside the blank,
+  // the nearest meaning word on each side within four says what fits.
+  if (near.length === 0) {
+    const before = tokens.slice(Math.max(0, i - 4), i).findLast(isMeaningWord);
+    const after = tokens.slice(i + 1, i + 5).find(isMeaningWord);
+    near.push(...[before, after].filter(isMeaningWord));
+  }
+  return near.map((t) => t.normal);
 }
 
 /** How well a word fits a slot: its closest word vector among the slot's neighbours. */
@@ -118,6 +125,24 @@ function slotFit(word: Token, context: string[]): number | null {
 
 /** A distractor whose fit to the slot comes this close to the key's fits it too. */
 const SLOT_MARGIN = 0.05;
+
+/**
+ * A describing word right before the blank takes any noun this close to it, whatever the key's
+ * fit: "internal ___" reads as well with "sovereignty" (0.41) as with "administration" (0.59).
+ */
+const MODIFIER_FIT = 0.4;
+
+/** The adjective right before a blank, if any ("internal ___"). */
+function modifierBefore(tokens: Token[], i: number): Token | null {
+  const before = tokens[i - 1];
+  return before && before.pos === 'adj' && !before.post.trim() ? before : null;
+}
+
+/** "REPUBLIC", the source's capitals for emphasis, in the bank as the plain word. */
+const bankForm = (token: Token) =>
+  token.text.length > 1 && token.text === token.text.toUpperCase() && !token.tags.has('Acronym')
+    ? token.text.toLowerCase()
+    : token.text;
 
 /** Blanks on one word: more than this many drill the word, not the text. */
 const BLANKS_PER_WORD = 2;
@@ -174,9 +199,13 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
     const distractors: string[] = [];
     const context = slotContext(sentence.tokens, sentence.tokens.indexOf(target));
     const keyFit = slotFit(target, context);
+    const modifier = modifierBefore(sentence.tokens, sentence.tokens.indexOf(target));
+    const modifierVector = modifier ? wordVector(modifier.normal) : null;
     const fitsSlot = (word: Token) => {
       const fit = keyFit === null ? null : slotFit(word, context);
-      return fit !== null && keyFit !== null && fit >= keyFit - SLOT_MARGIN;
+      if (fit !== null && keyFit !== null && fit >= keyFit - SLOT_MARGIN) return true;
+      const v = modifierVector ? vectorOf(word) : null;
+      return v !== null && modifierVector !== null && cosine(v, modifierVector) >= MODIFIER_FIT;
     };
     // Same-form words from elsewhere, a bounded sample starting at a place fixed by the id, the
     // closest in length first: linear in the text, not quadratic.
@@ -212,11 +241,12 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
       )
         continue;
       seen.add(lemma);
-      distractors.push(candidate.token.text);
+      distractors.push(bankForm(candidate.token));
       if (distractors.length === 3) break;
     }
-    const text = sentence.text.replace(pattern, (_, before: string) => `${before}{{1}}`);
-    const wordBank = [target.text, ...distractors].sort((a, b) => a.localeCompare(b));
+    const text = withoutStrayQuotes(sentence.text.replace(pattern, (_, before: string) => `${before}{{1}}`));
+    const key = bankForm(target);
+    const wordBank = [key, ...distractors].sort((a, b) => a.localeCompare(b));
     drafts.push({
       lemma: target.lemma,
       template: 'cloze',
@@ -234,20 +264,25 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
         prompt: `Complete this sentence from paragraph ${sentence.paragraphNumber} with a word from the word bank.`,
         text,
         wordBank,
-        answer: { blanks: [{ accepted: [target.text] }] },
+        answer: { blanks: [{ accepted: [key] }] },
       },
     });
   }
-  // "terrorists" blanked in seven sentences is one question seven times: the best few of each word.
-  const byLemma = new Map<string, number>();
+  // "terrorists" blanked in seven sentences is one question seven times: the best few of each
+  // word, and a second only with another word bank.
+  const banksOf = new Map<string, string[][]>();
   const kept = new Set(
     drafts
       .map((draft, index) => ({ draft, index }))
       .sort((a, b) => b.draft.quality - a.draft.quality || a.index - b.index)
       .filter(({ draft }) => {
-        const count = (byLemma.get(draft.lemma) ?? 0) + 1;
-        byLemma.set(draft.lemma, count);
-        return count <= BLANKS_PER_WORD;
+        const bank = draft.question.type === 'cloze' ? (draft.question.wordBank ?? []) : [];
+        const earlier = banksOf.get(draft.lemma) ?? [];
+        // A second blank on the word is a new question only with other wrong words beside it.
+        const repeats = earlier.some((other) => bank.filter((w) => other.includes(w)).length > 2);
+        if (repeats || earlier.length >= BLANKS_PER_WORD) return false;
+        banksOf.set(draft.lemma, [...earlier, bank]);
+        return true;
       })
       .map(({ draft }) => draft),
   );

@@ -1,4 +1,4 @@
-import { frequencyRank } from '../../grade/vectors';
+import { cosine, frequencyRank, wordVector } from '../../grade/vectors';
 import { isContent, type Token } from '../../language/tokens';
 import {
   definitionOf,
@@ -63,7 +63,10 @@ function vocabularyItem(
   // WordNet labels with its field ("(law) a gift of personal property by will") only where the
   // paragraph speaks of that field ("our legacy" is no bequest).
   const candidates = senses(token.lemma, pos, 6).filter(
-    (synset) => !isInstance(synset) && fieldIsInContext(synset.gloss, context),
+    (synset) =>
+      !isInstance(synset) &&
+      fieldIsInContext(synset.gloss, context) &&
+      particularsAreInContext(definitionOf(synset), context),
   );
   if (candidates.length === 0) return null;
   const scored = candidates.map((synset, index) => {
@@ -83,12 +86,15 @@ function vocabularyItem(
   // "subordination" is "the state of being subordinate": a word that shares most of its letters
   // with the lemma, from the start, is its stem in another form.
   // "cynicism" is "a cynical feeling": the same stem under another suffix.
+  // "abolition" is "the act of abolishing …": the gloss word starts with the lemma's stem.
+  const lemmaStem = suffixless(token.lemma);
   const sharesStem = (w: string) => {
     let common = 0;
     while (common < w.length && w[common] === token.lemma[common]) common++;
     if (common >= 6 && common >= 0.75 * Math.min(w.length, token.lemma.length)) return true;
+    if (lemmaStem.length >= 5 && lemmaStem !== token.lemma && w.startsWith(lemmaStem)) return true;
     const stem = suffixless(w);
-    return stem.length >= 4 && stem === suffixless(token.lemma);
+    return stem.length >= 4 && stem === lemmaStem;
   };
   if (
     (definition.toLowerCase().match(/[a-z]{4,}/g) ?? []).some((w) => token.lemma.includes(w) || sharesStem(w))
@@ -116,6 +122,48 @@ function isVerbIngForm(word: string): boolean {
   const undoubled = /([b-df-hj-np-tv-z])\1$/.test(stem) ? stem.slice(0, -1) : null;
   return [stem, undoubled, `${stem}e`].some((base) => base !== null && lookup(base, 'v') !== null);
 }
+
+/**
+ * A definition that names particulars, a number or a name ("a legal right guaranteed by the 15th
+ * amendment to the US Constitution"), is the sense of one history: it is meant only where the
+ * paragraph names them too ("equality of suffrage between the members" is a vote, no amendment).
+ */
+function particularsAreInContext(definition: string, context: Set<string>): boolean {
+  // Numbers and names of two words ("US Constitution", "Christian Church"); a single capital is
+  // often a general thing ("the Earth", "GDP").
+  const particulars = [...definition.matchAll(/\b\d+\w*|\b\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)+/gu)].flatMap((m) =>
+    m[0].toLowerCase().split(/\s+/),
+  );
+  return particulars.every((p) => context.has(p));
+}
+
+/**
+ * "mankind" (man + kind), "homeland" (home + land): a word written as two everyday words is read
+ * off its parts, so its meaning tests nothing.
+ */
+function isTransparentCompound(word: string): boolean {
+  const whole = wordVector(word);
+  if (!whole) return false;
+  for (let cut = 3; cut <= word.length - 3; cut++) {
+    const parts = [word.slice(0, cut), word.slice(cut)] as const;
+    if (SUFFIX_WORDS.has(parts[1])) continue;
+    // Both parts everyday words, and the whole near each in use: "restrain" is no rest and rain.
+    const madeOfParts = parts.every((part) => {
+      const rank = frequencyRank(part);
+      const vector = wordVector(part);
+      return (
+        rank !== null && rank <= EVERYDAY_RANK && vector !== null && cosine(whole, vector) >= PART_AFFINITY
+      );
+    });
+    if (madeOfParts) return true;
+  }
+  return false;
+}
+
+/** Endings that are words too ("host-age", "match-less"): a suffix, not the second half of a compound. */
+const SUFFIX_WORDS = new Set(['age', 'able', 'ability', 'less', 'ness', 'ment', 'ship', 'ful', 'ion', 'ate']);
+/** How close in use a compound stays to each of its parts: "mankind" to "man" 0.32, "kind" 0.36. */
+const PART_AFFINITY = 0.25;
 
 /** A gloss that opens with its field in brackets, "(law) …", needs that field's word nearby. */
 function fieldIsInContext(gloss: string, context: Set<string>): boolean {
@@ -166,6 +214,9 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
           (next?.pos !== 'noun' || /[,;:.!?]/.test(token.post))
         )
           continue;
+        // "Mister Sam Rayburn", "Senator Vandenberg": a title before a name is part of the name.
+        if (next?.tags.has('Person') && !token.post.trim()) continue;
+        if (isTransparentCompound(token.normal)) continue;
         // "reporting directly to me", "the saying of prayers": a verb's -ing form, whose noun
         // senses in WordNet ("the news as presented by reporters") are rarely the one meant.
         if (isVerbIngForm(token.normal)) continue;
