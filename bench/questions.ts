@@ -260,6 +260,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/federalist-09-hamilton.txt',
     split: 'fresh',
   },
+  {
+    label: 'Hamilton, The Federalist No. 11, 1787 (essay)',
+    slug: 'federalist-11-hamilton',
+    file: 'bench/fixtures/ir-texts/fresh/federalist-11-hamilton.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

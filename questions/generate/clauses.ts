@@ -569,12 +569,22 @@ export function propositionOf(clause: Clause): Proposition | null {
     const headNoun = subject.findLast((t) => t.pos === 'noun');
     if (headNoun && clause.lemmasBefore?.has(headNoun.lemma)) return null;
   }
+  // "To this great national object, a NAVY, union will contribute in various ways": a fronted
+  // "to" phrase is what the verb goes to when nothing but a preposition or an adverb follows it;
+  // without it the clause says nothing ("union will contribute in various ways").
+  const rest = body.slice(end);
+  if (
+    from > 0 &&
+    body[0]?.normal === 'to' &&
+    (rest.length === 0 || rest[0]!.tags.has('Preposition') || rest[0]!.pos === 'adv')
+  )
+    return null;
   return {
     clause,
     subject,
     group,
     head,
-    rest: body.slice(end),
+    rest,
     negative: group.some((t) => t.isNegator),
   };
 }

@@ -81,6 +81,9 @@ const LENS_WORDS: Record<Lens, string[]> = {
     'escalation',
     'security',
     'threat',
+    'navy',
+    'naval',
+    'fleet',
   ],
   liberal: [
     'law',
@@ -163,8 +166,34 @@ const STRENGTH_WORDS = new Set(['strong', 'weak', 'good', 'bad', 'winning', 'los
  * balance of power" argues against realism), poker words only as poker, no civil war.
  */
 export function lensCueLemmas(tokens: readonly Token[]): string[] {
-  return tokens.flatMap((t, i) => (t.negated || !usedAsConcept(tokens, i) ? [] : [t.lemma]));
+  return tokens.flatMap((t, i) =>
+    t.negated || deniedByNo(tokens, i) || !usedAsConcept(tokens, i) ? [] : [t.lemma],
+  );
 }
+
+/** "with whom we have at present no treaty of commerce": a noun after "no" (and its adjectives) is absent. */
+function deniedByNo(tokens: readonly Token[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && tokens[k]!.pos === 'adj' && !tokens[k]!.post.trim()) k--;
+  return tokens[i]!.pos === 'noun' && tokens[k]?.normal === 'no';
+}
+
+/**
+ * Trade used as a weapon: ports closed, goods prohibited, a rival excluded to make it bid for
+ * the markets. Commerce in such a paragraph is leverage, not the liberal's cooperation for mutual gain.
+ */
+export const COERCIVE_TRADE_WORDS = new Set([
+  'prohibit',
+  'prohibition',
+  'prohibitory',
+  'embargo',
+  'exclude',
+  'exclusion',
+  'retaliate',
+  'retaliation',
+  'tariff',
+  'blockade',
+]);
 
 /**
  * Whether the token at `i` is used in its concept's sense: poker words only as poker ("worked
@@ -191,6 +220,21 @@ export function usedAsConcept(tokens: readonly Token[], i: number): boolean {
     if (after?.normal === 'to' && tokens[after === tokens[i + 1] ? i + 2 : i + 3]?.pos === 'verb')
       return false;
   }
+  // "the Union" of the states, "the Soviet Union": a federation or a state by name, no
+  // institution among states (the European Union is one).
+  if (
+    lemma === 'union' &&
+    /^\p{Lu}/u.test(tokens[i]!.written || tokens[i]!.text) &&
+    tokens[i - 1]?.normal !== 'european'
+  )
+    return false;
+  // "of signal importance": the adjective, no message sent.
+  if (
+    lemma === 'signal' &&
+    (tokens[i]!.pos === 'adj' ||
+      (tokens[i + 1]?.pos === 'noun' && !tokens[i + 1]!.tags.has('ProperNoun') && !tokens[i]!.post.trim()))
+  )
+    return false;
   return !(lemma === 'war' && tokens[i - 1]?.lemma === 'civil');
 }
 

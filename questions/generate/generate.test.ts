@@ -1846,3 +1846,80 @@ describe('faults a fresh essay showed (Hamilton, The Federalist No. 9, after its
     expect(banks.filter((w) => w !== w.toLowerCase())).toEqual([]);
   });
 });
+
+describe('faults a fresh essay showed (Hamilton, The Federalist No. 11, after its first-sight rating)', () => {
+  const lensesOf = (text: string) =>
+    lensQuestions(analysedText(text, 'federalist-11-lens-test'))
+      .filter((d) => d.question.type === 'multiple-choice')
+      .map((d) => d.question.lens);
+
+  it('reads no liberal lens into trade used as a weapon, "the Union" of the states, or "no treaty"', () => {
+    const leverage =
+      'By prohibitory regulations throughout the States, we may oblige foreign nations to bid against each other for the privileges of our markets. A government capable of excluding Britain from all our ports could negotiate for commercial privileges in her dominions. Britain would lose much of her trade and commerce with us.';
+    const cooperative =
+      'Open trade among the nations builds partnership and cooperation. Commerce and investment across the ocean bind old rivals to the same treaty. The charter of the new organization turns that trade into law.';
+    const union =
+      'A firm Union will be of the utmost moment to the trade of the States, and to their commerce with foreign nations. With those nations we have at present no treaty and no alliance.';
+    expect(lensesOf(cooperative)).toEqual(['liberal']);
+    expect(lensesOf(leverage)).toEqual([]);
+    expect(lensesOf(union)).toEqual([]);
+  });
+
+  it('counts a navy and a fleet as the realist’s armed force', () => {
+    const text =
+      'A navy of the United States would embrace the resources of all the states, and its fleet would guard the ships of our merchants among foreign nations. Naval officers would command respect in every port abroad.';
+    expect(lensesOf(text)).toEqual(['realist']);
+  });
+
+  it('asks no meaning WordNet gives for other people than the text names ("a nursery of seamen": "a child’s room for a baby")', () => {
+    const words = (text: string) =>
+      vocabularyItems(analysedText(text, 'figure-test')).map((i) => i.token.lemma);
+    expect(
+      words('As a nursery of seamen, the fisheries will become a universal resource for the navy.'),
+    ).not.toContain('nursery');
+    expect(words('The baby slept in the nursery while her parents talked in the garden.')).toContain(
+      'nursery',
+    );
+  });
+
+  it('asks no meaning of "not" and an everyday word ("insignificant", "disunited"), and still of a rare one ("unsalable")', () => {
+    const words = vocabularyItems(
+      analysedText(
+        [
+          'In a state so insignificant our commerce would be a prey to the nations at war.',
+          'Whether the States are united or disunited, the trade would suffer.',
+          'Particular articles may be in great demand at certain periods, and unsalable at others.',
+        ].join('\n\n'),
+        'negated-word-test',
+      ),
+    ).map((i) => i.token.lemma);
+    expect(words).toContain('unsalable');
+    expect(words.filter((w) => /insignificant|disunited/.test(w))).toEqual([]);
+  });
+
+  it('states no clause whose fronted "to" phrase is what its verb goes to ("To this great object, union will contribute in various ways")', () => {
+    const [fronted] = clausesOf(
+      tokenize('To this great national object, a NAVY, union will contribute in various ways.'),
+    );
+    expect(propositionOf(fronted!)).toBeNull();
+    // "To those old allies …, we pledge the loyalty of faithful friends": the verb keeps its object.
+    const [pledge] = clausesOf(
+      tokenize('To those old allies whose origins we share, we pledge the loyalty of faithful friends.'),
+    );
+    expect(propositionOf(pledge!) && statedText(propositionOf(pledge!)!)).toBe(
+      'we pledge the loyalty of faithful friends',
+    );
+  });
+
+  it('cuts no statement after a verb and a bare noun that need what follows ("would give room [for …]")', () => {
+    const text =
+      'The dissolution of the Confederacy would give room for delicate questions concerning the future existence of these rights.';
+    const small = analysedText(text, 'light-verb-test');
+    expect(
+      withoutLongCopy(
+        'the dissolution of the Confederacy would not give room for delicate questions concerning the future existence of these rights',
+        small,
+      ),
+    ).toBeNull();
+  });
+});

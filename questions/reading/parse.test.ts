@@ -120,6 +120,41 @@ describe('parseReading on nasty input', () => {
     expect(allText(reading)).not.toMatch(/newsletter/);
   });
 
+  it('reads a subtitle under the title, wrapped or in brackets, as no paragraph (The Federalist Nos. 5 and 11)', () => {
+    const prose =
+      'THE importance of the Union, in a commercial light, is one of those points about which there\nis least room to entertain a difference of opinion.';
+    const wrapped = [
+      'FEDERALIST No. 11',
+      '',
+      'The Utility of the Union in Respect to Commercial Relations and a',
+      'Navy',
+      '',
+      prose,
+    ].join('\n');
+    const bracketed = [
+      'FEDERALIST No. 5',
+      '',
+      'The Same Subject Continued',
+      '',
+      '(Concerning Dangers From Foreign Force and Influence)',
+      '',
+      prose,
+    ].join('\n');
+    for (const text of [wrapped, bracketed]) {
+      const reading = parseReading({ text, format: 'text' });
+      expect(reading.paragraphs.map((p) => p.text)).toEqual([prose.replace('\n', ' ')]);
+      expect(reading.sections.map((s) => s.title).join(' ')).not.toMatch(/^Navy$|Concerning/);
+    }
+    // A long line in sentence case under the title stays the text's first paragraph.
+    const plain = parseReading({
+      text: 'On Alliances\n\nWhy the alliance of the northern states will outlast the war and the peace\n\nStates join alliances when they fear a common rival more than each other.',
+      format: 'text',
+    });
+    expect(plain.paragraphs[0]!.text).toBe(
+      'Why the alliance of the northern states will outlast the war and the peace',
+    );
+  });
+
   it('reads mixed line endings the same as Unix ones', () => {
     const unix = 'Title line\n\nFirst paragraph here.\nStill first.\n\nSecond one.';
     const mixed = 'Title line\r\n\r\nFirst paragraph here.\rStill first.\r\n\nSecond one.';

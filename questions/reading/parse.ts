@@ -66,6 +66,22 @@ export function parseReading(
     kept.shift();
   }
 
+  // "The Utility of the Union in Respect to Commercial Relations and a Navy" under the title (and
+  // any heading there): a line in title case before the prose is a subtitle, however long, not
+  // paragraph 1.
+  const lead = kept.findIndex((block) => block.kind !== 'heading');
+  const leadBlock = kept[lead];
+  const subtitle = leadBlock?.kind === 'paragraph' ? leadBlock.text.replace(/^\((.*)\)$/, '$1') : '';
+  const afterLead = kept[lead + 1];
+  if (
+    subtitle &&
+    looksLikeTitle(subtitle) &&
+    isTitleCase(subtitle) &&
+    afterLead?.kind === 'paragraph' &&
+    !looksLikeTitle(afterLead.text)
+  )
+    kept[lead] = { kind: 'heading', depth: 2, text: subtitle };
+
   const paragraphs: ReadingParagraph[] = [];
   const headingBefore = new Map<number, string>();
   const step = Math.max(1, Math.ceil(kept.length / 50));
@@ -260,14 +276,20 @@ function isParagraphPerLine(lines: string[]): boolean {
   if (long >= Math.max(1, lines.length / 3)) return true;
   // Wrapped lines mostly break inside a sentence; lines that nearly all end one are paragraphs.
   // A line without final punctuation ends one only as a title does, with no lower-case line after
-  // it (a bullet, a capital): a wrapped line of prose ("the safety of the") goes on in lower case.
+  // it (a bullet, a capital): a wrapped line of prose ("the safety of the") goes on in lower case,
+  // and a wrapped title ("… Commercial Relations and a / Navy") stops on a word that needs the next.
   const ends = lines
     .slice(0, -1)
     .filter(
-      (l, i) => /[.!?:;"”’)]$/.test(l) || (looksLikeTitle(l) && !/^\p{Ll}/u.test(lines[i + 1]!)),
+      (l, i) =>
+        /[.!?:;"”’)]$/.test(l) ||
+        (looksLikeTitle(l) && !/^\p{Ll}/u.test(lines[i + 1]!) && !ENDS_MID_PHRASE.test(l)),
     ).length;
   return ends / (lines.length - 1) >= 0.6;
 }
+
+/** A line that stops on an article, a preposition or a conjunction stops mid-phrase. */
+const ENDS_MID_PHRASE = /\b(a|an|the|of|and|or|to|in|for|with|by|on|at|from|into|upon)$/i;
 
 /** A date or a line in capitals at the top, kept apart from the paragraph under it. */
 const isMetaLine = (line: string) =>
@@ -292,6 +314,15 @@ function markPlainHeadings(blocks: Block[], format: ParseInput['format']): Block
       /[.!?:;,"”’)]$/.test(next.text);
     return heading ? { kind: 'heading' as const, depth: 2, text: block.text } : block;
   });
+}
+
+/** Most words of four letters or more start with a capital ("The Union as a Safeguard Against …"). */
+function isTitleCase(text: string): boolean {
+  const words = text
+    .replace(/[()[\]"“”]/g, '')
+    .split(/\s+/)
+    .filter((w) => w.length >= 4);
+  return words.length >= 2 && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.8 * words.length;
 }
 
 function looksLikeTitle(text: string): boolean {

@@ -160,6 +160,13 @@ const BOUNDARY =
 const PREPOSITION =
   /^(in|on|at|with|by|from|for|through|over|about|against|among|under|within|during|across|toward|towards|after|before)$/i;
 
+/** Nouns that a verb takes bare in an idiom whose meaning lies in the phrase after it ("give rise to"). */
+const LIGHT_VERB_NOUNS = new Set(
+  'room way rise care use advantage attention part place account note hold charge exception aim heed notice stock track sight effect issue'.split(
+    ' ',
+  ),
+);
+
 export function withoutLongCopy(
   text: string,
   analysis: ReadingAnalysis,
@@ -211,6 +218,9 @@ export function withoutLongCopy(
     const whole = tokenize(text).filter((t) => t.written);
     const last = whole[kept.length - 1];
     if (!last || (last.pos !== 'noun' && last.pos !== 'number') || last.tags.has('Pronoun')) return null;
+    // "would give room [for delicate questions …]", "make way [for …]": a verb and a bare noun
+    // that say nothing without the phrase after them.
+    if (LIGHT_VERB_NOUNS.has(last.normal) && whole[kept.length - 2]?.tags.has('Verb')) return null;
     if (cutClauseVerb(kept, whole) || cutList(kept, whole)) return null;
     // "The case of the treaty of peace [with Britain adds great weight …]": cut inside the
     // subject, before its verb, the text says nothing.

@@ -2,6 +2,7 @@ import { LENSES, type Lens } from '../../schema';
 import type { ParagraphAnalysis, ReadingAnalysis } from '../analyse';
 import {
   ARMED_FORCES_WORDS,
+  COERCIVE_TRADE_WORDS,
   INTERNATIONAL_WORDS,
   LENS_SUMMARIES,
   LENS_THEMES,
@@ -53,6 +54,12 @@ export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
   for (const paragraph of analysis.paragraphs) {
     if (!aboutInternationalPolitics(paragraph, home)) continue;
     const cues = lensCues(paragraph.sentences.flatMap((s) => lensCueLemmas(s.tokens)));
+    if (
+      paragraph.sentences.some((s) =>
+        s.tokens.some((t) => COERCIVE_TRADE_WORDS.has(t.lemma) || COERCIVE_TRADE_WORDS.has(t.normal)),
+      )
+    )
+      cues.liberal = cues.liberal.filter((w) => w !== 'trade' && w !== 'commerce');
     const ranked = (LENSES as readonly Lens[])
       .map((lens) => ({ lens, words: [...new Set(cues[lens])] }))
       .sort((a, b) => b.words.length - a.words.length);

@@ -100,6 +100,7 @@ function vocabularyItem(
     (definition.toLowerCase().match(/[a-z]{4,}/g) ?? []).some((w) => token.lemma.includes(w) || sharesStem(w))
   )
     return null;
+  if (!forTheSamePeople(definition, sentence.tokens, sentence.tokens.indexOf(token))) return null;
   const margin = best.shared - (scored[1]?.shared ?? 0);
   return {
     token,
@@ -137,11 +138,35 @@ function particularsAreInContext(definition: string, context: Set<string>): bool
   return particulars.every((p) => context.has(p));
 }
 
+/** Words for anyone at all, which name no particular people. */
+const ANYONE = new Set(['person', 'someone', 'somebody', 'people', 'individual', 'anyone', 'one', 'others']);
+
 /**
- * "mankind" (man + kind), "homeland" (home + land): a word written as two everyday words is read
- * off its parts, so its meaning tests nothing.
+ * "A nursery of seamen" where WordNet's only nursery is "a child's room for a baby": a thing said
+ * to be of or for some people ("of seamen") whose sense is made for other people (a baby) is
+ * used as a figure, in a sense WordNet does not have.
  */
-function isTransparentCompound(word: string): boolean {
+function forTheSamePeople(definition: string, tokens: Token[], i: number): boolean {
+  const link = tokens[i + 1];
+  const whom = tokens.slice(i + 2, i + 4).find((t) => t.pos === 'noun');
+  if (!link || !/^(of|for)$/.test(link.normal) || !whom || !denotesPeople(whom.lemma)) return true;
+  const named = (definition.toLowerCase().match(/[a-z]{3,}/g) ?? []).filter(
+    (w) => !ANYONE.has(w) && lookup(w, 'n') !== null && denotesPeople(w),
+  );
+  return named.length === 0 || named.includes(whom.lemma);
+}
+
+/**
+ * "mankind" (man + kind), "homeland" (home + land), "insignificant" (not significant): a word
+ * written as two everyday words, or as "not" and one, is read off its parts: it tests nothing.
+ */
+function isTransparentCompound(word: string, pos: WordNetPos): boolean {
+  // "insignificant", "disunited", "uncivil": "not" before an everyday word that WordNet gives as
+  // its opposite (not "untold", "inroad" or "income").
+  const base = /^(?:un|in|im|il|ir|dis|non)(.{4,})$/.exec(word)?.[1];
+  const baseRank = base ? frequencyRank(base) : null;
+  if (base && baseRank !== null && baseRank <= EVERYDAY_RANK && relationsOf(word, pos).opposites.has(base))
+    return true;
   const whole = wordVector(word);
   if (!whole) return false;
   for (let cut = 3; cut <= word.length - 3; cut++) {
@@ -216,7 +241,8 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
           continue;
         // "Mister Sam Rayburn", "Senator Vandenberg": a title before a name is part of the name.
         if (next?.tags.has('Person') && !token.post.trim()) continue;
-        if (isTransparentCompound(token.normal)) continue;
+        const wordnetPos = POS_OF[token.pos];
+        if (wordnetPos && isTransparentCompound(token.lemma, wordnetPos)) continue;
         // "reporting directly to me", "the saying of prayers": a verb's -ing form, whose noun
         // senses in WordNet ("the news as presented by reporters") are rarely the one meant.
         if (isVerbIngForm(token.normal)) continue;
