@@ -266,6 +266,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/federalist-11-hamilton.txt',
     split: 'fresh',
   },
+  {
+    label: 'Truman, address to a joint session of Congress, 16 April 1945',
+    slug: 'truman-1945-address-to-congress',
+    file: 'bench/fixtures/ir-texts/fresh/truman-1945-address-to-congress.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

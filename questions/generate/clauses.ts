@@ -166,10 +166,15 @@ function markerAt(tokens: Token[], i: number): { length: number; relation: Relat
       return null;
     // "For this vision to come true, we must …" states a purpose or a condition, not a reason:
     // a verb after "to" is an infinitive, however the tagger read it.
+    // "For those fundamental rights, they risked their lives": a comma before the verb closes a
+    // fronted phrase ("for the sake of those rights"), and the verb is the main clause's.
     const hasVerb = tokens
       .slice(i + 2, i + 6)
       .some(
-        (t, k, window) => isFiniteVerb(t) && window.slice(0, k).every((before) => before.normal !== 'to'),
+        (t, k, window) =>
+          isFiniteVerb(t) &&
+          window.slice(0, k).every((before) => before.normal !== 'to') &&
+          !tokens.slice(i + 1, i + 2 + k).some((before) => before.post.includes(',')),
       );
     if (next && (next.tags.has('Pronoun') || next.tags.has('Determiner') || next.tags.has('Noun')) && hasVerb)
       return { length: 1, relation: 'cause' };
@@ -290,6 +295,7 @@ const NAMING_PARTICIPLES = new Set(['named', 'called', 'known', 'titled', 'entit
 
 /** Words that open a clause without being its subject. */
 const OPENERS = new Set([
+  'yet',
   'and',
   'or',
   'so',
@@ -361,6 +367,9 @@ export function propositionOf(clause: Clause): Proposition | null {
   if (body[0]?.tags.has('Preposition')) {
     const comma = body.findIndex((t) => t.post.includes(','));
     if (comma > 0 && comma < body.length - 3) from = comma + 1;
+    // "Without such machinery, the entire world will have to remain an armed camp": a fronted
+    // "without" is a condition, and the clause alone says the opposite of the author's hope.
+    if (from > 0 && /^(without|absent)$/.test(body[0].normal)) return null;
   }
   // A relative clause inside the subject ("the beliefs for which our forebears fought are …")
   // has its own verb: the main verb is the next one after it.
@@ -837,9 +846,23 @@ export function affirmed(proposition: Proposition, subjectText_ = subjectText(pr
     return join([subjectText_, textOf(proposition.group), trimEnd(textOf(proposition.rest))]);
   // "never", "no longer", "neither" carry more than a "not"; leave them alone.
   if (proposition.group.some((t) => t.isNegator && t.normal !== 'not')) return null;
-  const parts = splitGroup(proposition);
-  if (!parts?.aux) return null;
-  const aux = parts.aux.toLowerCase();
+  const found = splitGroup(proposition);
+  if (!found?.aux) return null;
+  // "is not so hopeless" → "is hopeless", not "is so hopeless": the degree word went with the "not".
+  const not = proposition.group.findIndex((t) => t.isNegator);
+  const degree = proposition.group[not + 1];
+  const degreeGoes =
+    degree !== undefined &&
+    /^(so|that|too|very)$/.test(degree.normal) &&
+    proposition.rest[0]?.pos === 'adj' &&
+    !proposition.rest.slice(1).some((t) => /^(that|as|to)$/.test(t.normal));
+  const parts = degreeGoes
+    ? {
+        ...found,
+        between: found.between.replace(new RegExp(`\\b${degree.written || degree.text}\\b\\s*`), '').trim(),
+      }
+    : found;
+  const aux = parts.aux!.toLowerCase();
   let verbGroup: string;
   if (/^(do|does|did)$/.test(aux)) {
     const forms = conjugate(parts.verb);

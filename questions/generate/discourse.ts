@@ -154,9 +154,12 @@ const DANGER_NOUN = /^(risks?|dangers?|threats?|perils?|costs?|price)$/;
 const isDangerWord = (t: Token) =>
   RISK_WORDS.has(t.lemma) || DANGER_NOUN.test(t.normal) || RIFT_NOUN.test(t.normal);
 
-/** Whether some words name a danger or a cost ("risk-tolerant", "threaten", "cracks within"). */
+/**
+ * Whether some words name a danger or a cost ("risk-tolerant", "threaten", "cracks within"), or
+ * a trouble that reads as one ("problems of staggering proportions"): no distractor of a risk item.
+ */
 export const namesDanger = (tokens: readonly Token[]) =>
-  tokens.some((t) => isDangerWord(t) || /risk|danger|threat|vulnerab/.test(t.normal));
+  tokens.some((t) => isDangerWord(t) || /risk|danger|threat|vulnerab|problem|hardship|burden/.test(t.normal));
 
 /** The action of "the time has come to …" or "it is (high) time to …", or null. */
 function callOfTheTime(proposition: Proposition): string | null {

@@ -6,6 +6,7 @@ import { tokenize } from '../language/tokens';
 import { denotesPeople } from '../language/wordnet';
 import { QUESTION_TYPES, type Question } from '../schema';
 import {
+  affirmed,
   clausesOf,
   negated,
   predicateAsInfinitive,
@@ -26,6 +27,7 @@ import {
   validateQuestion,
 } from './index';
 import {
+  actionsElsewhere,
   agentQuestions,
   causeQuestions,
   endsInVerblessThatClause,
@@ -1921,5 +1923,58 @@ describe('faults a fresh essay showed (Hamilton, The Federalist No. 11, after it
         small,
       ),
     ).toBeNull();
+  });
+});
+
+describe('faults a fresh speech showed (Truman, address to Congress, 16 April 1945, after its first-sight rating)', () => {
+  it('reads no reason into a sentence that opens on a fronted "For …," ("For those rights, they risked their lives")', () => {
+    const small = analysedText(
+      'Our forefathers came to our rugged shores in search of religious tolerance and political freedom. For those fundamental rights, they risked their lives.\n\nWe keep faith with them. For we know that freedom is never won for good.',
+      'fronted-for-test',
+    );
+    const causes = readDiscourse(small).causes.map((c) => c.effect.sentence.id);
+    expect(causes).not.toContain('p1.s1');
+    // "For we know …", a clause, still gives the reason for the sentence before it.
+    expect(causes).toContain('p2.s1');
+  });
+
+  it('states no clause under a fronted "without" condition ("Without such machinery, the world will remain an armed camp")', () => {
+    for (const sentence of [
+      'Without such machinery, the entire world will have to remain an armed camp.',
+      'Yet, without such organization, the rights of man on earth cannot be protected.',
+    ]) {
+      const [clause] = clausesOf(tokenize(sentence));
+      expect(propositionOf(clause!)).toBeNull();
+    }
+  });
+
+  it('affirms "is not so hopeless" as "is hopeless"', () => {
+    const [clause] = clausesOf(tokenize('The outlook for humanity is not so hopeless.'));
+    expect(affirmed(propositionOf(clause!)!)).toBe('The outlook for humanity is hopeless');
+  });
+
+  it('blanks no cause after "fight for" or goal after "the way to", where any fits', () => {
+    expect(openSlot(tokenize('We dare not pause in the hard fight for victory.'), 9)).toBe(true);
+    expect(openSlot(tokenize('Hope showed the way to victory.'), 5)).toBe(true);
+    expect(openSlot(tokenize('We dare not pause in the hard fight near the victory.'), 10)).toBe(false);
+  });
+
+  it('offers as a thing to do no fate of a city ("Rock under the weight of our bombs") and no half-conjugated pair ("Look forward and moved forward")', () => {
+    const text = [
+      'We must learn to trade more with other nations for our mutual advantage.',
+      'Tokyo rocks under the weight of our bombs. Roosevelt looked forward and moved forward.',
+      'The allied armies crossed the great river in the spring. The envoys signed a border treaty with the southern kingdom.',
+      'The merchants opened new roads to the coast. The council approved a common budget for the ports.',
+    ].join('\n\n');
+    const small = analysedText(text, 'city-subject-test');
+    const actions = actionsElsewhere(readDiscourse(small), 0, 'city-subject-test', new Set());
+    expect(actions.some((a) => /sign a border treaty/.test(a))).toBe(true);
+    expect(actions.filter((a) => /^rock under|moved forward/i.test(a))).toEqual([]);
+  });
+
+  it('offers as no risk distractor a sentence that names problems ("problems of staggering proportions")', () => {
+    expect(namesDanger(tokenize('Unquestionably we shall face problems of staggering proportions.'))).toBe(
+      true,
+    );
   });
 });

@@ -2,6 +2,7 @@ import nlp from 'compromise';
 import { decodeHTML } from 'entities';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { type Block, extractMetadata, isNameLine, isNavigationDebris } from './metadata';
+import { joinSplitWords } from './split-words';
 import type { ParsedReading, ReadingParagraph, ReadingSection, ReadingSentence } from './types';
 
 export class ReadingParseError extends Error {}
@@ -87,16 +88,17 @@ export function parseReading(
   const step = Math.max(1, Math.ceil(kept.length / 50));
   for (const [position, block] of kept.entries()) {
     if (onProgress && position % step === 0) onProgress(position, kept.length);
+    const blockText = joinSplitWords(block.text);
     if (block.kind === 'heading') {
-      headingBefore.set(paragraphs.length, block.text);
+      headingBefore.set(paragraphs.length, blockText);
       continue;
     }
     const index = paragraphs.length + 1;
-    const sentences = splitSentences(block.text).map(
+    const sentences = splitSentences(blockText).map(
       (text, i): ReadingSentence => ({ id: `p${index}.s${i + 1}`, text }),
     );
     if (sentences.length === 0) continue;
-    paragraphs.push({ id: `p${index}`, text: block.text, sentences });
+    paragraphs.push({ id: `p${index}`, text: blockText, sentences });
   }
   onProgress?.(kept.length, kept.length);
   if (paragraphs.length === 0) {

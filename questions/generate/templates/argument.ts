@@ -286,7 +286,7 @@ function secondClause(text: string): boolean {
  * what cannot be done, and the recommended action with its verb turned around. Never another of
  * the author's own recommendations: that would be a second right answer.
  */
-function actionsElsewhere(
+export function actionsElsewhere(
   discourse: Discourse,
   paragraphIndex: number,
   seed: string,
@@ -308,7 +308,16 @@ function actionsElsewhere(
           !st.proposition.group.some((t) => t.tags.has('Modal')) &&
           // Only what a clearly parsed actor does: a noun-headed subject of a few words.
           st.proposition.subject.length <= 5 &&
-          st.proposition.subject.at(-1)?.pos === 'noun',
+          st.proposition.subject.at(-1)?.pos === 'noun' &&
+          // "Tokyo rocks under the weight of our bombs": what befalls a city is no one's act.
+          !st.proposition.subject.some((t) => t.tags.has('City')) &&
+          // "looked forward and moved forward": the second verb would stay in its tense.
+          !st.proposition.rest.some(
+            (t, i) =>
+              /^(and|or)$/.test(st.proposition.rest[i - 1]?.normal ?? '') &&
+              t.tags.has('Verb') &&
+              (t.tags.has('PastTense') || t.tags.has('PresentTense')),
+          ),
       )
       .map((st) => ({
         paragraph: st.sentence.paragraphIndex,

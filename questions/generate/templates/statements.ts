@@ -74,6 +74,12 @@ export function openSlot(tokens: Token[], i: number): boolean {
   return (
     coordinated ||
     /\b(as well as|such as)$/.test(listTail) ||
+    // "the hard fight for ___", "our struggle for ___", "showed the way to ___": any cause or
+    // goal fits the blank.
+    /\b(fight|fights|fighting|struggle|struggles|strive|striving|stand|stands|work|works|working|search|hope|pray|praying|yearn|quest|campaign|battle|crusade|call|calls) for$/.test(
+      listTail,
+    ) ||
+    /\b(way|path|road|route|march|journey) to(ward|wards)?$/.test(listTail) ||
     // "that ___", and "did not share in its ___": after a bare demonstrative or possessive, nothing
     // but the words after the blank says which noun is meant ("its wealth", "its power").
     (before !== undefined && /^(that|this|these|those|its|their|our|his|your|my)$/.test(before.normal))
