@@ -20,12 +20,6 @@ export function isTimeZone(name: unknown): name is string {
   }
 }
 
-/** Every time zone this runtime knows, for pickers. */
-export function timeZoneNames(): string[] {
-  const names = Intl.supportedValuesOf('timeZone');
-  return names.includes('UTC') ? names : ['UTC', ...names];
-}
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string, options: Intl.DateTimeFormatOptions, key: string) {
   const id = `${key}|${timeZone}`;

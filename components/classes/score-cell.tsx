@@ -12,20 +12,3 @@ export function ScoreCell({ cell }: { cell: Cell }) {
     </span>
   );
 }
-
-/**
- * A mastery value as a shaded cell: red to green, with the number in it for those who cannot tell
- * colours apart. Padding and type come from the heat map's table (student-table.tsx).
- */
-export function HeatCell({ value }: { value: number | null }) {
-  if (value === null) return <td className="text-slate-400">—</td>;
-  const shade =
-    value >= 0.8
-      ? 'bg-emerald-200 dark:bg-emerald-800'
-      : value >= 0.6
-        ? 'bg-lime-100 dark:bg-lime-900'
-        : value >= 0.4
-          ? 'bg-amber-100 dark:bg-amber-900'
-          : 'bg-red-200 dark:bg-red-900';
-  return <td className={shade}>{Math.round(value * 100)}</td>;
-}

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { ScrollBox } from '@/components/ui/scroll-box';
 import type { ClassProgress } from '@/lib/classes/dashboard';
 import { skillName } from '@/questions/schema';
-import { HeatCell } from './score-cell';
+import { MasteryGrid, type MasteryRow } from './mastery-grid';
 import { type GridRow, StudentGrid } from './student-grid';
 
 const card =
@@ -118,30 +118,16 @@ export function StudentProgress({
             Mastery by skill (percent)
           </h2>
           <ScrollBox label="Mastery by skill, per student">
-            <table className="text-sm [&_td]:px-2 [&_td]:py-1 [&_td]:text-center [&_td]:text-xs [&_td]:tabular-nums">
-              <thead>
-                <tr>
-                  <th className="py-1 pr-4 text-left font-medium">Student</th>
-                  {progress.skills.map((s) => (
-                    <th key={s} className="px-2 py-1 text-xs font-medium">
-                      {skillName(s)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {progress.heatmap.map((h) => (
-                  <tr key={h.student.userId}>
-                    <th scope="row" className="py-1 pr-4 text-left font-normal">
-                      {h.student.name ?? h.student.email}
-                    </th>
-                    {h.bySkill.map((v, i) => (
-                      <HeatCell key={progress.skills[i]} value={v} />
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <MasteryGrid
+              skills={progress.skills.map(skillName)}
+              rows={progress.heatmap.map(
+                (h): MasteryRow => ({
+                  userId: h.student.userId,
+                  name: h.student.name ?? h.student.email,
+                  percents: h.bySkill.map((v) => (v === null ? null : Math.round(v * 100))),
+                }),
+              )}
+            />
           </ScrollBox>
           {progress.concepts.length > 0 && (
             <p className="text-sm">

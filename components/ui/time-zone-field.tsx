@@ -1,4 +1,4 @@
-import { timeZoneNames } from '@/lib/time';
+import { TimeZoneSelect } from './time-zone-select';
 
 /** A labelled list of every time zone, grouped by region as people look for them ("Europe/Paris"). */
 export function TimeZoneField({
@@ -20,20 +20,13 @@ export function TimeZoneField({
       </label>
       {/* Keyed by the stored zone: when the page refreshes with another (the browser's first
           report, TimeZoneReporter), the list shows it; a default value alone would not change. */}
-      <select
+      <TimeZoneSelect
         key={value}
         id={id}
         name={name}
-        defaultValue={value}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        className="block w-full max-w-md rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
-      >
-        {timeZoneNames().map((zone) => (
-          <option key={zone} value={zone}>
-            {zone.replaceAll('_', ' ')}
-          </option>
-        ))}
-      </select>
+        value={value}
+        describedBy={hint ? `${id}-hint` : undefined}
+      />
       {hint && (
         <p id={`${id}-hint`} className="text-sm text-slate-600 dark:text-slate-400">
           {hint}
