@@ -272,6 +272,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/truman-1945-address-to-congress.txt',
     split: 'fresh',
   },
+  {
+    label: 'Carter, inaugural address, 1977',
+    slug: 'carter-1977-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/carter-1977-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
