@@ -1978,3 +1978,16 @@ describe('faults a fresh speech showed (Truman, address to Congress, 16 April 19
     );
   });
 });
+
+describe('a fault Carter’s 1977 inaugural showed on first sight', () => {
+  it('asks no adjective sense of a verb’s participle after "when" or an auxiliary ("duties which, when assumed, …")', () => {
+    const words = (text: string) =>
+      vocabularyItems(analysedText(text, 'participle-test')).map((i) => i.token.normal);
+    expect(
+      words(
+        'It imposes on us a special obligation, to take on those moral duties which, when assumed, seem invariably to be in our own best interests.',
+      ),
+    ).not.toContain('assumed');
+    expect(words('The spies crossed the border under assumed names and forged papers.')).toContain('assumed');
+  });
+});

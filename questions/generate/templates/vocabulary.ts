@@ -190,6 +190,15 @@ const SUFFIX_WORDS = new Set(['age', 'able', 'ability', 'less', 'ness', 'ment', 
 /** How close in use a compound stays to each of its parts: "mankind" to "man" 0.32, "kind" 0.36. */
 const PART_AFFINITY = 0.25;
 
+/** "assumed" (assume), "stopped" (stop), "tried" (try): the -ed form of a verb WordNet knows. */
+function isVerbEdForm(word: string): boolean {
+  const stem = /^(.+)ed$/.exec(word)?.[1];
+  if (!stem) return false;
+  const undoubled = /([b-df-hj-np-tv-z])\1$/.test(stem) ? stem.slice(0, -1) : null;
+  const fromY = stem.endsWith('i') ? `${stem.slice(0, -1)}y` : null;
+  return [stem, `${stem}e`, undoubled, fromY].some((base) => base !== null && lookup(base, 'v') !== null);
+}
+
 /** A gloss that opens with its field in brackets, "(law) …", needs that field's word nearby. */
 function fieldIsInContext(gloss: string, context: Set<string>): boolean {
   const field = /^\((\w+)\)/.exec(gloss.trim())?.[1]?.toLowerCase();
@@ -246,6 +255,17 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
         // "reporting directly to me", "the saying of prayers": a verb's -ing form, whose noun
         // senses in WordNet ("the news as presented by reporters") are rarely the one meant.
         if (isVerbIngForm(token.normal)) continue;
+        // "moral duties which, when assumed, …", "was determined": a verb's past participle after
+        // an auxiliary or "when", where WordNet's adjective senses ("assumed": adopted in order to
+        // deceive) are not the one meant.
+        if (
+          token.pos === 'adj' &&
+          /^(when|if|once|unless|until|though|although|is|are|was|were|be|been|being|has|have|had)$/.test(
+            sentence.tokens[i - 1]?.normal ?? '',
+          ) &&
+          isVerbEdForm(token.normal)
+        )
+          continue;
         // "additional", "saying": a word among the few thousand most used in English, said once
         // here, is no vocabulary to teach; a frequent word the text keeps using ("sanctions") is.
         const rank = frequencyRank(token.normal);
