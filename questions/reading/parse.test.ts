@@ -157,11 +157,11 @@ describe('parseReading on nasty input', () => {
 
   it('joins words that text extraction split ("Go d", "w ill", "Machi nery"), and no two real words', () => {
     const reading = parseReading({
-      text: "The laws of Go d have been violated. There w ill be no relaxation by t he forces of freedom. Machi nery for the settlement of differences and increased product ion must be found. A dmiral Leahy has served. Such states have flourished for ages in deed, and the 1980's have seen an ion channel per cent by per cent.",
+      text: "The laws of Go d have been violated. There w ill be no relaxation by t he forces of freedom. Machi nery for the settlement of differences and increased product ion must be found. A dmiral Leahy has served. Such states have flourished for ages in deed, and the 1980's have seen an ion channel per cent by per cent. Iraq is free.",
       format: 'text',
     });
     expect(allText(reading)).toBe(
-      "The laws of God have been violated. There will be no relaxation by the forces of freedom. Machinery for the settlement of differences and increased production must be found. Admiral Leahy has served. Such states have flourished for ages in deed, and the 1980's have seen an ion channel per cent by per cent.",
+      "The laws of God have been violated. There will be no relaxation by the forces of freedom. Machinery for the settlement of differences and increased production must be found. Admiral Leahy has served. Such states have flourished for ages in deed, and the 1980's have seen an ion channel per cent by per cent. Iraq is free.",
     );
   });
 

@@ -35,6 +35,7 @@ function isWord(word: string): boolean {
   if (lower.length === 1) return lower === 'a' || lower === 'i' || lower === 'o';
   let found = known.get(lower);
   if (found === undefined) {
+    // Any entry counts, names included: "Iraq is" must not become "Iraqis" (so not hasCommonSense).
     const inWordNet = (w: string) => (['n', 'v', 'a', 'r'] as const).some((pos) => lookup(w, pos) !== null);
     found =
       FUNCTION_WORDS.has(lower) ||

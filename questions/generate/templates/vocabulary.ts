@@ -116,12 +116,16 @@ function vocabularyItem(
   };
 }
 
-/** "reporting", "nagging" (nag), "making" (make): the -ing form of a verb WordNet knows. */
-function isVerbIngForm(word: string): boolean {
-  const stem = /^(.+)ing$/.exec(word)?.[1];
+/**
+ * Whether a word is a verb WordNet knows written with an ending: "reporting", "nagging" (nag),
+ * "making" (make) with "ing"; "assumed", "stopped" (stop), "tried" (try) with "ed".
+ */
+function isVerbForm(word: string, ending: 'ing' | 'ed'): boolean {
+  const stem = new RegExp(`^(.+)${ending}$`).exec(word)?.[1];
   if (!stem) return false;
   const undoubled = /([b-df-hj-np-tv-z])\1$/.test(stem) ? stem.slice(0, -1) : null;
-  return [stem, undoubled, `${stem}e`].some((base) => base !== null && lookup(base, 'v') !== null);
+  const fromY = ending === 'ed' && stem.endsWith('i') ? `${stem.slice(0, -1)}y` : null;
+  return [stem, undoubled, `${stem}e`, fromY].some((base) => base !== null && lookup(base, 'v') !== null);
 }
 
 /**
@@ -151,7 +155,7 @@ function forTheSamePeople(definition: string, tokens: Token[], i: number): boole
   const whom = tokens.slice(i + 2, i + 4).find((t) => t.pos === 'noun');
   if (!link || !/^(of|for)$/.test(link.normal) || !whom || !denotesPeople(whom.lemma)) return true;
   const named = (definition.toLowerCase().match(/[a-z]{3,}/g) ?? []).filter(
-    (w) => !ANYONE.has(w) && lookup(w, 'n') !== null && denotesPeople(w),
+    (w) => !ANYONE.has(w) && denotesPeople(w),
   );
   return named.length === 0 || named.includes(whom.lemma);
 }
@@ -189,15 +193,6 @@ function isTransparentCompound(word: string, pos: WordNetPos): boolean {
 const SUFFIX_WORDS = new Set(['age', 'able', 'ability', 'less', 'ness', 'ment', 'ship', 'ful', 'ion', 'ate']);
 /** How close in use a compound stays to each of its parts: "mankind" to "man" 0.32, "kind" 0.36. */
 const PART_AFFINITY = 0.25;
-
-/** "assumed" (assume), "stopped" (stop), "tried" (try): the -ed form of a verb WordNet knows. */
-function isVerbEdForm(word: string): boolean {
-  const stem = /^(.+)ed$/.exec(word)?.[1];
-  if (!stem) return false;
-  const undoubled = /([b-df-hj-np-tv-z])\1$/.test(stem) ? stem.slice(0, -1) : null;
-  const fromY = stem.endsWith('i') ? `${stem.slice(0, -1)}y` : null;
-  return [stem, `${stem}e`, undoubled, fromY].some((base) => base !== null && lookup(base, 'v') !== null);
-}
 
 /** A gloss that opens with its field in brackets, "(law) …", needs that field's word nearby. */
 function fieldIsInContext(gloss: string, context: Set<string>): boolean {
@@ -254,7 +249,7 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
         if (wordnetPos && isTransparentCompound(token.lemma, wordnetPos)) continue;
         // "reporting directly to me", "the saying of prayers": a verb's -ing form, whose noun
         // senses in WordNet ("the news as presented by reporters") are rarely the one meant.
-        if (isVerbIngForm(token.normal)) continue;
+        if (isVerbForm(token.normal, 'ing')) continue;
         // "moral duties which, when assumed, …", "was determined": a verb's past participle after
         // an auxiliary or "when", where WordNet's adjective senses ("assumed": adopted in order to
         // deceive) are not the one meant.
@@ -263,7 +258,7 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
           /^(when|if|once|unless|until|though|although|is|are|was|were|be|been|being|has|have|had)$/.test(
             sentence.tokens[i - 1]?.normal ?? '',
           ) &&
-          isVerbEdForm(token.normal)
+          isVerbForm(token.normal, 'ed')
         )
           continue;
         // "additional", "saying": a word among the few thousand most used in English, said once
