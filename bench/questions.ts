@@ -278,6 +278,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/carter-1977-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'Madison, The Federalist No. 10, 1787 (essay)',
+    slug: 'federalist-10-madison',
+    file: 'bench/fixtures/ir-texts/fresh/federalist-10-madison.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
