@@ -8,7 +8,8 @@
  * accessibility and best practices 100, the reading page's first-load JS <= 150 kB.
  *
  *   npm run bench:pages          (RUNS=3 npm run bench:pages: the median of three runs a page;
- *                                 LIGHTHOUSE_REPORTS=dir keeps each run's report, as JSON, there)
+ *                                 LIGHTHOUSE_REPORTS=dir keeps each run's report, as JSON, there;
+ *                                 SERVER_ONLY=1: only each page's time on the server)
  */
 
 import { execFile } from 'node:child_process';
@@ -27,6 +28,7 @@ import { signIn } from './sign-in';
 const run = promisify(execFile);
 const LIGHTHOUSE_PAGE = path.join(import.meta.dirname, 'lighthouse-page.mjs');
 const RUNS = Math.max(1, Number(process.env.RUNS ?? 1));
+const SERVER_REQUESTS = Math.max(1, Number(process.env.SERVER_REQUESTS ?? 40));
 const TARGETS = { performance: 90, accessibility: 100, 'best-practices': 100, readingScriptKb: 150 };
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 
@@ -103,6 +105,28 @@ async function audit(port: number, url: string, cookie: string | undefined): Pro
   };
 }
 
+type ServerTime = { firstByteMs: number[]; lastByteMs: number[]; kb: number };
+
+/**
+ * One request for a page, timed as the browser's first request sees it: until the first byte of the
+ * body (what a shell sent early would shorten) and until the last.
+ */
+async function timeRequest(url: string, cookie: string | undefined, into: ServerTime) {
+  const start = performance.now();
+  const response = await fetch(url, { headers: { cookie: cookie ?? '' }, redirect: 'manual' });
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}.`);
+  const reader = response.body!.getReader();
+  let chunk = await reader.read();
+  into.firstByteMs.push(performance.now() - start);
+  let bytes = 0;
+  while (!chunk.done) {
+    bytes += chunk.value.byteLength;
+    chunk = await reader.read();
+  }
+  into.lastByteMs.push(performance.now() - start);
+  into.kb = bytes / 1024;
+}
+
 /** Asks for a script until the server sends it Brotli-compressed (it compresses in the background). */
 async function untilBrotli(url: string) {
   for (let attempt = 0; attempt < 400; attempt++) {
@@ -172,6 +196,37 @@ async function main() {
         assets.add(asset!);
     }
     for (const asset of assets) await untilBrotli(`${baseURL}${asset}`);
+
+    // The floors: /about reads nothing, but like every page it renders per request, since each
+    // response carries its own CSP nonce (proxy.ts), which a prerendered page could not; /account
+    // is a signed-in page that reads only its user, as every private page must.
+    const floors: PageUnderTest[] = [
+      { label: 'about', path: '/about' },
+      { label: 'account', path: '/account', cookie: student },
+    ];
+    const times = new Map<string, ServerTime>();
+    const timed = [...floors, ...pages];
+    for (const page of timed) times.set(page.label, { firstByteMs: [], lastByteMs: [], kb: 0 });
+    // Every page warmed up first, then measured in turns, so a slower moment of the machine falls
+    // on all of them alike; one request at a time, each with the server's whole attention.
+    for (let round = -10; round < SERVER_REQUESTS; round++)
+      for (const page of timed) {
+        const into = round < 0 ? { firstByteMs: [], lastByteMs: [], kb: 0 } : times.get(page.label)!;
+        await timeRequest(`${baseURL}${page.path}`, page.cookie, into);
+      }
+    const about = times.get('about')!;
+    const account = times.get('account')!;
+    console.log(
+      `\nServer time, median of ${SERVER_REQUESTS} requests a page (in turns, one at a time), in ms, and against /about (reads nothing) and /account (reads its user)`,
+    );
+    console.log('page        first byte   x about  x account   last byte    HTML kB');
+    for (const [label, t] of times) {
+      const first = median(t.firstByteMs);
+      console.log(
+        `${label.padEnd(10)}${first.toFixed(1).padStart(12)}${(first / median(about.firstByteMs)).toFixed(2).padStart(10)}${(first / median(account.firstByteMs)).toFixed(2).padStart(11)}${median(t.lastByteMs).toFixed(1).padStart(12)}${t.kb.toFixed(1).padStart(11)}`,
+      );
+    }
+    if (process.env.SERVER_ONLY) return;
 
     const rows: { page: PageUnderTest; measure: Measure }[] = [];
     for (const page of pages) {

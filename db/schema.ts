@@ -254,6 +254,10 @@ export const readings = pgTable(
     readingMinutes: integer('reading_minutes').notNull(),
     // Guided mode: the next section opens once the section's guided question is answered.
     guidedMode: boolean('guided_mode').notNull().default(false),
+    // Moves on every change to the reading or to what its page shows of it (glossary, notes, questions,
+    // quizzes), by triggers (migration 0019), so each app server can keep the page's shared part and
+    // know from one small read whether it is still current (lib/server/reading-page.ts).
+    revision: integer('revision').notNull().default(0),
     createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
   },

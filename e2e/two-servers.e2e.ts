@@ -25,7 +25,8 @@ import { freshPostgres, type RunningServer, startServer } from './server';
  * driven through both at once. A session made on one server is good on the other and signing out
  * on one ends it on both; saves of the same answer sent to both servers at once keep the newest;
  * a save racing submits on both servers is graded if it was acknowledged; each attempt is submitted
- * once with one score; and the sign-in back-off counts failures made on either server. PostgreSQL
+ * once with one score; the sign-in back-off counts failures made on either server; and a reading
+ * changed anywhere shows changed on both, though each keeps its page's shared part. PostgreSQL
  * only: embedded PGlite is one process by design (e2e/data-folder.e2e.ts).
  */
 const adminUrl = process.env.DATABASE_URL;
@@ -100,6 +101,20 @@ describe.skipIf(!adminUrl)('two app servers on one PostgreSQL', () => {
     expect(after.status).toBeGreaterThanOrEqual(300);
     expect(after.status).toBeLessThan(400);
     expect(after.location).toContain('/sign-in');
+  });
+
+  it("shows a reading's change made through either server, or behind both, on both at once", async () => {
+    // Each server keeps the reading page's shared part (lib/server/reading-page.ts): both fill theirs.
+    const reader = await account('Close Reader', a(), b());
+    const page = (base: string) => fetchAs(base, reader.session, '/readings/burns-lead-with-diplomacy');
+    for (const base of [a(), b()]) expect((await page(base)).text).toContain('Ordering a foreign country');
+    await sql`update glossary_term set definition = 'Sending a foreign diplomat home (changed by hand).'
+      where term = 'expelled'`;
+    for (const base of [b(), a()]) {
+      const now = await page(base);
+      expect(now.text).toContain('Sending a foreign diplomat home (changed by hand).');
+      expect(now.text).not.toContain('Ordering a foreign country');
+    }
   });
 
   it('counts sign-in failures made on either server', async () => {

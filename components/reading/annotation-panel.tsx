@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import type { ViewHighlight, ViewSentence } from './types';
+import type { ViewHighlight, ViewSentence } from '@/lib/reading/view';
 
 export function AnnotationPanel({
   sentence,

@@ -60,7 +60,7 @@ export function GlossaryTerm({ text, term, definition }: { text: string; term: s
           setPinned((p) => !p);
           setOpen(true);
         }}
-        className="cursor-help rounded-sm border-b-2 border-dotted border-indigo-500 text-inherit decoration-inherit focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 dark:border-indigo-300"
+        className="glossary-term"
       >
         {text}
       </button>
@@ -71,7 +71,7 @@ export function GlossaryTerm({ text, term, definition }: { text: string; term: s
         // Hidden, it still describes the button: aria-describedby reads hidden text.
         hidden={!open}
         style={open ? { transform: `translateX(${shift}px)` } : undefined}
-        className="absolute left-0 top-full z-30 mt-2 block w-72 max-w-[80vw] rounded-lg border border-slate-200 bg-white p-3 font-sans text-sm font-normal leading-snug text-slate-800 shadow-lg dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 print:hidden"
+        className="glossary-tip"
       >
         <strong className="block font-semibold">{term}</strong>
         {definition}

@@ -1,5 +1,5 @@
+import type { ViewHighlight, ViewSentence } from '@/lib/reading/view';
 import { sentenceDomId } from './sentence';
-import type { ViewHighlight, ViewSentence } from './types';
 
 export function HighlightsList({
   highlights,

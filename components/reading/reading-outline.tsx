@@ -1,5 +1,5 @@
 import { cn } from '@/components/ui/cn';
-import type { ReadingSection } from './types';
+import type { ReadingSection } from '@/lib/reading/view';
 
 export function ReadingOutline({
   sections,

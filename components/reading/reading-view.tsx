@@ -3,12 +3,6 @@
 import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { readPercent } from '@/lib/reading/sections';
-import { removeHighlightAction, saveHighlightAction } from '@/lib/server/actions/study';
-import { AnnotationPanel } from './annotation-panel';
-import { HighlightsList } from './highlights-list';
-import { ReadingOutline } from './reading-outline';
-import { ProgressBar } from './reading-progress-bar';
-import { Sentence, sentenceDomId } from './sentence';
 import type {
   ReadingHeader,
   ReadingSection,
@@ -18,7 +12,13 @@ import type {
   ViewParagraph,
   ViewProgress,
   ViewSentence,
-} from './types';
+} from '@/lib/reading/view';
+import { removeHighlightAction, saveHighlightAction } from '@/lib/server/actions/study';
+import { AnnotationPanel } from './annotation-panel';
+import { HighlightsList } from './highlights-list';
+import { ReadingOutline } from './reading-outline';
+import { ProgressBar } from './reading-progress-bar';
+import { Sentence, sentenceDomId } from './sentence';
 import { useMarginNotes } from './use-margin-notes';
 import { useReadingProgress } from './use-reading-progress';
 
@@ -208,14 +208,14 @@ export function ReadingView({
                 if (!paragraph) return null;
                 const paragraphNotes = notesByParagraph.get(paragraphId) ?? [];
                 return (
-                  <div key={paragraphId} className="grid gap-4 xl:grid-cols-[minmax(0,42rem)_15rem] xl:gap-8">
+                  <div key={paragraphId} className="paragraph-row">
                     <p
                       id={paragraphId}
                       data-paragraph={paragraphId}
                       data-paragraph-number={paragraphNumber.get(paragraphId)}
-                      className="mb-5 scroll-mt-36 font-serif text-lg leading-8 text-slate-900 dark:text-slate-100"
+                      className="reading-paragraph"
                     >
-                      <span className="mr-2 select-none align-[0.15em] font-sans text-xs font-semibold text-slate-500 tabular-nums dark:text-slate-400">
+                      <span className="paragraph-number">
                         <span className="sr-only">Paragraph </span>
                         {paragraphNumber.get(paragraphId)}
                         <span className="sr-only">.</span>
@@ -237,10 +237,7 @@ export function ReadingView({
                       <aside data-margin-notes aria-label="Context notes" className="mb-5 xl:mb-0 xl:h-0">
                         <div className="space-y-3">
                           {paragraphNotes.map((note) => (
-                            <div
-                              key={note.id}
-                              className="rounded-lg border-l-4 border-teal-600 bg-teal-50 p-3 text-sm leading-snug text-slate-800 dark:border-teal-400 dark:bg-teal-950 dark:text-slate-200"
-                            >
+                            <div key={note.id} className="margin-note">
                               <p className="font-semibold">{note.title}</p>
                               <p className="mt-1">{note.body}</p>
                             </div>

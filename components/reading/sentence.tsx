@@ -1,6 +1,6 @@
 import { cn } from '@/components/ui/cn';
+import type { ViewGlossaryTerm, ViewHighlight, ViewSentence } from '@/lib/reading/view';
 import { GlossaryTerm } from './glossary-term';
-import type { ViewGlossaryTerm, ViewHighlight, ViewSentence } from './types';
 
 export const sentenceDomId = (sentenceId: string) => `s-${sentenceId.replace('.', '-')}`;
 
@@ -37,8 +37,7 @@ export function Sentence({
     );
   });
   const className = cn(
-    // Clear of the two sticky bars above the text when a link scrolls a sentence into view.
-    'scroll-mt-36 rounded-sm print:[print-color-adjust:exact]',
+    'sentence',
     highlight && 'bg-amber-200 text-slate-950 dark:bg-amber-300 dark:text-slate-950',
     isEvidence &&
       'bg-sky-100 underline decoration-sky-600 decoration-2 underline-offset-4 dark:bg-sky-900 dark:decoration-sky-300',

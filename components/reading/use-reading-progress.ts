@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReadingSection, ViewParagraph, ViewProgress } from '@/lib/reading/view';
 import { saveProgressAction } from '@/lib/server/actions/study';
-import type { ReadingSection, ViewParagraph, ViewProgress } from './types';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 

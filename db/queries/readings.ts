@@ -85,6 +85,26 @@ export async function getReadingBySlug({ slug }: { slug: string }): Promise<Read
   return row ?? null;
 }
 
+/** What deciding who may see a reading, and whether a kept copy of its page is current, needs. */
+export type ReadingHead = Pick<Reading, 'id' | 'slug' | 'title' | 'status' | 'createdBy' | 'revision'>;
+
+export async function getReadingHeadBySlug({ slug }: { slug: string }): Promise<ReadingHead | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: readings.id,
+      slug: readings.slug,
+      title: readings.title,
+      status: readings.status,
+      createdBy: readings.createdBy,
+      revision: readings.revision,
+    })
+    .from(readings)
+    .where(eq(readings.slug, slug))
+    .limit(1);
+  return row ?? null;
+}
+
 export async function getReadingById({ id }: { id: string }): Promise<Reading | null> {
   const db = await getDb();
   const [row] = await db.select().from(readings).where(eq(readings.id, id)).limit(1);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { getAssignment } from '@/db/queries/assignments';
 import { getClass, getMembership, teachesAnyClass } from '@/db/queries/classes';
 import { hasBankCopy } from '@/db/queries/questions';
@@ -7,7 +8,9 @@ import {
   getHighlight,
   getReadingById,
   getReadingBySlug,
+  getReadingHeadBySlug,
   getReadingSummary,
+  type ReadingHead,
   type ReadingSummary,
 } from '@/db/queries/readings';
 import { getCard } from '@/db/queries/review';
@@ -34,7 +37,7 @@ import type { SessionUser } from './session';
  */
 
 /** Who asks: the signed-in user (domain code that only knows an id passes `{ id }`). */
-type Who = Pick<SessionUser, 'id'> & Partial<Pick<SessionUser, 'siteAdmin'>>;
+export type Who = Pick<SessionUser, 'id'> & Partial<Pick<SessionUser, 'siteAdmin'>>;
 
 /** A user's relationships to a resource, as the access-matrix test names them. */
 export type Audience =
@@ -96,7 +99,7 @@ export const RULES = {
 export type RuleName = keyof typeof RULES;
 
 /** What a loader grants: the resources the rule checked, for the handler to use. */
-type Granted<T> = Promise<T | Refusal>;
+export type Granted<T> = Promise<T | Refusal>;
 
 const notFound = (what: string) => refuse('not-found', `${what} does not exist or is not open to you.`);
 
@@ -126,6 +129,15 @@ export async function readingToView(
 ): Granted<{ reading: Reading }> {
   const reading =
     'slug' in ref ? await getReadingBySlug({ slug: ref.slug }) : await getReadingById({ id: ref.id });
+  return reading && mayViewReading(user, reading) ? { reading } : notFound('That reading');
+}
+
+/** Read once per request however many times a page asks (its metadata and its body both do). */
+const readingHeadOnce = cache((slug: string) => getReadingHeadBySlug({ slug }));
+
+/** The same check from the reading's head alone (its page reads the rest from a kept copy). */
+export async function readingHeadToView(user: Who, slug: string): Granted<{ reading: ReadingHead }> {
+  const reading = await readingHeadOnce(slug);
   return reading && mayViewReading(user, reading) ? { reading } : notFound('That reading');
 }
 

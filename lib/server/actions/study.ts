@@ -11,6 +11,7 @@ import { toFeedbackView } from '@/lib/quiz/feedback';
 import { action } from '@/lib/server/endpoint';
 import { field } from '@/lib/server/input';
 import { cardToOwn, highlightToOwn, questionReachesStudents, readingToView } from '@/lib/server/policy';
+import { keptReadingToView } from '@/lib/server/reading-page';
 import { done, ok, refuse } from '@/lib/server/result';
 import { NEW_GLOSSARY_CARDS_PER_DAY } from '@/lib/srs/daily-limit';
 import {
@@ -47,7 +48,7 @@ export const saveProgressAction = action({
     sectionsRead: z.array(z.string().regex(/^sec\d+$/)).max(1000),
   }),
   rule: 'view-reading',
-  authorize: (user, input) => readingToView(user, { slug: input.slug }),
+  authorize: (user, input) => keptReadingToView(user, input.slug),
   run: async (input, { user, reading }) => {
     const paragraphIds = reading.paragraphs.map((p) => p.id);
     const sectionIds = new Set(reading.sections.map((s) => s.id));
@@ -81,7 +82,7 @@ export const saveHighlightAction = action({
     note: field.optionalText(2000),
   }),
   rule: 'view-reading',
-  authorize: (user, input) => readingToView(user, { slug: input.slug }),
+  authorize: (user, input) => keptReadingToView(user, input.slug),
   run: async (input, { user, reading }) => {
     const exists = reading.paragraphs.some((p) => p.sentences.some((s) => s.id === input.sentenceId));
     if (!exists) return refuse('invalid', 'That sentence is not in this reading.');
@@ -112,7 +113,7 @@ export const answerGuidedQuestionAction = action({
   name: 'study.answerGuidedQuestion',
   input: z.object({ slug, questionId, response: z.unknown() }),
   rule: 'view-reading',
-  authorize: (user, input) => readingToView(user, { slug: input.slug }),
+  authorize: (user, input) => keptReadingToView(user, input.slug),
   run: async (input, { user, reading }) => {
     const row = await getQuestionRow({ id: input.questionId });
     if (!row || row.readingId !== reading.id || row.ownerId !== null || !questionReachesStudents(row))

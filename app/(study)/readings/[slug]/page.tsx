@@ -2,43 +2,41 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { GuidedQuestion } from '@/components/reading/guided-question';
 import { ReadingView } from '@/components/reading/reading-view';
-import { listGuidedAnswers, listReadingQuestions } from '@/db/queries/questions';
-import { getDefaultQuiz } from '@/db/queries/quizzes';
-import { getReadingProgress, listGlossary, listHighlights, listNotes } from '@/db/queries/readings';
+import { listGuidedAnswers } from '@/db/queries/questions';
+import { getReadingProgress, listHighlights } from '@/db/queries/readings';
 import { safeReturnPath } from '@/lib/auth/return-path';
 import { toStudentQuestion } from '@/lib/quiz/question-view';
-import { markGlossaryTerms } from '@/lib/reading/glossary-marks';
-import { lockedSectionIds, pickGuidedQuestions } from '@/lib/reading/guided';
-import { readingToView } from '@/lib/server/policy';
+import { lockedSectionIds } from '@/lib/reading/guided';
+import { readingHeadToView } from '@/lib/server/policy';
+import { readingPageShared } from '@/lib/server/reading-page';
 import { currentUser, grantedOrNotFound, requireUser } from '@/lib/server/session';
 
 export async function generateMetadata({ params }: PageProps<'/readings/[slug]'>): Promise<Metadata> {
   const user = await currentUser();
-  const granted = user ? await readingToView(user, { slug: (await params).slug }) : null;
+  const granted = user ? await readingHeadToView(user, (await params).slug) : null;
   return { title: granted && 'reading' in granted ? granted.reading.title : 'Reading' };
 }
 
+/**
+ * The text and everything beside it that all students see come from a copy kept while the reading is
+ * unchanged (lib/server/reading-page.ts); each request reads the reading's head (access and
+ * revision) and the student's own place, highlights and guided answers.
+ */
 export default async function ReadingPage({ params, searchParams }: PageProps<'/readings/[slug]'>) {
   const { slug } = await params;
   const { evidence, from } = await searchParams;
   // Where "Show in the text" came from (a results page): offered as the way back.
   const backTo = typeof from === 'string' && from.startsWith('/quizzes/') ? safeReturnPath(from, '') : '';
   const user = await requireUser(`/readings/${slug}`);
-  const { reading } = await grantedOrNotFound(readingToView(user, { slug }));
+  const { reading: head } = await grantedOrNotFound(readingHeadToView(user, slug));
 
-  const [glossary, notes, progress, highlights, approved, answers, quiz] = await Promise.all([
-    listGlossary({ readingId: reading.id }),
-    listNotes({ readingId: reading.id }),
-    getReadingProgress({ userId: user.id, readingId: reading.id }),
-    listHighlights({ userId: user.id, readingId: reading.id }),
-    listReadingQuestions({ readingId: reading.id, statuses: ['approved'] }),
-    listGuidedAnswers({ userId: user.id, readingId: reading.id }),
-    getDefaultQuiz({ readingId: reading.id }),
+  const [shared, progress, highlights, answers] = await Promise.all([
+    readingPageShared(head),
+    getReadingProgress({ userId: user.id, readingId: head.id }),
+    listHighlights({ userId: user.id, readingId: head.id }),
+    listGuidedAnswers({ userId: user.id, readingId: head.id }),
   ]);
-  const guided = pickGuidedQuestions(
-    approved.map((q) => q.data),
-    reading,
-  );
+  const { reading, guided } = shared;
   const answerById = new Map(answers.map((a) => [a.questionId, a]));
   const locked = lockedSectionIds(reading.sections, guided, new Set(answerById.keys()), reading.guidedMode);
   const sentenceIds = new Set(reading.paragraphs.flatMap((p) => p.sentences.map((s) => s.id)));
@@ -82,36 +80,13 @@ export default async function ReadingPage({ params, searchParams }: PageProps<'/
       ];
     }),
   );
-  const segments = markGlossaryTerms(
-    new Map(reading.paragraphs.map((p) => [p.id, p.sentences])),
-    reading.sections,
-    glossary,
-  );
-
   const view = (
     <ReadingView
-      reading={{
-        slug: reading.slug,
-        title: reading.title,
-        author: reading.author,
-        authorNote: reading.authorNote,
-        source: reading.source,
-        publishedOn: reading.publishedOn,
-        readingMinutes: reading.readingMinutes,
-        wordCount: reading.wordCount,
-        status: reading.status,
-      }}
-      paragraphs={reading.paragraphs.map((p) => ({
-        id: p.id,
-        sentences: p.sentences.map((s) => ({
-          id: s.id,
-          text: s.text,
-          segments: segments.get(s.id) ?? [{ text: s.text }],
-        })),
-      }))}
+      reading={shared.header}
+      paragraphs={shared.paragraphs}
       sections={reading.sections}
-      glossary={glossary.map((g) => ({ id: g.id, term: g.term, definition: g.definition }))}
-      notes={notes.map((n) => ({ id: n.id, paragraphId: n.paragraphId, title: n.title, body: n.body }))}
+      glossary={shared.glossary}
+      notes={shared.notes}
       initialProgress={
         progress
           ? {
@@ -125,7 +100,7 @@ export default async function ReadingPage({ params, searchParams }: PageProps<'/
       afterSection={afterSection}
       lockedSections={locked}
       evidence={evidenceIds}
-      quizHref={quiz ? `/quizzes/${quiz.id}` : null}
+      quizHref={shared.quizId ? `/quizzes/${shared.quizId}` : null}
     />
   );
   if (!backTo || evidenceIds.length === 0) return view;
