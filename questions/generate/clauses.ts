@@ -118,6 +118,16 @@ function correlativeBut(tokens: Token[], i: number): boolean {
 function markerAt(tokens: Token[], i: number): { length: number; relation: Relation } | null {
   const previous = tokens[i - 1];
   const afterPause = i === 0 || PAUSE.test(previous?.post ?? '');
+  // "However anxiously we may wish that …, the evidence will not permit …": "however" and the
+  // word it grades concede ("no matter how"); "However, we may …" is the contrast below.
+  const graded = tokens[i + 1];
+  if (
+    tokens[i]!.normal === 'however' &&
+    !PAUSE.test(tokens[i]!.post) &&
+    graded &&
+    (graded.pos === 'adv' || graded.pos === 'adj' || /^(much|many|few|little)$/.test(graded.normal))
+  )
+    return { length: 2, relation: 'concession' };
   for (const marker of MARKERS) {
     if (marker.opensOnlyAfterPause && !afterPause) continue;
     // "since" with a past tense, or with no verb before its comma ("since this century's
@@ -353,6 +363,23 @@ function likeAsPreposition(body: Token[], i: number): boolean {
  * Subject, verb group and the rest of a clause, or null when the clause has no plain
  * subject-verb shape (a question, an imperative, a fragment, a subject we cannot delimit).
  */
+/**
+ * "The improvements made by the American constitutions … cannot be too much admired", "the treaty
+ * signed by both parties will bind …": a participle after its noun and before "by" describes the
+ * subject, when a modal, auxiliary or copula follows to be the clause's own verb.
+ */
+function participleInSubject(body: readonly Token[], i: number): boolean {
+  const t = body[i]!;
+  if (!(t.tags.has('PastTense') || t.tags.has('Participle')) || body[i + 1]?.normal !== 'by') return false;
+  if (body[i - 1]?.pos !== 'noun') return false;
+  for (let k = i + 2; k < body.length; k++) {
+    const u = body[k]!;
+    if (/^(that|which|who|whom|whose)$/.test(u.normal)) return false;
+    if (u.tags.has('Modal') || u.tags.has('Auxiliary') || u.tags.has('Copula')) return true;
+  }
+  return false;
+}
+
 export function propositionOf(clause: Clause): Proposition | null {
   if (clause.listItem) return null;
   let body = clause.body;
@@ -386,6 +413,7 @@ export function propositionOf(clause: Clause): Proposition | null {
     !likeAsPreposition(body, i) &&
     // "the state of Genoa having offended Louis XIV., endeavored …": a participle phrase's verb.
     !/^(having|being)$/.test(body[i - 1]?.normal ?? '') &&
+    !participleInSubject(body, i) &&
     // "channels is": a word read as a verb right before the real one is the subject's noun.
     !(
       !t.tags.has('Modal') &&
@@ -487,7 +515,8 @@ export function propositionOf(clause: Clause): Proposition | null {
           !t.tags.has('Participle') &&
           !t.tags.has('Noun') &&
           // "Great nations like great men must …": read as a comparison (likeAsPreposition).
-          !/^(like|unlike)$/.test(t.normal)),
+          !/^(like|unlike)$/.test(t.normal) &&
+          !participleInSubject(body, start + i)),
     )
   )
     return null;

@@ -235,7 +235,41 @@ export function usedAsConcept(tokens: readonly Token[], i: number): boolean {
       (tokens[i + 1]?.pos === 'noun' && !tokens[i + 1]!.tags.has('ProperNoun') && !tokens[i]!.post.trim()))
   )
     return false;
-  return !(lemma === 'war' && tokens[i - 1]?.lemma === 'civil');
+  if (lemma === 'war' && (tokens[i - 1]?.lemma === 'civil' || warOnAnIll(tokens, i))) return false;
+  return true;
+}
+
+/**
+ * Ills a government or a people "wages war on": the war is a figure of speech, and so are the
+ * "enemies" and "forces" that go with it ("we will fight our wars against poverty, ignorance, and
+ * injustice"). Terror and terrorism are not among them: that war is fought among states.
+ */
+const SOCIAL_ILLS = new Set([
+  'poverty',
+  'ignorance',
+  'injustice',
+  'disease',
+  'hunger',
+  'want',
+  'illiteracy',
+  'crime',
+  'drug',
+  'cancer',
+  'inflation',
+  'unemployment',
+  'famine',
+  'misery',
+  'prejudice',
+  'bigotry',
+  'pollution',
+]);
+
+/** "war on poverty", "wars against want and disease": a war on an ill, not among states. */
+function warOnAnIll(tokens: readonly Token[], i: number): boolean {
+  if (!/^(on|against)$/.test(tokens[i + 1]?.normal ?? '')) return false;
+  let j = i + 2;
+  while (tokens[j] && (tokens[j]!.pos === 'adj' || /^(the|all|every|our)$/.test(tokens[j]!.normal))) j++;
+  return SOCIAL_ILLS.has(tokens[j]?.lemma ?? '');
 }
 
 const NOT_ONLY = /^(just|only|merely|simply|solely)$/;

@@ -438,6 +438,10 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         if (!statement) return;
         const head = statement.proposition.head;
         if (!INTENT_VERBS.has(head.lemma) || statement.proposition.negative) return;
+        // "However anxiously we may wish that …", "if they want …": a wish conceded or supposed,
+        // not an aim the text gives anyone.
+        const relation = statement.proposition.clause.relation;
+        if (relation === 'concession' || relation === 'condition') return;
         // "I hope soon to send …": an adverb before the object is not part of what is hoped.
         const rest = statement.proposition.rest;
         let skip = 0;

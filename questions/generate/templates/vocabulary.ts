@@ -164,6 +164,33 @@ function forTheSamePeople(definition: string, tokens: Token[], i: number): boole
  * "mankind" (man + kind), "homeland" (home + land), "insignificant" (not significant): a word
  * written as two everyday words, or as "not" and one, is read off its parts: it tests nothing.
  */
+/**
+ * An adjective by the tagger that is its phrase's head noun: after a determiner (and any
+ * adjectives or numbers) and right before the clause's verb ("the second expedient is", "this
+ * expedient will").
+ */
+function headsNounPhrase(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i]!;
+  const next = tokens[i + 1];
+  if (token.pos !== 'adj' || /[,;:.!?]/.test(token.post) || !next) return false;
+  const verbNext =
+    next.tags.has('Copula') ||
+    next.tags.has('Modal') ||
+    (next.tags.has('Auxiliary') && !next.tags.has('Noun')) ||
+    (next.pos === 'verb' &&
+      (next.tags.has('PastTense') || next.tags.has('PresentTense')) &&
+      !next.tags.has('Infinitive'));
+  if (!verbNext) return false;
+  let k = i - 1;
+  while (
+    k >= 0 &&
+    (tokens[k]!.pos === 'adj' || tokens[k]!.pos === 'number') &&
+    !tokens[k]!.post.includes(',')
+  )
+    k--;
+  return tokens[k] !== undefined && (tokens[k]!.tags.has('Determiner') || tokens[k]!.tags.has('Possessive'));
+}
+
 function isTransparentCompound(word: string, pos: WordNetPos): boolean {
   // "insignificant", "disunited", "uncivil": "not" before an everyday word that WordNet gives as
   // its opposite (not "untold", "inroad" or "income").
@@ -270,7 +297,12 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
           (analysis.sentencesWithLemma.get(token.lemma)?.length ?? 0) < 2
         )
           continue;
-        const item = vocabularyItem(token, sentence, context);
+        // "The second expedient is as impracticable as …": a word the tagger reads as an adjective
+        // heads its noun phrase, so its meaning is a noun's ("a means to an end"), not "serving to
+        // promote your interest".
+        const asNoun = headsNounPhrase(sentence.tokens, i);
+        if (asNoun && !lookup(token.lemma, 'n')) continue;
+        const item = vocabularyItem(asNoun ? { ...token, pos: 'noun' } : token, sentence, context);
         if (!item) continue;
         seen.add(token.lemma);
         items.push(item);
