@@ -284,6 +284,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/federalist-10-madison.txt',
     split: 'fresh',
   },
+  {
+    label: 'Reagan, inaugural address, 1981',
+    slug: 'reagan-1981-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/reagan-1981-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
