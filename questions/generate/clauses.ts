@@ -844,6 +844,31 @@ export function toQuestion(
 ): string | null {
   const parts = splitGroup(proposition);
   if (!parts?.aux) return null;
+  // "we achieved so much, prospered as no other people": a "do" put before the subject takes the
+  // first verb's tense, and a second verb after a comma or "and" would keep its own. The question
+  // asks about the first predicate alone ("why did we achieve so much?").
+  const doSupport =
+    /^(do|does|did)$/.test(parts.aux) && !proposition.group.some((t) => /^(do|does|did)$/.test(t.normal));
+  const second = doSupport
+    ? proposition.rest.findIndex(
+        (t, i) =>
+          i > 0 &&
+          (/,/.test(proposition.rest[i - 1]!.post) || /^(and|or)$/.test(proposition.rest[i - 1]!.normal)) &&
+          t.tags.has('Verb') &&
+          // In the first verb's tense: "sees the West as weak and divided" has an adjective.
+          (parts.aux === 'did' ? t.tags.has('PastTense') : t.tags.has('PresentTense')) &&
+          !t.tags.has('Infinitive') &&
+          // "sanctions that hurt and divided the regime": a relative clause's verbs are its own.
+          !proposition.rest.slice(0, i).some((u) => /^(that|which|who|whom|whose)$/.test(u.normal)),
+      )
+    : -1;
+  const end = second > 0 && /^(and|or)$/.test(proposition.rest[second - 1]!.normal) ? second - 1 : second;
+  // "demands and deserves great sacrifices": two verbs sharing one object both take the base form
+  // below (restAfter); only a second predicate of its own is cut.
+  if (end > 0) {
+    const kept = proposition.rest.slice(0, end).map((t, i) => (i === end - 1 ? { ...t, post: '' } : t));
+    return toQuestion({ ...proposition, rest: kept }, wh, subjectText_);
+  }
   const written = subjectText(proposition);
   const subject =
     subjectText_ === written ? lowerFirstWord(subjectText_, proposition.subject[0]) : subjectText_;

@@ -37,6 +37,7 @@ import {
   pronounFor,
   recommendationQuestions,
   riskQuestions,
+  shorten,
   statementTrueFalse,
 } from './templates/argument';
 import { fairDistractors, parallelOpening, withoutLongCopy } from './templates/common';
@@ -1406,7 +1407,7 @@ describe('lenses on paragraphs about home', () => {
     const opening =
       'America has led the free nations of the world for forty years, and America will lead them still. The alliances of America keep the peace, and the treaties of America bind her partners.';
     const home =
-      "Here at home the cornerstones of this free society are in place: democracy, competition, open trade and private investment. Our democratic system can be better, where ``Made in the USA'' is recognized around the world as a symbol of quality.";
+      "Here at home the cornerstones of this free society are in place: democracy, competition, open trade and private investment. Our democratic system can be better, where ``Made in the USA'' is recognized by our allies as a symbol of quality.";
     const lensesOf = (text: string) =>
       lensQuestions(analysedText(text, 'home-lens-test'))
         .filter((d) => d.question.type === 'multiple-choice')
@@ -2077,6 +2078,61 @@ describe('"however" with the word it grades', () => {
     expect(concession?.relation).toBe('concession');
     expect(main?.relation).toBeNull();
     expect(clausesOf(tokenize('However, the republic may be small.'))[0]?.relation).toBe('contrast');
+  });
+});
+
+describe('faults a fresh text showed (Reagan 1981, on its first-sight rating)', () => {
+  it('asks about the first of two verbs a "do" would put in different tenses ("why did we achieve …, prospered")', () => {
+    const why = (sentence: string) =>
+      clausesOf(tokenize(sentence))
+        .map((clause) => propositionOf(clause))
+        .map((p) => (p ? toQuestion(p, 'why') : null));
+    expect(why('For so many years, we achieved so much, prospered as no other people on Earth.')).toContain(
+      'why did we achieve so much?',
+    );
+    expect(why('The Kremlin wants chaos and divides its rivals.')).toContain(
+      'why does the Kremlin want chaos?',
+    );
+    // A relative clause's verbs, and a participle in another tense, stay.
+    expect(why('The allies imposed sanctions that hurt and divided the regime.')).toContain(
+      'why did the allies impose sanctions that hurt and divided the regime?',
+    );
+    expect(why('Russia sees the West as weak and divided.')).toContain(
+      'why does Russia see the West as weak and divided?',
+    );
+  });
+
+  it('reads no IR lens into a paragraph at home whose one word of the world is "the world beyond"', () => {
+    const abroad =
+      'Our foreign policy rests on alliances and treaties with friendly nations, on diplomacy with our adversaries, and on the strength of our allies.';
+    const heroes =
+      'A handful of farmers produce enough food to feed all of us and then the world beyond. There are entrepreneurs with faith in themselves and faith in an idea. Their gifts support church, charity, culture, art, and education. Their values sustain our national life.';
+    const lenses = (text: string) =>
+      lensQuestions(analysedText(text, 'world-beyond-test'))
+        .filter((d) => d.question.type === 'multiple-choice')
+        .map((d) => [d.anchor, d.question.lens]);
+    expect(lenses([abroad, heroes].join('\n\n'))).not.toContainEqual(['p2', 'constructivist']);
+    // With another word of relations among states the same paragraph is read with its lens.
+    const everyNation = heroes.replace(
+      'the world beyond',
+      'the world beyond, and the people of every nation',
+    );
+    expect(lenses([abroad, everyNation].join('\n\n'))).toContainEqual(['p2', 'constructivist']);
+  });
+
+  it('cuts no option before the verb of its "that" clause ("Realize that no arsenal")', () => {
+    expect(
+      shorten(
+        'realize that no arsenal, or no weapon in the arsenals of the world, is so formidable as the will and moral courage of free men and women',
+        16,
+      ),
+    ).toBeNull();
+    expect(
+      shorten(
+        'realize that courage outlasts arms, whatever our rivals build in the years to come and however many weapons they aim at us',
+        16,
+      ),
+    ).toBe('realize that courage outlasts arms');
   });
 });
 

@@ -46,7 +46,7 @@ import {
 const MAX_OPTION_WORDS = 18;
 
 /** Cuts a long phrase at a comma or a conjunction so that options stay short. */
-function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
+export function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
   // "these actions" points back into the text; out of it, "the actions" says the same.
   const clean = text
     .replace(/\s+/g, ' ')
@@ -59,8 +59,10 @@ function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
     return null;
   if (words(clean) <= max) return clean;
   const cut = clean.split(/,\s|\s[—–]\s|\s--\s|;\s/)[0]!;
-  // A cut that leaves "countries which" or "the end of" has lost its point.
+  // A cut that leaves "countries which" or "the end of" has lost its point, and one that leaves a
+  // "that" clause before its verb ("realize that no arsenal[, or no weapon …, is so formidable]") too.
   if (/\b(which|who|whom|whose|that|the|a|an|of|to|and|or|with|for|in|on|by)$/i.test(cut)) return null;
+  if (endsInVerblessThatClause(cut)) return null;
   if (words(cut) >= 3 && words(cut) <= max) return cut;
   return null;
 }

@@ -55,12 +55,20 @@ function aboutInternationalPolitics(
   if (paragraph.sentences.some((s) => s.places.some((p) => placeKey(p) !== home))) return true;
   if (!textAboutIt) return false;
   const tokens = paragraph.sentences.flatMap((s) => s.tokens);
-  const international = tokens.filter(isInternationalWord);
+  // "in every nation and culture", "another nation": one of many states, as "nations" is.
+  const international = tokens.filter(
+    (t, i) =>
+      isInternationalWord(t) ||
+      (t.normal === 'nation' && /^(every|each|another|any|other|no)$/.test(tokens[i - 1]?.normal ?? '')),
+  );
   const atHome = tokens.some((t, i) => t.normal === 'home' && tokens[i - 1]?.normal === 'at');
   // Armed forces are the realist's subject wherever they are built ("here at home we are
   // building much stronger military forces").
   const armed = international.some((t) => ARMED_FORCES_WORDS.has(t.lemma));
-  return international.length >= (atHome && !armed ? 2 : 1);
+  // "enough food to feed all of us and then the world beyond": "world" alone is often everyone, or
+  // everywhere, and one mention makes no paragraph on heroes at home an IR argument.
+  const onlyWorld = international.every((t) => t.lemma === 'world');
+  return international.length >= ((atHome && !armed) || onlyWorld ? 2 : 1);
 }
 
 export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
