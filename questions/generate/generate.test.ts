@@ -2136,6 +2136,33 @@ describe('faults a fresh text showed (Reagan 1981, on its first-sight rating)', 
   });
 });
 
+describe('faults left from the first sights of Federalist No. 10, Carter 1977 and Reagan 1981', () => {
+  it('shortens no claim about no one or everyone ("No man is allowed to be a judge[ in his own cause]")', () => {
+    const text = [
+      'No man is allowed to be a judge in his own cause, because his interest would certainly bias his judgment.',
+      'With equal, nay with greater reason, a body of men are unfit to be both judges and parties at the same time.',
+      'The legislators are advocates and parties to the causes which they determine.',
+    ].join('\n\n');
+    const statements = trueFalseStatements(analysedText(text, 'judge-test'));
+    expect(statements.filter((s) => /judge\.?$/.test(s))).toEqual([]);
+  });
+
+  it('puts no "not" into the first of clauses that share its verb ("must not be absolute, our laws fair")', () => {
+    const text = [
+      'Our commitment to human rights must be absolute, our laws fair, our natural beauty preserved.',
+      'The powerful must not persecute the weak, and human dignity must be enhanced.',
+      'We will fight our wars against poverty, ignorance, and injustice.',
+    ].join('\n\n');
+    const statements = trueFalseStatements(analysedText(text, 'gapping-test'));
+    expect(statements.filter((s) => /must not be absolute/.test(s))).toEqual([]);
+    // Without the clauses that borrow its verb, the claim may be turned round.
+    const plain = trueFalseStatements(
+      analysedText(text.replace(', our laws fair, our natural beauty preserved', ''), 'gapping-test'),
+    );
+    expect(plain.some((s) => /human rights must (not )?be absolute/.test(s))).toBe(true);
+  });
+});
+
 describe('a participle and its "by" inside a subject', () => {
   const statementsOf = (sentence: string) =>
     clausesOf(tokenize(sentence))

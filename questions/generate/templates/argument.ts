@@ -766,6 +766,24 @@ function joinsAnotherClause(rest: readonly Token[]): boolean {
   );
 }
 
+/**
+ * "… must be absolute, our laws fair, our natural beauty preserved": after a comma, a phrase of its
+ * own subject and no verb borrows the first clause's verb, so a "not" put into that verb goes into
+ * the first clause alone.
+ */
+function gapsTheVerb(rest: readonly Token[]): boolean {
+  return rest.some(
+    (t, i) =>
+      i > 0 &&
+      /,/.test(rest[i - 1]!.post) &&
+      (t.tags.has('Possessive') || /^(the|a|an|this|that|these|those)$/.test(t.normal)) &&
+      rest
+        .slice(i + 1, i + 6)
+        .some((u) => u.pos === 'adj' || u.tags.has('PastTense') || u.tags.has('Participle')) &&
+      !rest.slice(i + 1).some((u, k) => isFiniteVerb(u) && !u.tags.has('PastTense') && k < 6),
+  );
+}
+
 type StatementPair = { sentence: SentenceAnalysis; truth: string; falsehood: string | null; how: string };
 
 export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
@@ -901,7 +919,8 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         /^(dare|need)$/.test(statement.proposition.head.normal) ||
         // "Wilson was number eighteen, and Hoover was number nineteen": a "not" in the first
         // clause leaves the second true, so the whole is half false.
-        joinsAnotherClause(statement.proposition.rest);
+        joinsAnotherClause(statement.proposition.rest) ||
+        gapsTheVerb(statement.proposition.rest);
       if (!text && !hedged) {
         const flipped = negated(statement.proposition, statement.subject);
         if (flipped) {
@@ -914,10 +933,16 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     const fullFalsehood = text;
     if (!text) text = statedText(statement.proposition, statement.subject);
     const short = withoutLongCopy(text, analysis);
+    // "No man is allowed to be a judge[ in his own cause]": a claim about no one or everyone holds
+    // only with all its restrictions, so it is not shortened.
+    const universal = statement.proposition.subject.some((t) =>
+      /^(no|none|nothing|nobody|every|each|all|neither)$/.test(t.normal),
+    );
     // "I shall not attempt to review it": an object pronoun at the end has nothing to refer to;
     // nor has "we have not done so".
     if (
       !short ||
+      (universal && words(short) < words(text)) ||
       /\b(it|them|this|that|these|those)$/i.test(short) ||
       /\b(do|does|did|done|doing) so$/i.test(short) ||
       endsInVerblessThatClause(short)
