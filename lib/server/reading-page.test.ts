@@ -14,7 +14,7 @@ import { glossaryTerms, quizzes, readings } from '@/db/schema';
 import { setUpTestDatabase } from '@/db/test-database';
 import { seedShippedReadings } from '@/lib/seed';
 import { parseReading } from '@/questions/reading/parse';
-import { type ReadingPageShared, readingPageShared } from './reading-page';
+import { keptReadingToView, type ReadingPageShared, readingPageShared } from './reading-page';
 
 setUpTestDatabase();
 
@@ -27,12 +27,14 @@ beforeAll(async () => {
 });
 
 const head = async () => (await getReadingHeadBySlug({ slug: SLUG }))!;
+/** The kept part as a request now finds it. */
+const current = async () => (await readingPageShared(await head()))!;
 const guidedIds = (shared: ReadingPageShared) => [...shared.guided.values()].flat().map((q) => q.id);
 
 describe("the reading page's kept part", () => {
   it('is read once while the reading is unchanged', async () => {
-    const first = await readingPageShared(await head());
-    expect(await readingPageShared(await head())).toBe(first);
+    const first = await current();
+    expect(await current()).toBe(first);
     expect(first.paragraphs.length).toBeGreaterThan(5);
     expect(guidedIds(first).length).toBeGreaterThan(0);
   });
@@ -66,7 +68,7 @@ describe("the reading page's kept part", () => {
       [
         'a guided question withdrawn',
         async () => {
-          withdrawn = guidedIds(await readingPageShared(await head()))[0]!;
+          withdrawn = guidedIds(await current())[0]!;
           await setQuestionStatus({ ids: [withdrawn], status: 'draft', reviewerId });
         },
         (s) => !guidedIds(s).includes(withdrawn),
@@ -83,11 +85,11 @@ describe("the reading page's kept part", () => {
       ],
     ];
     for (const [change, make, shows] of changes) {
-      const before = await readingPageShared(await head());
+      const before = await current();
       await make();
       const now = await head();
       expect(now.revision, change).toBeGreaterThan(before.reading.revision);
-      const after = await readingPageShared(now);
+      const after = (await readingPageShared(now))!;
       expect(after, change).not.toBe(before);
       expect(shows(after), change).toBe(true);
       expect(shows(before), change).toBe(false);
@@ -109,7 +111,11 @@ describe("the reading page's kept part", () => {
     });
     await saveContextNote({ readingId: draft.id, paragraphId: 'p1', title: 'Note', body: 'A note.' });
     const db = await getDb();
+    const draftHead = (await getReadingHeadBySlug({ slug: draft.slug }))!;
     await db.delete(readings).where(eq(readings.id, draft.id));
     expect(await db.select().from(glossaryTerms).where(eq(glossaryTerms.readingId, draft.id))).toEqual([]);
+    // A page that read the head just before the delete finds nothing, rather than failing.
+    expect(await readingPageShared(draftHead)).toBeNull();
+    expect(await keptReadingToView(owner, draft.slug)).toMatchObject({ status: 'not-found' });
   });
 });

@@ -8,6 +8,7 @@ import { pickGuidedQuestions } from '@/lib/reading/guided';
 import type { ReadingHeader, ViewGlossaryTerm, ViewNote, ViewParagraph } from '@/lib/reading/view';
 import type { Question } from '@/questions/schema';
 import { type Granted, readingHeadToView, type Who } from './policy';
+import { refuse } from './result';
 
 /**
  * What a reading's page shows every student alike: the text with its glossary terms marked, the
@@ -31,11 +32,14 @@ export type ReadingPageShared = {
  * 0019), and every request reads the revision anyway (with the reading's access fields), so a copy
  * kept here is used only while it is current, on however many servers share the database.
  */
-const kept = new Map<string, { revision: number; shared: Promise<ReadingPageShared> }>();
+const kept = new Map<string, { revision: number; shared: Promise<ReadingPageShared | null> }>();
 /** Readings kept at once; the longest reading allowed is about 25,000 words, a few MB kept. */
 const KEPT_MOST = 50;
 
-export function readingPageShared(head: Pick<ReadingHead, 'id' | 'revision'>): Promise<ReadingPageShared> {
+/** Null when the reading was deleted after its head was read. */
+export function readingPageShared(
+  head: Pick<ReadingHead, 'id' | 'revision'>,
+): Promise<ReadingPageShared | null> {
   const entry = kept.get(head.id);
   if (entry && entry.revision >= head.revision) {
     // Most recently used last, so the oldest is the one let go.
@@ -50,7 +54,9 @@ export function readingPageShared(head: Pick<ReadingHead, 'id' | 'revision'>): P
   shared.then(
     // Labelled with the revision of the row actually read, which may be newer than the head's.
     (loaded) => {
-      if (kept.get(head.id) === fresh) fresh.revision = loaded.reading.revision;
+      if (kept.get(head.id) !== fresh) return;
+      if (loaded) fresh.revision = loaded.reading.revision;
+      else kept.delete(head.id);
     },
     () => {
       if (kept.get(head.id) === fresh) kept.delete(head.id);
@@ -59,11 +65,11 @@ export function readingPageShared(head: Pick<ReadingHead, 'id' | 'revision'>): P
   return shared;
 }
 
-async function loadShared(readingId: string): Promise<ReadingPageShared> {
+async function loadShared(readingId: string): Promise<ReadingPageShared | null> {
   // The row first, the rest after: a change made between the reads moves the revision past the
   // row's, so this copy is read again next time rather than kept with a part older than its label.
   const reading = await getReadingById({ id: readingId });
-  if (!reading) throw new Error(`Reading ${readingId} is gone.`);
+  if (!reading) return null;
   const [glossary, notes, approved, quiz] = await Promise.all([
     listGlossary({ readingId }),
     listNotes({ readingId }),
@@ -109,5 +115,9 @@ async function loadShared(readingId: string): Promise<ReadingPageShared> {
 /** `readingToView` by slug for the reading's own actions (a place saved as the student scrolls), from the kept copy. */
 export async function keptReadingToView(user: Who, slug: string): Granted<{ reading: Reading }> {
   const granted = await readingHeadToView(user, slug);
-  return 'status' in granted ? granted : { reading: (await readingPageShared(granted.reading)).reading };
+  if ('status' in granted) return granted;
+  const shared = await readingPageShared(granted.reading);
+  return shared
+    ? { reading: shared.reading }
+    : refuse('not-found', 'That reading does not exist or is not open to you.');
 }

@@ -2147,6 +2147,20 @@ describe('faults left from the first sights of Federalist No. 10, Carter 1977 an
     expect(statements.filter((s) => /judge\.?$/.test(s))).toEqual([]);
   });
 
+  it('keys no pledge on "them" whose people the sentence names outside the action', () => {
+    // Reagan 1981: "To those neighbors and allies who share our freedom, we will strengthen our
+    // historic ties and assure them of our support and firm commitment."
+    const reagan = analysedText(
+      readFileSync('bench/fixtures/ir-texts/fresh/reagan-1981-inaugural.txt', 'utf8'),
+      'reagan-1981-inaugural',
+    );
+    const options = recommendationQuestions(reagan, readDiscourse(reagan)).flatMap((d) =>
+      d.question.type === 'multiple-choice' ? d.question.options.map((o) => o.text) : [],
+    );
+    expect(options.length).toBeGreaterThan(8);
+    expect(options.filter((o) => /\bthem\b/.test(o))).toEqual([]);
+  });
+
   it('puts no "not" into the first of clauses that share its verb ("must not be absolute, our laws fair")', () => {
     const text = [
       'Our commitment to human rights must be absolute, our laws fair, our natural beauty preserved.',

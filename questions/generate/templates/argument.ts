@@ -387,6 +387,9 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
     if (seen.has(rec.sentence.id) || /^(me|i)$/i.test(rec.subject)) continue;
     const action = shorten(rec.action, 16);
     if (!action || words(action) < 3) continue;
+    // "To those neighbors and allies who share our freedom, we will … assure them of our support":
+    // whom "them" means is outside the action, and the option alone does not say.
+    if (/\b(them|him|her)\b/i.test(action)) continue;
     seen.add(rec.sentence.id);
     const id = `recommend-${rec.sentence.id}`;
     const exclude = new Set([action.toLowerCase()]);

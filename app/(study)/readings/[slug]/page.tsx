@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { GuidedQuestion } from '@/components/reading/guided-question';
 import { ReadingView } from '@/components/reading/reading-view';
 import { listGuidedAnswers } from '@/db/queries/questions';
@@ -36,6 +37,8 @@ export default async function ReadingPage({ params, searchParams }: PageProps<'/
     listHighlights({ userId: user.id, readingId: head.id }),
     listGuidedAnswers({ userId: user.id, readingId: head.id }),
   ]);
+  // Deleted between the two reads: as if it had never been there.
+  if (!shared) notFound();
   const { reading, guided } = shared;
   const answerById = new Map(answers.map((a) => [a.questionId, a]));
   const locked = lockedSectionIds(reading.sections, guided, new Set(answerById.keys()), reading.guidedMode);
