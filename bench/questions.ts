@@ -290,6 +290,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/reagan-1981-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'Johnson, inaugural address, 1965',
+    slug: 'johnson-1965-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/johnson-1965-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

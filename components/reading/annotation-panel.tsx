@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import type { ViewHighlight, ViewSentence } from '@/lib/reading/view';
+import { sentenceText, type ViewHighlight, type ViewSentence } from '@/lib/reading/view';
 
 export function AnnotationPanel({
   sentence,
@@ -38,7 +38,7 @@ export function AnnotationPanel({
           {highlight ? 'Your highlight' : 'Highlight this sentence'}
         </h2>
         <blockquote className="border-l-4 border-amber-400 pl-3 font-serif text-slate-800 dark:text-slate-200">
-          {sentence.text}
+          {sentenceText(sentence)}
         </blockquote>
         <label htmlFor="annotation-note" className="block text-sm font-medium">
           Note (optional)

@@ -1,4 +1,4 @@
-import type { ViewHighlight, ViewSentence } from '@/lib/reading/view';
+import { sentenceText, type ViewHighlight, type ViewSentence } from '@/lib/reading/view';
 import { sentenceDomId } from './sentence';
 
 export function HighlightsList({
@@ -30,7 +30,9 @@ export function HighlightsList({
                 href={`#${sentenceDomId(h.sentenceId)}`}
                 className="font-serif text-slate-900 underline decoration-amber-400 decoration-2 dark:text-slate-100"
               >
-                {sentenceById.get(h.sentenceId)?.text ?? 'A sentence no longer in this reading'}
+                {sentenceById.has(h.sentenceId)
+                  ? sentenceText(sentenceById.get(h.sentenceId)!)
+                  : 'A sentence no longer in this reading'}
               </a>
               {h.note && <p className="mt-1 text-slate-700 dark:text-slate-300">Note: {h.note}</p>}
               <button

@@ -14,7 +14,9 @@ export type ReadingHeader = {
   status: 'draft' | 'published';
 };
 
-export type ViewSentence = { id: string; text: string; segments: SentenceSegment[] };
+/** A sentence as its pieces (text, glossary terms); its text is theirs joined, sent once. */
+export type ViewSentence = { id: string; segments: SentenceSegment[] };
+export const sentenceText = (sentence: ViewSentence) => sentence.segments.map((s) => s.text).join('');
 export type ViewParagraph = { id: string; sentences: ViewSentence[] };
 export type ViewGlossaryTerm = { id: string; term: string; definition: string };
 export type ViewNote = { id: string; paragraphId: string; title: string; body: string };

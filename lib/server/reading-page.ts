@@ -98,7 +98,6 @@ async function loadShared(readingId: string): Promise<ReadingPageShared | null> 
       id: p.id,
       sentences: p.sentences.map((s) => ({
         id: s.id,
-        text: s.text,
         segments: segments.get(s.id) ?? [{ text: s.text }],
       })),
     })),

@@ -32,7 +32,17 @@ function homePlace(analysis: ReadingAnalysis): string | null {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
-const isInternationalWord = (t: Token) => INTERNATIONAL_WORDS.has(t.lemma) || STATES_WORDS.has(t.normal);
+/**
+ * The words of international politics among some tokens; "in every nation and culture",
+ * "another nation" too: one of many states, as "nations" is.
+ */
+const internationalWords = (tokens: readonly Token[]) =>
+  tokens.filter(
+    (t, i) =>
+      INTERNATIONAL_WORDS.has(t.lemma) ||
+      STATES_WORDS.has(t.normal) ||
+      (t.normal === 'nation' && /^(every|each|another|any|other|no)$/.test(tokens[i - 1]?.normal ?? '')),
+  );
 
 /**
  * Words of international politics per 1,000 a text must use for its paragraphs' own words to
@@ -55,12 +65,7 @@ function aboutInternationalPolitics(
   if (paragraph.sentences.some((s) => s.places.some((p) => placeKey(p) !== home))) return true;
   if (!textAboutIt) return false;
   const tokens = paragraph.sentences.flatMap((s) => s.tokens);
-  // "in every nation and culture", "another nation": one of many states, as "nations" is.
-  const international = tokens.filter(
-    (t, i) =>
-      isInternationalWord(t) ||
-      (t.normal === 'nation' && /^(every|each|another|any|other|no)$/.test(tokens[i - 1]?.normal ?? '')),
-  );
+  const international = internationalWords(tokens);
   const atHome = tokens.some((t, i) => t.normal === 'home' && tokens[i - 1]?.normal === 'at');
   // Armed forces are the realist's subject wherever they are built ("here at home we are
   // building much stronger military forces").
@@ -76,8 +81,7 @@ export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
   const drafts: Draft[] = [];
   const home = homePlace(analysis);
   const tokens = analysis.sentences.flatMap((s) => s.tokens);
-  const textAboutIt =
-    tokens.filter(isInternationalWord).length * 1000 >= MIN_INTERNATIONAL_PER_1000 * tokens.length;
+  const textAboutIt = internationalWords(tokens).length * 1000 >= MIN_INTERNATIONAL_PER_1000 * tokens.length;
   for (const paragraph of analysis.paragraphs) {
     if (!aboutInternationalPolitics(paragraph, home, textAboutIt)) continue;
     const cues = lensCues(paragraph.sentences.flatMap((s) => lensCueLemmas(s.tokens)));
