@@ -228,6 +228,16 @@ const trimClause = (text: string) =>
 const firstClause = (text: string) => trimClause(text.split(/\s+--\s+|\s+—\s+|;\s/)[0]!);
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
+/** A word of the noun phrase a "let" addresses: "us", "both sides", "all free nations", "the people of the world". */
+const inNounPhrase = (t: Token) =>
+  !t.isNegator &&
+  (t.tags.has('Pronoun') ||
+    t.tags.has('Determiner') ||
+    t.tags.has('Noun') ||
+    t.tags.has('Adjective') ||
+    t.tags.has('Value') ||
+    t.normal === 'of');
+
 export function readDiscourse(analysis: ReadingAnalysis): Discourse {
   const discourse: Discourse = {
     statements: [],
@@ -410,11 +420,24 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         }
         if (verbAt !== -1) {
           const between = letTokens.slice(letAt + 1, verbAt);
-          const addressee = textOf(between.filter((t) => !t.isNegator && t.pos !== 'adv'));
+          // Whoever is addressed is a noun phrase ("us", "both sides", "every nation"); after it
+          // only an adverb may come ("let us now …", "let us never …"). Anything else ("let us
+          // therefore resolve to act") is a parse too loose to ask about.
+          let nounPhraseEnd = 0;
+          while (nounPhraseEnd < between.length && inNounPhrase(between[nounPhraseEnd]!)) nounPhraseEnd++;
+          const afterAddressee = between.slice(nounPhraseEnd);
+          const adverbsOnly = afterAddressee.every(
+            (t) =>
+              t.isNegator ||
+              t.pos === 'adv' ||
+              (t.tags.has('Conjunction') && !/^(and|or|to)$/.test(t.normal)),
+          );
+          const addressee = textOf(between.slice(0, nounPhraseEnd));
           const negative = between.some((t) => t.isNegator);
           const action = firstClause(textOf(letTokens.slice(verbAt)));
-          const subject = /^us$/i.test(addressee) ? 'we' : addressee;
+          const subject = addressee.replace(/^us\b/i, 'we');
           if (
+            adverbsOnly &&
             wordCount(action) >= 3 &&
             wordCount(action) <= 22 &&
             wordCount(subject) >= 1 &&

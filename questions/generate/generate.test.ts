@@ -2198,3 +2198,21 @@ describe('a participle and its "by" inside a subject', () => {
     );
   });
 });
+
+describe('faults a fresh text showed (Johnson 1965, on its first-sight rating)', () => {
+  it('addresses a "let" to its noun phrase alone: "let us now …" asks what we should do', () => {
+    const text = [
+      'Let us now join reason to faith and action to experience, to transform our unity of interest into a unity of purpose.',
+      'Let us therefore resolve to act before the harvest fails in the valley.',
+      'Let both sides explore what problems unite us instead of belaboring those problems which divide us.',
+    ].join('\n\n');
+    const small = analysedText(text, 'let-test');
+    const addressed = readDiscourse(small).recommendations.map((r) => [r.subject, r.action.split(' ')[0]]);
+    // "us now" was the subject ("what does the speaker say us now should do?"); "us therefore
+    // resolve to" would have been the next.
+    expect(addressed).toEqual([
+      ['we', 'join'],
+      ['both sides', 'explore'],
+    ]);
+  });
+});
