@@ -296,6 +296,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/johnson-1965-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'Roosevelt, inaugural address, 1941',
+    slug: 'roosevelt-1941-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/roosevelt-1941-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
