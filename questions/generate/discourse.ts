@@ -1,4 +1,5 @@
 import type { Token } from '../language/tokens';
+import { lookup } from '../language/wordnet';
 import type { ReadingAnalysis, SentenceAnalysis } from './analyse';
 import {
   affirmed,
@@ -94,7 +95,31 @@ function readableSubject(
   }
   if (PRONOUN_SUBJECT.test(text)) return null;
   if (/^(this|that|these|those|such)\b/i.test(text)) return null;
+  if (ellipticalSubject(text)) return null;
   return text;
+}
+
+/**
+ * "[Of the three,] the greatest is the spirit", "the first is …", "the latter will …": a
+ * superlative or an ordinal with no noun stands for a noun said elsewhere.
+ */
+function ellipticalSubject(text: string): boolean {
+  const words = text.toLowerCase().split(/\s+/);
+  if (words[0] !== 'the') return false;
+  const [first, second] = words.slice(1);
+  if (words.length === 2)
+    return (
+      /^(first|second|third|last|former|latter|best|worst|most|least)$/.test(first!) || superlative(first!)
+    );
+  return words.length === 3 && /^(most|least)$/.test(first!) && lookup(second!, 'a') !== null;
+}
+
+/** "greatest", "largest", "happiest", "biggest": an adjective WordNet knows with "-est". */
+function superlative(word: string): boolean {
+  if (!word.endsWith('est')) return false;
+  const stem = word.slice(0, -3);
+  const bases = [stem, `${stem}e`, stem.replace(/i$/, 'y'), stem.replace(/([b-df-hj-np-tv-z])\1$/, '$1')];
+  return bases.some((base) => base.length >= 3 && lookup(base, 'a') !== null);
 }
 
 const PLEDGE = /^(will|shall)$/;
@@ -178,19 +203,50 @@ function callOfTheTime(proposition: Proposition): string | null {
 /** "not merely", "not only", "not just", "not simply": the first half of "not A but B". */
 const NOT_MERELY = /\bnot (?:merely|only|just|simply)\b/i;
 
+/** Verbs whose "it" is the subject of what they report: "we know it cannot die", "seen it revive". */
+const PERCEIVING = new Set([
+  'know',
+  'see',
+  'sense',
+  'feel',
+  'watch',
+  'hear',
+  'notice',
+  'understand',
+  // Participles the lemmatiser leaves as they are.
+  'known',
+  'seen',
+]);
+
 /**
  * "its", or "it" after a verb, before any noun for a thing in the clause ("the people did not
  * share in its wealth", "we only have to summon it"): it stands for a noun of another clause.
  */
 function pronounWithoutThing(tokens: Token[]): boolean {
-  // "it" as a verb's object that stands for a thing ("summon it from within", "affirm it again");
-  // not the "it" that announces what follows ("make it clear that …", "find it hard to …",
-  // "believe it is time", "owe it to our children to …").
+  // "it" as a verb's object that stands for a thing ("summon it from within", "affirm it again"),
+  // or as the subject of what a verb of knowing or seeing reports ("we know it cannot die", "we
+  // have seen it revive"); not the "it" that announces what follows ("make it clear that …",
+  // "find it hard to …", "believe it is time", "know it will be hard to …", "owe it to our
+  // children to …").
   const objectIt = (t: Token, i: number) => {
-    if (t.normal !== 'it' || i === 0 || tokens[i - 1]!.pos !== 'verb' || tokens[i - 1]!.lemma === 'owe')
-      return false;
+    if (t.normal !== 'it' || i === 0) return false;
+    // "we all understand what it is", the clause ending there (not "do what it takes").
+    if (/^(what|how|why)$/.test(tokens[i - 1]!.normal)) {
+      const copula = tokens[i + 1];
+      const after = tokens[i + 2];
+      return (
+        Boolean(copula?.tags.has('Copula')) &&
+        (!after || /^[-—–]+$/.test(after.normal) || /[-—–]/.test(copula!.post))
+      );
+    }
+    if (tokens[i - 1]!.pos !== 'verb' || tokens[i - 1]!.lemma === 'owe') return false;
     const next = tokens[i + 1];
-    if (next && (next.tags.has('Verb') || next.tags.has('Copula') || next.tags.has('Modal'))) return false;
+    let verbAt = i + 1;
+    while (tokens[verbAt] && (tokens[verbAt]!.tags.has('Modal') || tokens[verbAt]!.isNegator)) verbAt++;
+    const verb = tokens[verbAt];
+    if (verb && (verb.tags.has('Copula') || verb.lemma === 'be')) return false;
+    if (next && (next.tags.has('Verb') || next.tags.has('Modal')))
+      return PERCEIVING.has(tokens[i - 1]!.lemma) && verb?.pos === 'verb';
     if (next?.pos === 'adj' && /^(that|to|for)$/.test(tokens[i + 2]?.normal ?? '')) return false;
     return true;
   };
@@ -200,7 +256,12 @@ function pronounWithoutThing(tokens: Token[]): boolean {
     !tokens
       .slice(0, at)
       .some(
-        (t) => t.pos === 'noun' && !t.tags.has('Plural') && !t.tags.has('Pronoun') && !t.tags.has('Person'),
+        (t) =>
+          t.pos === 'noun' &&
+          !t.tags.has('Plural') &&
+          !t.tags.has('Pronoun') &&
+          !t.tags.has('Person') &&
+          !/^(all|each|both|none|some|any|one)$/.test(t.normal),
       )
   );
 }
@@ -306,6 +367,10 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           // reason beside another reason is no effect of it.
           if (effectIndex !== k && /^(cause|purpose)$/.test(parts[effectIndex]?.clause.relation ?? ''))
             return;
+          // "We know it because, if we look below the surface, we sense it still spreading … -- for
+          // it is the most humane": a condition states nothing; the reason is that of the clause
+          // it conditions, whatever became of that clause.
+          if (effectIndex !== k && parts[effectIndex]?.clause.relation === 'condition') return;
           // "The world is very different now. For man holds …": the reason of the sentence before.
           const backwards = k === 0 && /^for$/i.test(clause.marker);
           const effect = withoutFrame(

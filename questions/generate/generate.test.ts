@@ -2216,3 +2216,48 @@ describe('faults a fresh text showed (Johnson 1965, on its first-sight rating)',
     ]);
   });
 });
+
+describe('faults a fresh text showed (Roosevelt 1941, on its first-sight rating)', () => {
+  const said = (text: string) => {
+    const discourse = readDiscourse(analysedText(text, 'roosevelt-test'));
+    return {
+      statements: discourse.statements.map((s) => statedText(s.proposition, s.subject)),
+      effects: discourse.causes.map((c) => statedText(c.effect.proposition, c.effect.subject)),
+    };
+  };
+
+  it('states nothing of an "it" that a verb of knowing reports with nothing named for it to stand for', () => {
+    const { statements, effects } = said(
+      [
+        'We know it cannot die -- because it is built on the initiative of free men and women.',
+        'We have seen it revive and grow.',
+        'And yet we all understand what it is -- the spirit of the republic.',
+        'We know it will be hard to rebuild the port.',
+        'We will do what it takes to rebuild the port.',
+      ].join('\n\n'),
+    );
+    expect(statements.filter((s) => /cannot die|what it is|seen it/.test(s))).toEqual([]);
+    expect(effects.filter((s) => /cannot die/.test(s))).toEqual([]);
+    // The "it" that announces what follows, and "what it takes", stand for nothing said elsewhere.
+    expect(statements.some((s) => /^We know it will be hard to rebuild the port/.test(s))).toBe(true);
+    expect(statements.some((s) => /^We will do what it takes/.test(s))).toBe(true);
+  });
+
+  it('states nothing of a superlative with its noun left behind ("of the three, the greatest is …")', () => {
+    const { statements } = said(
+      [
+        'And of the three, the greatest is the spirit.',
+        'The greatest danger is the famine in the north.',
+      ].join('\n\n'),
+    );
+    expect(statements.filter((s) => /^the greatest is/i.test(s))).toEqual([]);
+    expect(statements.some((s) => /^The greatest danger is the famine/.test(s))).toBe(true);
+  });
+
+  it('takes no condition ("if we look below the surface") for what a reason explains', () => {
+    const { effects } = said(
+      'We know it because, if we look below the surface, we sense it still spreading on every continent -- for it is the most humane of all forms of society.',
+    );
+    expect(effects.filter((s) => /surface/.test(s))).toEqual([]);
+  });
+});
