@@ -302,6 +302,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/roosevelt-1941-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'Carter, State of the Union, 1979',
+    slug: 'carter-1979-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/carter-1979-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
