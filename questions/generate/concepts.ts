@@ -200,6 +200,10 @@ export const COERCIVE_TRADE_WORDS = new Set([
  * till their hands were raw" is no hand of cards), no civil war as war among states, no
  * interest paid on a debt, no balance but of power or forces, no power or strength to do something.
  */
+/** Words that restrain weapons by agreement: "limit nuclear arms", "ban", "the spread of". */
+const ARMS_RESTRAINT =
+  /^(limit|limiting|control|controlling|ban|banning|reduce|reducing|reduction|spread|proliferation|disarm|disarmament|curb|restrict|restricting)$/;
+
 export function usedAsConcept(tokens: readonly Token[], i: number): boolean {
   const lemma = tokens[i]!.lemma;
   if (METAPHOR_CUES.has(lemma) && !STRENGTH_WORDS.has(tokens[i - 1]?.lemma ?? '')) return false;
@@ -209,6 +213,19 @@ export function usedAsConcept(tokens: readonly Token[], i: number): boolean {
     (tokens[i + 1]?.normal !== 'of' || /^(payments|trade|accounts)$/.test(tokens[i + 2]?.normal ?? ''))
   )
     return false;
+  // "Arms control", "the strategic arms limitation talks", "further limit nuclear arms", "stop the
+  // spread of atomic weapons": weapons as what states agree to restrain, which is cooperation
+  // through agreements, not a resort to force.
+  if (lemma === 'arm' || lemma === 'weapon') {
+    if (
+      /^(control|controls|limitation|limitations|reduction|reductions|talks|treaty|agreement)$/.test(
+        tokens[i + 1]?.normal ?? '',
+      )
+    )
+      return false;
+    for (let k = i - 1; k >= Math.max(0, i - 4); k--)
+      if (ARMS_RESTRAINT.test(tokens[k]!.lemma) || ARMS_RESTRAINT.test(tokens[k]!.normal)) return false;
+  }
   // "Interest on the public debt", "interest rates": money, not a state's interests.
   if (lemma === 'interest' && /^(on|rate|rates|payment|payments|charges)$/.test(tokens[i + 1]?.normal ?? ''))
     return false;

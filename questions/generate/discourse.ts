@@ -65,7 +65,8 @@ export type Discourse = {
   risks: Risk[];
   messages: Message[];
   /** What the author says should not, or will not, be done ("we should not X"). */
-  avoid: { sentence: SentenceAnalysis; action: string }[];
+  /** What the text says someone must not do, with whom it says it of ("we", "the West", "families"). */
+  avoid: { sentence: SentenceAnalysis; subject: string; action: string }[];
 };
 
 const PRONOUN_SUBJECT = /^(he|she|it|they|this|that|these|those|there|which|who|one)$/i;
@@ -167,10 +168,10 @@ const RISK_WORDS = new Set([
 /**
  * Words that answer a danger rather than name one: "strengthen nations against the dangers of
  * aggression", "prevent regimes from threatening", "meet these threats", "rid the world of the
- * threat". A sentence whose every risk word follows one of these states a response, not a risk.
+ * threat", "peaceful solutions to dangerous conflicts". A sentence whose every risk word follows one of these states a response, not a risk.
  */
 const COUNTERING =
-  /^(against|prevent|prevents|prevented|preventing|rid|eliminate|eliminating|counter|combat|combating|address|addressing|reduce|reducing|remove|removing|end|ending|defeat|confront|fight|fighting|meet|meeting|protect|protecting|guard|defend|deter|resist|lessen|avoid|escape|overcome|mobilizing|mobilize)$/;
+  /^(solutions?|resolve|resolving|settle|settling|defuse|defusing|against|prevent|prevents|prevented|preventing|rid|eliminate|eliminating|counter|combat|combating|address|addressing|reduce|reducing|remove|removing|end|ending|defeat|confront|fight|fighting|meet|meeting|protect|protecting|guard|defend|deter|resist|lessen|avoid|escape|overcome|mobilizing|mobilize)$/;
 const RECEDING =
   /^(diminish|decline|recede|fade|ease|lessen|wane|subside|shrink|fall|drop|disappear|vanish|end)$/;
 /** A coalition coming apart: "cracks within the European Union", "rifts among the allies". */
@@ -455,7 +456,8 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         if (announcesWhatFollows(proposition)) return;
         // "We will ask, and we will need, the help of …": the action runs into a second clause.
         if (/\b(?:we|i|they|you|he|she)\s+(?:will|shall|would|can|could|must|may)\b/i.test(plain)) return;
-        if (proposition.negative) discourse.avoid.push({ sentence, action: plain });
+        if (proposition.negative)
+          discourse.avoid.push({ sentence, subject: statement.subject, action: plain });
         else
           discourse.recommendations.push({
             ...statement,
@@ -508,7 +510,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
             wordCount(subject) >= 1 &&
             wordCount(subject) <= 4
           ) {
-            if (negative) discourse.avoid.push({ sentence, action });
+            if (negative) discourse.avoid.push({ sentence, subject, action });
             else
               discourse.recommendations.push({
                 sentence,

@@ -44,6 +44,7 @@ import { fairDistractors, parallelOpening, withoutLongCopy } from './templates/c
 import { statedFactQuestions } from './templates/facts';
 import { lensQuestions } from './templates/lens';
 import { argumentOrderQuestions, mainIdeaQuestions, point } from './templates/paragraphs';
+import { evidenceQuestions } from './templates/reasons';
 import { clozeQuestions, openSlot } from './templates/statements';
 import { snippet, vocabularyItems, vocabularyQuestions } from './templates/vocabulary';
 import { copiedRun } from './validate';
@@ -2259,5 +2260,108 @@ describe('faults a fresh text showed (Roosevelt 1941, on its first-sight rating)
       'We know it because, if we look below the surface, we sense it still spreading on every continent -- for it is the most humane of all forms of society.',
     );
     expect(effects.filter((s) => /surface/.test(s))).toEqual([]);
+  });
+});
+
+describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', () => {
+  it('reads no risk in working for "peaceful solutions to dangerous conflicts"', () => {
+    const risksOf = (text: string) =>
+      readDiscourse(analysedText(text, 'carter-risk-test')).risks.map((r) => r.text);
+    expect(
+      risksOf(
+        'And in the islands and the south, our country is working for peaceful solutions to dangerous conflicts.',
+      ),
+    ).toEqual([]);
+    expect(risksOf('The conflict in the south is dangerous and could spread to the islands.')).not.toEqual(
+      [],
+    );
+  });
+
+  it('offers no sentence as support for a claim that turns against it with "But"', () => {
+    const text = [
+      "I've outlined some of the changes that have transformed the world and which are continuing as we meet here tonight. But we in America need not fear change. The values on which our Nation was founded endure. Our country has regained its special place of leadership in the struggle for human rights.",
+      'In such a world, we seek not to stifle inevitable change, but to influence its course in helpful ways.',
+      'We will continue to help shape the forces of change in every region.',
+      'The pace of change in the world has quickened in the last ten years.',
+      'The harbour was rebuilt in the spring.',
+    ].join('\n\n');
+    const small = analysedText(text, 'carter-evidence-test');
+    // Without the rule, "I've outlined some of the changes" was keyed as the support.
+    const keyed = evidenceQuestions(small).flatMap((d) =>
+      d.question.type === 'select-evidence' || d.question.type === 'claim-evidence-reasoning'
+        ? d.question.answer.sentenceIds
+        : [],
+    );
+    expect(keyed).not.toContain('p1.s1');
+  });
+
+  it('offers no wish or state of mind ("want to be the peacemaker") and no misfortune as an action to take', () => {
+    const text = [
+      'We must meet the challenge of inflation as a united people.',
+      'But the republic does want to be the peacemaker of the world.',
+      'In a land of great wealth, families must not live in hopeless poverty.',
+      'We must not accept a permanent class of idle workers.',
+      'The council builds new roads across the northern provinces.',
+      'The league sends grain to the hungry towns of the coast.',
+      'The envoys carry letters between the two courts.',
+    ].join('\n\n');
+    const small = analysedText(text, 'carter-actions-test');
+    const [draft] = recommendationQuestions(small, readDiscourse(small));
+    expect(draft?.question.type).toBe('multiple-choice');
+    if (draft?.question.type !== 'multiple-choice') return;
+    const texts = draft.question.options.map((o) => o.text);
+    expect(texts).toContain('Meet the challenge of inflation as a united people');
+    expect(texts.filter((t) => /^Want\b|poverty/.test(t))).toEqual([]);
+    // What the text tells "us" not to do stays a fair distractor.
+    expect(texts).toContain('Accept a permanent class of idle workers');
+  });
+
+  it('asks for no support of an event told in the passive ("was concluded in 1972")', () => {
+    const text = [
+      'The first SALT agreement was concluded in 1972. And since then, during 6 years of negotiation by both Republican and Democratic leaders, nearly all issues of SALT II have been resolved. If the Soviet Union continues to negotiate in good faith, a responsible SALT agreement will be reached.',
+      'SALT II does not rely on trust; it will be verifiable.',
+      'I will sign no agreement which does not enhance our national security.',
+      'Our deterrent is overwhelming, and I will sign no agreement unless our deterrent force will remain overwhelming.',
+    ].join('\n\n');
+    const drafts = evidenceQuestions(analysedText(text, 'passive-event-test'));
+    expect(drafts.filter((d) => d.anchor.startsWith('p1.'))).toEqual([]);
+  });
+
+  it('cuts a long statement before "by …ing", never inside what it says is done', () => {
+    const sentence =
+      "This year, we must regain the public's faith by requiring limited financial funds from public funds for congressional election campaigns.";
+    const small = analysedText(sentence, 'means-cut-test');
+    // The true/false item turns it round, and "not" breaks the copy nine words from the end of
+    // "… by requiring limited financial funds", the means without what it is for.
+    const negated =
+      "We must not regain the public's faith by requiring limited financial funds from public funds for congressional election campaigns";
+    expect(withoutLongCopy(negated, small)).toBe("We must not regain the public's faith");
+  });
+
+  it('leaves no fight without what it is against ("we must redouble our fight")', () => {
+    const sentence =
+      'And now we must redouble our fight against the persistent inflation that has wracked our country for more than a decade.';
+    const small = analysedText(sentence, 'fight-cut-test');
+    const cut = withoutLongCopy(
+      'We must not redouble our fight against the persistent inflation that has wracked our country for more than a decade',
+      small,
+    );
+    expect(cut ?? '').not.toMatch(/fight$/);
+    const foundation =
+      'We are building the foundation for truly global cooperation, not only with Western and industrialized nations but with the developing countries as well.';
+    // The true statement, cut to avoid the copy, was "We are building the foundation".
+    const stated = withoutLongCopy(foundation, analysedText(foundation, 'foundation-cut-test'));
+    expect(stated ?? '').not.toMatch(/foundation$/);
+  });
+
+  it('reads no realism in arms control: weapons states agree to limit are no resort to force', () => {
+    const text = [
+      'The path of arms control, backed by a strong defense, can lead to a world of law and of international negotiation. We must continue on that path of nuclear arms control and world peace.',
+      'Our army and our navy must deter aggression from abroad, and our weapons must keep the balance of power in the region.',
+    ].join('\n\n');
+    const keyed = lensQuestions(analysedText(text, 'arms-control-test'))
+      .filter((d) => d.question.type === 'multiple-choice')
+      .map((d) => [d.anchor, d.question.lens]);
+    expect(keyed).toEqual([['p2', 'realist']]);
   });
 });

@@ -296,7 +296,12 @@ export function actionsElsewhere(
   key?: string,
 ): string[] {
   const pool: { paragraph: number; text: string }[] = [
-    ...discourse.avoid.map((a) => ({ paragraph: a.sentence.paragraphIndex, text: a.action })),
+    // What the text tells an actor not to do ("we must not accept …", "America must not retreat");
+    // not what it says must not befall people ("families must not live in hopeless poverty"),
+    // which no one would recommend.
+    ...discourse.avoid
+      .filter((a) => /^(we|us|you|i)$/i.test(a.subject) || /^(?:the\s+)?\p{Lu}/u.test(a.subject))
+      .map((a) => ({ paragraph: a.sentence.paragraphIndex, text: a.action })),
     ...discourse.intents
       .filter((i) => /^to\s/.test(i.object) && !/^(we|i)$/i.test(i.subject))
       .map((i) => ({ paragraph: i.sentence.paragraphIndex, text: i.object.replace(/^to\s+/, '') })),
@@ -353,8 +358,9 @@ export function actionsElsewhere(
       /\b(me|my|i)\b/i.test(short) ||
       // "Diminish and life lengthens": a verb that agrees with a subject of its own is a second clause.
       secondClause(short) ||
-      // "Cost 3 million", "weigh ten tons": a state, not an action anyone could take.
-      /^(cost|costs|weigh|weighs|equal|equals|total|totals|number|numbers|contain|contains|consist|belong|seem|seems|resemble|mean|matter|remain|depend|depends)\b/i.test(
+      // "Cost 3 million", "weigh ten tons": a state, not an action anyone could take; nor is "want
+      // to be the world's peacemaker" (a wish) or "know the way" (a state of mind).
+      /^(cost|costs|weigh|weighs|equal|equals|total|totals|number|numbers|contain|contains|consist|belong|seem|seems|resemble|mean|matter|remain|depend|depends|want|wants|wish|wishes|hope|hopes|desire|desires|need|needs|know|knows|like|likes|prefer|prefers)\b/i.test(
         short,
       ) ||
       /,/.test(short) ||

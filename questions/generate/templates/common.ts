@@ -167,6 +167,26 @@ const LIGHT_VERB_NOUNS = new Set(
   ),
 );
 
+/** Nouns that say nothing without what they are against or for: "our fight", "the foundation". */
+const STRUGGLE_NOUNS = new Set(
+  'fight fights struggle struggles battle battles war wars campaign campaigns crusade effort efforts search quest foundation foundations groundwork basis'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "regain the public's faith by requiring limited financial funds [from public funds for election
+ * campaigns]": a cut inside a "by …ing" phrase keeps how something is done but not what, and the
+ * means left reads as something else. Cut before "by" instead.
+ */
+function insideMeans(parts: readonly string[], cut: number): boolean {
+  for (let j = cut - 1; j >= 0; j--) {
+    if (/^by$/i.test(parts[j]!)) return /ing$/i.test(parts[j + 1] ?? '') && j + 1 < cut;
+    if (PREPOSITION.test(parts[j]!) || /[,;:]$/.test(parts[j]!)) return false;
+  }
+  return false;
+}
+
 export function withoutLongCopy(
   text: string,
   analysis: ReadingAnalysis,
@@ -187,7 +207,8 @@ export function withoutLongCopy(
           ? PREPOSITION.test(parts[i]!)
           : BOUNDARY.test(parts[i]!) || /,$/.test(parts[i - 1]!)) &&
         // "the culture [in which facts are manipulated]": a relative clause says which one is meant.
-        !/^(which|whom|whose)$/i.test(parts[i + 1] ?? '');
+        !/^(which|whom|whose)$/i.test(parts[i + 1] ?? '') &&
+        !insideMeans(parts, i);
       if (
         boundary &&
         // Never right after a verb or a relative pronoun: "the nations that are" is cut in half.
@@ -221,6 +242,13 @@ export function withoutLongCopy(
     // "would give room [for delicate questions …]", "make way [for …]": a verb and a bare noun
     // that say nothing without the phrase after them.
     if (LIGHT_VERB_NOUNS.has(last.normal) && whole[kept.length - 2]?.tags.has('Verb')) return null;
+    // "we must redouble our fight [against the persistent inflation …]", "we are building the
+    // foundation [for truly global cooperation]": nothing said without what it is against or for.
+    if (
+      STRUGGLE_NOUNS.has(last.normal) &&
+      /^(against|for|on|over|to)$/.test(whole[kept.length]?.normal ?? '')
+    )
+      return null;
     if (cutClauseVerb(kept, whole) || cutList(kept, whole)) return null;
     // "The case of the treaty of peace [with Britain adds great weight …]": cut inside the
     // subject, before its verb, the text says nothing.

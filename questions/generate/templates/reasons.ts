@@ -1,3 +1,4 @@
+import type { Token } from '../../language/tokens';
 import { lemmasIn, type ParagraphAnalysis, type ReadingAnalysis, type SentenceAnalysis } from '../analyse';
 import { seededShuffle } from '../deterministic';
 import { danglingReference } from '../references';
@@ -23,6 +24,9 @@ const keyPointText = (sentence: SentenceAnalysis) =>
 
 type EvidencePair = { paragraph: ParagraphAnalysis; claim: SentenceAnalysis; support: SentenceAnalysis };
 
+/** A sentence that opens by turning against what was said before it. */
+const TURNING = /^(?:and yet|but|yet|however|still|although|though|nevertheless|nonetheless|now)\b/i;
+
 /**
  * Supporting sentences of a paragraph for its point, best linked first: a support shares a
  * content word with the claim (names aside: every sentence mentions the main actor).
@@ -37,6 +41,7 @@ function supportsFor(
   // The words of the claim as the question states it: the rest of its sentence is not claimed.
   const claimWords = new Set([...claim.content].filter((l) => !names.has(l) && claimLemmas.has(l)));
   // "He has nothing close to the web of alliances" right after a claim about him is linked by "He".
+  const turnsAgainstWhatPrecedes = TURNING.test(claim.text);
   const continues = (s: SentenceAnalysis) =>
     s.resolved !== null &&
     s.resolved !== s.text &&
@@ -49,9 +54,10 @@ function supportsFor(
           !s.isQuestion &&
           s.wordCount >= 6 &&
           // "And yet…", "But…": a sentence that turns against the claim does not support it.
-          !/^(?:and yet|but|yet|however|still|although|though|nevertheless|nonetheless|now)\b/i.test(
-            s.text,
-          ) &&
+          !TURNING.test(s.text) &&
+          // "I've outlined the changes … But we need not fear change": a claim that turns with
+          // "But" turns against the sentence before it, which does not support it.
+          !(turnsAgainstWhatPrecedes && s.indexInParagraph === claim.indexInParagraph - 1) &&
           // A recommendation is a conclusion, not evidence for one.
           !s.markers.has('argument') &&
           // A request ("I ask Congress to …") is a conclusion too.
@@ -121,12 +127,17 @@ export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
   for (const paragraph of analysis.paragraphs) {
     // A claim is argued, not narrated: "27 countries expelled …" is an event that nothing in the
     // paragraph "supports".
+    // "The first SALT agreement was concluded in 1972": told in the passive, an event still.
     const topic = paragraph.topic;
+    const pastPassive = (t: Token) => /^(was|were)$/.test(t.normal) && t.tags.has('Passive');
     const narrative =
       topic !== null &&
       !topic.markers.has('argument') &&
-      topic.tokens.some((t) => t.tags.has('PastTense') && t.tags.has('Verb') && !t.tags.has('Participle')) &&
-      !topic.tokens.some((t) => t.tags.has('Copula') || t.tags.has('Modal') || t.tags.has('Auxiliary'));
+      ((topic.tokens.some(
+        (t) => t.tags.has('PastTense') && t.tags.has('Verb') && !t.tags.has('Participle'),
+      ) &&
+        !topic.tokens.some((t) => t.tags.has('Copula') || t.tags.has('Modal') || t.tags.has('Auxiliary'))) ||
+        (topic.tokens.some(pastPassive) && !topic.tokens.some((t) => t.tags.has('Modal'))));
     if (narrative) continue;
     // The claim in short, so that the prompt does not copy the text at length.
     const gist = point(paragraph);
