@@ -308,6 +308,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/carter-1979-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Truman, State of the Union, 1948',
+    slug: 'truman-1948-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/truman-1948-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
