@@ -1614,6 +1614,22 @@ describe('faults a fresh essay showed (Jay, The Federalist No. 4, after its firs
     expect(items.map((i) => i.token.normal)).not.toContain('subordination');
   });
 
+  it('defines no word by its stem behind a negative prefix or seven letters in common (Truman 1948)', () => {
+    const words = vocabularyItems(
+      analysedText(
+        [
+          'If there are educational inadequacies in any State, the whole Nation suffers.',
+          'We need to go forward with the rural electrification program to bring the benefits of electricity to all our farm population.',
+          'Further reduction of the public debt is impracticable this year.',
+        ].join('\n\n'),
+        'stem-prefix-test',
+      ),
+    ).map((i) => i.token.normal);
+    // "Lack of an adequate quantity", "the act of providing electricity", "not capable of being
+    // carried out or put into practice".
+    expect(words.filter((w) => /inadequac|electrification|impracticable/.test(w))).toEqual([]);
+  });
+
   it('offers no cloze distractor that the article before the blank rules out ("an ___")', () => {
     const text = [
       'Suppose an invasion of the coast; the three governments could not agree on a plan of defence.',
@@ -2347,6 +2363,13 @@ describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', 
       small,
     );
     expect(cut ?? '').not.toMatch(/fight$/);
+    const efforts =
+      'We are also devoting our efforts toward world economic recovery and the revival of world trade.';
+    expect(withoutLongCopy(efforts, analysedText(efforts, 'efforts-cut-test')) ?? '').not.toMatch(/efforts$/);
+    const cooperation = 'We shall continue our cooperation with the nations of the Western Hemisphere.';
+    expect(withoutLongCopy(cooperation, analysedText(cooperation, 'cooperation-cut-test')) ?? '').not.toMatch(
+      /cooperation$/,
+    );
     const foundation =
       'We are building the foundation for truly global cooperation, not only with Western and industrialized nations but with the developing countries as well.';
     // The true statement, cut to avoid the copy, was "We are building the foundation".

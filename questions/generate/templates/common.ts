@@ -167,9 +167,9 @@ const LIGHT_VERB_NOUNS = new Set(
   ),
 );
 
-/** Nouns that say nothing without what they are against or for: "our fight", "the foundation". */
+/** Nouns that say nothing without what they are against, for or with: "our fight", "the foundation", "our cooperation". */
 const STRUGGLE_NOUNS = new Set(
-  'fight fights struggle struggles battle battles war wars campaign campaigns crusade effort efforts search quest foundation foundations groundwork basis'.split(
+  'fight fights struggle struggles battle battles war wars campaign campaigns crusade effort efforts search quest foundation foundations groundwork basis cooperation partnership commitment commitments dedication devotion'.split(
     ' ',
   ),
 );
@@ -246,7 +246,7 @@ export function withoutLongCopy(
     // foundation [for truly global cooperation]": nothing said without what it is against or for.
     if (
       STRUGGLE_NOUNS.has(last.normal) &&
-      /^(against|for|on|over|to)$/.test(whole[kept.length]?.normal ?? '')
+      /^(against|for|on|over|to|toward|towards|with)$/.test(whole[kept.length]?.normal ?? '')
     )
       return null;
     if (cutClauseVerb(kept, whole) || cutList(kept, whole)) return null;

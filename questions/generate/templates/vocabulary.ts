@@ -88,10 +88,15 @@ function vocabularyItem(
   // "cynicism" is "a cynical feeling": the same stem under another suffix.
   // "abolition" is "the act of abolishing …": the gloss word starts with the lemma's stem.
   const lemmaStem = suffixless(token.lemma);
+  // "inadequacy" is "lack of an adequate quantity", "electrification" "the act of providing
+  // electricity": the stem after a negative prefix, or seven letters in common from the start.
+  const unprefixed = token.lemma.replace(/^(?:in|un|dis|non|im|ir|il)(?=[a-z]{5})/, '');
   const sharesStem = (w: string) => {
-    let common = 0;
-    while (common < w.length && w[common] === token.lemma[common]) common++;
-    if (common >= 6 && common >= 0.75 * Math.min(w.length, token.lemma.length)) return true;
+    for (const form of new Set([token.lemma, unprefixed])) {
+      let common = 0;
+      while (common < w.length && w[common] === form[common]) common++;
+      if (common >= 7 || (common >= 6 && common >= 0.75 * Math.min(w.length, form.length))) return true;
+    }
     if (lemmaStem.length >= 5 && lemmaStem !== token.lemma && w.startsWith(lemmaStem)) return true;
     const stem = suffixless(w);
     return stem.length >= 4 && stem === lemmaStem;
