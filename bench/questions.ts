@@ -314,6 +314,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/truman-1948-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Nixon, State of the Union, 1974',
+    slug: 'nixon-1974-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/nixon-1974-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
