@@ -226,6 +226,13 @@ export function usedAsConcept(tokens: readonly Token[], i: number): boolean {
     for (let k = i - 1; k >= Math.max(0, i - 4); k--)
       if (ARMS_RESTRAINT.test(tokens[k]!.lemma) || ARMS_RESTRAINT.test(tokens[k]!.normal)) return false;
   }
+  // "For the first time since World War II": a war by its name, as a point in time.
+  if (lemma === 'war' && /^\p{Lu}/u.test(tokens[i]!.written || tokens[i]!.text)) {
+    let k = i - 1;
+    while (k >= 0 && (/^\p{Lu}/u.test(tokens[k]!.written || tokens[k]!.text) || tokens[k]!.normal === 'the'))
+      k--;
+    if (k < i - 1 && /^(since|after|before|until|following)$/.test(tokens[k]?.normal ?? '')) return false;
+  }
   // "Interest on the public debt", "interest rates": money, not a state's interests.
   if (lemma === 'interest' && /^(on|rate|rates|payment|payments|charges)$/.test(tokens[i + 1]?.normal ?? ''))
     return false;

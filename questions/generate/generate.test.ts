@@ -2388,3 +2388,24 @@ describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', 
     expect(keyed).toEqual([['p2', 'realist']]);
   });
 });
+
+describe('faults a fresh text showed (Nixon 1974, on its first-sight rating)', () => {
+  it('counts no war named as a point in time ("since World War II") as a realist cue', () => {
+    const text =
+      "For the first time since World War II, the world's two strongest powers are working together toward peace in the world. With the People's Republic of China, after a generation of hostile isolation, we have begun a period of peaceful exchange and expanding trade.";
+    const keyed = lensQuestions(analysedText(text, 'named-war-test'))
+      .filter((d) => d.question.type === 'multiple-choice')
+      .map((d) => d.question.lens);
+    expect(keyed).not.toContain('realist');
+  });
+
+  it('cuts no "what" clause before its verb', () => {
+    const sentence =
+      'Even more importantly, we advance what in the final analysis government in America is all about.';
+    const cut = withoutLongCopy(
+      'We do not advance what in the final analysis government in America is all about',
+      analysedText(sentence, 'what-cut-test'),
+    );
+    expect(cut ?? '').not.toMatch(/government$/);
+  });
+});

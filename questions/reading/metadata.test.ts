@@ -128,6 +128,29 @@ describe('metadata in a pasted text', () => {
     ]);
   });
 
+  it("drops an editor's note set after a transcript's last words, and what follows it", () => {
+    const text = [
+      speech,
+      'Note: The President spoke at 9:05 p.m. in the House Chamber of the Capitol. The address was broadcast live on nationwide radio and television.',
+      'Earlier in the day, the President met at the White House with the leaders of both parties to discuss the address.',
+    ].join('\n\n');
+    expect(body(text).split('\n')).toEqual([
+      expect.stringMatching(/^Let us begin anew/),
+      expect.stringMatching(/^Let both sides/),
+    ]);
+    // A "note" early in a text, or one that is no label, stays.
+    const early = [
+      'Note: the figures below are for 1973.',
+      speech,
+      'We note with pride what the farmers did.',
+      'And so we go on.',
+      'The end of the war is near.',
+      'We thank you.',
+    ].join('\n\n');
+    expect(body(early)).toMatch(/^Note: the figures/);
+    expect(body(early)).toMatch(/We note with pride/);
+  });
+
   it('still joins hard-wrapped lines into one paragraph', () => {
     const wrapped =
       'Sanctions work best when many countries apply them\ntogether, because trade then has nowhere else to go,\nand the target cannot simply find another buyer.';

@@ -74,6 +74,8 @@ const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]
 const STAGE_DIRECTION =
   /\s*[[(](?:applause|laughter|cheers|cheering|boos|booing|inaudible|crosstalk|music|audience [a-z]+|pause|sic)[^\])]{0,30}[\])]/gi;
 /** An editor's note in square brackets: "[At this point, a moment of silence was observed.]". */
+/** An editor's note that opens a paragraph at the end of a transcript: "Note:", "Editor's note:". */
+const EDITORS_NOTE_START = /^(?:note|editor['’]s note|editorial note)\s*:/i;
 const EDITORS_NOTE = /\s*\[(?:at this point|here|the (?:president|speaker|audience))\b[^\]]{0,200}\]/gi;
 
 const ROLE =
@@ -320,6 +322,12 @@ export function extractMetadata(blocks: Block[], meta: FoundMetadata): Block[] {
     }
     break;
   }
+  // "Note: The President spoke at 9:05 p.m. in the House Chamber …" and what follows it: an
+  // editor's note on how the text was delivered, set after its last words.
+  const noteAt = kept.findIndex(
+    (block, i) => i >= start && i >= kept.length - 4 && EDITORS_NOTE_START.test(block.text),
+  );
+  if (noteAt !== -1) kept = kept.slice(0, noteAt);
   const body: Block[] = [...head];
   for (let i = start; i < kept.length; i++) {
     const block = kept[i]!;

@@ -250,6 +250,10 @@ export function withoutLongCopy(
     )
       return null;
     if (cutClauseVerb(kept, whole) || cutList(kept, whole)) return null;
+    // "we advance what in the final analysis government [in America is all about]": a "what"
+    // clause cut before its verb says nothing.
+    const wh = kept.findLastIndex((t) => /^(what|how|why|where|whether)$/.test(t.normal));
+    if (wh !== -1 && !kept.slice(wh + 1).some(isFiniteVerb)) return null;
     // "The case of the treaty of peace [with Britain adds great weight …]": cut inside the
     // subject, before its verb, the text says nothing.
     if (whole.some(isFiniteVerb) && !whole.slice(0, kept.length).some(isFiniteVerb)) return null;
