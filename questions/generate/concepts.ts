@@ -195,15 +195,15 @@ export const COERCIVE_TRADE_WORDS = new Set([
   'blockade',
 ]);
 
+/** Words that restrain weapons by agreement: "limit nuclear arms", "ban", "the spread of". */
+const ARMS_RESTRAINT =
+  /^(limit|limiting|control|controlling|ban|banning|reduce|reducing|reduction|spread|proliferation|disarm|disarmament|curb|restrict|restricting)$/;
+
 /**
  * Whether the token at `i` is used in its concept's sense: poker words only as poker ("worked
  * till their hands were raw" is no hand of cards), no civil war as war among states, no
  * interest paid on a debt, no balance but of power or forces, no power or strength to do something.
  */
-/** Words that restrain weapons by agreement: "limit nuclear arms", "ban", "the spread of". */
-const ARMS_RESTRAINT =
-  /^(limit|limiting|control|controlling|ban|banning|reduce|reducing|reduction|spread|proliferation|disarm|disarmament|curb|restrict|restricting)$/;
-
 export function usedAsConcept(tokens: readonly Token[], i: number): boolean {
   const lemma = tokens[i]!.lemma;
   if (METAPHOR_CUES.has(lemma) && !STRENGTH_WORDS.has(tokens[i - 1]?.lemma ?? '')) return false;

@@ -73,9 +73,9 @@ const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]
 /** Stage directions a transcript adds inside the text: "(Applause.)", "[Laughter]". */
 const STAGE_DIRECTION =
   /\s*[[(](?:applause|laughter|cheers|cheering|boos|booing|inaudible|crosstalk|music|audience [a-z]+|pause|sic)[^\])]{0,30}[\])]/gi;
-/** An editor's note in square brackets: "[At this point, a moment of silence was observed.]". */
 /** An editor's note that opens a paragraph at the end of a transcript: "Note:", "Editor's note:". */
 const EDITORS_NOTE_START = /^(?:note|editor['’]s note|editorial note)\s*:/i;
+/** An editor's note in square brackets: "[At this point, a moment of silence was observed.]". */
 const EDITORS_NOTE = /\s*\[(?:at this point|here|the (?:president|speaker|audience))\b[^\]]{0,200}\]/gi;
 
 const ROLE =

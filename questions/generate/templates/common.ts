@@ -167,8 +167,8 @@ const LIGHT_VERB_NOUNS = new Set(
   ),
 );
 
-/** Nouns that say nothing without what they are against, for or with: "our fight", "the foundation", "our cooperation". */
-const STRUGGLE_NOUNS = new Set(
+/** Nouns that say nothing without what they are against, for, toward or with: "our fight", "the foundation", "our cooperation". */
+const NOUNS_WANTING_COMPLEMENT = new Set(
   'fight fights struggle struggles battle battles war wars campaign campaigns crusade effort efforts search quest foundation foundations groundwork basis cooperation partnership commitment commitments dedication devotion'.split(
     ' ',
   ),
@@ -245,7 +245,7 @@ export function withoutLongCopy(
     // "we must redouble our fight [against the persistent inflation …]", "we are building the
     // foundation [for truly global cooperation]": nothing said without what it is against or for.
     if (
-      STRUGGLE_NOUNS.has(last.normal) &&
+      NOUNS_WANTING_COMPLEMENT.has(last.normal) &&
       /^(against|for|on|over|to|toward|towards|with)$/.test(whole[kept.length]?.normal ?? '')
     )
       return null;

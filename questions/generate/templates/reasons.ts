@@ -40,8 +40,8 @@ function supportsFor(
   if (!claim) return [];
   // The words of the claim as the question states it: the rest of its sentence is not claimed.
   const claimWords = new Set([...claim.content].filter((l) => !names.has(l) && claimLemmas.has(l)));
-  // "He has nothing close to the web of alliances" right after a claim about him is linked by "He".
   const turnsAgainstWhatPrecedes = TURNING.test(claim.text);
+  // "He has nothing close to the web of alliances" right after a claim about him is linked by "He".
   const continues = (s: SentenceAnalysis) =>
     s.resolved !== null &&
     s.resolved !== s.text &&
@@ -126,18 +126,16 @@ export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
   const names = new Set([...analysis.lexicon.values()].filter((e) => e.proper).map((e) => e.lemma));
   for (const paragraph of analysis.paragraphs) {
     // A claim is argued, not narrated: "27 countries expelled …" is an event that nothing in the
-    // paragraph "supports".
-    // "The first SALT agreement was concluded in 1972": told in the passive, an event still.
+    // paragraph "supports"; so, told in the passive, is "The first SALT agreement was concluded
+    // in 1972".
     const topic = paragraph.topic;
-    const pastPassive = (t: Token) => /^(was|were)$/.test(t.normal) && t.tags.has('Passive');
-    const narrative =
-      topic !== null &&
-      !topic.markers.has('argument') &&
-      ((topic.tokens.some(
-        (t) => t.tags.has('PastTense') && t.tags.has('Verb') && !t.tags.has('Participle'),
-      ) &&
-        !topic.tokens.some((t) => t.tags.has('Copula') || t.tags.has('Modal') || t.tags.has('Auxiliary'))) ||
-        (topic.tokens.some(pastPassive) && !topic.tokens.some((t) => t.tags.has('Modal'))));
+    const has = (test: (t: Token) => boolean) => topic?.tokens.some(test) ?? false;
+    const pastSimple =
+      has((t) => t.tags.has('PastTense') && t.tags.has('Verb') && !t.tags.has('Participle')) &&
+      !has((t) => t.tags.has('Copula') || t.tags.has('Modal') || t.tags.has('Auxiliary'));
+    const pastPassive =
+      has((t) => /^(was|were)$/.test(t.normal) && t.tags.has('Passive')) && !has((t) => t.tags.has('Modal'));
+    const narrative = topic !== null && !topic.markers.has('argument') && (pastSimple || pastPassive);
     if (narrative) continue;
     // The claim in short, so that the prompt does not copy the text at length.
     const gist = point(paragraph);
