@@ -64,9 +64,11 @@ export type Discourse = {
   rejections: Rejection[];
   risks: Risk[];
   messages: Message[];
-  /** What the author says should not, or will not, be done ("we should not X"). */
-  /** What the text says someone must not do, with whom it says it of ("we", "the West", "families"). */
-  avoid: { sentence: SentenceAnalysis; subject: string; action: string }[];
+  /**
+   * What the text says should not, or will not, be done ("we should not X"), with the words of
+   * whom it says it ("we", "the West", "families").
+   */
+  avoid: { sentence: SentenceAnalysis; subject: readonly Token[]; action: string }[];
 };
 
 const PRONOUN_SUBJECT = /^(he|she|it|they|this|that|these|those|there|which|who|one)$/i;
@@ -168,7 +170,8 @@ const RISK_WORDS = new Set([
 /**
  * Words that answer a danger rather than name one: "strengthen nations against the dangers of
  * aggression", "prevent regimes from threatening", "meet these threats", "rid the world of the
- * threat", "peaceful solutions to dangerous conflicts". A sentence whose every risk word follows one of these states a response, not a risk.
+ * threat", "peaceful solutions to dangerous conflicts". A sentence whose every risk word follows
+ * one of these states a response, not a risk.
  */
 const COUNTERING =
   /^(solutions?|resolve|resolving|settle|settling|defuse|defusing|against|prevent|prevents|prevented|preventing|rid|eliminate|eliminating|counter|combat|combating|address|addressing|reduce|reducing|remove|removing|end|ending|defeat|confront|fight|fighting|meet|meeting|protect|protecting|guard|defend|deter|resist|lessen|avoid|escape|overcome|mobilizing|mobilize)$/;
@@ -457,7 +460,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         // "We will ask, and we will need, the help of …": the action runs into a second clause.
         if (/\b(?:we|i|they|you|he|she)\s+(?:will|shall|would|can|could|must|may)\b/i.test(plain)) return;
         if (proposition.negative)
-          discourse.avoid.push({ sentence, subject: statement.subject, action: plain });
+          discourse.avoid.push({ sentence, subject: proposition.subject, action: plain });
         else
           discourse.recommendations.push({
             ...statement,
@@ -499,7 +502,8 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
               t.pos === 'adv' ||
               (t.tags.has('Conjunction') && !/^(and|or|to)$/.test(t.normal)),
           );
-          const addressee = textOf(between.slice(0, nounPhraseEnd));
+          const addresseeTokens = between.slice(0, nounPhraseEnd);
+          const addressee = textOf(addresseeTokens);
           const negative = between.some((t) => t.isNegator);
           const action = firstClause(textOf(letTokens.slice(verbAt)));
           const subject = addressee.replace(/^us\b/i, 'we');
@@ -510,7 +514,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
             wordCount(subject) >= 1 &&
             wordCount(subject) <= 4
           ) {
-            if (negative) discourse.avoid.push({ sentence, subject, action });
+            if (negative) discourse.avoid.push({ sentence, subject: addresseeTokens, action });
             else
               discourse.recommendations.push({
                 sentence,

@@ -54,6 +54,14 @@ const readingSlug = 'burns-lead-with-diplomacy';
 const analysedText = (text: string, slug: string) =>
   analyseReading(parseReading({ text, format: 'text' }), slug);
 
+/** The options of the first recommendation item the template writes for a text. */
+function firstRecommendationOptions(text: string, slug: string): string[] {
+  const small = analysedText(text, slug);
+  const [draft] = recommendationQuestions(small, readDiscourse(small));
+  expect(draft?.question.type).toBe('multiple-choice');
+  return draft?.question.type === 'multiple-choice' ? draft.question.options.map((o) => o.text) : [];
+}
+
 /** The true/false statements the statement template writes for a reading. */
 const trueFalseStatements = (analysis: ReturnType<typeof analyseReading>) =>
   statementTrueFalse(analysis, readDiscourse(analysis)).flatMap((d) =>
@@ -974,11 +982,7 @@ describe('actions offered as distractors', () => {
       'The old factories take jobs away from the river towns.',
       'Foreign banks lend money to the government of the north.',
     ].join('\n\n');
-    const small = analysedText(text, 'actions-test');
-    const [draft] = recommendationQuestions(small, readDiscourse(small));
-    expect(draft?.question.type).toBe('multiple-choice');
-    if (draft?.question.type !== 'multiple-choice') return;
-    const texts = draft.question.options.map((o) => o.text);
+    const texts = firstRecommendationOptions(text, 'actions-test');
     expect(texts).toContain('Expand our exports to the growing markets of the south');
     expect(texts.filter((t) => /\b(its|also)\b|by candidates/i.test(t))).toEqual([]);
   });
@@ -1321,11 +1325,7 @@ describe('faults a fresh text showed (Truman 1947, on its first-sight rating)', 
       'Foreign banks lend money to the government of the north.',
       'The old factories take jobs away from the river towns.',
     ].join('\n\n');
-    const small = analysedText(text, 'states-test');
-    const [draft] = recommendationQuestions(small, readDiscourse(small));
-    expect(draft?.question.type).toBe('multiple-choice');
-    if (draft?.question.type !== 'multiple-choice') return;
-    const texts = draft.question.options.map((o) => o.text);
+    const texts = firstRecommendationOptions(text, 'states-test');
     expect(texts.filter((t) => /^(Cost|Diminish|Let)\b/.test(t))).toEqual([]);
   });
 });
@@ -1384,11 +1384,7 @@ describe('faults a fresh text showed (Bush 1990, on its first-sight rating)', ()
       'Foreign banks lend money to the government of the north.',
       'The old factories take jobs away from the river towns.',
     ].join('\n\n');
-    const small = analysedText(text, 'aside-test');
-    const [draft] = recommendationQuestions(small, readDiscourse(small));
-    expect(draft?.question.type).toBe('multiple-choice');
-    if (draft?.question.type !== 'multiple-choice') return;
-    const texts = draft.question.options.map((o) => o.text);
+    const texts = firstRecommendationOptions(text, 'aside-test');
     expect(texts.filter((t) => /\bme\b|^Depend/i.test(t))).toEqual([]);
   });
 });
@@ -2316,18 +2312,15 @@ describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', 
       'We must meet the challenge of inflation as a united people.',
       'But the republic does want to be the peacemaker of the world.',
       'In a land of great wealth, families must not live in hopeless poverty.',
+      'Families must not go hungry in a land of plenty.',
       'We must not accept a permanent class of idle workers.',
       'The council builds new roads across the northern provinces.',
       'The league sends grain to the hungry towns of the coast.',
       'The envoys carry letters between the two courts.',
     ].join('\n\n');
-    const small = analysedText(text, 'carter-actions-test');
-    const [draft] = recommendationQuestions(small, readDiscourse(small));
-    expect(draft?.question.type).toBe('multiple-choice');
-    if (draft?.question.type !== 'multiple-choice') return;
-    const texts = draft.question.options.map((o) => o.text);
+    const texts = firstRecommendationOptions(text, 'carter-actions-test');
     expect(texts).toContain('Meet the challenge of inflation as a united people');
-    expect(texts.filter((t) => /^Want\b|poverty/.test(t))).toEqual([]);
+    expect(texts.filter((t) => /^Want\b|poverty|^Go hungry/.test(t))).toEqual([]);
     // What the text tells "us" not to do stays a fair distractor.
     expect(texts).toContain('Accept a permanent class of idle workers');
   });

@@ -298,9 +298,13 @@ export function actionsElsewhere(
   const pool: { paragraph: number; text: string }[] = [
     // What the text tells an actor not to do ("we must not accept …", "America must not retreat");
     // not what it says must not befall people ("families must not live in hopeless poverty"),
-    // which no one would recommend.
+    // which no one would recommend. The actor is a person addressed or a name, by its tags: a
+    // capital also opens "Families must not go hungry".
     ...discourse.avoid
-      .filter((a) => /^(we|us|you|i)$/i.test(a.subject) || /^(?:the\s+)?\p{Lu}/u.test(a.subject))
+      .filter((a) => {
+        const head = a.subject.at(-1);
+        return head !== undefined && (/^(we|us|you|i)$/.test(head.normal) || head.tags.has('ProperNoun'));
+      })
       .map((a) => ({ paragraph: a.sentence.paragraphIndex, text: a.action })),
     ...discourse.intents
       .filter((i) => /^to\s/.test(i.object) && !/^(we|i)$/i.test(i.subject))

@@ -18,6 +18,10 @@ import { type Draft, draftBase, labelled, quote, shuffledOptions } from './commo
 
 const DERIVING_SUFFIXES = /(?:ism|ist|ity|ness|ation|tion|ment|ial|al|ous|ive|ly)$/;
 
+/** A word without "un", "in", "dis" … before at least `rest` letters ("insignificant" → "significant"), or null. */
+const withoutNegativePrefix = (word: string, rest: number) =>
+  new RegExp(`^(?:un|in|im|il|ir|dis|non)(.{${rest},})$`).exec(word)?.[1] ?? null;
+
 /** A word without the suffix that derives it from its stem: "cynicism", "cynical" → "cynic". */
 const suffixless = (word: string) => word.replace(DERIVING_SUFFIXES, '');
 
@@ -90,7 +94,7 @@ function vocabularyItem(
   const lemmaStem = suffixless(token.lemma);
   // "inadequacy" is "lack of an adequate quantity", "electrification" "the act of providing
   // electricity": the stem after a negative prefix, or seven letters in common from the start.
-  const unprefixed = token.lemma.replace(/^(?:in|un|dis|non|im|ir|il)(?=[a-z]{5})/, '');
+  const unprefixed = withoutNegativePrefix(token.lemma, 5) ?? token.lemma;
   const sharesStem = (w: string) => {
     for (const form of new Set([token.lemma, unprefixed])) {
       let common = 0;
@@ -199,7 +203,7 @@ function headsNounPhrase(tokens: readonly Token[], i: number): boolean {
 function isTransparentCompound(word: string, pos: WordNetPos): boolean {
   // "insignificant", "disunited", "uncivil": "not" before an everyday word that WordNet gives as
   // its opposite (not "untold", "inroad" or "income").
-  const base = /^(?:un|in|im|il|ir|dis|non)(.{4,})$/.exec(word)?.[1];
+  const base = withoutNegativePrefix(word, 4);
   const baseRank = base ? frequencyRank(base) : null;
   if (base && baseRank !== null && baseRank <= EVERYDAY_RANK && relationsOf(word, pos).opposites.has(base))
     return true;
