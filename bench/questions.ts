@@ -320,6 +320,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/nixon-1974-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Truman, State of the Union, 1950',
+    slug: 'truman-1950-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/truman-1950-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
