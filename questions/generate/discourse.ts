@@ -75,7 +75,9 @@ const PRONOUN_SUBJECT = /^(he|she|it|they|this|that|these|those|there|which|who|
 const PERSONAL = /^(he|she)$/i;
 
 /** Clauses of a sentence, read from its resolved form when it opened on "He"/"His". */
-function clausesFor(sentence: SentenceAnalysis): { clause: Clause; proposition: Proposition | null }[] {
+type Part = { clause: Clause; proposition: Proposition | null };
+
+function clausesFor(sentence: SentenceAnalysis): Part[] {
   const tokens = sentence.resolvedTokens ?? sentence.tokens;
   return clausesOf(tokens).map((clause) => ({ clause, proposition: propositionOf(clause) }));
 }
@@ -303,6 +305,21 @@ const inNounPhrase = (t: Token) =>
     t.tags.has('Value') ||
     t.normal === 'of');
 
+/**
+ * "We do not seek material prosperity for ourselves because we love luxury": a denial before
+ * "because" may deny the reason rather than the deed, so neither is what the text asserts. A
+ * modal's refusal ("we cannot wait because the danger grows") and a reason that is itself a
+ * denial ("we do not accept tyranny because we do not accept slavery") are plainly reasons.
+ */
+const deniesItsReason = (proposition: Proposition | null, next: Part | undefined) =>
+  Boolean(
+    proposition?.negative &&
+      next?.clause.relation === 'cause' &&
+      /^because$/i.test(next.clause.marker) &&
+      !next.proposition?.negative &&
+      !proposition.group.some((t) => t.tags.has('Modal')),
+  );
+
 export function readDiscourse(analysis: ReadingAnalysis): Discourse {
   const discourse: Discourse = {
     statements: [],
@@ -338,6 +355,11 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         if (quoting || reporting || (verbLater && k === 0)) return null;
         if (denied && clause.tokens.some((t) => /[;:]/.test(t.post))) denied = false;
         if (!proposition || inDenial || turnedBy(parts[k + 1]?.clause)) return null;
+        if (
+          deniesItsReason(proposition, parts[k + 1]) ||
+          (k > 0 && deniesItsReason(parts[k - 1]!.proposition, parts[k]))
+        )
+          return null;
         // "we are not merely transferring power from one party to another, but …": the point is
         // in what follows "but"; alone, the clause says less than the text means.
         if (NOT_MERELY.test(textOf(clause.tokens)) && parts[k + 1]?.clause.relation === 'contrast')
@@ -357,6 +379,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           // The effect is the nearest clause before (or, for a fronted reason, after) that
           // makes a statement: "I state these differences, not to …, but because …".
           if (clause.denied) return;
+          if (k > 0 && deniesItsReason(parts[k - 1]!.proposition, parts[k])) return;
           let effectIndex = k === 0 ? 1 : k - 1;
           while (
             k > 0 &&

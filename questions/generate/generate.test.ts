@@ -2370,6 +2370,54 @@ describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', 
     expect(stated ?? '').not.toMatch(/foundation$/);
   });
 
+  it('asks nothing of a denial followed by "because", whose reason it may deny (Truman 1950)', () => {
+    const text = [
+      'We do not build harbours for ourselves because we love trade; we do not help the river towns because we wish to rule them.',
+      'We cannot wait for the flood because the waters are rising every week.',
+    ].join('\n\n');
+    const small = analysedText(text, 'denied-reason-test');
+    const discourse = readDiscourse(small);
+    const causes = discourse.causes.map((c) => c.cause).join(' | ');
+    expect(causes).not.toMatch(/love trade|rule them/);
+    // A modal's refusal, and a denial given as the reason, are reasons.
+    expect(causes).toMatch(/the waters are rising every week/);
+    const negativeReason = analysedText(
+      'We do not trust the old treaty because we do not trust the men who wrote it.',
+      'negative-reason-test',
+    );
+    expect(
+      readDiscourse(negativeReason)
+        .causes.map((c) => c.cause)
+        .join(' | '),
+    ).toMatch(/we do not trust the men who wrote it/);
+    const said = discourse.statements.map((s) => statedText(s.proposition, s.subject)).join(' | ');
+    expect(said).not.toMatch(/build harbours|love trade|help the river towns|rule them/);
+  });
+
+  it('leaves no start or progress without what it was made in', () => {
+    const start = analysedText(
+      'During the past year, we have also made a good start in providing clean water to the river towns of the northern valley.',
+      'start-cut-test',
+    );
+    // Cut to avoid the copy, the statements were "We have (not) also made a good start" and "We
+    // have not made great progress in the last few years".
+    for (const stated of [
+      'We have also made a good start in providing clean water to the river towns of the northern valley',
+      'We have not also made a good start in providing clean water to the river towns of the northern valley',
+    ])
+      expect(withoutLongCopy(stated, start) ?? '').not.toMatch(/start$/);
+    const progress = analysedText(
+      'With the help of the council we have made great progress in the last few years in increasing the number of schools.',
+      'progress-cut-test',
+    );
+    expect(
+      withoutLongCopy(
+        'We have not made great progress in the last few years in increasing the number of schools',
+        progress,
+      ) ?? '',
+    ).not.toMatch(/years$/);
+  });
+
   it('reads no realism in arms control: weapons states agree to limit are no resort to force', () => {
     const text = [
       'The path of arms control, backed by a strong defense, can lead to a world of law and of international negotiation. We must continue on that path of nuclear arms control and world peace.',

@@ -174,6 +174,11 @@ const NOUNS_WANTING_COMPLEMENT = new Set(
   ),
 );
 
+/** Nouns that say little without the "in …" after them. */
+const NOUNS_WANTING_FIELD = new Set(
+  'start beginning progress headway strides advance advances gains role part lead share success'.split(' '),
+);
+
 /**
  * "regain the public's faith by requiring limited financial funds [from public funds for election
  * campaigns]": a cut inside a "by …ing" phrase keeps how something is done but not what, and the
@@ -247,6 +252,15 @@ export function withoutLongCopy(
     if (
       NOUNS_WANTING_COMPLEMENT.has(last.normal) &&
       /^(against|for|on|over|to|toward|towards|with)$/.test(whole[kept.length]?.normal ?? '')
+    )
+      return null;
+    // "we have made a good start [in providing housing]", "great progress in the last few years
+    // [in increasing …]": a start or progress is only news with what it is in.
+    if (
+      whole[kept.length]?.normal === 'in' &&
+      (NOUNS_WANTING_FIELD.has(last.normal) ||
+        (whole[kept.length + 1]?.tags.has('Gerund') &&
+          kept.slice(-8).some((t) => t.pos === 'noun' && NOUNS_WANTING_FIELD.has(t.normal))))
     )
       return null;
     if (cutClauseVerb(kept, whole) || cutList(kept, whole)) return null;
