@@ -66,10 +66,18 @@ export async function classProgress(
   now = new Date(),
   view: { sort?: string; page?: number } = {},
 ) {
-  const [students, assigned, summary] = await Promise.all([
+  const assignedRead = listClassAssignments({ classId });
+  // Mastery by concept needs only the assignments, so on a pool of connections it is read while
+  // the class is summed rather than after the page of students.
+  const itemsRead = assignedRead.then(async (assigned) => {
+    const byQuestion = await listItemTotals({ classId, assignmentIds: assigned.map((a) => a.assignment.id) });
+    return { byQuestion, questionData: await questionTags({ ids: byQuestion.map((t) => t.questionId) }) };
+  });
+  const [students, assigned, summary, { byQuestion, questionData }] = await Promise.all([
     listStudents({ classId }),
-    listClassAssignments({ classId }),
+    assignedRead,
     summarizeClass({ classId, now }),
+    itemsRead,
   ]);
   const none = {
     counted: 0,
@@ -136,9 +144,11 @@ export async function classProgress(
     assignmentIds: assigned.map((a) => a.assignment.id),
     userIds: page.map((r) => r.student.userId),
   };
-  const [standings, pageAccommodations] = await Promise.all([
+  const [standings, pageAccommodations, bySkill] = await Promise.all([
     listStandingsOf(pageScope),
     listAccommodationsFor(pageScope),
+    // Mastery by skill for the students shown (the heat map's rows), from the kept figures.
+    listSkillTotals(pageScope),
   ]);
   const standingBy = new Map(standings.map((r) => [`${r.assignmentId}:${r.userId}`, r]));
   const accommodationBy = new Map(pageAccommodations.map((a) => [`${a.assignmentId}:${a.userId}`, a]));
@@ -156,14 +166,7 @@ export async function classProgress(
     }),
   }));
 
-  // Mastery from the kept figures: by skill for the students shown (the heat map's rows), by
-  // concept and the skills present over the whole class.
-  const assignmentIds = assigned.map((a) => a.assignment.id);
-  const [bySkill, byQuestion] = await Promise.all([
-    listSkillTotals({ assignmentIds, userIds: shown.map((r) => r.student.userId) }),
-    listItemTotals({ classId, assignmentIds }),
-  ]);
-  const questionData = await questionTags({ ids: byQuestion.map((t) => t.questionId) });
+  // Mastery by concept and the skills present, over the whole class.
   const skillTotals = new Map(bySkill.map((t) => [`${t.userId}:${t.skill}`, t]));
   const conceptTotals = new Map<string, { total: number; answers: number }>();
   for (const t of byQuestion) {
