@@ -326,6 +326,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/truman-1950-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Eisenhower, State of the Union, 1958',
+    slug: 'eisenhower-1958-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/eisenhower-1958-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

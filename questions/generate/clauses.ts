@@ -425,7 +425,19 @@ export function propositionOf(clause: Clause): Proposition | null {
     );
   let firstVerb = body.findIndex(isCandidate);
   const relative = body.findIndex(
-    (t, i) => i >= from && i < firstVerb && /^(which|who|whom|whose)$/.test(t.normal),
+    (t, i) =>
+      i >= from &&
+      i < firstVerb &&
+      (/^(which|who|whom|whose)$/.test(t.normal) ||
+        // "Nations that are conscious of … are not apt to …": "that" between a noun and a verb
+        // opens a relative clause (a "that" clause would have its own subject first).
+        (t.normal === 'that' &&
+          i === firstVerb - 1 &&
+          i > from &&
+          Boolean(body[i - 1]?.tags.has('Noun')) &&
+          // "income--that is, what he has left": an aside, not a relative clause.
+          !body[i - 1]!.post.trim() &&
+          !body[i - 1]?.tags.has('Pronoun'))),
   );
   if (relative > from && firstVerb > relative) {
     // The relative clause's own verb group and its object come first; the main verb is the next
@@ -466,6 +478,13 @@ export function propositionOf(clause: Clause): Proposition | null {
     subjectEnd--;
   const subject = body.slice(start, subjectEnd);
   if (subject.length === 0 || subject.length > (relativeSubject ? 14 : 9)) return null;
+  // "income--that is, what you really can buy": "that is," opens an aside; the main verb is later.
+  if (
+    /\bthat$/i.test(subject.at(-1)!.text) &&
+    body[firstVerb]!.normal === 'is' &&
+    body[firstVerb]!.post.includes(',')
+  )
+    return null;
   // "Perhaps the NATO Charter reflects …": a hedged sentence is no statement of fact.
   if (body.slice(0, start + 1).some((t) => HEDGES.has(t.normal))) return null;
   // "every means of diplomacy": a determiner alone is no subject; its noun was read as the verb.

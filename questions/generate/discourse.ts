@@ -108,7 +108,7 @@ function readableSubject(
  * "[Of the three,] the greatest is the spirit", "the first is …", "the latter will …": a
  * superlative or an ordinal with no noun stands for a noun said elsewhere.
  */
-function ellipticalSubject(text: string): boolean {
+export function ellipticalSubject(text: string): boolean {
   const words = text.toLowerCase().split(/\s+/);
   if (words[0] !== 'the') return false;
   const [first, second] = words.slice(1);

@@ -2418,6 +2418,43 @@ describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', 
     ).not.toMatch(/years$/);
   });
 
+  it('asks no fact of "the first" whose noun is in another sentence (Eisenhower 1958)', () => {
+    const text = [
+      'Two questions face the council. The first is the position of the river towns as of today.',
+      'The greatest danger of the valley is the spring flood from the northern hills.',
+      'The old treaty is a pledge of the river towns to trade in peace. The harbour of the north is a shelter for the fishing fleet.',
+      'The council of the republic is a body of elected farmers. The main road is the link between the towns.',
+    ].join('\n\n');
+    const prompts = statedFactQuestions(analysedText(text, 'ordinal-fact-test')).map(
+      (d) => d.question.prompt,
+    );
+    expect(prompts.join(' | ')).not.toMatch(/what is the first\?/);
+    expect(prompts.join(' | ')).toMatch(/what is the greatest danger of the valley\?/);
+  });
+
+  it('finds the main verb after a relative "that", and none in "that is," (Eisenhower 1958, Nixon 1974)', () => {
+    const main = propositionOf(clausesOf(tokenize('Nations that trade with us are our friends.'))[0]!);
+    expect(main && textOf(main.group)).toBe('are');
+    expect(main && textOf(main.subject)).toBe('Nations that trade with us');
+    // The statement was "Nations that are conscious of a steady improvement in their industry".
+    const listed = propositionOf(
+      clausesOf(
+        tokenize(
+          'Towns that are proud of their schools, roads, markets and harbours are not apt to fall prey to bandits.',
+        ),
+      )[0]!,
+    );
+    expect(listed && textOf(listed.group)).not.toBe('that are');
+    const aside = propositionOf(
+      clausesOf(
+        tokenize(
+          "The farmer's real income--that is, what he can buy with his harvest- has grown by 16 percent.",
+        ),
+      )[0]!,
+    );
+    expect(aside && textOf(aside.group)).not.toBe('is,');
+  });
+
   it('reads no realism in arms control: weapons states agree to limit are no resort to force', () => {
     const text = [
       'The path of arms control, backed by a strong defense, can lead to a world of law and of international negotiation. We must continue on that path of nuclear arms control and world peace.',

@@ -1,6 +1,7 @@
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import { continueSentence } from '../analyse';
 import { seededShuffle, stableHash } from '../deterministic';
+import { ellipticalSubject } from '../discourse';
 import { danglingReference } from '../references';
 import { type Draft, draftBase, nearestFirst, quote, shuffledOptions, words } from './common';
 
@@ -115,6 +116,8 @@ export function statedFactQuestions(analysis: ReadingAnalysis): Draft[] {
     if (
       SUPERLATIVE_SUBJECT.test(match[1]!) &&
       !/\b(this|that|it)\b/i.test(match[1]!) &&
+      // "The first is the position as of today": the first of what, the question cannot say.
+      !ellipticalSubject(match[1]!) &&
       !/^(and|but|or|so|yet|now|then)\b/i.test(match[1]!)
     ) {
       // "America, at its best, is …": the subject without the comma that closed its aside.
