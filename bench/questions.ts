@@ -24,7 +24,8 @@ import { QUESTION_TYPES, type Question, type ShortAnswerQuestion } from '@/quest
  *   and the engine's own parser check (questions/language/grammar.ts) on the same texts;
  * - copied run: a prompt that repeats ten or more words of the text in a row;
  * - proper-noun vocabulary: a vocabulary item, word-matching term or cloze answer that the text
- *   writes with a capital inside a sentence, or that compromise tags as a name;
+ *   writes with a capital inside a sentence, or that is a capitalised word of a name compromise
+ *   finds;
  * - key not entailed: the key's meaning words are not found in its evidence sentences (or, for a
  *   false statement, they are all found with the same polarity), by a plain lemma overlap.
  *
@@ -380,12 +381,14 @@ function namesOf(reading: ParsedReading): Set<string> {
   const names = new Set<string>();
   for (const paragraph of reading.paragraphs) {
     const doc = nlp(paragraph.text);
+    // Only its capitalised words: compromise also finds "Military power" and "Korean peninsula".
     for (const name of [
       ...doc.people().out('array'),
       ...doc.places().out('array'),
       ...doc.organizations().out('array'),
     ] as string[])
-      for (const w of wordsOf(name)) names.add(w);
+      for (const part of name.split(/\s+/))
+        if (/^[“"‘(]?\p{Lu}/u.test(part)) for (const w of wordsOf(part)) names.add(w);
     for (const sentence of paragraph.sentences) {
       sentence.text.split(/\s+/).forEach((word, i) => {
         if (i > 0 && /^[“"‘(]?\p{Lu}\p{Ll}/u.test(word)) for (const w of wordsOf(word)) names.add(w);
