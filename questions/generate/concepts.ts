@@ -109,6 +109,11 @@ const LENS_WORDS: Record<Lens, string[]> = {
     'trade',
     'agreement',
     'union',
+    // Commercial liberalism: trade's mutual gains as the road to a peaceful world.
+    'prosperity',
+    'prosperous',
+    'harmonious',
+    'harmony',
     // Liberal internationalism: freedom and self-rule abroad as the road to peace.
     'freedom',
     'liberty',

@@ -2455,6 +2455,18 @@ describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', 
     expect(aside && textOf(aside.group)).not.toBe('is,');
   });
 
+  it('reads trade for a prosperous, harmonious world as liberal (Eisenhower 1958, Truman 1950)', () => {
+    const text = [
+      'Both in our national interest, and in the interest of world peace, we must renew the treaty of river trade with the nations of the valley. World trade makes all free nations of the world stronger and more self-reliant, and it strengthens our security and the prospects for a prosperous, harmonious world.',
+      'World prosperity requires that we expand world trade. We should join the new trade organization of the river nations, whose purpose is a code of fair practice in world trade and an authority for settling differences between the trading nations of the world.',
+    ].join('\n\n');
+    const keyed = lensQuestions(analysedText(text, 'trade-peace-test'))
+      .filter((d) => d.question.type === 'multiple-choice')
+      .map((d) => [d.anchor, d.question.lens]);
+    expect(keyed).not.toContainEqual(['p1', 'realist']);
+    expect(keyed).toContainEqual(['p2', 'liberal']);
+  });
+
   it('reads no realism in arms control: weapons states agree to limit are no resort to force', () => {
     const text = [
       'The path of arms control, backed by a strong defense, can lead to a world of law and of international negotiation. We must continue on that path of nuclear arms control and world peace.',
