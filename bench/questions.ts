@@ -333,6 +333,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/eisenhower-1958-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Kennedy, State of the Union, 1963',
+    slug: 'kennedy-1963-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/kennedy-1963-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

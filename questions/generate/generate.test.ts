@@ -2467,6 +2467,18 @@ describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', 
     expect(keyed).toContainEqual(['p2', 'liberal']);
   });
 
+  it('states nothing of a pronoun the parse took with an adverb ("Today it is feeding …", Kennedy 1963)', () => {
+    const text = [
+      'The granary program began three years ago. Today it is feeding one of every four children in the valley an extra ration from our harvest.',
+      'The council has debated the river treaty for a year. Again I would counsel patience with the northern towns.',
+    ].join('\n\n');
+    const said = readDiscourse(analysedText(text, 'adverb-pronoun-test'))
+      .statements.map((s) => statedText(s.proposition, s.subject))
+      .join(' | ');
+    expect(said).not.toMatch(/feeding one of every four/);
+    expect(said).not.toMatch(/counsel patience/);
+  });
+
   it('reads no realism in arms control: weapons states agree to limit are no resort to force', () => {
     const text = [
       'The path of arms control, backed by a strong defense, can lead to a world of law and of international negotiation. We must continue on that path of nuclear arms control and world peace.',
