@@ -359,6 +359,10 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         if (quoting || reporting || (verbLater && k === 0)) return null;
         if (denied && clause.tokens.some((t) => /[;:]/.test(t.post))) denied = false;
         if (!proposition || inDenial || turnedBy(parts[k + 1]?.clause)) return null;
+        // "a budget which, while allowing for needed rises …, holds total expenditures …": a clause
+        // split off after "which," is the rest of that relative clause, whose subject is "which".
+        if (k > 0 && /^(which|who|whom|that)$/.test(parts[k - 1]!.clause.tokens.at(-1)?.normal ?? ''))
+          return null;
         if (
           deniesItsReason(proposition, parts[k + 1]) ||
           (k > 0 && deniesItsReason(parts[k - 1]!.proposition, parts[k]))

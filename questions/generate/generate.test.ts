@@ -2479,6 +2479,15 @@ describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', 
     expect(said).not.toMatch(/counsel patience/);
   });
 
+  it('states nothing of a clause split off after "which," (Kennedy 1963)', () => {
+    const text =
+      "The council will soon send the towns a budget which, while allowing for needed rises in the river guard, holds total spending for all other purposes below this year's level.";
+    const said = readDiscourse(analysedText(text, 'which-clause-test'))
+      .statements.map((s) => statedText(s.proposition, s.subject))
+      .join(' | ');
+    expect(said).not.toMatch(/^holds|\| holds/);
+  });
+
   it('reads no realism in arms control: weapons states agree to limit are no resort to force', () => {
     const text = [
       'The path of arms control, backed by a strong defense, can lead to a world of law and of international negotiation. We must continue on that path of nuclear arms control and world peace.',

@@ -151,6 +151,23 @@ describe('metadata in a pasted text', () => {
     expect(body(early)).toMatch(/We note with pride/);
   });
 
+  it("drops the page's links after the text, and keeps a short sign-off (Kennedy 1963)", () => {
+    const links = [
+      'WEB RESOURCES >>',
+      'Speech Archives',
+      'Video & Text of Addresses to the Council',
+      'Cabinet Links',
+      'Links to the Ministries of the Valley',
+      'ALL WEB RESOURCES >>',
+    ];
+    expect(body([speech, ...links].join('\n\n')).split('\n')).toEqual([
+      expect.stringMatching(/^Let us begin anew/),
+      expect.stringMatching(/^Let both sides/),
+    ]);
+    const signOff = [speech, 'God bless you', 'And God bless the valley'].join('\n\n');
+    expect(body(signOff)).toMatch(/And God bless the valley$/);
+  });
+
   it('still joins hard-wrapped lines into one paragraph', () => {
     const wrapped =
       'Sanctions work best when many countries apply them\ntogether, because trade then has nowhere else to go,\nand the target cannot simply find another buyer.';

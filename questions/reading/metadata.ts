@@ -328,6 +328,12 @@ export function extractMetadata(blocks: Block[], meta: FoundMetadata): Block[] {
     (block, i) => i >= start && i >= kept.length - 4 && EDITORS_NOTE_START.test(block.text),
   );
   if (noteAt !== -1) kept = kept.slice(0, noteAt);
+  // A page's links after the text ("WEB RESOURCES >>", "State of the Union Archives", "Campaign
+  // Finance Database", …): a run of short lines that end no sentence is no part of an essay or a
+  // speech, whose last words end on a stop.
+  let linksFrom = kept.length;
+  while (linksFrom > start && isShortLine(kept[linksFrom - 1]!.text)) linksFrom--;
+  if (kept.length - linksFrom >= TRAILING_LINKS) kept = kept.slice(0, linksFrom);
   const body: Block[] = [...head];
   for (let i = start; i < kept.length; i++) {
     const block = kept[i]!;
@@ -344,6 +350,9 @@ export function extractMetadata(blocks: Block[], meta: FoundMetadata): Block[] {
   }
   return body;
 }
+
+/** How many short unpunctuated lines at the end make a block of page links rather than a sign-off. */
+const TRAILING_LINKS = 4;
 
 const isShortLine = (text: string) => text.length <= 120 && words(text) <= 14 && !/[.!?:;,]$/.test(text);
 
