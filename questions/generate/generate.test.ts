@@ -2488,6 +2488,15 @@ describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', 
     expect(said).not.toMatch(/^holds|\| holds/);
   });
 
+  it('keys no plural in the sense WordNet files apart when its singular means something else ("premises")', () => {
+    const text =
+      'These measures of the council rest on a series of fundamental premises, grouped under four related headings.';
+    const keyed = vocabularyItems(analysedText(text, 'plural-sense-test'))
+      .filter((item) => item.confident)
+      .map((item) => `${item.token.normal}: ${item.definition}`);
+    expect(keyed.join(' | ')).not.toMatch(/premises: land and the buildings/i);
+  });
+
   it('reads no realism in arms control: weapons states agree to limit are no resort to force', () => {
     const text = [
       'The path of arms control, backed by a strong defense, can lead to a world of law and of international negotiation. We must continue on that path of nuclear arms control and world peace.',

@@ -66,7 +66,15 @@ function vocabularyItem(
   // A person or a place is no meaning of a common word ("fields" is not W. C. Fields); a sense
   // WordNet labels with its field ("(law) a gift of personal property by will") only where the
   // paragraph speaks of that field ("our legacy" is no bequest).
-  const candidates = senses(token.lemma, pos, 6).filter(
+  // "fundamental premises": WordNet files the plural "premises" on its own (land and buildings),
+  // but it is also the plural of "premise" (a proposition); the singular's senses compete too.
+  const singular =
+    pos === 'n' && token.normal === token.lemma && /[^s]s$/.test(token.lemma)
+      ? [token.lemma.slice(0, -1), token.lemma.replace(/es$/, '')].find(
+          (base) => base !== token.lemma && base.length >= 4 && lookup(base, 'n') !== null,
+        )
+      : undefined;
+  const candidates = [...senses(token.lemma, pos, 6), ...(singular ? senses(singular, pos, 6) : [])].filter(
     (synset) =>
       !isInstance(synset) &&
       fieldIsInContext(synset.gloss, context) &&
