@@ -2497,6 +2497,20 @@ describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', 
     expect(keyed.join(' | ')).not.toMatch(/premises: land and the buildings/i);
   });
 
+  it('takes no exhortation for a claim to support ("In short, let our adversaries choose", Kennedy 1963)', () => {
+    const text = [
+      'In short, let our rivals choose. If they choose peaceful trade, they shall have it. If they come to block the fords, they will find our boats ready.',
+      'The harbour of the north shelters the fishing fleet in winter. The fleet brings food to the river towns when the roads are closed. The towns depend on the harbour for their food.',
+      'The old treaty is a pledge of the river towns to trade in peace. The council renews the treaty every spring. The towns trust the treaty to keep the peace.',
+      'The council of the republic is a body of elected farmers. The farmers meet in the market hall each month. The hall is the oldest building of the valley.',
+      'The main road is the link between the towns. Carts carry grain along the road in autumn. The road is closed by snow in winter.',
+    ].join('\n\n');
+    const claims = evidenceQuestions(analysedText(text, 'exhortation-claim-test')).map(
+      (d) => d.question.prompt,
+    );
+    expect(claims.join(' | ')).not.toMatch(/claim that (in short, )?let /i);
+  });
+
   it('reads no realism in arms control: weapons states agree to limit are no resort to force', () => {
     const text = [
       'The path of arms control, backed by a strong defense, can lead to a world of law and of international negotiation. We must continue on that path of nuclear arms control and world peace.',

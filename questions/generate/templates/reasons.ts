@@ -141,6 +141,9 @@ export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
     const gist = point(paragraph);
     const claimText = gist ? withoutLongCopy(gist, analysis) : null;
     if (!claimText || danglingReference(claimText)) continue;
+    // "In short, let our adversaries choose": an exhortation is asked of the hearers, not argued
+    // for; what follows it spells it out rather than supports it.
+    if (/^(?:(?:in short|in sum|in brief|in a word|so|and|then|now),?\s+)?let\b/i.test(claimText)) continue;
     const pairs = supportsFor(paragraph, names, new Set(lemmasIn(claimText, analysis)));
     const [first, second] = pairs;
     if (first) {
