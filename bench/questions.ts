@@ -339,6 +339,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/kennedy-1963-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Johnson, State of the Union, 1964',
+    slug: 'johnson-1964-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/johnson-1964-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

@@ -168,6 +168,22 @@ describe('metadata in a pasted text', () => {
     expect(body(signOff)).toMatch(/And God bless the valley$/);
   });
 
+  it('finds the speaker in "PRESIDENT HARRY S. TRUMAN\'S ANNUAL MESSAGE …", and no biography in a eulogy (Johnson 1964)', () => {
+    const text = [
+      "PRESIDENT LYNDON B. JOHNSON'S ANNUAL MESSAGE TO THE CONGRESS ON THE STATE OF THE UNION",
+      'January 8, 1964',
+      speech,
+      'John Kennedy was a victim of hate, but he was also a great builder of faith--faith in our fellow Americans, whatever their creed or their color or their station in life.',
+    ].join('\n\n');
+    const reading = parseReading({ text, format: 'text' });
+    expect(reading.author).toBe('Lyndon B. Johnson');
+    expect(reading.paragraphs.at(-1)!.text).toMatch(/^John Kennedy was a victim of hate/);
+    // With no speaker in the title, the eulogy is still no author's biography.
+    const untitled = parseReading({ text: [speech, text.split('\n\n').at(-1)].join('\n\n'), format: 'text' });
+    expect(untitled.author).not.toBe('John Kennedy');
+    expect(untitled.paragraphs.at(-1)!.text).toMatch(/^John Kennedy was a victim of hate/);
+  });
+
   it('still joins hard-wrapped lines into one paragraph', () => {
     const wrapped =
       'Sanctions work best when many countries apply them\ntogether, because trade then has nowhere else to go,\nand the target cannot simply find another buyer.';

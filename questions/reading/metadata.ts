@@ -138,7 +138,7 @@ const isAcronym = (word: string) =>
 /** "PRESIDENT JIMMY CARTER'S ADDRESS TO …" names its speaker. */
 function speakerFromTitle(title: string): string | null {
   const match = new RegExp(
-    `^(?:(?:President|Prime Minister|Secretary(?: of State)?|Ambassador|Senator|General)\\s+)?(${NAME})['’]s\\s+(?:address|speech|remarks|message|statement|lecture|testimony)\\b`,
+    `^(?:(?:President|Prime Minister|Secretary(?: of State)?|Ambassador|Senator|General)\\s+)?(${NAME})['’]s\\s+(?:[\\p{L}-]+\\s+){0,2}(?:address|speech|remarks|message|statement|lecture|testimony)\\b`,
     'iu',
   ).exec(titleCase(title));
   return match ? match[1]! : null;
@@ -285,7 +285,8 @@ export function extractMetadata(blocks: Block[], meta: FoundMetadata): Block[] {
     if (
       bioName &&
       words(text) <= 60 &&
-      BIO_WORDS.test(text) &&
+      // "our fellow Americans" is no fellowship at an institute.
+      BIO_WORDS.test(text.replace(/\bfellow\s+(?:Americans|citizens|countrymen|men|man|workers)\b/gi, '')) &&
       (!meta.author || meta.author.includes(bioName[1]!.split(/\s+/).at(-1)!))
     ) {
       meta.author ??= bioName[1]!;
