@@ -2511,6 +2511,19 @@ describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', 
     expect(claims.join(' | ')).not.toMatch(/claim that (in short, )?let /i);
   });
 
+  it('names no cost a sentence covers or turns on an attacker as a risk (Johnson 1964, Eisenhower 1958)', () => {
+    const text = [
+      'Every farmer will benefit by the extension of the valley fund to cover the hospital costs of their aged parents.',
+      'The river guard serves the cause of security by making prohibitive the cost of any attack on the towns.',
+      'A war on the river would carry a terrible cost for every town of the valley.',
+    ].join('\n\n');
+    const risks = readDiscourse(analysedText(text, 'covered-cost-test'))
+      .risks.map((r) => r.text)
+      .join(' | ');
+    expect(risks).not.toMatch(/benefit|river guard serves/i);
+    expect(risks).toMatch(/terrible cost/);
+  });
+
   it('reads no realism in arms control: weapons states agree to limit are no resort to force', () => {
     const text = [
       'The path of arms control, backed by a strong defense, can lead to a world of law and of international negotiation. We must continue on that path of nuclear arms control and world peace.',
