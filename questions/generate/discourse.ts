@@ -655,7 +655,11 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           said,
         );
       // "He told of his dream that …", "shows clearly that …": no one is told anything.
-      const noAudience = /^(?:of|about|on|upon|in|at|for|from|with|by|over|\w+ly)\b/i;
+      // "I would remind you that …", "to assure ourselves that …": the speaker speaking to the
+      // hearers, or to himself, sends no message; "show a rate of progress that speaks for itself":
+      // a "that" after an indefinite noun opens a relative clause.
+      const noAudience =
+        /^(?:of|about|on|upon|in|at|for|from|with|by|over|\w+ly|you|yourselves|ourselves|themselves|itself|himself|herself|myself|an?)\b/i;
       if (message?.[1] && message[2] && !noAudience.test(message[1])) {
         const audience = resolvePossessive(message[1], paragraph.sentences.slice(0, index + 1));
         const content = trimClause(message[2].split(/\s+[—–]\s+|\s+--\s+/)[0]!);

@@ -2524,6 +2524,19 @@ describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', 
     expect(risks).toMatch(/terrible cost/);
   });
 
+  it('reads no message sent to the hearers, to oneself or by "show a …" (Johnson 1964, Eisenhower 1958)', () => {
+    const text = [
+      'Harvests are at their highest levels in history, but I would remind you that four thousand farmers of the valley are still idle today.',
+      'The first need is to assure ourselves that the river guard helps rather than hinders the work of the council in keeping the towns safe.',
+      'These harvests show a rate of progress that speaks for itself in every town of the valley.',
+      'The council sent a warning to the northern towns that the river would close in winter.',
+    ].join('\n\n');
+    const audiences = readDiscourse(analysedText(text, 'message-audience-test')).messages.map(
+      (m) => m.audience,
+    );
+    expect(audiences).toEqual(['the northern towns']);
+  });
+
   it('reads no realism in arms control: weapons states agree to limit are no resort to force', () => {
     const text = [
       'The path of arms control, backed by a strong defense, can lead to a world of law and of international negotiation. We must continue on that path of nuclear arms control and world peace.',
