@@ -3,7 +3,8 @@
  * in Debian's Chromium, on the four pages a class lives on: the landing page (signed out), the
  * Burns reading and a quiz in progress (as a demo student), and the demo class (as its
  * instructor); and a class in mid-term (30 students, 30 assignments of 20 questions,
- * bench/seed-large-class.ts) as its instructor, since the demo class has no assignments. Prints each page's performance, accessibility and best-practices scores, its
+ * bench/seed-large-class.ts) as its instructor, since the demo class has no assignments. Prints
+ * each page's performance, accessibility and best-practices scores, its
  * first-load JavaScript (scripts' transfer size, gzip, as Lighthouse saw the network) and its
  * largest metrics, then each figure against the targets of issue 15: performance >= 90,
  * accessibility and best practices 100, the reading page's first-load JS <= 150 kB.

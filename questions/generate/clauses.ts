@@ -435,7 +435,7 @@ export function propositionOf(clause: Clause): Proposition | null {
           i === firstVerb - 1 &&
           i > from &&
           Boolean(body[i - 1]?.tags.has('Noun')) &&
-          // "income--that is, what he has left": an aside, not a relative clause.
+          // A pause before it ("income -- that is, …") opens an aside, not a relative clause.
           !body[i - 1]!.post.trim() &&
           !body[i - 1]?.tags.has('Pronoun'))),
   );

@@ -54,6 +54,15 @@ const readingSlug = 'burns-lead-with-diplomacy';
 const analysedText = (text: string, slug: string) =>
   analyseReading(parseReading({ text, format: 'text' }), slug);
 
+/** Every statement the discourse reading takes from a text, joined by " | ". */
+const statedIn = (text: string, slug: string) =>
+  readDiscourse(analysedText(text, slug))
+    .statements.map((st) => statedText(st.proposition, st.subject))
+    .join(' | ');
+
+/** The proposition of a sentence's first clause. */
+const firstProposition = (sentence: string) => propositionOf(clausesOf(tokenize(sentence))[0]!);
+
 /** The options of the first recommendation item the template writes for a text. */
 function firstRecommendationOptions(text: string, slug: string): string[] {
   const small = analysedText(text, slug);
@@ -2433,24 +2442,16 @@ describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', 
   });
 
   it('finds the main verb after a relative "that", and none in "that is," (Eisenhower 1958, Nixon 1974)', () => {
-    const main = propositionOf(clausesOf(tokenize('Nations that trade with us are our friends.'))[0]!);
+    const main = firstProposition('Nations that trade with us are our friends.');
     expect(main && textOf(main.group)).toBe('are');
     expect(main && textOf(main.subject)).toBe('Nations that trade with us');
     // The statement was "Nations that are conscious of a steady improvement in their industry".
-    const listed = propositionOf(
-      clausesOf(
-        tokenize(
-          'Towns that are proud of their schools, roads, markets and harbours are not apt to fall prey to bandits.',
-        ),
-      )[0]!,
+    const listed = firstProposition(
+      'Towns that are proud of their schools, roads, markets and harbours are not apt to fall prey to bandits.',
     );
     expect(listed && textOf(listed.group)).not.toBe('that are');
-    const aside = propositionOf(
-      clausesOf(
-        tokenize(
-          "The farmer's real income--that is, what he can buy with his harvest- has grown by 16 percent.",
-        ),
-      )[0]!,
+    const aside = firstProposition(
+      "The farmer's real income--that is, what he can buy with his harvest- has grown by 16 percent.",
     );
     expect(aside && textOf(aside.group)).not.toBe('is,');
   });
@@ -2472,9 +2473,7 @@ describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', 
       'The granary program began three years ago. Today it is feeding one of every four children in the valley an extra ration from our harvest.',
       'The council has debated the river treaty for a year. Again I would counsel patience with the northern towns.',
     ].join('\n\n');
-    const said = readDiscourse(analysedText(text, 'adverb-pronoun-test'))
-      .statements.map((s) => statedText(s.proposition, s.subject))
-      .join(' | ');
+    const said = statedIn(text, 'adverb-pronoun-test');
     expect(said).not.toMatch(/feeding one of every four/);
     expect(said).not.toMatch(/counsel patience/);
   });
@@ -2482,9 +2481,7 @@ describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', 
   it('states nothing of a clause split off after "which," (Kennedy 1963)', () => {
     const text =
       "The council will soon send the towns a budget which, while allowing for needed rises in the river guard, holds total spending for all other purposes below this year's level.";
-    const said = readDiscourse(analysedText(text, 'which-clause-test'))
-      .statements.map((s) => statedText(s.proposition, s.subject))
-      .join(' | ');
+    const said = statedIn(text, 'which-clause-test');
     expect(said).not.toMatch(/^holds|\| holds/);
   });
 
