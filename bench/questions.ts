@@ -345,6 +345,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/johnson-1964-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Reagan, State of the Union, 1986',
+    slug: 'reagan-1986-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/reagan-1986-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
