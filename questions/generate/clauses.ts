@@ -630,6 +630,15 @@ export function propositionOf(clause: Clause): Proposition | null {
   // "to" phrase is what the verb goes to when nothing but a preposition or an adverb follows it;
   // without it the clause says nothing ("union will contribute in various ways").
   const rest = body.slice(end);
+  // "What we accomplish this year, in each challenge we face, will set our course": a verb
+  // followed by a comma and a modal belongs to a clause inside the subject; the sentence's own
+  // verb is the modal's, and its subject is more than the words found before.
+  if (
+    /,/.test(head.post) &&
+    rest[0] !== undefined &&
+    (rest[0].tags.has('Modal') || (rest[0].tags.has('Auxiliary') && isFiniteVerb(rest[0])))
+  )
+    return null;
   if (
     from > 0 &&
     body[0]?.normal === 'to' &&
@@ -855,6 +864,9 @@ function restAfter(proposition: Proposition, parts: Parts): string {
   return trimEnd(textOf(rest));
 }
 
+const FRONTED_ADVERB =
+  /^(today|tonight|now|here|then|again|already|still|yet|thus|so|indeed|therefore|instead|also),?\s+(.+)$/i;
+
 /** "Why has Mr. Putin overplayed his hand?" from "Mr. Putin has overplayed his hand". */
 export function toQuestion(
   proposition: Proposition,
@@ -889,8 +901,14 @@ export function toQuestion(
     return toQuestion({ ...proposition, rest: kept }, wh, subjectText_);
   }
   const written = subjectText(proposition);
-  const subject =
+  const whole =
     subjectText_ === written ? lowerFirstWord(subjectText_, proposition.subject[0]) : subjectText_;
+  // "Tonight the American people deserve our thanks": an adverb the parse took into the subject
+  // would stand between the verb and its subject ("why do tonight the American people …"). Time
+  // and place go to the end of the question; a linking word goes.
+  const fronted = FRONTED_ADVERB.exec(whole);
+  const subject = fronted ? fronted[2]! : whole;
+  const moved = fronted && !/^(still|yet|thus|so|indeed|therefore|instead|also)$/i.test(fronted[1]!);
   const rest = restAfter(proposition, parts);
   const words = [
     wh,
@@ -900,6 +918,7 @@ export function toQuestion(
     parts.between,
     parts.verb,
     rest,
+    moved ? fronted[1]!.toLowerCase() : '',
   ];
   return `${words.filter(Boolean).join(' ').replace(/\s+/g, ' ')}?`;
 }

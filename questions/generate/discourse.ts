@@ -69,6 +69,8 @@ export type Discourse = {
    * whom it says it ("we", "the West", "families").
    */
   avoid: { sentence: SentenceAnalysis; subject: readonly Token[]; action: string }[];
+  /** What a condition or a purpose clause supposes: not stated, but what someone might do. */
+  supposed: Statement[];
 };
 
 const PRONOUN_SUBJECT = /^(he|she|it|they|this|that|these|those|there|which|who|one)$/i;
@@ -121,6 +123,18 @@ export function ellipticalSubject(text: string): boolean {
       /^(first|second|third|last|former|latter|best|worst|most|least)$/.test(first!) || superlative(first!)
     );
   return words.length === 3 && /^(most|least)$/.test(first!) && lookup(second!, 'a') !== null;
+}
+
+/**
+ * "Now America must meet another", "we have done both": an object that is a determiner alone
+ * stands for a noun of another sentence ("another [challenge]"), which the statement does not say.
+ */
+function ellipticalObject(proposition: Proposition): boolean {
+  const rest = proposition.rest.map((t) => t.normal).join(' ');
+  return (
+    /^(another|one|ones|others|the others?|the same|both|each|either|neither|several|the rest)$/.test(rest) ||
+    ellipticalSubject(rest)
+  );
 }
 
 /** "greatest", "largest", "happiest", "biggest": an adjective WordNet knows with "-est". */
@@ -335,6 +349,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
     risks: [],
     messages: [],
     avoid: [],
+    supposed: [],
   };
   for (const paragraph of analysis.paragraphs) {
     let previous: (Statement | null)[] = [];
@@ -376,7 +391,14 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         // thing named before it in its clause stands for a noun of another clause.
         if (pronounWithoutThing(clause.tokens)) return null;
         const subject = readableSubject(proposition, sentence, k === 0);
-        return subject ? { sentence, proposition, subject } : null;
+        if (!subject || ellipticalObject(proposition)) return null;
+        // "If the Soviet Government wants an agreement, there will be one": a condition is
+        // supposed, not stated; nor is a purpose ("so that they can …") said to be so.
+        if (clause.relation === 'condition' || clause.relation === 'purpose') {
+          discourse.supposed.push({ sentence, proposition, subject });
+          return null;
+        }
+        return { sentence, proposition, subject };
       });
       for (const statement of statements) if (statement) discourse.statements.push(statement);
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseReading } from '@/questions/reading/parse';
 import { gradeShortAnswer } from '../grade/short-answer';
+import { isLoneSubordinateClause } from '../language/grammar';
 import { tokenize } from '../language/tokens';
 import { denotesPeople } from '../language/wordnet';
 import { QUESTION_TYPES, type Question } from '../schema';
@@ -2564,5 +2565,76 @@ describe('faults a fresh text showed (Nixon 1974, on its first-sight rating)', (
       analysedText(sentence, 'what-cut-test'),
     );
     expect(cut ?? '').not.toMatch(/government$/);
+  });
+});
+
+describe('faults a fresh text showed (Reagan 1986, on its first-sight rating)', () => {
+  it('states nothing a condition only supposes, and keys no actor from it', () => {
+    const text = [
+      'If the northern council wants a treaty that truly opens the river, there will be such a treaty. If the northern council keeps the fishing boats out of the southern bays, the towns will open the fords.',
+      'The river council has kept the fords open all winter. The valley towns sell their grain through the fords.',
+      'The harbour guild has built new boats for the fleet. The mountain league guards the passes in summer.',
+    ].join('\n\n');
+    const analysis = analysedText(text, 'condition-test');
+    const discourse = readDiscourse(analysis);
+    expect(statedIn(text, 'condition-test')).not.toMatch(/wants a treaty/);
+    expect(discourse.supposed.map((s) => s.subject)).toContain('the northern council');
+    const prompts = agentQuestions(analysis, discourse).map((d) => d.question.prompt);
+    expect(prompts.join(' | ')).not.toMatch(/wants a treaty/);
+    // What an actor might do is still a fair wrong answer to "what should we do?".
+    expect(actionsElsewhere(discourse, 2, 'condition-test', new Set()).join(' | ')).toMatch(
+      /keep the fishing boats out of the southern bays/i,
+    );
+  });
+
+  it('states nothing whose object is a determiner standing for a noun said before ("must meet another")', () => {
+    const text =
+      'The valley towns have met one great challenge this year. Now the river council must meet another: to keep the fords open for every farmer.';
+    expect(statedIn(text, 'elliptical-object-test')).not.toMatch(/must meet another/);
+  });
+
+  it('moves a fronted adverb of time or place out from between the verb and its subject', () => {
+    const tonight = firstProposition('Tonight the valley farmers deserve our thanks for a record harvest.');
+    expect(toQuestion(tonight!, 'why')).toBe(
+      'why do the valley farmers deserve our thanks for a record harvest tonight?',
+    );
+    const still = firstProposition('Still the council must keep the fords open.');
+    expect(toQuestion(still!, 'why')).toBe('why must the council keep the fords open?');
+  });
+
+  it('takes no verb inside a subject clause for the sentence\'s verb ("What we accomplish …, in each challenge we face, will set …")', () => {
+    expect(
+      firstProposition(
+        'What the towns achieve this year, in every dispute we settle, will shape the valley for a decade.',
+      ),
+    ).toBeNull();
+    expect(
+      firstProposition('The council decides each dispute it hears before the spring floods.'),
+    ).not.toBeNull();
+  });
+
+  it('offers no subordinate clause alone as an option ("Once we have made the hard choices")', () => {
+    expect(isLoneSubordinateClause('Once we have made the hard choices')).toBe(true);
+    expect(isLoneSubordinateClause('Because the river rose in the spring')).toBe(true);
+    expect(isLoneSubordinateClause('If they come to the fords, we will stand')).toBe(false);
+    expect(isLoneSubordinateClause('Since 1945 the fords have stayed open')).toBe(false);
+    expect(isLoneSubordinateClause('After we crossed the river')).toBe(true);
+    expect(isLoneSubordinateClause('The fords stay open once the ice melts')).toBe(false);
+    const key = 'The council keeps the fords open';
+    const others = [
+      'Once the towns have paid their share',
+      'The guild builds boats',
+      'The league guards passes',
+    ];
+    expect(fairDistractors(key, others, 2)).toEqual(['The guild builds boats', 'The league guards passes']);
+    // A "why" may be answered "because …": those options stay.
+    expect(fairDistractors(key, others, 3, { reasons: true })).toHaveLength(3);
+  });
+
+  it('reads "it" after a pronoun and its verb as pointing at another sentence ("We see it in …")', () => {
+    expect(danglingReference('We see it in the new schools of the valley')).toBe('it');
+    expect(danglingReference('According to the speaker, we saw it again')).toBe('it');
+    expect(danglingReference('We find it hard to cross the river in spring')).toBeNull();
+    expect(danglingReference('We see the harvest in the new schools of the valley')).toBeNull();
   });
 });

@@ -68,6 +68,18 @@ export function danglingReference(text: string): string | null {
       (word === 'it' && clauseStart && !/^(is|was|may|might|will|would|s)$/.test(next))
     ) {
       if (i === 0 || (word !== 'its' && clauseStart && !/\b[a-z]{4,}s\b/i.test(before))) return words[i]!;
+    } else if (
+      word === 'it' &&
+      /^(?:we|i|you|they)(?:\s+[a-z]+){1,2}$/i.test(
+        before
+          .split(/[.,;:?!]\s+/)
+          .at(-1)!
+          .replace(/^According to [^,]+,\s*/, ''),
+      ) &&
+      /^(in|at|on|through|by|with|from|everywhere|again|now|today|here|there|)$/.test(next)
+    ) {
+      // "We see it in the renaissance in education": the thing seen is in another sentence.
+      return words[i]!;
     } else if (/^(this|these|those)$/.test(word)) {
       // "this sentence", "Which of these does…": our own words about the question itself.
       const previousWord = words[i - 1]?.toLowerCase() ?? '';

@@ -1,4 +1,4 @@
-import { isGrammatical } from '../language/grammar';
+import { isGrammatical, isLoneSubordinateClause } from '../language/grammar';
 import type { Token } from '../language/tokens';
 import { definitionOf, knownOnlyAsName, lookup, relationsOf, senses } from '../language/wordnet';
 import { type Question, questionSchema } from '../schema';
@@ -74,6 +74,11 @@ function grammarProblem(question: Question): string | null {
   for (const text of sentences)
     if (!isGrammatical(text, 'sentence')) return `“${text}” does not parse as a sentence`;
   for (const text of phrases) if (!isGrammatical(text, 'phrase')) return `“${text}” is not well formed`;
+  // "Because …" and "So that …" answer a "why"; as a statement or any other option, a clause
+  // that leads nowhere is a fragment.
+  const answersWhy = /\bwhy\b/i.test(question.prompt);
+  for (const text of [...sentences, ...(answersWhy ? [] : phrases)])
+    if (isLoneSubordinateClause(text)) return `“${text}” is a subordinate clause alone`;
   return null;
 }
 

@@ -220,6 +220,23 @@ export function grammarProblems(text: string, kind: 'sentence' | 'phrase' = 'sen
   return problems;
 }
 
+/** Words that open only a subordinate clause ("because of" is a preposition). */
+const SUBORDINATOR =
+  /^(?:once|when|whenever|if|unless|although|though|while|whereas|because(?! of)|as soon as|even if|even though|now that|so that)\s/i;
+/** Words that open a clause or a phrase: a clause when a subject pronoun follows. */
+const SUBORDINATOR_OR_PREPOSITION = /^(?:since|after|before|until|till)\s+(?:i|we|you|he|she|it|they)\s/i;
+
+/**
+ * "Once we have made the hard choices": a subordinate clause with no main clause after it, which
+ * says nothing on its own. A clause it leads into follows a comma ("If they come, we will …"); a
+ * phrase may lead into one without ("Since 1945 the fords have stayed open").
+ */
+export function isLoneSubordinateClause(text: string): boolean {
+  return (
+    (SUBORDINATOR.test(text) || SUBORDINATOR_OR_PREPOSITION.test(text)) && !/[,;:—–]|\s-{1,2}\s/.test(text)
+  );
+}
+
 const verdicts = new Map<string, boolean>();
 
 /** Whether a text passes the check; memoised, since options and prompts recur across drafts. */

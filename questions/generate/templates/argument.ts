@@ -200,7 +200,7 @@ export function causeQuestions(analysis: ReadingAnalysis, discourse: Discourse):
       ...seededShuffle(otherReasons, id),
       ...otherClaims(discourse, effectSentence.paragraphIndex, id, exclude),
     ];
-    const distractors = fairDistractors(cause, candidates);
+    const distractors = fairDistractors(cause, candidates, 3, { reasons: true });
     if (distractors.length === 3) {
       const { options, keyId } = shuffledOptions(cause, distractors, `${id}-mc`);
       drafts.push({
@@ -311,7 +311,8 @@ export function actionsElsewhere(
       .map((i) => ({ paragraph: i.sentence.paragraphIndex, text: i.object.replace(/^to\s+/, '') })),
     ...discourse.limits.map((l) => ({ paragraph: l.sentence.paragraphIndex, text: l.cannot })),
     // What other actors do or hold: "adhere to a false philosophy" is the adversary's, not ours.
-    ...discourse.statements
+    // What an actor might do ("if the Soviet Union continues to negotiate") is as good.
+    ...[...discourse.statements, ...discourse.supposed]
       .filter(
         (st) =>
           !st.proposition.negative &&
@@ -1066,7 +1067,9 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
   // States": neither the article nor a second name makes another.
   const actorKey = (name: string) => placeKey(name).replace(/^(?:a|an|the)\s+/, '');
   const keys = new Set<string>();
-  for (const statement of discourse.statements) {
+  // An actor a condition names ("if the Common Market should move …") is an actor of the text all
+  // the same: a distractor, never a key.
+  for (const statement of [...discourse.statements, ...discourse.supposed]) {
     // Any short noun phrase can be a distractor ("agile diplomacy"); keys are named actors.
     const subject = statement.proposition.subject;
     const head = subject.at(-1)!;

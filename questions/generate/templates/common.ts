@@ -1,3 +1,4 @@
+import { isLoneSubordinateClause } from '../../language/grammar';
 import { type Token, tokenize } from '../../language/tokens';
 import type { ChoiceOption, Question, Skill } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
@@ -67,10 +68,18 @@ export function draftBase(
  * restated, implied or implying it (`clashWithKey`, the check the validator makes too), none
  * clashing with one already taken; at most `count`.
  */
-export function fairDistractors(key: string, candidates: string[], count = 3): string[] {
+export function fairDistractors(
+  key: string,
+  candidates: string[],
+  count = 3,
+  { reasons = false }: { reasons?: boolean } = {},
+): string[] {
   const taken: string[] = [];
   for (const candidate of candidates) {
     if (taken.length === count) break;
+    // "Once we have made the hard choices" says nothing alone; answers to a "why" may open on
+    // "because" or "so that".
+    if (!reasons && isLoneSubordinateClause(candidate)) continue;
     const lower = candidate.toLowerCase();
     if (lower === key.toLowerCase() || taken.some((t) => t.toLowerCase() === lower)) continue;
     if (clashWithKey(key, candidate) || taken.some((t) => clashWithKey(t, candidate))) continue;
