@@ -351,6 +351,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/reagan-1986-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Bush, State of the Union, 2006',
+    slug: 'bush-2006-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/bush-2006-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

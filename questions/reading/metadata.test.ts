@@ -184,6 +184,32 @@ describe('metadata in a pasted text', () => {
     expect(untitled.paragraphs.at(-1)!.text).toMatch(/^John Kennedy was a victim of hate/);
   });
 
+  it('reads no middle initial as the end of a speaker\'s label ("President George W. Bush …", Bush 2006)', () => {
+    const text = [
+      "PRESIDENT ANNA M. RIVERA'S ADDRESS BEFORE THE ASSEMBLY ON THE STATE OF THE REPUBLIC",
+      'March 3, 2031',
+      'THE PRESIDENT: Thank you all. Madam Speaker, members of the Assembly, and fellow citizens: the republic is at peace.',
+      'President Anna M. Rivera came to this chamber first as a clerk, and she has not forgotten it.',
+      speech,
+    ].join('\n\n');
+    const reading = parseReading({ text, format: 'text' });
+    expect(reading.author).toBe('Anna M. Rivera');
+    const body = reading.paragraphs.map((p) => p.text);
+    expect(body[0]).toMatch(/^Thank you all\./);
+    expect(body[1]).toMatch(/^President Anna M\. Rivera came to this chamber/);
+  });
+
+  it("drops a photograph's caption and credit left at the start of a paragraph, glued or not (Bush 2006)", () => {
+    const text = [
+      speech,
+      'The envoy greets the delegates at the harbour, Tuesday, May 4, 2031. Council photo by Mara Lind We will keep the river open. The towns depend on it.',
+      'The delegates applaud in the hall. Photo by Ivo K. TanEvery treaty begins with a meeting.',
+    ].join('\n\n');
+    const body = parseReading({ text, format: 'text' }).paragraphs.map((p) => p.text);
+    expect(body.at(-2)).toBe('We will keep the river open. The towns depend on it.');
+    expect(body.at(-1)).toBe('Every treaty begins with a meeting.');
+  });
+
   it('still joins hard-wrapped lines into one paragraph', () => {
     const wrapped =
       'Sanctions work best when many countries apply them\ntogether, because trade then has nowhere else to go,\nand the target cannot simply find another buyer.';

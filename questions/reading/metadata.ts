@@ -77,6 +77,14 @@ const STAGE_DIRECTION =
 const EDITORS_NOTE_START = /^(?:note|editor['’]s note|editorial note)\s*:/i;
 /** An editor's note in square brackets: "[At this point, a moment of silence was observed.]". */
 const EDITORS_NOTE = /\s*\[(?:at this point|here|the (?:president|speaker|audience))\b[^\]]{0,200}\]/gi;
+/**
+ * A photograph's caption and credit at the start of a paragraph, left by a web page: "President
+ * X greets members of Congress … Jan. 31, 2006. White House photo by Eric Draper". The credit
+ * names its photographer (first and last name); the text goes on after it, even when the page's
+ * copy glued the two ("… by Eric DraperEvery time I'm invited …").
+ */
+const PHOTO_CAPTION =
+  /^[^\n]{0,500}?\b[Pp](?:hoto|hotograph|icture)\s+(?:by|courtesy of)\s+\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}'’-]+\s*/u;
 
 const ROLE =
   '(?:The\\s+)?(?:President|Vice\\s+President|Speaker|Chairman|Chairwoman|Chair|Secretary(?:\\s+of\\s+State)?|Senator|Representative|Ambassador|Prime\\s+Minister|Chancellor|General|Moderator|Questioner|Q|A)';
@@ -194,6 +202,8 @@ export function speakerLabel(text: string): { speaker: string; rest: string } | 
   if (match[2] === '.') {
     const role = new RegExp(`^${ROLE}\\b`, 'i').test(label);
     if (!role || /^(?:A|Q)$/i.test(label)) return null;
+    // "PRESIDENT GEORGE W. BUSH'S ADDRESS …": the full stop of a middle initial, not a label's.
+    if (/\s\p{Lu}$/u.test(label)) return null;
   }
   if (words(label) > 5) return null;
   return { speaker: label.replace(/\s+/g, ' '), rest: text.slice(match[0].length) };
@@ -207,7 +217,11 @@ export function extractMetadata(blocks: Block[], meta: FoundMetadata): Block[] {
   let kept = blocks
     .map((block) => ({
       ...block,
-      text: block.text.replace(STAGE_DIRECTION, '').replace(EDITORS_NOTE, '').trim(),
+      text: block.text
+        .replace(STAGE_DIRECTION, '')
+        .replace(EDITORS_NOTE, '')
+        .replace(PHOTO_CAPTION, '')
+        .trim(),
     }))
     .filter((block) => block.text && !isNavigationDebris(block.text));
   kept = dropRunningHeaders(kept);
