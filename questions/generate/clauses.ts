@@ -260,7 +260,7 @@ export function clausesOf(input: Token[]): Clause[] {
       relation !== 'result' &&
       relation !== 'contrast' &&
       previous?.post.includes(',') &&
-      current.slice(markerLength).some(isFiniteVerb) &&
+      current.slice(markerLength).some((t, k, body) => isFiniteVerb(t) && !participleWithAgent(body, k)) &&
       tokens.slice(i + 1, i + 6).some(isFiniteVerb) &&
       !isFiniteVerb(tokens[i]!);
     if (marker && (i === 0 || current.length > 0)) {
@@ -275,6 +275,25 @@ export function clausesOf(input: Token[]): Clause[] {
   close();
   markSummedUpList(clauses);
   return clauses;
+}
+
+/**
+ * "regions overwhelmed by poverty, corruption, and despair are …": a past participle after a
+ * bare noun, with its agent after it, describes the noun; the clause's verb is still to come.
+ */
+function participleWithAgent(tokens: Token[], k: number): boolean {
+  const verb = tokens[k]!;
+  return (
+    k > 0 &&
+    tokens[k - 1]!.pos === 'noun' &&
+    !tokens[k - 1]!.tags.has('Pronoun') &&
+    !tokens[k - 1]!.post.trim() &&
+    verb.tags.has('PastTense') &&
+    !verb.tags.has('Copula') &&
+    !verb.tags.has('Auxiliary') &&
+    tokens[k + 1]?.normal === 'by' &&
+    !/^(night|day|land|sea|air|hand|force|chance|mistake|far)$/.test(tokens[k + 2]?.normal ?? '')
+  );
 }
 
 /**

@@ -2638,3 +2638,51 @@ describe('faults a fresh text showed (Reagan 1986, on its first-sight rating)', 
     expect(danglingReference('We see the harvest in the new schools of the valley')).toBeNull();
   });
 });
+
+describe('faults a fresh text showed (Bush 2006, on its first-sight rating)', () => {
+  it('reads a participle with its agent after a bare noun as part of the subject ("regions overwhelmed by poverty, corruption, and despair are …")', () => {
+    const clauses = clausesOf(
+      tokenize(
+        'We send grain to the valley because towns flooded by the river, the marsh, and the spring rains are places of hunger.',
+      ),
+    );
+    expect(clauses.map((c) => textOf(c.tokens))).toHaveLength(2);
+    expect(
+      clauses
+        .map((c) => propositionOf(c))
+        .filter(Boolean)
+        .map((p) => statedText(p!))
+        .join(' | '),
+    ).not.toMatch(/towns flooded by the river$|^towns flooded/);
+    // An adverb of means is no agent: "attacked by night" is the clause's verb.
+    expect(clausesOf(tokenize('Because the rebels attacked by night, the city fell.'))).toHaveLength(2);
+  });
+
+  it('leaves no offensive without what it is against ("must also remain on the offensive")', () => {
+    const sentence =
+      'The river guard must also remain on the offensive against smugglers here in the valley.';
+    expect(withoutLongCopy(sentence, analysedText(sentence, 'offensive-cut-test')) ?? '').not.toMatch(
+      /offensive$/,
+    );
+  });
+
+  it('takes no clause that announces what follows for a paragraph\'s point ("One commitment is necessary above all:")', () => {
+    const text =
+      'And to keep the fleet competitive, one commitment is necessary above all: We must continue to build boats in every harbour of the coast. Our greatest advantage at sea has always been our skilled, hardworking, patient sailors.';
+    const paragraph = analysedText(text, 'announcing-point-test').paragraphs[0]!;
+    expect(point(paragraph) ?? '').not.toMatch(/necessary above all/);
+  });
+
+  it('keeps a clause\'s "not" when it turns a cause round ("Americans should not fear …, because we intend to shape it")', () => {
+    const text = [
+      'The river towns should not fear the coming winter, because the council has stored grain for every family.',
+      'The harbour guild builds boats for the fleet. The mountain league guards the passes in summer.',
+    ].join('\n\n');
+    const small = analysedText(text, 'negative-cause-test');
+    const statements = causeQuestions(small, readDiscourse(small)).flatMap((d) =>
+      d.question.type === 'true-false' ? [d.question.statement] : [],
+    );
+    expect(statements.length).toBeGreaterThan(0);
+    expect(statements.join(' | ')).not.toMatch(/towns should fear/);
+  });
+});

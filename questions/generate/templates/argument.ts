@@ -11,6 +11,7 @@ import {
   isFiniteVerb,
   isSingularSubject,
   negated,
+  type Proposition,
   predicateAsInfinitive,
   statedText,
   textOf,
@@ -218,8 +219,12 @@ export function causeQuestions(analysis: ReadingAnalysis, discourse: Discourse):
     }
     // Reversed cause: "A because B" stated as "B because A" is false.
     if (link.causeProposition && link.kind !== 'purpose') {
-      const causeClause = affirmed(link.causeProposition);
-      const effectClause = affirmed(link.effect.proposition, link.effect.subject);
+      // A clause keeps its "not": "Americans should not fear our economic future, because we
+      // intend to shape it" turned round must not become "… because Americans should fear …".
+      const stated = (proposition: Proposition, subject?: string) =>
+        proposition.negative ? statedText(proposition, subject) : affirmed(proposition, subject);
+      const causeClause = stated(link.causeProposition);
+      const effectClause = stated(link.effect.proposition, link.effect.subject);
       if (causeClause && effectClause && words(causeClause) <= 14 && words(effectClause) <= 14) {
         const reversed = `According to ${author}, ${lowerIn(analysis, causeClause)} because ${lowerIn(analysis, effectClause)}.`;
         const right = `According to ${author}, ${lowerIn(analysis, effectClause)} because ${lowerIn(analysis, causeClause)}.`;

@@ -178,7 +178,7 @@ const LIGHT_VERB_NOUNS = new Set(
 
 /** Nouns that say nothing without what they are against, for, toward or with: "our fight", "the foundation", "our cooperation". */
 const NOUNS_WANTING_COMPLEMENT = new Set(
-  'fight fights struggle struggles battle battles war wars campaign campaigns crusade effort efforts search quest foundation foundations groundwork basis cooperation partnership commitment commitments dedication devotion'.split(
+  'fight fights struggle struggles battle battles war wars campaign campaigns crusade offensive offensives assault assaults crackdown effort efforts search quest foundation foundations groundwork basis cooperation partnership commitment commitments dedication devotion'.split(
     ' ',
   ),
 );

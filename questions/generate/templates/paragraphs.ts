@@ -1,6 +1,7 @@
 import { lemmasIn, type ParagraphAnalysis, type ReadingAnalysis, type SentenceAnalysis } from '../analyse';
 import {
   affirmed,
+  announcesWhatFollows,
   clausesOf,
   type Proposition,
   propositionOf,
@@ -50,6 +51,8 @@ export function point(paragraph: ParagraphAnalysis): string | null {
         if (clause.relation === 'condition' || clause.relation === 'concession') continue;
         const proposition = propositionOf(clause);
         if (!proposition) continue;
+        // "One commitment is necessary above all: we must …": the point is what the colon opens.
+        if (announcesWhatFollows(proposition)) continue;
         if (turnedBy(clauses[k + 1])) break;
         const subject = subjectText(proposition);
         if (/^(he|she|it|they|this|that|these|those)$/i.test(subject)) break;
