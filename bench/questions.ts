@@ -357,6 +357,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/bush-2006-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Nixon, State of the Union, 1972',
+    slug: 'nixon-1972-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/nixon-1972-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

@@ -210,6 +210,22 @@ describe('metadata in a pasted text', () => {
     expect(body.at(-1)).toBe('Every treaty begins with a meeting.');
   });
 
+  it('reads a title line that ends on its date, and takes no editor\'s "NOTE:" for a speaker (Nixon 1972)', () => {
+    const text = [
+      'Address on the State of the Republic Delivered Before the Assembly. March 3, 2031',
+      speech,
+      'NOTE: The President spoke at 12:34 p.m. in the Assembly Hall, after being introduced by the Speaker.',
+      'The President spoke from a prepared text.',
+    ].join('\n\n');
+    const reading = parseReading({ text, format: 'text' });
+    expect(reading.title).toBe('Address on the State of the Republic Delivered Before the Assembly');
+    expect(reading.publishedOn).toBe('March 3, 2031');
+    expect(reading.author).toBeNull();
+    expect(reading.paragraphs.map((p) => p.text).join(' ')).not.toMatch(
+      /Delivered Before|spoke at 12:34|prepared text/,
+    );
+  });
+
   it('still joins hard-wrapped lines into one paragraph', () => {
     const wrapped =
       'Sanctions work best when many countries apply them\ntogether, because trade then has nowhere else to go,\nand the target cannot simply find another buyer.';

@@ -25,6 +25,15 @@ const TIME = '(?:[,\\s]+(?:at\\s+)?\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?:\\
 const DATE_PREFIX =
   '(?:(?:published|posted|updated|last updated|date|dated|delivered|released|first published|issued)(?:\\s+on)?:?\\s+)?';
 
+/** A title and its date on one line: "Address on the State of the Union …. January 20, 1972". */
+const TITLE_WITH_DATE = new RegExp(`^([^.!?]{10,200}?)[.,]\\s+(${DATE})\\.?$`, 'i');
+
+/** Most words capitalised, as a title is: "Address on the State of the Union Delivered Before …". */
+function isTitleCased(text: string): boolean {
+  const all = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  return all.length >= 2 && all.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.75 * all.length;
+}
+
 /** A line that is only a date, perhaps after "Published", perhaps with a time. */
 const DATE_LINE = new RegExp(`^${DATE_PREFIX}(${DATE})${TIME}\\.?$`, 'i');
 const DATE_INSIDE = new RegExp(DATE, 'i');
@@ -194,6 +203,8 @@ export function readProvenance(text: string): Provenance | null {
 
 /** A paragraph's speaker label, when it has one, and the text after it. */
 export function speakerLabel(text: string): { speaker: string; rest: string } | null {
+  // "NOTE: The President spoke at 12:34 p.m. …" is the editor's, and no one speaks it.
+  if (EDITORS_NOTE_START.test(text)) return null;
   const match = SPEAKER_LABEL.exec(text);
   if (!match) return null;
   const label = match[1]!.trim();
@@ -243,6 +254,14 @@ export function extractMetadata(blocks: Block[], meta: FoundMetadata): Block[] {
       return true;
     }
     if (position === 'body') return false;
+    // "Address on the State of the Union Delivered Before a Joint Session of the Congress. January
+    // 20, 1972": a first line in title case that ends on its date is the title and the date.
+    const titled = position === 'head' && index === 0 ? TITLE_WITH_DATE.exec(text) : null;
+    if (titled && isTitleCased(titled[1]!)) {
+      meta.title ??= titled[1]!;
+      meta.publishedOn ??= titled[2]!;
+      return true;
+    }
     // A name in capitals on a line above the address to the readers names the author ("JAY"),
     // never the first line, which is the title ("INAUGURAL ADDRESS" over "My fellow citizens:").
     if (
