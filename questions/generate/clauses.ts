@@ -497,6 +497,11 @@ export function propositionOf(clause: Clause): Proposition | null {
     subjectEnd--;
   const subject = body.slice(start, subjectEnd);
   if (subject.length === 0 || subject.length > (relativeSubject ? 14 : 9)) return null;
+  // "Industrial production, consumer spending, retail sales, personal income all have been
+  // rising": "all" after a noun sums up a list, whose last item alone is no subject.
+  // The parse may take the "all" into the subject or into the verb group.
+  const summing = /^(all|both)$/.test(body[subjectEnd]?.normal ?? '') ? body[subjectEnd]! : subject.at(-1)!;
+  if (start > from && subject.length > 1 && /^(all|both)$/.test(summing.normal)) return null;
   // "income--that is, what you really can buy": "that is," opens an aside; the main verb is later.
   if (
     /\bthat$/i.test(subject.at(-1)!.text) &&

@@ -410,6 +410,10 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           // makes a statement: "I state these differences, not to …, but because …".
           if (clause.denied) return;
           if (k > 0 && deniesItsReason(parts[k - 1]!.proposition, parts[k])) return;
+          // "Americans will look back and say because it withstood the pressures …, this was a
+          // great Congress": a reason right after a verb of saying is inside what is said.
+          const lead = parts[k - 1]?.clause.tokens.at(-1);
+          if (lead && !lead.post.trim() && /^(say|says|said|tell|tells|told)$/.test(lead.normal)) return;
           let effectIndex = k === 0 ? 1 : k - 1;
           while (
             k > 0 &&

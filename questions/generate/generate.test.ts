@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseReading } from '@/questions/reading/parse';
 import { gradeShortAnswer } from '../grade/short-answer';
-import { isLoneSubordinateClause } from '../language/grammar';
+import { isGrammatical, isLoneSubordinateClause } from '../language/grammar';
 import { tokenize } from '../language/tokens';
 import { denotesPeople } from '../language/wordnet';
 import { QUESTION_TYPES, type Question } from '../schema';
@@ -2636,6 +2636,36 @@ describe('faults a fresh text showed (Reagan 1986, on its first-sight rating)', 
     expect(danglingReference('According to the speaker, we saw it again')).toBe('it');
     expect(danglingReference('We find it hard to cross the river in spring')).toBeNull();
     expect(danglingReference('We see the harvest in the new schools of the valley')).toBeNull();
+  });
+});
+
+describe('faults a fresh text showed (Nixon 1972, on its first-sight rating)', () => {
+  it('reads "that goal" after a verb as pointing at a goal the question does not name', () => {
+    expect(danglingReference('According to the speaker, what has helped to meet that goal?')).toBe(
+      'that goal?',
+    );
+    expect(danglingReference('We intend to meet that goal, and we can')).toBe('that goal,');
+    // A "that" clause after a verb points at nothing.
+    expect(danglingReference('The inspectors must verify that the regime is disarming')).toBeNull();
+    expect(danglingReference('We must assure that our vigilance, power, and skill keep pace')).toBeNull();
+    expect(danglingReference('We will meet the goal of full employment, and that goal is near')).toBeNull();
+  });
+
+  it('takes no last item of a list summed up by "all" for the subject ("… retail sales, personal income all have been rising")', () => {
+    expect(firstProposition('Grain sales, wool prices, household income all have been rising.')).toBeNull();
+    expect(firstProposition('In the valley, the towns all have a share in the harvest.')).not.toBeNull();
+  });
+
+  it('takes no reason inside what is said for a reason of the saying, and no key cut after "say"', () => {
+    const text =
+      'My call upon the council is for patience, so that in the years to come the towns will look back and say because it kept the fords open through a hard winter, this was a great council.';
+    const small = analysedText(text, 'said-because-test');
+    const reasons = readDiscourse(small).causes.map((c) => c.cause);
+    expect(reasons.join(' | ')).not.toMatch(/kept the fords open/);
+    expect(isGrammatical('So that in the years to come the towns will look back and say', 'phrase')).toBe(
+      false,
+    );
+    expect(isGrammatical('We did what the towns asked us to do, as you say')).toBe(true);
   });
 });
 

@@ -1,3 +1,5 @@
+import { lookup } from '../language/wordnet';
+
 /**
  * Whether a text we wrote stands on its own: a pronoun or "that bet" with nothing before it to
  * refer to reads as nonsense out of the essay. Quotations are exempt, since they are read in
@@ -139,7 +141,16 @@ export function danglingReference(text: string): string | null {
       if (i > 0 && RELATIVE_VERB.test(next)) continue;
       if (clauseStart) return words[i]!;
       // "lose that bet", "refined that playbook": a determiner after a verb or preposition.
-      const determinerSlot = /(ed|ing|en)$/.test(previous) || DETERMINER_BEFORE.has(previous);
+      // So is "to meet that goal", "we can reach that goal": after a verb that follows "to", a
+      // modal or a subject pronoun (a verb of saying or knowing was passed over above).
+      const beforeVerb = words[i - 2]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
+      const afterVerb =
+        /^(to|we|they|i|you|will|would|can|could|shall|should|must|may|might)$/.test(beforeVerb) &&
+        !KNOWING.test(previous) &&
+        // "to assure that our vigilance …": a determiner after "that" opens a clause's subject.
+        !/^(the|a|an|our|their|his|her|its|my|your|this|these|those|all|every|each|no)$/.test(next) &&
+        lookup(previous, 'v') !== null;
+      const determinerSlot = /(ed|ing|en)$/.test(previous) || DETERMINER_BEFORE.has(previous) || afterVerb;
       // The noun is the next word, or the one after it ("that false promise"), where the phrase ends.
       const endsAt = (k: number) => {
         const word = words[k] ?? '';
@@ -149,7 +160,21 @@ export function danglingReference(text: string): string | null {
           (/[.,;:?!]$/.test(word) || after === '' || /^(in|on|of|to|and|with|is|was)$/.test(after))
         );
       };
-      const nounAt = endsAt(i + 1) ? i + 1 : endsAt(i + 2) ? i + 2 : -1;
+      // After a verb, "that" and a noun and a verb open a clause ("to verify that the regime is
+      // disarming"): only a phrase that ends the sentence or its clause is a thing pointed at.
+      const closes = (k: number) => /[.,;:?!]$/.test(words[k] ?? '') || words[k + 1] === undefined;
+      const nounAt =
+        afterVerb && !DETERMINER_BEFORE.has(previous)
+          ? closes(i + 1)
+            ? i + 1
+            : closes(i + 2)
+              ? i + 2
+              : -1
+          : endsAt(i + 1)
+            ? i + 1
+            : endsAt(i + 2)
+              ? i + 2
+              : -1;
       const noun = nounAt === -1 ? '' : words[nounAt]!.toLowerCase().replace(/[^a-z]/g, '');
       if (determinerSlot && noun && !before.toLowerCase().includes(noun.slice(0, 5))) {
         return words.slice(i, nounAt + 1).join(' ');

@@ -197,6 +197,17 @@ export function grammarProblems(text: string, kind: 'sentence' | 'phrase' = 'sen
   const strandedPreposition = question && /^(on|for|to|with|of|in|about|by|from)$/.test(last?.normal ?? '');
   if (last && DANGLING_END.has(last.normal) && !/[”"’]$/.test(plain.trim()) && !strandedPreposition)
     problems.push({ rule: 'ends on a function word', at: last.text });
+  // "… Americans will look back and say": a verb of saying or telling after a modal, "to" or
+  // "and" wants what is said; the text was cut before it.
+  const beforeLast = [...tokens].reverse().filter((t) => t.written)[1];
+  if (
+    last &&
+    !question &&
+    /^(say|tell|ask|argue|claim|declare|insist|answer|reply)$/.test(last.normal) &&
+    beforeLast &&
+    (MODALS.has(beforeLast.normal) || /^(and|to)$/.test(beforeLast.normal))
+  )
+    problems.push({ rule: 'ends on a verb of saying', at: `${beforeLast.text} ${last.text}` });
 
   if (kind === 'sentence') {
     const finite = tokens.some(

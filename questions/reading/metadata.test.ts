@@ -226,6 +226,21 @@ describe('metadata in a pasted text', () => {
     );
   });
 
+  it("drops the dash that marks a list item at a paragraph's start (Nixon 1972)", () => {
+    const text = [
+      'Our policy rests on three rules:',
+      '--We will honor every treaty of the league.',
+      '— We will defend the fords.',
+      '--But we will not send the fleet north.',
+    ].join('\n\n');
+    const body = parseReading({ text, format: 'text' }).paragraphs.map((p) => p.text);
+    expect(body.slice(1)).toEqual([
+      'We will honor every treaty of the league.',
+      'We will defend the fords.',
+      'But we will not send the fleet north.',
+    ]);
+  });
+
   it('still joins hard-wrapped lines into one paragraph', () => {
     const wrapped =
       'Sanctions work best when many countries apply them\ntogether, because trade then has nowhere else to go,\nand the target cannot simply find another buyer.';
