@@ -363,6 +363,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/nixon-1972-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Reagan, State of the Union, 1984',
+    slug: 'reagan-1984-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/reagan-1984-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
