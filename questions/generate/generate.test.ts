@@ -4,7 +4,7 @@ import { parseReading } from '@/questions/reading/parse';
 import { gradeShortAnswer } from '../grade/short-answer';
 import { isGrammatical, isLoneSubordinateClause } from '../language/grammar';
 import { tokenize } from '../language/tokens';
-import { denotesPeople } from '../language/wordnet';
+import { denotesPeople, lookup } from '../language/wordnet';
 import { QUESTION_TYPES, type Question } from '../schema';
 import {
   affirmed,
@@ -41,7 +41,7 @@ import {
   shorten,
   statementTrueFalse,
 } from './templates/argument';
-import { fairDistractors, parallelOpening, withoutLongCopy } from './templates/common';
+import { fairDistractors, lowerFirst, parallelOpening, withoutLongCopy } from './templates/common';
 import { statedFactQuestions } from './templates/facts';
 import { lensQuestions } from './templates/lens';
 import { argumentOrderQuestions, mainIdeaQuestions, point } from './templates/paragraphs';
@@ -2666,6 +2666,73 @@ describe('faults a fresh text showed (Nixon 1972, on its first-sight rating)', (
       false,
     );
     expect(isGrammatical('We did what the towns asked us to do, as you say')).toBe(true);
+  });
+});
+
+describe('faults a fresh text showed (Reagan 1984, on its first-sight rating)', () => {
+  it('offers no bank where the key alone can be an adjective or the verb ("possessing ___ weapons", "people everywhere ___ for peace")', () => {
+    const text = [
+      'The league must limit the spread of nuclear weapons along the northern coast.',
+      'People everywhere hunger for justice and a better life in the valley.',
+      'The council defends the freedom of the towns and the dignity of their people.',
+      'Trade across the river builds the economy of every town and market in the valley.',
+      'The treaty gives the harbour guild a charter and the fleet a new alliance against pirates.',
+      'Tyranny in the south drove many families to the river towns, where commerce grew quickly.',
+    ].join('\n\n');
+    const banks = new Map(
+      clozeQuestions(analysedText(text, 'cloze-form-test')).flatMap((d) =>
+        d.question.type === 'cloze'
+          ? [[d.question.answer.blanks[0]!.accepted[0]!, d.question.wordBank ?? []]]
+          : [],
+      ),
+    );
+    expect(banks.get('freedom')).toHaveLength(4);
+    for (const word of banks.get('nuclear') ?? [])
+      expect(lookup(word.toLowerCase(), 'a'), word).not.toBeNull();
+    for (const word of banks.get('hunger') ?? [])
+      expect(lookup(word.toLowerCase(), 'v'), word).not.toBeNull();
+  });
+
+  it('takes no announcement of the speaker\'s own act for evidence ("And I will request a supplemental increase")', () => {
+    const text = [
+      'To reduce the danger of floods in the valley, the river fund will spend ten thousand crowns on the northern dams. And I will request a further sum of two thousand crowns for the dams. The towns below them have waited a long time.',
+      'The harbour guild builds boats for the fleet. The fleet carries grain to the river towns in winter. The boats are strong and fast.',
+      'The mountain league guards the passes in summer. Traders cross the passes with salt and wool. The league asks a small toll.',
+      'The southern traders sell salt in the river towns. Their caravans arrive in spring. The towns welcome them.',
+    ].join('\n\n');
+    const small = analysedText(text, 'announcing-evidence-test');
+    const keyed = evidenceQuestions(small).flatMap((d) => d.question.evidence);
+    expect(keyed).not.toContain('p1.s2');
+  });
+
+  it('keeps an acronym\'s capitals when a claim is put inside a question ("EPA will spend …")', () => {
+    const small = analysedText(
+      'EPA will spend ten million on the river. The fleet sails at dawn.',
+      'acronym-test',
+    );
+    expect(lowerFirst('EPA will spend ten million on the river', small)).toBe(
+      'EPA will spend ten million on the river',
+    );
+    expect(lowerFirst('The fleet sails at dawn', small)).toBe('the fleet sails at dawn');
+  });
+
+  it('keys no action whose "it" stands for something named before ("Put it to work in Washington")', () => {
+    const text = [
+      'The council has saved a fund of grain over ten years. Let us put it to work in the harbour for all the fishermen.',
+      'We must repair the northern dams before the spring floods.',
+      'We should open the fords to the traders of the south.',
+      'The mountain league guards the passes in summer. The harbour guild builds boats for the fleet.',
+      'The southern traders sell salt in the river towns. The northern council collects tolls at the bridges.',
+      'We must keep the river roads open through the winter.',
+    ].join('\n\n');
+    const small = analysedText(text, 'action-it-test');
+    const keys = recommendationQuestions(small, readDiscourse(small)).flatMap((d) =>
+      d.question.type === 'multiple-choice'
+        ? d.question.options.filter((o) => o.id === d.question.answer.optionId).map((o) => o.text)
+        : [],
+    );
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.join(' | ')).not.toMatch(/put it to work/i);
   });
 });
 

@@ -406,6 +406,9 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
     // "To those neighbors and allies who share our freedom, we will … assure them of our support":
     // whom "them" means is outside the action, and the option alone does not say.
     if (/\b(them|him|her)\b/i.test(action)) continue;
+    // "Put it to work in Washington", "Seize it": an "it" among the action's first words stands
+    // for something named before the sentence ("what it takes" is an idiom).
+    if (/^(?:\S+\s+){1,2}it\b(?!\s+takes\b)/i.test(action)) continue;
     seen.add(rec.sentence.id);
     const id = `recommend-${rec.sentence.id}`;
     const exclude = new Set([action.toLowerCase()]);

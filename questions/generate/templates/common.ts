@@ -114,7 +114,9 @@ export function lowerFirst(text: string, analysis: ReadingAnalysis): string {
       .split(/\s+/)[0]
       ?.toLowerCase()
       .replace(/[^\p{L}]/gu, '') ?? '';
-  if (analysis.lexicon.get(first)?.proper || /^(I|Mr|Mrs|Ms|Dr)\b/.test(text)) return text;
+  // "EPA will spend …", "NATO is …": an acronym keeps its capitals.
+  if (analysis.lexicon.get(first)?.proper || /^(I|Mr|Mrs|Ms|Dr)\b/.test(text) || /^\p{Lu}{2,}\b/u.test(text))
+    return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 

@@ -24,6 +24,10 @@ const keyPointText = (sentence: SentenceAnalysis) =>
 
 type EvidencePair = { paragraph: ParagraphAnalysis; claim: SentenceAnalysis; support: SentenceAnalysis };
 
+/** The speaker announcing an act of his own: "And I will request …", "I am proposing …". */
+const ANNOUNCING =
+  /^(?:and\s+|so\s+|today\s+|tonight\s+)?(?:I|I'm|I’m)\s+(?:will|shall|am|have|also\s+)?\s*(?:ask|asking|asked|request|requesting|propose|proposing|proposed|urge|urging|send|sending|submit|submitting|recommend|recommending|call|calling)\b/i;
+
 /** A sentence that opens by turning against what was said before it. */
 const TURNING = /^(?:and yet|but|yet|however|still|although|though|nevertheless|nonetheless|now)\b/i;
 
@@ -55,6 +59,9 @@ function supportsFor(
           s.wordCount >= 6 &&
           // "And yet…", "But…": a sentence that turns against the claim does not support it.
           !TURNING.test(s.text) &&
+          // "And I will request a supplemental increase of 50 million": the speaker announcing
+          // what he will do adds to a claim; it is no evidence for it.
+          !ANNOUNCING.test(s.text) &&
           // "I've outlined the changes … But we need not fear change": a claim that turns with
           // "But" turns against the sentence before it, which does not support it.
           !(turnsAgainstWhatPrecedes && s.indexInParagraph === claim.indexInParagraph - 1) &&

@@ -3,6 +3,7 @@ import type { Token } from '../../language/tokens';
 import { lookup, relationsOf } from '../../language/wordnet';
 import type { Skill } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
+import { clausesOf, isFiniteVerb, propositionOf } from '../clauses';
 import { CONCEPT_TERMS, conceptOf, usedAsConcept } from '../concepts';
 import { stableHash } from '../deterministic';
 import { type Draft, draftBase, quote, withoutStrayQuotes, words } from './common';
@@ -231,12 +232,26 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
     const article = sentence.tokens[sentence.tokens.indexOf(target) - 1]?.normal;
     const takesArticle = (word: string) =>
       article === 'an' ? takesAn(word) : article === 'a' ? !takesAn(word) : true;
+    // "possessing ___ weapons" keyed "nuclear" beside "dignity" and "economy", "people everywhere
+    // ___ for peace" keyed "hunger" beside "commerce": when the key is a word that is only an
+    // adjective, or the clause's verb, a bank word without that use gives itself away as wrong.
+    const needs: 'a' | 'v' | null =
+      lookup(target.lemma, 'a') !== null && lookup(target.lemma, 'n') === null
+        ? 'a'
+        : clausesOf(sentence.tokens).some((clause) => propositionOf(clause)?.head === target) ||
+            // A sentence whose only word that can be its verb is the key ("hunger", tagged a noun).
+            (lookup(target.lemma, 'v') !== null &&
+              !sentence.tokens.some((t) => t !== target && isFiniteVerb(t)))
+          ? 'v'
+          : null;
+    const fitsForm = (word: Token) => needs === null || lookup(word.lemma, needs) !== null;
     for (const candidate of ordered) {
       const lemma = candidate.token.lemma;
       // No word from the same concept family, and none the sentence's own paragraph uses: each must be wrong.
       const family = conceptOf(lemma);
       if (
         !takesArticle(candidate.token.text) ||
+        !fitsForm(candidate.token) ||
         seen.has(lemma) ||
         related.has(lemma) ||
         nearNeighbour(target, candidate.token) ||
@@ -250,6 +265,7 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
       distractors.push(bankForm(candidate.token));
       if (distractors.length === 3) break;
     }
+    if (distractors.length < 3) continue;
     const text = withoutStrayQuotes(sentence.text.replace(pattern, (_, before: string) => `${before}{{1}}`));
     const key = bankForm(target);
     const wordBank = [key, ...distractors].sort((a, b) => a.localeCompare(b));
