@@ -2726,9 +2726,9 @@ describe('faults a fresh text showed (Reagan 1984, on its first-sight rating)', 
       'We must keep the river roads open through the winter.',
     ].join('\n\n');
     const small = analysedText(text, 'action-it-test');
-    const keys = recommendationQuestions(small, readDiscourse(small)).flatMap((d) =>
-      d.question.type === 'multiple-choice'
-        ? d.question.options.filter((o) => o.id === d.question.answer.optionId).map((o) => o.text)
+    const keys = recommendationQuestions(small, readDiscourse(small)).flatMap(({ question: q }) =>
+      q.type === 'multiple-choice'
+        ? q.options.filter((o) => o.id === q.answer.optionId).map((o) => o.text)
         : [],
     );
     expect(keys.length).toBeGreaterThan(0);

@@ -265,7 +265,6 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
       distractors.push(bankForm(candidate.token));
       if (distractors.length === 3) break;
     }
-    if (distractors.length < 3) continue;
     const text = withoutStrayQuotes(sentence.text.replace(pattern, (_, before: string) => `${before}{{1}}`));
     const key = bankForm(target);
     const wordBank = [key, ...distractors].sort((a, b) => a.localeCompare(b));
