@@ -298,6 +298,8 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
       .sort((a, b) => b.draft.quality - a.draft.quality || a.index - b.index)
       .filter(({ draft }) => {
         const bank = draft.question.type === 'cloze' ? (draft.question.wordBank ?? []) : [];
+        // A bank short of wrong words fails validation: it must not take the place of a full one.
+        if (bank.length < 4) return true;
         const earlier = banksOf.get(draft.lemma) ?? [];
         // A second blank on the word is a new question only with other wrong words beside it.
         const repeats = earlier.some((other) => bank.filter((w) => other.includes(w)).length > 2);
