@@ -369,6 +369,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/reagan-1984-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Bush, State of the Union, 1992',
+    slug: 'bush-1992-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/bush-1992-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
