@@ -499,6 +499,9 @@ export function propositionOf(clause: Clause): Proposition | null {
   if (subject.length === 0 || subject.length > (relativeSubject ? 14 : 9)) return null;
   // "Industrial production, consumer spending, retail sales, personal income all have been
   // rising": "all" after a noun sums up a list, whose last item alone is no subject.
+  // "For this, too, bears on whether or not we can compete": a "whether" inside the subject
+  // opens a clause of its own, so the subject found is the end of another phrase.
+  if (subject.some((t, i) => i > 0 && t.normal === 'whether')) return null;
   // The parse may take the "all" into the subject or into the verb group.
   const summing = /^(all|both)$/.test(body[subjectEnd]?.normal ?? '') ? body[subjectEnd]! : subject.at(-1)!;
   if (start > from && subject.length > 1 && /^(all|both)$/.test(summing.normal)) return null;

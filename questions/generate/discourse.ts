@@ -633,9 +633,12 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         const modalA = a.group[0]?.normal ?? '';
         const modalB = b.group[0]?.normal ?? '';
         if (!/^(can|could|will|would)$/.test(modalA) || !/^(can|could|will|would)$/.test(modalB)) continue;
+        // "I will not tamper with Social Security, but I would put caps on …": without a "can",
+        // two choices, not what something is able to do; nor is the speaker's own pledge a limit.
+        if (!/^(can|could)$/.test(modalA) && !/^(can|could)$/.test(modalB)) continue;
         if (a.negative === b.negative) continue;
         const subject = readableSubject(a, sentence, k === 0);
-        if (!subject) continue;
+        if (!subject || /^i$/i.test(subject)) continue;
         const canClause = a.negative ? b : a;
         const cannotClause = a.negative ? a : b;
         const can = predicateAsInfinitive(canClause);

@@ -2736,6 +2736,42 @@ describe('faults a fresh text showed (Reagan 1984, on its first-sight rating)', 
   });
 });
 
+describe('faults a fresh text showed (Bush 1992, on its first-sight rating)', () => {
+  it('writes no place in a list into a paragraph\'s point ("Step six, we must reform …"), and no subject ending in "whether"', () => {
+    const text =
+      'Step six, we must repair the northern dams before the spring floods. The dams hold back the river. Without the dams the lower fields of the valley flood.';
+    expect(point(analysedText(text, 'enumerator-test').paragraphs[0]!)).toBe(
+      'We must repair the northern dams before the spring floods',
+    );
+    expect(firstProposition('For this, too, bears on whether or not we can keep the fords open.')).toBeNull();
+  });
+
+  it('takes no noun of our own prompt for the antecedent of "them" ("… in paragraphs 47–51? … Some of them have noble titles")', () => {
+    expect(
+      danglingReference(
+        'Which of these does the speaker say in paragraphs 47–51? Select all that apply. Some of them have noble titles',
+      ),
+    ).toBe('them');
+    expect(danglingReference('The towns have many programs, and some of them have noble titles')).toBeNull();
+  });
+
+  it('reads no limit in two choices ("I will not tamper with …, but I would put caps on …")', () => {
+    const limitsOf = (text: string) =>
+      readDiscourse(analysedText(text, 'limits-test')).limits.map((l) => l.can);
+    expect(
+      limitsOf('I will not tamper with the river fund, but I would put real caps on the growth of spending.'),
+    ).toEqual([]);
+    expect(
+      limitsOf('The council will not tamper with the river fund, but it would put real caps on spending.'),
+    ).toEqual([]);
+    expect(
+      limitsOf(
+        'Diplomacy will not end the quarrel of the towns, but it can manage the quarrel for a generation.',
+      ),
+    ).toHaveLength(1);
+  });
+});
+
 describe('faults a fresh text showed (Bush 2006, on its first-sight rating)', () => {
   it('reads a participle with its agent after a bare noun as part of the subject ("regions overwhelmed by poverty, corruption, and despair are …")', () => {
     const clauses = clausesOf(

@@ -58,7 +58,12 @@ export function danglingReference(text: string): string | null {
       !before
         .replace(/^(True or false|According to [^,]+,)/, '')
         .split(/\s+/)
-        .some((w) => PLURAL_LIKE.test(w) && !NOT_PLURAL.has(w.toLowerCase().replace(/[^a-z]/g, '')))
+        .some((w) => {
+          const bare = w.toLowerCase().replace(/[^a-z]/g, '');
+          // "Which of these does Bush say in paragraphs 47–51? … Some of them have noble titles":
+          // our own nouns are no antecedent.
+          return PLURAL_LIKE.test(w) && !NOT_PLURAL.has(bare) && !OUR_OWN_NOUNS.test(bare);
+        })
     ) {
       // "to reduce their number": nothing plural before it for "their" to stand for.
       return words[i]!;

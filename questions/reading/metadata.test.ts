@@ -194,6 +194,9 @@ describe('metadata in a pasted text', () => {
     ].join('\n\n');
     const reading = parseReading({ text, format: 'text' });
     expect(reading.author).toBe('Anna M. Rivera');
+    // Two initials run together ("GEORGE H.W. BUSH'S ADDRESS …", Bush 1992).
+    const initials = parseReading({ text: text.replace(/ANNA M\./, 'ANNA M.J.'), format: 'text' });
+    expect(initials.author).toBe('Anna M.J. Rivera');
     const body = reading.paragraphs.map((p) => p.text);
     expect(body[0]).toMatch(/^Thank you all\./);
     expect(body[1]).toMatch(/^President Anna M\. Rivera came to this chamber/);

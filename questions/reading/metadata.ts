@@ -38,7 +38,7 @@ function isTitleCased(text: string): boolean {
 const DATE_LINE = new RegExp(`^${DATE_PREFIX}(${DATE})${TIME}\\.?$`, 'i');
 const DATE_INSIDE = new RegExp(DATE, 'i');
 
-const NAME_WORD = "(?:[A-Z][\\p{L}'’-]*\\.?|[A-Z]\\.)";
+const NAME_WORD = "(?:(?:[A-Z]\\.){2,3}|[A-Z][\\p{L}'’-]*\\.?|[A-Z]\\.)";
 const NAME = `${NAME_WORD}(?:\\s+(?:de|van|von|der|da|al|bin|la|le)?\\s*${NAME_WORD}){1,3}`;
 /** "By William J. Burns", "Written by A and B", "BY ANA RUIZ, April 3, 2018". */
 const BYLINE = new RegExp(
@@ -216,8 +216,9 @@ export function speakerLabel(text: string): { speaker: string; rest: string } | 
   if (match[2] === '.') {
     const role = new RegExp(`^${ROLE}\\b`, 'i').test(label);
     if (!role || /^(?:A|Q)$/i.test(label)) return null;
-    // "PRESIDENT GEORGE W. BUSH'S ADDRESS …": the full stop of a middle initial, not a label's.
-    if (/\s\p{Lu}$/u.test(label)) return null;
+    // "PRESIDENT GEORGE W. BUSH'S ADDRESS …", "GEORGE H.W. BUSH": the full stop of a middle
+    // initial, not a label's.
+    if (/[\s.]\p{Lu}$/u.test(label)) return null;
   }
   if (words(label) > 5) return null;
   return { speaker: label.replace(/\s+/g, ' '), rest: text.slice(match[0].length) };

@@ -37,6 +37,9 @@ const pointCache = new WeakMap<ParagraphAnalysis, string | null>();
  * A paragraph's point in short: the main clause of its topic sentence, its subject named
  * ("Mr. Putin", not "He"), without the clauses that qualify it.
  */
+const ENUMERATOR =
+  /^(?:(?:and\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|finally|lastly)(?:ly)?|(?:step|point|item)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)),\s+/i;
+
 export function point(paragraph: ParagraphAnalysis): string | null {
   if (pointCache.has(paragraph)) return pointCache.get(paragraph)!;
   const topic = paragraph.topic;
@@ -71,8 +74,12 @@ export function point(paragraph: ParagraphAnalysis): string | null {
   // "We have lived too long with that false promise": which promise, out of the paragraph?
   if (result && danglingReference(result)) result = null;
   // "And it is imperative …": a point does not open on a connective.
+  // "Step six, we must reform …", "Fourth, we must …": a place in a list is no part of the point.
   if (result)
-    result = result.replace(/^(and|but|so|yet|or|now),?\s+/i, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+    result = result
+      .replace(/^(and|but|so|yet|or|now),?\s+/i, '')
+      .replace(ENUMERATOR, '')
+      .replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   pointCache.set(paragraph, result);
   return result;
 }
@@ -214,7 +221,7 @@ export function argumentOrderQuestions(analysis: ReadingAnalysis): Draft[] {
   const author = analysis.authorName;
   // "First, appropriations …", "Second, …": points numbered by the text give their order away.
   const numbered = (p: ParagraphAnalysis) =>
-    /^(first|second|third|fourth|fifth|next|then|finally|lastly)\b/i.test(point(p)!);
+    /^(next|then)\b/i.test(point(p)!) || ENUMERATOR.test(p.topic?.text ?? '');
   // Points worth putting in order make one thread: each paragraph shares with the next two
   // names ("Mr. Putin", "Saddam Hussein") or two words specific to a part of the reading (in at
   // most a quarter of its paragraphs), and none is a line of a few words ("God bless you"). Four
