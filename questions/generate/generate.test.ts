@@ -2737,6 +2737,20 @@ describe('faults a fresh text showed (Reagan 1984, on its first-sight rating)', 
 });
 
 describe('faults a fresh text showed (Bush 1992, on its first-sight rating)', () => {
+  it('makes no false statement by putting a "not" into our own call ("we must not be the world\'s leader in education")', () => {
+    const text = [
+      'We must keep the fords open through the whole winter. We will repair the northern dams before the floods.',
+      'The harbour guild builds boats for the fleet. The fleet carries grain to the river towns every winter.',
+      'The mountain league guards the passes in summer. Traders cross the passes with salt and wool.',
+    ].join('\n\n');
+    const small = analysedText(text, 'own-call-test');
+    const statements = statementTrueFalse(small, readDiscourse(small)).flatMap((d) =>
+      d.question.type === 'true-false' ? [d.question.statement] : [],
+    );
+    expect(statements.join(' | ')).toMatch(/repair the northern dams/);
+    expect(statements.join(' | ')).not.toMatch(/must not keep|will not repair/);
+  });
+
   it('writes no place in a list into a paragraph\'s point ("Step six, we must reform …"), and no subject ending in "whether"', () => {
     const text =
       'Step six, we must repair the northern dams before the spring floods. The dams hold back the river. Without the dams the lower fields of the valley flood.';

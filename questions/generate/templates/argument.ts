@@ -942,7 +942,11 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         // "Wilson was number eighteen, and Hoover was number nineteen": a "not" in the first
         // clause leaves the second true, so the whole is half false.
         joinsAnotherClause(statement.proposition.rest) ||
-        gapsTheVerb(statement.proposition.rest);
+        gapsTheVerb(statement.proposition.rest) ||
+        // "We must have the courage to give peace a chance" turned into "we must not …": a speech
+        // never urges the opposite of its own call, so the "not" is false at a glance.
+        (/^(we|us)$/i.test(statement.subject) &&
+          statement.proposition.group.some((t) => /^(must|should|shall|ought|can|will)$/.test(t.normal)));
       if (!text && !hedged) {
         const flipped = negated(statement.proposition, statement.subject);
         if (flipped) {
