@@ -375,6 +375,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/bush-1992-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Ford, State of the Union, 1976',
+    slug: 'ford-1976-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/ford-1976-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
