@@ -2736,6 +2736,18 @@ describe('faults a fresh text showed (Reagan 1984, on its first-sight rating)', 
   });
 });
 
+describe('faults a fresh text showed (Ford 1976, on its first-sight rating)', () => {
+  it('reads a "that" clause cut before its verb as broken ("everyone realizes that when it comes to welfare, government")', () => {
+    expect(isGrammatical('everyone realizes that when it comes to the river, the council', 'phrase')).toBe(
+      false,
+    );
+    expect(
+      isGrammatical('everyone realizes that when it comes to the river, the council is slow', 'phrase'),
+    ).toBe(true);
+    expect(isGrammatical('We know that if we fail, the towns will be the losers.')).toBe(true);
+  });
+});
+
 describe('faults a fresh text showed (Bush 1992, on its first-sight rating)', () => {
   it('makes no false statement by putting a "not" into our own call ("we must not be the world\'s leader in education")', () => {
     const text = [

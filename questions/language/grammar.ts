@@ -197,6 +197,17 @@ export function grammarProblems(text: string, kind: 'sentence' | 'phrase' = 'sen
   const strandedPreposition = question && /^(on|for|to|with|of|in|about|by|from)$/.test(last?.normal ?? '');
   if (last && DANGLING_END.has(last.normal) && !/[”"’]$/.test(plain.trim()) && !strandedPreposition)
     problems.push({ rule: 'ends on a function word', at: last.text });
+  // "everyone realizes that when it comes to welfare, government": a "that" clause interrupted
+  // by a subordinate one must go on to its own verb after the comma.
+  const interrupted =
+    /\bthat\s+(?:when|whenever|if|because|although|though|while|unless|once|since|as)\b[^,;:]*,\s*([^,;:]+)$/i.exec(
+      plain.replace(/[.!?]+\s*$/, ''),
+    );
+  if (
+    interrupted &&
+    !tokenize(interrupted[1]!).some((t) => t.tags.has('Verb') || t.tags.has('Modal') || t.tags.has('Copula'))
+  )
+    problems.push({ rule: 'a "that" clause cut before its verb', at: interrupted[0] });
   // "… Americans will look back and say": a verb of saying or telling after a modal, "to" or
   // "and" wants what is said; the text was cut before it.
   const beforeLast = [...tokens].reverse().filter((t) => t.written)[1];
