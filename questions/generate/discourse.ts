@@ -194,7 +194,7 @@ const RISK_WORDS = new Set([
  * one of these states a response, not a risk.
  */
 const COUNTERING =
-  /^(solutions?|resolve|resolving|settle|settling|defuse|defusing|against|prevent|prevents|prevented|preventing|rid|eliminate|eliminating|counter|combat|combating|address|addressing|reduce|reducing|remove|removing|end|ending|defeat|confront|fight|fighting|meet|meeting|protect|protecting|guard|defend|deter|resist|lessen|avoid|escape|overcome|mobilizing|mobilize|cover|covering|pay|paying|finance|financing|prohibitive)$/;
+  /^(solutions?|resolve|resolving|settle|settling|defuse|defusing|against|prevent|prevents|prevented|preventing|rid|eliminate|eliminating|counter|combat|combating|address|addressing|reduce|reducing|remove|removing|end|ending|defeat|confront|fight|fighting|meet|meeting|protect|protecting|guard|defend|deter|resist|lessen|avoid|escape|overcome|mobilizing|mobilize|cover|covering|pay|paying|finance|financing|prohibitive|lower|lowering|cut|cutting|curb|curbing|contain|containing|control|controlling|limit|limiting|down)$/;
 const RECEDING =
   /^(diminish|decline|recede|fade|ease|lessen|wane|subside|shrink|fall|drop|disappear|vanish|end)$/;
 /** A coalition coming apart: "cracks within the European Union", "rifts among the allies". */

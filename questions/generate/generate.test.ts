@@ -2514,11 +2514,13 @@ describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', 
       'Every farmer will benefit by the extension of the valley fund to cover the hospital costs of their aged parents.',
       'The river guard serves the cause of security by making prohibitive the cost of any attack on the towns.',
       'A war on the river would carry a terrible cost for every town of the valley.',
+      // Nixon 1974: a cost held down is no risk.
+      'If the council helps to hold down the cost of the harbour works, we shall win our fight to hold down the cost of bread.',
     ].join('\n\n');
     const risks = readDiscourse(analysedText(text, 'covered-cost-test'))
       .risks.map((r) => r.text)
       .join(' | ');
-    expect(risks).not.toMatch(/benefit|river guard serves/i);
+    expect(risks).not.toMatch(/benefit|river guard serves|cost of bread/i);
     expect(risks).toMatch(/terrible cost/);
   });
 
