@@ -381,6 +381,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/ford-1976-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Eisenhower, State of the Union, 1957',
+    slug: 'eisenhower-1957-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/eisenhower-1957-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
