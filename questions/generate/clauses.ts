@@ -657,6 +657,28 @@ export function propositionOf(clause: Clause): Proposition | null {
   // "to" phrase is what the verb goes to when nothing but a preposition or an adverb follows it;
   // without it the clause says nothing ("union will contribute in various ways").
   const rest = body.slice(end);
+  // "The changes already accomplished foreshadow a world …": a participle right before a finite
+  // verb describes the subject; the verb after it is the sentence's.
+  if (
+    group.length <= 2 &&
+    head.tags.has('PastTense') &&
+    !head.tags.has('Auxiliary') &&
+    !head.tags.has('Copula') &&
+    rest[0] !== undefined &&
+    isFiniteVerb(rest[0]) &&
+    rest[0].tags.has('PresentTense') &&
+    !rest[0].tags.has('Auxiliary') &&
+    !/,/.test(head.post)
+  )
+    return null;
+  // "wage increases that outrun productivity[, however, are …]": a noun read as the verb, with a
+  // relative clause right after it; the real verb is later, or cut off by the commas.
+  if (
+    /^(that|which|who)$/.test(rest[0]?.normal ?? '') &&
+    rest[1] !== undefined &&
+    (isFiniteVerb(rest[1]) || (lookup(rest[1].normal, 'v') !== null && lookup(rest[1].normal, 'n') === null))
+  )
+    return null;
   // "What we accomplish this year, in each challenge we face, will set our course": a verb
   // followed by a comma and a modal belongs to a clause inside the subject; the sentence's own
   // verb is the modal's, and its subject is more than the words found before.

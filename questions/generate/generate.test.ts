@@ -2738,6 +2738,39 @@ describe('faults a fresh text showed (Reagan 1984, on its first-sight rating)', 
   });
 });
 
+describe('faults a fresh text showed (Eisenhower 1957, on its first-sight rating)', () => {
+  it('takes no participle or noun before the real verb for the verb ("The changes already accomplished foreshadow …", "wage increases that outrun productivity")', () => {
+    expect(
+      firstProposition('The repairs already finished foreshadow a safer winter for the valley.'),
+    ).toBeNull();
+    expect(
+      firstProposition(
+        'Except where needed, price increases that outrun wages, however, are a burden on the towns.',
+      ),
+    ).toBeNull();
+    expect(statedText(firstProposition('The towns repaired the dams that protect the farms.')!)).toBe(
+      'The towns repaired the dams that protect the farms',
+    );
+  });
+
+  it('offers no action with a reflexive cut from another actor\'s sentence ("Stem in part from causes peculiar to itself")', () => {
+    const text = [
+      'Each quarrel stems in part from causes peculiar to itself. The council hears every quarrel in the spring.',
+      'The harbour guild builds boats for the fleet. The mountain league guards the passes in summer.',
+      'The southern traders sell salt in the river towns. The northern council collects tolls at the bridges.',
+    ].join('\n\n');
+    const small = analysedText(text, 'reflexive-action-test');
+    expect(actionsElsewhere(readDiscourse(small), 5, 'x', new Set()).join(' | ')).not.toMatch(/itself/);
+  });
+
+  it('cuts no phrase that limits "every" nor the "every" phrase itself ("with every nation [in the free world]")', () => {
+    const sentence =
+      'Second, the river towns have community of interest with every town in the northern valley.';
+    const cut = withoutLongCopy(sentence, analysedText(sentence, 'every-cut-test'));
+    expect(cut === null || /every town in the northern valley/.test(cut)).toBe(true);
+  });
+});
+
 describe('faults a fresh text showed (Ford 1976, on its first-sight rating)', () => {
   it('reads a "that" clause cut before its verb as broken ("everyone realizes that when it comes to welfare, government")', () => {
     expect(isGrammatical('everyone realizes that when it comes to the river, the council', 'phrase')).toBe(

@@ -379,7 +379,8 @@ export function actionsElsewhere(
       // An action cut from another actor's sentence keeps that actor's traces: "Also depend on
       // its farms" (whose farms?), "Report to the commission by candidates" (a passive's agent).
       /^(also|only|even|still|too|again|now|then)\b/i.test(short) ||
-      /\b(its|his|her|their)\b/i.test(short) ||
+      // "Stem in part from causes peculiar to itself": so does a reflexive.
+      /\b(its|his|her|their|itself|himself|herself|themselves)\b/i.test(short) ||
       /^\w+\s+(?:\w+\s+){0,5}by\s+(?:the\s+)?\w+s\b/i.test(short) ||
       exclude.has(short.toLowerCase()) ||
       !isGrammatical(`We should ${short.charAt(0).toLowerCase()}${short.slice(1)}.`) ||

@@ -224,7 +224,10 @@ export function withoutLongCopy(
           : BOUNDARY.test(parts[i]!) || /,$/.test(parts[i - 1]!)) &&
         // "the culture [in which facts are manipulated]": a relative clause says which one is meant.
         !/^(which|whom|whose)$/i.test(parts[i + 1] ?? '') &&
-        !insideMeans(parts, i);
+        !insideMeans(parts, i) &&
+        // "with every nation [in the free world]": the phrase limits "every", and without it the
+        // statement claims more than the text; nor is "every nation" itself cut away.
+        !parts.slice(Math.max(0, i - 3), i + 2).some((w) => /^(every|all|each|any|no)$/i.test(w));
       if (
         boundary &&
         // Never right after a verb or a relative pronoun: "the nations that are" is cut in half.
