@@ -387,6 +387,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/eisenhower-1957-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Johnson, State of the Union, 1967',
+    slug: 'johnson-1967-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/johnson-1967-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
