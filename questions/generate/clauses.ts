@@ -671,6 +671,30 @@ export function propositionOf(clause: Clause): Proposition | null {
     !/,/.test(head.post)
   )
     return null;
+  // "the expenditures associated with our efforts in Vietnam continue": a participle and its
+  // phrase after the subject's noun, then the verb of the clause.
+  if (
+    group.length === 1 &&
+    head.tags.has('PastTense') &&
+    !head.tags.has('Auxiliary') &&
+    !head.tags.has('Copula') &&
+    subject.at(-1)?.pos === 'noun' &&
+    rest[0]?.tags.has('Preposition') &&
+    rest.some(
+      (t, i) =>
+        i > 1 &&
+        isFiniteVerb(t) &&
+        t.tags.has('PresentTense') &&
+        !rest
+          .slice(0, i)
+          .some(
+            (u) =>
+              /^(that|which|who|whom|and|or|but|because|if|when|where)$/.test(u.normal) ||
+              /[,;:]/.test(u.post),
+          ),
+    )
+  )
+    return null;
   // "wage increases that outrun productivity[, however, are …]": a noun read as the verb, with a
   // relative clause right after it; the real verb is later, or cut off by the commas.
   if (

@@ -2738,6 +2738,36 @@ describe('faults a fresh text showed (Reagan 1984, on its first-sight rating)', 
   });
 });
 
+describe('faults a fresh text showed (Johnson 1967, on its first-sight rating)', () => {
+  it('takes no participle with its phrase for the verb ("the expenditures associated with our efforts in Vietnam continue")', () => {
+    const clauses = clausesOf(
+      tokenize(
+        'We will keep the toll for as long as the costs connected with our works on the river continue.',
+      ),
+    );
+    const stated = clauses
+      .map((c) => propositionOf(c))
+      .filter(Boolean)
+      .map((p) => statedText(p!));
+    expect(stated.join(' | ')).not.toMatch(/connected with our works/);
+    expect(statedText(firstProposition('The troops marched into the city where the kings live.')!)).toMatch(
+      /marched/,
+    );
+  });
+
+  it('asks no one called "there" what to do ("So let there be light and reason in our relations")', () => {
+    const text = [
+      'So let there be light and reason in our relations with the northern towns.',
+      'We must repair the northern dams before the spring floods.',
+      'The harbour guild builds boats for the fleet. The mountain league guards the passes in summer.',
+      'The southern traders sell salt in the river towns. The northern council collects tolls at the bridges.',
+    ].join('\n\n');
+    const small = analysedText(text, 'there-should-test');
+    const prompts = recommendationQuestions(small, readDiscourse(small)).map((d) => d.question.prompt);
+    expect(prompts.join(' | ')).not.toMatch(/say there should/);
+  });
+});
+
 describe('faults a fresh text showed (Eisenhower 1957, on its first-sight rating)', () => {
   it('takes no participle or noun before the real verb for the verb ("The changes already accomplished foreshadow …", "wage increases that outrun productivity")', () => {
     expect(

@@ -235,12 +235,14 @@ describe('metadata in a pasted text', () => {
       '--We will honor every treaty of the league.',
       '— We will defend the fords.',
       '--But we will not send the fleet north.',
+      '--50 percent of the cost of the new bridges.',
     ].join('\n\n');
     const body = parseReading({ text, format: 'text' }).paragraphs.map((p) => p.text);
     expect(body.slice(1)).toEqual([
       'We will honor every treaty of the league.',
       'We will defend the fords.',
       'But we will not send the fleet north.',
+      '50 percent of the cost of the new bridges.',
     ]);
   });
 

@@ -95,8 +95,8 @@ const EDITORS_NOTE = /\s*\[(?:at this point|here|the (?:president|speaker|audien
 const PHOTO_CAPTION =
   /^[^\n]{0,500}?\b[Pp](?:hoto|hotograph|icture)\s+(?:by|courtesy of)\s+\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}\.)?\s+\p{Lu}[\p{Ll}'’-]+\s*/u;
 
-/** A dash that marks a list item at a paragraph's start: "--We will honor our treaty commitments." */
-const LIST_DASH = /^\s*(?:--|[—–])\s*(?=["“‘']?\p{Lu})/u;
+/** A dash that marks a list item at a paragraph's start: "--We will honor …", "--50 percent of …". */
+const LIST_DASH = /^\s*(?:--|[—–])\s*(?=["“‘']?[\p{Lu}\d])/u;
 
 const ROLE =
   '(?:The\\s+)?(?:President|Vice\\s+President|Speaker|Chairman|Chairwoman|Chair|Secretary(?:\\s+of\\s+State)?|Senator|Representative|Ambassador|Prime\\s+Minister|Chancellor|General|Moderator|Questioner|Q|A)';

@@ -401,7 +401,8 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
   const seen = new Set<string>();
   for (const rec of discourse.recommendations) {
     // "Now let me turn to a task …": the speaker moving on, not advice.
-    if (seen.has(rec.sentence.id) || /^(me|i)$/i.test(rec.subject)) continue;
+    // "There should be light and reason in our relations": "there" is no one to do anything.
+    if (seen.has(rec.sentence.id) || /^(me|i|there)$/i.test(rec.subject)) continue;
     const action = shorten(rec.action, 16);
     if (!action || words(action) < 3) continue;
     // "To those neighbors and allies who share our freedom, we will … assure them of our support":
