@@ -849,7 +849,15 @@ export function isSingularSubject(subject: Token[]): boolean {
   // "each of our farmers", "one of them": one.
   if (ofAt > 0 && /^(each|one|either|neither)$/.test(subject[ofAt - 1]!.normal)) return true;
   const portion = ofAt > 0 && PORTION.test(subject[ofAt - 1]!.normal);
-  const headPart = ofAt <= 0 ? subject : portion ? subject.slice(ofAt + 1) : subject.slice(0, ofAt);
+  // "90 percent of the people of Latin America": the portion's noun is the one before the next "of".
+  const portionOf = subject.slice(ofAt + 1);
+  const nextOf = portionOf.findIndex((t) => t.normal === 'of');
+  const headPart =
+    ofAt <= 0
+      ? subject
+      : portion
+        ? portionOf.slice(0, nextOf > 0 ? nextOf : undefined)
+        : subject.slice(0, ofAt);
   const head = [...headPart].reverse().find((t) => t.tags.has('Noun') || t.tags.has('Pronoun'));
   if (!head) return true;
   if (head.tags.has('Pronoun')) return THIRD_SINGULAR_PRONOUN.test(head.normal);

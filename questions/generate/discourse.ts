@@ -6,6 +6,7 @@ import {
   announcesWhatFollows,
   type Clause,
   clausesOf,
+  isFiniteVerb,
   negated,
   type Proposition,
   predicateAsInfinitive,
@@ -432,6 +433,20 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           // it is the most humane": a condition states nothing; the reason is that of the clause
           // it conditions, whatever became of that clause.
           if (effectIndex !== k && parts[effectIndex]?.clause.relation === 'condition') return;
+          // "we had one moment of opportunity that the Soviets dashed because they sought …": a
+          // reason right after a relative clause's verb, with no pause, is that verb's reason.
+          const effectRest = parts[effectIndex]?.proposition?.rest ?? [];
+          const relativeAt = effectRest.findIndex(
+            (t, i) => /^(that|which|who|whom)$/.test(t.normal) && effectRest[i - 1]?.pos === 'noun',
+          );
+          if (
+            effectIndex === k - 1 &&
+            relativeAt >= 0 &&
+            !clause.pauseBefore?.trim() &&
+            effectRest.slice(relativeAt + 1).some((t) => isFiniteVerb(t)) &&
+            !effectRest.slice(relativeAt).some((t) => /[,;:]/.test(t.post))
+          )
+            return;
           // "The world is very different now. For man holds …": the reason of the sentence before.
           const backwards = k === 0 && /^for$/i.test(clause.marker);
           const effect = withoutFrame(

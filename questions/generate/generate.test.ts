@@ -9,6 +9,7 @@ import { QUESTION_TYPES, type Question } from '../schema';
 import {
   affirmed,
   clausesOf,
+  isSingularSubject,
   negated,
   predicateAsInfinitive,
   propositionOf,
@@ -2735,6 +2736,27 @@ describe('faults a fresh text showed (Reagan 1984, on its first-sight rating)', 
     );
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.join(' | ')).not.toMatch(/put it to work/i);
+  });
+});
+
+describe('faults a fresh text showed (Reagan 1987, on its first-sight rating)', () => {
+  it('takes a portion\'s number from its own noun, not from a later "of" ("90 percent of the people of Latin America")', () => {
+    expect(isSingularSubject(tokenize('Over 90 percent of the people of the valley'))).toBe(false);
+    expect(isSingularSubject(tokenize('Most of the wealth of the valley'))).toBe(true);
+    expect(negated(firstProposition('Over 90 percent of the people of the valley live in towns.')!)).toMatch(
+      /do not live/,
+    );
+  });
+
+  it('takes no reason of a relative clause\'s verb for the reason of the clause ("… opportunity that the Soviets dashed because …")', () => {
+    const text =
+      'In the spring we had one moment of peace that the northern towns broke because they wanted the fords for themselves.';
+    const effects = readDiscourse(analysedText(text, 'relative-because-test')).causes.map((c) =>
+      statedText(c.effect.proposition, c.effect.subject),
+    );
+    expect(effects.join(' | ')).not.toMatch(/moment of peace/);
+    const believed = 'We believe that all the towns are equal because they share one river.';
+    expect(readDiscourse(analysedText(believed, 'believe-because-test')).causes).toHaveLength(1);
   });
 });
 
