@@ -2643,6 +2643,15 @@ describe('faults a fresh text showed (Reagan 1986, on its first-sight rating)', 
 });
 
 describe('faults a fresh text showed (Nixon 1972, on its first-sight rating)', () => {
+  it('asks no "what is …" of a list of subjects ("Total employment, real income are the highest in history")', () => {
+    const text = [
+      'Farm output, wool sales, river trade all have been rising. Total trade, real income are the highest in the history of the valley. Our goal is a new harvest without hunger.',
+      'The harbour is the largest on the coast. The fleet is the fastest of the league. A toll of four crowns is our aim.',
+    ].join('\n\n');
+    const prompts = statedFactQuestions(analysedText(text, 'list-fact-test')).map((d) => d.question.prompt);
+    expect(prompts.join(' | ')).not.toMatch(/total trade, real income/i);
+  });
+
   it('reads "that goal" after a verb as pointing at a goal the question does not name', () => {
     expect(danglingReference('According to the speaker, what has helped to meet that goal?')).toBe(
       'that goal?',

@@ -118,7 +118,9 @@ export function statedFactQuestions(analysis: ReadingAnalysis): Draft[] {
       !/\b(this|that|it)\b/i.test(match[1]!) &&
       // "The first is the position as of today": the first of what, the question cannot say.
       !ellipticalSubject(match[1]!) &&
-      !/^(and|but|or|so|yet|now|then)\b/i.test(match[1]!)
+      !/^(and|but|or|so|yet|now|then)\b/i.test(match[1]!) &&
+      // "Total employment, real income are the highest in history": a list asked as one thing.
+      !(/,/.test(match[1]!) && /^(are|were)$/.test(match[2]!))
     ) {
       // "America, at its best, is …": the subject without the comma that closed its aside.
       candidates.push({ sentence, subject: match[1]!.replace(/[,;:]+$/, ''), complement: match[3]! });
