@@ -2749,6 +2749,26 @@ describe('faults a fresh text showed (Reagan 1984, on its first-sight rating)', 
 });
 
 describe('faults a fresh text showed (Reagan 1987, on its first-sight rating)', () => {
+  it('keys no action with "that" and a noun named in another sentence ("Defeat that scourge"), and asks no activity what to do', () => {
+    const text = [
+      'Floods have ruined the lower fields for ten years. If our work on the dams succeeds with the towns, we will defeat that scourge all over the valley.',
+      'Preparing for the winter must begin, as always, with the granaries. We must repair the northern dams before the spring floods.',
+      'The harbour guild builds boats for the fleet. The mountain league guards the passes in summer.',
+      'The southern traders sell salt in the river towns. The northern council collects tolls at the bridges.',
+      'We must always remember that our charter is to be honoured for its wisdom.',
+    ].join('\n\n');
+    const small = analysedText(text, 'that-noun-action-test');
+    const drafts = recommendationQuestions(small, readDiscourse(small));
+    const keys = drafts.flatMap(({ question: q }) =>
+      q.type === 'multiple-choice'
+        ? q.options.filter((o) => o.id === q.answer.optionId).map((o) => o.text)
+        : [],
+    );
+    expect(keys.join(' | ')).toMatch(/remember that our charter/i);
+    expect(keys.join(' | ')).not.toMatch(/that scourge/);
+    expect(drafts.map((d) => d.question.prompt).join(' | ')).not.toMatch(/say preparing/i);
+  });
+
   it('takes a portion\'s number from its own noun, not from a later "of" ("90 percent of the people of Latin America")', () => {
     expect(isSingularSubject(tokenize('Over 90 percent of the people of the valley'))).toBe(false);
     expect(isSingularSubject(tokenize('Most of the wealth of the valley'))).toBe(true);

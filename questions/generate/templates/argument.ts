@@ -395,14 +395,30 @@ export function actionsElsewhere(
   return texts;
 }
 
+function pointsOutside(text: string): boolean {
+  const tokens = tokenize(text);
+  return tokens.some(
+    (t, i) =>
+      /^(that|this|these|those)$/.test(t.normal) &&
+      t.tags.has('Determiner') &&
+      tokens[i + 1]?.tags.has('Noun') === true &&
+      !tokens[i + 1]!.tags.has('Verb') &&
+      !tokens[i + 1]!.tags.has('Pronoun') &&
+      !/^(our|your|their|his|her|its|my|the|a|an)$/.test(tokens[i + 1]!.normal) &&
+      !tokens.slice(0, i).some((u) => u.lemma === tokens[i + 1]!.lemma),
+  );
+}
+
 export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
   const author = analysis.authorName;
   const drafts: Draft[] = [];
   const seen = new Set<string>();
   for (const rec of discourse.recommendations) {
     // "Now let me turn to a task …": the speaker moving on, not advice.
-    // "There should be light and reason in our relations": "there" is no one to do anything.
-    if (seen.has(rec.sentence.id) || /^(me|i|there)$/i.test(rec.subject)) continue;
+    // "So let there be light and reason in our relations": "there" is no one to do anything; nor
+    // is an activity ("Preparing for the future must begin …").
+    if (seen.has(rec.sentence.id) || /^(me|i|there)$/i.test(rec.subject) || /^\w+ing\b/i.test(rec.subject))
+      continue;
     const action = shorten(rec.action, 16);
     if (!action || words(action) < 3) continue;
     // "To those neighbors and allies who share our freedom, we will … assure them of our support":
@@ -411,6 +427,9 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
     // "Put it to work in Washington", "Seize it": an "it" among the action's first words stands
     // for something named before the sentence ("what it takes" is an idiom).
     if (/^(?:\S+\s+){1,2}it\b(?!\s+takes\b)/i.test(action)) continue;
+    // "Defeat that scourge all over the country", "make sure that day never comes": "that" with a
+    // noun the action has not named before points at another sentence's noun.
+    if (pointsOutside(action)) continue;
     seen.add(rec.sentence.id);
     const id = `recommend-${rec.sentence.id}`;
     const exclude = new Set([action.toLowerCase()]);
