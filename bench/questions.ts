@@ -399,6 +399,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/reagan-1987-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Eisenhower, State of the Union, 1959',
+    slug: 'eisenhower-1959-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/eisenhower-1959-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
