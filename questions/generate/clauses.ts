@@ -521,6 +521,14 @@ export function propositionOf(clause: Clause): Proposition | null {
   if (subject.some((t) => t.tags.has('Reflexive'))) return null;
   // "and in the Gulf", "of the nations": a subject opens on a noun phrase, not a link word.
   if (subject[0]!.tags.has('Conjunction') || subject[0]!.tags.has('Preposition')) return null;
+  // "Ultimately upon Congress rests responsibility": past an adverb, a preposition opens an inverted
+  // sentence, whose subject comes after its verb.
+  if (
+    subject[0]!.tags.has('Adverb') &&
+    subject[1]?.tags.has('Preposition') &&
+    !/^(than|as)$/.test(subject[1].normal)
+  )
+    return null;
   // "The thing I shall count upon …": a pronoun after the head noun opens a relative clause,
   // and the verb found is that clause's, not the sentence's.
   if (

@@ -106,6 +106,9 @@ function readableSubject(
     return resolvedName && !/^(he|she)$/i.test(resolvedName) ? resolvedName : (name ?? null);
   }
   if (PRONOUN_SUBJECT.test(text)) return null;
+  // "[For] us the answer has always been found": an object pronoun is no subject; the parse lost
+  // the preposition before it.
+  if (/^(us|them|me|him|her)\b/i.test(text)) return null;
   if (/^(this|that|these|those|such)\b/i.test(text)) return null;
   if (ellipticalSubject(text)) return null;
   return text;
@@ -175,6 +178,7 @@ const RISK_WORDS = new Set([
   'perilous',
   'cost',
   'costly',
+  'expensive',
   'price',
   'escalation',
   'escalate',

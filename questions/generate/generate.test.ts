@@ -2748,6 +2748,25 @@ describe('faults a fresh text showed (Reagan 1984, on its first-sight rating)', 
   });
 });
 
+describe('faults a fresh text showed (Eisenhower 1959, on its first-sight rating)', () => {
+  it('states nothing of an object pronoun or an inverted sentence ("[For] us the answer …", "Ultimately upon Congress rests …")', () => {
+    const said = statedIn(
+      [
+        'For us the answer has always been found in the courage of the towns.',
+        'Ultimately upon the council rests responsibility for the tolls of the valley.',
+        'The harbour guild builds new boats for the fleet every spring.',
+      ].join('\n\n'),
+      'inverted-test',
+    );
+    expect(said).not.toMatch(/us the answer|upon the council/i);
+    expect(said).toMatch(/builds new boats/);
+  });
+
+  it('counts an expensive thing as a cost, so it is no wrong answer to "which is a cost?"', () => {
+    expect(namesDanger(tokenize('Modern boats for the river guard are exceedingly expensive.'))).toBe(true);
+  });
+});
+
 describe('faults a fresh text showed (Reagan 1987, on its first-sight rating)', () => {
   it('keys no action with "that" and a noun named in another sentence ("Defeat that scourge"), and asks no activity what to do', () => {
     const text = [
