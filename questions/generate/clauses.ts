@@ -277,6 +277,10 @@ export function clausesOf(input: Token[]): Clause[] {
   return clauses;
 }
 
+/** A past form that is no auxiliary or copula: a participle, perhaps, that a parse took for the verb. */
+const isLexicalPast = (t: Token) =>
+  t.tags.has('PastTense') && !t.tags.has('Auxiliary') && !t.tags.has('Copula');
+
 /**
  * "regions overwhelmed by poverty, corruption, and despair are …": a past participle after a
  * bare noun, with its agent after it, describes the noun; the clause's verb is still to come.
@@ -288,9 +292,7 @@ function participleWithAgent(tokens: Token[], k: number): boolean {
     tokens[k - 1]!.pos === 'noun' &&
     !tokens[k - 1]!.tags.has('Pronoun') &&
     !tokens[k - 1]!.post.trim() &&
-    verb.tags.has('PastTense') &&
-    !verb.tags.has('Copula') &&
-    !verb.tags.has('Auxiliary') &&
+    isLexicalPast(verb) &&
     tokens[k + 1]?.normal === 'by' &&
     !/^(night|day|land|sea|air|hand|force|chance|mistake|far)$/.test(tokens[k + 2]?.normal ?? '')
   );
@@ -669,9 +671,7 @@ export function propositionOf(clause: Clause): Proposition | null {
   // verb describes the subject; the verb after it is the sentence's.
   if (
     group.length <= 2 &&
-    head.tags.has('PastTense') &&
-    !head.tags.has('Auxiliary') &&
-    !head.tags.has('Copula') &&
+    isLexicalPast(head) &&
     rest[0] !== undefined &&
     isFiniteVerb(rest[0]) &&
     rest[0].tags.has('PresentTense') &&
@@ -683,9 +683,7 @@ export function propositionOf(clause: Clause): Proposition | null {
   // phrase after the subject's noun, then the verb of the clause.
   if (
     group.length === 1 &&
-    head.tags.has('PastTense') &&
-    !head.tags.has('Auxiliary') &&
-    !head.tags.has('Copula') &&
+    isLexicalPast(head) &&
     subject.at(-1)?.pos === 'noun' &&
     rest[0]?.tags.has('Preposition') &&
     rest.some(
@@ -953,8 +951,13 @@ function restAfter(proposition: Proposition, parts: Parts): string {
   return trimEnd(textOf(rest));
 }
 
-const FRONTED_ADVERB =
-  /^(today|tonight|now|here|then|again|already|still|yet|thus|so|indeed|therefore|instead|also),?\s+(.+)$/i;
+/** Linking adverbs a question drops when they open its subject; time and place move to its end. */
+const LINKING_ADVERBS = 'still|yet|thus|so|indeed|therefore|instead|also';
+const LINKING_ADVERB = new RegExp(`^(${LINKING_ADVERBS})$`, 'i');
+const FRONTED_ADVERB = new RegExp(
+  `^(today|tonight|now|here|then|again|already|${LINKING_ADVERBS}),?\\s+(.+)$`,
+  'i',
+);
 
 /** "Why has Mr. Putin overplayed his hand?" from "Mr. Putin has overplayed his hand". */
 export function toQuestion(
@@ -997,7 +1000,7 @@ export function toQuestion(
   // and place go to the end of the question; a linking word goes.
   const fronted = FRONTED_ADVERB.exec(whole);
   const subject = fronted ? fronted[2]! : whole;
-  const moved = fronted && !/^(still|yet|thus|so|indeed|therefore|instead|also)$/i.test(fronted[1]!);
+  const moved = fronted && !LINKING_ADVERB.test(fronted[1]!);
   const rest = restAfter(proposition, parts);
   const words = [
     wh,

@@ -235,15 +235,14 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
     // "possessing ___ weapons" keyed "nuclear" beside "dignity" and "economy", "people everywhere
     // ___ for peace" keyed "hunger" beside "commerce": when the key is a word that is only an
     // adjective, or the clause's verb, a bank word without that use gives itself away as wrong.
+    // The clause's verb, or a sentence's only word that can be its verb ("hunger", tagged a noun);
+    // the parse is run only for a key that can be a verb at all.
+    const verbSlot =
+      lookup(target.lemma, 'v') !== null &&
+      (!sentence.tokens.some((t) => t !== target && isFiniteVerb(t)) ||
+        clausesOf(sentence.tokens).some((clause) => propositionOf(clause)?.head === target));
     const needs: 'a' | 'v' | null =
-      lookup(target.lemma, 'a') !== null && lookup(target.lemma, 'n') === null
-        ? 'a'
-        : clausesOf(sentence.tokens).some((clause) => propositionOf(clause)?.head === target) ||
-            // A sentence whose only word that can be its verb is the key ("hunger", tagged a noun).
-            (lookup(target.lemma, 'v') !== null &&
-              !sentence.tokens.some((t) => t !== target && isFiniteVerb(t)))
-          ? 'v'
-          : null;
+      lookup(target.lemma, 'a') !== null && lookup(target.lemma, 'n') === null ? 'a' : verbSlot ? 'v' : null;
     const fitsForm = (word: Token) => needs === null || lookup(word.lemma, needs) !== null;
     for (const candidate of ordered) {
       const lemma = candidate.token.lemma;
