@@ -405,6 +405,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/eisenhower-1959-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Carter, State of the Union, 1978',
+    slug: 'carter-1978-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/carter-1978-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

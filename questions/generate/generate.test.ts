@@ -2748,6 +2748,13 @@ describe('faults a fresh text showed (Reagan 1984, on its first-sight rating)', 
   });
 });
 
+describe("faults a fresh text showed (Carter 1978, on the review's first-sight rating)", () => {
+  it('turns no "these" standing alone into "the" ("I will not repeat these tonight" gave "Repeat the tonight")', () => {
+    expect(shorten('repeat these tonight')).toBeNull();
+    expect(shorten('end these quarrels in the valley')).toBe('end the quarrels in the valley');
+  });
+});
+
 describe('faults a fresh text showed (Eisenhower 1959, on its first-sight rating)', () => {
   it('states nothing of an object pronoun or an inverted sentence ("[For] us the answer …", "Ultimately upon Congress rests …")', () => {
     const said = statedIn(

@@ -48,11 +48,13 @@ const MAX_OPTION_WORDS = 18;
 
 /** Cuts a long phrase at a comma or a conjunction so that options stay short. */
 export function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
-  // "these actions" points back into the text; out of it, "the actions" says the same.
+  // "these actions" points back into the text; out of it, "the actions" says the same. Not
+  // "repeat these tonight", where "these" stands alone and "the tonight" would be no English.
   const clean = text
     .replace(/\s+/g, ' ')
-    .replace(/\b(these|those)\s+(?=(?!is\b|was\b|will\b|would\b|can\b|has\b|\w+ing\b)[a-z]{3,}\b)/gi, (w) =>
-      /^[A-Z]/.test(w) ? 'The ' : 'the ',
+    .replace(
+      /\b(these|those)\s+(?=(?!is\b|was\b|will\b|would\b|can\b|has\b|\w+ing\b|tonight\b|today\b|tomorrow\b|now\b|here\b|there\b|again\b|too\b|also\b|alone\b)[a-z]{3,}\b)/gi,
+      (w) => (/^[A-Z]/.test(w) ? 'The ' : 'the '),
     )
     .trim();
   // An option must stand alone: "refined that playbook" points at something it does not name.
