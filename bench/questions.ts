@@ -411,6 +411,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/carter-1978-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Eisenhower, State of the Union, 1960',
+    slug: 'eisenhower-1960-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/eisenhower-1960-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

@@ -352,6 +352,8 @@ function resolveOpenings(sentences: SentenceAnalysis[], mainActor: string | null
   }
 }
 
+const ADDITIVE_OPENING = /^(moreover|furthermore|in addition|besides|also|likewise|similarly)\b/i;
+
 function pickTopic(paragraph: ParagraphAnalysis): SentenceAnalysis | null {
   let best: { sentence: SentenceAnalysis; score: number } | null = null;
   for (const sentence of paragraph.sentences) {
@@ -371,6 +373,9 @@ function pickTopic(paragraph: ParagraphAnalysis): SentenceAnalysis | null {
       overlap +
       (sentence.indexInParagraph === 0 ? 1.5 : 0) +
       (sentence.markers.has('argument') || sentence.markers.has('vulnerability') ? 1 : 0) -
+      // "Moreover, everyone should be aware …": a sentence that adds to a point is not the point,
+      // unless the paragraph has no other.
+      (ADDITIVE_OPENING.test(sentence.text) ? 100 : 0) -
       sentence.wordCount / 40;
     if (!best || score > best.score) best = { sentence, score };
   }

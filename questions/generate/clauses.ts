@@ -479,14 +479,13 @@ export function propositionOf(clause: Clause): Proposition | null {
   if (firstVerb <= from) return null;
   let start = from;
   for (let i = from; i < firstVerb; i++) if (body[i]!.post.includes(',')) start = i + 1;
-  // "With France and with Britain we are rivals": a fronted phrase without its comma ends where
-  // a subject pronoun starts the clause proper.
-  if (body[start]?.tags.has('Preposition')) {
-    for (let i = firstVerb - 1; i > start; i--)
-      if (/^(i|we|they|he|she)$/.test(body[i]!.normal)) {
-        start = i;
-        break;
-      }
+  // "With France and with Britain we are rivals", "Seven years ago I entered …": a fronted
+  // phrase without its comma ends where a subject pronoun starts the clause proper. Not after
+  // a noun or a "what": "the chance we must seize", "What we saw was …".
+  for (let i = firstVerb - 1; i > start; i--) {
+    if (!/^(i|we|they|he|she)$/.test(body[i]!.normal)) continue;
+    if (body[start]!.tags.has('Preposition') || body[i - 1]!.normal === 'ago') start = i;
+    break;
   }
   const relativeSubject = relative > from && relative < firstVerb;
   // "we already see": an adverb between subject and verb belongs to the verb group.
@@ -497,6 +496,14 @@ export function propositionOf(clause: Clause): Proposition | null {
     !body[subjectEnd - 1]!.tags.has('Noun')
   )
     subjectEnd--;
+  // "many do not seek treatment": after a bare quantifier the parse reads "do" as a noun, so the
+  // "do not" that belongs to the verb group ends the subject.
+  if (
+    subjectEnd - 2 > start &&
+    body[subjectEnd - 1]!.isNegator &&
+    /^(do|does|did)$/.test(body[subjectEnd - 2]!.normal)
+  )
+    subjectEnd -= 2;
   const subject = body.slice(start, subjectEnd);
   if (subject.length === 0 || subject.length > (relativeSubject ? 14 : 9)) return null;
   // "Industrial production, consumer spending, retail sales, personal income all have been
@@ -909,7 +916,7 @@ function splitGroup(proposition: Proposition): Parts | null {
     first.tags.has('Modal') ||
     first.tags.has('Auxiliary') ||
     first.tags.has('Copula') ||
-    (verbs.length > 1 && HAVE_FORMS.test(first.normal))
+    (verbs.length > 1 && (HAVE_FORMS.test(first.normal) || /^(do|does|did)$/.test(first.normal)))
   ) {
     // "cannot" is written as one word but read as "can" + "not".
     const aux = /^can'?not$|n[’']t$/i.test(first.written) ? first.normal : written(first);

@@ -2987,3 +2987,116 @@ describe('faults a fresh text showed (Bush 2006, on its first-sight rating)', ()
     expect(statements.join(' | ')).not.toMatch(/towns should fear/);
   });
 });
+
+describe('faults a fresh text showed (Eisenhower 1960, on its first-sight rating)', () => {
+  it('offers no act of a thing or an abstraction ("Relate to civil rights", "Continue at record levels") as an action to take', () => {
+    const text = [
+      'We must widen the roads between the river towns before the winter.',
+      'Still another question relates to the rights of the river towns.',
+      'In the harbour, expenditures continue at the record levels of the last several years.',
+      'The mountain league possesses an enormous fleet of boats.',
+      'The council builds new bridges across the northern provinces.',
+      'The recent harvests offer a hopeful sign for the valley.',
+      'The envoys carry letters between the two courts.',
+    ].join('\n\n');
+    const texts = firstRecommendationOptions(text, 'abstract-actor-test');
+    expect(texts).toContain('Widen the roads between the river towns before the winter');
+    expect(texts.filter((t) => /^Relate\b|^Continue at\b|^Possess\b/.test(t))).toEqual([]);
+  });
+});
+
+describe('faults a fresh text showed (Eisenhower 1960, on its first-sight rating): statements and points', () => {
+  it('reads a fronted time phrase without its comma apart from the subject ("Seven years ago I entered …")', () => {
+    expect(
+      statedIn('Seven years ago I entered the council with one long-held resolve.', 'fronted-test'),
+    ).toBe('I entered the council with one long-held resolve');
+    // A pronoun joined to a noun is part of the subject; one after a noun opens a relative clause.
+    expect(statedIn('My wife and I visited the harbour towns in the spring.', 'fronted-test')).toBe(
+      'My wife and I visited the harbour towns in the spring',
+    );
+    const trueFalse = trueFalseStatements(
+      analysedText(
+        [
+          'Seven years ago I entered the council of the valley with one long-held resolve overriding all others.',
+          'The harbour guild builds new boats for the fleet every spring.',
+        ].join('\n\n'),
+        'fronted-tf-test',
+      ),
+    );
+    expect(trueFalse.join(' | ')).not.toMatch(/\bI\b|years ago/);
+  });
+
+  it('states nothing of "another issue", which counts on from a list left behind', () => {
+    const trueFalse = trueFalseStatements(
+      analysedText(
+        'Still another issue relates to the rights of the river towns. The harbour guild builds new boats for the fleet every spring.',
+        'another-test',
+      ),
+    );
+    expect(trueFalse.join(' | ')).not.toMatch(/another issue/i);
+    expect(trueFalse.join(' | ')).toMatch(/harbour guild/i);
+  });
+
+  it('takes no "Moreover" sentence for a paragraph\'s topic, and reads "realize, of course, that" as a clause', () => {
+    const paragraph = analysedText(
+      'All of us must realize, of course, that growth in the river towns is no mere matter of outside money. The towns need their own discipline and determination for growth. These qualities are essential because growth is slow. Moreover, everyone should be aware that growth in the towns is no short term affair.',
+      'additive-topic-test',
+    ).paragraphs[0]!;
+    expect(paragraph.topic?.text).toMatch(/^All of us must realize/);
+    const additive = analysedText(
+      'Trade along the river has a long history. The towns carry grain and wool to the coast in boats. Moreover, the towns send grain, wool and boats down the river to the coast for trade.',
+      'additive-topic-test',
+    ).paragraphs[0]!;
+    expect(additive.topic?.text).not.toMatch(/^Moreover/);
+    // An aside that opens the point is no part of it.
+    const ofCourse = analysedText(
+      'Of course, the river towns must build more boats for the grain trade. The boats carry grain and wool to the coast. The towns need new boats every spring for the trade.',
+      'aside-point-test',
+    ).paragraphs[0]!;
+    expect(point(ofCourse)).toBe('The river towns must build more boats for the grain trade');
+    expect(danglingReference('All of us must realize, of course, that growth is slow.')).toBeNull();
+    expect(danglingReference('We crossed the river, of course, that morning.')).not.toBeNull();
+  });
+
+  it('offers no request of the speaker ("I ask the council to pass a law") as a mere detail of a paragraph', () => {
+    const text = [
+      'The river towns must build more boats for the grain trade. The boats of the towns carry grain to the coast and bring the boats back. Tonight I ask the council to pass a law for the harbour. The towns need new boats for the grain trade every spring.',
+      'The mountain league guards the passes in summer against raiders.',
+      'The harbour guild trains young sailors for the fleet of the coast.',
+      'The valley farmers grow wheat and barley on the high fields.',
+      'The council of elders meets in the old hall every winter.',
+    ].join('\n\n');
+    const options = mainIdeaQuestions(analysedText(text, 'request-detail-test')).flatMap((d) =>
+      d.question.type === 'multiple-choice' ? d.question.options.map((o) => o.text) : [],
+    );
+    expect(options.filter((o) => /^I ask\b/.test(o))).toEqual([]);
+  });
+
+  it('asks no question of a subject the parse ran into "do not" ("why does many do not seek treatment?")', () => {
+    const question = (sentence: string) => {
+      const proposition = firstProposition(sentence);
+      return proposition ? toQuestion(proposition, 'why') : null;
+    };
+    expect(question('Many farmers do not trust the new bank.')).toBe(
+      'why do many farmers not trust the new bank?',
+    );
+    expect(question('Many do not seek help from the bank.') ?? '').not.toMatch(/many do not/);
+  });
+});
+
+describe('faults a fresh text showed (Eisenhower 1960, on the rule review)', () => {
+  it('states nothing with a dash in it ("we do not seek a common goal--brighter opportunity")', () => {
+    const trueFalse = trueFalseStatements(
+      analysedText(
+        [
+          'With the northern towns we seek a common goal--brighter opportunity for the people of the valley.',
+          'The river guard has borne--successfully--a heavy burden for the towns.',
+          'The harbour guild builds new boats for the fleet every spring.',
+        ].join('\n\n'),
+        'dash-test',
+      ),
+    );
+    expect(trueFalse.join(' | ')).not.toMatch(/--/);
+    expect(trueFalse.join(' | ')).toMatch(/harbour guild/);
+  });
+});

@@ -142,6 +142,20 @@ export function danglingReference(text: string): string | null {
       )
         return words[i]!;
       if (REPORTING.has(previous)) continue;
+      // "All of us must realize, of course, that development …": an aside between a verb of
+      // knowing or saying and its "that".
+      const chunks = before.split(/,\s*/).filter(Boolean);
+      const beforeAside = chunks.at(-2)?.split(/\s+/).at(-1)?.toLowerCase() ?? '';
+      if (
+        clauseStart &&
+        /^(of course|indeed|i believe|i think|we know|in fact|after all|therefore|too|then)$/i.test(
+          chunks.at(-1) ?? '',
+        ) &&
+        (REPORTING.has(beforeAside) ||
+          KNOWING.test(beforeAside) ||
+          /^(realize|realise|recognize|agree)$/.test(beforeAside))
+      )
+        continue;
       // "…agreement, that will make it easier": a relative pronoun, not a pointer back.
       if (i > 0 && RELATIVE_VERB.test(next)) continue;
       if (clauseStart) return words[i]!;

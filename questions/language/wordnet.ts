@@ -211,16 +211,13 @@ export function relationsOf(lemma: string, pos: WordNetPos, senseLimit = 3): Wor
   return relations;
 }
 
-const peopleCache = new Map<string, boolean>();
+const hypernymCache = new Map<string, boolean>();
 
-/**
- * Whether a noun names people ("workers", "Americans", "diplomats", "Democrats"): its most
- * frequent sense (or first senseLimit senses) has "person" or "people" among its hypernyms,
- * instance hypernyms included ("Putin").
- */
-export function denotesPeople(lemma: string, senseLimit = 1): boolean {
+/** Whether a noun's first senseLimit senses have one of the given words among their hypernyms. */
+function hasHypernym(lemma: string, targets: readonly string[], senseLimit: number): boolean {
   const word = lemma.toLowerCase().replace(/ /g, '_');
-  const cached = peopleCache.get(word);
+  const key = `${targets.join(',')}:${senseLimit}:${word}`;
+  const cached = hypernymCache.get(key);
   if (cached !== undefined) return cached;
   let found = false;
   const seen = new Set<number>();
@@ -228,7 +225,7 @@ export function denotesPeople(lemma: string, senseLimit = 1): boolean {
   for (let depth = 0; depth < 14 && frontier.length > 0 && !found; depth++) {
     const next: Synset[] = [];
     for (const synset of frontier) {
-      if (synset.words.includes('person') || synset.words.includes('people')) {
+      if (targets.some((t) => synset.words.includes(t))) {
         found = true;
         break;
       }
@@ -241,8 +238,26 @@ export function denotesPeople(lemma: string, senseLimit = 1): boolean {
     }
     frontier = next;
   }
-  peopleCache.set(word, found);
+  hypernymCache.set(key, found);
   return found;
+}
+
+/**
+ * Whether a noun names people ("workers", "Americans", "diplomats", "Democrats"): its most
+ * frequent sense (or first senseLimit senses) has "person" or "people" among its hypernyms,
+ * instance hypernyms included ("Putin").
+ */
+export function denotesPeople(lemma: string, senseLimit = 1): boolean {
+  return hasHypernym(lemma, ['person', 'people'], senseLimit);
+}
+
+/**
+ * Whether a noun names someone who can act: people, or a group or body of them ("Congress",
+ * "the nations", "the administration"), by its two most frequent senses; not a thing or an abstraction
+ * ("expenditures", "another issue", "farm labor").
+ */
+export function denotesAgent(lemma: string): boolean {
+  return hasHypernym(lemma, ['person', 'people', 'social group'], 2);
 }
 
 const frequencyCache = new Map<string, number>();

@@ -2,7 +2,7 @@ import nlp from 'compromise';
 import { isGrammatical } from '../../language/grammar';
 import { escapeRegExp, WORD_END, WORD_START } from '../../language/regexp';
 import { type Token, tokenize } from '../../language/tokens';
-import { denotesPeople, relationsOf } from '../../language/wordnet';
+import { denotesAgent, denotesPeople, relationsOf } from '../../language/wordnet';
 import type { KeyPoint } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import {
@@ -328,6 +328,15 @@ export function actionsElsewhere(
           // Only what a clearly parsed actor does: a noun-headed subject of a few words.
           st.proposition.subject.length <= 5 &&
           st.proposition.subject.at(-1)?.pos === 'noun' &&
+          // "Another issue relates to civil rights", "expenditures continue at record levels": what
+          // a thing or an abstraction does is no course anyone could be told to take, unless the
+          // verb acts on an object ("actions offer a hopeful sign").
+          (st.proposition.subject.at(-1)!.tags.has('ProperNoun') ||
+            denotesAgent(st.proposition.subject.at(-1)!.lemma) ||
+            (st.proposition.rest[0] !== undefined &&
+              !st.proposition.rest[0].tags.has('Preposition') &&
+              !st.proposition.rest[0].tags.has('Adverb') &&
+              !st.proposition.rest[0].tags.has('Adjective'))) &&
           // "Tokyo rocks under the weight of our bombs": what befalls a city is no one's act.
           !st.proposition.subject.some((t) => t.tags.has('City')) &&
           // "looked forward and moved forward": the second verb would stay in its tense.
@@ -372,7 +381,7 @@ export function actionsElsewhere(
       secondClause(short) ||
       // "Cost 3 million", "weigh ten tons": a state, not an action anyone could take; nor is "want
       // to be the world's peacemaker" (a wish) or "know the way" (a state of mind).
-      /^(cost|costs|weigh|weighs|equal|equals|total|totals|number|numbers|contain|contains|consist|belong|seem|seems|resemble|mean|matter|remain|depend|depends|want|wants|wish|wishes|hope|hopes|desire|desires|need|needs|know|knows|like|likes|prefer|prefers)\b/i.test(
+      /^(cost|costs|require|requires|relate|relates|involve|involves|possess|possesses|weigh|weighs|equal|equals|total|totals|number|numbers|contain|contains|consist|belong|seem|seems|resemble|mean|matter|remain|depend|depends|want|wants|wish|wishes|hope|hopes|desire|desires|need|needs|know|knows|like|likes|prefer|prefers)\b/i.test(
         short,
       ) ||
       /,/.test(short) ||
@@ -870,6 +879,9 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     if (SECOND_PERSON.test(textOf(statement.proposition.clause.body))) continue;
     // "Mr. Putin is right about one thing:" announces what follows and says nothing alone.
     if (announcesWhatFollows(statement.proposition)) continue;
+    // "[Still] another issue relates to civil rights": "another" counts on from a list the
+    // statement leaves behind, so it names nothing.
+    if (/^(another|one more|a further)\b/i.test(statement.subject)) continue;
     // A condition changes what is true ("If we don't, we'll …"): no statements from such sentences.
     // "… or we would have been standing at the steps if it hadn't gotten so cold" is no fact either.
     const conditional =
@@ -994,7 +1006,10 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
       (universal && words(short) < words(text)) ||
       /\b(it|them|this|that|these|those)$/i.test(short) ||
       /\b(do|does|did|done|doing) so$/i.test(short) ||
-      endsInVerblessThatClause(short)
+      endsInVerblessThatClause(short) ||
+      // "we seek a common goal--brighter opportunity", "we have borne--successfully--a heavy
+      // responsibility": a dash sets off an aside or an apposition, which a "not" or a cut breaks.
+      /\s[-–—]\s|--|—/.test(short)
     )
       continue;
     text = short;

@@ -78,6 +78,7 @@ export function point(paragraph: ParagraphAnalysis): string | null {
   if (result)
     result = result
       .replace(/^(and|but|so|yet|or|now),?\s+/i, '')
+      .replace(/^(of course|indeed|in fact|moreover|furthermore|in addition),\s+/i, '')
       .replace(ENUMERATOR, '')
       .replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   pointCache.set(paragraph, result);
@@ -169,7 +170,10 @@ export function mainIdeaQuestions(analysis: ReadingAnalysis): Draft[] {
       .map(gistOf)
       .find(
         (g) =>
-          g !== null && overlap(new Set(lemmasIn(g.text, analysis)), new Set(lemmasIn(key, analysis))) < 0.5,
+          g !== null &&
+          // "I ask you to pass legislation …": the speaker's request is often the point itself.
+          !/^I (ask|urge|call|propose|request|recommend)\b/.test(g.text) &&
+          overlap(new Set(lemmasIn(g.text, analysis)), new Set(lemmasIn(key, analysis))) < 0.5,
       );
     if (detail && fairDistractors(key, [detail.text]).length === 1) {
       distractors.push(detail.text);
