@@ -3099,4 +3099,25 @@ describe('faults a fresh text showed (Eisenhower 1960, on the rule review)', () 
     expect(trueFalse.join(' | ')).not.toMatch(/--/);
     expect(trueFalse.join(' | ')).toMatch(/harbour guild/);
   });
+
+  it('puts no "not" into a call, two joined verbs, or a statement of "the other"', () => {
+    const trueFalse = trueFalseStatements(
+      analysedText(
+        [
+          'The toll system of the river must be made fairer and simpler.',
+          'The old price support program must be reexamined and modernized.',
+          'Sometimes the river towns have tried and failed.',
+          'Two forces weaken the northern league. The other is the gross inefficiency of its farms.',
+          'The harbour guild builds new boats for the fleet every spring.',
+          'The mountain league guards the passes in summer.',
+          'The harbour guild sends boats to the coast.',
+          'The mountain league sends soldiers to the passes.',
+        ].join('\n\n'),
+        'call-negation-test',
+      ),
+    );
+    const said = trueFalse.join(' | ');
+    expect(said).not.toMatch(/must not|have not tried|\bthe other\b/i);
+    expect(said).toMatch(/harbour guild/);
+  });
 });

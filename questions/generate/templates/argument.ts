@@ -881,7 +881,12 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     if (announcesWhatFollows(statement.proposition)) continue;
     // "[Still] another issue relates to civil rights": "another" counts on from a list the
     // statement leaves behind, so it names nothing.
-    if (/^(another|one more|a further)\b/i.test(statement.subject)) continue;
+    // Nor does "the other" or "the first" alone ("The other is the gross inefficiency …").
+    if (
+      /^(another|one more|a further)\b/i.test(statement.subject) ||
+      /^the (other|one|first|second|third|last|latter|former)$/i.test(statement.subject)
+    )
+      continue;
     // A condition changes what is true ("If we don't, we'll …"): no statements from such sentences.
     // "… or we would have been standing at the steps if it hadn't gotten so cold" is no fact either.
     const conditional =
@@ -977,11 +982,17 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         // "Wilson was number eighteen, and Hoover was number nineteen": a "not" in the first
         // clause leaves the second true, so the whole is half false.
         joinsAnotherClause(statement.proposition.rest) ||
+        // "we have tried and failed": a "not" before two joined verbs denies both or only the first.
+        (/^(and|or)$/.test(statement.proposition.rest[0]?.normal ?? '') &&
+          statement.proposition.rest[1]?.tags.has('Verb') === true) ||
         gapsTheVerb(statement.proposition.rest) ||
         // "We must have the courage to give peace a chance" turned into "we must not …": a speech
         // never urges the opposite of its own call, so the "not" is false at a glance.
         (/^(we|us)$/i.test(statement.subject) &&
-          statement.proposition.group.some((t) => /^(must|should|shall|ought|can|will)$/.test(t.normal)));
+          statement.proposition.group.some((t) => /^(must|should|shall|ought|can|will)$/.test(t.normal))) ||
+        // "The tax system must be made fairer": a "must" is a call whoever its subject, and its
+        // opposite ("must not be made fairer") no speaker makes.
+        statement.proposition.group.some((t) => /^(must|should|ought)$/.test(t.normal));
       if (!text && !hedged) {
         const flipped = negated(statement.proposition, statement.subject);
         if (flipped) {
