@@ -417,6 +417,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/eisenhower-1960-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Bush, State of the Union, 2004',
+    slug: 'bush-2004-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/bush-2004-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

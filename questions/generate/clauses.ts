@@ -401,6 +401,10 @@ function participleInSubject(body: readonly Token[], i: number): boolean {
   return false;
 }
 
+/** Verbs that take a clause without "that" ("we know you care"). */
+const KNOWING_OR_SAYING =
+  /^(know|think|believe|say|hope|feel|see|suppose|expect|guess|wish|hear|understand|trust|fear|doubt|bet|mean)$/;
+
 export function propositionOf(clause: Clause): Proposition | null {
   if (clause.listItem) return null;
   let body = clause.body;
@@ -674,6 +678,28 @@ export function propositionOf(clause: Clause): Proposition | null {
   // "to" phrase is what the verb goes to when nothing but a preposition or an adverb follows it;
   // without it the clause says nothing ("union will contribute in various ways").
   const rest = body.slice(end);
+  // "home ownership rates, the highest ever": in a list that leaves out its verb, a plural noun
+  // with a comma and a noun phrase after it reads as a verb. No verb of the clause has a comma
+  // straight after it with only a phrase to follow.
+  if (
+    group.length === 1 &&
+    head.tags.has('PresentTense') &&
+    /,/.test(head.post) &&
+    rest[0]?.tags.has('Determiner') === true &&
+    !rest.some(isFiniteVerb)
+  )
+    return null;
+  // "the tax cuts you passed should be permanent": a noun read as a verb, then a relative
+  // clause ("you passed") and the sentence's own verb ("should be").
+  if (
+    group.length === 1 &&
+    head.tags.has('PresentTense') &&
+    !KNOWING_OR_SAYING.test(head.lemma) &&
+    /^(i|we|you|they|he|she)$/.test(rest[0]?.normal ?? '') &&
+    rest[1]?.tags.has('PastTense') === true &&
+    rest.slice(2).some((t) => t.tags.has('Modal') || t.tags.has('Copula') || t.tags.has('Auxiliary'))
+  )
+    return null;
   // "The changes already accomplished foreshadow a world …": a participle right before a finite
   // verb describes the subject; the verb after it is the sentence's.
   if (
@@ -828,9 +854,19 @@ function isBareFormAfterSingular(head: Token, subject: Token[]): boolean {
 }
 
 /** compromise reads "Putin’s adversarial calculus" as "Putin is …"; a later verb shows it was a possessive. */
+/**
+ * An "'s" the tokenizer read as "is" or "has" that is a possessive: a finite verb as written
+ * follows ("Iraq's only law was …", not "Iraq has only law").
+ */
 function isPossessiveIs(tokens: Token[], i: number): boolean {
   const token = tokens[i]!;
-  if (token.written !== '' || !token.tags.has('Copula') || tokens[i - 1]?.tags.has('Pronoun')) return false;
+  if (
+    token.written !== '' ||
+    !(token.tags.has('Copula') || (token.normal === 'has' && !tokens[i + 1]?.tags.has('Verb'))) ||
+    tokens[i - 1]?.tags.has('Pronoun') ||
+    /^(there|here)$/.test(tokens[i - 1]?.normal ?? '')
+  )
+    return false;
   return tokens.slice(i + 1).some((t) => isFiniteVerb(t) && t.written !== '');
 }
 

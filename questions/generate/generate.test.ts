@@ -4,7 +4,7 @@ import { parseReading } from '@/questions/reading/parse';
 import { gradeShortAnswer } from '../grade/short-answer';
 import { isGrammatical, isLoneSubordinateClause } from '../language/grammar';
 import { tokenize } from '../language/tokens';
-import { denotesPeople, lookup } from '../language/wordnet';
+import { denotesAgent, denotesPeople, lookup } from '../language/wordnet';
 import { QUESTION_TYPES, type Question } from '../schema';
 import {
   affirmed,
@@ -3119,5 +3119,48 @@ describe('faults a fresh text showed (Eisenhower 1960, on the rule review)', () 
     const said = trueFalse.join(' | ');
     expect(said).not.toMatch(/must not|have not tried|\bthe other\b/i);
     expect(said).toMatch(/harbour guild/);
+  });
+});
+
+describe('faults a fresh text showed (Bush 2004, on its first-sight rating)', () => {
+  it('reads no verb in a list that leaves its verb out, nor in a noun before a relative clause', () => {
+    // "home ownership rates, the highest ever" gave the action "Rate the highest ever".
+    expect(firstProposition('River harbour fees, the highest ever.')).toBeNull();
+    // "the tax cuts you passed should be permanent" gave "Cut you passed should be permanent".
+    expect(firstProposition('The toll cuts you passed should be permanent.')).toBeNull();
+    expect(firstProposition('The council knows you passed the test.')).not.toBeNull();
+  });
+
+  it('reads "Iraq\'s only law was" as a possessive, and "there\'s been" as "there has been"', () => {
+    const said = statedIn(
+      "Last winter, the valley's only law was the whim of one brutal man.",
+      'possessive-test',
+    );
+    expect(said).not.toMatch(/has only law/);
+    expect(said).toMatch(/only law was the whim/);
+    const there = firstProposition("And there's been talk of decline in the towns.");
+    expect(there && statedText(there)).toMatch(/there has been talk of decline/i);
+  });
+
+  it('asks "what …?" of no second clause ("what becomes more productive, and workers need …?")', () => {
+    const small = analysedText(
+      [
+        'As trade changes the way every ship is built, France becomes more productive, and sailors need new skills.',
+        'Japan builds ships for the fleets of the east.',
+        'Brazil sells coffee to the cities of the north.',
+        'Germany lends money to the banks of the east.',
+      ].join('\n\n'),
+      'agent-clause-test',
+    );
+    const prompts = agentQuestions(small, readDiscourse(small)).map((d) => d.question.prompt);
+    expect(prompts.length).toBeGreaterThan(0);
+    expect(prompts.join(' | ')).not.toMatch(/and sailors need/);
+  });
+
+  it('tells someone who can act ("Congress", "the nations") from a thing ("adversity", "one reason")', () => {
+    for (const word of ['congress', 'nation', 'government', 'farmer', 'commission'])
+      expect(denotesAgent(word)).toBe(true);
+    for (const word of ['adversity', 'reason', 'expenditure', 'issue', 'voice'])
+      expect(denotesAgent(word)).toBe(false);
   });
 });

@@ -1123,7 +1123,7 @@ const PERSON_WORDS =
 export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
   const author = analysis.authorName;
   const drafts: Draft[] = [];
-  const actors = new Map<string, { singular: boolean; person: boolean; named: boolean }>();
+  const actors = new Map<string, { singular: boolean; person: boolean; named: boolean; agent: boolean }>();
   // "A new breeze" and "The new breeze" are one actor, and so are "America" and "the United
   // States": neither the article nor a second name makes another.
   const actorKey = (name: string) => placeKey(name).replace(/^(?:a|an|the)\s+/, '');
@@ -1148,6 +1148,8 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
       singular: isSingularSubject(statement.proposition.subject),
       person: head.tags.has('Person') || PERSON_WORDS.test(head.normal) || denotesPeople(head.lemma),
       named: head.tags.has('ProperNoun') && !head.tags.has('Pronoun'),
+      // Someone who can act ("Congress", "the nations"), not a thing ("adversity", "one reason").
+      agent: head.tags.has('ProperNoun') || denotesAgent(head.lemma),
     });
   }
   const seen = new Set<string>();
@@ -1161,6 +1163,9 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
       kind.singular ? statedText(statement.proposition, '') : withSubject(statement.proposition, '', true)
     )?.trim();
     if (!predicate || words(predicate) < 3 || words(predicate) > 14) continue;
+    // "what becomes more productive, and workers need new skills?": a clause of its own subject
+    // joined after a comma is no part of what the actor does.
+    if (joinsAnotherClause(statement.proposition.rest)) continue;
     const id = `agent-${statement.sentence.id}`;
     const others = [...actors.entries()]
       .filter(
@@ -1176,7 +1181,11 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
     // is the answer whatever one has read. Names go with names, things with things.
     const distractors = seededShuffle(
       others.filter(
-        (name) => actors.get(name)!.person === kind.person && actors.get(name)!.named === kind.named,
+        (name) =>
+          actors.get(name)!.person === kind.person &&
+          actors.get(name)!.named === kind.named &&
+          // "Congress" beside "Adversity" and "One reason": only the key could act at all.
+          actors.get(name)!.agent === kind.agent,
       ),
       id,
     ).slice(0, 3);
