@@ -423,6 +423,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/bush-2004-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Reagan, State of the Union, 1983',
+    slug: 'reagan-1983-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/reagan-1983-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

@@ -428,7 +428,7 @@ export function lensCues(lemmas: Iterable<string>): Record<Lens, string[]> {
 const PLACE_ALIASES: [RegExp, string][] = [
   [/^(?:the\s+)?(?:united states(?: of america)?|u\.?s\.?a?\.?|america)$/i, 'united states'],
   [/^(?:the\s+)?(?:united kingdom|u\.?k\.?|great britain|britain)$/i, 'united kingdom'],
-  [/^(?:the\s+)?(?:soviet union|u\.?s\.?s\.?r\.?)$/i, 'soviet union'],
+  [/^(?:the\s+)?(?:soviet union|soviets|u\.?s\.?s\.?r\.?)$/i, 'soviet union'],
 ];
 export const placeKey = (place: string) => {
   // "USA''": the quotation marks around "Made in the USA" are not part of the name.

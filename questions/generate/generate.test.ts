@@ -3164,3 +3164,52 @@ describe('faults a fresh text showed (Bush 2004, on its first-sight rating)', ()
       expect(denotesAgent(word)).toBe(false);
   });
 });
+
+describe('faults a fresh text showed (Reagan 1983, on its first-sight rating)', () => {
+  it('offers no "pioneered and still led by" as an action, and keys an action without its "also"', () => {
+    const text = [
+      'We will also take action to remedy the inequities in the river tolls.',
+      'The towns are witnessing great hope -- the first boats of the new shipyards, a craft pioneered and still led by our harbour.',
+      'The council builds new bridges across the northern provinces.',
+      'The league sends grain to the hungry towns of the coast.',
+      'The envoys carry letters between the two courts.',
+      'The guild trains young sailors for the fleet.',
+    ].join('\n\n');
+    const texts = firstRecommendationOptions(text, 'still-led-test');
+    expect(texts).toContain('Take action to remedy the inequities in the river tolls');
+    expect(texts.filter((t) => /still led|^Also\b/.test(t))).toEqual([]);
+  });
+
+  it('cuts no phrase that says where "get", "put" or "keep" leaves its object ("getting runaway spending [under control]")', () => {
+    const sentence = 'the council must keep runaway spending under control to bring those river debts down';
+    expect(withoutLongCopy(sentence, analysedText(sentence, 'placing-cut-test')) ?? '').not.toMatch(
+      /spending$/,
+    );
+  });
+
+  it('offers no second name of the key or of another option ("The Federal Government", "The Soviets", "The Nation")', () => {
+    const small = analysedText(
+      [
+        'The Government has continued to spend more money each year.',
+        'The Federal Government will hold the line on spending for the ports.',
+        'The Soviets send grain to the ports of the south.',
+        'The Soviet Union builds ships for the fleets of the east.',
+        'The Nation sells coffee to the cities of the north.',
+        'Germany lends money to the banks of the east.',
+        'France sends wine to the towns of the coast.',
+        'Japan builds roads in the mountains.',
+      ].join('\n\n'),
+      'nested-name-test',
+    );
+    const options = agentQuestions(small, readDiscourse(small)).map((d) =>
+      d.question.type === 'multiple-choice' ? d.question.options.map((o) => o.text) : [],
+    );
+    expect(options.length).toBeGreaterThan(0);
+    for (const set of options) {
+      expect(set.filter((o) => /Government/.test(o)).length).toBeLessThanOrEqual(1);
+      expect(set.filter((o) => /Soviet/.test(o)).length).toBeLessThanOrEqual(1);
+      expect(set).not.toContain('The Nation');
+    }
+    expect(placeKey('The Soviets')).toBe(placeKey('the Soviet Union'));
+  });
+});

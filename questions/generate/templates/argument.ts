@@ -339,10 +339,13 @@ export function actionsElsewhere(
               !st.proposition.rest[0].tags.has('Adjective'))) &&
           // "Tokyo rocks under the weight of our bombs": what befalls a city is no one's act.
           !st.proposition.subject.some((t) => t.tags.has('City')) &&
-          // "looked forward and moved forward": the second verb would stay in its tense.
+          // "looked forward and moved forward": the second verb would stay in its tense; so would
+          // "pioneered and still led by our country".
           !st.proposition.rest.some(
             (t, i) =>
-              /^(and|or)$/.test(st.proposition.rest[i - 1]?.normal ?? '') &&
+              (/^(and|or)$/.test(st.proposition.rest[i - 1]?.normal ?? '') ||
+                (st.proposition.rest[i - 1]?.pos === 'adv' &&
+                  /^(and|or)$/.test(st.proposition.rest[i - 2]?.normal ?? ''))) &&
               t.tags.has('Verb') &&
               (t.tags.has('PastTense') || t.tags.has('PresentTense')),
           ),
@@ -430,7 +433,11 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
     // is an activity ("Preparing for the future must begin …").
     if (seen.has(rec.sentence.id) || /^(me|i|there)$/i.test(rec.subject) || /^\w+ing\b/i.test(rec.subject))
       continue;
-    const action = shorten(rec.action, 16);
+    // "Also take action to remedy inequities": "also" links to the sentence before, not the act.
+    const action = shorten(
+      rec.action.replace(/^(also|still|now|then|again|further|therefore|thus)\s+/i, ''),
+      16,
+    );
     if (!action || words(action) < 3) continue;
     // "To those neighbors and allies who share our freedom, we will … assure them of our support":
     // whom "them" means is outside the action, and the option alone does not say.
@@ -1120,6 +1127,18 @@ const PERSON_WORDS =
  * actors of the text that do not do this in the sentence. Only named or clearly nominal
  * subjects, and distractors of the same number, so that the grammar gives nothing away.
  */
+/** Whether one name's words (articles aside) are all among the other's: "the Government", "the Federal Government". */
+function nestedName(a: string, b: string): boolean {
+  const wordsOf = (name: string) =>
+    name
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => !/^(the|a|an)$/.test(w));
+  const [x, y] = [wordsOf(a), wordsOf(b)];
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length > 0 && short.every((w) => long.includes(w));
+}
+
 export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
   const author = analysis.authorName;
   const drafts: Draft[] = [];
@@ -1139,7 +1158,10 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
       head.pos !== 'noun' ||
       head.tags.has('Pronoun') ||
       subject.some((t) => /^(this|that|these|those|such|it|its|his|her|their|our|my|your)$/.test(t.normal)) ||
-      /^(we|i|you)$/i.test(statement.subject)
+      /^(we|i|you)$/i.test(statement.subject) ||
+      // "The Nation", "our country": the speaker's own country under another name, a second
+      // right answer beside "America".
+      /^(the|our|this) (nation|country)$/i.test(statement.subject)
     )
       continue;
     if (!actors.has(statement.subject) && keys.has(actorKey(statement.subject))) continue;
@@ -1174,7 +1196,9 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
           name !== statement.subject &&
           !statement.sentence.text.includes(name) &&
           !name.includes(statement.subject) &&
-          !statement.subject.includes(name),
+          !statement.subject.includes(name) &&
+          // "The Federal Government" beside "The Government": one names the other.
+          !nestedName(name, statement.subject),
       )
       .map(([name]) => name);
     // "America" beside "History", "Engagement" and "The future": the only name among the options

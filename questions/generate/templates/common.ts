@@ -278,6 +278,12 @@ export function withoutLongCopy(
     )
       return null;
     if (cutClauseVerb(kept, whole) || cutList(kept, whole)) return null;
+    // "getting runaway spending [under control]", "put the budget [on a sound footing]": after
+    // "get", "put", "keep" or "bring" and its object, the phrase says where the object ends up.
+    const placing = kept.findLastIndex(
+      (t) => /^(get|put|keep|bring|place|set)$/.test(t.lemma) && t.tags.has('Verb'),
+    );
+    if (placing !== -1 && kept.length - placing <= 5) return null;
     // "we advance what in the final analysis government [in America is all about]": a "what"
     // clause cut before its verb says nothing.
     const wh = kept.findLastIndex((t) => /^(what|how|why|where|whether)$/.test(t.normal));
