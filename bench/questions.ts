@@ -429,6 +429,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/reagan-1983-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Nixon, State of the Union, 1970',
+    slug: 'nixon-1970-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/nixon-1970-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

@@ -508,6 +508,14 @@ export function propositionOf(clause: Clause): Proposition | null {
     /^(do|does|did)$/.test(body[subjectEnd - 2]!.normal)
   )
     subjectEnd -= 2;
+  // "Occasionally there comes a time …": an adverb before an existential "there" is no part of
+  // the subject, which is "there" alone (and no actor).
+  if (
+    subjectEnd - start > 1 &&
+    body[subjectEnd - 1]!.normal === 'there' &&
+    body.slice(start, subjectEnd - 1).every((t) => t.pos === 'adv')
+  )
+    start = subjectEnd - 1;
   const subject = body.slice(start, subjectEnd);
   if (subject.length === 0 || subject.length > (relativeSubject ? 14 : 9)) return null;
   // "Industrial production, consumer spending, retail sales, personal income all have been

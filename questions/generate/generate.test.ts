@@ -3213,3 +3213,21 @@ describe('faults a fresh text showed (Reagan 1983, on its first-sight rating)', 
     expect(placeKey('The Soviets')).toBe(placeKey('the Soviet Union'));
   });
 });
+
+describe('faults a fresh text showed (Nixon 1970, on its first-sight rating)', () => {
+  it('quotes a word of a list with the words around it, not alone ("…burglaries…")', () => {
+    expect(
+      snippet(
+        'While it is true that the town guards fight street crime, burglaries, murder, my plans have embodied a belief in partnership.',
+        'burglaries',
+      ),
+    ).toMatch(/street crime, burglaries, murder/);
+  });
+
+  it('reads "Occasionally there comes a time" with "there" alone as its subject, so it is no actor\'s act', () => {
+    const proposition = firstProposition(
+      'Occasionally there comes a time when great events command a break with tradition.',
+    );
+    expect(proposition?.subject.map((t) => t.normal)).toEqual(['there']);
+  });
+});

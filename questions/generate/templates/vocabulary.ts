@@ -362,6 +362,12 @@ export function snippet(text: string, word: string): string {
       break;
     }
   }
+  // "…street crime, burglaries, murder…": a list item between commas is no context; the words
+  // around it are.
+  if (clauseEnd - clauseStart < 5) {
+    clauseStart = 0;
+    clauseEnd = parts.length;
+  }
   // The whole clause when it fits, else nine of its words around the word.
   const start = Math.max(clauseStart, Math.min(at - 4, clauseEnd - WINDOW));
   const end = Math.min(clauseEnd, start + WINDOW);
