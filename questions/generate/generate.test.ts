@@ -3231,3 +3231,16 @@ describe('faults a fresh text showed (Nixon 1970, on its first-sight rating)', (
     expect(proposition?.subject.map((t) => t.normal)).toEqual(['there']);
   });
 });
+
+describe('faults the benchmark flagged (Bush 2004, after its first-sight rating)', () => {
+  it('asks "what was …?" of a past state, without the fronted time ("what is last January, Iraq\'s only law?")', () => {
+    const text = [
+      "Last January, the valley's only law was the whim of one brutal man.",
+      'The river towns trade grain with the coast. The harbour is the busiest port of the north.',
+      'The council meets in the old hall. The old hall is the largest building of the town.',
+    ].join('\n\n');
+    const prompts = statedFactQuestions(analysedText(text, 'past-fact-test')).map((d) => d.question.prompt);
+    expect(prompts.join(' | ')).toMatch(/what was the valley's only law\?/);
+    expect(prompts.join(' | ')).not.toMatch(/last January/i);
+  });
+});

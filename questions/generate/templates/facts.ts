@@ -105,7 +105,7 @@ const SUPERLATIVE_SUBJECT =
 export function statedFactQuestions(analysis: ReadingAnalysis): Draft[] {
   const drafts: Draft[] = [];
   const complements: { sentence: SentenceAnalysis; text: string }[] = [];
-  const candidates: { sentence: SentenceAnalysis; subject: string; complement: string }[] = [];
+  const candidates: { sentence: SentenceAnalysis; subject: string; verb: string; complement: string }[] = [];
   for (const sentence of analysis.sentences) {
     if (!sentence.resolved || sentence.isQuestion) continue;
     const match = /^(.{6,90}?) (is|are|was|were) ((?:an?|the|his|her|its|their|our) .{3,110})$/.exec(
@@ -122,8 +122,15 @@ export function statedFactQuestions(analysis: ReadingAnalysis): Draft[] {
       // "Total employment, real income are the highest in history": a list asked as one thing.
       !(/,/.test(match[1]!) && /^(are|were)$/.test(match[2]!))
     ) {
-      // "America, at its best, is …": the subject without the comma that closed its aside.
-      candidates.push({ sentence, subject: match[1]!.replace(/[,;:]+$/, ''), complement: match[3]! });
+      // "America, at its best, is …": the subject without the comma that closed its aside; and
+      // "Last January, Iraq's only law was …": without a fronted time or place before its comma.
+      const subject = match[1]!
+        .replace(/[,;:]+$/, '')
+        .replace(
+          /^(?:last|next|this|in|on|at|by|during|after|before|since|today|tonight|now|then|yesterday)\b[^,]*,\s+/i,
+          '',
+        );
+      candidates.push({ sentence, subject, verb: match[2]!, complement: match[3]! });
     }
   }
   for (const candidate of candidates) {
@@ -167,7 +174,8 @@ export function statedFactQuestions(analysis: ReadingAnalysis): Draft[] {
           explanation: `Paragraph ${candidate.sentence.paragraphNumber}: ${quote(candidate.sentence.text)}`,
         }),
         type: 'multiple-choice',
-        prompt: `According to ${analysis.authorName}, what is ${candidate.subject.replace(/^the /i, 'the ')}?`,
+        // In the sentence's tense: "what was Iraq's only law?", not "what is …" of a past state.
+        prompt: `According to ${analysis.authorName}, what ${candidate.verb} ${candidate.subject.replace(/^the /i, 'the ')}?`,
         options,
         answer: { optionId: keyId },
       },
