@@ -435,6 +435,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/nixon-1970-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Ford, State of the Union, 1977',
+    slug: 'ford-1977-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/ford-1977-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

@@ -139,8 +139,12 @@ function markerAt(tokens: Token[], i: number): { length: number; relation: Relat
     )
       continue;
     if (marker.words.every((w, k) => tokens[i + k]?.normal === w)) {
-      // "singled out because of their faith": "because of" opens a phrase, not a clause.
-      if (marker.words.length === 1 && marker.words[0] === 'because' && tokens[i + 1]?.normal === 'of')
+      // "singled out because of their faith", "as a result of decisions by the United States, our
+      // forces leveled off": before "of", the marker opens a phrase, not a clause.
+      if (
+        (marker.words.join(' ') === 'because' || marker.words.join(' ') === 'as a result') &&
+        tokens[i + marker.words.length]?.normal === 'of'
+      )
         continue;
       // "not merely an eloquent symbol but an effective force", "not a vision but a fact": after
       // a "not" of the same sentence, a "but" with no verb of its own before the next pause

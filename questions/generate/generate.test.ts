@@ -3244,3 +3244,52 @@ describe('faults the benchmark flagged (Bush 2004, after its first-sight rating)
     expect(prompts.join(' | ')).not.toMatch(/last January/i);
   });
 });
+
+describe('faults a fresh text showed (Ford 1977, on its first-sight rating)', () => {
+  it('reads "as a result of decisions …," as a phrase, so "In past years" is no reason', () => {
+    const small = analysedText(
+      'In past years, as a result of decisions by the council, our river guard shrank, yet the league built a steady, constant force of its own.',
+      'result-of-test',
+    );
+    const causes = readDiscourse(small).causes.map((c) => c.cause);
+    expect(causes.filter((c) => /past years/i.test(c))).toEqual([]);
+  });
+
+  it('keeps the capital of a name with its possessive ("America\'s first goal"), and cuts no noun phrase between its modifiers', () => {
+    const trueFalse = trueFalseStatements(
+      analysedText(
+        [
+          "America's first goal in the valley is and always will be peace with the towns.",
+          'The harbour guild builds new boats for the fleet every spring.',
+        ].join('\n\n'),
+        'possessive-name-test',
+      ),
+    );
+    expect(trueFalse.join(' | ')).not.toMatch(/america's/);
+    expect(
+      shorten(
+        'The league continued a steady, constant buildup of its own forces, committing a high share of its wealth to the army',
+        12,
+      ),
+    ).toBeNull();
+    expect(
+      shorten('The league built new roads, and the towns grew rich from the trade of the river valley', 8),
+    ).toBe('The league built new roads');
+  });
+
+  it('banks only verbs for a blank after "to" that only a verb fills ("to ___ all types of aggression")', () => {
+    const text = [
+      'We cannot rely solely on strategic forces to guarantee our security or to deter all types of aggression.',
+      'The towns seek peace and liberty, and an election every spring.',
+      'The guild will defend the harbour and protect the fleet.',
+      'The league must restrain the raiders and punish their leaders.',
+      'Farmers cultivate wheat in the valley.',
+    ].join('\n\n');
+    const banks = clozeQuestions(analysedText(text, 'to-verb-cloze-test')).flatMap((d) =>
+      d.question.type === 'cloze' && d.question.text.includes('to {{1}} all types')
+        ? [d.question.wordBank ?? []]
+        : [],
+    );
+    for (const bank of banks) expect(bank.filter((w) => /^(peace|liberty|election)$/.test(w))).toEqual([]);
+  });
+});

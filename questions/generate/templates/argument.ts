@@ -66,6 +66,17 @@ export function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
   // "that" clause before its verb ("realize that no arsenal[, or no weapon …, is so formidable]") too.
   if (/\b(which|who|whom|whose|that|the|a|an|of|to|and|or|with|for|in|on|by)$/i.test(cut)) return null;
   if (endsInVerblessThatClause(cut)) return null;
+  // "continued a steady[, constant buildup]": a comma between two modifiers cuts a noun phrase
+  // before its noun; the word after the comma goes on with the phrase, not a clause.
+  const cutTokens = tokenize(cut);
+  const after = tokenize(clean.slice(cut.length).replace(/^\W+/, '')).at(0);
+  if (
+    /^(a|an|the|our|their|its|his|her|this|that)$/.test(cutTokens.at(-2)?.normal ?? '') &&
+    after !== undefined &&
+    (after.pos === 'adj' || after.pos === 'noun') &&
+    !after.tags.has('Pronoun')
+  )
+    return null;
   if (words(cut) >= 3 && words(cut) <= max) return cut;
   return null;
 }
@@ -79,7 +90,8 @@ const STARTERS =
  */
 function lowerIn(analysis: ReadingAnalysis, text: string): string {
   const first = text.split(/\s+/)[0] ?? '';
-  const bare = first.replace(/[^\p{L}]/gu, '');
+  // "America's first goal": the name without its possessive.
+  const bare = first.replace(/['’]s$/, '').replace(/[^\p{L}]/gu, '');
   if (!bare || /^(I|Mr|Mrs|Ms|Dr)$/.test(bare) || /^\p{Lu}{2,}/u.test(bare)) return text;
   if (STARTERS.test(text) || /^[A-Z][a-z]+ing\b/.test(text))
     return text.charAt(0).toLowerCase() + text.slice(1);

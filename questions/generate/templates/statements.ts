@@ -237,9 +237,13 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
     // adjective, or the clause's verb, a bank word without that use gives itself away as wrong.
     // The clause's verb, or a sentence's only word that can be its verb ("hunger", tagged a noun);
     // the parse is run only for a key that can be a verb at all.
+    // So is a verb after "to" ("to ___ all types of aggression", keyed "deter" beside "peace").
     const verbSlot =
       lookup(target.lemma, 'v') !== null &&
-      (!sentence.tokens.some((t) => t !== target && isFiniteVerb(t)) ||
+      // (compromise may tag it a noun there: the word is only a verb in WordNet).
+      ((lookup(target.lemma, 'n') === null &&
+        sentence.tokens[sentence.tokens.indexOf(target) - 1]?.normal === 'to') ||
+        !sentence.tokens.some((t) => t !== target && isFiniteVerb(t)) ||
         clausesOf(sentence.tokens).some((clause) => propositionOf(clause)?.head === target));
     const needs: 'a' | 'v' | null =
       lookup(target.lemma, 'a') !== null && lookup(target.lemma, 'n') === null ? 'a' : verbSlot ? 'v' : null;
