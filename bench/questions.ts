@@ -441,6 +441,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/ford-1977-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Johnson, State of the Union, 1968',
+    slug: 'johnson-1968-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/johnson-1968-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

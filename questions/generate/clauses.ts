@@ -512,6 +512,17 @@ export function propositionOf(clause: Clause): Proposition | null {
     /^(do|does|did)$/.test(body[subjectEnd - 2]!.normal)
   )
     subjectEnd -= 2;
+  // "Last year the Congress authorized …": a time phrase without its comma before the subject
+  // ("Tonight", one word, stays: a question moves it to its end).
+  if (
+    subjectEnd - start > 2 &&
+    /^(last|this|next)$/.test(body[start]!.normal) &&
+    /^(year|week|month|spring|summer|fall|autumn|winter|session|january|february|march|april|may|june|july|august|september|october|november|december)$/.test(
+      body[start + 1]!.normal,
+    ) &&
+    /^(the|a|an|our|their|this|these|those|my|his|her|its)$/.test(body[start + 2]!.normal)
+  )
+    start += 2;
   // "Occasionally there comes a time …": an adverb before an existential "there" is no part of
   // the subject, which is "there" alone (and no actor).
   if (
@@ -635,6 +646,9 @@ export function propositionOf(clause: Clause): Proposition | null {
     }
   }
   const group = body.slice(subjectEnd, end);
+  // "[that decreases in desirable but] less urgent programs be made …": a bare "be" after a
+  // subject is a subjunctive inside a "that" clause the split lost, or a misparse; no statement.
+  if (group.find((t) => !t.isNegator && t.pos !== 'adv')?.normal === 'be') return null;
   if (
     /^(a|an)$/.test(subject[0]!.normal) &&
     group.length === 1 &&
@@ -1010,7 +1024,7 @@ function restAfter(proposition: Proposition, parts: Parts): string {
 const LINKING_ADVERBS = 'still|yet|thus|so|indeed|therefore|instead|also';
 const LINKING_ADVERB = new RegExp(`^(${LINKING_ADVERBS})$`, 'i');
 const FRONTED_ADVERB = new RegExp(
-  `^(today|tonight|now|here|then|again|already|${LINKING_ADVERBS}),?\\s+(.+)$`,
+  `^(today|tonight|now|here|then|again|already|together|${LINKING_ADVERBS}),?\\s+(.+)$`,
   'i',
 );
 

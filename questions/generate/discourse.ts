@@ -623,12 +623,16 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         if (/^(no|nothing|none|never|and|or|but|nor|than|as|more|less)\b/i.test(object)) return;
         if (!/^(to|that)\b/i.test(object) && /\bto\s+\w+/.test(object)) return;
         if (/[:;]/.test(object)) return;
+        // "what must we try to do?", not "what must we try?": a verb that took an infinitive
+        // asks for one.
         const particle =
           head.lemma === 'bet' || head.lemma === 'count'
             ? ' on'
-            : head.lemma === 'hope' || head.lemma === 'wish'
-              ? ' for'
-              : '';
+            : /^to\s/i.test(object)
+              ? ' to do'
+              : head.lemma === 'hope' || head.lemma === 'wish'
+                ? ' for'
+                : '';
         const bare = { ...statement.proposition, rest: [] };
         const question = toQuestion(bare, 'what', statement.subject);
         if (!question) return;

@@ -962,7 +962,7 @@ describe('faults a fresh text showed (Kennedy 1962, after its first-sight rating
   });
 
   it('asks what we intend, not what we "mean"', () => {
-    expect(readDiscourse(small).intents.map((i) => i.whPrompt)).toEqual(['what do we intend?']);
+    expect(readDiscourse(small).intents.map((i) => i.whPrompt)).toEqual(['what do we intend to do?']);
   });
 
   it('defines no word whose definition names its own stem ("disunity": "lack of unity")', () => {
@@ -3291,5 +3291,85 @@ describe('faults a fresh text showed (Ford 1977, on its first-sight rating)', ()
         : [],
     );
     for (const bank of banks) expect(bank.filter((w) => /^(peace|liberty|election)$/.test(w))).toEqual([]);
+  });
+});
+
+describe('faults a fresh text showed (Johnson 1968, on its first-sight rating)', () => {
+  it('reads "Last year the Congress authorized …" with "the Congress" for its subject, and no statement of a bare "be"', () => {
+    expect(
+      statedIn('Last year the council authorized new money for the river towns.', 'time-subject-test'),
+    ).toBe('the council authorized new money for the river towns');
+    expect(
+      firstProposition('Less urgent programs be made before the council would approve any increases.'),
+    ).toBeNull();
+  });
+
+  it('offers no action with a dash in it ("Appropriate only $312 million--less than half")', () => {
+    const text = [
+      'We must widen the roads between the river towns before the winter.',
+      'The council appropriated only ten thousand crowns--less than half of the need.',
+      'The council builds new bridges across the northern provinces.',
+      'The league sends grain to the hungry towns of the coast.',
+      'The envoys carry letters between the two courts.',
+      'The guild trains young sailors for the fleet.',
+    ].join('\n\n');
+    expect(firstRecommendationOptions(text, 'dash-action-test').filter((t) => /--/.test(t))).toEqual([]);
+  });
+
+  it('cuts no option before an object put after an aside, nor leaves "--and" where a clause was cut', () => {
+    expect(
+      shorten(
+        'sign and submit to the council shortly, a new treaty with the league and with others for the safety of sailors',
+        16,
+      ),
+    ).toBeNull();
+    expect(
+      shorten('The war is costing the towns about ten thousand crowns and we ask for new taxes--and', 20),
+    ).toBe('The war is costing the towns about ten thousand crowns and we ask for new taxes');
+  });
+
+  it('asks "what must we try to do?" of an aim put as an infinitive', () => {
+    const small = analysedText(
+      'We must try to reduce the travel deficit of the river towns. The league wants to close the passes. Together we have tried to meet the needs of the towns.',
+      'intent-infinitive-test',
+    );
+    const prompts = readDiscourse(small).intents.map((i) => i.whPrompt);
+    expect(prompts).toContain('what must we try to do?');
+    expect(prompts.join(' | ')).not.toMatch(/together we/);
+  });
+
+  it('shows a bank word that opened its sentence in lower case ("Aggression")', () => {
+    const text = [
+      'Aggression by the northern league threatens every town of the valley.',
+      'The council must defend the liberty of the harbour towns against all raiders.',
+      'Trade between the towns depends on the safety of the river roads.',
+      'The treaty with the league expired in the spring.',
+      'Famine struck the hill farms in the winter.',
+    ].join('\n\n');
+    const banks = clozeQuestions(analysedText(text, 'bank-case-test')).flatMap((d) =>
+      d.question.type === 'cloze' ? (d.question.wordBank ?? []) : [],
+    );
+    expect(banks.length).toBeGreaterThan(0);
+    expect(banks.filter((w) => /^[A-Z][a-z]+$/.test(w))).toEqual([]);
+  });
+});
+
+describe('faults a fresh text showed (Johnson 1968): actors', () => {
+  it('offers no actor with a time word the parse took into it ("Today the United Nations")', () => {
+    const small = analysedText(
+      [
+        'Today the United Nations sends grain to the ports of the west.',
+        'Japan builds ships for the fleets of the east.',
+        'Brazil sells coffee to the cities of the north.',
+        'Germany lends money to the banks of the east.',
+        'France sends wine to the towns of the coast.',
+      ].join('\n\n'),
+      'time-actor-test',
+    );
+    const options = agentQuestions(small, readDiscourse(small)).flatMap((d) =>
+      d.question.type === 'multiple-choice' ? d.question.options.map((o) => o.text) : [],
+    );
+    expect(options.length).toBeGreaterThan(0);
+    expect(options.filter((o) => /^Today\b/.test(o))).toEqual([]);
   });
 });

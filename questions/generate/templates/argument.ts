@@ -52,6 +52,8 @@ export function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
   // "repeat these tonight", where "these" stands alone and "the tonight" would be no English.
   const clean = text
     .replace(/\s+/g, ' ')
+    // "… in taxes--and [if we get that bill …]": a dash and a conjunction left where a clause was cut.
+    .replace(/\s*(?:--|—|–)\s*(?:and|but|or)?\s*$/i, '')
     .replace(
       /\b(these|those)\s+(?=(?!is\b|was\b|will\b|would\b|can\b|has\b|\w+ing\b|tonight\b|today\b|tomorrow\b|now\b|here\b|there\b|again\b|too\b|also\b|alone\b)[a-z]{3,}\b)/gi,
       (w) => (/^[A-Z]/.test(w) ? 'The ' : 'the '),
@@ -76,6 +78,10 @@ export function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
     (after.pos === 'adj' || after.pos === 'noun') &&
     !after.tags.has('Pronoun')
   )
+    return null;
+  // "sign and submit to the Senate shortly[, a new treaty …]": an aside before the object puts
+  // the object after the comma.
+  if (cutTokens.at(-1)?.pos === 'adv' && after !== undefined && /^(a|an|the)$/.test(after.normal))
     return null;
   if (words(cut) >= 3 && words(cut) <= max) return cut;
   return null;
@@ -399,7 +405,7 @@ export function actionsElsewhere(
       /^(cost|costs|require|requires|relate|relates|involve|involves|possess|possesses|weigh|weighs|equal|equals|total|totals|number|numbers|contain|contains|consist|belong|seem|seems|resemble|mean|matter|remain|depend|depends|want|wants|wish|wishes|hope|hopes|desire|desires|need|needs|know|knows|like|likes|prefer|prefers)\b/i.test(
         short,
       ) ||
-      /,/.test(short) ||
+      /,|--|—|–/.test(short) ||
       // "Live under democracy than dictatorship": the comparison began in the subject cut away.
       danglingThan(short) ||
       // An action cut from another actor's sentence keeps that actor's traces: "Also depend on
@@ -1171,6 +1177,8 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
       head.tags.has('Pronoun') ||
       subject.some((t) => /^(this|that|these|those|such|it|its|his|her|their|our|my|your)$/.test(t.normal)) ||
       /^(we|i|you)$/i.test(statement.subject) ||
+      // "Today the United Nations": a time word the parse took into the subject is no actor's.
+      /^(today|tonight|now|yesterday|then)\s/i.test(statement.subject) ||
       // "The Nation", "our country": the speaker's own country under another name, a second
       // right answer beside "America".
       /^(the|our|this) (nation|country)$/i.test(statement.subject)

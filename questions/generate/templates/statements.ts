@@ -146,8 +146,13 @@ function modifierBefore(tokens: Token[], i: number): Token | null {
 }
 
 /** "REPUBLIC", the source's capitals for emphasis, in the bank as the plain word. */
+/**
+ * A word as the bank shows it: in lower case when it is written in capitals for emphasis, or
+ * capitalised only because it opened its sentence ("Aggression", "Exports"); names keep theirs.
+ */
 const bankForm = (token: Token) =>
-  token.text.length > 1 && token.text === token.text.toUpperCase() && !token.tags.has('Acronym')
+  (token.text.length > 1 && token.text === token.text.toUpperCase() && !token.tags.has('Acronym')) ||
+  (/^\p{Lu}\p{Ll}+$/u.test(token.text) && !token.tags.has('ProperNoun'))
     ? token.text.toLowerCase()
     : token.text;
 
