@@ -447,6 +447,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/johnson-1968-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Reagan, State of the Union, 1988',
+    slug: 'reagan-1988-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/reagan-1988-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

@@ -646,6 +646,17 @@ export function propositionOf(clause: Clause): Proposition | null {
     }
   }
   const group = body.slice(subjectEnd, end);
+  // "Our recently signed INF Treaty is historic": after a possessive alone, a participle is an
+  // adjective of the noun after it, and the clause's verb comes after that noun.
+  if (
+    subject.length === 1 &&
+    subject[0]!.tags.has('Possessive') &&
+    group.some((t) => isLexicalPast(t)) &&
+    body
+      .slice(end, end + 5)
+      .some((t, i, after) => i > 0 && isFiniteVerb(t) && !after.slice(0, i).some((u) => /[,;:]/.test(u.post)))
+  )
+    return null;
   // "[that decreases in desirable but] less urgent programs be made …": a bare "be" after a
   // subject is a subjunctive inside a "that" clause the split lost, or a misparse; no statement.
   if (group.find((t) => !t.isNegator && t.pos !== 'adv')?.normal === 'be') return null;

@@ -3373,3 +3373,28 @@ describe('faults a fresh text showed (Johnson 1968): actors', () => {
     expect(options.filter((o) => /^Today\b/.test(o))).toEqual([]);
   });
 });
+
+describe('faults a fresh text showed (Reagan 1988, on its first-sight rating)', () => {
+  it('reads no verb in a participle after a possessive ("Our recently signed INF Treaty is historic")', () => {
+    expect(firstProposition('Our recently signed river treaty is historic.')).toBeNull();
+    expect(firstProposition('Our sailors fought bravely in the war.')).not.toBeNull();
+  });
+
+  it('puts no "not" into the first of two clauses joined without a comma, and states no share without its place', () => {
+    const trueFalse = trueFalseStatements(
+      analysedText(
+        [
+          'Today the valley is strong and trade is everywhere on the move.',
+          'In the southern provinces, only a third of the people owned their land in 1976.',
+          'The harbour guild builds new boats for the fleet every spring.',
+          'The mountain league guards the passes in summer.',
+        ].join('\n\n'),
+        'joined-share-test',
+      ),
+    );
+    const said = trueFalse.join(' | ');
+    expect(said).not.toMatch(/is not strong and/);
+    expect(said).not.toMatch(/a third of the people/);
+    expect(said).toMatch(/harbour guild/);
+  });
+});

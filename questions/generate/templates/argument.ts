@@ -837,11 +837,20 @@ export function endsInVerblessThatClause(text: string): boolean {
 function joinsAnotherClause(rest: readonly Token[]): boolean {
   return rest.some(
     (t, i) =>
-      /,/.test(rest[i - 1]?.post ?? '') &&
-      ((/^(and|but|or|yet)$/.test(t.normal) && rest.slice(i + 1).some(isFiniteVerb)) ||
-        (/^(we|they|i|he|she|you)$/.test(t.normal) &&
-          rest[i + 1] !== undefined &&
-          isFiniteVerb(rest[i + 1]!))),
+      // "America is strong and democracy is everywhere on the move": no comma, but a noun and a
+      // verb of their own after the "and".
+      (/^(and|but|or)$/.test(t.normal) &&
+        rest[i + 1]?.pos === 'noun' &&
+        rest[i + 2] !== undefined &&
+        isFiniteVerb(rest[i + 2]!) &&
+        (rest[i + 2]!.tags.has('Copula') ||
+          rest[i + 2]!.tags.has('Modal') ||
+          rest[i + 2]!.tags.has('Auxiliary'))) ||
+      (/,/.test(rest[i - 1]?.post ?? '') &&
+        ((/^(and|but|or|yet)$/.test(t.normal) && rest.slice(i + 1).some(isFiniteVerb)) ||
+          (/^(we|they|i|he|she|you)$/.test(t.normal) &&
+            rest[i + 1] !== undefined &&
+            isFiniteVerb(rest[i + 1]!)))),
   );
 }
 
@@ -904,6 +913,15 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     if (SECOND_PERSON.test(textOf(statement.proposition.clause.body))) continue;
     // "Mr. Putin is right about one thing:" announces what follows and says nothing alone.
     if (announcesWhatFollows(statement.proposition)) continue;
+    // "[In South and Central America,] only a third of the people enjoyed democratic rule": a
+    // share holds only of the place or time the fronted phrase gave it.
+    if (
+      statement.proposition.subject.some((t) =>
+        /^(third|half|quarter|percent|fifth|majority|minority|two-thirds)$/.test(t.normal),
+      ) &&
+      statement.proposition.clause.body[0] !== statement.proposition.subject[0]
+    )
+      continue;
     // "[Still] another issue relates to civil rights": "another" counts on from a list the
     // statement leaves behind, so it names nothing.
     // Nor does "the other" or "the first" alone ("The other is the gross inefficiency …").
