@@ -453,6 +453,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/reagan-1988-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Clinton, State of the Union, 1996',
+    slug: 'clinton-1996-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/clinton-1996-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

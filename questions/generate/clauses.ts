@@ -657,6 +657,21 @@ export function propositionOf(clause: Clause): Proposition | null {
       .some((t, i, after) => i > 0 && isFiniteVerb(t) && !after.slice(0, i).some((u) => /[,;:]/.test(u.post)))
   )
     return null;
+  // "Important challenges remain": a noun read as the verb, the real verb straight after it.
+  if (
+    group.length === 1 &&
+    group[0]!.tags.has('PresentTense') &&
+    /[^s]s$/.test(group[0]!.normal) &&
+    !/,/.test(group[0]!.post) &&
+    body[end] !== undefined &&
+    !/s$/.test(body[end]!.normal) &&
+    isFiniteVerb(body[end]!) &&
+    body[end]!.tags.has('PresentTense') &&
+    !body[end]!.tags.has('Auxiliary') &&
+    !body[end]!.tags.has('Gerund') &&
+    !/^(do|does|did)$/.test(group[0]!.normal)
+  )
+    return null;
   // "[that decreases in desirable but] less urgent programs be made …": a bare "be" after a
   // subject is a subjunctive inside a "that" clause the split lost, or a misparse; no statement.
   if (group.find((t) => !t.isNegator && t.pos !== 'adv')?.normal === 'be') return null;

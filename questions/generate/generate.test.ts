@@ -33,6 +33,7 @@ import {
   actionsElsewhere,
   agentQuestions,
   causeQuestions,
+  distinctNames,
   endsInVerblessThatClause,
   intentQuestions,
   messageQuestions,
@@ -3396,5 +3397,22 @@ describe('faults a fresh text showed (Reagan 1988, on its first-sight rating)', 
     expect(said).not.toMatch(/is not strong and/);
     expect(said).not.toMatch(/a third of the people/);
     expect(said).toMatch(/harbour guild/);
+  });
+});
+
+describe('faults a fresh text showed (Clinton 1996, on its first-sight rating)', () => {
+  it('reads no verb in "Important challenges remain" after a colon but "remain"', () => {
+    const heads = clausesOf(tokenize('But make no mistake about it: Important challenges remain.')).map(
+      (clause) => propositionOf(clause)?.head.normal,
+    );
+    expect(heads).not.toContain('challenges');
+  });
+
+  it('offers one person once among the distractors ("Richard" beside "Richard Dean")', () => {
+    expect(['Richard', 'Lucius Wright', 'Richard Dean', 'Lake Erie'].filter(distinctNames)).toEqual([
+      'Richard',
+      'Lucius Wright',
+      'Lake Erie',
+    ]);
   });
 });

@@ -1175,6 +1175,10 @@ function nestedName(a: string, b: string): boolean {
   return short.length > 0 && short.every((w) => long.includes(w));
 }
 
+/** A filter that keeps a name only when no name before it names the same one ("Richard", "Richard Dean"). */
+export const distinctNames = (name: string, i: number, all: readonly string[]) =>
+  !all.slice(0, i).some((earlier) => nestedName(earlier, name));
+
 export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
   const author = analysis.authorName;
   const drafts: Draft[] = [];
@@ -1250,7 +1254,9 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
           actors.get(name)!.agent === kind.agent,
       ),
       id,
-    ).slice(0, 3);
+    )
+      .filter(distinctNames)
+      .slice(0, 3);
     if (distractors.length < 3) continue;
     const prompt = withoutLongCopy(
       `According to ${author}, ${kind.person ? 'who' : 'what'} ${predicate}`,
