@@ -3416,3 +3416,19 @@ describe('faults a fresh text showed (Clinton 1996, on its first-sight rating)',
     ]);
   });
 });
+
+describe('faults a fresh text showed (Reagan 1985, on the last first-sight rating)', () => {
+  it('offers nothing that no one does as an action ("No citizen need tremble, nor the world shudder")', () => {
+    const text = [
+      'We must widen the roads between the river towns before the winter.',
+      'But no citizen need tremble, nor the valley shudder, if a child stands in a classroom.',
+      'The council builds new bridges across the northern provinces.',
+      'The league sends grain to the hungry towns of the coast.',
+      'The envoys carry letters between the two courts.',
+      'The guild trains young sailors for the fleet.',
+    ].join('\n\n');
+    expect(firstRecommendationOptions(text, 'no-one-test').filter((t) => /tremble|shudder/i.test(t))).toEqual(
+      [],
+    );
+  });
+});

@@ -355,6 +355,9 @@ export function actionsElsewhere(
               !st.proposition.rest[0].tags.has('Preposition') &&
               !st.proposition.rest[0].tags.has('Adverb') &&
               !st.proposition.rest[0].tags.has('Adjective'))) &&
+          // "No citizen need tremble, nor the world shudder": what no one does is no one's act.
+          !st.proposition.subject.some((t) => /^(no|none|neither|nobody|nothing)$/.test(t.normal)) &&
+          !st.proposition.rest.some((t) => t.normal === 'nor') &&
           // "Tokyo rocks under the weight of our bombs": what befalls a city is no one's act.
           !st.proposition.subject.some((t) => t.tags.has('City')) &&
           // "looked forward and moved forward": the second verb would stay in its tense; so would
