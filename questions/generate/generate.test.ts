@@ -2753,6 +2753,8 @@ describe("faults a fresh text showed (Carter 1978, on the review's first-sight r
   it('turns no "these" standing alone into "the" ("I will not repeat these tonight" gave "Repeat the tonight")', () => {
     expect(shorten('repeat these tonight')).toBeNull();
     expect(shorten('end these quarrels in the valley')).toBe('end the quarrels in the valley');
+    // Nor before a verb: "say of us, 'These were golden years'" gave "The were golden years".
+    expect(shorten('say of us that these were golden years for the valley') ?? '').not.toMatch(/the were/i);
   });
 });
 

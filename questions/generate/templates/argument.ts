@@ -55,7 +55,7 @@ export function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
     // "… in taxes--and [if we get that bill …]": a dash and a conjunction left where a clause was cut.
     .replace(/\s*(?:--|—|–)\s*(?:and|but|or)?\s*$/i, '')
     .replace(
-      /\b(these|those)\s+(?=(?!is\b|was\b|will\b|would\b|can\b|has\b|\w+ing\b|tonight\b|today\b|tomorrow\b|now\b|here\b|there\b|again\b|too\b|also\b|alone\b)[a-z]{3,}\b)/gi,
+      /\b(these|those)\s+(?=(?!is\b|was\b|are\b|were\b|will\b|would\b|can\b|could\b|should\b|must\b|may\b|might\b|has\b|have\b|had\b|\w+ing\b|tonight\b|today\b|tomorrow\b|now\b|here\b|there\b|again\b|too\b|also\b|alone\b)[a-z]{3,}\b)/gi,
       (w) => (/^[A-Z]/.test(w) ? 'The ' : 'the '),
     )
     .trim();
