@@ -1050,9 +1050,19 @@ function restAfter(proposition: Proposition, parts: Parts): string {
 const LINKING_ADVERBS = 'still|yet|thus|so|indeed|therefore|instead|also';
 const LINKING_ADVERB = new RegExp(`^(${LINKING_ADVERBS})$`, 'i');
 const FRONTED_ADVERB = new RegExp(
-  `^(today|tonight|now|here|then|again|already|together|${LINKING_ADVERBS}),?\\s+(.+)$`,
+  `^(today|tonight|yesterday|now|here|then|again|already|together|${LINKING_ADVERBS}),?\\s+(.+)$`,
   'i',
 );
+
+/**
+ * An adverb the parse took into a subject ("Tonight the American people", "Today it", "Again I"):
+ * the adverb, whether it only links (a question drops it) or says when or where (a question moves
+ * it to its end), and the subject without it. Null for a subject without one.
+ */
+export function frontedAdverb(subject: string): { adverb: string; linking: boolean; rest: string } | null {
+  const match = FRONTED_ADVERB.exec(subject);
+  return match ? { adverb: match[1]!, linking: LINKING_ADVERB.test(match[1]!), rest: match[2]! } : null;
+}
 
 /** "Why has Mr. Putin overplayed his hand?" from "Mr. Putin has overplayed his hand". */
 export function toQuestion(
@@ -1093,9 +1103,9 @@ export function toQuestion(
   // "Tonight the American people deserve our thanks": an adverb the parse took into the subject
   // would stand between the verb and its subject ("why do tonight the American people …"). Time
   // and place go to the end of the question; a linking word goes.
-  const fronted = FRONTED_ADVERB.exec(whole);
-  const subject = fronted ? fronted[2]! : whole;
-  const moved = fronted && !LINKING_ADVERB.test(fronted[1]!);
+  const fronted = frontedAdverb(whole);
+  const subject = fronted ? fronted.rest : whole;
+  const moved = fronted && !fronted.linking;
   const rest = restAfter(proposition, parts);
   const words = [
     wh,
@@ -1105,7 +1115,7 @@ export function toQuestion(
     parts.between,
     parts.verb,
     rest,
-    moved ? fronted[1]!.toLowerCase() : '',
+    moved ? fronted.adverb.toLowerCase() : '',
   ];
   return `${words.filter(Boolean).join(' ').replace(/\s+/g, ' ')}?`;
 }

@@ -6,6 +6,7 @@ import {
   announcesWhatFollows,
   type Clause,
   clausesOf,
+  frontedAdverb,
   isFiniteVerb,
   negated,
   type Proposition,
@@ -94,7 +95,7 @@ function readableSubject(
   const text = subjectText(proposition);
   // "Today it is feeding …", "Again I would counsel caution": the parse took the adverb into the
   // subject, and the pronoun behind it refers to what the sentence does not name.
-  const afterAdverb = /^(?:today|tonight|now|then|again|here|still|also)\s+(\S+)$/i.exec(text)?.[1];
+  const afterAdverb = frontedAdverb(text)?.rest;
   if (afterAdverb && /^(i|we|you|he|she|it|they|this|that|these|those|one)$/i.test(afterAdverb)) return null;
   if (PERSONAL.test(text)) {
     if (!first || !sentence.resolved || sentence.resolved === sentence.text) return null;

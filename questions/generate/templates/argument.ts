@@ -8,6 +8,7 @@ import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import {
   affirmed,
   announcesWhatFollows,
+  frontedAdverb,
   isFiniteVerb,
   isSingularSubject,
   negated,
@@ -1203,7 +1204,7 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
       subject.some((t) => /^(this|that|these|those|such|it|its|his|her|their|our|my|your)$/.test(t.normal)) ||
       /^(we|i|you)$/i.test(statement.subject) ||
       // "Today the United Nations": a time word the parse took into the subject is no actor's.
-      /^(today|tonight|now|yesterday|then)\s/i.test(statement.subject) ||
+      frontedAdverb(statement.subject) !== null ||
       // "The Nation", "our country": the speaker's own country under another name, a second
       // right answer beside "America".
       /^(the|our|this) (nation|country)$/i.test(statement.subject)
