@@ -456,10 +456,7 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
     if (seen.has(rec.sentence.id) || /^(me|i|there)$/i.test(rec.subject) || /^\w+ing\b/i.test(rec.subject))
       continue;
     // "Also take action to remedy inequities": "also" links to the sentence before, not the act.
-    const action = shorten(
-      rec.action.replace(/^(also|still|now|then|again|further|therefore|thus)\s+/i, ''),
-      16,
-    );
+    const action = shorten(frontedAdverb(rec.action)?.rest ?? rec.action, 16);
     if (!action || words(action) < 3) continue;
     // "To those neighbors and allies who share our freedom, we will … assure them of our support":
     // whom "them" means is outside the action, and the option alone does not say.
@@ -1033,10 +1030,10 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         (/^(and|or)$/.test(statement.proposition.rest[0]?.normal ?? '') &&
           statement.proposition.rest[1]?.tags.has('Verb') === true) ||
         gapsTheVerb(statement.proposition.rest) ||
-        // "We must have the courage to give peace a chance" turned into "we must not …": a speech
-        // never urges the opposite of its own call, so the "not" is false at a glance.
+        // "We will finish the job" turned into "we will not …": a speech never pledges the
+        // opposite of its own pledge, so the "not" is false at a glance.
         (/^(we|us)$/i.test(statement.subject) &&
-          statement.proposition.group.some((t) => /^(must|should|shall|ought|can|will)$/.test(t.normal))) ||
+          statement.proposition.group.some((t) => /^(shall|can|will)$/.test(t.normal))) ||
         // "The tax system must be made fairer": a "must" is a call whoever its subject, and its
         // opposite ("must not be made fairer") no speaker makes.
         statement.proposition.group.some((t) => /^(must|should|ought)$/.test(t.normal));
