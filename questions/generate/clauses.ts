@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 import type { Token } from '../language/tokens';
-import { lookup } from '../language/wordnet';
+import { directOpposite, lookup } from '../language/wordnet';
 
 /**
  * Clauses of a sentence and the discourse relation that links each to what comes before it
@@ -1127,6 +1127,104 @@ export function negated(proposition: Proposition, subjectText_ = subjectText(pro
   if (!parts?.aux) return null;
   const aux = parts.aux.toLowerCase() === 'can' ? 'cannot' : `${parts.aux} not`;
   return join([subjectText_, aux, parts.between, parts.verb, restAfter(proposition, parts)]);
+}
+
+/** A word's opposite made by a negating prefix ("unimportant", "mistrust") is a "not" in one word. */
+const NEGATING_PREFIX = /^(un|non|in|im|il|ir|dis|mis)-?/;
+const byPrefix = (word: string, opposite: string) => opposite.replace(NEGATING_PREFIX, '') === word;
+
+/** Verbs whose WordNet opposite says something else, not the contrary ("come" → "go", "know" → "ignore"). */
+const NO_FAIR_OPPOSITE = new Set([
+  ...['be', 'have', 'do', 'come', 'go', 'know', 'ignore', 'make', 'let'],
+  // "enter our third century" is no more said "exit" than "stand" is "sit", "suffered great loss"
+  // "enjoyed", "left Vietnam" "arrived", "gather tonight" "spread", "end the waiting lists" "begin".
+  ...['enter', 'exit', 'stand', 'sit', 'lie', 'suffer', 'enjoy', 'leave', 'arrive', 'gather', 'spread'],
+  ...['begin', 'end', 'start', 'finish'],
+  // "has divested its substance", "the Senate kept a good and honest man" (lost).
+  ...['invest', 'divest', 'lose', 'keep'],
+]);
+
+/** Verbs that link a subject to what it is: an adjective right after them can be turned round. */
+const links = (verb: Token) =>
+  verb.tags.has('Copula') || /^(be|become|remain|seem|stay|appear|look|sound|feel|prove)$/.test(verb.lemma);
+
+/** The word's opposite in the same form ("rose" → "fell", "has risen" → "has fallen"), or null. */
+function oppositeForm(token: Token, pos: 'v' | 'a'): string | null {
+  if (token.written === '' || token.tags.has('ProperNoun')) return null;
+  if (pos === 'a') {
+    if (token.normal !== token.lemma || token.tags.has('Comparative') || token.tags.has('Superlative'))
+      return null;
+    const opposite = directOpposite(token.lemma, 'a');
+    // "diffident in principles" is no word a reader expects for "confident".
+    return opposite && !byPrefix(token.lemma, opposite) && opposite !== 'diffident' ? opposite : null;
+  }
+  if (NO_FAIR_OPPOSITE.has(token.lemma)) return null;
+  const opposite = directOpposite(token.lemma, 'v');
+  if (!opposite || byPrefix(token.lemma, opposite)) return null;
+  const forms = conjugate(token.lemma);
+  const target = conjugate(opposite);
+  for (const form of ['Infinitive', 'PresentTense', 'PastTense', 'Participle', 'Gerund']) {
+    if (forms[form] !== token.normal) continue;
+    return target[form] ?? (form === 'Participle' ? (target.PastTense ?? null) : null);
+  }
+  return null;
+}
+
+/**
+ * The clause with one word turned into its WordNet opposite: "Inflation has risen" → "Inflation
+ * has fallen", "The alliance is strong" → "The alliance is weak". A false statement that asks for
+ * the text's meaning, where a "not" put in gives itself away by its form. The adjective the verb
+ * says of its subject or object first, else the head verb; null when neither has a fair opposite.
+ */
+export function opposed(proposition: Proposition, subjectText_ = subjectText(proposition)): string | null {
+  if (proposition.negative) return null;
+  const swap = (tokens: Token[], at: number, word: string) =>
+    tokens.map((t, i) => (i === at ? { ...t, text: word, written: word } : t));
+  // Only an adjective the linking verb says outright and alone: "is strong", "remains weak in
+  // …". Not one before a noun ("a powerful new current"), an adverb ("has long been"), one of a
+  // pair ("stingy and strong"), nor one that takes an infinitive ("content to stand still").
+  const rest = proposition.rest;
+  const degree = /^(very|so|too|quite|still|now|more|less)$/.test(rest[0]?.normal ?? '') ? 1 : 0;
+  const candidate = rest[degree];
+  const after = rest[degree + 1];
+  const adjective =
+    links(proposition.head) &&
+    candidate?.pos === 'adj' &&
+    !/^(and|or|nor)$/.test(rest[degree - 1]?.normal ?? '') &&
+    (after === undefined ||
+      /[,;:.!?]/.test(candidate.post) ||
+      /^(in|at|for|on|about|with|than|by)$/.test(after.normal))
+      ? degree
+      : -1;
+  const adjectiveOpposite = adjective >= 0 ? oppositeForm(rest[adjective]!, 'a') : null;
+  if (adjectiveOpposite) {
+    return join([
+      subjectText_,
+      textOf(proposition.group),
+      trimEnd(textOf(swap(rest, adjective, adjectiveOpposite))),
+    ]);
+  }
+  if (proposition.head.pos !== 'verb' || links(proposition.head)) return null;
+  // "The expansion of our economy and exports requires …": a noun after "and" or "our" read as
+  // the verb would be turned round ("imports") in place of the verb.
+  if (/^(and|or|nor|our|their|its|his|her|my|your|the|a|an)$/.test(proposition.subject.at(-1)?.normal ?? ''))
+    return null;
+  // "began to act", "stopped furnishing", "sat down": the verb's complement or particle would not
+  // go with its opposite.
+  const next = rest[0];
+  if (
+    next &&
+    (next.normal === 'to' ||
+      next.tags.has('Gerund') ||
+      /^(up|down|out|off|away|back|over)$/.test(next.normal))
+  )
+    return null;
+  const verbOpposite = oppositeForm(proposition.head, 'v');
+  if (!verbOpposite) return null;
+  const at = proposition.group.indexOf(proposition.head);
+  if (at < 0) return null;
+  const group = swap(proposition.group, at, verbOpposite);
+  return join([subjectText_, textOf(group), trimEnd(textOf(proposition.rest))]);
 }
 
 /** A negative clause stated positively: "cannot be reversed" → "can be reversed", "does not see" → "sees". */

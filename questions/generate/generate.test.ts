@@ -4,13 +4,14 @@ import { parseReading } from '@/questions/reading/parse';
 import { gradeShortAnswer } from '../grade/short-answer';
 import { isGrammatical, isLoneSubordinateClause } from '../language/grammar';
 import { tokenize } from '../language/tokens';
-import { denotesAgent, denotesPeople, lookup } from '../language/wordnet';
+import { denotesAgent, denotesPeople, directOpposite, lookup } from '../language/wordnet';
 import { QUESTION_TYPES, type Question } from '../schema';
 import {
   affirmed,
   clausesOf,
   isSingularSubject,
   negated,
+  opposed,
   predicateAsInfinitive,
   propositionOf,
   statedText,
@@ -3032,7 +3033,7 @@ describe('faults a fresh text showed (Eisenhower 1960, on its first-sight rating
   it('states nothing of "another issue", which counts on from a list left behind', () => {
     const trueFalse = trueFalseStatements(
       analysedText(
-        'Still another issue relates to the rights of the river towns. The harbour guild builds new boats for the fleet every spring.',
+        'Still another issue relates to the rights of the river towns. The harbour guild builds boats every spring.',
         'another-test',
       ),
     );
@@ -3094,7 +3095,7 @@ describe('faults a fresh text showed (Eisenhower 1960, on the rule review)', () 
         [
           'With the northern towns we seek a common goal--brighter opportunity for the people of the valley.',
           'The river guard has borne--successfully--a heavy burden for the towns.',
-          'The harbour guild builds new boats for the fleet every spring.',
+          'The harbour guild builds boats every spring.',
         ].join('\n\n'),
         'dash-test',
       ),
@@ -3389,14 +3390,14 @@ describe('faults a fresh text showed (Reagan 1988, on its first-sight rating)', 
         [
           'Today the valley is strong and trade is everywhere on the move.',
           'In the southern provinces, only a third of the people owned their land in 1976.',
-          'The harbour guild builds new boats for the fleet every spring.',
+          'The harbour guild builds boats every spring.',
           'The mountain league guards the passes in summer.',
         ].join('\n\n'),
         'joined-share-test',
       ),
     );
     const said = trueFalse.join(' | ');
-    expect(said).not.toMatch(/is not strong and/);
+    expect(said).not.toMatch(/is (not strong|weak) and/);
     expect(said).not.toMatch(/a third of the people/);
     expect(said).toMatch(/harbour guild/);
   });
@@ -3432,5 +3433,71 @@ describe('faults a fresh text showed (Reagan 1985, on the last first-sight ratin
     expect(firstRecommendationOptions(text, 'no-one-test').filter((t) => /tremble|shudder/i.test(t))).toEqual(
       [],
     );
+  });
+});
+
+describe('false statements by an opposite word, never by a "not" (20 texts rated on first sight: 0 of 36 "not" items acceptable)', () => {
+  const opposite = (sentence: string) => {
+    const [clause] = clausesOf(tokenize(sentence));
+    const proposition = clause && propositionOf(clause);
+    return proposition ? opposed(proposition) : null;
+  };
+
+  it("turns a linking verb's adjective or the head verb into its WordNet opposite, in the same form", () => {
+    expect(directOpposite('strong', 'a')).toBe('weak');
+    // A head adjective's antonym is not the satellite's own: "great" has none.
+    expect(directOpposite('great', 'a')).toBeNull();
+    expect(opposite('The northern league is strong.')).toBe('The northern league is weak');
+    expect(opposite('The price of grain has increased since the spring.')).toBe(
+      'The price of grain has decreased since the spring',
+    );
+    expect(opposite('The river towns won the long war.')).toBe('The river towns lost the long war');
+    expect(opposite('The council accepted the treaty of the towns.')).toBe(
+      'The council rejected the treaty of the towns',
+    );
+  });
+
+  it('leaves a word whose opposite would be a "not" in disguise, a pair, a noun\'s adjective or a verb with a complement', () => {
+    // "unimportant" is "not important" in one word.
+    expect(opposite('The treaty of the towns is important.')).toBeNull();
+    expect(opposite('The northern league is strong and steadfast.')).toBeNull();
+    expect(opposite('The league has built a strong fleet.')).toBeNull();
+    expect(opposite('The towns began to build boats.')).toBeNull();
+    expect(opposite('The towns have long been friends.')).toBeNull();
+    expect(opposite('The league is not strong.')).toBeNull();
+  });
+
+  it('writes no "not" into a true/false statement, and keeps true keys no more than two ahead of false ones', () => {
+    const text = [
+      'Prices in the river towns rose in the spring. The harbour guild accepted the new tolls of the council.',
+      'The northern league is strong. The mountain passes are dangerous in winter.',
+      'The valley farmers sell their wheat in the market of the town. The council of elders meets in the old hall.',
+      'The fishermen mend their nets by the harbour wall. The harbour guild builds boats every spring.',
+    ].join('\n\n');
+    const drafts = statementTrueFalse(
+      analysedText(text, 'opposite-test'),
+      readDiscourse(analysedText(text, 'opposite-test')),
+    );
+    const statements = drafts.flatMap((d) => (d.question.type === 'true-false' ? [d.question] : []));
+    expect(statements.map((q) => q.statement).join(' | ')).not.toMatch(/\bnot\b|n't\b/);
+    expect(statements.filter((q) => !q.answer.value).map((q) => q.statement)).not.toEqual([]);
+    // A text of plain statements that offer no fair falsehood: its true ones are thinned out.
+    const plain = [
+      'The river towns trade grain with the coast. The harbour guild builds boats every spring for the trade.',
+      'The mountain league guards the passes in summer. Its soldiers watch the roads from the high towers.',
+      'The valley farmers grow wheat and barley on the high fields. They sell the grain in the market of the town.',
+      'The council of elders meets in the old hall every winter. The elders settle the quarrels of the towns.',
+      'The fishermen mend their nets by the harbour wall. Their boats carry fish to the markets of the valley.',
+      'The northern league sends envoys to the council each year. The envoys bring gifts of wool and timber.',
+    ].join('\n\n');
+    for (const questions of [
+      report.questions,
+      generateQuestions(parseReading({ text: plain, format: 'text' }), { readingSlug: 'balance-test' })
+        .questions,
+    ]) {
+      const keyed = (value: boolean) =>
+        questions.filter((q) => q.type === 'true-false' && q.answer.value === value).length;
+      expect(keyed(true)).toBeLessThanOrEqual(keyed(false) + 2);
+    }
   });
 });

@@ -105,13 +105,12 @@ const TYPE_CAP: Partial<Record<QuestionType, number>> = {};
 /** Most share of the kept questions one type may take. */
 const TYPE_SHARE: Partial<Record<QuestionType, number>> = { cloze: 0.15, 'true-false': 0.2 };
 /**
- * Most share of the kept questions one template may take, where its items look alike: a "not"
- * put into a sentence, "what does the speaker pledge …" on every "we will".
+ * Most share of the kept questions one template may take, where its items look alike: "what does
+ * the speaker pledge …" on every "we will".
  */
-const TEMPLATE_SHARE: Partial<Record<TemplateName, number>> = {
-  'negated-statement': 0.06,
-  recommendation: 0.05,
-};
+const TEMPLATE_SHARE: Partial<Record<TemplateName, number>> = { recommendation: 0.05 };
+/** How many more true/false items may be keyed "true" than "false". */
+const TRUE_KEY_SLACK = 2;
 type Passing = {
   question: Question;
   template: TemplateName | undefined;
@@ -270,26 +269,45 @@ export function selectQuestions(
       matches: (k: Passing) => k.template === name,
     })),
   ];
-  for (const { matches, name, share } of shares) {
-    const limit = Math.max(3, Math.ceil(share * kept.length));
-    const ofType = kept.filter(matches).sort((a, b) => a.score - b.score);
-    for (const candidate of ofType.slice(0, Math.max(0, ofType.length - limit))) {
-      // A paragraph of some length keeps a question even so; a line of a few words need not.
-      const coveredElsewhere = [...candidate.paragraphs].every(
-        (p) =>
-          kept.some((k) => k !== candidate && k.paragraphs.has(p)) ||
-          (analysis.paragraphs[p]?.sentences.reduce((n, s) => n + s.wordCount, 0) ?? 0) < 40,
-      );
+  /**
+   * Drops the weakest `surplus` of them; unless `evenSole`, not a paragraph's only question (past a
+   * few words).
+   */
+  const thinOut = (ofKind: Passing[], surplus: number, reason: string, evenSole = false) => {
+    const weakestFirst = [...ofKind].sort((a, b) => a.score - b.score);
+    for (const candidate of weakestFirst.slice(0, Math.max(0, surplus))) {
+      const coveredElsewhere =
+        evenSole ||
+        [...candidate.paragraphs].every(
+          (p) =>
+            kept.some((k) => k !== candidate && k.paragraphs.has(p)) ||
+            (analysis.paragraphs[p]?.sentences.reduce((n, s) => n + s.wordCount, 0) ?? 0) < 40,
+        );
       if (!coveredElsewhere) continue;
       kept.splice(kept.indexOf(candidate), 1);
       rejections['near-duplicate']++;
-      rejected.push({
-        id: candidate.question.id,
-        validator: 'near-duplicate',
-        reason: `Enough ${name} questions already`,
-      });
+      rejected.push({ id: candidate.question.id, validator: 'near-duplicate', reason });
     }
+  };
+  for (const { matches, name, share } of shares) {
+    const ofKind = kept.filter(matches);
+    thinOut(
+      ofKind,
+      ofKind.length - Math.max(3, Math.ceil(share * kept.length)),
+      `Enough ${name} questions already`,
+    );
   }
+  // True/false items a student passes by answering "true" every time test nothing: no more keyed
+  // "true" than keyed "false", and a couple more, even where that leaves a paragraph without a
+  // question (a statement copied from it, to be confirmed, tests little of it).
+  const keyedTrue = kept.filter((k) => k.question.type === 'true-false' && k.question.answer.value);
+  const keyedFalse = kept.filter((k) => k.question.type === 'true-false' && !k.question.answer.value);
+  thinOut(
+    keyedTrue,
+    keyedTrue.length - keyedFalse.length - TRUE_KEY_SLACK,
+    'Enough true/false items keyed "true"',
+    true,
+  );
 
   const keptByType = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])) as Record<QuestionType, number>;
   for (const { question } of kept) keptByType[question.type]++;

@@ -17,7 +17,11 @@ export type Synset = {
   pos: WordNetPos;
   words: string[];
   gloss: string;
-  pointers: { symbol: string; offset: number; pos: WordNetPos }[];
+  /**
+   * Relations to other synsets. `source` and `target` number the words a lexical relation (an
+   * antonym) joins, from 1; 0 for a relation of the whole synset.
+   */
+  pointers: { symbol: string; offset: number; pos: WordNetPos; source: number; target: number }[];
 };
 
 export type IndexEntry = {
@@ -117,7 +121,14 @@ export function synsetAt(offset: number, pos: WordNetPos): Synset {
   for (let i = 0; i < pointerCount; i++) {
     const at = pointerStart + 1 + i * 4;
     const targetPos = (fields[at + 2] === 's' ? 'a' : fields[at + 2]) as WordNetPos;
-    pointers.push({ symbol: fields[at] ?? '', offset: Number(fields[at + 1]), pos: targetPos });
+    const words_ = fields[at + 3] ?? '0000';
+    pointers.push({
+      symbol: fields[at] ?? '',
+      offset: Number(fields[at + 1]),
+      pos: targetPos,
+      source: Number.parseInt(words_.slice(0, 2), 16),
+      target: Number.parseInt(words_.slice(2), 16),
+    });
   }
   const synset: Synset = {
     offset,
@@ -209,6 +220,23 @@ export function relationsOf(lemma: string, pos: WordNetPos, senseLimit = 3): Wor
   const relations = { related, opposites };
   relationCache.set(key, relations);
   return relations;
+}
+
+/**
+ * The word WordNet gives as the direct opposite of this one in its commonest sense ("strong" →
+ * "weak", "increase" → "decrease"), or null. Only the word's own antonym, not one borrowed from a
+ * head adjective ("great" is no opposite of "small"), and a single word.
+ */
+export function directOpposite(lemma: string, pos: WordNetPos): string | null {
+  const [first] = senses(lemma, pos, 1);
+  if (!first) return null;
+  const index = first.words.indexOf(lemma.toLowerCase()) + 1;
+  for (const pointer of first.pointers) {
+    if (pointer.symbol !== '!' || pointer.source !== index) continue;
+    const word = synsetAt(pointer.offset, pointer.pos).words[pointer.target - 1];
+    if (word && /^[a-z]+$/.test(word)) return word;
+  }
+  return null;
 }
 
 const hypernymCache = new Map<string, boolean>();

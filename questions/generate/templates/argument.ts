@@ -11,7 +11,7 @@ import {
   frontedAdverb,
   isFiniteVerb,
   isSingularSubject,
-  negated,
+  opposed,
   type Proposition,
   predicateAsInfinitive,
   statedText,
@@ -41,8 +41,9 @@ import {
  * Questions about the argument, written from the discourse reading: why something happens
  * (only where the text gives a cause), what the author recommends or pledges, what an actor
  * wants or bets on, what something can and cannot do, which view the author rejects, what
- * risk or cost is named, and true/false statements made false by negating, reversing a cause
- * or giving a claim to another actor, never by copying.
+ * risk or cost is named, and true/false statements made false by giving a claim to another
+ * actor or turning a word into its opposite (never by putting a "not" in: a student spots that by
+ * its form), never by copying.
  */
 
 const MAX_OPTION_WORDS = 18;
@@ -1038,7 +1039,7 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         // opposite ("must not be made fairer") no speaker makes.
         statement.proposition.group.some((t) => /^(must|should|ought)$/.test(t.normal));
       if (!text && !hedged) {
-        const flipped = negated(statement.proposition, statement.subject);
+        const flipped = opposed(statement.proposition, statement.subject);
         if (flipped) {
           text = flipped;
           how = 'says the opposite';
@@ -1087,13 +1088,10 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
         how,
       });
     const full = `According to ${author}, ${lowerIn(analysis, text)}.`;
-    // A "not" put into the text's sentence is a falsehood a student spots by its form; a swapped
-    // actor is a misreading worth testing.
-    const byNegation = how === 'says the opposite';
     drafts.push({
-      template: byNegation ? 'negated-statement' : 'true-false',
+      template: 'true-false',
       anchor: sentence.id,
-      quality: value || byNegation ? 0.55 : 0.65,
+      quality: value ? 0.55 : 0.65,
       question: {
         ...draftBase(analysis, {
           id,

@@ -12,7 +12,6 @@ export type TemplateName =
   | 'main-idea'
   | 'argument-order'
   | 'true-false'
-  | 'negated-statement'
   | 'cloze'
   | 'why'
   | 'select-evidence'
