@@ -471,6 +471,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/eisenhower-1954-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Reagan, State of the Union, 1982',
+    slug: 'reagan-1982-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/reagan-1982-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

@@ -3501,3 +3501,17 @@ describe('false statements by an opposite word, never by a "not" (20 texts rated
     }
   });
 });
+
+describe('the least usable templates keep their best two per reading (first-sight ratings of 21 texts)', () => {
+  it('keeps at most two recommendations, evidence items, main ideas, risks, intents and claim-evidence items of a long speech', () => {
+    const slug = 'reagan-1985-state-of-the-union';
+    const text = readFileSync(`bench/fixtures/ir-texts/fresh/${slug}.txt`, 'utf8');
+    const { questions } = generateQuestions(parseReading({ text, format: 'text' }), { readingSlug: slug });
+    const count = (prefix: string) =>
+      questions.filter((q) => q.id.startsWith(`${slug}-gen-${prefix}-`)).length;
+    for (const prefix of ['recommend', 'evidence', 'main-idea', 'risk', 'intent', 'cer'])
+      expect(count(prefix)).toBeLessThanOrEqual(2);
+    // The others are not thinned by it: this speech has many more blanks and word meanings.
+    expect(count('cloze')).toBeGreaterThan(2);
+  });
+});
