@@ -477,6 +477,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/reagan-1982-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Johnson, State of the Union, 1966',
+    slug: 'johnson-1966-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/johnson-1966-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

@@ -555,8 +555,16 @@ export function propositionOf(clause: Clause): Proposition | null {
     return null;
   // "myself I …", and "an America united in feeling" (an apposition, its participle no verb).
   if (subject.some((t) => t.tags.has('Reflexive'))) return null;
-  // "and in the Gulf", "of the nations": a subject opens on a noun phrase, not a link word.
-  if (subject[0]!.tags.has('Conjunction') || subject[0]!.tags.has('Preposition')) return null;
+  // "and in the Gulf", "of the nations": a subject opens on a noun phrase, not a link word (nor on
+  // one the tagger calls an adjective: "…, against all the most inward pulls of my desire").
+  if (
+    subject[0]!.tags.has('Conjunction') ||
+    subject[0]!.tags.has('Preposition') ||
+    /^(against|upon|toward|towards|among|amid|amidst|despite|beyond|beneath|throughout|via|unto)$/.test(
+      subject[0]!.normal,
+    )
+  )
+    return null;
   // "Ultimately upon Congress rests responsibility": past an adverb, a preposition opens an inverted
   // sentence, whose subject comes after its verb.
   if (

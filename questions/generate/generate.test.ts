@@ -3515,3 +3515,32 @@ describe('the least usable templates keep their best two per reading (first-sigh
     expect(count('cloze')).toBeGreaterThan(2);
   });
 });
+
+describe('faults a fresh text showed (Johnson 1966, on its first-sight rating)', () => {
+  it('reads no subject that opens on "against" (tagged an adjective), nor a noun after it as the verb', () => {
+    const [clause] = clausesOf(
+      tokenize(
+        'For finally the council must order the guards to fire, against all the most inward pulls of its desire.',
+      ),
+    );
+    expect(propositionOf(clause!)?.head.normal).not.toBe('pulls');
+  });
+
+  it('asks for no evidence of a figure ("Revenues next year will be $111 billion"), which is evidence itself', () => {
+    const claims = (slug: string) => {
+      const text = readFileSync(`bench/fixtures/ir-texts/fresh/${slug}.txt`, 'utf8');
+      return evidenceQuestions(analysedText(text, slug)).flatMap((d) =>
+        d.question.type === 'select-evidence' || d.question.type === 'claim-evidence-reasoning'
+          ? [d.question.claim]
+          : [],
+      );
+    };
+    const figure = /\d|\b(million|billion|percent|half|third|quarter)\b/i;
+    expect(claims('johnson-1966-state-of-the-union').filter((c) => figure.test(c))).toEqual([]);
+    // "Over 2 million veterans are being helped through school" is no claim either; "Our educational
+    // systems face a financial crisis" is, and keeps its items.
+    const truman = claims('truman-1948-state-of-the-union');
+    expect(truman.filter((c) => figure.test(c))).toEqual([]);
+    expect(truman).not.toEqual([]);
+  });
+});

@@ -148,6 +148,14 @@ export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
     const gist = point(paragraph);
     const claimText = gist ? withoutLongCopy(gist, analysis) : null;
     if (!claimText || danglingReference(claimText)) continue;
+    // "Revenues next year will be $111 billion": a figure is evidence itself, not a claim to back;
+    // a question ("Is the whole continent divided?") claims nothing, nor does "The first is …".
+    if (
+      /\d|\b(?:million|billion|percent|half|third|quarter)\b/i.test(claimText) ||
+      paragraph.topic?.isQuestion ||
+      /^(?:the (?:first|second|third|fourth|last|other)|another|under)\b/i.test(claimText)
+    )
+      continue;
     // "In short, let our adversaries choose": an exhortation is asked of the hearers, not argued
     // for; what follows it spells it out rather than supports it.
     if (/^(?:(?:in short|in sum|in brief|in a word|so|and|then|now),?\s+)?let\b/i.test(claimText)) continue;
