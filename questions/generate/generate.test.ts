@@ -3544,3 +3544,10 @@ describe('faults a fresh text showed (Johnson 1966, on its first-sight rating)',
     expect(truman).not.toEqual([]);
   });
 });
+
+describe('faults a fresh text showed (Clinton 1994, on its first run)', () => {
+  it('reads a sentence that ends on a verb and "that" without failing ("the best strategy is to do that.")', () => {
+    expect(() => danglingReference('Ultimately, the best strategy is to do that.')).not.toThrow();
+    expect(danglingReference('Ultimately, the best strategy is to do that.')).toBeNull();
+  });
+});

@@ -181,7 +181,8 @@ export function danglingReference(text: string): string | null {
       };
       // After a verb, "that" and a noun and a verb open a clause ("to verify that the regime is
       // disarming"): only a phrase that ends the sentence or its clause is a thing pointed at.
-      const closes = (k: number) => /[.,;:?!]$/.test(words[k] ?? '') || words[k + 1] === undefined;
+      const closes = (k: number) =>
+        words[k] !== undefined && (/[.,;:?!]$/.test(words[k]) || words[k + 1] === undefined);
       const nounAt =
         afterVerb && !DETERMINER_BEFORE.has(previous)
           ? closes(i + 1)
