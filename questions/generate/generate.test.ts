@@ -3545,6 +3545,27 @@ describe('faults a fresh text showed (Johnson 1966, on its first-sight rating)',
   });
 });
 
+describe('faults fresh texts showed in distractor actions (Reagan 1982, Clinton 1994, on their first-sight ratings)', () => {
+  it('takes no action from a subject whose head is a thing ("the events in Poland"), a clause joined by "and", a denial, or "you"', () => {
+    const text = [
+      'If the events in Poland continue to deteriorate, further measures will follow.',
+      'The harbour gate opened and Captain Marlow came slowly down the ramp of the ship.',
+      'The fathers walk away as if the young sailors do not amount to anything at all.',
+      'The old captain asks you to mend the nets of the whole fleet before the storm.',
+      'The mountain league builds new forts on the high passes of the north.',
+    ].join('\n\n');
+    const analysis = analysedText(text, 'action-source-test');
+    const actions = actionsElsewhere(readDiscourse(analysis), 99, 'action-source-test', new Set()).join(
+      ' | ',
+    );
+    expect(actions).not.toMatch(/deteriorate/i);
+    expect(actions).not.toMatch(/Marlow/);
+    expect(actions).not.toMatch(/amount to/i);
+    expect(actions).not.toMatch(/\byou\b/i);
+    expect(actions).toMatch(/new forts/i);
+  });
+});
+
 describe('faults a fresh text showed (Clinton 1994, on its first run)', () => {
   it('reads a sentence that ends on a verb and "that" without failing ("the best strategy is to do that.")', () => {
     expect(() => danglingReference('Ultimately, the best strategy is to do that.')).not.toThrow();

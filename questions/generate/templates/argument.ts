@@ -315,6 +315,12 @@ function secondClause(text: string): boolean {
  * what cannot be done, and the recommended action with its verb turned around. Never another of
  * the author's own recommendations: that would be a second right answer.
  */
+/** A subject's head: its last word before a preposition ("the events in Poland" → "events"). */
+function subjectHead(subject: readonly Token[]): Token {
+  const phrase = subject.findIndex((t, i) => i > 0 && t.tags.has('Preposition'));
+  return subject[(phrase === -1 ? subject.length : phrase) - 1]!;
+}
+
 export function actionsElsewhere(
   discourse: Discourse,
   paragraphIndex: number,
@@ -351,9 +357,17 @@ export function actionsElsewhere(
           // "Another issue relates to civil rights", "expenditures continue at record levels": what
           // a thing or an abstraction does is no course anyone could be told to take, unless the
           // verb acts on an object ("actions offer a hopeful sign").
-          (st.proposition.subject.at(-1)!.tags.has('ProperNoun') ||
-            denotesAgent(st.proposition.subject.at(-1)!.lemma) ||
+          // The subject's head is its noun before any phrase that follows it: "the events [in
+          // Poland]" are events, not Poland.
+          (subjectHead(st.proposition.subject).tags.has('ProperNoun') ||
+            denotesAgent(subjectHead(st.proposition.subject).lemma) ||
+            // An object opens on a noun, a determiner, a possessive or a number: not on "and"
+            // ("The plane door opened and Jeremiah Denton came …") or "to" ("If the events in
+            // Poland continue to deteriorate").
             (st.proposition.rest[0] !== undefined &&
+              ['Noun', 'Determiner', 'Possessive', 'Pronoun', 'Value'].some((tag) =>
+                st.proposition.rest[0]!.tags.has(tag),
+              ) &&
               !st.proposition.rest[0].tags.has('Preposition') &&
               !st.proposition.rest[0].tags.has('Adverb') &&
               !st.proposition.rest[0].tags.has('Adjective'))) &&
@@ -402,7 +416,7 @@ export function actionsElsewhere(
       // "Let me outline four challenges": the speaker announcing what comes next; and "pass it
       // along to me" is the speaker's own aside.
       /^let\b/i.test(short) ||
-      /\b(me|my|i)\b/i.test(short) ||
+      /\b(me|my|i|you|your)\b/i.test(short) ||
       // "Diminish and life lengthens": a verb that agrees with a subject of its own is a second clause.
       secondClause(short) ||
       // "Cost 3 million", "weigh ten tons": a state, not an action anyone could take; nor is "want
@@ -416,6 +430,8 @@ export function actionsElsewhere(
       // An action cut from another actor's sentence keeps that actor's traces: "Also depend on
       // its farms" (whose farms?), "Report to the commission by candidates" (a passive's agent).
       /^(also|only|even|still|too|again|now|then)\b/i.test(short) ||
+      // "Do not amount to anything": a denial carried into the action is no course to take.
+      /^(do not|don't|does not|not|never|cannot|can't)\b/i.test(short) ||
       // "Stem in part from causes peculiar to itself": so does a reflexive.
       /\b(its|his|her|their|itself|himself|herself|themselves)\b/i.test(short) ||
       /^\w+\s+(?:\w+\s+){0,5}by\s+(?:the\s+)?\w+s\b/i.test(short) ||
