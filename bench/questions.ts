@@ -489,6 +489,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/clinton-1994-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Clinton, State of the Union, 1997',
+    slug: 'clinton-1997-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/clinton-1997-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

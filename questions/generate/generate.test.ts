@@ -3572,3 +3572,30 @@ describe('faults a fresh text showed (Clinton 1994, on its first run)', () => {
     expect(danglingReference('Ultimately, the best strategy is to do that.')).toBeNull();
   });
 });
+
+describe("faults a fresh text showed (Clinton's 1997 State of the Union, on its first-sight rating)", () => {
+  it('asks "why" without the focus word of the reason ("… without a doctor just because …")', () => {
+    const text = [
+      'No child of the river towns should be without a doctor just because a parent is without a job.',
+      'The mountain league guards the high passes in summer against raiders.',
+      'The valley farmers grow wheat and barley on the high fields.',
+    ].join('\n\n');
+    const prompts = causeQuestions(
+      analysedText(text, 'focus-why-test'),
+      readDiscourse(analysedText(text, 'focus-why-test')),
+    ).map((d) => d.question.prompt);
+    expect(prompts.join(' | ')).toMatch(/without a doctor\?/);
+    expect(prompts.join(' | ')).not.toMatch(/\bjust\?/);
+  });
+
+  it("offers no paragraph's concluding sentence, or what it says we need, as a mere detail", () => {
+    const slug = 'clinton-1997-state-of-the-union';
+    const text = readFileSync(`bench/fixtures/ir-texts/fresh/${slug}.txt`, 'utf8');
+    const options = mainIdeaQuestions(analysedText(text, slug)).flatMap((d) =>
+      d.question.type === 'multiple-choice' ? d.question.options.map((o) => o.text) : [],
+    );
+    // Paragraph 10 ends: "We don't need a constitutional amendment; we need action."
+    expect(options.join(' | ')).not.toMatch(/need a constitutional amendment/i);
+    expect(options).not.toEqual([]);
+  });
+});

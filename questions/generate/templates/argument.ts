@@ -144,7 +144,12 @@ function effectQuestion(link: CauseLink, analysis: ReadingAnalysis): string | nu
     /\blet['’]s\b|\blet us\b/i.test(textOf(link.effect.proposition.clause.body))
   )
     return null;
-  const why = toQuestion(link.effect.proposition, 'why', link.effect.subject);
+  const asked = toQuestion(link.effect.proposition, 'why', link.effect.subject);
+  // "No child should be without a doctor just because …": the focus word belongs to the reason.
+  const why = asked?.replace(
+    /,?\s+(?:just|only|simply|merely|solely|precisely|exactly|mainly|largely|partly|chiefly|primarily)\?$/i,
+    '?',
+  );
   if (!why || words(why) > 26) return null;
   const short = withoutLongCopy(why.replace(/\?$/, ''), analysis, 5, true);
   return short ? `According to ${analysis.authorName}, ${short}?` : null;

@@ -160,6 +160,11 @@ export function mainIdeaQuestions(analysis: ReadingAnalysis): Draft[] {
           !/^(but|yet|however|still|nevertheless)\b/i.test(s.text) &&
           s.wordCount >= 6 &&
           s.indexInParagraph !== 0 &&
+          // "… we all must concede: We don't need a constitutional amendment; we need action": a
+          // sentence that says what must or need be done is as often the paragraph's conclusion as
+          // a detail.
+          !s.markers.has('argument') &&
+          !/\b(?:we|you|they|i)\s+(?:do not|don't|did not|didn't)?\s*need\b/i.test(s.text) &&
           topicCentrality >= 2 &&
           2 * centrality(s, paragraph) <= topicCentrality,
       )
