@@ -7,6 +7,7 @@ import { type GenerationReport, generateQuestions } from '@/questions/generate';
 import { gradeShortAnswer } from '@/questions/grade/short-answer';
 import { grammarProblems } from '@/questions/language/grammar';
 import { isContent, type Token, tokenize } from '@/questions/language/tokens';
+import { directOpposite } from '@/questions/language/wordnet';
 import { parseReading } from '@/questions/reading/parse';
 import type { ParsedReading } from '@/questions/reading/types';
 import { QUESTION_TYPES, type Question, type ShortAnswerQuestion } from '@/questions/schema';
@@ -589,7 +590,13 @@ function overlap(text: string, evidence: string): { coverage: number; flipped: b
   let flipped = false;
   for (const token of stated) {
     const match = given.find((g) => g.lemma === token.lemma || g.normal === token.normal);
-    if (!match) continue;
+    if (!match) {
+      // "has decreased" against "has increased": a word the evidence says the opposite of.
+      const pos = token.pos === 'verb' ? 'v' : token.pos === 'adj' ? 'a' : null;
+      const opposite = pos ? directOpposite(token.lemma, pos) : null;
+      if (opposite && given.some((g) => g.lemma === opposite || g.normal === opposite)) flipped = true;
+      continue;
+    }
     found++;
     if (match.negated !== token.negated) flipped = true;
   }

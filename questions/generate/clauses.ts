@@ -1186,6 +1186,14 @@ function oppositeForm(token: Token, pos: 'v' | 'a'): string | null {
  */
 export function opposed(proposition: Proposition, subjectText_ = subjectText(proposition)): string | null {
   if (proposition.negative) return null;
+  // "Unemployment increased and inflation soon turned up again": one word turned leaves the
+  // joined clause as it was, half true.
+  if (
+    proposition.rest.some(
+      (t, i) => /^(and|but|or)$/.test(t.normal) && proposition.rest.slice(i + 1).some(isFiniteVerb),
+    )
+  )
+    return null;
   const swap = (tokens: Token[], at: number, word: string) =>
     tokens.map((t, i) => (i === at ? { ...t, text: word, written: word } : t));
   // Only an adjective the linking verb says outright and alone: "is strong", "remains weak in

@@ -3465,6 +3465,24 @@ describe('false statements by an opposite word, never by a "not" (20 texts rated
     expect(opposite('The towns began to build boats.')).toBeNull();
     expect(opposite('The towns have long been friends.')).toBeNull();
     expect(opposite('The league is not strong.')).toBeNull();
+    // One word turned in the first of two joined clauses leaves the second as it was.
+    expect(opposite('The price of grain has increased and the tolls soon turned up again.')).toBeNull();
+  });
+
+  it('builds "select all that apply" items from two fair falsehoods near each other and the true statements beside them', () => {
+    const slug = 'ford-1977-state-of-the-union';
+    const analysis = analysedText(readFileSync(`bench/fixtures/ir-texts/fresh/${slug}.txt`, 'utf8'), slug);
+    const items = statementTrueFalse(analysis, readDiscourse(analysis)).flatMap((d) =>
+      d.question.type === 'multiple-answer' ? [d.question] : [],
+    );
+    expect(items).not.toEqual([]);
+    for (const item of items) {
+      const wrong = item.options.filter((o) => !item.answer.optionIds.includes(o.id));
+      expect(wrong).toHaveLength(2);
+      expect(item.options.map((o) => o.text).join(' | ')).not.toMatch(/\bnot\b|n't\b/);
+      const [from, to] = (/paragraphs? (\d+)(?:–(\d+))?/.exec(item.prompt) ?? []).slice(1).map(Number);
+      expect((to || from!) - from!).toBeLessThanOrEqual(12);
+    }
   });
 
   it('writes no "not" into a true/false statement, and keeps true keys no more than two ahead of false ones', () => {

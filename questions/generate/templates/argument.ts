@@ -1324,15 +1324,28 @@ function selectStatements(analysis: ReadingAnalysis, pairs: StatementPair[]): Dr
   const author = analysis.authorName;
   const drafts: Draft[] = [];
   const usable = pairs.filter((p) => words(p.truth) <= 20 && (!p.falsehood || words(p.falsehood) <= 20));
-  for (let start = 0; start + 5 <= usable.length; start += 5) {
-    const group = usable.slice(start, start + 5);
+  // Fair falsehoods (an actor swapped, a word turned into its opposite) are few: two near each
+  // other make one item, with the three true statements nearest them, none used twice.
+  const used = new Set<StatementPair>();
+  const falseAt = [...usable.entries()].filter(([, p]) => p.falsehood).map(([index]) => index);
+  for (let k = 0; k + 1 < falseAt.length; k++) {
+    const [first, second] = [falseAt[k]!, falseAt[k + 1]!];
+    if (second - first > 8) continue;
+    const middle = (first + second) / 2;
+    const trueOnes = usable
+      .map((p, index) => ({ p, index, distance: Math.abs(index - middle) }))
+      // Near them: "Which of these does the speaker say in paragraphs 38–41?", not 12–40.
+      .filter(({ p, index, distance }) => !p.falsehood && !used.has(p) && distance <= 6 && index !== first)
+      .sort((a, b) => a.distance - b.distance || a.index - b.index)
+      .slice(0, 3)
+      .map(({ p }) => p);
+    if (trueOnes.length < 3) continue;
+    const withFalse = [usable[first]!, usable[second]!];
+    const group = [...withFalse, ...trueOnes].sort((a, b) => usable.indexOf(a) - usable.indexOf(b));
+    if (group.at(-1)!.sentence.paragraphNumber - group[0]!.sentence.paragraphNumber > 12) continue;
+    for (const p of group) used.add(p);
+    k++;
     const id = `select-statements-${group[0]!.sentence.id}`;
-    const withFalse = seededShuffle(
-      group.filter((p) => p.falsehood),
-      id,
-    ).slice(0, 2);
-    if (withFalse.length < 2) continue;
-    const trueOnes = group.filter((p) => !withFalse.includes(p)).slice(0, 3);
     const options = seededShuffle(
       [
         ...trueOnes.map((p) => ({ text: p.truth, key: true })),
