@@ -3520,7 +3520,7 @@ describe('false statements by an opposite word, never by a "not" (20 texts rated
   });
 });
 
-describe('the least usable templates keep their best two per reading (first-sight ratings of 21 texts)', () => {
+describe('the least usable templates keep their best two per reading (first-sight ratings of 20 texts)', () => {
   it('keeps at most two recommendations, evidence items, main ideas, risks, intents and claim-evidence items of a long speech', () => {
     const slug = 'reagan-1985-state-of-the-union';
     const text = readFileSync(`bench/fixtures/ir-texts/fresh/${slug}.txt`, 'utf8');
