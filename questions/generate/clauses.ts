@@ -1141,7 +1141,7 @@ export function negated(proposition: Proposition, subjectText_ = subjectText(pro
 const NEGATING_PREFIX = /^(un|non|in|im|il|ir|dis|mis)-?/;
 const byPrefix = (word: string, opposite: string) => opposite.replace(NEGATING_PREFIX, '') === word;
 
-/** Verbs whose WordNet opposite says something else, not the contrary ("come" → "go", "know" → "ignore"). */
+/** Words whose WordNet opposite says something else, not the contrary ("come" → "go", "know" → "ignore"). */
 const NO_FAIR_OPPOSITE = new Set([
   ...['be', 'have', 'do', 'come', 'go', 'know', 'ignore', 'make', 'let'],
   // "enter our third century" is no more said "exit" than "stand" is "sit", "suffered great loss"
@@ -1150,6 +1150,8 @@ const NO_FAIR_OPPOSITE = new Set([
   ...['begin', 'end', 'start', 'finish'],
   // "has divested its substance", "the Senate kept a good and honest man" (lost).
   ...['invest', 'divest', 'lose', 'keep'],
+  // "we are diffident in principles": no word a reader expects for "confident".
+  'confident',
 ]);
 
 /** Verbs that link a subject to what it is: an adjective right after them can be turned round. */
@@ -1162,9 +1164,9 @@ function oppositeForm(token: Token, pos: 'v' | 'a'): string | null {
   if (pos === 'a') {
     if (token.normal !== token.lemma || token.tags.has('Comparative') || token.tags.has('Superlative'))
       return null;
+    if (NO_FAIR_OPPOSITE.has(token.lemma)) return null;
     const opposite = directOpposite(token.lemma, 'a');
-    // "diffident in principles" is no word a reader expects for "confident".
-    return opposite && !byPrefix(token.lemma, opposite) && opposite !== 'diffident' ? opposite : null;
+    return opposite && !byPrefix(token.lemma, opposite) ? opposite : null;
   }
   if (NO_FAIR_OPPOSITE.has(token.lemma)) return null;
   const opposite = directOpposite(token.lemma, 'v');

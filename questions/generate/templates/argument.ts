@@ -315,17 +315,17 @@ function secondClause(text: string): boolean {
   );
 }
 
-/**
- * Actions the text does not recommend for this actor: what it says not to do, what others want,
- * what cannot be done, and the recommended action with its verb turned around. Never another of
- * the author's own recommendations: that would be a second right answer.
- */
 /** A subject's head: its last word before a preposition ("the events in Poland" → "events"). */
 function subjectHead(subject: readonly Token[]): Token {
   const phrase = subject.findIndex((t, i) => i > 0 && t.tags.has('Preposition'));
   return subject[(phrase === -1 ? subject.length : phrase) - 1]!;
 }
 
+/**
+ * Actions the text does not recommend for this actor: what it says not to do, what others want,
+ * what cannot be done, and the recommended action with its verb turned around. Never another of
+ * the author's own recommendations: that would be a second right answer.
+ */
 export function actionsElsewhere(
   discourse: Discourse,
   paragraphIndex: number,
@@ -1335,7 +1335,7 @@ function selectStatements(analysis: ReadingAnalysis, pairs: StatementPair[]): Dr
     const trueOnes = usable
       .map((p, index) => ({ p, index, distance: Math.abs(index - middle) }))
       // Near them: "Which of these does the speaker say in paragraphs 38–41?", not 12–40.
-      .filter(({ p, index, distance }) => !p.falsehood && !used.has(p) && distance <= 6 && index !== first)
+      .filter(({ p, distance }) => !p.falsehood && !used.has(p) && distance <= 6)
       .sort((a, b) => a.distance - b.distance || a.index - b.index)
       .slice(0, 3)
       .map(({ p }) => p);
@@ -1344,7 +1344,7 @@ function selectStatements(analysis: ReadingAnalysis, pairs: StatementPair[]): Dr
     const group = [...withFalse, ...trueOnes].sort((a, b) => usable.indexOf(a) - usable.indexOf(b));
     if (group.at(-1)!.sentence.paragraphNumber - group[0]!.sentence.paragraphNumber > 12) continue;
     for (const p of group) used.add(p);
-    k++;
+    k++; // the second falsehood is used: the next pair starts after it
     const id = `select-statements-${group[0]!.sentence.id}`;
     const options = seededShuffle(
       [
