@@ -502,6 +502,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/ford-1975-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Clinton, State of the Union, 1998',
+    slug: 'clinton-1998-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/clinton-1998-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
