@@ -51,7 +51,7 @@ import { argumentOrderQuestions, mainIdeaQuestions, point } from './templates/pa
 import { evidenceQuestions } from './templates/reasons';
 import { clozeQuestions, openSlot } from './templates/statements';
 import { snippet, vocabularyItems, vocabularyQuestions } from './templates/vocabulary';
-import { copiedRun } from './validate';
+import { copiedRun, wordsOf } from './validate';
 
 const readingSlug = 'burns-lead-with-diplomacy';
 /** A text (paragraphs as given) read and analysed as the generator reads it. */
@@ -397,6 +397,13 @@ describe('grammar and actors in generated items', () => {
         'inevitability',
       ),
     ).toBe('History does not move on the wheels of inevitability…');
+    // Nine words as the copied-run check counts them ("100,000" is two), so the quote is no copy.
+    const quoted = snippet(
+      'Our schools will hire 100,000 new teachers who passed a competency test.',
+      'competency',
+    );
+    expect(quoted).toContain('competency');
+    expect(wordsOf(quoted).length).toBeLessThanOrEqual(9);
   });
 
   it('swaps an actor only for another of its kind, and "we" only for an actor the text keeps returning to', () => {
@@ -1113,6 +1120,38 @@ describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', (
     // "arrogance" is not: the things' meanings first ("embargo", "treachery").
     expect(people('scapegoat')).toBeGreaterThanOrEqual(3);
     expect(people('arrogance')).toBeLessThanOrEqual(1);
+  });
+
+  it("builds vocabulary options of about the key's length, from glosses every option check accepts", () => {
+    const text = [
+      'Our doctors are working to wipe out smallpox and malaria in every poor village.',
+      'The genome project is now decoding the genetic code of every family.',
+      'We must make college more affordable for the children of working parents.',
+      'Their treachery cost the kingdoms their sovereignty over the straits.',
+      'The embargo on grain was lifted after the armistice was signed.',
+      'The sacrifice of every patriot keeps the memory of the republic alive.',
+      'We will show purpose without arrogance in every embassy abroad.',
+      'A dispatcher with a van company now trains other workers in the county.',
+    ].join('\n\n');
+    const small = analysedText(text, 'vocabulary-length-test');
+    const items = vocabularyItems(small);
+    // "That you have the financial means for" does not parse as a phrase: it would sink any item.
+    expect(items.map((i) => i.token.normal)).not.toContain('affordable');
+    const drafts = vocabularyQuestions(small, items);
+    expect(drafts.map((d) => d.question.id)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/smallpox$/), expect.stringMatching(/dispatcher$/)]),
+    );
+    const length = (t: string) => t.split(/\s+/).length;
+    for (const { question } of drafts) {
+      if (question.type !== 'multiple-choice') continue;
+      const key = length(question.options.find((o) => o.id === question.answer.optionId)!.text);
+      const others = question.options
+        .filter((o) => o.id !== question.answer.optionId)
+        .map((o) => length(o.text));
+      // The weak-distractor check's bounds: a key far longer or shorter than every other option.
+      expect(key, question.id).toBeLessThanOrEqual(1.8 * Math.max(...others) + 2);
+      expect(key * 1.8 + 2, question.id).toBeGreaterThanOrEqual(Math.min(...others));
+    }
   });
 
   it('offers no name among things as the answer to "what …?" (the form would give it away)', () => {

@@ -83,7 +83,8 @@ function grammarProblem(question: Question): string | null {
 }
 
 const RUN = 10;
-const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+/** The words the copied-run check counts: "100,000" is two, "grants-in-aid" three. */
+export const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
 const runsCache = new WeakMap<ReadingAnalysis, Set<string>>();
 
 function readingRuns(analysis: ReadingAnalysis): Set<string> {

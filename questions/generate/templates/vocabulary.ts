@@ -1,4 +1,5 @@
 import { cosine, frequencyRank, wordVector } from '../../grade/vectors';
+import { isGrammatical } from '../../language/grammar';
 import { isContent, type Token } from '../../language/tokens';
 import {
   definitionOf,
@@ -13,7 +14,8 @@ import {
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import { ARMED_FORCES_WORDS } from '../concepts';
 import { seededShuffle } from '../deterministic';
-import { isNameInReading } from '../validate';
+import { danglingReference } from '../references';
+import { isNameInReading, wordsOf } from '../validate';
 import { type Draft, draftBase, labelled, quote, shuffledOptions } from './common';
 
 const DERIVING_SUFFIXES = /(?:ism|ist|ity|ness|ation|tion|ment|ial|al|ous|ive|ly)$/;
@@ -93,6 +95,9 @@ function vocabularyItem(
   const definition = definitionOf(best.synset);
   if (definition.split(/\s+/).length < 3 || new RegExp(`\\b${token.lemma}`, 'i').test(definition))
     return null;
+  // "That you have the financial means for": a gloss that does not read as a phrase would spoil
+  // each item it stands in, key or distractor.
+  if (!isGrammatical(definition, 'phrase')) return null;
   // A definition that names the word's own stem gives the answer away by its form: "disunity" is
   // "lack of unity", "deterrent" "something that deters".
   // "subordination" is "the state of being subordinate": a word that shares most of its letters
@@ -320,7 +325,13 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
         const asNoun = headsNounPhrase(sentence.tokens, i);
         if (asNoun && !lookup(token.lemma, 'n')) continue;
         const item = vocabularyItem(asNoun ? { ...token, pos: 'noun' } : token, sentence, context);
-        if (!item) continue;
+        // "Disagreement among those expected to cooperate": read after its prompt, as the
+        // validator reads every option, a gloss that points at no one spoils each item it is in.
+        if (
+          !item ||
+          danglingReference(`${vocabularyPrompt(analysis, item).replace(/“[^”]*”/g, '')} ${item.definition}`)
+        )
+          continue;
         seen.add(token.lemma);
         items.push(item);
         break;
@@ -369,14 +380,22 @@ export function snippet(text: string, word: string): string {
     clauseEnd = parts.length;
   }
   // The whole clause when it fits, else nine of its words around the word.
-  const start = Math.max(clauseStart, Math.min(at - 4, clauseEnd - WINDOW));
-  const end = Math.min(clauseEnd, start + WINDOW);
+  let start = Math.max(clauseStart, Math.min(at - 4, clauseEnd - WINDOW));
+  let end = Math.min(clauseEnd, start + WINDOW);
+  // Nine words as the copied-run check counts them: "100,000" and "able-bodied" are two each.
+  while (end - start > 1 && wordsOf(parts.slice(start, end).join(' ')).length > WINDOW) {
+    if (end - 1 > at && (end - 1 - at >= at - start || start === at)) end--;
+    else start++;
+  }
   const quoted = parts
     .slice(start, end)
     .join(' ')
     .replace(/\s*(?:[,;:—–]|--?)$/, '');
   return `${start > 0 ? '…' : ''}${quoted}${end < parts.length ? '…' : ''}`;
 }
+
+const vocabularyPrompt = (analysis: ReadingAnalysis, item: VocabularyItem) =>
+  `In paragraph ${item.sentence.paragraphNumber}, ${analysis.authorName} writes: ${quote(snippet(item.sentence.text, item.token.text))} What does “${item.token.text}” mean here?`;
 
 export function vocabularyQuestions(analysis: ReadingAnalysis, items: VocabularyItem[]): Draft[] {
   const drafts: Draft[] = [];
@@ -402,10 +421,13 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
     const byKind = [...others.filter(sameKind), ...others.filter((o) => !sameKind(o))].map(
       (o) => o.definition,
     );
-    // Other words' meanings only: another sense of the same word may be right too.
-    const distractors = byKind
-      .filter((d, i, all) => d !== item.definition && all.indexOf(d) === i)
-      .slice(0, 3);
+    // Other words' meanings only: another sense of the same word may be right too. Meanings of
+    // about the key's length first: a key three times longer than the rest stands out.
+    const words = (text: string) => text.split(/\s+/).length;
+    const likeKey = (d: string) =>
+      words(item.definition) <= 1.8 * words(d) + 2 && words(d) <= 1.8 * words(item.definition) + 2;
+    const unique = byKind.filter((d, i, all) => d !== item.definition && all.indexOf(d) === i);
+    const distractors = [...unique.filter(likeKey), ...unique.filter((d) => !likeKey(d))].slice(0, 3);
     if (distractors.length < 3) continue;
     const { options, keyId } = shuffledOptions(item.definition, distractors, id);
     drafts.push({
@@ -421,7 +443,7 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
           explanation: `Here “${item.token.text}” means ${item.definition.toLowerCase()} (WordNet's sense that fits paragraph ${item.sentence.paragraphNumber}).`,
         }),
         type: 'multiple-choice',
-        prompt: `In paragraph ${item.sentence.paragraphNumber}, ${analysis.authorName} writes: ${quote(snippet(item.sentence.text, item.token.text))} What does “${item.token.text}” mean here?`,
+        prompt: vocabularyPrompt(analysis, item),
         options,
         answer: { optionId: keyId },
       },
