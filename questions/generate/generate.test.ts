@@ -404,6 +404,12 @@ describe('grammar and actors in generated items', () => {
     );
     expect(quoted).toContain('competency');
     expect(wordsOf(quoted).length).toBeLessThanOrEqual(9);
+    expect(
+      snippet(
+        'After the shipwreck of communism came years of relative quiet, years of repose, years of sabbatical—and then there came a day of fire.',
+        'sabbatical',
+      ),
+    ).toContain('sabbatical');
   });
 
   it('swaps an actor only for another of its kind, and "we" only for an actor the text keeps returning to', () => {
@@ -1152,6 +1158,31 @@ describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', (
       expect(key, question.id).toBeLessThanOrEqual(1.8 * Math.max(...others) + 2);
       expect(key * 1.8 + 2, question.id).toBeGreaterThanOrEqual(Math.min(...others));
     }
+  });
+
+  it('keys a word in the sense its sentence clearly picks when no gloss shares a word with the paragraph', () => {
+    const text = [
+      'We must be resolute in defense of freedom and patient in the search for peace.',
+      'Our allies will not yield to terrorist blackmail or to threats against their cities.',
+      'The dissidents who sit in jail do not prefer their chains to liberty.',
+      'Unemployment rose and factories closed as the economy slid into a deep recession.',
+      'This year we have made notable progress in strengthening our schools.',
+      'The nation has a wealth of untapped human potential in its towns.',
+      'Government needs the full voluntary support of millions of citizens.',
+      'Every citizen holds inalienable rights that no ruler may take away.',
+      'The envoy gave a frank and sober account of the talks.',
+    ].join('\n\n');
+    const small = analysedText(text, 'vocabulary-sense-test');
+    const items = vocabularyItems(small);
+    // "Resolute" shares no gloss word with its paragraph; its sentence's word vectors pick "firm in purpose".
+    const resolute = items.find((i) => i.token.normal === 'resolute');
+    expect(resolute).toMatchObject({
+      confident: true,
+      definition: expect.stringMatching(/^firm in purpose/),
+    });
+    const draft = vocabularyQuestions(small, items).find((d) => d.question.id.endsWith('-resolute'));
+    expect(draft?.quality).toBeGreaterThan(0.5);
+    expect(validateQuestion(draft?.question, small)).toMatchObject({ ok: true });
   });
 
   it('offers no name among things as the answer to "what …?" (the form would give it away)', () => {

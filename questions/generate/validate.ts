@@ -1,6 +1,15 @@
 import { isGrammatical, isLoneSubordinateClause } from '../language/grammar';
 import type { Token } from '../language/tokens';
-import { definitionOf, knownOnlyAsName, lookup, relationsOf, senses } from '../language/wordnet';
+import { senseInContext } from '../language/word-sense';
+import {
+  definitionOf,
+  isInstance,
+  knownOnlyAsName,
+  lookup,
+  relationsOf,
+  type Synset,
+  senses,
+} from '../language/wordnet';
 import { type Question, questionSchema } from '../schema';
 import { lemmasIn, type ReadingAnalysis, type SentenceAnalysis } from './analyse';
 import { clashWithKey, support as supportFor } from './entail';
@@ -354,7 +363,30 @@ function senseFit(
     .map((words) => [...words].filter((w) => w !== lemma && context.has(w)).length);
   const best = Math.max(...scores);
   const clear = best >= 1 && scores[keyIndex] === best && scores.filter((x) => x === best).length === 1;
-  return clear ? 'fits' : 'ambiguous';
+  return clear || vectorsPick(lemma, word, all[keyIndex]!, question, analysis) ? 'fits' : 'ambiguous';
+}
+
+/** Whether the word's sentence clearly picks this sense among the word's senses of its part of speech. */
+function vectorsPick(
+  lemma: string,
+  word: string,
+  sense: Synset,
+  question: Question,
+  analysis: ReadingAnalysis,
+): boolean {
+  const sentence = question.evidence
+    .map((id) => analysis.sentenceById.get(id)!)
+    .find((s) => s.tokens.some((t) => t.text.toLowerCase() === word.toLowerCase()));
+  if (!sentence) return false;
+  const candidates = senses(lemma, sense.pos, 6).filter((s) => s.offset === sense.offset || !isInstance(s));
+  const forms = new Set([lemma, word.toLowerCase()]);
+  const choice = senseInContext(
+    lemma,
+    candidates,
+    sentence.tokens.map((t) => t.normal),
+    (w) => forms.has(w),
+  );
+  return choice.clear && candidates[choice.best]?.offset === sense.offset;
 }
 
 /** Sentences that share at least two content words with a text: where it could also be said. */

