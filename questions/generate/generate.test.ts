@@ -410,6 +410,13 @@ describe('grammar and actors in generated items', () => {
         'sabbatical',
       ),
     ).toContain('sabbatical');
+    // Not cut on an article, a preposition or the adjective after an article.
+    expect(
+      snippet(
+        'This agreement is a major step toward a growing global economy and an expanding world trade system for all.',
+        'global',
+      ),
+    ).toBe('…step toward a growing global economy…');
   });
 
   it('swaps an actor only for another of its kind, and "we" only for an actor the text keeps returning to', () => {

@@ -359,6 +359,10 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
   return items;
 }
 
+/** Words that leave a phrase open when a quote stops on them. */
+const TRAILING_FUNCTION_WORD =
+  /^(a|an|the|of|to|and|or|but|for|in|on|at|by|with|from|into|than|as|that|which|who|whose|their|our|its|his|her|my|your|this|these|those)$/;
+
 /** A word that closes a clause: it ends in a comma, semicolon, colon or dash. */
 const CLAUSE_END = /[,;:—–]$|^--?$/;
 
@@ -405,6 +409,16 @@ export function snippet(text: string, word: string): string {
   while (end - start > 1 && wordsOf(parts.slice(start, end).join(' ')).length > WINDOW) {
     if (end - 1 > at && (end - 1 - at >= at - start || start === at)) end--;
     else start++;
+  }
+  // A cut quote does not stop on a word that opens a phrase: not "…a growing economy and an
+  // expanding…", not "…the sound of…".
+  if (end < parts.length) {
+    const bare = (i: number) => parts[i]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
+    for (let cut = end; ; cut = end) {
+      while (end - 1 > at && TRAILING_FUNCTION_WORD.test(bare(end - 1))) end--;
+      if (end - 2 > at && /^(a|an|the)$/.test(bare(end - 2)) && /ing$/.test(bare(end - 1))) end -= 2;
+      if (end === cut) break;
+    }
   }
   const quoted = parts
     .slice(start, end)
