@@ -508,6 +508,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/clinton-1998-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'G. W. Bush, State of the Union, 2005',
+    slug: 'bush-2005-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/bush-2005-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
