@@ -211,6 +211,16 @@ export function clausesOf(input: Token[]): Clause[] {
     (t, i) =>
       i > 0 && PARENTHETICAL.has(t.normal) && input[i - 1]!.post.includes(',') && t.post.includes(','),
   );
+  // "living longer and, therefore, drawing benefits longer": after "and" the connective joins the
+  // two halves of this sentence, as it does without the commas.
+  if (parenthetical > 1 && input[parenthetical - 1]!.normal === 'and') {
+    return clausesOf([
+      ...input.slice(0, parenthetical - 1),
+      { ...input[parenthetical - 1]!, post: ' ' },
+      { ...input[parenthetical]!, post: ' ' },
+      ...input.slice(parenthetical + 1),
+    ]);
+  }
   if (parenthetical !== -1) {
     const rest = [
       ...input.slice(0, parenthetical - 1),

@@ -1237,6 +1237,21 @@ describe('faults a fresh text showed (G. W. Bush 2001, on its first-sight rating
   ].join('\n\n');
   const small = analysedText(text, 'bush-2001-test');
 
+  it('reads "and, therefore," as joining the two halves of its own sentence, not it and the one before', () => {
+    const clauses = clausesOf(tokenize('People are living longer and, therefore, drawing pensions longer.'));
+    expect(clauses.map((c) => c.relation)).toEqual([null, 'result']);
+    expect(textOf(clauses[1]!.body)).toBe('drawing pensions longer.');
+    const text = [
+      'The river towns have changed in ways the founders of the pension fund could not have foreseen. In these towns, people are living longer and, therefore, drawing pensions longer. The fund will run short of money within a generation.',
+      'The council must act before the fund fails, because every year of delay makes the repair more costly for the young.',
+    ].join('\n\n');
+    const prompts = causeQuestions(
+      analysedText(text, 'therefore-test'),
+      readDiscourse(analysedText(text, 'therefore-test')),
+    ).map((d) => d.question.prompt);
+    expect(prompts.join(' | ')).not.toMatch(/why are people living longer/i);
+  });
+
   it('asks why of the clause a "not because" follows, without its "not"', () => {
     const prompts = causeQuestions(small, readDiscourse(small)).map((d) => d.question.prompt);
     expect(prompts.join(' | ')).toMatch(/why are our farmers patient and careful with the land\?/);
