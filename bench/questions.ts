@@ -514,6 +514,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/bush-2005-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Eisenhower, State of the Union, 1955',
+    slug: 'eisenhower-1955-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/eisenhower-1955-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

@@ -1167,6 +1167,18 @@ describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', (
     }
   });
 
+  it('reads a noun-tagged word joined to an adjective before a noun as an adjective', () => {
+    const text = [
+      'We maintain powerful forces designed for deterrent and defensive purposes alone.',
+      'The Madison essays warn against an unjust and interested majority in the assembly.',
+    ].join('\n\n');
+    const definitions = vocabularyItems(analysedText(text, 'noun-as-adjective-test')).map(
+      (i) => `${i.token.normal}: ${i.definition}`,
+    );
+    // Not "something immaterial that interferes with or delays action", the noun's sense.
+    expect(definitions.join(' | ')).not.toMatch(/deterrent: something immaterial/);
+  });
+
   it('keys a word in the sense its sentence clearly picks when no gloss shares a word with the paragraph', () => {
     const text = [
       'We must be resolute in defense of freedom and patient in the search for peace.',

@@ -231,6 +231,18 @@ function headsNounPhrase(tokens: readonly Token[], i: number): boolean {
   return tokens[k] !== undefined && (tokens[k]!.tags.has('Determiner') || tokens[k]!.tags.has('Possessive'));
 }
 
+/** A noun joined by "and" or "or" to an adjective before a noun: "deterrent and defensive purposes". */
+function modifiesLikeAdjective(tokens: readonly Token[], i: number): boolean {
+  const [joiner, partner, head] = [tokens[i + 1], tokens[i + 2], tokens[i + 3]];
+  return (
+    tokens[i]!.pos === 'noun' &&
+    !/[,;:.!?]/.test(tokens[i]!.post) &&
+    /^(and|or)$/.test(joiner?.normal ?? '') &&
+    partner?.pos === 'adj' &&
+    head?.pos === 'noun'
+  );
+}
+
 function isTransparentCompound(word: string, pos: WordNetPos): boolean {
   // "insignificant", "disunited", "uncivil": "not" before an everyday word that WordNet gives as
   // its opposite (not "untold", "inroad" or "income").
@@ -342,7 +354,15 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
         // promote your interest".
         const asNoun = headsNounPhrase(sentence.tokens, i);
         if (asNoun && !lookup(token.lemma, 'n')) continue;
-        const item = vocabularyItem(asNoun ? { ...token, pos: 'noun' } : token, sentence, context);
+        // "for deterrent and defensive purposes": a word the tagger reads as a noun but that
+        // modifies the noun after it, alongside an adjective, means what the adjective means.
+        const asAdjective =
+          !asNoun && modifiesLikeAdjective(sentence.tokens, i) && lookup(token.lemma, 'a') !== null;
+        const item = vocabularyItem(
+          asNoun ? { ...token, pos: 'noun' } : asAdjective ? { ...token, pos: 'adj' } : token,
+          sentence,
+          context,
+        );
         // "Disagreement among those expected to cooperate": read after its prompt, as the
         // validator reads every option, a gloss that points at no one spoils each item it is in.
         if (
