@@ -517,6 +517,9 @@ function ambiguityProblem(question: Question, analysis: ReadingAnalysis): string
 
 // ---- Distractors ----
 
+/** Whether an option of `a` words stands out as much longer than one of `b` words. */
+export const muchLonger = (a: number, b: number) => a > 1.8 * b + 2;
+
 function distractorProblem(question: Question, analysis: ReadingAnalysis): string | null {
   if (question.type === 'multiple-choice' || question.type === 'multiple-answer') {
     const texts = question.options.map((o) => o.text.toLowerCase());
@@ -536,8 +539,8 @@ function distractorProblem(question: Question, analysis: ReadingAnalysis): strin
     for (const key of keys) {
       const longest = Math.max(...distractorLengths);
       const shortest = Math.min(...distractorLengths);
-      if (length(key.text) > 1.8 * longest + 2) return 'The key is much longer than every distractor';
-      if (length(key.text) * 1.8 + 2 < shortest) return 'The key is much shorter than every distractor';
+      if (muchLonger(length(key.text), longest)) return 'The key is much longer than every distractor';
+      if (muchLonger(shortest, length(key.text))) return 'The key is much shorter than every distractor';
     }
     if (question.type === 'multiple-choice' && !quotedWord(question.prompt)) {
       // The check every template makes when it picks distractors (`fairDistractors`), made again

@@ -16,7 +16,7 @@ import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import { ARMED_FORCES_WORDS } from '../concepts';
 import { seededShuffle } from '../deterministic';
 import { danglingReference } from '../references';
-import { isNameInReading, wordsOf } from '../validate';
+import { isNameInReading, muchLonger, wordsOf } from '../validate';
 import { type Draft, draftBase, labelled, quote, shuffledOptions } from './common';
 
 const DERIVING_SUFFIXES = /(?:ism|ist|ity|ness|ation|tion|ment|ial|al|ous|ive|ly)$/;
@@ -477,8 +477,8 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
     // Other words' meanings only: another sense of the same word may be right too. Meanings of
     // about the key's length first: a key three times longer than the rest stands out.
     const words = (text: string) => text.split(/\s+/).length;
-    const likeKey = (d: string) =>
-      words(item.definition) <= 1.8 * words(d) + 2 && words(d) <= 1.8 * words(item.definition) + 2;
+    const key = words(item.definition);
+    const likeKey = (d: string) => !muchLonger(key, words(d)) && !muchLonger(words(d), key);
     const unique = byKind.filter((d, i, all) => d !== item.definition && all.indexOf(d) === i);
     const distractors = [...unique.filter(likeKey), ...unique.filter((d) => !likeKey(d))].slice(0, 3);
     if (distractors.length < 3) continue;
