@@ -520,6 +520,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/eisenhower-1955-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Clinton, State of the Union, 1999',
+    slug: 'clinton-1999-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/clinton-1999-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
