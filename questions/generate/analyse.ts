@@ -311,8 +311,9 @@ export function lemmasIn(text: string, analysis: ReadingAnalysis): string[] {
 }
 
 /** Titles alone ("President", from a salutation) name no one in particular. */
+/** Words that end a title rather than a name: "the First Lady", "Mr. Majority Leader". */
 const TITLES =
-  /^(president|speaker|chairman|chairwoman|senator|secretary|minister|general|ambassador|governor|justice|mr|mrs|ms|dr)$/i;
+  /^(president|speaker|chairman|chairwoman|senator|secretary|minister|general|ambassador|governor|justice|lady|leader|mr|mrs|ms|dr)$/i;
 
 function pickMainActor(mentions: Map<string, Map<string, number>>): string | null {
   let best: { name: string; count: number } | null = null;

@@ -1249,6 +1249,16 @@ describe('faults a fresh text showed (G. W. Bush 2001, on its first-sight rating
   ].join('\n\n');
   const small = analysedText(text, 'bush-2001-test');
 
+  it('takes no title for the main actor a "we" statement could be swapped to', () => {
+    const text = [
+      'The First Lady has led our work on the schools, and the Majority Leader has joined it.',
+      'Tonight the First Lady is with us. We know it has been a long journey for the river towns.',
+      'I thank the First Lady and the Majority Leader for their work on the harbour.',
+      'The First Lady will travel to the river towns next spring. Mr. Majority Leader, we will need you.',
+    ].join('\n\n');
+    expect(analysedText(text, 'title-actor-test').mainActor).toBeNull();
+  });
+
   it('reads "and, therefore," as joining the two halves of its own sentence, not it and the one before', () => {
     const clauses = clausesOf(tokenize('People are living longer and, therefore, drawing pensions longer.'));
     expect(clauses.map((c) => c.relation)).toEqual([null, 'result']);
