@@ -1249,6 +1249,16 @@ describe('faults a fresh text showed (G. W. Bush 2001, on its first-sight rating
   ].join('\n\n');
   const small = analysedText(text, 'bush-2001-test');
 
+  it('makes no true/false statement that drops a fronted partner ("With Russia, we must …")', () => {
+    const text = [
+      'With Russia, we must continue to reduce our nuclear arsenals in the coming decade.',
+      'With steady leadership, the fighting has stopped in the northern valley this winter.',
+      'The council will open new schools in every river town before the next harvest.',
+    ].join('\n\n');
+    const statements = trueFalseStatements(analysedText(text, 'fronted-partner-test')).join(' | ');
+    expect(statements).not.toMatch(/nuclear arsenals/);
+  });
+
   it('takes no title for the main actor a "we" statement could be swapped to', () => {
     const text = [
       'The First Lady has led our work on the schools, and the Majority Leader has joined it.',

@@ -895,6 +895,16 @@ function gapsTheVerb(rest: readonly Token[]): boolean {
   );
 }
 
+/** A fronted "with" or "alongside" phrase naming an actor: "With Russia,", "Alongside our allies,". */
+function frontedPartner(statement: Statement): boolean {
+  const body = statement.proposition.clause.body;
+  if (!/^(with|alongside)$/.test(body[0]?.normal ?? '') || body[0] === statement.proposition.subject[0])
+    return false;
+  const end = body.findIndex((t) => /,/.test(t.post));
+  const head = end > 0 ? body[end] : undefined;
+  return head !== undefined && (head.tags.has('ProperNoun') || denotesPeople(head.lemma));
+}
+
 type StatementPair = { sentence: SentenceAnalysis; truth: string; falsehood: string | null; how: string };
 
 export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
@@ -945,6 +955,10 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
       statement.proposition.clause.body[0] !== statement.proposition.subject[0]
     )
       continue;
+    // "[With Russia,] we must continue to reduce our nuclear arsenals": a fronted partner is half
+    // of what the sentence says (not so a means: "With American leadership, the killing has
+    // stopped").
+    if (frontedPartner(statement)) continue;
     // "[Still] another issue relates to civil rights": "another" counts on from a list the
     // statement leaves behind, so it names nothing.
     // Nor does "the other" or "the first" alone ("The other is the gross inefficiency …").
