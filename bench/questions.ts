@@ -611,7 +611,6 @@ function lemmas(text: string): Token[] {
   return tokens;
 }
 
-/** Share of a text's meaning words found in the evidence, and whether any found word flips polarity. */
 /** Whether WordNet gives `b` as the direct opposite of `a`, as the same part of speech. */
 function opposites(a: Token, b: Token): boolean {
   const pos = a.pos === 'verb' ? 'v' : a.pos === 'adj' ? 'a' : null;
@@ -619,6 +618,7 @@ function opposites(a: Token, b: Token): boolean {
   return opposite !== null && (b.lemma === opposite || b.normal === opposite);
 }
 
+/** Share of a text's meaning words found in the evidence, and whether any found word flips polarity. */
 function overlap(text: string, evidence: string): { coverage: number; flipped: boolean } {
   const stated = lemmas(text);
   const given = lemmas(evidence);

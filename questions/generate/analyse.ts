@@ -310,8 +310,10 @@ export function lemmasIn(text: string, analysis: ReadingAnalysis): string[] {
   return lemmas;
 }
 
-/** Titles alone ("President", from a salutation) name no one in particular. */
-/** Words that end a title rather than a name: "the First Lady", "Mr. Majority Leader". */
+/**
+ * Words that end a title rather than a name: a title alone ("President", from a salutation; "the
+ * First Lady", "Mr. Majority Leader") names no one in particular.
+ */
 const TITLES =
   /^(president|speaker|chairman|chairwoman|senator|secretary|minister|general|ambassador|governor|justice|lady|leader|mr|mrs|ms|dr)$/i;
 

@@ -1,4 +1,4 @@
-import { wordVector, wordWeight } from '../grade/vectors';
+import { cosine, wordVector, wordWeight } from '../grade/vectors';
 import { definitionOf, type Synset, synsetAt } from './wordnet';
 
 /**
@@ -17,6 +17,7 @@ import { definitionOf, type Synset, synsetAt } from './wordnet';
 export const CLEAR_MARGIN = 0.15;
 
 const WORD = /[a-z]{3,}/g;
+const GLOSS_WORD = /[a-z]{4,}/g;
 
 function sumVector(words: Iterable<string>, skip: (word: string) => boolean): Float32Array | null {
   let sum: Float32Array | null = null;
@@ -29,18 +30,6 @@ function sumVector(words: Iterable<string>, skip: (word: string) => boolean): Fl
     for (let d = 0; d < vector.length; d++) sum[d]! += weight * vector[d]!;
   }
   return sum;
-}
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let d = 0; d < a.length; d++) {
-    dot += a[d]! * b[d]!;
-    na += a[d]! ** 2;
-    nb += b[d]! ** 2;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
 const BROADER = new Set(['@', '@i', '&']);
@@ -63,7 +52,7 @@ export function senseDescription(synset: Synset, leaveOut = ''): string[] {
 export type SenseChoice = {
   /** Index into the candidates of the sense that fits best, or -1 when nothing could be compared. */
   best: number;
-  /** How far it leads the next: cosine points. */
+  /** How far it leads the next: cosine points for vectors, shared words for gloss overlap. */
   margin: number;
   /** One candidate, or a lead of at least `CLEAR_MARGIN`. */
   clear: boolean;
@@ -93,4 +82,32 @@ export function senseInContext(
   const next = Math.max(...scores.filter((_, i) => i !== best));
   const margin = scores[best]! - next;
   return { best, margin, clear: margin >= CLEAR_MARGIN };
+}
+
+/**
+ * Simplified Lesk: the candidate whose gloss (and synonyms) shares most words with the context,
+ * the more frequent sense on a tie. Clear when there is one candidate, or when the winner shares a
+ * word and leads by one (the most frequent sense) or by two (any other: overlap's guesses on a thin
+ * context keyed "solemn" and "oppressed" in senses the text does not mean). `gloss` may replace a
+ * candidate's gloss (the benchmark leaves an example out of its own sense).
+ */
+export function senseByGlossOverlap(
+  lemma: string,
+  candidates: readonly Synset[],
+  context: ReadonlySet<string>,
+  gloss: (synset: Synset, index: number) => string = (synset) => synset.gloss,
+): SenseChoice {
+  if (candidates.length === 0) return { best: -1, margin: 0, clear: false };
+  const scored = candidates.map((synset, index) => {
+    const words = new Set([...(gloss(synset, index).toLowerCase().match(GLOSS_WORD) ?? []), ...synset.words]);
+    let shared = 0;
+    for (const word of words) if (word !== lemma && context.has(word)) shared++;
+    return { index, shared };
+  });
+  scored.sort((a, b) => b.shared - a.shared || a.index - b.index);
+  const [first, second] = scored;
+  const margin = first!.shared - (second?.shared ?? 0);
+  const clear =
+    candidates.length === 1 || (first!.shared >= 1 && (first!.index === 0 ? margin >= 1 : margin >= 2));
+  return { best: first!.index, margin, clear };
 }

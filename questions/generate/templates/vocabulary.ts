@@ -1,7 +1,7 @@
 import { cosine, frequencyRank, wordVector } from '../../grade/vectors';
 import { isGrammatical } from '../../language/grammar';
 import { isContent, type Token } from '../../language/tokens';
-import { senseInContext } from '../../language/word-sense';
+import { senseByGlossOverlap, senseInContext } from '../../language/word-sense';
 import {
   definitionOf,
   denotesPeople,
@@ -40,17 +40,13 @@ export type VocabularyItem = {
   sentence: SentenceAnalysis;
   pos: WordNetPos;
   definition: string;
-  /** Definitions of the word's other senses, for distractors. */
-  otherSenses: string[];
   /**
    * The word has one sense, or the chosen one clearly beat the others on words shared with the
    * paragraph or, failing that, on word vectors in its sentence.
    */
   confident: boolean;
-  senseCount: number;
 };
 
-const GLOSS_WORD = /[a-z]{4,}/g;
 const POS_OF: Partial<Record<Token['pos'], WordNetPos>> = { noun: 'n', verb: 'v', adj: 'a' };
 
 function vocabularyItem(
@@ -88,23 +84,11 @@ function vocabularyItem(
       particularsAreInContext(definitionOf(synset), context),
   );
   if (candidates.length === 0) return null;
-  const scored = candidates.map((synset, index) => {
-    const glossWords = new Set([...(synset.gloss.toLowerCase().match(GLOSS_WORD) ?? []), ...synset.words]);
-    let shared = 0;
-    for (const word of glossWords) if (word !== token.lemma && context.has(word)) shared++;
-    return { synset, index, shared };
-  });
-  scored.sort((a, b) => b.shared - a.shared || a.index - b.index);
-  const margin = scored[0]!.shared - (scored[1]?.shared ?? 0);
-  // A sense other than the most frequent one needs a clear lead in the context; Lesk's guesses
-  // on a thin context keyed "solemn" and "oppressed" in senses the text does not mean.
-  const leskClear =
-    candidates.length === 1 ||
-    (scored[0]!.shared >= 1 && (scored[0]!.index === 0 ? margin >= 1 : margin >= 2));
+  const overlap = senseByGlossOverlap(token.lemma, candidates, context);
   // Where the paragraph shares too few words with any gloss, the sentence's word vectors may
   // still single a sense out.
   const forms = new Set([token.lemma, token.normal, ...(singular ? [singular] : [])]);
-  const byVectors = leskClear
+  const byVectors = overlap.clear
     ? null
     : senseInContext(
         token.lemma,
@@ -112,8 +96,8 @@ function vocabularyItem(
         sentence.tokens.map((t) => t.normal),
         (word) => forms.has(word),
       );
-  const best = byVectors?.clear ? candidates[byVectors.best]! : scored[0]!.synset;
-  const confident = leskClear || Boolean(byVectors?.clear);
+  const best = candidates[byVectors?.clear ? byVectors.best : overlap.best]!;
+  const confident = overlap.clear || Boolean(byVectors?.clear);
   const definition = definitionOf(best);
   if (definition.split(/\s+/).length < 3 || new RegExp(`\\b${token.lemma}`, 'i').test(definition))
     return null;
@@ -150,9 +134,7 @@ function vocabularyItem(
     sentence,
     pos,
     definition,
-    otherSenses: candidates.filter((c) => c !== best).map(definitionOf),
     confident,
-    senseCount: candidates.length,
   };
 }
 
