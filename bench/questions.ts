@@ -526,6 +526,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/clinton-1999-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Johnson, State of the Union, 1969',
+    slug: 'johnson-1969-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/johnson-1969-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
