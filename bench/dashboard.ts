@@ -12,7 +12,15 @@
  *   RUNS=10 …                      warm requests per figure (default 5, after a first one)
  *   WARMUP=0 …                     untimed requests between the first and the timed ones (default 5)
  *   STUDENTS=30 …                  a class of that size (default 1,000)
+ *   ROUNDS=1 …                     rounds of (server timed over HTTP, then its data and SQL in-process)
+ *                                  (default 3; see below)
  *   STATEMENTS=1 …                 also print each statement's median times, on the driver and inside
+ *
+ * The page and its SQL cannot be timed at the same moment on PGlite (one process opens the
+ * folder), and this machine's speed drifts by half from one minute to the next (a fixed loop of
+ * arithmetic took 44 to 76 ms within one minute), so each ratio is taken within one round, the
+ * server's requests and the replayed SQL a few seconds apart, and the rounds are reported one by
+ * one beside their median.
  *
  * Each database runs in its own process (this file with --database), because the app's
  * configuration and database client are read once per process.
@@ -26,6 +34,7 @@ import type { LargeClassSeed } from './seed-large-class';
 import { signIn } from './sign-in';
 
 const RUNS = Number(process.env.RUNS ?? 5);
+const ROUNDS = Math.max(1, Number(process.env.ROUNDS ?? 3));
 const WARMUP = Number(process.env.WARMUP ?? 5);
 const STUDENTS = Math.max(1, Number(process.env.STUDENTS ?? 1000));
 
@@ -47,10 +56,11 @@ type Half = {
     LargeClassSeed,
     'students' | 'assignments' | 'questionsPerQuiz' | 'attempts' | 'responses' | 'steps' | 'seconds'
   >;
-  page: Measured;
-  gradebook: Measured;
+  /** One entry per round: the server over HTTP, then the same data and SQL in-process. */
+  rounds: Round[];
   problems: string[];
 };
+type Round = { page: Measured; gradebook: Measured };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const figures = (times: number[], withFirst = true): Figures => {
@@ -104,156 +114,164 @@ async function measureDatabase(database: Half['database']): Promise<Half> {
   const seeded = await seedLargeClass({ students: STUDENTS });
   await closeDb();
 
-  const env: NodeJS.ProcessEnv = { ...process.env, SEED_DEMO: 'false' };
-  delete env.AUTH_SECRET;
-  const logDir = mkdtempSync(path.join(tmpdir(), 'statecraft-bench-log-'));
-  const server = await startServer(env, path.join(logDir, 'server.log'));
-  const pageUrl = `${server.baseURL}/classes/${seeded.classId}`;
-  const csvUrl = `${server.baseURL}/api/classes/${seeded.classId}/gradebook`;
-  let pageBytes = 0;
-  let csvBytes = 0;
-  let csvOverHttp = '';
-  let pageTimes: number[];
-  let csvTimes: number[];
-  try {
-    const cookie = await signIn(server.baseURL, seeded.instructorEmail, seeded.password);
-    const get = async (url: string) => {
-      const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
-      return { status: response.status, body: await response.text() };
-    };
-    console.log(
-      `[${database}] requesting the class page and the gradebook, ${RUNS + WARMUP + 1} times each…`,
-    );
-    // The first request is timed on its own; the server's code is then warmed (compiled by the
-    // JIT, as on a server in use) by untimed requests before the timed ones.
-    const requests = async (run: () => Promise<void>) => {
-      const [first] = await repeat(1, run);
-      await repeat(WARMUP, run);
-      return [first!, ...(await repeat(RUNS, run))];
-    };
-    pageTimes = await requests(async () => {
-      const { status, body } = await get(pageUrl);
-      pageBytes = Buffer.byteLength(body);
-      const rows = body.split('data-student="').length - 1;
-      if (status !== 200) problems.push(`class page: HTTP ${status}`);
-      else if (!body.includes(seeded.className)) problems.push('class page: no class name');
-      // The page shows 50 students at a time and, when there are more, how many there are in all.
-      else if (
-        rows !== Math.min(50, seeded.students) ||
-        (seeded.students > 50 && !body.includes(`of ${seeded.students.toLocaleString('en')}`))
-      )
-        problems.push(`class page: ${rows} student rows, not the first 50 of ${seeded.students}`);
-    });
-    csvTimes = await requests(async () => {
-      const { status, body } = await get(csvUrl);
-      csvBytes = Buffer.byteLength(body);
-      csvOverHttp = body;
-      const lines = body.split('\r\n').filter(Boolean);
-      if (status !== 200) problems.push(`gradebook: HTTP ${status}`);
-      else if (lines.length !== seeded.students + 2 || !lines[1]?.startsWith('Points Possible'))
-        problems.push(`gradebook: ${lines.length} lines, not header + points + ${seeded.students} students`);
-    });
-  } finally {
-    await server.stop();
-    rmSync(logDir, { recursive: true, force: true });
-  }
-
-  // In-process, with the server stopped (PGlite allows one opener).
-  const { classToAttend, classToTeach } = await import('@/lib/server/policy');
-  const { classProgress } = await import('@/lib/classes/dashboard');
-  const { gradebookCsv } = await import('@/lib/classes/exports');
-  const { listMembers } = await import('@/db/queries/classes');
-  const { listAssignableQuizzes } = await import('@/db/queries/assignments');
-  const { getSessionState } = await import('@/db/queries/users');
-  const { users } = await import('@/db/schema');
-  const { eq } = await import('drizzle-orm');
-  const client = await getClient();
-  const [instructor] = await client.db
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.email, seeded.instructorEmail));
-  const userId = instructor!.id;
-  const { classId } = seeded;
-  // What the page and the route ask for: the session check (auth.ts), access, then their data.
-  const pageData = async () => {
-    await getSessionState({ userId });
-    const access = await classToAttend({ id: userId }, classId);
-    if (!('role' in access) || access.role !== 'instructor')
-      throw new Error('The instructor has no access to the class');
-    await Promise.all([
-      classProgress(classId),
-      listMembers({ classId, role: 'instructor' }),
-      listAssignableQuizzes({ userId }),
-    ]);
-  };
-  let csvInProcess = '';
-  const gradebookData = async () => {
-    await getSessionState({ userId });
-    const access = await classToTeach({ id: userId }, classId);
-    if (!('klass' in access)) throw new Error('The instructor has no access to the class');
-    const { klass } = access;
-    csvInProcess = await gradebookCsv(klass.id, klass.name);
-  };
-
-  const driverClient = (client.db as unknown as { $client: DriverClient }).$client;
-  const method = client.driver === 'pglite' ? 'query' : 'unsafe';
-  const raw = async (text: string, params: unknown[], options: unknown[] = []) => {
-    const result = (await (driverClient[method] as (...args: unknown[]) => Promise<unknown>).call(
-      driverClient,
-      text,
-      params,
-      ...options,
-    )) as Record<string, unknown>[] | { rows: Record<string, unknown>[] };
-    return Array.isArray(result) ? result : result.rows;
-  };
-  const inDatabase = async (statements: Statement[], each?: number[][]) => {
-    let ms = 0;
-    for (const [i, s] of statements.entries()) {
-      const [row] = await raw(`explain (analyze, timing off, format json) ${s.text}`, s.params);
-      const cell = row!['QUERY PLAN'];
-      const [plan] = (typeof cell === 'string' ? JSON.parse(cell) : cell) as Record<string, number>[];
-      const spent = plan!['Planning Time']! + plan!['Execution Time']!;
-      each?.[i]?.push(spent);
-      ms += spent;
+  const measureRound = async (round: number): Promise<Round> => {
+    const env: NodeJS.ProcessEnv = { ...process.env, SEED_DEMO: 'false' };
+    delete env.AUTH_SECRET;
+    const logDir = mkdtempSync(path.join(tmpdir(), 'statecraft-bench-log-'));
+    const server = await startServer(env, path.join(logDir, 'server.log'));
+    const pageUrl = `${server.baseURL}/classes/${seeded.classId}`;
+    const csvUrl = `${server.baseURL}/api/classes/${seeded.classId}/gradebook`;
+    let pageBytes = 0;
+    let csvBytes = 0;
+    let csvOverHttp = '';
+    let pageTimes: number[];
+    let csvTimes: number[];
+    try {
+      const cookie = await signIn(server.baseURL, seeded.instructorEmail, seeded.password);
+      const get = async (url: string) => {
+        const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+        return { status: response.status, body: await response.text() };
+      };
+      console.log(
+        `[${database}] round ${round} of ${ROUNDS}: requesting the class page and the gradebook, ${RUNS + WARMUP + 1} times each…`,
+      );
+      // The first request is timed on its own; the server's code is then warmed (compiled by the
+      // JIT, as on a server in use) by untimed requests before the timed ones.
+      const requests = async (run: () => Promise<void>) => {
+        const [first] = await repeat(1, run);
+        await repeat(WARMUP, run);
+        return [first!, ...(await repeat(RUNS, run))];
+      };
+      pageTimes = await requests(async () => {
+        const { status, body } = await get(pageUrl);
+        pageBytes = Buffer.byteLength(body);
+        const rows = body.split('data-student="').length - 1;
+        if (status !== 200) problems.push(`class page: HTTP ${status}`);
+        else if (!body.includes(seeded.className)) problems.push('class page: no class name');
+        // The page shows 50 students at a time and, when there are more, how many there are in all.
+        else if (
+          rows !== Math.min(50, seeded.students) ||
+          (seeded.students > 50 && !body.includes(`of ${seeded.students.toLocaleString('en')}`))
+        )
+          problems.push(`class page: ${rows} student rows, not the first 50 of ${seeded.students}`);
+      });
+      csvTimes = await requests(async () => {
+        const { status, body } = await get(csvUrl);
+        csvBytes = Buffer.byteLength(body);
+        csvOverHttp = body;
+        const lines = body.split('\r\n').filter(Boolean);
+        if (status !== 200) problems.push(`gradebook: HTTP ${status}`);
+        else if (lines.length !== seeded.students + 2 || !lines[1]?.startsWith('Points Possible'))
+          problems.push(
+            `gradebook: ${lines.length} lines, not header + points + ${seeded.students} students`,
+          );
+      });
+    } finally {
+      await server.stop();
+      rmSync(logDir, { recursive: true, force: true });
     }
-    return ms;
-  };
 
-  const measure = async (label: string, run: () => Promise<void>, http: number[], bytes: number) => {
-    console.log(`[${database}] timing the ${label} in-process and its SQL…`);
-    const [first] = await repeat(1, run);
-    const statements = await captureStatements(driverClient, method, run);
-    const data = await repeat(RUNS, run);
-    const onDriver = statements.map((): number[] => []);
-    const sqlTimes = await repeat(RUNS, async () => {
+    // In-process, with the server stopped (PGlite allows one opener).
+    const { classToAttend, classToTeach } = await import('@/lib/server/policy');
+    const { classProgress } = await import('@/lib/classes/dashboard');
+    const { gradebookCsv } = await import('@/lib/classes/exports');
+    const { listMembers } = await import('@/db/queries/classes');
+    const { listAssignableQuizzes } = await import('@/db/queries/assignments');
+    const { getSessionState } = await import('@/db/queries/users');
+    const { users } = await import('@/db/schema');
+    const { eq } = await import('drizzle-orm');
+    const client = await getClient();
+    const [instructor] = await client.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, seeded.instructorEmail));
+    const userId = instructor!.id;
+    const { classId } = seeded;
+    // What the page and the route ask for: the session check (auth.ts), access, then their data.
+    const pageData = async () => {
+      await getSessionState({ userId });
+      const access = await classToAttend({ id: userId }, classId);
+      if (!('role' in access) || access.role !== 'instructor')
+        throw new Error('The instructor has no access to the class');
+      await Promise.all([
+        classProgress(classId),
+        listMembers({ classId, role: 'instructor' }),
+        listAssignableQuizzes({ userId }),
+      ]);
+    };
+    let csvInProcess = '';
+    const gradebookData = async () => {
+      await getSessionState({ userId });
+      const access = await classToTeach({ id: userId }, classId);
+      if (!('klass' in access)) throw new Error('The instructor has no access to the class');
+      const { klass } = access;
+      csvInProcess = await gradebookCsv(klass.id, klass.name);
+    };
+
+    const driverClient = (client.db as unknown as { $client: DriverClient }).$client;
+    const method = client.driver === 'pglite' ? 'query' : 'unsafe';
+    const raw = async (text: string, params: unknown[], options: unknown[] = []) => {
+      const result = (await (driverClient[method] as (...args: unknown[]) => Promise<unknown>).call(
+        driverClient,
+        text,
+        params,
+        ...options,
+      )) as Record<string, unknown>[] | { rows: Record<string, unknown>[] };
+      return Array.isArray(result) ? result : result.rows;
+    };
+    const inDatabase = async (statements: Statement[], each?: number[][]) => {
+      let ms = 0;
       for (const [i, s] of statements.entries()) {
-        const started = performance.now();
-        await raw(s.text, s.params, s.options);
-        onDriver[i]!.push(performance.now() - started);
+        const [row] = await raw(`explain (analyze, timing off, format json) ${s.text}`, s.params);
+        const cell = row!['QUERY PLAN'];
+        const [plan] = (typeof cell === 'string' ? JSON.parse(cell) : cell) as Record<string, number>[];
+        const spent = plan!['Planning Time']! + plan!['Execution Time']!;
+        each?.[i]?.push(spent);
+        ms += spent;
       }
-    });
-    const dbTimes: number[] = [];
-    const each = statements.map((): number[] => []);
-    for (let i = 0; i < RUNS; i++) dbTimes.push(await inDatabase(statements, each));
-    if (process.env.STATEMENTS)
-      for (const [i, s] of statements.entries())
-        console.log(
-          `  ${median(onDriver[i]!).toFixed(1).padStart(7)} ms on the driver, ${median(each[i]!).toFixed(1).padStart(5)} ms inside  ${s.text.replace(/\s+/g, ' ').slice(0, 110)}`,
-        );
-    return {
-      http: figures(http),
-      bytes,
-      data: { ...figures(data, false), first: first! },
-      statements: statements.length,
-      sql: figures(sqlTimes, false),
-      inDatabase: figures(dbTimes, false),
-    } satisfies Measured;
+      return ms;
+    };
+
+    const measure = async (label: string, run: () => Promise<void>, http: number[], bytes: number) => {
+      console.log(`[${database}] round ${round} of ${ROUNDS}: timing the ${label} in-process and its SQL…`);
+      const [first] = await repeat(1, run);
+      const statements = await captureStatements(driverClient, method, run);
+      const data = await repeat(RUNS, run);
+      const onDriver = statements.map((): number[] => []);
+      const sqlTimes = await repeat(RUNS, async () => {
+        for (const [i, s] of statements.entries()) {
+          const started = performance.now();
+          await raw(s.text, s.params, s.options);
+          onDriver[i]!.push(performance.now() - started);
+        }
+      });
+      const dbTimes: number[] = [];
+      const each = statements.map((): number[] => []);
+      for (let i = 0; i < RUNS; i++) dbTimes.push(await inDatabase(statements, each));
+      if (process.env.STATEMENTS && round === 1)
+        for (const [i, s] of statements.entries())
+          console.log(
+            `  ${median(onDriver[i]!).toFixed(1).padStart(7)} ms on the driver, ${median(each[i]!).toFixed(1).padStart(5)} ms inside  ${s.text.replace(/\s+/g, ' ').slice(0, 110)}`,
+          );
+      return {
+        http: figures(http),
+        bytes,
+        data: { ...figures(data, false), first: first! },
+        statements: statements.length,
+        sql: figures(sqlTimes, false),
+        inDatabase: figures(dbTimes, false),
+      } satisfies Measured;
+    };
+    const page = await measure('class page data', pageData, pageTimes, pageBytes);
+    const gradebook = await measure('gradebook', gradebookData, csvTimes, csvBytes);
+    if (csvInProcess !== csvOverHttp)
+      problems.push('gradebook: the CSV over HTTP differs from gradebookCsv()');
+    await closeDb();
+    return { page, gradebook };
   };
-  const page = await measure('class page data', pageData, pageTimes, pageBytes);
-  const gradebook = await measure('gradebook', gradebookData, csvTimes, csvBytes);
-  if (csvInProcess !== csvOverHttp) problems.push('gradebook: the CSV over HTTP differs from gradebookCsv()');
-  await closeDb();
-  return { database, seed: seeded, page, gradebook, problems };
+  const rounds: Round[] = [];
+  for (let round = 1; round <= ROUNDS; round++) rounds.push(await measureRound(round));
+  return { database, seed: seeded, rounds, problems: [...new Set(problems)] };
 }
 
 // ---- The report ----
@@ -275,26 +293,44 @@ function report(halves: Half[]) {
   console.log(
     `${'times in ms'.padEnd(label)}${halves.map(() => `${cell('first')}${cell('median')}${cell('min')}  `).join('')}`,
   );
-  const line = (name: string, pick: (h: Half) => Figures) =>
+  // Across rounds: the first round's first request, the median of the rounds' medians, the
+  // lowest time of any round.
+  const across = (rounds: Figures[]): Figures => ({
+    first: rounds[0]!.first,
+    median: median(rounds.map((f) => f.median)),
+    min: Math.min(...rounds.map((f) => f.min)),
+  });
+  const line = (name: string, pick: (r: Round) => Figures) =>
     console.log(
-      `${name.padEnd(label)}${halves.map((h) => `${cell(ms(pick(h).first))}${cell(ms(pick(h).median))}${cell(ms(pick(h).min))}  `).join('')}`,
+      `${name.padEnd(label)}${halves
+        .map((h) => across(h.rounds.map(pick)))
+        .map((f) => `${cell(ms(f.first))}${cell(ms(f.median))}${cell(ms(f.min))}  `)
+        .join('')}`,
     );
-  const ratio = (name: string, pick: (h: Half) => number) =>
+  // A ratio is taken within each round (see the top of this file); the median of them is shown,
+  // and every round's after it.
+  const ratio = (name: string, pick: (r: Round) => number) => {
+    const each = halves.map((h) => h.rounds.map(pick));
+    const rounds =
+      ROUNDS > 1
+        ? `  rounds: ${halves.map((h, i) => `${h.database} ${each[i]!.map((r) => r.toFixed(2)).join(', ')}`).join('; ')}`
+        : '';
     console.log(
-      `${name.padEnd(label)}${halves.map((h) => `${cell('')}${cell(`${pick(h).toFixed(1)}×`)}${cell('')}  `).join('')}`,
+      `${name.padEnd(label)}${each.map((e) => `${cell('')}${cell(`${median(e).toFixed(1)}×`)}${cell('')}  `).join('')}${rounds}`,
     );
+  };
   for (const [title, pick] of [
-    ['Class progress page  GET /classes/[id]', (h: Half) => h.page],
-    ['Gradebook export  GET /api/classes/[id]/gradebook', (h: Half) => h.gradebook],
+    ['Class progress page  GET /classes/[id]', (r: Round) => r.page],
+    ['Gradebook export  GET /api/classes/[id]/gradebook', (r: Round) => r.gradebook],
   ] as const) {
-    const first = pick(halves[0]!);
+    const first = pick(halves[0]!.rounds[0]!);
     console.log(`\n${title} (${size(first.bytes)}, ${first.statements} SQL statements)`);
-    line('  server, over HTTP', (h) => pick(h).http);
-    line('  its data in-process (no rendering)', (h) => pick(h).data);
-    line('  its SQL, replayed on the driver', (h) => pick(h).sql);
-    line('  its SQL, inside the database', (h) => pick(h).inDatabase);
-    ratio('  server / SQL on the driver (medians)', (h) => pick(h).http.median / pick(h).sql.median);
-    ratio('  server / SQL inside the database', (h) => pick(h).http.median / pick(h).inDatabase.median);
+    line('  server, over HTTP', (r) => pick(r).http);
+    line('  its data in-process (no rendering)', (r) => pick(r).data);
+    line('  its SQL, replayed on the driver', (r) => pick(r).sql);
+    line('  its SQL, inside the database', (r) => pick(r).inDatabase);
+    ratio('  server / SQL on the driver (medians)', (r) => pick(r).http.median / pick(r).sql.median);
+    ratio('  server / SQL inside the database', (r) => pick(r).http.median / pick(r).inDatabase.median);
   }
   console.log('\nSeeding (bench/seed-large-class.ts), seconds');
   console.log(`${''.padEnd(label)}${halves.map((h) => `${h.database.padStart(12)}`).join('')}`);
@@ -308,7 +344,7 @@ function report(halves: Half[]) {
     `${'  in all'.padEnd(label)}${halves.map((h) => h.seed.seconds.toFixed(1).padStart(12)).join('')}`,
   );
   console.log(
-    '\nfirst: the first request after the server started (in-process: the first call after the database was opened again); median and min of the next ones.',
+    `\nfirst: the first request after the server started (in-process: the first call after the database was opened again); median and min of the next ones. ${ROUNDS} rounds: the median of their medians, and ratios of each round after "rounds:".`,
   );
 }
 
