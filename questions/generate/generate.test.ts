@@ -3741,3 +3741,33 @@ describe("faults a fresh text showed (Clinton's 1997 State of the Union, on its 
     expect(options).not.toEqual([]);
   });
 });
+
+describe("faults a fresh text showed (Johnson's 1969 State of the Union, on its first-sight rating)", () => {
+  it('keys a long reason that opens on "Until …," on the claim it qualifies, not on the cut condition', () => {
+    const text = [
+      'The harbour league met again in the spring after a long winter of quarrels over the fishing grounds.',
+      'Until a way can be found to scale down the level of arms among the great powers of the coast, the villages cannot view the future without fear and great apprehension. So the league should resume the talks with the northern fleet about limiting its patrols.',
+      'The valley farmers grow wheat and barley on the high fields.',
+    ].join('\n\n');
+    const small = analysedText(text, 'until-why-test');
+    const keys = causeQuestions(small, readDiscourse(small)).flatMap((d) =>
+      d.question.type === 'short-answer' ? d.question.rubric.keyPoints.map((k) => k.text) : [],
+    );
+    expect(keys.join(' | ')).not.toMatch(/^until|\| until/i);
+    expect(keys.join(' | ')).toMatch(/villages cannot view the future/i);
+  });
+
+  it('gives such a claim the noun its pronoun stood for ("As long as the gulf remains …, it will …")', () => {
+    const text = [
+      'The harbour league met again in the spring after a long winter of quarrels over the fishing grounds.',
+      'As long as the northern gulf remains a place of piracy and hunger and feuding clans, it will continue to breed raiders who threaten the ships of the league and its friends. So the league is pursuing a patient strategy of trade.',
+      'The valley farmers grow wheat and barley on the high fields.',
+    ].join('\n\n');
+    const small = analysedText(text, 'as-long-as-why-test');
+    const keys = causeQuestions(small, readDiscourse(small)).flatMap((d) =>
+      d.question.type === 'short-answer' ? d.question.rubric.keyPoints.map((k) => k.text) : [],
+    );
+    expect(keys.join(' | ')).toMatch(/The northern gulf will continue to breed raiders/);
+    expect(keys.join(' | ')).not.toMatch(/^(it|as long)|\| (it|as long)/i);
+  });
+});

@@ -155,6 +155,13 @@ function effectQuestion(link: CauseLink, analysis: ReadingAnalysis): string | nu
   return short ? `According to ${analysis.authorName}, ${short}?` : null;
 }
 
+/** A subordinate clause before the main one, to its comma ("Until a way can be found …, "). */
+const FRONTED_CLAUSE =
+  /^(?:until|unless|if|when|whenever|while|although|though|even though|even if|once|as long as|so long as)\b[^,;:]*,\s+/i;
+/** The fronted clause's subject, when it is a plain noun phrase before its verb ("the Middle East remains"). */
+const FRONTED_SUBJECT =
+  /^\S+(?:\s+long\s+as|\s+though|\s+if)?\s+((?:the|our|this|that|these|those)\s+(?:[\w-]+\s+){0,3}?[\w-]+|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)\s+(?:remains?|is|are|was|were|has|have|had|can|cannot|could|will|would|does|do|did|stays?|continues?|keeps?)\b/;
+
 /**
  * A reason as an answer: read after the question, so "it is right" may keep its pronoun; a long
  * one is cut where a phrase ends ("… the power to abolish all forms of human poverty").
@@ -162,6 +169,19 @@ function effectQuestion(link: CauseLink, analysis: ReadingAnalysis): string | nu
 function shortenReason(reason: string): string | null {
   const parts = reason.replace(/\s+/g, ' ').trim().split(' ');
   if (parts.length <= 22) return parts.join(' ');
+  // "Until arms are scaled down, mankind cannot view the future without fear": a cut would keep
+  // the fronted condition and drop the claim it qualifies, so the claim alone is the reason.
+  const fronted = FRONTED_CLAUSE.exec(parts.join(' '));
+  if (fronted) {
+    let claim = parts.join(' ').slice(fronted[0].length).split(' ');
+    // "As long as the Middle East remains …, it will continue to …": the pronoun's noun, which
+    // the cut drops, takes its place.
+    const named = FRONTED_SUBJECT.exec(fronted[0]);
+    if (/^(it|they)$/i.test(claim[0]!)) claim = named ? [named[1]!, ...claim.slice(1)] : [];
+    return claim.length >= 5 && claim.length <= 22 && !/^(and|or|but|nor|so|then|which|who)$/i.test(claim[0]!)
+      ? `${claim[0]!.charAt(0).toUpperCase()}${claim.join(' ').slice(1)}`
+      : null;
+  }
   for (let i = 20; i >= 8; i--) {
     if (
       /^(and|or|but|in|on|at|with|by|from|for|of|to|through|over|about|which|who|that)$/i.test(parts[i]!) &&
