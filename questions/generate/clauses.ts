@@ -207,6 +207,23 @@ const PARENTHETICAL = new Set(['therefore', 'thus', 'hence', 'consequently', 'ac
 
 /** Splits one sentence's tokens into clauses at discourse markers and strong punctuation. */
 export function clausesOf(input: Token[]): Clause[] {
+  // "The prospects, I think, for peace are better": the speaker's aside between commas is left
+  // out, so the subject stays whole ("peace are better" otherwise).
+  const aside = input.findIndex(
+    (t, i) =>
+      i > 0 &&
+      input[i - 1]!.post.includes(',') &&
+      /^(i|we)$/.test(t.normal) &&
+      KNOWING_OR_SAYING.test(input[i + 1]?.normal ?? '') &&
+      input[i + 1]!.post.includes(',') &&
+      i + 2 < input.length,
+  );
+  if (aside !== -1)
+    return clausesOf([
+      ...input.slice(0, aside - 1),
+      { ...input[aside - 1]!, post: input[aside + 1]!.post.replace(',', '') || ' ' },
+      ...input.slice(aside + 2),
+    ]);
   const parenthetical = input.findIndex(
     (t, i) =>
       i > 0 && PARENTHETICAL.has(t.normal) && input[i - 1]!.post.includes(',') && t.post.includes(','),

@@ -3770,4 +3770,13 @@ describe("faults a fresh text showed (Johnson's 1969 State of the Union, on its 
     expect(keys.join(' | ')).toMatch(/The northern gulf will continue to breed raiders/);
     expect(keys.join(' | ')).not.toMatch(/^(it|as long)|\| (it|as long)/i);
   });
+
+  it('reads a subject whole across the speaker\'s aside ("The prospects, I think, for peace are better")', () => {
+    const said = statedIn(
+      'The prospects, I think, for peace on the coast are better today than at any time since the raids began. The farmers of the valley grow wheat.',
+      'aside-test',
+    );
+    expect(said).toMatch(/The prospects for peace on the coast are better today/);
+    expect(said).not.toMatch(/(^|\| )(peace|I think)/);
+  });
 });
