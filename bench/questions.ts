@@ -532,6 +532,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/johnson-1969-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Eisenhower, State of the Union, 1956',
+    slug: 'eisenhower-1956-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/eisenhower-1956-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',

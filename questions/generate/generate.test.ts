@@ -3780,3 +3780,28 @@ describe("faults a fresh text showed (Johnson's 1969 State of the Union, on its 
     expect(said).not.toMatch(/(^|\| )(peace|I think)/);
   });
 });
+
+describe("faults a fresh text showed (Eisenhower's 1956 State of the Union, on its first-sight rating)", () => {
+  it('reads a noun-tagged word as the adjective it is beside another adjective, and only there', () => {
+    const text = [
+      'The navy will prepare career incentives for medical and dental officers and nurses.',
+      'The alliance needs a clear warning system and deterrent military power to make that warning effective.',
+    ].join('\n\n');
+    const definitions = vocabularyItems(analysedText(text, 'adjective-beside-adjective-test')).map(
+      (i) => `${i.token.normal}: ${i.definition}`,
+    );
+    const said = definitions.join(' | ');
+    // Not the nouns' senses: "a consonant articulated with the tip of the tongue", "something
+    // immaterial that interferes with or delays action".
+    expect(said).not.toMatch(/dental: a consonant/i);
+    expect(said).not.toMatch(/deterrent: something immaterial/i);
+    expect(said).toMatch(/dental: of or relating to (dentistry|the teeth)/i);
+  });
+
+  it('reads no preposition the tagger calls an adjective as one ("on the offensive against terror")', () => {
+    const slug = 'bush-2006-state-of-the-union';
+    const text = readFileSync(`bench/fixtures/ir-texts/fresh/${slug}.txt`, 'utf8');
+    const offensive = vocabularyItems(analysedText(text, slug)).find((i) => i.token.normal === 'offensive');
+    expect(offensive?.definition).toMatch(/the action of attacking/i);
+  });
+});

@@ -213,15 +213,33 @@ function headsNounPhrase(tokens: readonly Token[], i: number): boolean {
   return tokens[k] !== undefined && (tokens[k]!.tags.has('Determiner') || tokens[k]!.tags.has('Possessive'));
 }
 
-/** A noun joined by "and" or "or" to an adjective before a noun: "deterrent and defensive purposes". */
+/**
+ * A word the tagger reads as a noun but that modifies the noun after it as an adjective does:
+ * joined by "and" or "or" to an adjective ("deterrent and defensive purposes", "medical and
+ * dental officers"), or before an adjective and its noun ("and deterrent military power"), where
+ * a noun would come after the adjective.
+ */
 function modifiesLikeAdjective(tokens: readonly Token[], i: number): boolean {
-  const [joiner, partner, head] = [tokens[i + 1], tokens[i + 2], tokens[i + 3]];
+  const word = tokens[i]!;
+  if (word.pos !== 'noun' || /[,;:.!?]/.test(word.post)) return false;
+  const [next, second, third] = [tokens[i + 1], tokens[i + 2], tokens[i + 3]];
+  const [before, twoBefore] = [tokens[i - 1], tokens[i - 2]];
+  const joins = (t: Token | undefined) => /^(and|or)$/.test(t?.normal ?? '');
+  // An adjective by WordNet, not by the tagger alone (it tags "against" in "on the offensive
+  // against terror" as one), or a word tagged a noun that WordNet knows mostly as an adjective
+  // ("deterrent military power").
+  const adjective = (t: Token | undefined) =>
+    t !== undefined &&
+    (t.pos === 'adj' || t.pos === 'noun') &&
+    (lookup(t.lemma, 'a')?.taggedSenses ?? -1) >
+      (t.pos === 'adj' ? -1 : (lookup(t.lemma, 'n')?.taggedSenses ?? 0));
+  const adjectiveBeforeNoun = (adj: Token | undefined, noun: Token | undefined) =>
+    adjective(adj) && !/[,;:.!?]/.test(adj!.post) && noun?.pos === 'noun';
   return (
-    tokens[i]!.pos === 'noun' &&
-    !/[,;:.!?]/.test(tokens[i]!.post) &&
-    /^(and|or)$/.test(joiner?.normal ?? '') &&
-    partner?.pos === 'adj' &&
-    head?.pos === 'noun'
+    (joins(next) && adjectiveBeforeNoun(second, third)) ||
+    (joins(before) && adjective(twoBefore) && next?.pos === 'noun') ||
+    (/^(and|or|a|an|the|its|their|our|his|her|this|that|these|those)$/.test(before?.normal ?? '') &&
+      adjectiveBeforeNoun(next, second))
   );
 }
 
@@ -337,7 +355,7 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
         const asNoun = headsNounPhrase(sentence.tokens, i);
         if (asNoun && !lookup(token.lemma, 'n')) continue;
         // "for deterrent and defensive purposes": a word the tagger reads as a noun but that
-        // modifies the noun after it, alongside an adjective, means what the adjective means.
+        // modifies the noun after it like an adjective means what the adjective means.
         const asAdjective =
           !asNoun && modifiesLikeAdjective(sentence.tokens, i) && lookup(token.lemma, 'a') !== null;
         const item = vocabularyItem(
