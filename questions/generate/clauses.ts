@@ -293,7 +293,14 @@ export function clausesOf(input: Token[]): Clause[] {
       previous?.post.includes(',') &&
       current.slice(markerLength).some((t, k, body) => isFiniteVerb(t) && !participleWithAgent(body, k)) &&
       tokens.slice(i + 1, i + 6).some(isFiniteVerb) &&
-      !isFiniteVerb(tokens[i]!);
+      !isFiniteVerb(tokens[i]!) &&
+      // "equality in justice, in opportunity and in civil rights": a preposition said again goes
+      // on with a list (whatever verb the tagger sees in "rights").
+      !(
+        /^(in|on|at|by|for|from|with|to|of|through|over|under|against|among|between|about)$/.test(
+          tokens[i]!.normal,
+        ) && current.slice(-3).some((t) => t.normal === tokens[i]!.normal)
+      );
     if (marker && (i === 0 || current.length > 0)) {
       close();
       relation = marker.relation;

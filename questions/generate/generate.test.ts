@@ -3798,6 +3798,19 @@ describe("faults a fresh text showed (Eisenhower's 1956 State of the Union, on i
     expect(said).toMatch(/dental: of or relating to (dentistry|the teeth)/i);
   });
 
+  it('keys a reason whole when a cut would keep only the first item of its list ("in justice, in opportunity and in civil rights")', () => {
+    const text = [
+      'The harbour league met again in the spring after a long winter of quarrels over the fishing grounds.',
+      'The standing of the league along the coast has grown through the past three years because it has done more than ever before to assure the people of its towns and villages equality in trade, in fishing and in civil rights.',
+      'The valley farmers grow wheat and barley on the high fields.',
+    ].join('\n\n');
+    const small = analysedText(text, 'list-reason-test');
+    const keys = causeQuestions(small, readDiscourse(small)).flatMap((d) =>
+      d.question.type === 'short-answer' ? d.question.rubric.keyPoints.map((k) => k.text) : [],
+    );
+    expect(keys.join(' | ')).toMatch(/equality in trade, in fishing and in civil rights/);
+  });
+
   it('reads no preposition the tagger calls an adjective as one ("on the offensive against terror")', () => {
     const slug = 'bush-2006-state-of-the-union';
     const text = readFileSync(`bench/fixtures/ir-texts/fresh/${slug}.txt`, 'utf8');

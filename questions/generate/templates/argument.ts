@@ -183,7 +183,13 @@ function shortenReason(reason: string): string | null {
       : null;
   }
   for (let i = 20; i >= 8; i--) {
+    // "equality in justice, in opportunity and in civil rights": a cut between phrases that
+    // repeat their preposition drops the rest of a list; a reason a few words longer stays whole.
+    const splitsList =
+      parts[i - 1]!.endsWith(',') && parts.slice(Math.max(0, i - 4), i - 1).includes(parts[i]!.toLowerCase());
+    if (splitsList && parts.length <= 26) return parts.join(' ');
     if (
+      !splitsList &&
       /^(and|or|but|in|on|at|with|by|from|for|of|to|through|over|about|which|who|that)$/i.test(parts[i]!) &&
       !/^(the|a|an|of|to)$/i.test(parts[i - 1]!)
     )
