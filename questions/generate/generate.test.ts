@@ -3811,6 +3811,14 @@ describe("faults a fresh text showed (Eisenhower's 1956 State of the Union, on i
     expect(keys.join(' | ')).toMatch(/equality in trade, in fishing and in civil rights/);
   });
 
+  it('shortens an option past an aside between commas, not between a verb and its object', () => {
+    expect(
+      shorten(
+        'The response of government to human concerns embraces, of course, other measures of broad public interest, and of special interest to our working men and women',
+      ),
+    ).toBe('The response of government to human concerns embraces other measures of broad public interest');
+  });
+
   it('reads no preposition the tagger calls an adjective as one ("on the offensive against terror")', () => {
     const slug = 'bush-2006-state-of-the-union';
     const text = readFileSync(`bench/fixtures/ir-texts/fresh/${slug}.txt`, 'utf8');

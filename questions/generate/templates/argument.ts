@@ -56,6 +56,12 @@ export function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
     .replace(/\s+/g, ' ')
     // "… in taxes--and [if we get that bill …]": a dash and a conjunction left where a clause was cut.
     .replace(/\s*(?:--|—|–)\s*(?:and|but|or)?\s*$/i, '')
+    // "… concerns embraces, of course, other measures …": an aside between commas goes, so that
+    // a cut at the first comma does not part a verb from its object.
+    .replace(
+      /,\s+(?:of course|however|indeed|in fact|moreover|furthermore|therefore|thus|too|also|then|in turn|for example|for instance|I think|I believe|we know|I know)\s*,\s+/gi,
+      ' ',
+    )
     .replace(
       /\b(these|those)\s+(?=(?!is\b|was\b|are\b|were\b|will\b|would\b|can\b|could\b|should\b|must\b|may\b|might\b|has\b|have\b|had\b|\w+ing\b|tonight\b|today\b|tomorrow\b|now\b|here\b|there\b|again\b|too\b|also\b|alone\b)[a-z]{3,}\b)/gi,
       (w) => (/^[A-Z]/.test(w) ? 'The ' : 'the '),
