@@ -3826,3 +3826,30 @@ describe("faults a fresh text showed (Eisenhower's 1956 State of the Union, on i
     expect(offensive?.definition).toMatch(/the action of attacking/i);
   });
 });
+
+describe("faults a fresh text showed (Clinton's 2000 State of the Union, on its first-sight rating)", () => {
+  const text = [
+    'Even more important, the league again has the confidence to dream big dreams. The harbour council meets in the spring. The fishing guild repairs the nets.',
+    'And on that score, the towns will be held to a high standard, indeed, because their chance to do good is so great.',
+    'The valley farmers grow wheat and barley on the high fields.',
+  ].join('\n\n');
+  const small = analysedText(text, 'clinton-2000-test');
+
+  it('asks "why" without an "indeed" the reason followed', () => {
+    const prompts = causeQuestions(small, readDiscourse(small)).map((d) => d.question.prompt);
+    expect(prompts).toContain('According to the author, why will the towns be held to a high standard?');
+  });
+
+  it('asks "what has …" without the adverb the subject had after it ("what again has …")', () => {
+    const actors = analysedText(
+      [
+        'Even more important, America again has the confidence to dream big dreams. Congress meets in the spring. The Senate passed the bill.',
+        'Medicare pays for the care of older people in the country.',
+        'The House failed to follow the Senate on the gun bill.',
+      ].join('\n\n'),
+      'clinton-2000-agent-test',
+    );
+    const prompts = agentQuestions(actors, readDiscourse(actors)).map((d) => d.question.prompt);
+    expect(prompts).toContain('According to the author, what has the confidence to dream big dreams?');
+  });
+});

@@ -151,9 +151,10 @@ function effectQuestion(link: CauseLink, analysis: ReadingAnalysis): string | nu
   )
     return null;
   const asked = toQuestion(link.effect.proposition, 'why', link.effect.subject);
-  // "No child should be without a doctor just because …": the focus word belongs to the reason.
+  // "No child should be without a doctor just because …": the focus word belongs to the reason,
+  // and "held to a high standard, indeed, because …" ends on no "indeed".
   const why = asked?.replace(
-    /,?\s+(?:just|only|simply|merely|solely|precisely|exactly|mainly|largely|partly|chiefly|primarily)\?$/i,
+    /,?\s+(?:just|only|simply|merely|solely|precisely|exactly|mainly|largely|partly|chiefly|primarily|indeed)\?$/i,
     '?',
   );
   if (!why || words(why) > 26) return null;
@@ -1291,7 +1292,10 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
     // "Who" and "what" take a singular verb: "American workers want …" asks "who wants …?".
     const predicate = (
       kind.singular ? statedText(statement.proposition, '') : withSubject(statement.proposition, '', true)
-    )?.trim();
+    )
+      ?.trim()
+      // "America again has the confidence …" asks "what has the confidence …?", not "what again has …?".
+      .replace(/^(?:again|also|now|still|even|indeed|then|too|already)\s+(?=\S)/i, '');
     if (!predicate || words(predicate) < 3 || words(predicate) > 14) continue;
     // "what becomes more productive, and workers need new skills?": a clause of its own subject
     // joined after a comma is no part of what the actor does.
