@@ -3853,3 +3853,22 @@ describe("faults a fresh text showed (Clinton's 2000 State of the Union, on its 
     expect(prompts).toContain('According to the author, what has the confidence to dream big dreams?');
   });
 });
+
+describe('word meanings inside a pair WordNet lists as one noun', () => {
+  const definitions = (text: string) =>
+    vocabularyItems(analysedText(text, 'compound-test')).map((i) => `${i.token.normal}: ${i.definition}`);
+
+  it('asks no word in a sense the pair does not use ("greenhouse gases" are no glass buildings)', () => {
+    const slug = 'clinton-1998-state-of-the-union';
+    const said = definitions(readFileSync(`bench/fixtures/ir-texts/fresh/${slug}.txt`, 'utf8')).join(' | ');
+    expect(said).not.toMatch(/greenhouse: a building/i);
+    expect(said).not.toEqual('');
+  });
+
+  it('reads the first word of such a pair as the noun the pair means ("excise taxes", not "to excise")', () => {
+    const said = definitions(
+      'The council will send the full proceeds from certain excise taxes on wine and salt to the harbour towns.',
+    ).join(' | ');
+    expect(said).toMatch(/excise: a tax that is measured by the amount of business done/i);
+  });
+});

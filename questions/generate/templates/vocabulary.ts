@@ -287,6 +287,67 @@ const FIELD_WORDS: Record<string, string[]> = {
   military: [...ARMED_FORCES_WORDS, 'war', 'force'],
 };
 
+/**
+ * The gloss of the noun the word makes with the noun after it, when WordNet lists the pair and
+ * its gloss does not use the word in the word's own sense ("excise tax", not "gasoline tax").
+ */
+function compoundGloss(word: Token, next: Token | undefined): string | null {
+  // An adjective keeps its own sense ("ballistic missile", "catastrophic illness").
+  if (word.pos === 'adj' || !next || next.pos !== 'noun' || !/^\s*$/.test(word.post)) return null;
+  for (const second of new Set([next.lemma, next.normal])) {
+    const [sense] = senses(`${word.lemma} ${second}`, 'n', 1);
+    if (!sense) continue;
+    const gloss = definitionOf(sense);
+    // "a tax on every gallon of gasoline sold": a gloss that uses the word on its own makes the
+    // pair mean what its words mean (not so "the greenhouse effect", a pair of its own).
+    const uses = [...gloss.toLowerCase().matchAll(new RegExp(`\\b${word.lemma}\\b\\s*(\\w*)`, 'g'))];
+    if (uses.some(([, after]) => !after || !lookup(`${word.lemma} ${after}`, 'n'))) return null;
+    return gloss;
+  }
+  return null;
+}
+
+/** Two glosses share a content word other than the word they define ("tax" in "excise" and "excise tax"). */
+function glossesShareAWord(a: string, b: string, word: string): boolean {
+  const words = (text: string) =>
+    new Set(
+      text
+        .toLowerCase()
+        .split(/[^a-z]+/)
+        .filter((w) => w.length > 3 && w !== word && !GLOSS_FILLER.has(w)),
+    );
+  const first = words(a);
+  return [...words(b)].some((w) => first.has(w));
+}
+
+/** Words any gloss may use, which say nothing of what two glosses share. */
+const GLOSS_FILLER = new Set([
+  'that',
+  'with',
+  'from',
+  'which',
+  'something',
+  'someone',
+  'especially',
+  'usually',
+  'other',
+  'being',
+  'having',
+  'used',
+  'such',
+  'more',
+  'than',
+  'into',
+  'over',
+  'about',
+  'their',
+  'this',
+  'these',
+  'those',
+  'make',
+  'made',
+]);
+
 /** English's most used words, by rank in the grader's vector table's vocabulary of 341k. */
 const EVERYDAY_RANK = 4000;
 
@@ -358,8 +419,16 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
         // modifies the noun after it like an adjective means what the adjective means.
         const asAdjective =
           !asNoun && modifiesLikeAdjective(sentence.tokens, i) && lookup(token.lemma, 'a') !== null;
+        // "excise taxes", "greenhouse gases": a pair WordNet lists as one noun is read as that noun's
+        // first word, and kept only where a sense of the word shares the pair's meaning.
+        const compound = compoundGloss(token, next);
+        if (compound !== null && !lookup(token.lemma, 'n')) continue;
         const item = vocabularyItem(
-          asNoun ? { ...token, pos: 'noun' } : asAdjective ? { ...token, pos: 'adj' } : token,
+          asNoun || compound !== null
+            ? { ...token, pos: 'noun' }
+            : asAdjective
+              ? { ...token, pos: 'adj' }
+              : token,
           sentence,
           context,
         );
@@ -367,7 +436,10 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
         // validator reads every option, a gloss that points at no one spoils each item it is in.
         if (
           !item ||
-          danglingReference(`${vocabularyPrompt(analysis, item).replace(/“[^”]*”/g, '')} ${item.definition}`)
+          danglingReference(
+            `${vocabularyPrompt(analysis, item).replace(/“[^”]*”/g, '')} ${item.definition}`,
+          ) ||
+          (compound !== null && !glossesShareAWord(item.definition, compound, token.lemma))
         )
           continue;
         seen.add(token.lemma);
