@@ -64,6 +64,14 @@ const statedIn = (text: string, slug: string) =>
     .statements.map((st) => statedText(st.proposition, st.subject))
     .join(' | ');
 
+/** The key points of the short-answer "why" questions the generator writes for a text. */
+const whyKeys = (text: string, slug: string) => {
+  const small = analysedText(text, slug);
+  return causeQuestions(small, readDiscourse(small)).flatMap((d) =>
+    d.question.type === 'short-answer' ? d.question.rubric.keyPoints.map((k) => k.text) : [],
+  );
+};
+
 /** The proposition of a sentence's first clause. */
 const firstProposition = (sentence: string) => propositionOf(clausesOf(tokenize(sentence))[0]!);
 
@@ -3749,10 +3757,7 @@ describe("faults a fresh text showed (Johnson's 1969 State of the Union, on its 
       'Until a way can be found to scale down the level of arms among the great powers of the coast, the villages cannot view the future without fear and great apprehension. So the league should resume the talks with the northern fleet about limiting its patrols.',
       'The valley farmers grow wheat and barley on the high fields.',
     ].join('\n\n');
-    const small = analysedText(text, 'until-why-test');
-    const keys = causeQuestions(small, readDiscourse(small)).flatMap((d) =>
-      d.question.type === 'short-answer' ? d.question.rubric.keyPoints.map((k) => k.text) : [],
-    );
+    const keys = whyKeys(text, 'until-why-test');
     expect(keys.join(' | ')).not.toMatch(/^until|\| until/i);
     expect(keys.join(' | ')).toMatch(/villages cannot view the future/i);
   });
@@ -3763,10 +3768,7 @@ describe("faults a fresh text showed (Johnson's 1969 State of the Union, on its 
       'As long as the northern gulf remains a place of piracy and hunger and feuding clans, it will continue to breed raiders who threaten the ships of the league and its friends. So the league is pursuing a patient strategy of trade.',
       'The valley farmers grow wheat and barley on the high fields.',
     ].join('\n\n');
-    const small = analysedText(text, 'as-long-as-why-test');
-    const keys = causeQuestions(small, readDiscourse(small)).flatMap((d) =>
-      d.question.type === 'short-answer' ? d.question.rubric.keyPoints.map((k) => k.text) : [],
-    );
+    const keys = whyKeys(text, 'as-long-as-why-test');
     expect(keys.join(' | ')).toMatch(/The northern gulf will continue to breed raiders/);
     expect(keys.join(' | ')).not.toMatch(/^(it|as long)|\| (it|as long)/i);
   });
@@ -3804,10 +3806,7 @@ describe("faults a fresh text showed (Eisenhower's 1956 State of the Union, on i
       'The standing of the league along the coast has grown through the past three years because it has done more than ever before to assure the people of its towns and villages equality in trade, in fishing and in civil rights.',
       'The valley farmers grow wheat and barley on the high fields.',
     ].join('\n\n');
-    const small = analysedText(text, 'list-reason-test');
-    const keys = causeQuestions(small, readDiscourse(small)).flatMap((d) =>
-      d.question.type === 'short-answer' ? d.question.rubric.keyPoints.map((k) => k.text) : [],
-    );
+    const keys = whyKeys(text, 'list-reason-test');
     expect(keys.join(' | ')).toMatch(/equality in trade, in fishing and in civil rights/);
   });
 
