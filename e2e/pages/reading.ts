@@ -9,8 +9,9 @@ export type AxeViolation = { id: string; impact: string; help: string; nodes: { 
 /** Runs axe-core (WCAG 2.x A and AA rules) on the page as it is now. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // Next.js streams a page's metadata after its content (its <title> can land after the text a
-  // test waited for, on a busy machine): wait for the title, as every page has one, then look.
-  await page.waitForFunction(() => document.title.trim() !== '');
+  // test waited for, on a busy machine), first in the body, then React moves it into the head as
+  // it hydrates (axe once ran in between): wait for the title in the head, then look.
+  await page.waitForFunction(() => Boolean(document.head.querySelector('title')?.textContent?.trim()));
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
     // Colours mid-transition (a button just enabled fades from its disabled shade) are not what a
