@@ -544,6 +544,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/clinton-2000-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Clinton, State of the Union, 1995',
+    slug: 'clinton-1995-state-of-the-union',
+    file: 'bench/fixtures/ir-texts/fresh/clinton-1995-state-of-the-union.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
