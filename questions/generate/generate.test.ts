@@ -3871,3 +3871,13 @@ describe('word meanings inside a pair WordNet lists as one noun', () => {
     expect(said).toMatch(/excise: a tax that is measured by the amount of business done/i);
   });
 });
+
+describe('faults seen in the question bank as an instructor (Eisenhower 1956, pasted into the app)', () => {
+  it('asks no "what" of a sentence whose verb comes after a phrase ("Among the most important were …")', () => {
+    const slug = 'eisenhower-1956-state-of-the-union';
+    const text = readFileSync(`bench/fixtures/ir-texts/fresh/${slug}.txt`, 'utf8');
+    const prompts = statedFactQuestions(analysedText(text, slug)).map((d) => d.question.prompt);
+    expect(text).toMatch(/Among the most important were the two Conferences at Geneva/);
+    expect(prompts.join(' | ')).not.toMatch(/among the most important\?/i);
+  });
+});

@@ -119,6 +119,9 @@ export function statedFactQuestions(analysis: ReadingAnalysis): Draft[] {
       // "The first is the position as of today": the first of what, the question cannot say.
       !ellipticalSubject(match[1]!) &&
       !/^(and|but|or|so|yet|now|then)\b/i.test(match[1]!) &&
+      // "Among the most important were the two Conferences at Geneva": a phrase before an inverted
+      // verb is no subject, and "what were among the most important?" says not of what.
+      !/^(among|of|in|on|at|by|with|for|from|to|into|through|under|over)\b/i.test(match[1]!) &&
       // "Total employment, real income are the highest in history": a list asked as one thing.
       !(/,/.test(match[1]!) && /^(are|were)$/.test(match[2]!))
     ) {
