@@ -1,6 +1,6 @@
 import { cosine, frequencyRank, wordVector } from '../../grade/vectors';
 import { isGrammatical } from '../../language/grammar';
-import { isContent, type Token } from '../../language/tokens';
+import { contentLemmas, isContent, type Token } from '../../language/tokens';
 import { senseByGlossOverlap, senseInContext } from '../../language/word-sense';
 import {
   definitionOf,
@@ -300,8 +300,9 @@ function compoundGloss(word: Token, next: Token | undefined): string | null {
     const gloss = definitionOf(sense);
     // "a tax on every gallon of gasoline sold": a gloss that uses the word on its own makes the
     // pair mean what its words mean (not so "the greenhouse effect", a pair of its own).
-    const uses = [...gloss.toLowerCase().matchAll(new RegExp(`\\b${word.lemma}\\b\\s*(\\w*)`, 'g'))];
-    if (uses.some(([, after]) => !after || !lookup(`${word.lemma} ${after}`, 'n'))) return null;
+    const glossWords = gloss.toLowerCase().split(/[^a-z'-]+/);
+    const after = glossWords.flatMap((w, k) => (w === word.lemma ? [glossWords[k + 1] ?? ''] : []));
+    if (after.some((following) => !following || !lookup(`${word.lemma} ${following}`, 'n'))) return null;
     return gloss;
   }
   return null;
@@ -309,44 +310,9 @@ function compoundGloss(word: Token, next: Token | undefined): string | null {
 
 /** Two glosses share a content word other than the word they define ("tax" in "excise" and "excise tax"). */
 function glossesShareAWord(a: string, b: string, word: string): boolean {
-  const words = (text: string) =>
-    new Set(
-      text
-        .toLowerCase()
-        .split(/[^a-z]+/)
-        .filter((w) => w.length > 3 && w !== word && !GLOSS_FILLER.has(w)),
-    );
-  const first = words(a);
-  return [...words(b)].some((w) => first.has(w));
+  const first = new Set(contentLemmas(a));
+  return contentLemmas(b).some((lemma) => lemma !== word && first.has(lemma));
 }
-
-/** Words any gloss may use, which say nothing of what two glosses share. */
-const GLOSS_FILLER = new Set([
-  'that',
-  'with',
-  'from',
-  'which',
-  'something',
-  'someone',
-  'especially',
-  'usually',
-  'other',
-  'being',
-  'having',
-  'used',
-  'such',
-  'more',
-  'than',
-  'into',
-  'over',
-  'about',
-  'their',
-  'this',
-  'these',
-  'those',
-  'make',
-  'made',
-]);
 
 /** English's most used words, by rank in the grader's vector table's vocabulary of 341k. */
 const EVERYDAY_RANK = 4000;
