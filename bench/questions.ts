@@ -550,6 +550,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/clinton-1995-state-of-the-union.txt',
     split: 'fresh',
   },
+  {
+    label: 'Johnson, special message on voting rights, 1965',
+    slug: 'johnson-1965-voting-rights-message',
+    file: 'bench/fixtures/ir-texts/fresh/johnson-1965-voting-rights-message.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
