@@ -1,6 +1,8 @@
 import nlp from 'compromise';
 import type { ParsedReading } from '@/questions/reading/types';
 import { isContent, type Token, tokenize, tokenizeDoc } from '../language/tokens';
+import { denotesPeople } from '../language/wordnet';
+import { clausesOf, propositionOf } from './clauses';
 import { danglingReference } from './references';
 
 /**
@@ -174,11 +176,16 @@ export function analyseReading(reading: ParsedReading, readingSlug: string): Rea
   const personMentions = new Map<string, Map<string, number>>();
   const paragraphs: ParagraphAnalysis[] = [];
 
+  const placeNames = namesUsedAsPlaces(reading.paragraphs.map((p) => p.text));
   reading.paragraphs.forEach((paragraph, paragraphIndex) => {
     const doc = nlp(paragraph.text);
     // A name starts with a capital letter; compromise sometimes tags "o'clock" as a person.
-    const people = (doc.people().out('array') as string[]).map(clean).filter((p) => /^\p{Lu}/u.test(p));
-    const places = (doc.places().out('array') as string[]).map(clean).filter(Boolean);
+    const named = (doc.people().out('array') as string[]).map(clean).filter((p) => /^\p{Lu}/u.test(p));
+    const people = named.filter((p) => !placeNames.has(p));
+    const places = [
+      ...(doc.places().out('array') as string[]).map(clean).filter(Boolean),
+      ...named.filter((p) => placeNames.has(p)),
+    ];
     const organizations = (doc.organizations().out('array') as string[]).map(clean).filter(Boolean);
     for (const person of people) {
       const last = person.split(/\s+/).at(-1)!;
@@ -330,15 +337,40 @@ function pickMainActor(mentions: Map<string, Map<string, number>>): string | nul
 }
 
 /**
- * Replaces an opening "He"/"His" by the person last named before it (in this sentence's
- * paragraph or earlier); leaves other sentences as they are unless they open on "It", "That",
- * "This"… that point back, which cannot stand alone.
+ * A sentence whose subject is a person spoken of by a common noun, not by name ("The real hero of
+ * this struggle is the American Negro", "Private Markwell's mother did receive this letter"): a
+ * "his" after it may well mean them rather than the last person named. A phrase without a verb
+ * ("A man of humility who came to greatness") describes the last one.
+ */
+function subjectIsAPersonByNoun(sentence: SentenceAnalysis): boolean {
+  if (sentence.people.length > 0) return false;
+  const first = clausesOf(sentence.tokens)[0];
+  const proposition = first ? propositionOf(first) : null;
+  if (!proposition) return false;
+  const cut = proposition.subject.findIndex((t) =>
+    /^(of|in|on|at|for|from|with|who|that|which)$/.test(t.normal),
+  );
+  const head = (cut >= 0 ? proposition.subject.slice(0, cut) : proposition.subject).findLast(
+    (t) => t.pos === 'noun',
+  );
+  return (
+    head !== undefined && /^\p{Ll}/u.test(head.text) && !head.tags.has('Plural') && denotesPeople(head.lemma)
+  );
+}
+
+/**
+ * Replaces an opening "He"/"His" by the person last named before it: the text's main actor
+ * wherever it was last named, anyone else only from this paragraph or the one before, and no one
+ * when a sentence since spoke of a person by a common noun. Leaves other sentences as they are
+ * unless they open on "It", "That", "This"… that point back, which cannot stand alone.
  */
 function resolveOpenings(sentences: SentenceAnalysis[], mainActor: string | null) {
   let lastPerson: string | null = null;
+  let namedIn = 0;
   const lastName = mainActor?.split(/\s+/).at(-1);
   for (const sentence of sentences) {
     const text = sentence.text;
+    if (lastPerson !== mainActor && sentence.paragraphIndex - namedIn > 1) lastPerson = null;
     if (PERSONAL_OPENING.test(text)) {
       if (lastPerson) {
         sentence.resolved = text.replace(PERSONAL_OPENING, (word) =>
@@ -351,8 +383,28 @@ function resolveOpenings(sentences: SentenceAnalysis[], mainActor: string | null
     if (sentence.resolved && sentence.resolved !== text)
       sentence.resolvedTokens = tokenize(sentence.resolved);
     const named = sentence.people.at(-1);
-    if (named) lastPerson = lastName && named.endsWith(lastName) ? mainActor : named;
+    if (named) {
+      lastPerson = lastName && named.endsWith(lastName) ? mainActor : named;
+      namedIn = sentence.paragraphIndex;
+    } else if (lastPerson !== mainActor && subjectIsAPersonByNoun(sentence)) {
+      lastPerson = null;
+    } else if (lastPerson && text.includes(lastPerson.split(/\s+/).at(-1)!)) {
+      // "General Eisenhower" after "General Dwight D. Eisenhower", which compromise may not tag.
+      namedIn = sentence.paragraphIndex;
+    }
   }
+}
+
+/**
+ * One-word names the text puts after "in", "at" or "near" ("In Selma as elsewhere"): places, though
+ * compromise may know the word as a first name and take it for a person whom a "his" could mean.
+ */
+function namesUsedAsPlaces(texts: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const text of texts)
+    for (const m of text.matchAll(/\b(?:[Ii]n|[Aa]t|[Nn]ear)\s+(\p{Lu}\p{Ll}+)\b(?![’'\s]*\p{Lu}|['’]s\b)/gu))
+      names.add(m[1]!);
+  return names;
 }
 
 const ADDITIVE_OPENING = /^(moreover|furthermore|in addition|besides|also|likewise|similarly)\b/i;

@@ -804,16 +804,31 @@ const REPORTING = new Set([
   'understand',
 ]);
 
-/** "We believe that all men are created equal" → the statement "all men are created equal". */
+/**
+ * "The harsh fact is that S", "the simple truth is that S": a subject that only announces the
+ * statement after "that" (a danger or a hope would not assert it).
+ */
+const ANNOUNCING_SUBJECT =
+  /^(?:the|one|a)\s+(?:[\w-]+\s+){0,2}?(?:fact|truth|reality|problem|trouble|point|answer|lesson|irony|tragedy)$/i;
+
+/**
+ * "We believe that all men are created equal" → the statement "all men are created equal"; so is
+ * "the harsh fact is that men and women are kept from voting", or nothing when the statement after
+ * "that" cannot be read (a reason of "the harsh fact is" would ask "why is the harsh fact …?").
+ */
 function withoutFrame(statement: Statement | null): Statement | null {
   if (!statement) return null;
   const { proposition } = statement;
-  if (!REPORTING.has(proposition.head.lemma) || proposition.rest[0]?.normal !== 'that') return statement;
+  if (proposition.rest[0]?.normal !== 'that') return statement;
+  const announced =
+    /^(is|was|be)$/.test(proposition.head.normal) && ANNOUNCING_SUBJECT.test(statement.subject);
+  if (!announced && !REPORTING.has(proposition.head.lemma)) return statement;
   const inner = clausesOf(proposition.rest.slice(1))[0];
   const innerProposition = inner ? propositionOf(inner) : null;
-  if (!innerProposition) return statement;
+  if (!innerProposition) return announced ? null : statement;
   const subject = subjectText(innerProposition);
-  if (PRONOUN_SUBJECT.test(subject) || /^(this|that|these|those|such)\b/i.test(subject)) return statement;
+  if (PRONOUN_SUBJECT.test(subject) || /^(this|that|these|those|such)\b/i.test(subject))
+    return announced ? null : statement;
   return { sentence: statement.sentence, proposition: innerProposition, subject };
 }
 

@@ -3881,3 +3881,74 @@ describe('faults seen in the question bank as an instructor (Eisenhower 1956, pa
     expect(prompts.join(' | ')).not.toMatch(/among the most important\?/i);
   });
 });
+
+describe('faults seen on a first sight of Johnson 1965 (voting rights)', () => {
+  const whyPrompts = (text: string) => {
+    const analysis = analysedText(text, 'johnson-1965-test');
+    return causeQuestions(analysis, readDiscourse(analysis)).map((d) => d.question.prompt);
+  };
+
+  it('asks "why" of the statement a "the fact is that" announces, not of the announcement', () => {
+    const prompts = whyPrompts(
+      [
+        'The harbour towns have argued about the tolls for a decade. The guild keeps the ledgers.',
+        'Yet the simple truth is that the river towns cannot pay the tolls because the fishing season failed twice.',
+        'The valley farmers grow wheat and barley on the high fields.',
+      ].join('\n\n'),
+    );
+    expect(prompts).toContain('According to the author, why can the river towns not pay the tolls?');
+    expect(prompts.join(' | ')).not.toMatch(/why is the simple truth/i);
+  });
+
+  it('asks no "why" of an announced statement it cannot read ("the harsh fact is that in many places …")', () => {
+    const prompts = whyPrompts(
+      [
+        'The harbour towns have argued about the tolls for a decade. The guild keeps the ledgers.',
+        'Yet the harsh fact is that in many places in this valley men and women are kept from the market simply because they are fishermen.',
+        'The valley farmers grow wheat and barley on the high fields.',
+      ].join('\n\n'),
+    );
+    expect(prompts.join(' | ')).not.toMatch(/why is the harsh fact/i);
+  });
+});
+
+describe('who an opening "his" means', () => {
+  const resolved = (text: string) =>
+    analysedText(text, 'his-test').sentences.map((s) => s.resolved ?? '(none)');
+
+  it('takes no name the text puts after "in" for a person ("In Charlotte as elsewhere")', () => {
+    const analysis = analysedText(
+      [
+        'In Charlotte as elsewhere the guilds seek and pray for peace. The council met in Charlotte again.',
+        'His ships carry the grain to the harbour towns every spring.',
+      ].join('\n\n'),
+      'charlotte-test',
+    );
+    expect(analysis.sentences.flatMap((s) => s.people)).not.toContain('Charlotte');
+    expect(analysis.sentences[2]!.resolved ?? '').not.toMatch(/Charlotte’s/);
+  });
+
+  it('gives a "his" after a person spoken of by a common noun to no one named earlier', () => {
+    const said = resolved(
+      [
+        'Senator Harold Finch wrote the harbour law. He sent it to the council.',
+        'The real hero of this struggle is the fisherman. His nets feed the town.',
+      ].join('\n\n'),
+    );
+    expect(said[1]).toBe('Harold Finch sent it to the council.');
+    expect(said[3]).toBe('(none)');
+  });
+
+  it('reads a "his" as a person named two paragraphs before only when the text names them again', () => {
+    const paragraphs = [
+      'Senator Harold Finch wrote the harbour law. The council passed it in the spring.',
+      'The tolls fell by half in the first year. The river towns grew.',
+      'His law still stands in the harbour towns today.',
+    ];
+    expect(resolved(paragraphs.join('\n\n'))[4]).toBe('(none)');
+    paragraphs[1] = 'The tolls fell by half in the first year. The towns thanked Senator Finch.';
+    expect(resolved(paragraphs.join('\n\n'))[4]).toBe(
+      'Harold Finch’s law still stands in the harbour towns today.',
+    );
+  });
+});
