@@ -1417,7 +1417,20 @@ export function withSubject(proposition: Proposition, subject: string, singular:
   } else {
     return null;
   }
-  const rest = trimEnd(textOf(proposition.rest));
+  // "we seek and pray for peace", "we seek peace and pray for rain" said of one actor: each verb
+  // the "and" joins to the first agrees too ("seeks and prays").
+  const restTokens = proposition.rest.map((token, i) => {
+    const joiner = proposition.rest[i - 1]?.normal;
+    const presentVerb =
+      token.pos === 'verb' &&
+      (token.tags.has('PresentTense') || token.tags.has('Infinitive')) &&
+      !/(Modal|PastTense|Gerund|Participle|Auxiliary)/.test([...token.tags].join(' '));
+    if (others.length > 0 || !presentVerb || !/^(and|or)$/.test(joiner ?? '') || !token.written) return token;
+    const forms = conjugate(token.lemma);
+    const form = singular ? forms.PresentTense : forms.Infinitive;
+    return form ? { ...token, written: form } : token;
+  });
+  const rest = trimEnd(textOf(restTokens));
   const group = [verb, textOf(others)].filter(Boolean).join(' ');
   return join([subject, group, rest]);
 }

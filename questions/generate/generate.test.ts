@@ -3910,6 +3910,24 @@ describe('faults seen on a first sight of Johnson 1965 (voting rights)', () => {
     );
     expect(prompts.join(' | ')).not.toMatch(/why is the harsh fact/i);
   });
+
+  it('makes every verb an "and" joins to the first agree with a new subject ("seeks and prays")', () => {
+    const said = (sentence: string, subject: string, singular: boolean) =>
+      withSubject(propositionOf(clausesOf(tokenize(sentence))[0]!)!, subject, singular);
+    expect(said('In the valley we seek and pray for peace.', 'The council', true)).toBe(
+      'The council seeks and prays for peace',
+    );
+    expect(said('We build the walls and defend the harbour.', 'The council', true)).toBe(
+      'The council builds the walls and defends the harbour',
+    );
+    expect(said('The council seeks and prays for peace.', 'The towns', false)).toBe(
+      'The towns seek and pray for peace',
+    );
+    // After a modal, every verb keeps its plain form.
+    expect(said('We will build and defend the walls.', 'The council', true)).toBe(
+      'The council will build and defend the walls',
+    );
+  });
 });
 
 describe('who an opening "his" means', () => {
