@@ -48,10 +48,28 @@ const CONCEPT_WORDS: Record<string, string[]> = {
 /** Lemmas that name an IR concept: the words a cloze may blank. */
 export const CONCEPT_TERMS: ReadonlySet<string> = new Set(Object.values(CONCEPT_WORDS).flat());
 
-/** The concept a term belongs to (the first listed), for keeping a word bank's words apart. */
-export function conceptOf(lemma: string): string | null {
-  for (const [concept, words] of Object.entries(CONCEPT_WORDS)) if (words.includes(lemma)) return concept;
-  return null;
+/**
+ * The ideals a speech invokes, which stand in for one another in most of its sentences: "rooted
+ * in democracy" reads as well with "liberty", "the cause of freedom" with "peace" or "justice".
+ */
+const IDEALS = new Set([
+  'freedom',
+  'liberty',
+  'democracy',
+  'equality',
+  'justice',
+  'dignity',
+  'peace',
+  'independence',
+]);
+
+/**
+ * Whether two terms belong to one concept family (any of their families), or are both ideals: a
+ * word bank keeps such words apart, since one could take the other's place.
+ */
+export function interchangeableTerms(a: string, b: string): boolean {
+  if (IDEALS.has(a) && IDEALS.has(b)) return true;
+  return Object.values(CONCEPT_WORDS).some((words) => words.includes(a) && words.includes(b));
 }
 
 const LENS_WORDS: Record<Lens, string[]> = {

@@ -20,7 +20,7 @@ import {
   toQuestion,
   withSubject,
 } from './clauses';
-import { placeKey } from './concepts';
+import { interchangeableTerms, placeKey } from './concepts';
 import { insideQuotation, namesDanger, readDiscourse } from './discourse';
 import { clashWithKey } from './entail';
 import {
@@ -3909,6 +3909,25 @@ describe('faults seen on a first sight of Johnson 1965 (voting rights)', () => {
       ].join('\n\n'),
     );
     expect(prompts.join(' | ')).not.toMatch(/why is the harsh fact/i);
+  });
+
+  it('puts no two ideals in one word bank ("rooted in democracy" reads as well with "liberty")', () => {
+    expect(interchangeableTerms('democracy', 'liberty')).toBe(true);
+    expect(interchangeableTerms('peace', 'justice')).toBe(true);
+    // Any family either word belongs to, not only its first ("trade" is also international trade).
+    expect(interchangeableTerms('commerce', 'trade')).toBe(true);
+    expect(interchangeableTerms('treaty', 'trade')).toBe(false);
+    const slug = 'johnson-1965-voting-rights-message';
+    const clozes = clozeQuestions(
+      analysedText(readFileSync(`bench/fixtures/ir-texts/fresh/${slug}.txt`, 'utf8'), slug),
+    ).flatMap((d) => (d.question.type === 'cloze' ? [d.question] : []));
+    expect(clozes.length).toBeGreaterThan(3);
+    const lemma = (word: string) => word.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
+    for (const cloze of clozes) {
+      const key = lemma(cloze.answer.blanks[0]!.accepted[0]!);
+      const rivals = (cloze.wordBank ?? []).map(lemma).filter((w) => w !== key);
+      expect(rivals.filter((w) => interchangeableTerms(w, key))).toEqual([]);
+    }
   });
 
   it('makes every verb an "and" joins to the first agree with a new subject ("seeks and prays")', () => {

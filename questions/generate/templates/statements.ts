@@ -4,7 +4,7 @@ import { lookup, relationsOf } from '../../language/wordnet';
 import type { Skill } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import { clausesOf, isFiniteVerb, propositionOf } from '../clauses';
-import { CONCEPT_TERMS, conceptOf, usedAsConcept } from '../concepts';
+import { CONCEPT_TERMS, interchangeableTerms, usedAsConcept } from '../concepts';
 import { stableHash } from '../deterministic';
 import { type Draft, draftBase, quote, withoutStrayQuotes, words } from './common';
 
@@ -256,7 +256,6 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
     for (const candidate of ordered) {
       const lemma = candidate.token.lemma;
       // No word from the same concept family, and none the sentence's own paragraph uses: each must be wrong.
-      const family = conceptOf(lemma);
       if (
         !takesArticle(candidate.token.text) ||
         !fitsForm(candidate.token) ||
@@ -266,7 +265,7 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
         fitsSlot(candidate.token) ||
         sentence.content.has(lemma) ||
         analysis.paragraphs[sentence.paragraphIndex]!.content.has(lemma) ||
-        (family !== null && family === conceptOf(target.lemma))
+        interchangeableTerms(lemma, target.lemma)
       )
         continue;
       seen.add(lemma);
