@@ -556,6 +556,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/johnson-1965-voting-rights-message.txt',
     split: 'fresh',
   },
+  {
+    label: 'Harding, inaugural address, 1921',
+    slug: 'harding-1921-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/harding-1921-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
