@@ -1283,8 +1283,10 @@ export function opposed(proposition: Proposition, subjectText_ = subjectText(pro
 export function affirmed(proposition: Proposition, subjectText_ = subjectText(proposition)): string | null {
   if (!proposition.negative)
     return join([subjectText_, textOf(proposition.group), trimEnd(textOf(proposition.rest))]);
-  // "never", "no longer", "neither" carry more than a "not"; leave them alone.
+  // "never", "no longer", "neither" carry more than a "not"; leave them alone. So does a "nor"
+  // the "not" runs on into ("will not be light, nor evenly distributed").
   if (proposition.group.some((t) => t.isNegator && t.normal !== 'not')) return null;
+  if (proposition.rest.some((t) => /^nor$/i.test(t.text))) return null;
   const found = splitGroup(proposition);
   if (!found?.aux) return null;
   // "is not so hopeless" → "is hopeless", not "is so hopeless": the degree word went with the "not".

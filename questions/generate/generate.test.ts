@@ -3989,3 +3989,26 @@ describe('who an opening "his" means', () => {
     );
   });
 });
+
+describe('faults seen on a first sight of Harding 1921', () => {
+  it('affirms no clause whose "not" runs on into a "nor" ("will be light, nor evenly distributed")', () => {
+    const [clause] = clausesOf(tokenize('All the tolls will not be light, nor evenly shared among the towns.'));
+    expect(affirmed(propositionOf(clause!)!)).toBeNull();
+    const [plain] = clausesOf(tokenize('All the tolls will not be light for the river towns.'));
+    expect(affirmed(propositionOf(plain!)!)).toBe('All the tolls will be light for the river towns');
+  });
+
+  it('defines no participle after "has" or "is best" by an adjective sense ("best fitted", "has wrought")', () => {
+    const said = vocabularyItems(
+      analysedText(
+        [
+          'The harbour master is best fitted for the dangerous task of guarding the sunken wrecks.',
+          'We recognize the new order in the valley, with the closer contacts which commerce has wrought.',
+          'The guild keeps its ledgers in the old counting house by the quay.',
+        ].join('\n\n'),
+        'participle-test',
+      ),
+    ).map((i) => `${i.token.normal}: ${i.definition}`);
+    expect(said.join(' | ')).not.toMatch(/fitted: being the right size|wrought: shaped to fit/i);
+  });
+});

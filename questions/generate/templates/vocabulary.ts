@@ -356,15 +356,22 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
         // "reporting directly to me", "the saying of prayers": a verb's -ing form, whose noun
         // senses in WordNet ("the news as presented by reporters") are rarely the one meant.
         if (isVerbForm(token.normal, 'ing')) continue;
-        // "moral duties which, when assumed, …", "was determined": a verb's past participle after
-        // an auxiliary or "when", where WordNet's adjective senses ("assumed": adopted in order to
-        // deceive) are not the one meant.
+        // "moral duties which, when assumed, …", "was determined", "is best fitted": a verb's past
+        // participle after an auxiliary or "when" (and any degree word between), where WordNet's
+        // adjective senses ("assumed": adopted in order to deceive; "fitted": the right size) are
+        // not the one meant; after "has" or "had" an irregular one too ("progress has wrought").
+        // Not "had untapped markets", "has untold possibilities": a describing word before its noun;
+        // nor the "is" of a possessive ("Iraq's most respected leaders").
+        let auxiliaryAt = i - 1;
+        while (auxiliaryAt > 0 && DEGREE_BEFORE_PARTICIPLE.test(sentence.tokens[auxiliaryAt]!.normal))
+          auxiliaryAt--;
+        const auxiliary = sentence.tokens[auxiliaryAt]?.written ? sentence.tokens[auxiliaryAt]!.normal : '';
         if (
           token.pos === 'adj' &&
-          /^(when|if|once|unless|until|though|although|is|are|was|were|be|been|being|has|have|had)$/.test(
-            sentence.tokens[i - 1]?.normal ?? '',
-          ) &&
-          isVerbForm(token.normal, 'ed')
+          (next?.pos !== 'noun' || /[,;:.!?]/.test(token.post)) &&
+          (/^(has|have|had|having)$/.test(auxiliary) ||
+            (/^(when|if|once|unless|until|though|although|is|are|was|were|be|been|being)$/.test(auxiliary) &&
+              isVerbForm(token.normal, 'ed')))
         )
           continue;
         // "additional", "saying": a word among the few thousand most used in English, said once
@@ -416,6 +423,13 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
   }
   return items;
 }
+
+/**
+ * Words between an auxiliary and its participle: "is best fitted", "has not touched". Not "well":
+ * "well equipped", "well known" read as the adjectives WordNet defines.
+ */
+const DEGREE_BEFORE_PARTICIPLE =
+  /^(best|better|most|more|so|very|fully|long|already|also|not|never|ever|just|truly|deeply|greatly|wholly|newly|thus)$/;
 
 /** Words that leave a phrase open when a quote stops on them. */
 const TRAILING_FUNCTION_WORD =
