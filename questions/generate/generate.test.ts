@@ -3991,8 +3991,24 @@ describe('who an opening "his" means', () => {
 });
 
 describe('faults seen on a first sight of Harding 1921', () => {
+  it('offers no speaker\'s wish as the support of a claim ("I would rejoice to acclaim …")', () => {
+    const slug = 'harding-1921-inaugural';
+    const text = readFileSync(`bench/fixtures/ir-texts/fresh/${slug}.txt`, 'utf8');
+    const drafts = evidenceQuestions(analysedText(text, slug));
+    const keyed = drafts.flatMap((d) =>
+      d.question.type === 'select-evidence' || d.question.type === 'claim-evidence-reasoning'
+        ? d.question.answer.sentenceIds
+        : [],
+    );
+    expect(text).toMatch(/I would rejoice to acclaim the era of the Golden Rule/);
+    expect(keyed.length).toBeGreaterThan(1);
+    expect(keyed).not.toContain('p31.s2');
+  });
+
   it('affirms no clause whose "not" runs on into a "nor" ("will be light, nor evenly distributed")', () => {
-    const [clause] = clausesOf(tokenize('All the tolls will not be light, nor evenly shared among the towns.'));
+    const [clause] = clausesOf(
+      tokenize('All the tolls will not be light, nor evenly shared among the towns.'),
+    );
     expect(affirmed(propositionOf(clause!)!)).toBeNull();
     const [plain] = clausesOf(tokenize('All the tolls will not be light for the river towns.'));
     expect(affirmed(propositionOf(plain!)!)).toBe('All the tolls will be light for the river towns');

@@ -67,8 +67,11 @@ function supportsFor(
           !(turnsAgainstWhatPrecedes && s.indexInParagraph === claim.indexInParagraph - 1) &&
           // A recommendation is a conclusion, not evidence for one.
           !s.markers.has('argument') &&
-          // A request ("I ask Congress to …") is a conclusion too.
-          !/^(?:(?:I|we)\s+(?:ask|urge|call|propose|request|hope|pray|thank)|let)\b/i.test(s.text) &&
+          // A request ("I ask Congress to …") is a conclusion too, and the speaker's own wish or
+          // feeling ("I would rejoice to acclaim the era of …", "I am proud …") backs nothing.
+          !/^(?:(?:I|we)\s+(?:ask|urge|call|propose|request|hope|pray|thank)|let|I\s+(?:would|wish|want|long|rejoice|welcome|am\s+(?:glad|proud|happy|grateful|sure)))\b/i.test(
+            s.text,
+          ) &&
           // One that opens on "They…" or "It…" cannot be read as an option on its own.
           s.resolved !== null &&
           !s.markers.has('contrast') &&
