@@ -562,6 +562,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/harding-1921-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'Hoover, inaugural address, 1929',
+    slug: 'hoover-1929-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/hoover-1929-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
