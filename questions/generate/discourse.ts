@@ -341,8 +341,15 @@ const deniesItsReason = (proposition: Proposition | null, next: Part | undefined
       next?.clause.relation === 'cause' &&
       /^because$/i.test(next.clause.marker) &&
       !next.proposition?.negative &&
-      !proposition.group.some((t) => t.tags.has('Modal')),
+      (!proposition.group.some((t) => t.tags.has('Modal')) || FAILING.test(proposition.head.lemma)),
   );
+
+/**
+ * Verbs of failing and coming to harm. "Justice must not fail because the agencies are
+ * delinquent" forbids that cause of failure; it gives no reason why justice must not fail.
+ */
+const FAILING =
+  /^(fail|falter|suffer|perish|die|collapse|crumble|decline|fall|lapse|weaken|wither|lose|break)$/;
 
 export function readDiscourse(analysis: ReadingAnalysis): Discourse {
   const discourse: Discourse = {
@@ -420,6 +427,9 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           // great Congress": a reason right after a verb of saying is inside what is said.
           const lead = parts[k - 1]?.clause.tokens.at(-1);
           if (lead && !lead.post.trim() && /^(say|says|said|tell|tells|told)$/.test(lead.normal)) return;
+          // "Mankind is mature enough so that we ought to find a way to peace": what follows a degree
+          // ("enough", "so … that") is its consequence, not the purpose of the clause before.
+          if (clause.relation === 'purpose' && lead?.normal === 'enough') return;
           let effectIndex = k === 0 ? 1 : k - 1;
           while (
             k > 0 &&

@@ -4028,3 +4028,32 @@ describe('faults seen on a first sight of Harding 1921', () => {
     expect(said.join(' | ')).not.toMatch(/fitted: being the right size|wrought: shaped to fit/i);
   });
 });
+
+describe('faults seen on a first sight of Hoover 1929', () => {
+  const whyPrompts = (...paragraphs: string[]) => {
+    const analysis = analysedText(
+      ['The harbour towns have argued about the tolls for a decade.', ...paragraphs].join('\n\n'),
+      'hoover-1929-test',
+    );
+    return causeQuestions(analysis, readDiscourse(analysis)).map((d) => d.question.prompt);
+  };
+
+  it('asks no "why" of "must not fail because …", which forbids that cause of failing', () => {
+    const prompts = whyPrompts(
+      'Justice must not fail because the agencies of enforcement are either delinquent or inefficiently organized.',
+      'We cannot wait because the danger grows every day in the valley.',
+    );
+    expect(prompts.join(' | ')).not.toMatch(/why must justice not fail/i);
+    // A refusal with its own reason stays a reason.
+    expect(prompts.join(' | ')).toMatch(/why can we not wait\?/);
+  });
+
+  it('takes no "so that" after "enough" for a purpose ("mature enough so that we ought …")', () => {
+    const prompts = whyPrompts(
+      'Surely the valley is old enough, surely the towns are wise enough so that we ought in our own lifetime to find a way to settle the tolls.',
+      'We build the walls so that the towns are safe from the sea.',
+    );
+    expect(prompts.join(' | ')).not.toMatch(/enough\?/);
+    expect(prompts.join(' | ')).toMatch(/why do we build the walls\?/);
+  });
+});
