@@ -568,6 +568,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/hoover-1929-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'Coolidge, inaugural address, 1925',
+    slug: 'coolidge-1925-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/coolidge-1925-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
