@@ -1,5 +1,5 @@
 import type { Token } from '../language/tokens';
-import { lookup } from '../language/wordnet';
+import { denotesGoods, lookup } from '../language/wordnet';
 import type { ReadingAnalysis, SentenceAnalysis } from './analyse';
 import {
   affirmed,
@@ -737,10 +737,18 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
       // Risks and costs.
       // A risk is named as such ("the risk of", "a threat to", "could provoke"), not just mentioned
       // ("in its hour of maximum danger").
+      // Not "the price of cereals", a market price.
+      const marketPrice = sentence.tokens.some(
+        (t, i) =>
+          /^(price|prices|cost|costs)$/.test(t.normal) &&
+          sentence.tokens[i + 1]?.normal === 'of' &&
+          sentence.tokens.slice(i + 2, i + 4).some((n) => n.pos === 'noun' && denotesGoods(n.lemma)),
+      );
       const riskWord =
         (/\b(?:risks?|dangers?|threats?|perils?|costs?|price)\s+(?:of|that|to|in|for)\b/i.test(
           sentence.text,
         ) &&
+          !marketPrice &&
           !/\bat the (?:cost|price|risk) of\b/i.test(sentence.text)) ||
         /\b(?:risky|dangerous|perilous|costly)\b/i.test(sentence.text) ||
         sentence.tokens.some(

@@ -4048,6 +4048,18 @@ describe('faults seen on a first sight of Hoover 1929', () => {
     expect(prompts.join(' | ')).toMatch(/why can we not wait\?/);
   });
 
+  it('takes no market price for a risk ("the price of cereals at last indicates …"), a cost of war still', () => {
+    const small = analysedText(
+      [
+        'The harbour towns have argued about the tolls for a decade.',
+        'Farming has been slow in reviving, but the price of cereals at last indicates that the day of its deliverance is at hand.',
+        'The cost of another war in the valley would be the ruin of every harbour town.',
+      ].join('\n\n'),
+      'market-price-test',
+    );
+    expect(readDiscourse(small).risks.map((r) => r.sentence.paragraphNumber)).toEqual([3]);
+  });
+
   it('takes no "so that" after "enough" for a purpose ("mature enough so that we ought …")', () => {
     const prompts = whyPrompts(
       'Surely the valley is old enough, surely the towns are wise enough so that we ought in our own lifetime to find a way to settle the tolls.',

@@ -288,6 +288,14 @@ export function denotesAgent(lemma: string): boolean {
   return hasHypernym(lemma, ['person', 'people', 'social group'], 2);
 }
 
+/**
+ * Whether a noun names goods bought and sold, in one of its first three senses: food, fuel, a commodity
+ * ("cereals", "wheat", "oil"). "The price of cereals" is a market price, not a cost to bear.
+ */
+export function denotesGoods(lemma: string): boolean {
+  return hasHypernym(lemma, ['food', 'foodstuff', 'commodity', 'merchandise', 'fuel'], 3);
+}
+
 const frequencyCache = new Map<string, number>();
 
 /**
