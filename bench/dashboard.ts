@@ -177,6 +177,7 @@ async function measureDatabase(database: Half['database']): Promise<Half> {
     const { gradebookCsv } = await import('@/lib/classes/exports');
     const { listMembers } = await import('@/db/queries/classes');
     const { listAssignableQuizzes } = await import('@/db/queries/assignments');
+    const { listInvitations } = await import('@/db/queries/invitations');
     const { getSessionState } = await import('@/db/queries/users');
     const { users } = await import('@/db/schema');
     const { eq } = await import('drizzle-orm');
@@ -187,7 +188,8 @@ async function measureDatabase(database: Half['database']): Promise<Half> {
       .where(eq(users.email, seeded.instructorEmail));
     const userId = instructor!.id;
     const { classId } = seeded;
-    // What the page and the route ask for: the session check (auth.ts), access, then their data.
+    // What the page and the route ask for (app/(teach)/classes/[classId]/page.tsx): the session
+    // check (auth.ts), access, then their data, the invitations panel's too.
     const pageData = async () => {
       await getSessionState({ userId });
       const access = await classToAttend({ id: userId }, classId);
@@ -197,6 +199,7 @@ async function measureDatabase(database: Half['database']): Promise<Half> {
         classProgress(classId),
         listMembers({ classId, role: 'instructor' }),
         listAssignableQuizzes({ userId }),
+        listInvitations({ classId }),
       ]);
     };
     let csvInProcess = '';
