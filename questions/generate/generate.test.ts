@@ -4060,6 +4060,19 @@ describe('faults seen on a first sight of Hoover 1929', () => {
     expect(readDiscourse(small).risks.map((r) => r.sentence.paragraphNumber)).toEqual([3]);
   });
 
+  it('takes "this question" in the reading\'s own words as pointing back, not at our question', () => {
+    expect(danglingReference('The verdict of the country has been given on this question.')).toBeNull();
+    expect(
+      danglingReference('The verdict of the country has been given on this question.', { fromText: true }),
+    ).toBe('this question.');
+    const slug = 'coolidge-1925-inaugural';
+    const text = readFileSync(`bench/fixtures/ir-texts/fresh/${slug}.txt`, 'utf8');
+    expect(text).toMatch(/The verdict of the country has been given on this question\./);
+    const points = analysedText(text, slug).paragraphs.map((p) => point(p) ?? '');
+    expect(points.filter(Boolean).length).toBeGreaterThan(5);
+    expect(points.filter((p) => /this question/.test(p))).toEqual([]);
+  });
+
   it('takes no "so that" after "enough" for a purpose ("mature enough so that we ought …")', () => {
     const prompts = whyPrompts(
       'Surely the valley is old enough, surely the towns are wise enough so that we ought in our own lifetime to find a way to settle the tolls.',

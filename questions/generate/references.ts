@@ -34,8 +34,12 @@ const PRONOUN_LIKE_NEXT =
   /^(is|was|are|were|has|have|had|will|would|can|could|may|might|must|should|seems|seem|being|which|who|in|of|to|by)$/;
 const RELATIVE_VERB = /^(will|would|can|could|is|are|was|were|has|have|had|may|might|should|must)$/;
 
-/** The first reference in a text that has nothing before it to refer to, if any. */
-export function danglingReference(text: string): string | null {
+/**
+ * The first reference in a text that has nothing before it to refer to, if any. `fromText`: the
+ * words are the reading's own, so "this question", "this point" point back into it, not at the
+ * question we ask.
+ */
+export function danglingReference(text: string, { fromText = false } = {}): string | null {
   // Quotations are the author's words, read in context: only our own words must stand alone.
   const own = text.replace(/“[^”]*”|"[^"]*"/g, ' … ');
   const words = own.split(/\s+/).filter(Boolean);
@@ -90,7 +94,11 @@ export function danglingReference(text: string): string | null {
     } else if (/^(this|these|those)$/.test(word)) {
       // "this sentence", "Which of these does…": our own words about the question itself.
       const previousWord = words[i - 1]?.toLowerCase() ?? '';
-      if (OUR_OWN_NOUNS.test(next) || (previousWord === 'of' && /^(does|do|is|are)$/.test(next))) continue;
+      if (
+        !fromText &&
+        (OUR_OWN_NOUNS.test(next) || (previousWord === 'of' && /^(does|do|is|are)$/.test(next)))
+      )
+        continue;
       if (!next || !before.toLowerCase().includes(next.slice(0, 5)))
         return `${words[i]} ${words[i + 1] ?? ''}`.trim();
     } else if (word === 'same' && /^the$/i.test(words[i - 1] ?? '') && !/^(time|times)$/.test(next)) {

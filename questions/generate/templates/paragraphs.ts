@@ -72,7 +72,7 @@ export function point(paragraph: ParagraphAnalysis): string | null {
   if (result && (/:\s*$/.test(topic?.text ?? '') || /:\s*$/.test(result) || /^I\b/.test(result)))
     result = null;
   // "We have lived too long with that false promise": which promise, out of the paragraph?
-  if (result && danglingReference(result)) result = null;
+  if (result && danglingReference(result, { fromText: true })) result = null;
   // "And it is imperative …": a point does not open on a connective.
   // "Step six, we must reform …", "Fourth, we must …": a place in a list is no part of the point.
   if (result)
@@ -110,7 +110,12 @@ function gistOf(
     const subject = subjectText(proposition);
     if (/^(he|she|it|they|this|that|these|those|there)$/i.test(subject)) return null;
     const text = statedText(proposition, subject);
-    if (words(text) < 5 || words(text) > MAX_POINT_WORDS || danglingReference(text) || /:\s*$/.test(text))
+    if (
+      words(text) < 5 ||
+      words(text) > MAX_POINT_WORDS ||
+      danglingReference(text, { fromText: true }) ||
+      /:\s*$/.test(text)
+    )
       return null;
     return { text, proposition, subject };
   }
