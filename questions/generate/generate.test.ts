@@ -58,6 +58,18 @@ const readingSlug = 'burns-lead-with-diplomacy';
 const analysedText = (text: string, slug: string) =>
   analyseReading(parseReading({ text, format: 'text' }), slug);
 
+/** The sentence ids evidence drafts key as the support of their claims. */
+const evidenceKeys = (drafts: ReturnType<typeof evidenceQuestions>) =>
+  drafts.flatMap((d) =>
+    d.question.type === 'select-evidence' || d.question.type === 'claim-evidence-reasoning'
+      ? d.question.answer.sentenceIds
+      : [],
+  );
+
+/** The paragraphs (numbered from 1) whose sentences the discourse reading takes for risks. */
+const riskParagraphs = (analysis: ReturnType<typeof analysedText>) =>
+  readDiscourse(analysis).risks.map((r) => r.sentence.paragraphNumber);
+
 /** Every statement the discourse reading takes from a text, joined by " | ". */
 const statedIn = (text: string, slug: string) =>
   readDiscourse(analysedText(text, slug))
@@ -806,7 +818,7 @@ describe('risks the text states', () => {
       }),
       'risk-words-test',
     );
-    const risks = readDiscourse(small).risks.map((r) => r.sentence.paragraphNumber);
+    const risks = riskParagraphs(small);
     expect(risks).toEqual([4, 5]);
   });
 
@@ -818,7 +830,7 @@ describe('risks the text states', () => {
       ].join('\n\n'),
       'no-danger-test',
     );
-    expect(readDiscourse(small).risks.map((r) => r.sentence.paragraphNumber)).toEqual([2]);
+    expect(riskParagraphs(small)).toEqual([2]);
   });
 
   it('reads cracks within a coalition as a risk, and offers no other danger beside it', () => {
@@ -2444,11 +2456,7 @@ describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', 
     ].join('\n\n');
     const small = analysedText(text, 'carter-evidence-test');
     // Without the rule, "I've outlined some of the changes" was keyed as the support.
-    const keyed = evidenceQuestions(small).flatMap((d) =>
-      d.question.type === 'select-evidence' || d.question.type === 'claim-evidence-reasoning'
-        ? d.question.answer.sentenceIds
-        : [],
-    );
+    const keyed = evidenceKeys(evidenceQuestions(small));
     expect(keyed).not.toContain('p1.s1');
   });
 
@@ -3994,12 +4002,7 @@ describe('faults seen on a first sight of Harding 1921', () => {
   it('offers no speaker\'s wish as the support of a claim ("I would rejoice to acclaim …")', () => {
     const slug = 'harding-1921-inaugural';
     const text = readFileSync(`bench/fixtures/ir-texts/fresh/${slug}.txt`, 'utf8');
-    const drafts = evidenceQuestions(analysedText(text, slug));
-    const keyed = drafts.flatMap((d) =>
-      d.question.type === 'select-evidence' || d.question.type === 'claim-evidence-reasoning'
-        ? d.question.answer.sentenceIds
-        : [],
-    );
+    const keyed = evidenceKeys(evidenceQuestions(analysedText(text, slug)));
     expect(text).toMatch(/I would rejoice to acclaim the era of the Golden Rule/);
     expect(keyed.length).toBeGreaterThan(1);
     expect(keyed).not.toContain('p31.s2');
@@ -4057,7 +4060,7 @@ describe('faults seen on a first sight of Hoover 1929', () => {
       ].join('\n\n'),
       'market-price-test',
     );
-    expect(readDiscourse(small).risks.map((r) => r.sentence.paragraphNumber)).toEqual([3]);
+    expect(riskParagraphs(small)).toEqual([3]);
   });
 
   it('takes "this question" in the reading\'s own words as pointing back, not at our question', () => {
