@@ -574,6 +574,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/coolidge-1925-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'McKinley, second inaugural address, 1901',
+    slug: 'mckinley-1901-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/mckinley-1901-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
