@@ -4030,6 +4030,15 @@ describe('faults seen on a first sight of Harding 1921', () => {
     ).map((i) => `${i.token.normal}: ${i.definition}`);
     expect(said.join(' | ')).not.toMatch(/fitted: being the right size|wrought: shaped to fit/i);
   });
+
+  it('defines no participle after a linking verb by an adjective sense ("felt constrained to convene")', () => {
+    const slug = 'mckinley-1901-inaugural';
+    const text = readFileSync(`bench/fixtures/ir-texts/fresh/${slug}.txt`, 'utf8');
+    expect(text).toMatch(/Then I felt constrained to convene the Congress/);
+    const said = vocabularyItems(analysedText(text, slug)).map((i) => `${i.token.normal}: ${i.definition}`);
+    expect(said.length).toBeGreaterThan(5);
+    expect(said.join(' | ')).not.toMatch(/constrained: lacking spontaneity/i);
+  });
 });
 
 describe('faults seen on a first sight of Hoover 1929', () => {

@@ -356,8 +356,9 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
         // "reporting directly to me", "the saying of prayers": a verb's -ing form, whose noun
         // senses in WordNet ("the news as presented by reporters") are rarely the one meant.
         if (isVerbForm(token.normal, 'ing')) continue;
-        // "moral duties which, when assumed, …", "was determined", "is best fitted": a verb's past
-        // participle after an auxiliary or "when" (and any degree word between), where WordNet's
+        // "moral duties which, when assumed, …", "was determined", "is best fitted", "felt
+        // constrained to convene": a verb's past participle after an auxiliary, a linking verb or
+        // "when" (and any degree word between), where WordNet's
         // adjective senses ("assumed": adopted in order to deceive; "fitted": the right size) are
         // not the one meant; after "has" or "had" an irregular one too ("progress has wrought").
         // Not "had untapped markets", "has untold possibilities": a describing word before its noun;
@@ -370,7 +371,9 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
           token.pos === 'adj' &&
           (next?.pos !== 'noun' || /[,;:.!?]/.test(token.post)) &&
           (/^(has|have|had|having)$/.test(auxiliary) ||
-            (/^(when|if|once|unless|until|though|although|is|are|was|were|be|been|being)$/.test(auxiliary) &&
+            (/^(when|if|once|unless|until|though|although|is|are|was|were|be|been|being|feel|feels|felt|seem|seems|seemed|become|becomes|became)$/.test(
+              auxiliary,
+            ) &&
               isVerbForm(token.normal, 'ed')))
         )
           continue;
