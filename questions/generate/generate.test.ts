@@ -1277,6 +1277,16 @@ describe('faults a fresh text showed (G. W. Bush 2001, on its first-sight rating
     ].join('\n\n');
     const statements = trueFalseStatements(analysedText(text, 'fronted-partner-test')).join(' | ');
     expect(statements).not.toMatch(/nuclear arsenals/);
+    // Nor one set off by no comma (McKinley 1901: "With our near neighbors we must remain close friends").
+    const slug = 'mckinley-1901-inaugural';
+    const mckinley = readFileSync(`bench/fixtures/ir-texts/fresh/${slug}.txt`, 'utf8');
+    expect(mckinley).toMatch(/With our near neighbors we must remain close friends/);
+    const said = trueFalseStatements(analysedText(mckinley, slug));
+    expect(said.length).toBeGreaterThan(3);
+    expect(said.join(' | ')).not.toMatch(/we must remain close friends/);
+    // "Our fathers found them so": the pronoun before a closing "so" has nothing to refer to.
+    expect(mckinley).toMatch(/Our fathers found them so/);
+    expect(said.join(' | ')).not.toMatch(/found them so/);
   });
 
   it('takes no title for the main actor a "we" statement could be swapped to', () => {

@@ -933,7 +933,10 @@ function frontedPartner(statement: Statement): boolean {
   const body = statement.proposition.clause.body;
   if (!/^(with|alongside)$/.test(body[0]?.normal ?? '') || body[0] === statement.proposition.subject[0])
     return false;
-  const end = body.findIndex((t) => /,/.test(t.post));
+  // The phrase ends at its comma, or without one right before the subject ("With our near
+  // neighbors we must remain close friends").
+  const comma = body.findIndex((t) => /,/.test(t.post));
+  const end = comma > 0 ? comma : body.indexOf(statement.proposition.subject[0]!) - 1;
   const head = end > 0 ? body[end] : undefined;
   return head !== undefined && (head.tags.has('ProperNoun') || denotesPeople(head.lemma));
 }
@@ -1123,12 +1126,12 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     const universal = statement.proposition.subject.some((t) =>
       /^(no|none|nothing|nobody|every|each|all|neither)$/.test(t.normal),
     );
-    // "I shall not attempt to review it": an object pronoun at the end has nothing to refer to;
-    // nor has "we have not done so".
+    // "I shall not attempt to review it", "our fathers found them so": an object pronoun at the
+    // end has nothing to refer to; nor has "we have not done so".
     if (
       !short ||
       (universal && words(short) < words(text)) ||
-      /\b(it|them|this|that|these|those)$/i.test(short) ||
+      /\b(it|them|this|that|these|those)( so)?$/i.test(short) ||
       /\b(do|does|did|done|doing) so$/i.test(short) ||
       endsInVerblessThatClause(short) ||
       // "we seek a common goal--brighter opportunity", "we have borne--successfully--a heavy
