@@ -580,6 +580,12 @@ const texts: Text[] = [
     file: 'bench/fixtures/ir-texts/fresh/mckinley-1901-inaugural.txt',
     split: 'fresh',
   },
+  {
+    label: 'McKinley, first inaugural address, 1897',
+    slug: 'mckinley-1897-inaugural',
+    file: 'bench/fixtures/ir-texts/fresh/mckinley-1897-inaugural.txt',
+    split: 'fresh',
+  },
 ];
 const longText: Text = {
   label: 'Truman, State of the Union, 1953 (ten times the Burns essay)',
