@@ -340,6 +340,22 @@ export function setAsideLemmas(tokens: readonly Token[]): string[] {
     const next = tokens[i + 1];
     if (next?.normal === 'alone' && tokens.slice(i + 2, i + 4).some((t) => t.isNegator))
       out.push(tokens[i]!.lemma);
+    // "judicial methods rather than force of arms", "instead of war": what follows is set aside,
+    // up to the end of its phrase. Not "instead of inviting war": there the deed is set aside,
+    // and the war is still the subject.
+    const afterMarker = tokens[i + 2];
+    if (
+      ((tokens[i]!.normal === 'rather' && next?.normal === 'than') ||
+        (tokens[i]!.normal === 'instead' && next?.normal === 'of')) &&
+      afterMarker !== undefined &&
+      afterMarker.pos !== 'verb' &&
+      !afterMarker.normal.endsWith('ing')
+    ) {
+      for (let j = i + 2; j < tokens.length; j++) {
+        out.push(tokens[j]!.lemma);
+        if (/[,;:.!?—–-]/.test(tokens[j]!.post)) break;
+      }
+    }
     // "A thousand armies are no match for the human spirit": what comes before is set aside.
     if (tokens[i]!.normal === 'no' && next?.normal === 'match' && tokens[i + 2]?.normal === 'for') {
       for (let j = i - 1; j >= 0 && !/[;:.!?]/.test(tokens[j]!.post); j--) out.push(tokens[j]!.lemma);

@@ -20,7 +20,7 @@ import {
   toQuestion,
   withSubject,
 } from './clauses';
-import { interchangeableTerms, placeKey } from './concepts';
+import { interchangeableTerms, placeKey, setAsideLemmas } from './concepts';
 import { insideQuotation, namesDanger, readDiscourse } from './discourse';
 import { clashWithKey } from './entail';
 import {
@@ -4102,5 +4102,23 @@ describe('faults seen on a first sight of Hoover 1929', () => {
     );
     expect(prompts.join(' | ')).not.toMatch(/enough\?/);
     expect(prompts.join(' | ')).toMatch(/why do we build the walls\?/);
+  });
+});
+
+describe('a fault seen on a first sight of McKinley 1897', () => {
+  it('counts no lens word the paragraph sets aside with "rather than" ("judicial methods rather than force of arms")', () => {
+    expect(
+      setAsideLemmas(
+        tokenize('the adjustment of difficulties by judicial methods rather than force of arms'),
+      ),
+    ).toEqual(expect.arrayContaining(['force', 'arm']));
+    const slug = 'mckinley-1897-inaugural';
+    const text = readFileSync(`bench/fixtures/ir-texts/fresh/${slug}.txt`, 'utf8');
+    const keys = lensQuestions(analysedText(text, slug)).flatMap(({ question }) =>
+      question.type === 'multiple-choice' && question.evidence.some((id) => id.startsWith('p14.'))
+        ? question.options.filter((o) => o.id === question.answer.optionId).map((o) => o.text)
+        : [],
+    );
+    expect(keys.join(' | ')).not.toMatch(/^Realism/);
   });
 });
