@@ -342,3 +342,95 @@ describe('an eighteenth-century essay as a library prints it', () => {
     expect(body(`My fellow citizens:\n\n${speech}`)).not.toMatch(/fellow citizens/);
   });
 });
+
+describe('a national statement as a mission prints it (names and countries made up)', () => {
+  const prose = [
+    'We meet at a time when the rules that protect small states are being tested in every region of the world.',
+    'Our delegation believes that the Charter is not a relic, and that its promise can still be kept.',
+  ].join('\n\n');
+
+  it('reads speaker, office and date from a head in capitals, and drops it with the forms of address', () => {
+    const text = [
+      'PERMANENT MISSION OF THE REPUBLIC OF ARCADIA',
+      'TO THE UNITED NATIONS',
+      '',
+      'STATEMENT BY',
+      'H.E. MR. TOMAS VERANO-LISK, PHD.',
+      'PRESIDENT OF THE REPUBLIC OF',
+      'ARCADIA',
+      'AT THE GENERAL DEBATE OF THE 79TH SESSION',
+      'NEW YORK, 25 SEPTEMBER 2024',
+      '',
+      'Check against delivery',
+      '',
+      'Mr. President,',
+      'Excellencies,',
+      'Ladies and Gentlemen,',
+      '',
+      prose,
+    ].join('\n');
+    const reading = parseReading({ text, format: 'text' });
+    expect(reading.author).toBe('Tomas Verano-Lisk');
+    expect(reading.authorNote).toBe('President of the Republic of Arcadia');
+    expect(reading.publishedOn).toBe('25 SEPTEMBER 2024');
+    expect(reading.title).toBe('Statement by Tomas Verano-Lisk');
+    expect(reading.paragraphs[0]!.text).toMatch(/^We meet at a time/);
+    expect(reading.paragraphs).toHaveLength(2);
+  });
+
+  it('reads a one-line head with the office after the name, and a king with his number', () => {
+    const one = parseReading({
+      text: `Address by H.E. Ms. Ana Lind MP, Minister for Foreign Affairs of Norland, at the General Debate\n\nNew York, 26 September 2024\n\nMr. President, Mr. Secretary-General, Distinguished Delegates,\n\n${prose}`,
+      format: 'text',
+    });
+    expect([one.title, one.author, one.authorNote, one.publishedOn]).toEqual([
+      'Address by Ana Lind',
+      'Ana Lind',
+      'Minister for Foreign Affairs of Norland',
+      '26 September 2024',
+    ]);
+    expect(one.paragraphs.map((p) => p.text)).toEqual(prose.split('\n\n'));
+    const king = parseReading({
+      text: `Remarks by His Majesty King Edmund III at the 79th Session\n\n24 September 2024\n\nYour Majesties, Excellencies,\n\n${prose}`,
+      format: 'text',
+    });
+    expect(king.author).toBe('King Edmund III');
+  });
+
+  it("drops a browser's print header, a page's footer and a running header, and keeps a speech that opens on its audience", () => {
+    const printed = parseReading({
+      text: [
+        '9/24/24, 4:31 PM Speech to the Assembly – Ministry of Foreign Affairs',
+        '',
+        'Check Against Delivery',
+        '',
+        prose.replace(
+          'tested in every region',
+          'tested in every\nStatement to the Assembly | Ministry of Foreign Affairs\nregion',
+        ),
+        '',
+        'We remember the promise of 1945.',
+        'Statement to the Assembly | Ministry of Foreign Affairs',
+        '2 | Page',
+        '',
+        'We have not forgotten it.',
+        'Statement to the Assembly | Ministry of Foreign Affairs',
+      ].join('\n'),
+      format: 'text',
+    });
+    expect(printed.title).toBe('Untitled reading');
+    expect(printed.sections.map((s) => s.title).join(' ')).not.toMatch(/Check|PM/);
+    expect(printed.paragraphs.map((p) => p.text)).toEqual([
+      ...prose.split('\n\n'),
+      'We remember the promise of 1945.',
+      'We have not forgotten it.',
+    ]);
+    const courtesy = parseReading({
+      text: `NORLAND\n\nSENATOR THE HONOURABLE DR. MARA QUELL, MINISTER OF FOREIGN AFFAIRS\n\n${prose}\n\nWe thank you.\n\nWe thank you again.\n\nWe thank you all.\n\nGod bless.`,
+      format: 'text',
+    });
+    expect(courtesy.author ?? '').not.toMatch(/Honourable/);
+    const opening = 'Friends, this is the last time I will speak from this rostrum as president.';
+    expect(body(`${opening}\n\n${prose}`)).toMatch(/^Friends, this is the last time/);
+  });
+});

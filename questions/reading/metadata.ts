@@ -78,7 +78,8 @@ const isSalutation = (text: string) =>
 
 const NAV_DEBRIS =
   /^(more\s*(>|›|»|→)?|read more\b.*|continue reading\b.*|advertisement|sponsored( content)?|share( this)?( article| story| page)?|share on \w+|tweet|email|print( this)?( page| article)?|subscribe\b.*|sign up for\b.*|sign in|log in|related:?.*|related (?:articles|stories|content)\b.*|\d+ comments?|comments?|leave a comment|skip to (?:main )?content|back to top|listen to this (?:article|story)\b.*|\d+ min(?:ute)?s? read|follow (?:us|@?\w+) on \w+.*|click here\b.*|tags?:.*|filed under:?.*|photo(?:graph)?:.*|image:.*|(?:photo|image) credit:?.*|home\s*[>›»/].*|https?:\/\/\S+|www\.\S+)$/i;
-const PAGE_NUMBER = /^(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$/i;
+const PAGE_NUMBER =
+  /^(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$|^\d{1,4}\s*\|\s*page$|^page\s*\|\s*\d{1,4}$/i;
 /** Stage directions a transcript adds inside the text: "(Applause.)", "[Laughter]". */
 const STAGE_DIRECTION =
   /\s*[[(](?:applause|laughter|cheers|cheering|boos|booing|inaudible|crosstalk|music|audience [a-z]+|pause|sic)[^\])]{0,30}[\])]/gi;
@@ -120,6 +121,8 @@ export function isDateLine(text: string): string | null {
 export function isNavigationDebris(text: string): boolean {
   return NAV_DEBRIS.test(text) || PAGE_NUMBER.test(text);
 }
+
+export const isPageNumber = (text: string) => PAGE_NUMBER.test(text);
 
 export function isNameLine(line: string): boolean {
   return line.length < 60 && PERSON_NAME.test(line);
@@ -221,6 +224,8 @@ export function speakerLabel(text: string): { speaker: string; rest: string } | 
     if (/[\s.]\p{Lu}$/u.test(label)) return null;
   }
   if (words(label) > 5) return null;
+  // "Senator the Honourable Dr.": the courtesy before a name ("… Dr. Amery Browne"), not a label.
+  if (match[2] === '.' && /\b(?:dr|mr|mrs|ms|prof|hon|rev|gen|sen|rep|st)$/i.test(label)) return null;
   return { speaker: label.replace(/\s+/g, ' '), rest: text.slice(match[0].length) };
 }
 
@@ -242,6 +247,7 @@ export function extractMetadata(blocks: Block[], meta: FoundMetadata): Block[] {
     .filter((block) => block.text && !isNavigationDebris(block.text));
   kept = dropRunningHeaders(kept);
   kept = attributeSpeakers(kept, meta);
+  kept = readStatementHead(kept, meta);
 
   // Set when the head holds an address to the readers: a text written as a letter.
   let addressed = false;
@@ -456,4 +462,157 @@ function attributeSpeakers(blocks: Block[], meta: FoundMetadata): Block[] {
     if (text) result.push({ ...block, text });
   });
   return result;
+}
+
+// ---- The head of a statement as a government prints it ----
+
+/**
+ * Lines the printed copy of a statement carries above its text: "Check against delivery",
+ * "(Provisional Translation)", "1672 words", a classification ("OFFICIAL", "UNCLASSIFIED"),
+ * "Transcript, E&OE", "Location: New York", a browser's print header ("9/24/24, 4:31 PM …").
+ */
+const PRINT_DEBRIS =
+  /^(?:\(?\s*check against delivery\s*[!.]?\s*\)?|\(?\s*(?:provisional|unofficial|informal)(?: english)? translation\s*\)?|\d[\d,]*\s+words|official(?: sensitive)?|unclassified\b.*|final|draft|e&oe|transcript,?\s+e&oe|location:\s.*|\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}\s*[ap]m\b.*)$/i;
+
+/** One way a speaker addresses the room: "Mr. President", "Excellencies", "Distinguished Delegates". */
+const ADDRESS_FORM =
+  /^(?:and\s+)?(?:(?:(?:mr|mister|madam|madame|monsieur|m)\.?\s+(?:le\s+)?)?(?:president|secretary[- ]general|chair(?:man|woman|person)?|speaker|co-chairs?)(?:\s+of\s+the\s+(?:general\s+assembly|united\s+nations|\d+\S*\s+session(?:\s+of\s+the\s+(?:un\s+|united\s+nations\s+)?general\s+assembly)?))?|(?:your|their)\s+(?:excellenc(?:y|ies)|majest(?:y|ies)|highness(?:es)?|royal\s+highness(?:es)?)|excellenc(?:y|ies|es)|(?:(?:dear|distinguished|honou?rable|esteemed|fellow|my|all)\s+)*(?:ladies\s+and\s+gentlemen|delegates|colleagues|friends(?:\s+of\s+my\s+country)?|guests|leaders|heads\s+of\s+(?:state|delegation)s?(?:\s+and\s+(?:of\s+)?government)?|representatives|participants|members(?:\s+of\s+the\s+assembly)?))$/i;
+
+/**
+ * "Mr. President, Excellencies, Ladies and Gentlemen," on a line (or a paragraph) of its own:
+ * only forms of address, and it ends as an address does.
+ */
+export function isAddressLine(text: string): boolean {
+  if (words(text) > 30 || !/[,;:!—–…]$|\.\.\.$/.test(text.trim())) return false;
+  const parts = text
+    .split(/[,;:!—–…]|\.\.\./)
+    .map((part) => part.trim().replace(/\.$/, ''))
+    .filter(Boolean);
+  return parts.length > 0 && parts.every((part) => ADDRESS_FORM.test(part));
+}
+
+/** "Statement by", "Address by H.E. …", "Remarks by President …", "STATEMENT DELIVERED BY". */
+const STATEMENT_BY =
+  /\b(?:statement|address|speech|remarks|intervention|message)\b(?:\s+(?:delivered|made|given))?\s+(?:by|of)\b\s*:?\s*(.*)$|^by\b\s*:?\s*(.*)$/i;
+
+/** Words that open a speaker's office: "President of the Republic of …", "Minister for Foreign Affairs". */
+const OFFICE =
+  /^(?:the\s+)?(?:(?:vice|deputy|acting|federal|first|chief|crown|prime|foreign)\s+)*(?:president|prime\s+minister|minister|chairman|chairwoman|chair|adviser|advisor|secretary|head|king|queen|emir|prince|chancellor|premier|ambassador|permanent\s+representative|governor|leader|commander)\b/i;
+
+/** Courtesy titles before a name: "H.E. Mr.", "His Excellency", "The Honourable", "Senator the Hon", "Dr.". */
+const HONORIFIC =
+  /^(?:(?:the|his|her)\s+)?(?:h\.?\s?e\.|excellency|majesty|highness|royal\s+highness|the\s+rt\.?\s+hon\.?|right\s+honou?rable|honou?rable|hon\.?|mr\.?|mrs\.?|ms\.?|mister|madam|dr\.?|professor|prof\.?|senator|sheikh|shaikh|ambassador|general|president|prime\s+minister|chancellor|minister)(?=\s|,|$)[\s,]*/i;
+
+/** Letters after a name: "PhD.", "GCON", "S.C. M.P.", "DAH". */
+const POST_NOMINALS =
+  /(?:[\s,]+(?:Ph\.?\s?D\.?|PHD\.?|GCON|GCFR|DAH|QC|KC|MP|M\.P\.|S\.C\.|C\.G\.H|GCMG|KCMG|CBE|OBE|MBE|LLB|LLM))+\.?$/;
+
+/** "AKUFO-ADDO" → "Akufo-Addo", "BECIROVIC" → "Becirovic"; "S." and "McKinley" stay. */
+const nameCase = (name: string) =>
+  name.replace(/\p{Lu}{2,}(?:[-'’]\p{Lu}{2,})*/gu, (word) =>
+    /^[IVX]+$/.test(word)
+      ? word
+      : word
+          .toLowerCase()
+          .replace(/(^|[-'’])(\p{L})/gu, (_, pre: string, first: string) => pre + first.toUpperCase()),
+  );
+
+/** A person's name alone: two to five capitalised words, none an office, a place's or a meeting's word. */
+function personName(part: string): string | null {
+  let name = part.trim();
+  for (let i = 0; i < 4 && HONORIFIC.test(name); i++) name = name.replace(HONORIFIC, '');
+  name = name.replace(POST_NOMINALS, '').replace(/[.,]$/, '').trim();
+  const nameWords = name.split(/\s+/);
+  if (nameWords.length < 2 || nameWords.length > 5) return null;
+  if (
+    !nameWords.every((w) =>
+      /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.){1,3}|bin|al|de|da|van|von|der|la|le)$/u.test(w),
+    )
+  )
+    return null;
+  if (
+    /\b(?:republic|kingdom|session|general|assembly|united|nations|mission|statement|debate|government|ministry|state|states|delegation|permanent|commonwealth|federal|federation|minister|president|island|islands|people|union|council|of|the)\b/i.test(
+      name,
+    )
+  )
+    return null;
+  return nameCase(name);
+}
+
+/**
+ * The head of a statement as a foreign ministry or a mission prints it: who speaks ("Statement
+ * by H.E. Mr. Petr Pavel" / "President of the Czech Republic"), where and when ("New York, 26
+ * September 2024"), what the meeting is, and print debris, down to the first form of address
+ * ("Mr. President, Excellencies,"). Each of those lines is metadata, none is text; the address
+ * lines go too. Texts that open any other way are left as they are.
+ */
+function readStatementHead(blocks: Block[], meta: FoundMetadata): Block[] {
+  const limit = Math.min(blocks.length, 18);
+  let end = -1;
+  for (let i = 0; i < limit; i++) {
+    const text = blocks[i]!.text;
+    if (isAddressLine(text)) {
+      end = i;
+      break;
+    }
+    // Prose: a sentence in small letters, or a long stretch.
+    if ((words(text) >= 12 && /\p{Ll}/u.test(text) && /[.!?"”’]$/.test(text)) || words(text) > 45) break;
+  }
+  const head = end === -1 ? [] : blocks.slice(0, end);
+  const cueAt = head.findIndex((block) => STATEMENT_BY.test(block.text));
+  if (end === -1 || (cueAt === -1 && !head.every((b) => words(b.text) <= 12))) {
+    // No such head: only print debris at the very top goes.
+    let drop = 0;
+    while (drop < limit && PRINT_DEBRIS.test(blocks[drop]!.text)) drop++;
+    return blocks.slice(drop);
+  }
+  const lines = head.map((block) => block.text).filter((text) => !PRINT_DEBRIS.test(text));
+  for (const line of lines) {
+    const date = DATE_INSIDE.exec(line);
+    if (date) {
+      meta.publishedOn ??= date[0];
+      break;
+    }
+  }
+  if (cueAt !== -1) {
+    const cue = head[cueAt]!.text;
+    const match = STATEMENT_BY.exec(cue)!;
+    // Who speaks: the rest of the cue line and the lines under it, a line or a comma a part,
+    // up to where the meeting begins ("at the General Debate …", "during …", "on the occasion …").
+    const parts = [match[1] ?? match[2] ?? '', ...head.slice(cueAt + 1).map((b) => b.text)]
+      .join(', ')
+      .split(/\s+(?:at|before|during|on|to|in)(?:\s+|\s*,|$)/i)[0]!
+      .split(/\s*,\s*/)
+      .map((part) => part.trim())
+      .filter(Boolean)
+      // A line that stops on "of" goes on in the next: "… of the Republic of" / "Armenia".
+      .reduce<string[]>((joined, part) => {
+        const last = joined.at(-1);
+        if (last && /\b(?:of|the|and|for)$/i.test(last)) joined[joined.length - 1] = `${last} ${part}`;
+        else joined.push(part);
+        return joined;
+      }, []);
+    const at = parts.findIndex((part) => personName(part) !== null);
+    if (at !== -1) {
+      meta.author ??= personName(parts[at]!);
+      // "Prime Minister, Minister of Finance" / "of Antigua and Barbuda": the office, in parts.
+      const office = [...parts.slice(0, at), ...parts.slice(at + 1)]
+        .filter((part) => OFFICE.test(part) || /^of\b/i.test(part))
+        .join(', ')
+        .replace(/,\s+of\b/gi, ' of');
+      if (office) meta.authorNote ??= nameCase(titleCase(office.replace(/^the\s+/i, '')));
+      // "Address by Nikol Pashinyan": the kind of text and its speaker, without the courtesy titles.
+      const kind =
+        /\b(statement|address|speech|remarks|intervention|message)\b/i.exec(cue)?.[1] ?? 'statement';
+      meta.title ??= `${kind.charAt(0).toUpperCase()}${kind.slice(1).toLowerCase()} by ${meta.author}`;
+    }
+    const title = cue.replace(/\s+/g, ' ').trim();
+    if (!meta.title && words(title) >= 4) meta.title = titleCase(title);
+  } else if (!meta.title) {
+    const first = lines.find((line) => !DATE_INSIDE.test(line) && words(line) >= 2);
+    if (first) meta.title = titleCase(first);
+  }
+  let rest = end;
+  while (rest < blocks.length && isAddressLine(blocks[rest]!.text)) rest++;
+  return blocks.slice(rest);
 }

@@ -224,3 +224,106 @@ describe('a subtitle over the whole text', () => {
     expect(reading.sections.flatMap((s) => s.paragraphIds)).toEqual(reading.paragraphs.map((p) => p.id));
   });
 });
+
+describe('a statement printed to PDF and pasted back', () => {
+  // The shape of a national statement read back from a PDF: lines wrapped at the page's width,
+  // a page number between pages, "I" read as a bar. The sentences are written for this test.
+  const pasted = [
+    'Our Statement to the Assembly',
+    '',
+    'Today, | want to speak about a winter that has not yet come, and',
+    'a promise that must be kept.',
+    '',
+    'Since the war began, our towns have been shelled every night. One of the',
+    'aims of these attacks is our power grid. As of today, most of our',
+    'plants are damaged. This is how the winter is being prepared for us —',
+    'in the dark and in the cold.',
+    '2',
+    '',
+    'We thank the many nations that have stood with our people — Africa,',
+    '3',
+    '',
+    'Asia, Europe and the Americas — all of them united by one aim.',
+    '',
+    'We need to protect our rivers and stop the damage done to nature caused',
+    '',
+    'by the war.',
+    '',
+    'I ask for your help, from every nation of the world. We do',
+    'NOT want to divide the world.',
+  ].join('\n');
+  const reading = parseReading({ text: pasted, format: 'text' });
+  const paragraphs = reading.paragraphs.map((p) => p.text);
+
+  it('keeps a wrapped paragraph whole when a page number sits under it, and drops the number', () => {
+    expect(paragraphs[1]).toBe(
+      'Since the war began, our towns have been shelled every night. One of the aims of these attacks is our power grid. As of today, most of our plants are damaged. This is how the winter is being prepared for us — in the dark and in the cold.',
+    );
+    expect(paragraphs.join(' ')).not.toMatch(/\s[23](\s|$)/);
+  });
+
+  it('joins a paragraph a page break cut after a comma, and one cut by a stray blank line', () => {
+    expect(paragraphs[2]).toBe(
+      'We thank the many nations that have stood with our people — Africa, Asia, Europe and the Americas — all of them united by one aim.',
+    );
+    expect(paragraphs[3]).toBe(
+      'We need to protect our rivers and stop the damage done to nature caused by the war.',
+    );
+  });
+
+  it('reads a lone bar before a word in small letters as "I"', () => {
+    expect(paragraphs[0]).toMatch(/^Today, I want to speak about a winter/);
+    const table = parseReading({
+      text: 'Prices\n\nitem | cost | note\n\nThe table above lists them.',
+      format: 'text',
+    });
+    expect(table.paragraphs[0]!.text).toBe('item | cost | note');
+    const wrapped = parseReading({
+      text: 'Also, |\ncongratulate the chair on her election, and | am glad.\n\nAS | STAND HERE TODAY, | THANK YOU.',
+      format: 'text',
+    });
+    expect(wrapped.paragraphs.map((p) => p.text)).toEqual([
+      'Also, I congratulate the chair on her election, and I am glad.',
+      'AS I STAND HERE TODAY, I THANK YOU.',
+    ]);
+  });
+
+  it('does not take a wrapped line with a sentence ending inside it for a title', () => {
+    expect(paragraphs[4]).toBe(
+      'I ask for your help, from every nation of the world. We do NOT want to divide the world.',
+    );
+    expect(paragraphs).toHaveLength(5);
+  });
+
+  it('leaves a list under a colon, a preamble of clauses and a link line as they were', () => {
+    const list = parseReading({
+      text: [
+        'Our progress flows from qualities far more worthy and substantial:',
+        '',
+        'adherence to principles consonant with our philosophy',
+        '',
+        'a satisfaction in hard work',
+        '',
+        'the readiness to sacrifice for worthwhile causes.',
+        '',
+        'Whereas the peoples of the world have pledged themselves to live in peace with one another,',
+        '',
+        'Now, therefore, the Assembly proclaims this declaration.',
+        '',
+        'The full record of the session is kept on the web at',
+        '',
+        'https://example.org/records/session-79',
+      ].join('\n'),
+      format: 'text',
+    });
+    expect(list.paragraphs.map((p) => p.text)).toEqual([
+      'Our progress flows from qualities far more worthy and substantial:',
+      'adherence to principles consonant with our philosophy',
+      'a satisfaction in hard work',
+      'the readiness to sacrifice for worthwhile causes.',
+      'Whereas the peoples of the world have pledged themselves to live in peace with one another,',
+      'Now, therefore, the Assembly proclaims this declaration.',
+      'The full record of the session is kept on the web at',
+    ]);
+  });
+});

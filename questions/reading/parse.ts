@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import { decodeHTML } from 'entities';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { type Block, extractMetadata, isNameLine, isNavigationDebris } from './metadata';
+import { type Block, extractMetadata, isNameLine, isNavigationDebris, isPageNumber } from './metadata';
 import { joinSplitWords } from './split-words';
 import type { ParsedReading, ReadingParagraph, ReadingSection, ReadingSentence } from './types';
 
@@ -163,11 +163,34 @@ const looksLikeHtml = (text: string) => /<\/?[a-z][a-z0-9-]*(\s[^>]*)?>/i.test(t
 function textBlocks(body: string): Block[] {
   const text = looksLikeHtml(body) ? htmlToText(body) : body;
   const blocks: Block[] = [];
+  // Blocks a page's number followed: a page break, where a paragraph may go on.
+  const pageBreakAfter = new Set<Block>();
+  let pageEnds = false;
+  // A page's running header or footer ("Statement to the General Assembly | Royal Court") is a
+  // line that comes back page after page and ends no sentence; inside a paragraph it would be
+  // read as part of it.
+  const seen = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const key = line.replace(/\s+/g, ' ').trim();
+    if (key.length <= 100 && countWords(key) >= 2 && !/[.!?"”’]$/.test(key))
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
   for (const chunk of text.split(/\n\s*\n/)) {
-    const lines = chunk
+    const all = chunk
       .split('\n')
       .map((line) => line.replace(/\s+/g, ' ').trim())
-      .filter(Boolean);
+      .filter((line) => line && (seen.get(line) ?? 0) < 3)
+      .map((line, i, raw) => readOcrBar(line, raw[i + 1]));
+    // A page number inside wrapped prose is the page's footer, not a line of the text ("…would
+    // that be? / 2"): left in, it would read as debris and keep every line a paragraph.
+    const lines = all.length > 1 ? all.filter((line) => !isPageNumber(line)) : all;
+    if (all.length > 0 && isPageNumber(all.at(-1)!) && blocks.length + lines.length > 0) {
+      if (lines.length === 0 || all.length === 1) {
+        const last = blocks.at(-1);
+        if (last) pageBreakAfter.add(last);
+        if (all.length === 1) continue;
+      } else pageEnds = true;
+    }
     // Hard-wrapped prose joins into one paragraph. A chunk holding a byline box or a link line
     // (web-page debris) is kept line by line so that extractMetadata sees each part, and so is
     // one whose lines are too long to be wrapped: a paragraph a line, as transcripts come.
@@ -203,8 +226,75 @@ function textBlocks(body: string): Block[] {
     }
     const parts = debrisInside || isParagraphPerLine(lines) ? lines : [lines.join(' ')];
     for (const part of parts) if (part) blocks.push({ kind: 'paragraph', text: part });
+    if (pageEnds && blocks.length > 0) pageBreakAfter.add(blocks.at(-1)!);
+    pageEnds = false;
   }
-  return blocks;
+  return joinBrokenParagraphs(blocks, pageBreakAfter);
+}
+
+/**
+ * A scanned or printed page read back as text writes "I" as a bar ("| want peace for my people",
+ * "| am often asked if | am optimistic"). A bar standing alone before a word in small letters (in
+ * capitals on a line in capitals) is that letter, unless the line is a table's row or a trail of
+ * links, its cells a few words each ("item | cost | note", "Home | News | Archive").
+ */
+function readOcrBar(line: string, nextLine = ''): string {
+  if (!line.includes('|')) return line;
+  const cells = line
+    .split('|')
+    .map((cell) => cell.trim())
+    .filter(Boolean);
+  if (
+    line.indexOf('|') !== line.lastIndexOf('|') &&
+    cells.every((cell) => countWords(cell) <= 4 && !/[,.;:!?]/.test(cell))
+  )
+    return line;
+  const shouted = !/\p{Ll}/u.test(line);
+  const word = shouted ? /^\s+\p{Lu}{2,}\b/u : /^\s+\p{Ll}|^['’](?:m|ve|ll|d)\b/u;
+  // A bar that ends the line stands before the first word of the next ("Also, |" / "congratulate").
+  const carried = `${line} ${nextLine}`;
+  return line.replace(/(^|[\s("“])\|(?=\s|['’]|$)/gu, (bar, before: string, at: number) =>
+    word.test(carried.slice(at + bar.length)) ? `${before}I` : bar,
+  );
+}
+
+/**
+ * A paragraph cut in two by a page break or a stray blank line ("…nature caused" / "by the war.",
+ * "…a global community — Africa," / page number / "Asia, Europe, …"): one that ends on no stop
+ * and is followed by one that carries on its sentence is one paragraph. A small letter carries it
+ * on; a capital only across a page break, after a comma or a word that needs more (a preamble's
+ * clauses each end on a comma: "Whereas …," / "Now, therefore,").
+ */
+function joinBrokenParagraphs(blocks: Block[], pageBreakAfter: Set<Block>): Block[] {
+  const result: Block[] = [];
+  let previous: Block | undefined;
+  // Lines in small letters under one that ends on a colon are a list's items ("…qualities far
+  // more worthy and substantial:" / "adherence to principles …" / "a satisfaction in hard work").
+  let inList = false;
+  for (const block of blocks) {
+    const before = result.at(-1);
+    const acrossPage = previous !== undefined && pageBreakAfter.has(previous);
+    previous = block;
+    const small = /^\p{Ll}/u.test(block.text);
+    inList = small && (inList || /:$/.test(before?.text ?? ''));
+    if (
+      !inList &&
+      !isNavigationDebris(block.text) &&
+      before?.kind === 'paragraph' &&
+      block.kind === 'paragraph' &&
+      countWords(before.text) >= 4 &&
+      !/[.!?:;"”’)\]…]$/.test(before.text) &&
+      (small ||
+        (acrossPage &&
+          (/,$/.test(before.text) || ENDS_MID_PHRASE.test(before.text)) &&
+          /^\p{Lu}\p{Ll}/u.test(block.text)))
+    ) {
+      result[result.length - 1] = { kind: 'paragraph', text: `${before.text} ${block.text}` };
+      continue;
+    }
+    result.push(block);
+  }
+  return result;
 }
 
 type MdNode = { type: string; value?: string; depth?: number; children?: MdNode[] };
@@ -280,13 +370,15 @@ function isParagraphPerLine(lines: string[]): boolean {
   // A line without final punctuation ends one only as a title does, with no lower-case line after
   // it (a bullet, a capital): a wrapped line of prose ("the safety of the") goes on in lower case,
   // and a wrapped title ("… Commercial Relations and a / Navy") stops on a word that needs the next.
-  const ends = lines
-    .slice(0, -1)
-    .filter(
-      (l, i) =>
-        /[.!?:;"”’)]$/.test(l) ||
-        (looksLikeTitle(l) && !/^\p{Ll}/u.test(lines[i + 1]!) && !ENDS_MID_PHRASE.test(l)),
-    ).length;
+  const ends = lines.slice(0, -1).filter(
+    (l, i) =>
+      /[.!?:;"”’)]$/.test(l) ||
+      (looksLikeTitle(l) &&
+        !/^\p{Ll}/u.test(lines[i + 1]!) &&
+        !ENDS_MID_PHRASE.test(l) &&
+        // "…from all nations of the world. We do": a sentence ends inside it, so it is prose.
+        !/\p{Ll}{2}[.!?]["”’)]?\s+\S/u.test(l)),
+  ).length;
   return ends / (lines.length - 1) >= 0.6;
 }
 
