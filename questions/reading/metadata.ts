@@ -225,7 +225,12 @@ export function speakerLabel(text: string): { speaker: string; rest: string } | 
   }
   if (words(label) > 5) return null;
   // "Senator the Honourable Dr.": the courtesy before a name ("… Dr. Amery Browne"), not a label.
-  if (match[2] === '.' && /\b(?:dr|mr|mrs|ms|prof|hon|rev|gen|sen|rep|st)$/i.test(label)) return null;
+  if (
+    match[2] === '.' &&
+    !/\.\s/.test(label) &&
+    /\b(?:dr|mr|mrs|ms|prof|hon|rev|gen|sen|rep|st)$/i.test(label)
+  )
+    return null;
   return { speaker: label.replace(/\s+/g, ' '), rest: text.slice(match[0].length) };
 }
 

@@ -245,6 +245,10 @@ describe('a statement printed to PDF and pasted back', () => {
     '',
     'Asia, Europe and the Americas — all of them united by one aim.',
     '',
+    'We support the ceasefire and the settlement set out in the resolution of the',
+    '',
+    'Security Council, adopted unanimously.',
+    '',
     'We need to protect our rivers and stop the damage done to nature caused',
     '',
     'by the war.',
@@ -267,6 +271,9 @@ describe('a statement printed to PDF and pasted back', () => {
       'We thank the many nations that have stood with our people — Africa, Asia, Europe and the Americas — all of them united by one aim.',
     );
     expect(paragraphs[3]).toBe(
+      'We support the ceasefire and the settlement set out in the resolution of the Security Council, adopted unanimously.',
+    );
+    expect(paragraphs[4]).toBe(
       'We need to protect our rivers and stop the damage done to nature caused by the war.',
     );
   });
@@ -289,10 +296,10 @@ describe('a statement printed to PDF and pasted back', () => {
   });
 
   it('does not take a wrapped line with a sentence ending inside it for a title', () => {
-    expect(paragraphs[4]).toBe(
+    expect(paragraphs[5]).toBe(
       'I ask for your help, from every nation of the world. We do NOT want to divide the world.',
     );
-    expect(paragraphs).toHaveLength(5);
+    expect(paragraphs).toHaveLength(6);
   });
 
   it('leaves a list under a colon, a preamble of clauses and a link line as they were', () => {
@@ -313,6 +320,10 @@ describe('a statement printed to PDF and pasted back', () => {
         'The full record of the session is kept on the web at',
         '',
         'https://example.org/records/session-79',
+        '',
+        'Second, the training act, to place those who are out of school and out of work; and',
+        '',
+        'Third, the tax credit for new machinery.',
       ].join('\n'),
       format: 'text',
     });
@@ -324,6 +335,8 @@ describe('a statement printed to PDF and pasted back', () => {
       'Whereas the peoples of the world have pledged themselves to live in peace with one another,',
       'Now, therefore, the Assembly proclaims this declaration.',
       'The full record of the session is kept on the web at',
+      'Second, the training act, to place those who are out of school and out of work; and',
+      'Third, the tax credit for new machinery.',
     ]);
   });
 });

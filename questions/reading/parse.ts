@@ -262,8 +262,8 @@ function readOcrBar(line: string, nextLine = ''): string {
  * A paragraph cut in two by a page break or a stray blank line ("…nature caused" / "by the war.",
  * "…a global community — Africa," / page number / "Asia, Europe, …"): one that ends on no stop
  * and is followed by one that carries on its sentence is one paragraph. A small letter carries it
- * on; a capital only across a page break, after a comma or a word that needs more (a preamble's
- * clauses each end on a comma: "Whereas …," / "Now, therefore,").
+ * on; so does a capital after a word that needs more ("of", "the"); after a comma, only across a
+ * page break (a preamble's clauses each end on a comma: "Whereas …," / "Now, therefore,").
  */
 function joinBrokenParagraphs(blocks: Block[], pageBreakAfter: Set<Block>): Block[] {
   const result: Block[] = [];
@@ -285,6 +285,12 @@ function joinBrokenParagraphs(blocks: Block[], pageBreakAfter: Set<Block>): Bloc
       countWords(before.text) >= 4 &&
       !/[.!?:;"”’)\]…]$/.test(before.text) &&
       (small ||
+        // "… the Barbados Programme of" / "Action.": a paragraph never ends on "of" or "the"; a
+        // list's item may end on "; and" before the next ("Second, …; and" / "Third, …").
+        (countWords(before.text) >= 8 &&
+          ENDS_MID_PHRASE.test(before.text) &&
+          !/[;,]\s+(?:and|or)$/.test(before.text) &&
+          /^["“‘]?\p{Lu}/u.test(block.text)) ||
         (acrossPage &&
           (/,$/.test(before.text) || ENDS_MID_PHRASE.test(before.text)) &&
           /^\p{Lu}\p{Ll}/u.test(block.text)))
