@@ -954,9 +954,20 @@ function isBareFormAfterSingular(head: Token, subject: Token[]): boolean {
  */
 function isPossessiveIs(tokens: Token[], i: number): boolean {
   const token = tokens[i]!;
+  const [next, after] = [tokens[i + 1], tokens[i + 2]];
+  // "Hezbollah's repeated attacks … has led": a participle before a noun is the noun's adjective,
+  // so this "has" needs the later verb to be a possessive.
+  const participleOfNoun =
+    next?.tags.has('PastTense') === true &&
+    after?.tags.has('Noun') === true &&
+    !after.tags.has('Pronoun') &&
+    !next.post.trim();
   if (
     token.written !== '' ||
-    !(token.tags.has('Copula') || (token.normal === 'has' && !tokens[i + 1]?.tags.has('Verb'))) ||
+    !(
+      token.tags.has('Copula') ||
+      (token.normal === 'has' && (!next?.tags.has('Verb') || participleOfNoun))
+    ) ||
     tokens[i - 1]?.tags.has('Pronoun') ||
     /^(there|here)$/.test(tokens[i - 1]?.normal ?? '')
   )

@@ -493,7 +493,9 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           if (k > 0 && /^(cause|purpose|result)$/.test(parts[k - 1]!.clause.relation ?? '')) return;
           const previousSentence = paragraph.sentences[index - 1];
           const causeText =
-            k > 0 ? trimClause(textOf(parts[k - 1]!.clause.body)) : previousSentence?.resolved;
+            k > 0
+              ? trimClause(textOf(parts[k - 1]!.clause.body))
+              : previousSentence?.resolved && withoutSpeakersView(previousSentence.resolved);
           if (!causeText || (k === 0 && !previousSentence)) return;
           discourse.causes.push({
             effect,
@@ -848,6 +850,18 @@ function withoutFrame(statement: Statement | null): Statement | null {
   if (PRONOUN_SUBJECT.test(subject) || /^(this|that|these|those|such)\b/i.test(subject))
     return announced ? null : statement;
   return { sentence: statement.sentence, proposition: innerProposition, subject };
+}
+
+/**
+ * "I agree with the Secretary-General that opposition to X is on the rise. That is why …": the
+ * reason is what the speaker agrees with, not the agreeing.
+ */
+function withoutSpeakersView(text: string): string {
+  const view =
+    /^(?:I|we)\s+(?:(?:do|also|fully|firmly|strongly|all)\s+)?(?:agree(?:\s+with\s+[^,;:]{1,80}?)?|believe|think|know|feel|recognize|recognise|understand|(?:am|are)\s+convinced)\s+that\s+(.{12,})$/i.exec(
+      text,
+    );
+  return view ? view[1]! : text;
 }
 
 /** The last person named in these sentences, as the text names them. */

@@ -3285,6 +3285,18 @@ describe('faults a fresh text showed (Bush 2004, on its first-sight rating)', ()
     expect(firstProposition('The council knows you passed the test.')).not.toBeNull();
   });
 
+  it('gives as the reason of "That is why …" what the speaker agrees with, not the agreeing', () => {
+    const keys = whyKeys(
+      [
+        'I agree with the Secretary-General that opposition to open trade is on the rise across the region. That is why open trade is a core value of our foreign policy.',
+        'Our ports handle grain for the whole coast.',
+      ].join('\n\n'),
+      'speakers-view-test',
+    );
+    expect(keys.join(' | ')).toMatch(/opposition to open trade is on the rise/);
+    expect(keys.join(' | ')).not.toMatch(/I agree/);
+  });
+
   it('reads "Iraq\'s only law was" as a possessive, and "there\'s been" as "there has been"', () => {
     const said = statedIn(
       "Last winter, the valley's only law was the whim of one brutal man.",
@@ -3292,6 +3304,13 @@ describe('faults a fresh text showed (Bush 2004, on its first-sight rating)', ()
     );
     expect(said).not.toMatch(/has only law/);
     expect(said).toMatch(/only law was the whim/);
+    // A participle before a noun: "the militia's repeated raids … have led", not "has repeated raids".
+    const raids = statedIn(
+      "The militia's repeated raids since the spring have led to a dangerous escalation.",
+      'possessive-participle-test',
+    );
+    expect(raids).not.toMatch(/has repeated raids/);
+    expect(raids).toMatch(/repeated raids since the spring have led/);
     const there = firstProposition("And there's been talk of decline in the towns.");
     expect(there && statedText(there)).toMatch(/there has been talk of decline/i);
   });
