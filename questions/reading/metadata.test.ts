@@ -434,3 +434,53 @@ describe('a national statement as a mission prints it (names and countries made 
     expect(body(`${opening}\n\n${prose}`)).toMatch(/^Friends, this is the last time/);
   });
 });
+
+describe('a statement with numbered paragraphs and a possessive head (names made up)', () => {
+  const text = [
+    'Minister for Foreign Affairs',
+    "Dr Lena Marsh's National Statement",
+    'at the General Debate of the 79th Session',
+    'New York, 28 September 2024',
+    '',
+    'Mdm President, Your Excellencies',
+    '',
+    '1 | bring you greetings from a small island state in the south of the ocean, and I congratulate',
+    'the President on her election.',
+    '2 The world is in a dangerous phase. Civilians are paying a horrendous price, and 3 United',
+    'Nations agencies have said so.',
+    '',
+    '3 We must return to the basics of the Charter.',
+    '4 For small states, international law is an existential necessity.',
+  ].join('\n');
+  const reading = parseReading({ text, format: 'text' });
+
+  it('reads the speaker from "… Dr Lena Marsh\'s National Statement", and drops the address', () => {
+    expect([reading.title, reading.author, reading.authorNote, reading.publishedOn]).toEqual([
+      'Statement by Lena Marsh',
+      'Lena Marsh',
+      'Minister for Foreign Affairs',
+      '28 September 2024',
+    ]);
+  });
+
+  it('starts a paragraph at each number of the run 1, 2, 3 … and drops the numbers', () => {
+    expect(reading.paragraphs.map((p) => p.text)).toEqual([
+      'I bring you greetings from a small island state in the south of the ocean, and I congratulate the President on her election.',
+      'The world is in a dangerous phase. Civilians are paying a horrendous price, and 3 United Nations agencies have said so.',
+      'We must return to the basics of the Charter.',
+      'For small states, international law is an existential necessity.',
+    ]);
+  });
+
+  it('leaves numbers that open lines alone when they make no run', () => {
+    const lone = parseReading({
+      text: '2 Million people fled the city in the first week.\n\nThe camps could not hold them all.\n\n3 Agencies sent food.',
+      format: 'text',
+    });
+    expect(lone.paragraphs.map((p) => p.text)).toEqual([
+      '2 Million people fled the city in the first week.',
+      'The camps could not hold them all.',
+      '3 Agencies sent food.',
+    ]);
+  });
+});

@@ -481,24 +481,34 @@ const PRINT_DEBRIS =
 
 /** One way a speaker addresses the room: "Mr. President", "Excellencies", "Distinguished Delegates". */
 const ADDRESS_FORM =
-  /^(?:and\s+)?(?:(?:(?:mr|mister|madam|madame|monsieur|m)\.?\s+(?:le\s+)?)?(?:president|secretary[- ]general|chair(?:man|woman|person)?|speaker|co-chairs?)(?:\s+of\s+the\s+(?:general\s+assembly|united\s+nations|\d+\S*\s+session(?:\s+of\s+the\s+(?:un\s+|united\s+nations\s+)?general\s+assembly)?))?|(?:your|their)\s+(?:excellenc(?:y|ies)|majest(?:y|ies)|highness(?:es)?|royal\s+highness(?:es)?)|excellenc(?:y|ies|es)|(?:(?:dear|distinguished|honou?rable|esteemed|fellow|my|all)\s+)*(?:ladies\s+and\s+gentlemen|delegates|colleagues|friends(?:\s+of\s+my\s+country)?|guests|leaders|heads\s+of\s+(?:state|delegation)s?(?:\s+and\s+(?:of\s+)?government)?|representatives|participants|members(?:\s+of\s+the\s+assembly)?))$/i;
+  /^(?:and\s+)?(?:(?:(?:mr|mister|madam|madame|mdm|monsieur|m)\.?\s+(?:le\s+)?)?(?:president|secretary[- ]general|chair(?:man|woman|person)?|speaker|co-chairs?)(?:\s+of\s+the\s+(?:general\s+assembly|united\s+nations|\d+\S*\s+session(?:\s+of\s+the\s+(?:un\s+|united\s+nations\s+)?general\s+assembly)?))?|(?:your|their)\s+(?:excellenc(?:y|ies)|majest(?:y|ies)|highness(?:es)?|royal\s+highness(?:es)?)|excellenc(?:y|ies|es)|(?:(?:dear|distinguished|honou?rable|esteemed|fellow|my|all)\s+)*(?:ladies\s+and\s+gentlemen|delegates|colleagues|friends(?:\s+of\s+my\s+country)?|guests|leaders|heads\s+of\s+(?:state|delegation)s?(?:\s+and\s+(?:of\s+)?government)?|representatives|participants|members(?:\s+of\s+the\s+assembly)?))$/i;
 
 /**
  * "Mr. President, Excellencies, Ladies and Gentlemen," on a line (or a paragraph) of its own:
  * only forms of address, and it ends as an address does.
  */
 export function isAddressLine(text: string): boolean {
-  if (words(text) > 30 || !/[,;:!—–…]$|\.\.\.$/.test(text.trim())) return false;
+  if (words(text) > 30) return false;
   const parts = text
     .split(/[,;:!—–…]|\.\.\./)
     .map((part) => part.trim().replace(/\.$/, ''))
     .filter(Boolean);
-  return parts.length > 0 && parts.every((part) => ADDRESS_FORM.test(part));
+  // "Mdm President, Your Excellencies" may end on no mark; one form alone must ("President,").
+  const ended = /[,;:!—–…]$|\.\.\.$/.test(text.trim());
+  return (ended ? parts.length > 0 : parts.length > 1) && parts.every((part) => ADDRESS_FORM.test(part));
 }
 
 /** "Statement by", "Address by H.E. …", "Remarks by President …", "STATEMENT DELIVERED BY". */
 const STATEMENT_BY =
   /\b(?:statement|address|speech|remarks|intervention|message)\b(?:\s+(?:delivered|made|given))?\s+(?:by|of)\b\s*:?\s*(.*)$|^by\b\s*:?\s*(.*)$/i;
+
+/** "… Dr Vivian Balakrishnan's National Statement", "THE PRIME MINISTER'S ADDRESS". */
+const POSSESSIVE_STATEMENT =
+  /^(.{3,120}?)['’]s\s+(?:[\p{L}-]+\s+){0,2}(?:statement|address|speech|remarks)\b/iu;
+
+/** An office, then a courtesy title, then a name of two to four words ("Minister for … Dr Vivian Balakrishnan"). */
+const NAMED_AFTER_TITLE =
+  /^(.*?)(?:^|\s)(?:Dr|Mr|Mrs|Ms|H\.\s?E|His Excellency|Her Excellency|Hon|The Honou?rable|Senator|Professor|President|Prime Minister|Minister|Chancellor)\.?\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})$/u;
 
 /** Words that open a speaker's office: "President of the Republic of …", "Minister for Foreign Affairs". */
 const OFFICE =
@@ -564,7 +574,9 @@ function readStatementHead(blocks: Block[], meta: FoundMetadata): Block[] {
     if ((words(text) >= 12 && /\p{Ll}/u.test(text) && /[.!?"”’]$/.test(text)) || words(text) > 45) break;
   }
   const head = end === -1 ? [] : blocks.slice(0, end);
-  const cueAt = head.findIndex((block) => STATEMENT_BY.test(block.text));
+  const cueAt = head.findIndex(
+    (block) => STATEMENT_BY.test(block.text) || POSSESSIVE_STATEMENT.test(block.text),
+  );
   if (end === -1 || (cueAt === -1 && !head.every((b) => words(b.text) <= 12))) {
     // No such head: only print debris at the very top goes.
     let drop = 0;
@@ -579,7 +591,19 @@ function readStatementHead(blocks: Block[], meta: FoundMetadata): Block[] {
       break;
     }
   }
-  if (cueAt !== -1) {
+  const owner = cueAt !== -1 ? POSSESSIVE_STATEMENT.exec(head[cueAt]!.text) : null;
+  if (owner && !STATEMENT_BY.test(head[cueAt]!.text)) {
+    // "Minister for Foreign Affairs Dr Vivian Balakrishnan's National Statement": the name after
+    // the last courtesy title, the office before it.
+    const named = NAMED_AFTER_TITLE.exec(titleCase(owner[1]!.trim()));
+    if (named) {
+      meta.author ??= nameCase(named[2]!);
+      // The office may sit on the line above ("Minister for Foreign Affairs" / "Dr … Statement").
+      const office = named[1]!.trim() || (head[cueAt - 1]?.text ?? '');
+      if (OFFICE.test(office) && words(office) <= 12) meta.authorNote ??= titleCase(office);
+      meta.title ??= `Statement by ${meta.author}`;
+    }
+  } else if (cueAt !== -1) {
     const cue = head[cueAt]!.text;
     const match = STATEMENT_BY.exec(cue)!;
     // Who speaks: the rest of the cue line and the lines under it, a line or a comma a part,

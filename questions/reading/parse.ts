@@ -161,7 +161,7 @@ export function htmlToText(html: string): string {
 const looksLikeHtml = (text: string) => /<\/?[a-z][a-z0-9-]*(\s[^>]*)?>/i.test(text);
 
 function textBlocks(body: string): Block[] {
-  const text = looksLikeHtml(body) ? htmlToText(body) : body;
+  const text = splitNumberedParagraphs(looksLikeHtml(body) ? htmlToText(body) : body);
   const blocks: Block[] = [];
   // Blocks a page's number followed: a page break, where a paragraph may go on.
   const pageBreakAfter = new Set<Block>();
@@ -230,6 +230,35 @@ function textBlocks(body: string): Block[] {
     pageEnds = false;
   }
   return joinBrokenParagraphs(blocks, pageBreakAfter);
+}
+
+/** A line that opens on a paragraph's number: "1 I bring you greetings …", "12. The Pact …". */
+const NUMBERED_LINE = /^\s*(\d{1,3})\.?\s+(?=["“‘(]?\p{Lu}|\|\s)/u;
+
+/**
+ * Official statements and reports number their paragraphs, and a page read back as text often
+ * loses the blank line before them ("…during the 78th Session. / 2 The world is in …"). Lines
+ * that open on 1, 2, 3 … in order (one number may be lost) start paragraphs, without their number.
+ * A lone number opening a line ("3 United Nations agencies …") is no such run.
+ */
+function splitNumberedParagraphs(text: string): string {
+  const lines = text.split('\n');
+  const starts: number[] = [];
+  let expected = 1;
+  lines.forEach((line, i) => {
+    const number = Number(NUMBERED_LINE.exec(line)?.[1] ?? Number.NaN);
+    if (
+      number === expected ||
+      (starts.length > 0 && number === expected + 1) ||
+      (starts.length === 0 && number === 2)
+    ) {
+      starts.push(i);
+      expected = number + 1;
+    }
+  });
+  if (starts.length < 3) return text;
+  for (const i of starts) lines[i] = `\n${lines[i]!.replace(NUMBERED_LINE, '')}`;
+  return lines.join('\n');
 }
 
 /**
