@@ -395,6 +395,12 @@ describe('a national statement as a mission prints it (names and countries made 
       format: 'text',
     });
     expect(king.author).toBe('King Edmund III');
+    const dateline = parseReading({
+      text: `STATEMENT BY\nHIS EXCELLENCY\n79th Session of the General Assembly\nNew York, 24 September 2024\nUN Headquarters, New York\n\nMr. President,\n\n${prose}`,
+      format: 'text',
+    });
+    expect(dateline.author).toBeNull();
+    expect(dateline.publishedOn).toBe('24 September 2024');
   });
 
   it("drops a browser's print header, a page's footer and a running header, and keeps a speech that opens on its audience", () => {

@@ -608,7 +608,12 @@ function readStatementHead(blocks: Block[], meta: FoundMetadata): Block[] {
     const match = STATEMENT_BY.exec(cue)!;
     // Who speaks: the rest of the cue line and the lines under it, a line or a comma a part,
     // up to where the meeting begins ("at the General Debate …", "during …", "on the occasion …").
-    const parts = [match[1] ?? match[2] ?? '', ...head.slice(cueAt + 1).map((b) => b.text)]
+    // A dateline under it ("New York, 24 September 2024") names a place, not the speaker.
+    const under = head
+      .slice(cueAt + 1)
+      .map((b) => b.text)
+      .filter((text) => !DATE_INSIDE.test(text));
+    const parts = [match[1] ?? match[2] ?? '', ...under]
       .join(', ')
       .split(/\s+(?:at|before|during|on|to|in)(?:\s+|\s*,|$)/i)[0]!
       .split(/\s*,\s*/)
@@ -621,7 +626,12 @@ function readStatementHead(blocks: Block[], meta: FoundMetadata): Block[] {
         else joined.push(part);
         return joined;
       }, []);
-    const at = parts.findIndex((part) => personName(part) !== null);
+    // Speaker and office come before the meeting ("79th session of the General Assembly"); what
+    // follows it is where and when ("UNHQ, New York, USA").
+    const meeting = parts.findIndex((part) =>
+      /\b(?:session|assembly|debate|summit|conference)\b/i.test(part),
+    );
+    const at = parts.findIndex((part, i) => (meeting === -1 || i < meeting) && personName(part) !== null);
     if (at !== -1) {
       meta.author ??= personName(parts[at]!);
       // "Prime Minister, Minister of Finance" / "of Antigua and Barbuda": the office, in parts.
