@@ -275,6 +275,14 @@ export function usedAsConcept(tokens: readonly Token[], i: number): boolean {
     tokens[i - 1]?.normal !== 'european'
   )
     return false;
+  // "the Security Council", "the Secretary of Defense", "the Ministry of Defence": a body's or an
+  // office's name, which says nothing of power (the Council is an institution among states).
+  const written = (k: number) => tokens[k]?.written || tokens[k]?.text || '';
+  if (/^(security|defense|defence)$/.test(lemma) && /^\p{Lu}/u.test(written(i))) {
+    if (/^(Council|Councils|Department|Ministry|Minister|Secretary)$/.test(written(i + 1))) return false;
+    if (tokens[i - 1]?.normal === 'of' && /^(Secretary|Department|Ministry|Minister)$/.test(written(i - 2)))
+      return false;
+  }
   // "of signal importance": the adjective, no message sent.
   if (
     lemma === 'signal' &&
@@ -354,6 +362,19 @@ export function setAsideLemmas(tokens: readonly Token[]): string[] {
       for (let j = i + 2; j < tokens.length; j++) {
         out.push(tokens[j]!.lemma);
         if (/[,;:.!?—–-]/.test(tokens[j]!.post)) break;
+      }
+    }
+    // "All members shall refrain from the threat or the use of force", "the inadmissibility of the
+    // acquisition of territory by war": what a rule forbids is set aside, up to the end of its phrase.
+    const forbids =
+      (/^(refrain|abstain)$/.test(tokens[i]!.lemma) && next?.normal === 'from') ||
+      (/^(inadmissibility|prohibition|renunciation|outlawing)$/.test(tokens[i]!.normal) &&
+        next?.normal === 'of') ||
+      /^(renounce|renounces|renounced|outlaw|outlaws|outlawed)$/.test(tokens[i]!.normal);
+    if (forbids) {
+      for (let j = /^(from|of)$/.test(next?.normal ?? '') ? i + 2 : i + 1; j < tokens.length; j++) {
+        out.push(tokens[j]!.lemma);
+        if (/[,;:.!?—–]/.test(tokens[j]!.post)) break;
       }
     }
     // "A thousand armies are no match for the human spirit": what comes before is set aside.

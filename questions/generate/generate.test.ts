@@ -20,7 +20,7 @@ import {
   toQuestion,
   withSubject,
 } from './clauses';
-import { interchangeableTerms, placeKey, setAsideLemmas } from './concepts';
+import { interchangeableTerms, lensCueLemmas, placeKey, setAsideLemmas } from './concepts';
 import { insideQuotation, namesDanger, readDiscourse } from './discourse';
 import { clashWithKey } from './entail';
 import {
@@ -4139,5 +4139,35 @@ describe('a fault seen on a first sight of McKinley 1897', () => {
         : [],
     );
     expect(keys.join(' | ')).not.toMatch(/^Realism/);
+  });
+
+  it('reads "the Security Council" as a name, not as security, and no realism into what the Charter forbids', () => {
+    const cue = (text: string) => lensCueLemmas(tokenize(text));
+    expect(cue('The Security Council passed resolution 242.')).not.toContain('security');
+    expect(cue('The Secretary of Defense reported to the Ministry of Defence.')).not.toContain('defense');
+    expect(cue('The Secretary of Defense reported to the Ministry of Defence.')).not.toContain('defence');
+    expect(cue('Our security depends on a strong defense.')).toEqual(
+      expect.arrayContaining(['security', 'defense']),
+    );
+    expect(
+      setAsideLemmas(
+        tokenize('All members shall refrain from the threat or the use of force against any state.'),
+      ),
+    ).toEqual(expect.arrayContaining(['threat', 'force']));
+    const paragraph = [
+      'We cannot allow violations of international law to become normal. The war against our neighbour is a flagrant violation of the Charter.',
+      'Article Two of the Charter is plain: all members shall refrain from the threat or the use of force against any state.',
+      'That is why the Security Council resolution of 1967 speaks of the inadmissibility of the acquisition of territory by war, and the Security Council must act.',
+    ].join(' ');
+    const small = analysedText(
+      `${paragraph}\n\nThe Pacific ports of Chile trade with the nations of Asia.`,
+      'security-council-test',
+    );
+    const keyed = lensQuestions(small).flatMap(({ question }) =>
+      question.type === 'multiple-choice'
+        ? question.options.filter((o) => o.id === question.answer.optionId)
+        : [],
+    );
+    expect(keyed.map((o) => o.text).join(' | ')).not.toMatch(/^Realism/);
   });
 });
