@@ -4068,6 +4068,19 @@ describe('faults seen on a first sight of Harding 1921', () => {
     expect(said.length).toBeGreaterThan(5);
     expect(said.join(' | ')).not.toMatch(/constrained: lacking spontaneity/i);
   });
+
+  it('defines no participle between a determiner and its noun by its verb ("an entrenched … culture")', () => {
+    const small = analysedText(
+      [
+        'We have a progressive constitution, an entrenched human rights culture and strong institutions.',
+        'The harbour towns trade grain with the ports of the north.',
+      ].join('\n\n'),
+      'attributive-participle-test',
+    );
+    const said = vocabularyItems(small).map((i) => `${i.token.normal}: ${i.definition}`);
+    expect(said.length).toBeGreaterThan(0);
+    expect(said.join(' | ')).not.toMatch(/impinge/i);
+  });
 });
 
 describe('faults seen on a first sight of Hoover 1929', () => {

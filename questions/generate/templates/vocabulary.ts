@@ -399,6 +399,17 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
         // first word, and kept only where a sense of the word shares the pair's meaning.
         const compound = compoundGloss(token, next);
         if (compound !== null && !lookup(token.lemma, 'n')) continue;
+        // "an entrenched human rights culture": a participle between a determiner and its noun
+        // describes the noun; none of its verb's senses is meant ("entrench": to impinge upon).
+        const before = sentence.tokens[i - 1];
+        if (
+          token.pos === 'verb' &&
+          isVerbForm(token.normal, 'ed') &&
+          (before?.tags.has('Determiner') === true || before?.tags.has('Possessive') === true) &&
+          next?.pos === 'noun' &&
+          !/[,;:.!?]/.test(token.post)
+        )
+          continue;
         const item = vocabularyItem(
           asNoun || compound !== null
             ? { ...token, pos: 'noun' }
