@@ -395,6 +395,14 @@ describe('a national statement as a mission prints it (names and countries made 
       format: 'text',
     });
     expect(king.author).toBe('King Edmund III');
+    const rightHonourable = parseReading({
+      text: `Norland Statement delivered by\nRt Hon Mara Quell, Deputy Prime Minister of Norland\n\nThursday 26 September 2024\n\nMr. President.\n\n${prose}`,
+      format: 'text',
+    });
+    expect([rightHonourable.author, rightHonourable.paragraphs[0]!.text]).toEqual([
+      'Mara Quell',
+      prose.split('\n\n')[0],
+    ]);
     const dateline = parseReading({
       text: `STATEMENT BY\nHIS EXCELLENCY\n79th Session of the General Assembly\nNew York, 24 September 2024\nUN Headquarters, New York\n\nMr. President,\n\n${prose}`,
       format: 'text',

@@ -494,7 +494,8 @@ export function isAddressLine(text: string): boolean {
     .map((part) => part.trim().replace(/\.$/, ''))
     .filter(Boolean);
   // "Mdm President, Your Excellencies" may end on no mark; one form alone must ("President,").
-  const ended = /[,;:!—–…]$|\.\.\.$/.test(text.trim());
+  // "Mr. President." on its own line ends on a full stop too.
+  const ended = /[,;:!—–….]$/.test(text.trim());
   return (ended ? parts.length > 0 : parts.length > 1) && parts.every((part) => ADDRESS_FORM.test(part));
 }
 
@@ -516,7 +517,7 @@ const OFFICE =
 
 /** Courtesy titles before a name: "H.E. Mr.", "His Excellency", "The Honourable", "Senator the Hon", "Dr.". */
 const HONORIFIC =
-  /^(?:(?:the|his|her)\s+)?(?:h\.?\s?e\.|excellency|majesty|highness|royal\s+highness|the\s+rt\.?\s+hon\.?|right\s+honou?rable|honou?rable|hon\.?|mr\.?|mrs\.?|ms\.?|mister|madam|dr\.?|professor|prof\.?|senator|sheikh|shaikh|ambassador|general|president|prime\s+minister|chancellor|minister)(?=\s|,|$)[\s,]*/i;
+  /^(?:(?:the|his|her)\s+)?(?:h\.?\s?e\.|excellency|majesty|highness|royal\s+highness|(?:the\s+)?rt\.?\s+hon\.?|right\s+honou?rable|honou?rable|hon\.?|mr\.?|mrs\.?|ms\.?|mister|madam|dr\.?|professor|prof\.?|senator|sheikh|shaikh|ambassador|general|president|prime\s+minister|chancellor|minister)(?=\s|,|$)[\s,]*/i;
 
 /** Letters after a name: "PhD.", "GCON", "S.C. M.P.", "DAH". */
 const POST_NOMINALS =
