@@ -444,6 +444,14 @@ describe('a national statement as a mission prints it (names and countries made 
       format: 'text',
     });
     expect(courtesy.author ?? '').not.toMatch(/Honourable/);
+    const themed = parseReading({
+      text: `NORLAND\nSTATEMENT BY\nHONOURABLE MARA QUELL\nMINISTER OF FOREIGN AFFAIRS\nOF\nNORLAND\n\nAT THE\n\nDEBATE OF THE 79th SESSION\n\nTHEME: “LEAVING NO ONE BEHIND: ACTING TOGETHER FOR\nTHE ADVANCEMENT OF PEACE”\n\n27 SEPTEMBER 2024\n\nMr. President,\n\n${prose}\n\nWe thank you.\n\nWe thank you again.\n\nGod bless.`,
+      format: 'text',
+    });
+    expect([themed.author, themed.authorNote]).toEqual([
+      'Mara Quell',
+      'Minister of Foreign Affairs of Norland',
+    ]);
     const opening = 'Friends, this is the last time I will speak from this rostrum as president.';
     expect(body(`${opening}\n\n${prose}`)).toMatch(/^Friends, this is the last time/);
   });

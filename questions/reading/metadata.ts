@@ -224,6 +224,9 @@ export function speakerLabel(text: string): { speaker: string; rest: string } | 
     if (/[\s.]\p{Lu}$/u.test(label)) return null;
   }
   if (words(label) > 5) return null;
+  // "THEME: …", "Venue: …": a field of a statement's head, not a person speaking.
+  if (/^(?:theme|topic|subject|venue|location|place|date|time|title|item|agenda|re)$/i.test(label))
+    return null;
   // "Senator the Honourable Dr.": the courtesy before a name ("… Dr. Amery Browne"), not a label.
   if (
     match[2] === '.' &&
@@ -636,11 +639,12 @@ function readStatementHead(blocks: Block[], meta: FoundMetadata): Block[] {
     if (at !== -1) {
       meta.author ??= personName(parts[at]!);
       // "Prime Minister, Minister of Finance" / "of Antigua and Barbuda": the office, in parts.
-      const office = [...parts.slice(0, at), ...parts.slice(at + 1)]
-        .filter((part) => OFFICE.test(part) || /^of\b/i.test(part))
-        .join(', ')
-        .replace(/,\s+of\b/gi, ' of');
-      if (office) meta.authorNote ??= nameCase(titleCase(office.replace(/^the\s+/i, '')));
+      const office = titleCase(
+        [...parts.slice(0, at), ...parts.slice(at + 1)]
+          .filter((part) => OFFICE.test(part) || /^of\b/i.test(part))
+          .join(', '),
+      ).replace(/,\s+of\b/gi, ' of');
+      if (office) meta.authorNote ??= office.replace(/^the\s+/i, '');
       // "Address by Nikol Pashinyan": the kind of text and its speaker, without the courtesy titles.
       const kind =
         /\b(statement|address|speech|remarks|intervention|message)\b/i.exec(cue)?.[1] ?? 'statement';
