@@ -811,6 +811,7 @@ const REPORTED_VIEW =
 const ORPHAN_AUXILIARY = /,\s+(have|has|had|are|is|was|were)\s*,/i;
 
 const REPORTING = new Set([
+  'agree',
   'believe',
   'think',
   'know',
@@ -858,10 +859,10 @@ function withoutFrame(statement: Statement | null): Statement | null {
  */
 function withoutSpeakersView(text: string): string {
   const view =
-    /^(?:I|we)\s+(?:(?:do|also|fully|firmly|strongly|all)\s+)?(?:agree(?:\s+with\s+[^,;:]{1,80}?)?|believe|think|know|feel|recognize|recognise|understand|(?:am|are)\s+convinced)\s+that\s+(.{12,})$/i.exec(
+    /^(?:I|we)\s+(?:(?:do|also|fully|firmly|strongly|all)\s+)?(\p{L}+)(?:\s+with\s+[^,;:]{1,80}?)?\s+that\s+(.{12,})$/iu.exec(
       text,
     );
-  return view ? view[1]! : text;
+  return view && REPORTING.has(view[1]!.toLowerCase()) ? view[2]! : text;
 }
 
 /** The last person named in these sentences, as the text names them. */

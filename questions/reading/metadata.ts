@@ -490,7 +490,7 @@ const ADDRESS_FORM =
  * "Mr. President, Excellencies, Ladies and Gentlemen," on a line (or a paragraph) of its own:
  * only forms of address, and it ends as an address does.
  */
-export function isAddressLine(text: string): boolean {
+function isAddressLine(text: string): boolean {
   if (words(text) > 30) return false;
   const parts = text
     .split(/[,;:!—–…]|\.\.\./)
