@@ -1349,7 +1349,8 @@ export function predicateAsInfinitive(proposition: Proposition): string | null {
     /^(should|must|shall|will|would|can|could|may|might|ought)$/i.test(parts.aux) &&
     parts.verb
   ) {
-    return join([parts.between, parts.verb.replace(/^to\s+/, ''), rest]);
+    // "will have to devise a strategy": the verb after "have to".
+    return join([parts.between, parts.verb.replace(/^(?:have\s+)?to\b\s*/, ''), rest]);
   }
   // "need to expose …", "have to act …": the verb after "to"; not "has come to …".
   if (

@@ -48,7 +48,8 @@ export type Recommendation = {
   proposition: Proposition | null;
   subject: string;
   action: string;
-  kind: 'recommend' | 'pledge';
+  /** Advice ("should", "must"), a pledge ("we will"), or what must come ("will have to"). */
+  kind: 'recommend' | 'pledge' | 'necessity';
 };
 export type Intent = Statement & { verb: string; object: string; whPrompt: string };
 export type Limit = { sentence: SentenceAnalysis; subject: string; can: string; cannot: string };
@@ -310,6 +311,37 @@ export function insideQuotation(texts: string[]): boolean[] {
   });
 }
 
+/** Words of a speech act: one just before or after a quotation tells whose words it gives. */
+const SPEECH_VERB =
+  /\b(say|says|said|saying|declare[sd]?|declaring|tell|tells|told|ask(?:s|ed)?|write|writes|wrote|add(?:s|ed)|insist(?:s|ed)?|warn(?:s|ed)?|state[sd]|announce[sd]?|proclaim(?:s|ed)?|remark(?:s|ed)?|repl(?:y|ies|ied)|put it)\b/i;
+
+/**
+ * Whether a sentence quotes someone: a quotation left open, an ellipsis, a quoted run of more than
+ * five words or one ending on its own punctuation, or a verb of saying within a few words of a
+ * quotation ("he declared", "said the talks were"). Scare quotes around a few words (a "non-use of
+ * force" pledge, an "off ramp"), common in op-eds, leave the sentence the author's own.
+ */
+export function quotesSomeone(text: string): boolean {
+  if (/\.\.\.|…/.test(text)) return true;
+  if (!/["“”]/.test(text)) return false;
+  const marks = text.match(/["“”]/g)!;
+  const straight = marks.filter((m) => m === '"').length;
+  const opening = marks.filter((m) => m === '“').length;
+  if (straight % 2 === 1 || opening !== marks.length - straight - opening) return true;
+  for (const match of text.matchAll(/["“]([^"“”]*)["”]/g)) {
+    const span = match[1]!.trim();
+    if (span.split(/\s+/).length > 5 || /[.!?,;:]$/.test(span)) return true;
+    const before = text.slice(0, match.index).split(/\s+/).slice(-5).join(' ');
+    const after = text
+      .slice(match.index! + match[0].length)
+      .split(/\s+/)
+      .slice(0, 4)
+      .join(' ');
+    if (SPEECH_VERB.test(before) || SPEECH_VERB.test(after)) return true;
+  }
+  return false;
+}
+
 const trimClause = (text: string) =>
   text
     .replace(/[\s,;:—–-]+$/, '')
@@ -375,7 +407,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
       let denied = /^not\b/i.test(sentence.text);
       // "Passing harmless... we rode through the storm": a quotation's fragments are not the
       // speaker's statements, and its clauses cut badly.
-      const quoting = quoted[index] || /["“”]|\.\.\.|…/.test(sentence.text);
+      const quoting = quoted[index] || quotesSomeone(sentence.text);
       // "The genius of republics (say they) is pacific": a view the author reports, not his own.
       const reporting = REPORTED_VIEW.test(sentence.text);
       // "The armies always kept on foot in Europe, though they …, have, notwithstanding, been
@@ -512,7 +544,8 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
       statements.forEach((statement, k) => {
         if (!statement) return;
         const proposition = statement.proposition;
-        const group = proposition.group.map((t) => t.normal);
+        // "The Senate committee also needs to address …": an adverb before the modal changes nothing.
+        const group = proposition.group.filter((t) => t.pos !== 'adv' || t.isNegator).map((t) => t.normal);
         const first = group[0] ?? '';
         // "have to act", "need to act"; not "have awakened to strike".
         const toFollows =
@@ -529,8 +562,14 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
             });
           return;
         }
+        // "Both Manila and Beijing will have to devise a strategy": what the author says must come;
+        // "would have to" only supposes.
+        const necessity =
+          first === 'will' && group[1] === 'have' && toFollows && parts[k]?.clause.relation !== 'condition';
         const recommends =
-          /^(should|must|ought)$/.test(first) || (/^(need|needs|have|has)$/.test(first) && toFollows);
+          /^(should|must|ought)$/.test(first) ||
+          (/^(need|needs|have|has)$/.test(first) && toFollows) ||
+          necessity;
         const pledges =
           PLEDGE.test(first) &&
           /^(we|i)$/i.test(statement.subject) &&
@@ -547,14 +586,20 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         // "We must recognize an unfortunate fact: …": what is recommended follows the colon.
         if (announcesWhatFollows(proposition)) return;
         // "We will ask, and we will need, the help of …": the action runs into a second clause.
-        if (/\b(?:we|i|they|you|he|she)\s+(?:will|shall|would|can|could|must|may)\b/i.test(plain)) return;
+        // ("make clear that they will put a hold …" names what is to be made clear, a clause of its own.)
+        if (
+          /\b(?:we|i|they|you|he|she)\s+(?:will|shall|would|can|could|must|may)\b/i.test(
+            plain.split(/\sthat\s/)[0]!,
+          )
+        )
+          return;
         if (proposition.negative)
           discourse.avoid.push({ sentence, subject: proposition.subject, action: plain });
         else
           discourse.recommendations.push({
             ...statement,
             action: plain,
-            kind: recommends ? 'recommend' : 'pledge',
+            kind: necessity ? 'necessity' : recommends ? 'recommend' : 'pledge',
           });
       });
       // "Let us …", "Let both sides …", "Let every nation know …": a recommendation addressed

@@ -21,7 +21,7 @@ import {
   withSubject,
 } from './clauses';
 import { interchangeableTerms, lensCueLemmas, placeKey, setAsideLemmas } from './concepts';
-import { insideQuotation, namesDanger, readDiscourse } from './discourse';
+import { insideQuotation, namesDanger, quotesSomeone, readDiscourse } from './discourse';
 import { clashWithKey } from './entail';
 import {
   analyseReading,
@@ -4182,5 +4182,77 @@ describe('a fault seen on a first sight of McKinley 1897', () => {
         : [],
     );
     expect(keyed.map((o) => o.text).join(' | ')).not.toMatch(/^Realism/);
+  });
+});
+
+describe('op-ed recommendations', () => {
+  // Op-eds put a few words in scare quotes and address their advice to named actors, often with
+  // no other course of action in the text to offer as a wrong choice.
+  it('reads scare quotes as the author’s own words, and a quotation as someone else’s', () => {
+    expect(quotesSomeone('Finally, Georgia must stick with its "non-use of force" pledge.')).toBe(false);
+    expect(quotesSomeone('The country first had to “improve the investment climate.”')).toBe(true);
+    expect(quotesSomeone('Officials keep talking about an “off ramp” for Moscow.')).toBe(false);
+    expect(quotesSomeone('"We are defending our independence," he declared.')).toBe(true);
+    expect(quotesSomeone('Putin called the protesters "national traitors" on television.')).toBe(false);
+    expect(quotesSomeone('The minister said the talks were "going well".')).toBe(true);
+    expect(quotesSomeone('He wrote that "the alliance has outlived its purpose and must go".')).toBe(true);
+    expect(quotesSomeone('The so-called "reset" began in 2009 and ended with "fifth column talk.')).toBe(
+      true,
+    );
+    expect(
+      statedIn('Georgia must stick with its "non-use of force" pledge regarding the territories.', 'scare'),
+    ).toContain('Georgia must stick with its');
+  });
+
+  it('takes an adverb before the modal, and "will have to", as advice', () => {
+    const small = analysedText(
+      'The Senate committee also needs to address the crimes that went beyond torture.\n\n' +
+        'Both Manila and Beijing will have to devise a diplomatic strategy outside the courts of law.',
+      'advice',
+    );
+    const advice = readDiscourse(small).recommendations.map((r) => `${r.subject}: ${r.action} (${r.kind})`);
+    expect(advice).toEqual([
+      'The Senate committee: also address the crimes that went beyond torture (recommend)',
+      'Both Manila and Beijing: devise a diplomatic strategy outside the courts of law (necessity)',
+    ]);
+    expect(predicateAsInfinitive(firstProposition('We will have to make hard choices.')!)).toBe(
+      'make hard choices',
+    );
+  });
+
+  it('asks for advice in the student’s own words when the text offers no wrong courses to choose from', () => {
+    const small = analysedText(
+      'The agency has misled Congress about its prisons since 2002.\n\n' +
+        'Congress needs to write a legal definition of "intelligence sources and methods" that limits secrecy.\n\n' +
+        'Both Manila and Beijing will have to devise a diplomatic strategy outside the courts of law.',
+      'own-words',
+    );
+    const drafts = recommendationQuestions(small, readDiscourse(small)).map((d) => d.question);
+    expect(
+      drafts.map((q) => [q.type, q.prompt, q.type === 'short-answer' ? q.rubric.keyPoints[0]!.text : '']),
+    ).toEqual([
+      [
+        'short-answer',
+        'In paragraph 2, what does the author say Congress should do?',
+        'write a legal definition of "intelligence sources and methods" that limits secrecy',
+      ],
+      [
+        'short-answer',
+        'In paragraph 3, what does the author say both Manila and Beijing will have to do?',
+        'devise a diplomatic strategy outside the courts of law',
+      ],
+    ]);
+  });
+
+  it('asks no open question of a forecast, of what befalls a thing, or of a thin or broken action', () => {
+    const small = analysedText(
+      'We will soon need more than 75 million jobs in this country.\n\n' +
+        'Prices should reflect the receding fever of war activities.\n\n' +
+        'We should simply do our best.\n\n' +
+        'Our strategic reserves should be placed where they can meet aggression.\n\n' +
+        'We must take as our goal: where peace is unknown, make it welcome.',
+      'not-open',
+    );
+    expect(recommendationQuestions(small, readDiscourse(small))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import nlp from 'compromise';
 import { isGrammatical } from '../../language/grammar';
 import { escapeRegExp, WORD_END, WORD_START } from '../../language/regexp';
 import { type Token, tokenize } from '../../language/tokens';
-import { denotesAgent, denotesPeople, relationsOf } from '../../language/wordnet';
+import { denotesAgent, denotesPeople, lookup, relationsOf } from '../../language/wordnet';
 import type { KeyPoint } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import {
@@ -208,13 +208,13 @@ function shortenReason(reason: string): string | null {
   return null;
 }
 
-function keyPointsFor(cause: string): KeyPoint[] {
+function keyPointsFor(cause: string, id = 'reason'): KeyPoint[] {
   const short = shorten(cause, 16) ?? cause;
   const accept: string[] = [];
   // A shorter way to make the same point: the reason's opening words up to its first modifier.
   const core = short.split(/\s(?:in|on|at|with|by|from|for|of|to|through|over|about)\s/)[0];
   if (core && core !== short && words(core) >= 3) accept.push(core);
-  return [{ id: 'reason', text: short, accept, weight: 1 }];
+  return [{ id, text: short, accept, weight: 1 }];
 }
 
 export function causeQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
@@ -500,6 +500,26 @@ function pointsOutside(text: string): boolean {
   );
 }
 
+/**
+ * Whether a recommendation can be asked as an open question: advice or what must come (a "we
+ * will" reads as a forecast as often as a pledge), to someone who can act ("prices should
+ * reflect …" is no one's course; "the Senate committee", "Congress", "we" are), an action of a
+ * few words that reads alone: no passive ("be drawn from"), no colon before what it announces.
+ */
+function ownWordsAnswerable(rec: Discourse['recommendations'][number], action: string): boolean {
+  if (rec.kind === 'pledge' || words(action) < 4 || /[:;—–]|--|\.\S/.test(action)) return false;
+  // It opens on its verb: not on an adverb ("simply do our best"), a passive or a possession.
+  // (Alone, the tagger reads some verbs as nouns: "foster capital investment", "press forward".)
+  const [verb] = tokenize(action);
+  if (!verb || verb.pos === 'adv' || /^(be|have|get)$/.test(verb.lemma)) return false;
+  if (!verb.tags.has('Verb') && lookup(verb.normal, 'v') === null) return false;
+  if (/^(we|us|you)$/i.test(rec.subject)) return true;
+  const subject = rec.proposition?.subject ?? tokenize(rec.subject);
+  if (subject.length === 0) return false;
+  const head = subjectHead(subject);
+  return head.tags.has('ProperNoun') || denotesAgent(head.lemma);
+}
+
 export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
   const author = analysis.authorName;
   const drafts: Draft[] = [];
@@ -510,6 +530,8 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
     // is an activity ("Preparing for the future must begin …").
     if (seen.has(rec.sentence.id) || /^(me|i|there)$/i.test(rec.subject) || /^\w+ing\b/i.test(rec.subject))
       continue;
+    // "Let us look at the facts", "let's look back at the year": the writer turning to a topic.
+    if (/^(look|turn|return|glance|pause|move on)\b/i.test(rec.action)) continue;
     // "Also take action to remedy inequities": "also" links to the sentence before, not the act.
     const action = shorten(frontedAdverb(rec.action)?.rest ?? rec.action, 16);
     if (!action || words(action) < 3) continue;
@@ -529,12 +551,37 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
       action,
       actionsElsewhere(discourse, rec.sentence.paragraphIndex, id, exclude, action),
     );
-    if (distractors.length < 3) continue;
     const who = /^(we|us)$/i.test(rec.subject) ? 'we' : rec.subject;
+    const paragraph = `In paragraph ${rec.sentence.paragraphNumber}`;
     const prompt =
       rec.kind === 'pledge'
-        ? `In paragraph ${rec.sentence.paragraphNumber}, what does ${author} pledge that ${who === 'I' ? author : who} will do?`
-        : `In paragraph ${rec.sentence.paragraphNumber}, what does ${author} say ${lowerIn(analysis, who)} should do?`;
+        ? `${paragraph}, what does ${author} pledge that ${who === 'I' ? author : who} will do?`
+        : `${paragraph}, what does ${author} say ${lowerIn(analysis, who)} ${rec.kind === 'necessity' ? 'will have to' : 'should'} do?`;
+    const said = `${capitalise(author)} ${rec.kind === 'pledge' ? 'pledges' : rec.kind === 'necessity' ? 'says it will be needed' : 'recommends'} it in paragraph ${rec.sentence.paragraphNumber}: ${quote(rec.sentence.text)}`;
+    if (distractors.length < 3) {
+      // An op-ed names few other courses of action to offer as wrong choices; the student says
+      // the recommendation in their own words instead, and the grader reads it against the key.
+      if (!ownWordsAnswerable(rec, action)) continue;
+      drafts.push({
+        template: 'recommendation',
+        anchor: rec.sentence.id,
+        quality: 0.75,
+        question: {
+          ...draftBase(analysis, {
+            id: `${id}-own-words`,
+            evidence: [rec.sentence.id],
+            skill: 'claim-and-reason',
+            difficulty: 2,
+            explanation: said,
+          }),
+          type: 'short-answer',
+          prompt,
+          rubric: { keyPoints: keyPointsFor(action, 'action'), pointsForFullCredit: 1 },
+          modelAnswer: `${capitalise(action)}.`,
+        },
+      });
+      continue;
+    }
     const { options, keyId } = shuffledOptions(capitalise(action), distractors.map(capitalise), id);
     drafts.push({
       template: 'recommendation',
@@ -546,7 +593,7 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
           evidence: [rec.sentence.id],
           skill: 'claim-and-reason',
           difficulty: 2,
-          explanation: `${capitalise(author)} ${rec.kind === 'pledge' ? 'pledges' : 'recommends'} it in paragraph ${rec.sentence.paragraphNumber}: ${quote(rec.sentence.text)} The other choices are things the text says others want, or that cannot be done, or points from far-off paragraphs.`,
+          explanation: `${said} The other choices are things the text says others want, or that cannot be done, or points from far-off paragraphs.`,
         }),
         type: 'multiple-choice',
         prompt,
