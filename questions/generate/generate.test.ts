@@ -4185,6 +4185,16 @@ describe('a fault seen on a first sight of McKinley 1897', () => {
   });
 });
 
+describe('op-ed scenes', () => {
+  it('makes no statement of the writer’s own scene ("creeps up my nose")', () => {
+    const burns = readFileSync(`content/${readingSlug}/essay.txt`, 'utf8');
+    const withScene = (scene: string) =>
+      trueFalseStatements(analysedText(`${burns}\n\n${scene}`, 'scene')).filter((s) => /kerosene/.test(s));
+    expect(withScene('A biting smell of kerosene fills the old hangar.')).not.toEqual([]);
+    expect(withScene('A biting smell of kerosene creeps up my nose.')).toEqual([]);
+  });
+});
+
 describe('op-ed recommendations', () => {
   // Op-eds put a few words in scare quotes and address their advice to named actors, often with
   // no other course of action in the text to offer as a wrong choice.

@@ -1024,6 +1024,9 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     const sentence = statement.sentence;
     // "I know now what the task means": the speaker's own state of mind is not worth a question.
     if (/^i$/i.test(statement.subject)) continue;
+    // "A biting smell of kerosene creeps up my nose": the writer's own scene, and "according to the
+    // author, … my nose" no longer says whose.
+    if (/\b(my|me|myself|mine)\b/i.test(textOf(statement.proposition.clause.body))) continue;
     // "You cannot outlast us": whom a speech addresses is named elsewhere in the sentence, if at
     // all, so "according to the speaker, you …" leaves a reader guessing who "you" is.
     if (SECOND_PERSON.test(textOf(statement.proposition.clause.body))) continue;
