@@ -1,5 +1,5 @@
 import type { Token } from '../language/tokens';
-import { denotesGoods, lookup } from '../language/wordnet';
+import { denotesAgent, denotesGoods, lookup } from '../language/wordnet';
 import type { ReadingAnalysis, SentenceAnalysis } from './analyse';
 import {
   affirmed,
@@ -309,6 +309,24 @@ export function insideQuotation(texts: string[]): boolean[] {
     for (const mark of text.match(/["“”]/g) ?? []) open = mark === '"' ? !open : mark === '“';
     return inside;
   });
+}
+
+/**
+ * Whether a phrase names someone a message can reach: a name ("Moscow", "the West"), a pronoun, or
+ * a noun for people or for a body that acts ("our allies", "the markets"). "Shea tells the story
+ * of an underfunded alliance that …" tells no story anything.
+ */
+function isAudience(phrase: string): boolean {
+  const head =
+    phrase
+      .split(/\s+(?:of|in|at|on|from|with|across|around)\s+/)[0]!
+      .split(/\s+/)
+      .at(-1) ?? '';
+  if (/^\p{Lu}/u.test(head) || /^(us|them|him|her|everyone|everybody|all|both|each)$/i.test(head))
+    return true;
+  const word = head.toLowerCase().replace(/[^a-z-]/g, '');
+  const singular = word.replace(/ies$/, 'y').replace(/s$/, '');
+  return denotesAgent(word) || denotesAgent(singular);
 }
 
 /** Words of a speech act: one just before or after a quotation tells whose words it gives. */
@@ -771,9 +789,19 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
       const noAudience =
         /^(?:of|about|on|upon|in|at|for|from|with|by|over|\w+ly|you|yourselves|ourselves|themselves|itself|himself|herself|myself|an?)\b/i;
       if (message?.[1] && message[2] && !noAudience.test(message[1])) {
-        const audience = resolvePossessive(message[1], paragraph.sentences.slice(0, index + 1));
+        // "signals to Moscow that …": the audience without its "to".
+        const audience = resolvePossessive(
+          message[1].replace(/^to\s+/i, ''),
+          paragraph.sentences.slice(0, index + 1),
+        );
         const content = trimClause(message[2].split(/\s+[—–]\s+|\s+--\s+/)[0]!);
-        if (audience && wordCount(audience) <= 8 && wordCount(content) >= 3 && wordCount(content) <= 22)
+        if (
+          audience &&
+          isAudience(audience) &&
+          wordCount(audience) <= 8 &&
+          wordCount(content) >= 3 &&
+          wordCount(content) <= 22
+        )
           discourse.messages.push({
             sentence,
             audience,

@@ -757,6 +757,18 @@ describe('one distractor check for every multiple-choice template', () => {
     expect(readDiscourse(told).messages).toEqual([]);
   });
 
+  it('reads no audience into a story told, and one into the people and bodies told', () => {
+    const small = analysedText(
+      [
+        'Charming the students, Shea tells the story of an underfunded alliance that needs more money.',
+        'The summit tells our allies that the guarantees of the treaty still hold.',
+        'The exercise signals to Moscow that the alliance will defend its eastern members.',
+      ].join('\n\n'),
+      'story-test',
+    );
+    expect(readDiscourse(small).messages.map((m) => m.audience)).toEqual(['our allies', 'Moscow']);
+  });
+
   it('offers no message turned around beside the message, and the validator refuses one', () => {
     const [draft] = messageQuestions(small, readDiscourse(small));
     expect(draft).toBeDefined();
