@@ -4207,6 +4207,17 @@ describe('op-ed scenes', () => {
   });
 });
 
+describe('fronted limits', () => {
+  it('makes no statement that drops a fronted "in some cases" or a date', () => {
+    const burns = readFileSync(`content/${readingSlug}/essay.txt`, 'utf8');
+    const withLine = (line: string) =>
+      trueFalseStatements(analysedText(`${burns}\n\n${line}`, 'limits')).filter((s) => /fence/.test(s));
+    expect(withLine('The new fence cuts homes into half.')).not.toEqual([]);
+    expect(withLine('In some cases, the new fence cuts homes into half.')).toEqual([]);
+    expect(withLine('In 2009, the new fence cut homes into half.')).toEqual([]);
+  });
+});
+
 describe('op-ed recommendations', () => {
   // Op-eds put a few words in scare quotes and address their advice to named actors, often with
   // no other course of action in the text to offer as a wrong choice.

@@ -988,6 +988,20 @@ function frontedPartner(statement: Statement): boolean {
   return head !== undefined && (head.tags.has('ProperNoun') || denotesPeople(head.lemma));
 }
 
+/**
+ * "In some cases, the fence cuts homes into half", "In the first half of the 20th century,
+ * Americans dominated Cuba": a fronted phrase that limits when or how often the clause holds,
+ * which the statement (read from the subject on) would drop, saying more than the text does.
+ */
+const LIMITING_PHRASE =
+  /^(?:in (?:some|many|most|certain|a few|rare|several) (?:cases|instances|places|areas|countries|ways|respects)|sometimes|often|occasionally|at times|in (?:the )?(?:early|late|mid|first|second|last|past|previous)\b|(?:in|by|until|since|before|after) (?:the )?\d{4}s?\b|(?:last|this|next) (?:year|month|week|decade|century)|for now|so far|until (?:now|recently)|in recent (?:years|months|decades))/i;
+
+function limitedByFrontedPhrase(statement: Statement): boolean {
+  const body = statement.proposition.clause.body;
+  const at = body.indexOf(statement.proposition.subject[0]!);
+  return at > 0 && LIMITING_PHRASE.test(textOf(body.slice(0, at)));
+}
+
 type StatementPair = { sentence: SentenceAnalysis; truth: string; falsehood: string | null; how: string };
 
 export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
@@ -1044,7 +1058,7 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     // "[With Russia,] we must continue to reduce our nuclear arsenals": a fronted partner is half
     // of what the sentence says (not so a means: "With American leadership, the killing has
     // stopped").
-    if (frontedPartner(statement)) continue;
+    if (frontedPartner(statement) || limitedByFrontedPhrase(statement)) continue;
     // "[Still] another issue relates to civil rights": "another" counts on from a list the
     // statement leaves behind, so it names nothing.
     // Nor does "the other" or "the first" alone ("The other is the gross inefficiency …").
