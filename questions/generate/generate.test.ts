@@ -4216,6 +4216,14 @@ describe('fronted limits', () => {
     expect(withLine('In some cases, the new fence cuts homes into half.')).toEqual([]);
     expect(withLine('In 2009, the new fence cut homes into half.')).toEqual([]);
   });
+
+  it('makes no statement of "others" or "some" alone, who were named before', () => {
+    const burns = readFileSync(`content/${readingSlug}/essay.txt`, 'utf8');
+    const withLine = (line: string) =>
+      trueFalseStatements(analysedText(`${burns}\n\n${line}`, 'others')).filter((s) => /lawsuits/.test(s));
+    expect(withLine('Many families filed lawsuits against the regime.')).not.toEqual([]);
+    expect(withLine('Thousands sought reparations. Others filed lawsuits against the regime.')).toEqual([]);
+  });
 });
 
 describe('op-ed recommendations', () => {

@@ -1064,6 +1064,9 @@ export function statementTrueFalse(analysis: ReadingAnalysis, discourse: Discour
     // Nor does "the other" or "the first" alone ("The other is the gross inefficiency …").
     if (
       /^(another|one more|a further)\b/i.test(statement.subject) ||
+      // "Others filed lawsuits", "Some fled": a pronoun-like quantifier counts on from people the
+      // sentence before named.
+      /^(others|the others|the rest|some|many|most|several|few|both|all)$/i.test(statement.subject) ||
       /^the (other|one|first|second|third|last|latter|former)$/i.test(statement.subject)
     )
       continue;
