@@ -1211,6 +1211,14 @@ describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', (
     expect(definitions.join(' | ')).not.toMatch(/deterrent: something immaterial/);
   });
 
+  it('reads a word before its noun ("authoritarian powers") in its adjective senses', () => {
+    const text = 'An alliance with authoritarian powers has always carried a price for the democracies.';
+    const definitions = vocabularyItems(analysedText(text, 'adjective-before-noun-test'))
+      .filter((i) => i.token.normal === 'authoritarian')
+      .map((i) => `${i.sentence.paragraphNumber}: ${i.pos}`);
+    expect(definitions).toEqual(['1: a']);
+  });
+
   it('keys a word in the sense its sentence clearly picks when no gloss shares a word with the paragraph', () => {
     const text = [
       'We must be resolute in defense of freedom and patient in the search for peace.',

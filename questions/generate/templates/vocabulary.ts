@@ -217,7 +217,7 @@ function headsNounPhrase(tokens: readonly Token[], i: number): boolean {
  * A word the tagger reads as a noun but that modifies the noun after it as an adjective does:
  * joined by "and" or "or" to an adjective ("deterrent and defensive purposes", "medical and
  * dental officers"), or before an adjective and its noun ("and deterrent military power"), where
- * a noun would come after the adjective.
+ * a noun would come after the adjective, or right before its noun.
  */
 function modifiesLikeAdjective(tokens: readonly Token[], i: number): boolean {
   const word = tokens[i]!;
@@ -235,7 +235,20 @@ function modifiesLikeAdjective(tokens: readonly Token[], i: number): boolean {
       (t.pos === 'adj' ? -1 : (lookup(t.lemma, 'n')?.taggedSenses ?? 0));
   const adjectiveBeforeNoun = (adj: Token | undefined, noun: Token | undefined) =>
     adjective(adj) && !/[,;:.!?]/.test(adj!.post) && noun?.pos === 'noun';
+  // "an authoritarian leader", "authoritarian powers": a word that WordNet's tagged corpus uses as
+  // an adjective at least as often as as a noun, not plural, right before its noun, modifies it
+  // (the tagger, finding a noun sense, reads two nouns). Not "capital investment" or "gold
+  // reserves": nouns first, whose adjective senses ("punishable by death") are not meant.
+  const asAdjectiveMostly =
+    (lookup(word.lemma, 'a')?.taggedSenses ?? 0) >= 1 &&
+    (lookup(word.lemma, 'a')?.taggedSenses ?? 0) >= (lookup(word.lemma, 'n')?.taggedSenses ?? 0);
+  const beforeItsNoun =
+    next?.pos === 'noun' &&
+    word.normal === word.lemma &&
+    !/^(and|or)$/.test(before?.normal ?? '') &&
+    asAdjectiveMostly;
   return (
+    beforeItsNoun ||
     (joins(next) && adjectiveBeforeNoun(second, third)) ||
     (joins(before) && adjective(twoBefore) && next?.pos === 'noun') ||
     (/^(and|or|a|an|the|its|their|our|his|her|this|that|these|those)$/.test(before?.normal ?? '') &&
