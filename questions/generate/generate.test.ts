@@ -4205,32 +4205,37 @@ describe('a fault seen on a first sight of McKinley 1897', () => {
   });
 });
 
-describe('op-ed scenes', () => {
-  it('makes no statement of the writer’s own scene ("creeps up my nose")', () => {
-    const burns = readFileSync(`content/${readingSlug}/essay.txt`, 'utf8');
-    const withScene = (scene: string) =>
-      trueFalseStatements(analysedText(`${burns}\n\n${scene}`, 'scene')).filter((s) => /kerosene/.test(s));
-    expect(withScene('A biting smell of kerosene fills the old hangar.')).not.toEqual([]);
-    expect(withScene('A biting smell of kerosene creeps up my nose.')).toEqual([]);
-  });
-});
+/**
+ * The true/false statements written for the Burns essay with one paragraph added, those that
+ * match `about`: whether a sentence of a given shape becomes a statement, among real neighbours.
+ */
+function statementsWithParagraph(paragraph: string, about: RegExp): string[] {
+  const burns = readFileSync(`content/${readingSlug}/essay.txt`, 'utf8');
+  return trueFalseStatements(analysedText(`${burns}\n\n${paragraph}`, 'added')).filter((s) => about.test(s));
+}
 
-describe('fronted limits', () => {
+describe('statements an op-ed does not make', () => {
+  it('makes no statement of the writer’s own scene ("creeps up my nose")', () => {
+    expect(
+      statementsWithParagraph('A biting smell of kerosene fills the old hangar.', /kerosene/),
+    ).not.toEqual([]);
+    expect(statementsWithParagraph('A biting smell of kerosene creeps up my nose.', /kerosene/)).toEqual([]);
+  });
+
   it('makes no statement that drops a fronted "in some cases" or a date', () => {
-    const burns = readFileSync(`content/${readingSlug}/essay.txt`, 'utf8');
-    const withLine = (line: string) =>
-      trueFalseStatements(analysedText(`${burns}\n\n${line}`, 'limits')).filter((s) => /fence/.test(s));
-    expect(withLine('The new fence cuts homes into half.')).not.toEqual([]);
-    expect(withLine('In some cases, the new fence cuts homes into half.')).toEqual([]);
-    expect(withLine('In 2009, the new fence cut homes into half.')).toEqual([]);
+    expect(statementsWithParagraph('The new fence cuts homes into half.', /fence/)).not.toEqual([]);
+    expect(statementsWithParagraph('In some cases, the new fence cuts homes into half.', /fence/)).toEqual(
+      [],
+    );
+    expect(statementsWithParagraph('In 2009, the new fence cut homes into half.', /fence/)).toEqual([]);
   });
 
   it('makes no statement of "others" or "some" alone, who were named before', () => {
-    const burns = readFileSync(`content/${readingSlug}/essay.txt`, 'utf8');
-    const withLine = (line: string) =>
-      trueFalseStatements(analysedText(`${burns}\n\n${line}`, 'others')).filter((s) => /lawsuits/.test(s));
-    expect(withLine('Many families filed lawsuits against the regime.')).not.toEqual([]);
-    expect(withLine('Thousands sought reparations. Others filed lawsuits against the regime.')).toEqual([]);
+    const others = 'Thousands sought reparations. Others filed lawsuits against the regime.';
+    expect(
+      statementsWithParagraph('Many families filed lawsuits against the regime.', /lawsuits/),
+    ).not.toEqual([]);
+    expect(statementsWithParagraph(others, /lawsuits/)).toEqual([]);
   });
 });
 
