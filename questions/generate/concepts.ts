@@ -485,6 +485,43 @@ const PLACE_ALIASES: [RegExp, string][] = [
   [/^(?:the\s+)?(?:united kingdom|u\.?k\.?|great britain|britain)$/i, 'united kingdom'],
   [/^(?:the\s+)?(?:soviet union|soviets|u\.?s\.?s\.?r\.?)$/i, 'soviet union'],
 ];
+/**
+ * The country a name stands for in international politics: its name, its people's adjective, or
+ * its capital and seat of government used for its government ("Moscow", "the Kremlin", "Putin's
+ * Russia", "Russian troops" are one side; "Washington" and "the White House" another).
+ */
+const SIDES: [RegExp, string][] = [
+  [/\b(?:russia|russian|moscow|kremlin)\b/i, 'russia'],
+  [/\b(?:soviets?|ussr)\b/i, 'soviet union'],
+  [/\b(?:america|american|washington|white house|pentagon|united states|u\.s\.)(?=\W|$)/i, 'united states'],
+  [/\b(?:china|chinese|beijing|peking)\b/i, 'china'],
+  [/\b(?:ukraine|ukrainian|kiev|kyiv)\b/i, 'ukraine'],
+  [/\b(?:iran|iranian|tehran)\b/i, 'iran'],
+  [/\b(?:iraq|iraqi|baghdad)\b/i, 'iraq'],
+  [/\b(?:syria|syrian|damascus)\b/i, 'syria'],
+  [/\b(?:turkey|turkish|ankara)\b/i, 'turkey'],
+  [/\b(?:britain|british|london|downing street|whitehall|united kingdom)\b/i, 'united kingdom'],
+  [/\b(?:france|french|paris|elys[ée]e)\b/i, 'france'],
+  [/\b(?:germany|german|berlin)\b/i, 'germany'],
+  [/\b(?:japan|japanese|tokyo)\b/i, 'japan'],
+  [/\b(?:north korea|north korean|pyongyang)\b/i, 'north korea'],
+  [/\b(?:south korea|south korean|seoul)\b/i, 'south korea'],
+  [/\b(?:afghanistan|afghan|kabul)\b/i, 'afghanistan'],
+  [/\b(?:pakistan|pakistani|islamabad)\b/i, 'pakistan'],
+  [/\b(?:india|indian|new delhi)\b/i, 'india'],
+  [/\b(?:israel|israeli)\b/i, 'israel'],
+  [/\b(?:saudi arabia|saudi|riyadh)\b/i, 'saudi arabia'],
+  [/\b(?:egypt|egyptian|cairo)\b/i, 'egypt'],
+  [/\b(?:cuba|cuban|havana)\b/i, 'cuba'],
+  [/\b(?:georgia|georgian|tbilisi)\b/i, 'georgia'],
+];
+
+/** The side (country) a name stands for, or null for a name of no country or of several. */
+export function sideOf(name: string): string | null {
+  const sides = new Set(SIDES.filter(([pattern]) => pattern.test(name)).map(([, side]) => side));
+  return sides.size === 1 ? [...sides][0]! : null;
+}
+
 export const placeKey = (place: string) => {
   // "USA''": the quotation marks around "Made in the USA" are not part of the name.
   const name = place.replace(/^[^\p{L}]+|[^\p{L}.]+$/gu, '');

@@ -20,7 +20,7 @@ import {
   toQuestion,
   withSubject,
 } from './clauses';
-import { interchangeableTerms, lensCueLemmas, placeKey, setAsideLemmas } from './concepts';
+import { interchangeableTerms, lensCueLemmas, placeKey, setAsideLemmas, sideOf } from './concepts';
 import { insideQuotation, namesDanger, quotesSomeone, readDiscourse } from './discourse';
 import { clashWithKey } from './entail';
 import {
@@ -1685,6 +1685,30 @@ describe('senses WordNet marks with their field, and one country under two names
     );
     expect(options.length).toBeGreaterThan(0);
     expect(options.filter((o) => o.includes('America') && o.includes('The United States'))).toEqual([]);
+  });
+
+  it('never offers the key’s own side under another name ("the Kremlin" beside "Moscow")', () => {
+    const small = analysedText(
+      [
+        'Moscow wants Kiev back under its thumb by the end of the winter.',
+        'The Kremlin funds the rebel militias in the eastern provinces.',
+        "Putin's Russia sells gas to the factories of the west.",
+        'Poland sends grain to the ports of the south.',
+        'Brussels lends money to the banks of the east.',
+        'Japan builds ships for the fleets of the east.',
+        'Canada sells timber to the cities of the north.',
+      ].join('\n\n'),
+      'one-side-test',
+    );
+    const optionSets = agentQuestions(small, readDiscourse(small)).map((d) =>
+      d.question.type === 'multiple-choice' ? d.question.options.map((o) => o.text) : [],
+    );
+    expect(optionSets.length).toBeGreaterThan(0);
+    for (const options of optionSets)
+      expect(options.filter((o) => /Moscow|Kremlin|Russia/.test(o)).length, options.join(' | ')).toBe(1);
+    expect(sideOf('Russian troops')).toBe('russia');
+    expect(sideOf('the White House')).toBe(sideOf('Washington'));
+    expect(sideOf('the rebel militias')).toBeNull();
   });
 
   it('reads "America", "the United States" and "the USA" as one home country', () => {

@@ -19,7 +19,7 @@ import {
   toQuestion,
   withSubject,
 } from '../clauses';
-import { placeKey } from '../concepts';
+import { placeKey, sideOf } from '../concepts';
 import { seededShuffle, stableHash } from '../deterministic';
 import { type CauseLink, type Discourse, namesDanger, type Statement } from '../discourse';
 import { clashWithKey } from '../entail';
@@ -1380,7 +1380,9 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
           !name.includes(statement.subject) &&
           !statement.subject.includes(name) &&
           // "The Federal Government" beside "The Government": one names the other.
-          !nestedName(name, statement.subject),
+          !nestedName(name, statement.subject) &&
+          // "The Kremlin" or "Putin's Russia" beside "Moscow": the same side, a second right answer.
+          (sideOf(name) === null || sideOf(name) !== sideOf(statement.subject)),
       )
       .map(([name]) => name);
     // "America" beside "History", "Engagement" and "The future": the only name among the options
@@ -1396,6 +1398,9 @@ export function agentQuestions(analysis: ReadingAnalysis, discourse: Discourse):
       id,
     )
       .filter(distinctNames)
+      .filter(
+        (name, i, all) => sideOf(name) === null || !all.slice(0, i).some((e) => sideOf(e) === sideOf(name)),
+      )
       .slice(0, 3);
     if (distractors.length < 3) continue;
     const prompt = withoutLongCopy(
