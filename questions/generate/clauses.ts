@@ -1103,7 +1103,7 @@ function restAfter(proposition: Proposition, parts: Parts): string {
 const LINKING_ADVERBS = 'still|yet|thus|so|indeed|therefore|instead|also';
 const LINKING_ADVERB = new RegExp(`^(${LINKING_ADVERBS})$`, 'i');
 const FRONTED_ADVERB = new RegExp(
-  `^(today|tonight|yesterday|now|here|then|again|already|together|${LINKING_ADVERBS}),?\\s+(.+)$`,
+  `^(today|tonight|yesterday|now|soon|here|then|again|already|together|${LINKING_ADVERBS}),?\\s+(.+)$`,
   'i',
 );
 

@@ -2799,6 +2799,10 @@ describe('faults a fresh text showed (Reagan 1986, on its first-sight rating)', 
     );
     const still = firstProposition('Still the council must keep the fords open.');
     expect(toQuestion(still!, 'why')).toBe('why must the council keep the fords open?');
+    const soon = firstProposition('Soon Carthage is expected to sign a treaty with the hill clans.');
+    expect(toQuestion(soon!, 'why')).toBe(
+      'why is Carthage expected to sign a treaty with the hill clans soon?',
+    );
   });
 
   it('takes no verb inside a subject clause for the sentence\'s verb ("What we accomplish …, in each challenge we face, will set …")', () => {
