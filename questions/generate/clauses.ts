@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 import type { Token } from '../language/tokens';
-import { directOpposite, lookup } from '../language/wordnet';
+import { denotesAgent, directOpposite, lookup } from '../language/wordnet';
 
 /**
  * Clauses of a sentence and the discourse relation that links each to what comes before it
@@ -1452,4 +1452,20 @@ export function withSubject(proposition: Proposition, subject: string, singular:
 /** The clause as the text states it, negation and all, with the given subject. */
 export function statedText(proposition: Proposition, subject = subjectText(proposition)): string {
   return join([subject, textOf(proposition.group), trimEnd(textOf(proposition.rest))]);
+}
+
+/** A noun phrase's head: its last word before a preposition ("the events in Poland" → "events"). */
+export function subjectHead(subject: readonly Token[]): Token | undefined {
+  const phrase = subject.findIndex((t, i) => i > 0 && t.tags.has('Preposition'));
+  return subject[(phrase === -1 ? subject.length : phrase) - 1];
+}
+
+/**
+ * Whether a noun phrase names someone who can act or be addressed: a name ("Congress", "the
+ * Kremlin") or a noun for people or for a body that acts ("the Senate committee", "our allies"),
+ * not a thing ("prices", "the story of an alliance").
+ */
+export function namesAnActor(phrase: readonly Token[]): boolean {
+  const head = subjectHead(phrase);
+  return head !== undefined && (head.tags.has('ProperNoun') || denotesAgent(head.lemma));
 }

@@ -1,5 +1,5 @@
-import type { Token } from '../language/tokens';
-import { denotesAgent, denotesGoods, lookup } from '../language/wordnet';
+import { type Token, tokenize } from '../language/tokens';
+import { denotesGoods, lookup } from '../language/wordnet';
 import type { ReadingAnalysis, SentenceAnalysis } from './analyse';
 import {
   affirmed,
@@ -8,10 +8,12 @@ import {
   clausesOf,
   frontedAdverb,
   isFiniteVerb,
+  namesAnActor,
   negated,
   type Proposition,
   predicateAsInfinitive,
   propositionOf,
+  subjectHead,
   subjectText,
   textOf,
   toQuestion,
@@ -312,21 +314,20 @@ export function insideQuotation(texts: string[]): boolean[] {
 }
 
 /**
- * Whether a phrase names someone a message can reach: a name ("Moscow", "the West"), a pronoun, or
- * a noun for people or for a body that acts ("our allies", "the markets"). "Shea tells the story
- * of an underfunded alliance that …" tells no story anything.
+ * Whether a phrase names someone a message can reach: a pronoun, a capitalised name ("the West"),
+ * or an actor (`namesAnActor`). "Shea tells the story of an underfunded alliance that …" tells no
+ * story anything.
  */
 function isAudience(phrase: string): boolean {
-  const head =
-    phrase
-      .split(/\s+(?:of|in|at|on|from|with|across|around)\s+/)[0]!
-      .split(/\s+/)
-      .at(-1) ?? '';
-  if (/^\p{Lu}/u.test(head) || /^(us|them|him|her|everyone|everybody|all|both|each)$/i.test(head))
+  const tokens = tokenize(phrase);
+  const head = subjectHead(tokens);
+  if (!head) return false;
+  if (
+    /^\p{Lu}/u.test(head.written || head.text) ||
+    /^(us|them|him|her|everyone|everybody|all|both|each)$/.test(head.normal)
+  )
     return true;
-  const word = head.toLowerCase().replace(/[^a-z-]/g, '');
-  const singular = word.replace(/ies$/, 'y').replace(/s$/, '');
-  return denotesAgent(word) || denotesAgent(singular);
+  return namesAnActor(tokens);
 }
 
 /** Words of a speech act: one just before or after a quotation tells whose words it gives. */

@@ -11,6 +11,7 @@ import {
   frontedAdverb,
   isFiniteVerb,
   isSingularSubject,
+  namesAnActor,
   opposed,
   type Proposition,
   predicateAsInfinitive,
@@ -348,12 +349,6 @@ function secondClause(text: string): boolean {
   );
 }
 
-/** A subject's head: its last word before a preposition ("the events in Poland" → "events"). */
-function subjectHead(subject: readonly Token[]): Token {
-  const phrase = subject.findIndex((t, i) => i > 0 && t.tags.has('Preposition'));
-  return subject[(phrase === -1 ? subject.length : phrase) - 1]!;
-}
-
 /**
  * Actions the text does not recommend for this actor: what it says not to do, what others want,
  * what cannot be done, and the recommended action with its verb turned around. Never another of
@@ -397,8 +392,7 @@ export function actionsElsewhere(
           // verb acts on an object ("actions offer a hopeful sign").
           // The subject's head is its noun before any phrase that follows it: "the events [in
           // Poland]" are events, not Poland.
-          (subjectHead(st.proposition.subject).tags.has('ProperNoun') ||
-            denotesAgent(subjectHead(st.proposition.subject).lemma) ||
+          (namesAnActor(st.proposition.subject) ||
             // An object opens on a noun, a determiner, a possessive or a number: not on "and"
             // ("The plane door opened and Jeremiah Denton came …") or "to" ("If the events in
             // Poland continue to deteriorate").
@@ -514,10 +508,7 @@ function ownWordsAnswerable(rec: Discourse['recommendations'][number], action: s
   if (!verb || verb.pos === 'adv' || /^(be|have|get)$/.test(verb.lemma)) return false;
   if (!verb.tags.has('Verb') && lookup(verb.normal, 'v') === null) return false;
   if (/^(we|us|you)$/i.test(rec.subject)) return true;
-  const subject = rec.proposition?.subject ?? tokenize(rec.subject);
-  if (subject.length === 0) return false;
-  const head = subjectHead(subject);
-  return head.tags.has('ProperNoun') || denotesAgent(head.lemma);
+  return namesAnActor(rec.proposition?.subject ?? tokenize(rec.subject));
 }
 
 export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
