@@ -4310,6 +4310,10 @@ describe('op-ed recommendations', () => {
       'own-words',
     );
     const drafts = recommendationQuestions(small, readDiscourse(small)).map((d) => d.question);
+    expect(drafts.map((q) => q.explanation.split(':')[0])).toEqual([
+      'The author recommends it in paragraph 2',
+      'The author says it will have to be done in paragraph 3',
+    ]);
     expect(
       drafts.map((q) => [q.type, q.prompt, q.type === 'short-answer' ? q.rubric.keyPoints[0]!.text : '']),
     ).toEqual([

@@ -548,7 +548,12 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
       rec.kind === 'pledge'
         ? `${paragraph}, what does ${author} pledge that ${who === 'I' ? author : who} will do?`
         : `${paragraph}, what does ${author} say ${lowerIn(analysis, who)} ${rec.kind === 'necessity' ? 'will have to' : 'should'} do?`;
-    const said = `${capitalise(author)} ${rec.kind === 'pledge' ? 'pledges' : rec.kind === 'necessity' ? 'says it will be needed' : 'recommends'} it in paragraph ${rec.sentence.paragraphNumber}: ${quote(rec.sentence.text)}`;
+    const says = {
+      pledge: 'pledges it',
+      recommend: 'recommends it',
+      necessity: 'says it will have to be done',
+    };
+    const said = `${capitalise(author)} ${says[rec.kind]} in paragraph ${rec.sentence.paragraphNumber}: ${quote(rec.sentence.text)}`;
     if (distractors.length < 3) {
       // An op-ed names few other courses of action to offer as wrong choices; the student says
       // the recommendation in their own words instead, and the grader reads it against the key.
