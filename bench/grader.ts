@@ -320,7 +320,7 @@ function main() {
     return `${count}: ${fixed(
       binaryFigures(
         picked.map((k) => simulated.targets[k]! === 1),
-        picked.map((k) => statusFor(blended[k]!, load.model.thresholds) === 'met'),
+        picked.map((k) => statusFor(blended[k]!, load.model.thresholds, true) === 'met'),
       ).accuracy,
     )}`;
   });

@@ -30,6 +30,7 @@ export type FeatureMatrix = number[][];
 const QUESTION_REVERSED = FEATURE_NAMES.indexOf('questionReversed');
 const BARE_LIST = FEATURE_NAMES.indexOf('bareList');
 const SWAPPED_ACTOR = FEATURE_NAMES.indexOf('swappedActor');
+const POINT_COUNT = FEATURE_NAMES.indexOf('pointCount');
 
 export function featureMatrix(rows: readonly TrainingRow[]): FeatureMatrix {
   const prompts = new Map<string, Set<string>>();
@@ -102,38 +103,45 @@ export function answerGroups(rows: readonly TrainingRow[], questions: readonly I
 }
 
 /**
- * Cut-offs for met and partly met: those that best reproduce the labels, counting each dataset
- * alike (the share of IR answers scored within 0.25, plus the share of science answers whose
- * point is met exactly when they were labelled correct).
+ * Cut-offs for met and partly met. A rubric of several points: those that best reproduce the
+ * labels of both datasets, counted alike (the share of IR answers scored within 0.25, plus the
+ * share of science answers whose point is met exactly when they were labelled correct); the
+ * science answers keep the cut-off from following the few IR questions of a fold. A single
+ * point (one reference answer, right or wrong as a whole): the met cut-off that grades the most
+ * such answers as labelled.
  */
 function fitThresholds(
   rows: readonly TrainingRow[],
+  x: FeatureMatrix,
   groups: readonly AnswerGroup[],
   probabilities: readonly number[],
   questions: readonly IrQuestion[],
-): { met: number; partly: number } {
+): { met: number; partly: number; metAlone: number } {
   const rubrics = new Map(questions.map((q) => [q.id, q.rubric]));
-  const science = rows.flatMap((r, i) => (r.dataset === 'scientsbank' && !r.synthetic ? [i] : []));
+  const alone = rows.flatMap((r, i) => (!r.synthetic && x[i]![POINT_COUNT] === 0 ? [i] : []));
+  const aloneRight = (met: number) =>
+    alone.filter((i) => probabilities[i]! >= met === rows[i]!.target >= 0.5).length;
   let best = { met: 0.5, partly: 0.3, objective: -1, error: Number.POSITIVE_INFINITY };
+  let bestAlone = { met: 0.5, right: -1 };
   for (let met = 0.3; met <= 0.8001; met += 0.025) {
-    const scienceRight = science.filter((i) => probabilities[i]! >= met === rows[i]!.target >= 0.5).length;
+    const right = aloneRight(met);
+    if (right > bestAlone.right) bestAlone = { met, right };
     for (let partly = 0.1; partly <= met + 1e-9; partly += 0.025) {
+      const thresholds = { met, partly } as GraderModel['thresholds'];
       let agree = 0;
       let error = 0;
       for (const group of groups) {
-        const rubric = rubrics.get(group.questionId)!;
         const byPoint = new Map(group.rows.map((i) => [rows[i]!.pointId, probabilities[i]!]));
         const score = rubricScore(
-          rubric,
-          (id) =>
-            STATUS_CREDIT[statusFor(byPoint.get(id) ?? 0, { met, partly } as GraderModel['thresholds'])],
+          rubrics.get(group.questionId)!,
+          (id) => STATUS_CREDIT[statusFor(byPoint.get(id) ?? 0, thresholds)],
         );
         if (Math.abs(score - group.label) <= 0.25 + 1e-9) agree++;
         error += Math.abs(score - group.label);
       }
       const parts = [
         groups.length > 0 ? agree / groups.length : null,
-        science.length > 0 ? scienceRight / science.length : null,
+        alone.length > 0 ? right / alone.length : null,
       ].filter((v): v is number => v !== null);
       const objective = parts.reduce((a, b) => a + b, 0) / Math.max(1, parts.length);
       if (
@@ -144,34 +152,48 @@ function fitThresholds(
       }
     }
   }
-  return { met: round(best.met), partly: round(best.partly) };
+  return { met: round(best.met), partly: round(best.partly), metAlone: round(bestAlone.met) };
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 /**
- * Cut-offs on the contradiction model, from out-of-fold probabilities on the IR set: feedback
- * names a contradiction above the lowest probability where nine in ten flagged points were
- * really contradicted, and a point is denied credit above the lowest probability where nine in
- * ten flagged points were really not made. Where no such probability exists the cut-off is 1:
- * the model is never trusted that far.
+ * The lowest probability above which nine in ten flagged rows are really `truth`; 1 where there
+ * is none (the model is never trusted that far).
+ */
+function lowestReliable(probabilities: readonly number[], truth: readonly boolean[]): number {
+  const order = probabilities.map((p, i) => [p, truth[i]!] as const).sort((a, b) => b[0] - a[0]);
+  let cutoff = 1;
+  let hits = 0;
+  order.forEach(([p, real], k) => {
+    if (real) hits++;
+    if (k >= 4 && hits / (k + 1) >= 0.9 && k + 1 < order.length && order[k + 1]![0] < p) cutoff = p;
+  });
+  return round(cutoff);
+}
+
+/**
+ * Cut-offs on the contradiction model, from out-of-fold probabilities on the IR set (the answers
+ * it is fitted on): feedback names a contradiction above the lowest probability where nine in
+ * ten flagged points were really contradicted; a point is denied credit above the lowest
+ * probability where nine in ten of the points the denial changes (those the point model would
+ * credit) were really not made. Counting the points already missed made the denial look surer
+ * than it was.
  */
 function fitContradictionCutoffs(
   contradicted: readonly boolean[],
   notMade: readonly boolean[],
+  credited: readonly boolean[],
   probabilities: readonly number[],
 ): { contradiction: number; denies: number } {
-  const lowestReliable = (truth: readonly boolean[]) => {
-    const order = probabilities.map((p, i) => [p, truth[i]!] as const).sort((a, b) => b[0] - a[0]);
-    let cutoff = 1;
-    let hits = 0;
-    order.forEach(([p, real], k) => {
-      if (real) hits++;
-      if (k >= 4 && hits / (k + 1) >= 0.9 && k + 1 < order.length && order[k + 1]![0] < p) cutoff = p;
-    });
-    return round(cutoff);
+  const changed = probabilities.flatMap((_, i) => (credited[i] ? [i] : []));
+  return {
+    contradiction: lowestReliable(probabilities, contradicted),
+    denies: lowestReliable(
+      changed.map((i) => probabilities[i]!),
+      changed.map((i) => notMade[i]!),
+    ),
   };
-  return { contradiction: lowestReliable(contradicted), denies: lowestReliable(notMade) };
 }
 
 /**
@@ -241,12 +263,42 @@ const CONTRADICTION_BOOSTING = {
 
 export type FitOptions = { questions: readonly IrQuestion[] };
 
+/** Folds by question inside a training set, for the probabilities its cut-offs are read from. */
+const INNER_FOLDS = 3;
+
+/**
+ * Out-of-fold P(point met) of every row, in folds by question inside these rows. Trees fit their
+ * own rows too closely for a cut-off read from their in-sample probabilities: how far above the
+ * truth those sit changes with every change of features, and the cut-off with it.
+ */
+function innerProbabilities(rows: readonly TrainingRow[], x: FeatureMatrix): number[] {
+  const folds = foldsByQuestion(
+    rows.map((r) => r.questionId),
+    INNER_FOLDS,
+  );
+  const weights = sampleWeights(rows);
+  const out = new Array<number>(rows.length).fill(0);
+  for (let fold = 0; fold < INNER_FOLDS; fold++) {
+    const train = rows.flatMap((r, i) => (folds.get(r.questionId) !== fold ? [i] : []));
+    const model = fitBoosted(
+      FEATURE_NAMES,
+      train.map((i) => x[i]!),
+      train.map((i) => rows[i]!.target),
+      { sampleWeights: train.map((i) => weights[i]!), ...BOOSTING },
+    );
+    rows.forEach((r, i) => {
+      if (folds.get(r.questionId) === fold) out[i] = predictBoosted(model, x[i]!);
+    });
+  }
+  return out;
+}
+
 /** Fits the point model, the contradiction model and their cut-offs on the given rows. */
 export function fitGrader(
   rows: readonly TrainingRow[],
   x: FeatureMatrix,
   options: FitOptions,
-  crossValidated?: { probabilities: number[]; contradictions: number[] },
+  crossValidated?: { probabilities: number[]; contradictions?: number[] },
 ): GraderModel {
   const weights = sampleWeights(rows);
   const point = fitBoosted(
@@ -263,16 +315,16 @@ export function fitGrader(
     irIndex.map((i) => (rows[i]!.contradicted ? 1 : 0)),
     CONTRADICTION_BOOSTING,
   );
-  // Cut-offs come from out-of-fold probabilities when the caller has them, else in-sample ones.
-  const probabilities = crossValidated?.probabilities ?? x.map((row) => predictBoosted(point, row));
-  // Trees fit their own rows too closely for a cut-off read from them: without held-out
-  // probabilities, the contradiction model's cut-offs come from folds by question inside these rows.
+  // Cut-offs come from out-of-fold probabilities: the caller's, else from folds by question
+  // inside these rows (trees fit their own rows too closely for a cut-off read from them).
+  const probabilities = crossValidated?.probabilities ?? innerProbabilities(rows, x);
   const contradictions = crossValidated?.contradictions ?? innerContradictions(rows, x, irIndex);
   const groups = answerGroups(rows, options.questions);
-  const thresholds = fitThresholds(rows, groups, probabilities, options.questions);
+  const thresholds = fitThresholds(rows, x, groups, probabilities, options.questions);
   const cutoffs = fitContradictionCutoffs(
     irMeasured.map((i) => rows[i]!.contradicted),
     irMeasured.map((i) => rows[i]!.target < 1),
+    irMeasured.map((i) => probabilities[i]! >= thresholds.partly),
     irMeasured.map((i) => contradictions[i]!),
   );
   const answerWords = rows
@@ -341,12 +393,12 @@ export function crossValidate(
       probabilities[i] = predictBoosted(model.point, x[i]!);
       contradictions[i] = predictBoosted(model.contradiction, x[i]!);
       const status =
-        contradictions[i]! >= model.thresholds.denies ||
+        (contradictions[i]! >= model.thresholds.denies && x[i]![POINT_COUNT]! > 0) ||
         x[i]![QUESTION_REVERSED]! === 1 ||
         x[i]![BARE_LIST]! === 1 ||
         x[i]![SWAPPED_ACTOR]! > 0
           ? 'missed'
-          : statusFor(probabilities[i]!, model.thresholds);
+          : statusFor(probabilities[i]!, model.thresholds, x[i]![POINT_COUNT] === 0);
       credits[i] = STATUS_CREDIT[status];
     }
   }

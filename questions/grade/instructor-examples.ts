@@ -146,7 +146,8 @@ export function adjustWithExamples(input: {
       exampleFeatures(own.probability, neighbours, point.id),
     );
     // A point the scorer thinks the answer denies stays uncredited, whatever the neighbours say.
-    const status = own.denied ? 'missed' : statusFor(probability, model.thresholds);
+    const alone = input.rubric.keyPoints.length === 1;
+    const status = own.denied ? 'missed' : statusFor(probability, model.thresholds, alone);
     return { probability, status };
   });
   return { points, examplesUsed: neighbours.length };

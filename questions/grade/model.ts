@@ -28,9 +28,19 @@ export type GraderModel = {
     met: number;
     /** …partly met at or above this one, missed below it. */
     partly: number;
+    /**
+     * The met cut-off of a question with one key point (a reference answer): right or wrong as a
+     * whole, read off answers graded that way, where a rubric of several points is read off
+     * answers scored by the share of points they make.
+     */
+    metAlone: number;
     /** A contradiction is named in feedback only at or above this probability. */
     contradiction: number;
-    /** Above this probability a point the answer may deny is not credited. */
+    /**
+     * Above this probability a point the answer may deny is not credited: in a rubric of several
+     * points, the kind of answer the contradiction model is fitted on (on science answers to one
+     * reference it took credit from more right answers than wrong ones).
+     */
     denies: number;
   };
   review: {
@@ -67,10 +77,19 @@ export type PointScore = {
   status: PointStatus;
 };
 
-export function statusFor(probability: number, thresholds: GraderModel['thresholds']): PointStatus {
-  if (probability >= thresholds.met) return 'met';
-  return probability >= thresholds.partly ? 'partly' : 'missed';
+/** A point's status from its probability; `alone` when it is the rubric's only point. */
+export function statusFor(
+  probability: number,
+  thresholds: GraderModel['thresholds'],
+  alone = false,
+): PointStatus {
+  const met = alone ? thresholds.metAlone : thresholds.met;
+  if (probability >= met) return 'met';
+  return probability >= Math.min(thresholds.partly, met) ? 'partly' : 'missed';
 }
+
+/** The rubric context feature says how many points the answer is graded on (its logarithm). */
+export const onlyPoint = (features: Pick<Features, 'pointCount'>) => features.pointCount === 0;
 
 export function scorePoint(features: Features, model = graderModel()): PointScore {
   const probability = predictBoosted(model.point, featureVector(features, model.point.features));
@@ -79,8 +98,8 @@ export function scorePoint(features: Features, model = graderModel()): PointScor
     featureVector(features, model.contradiction.features),
   );
   // A point the answer probably denies is never credited, however many of its words it uses.
-  const denied = contradiction >= model.thresholds.denies || deniedByRule(features);
-  const status = denied ? 'missed' : statusFor(probability, model.thresholds);
+  const denied = (contradiction >= model.thresholds.denies && !onlyPoint(features)) || deniedByRule(features);
+  const status = denied ? 'missed' : statusFor(probability, model.thresholds, onlyPoint(features));
   return { probability, contradiction, denied, status };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fitBoosted, predictBoosted } from './boosting';
+import { addRubricContext, pointFeatures, promptLemmas } from './features';
 import { fitLogistic, predictLogistic } from './logistic';
+import { graderModel, onlyPoint, scorePoint, statusFor } from './model';
 
 /** A fixed pseudo-random sequence, so the tests are deterministic. */
 function random(seed: number) {
@@ -54,5 +56,41 @@ describe('fitBoosted', () => {
     const b = fitBoosted(['x'], rows, targets, { trees: 5, minLeafWeight: 1 });
     expect(JSON.parse(JSON.stringify(a))).toEqual(b);
     expect(predictBoosted(a, [5])).toBeGreaterThan(predictBoosted(a, [0]));
+  });
+});
+
+describe('statusFor and scorePoint', () => {
+  const thresholds = { met: 0.6, partly: 0.3, metAlone: 0.5, contradiction: 0.9, denies: 0.7 };
+
+  it('reads a lone point (a reference answer) with its own met cut-off', () => {
+    expect(statusFor(0.55, thresholds)).toBe('partly');
+    expect(statusFor(0.55, thresholds, true)).toBe('met');
+    expect(statusFor(0.45, thresholds, true)).toBe('partly');
+    expect(statusFor(0.2, thresholds, true)).toBe('missed');
+    // A partly cut-off above the lone met cut-off never leaves a gap where nothing is met.
+    expect(statusFor(0.45, { ...thresholds, metAlone: 0.25 }, true)).toBe('met');
+  });
+
+  it('lets the contradiction model deny credit in a rubric of several points only', () => {
+    const model = graderModel();
+    // A science-style answer to one reference, and the same answer as one point of three.
+    const question = 'Why do you think the harder mineral scratched the softer one?';
+    const reference = 'The harder mineral will scratch the less hard mineral.';
+    const answer = 'The harder mineral will leave a scratch on the less hard mineral.';
+    const prompt = promptLemmas(question);
+    const alone = pointFeatures([reference], answer, prompt);
+    addRubricContext([alone]);
+    const inRubric = pointFeatures([reference], answer, prompt);
+    addRubricContext([
+      inRubric,
+      pointFeatures(['Hardness is measured by scratching.'], answer, prompt),
+      pointFeatures(['A streak test shows colour.'], answer, prompt),
+    ]);
+    expect(onlyPoint(alone)).toBe(true);
+    expect(onlyPoint(inRubric)).toBe(false);
+    const denyAll = { ...model, thresholds: { ...model.thresholds, denies: 0 } };
+    expect(scorePoint(inRubric, denyAll).denied).toBe(true);
+    expect(scorePoint(alone, denyAll).denied).toBe(false);
+    expect(scorePoint(alone, denyAll).status).toBe(scorePoint(alone, model).status);
   });
 });

@@ -1,11 +1,12 @@
 import type { Rubric } from '../schema';
 import { relationsFor } from './alignment';
 import { scoreFromStatuses } from './credit';
-import { addRubricContext, type PromptWords, pointFeatures, promptLemmas } from './features';
+import { addRubricContext, type Features, type PromptWords, pointFeatures, promptLemmas } from './features';
 import { adjustWithExamples, type InstructorExample } from './instructor-examples';
 import {
   type GraderModel,
   graderModel,
+  onlyPoint,
   type PointStatus,
   reversesTheQuestion,
   saysOfWrongParty,
@@ -217,7 +218,7 @@ function reviewReasonsFor(input: {
   answer: AnalysedText;
   scored: {
     probability: number;
-    features: { alignedRecall: number; novelAlignedPrecision: number; promptShare: number };
+    features: Pick<Features, 'alignedRecall' | 'novelAlignedPrecision' | 'promptShare' | 'pointCount'>;
   }[];
   statuses: PointStatus[];
   model: GraderModel;
@@ -234,8 +235,8 @@ function reviewReasonsFor(input: {
       s.features.promptShare === 0,
   );
   if (noOverlap && !reasons.includes('other-language')) reasons.push('no-overlap');
-  const { met } = model.thresholds;
   const otherVerdict = input.statuses.map((status, i) => {
+    const met = onlyPoint(scored[i]!.features) ? model.thresholds.metAlone : model.thresholds.met;
     if (Math.abs(scored[i]!.probability - met) >= model.review.margin) return status;
     return status === 'met' ? 'partly' : 'met';
   });

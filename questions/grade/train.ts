@@ -61,7 +61,7 @@ function main() {
     );
     const figures = binaryFigures(
       picked.map((k) => simulated.targets[k]! === 1),
-      picked.map((k) => statusFor(blended[k]!, model.thresholds) === 'met'),
+      picked.map((k) => statusFor(blended[k]!, model.thresholds, true) === 'met'),
     );
     withExamples[String(count)] = round(figures.accuracy);
   }
