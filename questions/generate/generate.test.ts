@@ -2575,6 +2575,11 @@ describe('faults a fresh text showed (Carter 1979, on its first-sight rating)', 
     // The true statement, cut to avoid the copy, was "We are building the foundation".
     const stated = withoutLongCopy(foundation, analysedText(foundation, 'foundation-cut-test'));
     expect(stated ?? '').not.toMatch(/foundation$/);
+    // An op-ed no one here wrote (Al Jazeera, 2014): the cut had left "… has also created an
+    // indigenous vehicle", a means without what it is the means of.
+    const vehicle =
+      'The international community has also created an indigenous vehicle for channelling portions of its assistance.';
+    expect(withoutLongCopy(vehicle, analysedText(vehicle, 'vehicle-cut-test')) ?? '').not.toMatch(/vehicle$/);
   });
 
   it('asks nothing of a denial followed by "because", whose reason it may deny (Truman 1950)', () => {

@@ -177,9 +177,13 @@ const LIGHT_VERB_NOUNS = new Set(
   ),
 );
 
-/** Nouns that say nothing without what they are against, for, toward or with: "our fight", "the foundation", "our cooperation". */
+/**
+ * Nouns that say nothing without what they are against, for, toward or with: "our fight", "the
+ * foundation", "our cooperation"; and the means a thing is done by ("an indigenous vehicle [for
+ * channelling its assistance]"), which names no purpose of its own.
+ */
 const NOUNS_WANTING_COMPLEMENT = new Set(
-  'fight fights struggle struggles battle battles war wars campaign campaigns crusade offensive offensives assault assaults crackdown effort efforts search quest foundation foundations groundwork basis cooperation partnership commitment commitments dedication devotion'.split(
+  'fight fights struggle struggles battle battles war wars campaign campaigns crusade offensive offensives assault assaults crackdown effort efforts search quest foundation foundations groundwork basis cooperation partnership commitment commitments dedication devotion vehicle vehicles instrument instruments mechanism mechanisms channel channels conduit conduits avenue avenues means'.split(
     ' ',
   ),
 );
