@@ -89,6 +89,20 @@ describe('parseReading on nasty input', () => {
     expect(reading.title).toBe('Deterrence');
   });
 
+  it('reads a headline that asks a question as the title, not as paragraph 1', () => {
+    const text =
+      "Boko Haram's deadly advance must be stopped, but how?\n\nThe massacre in Baga was the deadliest yet. The army has failed to stop it.\n\nNeighbours have offered troops.";
+    const reading = parseReading({ text, format: 'text' });
+    expect(reading.title).toBe("Boko Haram's deadly advance must be stopped, but how?");
+    expect(reading.paragraphs[0]!.sentences[0]!.text).toBe('The massacre in Baga was the deadliest yet.');
+    // A question that opens the prose, as long as what follows or longer, stays its first paragraph.
+    const opening = parseReading({
+      text: 'Why should anyone care about Baga?\n\nNo one did.\n\nThe army left the town.',
+      format: 'text',
+    });
+    expect(opening.paragraphs[0]!.sentences[0]!.text).toBe('Why should anyone care about Baga?');
+  });
+
   it('refuses a page that is only markup', () => {
     expect(() =>
       parseReading({ text: '<div><script>evil()</script><img src=x></div>', format: 'text' }),

@@ -62,7 +62,12 @@ export function parseReading(
   if (first?.kind === 'heading' && first.depth === 1) {
     meta.title ??= first.text;
     kept.shift();
-  } else if (!meta.title && first?.kind === 'paragraph' && looksLikeTitle(first.text) && kept.length > 1) {
+  } else if (
+    !meta.title &&
+    first?.kind === 'paragraph' &&
+    (looksLikeTitle(first.text) || isQuestionHeadline(first.text, kept[1])) &&
+    kept.length > 1
+  ) {
     meta.title = first.text;
     kept.shift();
   }
@@ -452,6 +457,21 @@ function isTitleCase(text: string): boolean {
     .split(/\s+/)
     .filter((w) => w.length >= 4);
   return words.length >= 2 && words.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.8 * words.length;
+}
+
+/**
+ * "Boko Haram's deadly advance must be stopped, but how?", "Is Russia overstretching itself?": an
+ * op-ed's headline is often a question. A short first line that asks one, with longer prose after
+ * it, is the title rather than paragraph 1 (which had put every paragraph number one too high).
+ */
+function isQuestionHeadline(text: string, next: Block | undefined): boolean {
+  return (
+    /\?$/.test(text) &&
+    looksLikeTitle(text.slice(0, -1)) &&
+    splitSentences(text).length === 1 &&
+    next?.kind === 'paragraph' &&
+    countWords(next.text) > countWords(text)
+  );
 }
 
 function looksLikeTitle(text: string): boolean {
