@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import type { Token } from '../language/tokens';
+import { opensUnknownName, type Token } from '../language/tokens';
 import { denotesAgent, directOpposite, lookup } from '../language/wordnet';
 
 /**
@@ -1393,7 +1393,13 @@ const join = (parts: (string | null | undefined)[]) =>
 
 /** "The talks" → "the talks" inside a question, but names (and "I") keep their capital. */
 function lowerFirstWord(text: string, first: Token | undefined): string {
-  if (!first || first.tags.has('ProperNoun') || first.normal === 'i' || /^\p{Lu}{2,}/u.test(text))
+  if (
+    !first ||
+    first.tags.has('ProperNoun') ||
+    first.normal === 'i' ||
+    /^\p{Lu}{2,}/u.test(text) ||
+    opensUnknownName(text)
+  )
     return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -2933,6 +2933,18 @@ describe('faults a fresh text showed (Reagan 1984, on its first-sight rating)', 
     expect(lowerFirst('The fleet sails at dawn', small)).toBe('the fleet sails at dawn');
   });
 
+  it('keeps the capital of a name no dictionary knows ("why did Boko Haram attack Baga?")', () => {
+    // Seen in a blind rating of a held-out Guardian op-ed: "why is boko Haram fighting?".
+    const text = 'Boko Haram attacked Baga because the town had an army base. The Taliban must act now.';
+    const small = analysedText(text, 'unknown-name-test');
+    const prompts = causeQuestions(small, readDiscourse(small)).map((d) => d.question.prompt);
+    expect(prompts.join(' ')).toMatch(/why did Boko Haram attack Baga\?/);
+    expect(lowerFirst('Boko Haram attacked Baga', small)).toBe('Boko Haram attacked Baga');
+    // A function word or a common word before a name is still lower-cased.
+    expect(lowerFirst('The Taliban must act now', small)).toBe('the Taliban must act now');
+    expect(lowerFirst('Western Europe must act', small)).toBe('western Europe must act');
+  });
+
   it('keys no action whose "it" stands for something named before ("Put it to work in Washington")', () => {
     const text = [
       'The council has saved a fund of grain over ten years. Let us put it to work in the harbour for all the fishermen.',

@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import type { WordNetPos } from './wordnet';
+import { hasCommonSense, type WordNetPos } from './wordnet';
 
 /**
  * Words of a text as the grader and the generator see them: compromise tags each word, gives
@@ -413,4 +413,17 @@ export function contentLemmas(text: string): string[] {
     lemmaCache.set(text, lemmas);
   }
   return lemmas;
+}
+
+/**
+ * "Boko Haram", "Sinn Fein": a capitalised word WordNet knows in no common sense, before another
+ * capitalised word, opens a name the tagger did not recognise, so it keeps its capital when the
+ * sentence is continued ("why did Boko Haram attack Baga?", not "boko Haram").
+ */
+export function opensUnknownName(text: string): boolean {
+  const [first = '', second = ''] = text.split(/\s+/);
+  const bare = first.replace(/['’]s$/, '').replace(/[^\p{L}]/gu, '');
+  if (!/^\p{Lu}/u.test(bare) || !/^\p{Lu}/u.test(second) || hasCommonSense(bare.toLowerCase())) return false;
+  // "The Taliban", "Our Nation": WordNet has no function words either.
+  return tokenize(bare).every((token) => !token.isFunction);
 }

@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import { isGrammatical } from '../../language/grammar';
 import { escapeRegExp, WORD_END, WORD_START } from '../../language/regexp';
-import { type Token, tokenize } from '../../language/tokens';
+import { opensUnknownName, type Token, tokenize } from '../../language/tokens';
 import { denotesAgent, denotesPeople, lookup, relationsOf } from '../../language/wordnet';
 import type { KeyPoint } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
@@ -107,7 +107,8 @@ function lowerIn(analysis: ReadingAnalysis, text: string): string {
   const first = text.split(/\s+/)[0] ?? '';
   // "America's first goal": the name without its possessive.
   const bare = first.replace(/['’]s$/, '').replace(/[^\p{L}]/gu, '');
-  if (!bare || /^(I|Mr|Mrs|Ms|Dr)$/.test(bare) || /^\p{Lu}{2,}/u.test(bare)) return text;
+  if (!bare || /^(I|Mr|Mrs|Ms|Dr)$/.test(bare) || /^\p{Lu}{2,}/u.test(bare) || opensUnknownName(text))
+    return text;
   if (STARTERS.test(text) || /^[A-Z][a-z]+ing\b/.test(text))
     return text.charAt(0).toLowerCase() + text.slice(1);
   return isNameInReading(bare, analysis) ? text : text.charAt(0).toLowerCase() + text.slice(1);

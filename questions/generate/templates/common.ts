@@ -1,5 +1,5 @@
 import { isLoneSubordinateClause } from '../../language/grammar';
-import { type Token, tokenize } from '../../language/tokens';
+import { opensUnknownName, type Token, tokenize } from '../../language/tokens';
 import type { ChoiceOption, Question, Skill } from '../../schema';
 import type { ReadingAnalysis, SentenceAnalysis } from '../analyse';
 import { isFiniteVerb } from '../clauses';
@@ -114,7 +114,12 @@ export function lowerFirst(text: string, analysis: ReadingAnalysis): string {
       ?.toLowerCase()
       .replace(/[^\p{L}]/gu, '') ?? '';
   // "EPA will spend …", "NATO is …": an acronym keeps its capitals.
-  if (analysis.lexicon.get(first)?.proper || /^(I|Mr|Mrs|Ms|Dr)\b/.test(text) || /^\p{Lu}{2,}\b/u.test(text))
+  if (
+    analysis.lexicon.get(first)?.proper ||
+    /^(I|Mr|Mrs|Ms|Dr)\b/.test(text) ||
+    /^\p{Lu}{2,}\b/u.test(text) ||
+    opensUnknownName(text)
+  )
     return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
