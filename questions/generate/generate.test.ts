@@ -2933,6 +2933,18 @@ describe('faults a fresh text showed (Reagan 1984, on its first-sight rating)', 
     expect(lowerFirst('The fleet sails at dawn', small)).toBe('the fleet sails at dawn');
   });
 
+  it('accepts no shorter phrasing of a reason that drops its main verb (a held-out Al Jazeera op-ed)', () => {
+    const text =
+      'The parallel system and structures offering higher salaries paid in US dollars have lured much of the skilled Afghan staff. The Afghan administration, thus, has to be grateful to donors for funding training workshops.';
+    const small = analysedText(text, 'accept-core-test');
+    const points = causeQuestions(small, readDiscourse(small)).flatMap((d) =>
+      d.question.type === 'short-answer' ? d.question.rubric.keyPoints : [],
+    );
+    expect(points.map((p) => p.text).join(' ')).toMatch(/have lured/);
+    // "The parallel system and structures offering higher salaries paid" had been accepted alone.
+    for (const point of points) for (const phrasing of point.accept) expect(phrasing).toMatch(/lured/);
+  });
+
   it('keeps the capital of a name no dictionary knows ("why did Boko Haram attack Baga?")', () => {
     // Seen in a blind rating of a held-out Guardian op-ed: "why is boko Haram fighting?".
     const text = 'Boko Haram attacked Baga because the town had an army base. The Taliban must act now.';

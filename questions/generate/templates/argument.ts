@@ -213,9 +213,13 @@ function shortenReason(reason: string): string | null {
 function keyPointsFor(cause: string, id = 'reason'): KeyPoint[] {
   const short = shorten(cause, 16) ?? cause;
   const accept: string[] = [];
-  // A shorter way to make the same point: the reason's opening words up to its first modifier.
+  // A shorter way to make the same point: the reason's opening words up to its first modifier,
+  // unless a verb of its own comes after them. Then they are only what the reason is about ("The
+  // parallel system and structures offering higher salaries paid [in US dollars have lured …]"),
+  // and an answer that names that would be credited with the whole point.
   const core = short.split(/\s(?:in|on|at|with|by|from|for|of|to|through|over|about)\s/)[0];
-  if (core && core !== short && words(core) >= 3) accept.push(core);
+  const dropped = core ? tokenize(short.slice(core.length)) : [];
+  if (core && core !== short && words(core) >= 3 && !dropped.some(isFiniteVerb)) accept.push(core);
   return [{ id, text: short, accept, weight: 1 }];
 }
 
