@@ -1167,6 +1167,30 @@ describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', (
     expect(people('arrogance')).toBeLessThanOrEqual(1);
   });
 
+  it('has a speaker say the words a vocabulary item quotes, and an author write them', () => {
+    // A blind rating of a held-out op-ed in the editorial "we" read "the speaker writes:".
+    const essay = [
+      'The republic became a friend and liberator of the old kingdoms across the sea.',
+      'Encouraging responsibility is not a search for scapegoats among the poor.',
+      'It is the choice of trust over cynicism, of community over chaos.',
+      'The sacrifice of every patriot keeps the memory of the republic alive.',
+      'The treaty ended an era of brinkmanship between the rival kingdoms.',
+      'The embargo on grain was lifted after the armistice was signed.',
+      'Their treachery cost the kingdoms their sovereignty over the straits.',
+    ].join('\n\n');
+    // The same words in the first person: a speech.
+    const speech = `${essay}\n\nWe say it, and we mean it: our word is our bond, and we keep it for our people.`;
+    const spoken = analysedText(speech, 'vocabulary-speaker-test');
+    const written = analysedText(essay, 'vocabulary-author-test');
+    expect(spoken.authorName).toBe('the speaker');
+    expect(written.authorName).toBe('the author');
+    const prompts = (small: typeof spoken) =>
+      vocabularyQuestions(small, vocabularyItems(small)).map((d) => d.question.prompt);
+    expect(prompts(spoken).length).toBeGreaterThan(0);
+    for (const prompt of prompts(spoken)) expect(prompt).toMatch(/the speaker says:/);
+    for (const prompt of prompts(written)) expect(prompt).toMatch(/the author writes:/);
+  });
+
   it("builds vocabulary options of about the key's length, from glosses every option check accepts", () => {
     const text = [
       'Our doctors are working to wipe out smallpox and malaria in every poor village.',

@@ -33,6 +33,7 @@ import {
   fairDistractors,
   nearestFirst,
   quote,
+  quotesVerb,
   shuffledOptions,
   withoutLongCopy,
   words,
@@ -305,7 +306,7 @@ export function causeQuestions(analysis: ReadingAnalysis, discourse: Discourse):
               ...base,
               id: `${id}-tf`,
               explanation: wantFalse
-                ? `False: it is the other way round. ${capitalise(author)} writes: ${quote(link.evidence.map((s) => s.text).join(' '))}`
+                ? `False: it is the other way round. ${capitalise(author)} ${quotesVerb(author)}: ${quote(link.evidence.map((s) => s.text).join(' '))}`
                 : `True: ${quote(link.evidence.map((s) => s.text).join(' '))}`,
             }),
             type: 'true-false',

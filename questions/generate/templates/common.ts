@@ -134,6 +134,9 @@ export function withoutStrayQuotes(text: string): string {
   return balanced;
 }
 
+/** "the speaker says", "the author writes", "Burns writes": how the reading's words reached us. */
+export const quotesVerb = (authorName: string) => (authorName === 'the speaker' ? 'says' : 'writes');
+
 export const quote = (text: string) => `“${withoutStrayQuotes(text.replace(/^["“]|["”]$/g, ''))}”`;
 
 export const words = (text: string) => text.split(/\s+/).filter(Boolean).length;

@@ -17,7 +17,7 @@ import { ARMED_FORCES_WORDS } from '../concepts';
 import { seededShuffle } from '../deterministic';
 import { danglingReference } from '../references';
 import { isNameInReading, muchLonger, wordsOf } from '../validate';
-import { type Draft, draftBase, labelled, quote, shuffledOptions } from './common';
+import { type Draft, draftBase, labelled, quote, quotesVerb, shuffledOptions } from './common';
 
 const DERIVING_SUFFIXES = /(?:ism|ist|ity|ness|ation|tion|ment|ial|al|ous|ive|ly)$/;
 
@@ -527,7 +527,7 @@ export function snippet(text: string, word: string): string {
 }
 
 const vocabularyPrompt = (analysis: ReadingAnalysis, item: VocabularyItem) =>
-  `In paragraph ${item.sentence.paragraphNumber}, ${analysis.authorName} writes: ${quote(snippet(item.sentence.text, item.token.text))} What does “${item.token.text}” mean here?`;
+  `In paragraph ${item.sentence.paragraphNumber}, ${analysis.authorName} ${quotesVerb(analysis.authorName)}: ${quote(snippet(item.sentence.text, item.token.text))} What does “${item.token.text}” mean here?`;
 
 export function vocabularyQuestions(analysis: ReadingAnalysis, items: VocabularyItem[]): Draft[] {
   const drafts: Draft[] = [];
