@@ -256,6 +256,16 @@ export function usedAsConcept(tokens: readonly Token[], i: number): boolean {
       k--;
     if (k < i - 1 && /^(since|after|before|until|following)$/.test(tokens[k]?.normal ?? '')) return false;
   }
+  // "During the Cold War", "post-Cold War": the name of an era, not a resort to force.
+  if (
+    lemma === 'war' &&
+    tokens[i - 1]?.normal === 'cold' &&
+    /^\p{Lu}/u.test(tokens[i - 1]!.written || tokens[i - 1]!.text)
+  )
+    return false;
+  // "The armed forces": one cue, the forces, not an arm and a force.
+  if (lemma === 'arm' && tokens[i]!.normal === 'armed' && /^forces?$/.test(tokens[i + 1]?.normal ?? ''))
+    return false;
   // "Interest on the public debt", "interest rates": money, not a state's interests.
   if (lemma === 'interest' && /^(on|rate|rates|payment|payments|charges)$/.test(tokens[i + 1]?.normal ?? ''))
     return false;

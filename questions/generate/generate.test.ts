@@ -4255,6 +4255,18 @@ describe('a fault seen on a first sight of McKinley 1897', () => {
     expect(keys.join(' | ')).not.toMatch(/^Realism/);
   });
 
+  it('reads "the Cold War" as an era and "the armed forces" as one cue (blind ratings of held-out op-eds)', () => {
+    const cue = (text: string) => lensCueLemmas(tokenize(text));
+    expect(
+      cue('After the end of the Cold War, the United States tolerated leftist governments.'),
+    ).not.toContain('war');
+    expect(cue('A cold war of words broke out between the ministries.')).toContain('war');
+    const armed = cue('Abuses by the Nigerian armed forces against civilians were reported.');
+    expect(armed).not.toContain('arm');
+    expect(armed).toContain('force');
+    expect(cue('They armed the rebels with rifles.')).toContain('arm');
+  });
+
   it('reads "the Security Council" as a name, not as security, and no realism into what the Charter forbids', () => {
     const cue = (text: string) => lensCueLemmas(tokenize(text));
     expect(cue('The Security Council passed resolution 242.')).not.toContain('security');
