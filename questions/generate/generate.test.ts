@@ -3755,7 +3755,7 @@ describe('false statements by an opposite word, never by a "not" (20 texts rated
     }
   });
 
-  it('writes no "not" into a true/false statement, and keeps true keys no more than two ahead of false ones', () => {
+  it('writes no "not" into a true/false statement, and keeps true keys no more than one ahead of false ones', () => {
     const text = [
       'Prices in the river towns rose in the spring. The harbour guild accepted the new tolls of the council.',
       'The northern league is strong. The mountain passes are dangerous in winter.',
@@ -3785,7 +3785,8 @@ describe('false statements by an opposite word, never by a "not" (20 texts rated
     ]) {
       const keyed = (value: boolean) =>
         questions.filter((q) => q.type === 'true-false' && q.answer.value === value).length;
-      expect(keyed(true)).toBeLessThanOrEqual(keyed(false) + 2);
+      // Two items both keyed "true" were the set of three of four held-out op-eds a blind rater saw.
+      expect(keyed(true)).toBeLessThanOrEqual(keyed(false) + 1);
     }
   });
 });
