@@ -1143,16 +1143,22 @@ describe('faults a fresh text showed (Obama 2009, on its rating)', () => {
 });
 
 describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', () => {
+  /** Paragraphs of words worth asking the meaning of, in the third person. */
+  const KINGDOMS = [
+    'The republic became a friend and liberator of the old kingdoms across the sea.',
+    'Encouraging responsibility is not a search for scapegoats among the poor.',
+    'It is the choice of trust over cynicism, of community over chaos.',
+    'The sacrifice of every patriot keeps the memory of the republic alive.',
+    'The treaty ended an era of brinkmanship between the rival kingdoms.',
+    'The embargo on grain was lifted after the armistice was signed.',
+    'Their treachery cost the kingdoms their sovereignty over the straits.',
+  ];
+
   it('gives a word for people other words for people as its wrong meanings first', () => {
     const text = [
-      'The republic became a friend and liberator of the old kingdoms across the sea.',
-      'Encouraging responsibility is not a search for scapegoats among the poor.',
+      ...KINGDOMS.slice(0, 2),
       'We will show purpose without arrogance in every embassy abroad.',
-      'It is the choice of trust over cynicism, of community over chaos.',
-      'The sacrifice of every patriot keeps the memory of the republic alive.',
-      'The treaty ended an era of brinkmanship between the rival kingdoms.',
-      'The embargo on grain was lifted after the armistice was signed.',
-      'Their treachery cost the kingdoms their sovereignty over the straits.',
+      ...KINGDOMS.slice(2),
     ].join('\n\n');
     const small = analysedText(text, 'vocabulary-kind-test');
     const drafts = vocabularyQuestions(small, vocabularyItems(small));
@@ -1169,15 +1175,7 @@ describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', (
 
   it('has a speaker say the words a vocabulary item quotes, and an author write them', () => {
     // A blind rating of a held-out op-ed in the editorial "we" read "the speaker writes:".
-    const essay = [
-      'The republic became a friend and liberator of the old kingdoms across the sea.',
-      'Encouraging responsibility is not a search for scapegoats among the poor.',
-      'It is the choice of trust over cynicism, of community over chaos.',
-      'The sacrifice of every patriot keeps the memory of the republic alive.',
-      'The treaty ended an era of brinkmanship between the rival kingdoms.',
-      'The embargo on grain was lifted after the armistice was signed.',
-      'Their treachery cost the kingdoms their sovereignty over the straits.',
-    ].join('\n\n');
+    const essay = KINGDOMS.join('\n\n');
     // The same words in the first person: a speech.
     const speech = `${essay}\n\nWe say it, and we mean it: our word is our bond, and we keep it for our people.`;
     const spoken = analysedText(speech, 'vocabulary-speaker-test');
