@@ -16,7 +16,7 @@ import {
   nearestExamples,
 } from './instructor-examples';
 import { fitLogistic, type LogisticModel, predictLogistic } from './logistic';
-import { type GraderModel, type PointStatus, STATUS_CREDIT, statusFor } from './model';
+import { decidePoint, type GraderModel, type PointStatus, STATUS_CREDIT, statusFor } from './model';
 import { analyseText } from './text-analysis';
 import { foldsByQuestion, type IrQuestion, type TrainingRow } from './training-data';
 
@@ -392,13 +392,13 @@ export function crossValidate(
     for (const i of test) {
       probabilities[i] = predictBoosted(model.point, x[i]!);
       contradictions[i] = predictBoosted(model.contradiction, x[i]!);
-      const status =
-        (contradictions[i]! >= model.thresholds.denies && x[i]![POINT_COUNT]! > 0) ||
-        x[i]![QUESTION_REVERSED]! === 1 ||
-        x[i]![BARE_LIST]! === 1 ||
-        x[i]![SWAPPED_ACTOR]! > 0
-          ? 'missed'
-          : statusFor(probabilities[i]!, model.thresholds, x[i]![POINT_COUNT] === 0);
+      const rules = {
+        pointCount: x[i]![POINT_COUNT]!,
+        questionReversed: x[i]![QUESTION_REVERSED]!,
+        bareList: x[i]![BARE_LIST]!,
+        swappedActor: x[i]![SWAPPED_ACTOR]!,
+      };
+      const { status } = decidePoint(probabilities[i]!, contradictions[i]!, rules, model.thresholds);
       credits[i] = STATUS_CREDIT[status];
     }
   }

@@ -91,27 +91,47 @@ export function statusFor(
 /** The rubric context feature says how many points the answer is graded on (its logarithm). */
 export const onlyPoint = (features: Pick<Features, 'pointCount'>) => features.pointCount === 0;
 
+/** The features the rules that hold whatever the model says read. */
+export type RuleFeatures = Pick<Features, 'pointCount' | 'questionReversed' | 'bareList' | 'swappedActor'>;
+
+/**
+ * A point's status from the two models' probabilities: a point the answer probably denies is
+ * never credited, however many of its words it uses (the contradiction model only in rubrics of
+ * several points, the answers it is fitted on), nor one a rule refuses. The scorer and the
+ * cross-validation both decide through here.
+ */
+export function decidePoint(
+  probability: number,
+  contradiction: number,
+  features: RuleFeatures,
+  thresholds: GraderModel['thresholds'],
+): { denied: boolean; status: PointStatus } {
+  const denied = (contradiction >= thresholds.denies && !onlyPoint(features)) || deniedByRule(features);
+  return { denied, status: denied ? 'missed' : statusFor(probability, thresholds, onlyPoint(features)) };
+}
+
 export function scorePoint(features: Features, model = graderModel()): PointScore {
   const probability = predictBoosted(model.point, featureVector(features, model.point.features));
   const contradiction = predictBoosted(
     model.contradiction,
     featureVector(features, model.contradiction.features),
   );
-  // A point the answer probably denies is never credited, however many of its words it uses.
-  const denied = (contradiction >= model.thresholds.denies && !onlyPoint(features)) || deniedByRule(features);
-  const status = denied ? 'missed' : statusFor(probability, model.thresholds, onlyPoint(features));
-  return { probability, contradiction, denied, status };
+  return {
+    probability,
+    contradiction,
+    ...decidePoint(probability, contradiction, features, model.thresholds),
+  };
 }
 
 /**
  * The rule that holds whatever the model says: an answer recommending the opposite of what the
  * question takes as given ("the United States should avoid coalitions") makes none of its points.
  */
-export const reversesTheQuestion = (features: Features) => features.questionReversed === 1;
+export const reversesTheQuestion = (features: RuleFeatures) => features.questionReversed === 1;
 
 /** A point said of the wrong party ("America is isolated" for "Putin is isolated") is not made. */
-export const saysOfWrongParty = (features: Features) => features.swappedActor > 0;
+export const saysOfWrongParty = (features: RuleFeatures) => features.swappedActor > 0;
 
 /** Nor does a bare list of words ("loneliness, alliances, coalitions, slower, calculus"). */
-export const deniedByRule = (features: Features) =>
+export const deniedByRule = (features: RuleFeatures) =>
   reversesTheQuestion(features) || features.bareList === 1 || saysOfWrongParty(features);
