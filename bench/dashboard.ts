@@ -20,12 +20,15 @@
  * folder), and this machine's speed drifts by half from one minute to the next (a fixed loop of
  * arithmetic took 44 to 76 ms within one minute), so each ratio is taken within one round, the
  * server's requests and the replayed SQL a few seconds apart, and the rounds are reported one by
- * one beside their median.
+ * one beside their median. On PGlite the database runs inside the server's process, so the
+ * benchmark also compares CPU time: the server process's (from /proc) per timed request against
+ * this process's per replay of the same SQL; other work on the machine stretches wall-clock times
+ * but does not add to either.
  *
  * Each database runs in its own process (this file with --database), because the app's
  * configuration and database client are read once per process.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -49,6 +52,13 @@ type Measured = {
   sql: Figures;
   /** Planning and execution time of the same statements, as the database reports it. */
   inDatabase: Figures;
+  /**
+   * PGlite only, where the database runs inside the server's process: CPU time per timed request
+   * of the server's process, and per replay of the SQL in this one (means over RUNS). Another
+   * program on the machine slows both clocks but takes none of this time, so this ratio holds
+   * when the machine is busy and the wall-clock one does not.
+   */
+  cpu: { server: number; sql: number } | null;
 };
 type Half = {
   database: 'PGlite' | 'PostgreSQL';
@@ -67,6 +77,16 @@ const figures = (times: number[], withFirst = true): Figures => {
   const warm = withFirst ? times.slice(1) : times;
   return { first: withFirst ? times[0]! : null, median: median(warm), min: Math.min(...warm) };
 };
+
+const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** CPU time (user and system, every thread) a process has used so far, in ms, from /proc. */
+function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which may hold spaces: state is the first, utime the 12th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
 
 async function repeat(times: number, run: () => Promise<unknown>): Promise<number[]> {
   const out: number[] = [];
@@ -126,6 +146,7 @@ async function measureDatabase(database: Half['database']): Promise<Half> {
     let csvOverHttp = '';
     let pageTimes: number[];
     let csvTimes: number[];
+    const serverCpu = { page: 0, csv: 0 };
     try {
       const cookie = await signIn(server.baseURL, seeded.instructorEmail, seeded.password);
       const get = async (url: string) => {
@@ -137,10 +158,13 @@ async function measureDatabase(database: Half['database']): Promise<Half> {
       );
       // The first request is timed on its own; the server's code is then warmed (compiled by the
       // JIT, as on a server in use) by untimed requests before the timed ones.
-      const requests = async (run: () => Promise<void>) => {
+      const requests = async (run: () => Promise<void>, which: keyof typeof serverCpu) => {
         const [first] = await repeat(1, run);
         await repeat(WARMUP, run);
-        return [first!, ...(await repeat(RUNS, run))];
+        const cpuBefore = processCpuMs(server.pid);
+        const timed = await repeat(RUNS, run);
+        serverCpu[which] = (processCpuMs(server.pid) - cpuBefore) / RUNS;
+        return [first!, ...timed];
       };
       pageTimes = await requests(async () => {
         const { status, body } = await get(pageUrl);
@@ -154,7 +178,7 @@ async function measureDatabase(database: Half['database']): Promise<Half> {
           (seeded.students > 50 && !body.includes(`of ${seeded.students.toLocaleString('en')}`))
         )
           problems.push(`class page: ${rows} student rows, not the first 50 of ${seeded.students}`);
-      });
+      }, 'page');
       csvTimes = await requests(async () => {
         const { status, body } = await get(csvUrl);
         csvBytes = Buffer.byteLength(body);
@@ -165,7 +189,7 @@ async function measureDatabase(database: Half['database']): Promise<Half> {
           problems.push(
             `gradebook: ${lines.length} lines, not header + points + ${seeded.students} students`,
           );
-      });
+      }, 'csv');
     } finally {
       await server.stop();
       rmSync(logDir, { recursive: true, force: true });
@@ -235,12 +259,19 @@ async function measureDatabase(database: Half['database']): Promise<Half> {
       return ms;
     };
 
-    const measure = async (label: string, run: () => Promise<void>, http: number[], bytes: number) => {
+    const measure = async (
+      label: string,
+      run: () => Promise<void>,
+      http: number[],
+      bytes: number,
+      httpCpu: number,
+    ) => {
       console.log(`[${database}] round ${round} of ${ROUNDS}: timing the ${label} in-process and its SQL…`);
       const [first] = await repeat(1, run);
       const statements = await captureStatements(driverClient, method, run);
       const data = await repeat(RUNS, run);
       const onDriver = statements.map((): number[] => []);
+      const cpuBefore = process.cpuUsage();
       const sqlTimes = await repeat(RUNS, async () => {
         for (const [i, s] of statements.entries()) {
           const started = performance.now();
@@ -248,6 +279,8 @@ async function measureDatabase(database: Half['database']): Promise<Half> {
           onDriver[i]!.push(performance.now() - started);
         }
       });
+      const { user, system } = process.cpuUsage(cpuBefore);
+      const sqlCpu = (user + system) / 1000 / RUNS;
       const dbTimes: number[] = [];
       const each = statements.map((): number[] => []);
       for (let i = 0; i < RUNS; i++) dbTimes.push(await inDatabase(statements, each));
@@ -263,10 +296,11 @@ async function measureDatabase(database: Half['database']): Promise<Half> {
         statements: statements.length,
         sql: figures(sqlTimes, false),
         inDatabase: figures(dbTimes, false),
+        cpu: client.driver === 'pglite' ? { server: httpCpu, sql: sqlCpu } : null,
       } satisfies Measured;
     };
-    const page = await measure('class page data', pageData, pageTimes, pageBytes);
-    const gradebook = await measure('gradebook', gradebookData, csvTimes, csvBytes);
+    const page = await measure('class page data', pageData, pageTimes, pageBytes, serverCpu.page);
+    const gradebook = await measure('gradebook', gradebookData, csvTimes, csvBytes, serverCpu.csv);
     if (csvInProcess !== csvOverHttp)
       problems.push('gradebook: the CSV over HTTP differs from gradebookCsv()');
     await closeDb();
@@ -322,6 +356,36 @@ function report(halves: Half[]) {
       `${name.padEnd(label)}${each.map((e) => `${cell('')}${cell(`${median(e).toFixed(1)}×`)}${cell('')}  `).join('')}${rounds}`,
     );
   };
+  // CPU time, where the database shares the server's process (PGlite): means over the timed
+  // requests and replays of each round, the median of the rounds, then each round's ratio.
+  const cpuLines = (pick: (r: Round) => Measured['cpu']) => {
+    const withCpu = halves.filter((h) => pick(h.rounds[0]!));
+    if (!withCpu.length) return;
+    const each = (h: Half, f: (c: NonNullable<Measured['cpu']>) => number) =>
+      h.rounds.map((r) => f(pick(r)!));
+    for (const [name, f] of [
+      ['  CPU per request, server process', (c: NonNullable<Measured['cpu']>) => c.server],
+      ['  CPU per replay of its SQL, in-process', (c: NonNullable<Measured['cpu']>) => c.sql],
+    ] as const)
+      console.log(
+        `${name.padEnd(label)}${halves.map((h) => `${cell('')}${cell(pick(h.rounds[0]!) ? ms(median(each(h, f))) : '')}${cell('')}  `).join('')}`,
+      );
+    const ratios = halves.map((h) => (pick(h.rounds[0]!) ? each(h, (c) => c.server / c.sql) : null));
+    console.log(
+      `${'  server / SQL, CPU time'.padEnd(label)}${ratios.map((e) => `${cell('')}${cell(e ? `${median(e).toFixed(1)}×` : '')}${cell('')}  `).join('')}${
+        ROUNDS > 1
+          ? `  rounds: ${withCpu
+              .map(
+                (h) =>
+                  `${h.database} ${each(h, (c) => c.server / c.sql)
+                    .map((r) => r.toFixed(2))
+                    .join(', ')}`,
+              )
+              .join('; ')}`
+          : ''
+      }`,
+    );
+  };
   for (const [title, pick] of [
     ['Class progress page  GET /classes/[id]', (r: Round) => r.page],
     ['Gradebook export  GET /api/classes/[id]/gradebook', (r: Round) => r.gradebook],
@@ -334,6 +398,7 @@ function report(halves: Half[]) {
     line('  its SQL, inside the database', (r) => pick(r).inDatabase);
     ratio('  server / SQL on the driver (medians)', (r) => pick(r).http.median / pick(r).sql.median);
     ratio('  server / SQL inside the database', (r) => pick(r).http.median / pick(r).inDatabase.median);
+    cpuLines((r) => pick(r).cpu);
   }
   console.log('\nSeeding (bench/seed-large-class.ts), seconds');
   console.log(`${''.padEnd(label)}${halves.map((h) => `${h.database.padStart(12)}`).join('')}`);

@@ -68,7 +68,13 @@ async function waitForHealth(url: string, server: ChildProcess, log: string): Pr
   throw new Error(`The app did not become healthy in 90 s:\n${readFileSync(log, 'utf8')}`);
 }
 
-export type RunningServer = { baseURL: string; log: string; stop: () => Promise<void> };
+export type RunningServer = {
+  baseURL: string;
+  log: string;
+  /** The server's process id (benchmarks read its CPU time from /proc). */
+  pid: number;
+  stop: () => Promise<void>;
+};
 
 /** The app's own server (lib/server/serve.mjs, as `npm run serve`) on a free port, once /api/health answers. */
 export async function startServer(env: NodeJS.ProcessEnv, log: string): Promise<RunningServer> {
@@ -93,6 +99,7 @@ export async function startServer(env: NodeJS.ProcessEnv, log: string): Promise<
   return {
     baseURL,
     log,
+    pid: server.pid!,
     stop: async () => {
       if (server.exitCode !== null || !server.pid) return;
       const exited = new Promise((resolve) => server.once('exit', resolve));
