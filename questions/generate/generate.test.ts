@@ -1690,6 +1690,43 @@ describe('senses WordNet marks with their field, and one country under two names
     ).toContain('(law) a gift of personal property by will');
   });
 
+  it('reads an adjective\'s comparative before its noun as the adjective ("a sounder footing" is no device for soundings)', () => {
+    const words = vocabularyItems(
+      analysedText(
+        [
+          'The council met in the old capital by the river.',
+          'Only then can the republic put its finances on a sounder footing, pay its creditors and face a graver danger from the north.',
+        ].join('\n\n'),
+        'comparative-test',
+      ),
+    ).map((i) => i.token.normal);
+    expect(words).toContain('creditors');
+    expect(words.filter((w) => w === 'sounder' || w === 'graver')).toEqual([]);
+  });
+
+  it('gives a word a sense WordNet files under a field (mathematics) only where the reading speaks of that field', () => {
+    const definitionsOf = (text: string) =>
+      vocabularyItems(analysedText(text, 'topic-test')).map((i) => i.definition);
+    const opening = 'The council met in the old capital by the river.';
+    const mathematics = /branch of mathematics/;
+    expect(
+      definitionsOf(
+        [
+          opening,
+          'The calculus of the regime is simple: every concession is weighed against the chance of losing power, and the limits of its patience are set by the numbers in the street.',
+        ].join('\n\n'),
+      ).filter((d) => mathematics.test(d)),
+    ).toEqual([]);
+    expect(
+      definitionsOf(
+        [
+          opening,
+          'The students of mathematics learned calculus in their second year, with its limits, derivatives and integrals.',
+        ].join('\n\n'),
+      ).filter((d) => mathematics.test(d)),
+    ).not.toEqual([]);
+  });
+
   it('never offers one country under two names as key and distractor of a "who" question', () => {
     const small = analysedText(
       [

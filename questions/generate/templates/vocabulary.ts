@@ -8,7 +8,9 @@ import {
   isInstance,
   lookup,
   relationsOf,
+  type Synset,
   senses,
+  synsetAt,
   taggedFrequency,
   type WordNetPos,
 } from '../../language/wordnet';
@@ -53,6 +55,7 @@ function vocabularyItem(
   token: Token,
   sentence: SentenceAnalysis,
   context: Set<string>,
+  readingWords: ReadonlySet<string>,
 ): VocabularyItem | null {
   const pos = POS_OF[token.pos];
   if (
@@ -81,6 +84,7 @@ function vocabularyItem(
     (synset) =>
       !isInstance(synset) &&
       fieldIsInContext(synset.gloss, context) &&
+      topicIsInReading(synset, readingWords) &&
       particularsAreInContext(definitionOf(synset), context),
   );
   if (candidates.length === 0) return null;
@@ -186,6 +190,22 @@ function forTheSamePeople(definition: string, tokens: Token[], i: number): boole
  * "mankind" (man + kind), "homeland" (home + land), "insignificant" (not significant): a word
  * written as two everyday words, or as "not" and one, is read off its parts: it tests nothing.
  */
+/**
+ * "Building a sounder economy": an adjective's comparative between an article and its noun, which
+ * the tagger reads as a noun of its own (WordNet's "sounder" is a device for making soundings).
+ */
+function comparativeReadAsNoun(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i]!;
+  const next = tokens[i + 1];
+  if (token.pos !== 'noun' || !/^(a|an|the)$/.test(tokens[i - 1]?.normal ?? '') || !next) return false;
+  if (/[,;:.!?]/.test(token.post) || !(next.pos === 'noun' || next.tags.has('Gerund'))) return false;
+  const stem = /^([a-z]+?)(?:er)$/.exec(token.normal)?.[1];
+  if (!stem) return false;
+  const undoubled = /([b-df-hj-np-tv-z])\1$/.test(stem) ? stem.slice(0, -1) : null;
+  const fromY = stem.endsWith('i') ? `${stem.slice(0, -1)}y` : null;
+  return [stem, `${stem}e`, undoubled, fromY].some((base) => base !== null && lookup(base, 'a') !== null);
+}
+
 /**
  * An adjective by the tagger that is its phrase's head noun: after a determiner (and any
  * adjectives or numbers) and right before the clause's verb ("the second expedient is", "this
@@ -294,6 +314,42 @@ function fieldIsInContext(gloss: string, context: Set<string>): boolean {
   return words.some((w) => context.has(w));
 }
 
+/**
+ * A sense WordNet files under a field of knowledge (its topic: "calculus" under mathematics,
+ * "inverted" under music, "annual" under botany) is meant only where the reading speaks of that
+ * field: "the political calculus" is no branch of mathematics. The field counts as spoken of when
+ * the reading has one of its names, the name of the field it belongs to ("drug" for narcotics),
+ * or a word WordNet derives from one ("legal" from "law"), in any form; a name of several words
+ * by all of them ("Roman law", not "law" alone).
+ */
+function topicIsInReading(synset: Synset, readingWords: ReadonlySet<string>): boolean {
+  const topics = synset.pointers.filter((p) => p.symbol === ';c').map((p) => synsetAt(p.offset, p.pos));
+  if (topics.length === 0) return true;
+  const names = topics.flatMap((topic) => [
+    ...topic.words,
+    ...topic.pointers
+      .filter((p) => p.symbol === '@' || p.symbol === '+')
+      .flatMap((p) => synsetAt(p.offset, p.pos).words),
+  ]);
+  return names.some((name) =>
+    name
+      .toLowerCase()
+      .split(/[\s_-]+/)
+      .filter((word) => word.length >= 3)
+      .every((word) => speaksOf(readingWords, word)),
+  );
+}
+
+/**
+ * Whether the reading's words (whole, and the first six letters of the longer ones) hold `word`
+ * in some form: a long word by its first six letters ("politics", "political"), a short one
+ * whole or with a plain ending ("law", "logical"; not "art" in "artillery").
+ */
+function speaksOf(readingWords: ReadonlySet<string>, word: string): boolean {
+  if (word.length >= 6) return readingWords.has(`${word.slice(0, 6)}…`);
+  return ['', 's', 'al', 'ic', 'ical', 'y'].some((ending) => readingWords.has(`${word}${ending}`));
+}
+
 const FIELD_WORDS: Record<string, string[]> = {
   law: ['law', 'legal', 'court', 'judge', 'statute', 'estate', 'heir', 'lawyer', 'contract'],
   medicine: ['medicine', 'medical', 'doctor', 'patient', 'disease', 'hospital', 'health'],
@@ -334,6 +390,11 @@ const EVERYDAY_RANK = 4000;
 export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
   const items: VocabularyItem[] = [];
   const seen = new Set<string>();
+  const readingWords = new Set(
+    analysis.sentences.flatMap((s) =>
+      s.tokens.flatMap((t) => [t.lemma, t.normal, `${t.lemma.slice(0, 6)}…`, `${t.normal.slice(0, 6)}…`]),
+    ),
+  );
   for (const paragraph of analysis.paragraphs) {
     const context = new Set<string>();
     for (const sentence of paragraph.sentences) {
@@ -362,6 +423,7 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
           (next?.pos !== 'noun' || /[,;:.!?]/.test(token.post))
         )
           continue;
+        if (comparativeReadAsNoun(sentence.tokens, i)) continue;
         // "Mister Sam Rayburn", "Senator Vandenberg": a title before a name is part of the name.
         if (next?.tags.has('Person') && !token.post.trim()) continue;
         const wordnetPos = POS_OF[token.pos];
@@ -431,6 +493,7 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
               : token,
           sentence,
           context,
+          readingWords,
         );
         // "Disagreement among those expected to cooperate": read after its prompt, as the
         // validator reads every option, a gloss that points at no one spoils each item it is in.
