@@ -50,7 +50,12 @@ import { lensQuestions } from './templates/lens';
 import { argumentOrderQuestions, mainIdeaQuestions, point } from './templates/paragraphs';
 import { evidenceQuestions } from './templates/reasons';
 import { clozeQuestions, openSlot } from './templates/statements';
-import { snippet, vocabularyItems, vocabularyQuestions } from './templates/vocabulary';
+import {
+  snippet,
+  vocabularyItems,
+  vocabularyMatchingQuestions,
+  vocabularyQuestions,
+} from './templates/vocabulary';
 import { copiedRun, muchLonger, wordsOf } from './validate';
 
 const readingSlug = 'burns-lead-with-diplomacy';
@@ -1153,6 +1158,38 @@ describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', (
     'The embargo on grain was lifted after the armistice was signed.',
     'Their treachery cost the kingdoms their sovereignty over the straits.',
   ];
+
+  const IMPUNITY = [
+    'The council met in the old capital by the river.',
+    'The generals who ordered the killings have enjoyed impunity for twenty years.',
+    'Now the new government has offered them an amnesty, and the victims are furious.',
+    'The interrogators kept the prisoners for months without a lawyer.',
+    'The ministry released only a snapshot of the files.',
+    'The reporters asked for accountability, but the censors deleted their dispatches.',
+  ].join('\n\n');
+
+  it('offers no wrong meaning that shares a meaning word with the key ("impunity" beside "amnesty")', () => {
+    const small = analysedText(IMPUNITY, 'vocabulary-near-test');
+    const drafts = vocabularyQuestions(small, vocabularyItems(small));
+    const optionsOf = (word: string) => {
+      const draft = drafts.find((d) => d.question.id.endsWith(word));
+      return draft?.question.type === 'multiple-choice' ? draft.question.options.map((o) => o.text) : [];
+    };
+    // Both items are asked, each with three wrong meanings, and neither offers the other's.
+    expect(optionsOf('impunity')).toHaveLength(4);
+    expect(optionsOf('amnesty')).toHaveLength(4);
+    expect(optionsOf('impunity').filter((o) => /offenders/.test(o))).toEqual([]);
+    expect(optionsOf('amnesty').filter((o) => /^Exemption/.test(o))).toEqual([]);
+  });
+
+  it('matches no two words whose meanings share a meaning word', () => {
+    const small = analysedText(IMPUNITY, 'vocabulary-near-matching-test');
+    const [matching, ...more] = vocabularyMatchingQuestions(small, vocabularyItems(small));
+    expect(more).toEqual([]);
+    const words = matching?.question.type === 'matching' ? matching.question.left.map((w) => w.text) : [];
+    expect(words).toHaveLength(4);
+    expect(words.filter((w) => w === 'impunity' || w === 'amnesty')).toHaveLength(1);
+  });
 
   it('gives a word for people other words for people as its wrong meanings first', () => {
     const text = [

@@ -589,6 +589,44 @@ export function snippet(text: string, word: string): string {
   return `${start > 0 ? '…' : ''}${quoted}${end < parts.length ? '…' : ''}`;
 }
 
+/**
+ * Words that frame a definition rather than say what it means ("to cause …", "characterized by
+ * …", "the act of …", "a person who …").
+ */
+const DEFINITION_FRAME = new Set([
+  'act',
+  'action',
+  'become',
+  'cause',
+  'characterize',
+  'condition',
+  'especially',
+  'give',
+  'have',
+  'kind',
+  'make',
+  'manner',
+  'mark',
+  'often',
+  'one',
+  'person',
+  'process',
+  'quality',
+  'relate',
+  'someone',
+  'something',
+  'state',
+  'thing',
+  'usually',
+  'use',
+  'used',
+  'way',
+]);
+
+/** The content words of a definition, by lemma, without those that frame it. */
+export const meaningWords = (definition: string) =>
+  contentLemmas(definition).filter((w) => !DEFINITION_FRAME.has(w));
+
 const vocabularyPrompt = (analysis: ReadingAnalysis, item: VocabularyItem) =>
   `In paragraph ${item.sentence.paragraphNumber}, ${analysis.authorName} ${quotesVerb(analysis.authorName)}: ${quote(snippet(item.sentence.text, item.token.text))} What does “${item.token.text}” mean here?`;
 
@@ -621,7 +659,15 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
     const words = (text: string) => text.split(/\s+/).length;
     const key = words(item.definition);
     const likeKey = (d: string) => !muchLonger(key, words(d)) && !muchLonger(words(d), key);
-    const unique = byKind.filter((d, i, all) => d !== item.definition && all.indexOf(d) === i);
+    // "A period during which offenders are exempt from punishment" (amnesty) as a wrong meaning
+    // of "impunity", keyed "exemption from punishment or loss": a definition that shares a meaning
+    // word with the key's is near enough to be read as right. On WordNet, the definitions of a
+    // sense and of its broader or similar sense share one in 44 % of pairs, two random senses' in 3 %.
+    const keyWords = new Set(meaningWords(item.definition));
+    const unique = byKind.filter(
+      (d, i, all) =>
+        d !== item.definition && all.indexOf(d) === i && !meaningWords(d).some((w) => keyWords.has(w)),
+    );
     const distractors = [...unique.filter(likeKey), ...unique.filter((d) => !likeKey(d))].slice(0, 3);
     if (distractors.length < 3) continue;
     const { options, keyId } = shuffledOptions(item.definition, distractors, id);
@@ -648,10 +694,28 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
 }
 
 export function vocabularyMatchingQuestions(analysis: ReadingAnalysis, items: VocabularyItem[]): Draft[] {
-  const confident = items.filter((i) => i.confident);
+  // Groups of four in the text's order, where no two meanings share a meaning word (see
+  // `vocabularyQuestions`): either could then be matched with either word. An item that would
+  // clash waits for the next group.
+  const groups: VocabularyItem[][] = [];
+  let waiting = items.filter((i) => i.confident);
+  while (waiting.length >= 4) {
+    const group: VocabularyItem[] = [];
+    const words = new Set<string>();
+    const rest: VocabularyItem[] = [];
+    for (const item of waiting) {
+      const own = meaningWords(item.definition);
+      if (group.length < 4 && !own.some((w) => words.has(w))) {
+        group.push(item);
+        for (const w of own) words.add(w);
+      } else rest.push(item);
+    }
+    if (group.length < 4) break;
+    groups.push(group);
+    waiting = rest;
+  }
   const drafts: Draft[] = [];
-  for (let start = 0; start + 4 <= confident.length; start += 4) {
-    const group = confident.slice(start, start + 4);
+  for (const group of groups) {
     const id = `match-words-${group[0]!.sentence.id}`;
     const { items: right, order } = labelled(
       group.map((i) => i.definition),
