@@ -905,9 +905,10 @@ function perfectParticipleAfter(tokens: Token[], at: number): number | null {
   const have = tokens[at]!;
   if (!HAVE_FORMS.test(have.normal) || have.post.trim()) return null;
   let k = at + 1;
-  // compromise tags "now" a conjunction here and "long" ("has long stood") an adjective.
+  // compromise tags "now" and "yet" ("has not yet paid") conjunctions here and "long" ("has long
+  // stood") an adjective.
   const isAdverb = (t: Token) =>
-    (t.pos === 'adv' || t.isNegator || t.normal === 'now' || t.normal === 'long') && !t.tags.has('Verb');
+    (t.pos === 'adv' || t.isNegator || /^(now|yet|long)$/.test(t.normal)) && !t.tags.has('Verb');
   while (tokens[k] && isAdverb(tokens[k]!) && !tokens[k]!.post.trim()) k++;
   if (k === at + 1) return null;
   const verb = tokens[k];
@@ -1324,7 +1325,22 @@ export function affirmed(proposition: Proposition, subjectText_ = subjectText(pr
   } else {
     verbGroup = join([parts.aux, parts.between, parts.verb]);
   }
-  return join([subjectText_, verbGroup, trimEnd(textOf(proposition.rest))]);
+  const predicate = withoutNegativePolarity(join([verbGroup, trimEnd(textOf(proposition.rest))]));
+  return predicate === null ? null : join([subjectText_, predicate]);
+}
+
+/**
+ * A predicate whose "not" has just been taken out, with the words that leaned on it turned:
+ * "is not yet over" → "is already over", "did not see any reason" → "saw some reason". Null where
+ * no word turns it fairly: "was not signed until 1994" is no "was signed until 1994", nor "will not
+ * stop either" "will stop either".
+ */
+function withoutNegativePolarity(predicate: string): string | null {
+  if (/\b(until|till|ever|either|anymore|whatsoever|at all|any (?:longer|more))\b/i.test(predicate))
+    return null;
+  return predicate
+    .replace(/\byet\b/i, 'already')
+    .replace(/\bany(one|body|thing|where)?\b/gi, (_, rest: string | undefined) => `some${rest ?? ''}`);
 }
 
 /** The verb phrase as an infinitive without "to": "tighten those screws further". */

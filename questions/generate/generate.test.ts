@@ -2278,6 +2278,20 @@ describe('faults a fresh speech showed (Truman, address to Congress, 16 April 19
     expect(affirmed(propositionOf(clause!)!)).toBe('The outlook for humanity is hopeless');
   });
 
+  it('turns the words a "not" held up when it affirms ("not yet" → "already", "any" → "some"), or gives up', () => {
+    const affirm = (sentence: string) => {
+      const [clause] = clausesOf(tokenize(sentence));
+      return affirmed(propositionOf(clause!)!);
+    };
+    expect(affirm('The siege of the port is not yet over.')).toBe('The siege of the port is already over');
+    expect(affirm('The government has not yet paid the soldiers.')).toBe(
+      'The government has already paid the soldiers',
+    );
+    expect(affirm('The court has not found anyone guilty.')).toBe('The court has found someone guilty');
+    expect(affirm('The treaty was not signed until 1994.')).toBeNull();
+    expect(affirm('The rebels will not stop either.')).toBeNull();
+  });
+
   it('blanks no cause after "fight for" or goal after "the way to", where any fits', () => {
     expect(openSlot(tokenize('We dare not pause in the hard fight for victory.'), 9)).toBe(true);
     expect(openSlot(tokenize('Hope showed the way to victory.'), 5)).toBe(true);
