@@ -8,6 +8,7 @@ import {
   clausesOf,
   frontedAdverb,
   isFiniteVerb,
+  isSingularSubject,
   namesAnActor,
   negated,
   type Proposition,
@@ -38,11 +39,11 @@ export type CauseLink = {
   effect: Statement;
   /** Reasons the text gives only to reject them ("not because the Communists may be doing it"). */
   rejected: string[];
-  /** The reason, as a clause of its own ("the Soviet Union refused"). */
+  /** The reason, as a clause of its own ("the Soviet Union refused"), or a noun phrase ("because-of"). */
   cause: string;
   causeProposition: Proposition | null;
   evidence: SentenceAnalysis[];
-  kind: 'because' | 'so' | 'purpose';
+  kind: 'because' | 'because-of' | 'so' | 'purpose';
 };
 
 export type Recommendation = {
@@ -94,8 +95,13 @@ function readableSubject(
   proposition: Proposition,
   sentence: SentenceAnalysis,
   first: boolean,
+  fronted: Proposition | null = null,
 ): string | null {
   const text = subjectText(proposition);
+  // "Because the herders had no majority, they resorted to violence": a pronoun of the main
+  // clause stands for the subject of the reason or condition put before it, when the two agree.
+  const antecedent = fronted && frontedAntecedent(text, fronted);
+  if (antecedent) return antecedent;
   // "Today it is feeding …", "Again I would counsel caution": the parse took the adverb into the
   // subject, and the pronoun behind it refers to what the sentence does not name.
   const afterAdverb = frontedAdverb(text)?.rest;
@@ -116,6 +122,27 @@ function readableSubject(
   if (/^(this|that|these|those|such)\b/i.test(text)) return null;
   if (ellipticalSubject(text)) return null;
   return text;
+}
+
+/** The subject of a fronted clause that the main clause's pronoun subject can stand for, or null. */
+function frontedAntecedent(pronoun: string, fronted: Proposition): string | null {
+  const word = pronoun.toLowerCase();
+  if (!/^(they|he|she|it)$/.test(word)) return null;
+  const antecedent = subjectText(fronted);
+  if (
+    PRONOUN_SUBJECT.test(antecedent) ||
+    /^(i|we|you|us|them)$/i.test(antecedent) ||
+    /^(this|that|these|those|such|each|every|all|some|no|none)\b/i.test(antecedent) ||
+    ellipticalSubject(antecedent)
+  )
+    return null;
+  // "the Kurds", "the Bodos": a people's name in the plural, which the tagger reads as one name.
+  const words = fronted.subject.filter((t) => t.normal !== 'the');
+  const people = words.length === 1 && words[0]!.tags.has('ProperNoun') && /[^s]s$/.test(words[0]!.normal);
+  const singular = isSingularSubject(fronted.subject) && !people;
+  const person = fronted.subject.some((t) => t.tags.has('Person'));
+  const agrees = word === 'they' ? !singular : word === 'it' ? singular && !person : singular && person;
+  return agrees ? antecedent : null;
 }
 
 /**
@@ -454,7 +481,12 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         // "[Washington flourished, but] the people did not share in its wealth": "its" with no
         // thing named before it in its clause stands for a noun of another clause.
         if (pronounWithoutThing(clause.tokens)) return null;
-        const subject = readableSubject(proposition, sentence, k === 0);
+        // A reason, condition or concession before the main clause may name what its pronoun means.
+        const fronted =
+          k === 1 && /^(cause|condition|concession)$/.test(parts[0]!.clause.relation ?? '')
+            ? parts[0]!.proposition
+            : null;
+        const subject = readableSubject(proposition, sentence, k === 0, fronted);
         if (!subject || ellipticalObject(proposition)) return null;
         // "If the Soviet Government wants an agreement, there will be one": a condition is
         // supposed, not stated; nor is a purpose ("so that they can …") said to be so.
@@ -558,6 +590,57 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           });
         }
       });
+
+      // "The chief was suspended because of a passage he wrote": a reason given as a noun phrase
+      // inside the clause it explains ("not because of" rejects it). A degree word before it
+      // ("mainly because of") goes with the reason, not with what it explains.
+      for (const statement of statements) {
+        if (!statement) continue;
+        const rest = statement.proposition.rest;
+        const at = rest.findIndex((t, i) => t.normal === 'because' && rest[i + 1]?.normal === 'of');
+        if (at < 0 || rest[at - 1]?.isNegator || statement.proposition.negative) continue;
+        // "No person shall be kept from voting because of his race": a reason under "no" is one
+        // that does not count. "refuse to resign itself to suicide because of a veto", "realize
+        // that there is unease because of …": after another verb or a clause of its own, the
+        // reason is that verb's, not the main one's.
+        if (
+          statement.proposition.subject.some((t) => /^(no|none|nobody|nothing|neither|never)$/.test(t.normal))
+        )
+          continue;
+        if (
+          rest
+            .slice(0, at)
+            .some(
+              (t) =>
+                t.tags.has('Verb') || /^(that|which|who|whom|whose|where|when|if|whether)$/.test(t.normal),
+            )
+        )
+          continue;
+        let end = at;
+        while (end > 0 && rest[end - 1]!.pos === 'adv') end--;
+        const after = rest.slice(at + 2);
+        // The reason runs to the next pause; a second one joined to it ("our strength and because
+        // of our values") is part of it.
+        const pause = after.findIndex((t) => /[,;:—–]/.test(t.post));
+        const reason = trimClause(textOf(pause >= 0 ? after.slice(0, pause + 1) : after)).replace(
+          /\band because of\b/gi,
+          'and',
+        );
+        if (wordCount(reason) < 3) continue;
+        const effect = withoutFrame({
+          ...statement,
+          proposition: { ...statement.proposition, rest: rest.slice(0, end) },
+        });
+        if (!effect) continue;
+        discourse.causes.push({
+          effect,
+          cause: reason,
+          causeProposition: null,
+          rejected: [],
+          evidence: [sentence],
+          kind: 'because-of',
+        });
+      }
 
       // Recommendations and pledges, and what the author says not to do.
       statements.forEach((statement, k) => {

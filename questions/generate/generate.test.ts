@@ -1675,6 +1675,48 @@ describe('faults a fresh text showed (Biden 2021, on its first-sight rating)', (
     expect(mainIdeaQuestions(small).map((d) => d.anchor)).not.toContain('p5');
   });
 
+  it('asks why of a main clause whose pronoun names the subject of the reason before it', () => {
+    const small = analysedText(
+      [
+        'The council met in the old capital by the river.',
+        'Because the herders did not enjoy a majority in the valley, they resorted to violence against the farmers.',
+        'Because the Kurds held the mountain passes, they could tax every caravan.',
+        'Because the treaty was signed in haste, he regretted it for years.',
+      ].join('\n\n'),
+      'fronted-reason-test',
+    );
+    const prompts = causeQuestions(small, readDiscourse(small)).map((d) => d.question.prompt);
+    expect(prompts).toContain(
+      'According to the author, why did the herders resort to violence against the farmers?',
+    );
+    expect(prompts.some((p) => /why could the Kurds tax every caravan\?$/.test(p))).toBe(true);
+    // "he" cannot stand for a treaty.
+    expect(prompts.filter((p) => /regret/.test(p))).toEqual([]);
+  });
+
+  it('asks why of a clause with "because of" and a noun phrase, when the reason is the main verb\'s', () => {
+    const small = analysedText(
+      [
+        'The council met in the old capital by the river.',
+        'The old chief had been suspended in November because of a passage he wrote about the war.',
+        'No merchant shall be denied a stall because of his faith or his birth.',
+        'The council refused to sign the accord because of the veto of the northern towns.',
+      ].join('\n\n'),
+      'because-of-test',
+    );
+    const drafts = causeQuestions(small, readDiscourse(small));
+    const why = drafts.filter((d) => d.question.type === 'short-answer');
+    expect(why.map((d) => d.question.prompt)).toEqual([
+      'According to the author, why had the old chief been suspended in November?',
+    ]);
+    const [question] = why;
+    expect(question?.question.type === 'short-answer' && question.question.rubric.keyPoints[0]?.text).toBe(
+      'a passage he wrote about the war',
+    );
+    // A reason named by a noun phrase gets no choices among reasons stated as clauses.
+    expect(drafts.filter((d) => d.question.type === 'multiple-choice')).toEqual([]);
+  });
+
   it('asks no "why" of the speaker\'s own request or of a "let\'s"', () => {
     const text = [
       "So I ask you, let's keep a minute of silence for those who died in the floods, for the families they left, and for our valley.",

@@ -255,8 +255,15 @@ export function causeQuestions(analysis: ReadingAnalysis, discourse: Discourse):
     });
     // The same question with choices: other reasons from the text, which do not answer it.
     const exclude = new Set([cause.toLowerCase()]);
+    // A reason named by a noun phrase ("because of the drought") among reasons stated as clauses
+    // would stand out by its form, either as the key or as a wrong answer: those have no choices.
     const otherReasons = causes
-      .filter((c) => c !== link && c.effect.sentence.paragraphIndex !== effectSentence.paragraphIndex)
+      .filter(
+        (c) =>
+          c !== link &&
+          c.kind !== 'because-of' &&
+          c.effect.sentence.paragraphIndex !== effectSentence.paragraphIndex,
+      )
       .map((c) => shortenReason(c.cause))
       .filter((c): c is string => c !== null && words(c) >= 3 && !exclude.has(c.toLowerCase()));
     // Reasons the text itself rejects ("not because …") are the best wrong answers.
@@ -269,7 +276,7 @@ export function causeQuestions(analysis: ReadingAnalysis, discourse: Discourse):
       ...otherClaims(discourse, effectSentence.paragraphIndex, id, exclude),
     ];
     const distractors = fairDistractors(cause, candidates, 3, { reasons: true });
-    if (distractors.length === 3) {
+    if (distractors.length === 3 && link.kind !== 'because-of') {
       const { options, keyId } = shuffledOptions(cause, distractors, `${id}-mc`);
       drafts.push({
         template: 'why-choice',
