@@ -546,7 +546,16 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           )
             return;
           // "The world is very different now. For man holds …": the reason of the sentence before.
-          const backwards = k === 0 && /^for$/i.test(clause.marker);
+          // "The generals refuse every compromise. That is because they …": likewise, the reason
+          // of the sentence before, when all that comes before "because" is "that is" (or "this
+          // is", "it is partly").
+          const backwards =
+            (k === 0 && /^for$/i.test(clause.marker)) ||
+            (k === 1 &&
+              /^because$/i.test(clause.marker) &&
+              /^(that|this|it)\s+(is|was)(\s+(partly|largely|mainly|mostly|simply|precisely|only|in part))?$/i.test(
+                textOf(parts[0]!.clause.tokens).replace(/[,\s]+$/, ''),
+              ));
           const effect = withoutFrame(
             // "We live in a peaceful time, but we can make it better. For a new breeze is
             // blowing": the reason of the nearest clause, the last of the sentence before (none

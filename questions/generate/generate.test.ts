@@ -1694,6 +1694,21 @@ describe('faults a fresh text showed (Biden 2021, on its first-sight rating)', (
     expect(prompts.filter((p) => /regret/.test(p))).toEqual([]);
   });
 
+  it('reads "That is because …" as the reason of the sentence before', () => {
+    const small = analysedText(
+      [
+        'The council met in the old capital by the river.',
+        'The generals refuse every compromise with the rebels. That is because they have their own fixed views of the war.',
+      ].join('\n\n'),
+      'that-is-because-test',
+    );
+    const why = causeQuestions(small, readDiscourse(small)).find((d) => d.question.type === 'short-answer');
+    expect(why?.question.prompt).toBe(
+      'According to the author, why do the generals refuse every compromise with the rebels?',
+    );
+    expect(why?.question.evidence).toEqual(['p2.s1', 'p2.s2']);
+  });
+
   it('asks why of a clause with "because of" and a noun phrase, when the reason is the main verb\'s', () => {
     const small = analysedText(
       [
