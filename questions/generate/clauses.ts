@@ -670,7 +670,9 @@ export function propositionOf(clause: Clause): Proposition | null {
     ) {
       // "have now taken", "has long stood": compromise reads a "have" that an adverb parts from
       // its participle as the main verb; the participle ends the group.
-      const participle = perfectParticipleAfter(body, end - 1);
+      // "did not even mention", "didn't really want": compromise reads a "did" that an adverb
+      // parts from its verb as the main verb; the bare verb ends the group.
+      const participle = perfectParticipleAfter(body, end - 1) ?? verbAfterDo(body, end - 1);
       if (participle === null) break;
       end = participle + 1;
       break;
@@ -913,6 +915,16 @@ function perfectParticipleAfter(tokens: Token[], at: number): number | null {
   if (k === at + 1) return null;
   const verb = tokens[k];
   return verb?.tags.has('Verb') && isParticipleForm(verb) ? k : null;
+}
+
+/** "did not even mention": the bare verb a "do" takes past "not" and adverbs, or null. */
+function verbAfterDo(tokens: Token[], at: number): number | null {
+  if (!/^(do|does|did)$/.test(tokens[at]!.normal) || tokens[at]!.post.trim()) return null;
+  let k = at + 1;
+  while (tokens[k] && (tokens[k]!.isNegator || tokens[k]!.pos === 'adv') && !tokens[k]!.post.trim()) k++;
+  if (k === at + 1 || !tokens.slice(at + 1, k).some((t) => t.pos === 'adv')) return null;
+  const verb = tokens[k];
+  return verb?.tags.has('Verb') && verb.tags.has('Infinitive') ? k : null;
 }
 
 /** "told", "taken": a verb written as its past participle (compromise omits it where it is the past tense). */
@@ -1304,11 +1316,13 @@ export function affirmed(proposition: Proposition, subjectText_ = subjectText(pr
   // "is not so hopeless" → "is hopeless", not "is so hopeless": the degree word went with the "not".
   const not = proposition.group.findIndex((t) => t.isNegator);
   const degree = proposition.group[not + 1];
+  // "did not even mention" → "mentioned": "even" only stresses the "not".
   const degreeGoes =
     degree !== undefined &&
-    /^(so|that|too|very)$/.test(degree.normal) &&
-    proposition.rest[0]?.pos === 'adj' &&
-    !proposition.rest.slice(1).some((t) => /^(that|as|to)$/.test(t.normal));
+    (degree.normal === 'even' ||
+      (/^(so|that|too|very)$/.test(degree.normal) &&
+        proposition.rest[0]?.pos === 'adj' &&
+        !proposition.rest.slice(1).some((t) => /^(that|as|to)$/.test(t.normal))));
   const parts = degreeGoes
     ? {
         ...found,

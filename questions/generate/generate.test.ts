@@ -1784,6 +1784,21 @@ describe('senses WordNet marks with their field, and one country under two names
     ).toContain('(law) a gift of personal property by will');
   });
 
+  it('asks no word whose meaning shares its first six letters ("reconnaissance": "the act of reconnoitring")', () => {
+    const words = vocabularyItems(
+      analysedText(
+        [
+          'The council met in the old capital by the river.',
+          'The northern army sent its cavalry on a long reconnaissance of the southern passes before the winter.',
+          'The ministers pledged their creditors a larger share of the harvest.',
+        ].join('\n\n'),
+        'six-letters-test',
+      ),
+    ).map((i) => i.token.normal);
+    expect(words).toContain('creditors');
+    expect(words).not.toContain('reconnaissance');
+  });
+
   it('reads an adjective\'s comparative before its noun as the adjective ("a sounder footing" is no device for soundings)', () => {
     const words = vocabularyItems(
       analysedText(
@@ -2345,6 +2360,9 @@ describe('faults a fresh speech showed (Truman, address to Congress, 16 April 19
       'The government has already paid the soldiers',
     );
     expect(affirm('The court has not found anyone guilty.')).toBe('The court has found someone guilty');
+    expect(affirm("The envoy's speech didn't even mention the blockade.")).toBe(
+      "The envoy's speech mentioned the blockade",
+    );
     expect(affirm('The treaty was not signed until 1994.')).toBeNull();
     expect(affirm('The rebels will not stop either.')).toBeNull();
   });

@@ -57,8 +57,10 @@ const IN_PRINT =
 /** Licence and provenance wording: a line that says where a text comes from or who owns it. */
 const LICENCE =
   /\b(public domain|copyright|all rights reserved|creative commons|licensed under|reprinted (?:with|by) permission|used (?:with|by) permission|courtesy of)\b|©|\(c\)\s*\d{4}|\bCC[- ]BY\b/i;
+// A bare "From" opens headlines ("From Guantanamo to Montevideo and on to Havana") as often as it
+// names a source, so it counts only with its colon ("From: Reuters").
 const SOURCE_LINE =
-  /^(?:source|via|from|transcript(?: from| courtesy of| by)?|retrieved from|credit)\s*:?\s+(.+?)\.?$/i;
+  /^(?:(?:source|via|transcript(?: from| courtesy of| by)?|retrieved from|credit)\s*:?|from\s*:)\s+(.+?)\.?$/i;
 
 /** "For the Independent Journal.", "From the New York Packet.": the paper an essay was written for. */
 const WRITTEN_FOR = /^(?:[Ff]or|[Ff]rom) ([Tt]he (?:\p{Lu}[\p{L}'’-]*\s*){1,6})\.$/u;

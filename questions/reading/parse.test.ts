@@ -103,6 +103,29 @@ describe('parseReading on nasty input', () => {
     expect(opening.paragraphs[0]!.sentences[0]!.text).toBe('Why should anyone care about Baga?');
   });
 
+  it('reads an op-ed\'s long headline, or one of two sentences, or one opening on "From", as the title', () => {
+    const body =
+      'The drachma would return at half its value, and the banks would close for weeks. Europe would feel it too, but less.\n\nThe troika should say so plainly.';
+    for (const headline of [
+      'A Greek exit from the euro would hurt Europe - but not nearly as much as it would hurt Greece itself',
+      'Forget the tax on bread and milk. The minister needs a new and honest bargain with the whole country',
+      'From Guantanamo to Montevideo and on to Havana',
+    ]) {
+      const reading = parseReading({ text: `${headline}\n\n${body}`, format: 'text' });
+      expect(reading.title).toBe(headline);
+      expect(reading.paragraphs[0]!.sentences[0]!.text).toMatch(/^The drachma/);
+    }
+    // Nor is a paragraph that opens on "From" a source line to drop.
+    const kept = parseReading({
+      text: `Harvest\n\n${body}\n\nFrom the mountains to the sea, the farmers are helping one another.`,
+      format: 'text',
+    });
+    expect(allText(kept)).toMatch(/From the mountains to the sea, the farmers are helping one another\./);
+    // "From:" with its colon still names a source.
+    const sourced = parseReading({ text: `From: The Daily Courier\n\n${body}`, format: 'text' });
+    expect(allText(sourced)).not.toMatch(/Courier/);
+  });
+
   it('refuses a page that is only markup', () => {
     expect(() =>
       parseReading({ text: '<div><script>evil()</script><img src=x></div>', format: 'text' }),

@@ -116,13 +116,14 @@ function vocabularyItem(
   // "abolition" is "the act of abolishing …": the gloss word starts with the lemma's stem.
   const lemmaStem = suffixless(token.lemma);
   // "inadequacy" is "lack of an adequate quantity", "electrification" "the act of providing
-  // electricity": the stem after a negative prefix, or seven letters in common from the start.
+  // electricity", "reconnaissance" "the act of reconnoitring": the stem after a negative prefix,
+  // or six letters in common from the start.
   const unprefixed = withoutNegativePrefix(token.lemma, 5) ?? token.lemma;
   const sharesStem = (w: string) => {
     for (const form of new Set([token.lemma, unprefixed])) {
       let common = 0;
       while (common < w.length && w[common] === form[common]) common++;
-      if (common >= 7 || (common >= 6 && common >= 0.75 * Math.min(w.length, form.length))) return true;
+      if (common >= 6) return true;
     }
     if (lemmaStem.length >= 5 && lemmaStem !== token.lemma && w.startsWith(lemmaStem)) return true;
     const stem = suffixless(w);
