@@ -1799,6 +1799,21 @@ describe('senses WordNet marks with their field, and one country under two names
     expect(words).not.toContain('reconnaissance');
   });
 
+  it('asks no adjective whose meaning names its noun ("forcible": "… physical force", "farcical": "… farce")', () => {
+    const words = vocabularyItems(
+      analysedText(
+        [
+          'The council met in the old capital by the river.',
+          'The elders refused the forcible transfer of their herds to the northern valleys.',
+          'The trial was farcical from the first day, and the judges knew it.',
+          'The ministers pledged their creditors a larger share of the harvest.',
+        ].join('\n\n'),
+        'adjective-base-test',
+      ),
+    ).map((i) => i.token.normal);
+    expect(words).toEqual(['creditors']);
+  });
+
   it('reads an adjective\'s comparative before its noun as the adjective ("a sounder footing" is no device for soundings)', () => {
     const words = vocabularyItems(
       analysedText(

@@ -27,6 +27,9 @@ const DERIVING_SUFFIXES = /(?:ism|ist|ity|ness|ation|tion|ment|ial|al|ous|ive|ly
 const withoutNegativePrefix = (word: string, rest: number) =>
   new RegExp(`^(?:un|in|im|il|ir|dis|non)(.{${rest},})$`).exec(word)?.[1] ?? null;
 
+/** An adjective's base of four letters or more: "tribal" → "trib", "forcible" → "forc", "farcical" → "farc". */
+const adjectiveBase = (word: string) => /^([a-z]{4,}?)(?:ical|ible|able|al|ic)$/.exec(word)?.[1] ?? null;
+
 /** A word without the suffix that derives it from its stem: "cynicism", "cynical" → "cynic". */
 const suffixless = (word: string) => word.replace(DERIVING_SUFFIXES, '');
 
@@ -127,7 +130,11 @@ function vocabularyItem(
     }
     if (lemmaStem.length >= 5 && lemmaStem !== token.lemma && w.startsWith(lemmaStem)) return true;
     const stem = suffixless(w);
-    return stem.length >= 4 && stem === lemmaStem;
+    if (stem.length >= 4 && stem === lemmaStem) return true;
+    // "tribal" is "relating to a tribe", "forcible" "done by force", "farcical" "resembling farce":
+    // an adjective's base is its noun without the final "e".
+    const base = adjectiveBase(token.lemma);
+    return base !== null && w.replace(/e$/, '') === base;
   };
   if (
     (definition.toLowerCase().match(/[a-z]{4,}/g) ?? []).some((w) => token.lemma.includes(w) || sharesStem(w))
