@@ -103,6 +103,17 @@ describe('parseReading on nasty input', () => {
     expect(opening.paragraphs[0]!.sentences[0]!.text).toBe('Why should anyone care about Baga?');
   });
 
+  it("keeps a typed title and still reads the text's own title line as no paragraph of it", () => {
+    const text =
+      'Universal Declaration of Human Rights\nPreamble\nWhereas recognition of the inherent dignity of all members of the human family is the foundation of freedom.\n\nAll human beings are born free and equal in dignity and rights.';
+    const reading = parseReading({ text, format: 'text', title: 'Week 3: the Declaration' });
+    expect(reading.title).toBe('Week 3: the Declaration');
+    expect(reading.paragraphs.map((p) => p.sentences[0]!.text)).toEqual([
+      'Whereas recognition of the inherent dignity of all members of the human family is the foundation of freedom.',
+      'All human beings are born free and equal in dignity and rights.',
+    ]);
+  });
+
   it('reads an op-ed\'s long headline, or one of two sentences, or one opening on "From", as the title', () => {
     const body =
       'The drachma would return at half its value, and the banks would close for weeks. Europe would feel it too, but less.\n\nThe troika should say so plainly.';

@@ -57,18 +57,20 @@ export function parseReading(
   };
   const kept = markPlainHeadings(joinOpenings(extractMetadata(blocks, meta)), input.format);
 
-  // A leading top-level heading, or a short first line without final punctuation, is the title.
+  // A leading top-level heading, or a short first line without final punctuation, is the title;
+  // where the instructor typed a title of their own, theirs is kept and the line is still no
+  // paragraph of the text (pasted with its headline, the Universal Declaration had begun with
+  // "Universal Declaration of Human Rights" as paragraph 1).
   const first = kept[0];
   if (first?.kind === 'heading' && first.depth === 1) {
     meta.title ??= first.text;
     kept.shift();
   } else if (
-    !meta.title &&
     first?.kind === 'paragraph' &&
     (looksLikeTitle(first.text) || isHeadline(first.text, kept[1])) &&
     kept.length > 1
   ) {
-    meta.title = first.text;
+    meta.title ??= first.text;
     kept.shift();
   }
 
