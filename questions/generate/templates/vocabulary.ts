@@ -58,7 +58,7 @@ function vocabularyItem(
   token: Token,
   sentence: SentenceAnalysis,
   context: Set<string>,
-  readingWords: ReadonlySet<string>,
+  readingWords: ReadingWords,
 ): VocabularyItem | null {
   const pos = POS_OF[token.pos];
   if (
@@ -156,10 +156,17 @@ function vocabularyItem(
  */
 function isVerbForm(word: string, ending: 'ing' | 'ed'): boolean {
   const stem = new RegExp(`^(.+)${ending}$`).exec(word)?.[1];
-  if (!stem) return false;
+  return stem !== undefined && hasBaseIn(stem, 'v', ending === 'ed');
+}
+
+/**
+ * Whether what an ending leaves of a word is, as written or mended, a word of that part of speech
+ * in WordNet: "stopp" (stop), "mak" (make), with `fromY` "tri" (try), "happi" (happy).
+ */
+function hasBaseIn(stem: string, pos: WordNetPos, fromY: boolean): boolean {
   const undoubled = /([b-df-hj-np-tv-z])\1$/.test(stem) ? stem.slice(0, -1) : null;
-  const fromY = ending === 'ed' && stem.endsWith('i') ? `${stem.slice(0, -1)}y` : null;
-  return [stem, undoubled, `${stem}e`, fromY].some((base) => base !== null && lookup(base, 'v') !== null);
+  const y = fromY && stem.endsWith('i') ? `${stem.slice(0, -1)}y` : null;
+  return [stem, undoubled, `${stem}e`, y].some((base) => base !== null && lookup(base, pos) !== null);
 }
 
 /**
@@ -195,10 +202,6 @@ function forTheSamePeople(definition: string, tokens: Token[], i: number): boole
 }
 
 /**
- * "mankind" (man + kind), "homeland" (home + land), "insignificant" (not significant): a word
- * written as two everyday words, or as "not" and one, is read off its parts: it tests nothing.
- */
-/**
  * "Building a sounder economy": an adjective's comparative between an article and its noun, which
  * the tagger reads as a noun of its own (WordNet's "sounder" is a device for making soundings).
  */
@@ -208,10 +211,7 @@ function comparativeReadAsNoun(tokens: readonly Token[], i: number): boolean {
   if (token.pos !== 'noun' || !/^(a|an|the)$/.test(tokens[i - 1]?.normal ?? '') || !next) return false;
   if (/[,;:.!?]/.test(token.post) || !(next.pos === 'noun' || next.tags.has('Gerund'))) return false;
   const stem = /^([a-z]+?)(?:er)$/.exec(token.normal)?.[1];
-  if (!stem) return false;
-  const undoubled = /([b-df-hj-np-tv-z])\1$/.test(stem) ? stem.slice(0, -1) : null;
-  const fromY = stem.endsWith('i') ? `${stem.slice(0, -1)}y` : null;
-  return [stem, `${stem}e`, undoubled, fromY].some((base) => base !== null && lookup(base, 'a') !== null);
+  return stem !== undefined && hasBaseIn(stem, 'a', true);
 }
 
 /**
@@ -284,6 +284,10 @@ function modifiesLikeAdjective(tokens: readonly Token[], i: number): boolean {
   );
 }
 
+/**
+ * "mankind" (man + kind), "homeland" (home + land), "insignificant" (not significant): a word
+ * written as two everyday words, or as "not" and one, is read off its parts: it tests nothing.
+ */
 function isTransparentCompound(word: string, pos: WordNetPos): boolean {
   // "insignificant", "disunited", "uncivil": "not" before an everyday word that WordNet gives as
   // its opposite (not "untold", "inroad" or "income").
@@ -330,7 +334,7 @@ function fieldIsInContext(gloss: string, context: Set<string>): boolean {
  * or a word WordNet derives from one ("legal" from "law"), in any form; a name of several words
  * by all of them ("Roman law", not "law" alone).
  */
-function topicIsInReading(synset: Synset, readingWords: ReadonlySet<string>): boolean {
+function topicIsInReading(synset: Synset, readingWords: ReadingWords): boolean {
   const topics = synset.pointers.filter((p) => p.symbol === ';c').map((p) => synsetAt(p.offset, p.pos));
   if (topics.length === 0) return true;
   const names = topics.flatMap((topic) => [
@@ -348,14 +352,22 @@ function topicIsInReading(synset: Synset, readingWords: ReadonlySet<string>): bo
   );
 }
 
+/** A reading's words (lemmas and forms), whole and by their first six letters. */
+type ReadingWords = { whole: ReadonlySet<string>; firstSix: ReadonlySet<string> };
+
+function readingWordsOf(analysis: ReadingAnalysis): ReadingWords {
+  const whole = new Set(analysis.sentences.flatMap((s) => s.tokens.flatMap((t) => [t.lemma, t.normal])));
+  return { whole, firstSix: new Set([...whole].map((w) => w.slice(0, 6))) };
+}
+
 /**
- * Whether the reading's words (whole, and the first six letters of the longer ones) hold `word`
- * in some form: a long word by its first six letters ("politics", "political"), a short one
- * whole or with a plain ending ("law", "logical"; not "art" in "artillery").
+ * Whether the reading holds `word` in some form: a long word by its first six letters
+ * ("politics", "political"), a short one whole or with a plain ending ("law", "logical"; not
+ * "art" in "artillery").
  */
-function speaksOf(readingWords: ReadonlySet<string>, word: string): boolean {
-  if (word.length >= 6) return readingWords.has(`${word.slice(0, 6)}…`);
-  return ['', 's', 'al', 'ic', 'ical', 'y'].some((ending) => readingWords.has(`${word}${ending}`));
+function speaksOf(readingWords: ReadingWords, word: string): boolean {
+  if (word.length >= 6) return readingWords.firstSix.has(word.slice(0, 6));
+  return ['', 's', 'al', 'ic', 'ical', 'y'].some((ending) => readingWords.whole.has(`${word}${ending}`));
 }
 
 const FIELD_WORDS: Record<string, string[]> = {
@@ -398,11 +410,7 @@ const EVERYDAY_RANK = 4000;
 export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
   const items: VocabularyItem[] = [];
   const seen = new Set<string>();
-  const readingWords = new Set(
-    analysis.sentences.flatMap((s) =>
-      s.tokens.flatMap((t) => [t.lemma, t.normal, `${t.lemma.slice(0, 6)}…`, `${t.normal.slice(0, 6)}…`]),
-    ),
-  );
+  const readingWords = readingWordsOf(analysis);
   for (const paragraph of analysis.paragraphs) {
     const context = new Set<string>();
     for (const sentence of paragraph.sentences) {
