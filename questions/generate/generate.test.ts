@@ -63,6 +63,16 @@ const readingSlug = 'burns-lead-with-diplomacy';
 const analysedText = (text: string, slug: string) =>
   analyseReading(parseReading({ text, format: 'text' }), slug);
 
+/** The options of the multiple-choice draft whose id ends with a word, or none. */
+const choiceOptions = (drafts: { question: Question }[], word: string) => {
+  const draft = drafts.find((d) => d.question.id.endsWith(word));
+  return draft?.question.type === 'multiple-choice' ? draft.question.options : [];
+};
+
+/** The wrong meanings a vocabulary item offers as near misses (their feedback says so). */
+const nearMissesOf = (drafts: { question: Question }[], word: string) =>
+  choiceOptions(drafts, word).filter((o) => o.feedback?.startsWith('That is a meaning of'));
+
 /** The sentence ids evidence drafts key as the support of their claims. */
 const evidenceKeys = (drafts: ReturnType<typeof evidenceQuestions>) =>
   drafts.flatMap((d) =>
@@ -1171,15 +1181,63 @@ describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', (
   it('offers no wrong meaning that shares a meaning word with the key ("impunity" beside "amnesty")', () => {
     const small = analysedText(IMPUNITY, 'vocabulary-near-test');
     const drafts = vocabularyQuestions(small, vocabularyItems(small));
-    const optionsOf = (word: string) => {
-      const draft = drafts.find((d) => d.question.id.endsWith(word));
-      return draft?.question.type === 'multiple-choice' ? draft.question.options.map((o) => o.text) : [];
-    };
+    const optionsOf = (word: string) => choiceOptions(drafts, word).map((o) => o.text);
     // Both items are asked, each with three wrong meanings, and neither offers the other's.
     expect(optionsOf('impunity')).toHaveLength(4);
     expect(optionsOf('amnesty')).toHaveLength(4);
     expect(optionsOf('impunity').filter((o) => /offenders/.test(o))).toEqual([]);
     expect(optionsOf('amnesty').filter((o) => /^Exemption/.test(o))).toEqual([]);
+  });
+
+  it('offers meanings of the same kind as near misses, known in that sense and no synonym', () => {
+    const text = [
+      'The minister expressed remorse for the shelling of the market.',
+      'The sanctions worked to the detriment of ordinary families in the provinces.',
+      'Hardliners in the parliament rejected every proposal from the envoys.',
+      'The militias were blamed for the massacre in the northern valley.',
+      'Most of the refugees settled on the outskirts of the capital.',
+    ].join('\n\n');
+    const small = analysedText(text, 'vocabulary-near-miss-test');
+    const drafts = vocabularyQuestions(small, vocabularyItems(small));
+    const optionsOf = (word: string) => choiceOptions(drafts, word);
+    // Other parts of a city beside the outskirts, other conservatives beside hardliners, each
+    // with feedback naming its word.
+    expect(nearMissesOf(drafts, 'outskirt').map((o) => o.feedback)).toEqual([
+      'That is a meaning of “quarter”.',
+      'That is a meaning of “precinct”.',
+    ]);
+    expect(nearMissesOf(drafts, 'hardliner').map((o) => o.text)).toContain(
+      'A conservative who advocates only minor reforms in government or politics',
+    );
+    // Not "ladder", a row of unravelled stitches (a sense few know the word in), beside
+    // "detriment"; not "bloodshed", near a synonym, beside "massacre".
+    expect(optionsOf('detriment')).toHaveLength(4);
+    expect(optionsOf('detriment').map((o) => o.text)).not.toContain('A row of unravelled stitches');
+    expect(optionsOf('massacre')).toHaveLength(4);
+    expect(optionsOf('massacre').filter((o) => /shedding of blood/i.test(o.text))).toEqual([]);
+    // Every other wrong meaning says which word of the text it belongs to.
+    expect(optionsOf('massacre').filter((o) => !o.feedback).length).toBe(1);
+  });
+
+  it("offers an adjective's opposites as near misses, one from each set of like opposites", () => {
+    const text = [
+      'Some still dream of a bygone utopia in the old capital.',
+      'It was a slipshod report, full of rumours and guesses.',
+      'Rampant inflation ruined the farmers of the valley.',
+      'The cynical envoys expected nothing from the talks.',
+      'The hermetic enclaves of the capital kept to themselves.',
+    ].join('\n\n');
+    const small = analysedText(text, 'vocabulary-opposites-test');
+    const drafts = vocabularyQuestions(small, vocabularyItems(small));
+    // Past against present and against future: two opposites of their own.
+    expect(nearMissesOf(drafts, 'bygone').map((o) => o.text)).toEqual([
+      'Of the present time and place',
+      'Yet to be or coming',
+    ]);
+    // "careful", "painstaking", "meticulous" are one opposite of "slipshod": one of them.
+    expect(nearMissesOf(drafts, 'slipshod').map((o) => o.text)).toEqual([
+      'Characterized by extreme care and great effort',
+    ]);
   });
 
   it('matches no two words whose meanings share a meaning word', () => {
@@ -1797,6 +1855,22 @@ describe('senses WordNet marks with their field, and one country under two names
     ).map((i) => i.token.normal);
     expect(words).toContain('creditors');
     expect(words).not.toContain('reconnaissance');
+  });
+
+  it('asks no word whose meaning names its base with a "y" turned "i" ("worrisome": "… worry")', () => {
+    const words = vocabularyItems(
+      analysedText(
+        [
+          'The council met in the old capital by the river.',
+          'But the trend is worrisome indeed, and the distress of the envoys grows.',
+          'The ministers offered the partisan crowd a larger share of the harvest.',
+        ].join('\n\n'),
+        'y-to-i-test',
+      ),
+    ).map((i) => i.token.normal);
+    expect(words).not.toContain('worrisome');
+    // "partisan" came from "party" too long ago to show it.
+    expect(words).toContain('partisan');
   });
 
   it('asks no adjective whose meaning names its noun ("forcible": "… physical force", "farcical": "… farce")', () => {

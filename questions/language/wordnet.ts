@@ -17,6 +17,8 @@ export type Synset = {
   pos: WordNetPos;
   words: string[];
   gloss: string;
+  /** WordNet's lexicographer file, the broad kind of the sense: 18 noun.person, 4 noun.act, 9 noun.cognition … */
+  lexFile: number;
   /**
    * Relations to other synsets. `source` and `target` number the words a lexical relation (an
    * antonym) joins, from 1; 0 for a relation of the whole synset.
@@ -135,6 +137,7 @@ export function synsetAt(offset: number, pos: WordNetPos): Synset {
     pos,
     words,
     gloss: bar === -1 ? '' : line.slice(bar + 3).trim(),
+    lexFile: Number(fields[1]),
     pointers,
   };
   synsetCache.set(key, synset);
@@ -220,6 +223,32 @@ export function relationsOf(lemma: string, pos: WordNetPos, senseLimit = 3): Wor
   const relations = { related, opposites };
   relationCache.set(key, relations);
   return relations;
+}
+
+/**
+ * Senses of the same kind as this one but of another meaning: for a noun or a verb, the other
+ * narrower senses of its broader sense ("cholera" and "dysentery" beside "typhoid", all infections);
+ * for an adjective, the opposite of its head and the adjectives similar to that opposite
+ * ("impossible", "impracticable" beside "viable").
+ */
+export function coordinateSenses(synset: Synset): Synset[] {
+  const linked = (from: Synset, symbol: string) =>
+    from.pointers.filter((p) => p.symbol === symbol).map((p) => synsetAt(p.offset, p.pos));
+  const found = new Map<number, Synset>();
+  if (synset.pos === 'a') {
+    for (const head of [synset, ...linked(synset, '&')]) {
+      for (const opposite of linked(head, '!')) {
+        found.set(opposite.offset, opposite);
+        for (const similar of linked(opposite, '&')) found.set(similar.offset, similar);
+      }
+    }
+  } else {
+    for (const broader of [...linked(synset, '@'), ...linked(synset, '@i')]) {
+      for (const sibling of linked(broader, '~')) found.set(sibling.offset, sibling);
+    }
+  }
+  found.delete(synset.offset);
+  return [...found.values()];
 }
 
 /**

@@ -3,6 +3,7 @@ import { isGrammatical } from '../../language/grammar';
 import { contentLemmas, isContent, type Token } from '../../language/tokens';
 import { senseByGlossOverlap, senseInContext } from '../../language/word-sense';
 import {
+  coordinateSenses,
   definitionOf,
   denotesPeople,
   isInstance,
@@ -19,7 +20,7 @@ import { ARMED_FORCES_WORDS } from '../concepts';
 import { seededShuffle } from '../deterministic';
 import { danglingReference } from '../references';
 import { isNameInReading, muchLonger, wordsOf } from '../validate';
-import { type Draft, draftBase, labelled, quote, quotesVerb, shuffledOptions } from './common';
+import { capitalise, type Draft, draftBase, labelled, quote, quotesVerb, shuffledOptions } from './common';
 
 const DERIVING_SUFFIXES = /(?:ism|ist|ity|ness|ation|tion|ment|ial|al|ous|ive|ly)$/;
 
@@ -36,8 +37,9 @@ const suffixless = (word: string) => word.replace(DERIVING_SUFFIXES, '');
 /**
  * Vocabulary questions: the meaning of a rare word as used in its sentence, with the sense
  * chosen by a simplified Lesk algorithm (the WordNet sense whose gloss shares most words with
- * the paragraph) or, where that finds no clear winner, by word vectors (`senseInContext`), and
- * other words' definitions as distractors.
+ * the paragraph) or, where that finds no clear winner, by word vectors (`senseInContext`). Wrong
+ * options: up to two near misses (WordNet senses of the same kind, or an adjective's opposites),
+ * then the meanings of the text's other asked words, each with feedback naming its word.
  */
 
 export type VocabularyItem = {
@@ -50,6 +52,8 @@ export type VocabularyItem = {
    * paragraph or, failing that, on word vectors in its sentence.
    */
   confident: boolean;
+  /** The WordNet sense keyed. */
+  synset: Synset;
 };
 
 const POS_OF: Partial<Record<Token['pos'], WordNetPos>> = { noun: 'n', verb: 'v', adj: 'a' };
@@ -131,6 +135,13 @@ function vocabularyItem(
     if (lemmaStem.length >= 5 && lemmaStem !== token.lemma && w.startsWith(lemmaStem)) return true;
     const stem = suffixless(w);
     if (stem.length >= 4 && stem === lemmaStem) return true;
+    // "worrisome" is "causing distress or worry", "merciful" "showing mercy": the word's base with
+    // its final "y" turned "i" before a suffix (not "partisan", from "party" long ago).
+    if (
+      w.endsWith('y') &&
+      new RegExp(`^${w.slice(0, -1)}i(?:some|ful|less|ness|ly|ous|ment|able|er|est)$`).test(token.lemma)
+    )
+      return true;
     // "tribal" is "relating to a tribe", "forcible" "done by force", "farcical" "resembling farce":
     // an adjective's base is its noun without the final "e".
     const base = adjectiveBase(token.lemma);
@@ -147,6 +158,7 @@ function vocabularyItem(
     pos,
     definition,
     confident,
+    synset: best,
   };
 }
 
@@ -643,6 +655,114 @@ const DEFINITION_FRAME = new Set([
 export const meaningWords = (definition: string) =>
   contentLemmas(definition).filter((w) => !DEFINITION_FRAME.has(w));
 
+/**
+ * Words this near in use may be read as synonyms: "remorse" and "sorrow" 0.72 in the vector table,
+ * "custody" and "imprisonment" 0.58, "massacre" and "bloodshed" 0.46; "massacre" and a (gangland)
+ * "hit" 0.22.
+ */
+const NEAR_SYNONYM_COSINE = 0.45;
+
+/** A near miss names a word a student may know: within English's 30,000 most used ("ostiary" is not). */
+const NEAR_MISS_RANK = 30_000;
+
+/**
+ * Whether a word is commonly used in a sense: one of its first three, and one that WordNet's
+ * sense-tagged corpus has seen it in (the first where the corpus has not seen the word).
+ */
+function knownInSense(word: string, pos: WordNetPos, synset: Synset): boolean {
+  const entry = lookup(word, pos);
+  if (!entry) return false;
+  return entry.offsets.slice(0, Math.max(1, Math.min(3, entry.taggedSenses))).includes(synset.offset);
+}
+
+/** Sexual and bodily-function senses, which a near miss must not bring into a quiz unasked. */
+const UNFIT_FOR_CLASS =
+  /\b(?:sex|sexual(?:ly)?|penis|vagina|genital\w*|erection|intercourse|copulat\w*|orgasm|masturbat\w*|prostitut\w*|excrement|feces|faeces|urinat\w*|defecat\w*)\b/i;
+
+type NearMiss = {
+  word: string;
+  definition: string;
+  /** Its definition's words that the shared kind does not account for. */
+  meaning: string[];
+  /** The highest cosine of its words with the asked word's, in the vector table (0 unknown). */
+  nearness: number;
+  /** An adjective's head: the opposite it is, or is like. */
+  cluster: number;
+};
+
+/**
+ * Meanings a reader who half knows the word might pick: WordNet senses of the same kind but
+ * another meaning (a crisis or a hot potato beside a stalemate; "impossible" beside "viable"), so
+ * the item asks for the word's meaning rather than which option is a thing at all. Each comes
+ * with the words of its definition that the shared kind does not account for ("a feeling of
+ * thoughtful sadness" and "a feeling of deep regret" are both feelings, not the same meaning).
+ */
+function nearMisses(item: VocabularyItem): NearMiss[] {
+  const lemma = item.token.lemma;
+  const stem = suffixless(lemma);
+  const target = wordVector(lemma);
+  const related = relationsOf(lemma, item.pos).related;
+  const kindWords = new Set<string>();
+  for (const pointer of item.synset.pointers) {
+    if (pointer.symbol !== '@' && pointer.symbol !== '@i') continue;
+    const broader = synsetAt(pointer.offset, pointer.pos);
+    for (const word of [...broader.words, ...meaningWords(definitionOf(broader))]) kindWords.add(word);
+  }
+  const found: NearMiss[] = [];
+  for (const synset of coordinateSenses(item.synset)) {
+    // No name, no sense WordNet marks by usage (slang, an obscenity, a slur), nothing a class
+    // should not meet as a wrong option for no reason.
+    if (
+      isInstance(synset) ||
+      synset.pointers.some((p) => p.symbol === ';u') ||
+      UNFIT_FOR_CLASS.test(synset.gloss)
+    )
+      continue;
+    const words = synset.words.map((w) => w.toLowerCase());
+    // Not another form of the word ("unsystematic", "antiauthoritarian") nor one of its synonyms.
+    if (words.some((w) => related.has(w) || w.includes(stem) || (w.length >= 4 && lemma.includes(w))))
+      continue;
+    // Known in this sense: "ladder" is a common word, but not for "a row of unravelled stitches".
+    // A word, not an abbreviation ("ed").
+    const known = words.filter((w) => {
+      const rank = frequencyRank(w);
+      return w.length >= 4 && rank !== null && rank <= NEAR_MISS_RANK && knownInSense(w, item.pos, synset);
+    });
+    if (known.length === 0) continue;
+    // An opposite is wrong however near in use; a sibling as near as a synonym may be right.
+    const nearness = Math.max(
+      0,
+      ...words.map((w) => {
+        const vector = wordVector(w);
+        return target && vector ? cosine(target, vector) : 0;
+      }),
+    );
+    if (item.pos !== 'a' && nearness >= NEAR_SYNONYM_COSINE) continue;
+    const definition = definitionOf(synset);
+    // No field label ("(baseball) a measure of …"), no name ("Salmonella", "the American Civil
+    // War"), none that names the word itself ("elective": not compulsory).
+    if (
+      /^\(|\p{Lu}/u.test(definition) ||
+      definition.toLowerCase().includes(stem) ||
+      definition.split(/\s+/).length < 3 ||
+      !isGrammatical(definition, 'phrase')
+    )
+      continue;
+    // The feedback names the word most students know ("getaway" rather than "lam").
+    const commonest = known.sort((a, b) => (frequencyRank(a) ?? 0) - (frequencyRank(b) ?? 0))[0]!;
+    found.push({
+      word: commonest,
+      definition,
+      meaning: meaningWords(definition).filter((w) => !kindWords.has(w)),
+      nearness,
+      cluster: synset.pointers.some((p) => p.symbol === '!')
+        ? synset.offset
+        : (synset.pointers.find((p) => p.symbol === '&')?.offset ?? synset.offset),
+    });
+  }
+  return found;
+}
+
 const vocabularyPrompt = (analysis: ReadingAnalysis, item: VocabularyItem) =>
   `In paragraph ${item.sentence.paragraphNumber}, ${analysis.authorName} ${quotesVerb(analysis.authorName)}: ${quote(snippet(item.sentence.text, item.token.text))} What does “${item.token.text}” mean here?`;
 
@@ -665,11 +785,13 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
     );
     // "Someone who releases people from captivity" among three meanings of things gives itself
     // away: a word for people takes other words for people first, a thing other things.
+    // Likewise an act among acts, a feeling among feelings: meanings WordNet files under the same
+    // broad kind (its lexicographer file) come first.
     const person = item.pos === 'n' && denotesPeople(item.token.lemma);
     const sameKind = (o: VocabularyItem) => item.pos !== 'n' || denotesPeople(o.token.lemma) === person;
-    const byKind = [...others.filter(sameKind), ...others.filter((o) => !sameKind(o))].map(
-      (o) => o.definition,
-    );
+    const kindRank = (o: VocabularyItem) =>
+      o.synset.lexFile === item.synset.lexFile ? 0 : sameKind(o) ? 1 : 2;
+    const byKind = [0, 1, 2].flatMap((rank) => others.filter((o) => kindRank(o) === rank));
     // Other words' meanings only: another sense of the same word may be right too. Meanings of
     // about the key's length first: a key three times longer than the rest stands out.
     const words = (text: string) => text.split(/\s+/).length;
@@ -681,13 +803,55 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
     // sense and of its broader or similar sense share one in 40 % of 8,545 pairs, two random
     // senses' in 2 %.
     const keyWords = new Set(meaningWords(item.definition));
-    const unique = byKind.filter(
-      (d, i, all) =>
-        d !== item.definition && all.indexOf(d) === i && !meaningWords(d).some((w) => keyWords.has(w)),
+    // Two near misses at most, no two alike (of "impossible" and "impracticable", one), so that
+    // neither can be ruled out for being the other's twin. An opposite may share words with the
+    // key ("not capable of …").
+    const misses: NearMiss[] = [];
+    // The least like the word in use first: the surest to be wrong.
+    const nearFirst = seededShuffle(nearMisses(item), id).sort((a, b) => a.nearness - b.nearness);
+    for (const miss of [
+      ...nearFirst.filter((m) => likeKey(m.definition)),
+      ...nearFirst.filter((m) => !likeKey(m.definition)),
+    ]) {
+      if (misses.length === 2) break;
+      // Of an opposite and the adjectives like it ("careful", "meticulous"), one: two would
+      // cancel out. "present" and "future" beside "bygone" are two opposites.
+      if (misses.some((m) => m.cluster === miss.cluster)) continue;
+      if (item.pos !== 'a' && miss.meaning.some((w) => keyWords.has(w))) continue;
+      if (misses.some((m) => m.meaning.some((w) => miss.meaning.includes(w)))) continue;
+      misses.push(miss);
+    }
+    const feedback = new Map<string, string>(
+      misses.map((m) => [m.definition, `That is a meaning of “${m.word}”.`]),
     );
-    const distractors = [...unique.filter(likeKey), ...unique.filter((d) => !likeKey(d))].slice(0, 3);
+    const unique = byKind.filter(
+      (o, i, all) =>
+        o.definition !== item.definition &&
+        all.findIndex((p) => p.definition === o.definition) === i &&
+        !feedback.has(o.definition) &&
+        !meaningWords(o.definition).some((w) => keyWords.has(w)),
+    );
+    for (const o of unique) {
+      feedback.set(
+        o.definition,
+        `That is what “${o.token.text}” means in paragraph ${o.sentence.paragraphNumber}.`,
+      );
+    }
+    const otherMeanings = unique.map((o) => o.definition);
+    const distractors = [
+      ...misses.map((m) => m.definition),
+      ...otherMeanings.filter(likeKey),
+      ...otherMeanings.filter((d) => !likeKey(d)),
+    ].slice(0, 3);
     if (distractors.length < 3) continue;
-    const { options, keyId } = shuffledOptions(item.definition, distractors, id);
+    const shuffled = shuffledOptions(item.definition, distractors, id);
+    const keyId = shuffled.keyId;
+    const options = shuffled.options.map((option) => {
+      const said = feedback.get(
+        [item.definition, ...distractors].find((d) => capitalise(d) === option.text) ?? '',
+      );
+      return option.id === keyId || !said ? option : { ...option, feedback: said };
+    });
     drafts.push({
       template: 'vocabulary',
       anchor: item.sentence.id,
