@@ -1219,6 +1219,26 @@ describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', (
     expect(optionsOf('massacre').filter((o) => !o.feedback).length).toBe(1);
   });
 
+  it("offers other kinds of its kind's kind when a sense has too few of its own, and never a sexual sense", () => {
+    const text = [
+      'The crowd burned the embassies of three western countries.',
+      'The police fought pornography and the narcotics trade in the capital.',
+      'Hardliners in the parliament rejected every proposal from the envoys.',
+      'The militias were blamed for the massacre in the northern valley.',
+      'Most of the refugees settled on the outskirts of the capital.',
+    ].join('\n\n');
+    const small = analysedText(text, 'vocabulary-wider-test');
+    const items = vocabularyItems(small);
+    const drafts = vocabularyQuestions(small, items);
+    // An embassy is a diplomatic building; WordNet knows few others, so other buildings of
+    // government stand beside it ("courthouse", "capitol").
+    expect(nearMissesOf(drafts, 'embassy').map((o) => o.feedback)).toEqual([
+      'That is a meaning of “courthouse”.',
+      'That is a meaning of “capitol”.',
+    ]);
+    expect(items.map((i) => i.token.lemma)).not.toContain('pornography');
+  });
+
   it("offers an adjective's opposites as near misses, one from each set of like opposites", () => {
     const text = [
       'Some still dream of a bygone utopia in the old capital.',

@@ -231,7 +231,7 @@ export function relationsOf(lemma: string, pos: WordNetPos, senseLimit = 3): Wor
  * for an adjective, the opposite of its head and the adjectives similar to that opposite
  * ("impossible", "impracticable" beside "viable").
  */
-export function coordinateSenses(synset: Synset): Synset[] {
+export function coordinateSenses(synset: Synset, wider = false): Synset[] {
   const linked = (from: Synset, symbol: string) =>
     from.pointers.filter((p) => p.symbol === symbol).map((p) => synsetAt(p.offset, p.pos));
   const found = new Map<number, Synset>();
@@ -245,6 +245,14 @@ export function coordinateSenses(synset: Synset): Synset[] {
   } else {
     for (const broader of [...linked(synset, '@'), ...linked(synset, '@i')]) {
       for (const sibling of linked(broader, '~')) found.set(sibling.offset, sibling);
+      // One step further out: the other kinds of the broader sense's own kind ("prison",
+      // "library" beside an embassy, a diplomatic building).
+      if (wider) {
+        for (const broadest of linked(broader, '@')) {
+          for (const aunt of linked(broadest, '~'))
+            if (aunt.offset !== broader.offset) found.set(aunt.offset, aunt);
+        }
+      }
     }
   }
   found.delete(synset.offset);

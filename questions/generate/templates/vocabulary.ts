@@ -113,8 +113,9 @@ function vocabularyItem(
   if (definition.split(/\s+/).length < 3 || new RegExp(`\\b${token.lemma}`, 'i').test(definition))
     return null;
   // "That you have the financial means for": a gloss that does not read as a phrase would spoil
-  // each item it stands in, key or distractor.
-  if (!isGrammatical(definition, 'phrase')) return null;
+  // each item it stands in, key or distractor. Nor is a sexual sense asked, or offered as a wrong
+  // meaning of another word ("fetishes", keyed in that sense in an op-ed on obsessions).
+  if (!isGrammatical(definition, 'phrase') || UNFIT_FOR_CLASS.test(definition)) return null;
   // A definition that names the word's own stem gives the answer away by its form: "disunity" is
   // "lack of unity", "deterrent" "something that deters".
   // "subordination" is "the state of being subordinate": a word that shares most of its letters
@@ -675,9 +676,9 @@ function knownInSense(word: string, pos: WordNetPos, synset: Synset): boolean {
   return entry.offsets.slice(0, Math.max(1, Math.min(3, entry.taggedSenses))).includes(synset.offset);
 }
 
-/** Sexual and bodily-function senses, which a near miss must not bring into a quiz unasked. */
+/** Sexual and bodily-function senses, which no vocabulary item asks or offers. */
 const UNFIT_FOR_CLASS =
-  /\b(?:sex|sexual(?:ly)?|penis|vagina|genital\w*|erection|intercourse|copulat\w*|orgasm|masturbat\w*|prostitut\w*|excrement|feces|faeces|urinat\w*|defecat\w*)\b/i;
+  /\b(?:sexual(?:ly)?|penis|vagina|genital\w*|erection|intercourse|copulat\w*|orgasm|masturbat\w*|prostitut\w*|excrement|feces|faeces|urinat\w*|defecat\w*)\b/i;
 
 type NearMiss = {
   word: string;
@@ -686,6 +687,8 @@ type NearMiss = {
   meaning: string[];
   /** The highest cosine of its words with the asked word's, in the vector table (0 unknown). */
   nearness: number;
+  /** 1 for a sense of the same kind, 2 for one of the kind's kind. */
+  distance: number;
   /** An adjective's head: the opposite it is, or is like. */
   cluster: number;
 };
@@ -709,7 +712,7 @@ function nearMisses(item: VocabularyItem): NearMiss[] {
     for (const word of [...broader.words, ...meaningWords(definitionOf(broader))]) kindWords.add(word);
   }
   const found: NearMiss[] = [];
-  for (const synset of coordinateSenses(item.synset)) {
+  const consider = (synset: Synset, distance: number) => {
     // No name, no sense WordNet marks by usage (slang, an obscenity, a slur), nothing a class
     // should not meet as a wrong option for no reason.
     if (
@@ -717,18 +720,17 @@ function nearMisses(item: VocabularyItem): NearMiss[] {
       synset.pointers.some((p) => p.symbol === ';u') ||
       UNFIT_FOR_CLASS.test(synset.gloss)
     )
-      continue;
+      return;
     const words = synset.words.map((w) => w.toLowerCase());
     // Not another form of the word ("unsystematic", "antiauthoritarian") nor one of its synonyms.
-    if (words.some((w) => related.has(w) || w.includes(stem) || (w.length >= 4 && lemma.includes(w))))
-      continue;
+    if (words.some((w) => related.has(w) || w.includes(stem) || (w.length >= 4 && lemma.includes(w)))) return;
     // Known in this sense: "ladder" is a common word, but not for "a row of unravelled stitches".
     // A word, not an abbreviation ("ed").
     const known = words.filter((w) => {
       const rank = frequencyRank(w);
       return w.length >= 4 && rank !== null && rank <= NEAR_MISS_RANK && knownInSense(w, item.pos, synset);
     });
-    if (known.length === 0) continue;
+    if (known.length === 0) return;
     // An opposite is wrong however near in use; a sibling as near as a synonym may be right.
     const nearness = Math.max(
       0,
@@ -737,7 +739,7 @@ function nearMisses(item: VocabularyItem): NearMiss[] {
         return target && vector ? cosine(target, vector) : 0;
       }),
     );
-    if (item.pos !== 'a' && nearness >= NEAR_SYNONYM_COSINE) continue;
+    if (item.pos !== 'a' && nearness >= NEAR_SYNONYM_COSINE) return;
     const definition = definitionOf(synset);
     // No field label ("(baseball) a measure of …"), no name ("Salmonella", "the American Civil
     // War"), none that names the word itself ("elective": not compulsory).
@@ -747,7 +749,7 @@ function nearMisses(item: VocabularyItem): NearMiss[] {
       definition.split(/\s+/).length < 3 ||
       !isGrammatical(definition, 'phrase')
     )
-      continue;
+      return;
     // The feedback names the word most students know ("getaway" rather than "lam").
     const commonest = known.sort((a, b) => (frequencyRank(a) ?? 0) - (frequencyRank(b) ?? 0))[0]!;
     found.push({
@@ -755,10 +757,20 @@ function nearMisses(item: VocabularyItem): NearMiss[] {
       definition,
       meaning: meaningWords(definition).filter((w) => !kindWords.has(w)),
       nearness,
+      distance,
       cluster: synset.pointers.some((p) => p.symbol === '!')
         ? synset.offset
         : (synset.pointers.find((p) => p.symbol === '&')?.offset ?? synset.offset),
     });
+  };
+  const siblings = coordinateSenses(item.synset);
+  for (const synset of siblings) consider(synset, 1);
+  // Too few of the same kind: the other kinds of its kind's kind ("a building where prisoners are
+  // kept" beside an embassy).
+  if (found.length < 2) {
+    const seen = new Set(siblings.map((s) => s.offset));
+    for (const synset of coordinateSenses(item.synset, true))
+      if (!seen.has(synset.offset)) consider(synset, 2);
   }
   return found;
 }
@@ -807,8 +819,10 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
     // neither can be ruled out for being the other's twin. An opposite may share words with the
     // key ("not capable of …").
     const misses: NearMiss[] = [];
-    // The least like the word in use first: the surest to be wrong.
-    const nearFirst = seededShuffle(nearMisses(item), id).sort((a, b) => a.nearness - b.nearness);
+    // The same kind first, and of those the least like the word in use: the surest to be wrong.
+    const nearFirst = seededShuffle(nearMisses(item), id).sort(
+      (a, b) => a.distance - b.distance || a.nearness - b.nearness,
+    );
     for (const miss of [
       ...nearFirst.filter((m) => likeKey(m.definition)),
       ...nearFirst.filter((m) => !likeKey(m.definition)),
