@@ -1239,6 +1239,20 @@ describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', (
     expect(items.map((i) => i.token.lemma)).not.toContain('pornography');
   });
 
+  it('offers a third near miss where the text has no other meaning of the same part of speech', () => {
+    const text = [
+      'The council met in the old capital by the river.',
+      'Fatness is classified as a disease by the ministry.',
+      'The envoys said the visit would humanize the governor.',
+      'The reply of the ministry was pathetic.',
+    ].join('\n\n');
+    const small = analysedText(text, 'vocabulary-third-near-miss-test');
+    const drafts = vocabularyQuestions(small, vocabularyItems(small));
+    // A noun, a verb and an adjective: each the only one of its kind, asked all the same.
+    expect(nearMissesOf(drafts, 'fatness')).toHaveLength(3);
+    expect(nearMissesOf(drafts, 'humanize')).toHaveLength(3);
+  });
+
   it("offers an adjective's opposites as near misses, one from each set of like opposites", () => {
     const text = [
       'Some still dream of a bygone utopia in the old capital.',

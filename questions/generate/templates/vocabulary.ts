@@ -818,6 +818,15 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
     // Two near misses at most, no two alike (of "impossible" and "impracticable", one), so that
     // neither can be ruled out for being the other's twin. An opposite may share words with the
     // key ("not capable of …").
+    const otherWords = byKind.filter(
+      (o, i, all) =>
+        o.definition !== item.definition &&
+        all.findIndex((p) => p.definition === o.definition) === i &&
+        !meaningWords(o.definition).some((w) => keyWords.has(w)),
+    );
+    // A third near miss only where the text has no other word's meaning to offer (a short op-ed
+    // with one rare noun, one verb and one adjective).
+    const missLimit = otherWords.length > 0 ? 2 : 3;
     const misses: NearMiss[] = [];
     // The same kind first, and of those the least like the word in use: the surest to be wrong.
     const nearFirst = seededShuffle(nearMisses(item), id).sort(
@@ -827,7 +836,7 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
       ...nearFirst.filter((m) => likeKey(m.definition)),
       ...nearFirst.filter((m) => !likeKey(m.definition)),
     ]) {
-      if (misses.length === 2) break;
+      if (misses.length === missLimit) break;
       // Of an opposite and the adjectives like it ("careful", "meticulous"), one: two would
       // cancel out. "present" and "future" beside "bygone" are two opposites.
       if (misses.some((m) => m.cluster === miss.cluster)) continue;
@@ -838,13 +847,7 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
     const feedback = new Map<string, string>(
       misses.map((m) => [m.definition, `That is a meaning of “${m.word}”.`]),
     );
-    const unique = byKind.filter(
-      (o, i, all) =>
-        o.definition !== item.definition &&
-        all.findIndex((p) => p.definition === o.definition) === i &&
-        !feedback.has(o.definition) &&
-        !meaningWords(o.definition).some((w) => keyWords.has(w)),
-    );
+    const unique = otherWords.filter((o) => !feedback.has(o.definition));
     for (const o of unique) {
       feedback.set(
         o.definition,
