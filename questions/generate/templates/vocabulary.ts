@@ -851,7 +851,9 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
     for (const o of unique) {
       feedback.set(
         o.definition,
-        `That is what “${o.token.text}” means in paragraph ${o.sentence.paragraphNumber}.`,
+        // A meaning, not the text's: where the word's sense was misjudged, the feedback of other
+        // items would otherwise repeat the error.
+        `That is a meaning of “${o.token.text}”, a word of paragraph ${o.sentence.paragraphNumber}.`,
       );
     }
     const otherMeanings = unique.map((o) => o.definition);
