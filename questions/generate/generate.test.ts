@@ -1261,6 +1261,27 @@ describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', (
     expect(nearMissesOf(drafts, 'humanize')).toHaveLength(3);
   });
 
+  it('keeps no matching item whose every word is asked on its own as well', () => {
+    const text = readFileSync('bench/fixtures/ir-texts/fresh/biden-2021-inaugural.txt', 'utf8');
+    const report = generateQuestions(parseReading({ text, format: 'text' }), {
+      readingSlug: 'matching-repeat-test',
+    });
+    const askedAlone = new Set(
+      report.questions.flatMap((q) => {
+        const word = /What does “([^”]+)” mean/.exec(q.prompt)?.[1];
+        return word ? [word.toLowerCase()] : [];
+      }),
+    );
+    const matching = report.questions.filter(
+      (q) => q.type === 'matching' && q.prompt.startsWith('Match each word'),
+    );
+    for (const q of matching) {
+      if (q.type !== 'matching') continue;
+      expect(q.left.every((w) => askedAlone.has(w.text.toLowerCase()))).toBe(false);
+    }
+    expect(report.rejected.some((r) => r.reason === 'Its words are asked one by one already')).toBe(true);
+  });
+
   it("offers an adjective's opposites as near misses, one from each set of like opposites", () => {
     const text = [
       'Some still dream of a bygone utopia in the old capital.',

@@ -332,6 +332,24 @@ export function selectQuestions(
     true,
   );
 
+  // A matching item whose every word is asked on its own as well only repeats those items (blind
+  // raters marked such items unacceptable, or fixable by swapping its words), even where it is a
+  // paragraph's only question of that kind.
+  const askedAlone = new Set(
+    kept.flatMap((k) => {
+      const word =
+        k.template === 'vocabulary' ? /What does “([^”]+)” mean/.exec(k.question.prompt)?.[1] : null;
+      return word ? [word.toLowerCase()] : [];
+    }),
+  );
+  const repeats = kept.filter(
+    (k) =>
+      k.template === 'vocabulary-matching' &&
+      k.question.type === 'matching' &&
+      k.question.left.every((word) => askedAlone.has(word.text.toLowerCase())),
+  );
+  thinOut(repeats, repeats.length, 'Its words are asked one by one already', true);
+
   const keptByType = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])) as Record<QuestionType, number>;
   for (const { question } of kept) keptByType[question.type]++;
   const covered = new Set(kept.flatMap((k) => [...k.paragraphs]));
