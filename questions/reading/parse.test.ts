@@ -343,6 +343,32 @@ describe('a statement printed to PDF and pasted back', () => {
     ]);
   });
 
+  it("reads a web op-ed's subheading kept with its full stop as a section title, not a paragraph", () => {
+    const prose =
+      'The envoys met again in the old capital and talked for many hours about the border, the refugees and the long winter ahead of them.';
+    const text = [
+      'Why quiet diplomacy works',
+      prose,
+      'Quiet diplomacy.',
+      prose,
+      "It's reckless.",
+      prose,
+      'Good evening.',
+      prose,
+      'Captain Taliaferro.',
+      prose,
+    ].join('\n\n');
+    const reading = parseReading({ text, format: 'text' });
+    expect(reading.sections.map((s) => s.title)).toContain('Quiet diplomacy');
+    // A fragment of the argument with a verb, a greeting and a person addressed stay paragraphs.
+    const paragraphs = reading.paragraphs.map((p) => p.sentences.map((s) => s.text).join(' '));
+    expect(paragraphs).toContain("It's reckless.");
+    expect(paragraphs).toContain('Good evening.');
+    expect(paragraphs).toContain('Captain Taliaferro.');
+    expect(paragraphs).not.toContain('Quiet diplomacy.');
+    expect(reading.paragraphs).toHaveLength(8);
+  });
+
   it('does not take a wrapped line with a sentence ending inside it for a title', () => {
     expect(paragraphs[5]).toBe(
       'I ask for your help, from every nation of the world. We do NOT want to divide the world.',

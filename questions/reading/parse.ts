@@ -448,8 +448,29 @@ function markPlainHeadings(blocks: Block[], format: ParseInput['format']): Block
       next?.kind === 'paragraph' &&
       countWords(next.text) >= 6 &&
       /[.!?:;,"”’)]$/.test(next.text);
-    return heading ? { kind: 'heading' as const, depth: 2, text: block.text } : block;
+    if (heading) return { kind: 'heading' as const, depth: 2, text: block.text };
+    const prose = (b: Block | undefined) => b?.kind === 'paragraph' && countWords(b.text) >= 20;
+    if (block.kind === 'paragraph' && prose(blocks[i - 1]) && prose(next) && isSubheading(block.text))
+      return { kind: 'heading' as const, depth: 2, text: block.text.slice(0, -1) };
+    return block;
   });
+}
+
+/**
+ * "Video footage.", "Quiet diplomacy.", "Law of the land.": a web op-ed's subheading, kept with
+ * its full stop when the page became text, between two paragraphs of prose. A phrase of two to
+ * five words with a noun and no verb; not a greeting ("Good evening."), a person addressed
+ * ("Captain Taliaferro.") or a fragment of the argument with a verb in it ("It's reckless.").
+ */
+function isSubheading(text: string): boolean {
+  if (!/^\p{Lu}[^.!?;:,]*[^.]\.$/u.test(text)) return false;
+  const words = countWords(text);
+  if (words < 2 || words > 5 || /^good\s+(morning|afternoon|evening|night)\b/i.test(text)) return false;
+  const doc = nlp(text);
+  // "Captain Taliaferro.": a speaker turning to a guest names a person.
+  return (
+    doc.has('#Noun') && !doc.has('(#Verb|#Pronoun|#Negative|#QuestionWord|#Expression|#Person|#Honorific)')
+  );
 }
 
 /** Most words of four letters or more start with a capital ("The Union as a Safeguard Against …"). */
