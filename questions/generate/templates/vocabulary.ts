@@ -815,9 +815,6 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
     // sense and of its broader or similar sense share one in 40 % of 8,545 pairs, two random
     // senses' in 2 %.
     const keyWords = new Set(meaningWords(item.definition));
-    // Two near misses at most, no two alike (of "impossible" and "impracticable", one), so that
-    // neither can be ruled out for being the other's twin. An opposite may share words with the
-    // key ("not capable of …").
     const otherWords = byKind.filter(
       (o, i, all) =>
         o.definition !== item.definition &&
@@ -827,6 +824,9 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
     // A third near miss only where the text has no other word's meaning to offer (a short op-ed
     // with one rare noun, one verb and one adjective).
     const missLimit = otherWords.length > 0 ? 2 : 3;
+    // No two near misses alike (of "impossible" and "impracticable", one), so that neither can be
+    // ruled out for being the other's twin. An opposite may share words with the key ("not
+    // capable of …").
     const misses: NearMiss[] = [];
     // The same kind first, and of those the least like the word in use: the surest to be wrong.
     const nearFirst = seededShuffle(nearMisses(item), id).sort(
@@ -865,11 +865,12 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
     if (distractors.length < 3) continue;
     const shuffled = shuffledOptions(item.definition, distractors, id);
     const keyId = shuffled.keyId;
+    const feedbackByOption = new Map(
+      [...feedback].map(([definition, said]) => [capitalise(definition), said]),
+    );
     const options = shuffled.options.map((option) => {
-      const said = feedback.get(
-        [item.definition, ...distractors].find((d) => capitalise(d) === option.text) ?? '',
-      );
-      return option.id === keyId || !said ? option : { ...option, feedback: said };
+      const said = option.id === keyId ? undefined : feedbackByOption.get(option.text);
+      return said ? { ...option, feedback: said } : option;
     });
     drafts.push({
       template: 'vocabulary',
