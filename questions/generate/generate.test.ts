@@ -1920,6 +1920,23 @@ describe('senses WordNet marks with their field, and one country under two names
     expect(words).not.toContain('reconnaissance');
   });
 
+  it('counts a British spelling as everyday as its American one ("neighbours", "organisations")', () => {
+    const words = vocabularyItems(
+      analysedText(
+        [
+          'The council met in the old capital by the river.',
+          'The neighbours of the republic sent their envoys to the summit.',
+          'Several organisations paid for the talks about the harvest.',
+          'The ministers offered the partisan crowd a larger share of the harvest.',
+        ].join('\n\n'),
+        'british-spelling-test',
+      ),
+    ).map((i) => i.token.normal);
+    expect(words).not.toContain('neighbours');
+    expect(words).not.toContain('organisations');
+    expect(words).toContain('partisan');
+  });
+
   it('asks no word whose meaning names its base with a "y" turned "i" ("worrisome": "… worry")', () => {
     const words = vocabularyItems(
       analysedText(
