@@ -1920,6 +1920,24 @@ describe('senses WordNet marks with their field, and one country under two names
     expect(words).not.toContain('reconnaissance');
   });
 
+  it('asks no word of a pair WordNet lists even when the tagger reads its second word as a verb, nor a word alone', () => {
+    const words = vocabularyItems(
+      analysedText(
+        [
+          'The council met in the old capital by the river.',
+          'The ministers and their dutiful newspapers all cry crocodile tears after the attack.',
+          'Incredulity.',
+          'Incredulity spread among the people of the city after the speech.',
+        ].join('\n\n'),
+        'crocodile-test',
+      ),
+    ).map((i) => `${i.sentence.id}:${i.token.normal}`);
+    // "crocodile tears" is insincere grief, and no reptile of "crocodile" is meant.
+    expect(words.filter((w) => w.endsWith(':crocodile'))).toEqual([]);
+    // A one-word paragraph gives no context; the word is asked where a sentence uses it.
+    expect(words.filter((w) => w.endsWith(':incredulity'))).toEqual(['p4.s1:incredulity']);
+  });
+
   it('counts a British spelling as everyday as its American one ("neighbours", "organisations")', () => {
     const words = vocabularyItems(
       analysedText(

@@ -394,8 +394,10 @@ const FIELD_WORDS: Record<string, string[]> = {
  * its gloss does not use the word in the word's own sense ("excise tax", not "gasoline tax").
  */
 function compoundGloss(word: Token, next: Token | undefined): string | null {
-  // An adjective keeps its own sense ("ballistic missile", "catastrophic illness").
-  if (word.pos === 'adj' || !next || next.pos !== 'noun' || !/^\s*$/.test(word.post)) return null;
+  // An adjective keeps its own sense ("ballistic missile", "catastrophic illness"). The second word
+  // may be tagged a verb ("cry crocodile tears": "tears" read as the verb).
+  if (word.pos === 'adj' || !next || (next.pos !== 'noun' && next.pos !== 'verb') || !/^\s*$/.test(word.post))
+    return null;
   for (const second of new Set([next.lemma, next.normal])) {
     const [sense] = senses(`${word.lemma} ${second}`, 'n', 1);
     if (!sense) continue;
@@ -453,6 +455,8 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
       }
     }
     for (const sentence of paragraph.sentences) {
+      // "Incredulity.": a sentence of a word or two gives no context to read a meaning in.
+      if (sentence.wordCount < 3) continue;
       for (const [i, token] of sentence.tokens.entries()) {
         if (seen.has(token.lemma) || !isContent(token)) continue;
         // Names are not vocabulary: a capital inside a sentence, or anywhere the text writes the word.
