@@ -56,12 +56,16 @@ import {
   vocabularyMatchingQuestions,
   vocabularyQuestions,
 } from './templates/vocabulary';
-import { copiedRun, muchLonger, wordsOf } from './validate';
+import { copiedRun, muchLonger, quotedWord, wordsOf } from './validate';
 
 const readingSlug = 'burns-lead-with-diplomacy';
 /** A text (paragraphs as given) read and analysed as the generator reads it. */
 const analysedText = (text: string, slug: string) =>
   analyseReading(parseReading({ text, format: 'text' }), slug);
+
+/** The words a text of these paragraphs would ask the meaning of, as written. */
+const askedWords = (paragraphs: string[], slug: string) =>
+  vocabularyItems(analysedText(paragraphs.join('\n\n'), slug)).map((i) => i.token.normal);
 
 /** The options of the multiple-choice draft whose id ends with a word, or none. */
 const choiceOptions = (drafts: { question: Question }[], word: string) => {
@@ -190,7 +194,7 @@ describe('generateQuestions on the Burns essay', () => {
       if (question.type === 'true-false')
         expect(copiedRun(question.statement, analysis), question.id).toBeNull();
       expect(copiedRun(question.prompt, analysis), question.id).toBeNull();
-      const word = /What does “([^”]+)” mean/.exec(question.prompt)?.[1];
+      const word = quotedWord(question.prompt);
       if (word) expect(/^\p{Lu}/u.test(word), word).toBe(false);
     }
   });
@@ -1268,7 +1272,7 @@ describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', (
     });
     const askedAlone = new Set(
       report.questions.flatMap((q) => {
-        const word = /What does “([^”]+)” mean/.exec(q.prompt)?.[1];
+        const word = quotedWord(q.prompt);
         return word ? [word.toLowerCase()] : [];
       }),
     );
@@ -1906,16 +1910,14 @@ describe('senses WordNet marks with their field, and one country under two names
   });
 
   it('asks no word whose meaning shares its first six letters ("reconnaissance": "the act of reconnoitring")', () => {
-    const words = vocabularyItems(
-      analysedText(
-        [
-          'The council met in the old capital by the river.',
-          'The northern army sent its cavalry on a long reconnaissance of the southern passes before the winter.',
-          'The ministers pledged their creditors a larger share of the harvest.',
-        ].join('\n\n'),
-        'six-letters-test',
-      ),
-    ).map((i) => i.token.normal);
+    const words = askedWords(
+      [
+        'The council met in the old capital by the river.',
+        'The northern army sent its cavalry on a long reconnaissance of the southern passes before the winter.',
+        'The ministers pledged their creditors a larger share of the harvest.',
+      ],
+      'six-letters-test',
+    );
     expect(words).toContain('creditors');
     expect(words).not.toContain('reconnaissance');
   });
@@ -1939,63 +1941,55 @@ describe('senses WordNet marks with their field, and one country under two names
   });
 
   it('counts a British spelling as everyday as its American one ("neighbours", "organisations")', () => {
-    const words = vocabularyItems(
-      analysedText(
-        [
-          'The council met in the old capital by the river.',
-          'The neighbours of the republic sent their envoys to the summit.',
-          'Several organisations paid for the talks about the harvest.',
-          'The ministers offered the partisan crowd a larger share of the harvest.',
-        ].join('\n\n'),
-        'british-spelling-test',
-      ),
-    ).map((i) => i.token.normal);
+    const words = askedWords(
+      [
+        'The council met in the old capital by the river.',
+        'The neighbours of the republic sent their envoys to the summit.',
+        'Several organisations paid for the talks about the harvest.',
+        'The ministers offered the partisan crowd a larger share of the harvest.',
+      ],
+      'british-spelling-test',
+    );
     expect(words).not.toContain('neighbours');
     expect(words).not.toContain('organisations');
     expect(words).toContain('partisan');
   });
 
   it('asks no word whose meaning names its base with a "y" turned "i" ("worrisome": "… worry")', () => {
-    const words = vocabularyItems(
-      analysedText(
-        [
-          'The council met in the old capital by the river.',
-          'But the trend is worrisome indeed, and the distress of the envoys grows.',
-          'The ministers offered the partisan crowd a larger share of the harvest.',
-        ].join('\n\n'),
-        'y-to-i-test',
-      ),
-    ).map((i) => i.token.normal);
+    const words = askedWords(
+      [
+        'The council met in the old capital by the river.',
+        'But the trend is worrisome indeed, and the distress of the envoys grows.',
+        'The ministers offered the partisan crowd a larger share of the harvest.',
+      ],
+      'y-to-i-test',
+    );
     expect(words).not.toContain('worrisome');
     // "partisan" came from "party" too long ago to show it.
     expect(words).toContain('partisan');
   });
 
   it('asks no adjective whose meaning names its noun ("forcible": "… physical force", "farcical": "… farce")', () => {
-    const words = vocabularyItems(
-      analysedText(
-        [
-          'The council met in the old capital by the river.',
-          'The elders refused the forcible transfer of their herds to the northern valleys.',
-          'The trial was farcical from the first day, and the judges knew it.',
-          'The ministers pledged their creditors a larger share of the harvest.',
-        ].join('\n\n'),
-        'adjective-base-test',
-      ),
-    ).map((i) => i.token.normal);
+    const words = askedWords(
+      [
+        'The council met in the old capital by the river.',
+        'The elders refused the forcible transfer of their herds to the northern valleys.',
+        'The trial was farcical from the first day, and the judges knew it.',
+        'The ministers pledged their creditors a larger share of the harvest.',
+      ],
+      'adjective-base-test',
+    );
     expect(words).toEqual(['creditors']);
   });
 
   it('reads an adjective\'s comparative before its noun as the adjective ("a sounder footing" is no device for soundings)', () => {
-    const words = vocabularyItems(
-      analysedText(
-        [
-          'The council met in the old capital by the river.',
-          'Only then can the republic put its finances on a sounder footing, pay its creditors and face a graver danger from the north.',
-        ].join('\n\n'),
-        'comparative-test',
-      ),
-    ).map((i) => i.token.normal);
+    const words = askedWords(
+      [
+        'The council met in the old capital by the river.',
+        'Only then can the republic put its finances on a sounder footing, pay its creditors and face a graver danger from the north.',
+      ],
+      'comparative-test',
+    );
     expect(words).toContain('creditors');
     expect(words.filter((w) => w === 'sounder' || w === 'graver')).toEqual([]);
   });
@@ -2177,16 +2171,14 @@ describe('faults a fresh essay showed (Jay, The Federalist No. 4, after its firs
   });
 
   it('defines no word by its stem behind a negative prefix or seven letters in common (Truman 1948)', () => {
-    const words = vocabularyItems(
-      analysedText(
-        [
-          'If there are educational inadequacies in any State, the whole Nation suffers.',
-          'We need to go forward with the rural electrification program to bring the benefits of electricity to all our farm population.',
-          'Further reduction of the public debt is impracticable this year.',
-        ].join('\n\n'),
-        'stem-prefix-test',
-      ),
-    ).map((i) => i.token.normal);
+    const words = askedWords(
+      [
+        'If there are educational inadequacies in any State, the whole Nation suffers.',
+        'We need to go forward with the rural electrification program to bring the benefits of electricity to all our farm population.',
+        'Further reduction of the public debt is impracticable this year.',
+      ],
+      'stem-prefix-test',
+    );
     // "Lack of an adequate quantity", "the act of providing electricity", "not capable of being
     // carried out or put into practice".
     expect(words.filter((w) => /inadequac|electrification|impracticable/.test(w))).toEqual([]);

@@ -20,7 +20,7 @@ import { argumentOrderQuestions, mainIdeaQuestions } from './templates/paragraph
 import { evidenceQuestions } from './templates/reasons';
 import { clozeQuestions } from './templates/statements';
 import { vocabularyItems, vocabularyMatchingQuestions, vocabularyQuestions } from './templates/vocabulary';
-import { VALIDATORS, type ValidatorName, validateQuestion } from './validate';
+import { quotedWord, VALIDATORS, type ValidatorName, validateQuestion } from './validate';
 
 export type { ReadingAnalysis } from './analyse';
 export { analyseReading } from './analyse';
@@ -337,8 +337,7 @@ export function selectQuestions(
   // paragraph's only question of that kind.
   const askedAlone = new Set(
     kept.flatMap((k) => {
-      const word =
-        k.template === 'vocabulary' ? /What does “([^”]+)” mean/.exec(k.question.prompt)?.[1] : null;
+      const word = k.template === 'vocabulary' ? quotedWord(k.question.prompt) : null;
       return word ? [word.toLowerCase()] : [];
     }),
   );

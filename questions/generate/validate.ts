@@ -194,7 +194,8 @@ const evidenceText = (question: Question, analysis: ReadingAnalysis): Token[] =>
 const sentenceText = (sentence: SentenceAnalysis): Token[] =>
   sentence.resolvedTokens ? [...sentence.resolvedTokens, ...sentence.tokens] : sentence.tokens;
 
-const quotedWord = (prompt: string) => /What does “([^”]+)” mean/.exec(prompt)?.[1] ?? null;
+/** The word a vocabulary prompt asks the meaning of (“What does “X” mean here?”), or null. */
+export const quotedWord = (prompt: string) => /What does “([^”]+)” mean/.exec(prompt)?.[1] ?? null;
 
 const stripFraming = (text: string) => text.replace(/^According to [^,]+,\s*/, '');
 
