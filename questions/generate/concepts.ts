@@ -414,11 +414,11 @@ export const LENS_SUMMARIES: Record<Lens | 'marxist', string> = {
   marxist: 'Marxism: the interests of economic classes and capital drive international politics',
 };
 
-/** What a lens's cue words are about, for rubric key points ("stresses power and strength"). */
-export const LENS_THEMES: Record<Lens, string> = {
-  realist: 'it stresses power, strength, military force or security interests',
-  liberal: 'it relies on allies, institutions, agreements, law, trade or the spread of democracy and freedom',
-  constructivist: 'it appeals to ideas, values, identity, norms or how actions are perceived',
+/** How a student may name each lens. */
+export const LENS_NAMES: Record<Lens, string[]> = {
+  realist: ['realism', 'realist', 'political realism', 'neorealism'],
+  liberal: ['liberalism', 'liberal', 'liberal institutionalism', 'neoliberalism'],
+  constructivist: ['constructivism', 'constructivist'],
 };
 
 /** Armed forces: the realist's subject wherever a state builds them, at home or abroad. */

@@ -12,6 +12,7 @@ import {
 } from '../language/wordnet';
 import { type Question, questionSchema } from '../schema';
 import { lemmasIn, type ReadingAnalysis, type SentenceAnalysis } from './analyse';
+import { LENS_NAMES } from './concepts';
 import { clashWithKey, support as supportFor } from './entail';
 import { danglingReference } from './references';
 
@@ -268,8 +269,9 @@ function keyProblem(question: Question, analysis: ReadingAnalysis): string | nul
     }
     case 'short-answer': {
       if (question.lens !== null && question.id.includes('-lens-')) {
-        // A lens rubric names a theme; its accepted words must be the evidence's own.
-        const lemmas = new Set(evidence.map((t) => t.lemma));
+        // A lens rubric names the lens and a theme; its accepted words must be the lens's names or
+        // the evidence's own words.
+        const lemmas = new Set([...evidence.map((t) => t.lemma), ...LENS_NAMES[question.lens]]);
         const missing = question.rubric.keyPoints.flatMap((k) => k.accept).find((w) => !lemmas.has(w));
         return missing ? `“${missing}” is not in the evidence` : null;
       }

@@ -5,8 +5,8 @@ import {
   ARMED_FORCES_WORDS,
   COERCIVE_TRADE_WORDS,
   INTERNATIONAL_WORDS,
+  LENS_NAMES,
   LENS_SUMMARIES,
-  LENS_THEMES,
   lensCueLemmas,
   lensCues,
   placeKey,
@@ -22,6 +22,9 @@ import { type Draft, draftBase, quote, shuffledOptions } from './common';
  */
 
 const MIN_CUES = 3;
+
+const listed = (words: readonly string[]) =>
+  words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 const MIN_MARGIN = 2;
 
 /** The place a reading names most often: the speaker's own country, as a rule. */
@@ -77,11 +80,11 @@ function aboutInternationalPolitics(
 }
 
 export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
-  const author = analysis.authorName;
   const drafts: Draft[] = [];
   const home = homePlace(analysis);
   const tokens = analysis.sentences.flatMap((s) => s.tokens);
   const textAboutIt = internationalWords(tokens).length * 1000 >= MIN_INTERNATIONAL_PER_1000 * tokens.length;
+  let lensParagraphs = 0;
   for (const paragraph of analysis.paragraphs) {
     if (!aboutInternationalPolitics(paragraph, home, textAboutIt)) continue;
     const cues = lensCues(paragraph.sentences.flatMap((s) => lensCueLemmas(s.tokens)));
@@ -111,27 +114,39 @@ export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
       .filter((l) => l !== best.lens)
       .map((l) => LENS_SUMMARIES[l]);
     const { options, keyId } = shuffledOptions(LENS_SUMMARIES[best.lens], others, id);
-    const cueList = best.words.map((w) => `“${w}”`).join(', ');
+    // The cue words as the paragraph writes them ("partners", not "partner").
+    const paragraphTokens = paragraph.sentences.flatMap((s) => s.tokens);
+    const written = best.words.map(
+      (lemma) => paragraphTokens.find((t) => t.lemma === lemma)?.normal ?? lemma,
+    );
+    const cueList = written.map((w) => `“${w}”`).join(', ');
     const base = {
       evidence,
       skill: 'inference' as const,
       difficulty: 3 as const,
       explanation: `Paragraph ${paragraph.number} argues in the terms of ${best.lens === 'liberal' ? 'liberalism' : best.lens === 'realist' ? 'realism' : 'constructivism'}: it speaks of ${cueList}. For example: ${quote(cueSentences[0]!.text)}`,
     };
-    drafts.push({
-      template: 'theory-lens',
-      anchor: paragraph.id,
-      quality: 0.7,
-      question: {
-        ...draftBase(analysis, { ...base, id }),
-        lens: best.lens,
-        type: 'multiple-choice',
-        prompt: `Which theoretical lens does the argument of paragraph ${paragraph.number} reflect most clearly?`,
-        options,
-        answer: { optionId: keyId },
-      },
-    });
-    const name = best.lens === 'liberal' ? 'liberal' : best.lens === 'realist' ? 'realist' : 'constructivist';
+    const lensName =
+      best.lens === 'liberal' ? 'liberalism' : best.lens === 'realist' ? 'realism' : 'constructivism';
+    // One question a paragraph, choice and open in turn through the text: the open one beside the
+    // choice of the same paragraph would be answered by it (blind raters found every such pair
+    // repeating itself, and the old open prompt named the lens the choice asked for).
+    if (lensParagraphs++ % 2 === 0) {
+      drafts.push({
+        template: 'theory-lens',
+        anchor: paragraph.id,
+        quality: 0.7,
+        question: {
+          ...draftBase(analysis, { ...base, id }),
+          lens: best.lens,
+          type: 'multiple-choice',
+          prompt: `Which theoretical lens does the argument of paragraph ${paragraph.number} reflect most clearly?`,
+          options,
+          answer: { optionId: keyId },
+        },
+      });
+      continue;
+    }
     drafts.push({
       template: 'theory-lens',
       anchor: paragraph.id,
@@ -140,18 +155,20 @@ export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
         ...draftBase(analysis, { ...base, id: `${id}-why` }),
         lens: best.lens,
         type: 'short-answer',
-        prompt: `A classmate calls the argument of paragraph ${paragraph.number} ${name === 'liberal' ? 'a liberal' : `a ${name}`} one. What in the paragraph supports that reading?`,
+        prompt: `Which IR theory does the argument of paragraph ${paragraph.number} reflect most clearly? Name it, and say what in the paragraph shows it.`,
         rubric: {
           keyPoints: [
+            { id: 'lens', text: `It is ${lensName}`, accept: LENS_NAMES[best.lens], weight: 1 },
+            // What in the paragraph shows it: its cue words, said together.
             {
               id: 'theme',
-              text: LENS_THEMES[best.lens],
-              accept: best.words.slice(0, 6),
+              text: `The paragraph speaks of ${listed(written)}`,
+              accept: [],
               weight: 1,
             },
           ],
         },
-        modelAnswer: `In paragraph ${paragraph.number}, ${author} ${LENS_THEMES[best.lens].replace(/^it /, '')}: the paragraph speaks of ${best.words.join(', ')}.`,
+        modelAnswer: `${LENS_SUMMARIES[best.lens]}. Paragraph ${paragraph.number} speaks of ${listed(written)}.`,
       },
     });
   }

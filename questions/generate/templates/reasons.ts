@@ -133,6 +133,7 @@ function evidenceOptions(pair: EvidencePair, distractors: SentenceAnalysis[], se
 
 export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
   const drafts: Draft[] = [];
+  let claimsAsked = 0;
   const names = new Set([...analysis.lexicon.values()].filter((e) => e.proper).map((e) => e.lemma));
   for (const paragraph of analysis.paragraphs) {
     // A claim is argued, not narrated: "27 countries expelled …" is an event that nothing in the
@@ -164,56 +165,56 @@ export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
     if (/^(?:(?:in short|in sum|in brief|in a word|so|and|then|now),?\s+)?let\b/i.test(claimText)) continue;
     const pairs = supportsFor(paragraph, names, new Set(lemmasIn(claimText, analysis)));
     const [first, second] = pairs;
-    if (first) {
+    const selectDraft = (): Draft | null => {
+      if (!first) return null;
       const id = `evidence-${first.support.id}`;
       const distractors = evidenceDistractors(analysis, first, id);
-      if (distractors.length === 3) {
-        drafts.push({
-          template: 'select-evidence',
-          anchor: first.support.id,
-          quality: 0.75,
-          question: {
-            ...draftBase(analysis, {
-              id,
-              evidence: [first.claim.id, first.support.id].sort(bySentenceOrder(analysis)),
-              skill: 'evidence',
-              difficulty: 2,
-              explanation: `In paragraph ${paragraph.number} the claim is backed by ${quote(first.support.text)} The other sentences come from other parts of the essay and make other points.`,
-            }),
-            type: 'select-evidence',
-            prompt: `Which sentence from the text best supports the claim that ${lowerFirst(claimText, analysis)}?`,
-            claim: `${claimText}.`,
-            options: evidenceOptions(first, distractors, id),
-            answer: { sentenceIds: [first.support.id] },
-          },
-        });
-      }
-    }
-    const reasoningPair = second ?? first;
-    // The explanation is graded against the supporting sentence, so it must stand alone.
-    const standsAlone = reasoningPair?.support.resolved && !danglingReference(reasoningPair.support.resolved);
-    if (reasoningPair && standsAlone) {
-      const id = `cer-${reasoningPair.support.id}`;
-      const distractors = evidenceDistractors(analysis, reasoningPair, id);
-      if (distractors.length < 3) continue;
-      const supportText = keyPointText(reasoningPair.support);
-      drafts.push({
+      if (distractors.length < 3) return null;
+      return {
+        template: 'select-evidence',
+        anchor: first.support.id,
+        quality: 0.75,
+        question: {
+          ...draftBase(analysis, {
+            id,
+            evidence: [first.claim.id, first.support.id].sort(bySentenceOrder(analysis)),
+            skill: 'evidence',
+            difficulty: 2,
+            explanation: `In paragraph ${paragraph.number} the claim is backed by ${quote(first.support.text)} The other sentences come from other parts of the essay and make other points.`,
+          }),
+          type: 'select-evidence',
+          prompt: `Which sentence from the text best supports the claim that ${lowerFirst(claimText, analysis)}?`,
+          claim: `${claimText}.`,
+          options: evidenceOptions(first, distractors, id),
+          answer: { sentenceIds: [first.support.id] },
+        },
+      };
+    };
+    const reasoningDraft = (): Draft | null => {
+      const pair = second ?? first;
+      // The explanation is graded against the supporting sentence, so it must stand alone.
+      if (!pair?.support.resolved || danglingReference(pair.support.resolved)) return null;
+      const id = `cer-${pair.support.id}`;
+      const distractors = evidenceDistractors(analysis, pair, id);
+      if (distractors.length < 3) return null;
+      const supportText = keyPointText(pair.support);
+      return {
         template: 'claim-evidence-reasoning',
-        anchor: reasoningPair.support.id,
+        anchor: pair.support.id,
         quality: second ? 0.8 : 0.65,
         question: {
           ...draftBase(analysis, {
             id,
-            evidence: [reasoningPair.claim.id, reasoningPair.support.id].sort(bySentenceOrder(analysis)),
+            evidence: [pair.claim.id, pair.support.id].sort(bySentenceOrder(analysis)),
             skill: 'evidence',
             difficulty: 3,
-            explanation: `Paragraph ${paragraph.number} supports its claim with ${quote(reasoningPair.support.text)}`,
+            explanation: `Paragraph ${paragraph.number} supports its claim with ${quote(pair.support.text)}`,
           }),
           type: 'claim-evidence-reasoning',
           prompt: `Choose the sentence that best supports the claim that ${lowerFirst(claimText, analysis)}, then explain in your own words how it supports it.`,
           claim: `${claimText}.`,
-          options: evidenceOptions(reasoningPair, distractors, id),
-          answer: { sentenceIds: [reasoningPair.support.id] },
+          options: evidenceOptions(pair, distractors, id),
+          answer: { sentenceIds: [pair.support.id] },
           rubric: {
             keyPoints: [
               { id: 'evidence', text: supportText, accept: [], weight: 1 },
@@ -223,7 +224,16 @@ export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
           modelAnswer: `The sentence shows that ${lowerFirst(supportText, analysis)}. That backs the claim that ${lowerFirst(claimText, analysis)}.`,
           weights: { evidence: 0.5, reasoning: 0.5 },
         },
-      });
+      };
+    };
+    // One evidence question a claim, "which sentence supports it" and claim–evidence–reasoning in
+    // turn through the text: the two on one claim repeat each other, options and all, whichever
+    // supporting sentence each keys (blind raters: 4 of 4 such reasoning items unacceptable).
+    const draft =
+      claimsAsked % 2 === 0 ? (selectDraft() ?? reasoningDraft()) : (reasoningDraft() ?? selectDraft());
+    if (draft) {
+      drafts.push(draft);
+      claimsAsked++;
     }
   }
   return drafts;
