@@ -14,10 +14,12 @@ import {
   overlapScore,
   rubricScore,
   simulateExamples,
+  tuneOverlapCutoff,
 } from '@/questions/grade/evaluate';
 import { graderModel, statusFor } from '@/questions/grade/model';
 import { gradeShortAnswer, prepareRubric } from '@/questions/grade/short-answer';
 import {
+  type IrQuestion,
   irRows,
   loadIrAnswers,
   loadIrQuestions,
@@ -150,6 +152,98 @@ function heldOutAnswers(questions: ReturnType<typeof loadIrQuestions>) {
     }
   }
   return figures;
+}
+
+/** Kinds of answer that deny a point or argue the opposite course. */
+const OPPOSING = new Set(['denial', 'wrong-recommendation']);
+
+/**
+ * Answers written blind (`data/ir-answers-blind.jsonl`): by sessions that never saw the grader,
+ * its code, its data or its figures, to the IR questions and to 14 questions of their own
+ * (`data/ir-questions-blind.json`), each labelled per key point. Never trained or tuned on; the
+ * shipped model grades them, and so does the word-overlap baseline with its cut-off tuned on the
+ * training rows.
+ */
+function blindAnswers(questions: readonly IrQuestion[], overlapCutoff: number) {
+  const blindQuestions = loadIrQuestions(path.join(dataDir, 'ir-questions-blind.json'));
+  const known = new Set(questions.map((q) => q.id));
+  const byId = new Map([...questions, ...blindQuestions].map((q) => [q.id, q]));
+  const answers = loadIrAnswers(path.join(dataDir, 'ir-answers-blind.jsonl'));
+  type Tally = {
+    n: number;
+    newQuestions: Set<string>;
+    agree: number;
+    error: number;
+    overlapAgree: number;
+    opposingHigh: number;
+    opposing: number;
+    contradictedCredited: number;
+    contradicted: number;
+    paraphraseZero: number;
+    paraphrases: number;
+  };
+  const tally = (): Tally => ({
+    n: 0,
+    newQuestions: new Set(),
+    agree: 0,
+    error: 0,
+    overlapAgree: 0,
+    opposingHigh: 0,
+    opposing: 0,
+    contradictedCredited: 0,
+    contradicted: 0,
+    paraphraseZero: 0,
+    paraphrases: 0,
+  });
+  const sets = new Map<string, Tally>();
+  const all = tally();
+  const byKind = new Map<string, [number, number]>();
+  for (const answer of answers) {
+    const question = byId.get(answer.questionId)!;
+    const label = rubricScore(question.rubric, (id) => STATUS_VALUE[answer.points[id] ?? 'missed']);
+    const grade = gradeShortAnswer({
+      rubric: question.rubric,
+      answer: answer.answer,
+      prompt: question.prompt,
+    });
+    const overlap = rubricScore(question.rubric, (id) => {
+      const point = question.rubric.keyPoints.find((k) => k.id === id)!;
+      return overlapScore({
+        phrasings: [point.text, ...point.accept],
+        answer: answer.answer,
+      }) >= overlapCutoff
+        ? 1
+        : 0;
+    });
+    const ok = Math.abs(grade.score - label) <= 0.25 + 1e-9;
+    const set = answer.set ?? '?';
+    if (!sets.has(set)) sets.set(set, tally());
+    for (const t of [sets.get(set)!, all]) {
+      t.n++;
+      if (!known.has(question.id)) t.newQuestions.add(question.id);
+      if (ok) t.agree++;
+      t.error += Math.abs(grade.score - label);
+      if (Math.abs(overlap - label) <= 0.25 + 1e-9) t.overlapAgree++;
+      if (OPPOSING.has(answer.kind)) {
+        t.opposing++;
+        if (grade.score >= 0.5) t.opposingHigh++;
+      }
+      if (answer.kind === 'paraphrase') {
+        t.paraphrases++;
+        if (grade.score === 0) t.paraphraseZero++;
+      }
+      for (const point of grade.keyPoints) {
+        if (answer.points[point.id] !== 'contradicted') continue;
+        t.contradicted++;
+        if (point.status !== 'missed') t.contradictedCredited++;
+      }
+    }
+    const kind = byKind.get(answer.kind) ?? [0, 0];
+    byKind.set(answer.kind, kind);
+    kind[1]++;
+    if (ok) kind[0]++;
+  }
+  return { sets, all, byKind };
 }
 
 /** The labelled answers written for the old rule-based grader's tests, before this scorer existed. */
@@ -301,6 +395,31 @@ function main() {
   );
   console.log(
     `  by kind: ${Object.entries(heldOut.byKind)
+      .sort()
+      .map(([kind, [agree, n]]) => `${kind} ${agree}/${n}`)
+      .join(', ')}`,
+  );
+  const blind = blindAnswers(
+    questions,
+    tuneOverlapCutoff(
+      overlaps,
+      rows.map((r) => r.target),
+    ),
+  );
+  console.log(
+    '\nAnswers written blind (data/ir-answers-blind.jsonl: by sessions that never saw the grader or its data; never trained or tuned on), shipped model against word overlap:\n',
+  );
+  console.log(
+    '| batch | answers | questions new to the grader | within 0.25: grader | word overlap | mean abs. error | denials and opposite courses at ≥ 0.5 | contradicted points credited | correct paraphrases at 0 |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const [name, t] of [...[...blind.sets].sort(), ['all', blind.all] as const]) {
+    console.log(
+      `| ${name} | ${t.n} | ${t.newQuestions.size} | ${pct(t.agree / t.n)} | ${pct(t.overlapAgree / t.n)} | ${fixed(t.error / t.n)} | ${t.opposingHigh} of ${t.opposing} | ${t.contradictedCredited} of ${t.contradicted} | ${t.paraphraseZero} of ${t.paraphrases} |`,
+    );
+  }
+  console.log(
+    `  by kind: ${[...blind.byKind]
       .sort()
       .map(([kind, [agree, n]]) => `${kind} ${agree}/${n}`)
       .join(', ')}`,

@@ -473,7 +473,7 @@ export function agreementFigures(
 // ---- The baseline: plain content-word overlap with a tuned cut-off ----
 
 /** Share of the point's content lemmas (any phrasing, the best) that the answer uses. */
-export function overlapScore(row: TrainingRow): number {
+export function overlapScore(row: Pick<TrainingRow, 'phrasings' | 'answer'>): number {
   const answer = new Set(contentLemmas(row.answer));
   let best = 0;
   for (const phrasing of row.phrasings) {

@@ -1,8 +1,11 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fitBoosted, predictBoosted } from './boosting';
+import { GRADE_DIR } from './data-dir';
 import { addRubricContext, pointFeatures, promptLemmas } from './features';
 import { fitLogistic, predictLogistic } from './logistic';
 import { graderModel, onlyPoint, scorePoint, statusFor } from './model';
+import { loadIrAnswers, loadIrQuestions } from './training-data';
 
 /** A fixed pseudo-random sequence, so the tests are deterministic. */
 function random(seed: number) {
@@ -92,5 +95,22 @@ describe('statusFor and scorePoint', () => {
     expect(scorePoint(inRubric, denyAll).denied).toBe(true);
     expect(scorePoint(alone, denyAll).denied).toBe(false);
     expect(scorePoint(alone, denyAll).status).toBe(scorePoint(alone, model).status);
+  });
+});
+
+describe('the labelled data', () => {
+  it('labels every blind answer on each key point of its question, and asks no blind question the IR set asks', () => {
+    const known = loadIrQuestions();
+    const blind = loadIrQuestions(path.join(GRADE_DIR, 'data', 'ir-questions-blind.json'));
+    expect(blind.filter((q) => known.some((k) => k.id === q.id))).toEqual([]);
+    const byId = new Map([...known, ...blind].map((q) => [q.id, q]));
+    const answers = loadIrAnswers(path.join(GRADE_DIR, 'data', 'ir-answers-blind.jsonl'));
+    expect(answers.length).toBeGreaterThanOrEqual(400);
+    for (const answer of answers) {
+      const question = byId.get(answer.questionId);
+      expect(question, answer.questionId).toBeDefined();
+      expect(Object.keys(answer.points).sort()).toEqual(question!.rubric.keyPoints.map((k) => k.id).sort());
+      expect(answer.set).toMatch(/^[a-d]$/);
+    }
   });
 });

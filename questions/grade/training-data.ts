@@ -85,6 +85,8 @@ export const irAnswerSchema = z.object({
   answer: z.string(),
   /** Status of every key point of the question, by id. */
   points: z.record(z.string(), statusLabel),
+  /** Which batch of `ir-answers-blind.jsonl` it belongs to. */
+  set: z.string().optional(),
 });
 export type IrAnswer = z.infer<typeof irAnswerSchema>;
 
