@@ -181,6 +181,9 @@ function blindAnswers(questions: readonly IrQuestion[], overlapCutoff: number) {
     contradicted: number;
     paraphraseZero: number;
     paraphrases: number;
+    review: number;
+    wrong: number;
+    wrongReviewed: number;
   };
   const tally = (): Tally => ({
     n: 0,
@@ -194,6 +197,9 @@ function blindAnswers(questions: readonly IrQuestion[], overlapCutoff: number) {
     contradicted: 0,
     paraphraseZero: 0,
     paraphrases: 0,
+    review: 0,
+    wrong: 0,
+    wrongReviewed: 0,
   });
   const sets = new Map<string, Tally>();
   const all = tally();
@@ -222,6 +228,9 @@ function blindAnswers(questions: readonly IrQuestion[], overlapCutoff: number) {
       t.n++;
       if (!known.has(question.id)) t.newQuestions.add(question.id);
       if (ok) t.agree++;
+      if (grade.needsReview) t.review++;
+      if (!ok) t.wrong++;
+      if (!ok && grade.needsReview) t.wrongReviewed++;
       t.error += Math.abs(grade.score - label);
       if (Math.abs(overlap - label) <= 0.25 + 1e-9) t.overlapAgree++;
       if (OPPOSING.has(answer.kind)) {
@@ -410,12 +419,12 @@ function main() {
     '\nAnswers written blind (data/ir-answers-blind.jsonl: by sessions that never saw the grader or its data; never trained or tuned on), shipped model against word overlap:\n',
   );
   console.log(
-    '| batch | answers | questions new to the grader | within 0.25: grader | word overlap | mean abs. error | denials and opposite courses at ≥ 0.5 | contradicted points credited | correct paraphrases at 0 |',
+    '| batch | answers | questions new to the grader | within 0.25: grader | word overlap | mean abs. error | denials and opposite courses at ≥ 0.5 | contradicted points credited | correct paraphrases at 0 | marked for review | grades off by more than 0.25 marked for review |',
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const [name, t] of [...[...blind.sets].sort(), ['all', blind.all] as const]) {
     console.log(
-      `| ${name} | ${t.n} | ${t.newQuestions.size} | ${pct(t.agree / t.n)} | ${pct(t.overlapAgree / t.n)} | ${fixed(t.error / t.n)} | ${t.opposingHigh} of ${t.opposing} | ${t.contradictedCredited} of ${t.contradicted} | ${t.paraphraseZero} of ${t.paraphrases} |`,
+      `| ${name} | ${t.n} | ${t.newQuestions.size} | ${pct(t.agree / t.n)} | ${pct(t.overlapAgree / t.n)} | ${fixed(t.error / t.n)} | ${t.opposingHigh} of ${t.opposing} | ${t.contradictedCredited} of ${t.contradicted} | ${t.paraphraseZero} of ${t.paraphrases} | ${t.review} (${pct(t.review / t.n)}) | ${t.wrongReviewed} of ${t.wrong} |`,
     );
   }
   console.log(

@@ -136,6 +136,42 @@ describe('honest uncertainty', () => {
     expect(grade(question, 'Blorf zibble quang.').reviewReasons).toContain('no-overlap');
   });
 
+  it('holds for review credit for a point the answer seems to turn round (answers written blind)', () => {
+    const rubric = {
+      keyPoints: [
+        {
+          id: 'lonely',
+          text: "Putin's biggest vulnerability is his diplomatic loneliness.",
+          accept: [],
+          weight: 1,
+        },
+        {
+          id: 'calculus',
+          text: "Coordinated pressure from many countries can alter Putin's calculus, even though it cannot reverse it.",
+          accept: [],
+          weight: 1,
+        },
+      ],
+    };
+    const prompt = 'Why does Burns argue that the United States should work in coalitions?';
+    const denying = gradeShortAnswer({
+      rubric,
+      prompt,
+      answer:
+        'Putin is diplomatically lonely, but coordinated pressure from many countries can never alter his calculus.',
+    });
+    expect(denying.keyPoints.find((k) => k.id === 'calculus')!.status).not.toBe('missed');
+    expect(denying.reviewReasons).toContain('may-deny');
+    expect(denying.feedback).toContain('may say the opposite of a point');
+    const affirming = gradeShortAnswer({
+      rubric,
+      prompt,
+      answer:
+        'Putin is diplomatically lonely, and pressure from many countries together can change his calculus though not reverse it.',
+    });
+    expect(affirming.reviewReasons).not.toContain('may-deny');
+  });
+
   it('does not hold up a clear answer', () => {
     const result = grade(question, question.modelAnswer);
     expect(result.needsReview).toBe(false);

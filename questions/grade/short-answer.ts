@@ -43,7 +43,7 @@ export type KeyPointGrade = KeyPointOutcome & {
   wrongParty: boolean;
 };
 
-export type ReviewReason = 'uncertain' | 'other-language' | 'too-long' | 'no-overlap';
+export type ReviewReason = 'uncertain' | 'other-language' | 'too-long' | 'no-overlap' | 'may-deny';
 
 export type ShortAnswerGrade = {
   score: number;
@@ -218,7 +218,15 @@ function reviewReasonsFor(input: {
   answer: AnalysedText;
   scored: {
     probability: number;
-    features: Pick<Features, 'alignedRecall' | 'novelAlignedPrecision' | 'promptShare' | 'pointCount'>;
+    features: Pick<
+      Features,
+      | 'alignedRecall'
+      | 'novelAlignedPrecision'
+      | 'promptShare'
+      | 'pointCount'
+      | 'denialCover'
+      | 'denialByActor'
+    >;
   }[];
   statuses: PointStatus[];
   model: GraderModel;
@@ -244,6 +252,14 @@ function reviewReasonsFor(input: {
   const swing = Math.abs(scoreFromStatuses(input.rubric, otherVerdict) - score);
   // An instructor's grade of a near-identical answer settles what the model was unsure of.
   if (swing >= 0.25 - 1e-9 && !input.informedByExamples) reasons.push('uncertain');
+  // Credit for a point whose words the answer seems to turn round ("pressure can never alter his
+  // calculus"): the scorer credits most such denials written in words its training answers did
+  // not use (121 of 212 contradicted points in answers written blind), so the grade waits for
+  // the instructor.
+  const mayDeny = scored.some(
+    (s, i) => input.statuses[i] !== 'missed' && s.features.denialCover > 0 && s.features.denialByActor === 0,
+  );
+  if (mayDeny && !input.informedByExamples) reasons.push('may-deny');
   return reasons;
 }
 
@@ -252,6 +268,7 @@ const REVIEW_WORDS: Record<ReviewReason, string> = {
   'other-language': 'it does not seem to be written in English',
   'too-long': 'it is longer than the answers the grader was trained on',
   'no-overlap': 'it shares no ideas the grader can recognise with the key points',
+  'may-deny': 'it may say the opposite of a point it is given credit for',
 };
 
 const quote = (points: KeyPointOutcome[]) =>
