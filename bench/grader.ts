@@ -19,6 +19,7 @@ import {
 import { graderModel, statusFor } from '@/questions/grade/model';
 import { gradeShortAnswer, prepareRubric } from '@/questions/grade/short-answer';
 import {
+  type IrAnswer,
   type IrQuestion,
   irRows,
   loadIrAnswers,
@@ -111,6 +112,14 @@ function speed(questions: ReturnType<typeof loadIrQuestions>) {
   };
 }
 
+/** A labelled answer's score by its labels, and the shipped model's grade of it. */
+function labelAndGrade(question: IrQuestion, answer: IrAnswer) {
+  return {
+    label: rubricScore(question.rubric, (id) => STATUS_VALUE[answer.points[id] ?? 'missed']),
+    grade: gradeShortAnswer({ rubric: question.rubric, answer: answer.answer, prompt: question.prompt }),
+  };
+}
+
 /** Answers written after the last change to the features, graded by the shipped model. */
 function heldOutAnswers(questions: ReturnType<typeof loadIrQuestions>) {
   const byId = new Map(questions.map((q) => [q.id, q]));
@@ -127,12 +136,8 @@ function heldOutAnswers(questions: ReturnType<typeof loadIrQuestions>) {
   };
   for (const answer of answers) {
     const question = byId.get(answer.questionId)!;
-    const label = rubricScore(question.rubric, (id) => STATUS_VALUE[answer.points[id] ?? 'missed']);
-    const score = gradeShortAnswer({
-      rubric: question.rubric,
-      answer: answer.answer,
-      prompt: question.prompt,
-    }).score;
+    const { label, grade } = labelAndGrade(question, answer);
+    const score = grade.score;
     const ok = Math.abs(score - label) <= 0.25 + 1e-9;
     const kind = figures.byKind[answer.kind] ?? [0, 0];
     figures.byKind[answer.kind] = kind;
@@ -206,12 +211,7 @@ function blindAnswers(questions: readonly IrQuestion[], overlapCutoff: number) {
   const byKind = new Map<string, [number, number]>();
   for (const answer of answers) {
     const question = byId.get(answer.questionId)!;
-    const label = rubricScore(question.rubric, (id) => STATUS_VALUE[answer.points[id] ?? 'missed']);
-    const grade = gradeShortAnswer({
-      rubric: question.rubric,
-      answer: answer.answer,
-      prompt: question.prompt,
-    });
+    const { label, grade } = labelAndGrade(question, answer);
     const overlap = rubricScore(question.rubric, (id) => {
       const point = question.rubric.keyPoints.find((k) => k.id === id)!;
       return overlapScore({
