@@ -10,6 +10,18 @@ import type { QueueGroup } from '@/lib/classes/answer-queue';
 import { gradeAnswerGroupAction } from '@/lib/server/actions/classes';
 import { POINT_STATUSES, type PointStatus, scoreFromStatuses } from '@/questions/grade/credit';
 
+/** Why the grader left an answer to the instructor, in a few words (the grader's review reasons). */
+const REVIEW_LABELS: Record<string, string> = {
+  uncertain: 'unsure',
+  'may-deny': 'may deny a point it is credited with',
+  'other-language': 'another language',
+  'too-long': 'longer than it was trained on',
+  'no-overlap': 'nothing in common with the points',
+};
+
+const reviewLabel = (reasons: readonly string[]) =>
+  reasons.map((r) => REVIEW_LABELS[r] ?? 'unsure').join(', ') || 'unsure';
+
 const STATUS_LABEL: Record<PointStatus, string> = { met: 'Met', partly: 'Partly', missed: 'Missed' };
 const NEXT_STATUS: Record<PointStatus, PointStatus> = { met: 'partly', partly: 'missed', missed: 'met' };
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -274,7 +286,7 @@ export function AnswerQueue({
                   {answer.gradedBy === 'instructor'
                     ? `graded by you: ${pct(answer.score)}`
                     : `grader: ${pct(answer.score)}`}
-                  {answer.needsReview && ' · unsure'}
+                  {answer.needsReview && ` · ${reviewLabel(answer.reviewReasons)}`}
                 </span>
                 <Link href={`/classes/${classId}/attempts/${answer.attemptId}`} className="underline">
                   Open alone

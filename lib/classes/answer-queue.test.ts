@@ -213,4 +213,31 @@ describe('instructor grades', () => {
     });
     expect(await listAnswersAwaitingInstructor({ instructorId: teacher.id })).toEqual([]);
   });
+
+  it('say why each answer waits: one that may deny a point it is credited with, one in another language', async () => {
+    const { klass, assignment } = await classWithAssignment();
+    const denying = await submits(
+      klass.id,
+      assignment.id,
+      'dara',
+      'Putin is diplomatically lonely, but coordinated pressure from many countries can never alter his calculus.',
+    );
+    const spanish = await submits(
+      klass.id,
+      assignment.id,
+      'ines',
+      'Rusia casi no tiene amigos, mientras que Estados Unidos tiene muchos aliados.',
+    );
+    const book = await classGradebook(klass.id);
+    const queue = await answerQueue({
+      classId: klass.id,
+      assignmentId: assignment.id,
+      question: coalitions,
+      book,
+    });
+    const reasonsOf = (attemptId: string) =>
+      queue.groups.flatMap((g) => g.answers).find((a) => a.attemptId === attemptId)!.reviewReasons;
+    expect(reasonsOf(denying.attemptId)).toContain('may-deny');
+    expect(reasonsOf(spanish.attemptId)).toContain('other-language');
+  });
 });

@@ -115,6 +115,8 @@ export type QueueAnswer = {
   /** Who gave it: the instructor, or the grader (provisional when it was unsure). */
   gradedBy: 'instructor' | 'auto';
   needsReview: boolean;
+  /** Why the grader's grade waits for the instructor (`ReviewReason`s); empty when it does not. */
+  reviewReasons: string[];
   /** What each point earned: the instructor's verdicts, or the grader's reading with the class's examples. */
   verdicts: KeyPointVerdicts;
   comment: string | null;
@@ -175,6 +177,7 @@ export async function answerQueue({
     const grade = gradeShortAnswer({ rubric: question.rubric, answer: text, prompt, examples });
     grades.set(attemptId, grade);
     const byInstructor = row?.overrideScore != null;
+    const needsReview = !byInstructor && Boolean(row?.grade?.needsReview ?? grade.needsReview);
     const suggestion = Object.fromEntries(grade.keyPoints.map((k) => [k.id, k.status])) as KeyPointVerdicts;
     answers.push({
       attemptId,
@@ -182,7 +185,8 @@ export async function answerQueue({
       text,
       score: row?.overrideScore ?? row?.grade?.score ?? 0,
       gradedBy: byInstructor ? 'instructor' : 'auto',
-      needsReview: !byInstructor && Boolean(row?.grade?.needsReview ?? grade.needsReview),
+      needsReview,
+      reviewReasons: needsReview ? (row?.grade ? (row.grade.reviewReasons ?? []) : grade.reviewReasons) : [],
       verdicts: row?.overrideKeyPoints ?? suggestion,
       comment: row?.overrideComment ?? null,
     });
