@@ -518,6 +518,19 @@ describe('evidence for a claim', () => {
 });
 
 describe('vocabulary items', () => {
+  it('asks no word among the commonest 1,500, however often the text says it ("global"; blind ratings)', () => {
+    const asked = askedWords(
+      [
+        'The global economy rewards nations that trade with their neighbours across every ocean.',
+        'A global market for grain keeps the poorest harbours busy through the long winter.',
+        'Our global partners expect the treaty to hold, and the envoys say it will.',
+      ],
+      'basic-word-test',
+    );
+    expect(asked).not.toContain('global');
+    expect(asked).toContain('harbours');
+  });
+
   it('takes no adjective or participle used as a noun for people ("the oppressed") as a word to define', () => {
     const text = [
       'Our reach is not endless, but fortunately for the oppressed, our influence is considerable, and we will use it confidently in the cause of liberty.',
