@@ -140,7 +140,7 @@ describe('an instructor, from an essay to an assigned quiz', () => {
     const byType = [...perType].map(([type, n]) => `${type} ${n}`).join(', ');
     console.log(
       `[instructor time] essay to assigned quiz: ${seconds(started, previous)} s (${steps.join(' · ')}); ` +
-        `${drafts.length} drafts, ${chosen.length} approved of ${types.size} types (${byType})`,
+        `${drafts.length} drafts on the bank's first page, ${chosen.length} approved of ${types.size} types (${byType})`,
     );
     await context.close();
   }, 300_000);

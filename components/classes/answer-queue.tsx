@@ -9,18 +9,7 @@ import type { KeyPointVerdicts } from '@/db/schema';
 import type { QueueGroup } from '@/lib/classes/answer-queue';
 import { gradeAnswerGroupAction } from '@/lib/server/actions/classes';
 import { POINT_STATUSES, type PointStatus, scoreFromStatuses } from '@/questions/grade/credit';
-
-/** Why the grader left an answer to the instructor, in a few words (the grader's review reasons). */
-const REVIEW_LABELS: Record<string, string> = {
-  uncertain: 'unsure',
-  'may-deny': 'may deny a point it is credited with',
-  'other-language': 'another language',
-  'too-long': 'longer than it was trained on',
-  'no-overlap': 'nothing in common with the points',
-};
-
-const reviewLabel = (reasons: readonly string[]) =>
-  reasons.map((r) => REVIEW_LABELS[r] ?? 'unsure').join(', ') || 'unsure';
+import { reviewLabel } from '@/questions/grade/review';
 
 const STATUS_LABEL: Record<PointStatus, string> = { met: 'Met', partly: 'Partly', missed: 'Missed' };
 const NEXT_STATUS: Record<PointStatus, PointStatus> = { met: 'partly', partly: 'missed', missed: 'met' };

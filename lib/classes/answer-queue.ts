@@ -115,7 +115,7 @@ export type QueueAnswer = {
   /** Who gave it: the instructor, or the grader (provisional when it was unsure). */
   gradedBy: 'instructor' | 'auto';
   needsReview: boolean;
-  /** Why the grader's grade waits for the instructor (`ReviewReason`s); empty when it does not. */
+  /** Why the grader's grade waits for the instructor (`questions/grade/review.ts`); empty when it does not. */
   reviewReasons: string[];
   /** What each point earned: the instructor's verdicts, or the grader's reading with the class's examples. */
   verdicts: KeyPointVerdicts;

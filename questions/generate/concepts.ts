@@ -414,7 +414,7 @@ export const LENS_SUMMARIES: Record<Lens | 'marxist', string> = {
   marxist: 'Marxism: the interests of economic classes and capital drive international politics',
 };
 
-/** How a student may name each lens. */
+/** How a student may name each lens; the first is the theory's own name. */
 export const LENS_NAMES: Record<Lens, string[]> = {
   realist: ['realism', 'realist', 'political realism', 'neorealism'],
   liberal: ['liberalism', 'liberal', 'liberal institutionalism', 'neoliberalism'],

@@ -13,6 +13,7 @@ import {
   scorePoint,
 } from './model';
 import { type GradeLevel, levelOf } from './result';
+import { REVIEW_REASONS, type ReviewReason } from './review';
 import { type AnalysedText, analyseText } from './text-analysis';
 
 export type { InstructorExample } from './instructor-examples';
@@ -43,7 +44,7 @@ export type KeyPointGrade = KeyPointOutcome & {
   wrongParty: boolean;
 };
 
-export type ReviewReason = 'uncertain' | 'other-language' | 'too-long' | 'no-overlap' | 'may-deny';
+export type { ReviewReason };
 
 export type ShortAnswerGrade = {
   score: number;
@@ -263,14 +264,6 @@ function reviewReasonsFor(input: {
   return reasons;
 }
 
-const REVIEW_WORDS: Record<ReviewReason, string> = {
-  uncertain: 'the grader is not sure of it',
-  'other-language': 'it does not seem to be written in English',
-  'too-long': 'it is longer than the answers the grader was trained on',
-  'no-overlap': 'it shares no ideas the grader can recognise with the key points',
-  'may-deny': 'it may say the opposite of a point it is given credit for',
-};
-
 const quote = (points: KeyPointOutcome[]) =>
   points.map((p) => `“${p.text.replace(/[.!;,]+$/, '')}”`).join('; ');
 
@@ -291,7 +284,7 @@ function feedbackFor(input: {
   const parts: string[] = [];
   if (input.reviewReasons.length > 0) {
     parts.push(
-      `This grade is provisional: an instructor will check it, since ${input.reviewReasons.map((r) => REVIEW_WORDS[r]).join(' and ')}.`,
+      `This grade is provisional: an instructor will check it, since ${input.reviewReasons.map((r) => REVIEW_REASONS[r].student).join(' and ')}.`,
     );
   }
   if (met.length === keyPoints.length) parts.push('You made every key point.');

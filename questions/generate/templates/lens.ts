@@ -22,10 +22,11 @@ import { type Draft, draftBase, quote, shuffledOptions } from './common';
  */
 
 const MIN_CUES = 3;
-
-const listed = (words: readonly string[]) =>
-  words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 const MIN_MARGIN = 2;
+
+/** "partners, concert, and sanctions". */
+const listed = (words: readonly string[]) =>
+  new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(words);
 
 /** The place a reading names most often: the speaker's own country, as a rule. */
 function homePlace(analysis: ReadingAnalysis): string | null {
@@ -110,28 +111,27 @@ export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
     const evidence = cueSentences.slice(0, 3).map((s) => s.id);
     if (evidence.length === 0) continue;
     const id = `lens-${paragraph.id}`;
-    const others = (Object.keys(LENS_SUMMARIES) as (keyof typeof LENS_SUMMARIES)[])
-      .filter((l) => l !== best.lens)
-      .map((l) => LENS_SUMMARIES[l]);
-    const { options, keyId } = shuffledOptions(LENS_SUMMARIES[best.lens], others, id);
     // The cue words as the paragraph writes them ("partners", not "partner").
     const paragraphTokens = paragraph.sentences.flatMap((s) => s.tokens);
     const written = best.words.map(
       (lemma) => paragraphTokens.find((t) => t.lemma === lemma)?.normal ?? lemma,
     );
     const cueList = written.map((w) => `“${w}”`).join(', ');
+    const lensName = LENS_NAMES[best.lens][0]!;
     const base = {
       evidence,
       skill: 'inference' as const,
       difficulty: 3 as const,
-      explanation: `Paragraph ${paragraph.number} argues in the terms of ${best.lens === 'liberal' ? 'liberalism' : best.lens === 'realist' ? 'realism' : 'constructivism'}: it speaks of ${cueList}. For example: ${quote(cueSentences[0]!.text)}`,
+      explanation: `Paragraph ${paragraph.number} argues in the terms of ${lensName}: it speaks of ${cueList}. For example: ${quote(cueSentences[0]!.text)}`,
     };
-    const lensName =
-      best.lens === 'liberal' ? 'liberalism' : best.lens === 'realist' ? 'realism' : 'constructivism';
     // One question a paragraph, choice and open in turn through the text: the open one beside the
     // choice of the same paragraph would be answered by it (blind raters found every such pair
     // repeating itself, and the old open prompt named the lens the choice asked for).
     if (lensParagraphs++ % 2 === 0) {
+      const others = (Object.keys(LENS_SUMMARIES) as (keyof typeof LENS_SUMMARIES)[])
+        .filter((l) => l !== best.lens)
+        .map((l) => LENS_SUMMARIES[l]);
+      const { options, keyId } = shuffledOptions(LENS_SUMMARIES[best.lens], others, id);
       drafts.push({
         template: 'theory-lens',
         anchor: paragraph.id,

@@ -134,6 +134,15 @@ function evidenceOptions(pair: EvidencePair, distractors: SentenceAnalysis[], se
 export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
   const drafts: Draft[] = [];
   let claimsAsked = 0;
+  // A question on a claim and its support, evidence in the order of the text.
+  const pairBase = (pair: EvidencePair, id: string, difficulty: 2 | 3, explanation: string) =>
+    draftBase(analysis, {
+      id,
+      evidence: [pair.claim.id, pair.support.id].sort(bySentenceOrder(analysis)),
+      skill: 'evidence',
+      difficulty,
+      explanation,
+    });
   const names = new Set([...analysis.lexicon.values()].filter((e) => e.proper).map((e) => e.lemma));
   for (const paragraph of analysis.paragraphs) {
     // A claim is argued, not narrated: "27 countries expelled …" is an event that nothing in the
@@ -175,13 +184,12 @@ export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
         anchor: first.support.id,
         quality: 0.75,
         question: {
-          ...draftBase(analysis, {
+          ...pairBase(
+            first,
             id,
-            evidence: [first.claim.id, first.support.id].sort(bySentenceOrder(analysis)),
-            skill: 'evidence',
-            difficulty: 2,
-            explanation: `In paragraph ${paragraph.number} the claim is backed by ${quote(first.support.text)} The other sentences come from other parts of the essay and make other points.`,
-          }),
+            2,
+            `In paragraph ${paragraph.number} the claim is backed by ${quote(first.support.text)} The other sentences come from other parts of the essay and make other points.`,
+          ),
           type: 'select-evidence',
           prompt: `Which sentence from the text best supports the claim that ${lowerFirst(claimText, analysis)}?`,
           claim: `${claimText}.`,
@@ -203,13 +211,12 @@ export function evidenceQuestions(analysis: ReadingAnalysis): Draft[] {
         anchor: pair.support.id,
         quality: second ? 0.8 : 0.65,
         question: {
-          ...draftBase(analysis, {
+          ...pairBase(
+            pair,
             id,
-            evidence: [pair.claim.id, pair.support.id].sort(bySentenceOrder(analysis)),
-            skill: 'evidence',
-            difficulty: 3,
-            explanation: `Paragraph ${paragraph.number} supports its claim with ${quote(pair.support.text)}`,
-          }),
+            3,
+            `Paragraph ${paragraph.number} supports its claim with ${quote(pair.support.text)}`,
+          ),
           type: 'claim-evidence-reasoning',
           prompt: `Choose the sentence that best supports the claim that ${lowerFirst(claimText, analysis)}, then explain in your own words how it supports it.`,
           claim: `${claimText}.`,

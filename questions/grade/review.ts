@@ -1,0 +1,33 @@
+/**
+ * Why a grade waits for the instructor: each reason, as the student's feedback says it and as the
+ * instructor's answer queue labels it. Free of the model's files, so the browser can read it.
+ */
+export const REVIEW_REASONS = {
+  uncertain: { student: 'the grader is not sure of it', instructor: 'unsure' },
+  'other-language': {
+    student: 'it does not seem to be written in English',
+    instructor: 'another language',
+  },
+  'too-long': {
+    student: 'it is longer than the answers the grader was trained on',
+    instructor: 'longer than it was trained on',
+  },
+  'no-overlap': {
+    student: 'it shares no ideas the grader can recognise with the key points',
+    instructor: 'nothing in common with the points',
+  },
+  'may-deny': {
+    student: 'it may say the opposite of a point it is given credit for',
+    instructor: 'may deny a point it is credited with',
+  },
+} as const;
+
+export type ReviewReason = keyof typeof REVIEW_REASONS;
+
+/** The instructor's label for a waiting grade's reasons ("unsure" for a grade stored without them). */
+export function reviewLabel(reasons: readonly string[]): string {
+  const labels = reasons.flatMap((r) =>
+    r in REVIEW_REASONS ? [REVIEW_REASONS[r as ReviewReason].instructor] : [],
+  );
+  return labels.length > 0 ? labels.join(', ') : REVIEW_REASONS.uncertain.instructor;
+}
