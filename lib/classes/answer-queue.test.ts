@@ -214,7 +214,7 @@ describe('instructor grades', () => {
     expect(await listAnswersAwaitingInstructor({ instructorId: teacher.id })).toEqual([]);
   });
 
-  it('say why each answer waits: one that may deny a point it is credited with, one in another language', async () => {
+  it('say why each answer waits: one that seems to deny a point, one in another language', async () => {
     const { klass, assignment } = await classWithAssignment();
     const denying = await submits(
       klass.id,

@@ -865,6 +865,9 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         // "Americans in need are not strangers, they are citizens, not problems, but priorities":
         // the clause runs on into others, so its view would carry theirs.
         if (/,\s+(?:not|but|they|he|she|it|we|you|i)\b/i.test(view)) return;
+        // "What we needed was not just…": the parse's subject leaves out the "what" it hangs on.
+        const afterWh = /^(?:what|whatever|whoever)\s+([\p{L}']+)/iu.exec(sentence.text.trim())?.[1];
+        if (afterWh && view.toLowerCase().startsWith(`${afterWh.toLowerCase()} `)) return;
         discourse.rejections.push({ sentence, view, stated });
       });
 

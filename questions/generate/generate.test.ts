@@ -1569,6 +1569,16 @@ describe('faults a fresh text showed (G. W. Bush 2001, on its first-sight rating
     ).not.toMatch(/strangers/);
   });
 
+  it('reads no rejected view whose subject lost the "what" it hangs on', () => {
+    const reading = analysedText(
+      'The treaty years taught us a hard lesson about our defense. What we needed was not just a central force that could answer an attack. Our hope is not simply a matter of building more ships in the yards of the coast.',
+      'free-relative-test',
+    );
+    const views = readDiscourse(reading).rejections.map((r) => r.view);
+    expect(views.join(' | ')).not.toMatch(/we needed was/i);
+    expect(views).toContain('Our hope is simply a matter of building more ships in the yards of the coast');
+  });
+
   it('asks of a subject without the comma that closed its aside', () => {
     const prompts = statedFactQuestions(small).map((d) => d.question.prompt);
     expect(prompts.join(' | ')).toMatch(/what is the republic, at its best\?$/);

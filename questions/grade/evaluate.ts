@@ -30,6 +30,8 @@ export type FeatureMatrix = number[][];
 const QUESTION_REVERSED = FEATURE_NAMES.indexOf('questionReversed');
 const BARE_LIST = FEATURE_NAMES.indexOf('bareList');
 const SWAPPED_ACTOR = FEATURE_NAMES.indexOf('swappedActor');
+const DENIAL_COVER = FEATURE_NAMES.indexOf('denialCover');
+const DENIAL_BY_ACTOR = FEATURE_NAMES.indexOf('denialByActor');
 const POINT_COUNT = FEATURE_NAMES.indexOf('pointCount');
 
 export function featureMatrix(rows: readonly TrainingRow[]): FeatureMatrix {
@@ -397,6 +399,8 @@ export function crossValidate(
         questionReversed: x[i]![QUESTION_REVERSED]!,
         bareList: x[i]![BARE_LIST]!,
         swappedActor: x[i]![SWAPPED_ACTOR]!,
+        denialCover: x[i]![DENIAL_COVER]!,
+        denialByActor: x[i]![DENIAL_BY_ACTOR]!,
       };
       const { status } = decidePoint(probabilities[i]!, contradictions[i]!, rules, model.thresholds);
       credits[i] = STATUS_CREDIT[status];

@@ -82,6 +82,12 @@ export function exampleCredit(example: InstructorExample, pointId: string): numb
   return status ? STATUS_CREDIT[status] : Math.max(0, Math.min(1, example.score));
 }
 
+/** Two answers with the same content words read the same at this cosine (punctuation aside). */
+const SAME_ANSWER_COSINE = 0.99;
+
+const statusOfCredit = (credit: number): PointStatus =>
+  credit >= 1 ? 'met' : credit >= STATUS_CREDIT.partly ? 'partly' : 'missed';
+
 export const EXAMPLE_FEATURES = [
   'modelLogit',
   'vote',
@@ -139,8 +145,20 @@ export function adjustWithExamples(input: {
   if (input.examples.length === 0 || !model.examples) return { points: input.points, examplesUsed: 0 };
   const neighbours = nearestExamples(input.answer, input.examples);
   if (neighbours.length === 0) return { points: input.points, examplesUsed: 0 };
+  // The same words as an answer the instructor graded: their verdict is this answer's, even
+  // against the stance check, since they read that very answer.
+  const nearest = neighbours[0]!;
+  const sameAnswer = nearest.overlap >= 1 && nearest.cosine >= SAME_ANSWER_COSINE;
   const points = input.rubric.keyPoints.map((point, i) => {
     const own = input.points[i]!;
+    // Per point when the instructor graded point by point; from the whole score only when it
+    // leaves no doubt (0 or full marks).
+    const verdict = nearest.example.keyPoints?.[point.id];
+    const wholeScore = nearest.example.score;
+    if (sameAnswer && (verdict || wholeScore <= 0 || wholeScore >= 1)) {
+      const credit = exampleCredit(nearest.example, point.id);
+      return { probability: credit, status: statusOfCredit(credit) };
+    }
     const probability = predictLogistic(
       model.examples!,
       exampleFeatures(own.probability, neighbours, point.id),

@@ -92,7 +92,10 @@ export function statusFor(
 export const onlyPoint = (features: Pick<Features, 'pointCount'>) => features.pointCount === 0;
 
 /** The features the rules that hold whatever the model says read. */
-export type RuleFeatures = Pick<Features, 'pointCount' | 'questionReversed' | 'bareList' | 'swappedActor'>;
+export type RuleFeatures = Pick<
+  Features,
+  'pointCount' | 'questionReversed' | 'bareList' | 'swappedActor' | 'denialCover' | 'denialByActor'
+>;
 
 /**
  * A point's status from the two models' probabilities: a point the answer probably denies is
@@ -132,6 +135,16 @@ export const reversesTheQuestion = (features: RuleFeatures) => features.question
 /** A point said of the wrong party ("America is isolated" for "Putin is isolated") is not made. */
 export const saysOfWrongParty = (features: RuleFeatures) => features.swappedActor > 0;
 
+/**
+ * A point whose claim the answer turns round, by the stance check ("coordinated pressure can
+ * never alter his calculus", "he is far from isolated"), is not made.
+ */
+export const turnsPointRound = (features: RuleFeatures) =>
+  features.denialCover > 0 && features.denialByActor === 0;
+
 /** Nor does a bare list of words ("loneliness, alliances, coalitions, slower, calculus"). */
 export const deniedByRule = (features: RuleFeatures) =>
-  reversesTheQuestion(features) || features.bareList === 1 || saysOfWrongParty(features);
+  reversesTheQuestion(features) ||
+  features.bareList === 1 ||
+  saysOfWrongParty(features) ||
+  turnsPointRound(features);

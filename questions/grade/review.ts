@@ -17,8 +17,8 @@ export const REVIEW_REASONS = {
     instructor: 'nothing in common with the points',
   },
   'may-deny': {
-    student: 'it may say the opposite of a point it is given credit for',
-    instructor: 'may deny a point it is credited with',
+    student: 'it seems to deny a point',
+    instructor: 'may deny a point',
   },
 } as const;
 

@@ -136,7 +136,7 @@ describe('honest uncertainty', () => {
     expect(grade(question, 'Blorf zibble quang.').reviewReasons).toContain('no-overlap');
   });
 
-  it('holds for review credit for a point the answer seems to turn round (answers written blind)', () => {
+  it('withholds credit for a point the answer turns round, and holds the grade for review', () => {
     const rubric = {
       keyPoints: [
         {
@@ -160,9 +160,11 @@ describe('honest uncertainty', () => {
       answer:
         'Putin is diplomatically lonely, but coordinated pressure from many countries can never alter his calculus.',
     });
-    expect(denying.keyPoints.find((k) => k.id === 'calculus')!.status).not.toBe('missed');
+    expect(denying.keyPoints.find((k) => k.id === 'calculus')!.status).toBe('missed');
+    expect(denying.keyPoints.find((k) => k.id === 'calculus')!.turnedRound).toBe(true);
     expect(denying.reviewReasons).toContain('may-deny');
-    expect(denying.feedback).toContain('may say the opposite of a point');
+    expect(denying.feedback).toContain('seems to say the opposite of this point');
+    expect(denying.feedback).not.toContain('Still missing: “Coordinated');
     const affirming = gradeShortAnswer({
       rubric,
       prompt,

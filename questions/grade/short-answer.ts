@@ -8,9 +8,12 @@ import {
   graderModel,
   onlyPoint,
   type PointStatus,
+  type RuleFeatures,
   reversesTheQuestion,
   saysOfWrongParty,
   scorePoint,
+  statusFor,
+  turnsPointRound,
 } from './model';
 import { type GradeLevel, levelOf } from './result';
 import { REVIEW_REASONS, type ReviewReason } from './review';
@@ -42,6 +45,8 @@ export type KeyPointGrade = KeyPointOutcome & {
   contradicted: boolean;
   /** The answer says the point of the wrong party ("America is isolated" for "Putin is isolated"). */
   wrongParty: boolean;
+  /** The answer seems to turn the point's claim round ("can never alter"): no credit until an instructor checks. */
+  turnedRound: boolean;
 };
 
 export type { ReviewReason };
@@ -137,6 +142,7 @@ export function gradeShortAnswer({
       contradiction: 0,
       contradicted: false,
       wrongParty: false,
+      turnedRound: false,
     }));
     return {
       score: 0,
@@ -177,6 +183,10 @@ export function gradeShortAnswer({
     contradicted:
       s.contradiction >= model.thresholds.contradiction && informed.points[i]!.status === 'missed',
     wrongParty: saysOfWrongParty(s.features) && informed.points[i]!.status === 'missed',
+    turnedRound:
+      withheldByStance(s, model) &&
+      informed.points[i]!.status === 'missed' &&
+      s.contradiction < model.thresholds.contradiction,
   }));
   const score = scoreFromStatuses(
     rubric,
@@ -209,6 +219,12 @@ export function gradeShortAnswer({
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
+/** Credit the scorer gives a point and the stance check takes away (the answer seems to turn it round). */
+const withheldByStance = (s: { probability: number; features: RuleFeatures }, model: GraderModel): boolean =>
+  turnsPointRound(s.features) &&
+  !saysOfWrongParty(s.features) &&
+  statusFor(s.probability, model.thresholds, onlyPoint(s.features)) !== 'missed';
+
 /**
  * Why an answer needs an instructor: another language, longer than anything trained on, no
  * overlap with the key points at all, or a point whose probability sits so near the met cut-off
@@ -219,15 +235,7 @@ function reviewReasonsFor(input: {
   answer: AnalysedText;
   scored: {
     probability: number;
-    features: Pick<
-      Features,
-      | 'alignedRecall'
-      | 'novelAlignedPrecision'
-      | 'promptShare'
-      | 'pointCount'
-      | 'denialCover'
-      | 'denialByActor'
-    >;
+    features: Pick<Features, 'alignedRecall' | 'novelAlignedPrecision' | 'promptShare'> & RuleFeatures;
   }[];
   statuses: PointStatus[];
   model: GraderModel;
@@ -253,13 +261,10 @@ function reviewReasonsFor(input: {
   const swing = Math.abs(scoreFromStatuses(input.rubric, otherVerdict) - score);
   // An instructor's grade of a near-identical answer settles what the model was unsure of.
   if (swing >= 0.25 - 1e-9 && !input.informedByExamples) reasons.push('uncertain');
-  // Credit for a point whose words the answer seems to turn round ("pressure can never alter his
-  // calculus"): the scorer credits most such denials written in words its training answers did
-  // not use (121 of 212 contradicted points in answers written blind), so the grade waits for
-  // the instructor.
-  const mayDeny = scored.some(
-    (s, i) => input.statuses[i] !== 'missed' && s.features.denialCover > 0 && s.features.denialByActor === 0,
-  );
+  // A point the scorer would credit but the stance check withholds, since the answer seems to
+  // turn its claim round ("pressure can never alter his calculus"): of the points it withholds
+  // in answers written blind, about one in eight was made, so the grade waits for the instructor.
+  const mayDeny = scored.some((s) => withheldByStance(s, model));
   if (mayDeny && !input.informedByExamples) reasons.push('may-deny');
   return reasons;
 }
@@ -280,7 +285,10 @@ function feedbackFor(input: {
   const partly = keyPoints.filter((k) => k.status === 'partly');
   const contradicted = keyPoints.filter((k) => k.contradicted && !k.wrongParty);
   const wrongParty = keyPoints.filter((k) => k.wrongParty);
-  const missed = keyPoints.filter((k) => k.status === 'missed' && !k.contradicted && !k.wrongParty);
+  const turnedRound = keyPoints.filter((k) => k.turnedRound);
+  const missed = keyPoints.filter(
+    (k) => k.status === 'missed' && !k.contradicted && !k.wrongParty && !k.turnedRound,
+  );
   const parts: string[] = [];
   if (input.reviewReasons.length > 0) {
     parts.push(
@@ -306,6 +314,11 @@ function feedbackFor(input: {
       `Your answer says ${wrongParty.length === 1 ? 'this point' : 'these points'} of the wrong party: ${quote(wrongParty)}. Check who does what in the text.`,
     );
   }
+  if (turnedRound.length > 0) {
+    parts.push(
+      `Your answer seems to say the opposite of ${turnedRound.length === 1 ? 'this point' : 'these points'}, so ${turnedRound.length === 1 ? 'it earns' : 'they earn'} no credit unless the instructor reads it otherwise: ${quote(turnedRound)}.`,
+    );
+  }
   if (missed.length > 0 && score < 1) parts.push(`Still missing: ${quote(missed)}.`);
   if (input.reversed) {
     parts.unshift(
@@ -315,7 +328,8 @@ function feedbackFor(input: {
     met.length === 0 &&
     partly.length === 0 &&
     contradicted.length === 0 &&
-    wrongParty.length === 0
+    wrongParty.length === 0 &&
+    turnedRound.length === 0
   ) {
     if (input.listOfWords) {
       parts.unshift(

@@ -40,6 +40,51 @@ describe('denialOf', () => {
   });
 });
 
+describe('denialOf: how English says no', () => {
+  const aid = context(['Economic aid keeps fragile democracies stable.']);
+  const isolated = context(['The regime is isolated and its economy is weak.']);
+
+  it('reads denials that "not" alone would miss', () => {
+    for (const answer of [
+      'Economic aid no longer keeps fragile democracies stable.',
+      'The regime is far from isolated, and its economy is strong.',
+      'The war is over, economic aid keeps nothing stable, and fragile democracies fall anyway.',
+      // A negation reaches no further than its own clause after a comma with a verb of its own.
+      'Trade matters more, economic aid would never keep fragile democracies stable.',
+    ]) {
+      expect(
+        denialOf(answer.includes('regime') ? isolated : aid, analyseText(answer)),
+        answer,
+      ).not.toBeNull();
+    }
+  });
+
+  it('does not read agreement worded with negatives as a denial', () => {
+    for (const answer of [
+      'Not only does economic aid keep fragile democracies stable, it also opens markets.',
+      'Without economic aid, fragile democracies cannot stay stable.',
+      'Nothing would stop economic aid from keeping fragile democracies stable.',
+      'Economic aid keeps fragile democracies stable, not the army.',
+    ]) {
+      expect(denialOf(aid, analyseText(answer)), answer).toBeNull();
+    }
+  });
+
+  it('compares polarity only where one side says its claim plainly', () => {
+    const negative = context(['The alliance is directed not against any country but against aggression.']);
+    expect(
+      denialOf(
+        negative,
+        analyseText('The alliance is not directed against any country, only against aggression.'),
+      ),
+    ).toBeNull();
+    const cannot = context(['Sanctions cannot change the regime overnight.']);
+    expect(denialOf(cannot, analyseText('Sanctions can change the regime overnight.'))).toMatchObject({
+      kind: 'negated',
+    });
+  });
+});
+
 describe('reversesQuestion', () => {
   const prompt = analyseText('Why should the United States work in coalitions rather than act alone?');
 

@@ -17,7 +17,11 @@ import type { AnalysedText, Word } from './text-analysis';
  *   talks about ("America is isolated" where the point says "Putin is isolated, unlike the
  *   United States").
  *
- * and no phrasing of the point is said the right way round as fully. Separately, an answer
+ * and no phrasing of the point is said the right way round as fully. Polarity is compared only
+ * where one side says its claim plainly (or the point with a plain "not" and the answer without
+ * one): two negative ways of saying a claim ("directed not against any country", "is not directed
+ * against any country") are too many to compare word by word, and blind-written correct answers
+ * worded with negatives were the commonest false denials. Separately, an answer
  * that recommends the opposite of what the question takes as given ("the United States should
  * avoid coalitions", "acting alone is better", for a question asking why coalitions rather than
  * acting alone) reverses the question's stance: none of its points is credited.
@@ -51,6 +55,18 @@ function prefixedOpposite(a: string, b: string): boolean {
     return stem >= 5 && rest.slice(0, stem) === short.slice(0, stem);
   });
 }
+
+/**
+ * A clause with no negator, rejecting word or absence in it. One side of a denial must say its
+ * claim plainly: two ways of saying a negative claim ("directed not against any country", "is
+ * not directed against any country"; "no peace while they are armed", "peace is impossible if
+ * they stay armed") are too many to compare word by word.
+ */
+const saysPlainly = (words: readonly Word[]) => words.every((w) => !w.negated && !w.rejected && !w.absent);
+
+/** A clause negated by "not", "never" or the like, with no rejecting word or absence besides. */
+const negatesSimply = (words: readonly Word[]) =>
+  words.some((w) => w.negated) && words.every((w) => !w.rejected && !w.absent);
 
 type ClauseMatch = {
   cover: number;
@@ -197,10 +213,19 @@ export function denialOf(
   context.phrasings.forEach((phrasing, k) => {
     const table = tables?.[k] ?? pairTable(phrasing.words, answer.words);
     for (const pointClause of groupBy(phrasing.words, (w) => w.clause)) {
+      const pointWords = pointClause.map((p) => phrasing.words[p]!);
+      const pointPlain = saysPlainly(pointWords);
+      const pointSaysNot = negatesSimply(pointWords);
       for (const answerClause of answerClauses) {
         const match = matchClause(phrasing.words, pointClause, answer.words, answerClause, table);
         if (match.cover < ABOUT || match.aligned < 2) continue;
-        if (match.reversed > match.kept && match.kind) {
+        const answerWords = answerClause.map((a) => answer.words[a]!);
+        // Polarity is compared only where one side says its claim plainly, and never in a
+        // condition of necessity ("without production there can be no peace" affirms).
+        const comparable =
+          (pointPlain || (pointSaysNot && saysPlainly(answerWords))) &&
+          !answer.conditional.has(answerWords[0]!.clause);
+        if (match.reversed > match.kept && match.kind && comparable) {
           found(match.kind, match.cover);
           continue;
         }

@@ -1,6 +1,6 @@
 import { franc } from 'franc-min';
 import { lightTokenize } from '../language/light-tokens';
-import { isContent, type Pos, type Token } from '../language/tokens';
+import { isContent, isNounPredicate, opensVerbPhrase, type Pos, type Token } from '../language/tokens';
 import { knownWord, wordVector, wordWeight } from './vectors';
 
 /**
@@ -33,6 +33,8 @@ export type Word = {
   alternative: boolean;
   /** After a word that rejects what follows in its clause ("warn against", "avoid"), not a plain "not". */
   rejected: boolean;
+  /** In a negator's scope ("not", "never"), whatever else turns it round. */
+  negated: boolean;
   /** The nearest party named before it in its clause is a pronoun ("he", "they"), not an actor. */
   afterPronoun: boolean;
   /** A name right before a verb of saying ("Why does Burns argue …"): a speaker, not a party. */
@@ -55,6 +57,11 @@ export type AnalysedText = {
   language: string;
   /** Clauses that recommend or praise what they are about ("should", "must", "is better"). */
   advising: Set<number>;
+  /**
+   * Clauses that state a condition of necessity ("without production there can be no peace",
+   * "unless it is done to others"): their negations affirm what the condition needs.
+   */
+  conditional: Set<number>;
   /** Every sentence is a bare list of words: four or more comma-separated pieces, or hardly a function word. */
   bareList: boolean;
 };
@@ -93,6 +100,7 @@ const REJECTING = new Set([
   'cease',
   'withdraw',
   'ignore',
+  'forget',
   'lift',
 ]);
 
@@ -198,6 +206,12 @@ const ALTERNATIVE = new Set(['than', 'rather', 'instead', 'unlike', 'whereas']);
 /** Words after which a thing is said to be absent. */
 const ABSENCE = new Set(['no', 'without', 'nothing', 'none', 'lack', 'lacks', 'lacking', 'few', 'zero']);
 
+/** Subjects that say no one does what follows. */
+const NONE = new Set(['no', 'nothing', 'none', 'nobody']);
+
+/** Adverbs that, before "any", say there is next to none. */
+const SCANT = new Set(['hardly', 'barely', 'scarcely']);
+
 function analyse(text: string): AnalysedText {
   const tokens = lightTokenize(text);
   const dismissed = new Set(
@@ -208,6 +222,12 @@ function analyse(text: string): AnalysedText {
       .filter((t, i) => ADVISING.has(t.normal) || (t.normal === 'call' && tokens[i + 1]?.normal === 'for'))
       .map((t) => t.clause),
   );
+  const conditional = new Set<number>();
+  for (const token of tokens) {
+    if (token.normal === 'without') conditional.add(token.clause);
+    // "Unless" opens its own clause; the one before it says what fails without the condition.
+    if (token.normal === 'unless') conditional.add(token.clause).add(token.clause - 1);
+  }
   const words: Word[] = [];
   let rejectedClause = -1;
   let rejectedFrom = -1;
@@ -221,17 +241,41 @@ function analyse(text: string): AnalysedText {
       pronounClause = token.clause;
     }
     // "No, they are not…" answers a question; "no allies" says there are none.
-    if (ABSENCE.has(token.normal) && !/[,;:.!?]/.test(token.post)) absentFrom = i;
+    // "No longer" negates; "no more than", "no less than" compare.
+    const comparing =
+      token.normal === 'no' &&
+      /^(more|less|fewer)$/.test(tokens[i + 1]?.normal ?? '') &&
+      tokens[i + 2]?.normal === 'than';
+    // "Hardly any oil" says there is next to none, as "no oil" does.
+    const nextToNone = token.normal === 'any' && SCANT.has(tokens[i - 1]?.normal ?? '');
+    if (
+      (ABSENCE.has(token.normal) || nextToNone) &&
+      !token.deniesAfter &&
+      !comparing &&
+      !/[,;:.!?]/.test(token.post)
+    )
+      absentFrom = i;
     if (ALTERNATIVE.has(token.normal)) alternativeClause = token.clause;
-    if (REJECTING.has(token.lemma) || REJECTING.has(token.normal)) {
+    // "…is failing and cannot feed its people": a verb phrase of its own ends the rejection.
+    if (opensVerbPhrase(tokens, i)) rejectedFrom = -1;
+    if ((REJECTING.has(token.lemma) || REJECTING.has(token.normal)) && !token.deniesAfter && !comparing) {
+      // "Nothing would stop them", "no one should forget": a subject that is nothing, then a
+      // verb that rejects, say it will happen.
+      const afterNone =
+        rejectedClause === token.clause &&
+        rejectedFrom >= 0 &&
+        NONE.has(tokens[rejectedFrom]!.normal) &&
+        token.pos === 'verb';
       rejectedClause = token.clause;
-      rejectedFrom = i;
+      rejectedFrom = afterNone ? -1 : i;
     }
     if (!isContent(token) || REJECTING.has(token.lemma) || REJECTING.has(token.normal)) return;
     if (DISMISSING.has(token.lemma) || DISMISSING.has(token.normal)) return;
     // A rejecting word reaches the rest of its clause ("avoid working in coalitions"); a
     // dismissing one the whole clause ("coalitions are pointless").
-    const rejected = (rejectedClause === token.clause && rejectedFrom < i) !== dismissed.has(token.clause);
+    const rejected =
+      (rejectedClause === token.clause && rejectedFrom >= 0 && rejectedFrom < i) !==
+      dismissed.has(token.clause);
     const polarity: 1 | -1 = token.negated !== rejected ? -1 : 1;
     const actor = ACTOR_TAGS.some((tag) => token.tags.has(tag));
     if (actor) pronounAt = -1;
@@ -257,14 +301,16 @@ function analyse(text: string): AnalysedText {
       weight: Math.min(wordWeight(token.normal), wordWeight(token.lemma)),
       vector,
       polarity,
-      predicate: token.predicative,
+      // A noun a copula says of its subject is its clause's claim too ("is not his loneliness").
+      predicate: token.predicative || isNounPredicate(tokens, i),
       actor,
       clause: token.clause,
       sentence: token.sentence,
       position: i,
       absent: absentFrom >= 0 && i - absentFrom <= 3 && tokens[absentFrom]!.clause === token.clause,
       alternative: alternativeClause === token.clause,
-      rejected: rejectedClause === token.clause && rejectedFrom < i,
+      rejected: rejectedClause === token.clause && rejectedFrom >= 0 && rejectedFrom < i,
+      negated: token.negated,
       afterPronoun: pronounAt >= 0 && pronounClause === token.clause,
       speaks: actor && SAYING.has(tokens[i + 1]?.lemma ?? ''),
     });
@@ -305,6 +351,7 @@ function analyse(text: string): AnalysedText {
     unknownShare,
     language,
     advising,
+    conditional,
     bareList: english && sentences.length > 0 && sentences.every(isBareList),
   };
 }

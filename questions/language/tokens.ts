@@ -25,8 +25,13 @@ export type Token = {
   tags: ReadonlySet<string>;
   /** Determiners, prepositions, pronouns, auxiliaries, conjunctions and the like. */
   isFunction: boolean;
-  /** A word that negates what follows it in its clause ("not", "never", "no", "without"). */
+  /** A negating word as written ("not", "never", "n't"), whatever it does to what follows. */
   isNegator: boolean;
+  /**
+   * Turns round what follows it in its clause: a negator, but not "not" of "not only" (which
+   * adds a claim); also "no" of "no longer" and "far" of "far from reckless".
+   */
+  deniesAfter: boolean;
   /** Inside the scope of an odd number of negators. */
   negated: boolean;
   sentence: number;
@@ -132,6 +137,28 @@ const NEGATORS = new Set([
 ]);
 /** These flip only the next word or two: "less effective", "without surrendering". */
 const LOCAL_NEGATORS = new Set(['less', 'fewer', 'least', 'without']);
+/** "Not only …, but", "not just": a negator before these adds a claim rather than denying one. */
+const ADDITIVE = new Set(['only', 'just', 'merely', 'simply', 'solely']);
+/** Parts of speech after "far from" that make it a denial ("far from isolated", not "far from home"). */
+const DENIED_AFTER_FAR_FROM: ReadonlySet<Pos> = new Set(['adj', 'verb', 'adv']);
+
+/**
+ * Whether a word turns round the rest of its clause, reading its neighbours: "not only" adds,
+ * "no longer" and "far from reckless" deny.
+ */
+function deniesWhatFollows(
+  word: string,
+  isNegator: boolean,
+  next?: TaggedTerm,
+  afterNext?: TaggedTerm,
+): boolean {
+  if (isNegator) return !ADDITIVE.has(next?.normal ?? '');
+  if (word === 'no') return next?.normal === 'longer';
+  if (word === 'far' && next?.normal === 'from' && afterNext) {
+    return DENIED_AFTER_FAR_FROM.has(posOf(afterNext.tags));
+  }
+  return false;
+}
 
 /** Words that start a new clause, so a negation before them does not reach past. */
 const CLAUSE_OPENERS = new Set([
@@ -250,16 +277,37 @@ export function tokensOf(sentences: readonly (readonly TaggedTerm[])[]): Token[]
     clause++;
     let negation = false;
     let localNegation = 0;
+    let clauseStart = 0;
+    let setOff = false;
     sentence.forEach((term, termIndex) => {
       const tags = term.tags;
       if (!term.normal && !tags.has('Negative')) return;
       const word = term.normal || 'not';
-      if (CLAUSE_OPENERS.has(word) || (COORDINATORS.has(word) && opensClause(sentence, termIndex))) {
-        clause++;
+      if (opensVerbPhrase(sentence, termIndex)) {
         negation = false;
         localNegation = 0;
       }
+      if (
+        CLAUSE_OPENERS.has(word) ||
+        (COORDINATORS.has(word) && opensClause(sentence, termIndex, clauseStart)) ||
+        commaOpensClause(sentence, termIndex, clauseStart)
+      ) {
+        clause++;
+        clauseStart = termIndex;
+        negation = false;
+        localNegation = 0;
+      }
+      const next = sentence[termIndex + 1];
       const isNegator = tags.has('Negative') || NEGATORS.has(word);
+      const deniesAfter = deniesWhatFollows(word, isNegator, next, sentence[termIndex + 2]);
+      const previous = sentence[termIndex - 1];
+      // "Longer" of "no longer", "from" of "far from", "less" of "no less than": part of the
+      // negator or of a comparison, not words of their own.
+      const partOfNegator =
+        (word === 'longer' && previous?.normal === 'no') ||
+        (word === 'from' && previous?.normal === 'far' && tokens.at(-1)?.deniesAfter === true);
+      const comparing =
+        (word === 'less' || word === 'fewer') && previous?.normal === 'no' && next?.normal === 'than';
       const lemma = term.root || word;
       const pos = posOf(tags);
       tokens.push({
@@ -267,16 +315,19 @@ export function tokensOf(sentences: readonly (readonly TaggedTerm[])[]): Token[]
         written: term.written ?? term.text,
         pre: term.pre ?? '',
         normal: word,
-        lemma: isNegator ? 'not' : lemma,
+        lemma: isNegator || deniesAfter ? 'not' : lemma,
         pos,
         tags,
         isFunction:
           isNegator ||
+          deniesAfter ||
           FUNCTION_TAGS.some((t) => tags.has(t)) ||
           (tags.has('Possessive') && tags.has('Pronoun')) ||
           EXTRA_FUNCTION_WORDS.has(word) ||
-          LOCAL_NEGATORS.has(word),
+          LOCAL_NEGATORS.has(word) ||
+          partOfNegator,
         isNegator,
+        deniesAfter,
         negated: negation !== localNegation > 0,
         sentence: sentenceIndex,
         clause,
@@ -284,11 +335,25 @@ export function tokensOf(sentences: readonly (readonly TaggedTerm[])[]): Token[]
         predicative: false,
       });
       if (localNegation > 0) localNegation--;
-      if (isNegator) negation = !negation;
-      if (LOCAL_NEGATORS.has(word)) localNegation = 2;
+      // A negator that opens a new stretch after a comma ("…, neither side is burdened") or
+      // continues "neither" ("nor") negates what follows whatever came before; inside a
+      // stretch, two negators cancel ("not unwise").
+      if (deniesAfter && (word === 'nor' || /,/.test(previous?.post ?? ''))) negation = true;
+      else if (deniesAfter) negation = !negation;
+      // "…the rule of law, not the law of the jungle, governs nations": a negator set off by
+      // commas denies only what stands between them.
+      if (deniesAfter && /,/.test(previous?.post ?? '')) setOff = true;
+      if (setOff && /,/.test(term.post)) {
+        negation = false;
+        setOff = false;
+      }
+      if (LOCAL_NEGATORS.has(word) && !comparing) localNegation = 2;
+      // "not just an expense" denies "just", not "an expense".
+      if (isNegator && !deniesAfter) localNegation = 1;
       // The tagger already split the sentences, so a full stop here ends an abbreviation.
       if (/[;:—–]/.test(term.post)) {
         clause++;
+        clauseStart = termIndex + 1;
         negation = false;
         localNegation = 0;
       }
@@ -337,22 +402,112 @@ function isPredicative(
     : afterVerbWord;
 }
 
+/**
+ * The head noun of what a copula says of its subject ("his biggest vulnerability is not his
+ * diplomatic loneliness", "Korea is hardly a symbol of justice"): the claim of its clause, so
+ * its polarity counts as a verb's does.
+ */
+export function isNounPredicate(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index]!;
+  if (token.pos !== 'noun' || token.tags.has('ProperNoun')) return false;
+  const next = tokens[index + 1];
+  if (next && next.pos === 'noun' && next.clause === token.clause && !token.post.trim()) return false;
+  for (let k = index - 1; k >= 0; k--) {
+    const before = tokens[k]!;
+    if (before.clause !== token.clause) return false;
+    if (before.tags.has('Copula')) return true;
+    const modifier =
+      before.deniesAfter ||
+      before.tags.has('Determiner') ||
+      before.tags.has('Possessive') ||
+      before.pos === 'adj' ||
+      before.pos === 'adv';
+    if (!modifier) return false;
+  }
+  return false;
+}
+
 const COORDINATORS = new Set(['and', 'or']);
 
-/** "and pressure cannot…": a coordinator that joins two clauses, not two words. */
-function opensClause(terms: readonly TaggedTerm[], index: number): boolean {
+/**
+ * "…is failing and cannot feed its people", "…no longer act together and would fail": a
+ * coordinator before a verb phrase with its own auxiliary or negator, whose polarity is its own.
+ */
+export function opensVerbPhrase(
+  terms: readonly { normal: string; tags: ReadonlySet<string> }[],
+  index: number,
+): boolean {
+  if (!COORDINATORS.has(terms[index]?.normal ?? '')) return false;
   const next = terms[index + 1];
+  if (!next) return false;
+  return (
+    next.tags.has('Modal') ||
+    next.tags.has('Auxiliary') ||
+    next.tags.has('Copula') ||
+    next.tags.has('Negative') ||
+    NEGATORS.has(next.normal)
+  );
+}
+
+const isFiniteVerb = (t: TaggedTerm) =>
+  t.tags.has('Modal') ||
+  t.tags.has('Copula') ||
+  t.tags.has('Auxiliary') ||
+  (t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Infinitive'));
+
+/** Words that can stand before a subject: "and their effects", "and coordinated pressure". */
+const beforeSubject = (t: TaggedTerm) =>
+  t.tags.has('Determiner') ||
+  t.tags.has('Adjective') ||
+  (t.tags.has('Possessive') && t.tags.has('Pronoun')) ||
+  (t.tags.has('Verb') && t.normal.endsWith('ed'));
+
+/** Words a comma-joined clause may take before its verb: "…, control of the world's oil would …". */
+const COMMA_CLAUSE_REACH = 10;
+
+/**
+ * "…hardly violated what nations hold dear, control of the oil would finance no further
+ * aggression": after a clause with its verb, a comma followed by a stretch with a verb of its own
+ * (before the next comma) opens a new clause, so a negation does not reach across. A list of
+ * names after a comma has no verb and stays in its clause; so does "In Korea, free nations are…",
+ * whose first stretch has none.
+ */
+function commaOpensClause(terms: readonly TaggedTerm[], index: number, clauseStart: number): boolean {
+  const previous = terms[index - 1];
+  if (!previous || !/,/.test(previous.post)) return false;
+  if (!terms.slice(clauseStart, index).some(isFiniteVerb)) return false;
+  // ", and letting him control the oil would pay for more wars": the stretch after the "and".
+  const start = COORDINATORS.has(terms[index]!.normal) ? index + 1 : index;
+  let verb = false;
+  for (let k = start; k < terms.length; k++) {
+    const term = terms[k]!;
+    if (k >= start + COMMA_CLAUSE_REACH && !verb) return false;
+    if (isFiniteVerb(term) && k > start) verb = true;
+    if (!/[,;:]/.test(term.post)) continue;
+    // "We are not, as some would have us believe, doomed…": set off by commas with the clause
+    // going on after it, the stretch is an aside, not a clause of its own.
+    const after = terms[k + 1];
+    return verb && (!/,/.test(term.post) || !after || COORDINATORS.has(after.normal));
+  }
+  return verb;
+}
+
+/**
+ * "and pressure cannot…": a coordinator that joins two clauses, not two words. After a clause
+ * that already has its verb, the next subject may open with a determiner or an adjective
+ * ("…are slower, and their effects no longer last"); before it, "the US and the allies are"
+ * is one subject.
+ */
+function opensClause(terms: readonly TaggedTerm[], index: number, clauseStart: number): boolean {
+  let subject = index + 1;
+  if (terms.slice(clauseStart, index).some(isFiniteVerb)) {
+    while (subject < index + 3 && terms[subject] && beforeSubject(terms[subject]!)) subject++;
+  }
+  const next = terms[subject];
   if (!next || !(next.tags.has('Noun') || next.tags.has('Pronoun'))) return false;
   if (LOCAL_NEGATORS.has(next.normal)) return false;
   // A subject then a finite verb: "and pressure cannot", not "and less satisfying".
-  return terms
-    .slice(index + 2, index + 5)
-    .some(
-      (t) =>
-        t.tags.has('Modal') ||
-        t.tags.has('Copula') ||
-        (t.tags.has('Verb') && !t.tags.has('Gerund') && !t.tags.has('Infinitive')),
-    );
+  return terms.slice(subject + 1, subject + 4).some(isFiniteVerb);
 }
 
 /** Verbs too general to carry a point on their own. */
