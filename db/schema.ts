@@ -536,7 +536,13 @@ export type StoredGrade = {
   keyPointsMissed: { id: string; text: string }[];
   evidence: string[];
   /** Free-text types: each key point as the grader read it (absent in grades stored before it). */
-  keyPoints?: { id: string; text: string; status: PointStatus }[];
+  keyPoints?: {
+    id: string;
+    text: string;
+    status: PointStatus;
+    /** The answer seems to say the point's opposite, or says it of the wrong party. */
+    questioned?: 'opposite' | 'wrong-party';
+  }[];
   /** The grader was unsure: the grade is provisional until an instructor looks at it. */
   needsReview?: boolean;
   reviewReasons?: string[];

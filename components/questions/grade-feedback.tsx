@@ -39,7 +39,8 @@ export function GradeFeedback({
       </p>
       {result.provisional && (
         <p data-provisional>
-          This grade is provisional: the grader was unsure, so your instructor will look at this answer.
+          This grade is provisional: your instructor will look at this answer, since{' '}
+          {result.provisionalBecause ?? 'the grader is not sure of it'}.
         </p>
       )}
       {result.instructor?.comment && (
@@ -61,6 +62,24 @@ export function GradeFeedback({
           </ul>
         </div>
       )}
+      {(['opposite', 'wrong-party'] as const).map((why) => {
+        const points = (result.keyPointsQuestioned ?? []).filter((k) => k.why === why);
+        if (points.length === 0) return null;
+        return (
+          <div key={why}>
+            <p className="font-semibold">
+              {why === 'opposite'
+                ? 'Your answer seems to say the opposite of:'
+                : 'Your answer says this of the wrong party:'}
+            </p>
+            <ul className="ml-5 list-disc">
+              {points.map((k) => (
+                <li key={k.id}>{k.text}</li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
       {result.keyPointsMissed.length > 0 && (
         <div>
           <p className="font-semibold">Points to add:</p>

@@ -239,5 +239,11 @@ describe('instructor grades', () => {
       queue.groups.flatMap((g) => g.answers).find((a) => a.attemptId === attemptId)!.reviewReasons;
     expect(reasonsOf(denying.attemptId)).toContain('may-deny');
     expect(reasonsOf(spanish.attemptId)).toContain('other-language');
+    // The student reads why, and which point their answer seems to deny, from the stored grade.
+    const stored = (await getResponse({ attemptId: denying.attemptId, questionId: coalitions.id }))!;
+    const view = storedFeedbackView(coalitions, stored)!;
+    expect(view).toMatchObject({ provisional: true, provisionalBecause: 'it seems to deny a point' });
+    expect(view.keyPointsQuestioned).toEqual([expect.objectContaining({ id: 'calculus', why: 'opposite' })]);
+    expect(view.keyPointsMissed.map((k) => k.id)).not.toContain('calculus');
   });
 });

@@ -29,6 +29,7 @@ import { ok, REFUSALS, type Result, refuse } from '@/lib/server/result';
 import { newCardFields } from '@/lib/srs/schedule';
 import { type GradeResult, gradeResponse, type InstructorExample } from '@/questions/grade';
 import { parseResponseFor, type Question, type Response } from '@/questions/schema';
+import { whyQuestioned } from './feedback';
 import { type AttemptRules, attemptRules, startAvailability } from './rules';
 import { seededShuffle } from './shuffle';
 
@@ -308,7 +309,10 @@ const toStored = (result: GradeResult): StoredGrade => ({
   keyPointsMissed: result.keyPointsMissed,
   evidence: result.evidence,
   ...(result.keyPoints.length > 0 && {
-    keyPoints: result.keyPoints.map(({ id, text, status }) => ({ id, text, status })),
+    keyPoints: result.keyPoints.map((point) => {
+      const questioned = whyQuestioned(point);
+      return { id: point.id, text: point.text, status: point.status, ...(questioned && { questioned }) };
+    }),
     needsReview: result.needsReview,
     reviewReasons: result.reviewReasons,
   }),

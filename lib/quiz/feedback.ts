@@ -1,6 +1,8 @@
 import type { AttemptResponse } from '@/db/schema';
 import type { GradeResult } from '@/questions/grade';
+import type { PointStatus } from '@/questions/grade/credit';
 import { levelOf } from '@/questions/grade/result';
+import { reviewReasonForStudent } from '@/questions/grade/review';
 import type { Question } from '@/questions/schema';
 
 /** A grade as the student sees it: the verdict, the points made and missed, and where in the text to look. */
@@ -14,26 +16,59 @@ export type FeedbackView = {
   evidence: string[];
   /** The grader was unsure: an instructor will look at this answer. */
   provisional?: boolean;
+  /** Why the grade is provisional, in the student's words. */
+  provisionalBecause?: string;
+  /** Points the answer seems to say the opposite of, or says of the wrong party (left out of the missed ones). */
+  keyPointsQuestioned?: { id: string; text: string; why: Questioned }[];
   /** An instructor graded this answer; their comment, if any. */
   instructor?: { comment: string | null };
 };
 
+/** A key point as a stored grade or the grader gives it, with whatever it says of the answer's stance. */
+type PointRead = {
+  id: string;
+  text: string;
+  status: PointStatus;
+  questioned?: Questioned;
+  contradicted?: boolean;
+  turnedRound?: boolean;
+  wrongParty?: boolean;
+};
+
+type Questioned = 'opposite' | 'wrong-party';
+
+/** Why a missed point is not simply missing: the answer seems to deny it, or says it of the wrong party. */
+export function whyQuestioned(point: PointRead): Questioned | undefined {
+  if (point.questioned) return point.questioned;
+  if (point.status !== 'missed') return undefined;
+  if (point.wrongParty) return 'wrong-party';
+  return point.contradicted || point.turnedRound ? 'opposite' : undefined;
+}
+
 type Graded = Pick<
   GradeResult,
   'score' | 'correct' | 'feedback' | 'keyPointsMet' | 'keyPointsMissed' | 'evidence'
-> & { needsReview?: boolean };
+> & { needsReview?: boolean; reviewReasons?: readonly string[]; keyPoints?: readonly PointRead[] };
 
 /** What a student is shown after answering: the grade, the explanation, and the evidence to look at. */
 export function toFeedbackView(question: Question, result: Graded): FeedbackView {
+  // Grades stored before these flags existed read as without them.
+  const questioned = (result.keyPoints ?? []).flatMap((k) => {
+    const why = whyQuestioned(k);
+    return why ? [{ id: k.id, text: k.text, why }] : [];
+  });
+  const provisional = Boolean(result.needsReview);
   return {
     score: result.score,
     correct: result.correct,
     feedback: result.feedback,
     explanation: question.explanation,
     keyPointsMet: result.keyPointsMet,
-    keyPointsMissed: result.keyPointsMissed,
+    keyPointsMissed: result.keyPointsMissed.filter((k) => !questioned.some((q) => q.id === k.id)),
     evidence: result.evidence,
-    provisional: Boolean(result.needsReview),
+    provisional,
+    ...(provisional && { provisionalBecause: reviewReasonForStudent(result.reviewReasons ?? []) }),
+    keyPointsQuestioned: questioned,
   };
 }
 
@@ -68,7 +103,9 @@ export function storedFeedbackView(question: Question, answer: StoredAnswer): Fe
     keyPointsMissed: verdicts
       ? rubric.filter((k) => verdicts[k.id] && verdicts[k.id] !== 'met').map(point)
       : [],
+    keyPointsQuestioned: [],
     provisional: false,
+    provisionalBecause: undefined,
     instructor: { comment: answer.overrideComment },
   };
 }

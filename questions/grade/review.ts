@@ -31,3 +31,11 @@ export function reviewLabel(reasons: readonly string[]): string {
   );
   return labels.length > 0 ? labels.join(', ') : REVIEW_REASONS.uncertain.instructor;
 }
+
+/** Why a grade waits, as the student reads it ("the grader is not sure of it and it seems to deny a point"). */
+export function reviewReasonForStudent(reasons: readonly string[]): string {
+  const said = reasons.flatMap((r) =>
+    r in REVIEW_REASONS ? [REVIEW_REASONS[r as ReviewReason].student] : [],
+  );
+  return said.length > 0 ? said.join(' and ') : REVIEW_REASONS.uncertain.student;
+}

@@ -16,7 +16,7 @@ import {
   turnsPointRound,
 } from './model';
 import { type GradeLevel, levelOf } from './result';
-import { REVIEW_REASONS, type ReviewReason } from './review';
+import { type ReviewReason, reviewReasonForStudent } from './review';
 import { type AnalysedText, analyseText } from './text-analysis';
 
 export type { InstructorExample } from './instructor-examples';
@@ -292,7 +292,7 @@ function feedbackFor(input: {
   const parts: string[] = [];
   if (input.reviewReasons.length > 0) {
     parts.push(
-      `This grade is provisional: an instructor will check it, since ${input.reviewReasons.map((r) => REVIEW_REASONS[r].student).join(' and ')}.`,
+      `This grade is provisional: an instructor will check it, since ${reviewReasonForStudent(input.reviewReasons)}.`,
     );
   }
   if (met.length === keyPoints.length) parts.push('You made every key point.');
