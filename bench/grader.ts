@@ -164,7 +164,7 @@ const OPPOSING = new Set(['denial', 'wrong-recommendation']);
 
 /**
  * Answers written blind (`data/ir-answers-blind.jsonl`): by sessions that never saw the grader,
- * its code, its data or its figures, to the IR questions and to 35 questions of their own
+ * its code, its data or its figures, to the IR questions and to 41 questions of their own
  * (`data/ir-questions-blind.json`), each labelled per key point. Never trained or tuned on; the
  * shipped model grades them, and so does the word-overlap baseline with its cut-off tuned on the
  * training rows.
@@ -379,7 +379,9 @@ function main() {
     (g) =>
       (g.kind === 'reversed-stance' || g.kind === 'opposite-policy') && ir.scores.get(g.answerId)! >= 0.5,
   ).length;
-  const contradictedRows = rows.flatMap((r, i) => (r.dataset === 'ir' && r.contradicted ? [i] : []));
+  const contradictedRows = rows.flatMap((r, i) =>
+    r.dataset === 'ir' && r.contradicted && !r.synthetic ? [i] : [],
+  );
   const contradictedCredited = contradictedRows.filter((i) => cv.credits[i]! > 0).length;
   const cvParaphraseZero = groups.filter(
     (g) => g.kind === 'paraphrase' && ir.scores.get(g.answerId) === 0,

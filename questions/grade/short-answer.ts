@@ -163,11 +163,21 @@ export function gradeShortAnswer({
   const phrasings = phrasingsOf(rubric);
   const features = rubric.keyPoints.map((_, i) => pointFeatures(phrasings[i]!, analysed, promptWords));
   addRubricContext(features);
-  const scored = rubric.keyPoints.map((point, i) => ({
-    point,
-    features: features[i]!,
-    ...scorePoint(features[i]!, model),
-  }));
+  const scored = rubric.keyPoints.map((point, i) => {
+    const score = scorePoint(features[i]!, model);
+    const names = namesOf(point, phrasings[i]!);
+    if (!names) return { point, features: features[i]!, ...score };
+    // A point given as names alone ("liberalism", "liberal") is made by naming one, and only so:
+    // "realist" is near "liberal" in meaning, and is the wrong answer.
+    const named = names.some((name) => saysName(analysed, name));
+    return {
+      point,
+      features: features[i]!,
+      ...score,
+      denied: score.denied || !named,
+      status: named && !score.denied ? ('met' as const) : ('missed' as const),
+    };
+  });
   const informed = adjustWithExamples({
     rubric,
     answer: analysed,
@@ -219,6 +229,26 @@ export function gradeShortAnswer({
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
+/** Words at most in each accepted phrasing of a point that names something ("neorealism"). */
+const NAME_WORDS = 2;
+
+/** A point's accepted phrasings, analysed, when every one is a name of a word or two; else null. */
+function namesOf(
+  point: Rubric['keyPoints'][number],
+  phrasings: readonly AnalysedText[],
+): AnalysedText[] | null {
+  if (point.accept.length === 0) return null;
+  const names = phrasings.slice(1);
+  return names.every((name) => name.tokenCount <= NAME_WORDS && name.words.length > 0) ? names : null;
+}
+
+/** The answer says every content word of the name, in order, side by side. */
+function saysName(answer: AnalysedText, name: AnalysedText): boolean {
+  const wanted = name.words.map((w) => w.lemma);
+  const said = answer.words.map((w) => w.lemma);
+  return said.some((_, i) => wanted.every((lemma, k) => said[i + k] === lemma));
+}
+
 /** Credit the scorer gives a point and the stance check takes away (the answer seems to turn it round). */
 const withheldByStance = (s: { probability: number; features: RuleFeatures }, model: GraderModel): boolean =>
   turnsPointRound(s.features) &&
@@ -263,7 +293,7 @@ function reviewReasonsFor(input: {
   if (swing >= 0.25 - 1e-9 && !input.informedByExamples) reasons.push('uncertain');
   // A point the scorer would credit but the stance check withholds, since the answer seems to
   // turn its claim round ("pressure can never alter his calculus"): of the points it withholds
-  // in answers written blind, about one in eight was made, so the grade waits for the instructor.
+  // in answers written blind, about one in five was made, so the grade waits for the instructor.
   const mayDeny = scored.some((s) => withheldByStance(s, model));
   if (mayDeny && !input.informedByExamples) reasons.push('may-deny');
   return reasons;

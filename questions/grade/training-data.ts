@@ -33,7 +33,7 @@ export type TrainingRow = {
   contradicted: boolean;
   /** The kind of answer the IR set meant to cover ("paraphrase", "reversed-stance", …). */
   kind: string;
-  /** Made from another row by rule: trained on, never measured (none are made today). */
+  /** Made from another row by rule: trained on, never measured (each IR row again with the point's text alone). */
   synthetic?: boolean;
 };
 
@@ -135,6 +135,12 @@ export function irRows(questions = loadIrQuestions(), answers = loadIrAnswers())
         contradicted: status === 'contradicted',
         kind: answer.kind,
       });
+      // The same answer graded against the point's text alone, as a rubric an instructor wrote
+      // without accepted paraphrases grades it (every question new to the grader in the answers
+      // written blind has none): trained on, never measured.
+      if (point.accept.length > 0) {
+        rows.push({ ...rows.at(-1)!, phrasings: [point.text], synthetic: true });
+      }
     }
   });
   return rows;
