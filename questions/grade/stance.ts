@@ -56,12 +56,7 @@ function prefixedOpposite(a: string, b: string): boolean {
   });
 }
 
-/**
- * A clause with no negator, rejecting word or absence in it. One side of a denial must say its
- * claim plainly: two ways of saying a negative claim ("directed not against any country", "is
- * not directed against any country"; "no peace while they are armed", "peace is impossible if
- * they stay armed") are too many to compare word by word.
- */
+/** A clause with no negator, rejecting word or absence in it ("no peace while they are armed" is not). */
 const saysPlainly = (words: readonly Word[]) => words.every((w) => !w.negated && !w.rejected && !w.absent);
 
 /** A clause negated by "not", "never" or the like, with no rejecting word or absence besides. */

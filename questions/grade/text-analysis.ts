@@ -273,9 +273,8 @@ function analyse(text: string): AnalysedText {
     if (DISMISSING.has(token.lemma) || DISMISSING.has(token.normal)) return;
     // A rejecting word reaches the rest of its clause ("avoid working in coalitions"); a
     // dismissing one the whole clause ("coalitions are pointless").
-    const rejected =
-      (rejectedClause === token.clause && rejectedFrom >= 0 && rejectedFrom < i) !==
-      dismissed.has(token.clause);
+    const inRejection = rejectedClause === token.clause && rejectedFrom >= 0 && rejectedFrom < i;
+    const rejected = inRejection !== dismissed.has(token.clause);
     const polarity: 1 | -1 = token.negated !== rejected ? -1 : 1;
     const actor = ACTOR_TAGS.some((tag) => token.tags.has(tag));
     if (actor) pronounAt = -1;
@@ -309,7 +308,7 @@ function analyse(text: string): AnalysedText {
       position: i,
       absent: absentFrom >= 0 && i - absentFrom <= 3 && tokens[absentFrom]!.clause === token.clause,
       alternative: alternativeClause === token.clause,
-      rejected: rejectedClause === token.clause && rejectedFrom >= 0 && rejectedFrom < i,
+      rejected: inRejection,
       negated: token.negated,
       afterPronoun: pronounAt >= 0 && pronounClause === token.clause,
       speaks: actor && SAYING.has(tokens[i + 1]?.lemma ?? ''),

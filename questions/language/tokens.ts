@@ -296,13 +296,14 @@ export function tokensOf(sentences: readonly (readonly TaggedTerm[])[]): Token[]
         clauseStart = termIndex;
         negation = false;
         localNegation = 0;
+        setOff = false;
       }
       const next = sentence[termIndex + 1];
       const isNegator = tags.has('Negative') || NEGATORS.has(word);
       const deniesAfter = deniesWhatFollows(word, isNegator, next, sentence[termIndex + 2]);
       const previous = sentence[termIndex - 1];
-      // "Longer" of "no longer", "from" of "far from", "less" of "no less than": part of the
-      // negator or of a comparison, not words of their own.
+      // "Longer" of "no longer", "from" of "far from reckless": part of the negator, not words
+      // of their own; "less" of "no less than" compares, it does not negate.
       const partOfNegator =
         (word === 'longer' && previous?.normal === 'no') ||
         (word === 'from' && previous?.normal === 'far' && tokens.at(-1)?.deniesAfter === true);
@@ -356,6 +357,7 @@ export function tokensOf(sentences: readonly (readonly TaggedTerm[])[]): Token[]
         clauseStart = termIndex + 1;
         negation = false;
         localNegation = 0;
+        setOff = false;
       }
     });
   });
