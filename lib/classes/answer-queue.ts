@@ -177,6 +177,7 @@ export async function answerQueue({
     const grade = gradeShortAnswer({ rubric: question.rubric, answer: text, prompt, examples });
     grades.set(attemptId, grade);
     const byInstructor = row?.overrideScore != null;
+    // What the stored grade says (what the student was shown), else this reading.
     const needsReview = !byInstructor && Boolean(row?.grade?.needsReview ?? grade.needsReview);
     const suggestion = Object.fromEntries(grade.keyPoints.map((k) => [k.id, k.status])) as KeyPointVerdicts;
     answers.push({
@@ -186,7 +187,7 @@ export async function answerQueue({
       score: row?.overrideScore ?? row?.grade?.score ?? 0,
       gradedBy: byInstructor ? 'instructor' : 'auto',
       needsReview,
-      reviewReasons: needsReview ? (row?.grade ? (row.grade.reviewReasons ?? []) : grade.reviewReasons) : [],
+      reviewReasons: needsReview ? (row?.grade?.reviewReasons ?? grade.reviewReasons) : [],
       verdicts: row?.overrideKeyPoints ?? suggestion,
       comment: row?.overrideComment ?? null,
     });

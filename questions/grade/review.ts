@@ -24,18 +24,16 @@ export const REVIEW_REASONS = {
 
 export type ReviewReason = keyof typeof REVIEW_REASONS;
 
-/** The instructor's label for a waiting grade's reasons ("unsure" for a grade stored without them). */
-export function reviewLabel(reasons: readonly string[]): string {
-  const labels = reasons.flatMap((r) =>
-    r in REVIEW_REASONS ? [REVIEW_REASONS[r as ReviewReason].instructor] : [],
+/** The reasons as one audience reads them, joined; "unsure" for a grade stored without any. */
+function reasonsFor(audience: 'student' | 'instructor', reasons: readonly string[], joiner: string): string {
+  const said = reasons.flatMap((r) =>
+    r in REVIEW_REASONS ? [REVIEW_REASONS[r as ReviewReason][audience]] : [],
   );
-  return labels.length > 0 ? labels.join(', ') : REVIEW_REASONS.uncertain.instructor;
+  return said.length > 0 ? said.join(joiner) : REVIEW_REASONS.uncertain[audience];
 }
 
+/** The instructor's label for a waiting grade's reasons ("unsure, may deny a point"). */
+export const reviewLabel = (reasons: readonly string[]) => reasonsFor('instructor', reasons, ', ');
+
 /** Why a grade waits, as the student reads it ("the grader is not sure of it and it seems to deny a point"). */
-export function reviewReasonForStudent(reasons: readonly string[]): string {
-  const said = reasons.flatMap((r) =>
-    r in REVIEW_REASONS ? [REVIEW_REASONS[r as ReviewReason].student] : [],
-  );
-  return said.length > 0 ? said.join(' and ') : REVIEW_REASONS.uncertain.student;
-}
+export const reviewReasonForStudent = (reasons: readonly string[]) => reasonsFor('student', reasons, ' and ');

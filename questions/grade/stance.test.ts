@@ -45,18 +45,15 @@ describe('denialOf: how English says no', () => {
   const isolated = context(['The regime is isolated and its economy is weak.']);
 
   it('reads denials that "not" alone would miss', () => {
-    for (const answer of [
-      'Economic aid no longer keeps fragile democracies stable.',
-      'The regime is far from isolated, and its economy is strong.',
-      'The war is over, economic aid keeps nothing stable, and fragile democracies fall anyway.',
+    const denials: [ReturnType<typeof context>, string][] = [
+      [aid, 'Economic aid no longer keeps fragile democracies stable.'],
+      [isolated, 'The regime is far from isolated, and its economy is strong.'],
+      [aid, 'The war is over, economic aid keeps nothing stable, and fragile democracies fall anyway.'],
       // A negation reaches no further than its own clause after a comma with a verb of its own.
-      'Trade matters more, economic aid would never keep fragile democracies stable.',
-    ]) {
-      expect(
-        denialOf(answer.includes('regime') ? isolated : aid, analyseText(answer)),
-        answer,
-      ).not.toBeNull();
-    }
+      [aid, 'Trade matters more, economic aid would never keep fragile democracies stable.'],
+    ];
+    for (const [point, answer] of denials)
+      expect(denialOf(point, analyseText(answer)), answer).not.toBeNull();
   });
 
   it('does not read agreement worded with negatives as a denial', () => {

@@ -241,24 +241,23 @@ function analyse(text: string): AnalysedText {
       pronounClause = token.clause;
     }
     // "No, they are not…" answers a question; "no allies" says there are none.
-    // "No longer" negates; "no more than", "no less than" compare.
-    const comparing =
-      token.normal === 'no' &&
-      /^(more|less|fewer)$/.test(tokens[i + 1]?.normal ?? '') &&
-      tokens[i + 2]?.normal === 'than';
     // "Hardly any oil" says there is next to none, as "no oil" does.
     const nextToNone = token.normal === 'any' && SCANT.has(tokens[i - 1]?.normal ?? '');
     if (
       (ABSENCE.has(token.normal) || nextToNone) &&
       !token.deniesAfter &&
-      !comparing &&
+      !token.compares &&
       !/[,;:.!?]/.test(token.post)
     )
       absentFrom = i;
     if (ALTERNATIVE.has(token.normal)) alternativeClause = token.clause;
     // "…is failing and cannot feed its people": a verb phrase of its own ends the rejection.
     if (opensVerbPhrase(tokens, i)) rejectedFrom = -1;
-    if ((REJECTING.has(token.lemma) || REJECTING.has(token.normal)) && !token.deniesAfter && !comparing) {
+    if (
+      (REJECTING.has(token.lemma) || REJECTING.has(token.normal)) &&
+      !token.deniesAfter &&
+      !token.compares
+    ) {
       // "Nothing would stop them", "no one should forget": a subject that is nothing, then a
       // verb that rejects, say it will happen.
       const afterNone =

@@ -32,6 +32,8 @@ export type Token = {
    * adds a claim); also "no" of "no longer" and "far" of "far from reckless".
    */
   deniesAfter: boolean;
+  /** "No" and its comparative in "no more than 300 miles", "no less than": a comparison, not a denial. */
+  compares: boolean;
   /** Inside the scope of an odd number of negators. */
   negated: boolean;
   sentence: number;
@@ -158,6 +160,18 @@ function deniesWhatFollows(
     return DENIED_AFTER_FAR_FROM.has(posOf(afterNext.tags));
   }
   return false;
+}
+
+const COMPARATIVES = new Set(['more', 'less', 'fewer']);
+
+/** Whether a word is the "no" or the comparative of "no more than", "no less than", "no fewer than". */
+function inNoMoreThan(terms: readonly TaggedTerm[], index: number): boolean {
+  const word = terms[index]?.normal;
+  if (word === 'no')
+    return COMPARATIVES.has(terms[index + 1]?.normal ?? '') && terms[index + 2]?.normal === 'than';
+  return (
+    COMPARATIVES.has(word ?? '') && terms[index - 1]?.normal === 'no' && terms[index + 1]?.normal === 'than'
+  );
 }
 
 /** Words that start a new clause, so a negation before them does not reach past. */
@@ -303,12 +317,11 @@ export function tokensOf(sentences: readonly (readonly TaggedTerm[])[]): Token[]
       const deniesAfter = deniesWhatFollows(word, isNegator, next, sentence[termIndex + 2]);
       const previous = sentence[termIndex - 1];
       // "Longer" of "no longer", "from" of "far from reckless": part of the negator, not words
-      // of their own; "less" of "no less than" compares, it does not negate.
+      // of their own.
       const partOfNegator =
         (word === 'longer' && previous?.normal === 'no') ||
         (word === 'from' && previous?.normal === 'far' && tokens.at(-1)?.deniesAfter === true);
-      const comparing =
-        (word === 'less' || word === 'fewer') && previous?.normal === 'no' && next?.normal === 'than';
+      const compares = inNoMoreThan(sentence, termIndex);
       const lemma = term.root || word;
       const pos = posOf(tags);
       tokens.push({
@@ -329,6 +342,7 @@ export function tokensOf(sentences: readonly (readonly TaggedTerm[])[]): Token[]
           partOfNegator,
         isNegator,
         deniesAfter,
+        compares,
         negated: negation !== localNegation > 0,
         sentence: sentenceIndex,
         clause,
@@ -348,7 +362,7 @@ export function tokensOf(sentences: readonly (readonly TaggedTerm[])[]): Token[]
         negation = false;
         setOff = false;
       }
-      if (LOCAL_NEGATORS.has(word) && !comparing) localNegation = 2;
+      if (LOCAL_NEGATORS.has(word) && !compares) localNegation = 2;
       // "not just an expense" denies "just", not "an expense".
       if (isNegator && !deniesAfter) localNegation = 1;
       // The tagger already split the sentences, so a full stop here ends an abbreviation.
