@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
 import type { FeedbackView } from '@/lib/quiz/feedback';
+import { reviewReasonForStudent } from '@/questions/grade/review';
 
 const LABEL = { correct: 'Correct', partial: 'Partly correct', incorrect: 'Not yet' } as const;
 const TONE = {
@@ -39,8 +40,11 @@ export function GradeFeedback({
       </p>
       {result.provisional && (
         <p data-provisional>
-          This grade is provisional: your instructor will look at this answer, since{' '}
-          {result.provisionalBecause ?? 'the grader is not sure of it'}.
+          {result.instructorReviews
+            ? 'This grade is provisional: your instructor will look at this answer, since '
+            : 'This grade is provisional, since '}
+          {result.provisionalBecause ?? reviewReasonForStudent([])}
+          {result.instructorReviews ? '.' : ': compare your answer with the points below and the text.'}
         </p>
       )}
       {result.instructor?.comment && (

@@ -241,12 +241,15 @@ describe('instructor grades', () => {
     expect(reasonsOf(spanish.attemptId)).toContain('other-language');
     // The student reads why, and which point their answer seems to deny, from the stored grade.
     const stored = (await getResponse({ attemptId: denying.attemptId, questionId: coalitions.id }))!;
-    const view = storedFeedbackView(coalitions, stored)!;
+    const view = storedFeedbackView(coalitions, stored, { instructorReviews: true })!;
     expect(view).toMatchObject({
       provisional: true,
+      instructorReviews: true,
       provisionalBecause: expect.stringContaining('it seems to deny a point'),
     });
     expect(view.keyPointsQuestioned).toEqual([expect.objectContaining({ id: 'calculus', why: 'opposite' })]);
     expect(view.keyPointsMissed.map((k) => k.id)).not.toContain('calculus');
+    // Outside an assignment no instructor sees it, and the card must not promise one.
+    expect(storedFeedbackView(coalitions, stored)!.instructorReviews).toBe(false);
   });
 });

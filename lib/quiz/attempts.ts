@@ -364,7 +364,7 @@ export async function checkAnswer({
   userId: string;
   questionId: string;
   now?: Date;
-}): Promise<Result<{ grade: StoredGrade; question: Question }>> {
+}): Promise<Result<{ grade: StoredGrade; question: Question; assigned: boolean }>> {
   const attempt = await attemptForUser(attemptId, userId, now);
   if (!attempt) return NOT_FOUND;
   if (attempt.status === 'submitted') return SUBMITTED;
@@ -385,7 +385,7 @@ export async function checkAnswer({
     const locked = await lockResponseWithGrade({ attemptId, questionId, grade });
     if (!locked) return SUBMITTED;
   }
-  return ok({ grade, question: row.data });
+  return ok({ grade, question: row.data, assigned: Boolean(attempt.assignmentId) });
 }
 
 /**

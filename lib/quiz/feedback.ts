@@ -14,8 +14,10 @@ export type FeedbackView = {
   keyPointsMet: { id: string; text: string }[];
   keyPointsMissed: { id: string; text: string }[];
   evidence: string[];
-  /** The grader was unsure: an instructor will look at this answer. */
+  /** The grader was unsure of its grade. */
   provisional?: boolean;
+  /** An instructor sees the answer in their queue (an assigned quiz); self-study has no one to. */
+  instructorReviews?: boolean;
   /** Why the grade is provisional, in the student's words. */
   provisionalBecause?: string;
   /** Points the answer seems to say the opposite of, or says of the wrong party (left out of the missed ones). */
@@ -51,7 +53,11 @@ type Graded = Pick<
 > & { needsReview?: boolean; reviewReasons?: readonly string[]; keyPoints?: readonly PointRead[] };
 
 /** What a student is shown after answering: the grade, the explanation, and the evidence to look at. */
-export function toFeedbackView(question: Question, result: Graded): FeedbackView {
+export function toFeedbackView(
+  question: Question,
+  result: Graded,
+  { instructorReviews = false }: { instructorReviews?: boolean } = {},
+): FeedbackView {
   // Grades stored before these flags existed read as without them.
   const questioned = (result.keyPoints ?? []).flatMap((k) => {
     const why = whyQuestioned(k);
@@ -67,6 +73,7 @@ export function toFeedbackView(question: Question, result: Graded): FeedbackView
     keyPointsMissed: result.keyPointsMissed.filter((k) => !questioned.some((q) => q.id === k.id)),
     evidence: result.evidence,
     provisional,
+    instructorReviews,
     ...(provisional && { provisionalBecause: reviewReasonForStudent(result.reviewReasons ?? []) }),
     keyPointsQuestioned: questioned,
   };
@@ -82,9 +89,13 @@ type StoredAnswer = Pick<
  * the score and the points made follow the instructor, so a regrade from "Not yet" to half
  * credit reads "Partly correct" everywhere the student looks.
  */
-export function storedFeedbackView(question: Question, answer: StoredAnswer): FeedbackView | null {
+export function storedFeedbackView(
+  question: Question,
+  answer: StoredAnswer,
+  options: { instructorReviews?: boolean } = {},
+): FeedbackView | null {
   if (!answer.grade) return null;
-  const automatic = toFeedbackView(question, answer.grade);
+  const automatic = toFeedbackView(question, answer.grade, options);
   if (answer.overrideScore == null) return automatic;
   const score = answer.overrideScore;
   const verdicts = answer.overrideKeyPoints;

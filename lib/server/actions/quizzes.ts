@@ -62,7 +62,11 @@ export const checkAnswerAction = action({
   run: async (input, { user }) => {
     const result = await checkAnswer({ ...input, userId: user.id });
     if (result.status !== 'ok') return result;
-    return ok({ feedback: toFeedbackView(result.data.question, result.data.grade) });
+    return ok({
+      feedback: toFeedbackView(result.data.question, result.data.grade, {
+        instructorReviews: result.data.assigned,
+      }),
+    });
   },
 });
 

@@ -49,7 +49,10 @@ export default async function AttemptPage({ params }: PageProps<'/quizzes/[quizI
           flagged: r.flagged,
           confidence: r.confidence,
           clientSeq: r.clientSeq,
-          feedback: r.locked && r.grade && row ? toFeedbackView(row.data, r.grade) : null,
+          feedback:
+            r.locked && r.grade && row
+              ? toFeedbackView(row.data, r.grade, { instructorReviews: Boolean(attempt.assignmentId) })
+              : null,
         };
       })}
     />

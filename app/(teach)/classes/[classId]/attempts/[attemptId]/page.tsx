@@ -80,7 +80,7 @@ export default async function AttemptReviewPage({
               </p>
               {response?.grade && (
                 <GradeFeedback
-                  result={storedFeedbackView(row.data, response)!}
+                  result={storedFeedbackView(row.data, response, { instructorReviews: true })!}
                   readingSlug={reading?.slug ?? ''}
                 />
               )}

@@ -207,6 +207,7 @@ export default async function ResultsPage({
                   answer={response}
                   readingSlug={slug}
                   returnTo={`/quizzes/${quizId}/attempts/${attemptId}/results#q-${question.id}`}
+                  instructorReviews={Boolean(attempt.assignmentId)}
                 />
               )}
             </li>
@@ -223,12 +224,15 @@ function AnswerFeedback({
   answer,
   readingSlug,
   returnTo,
+  instructorReviews,
 }: {
   question: Question;
   answer: Parameters<typeof storedFeedbackView>[1];
   readingSlug: string;
   returnTo: string;
+  /** An assigned quiz: the instructor's queue holds the answers the grader was unsure of. */
+  instructorReviews: boolean;
 }) {
-  const view = storedFeedbackView(question, answer);
+  const view = storedFeedbackView(question, answer, { instructorReviews });
   return view ? <GradeFeedback result={view} readingSlug={readingSlug} returnTo={returnTo} /> : null;
 }
