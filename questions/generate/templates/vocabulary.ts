@@ -326,6 +326,73 @@ function isTransparentCompound(word: string, pos: WordNetPos): boolean {
   return false;
 }
 
+/**
+ * Endings that make a word from a base without changing what it is about: people who do or are
+ * what the base says ("purchaser", "motorist", "nominee"), adjectives and nouns of the base
+ * ("weekly", "friendless", "bitterness"). Bauer and Nation's word-family levels 3 and 4 count a
+ * reader who knows the base as knowing these forms; more opaque endings ("-ity", "-ation",
+ * "-ism": "banality", "escalation") are left to be asked.
+ */
+const PERSON_ENDING = /^([a-z]{3,}?)(?:er|or|ee|ist|ess|ant|ent|ian)$/;
+const PLAIN_ENDING = /^([a-z]{3,}?)(?:ly|able|ible|less|ful|ish|y|ness)$/;
+/** WordNet's lexicographer file of nouns for people. */
+const NOUN_PERSON = 18;
+/**
+ * Words a university student knows: English's 10,000 commonest (an educated native speaker knows
+ * about twice as many word families).
+ */
+const FAMILIAR_RANK = 10_000;
+
+/** The commonest rank of a word's inflected forms ("invent" 22,670, "invented" 7,327). */
+function familyRank(base: string): number | null {
+  const stem = base.replace(/e$/, '');
+  const forms = [base, `${base}s`, `${base}es`, `${stem}ed`, `${stem}ing`, base.replace(/y$/, 'ies')];
+  const ranks = forms.map(commonestSpellingRank).filter((r): r is number => r !== null);
+  return ranks.length > 0 ? Math.min(...ranks) : null;
+}
+
+/**
+ * The bases a stem may come from: as written, with its "e" or "ate" back ("purchas", "nomin"), a
+ * doubled consonant undone ("bidd"), a "y" for its "i" ("happi").
+ */
+function basesOf(stem: string): string[] {
+  const bases = [stem, `${stem}e`, `${stem}ate`, `${stem.slice(0, -1)}y`];
+  if (/([b-df-hj-np-tv-z])\1$/.test(stem)) bases.push(stem.slice(0, -1));
+  return bases;
+}
+
+/**
+ * "purchaser" (someone who purchases), "motorist", "nominee", "weekly": a word made from a
+ * familiar base by an ending that keeps its meaning is read off the base: it tests nothing.
+ * People by their ending and a verb or noun WordNet knows; other words only where WordNet links
+ * the word to the base it is made of ("weekly" to "week"; not "comely" to "come").
+ */
+export function isTransparentDerivation(word: string, pos: WordNetPos): boolean {
+  const familiar = (base: string) => {
+    const rank = familyRank(base);
+    return rank !== null && rank <= FAMILIAR_RANK;
+  };
+  const person = PERSON_ENDING.exec(word)?.[1];
+  // "isolationist", "nationalist": a follower of a doctrine WordNet names ("isolationism") is a
+  // concept to ask about, not someone who does what the base says.
+  const doctrine = word.endsWith('ist') && lookup(`${word.slice(0, -1)}m`, 'n') !== null;
+  if (pos === 'n' && person && !doctrine && senses(word, 'n', 1)[0]?.lexFile === NOUN_PERSON) {
+    const base = basesOf(person).find((b) => (lookup(b, 'v') || lookup(b, 'n')) && familiar(b));
+    if (base) return true;
+  }
+  const plain = PLAIN_ENDING.exec(word)?.[1];
+  if (!plain) return false;
+  const bases = new Set(basesOf(plain).filter(familiar));
+  if (bases.size === 0) return false;
+  return senses(word, pos, 3).some((synset) =>
+    synset.pointers.some(
+      (p) =>
+        (p.symbol === '+' || p.symbol === '\\') &&
+        synsetAt(p.offset, p.pos).words.some((w) => bases.has(w.toLowerCase())),
+    ),
+  );
+}
+
 /** Endings that are words too ("host-age", "match-less"): a suffix, not the second half of a compound. */
 const SUFFIX_WORDS = new Set(['age', 'able', 'ability', 'less', 'ness', 'ment', 'ship', 'ful', 'ion', 'ate']);
 /** How close in use a compound stays to each of its parts: "mankind" to "man" 0.32, "kind" 0.36. */
@@ -480,7 +547,11 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
         // "Mister Sam Rayburn", "Senator Vandenberg": a title before a name is part of the name.
         if (next?.tags.has('Person') && !token.post.trim()) continue;
         const wordnetPos = POS_OF[token.pos];
-        if (wordnetPos && isTransparentCompound(token.lemma, wordnetPos)) continue;
+        if (
+          wordnetPos &&
+          (isTransparentCompound(token.lemma, wordnetPos) || isTransparentDerivation(token.lemma, wordnetPos))
+        )
+          continue;
         // "reporting directly to me", "the saying of prayers": a verb's -ing form, whose noun
         // senses in WordNet ("the news as presented by reporters") are rarely the one meant.
         if (isVerbForm(token.normal, 'ing')) continue;
