@@ -58,6 +58,12 @@ export type VocabularyItem = {
 
 const POS_OF: Partial<Record<Token['pos'], WordNetPos>> = { noun: 'n', verb: 'v', adj: 'a' };
 
+/**
+ * WordNet's lexicographer files of nouns for physical things: animals, artifacts, body parts, food,
+ * natural objects, plants, substances.
+ */
+const PHYSICAL_THINGS = new Set([5, 6, 8, 13, 17, 20, 27]);
+
 function vocabularyItem(
   token: Token,
   sentence: SentenceAnalysis,
@@ -109,6 +115,11 @@ function vocabularyItem(
       );
   const best = candidates[byVectors?.clear ? byVectors.best : overlap.best]!;
   const confident = overlap.clear || Boolean(byVectors?.clear);
+  // A physical thing is no word to teach from an essay: named literally it is everyday ("ashtray",
+  // "helicopter", "porcelain"), and used as a figure its literal sense is the wrong key ("the
+  // crucible of war" is no vessel for melting metal, "the edifice of character" no building).
+  // Vocabulary worth a question names thought, action, quality and relation.
+  if (pos === 'n' && PHYSICAL_THINGS.has(best.lexFile)) return null;
   const definition = definitionOf(best);
   if (definition.split(/\s+/).length < 3 || new RegExp(`\\b${token.lemma}`, 'i').test(definition))
     return null;
