@@ -93,7 +93,15 @@ function vocabularyItem(
           (base) => base !== token.lemma && base.length >= 4 && lookup(base, 'n') !== null,
         )
       : undefined;
-  const candidates = [...senses(token.lemma, pos, 6), ...(singular ? senses(singular, pos, 6) : [])].filter(
+  // "in shambles", "the arms race": a plural WordNet lists as a noun of its own (a mess, weapons)
+  // is read in its own senses too, not only in its singular's (a shuffling walk, limbs).
+  const plural =
+    pos === 'n' && token.normal !== token.lemma && lookup(token.normal, 'n') ? token.normal : undefined;
+  const candidates = [
+    ...(plural ? senses(plural, pos, 6) : []),
+    ...senses(token.lemma, pos, 6),
+    ...(singular ? senses(singular, pos, 6) : []),
+  ].filter(
     (synset) =>
       !isInstance(synset) &&
       fieldIsInContext(synset.gloss, context) &&
@@ -907,7 +915,12 @@ export function vocabularyQuestions(analysis: ReadingAnalysis, items: Vocabulary
     const sameKind = (o: VocabularyItem) => item.pos !== 'n' || denotesPeople(o.token.lemma) === person;
     const kindRank = (o: VocabularyItem) =>
       o.synset.lexFile === item.synset.lexFile ? 0 : sameKind(o) ? 1 : 2;
-    const byKind = [0, 1, 2].flatMap((rank) => others.filter((o) => kindRank(o) === rank));
+    // A noun of another kind is no option at all: "a person who inspires fear" beside a boycott,
+    // "counterintelligence achieved by banning information" beside uprisings (blind raters called
+    // such options absurd). Verbs and adjectives of another file still read as candidates.
+    const byKind = (item.pos === 'n' ? [0] : [0, 1, 2]).flatMap((rank) =>
+      others.filter((o) => kindRank(o) === rank),
+    );
     // Other words' meanings only: another sense of the same word may be right too. Meanings of
     // about the key's length first: a key three times longer than the rest stands out.
     const words = (text: string) => text.split(/\s+/).length;
