@@ -387,6 +387,31 @@ describe('why-questions', () => {
     }
   });
 
+  it('offers a purpose ("so that …") beside other purposes only, and a cause beside causes', () => {
+    const reasons = analysedText(
+      [
+        'The council raised taxes in the spring so that the army could be paid.',
+        'The harvest failed in the north because the rains never came.',
+        'The envoys left the capital early because the talks had collapsed.',
+        'The king built new roads across the hills so that merchants could reach the coast.',
+        'The mayor closed the old bridge because the floods had weakened its piers.',
+        'The city printed new money so that its foreign debts could be paid.',
+        'Trade with the islands grew because the tariffs were lifted.',
+        'The generals kept the reserves near the border so that no invader could cross unopposed.',
+      ].join('\n\n'),
+      'purpose-choice-test',
+    );
+    const choices = causeQuestions(reasons, readDiscourse(reasons)).flatMap((d) =>
+      d.question.type === 'multiple-choice' ? [d.question] : [],
+    );
+    expect(choices.length).toBeGreaterThan(4);
+    for (const question of choices) {
+      const key = question.options.find((o) => o.id === question.answer.optionId)!.text;
+      const purposes = question.options.filter((o) => /^So that /.test(o.text)).length;
+      expect(purposes, question.prompt).toBe(/^So that /.test(key) ? 4 : 0);
+    }
+  });
+
   it('does not ask why of a sentence that gives no cause', () => {
     expect(why.some((q) => /embargo fail/.test(q.prompt))).toBe(false);
   });
@@ -2473,7 +2498,7 @@ describe('faults a fresh essay showed (Hamilton, The Federalist No. 9, after its
     'The new TERRITORY in the west was settled by farmers from every state of the union.',
     'The convention met in the summer and debated the plan of the league for many weeks.',
     'Every republic of the ancient world fell into faction and the ruin that faction brings.',
-    'The council also claimed a general interference in the internal administration of the cities.',
+    'The council also claimed a general interference in the internal commerce of the cities.',
     '"This form of government is a convention by which several smaller STATES agree to become members of a larger ONE.',
   ].join('\n\n');
 
@@ -2483,6 +2508,27 @@ describe('faults a fresh essay showed (Hamilton, The Federalist No. 9, after its
     );
     expect(clozes.length).toBeGreaterThan(0);
     for (const cloze of clozes) expect(cloze.wordBank).not.toContain('sovereignty');
+  });
+
+  it('blanks no word that the words beside it give away: a phrase WordNet lists ("freedom of speech", "terrorist attacks") or a neighbour as close in use as a synonym ("armed conflict")', () => {
+    const text = [
+      'The ministers met in the old capital to discuss the budget and the harbour.',
+      'Police will get new powers against those who plan terrorist attacks over the internet.',
+      'The paper defended freedom of speech in every issue it printed that year.',
+      'Rebels and soldiers fought an armed conflict in the northern hills for a decade.',
+      'The latest report of the State Department on terrorism was published in the spring.',
+      'The treaty opened the markets of the south to commerce with the islands.',
+    ].join('\n\n');
+    const blanked = clozeQuestions(analysedText(text, 'set-phrase-test')).flatMap((d) =>
+      d.question.type === 'cloze' ? [d.question.text] : [],
+    );
+    expect(blanked.filter((t) => /\{\{1\}\} attacks|\{\{1\}\} of speech|armed \{\{1\}\}/.test(t))).toEqual(
+      [],
+    );
+    // "the report on terrorism": the neighbours leave the key to the reader.
+    expect(blanked).toContain(
+      'The latest report of the State Department on {{1}} was published in the spring.',
+    );
   });
 
   it('blanks one word twice only with another word bank', () => {

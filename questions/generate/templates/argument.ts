@@ -257,11 +257,15 @@ export function causeQuestions(analysis: ReadingAnalysis, discourse: Discourse):
     const exclude = new Set([cause.toLowerCase()]);
     // A reason named by a noun phrase ("because of the drought") among reasons stated as clauses
     // would stand out by its form, either as the key or as a wrong answer: those have no choices.
+    // Likewise a purpose ("so that it could …", "to keep …") among reasons that are causes: a
+    // purpose is offered beside other purposes only (blind raters found the key by its form).
+    const purpose = link.kind === 'purpose';
     const otherReasons = causes
       .filter(
         (c) =>
           c !== link &&
           c.kind !== 'because-of' &&
+          (c.kind === 'purpose') === purpose &&
           c.effect.sentence.paragraphIndex !== effectSentence.paragraphIndex,
       )
       .map((c) => shortenReason(c.cause))
@@ -273,7 +277,7 @@ export function causeQuestions(analysis: ReadingAnalysis, discourse: Discourse):
     const candidates = [
       ...rejectedReasons,
       ...seededShuffle(otherReasons, id),
-      ...otherClaims(discourse, effectSentence.paragraphIndex, id, exclude),
+      ...(purpose ? [] : otherClaims(discourse, effectSentence.paragraphIndex, id, exclude)),
     ];
     const distractors = fairDistractors(cause, candidates, 3, { reasons: true });
     if (distractors.length === 3 && link.kind !== 'because-of') {
