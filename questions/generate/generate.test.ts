@@ -869,7 +869,7 @@ describe('actor swaps the text itself pairs', () => {
     );
     const swapped = statements.filter((q) => /says this of/.test(q.explanation)).map((q) => q.statement);
     expect(swapped).toContain(
-      'According to the speaker, General Ortega has the stronger hand in this long contest.',
+      'According to the author, General Ortega has the stronger hand in this long contest.',
     );
     expect(swapped.filter((s) => /drugs|schools/.test(s))).toEqual([]);
   });
@@ -1412,12 +1412,14 @@ describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', (
   it('has a speaker say the words a vocabulary item quotes, and an author write them', () => {
     // A blind rating of a held-out op-ed in the editorial "we" read "the speaker writes:".
     const essay = KINGDOMS.join('\n\n');
-    // The same words in the first person: a speech.
-    const speech = `${essay}\n\nWe say it, and we mean it: our word is our bond, and we keep it for our people.`;
-    const spoken = analysedText(speech, 'vocabulary-speaker-test');
+    // The same words in the first person, to listeners it addresses: a speech.
+    const firstPerson = 'We say it, and we mean it: our word is our bond, and we keep it for our people.';
+    const spoken = analysedText(`${essay}\n\nMy fellow citizens, ${firstPerson}`, 'vocabulary-speaker-test');
     const written = analysedText(essay, 'vocabulary-author-test');
     expect(spoken.authorName).toBe('the speaker');
     expect(written.authorName).toBe('the author');
+    // In the first person without listeners, an op-ed: blind raters marked "the speaker" wrong.
+    expect(analysedText(`${essay}\n\n${firstPerson}`, 'vocabulary-op-ed-test').authorName).toBe('the author');
     const prompts = (small: typeof spoken) =>
       vocabularyQuestions(small, vocabularyItems(small)).map((d) => d.question.prompt);
     expect(prompts(spoken).length).toBeGreaterThan(0);
