@@ -414,3 +414,23 @@ describe('a statement printed to PDF and pasted back', () => {
     ]);
   });
 });
+
+describe('a list copied with its markdown escapes', () => {
+  it('drops the escapes and reads "1 \\. Try …" as a numbered paragraph', () => {
+    const text = [
+      'Fifteen small ways to a better year',
+      '',
+      "1 \\. Recall a dream you had as a child and take one step toward it. Don\\'t wait for a new year.",
+      '',
+      '2 \\. Write to three people you admire, however busy they seem. Most of them will answer.',
+      '',
+      "3 \\. Give a gift on a day that is nobody\\'s birthday. It says more than any card.",
+    ].join('\n');
+    const paragraphs = parseReading({ text, format: 'text' }).paragraphs.map((p) => p.text);
+    expect(paragraphs).toEqual([
+      "Recall a dream you had as a child and take one step toward it. Don't wait for a new year.",
+      'Write to three people you admire, however busy they seem. Most of them will answer.',
+      "Give a gift on a day that is nobody's birthday. It says more than any card.",
+    ]);
+  });
+});

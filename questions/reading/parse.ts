@@ -167,8 +167,16 @@ export function htmlToText(html: string): string {
 
 const looksLikeHtml = (text: string) => /<\/?[a-z][a-z0-9-]*(\s[^>]*)?>/i.test(text);
 
+/**
+ * Text copied from a page's markdown keeps its escapes: "1 \. Try to recall …", "don\'t". A
+ * backslash before punctuation (CommonMark's escapable set) is dropped, and a list number the
+ * escape had cut from its point ("1 .") joined to it again.
+ */
+const withoutMarkdownEscapes = (text: string) =>
+  text.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/^(\s*\d{1,3}) \.(?=\s)/gm, '$1.');
+
 function textBlocks(body: string): Block[] {
-  const text = splitNumberedParagraphs(looksLikeHtml(body) ? htmlToText(body) : body);
+  const text = splitNumberedParagraphs(withoutMarkdownEscapes(looksLikeHtml(body) ? htmlToText(body) : body));
   const blocks: Block[] = [];
   // Blocks a page's number followed: a page break, where a paragraph may go on.
   const pageBreakAfter = new Set<Block>();
