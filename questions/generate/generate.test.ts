@@ -2439,6 +2439,19 @@ describe('faults a fresh essay showed (Hamilton, The Federalist No. 9, after its
     expect(item?.definition).toBe('a condition of great disorder');
   });
 
+  it('reads a word between an infinitive\'s "to" and its object as a verb ("told to upturn the contents" is no business upturn)', () => {
+    const words = vocabularyItems(
+      analysedText(
+        [
+          'Guards were told to upturn the contents of their bags at the gate.',
+          'The ministry was accused of duplicity.',
+        ].join('\n\n'),
+        'infinitive-test',
+      ),
+    ).map((i) => `${i.token.normal} (${i.pos})`);
+    expect(words).toEqual(['duplicity (n)']);
+  });
+
   it('asks no meaning of a physical thing, named literally ("limousines") or as a figure ("the crucible of war")', () => {
     const words = vocabularyOf(
       [

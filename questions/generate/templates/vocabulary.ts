@@ -611,6 +611,19 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
         // modifies the noun after it like an adjective means what the adjective means.
         const asAdjective =
           !asNoun && modifiesLikeAdjective(sentence.tokens, i) && lookup(token.lemma, 'a') !== null;
+        // "told to upturn the contents of their bags", "voted to censure the minister": a word
+        // between an infinitive's "to" (after a verb or adjective) and its object is a verb,
+        // though the tagger reads a noun (a business upturn; censure, the criticism).
+        // WordNet without the verb ("upturn" is only a noun there) has no sense to key.
+        const twoBefore = sentence.tokens[i - 2];
+        const asVerb =
+          token.pos === 'noun' &&
+          token.normal === token.lemma &&
+          sentence.tokens[i - 1]?.normal === 'to' &&
+          (twoBefore?.pos === 'verb' || twoBefore?.pos === 'adj') &&
+          (next?.tags.has('Determiner') === true || next?.tags.has('Possessive') === true) &&
+          !/[,;:.!?]/.test(token.post);
+        if (asVerb && !lookup(token.lemma, 'v')) continue;
         // "excise taxes", "greenhouse gases": a pair WordNet lists as one noun is read as that noun's
         // first word, and kept only where a sense of the word shares the pair's meaning.
         const compound = compoundGloss(token, next);
@@ -631,7 +644,9 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
             ? { ...token, pos: 'noun' }
             : asAdjective
               ? { ...token, pos: 'adj' }
-              : token,
+              : asVerb
+                ? { ...token, pos: 'verb' }
+                : token,
           sentence,
           context,
           readingWords,
