@@ -935,8 +935,22 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
               /^(could|might|may|would|will|can)$/.test(sentence.tokens[i - 1]!.normal) ||
               t.tags.has('PresentTense')),
         );
-      // The clause that names the risk, not the sentence's first.
-      const main = statements.find((st) => st?.proposition.clause.tokens.some(isDangerWord));
+      // The clause that names the risk, not the sentence's first: in its own words, not in a
+      // clause before it ("When an argument threatens to become a blow-up, the elders suggest
+      // … a sandwich" presents no sandwich as a danger). Nor does someone's threat ("the
+      // professor's threats of legal action") name a danger: it is what that person does.
+      const ownWords = (st: NonNullable<(typeof statements)[number]>) => [
+        ...st.proposition.subject,
+        ...st.proposition.group,
+        ...st.proposition.rest,
+      ];
+      const owned = (tokens: readonly Token[], i: number) => {
+        let k = i - 1;
+        while (k >= 0 && tokens[k]!.pos === 'adj') k--;
+        return tokens[k]?.tags.has('Possessive') === true;
+      };
+      const names = (tokens: readonly Token[]) => tokens.some((t, i) => isDangerWord(t) && !owned(tokens, i));
+      const main = statements.find((st) => st !== null && names(ownWords(st)));
       // "No threat … is concealed in our plans" names a threat to deny it.
       const deniedRisk =
         main?.proposition.subject.some((t) => /^(no|none|neither|nothing)$/.test(t.normal)) ?? false;

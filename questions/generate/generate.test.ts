@@ -905,6 +905,18 @@ describe('risks the text states', () => {
     expect(riskParagraphs(small)).toEqual([2]);
   });
 
+  it("reads no risk from a danger word outside the clause it would name, nor from someone's threats", () => {
+    const small = analysedText(
+      [
+        'When a quarrel threatens to become a real feud, the elders suggest that the couple share a meal.',
+        "The professor's persistent threats of legal action are a campaign of bullying.",
+        'Constant invasion could provoke a military government in every state of the union.',
+      ].join('\n\n'),
+      'risk-clause-test',
+    );
+    expect(riskParagraphs(small)).toEqual([3]);
+  });
+
   it('reads cracks within a coalition as a risk, and offers no other danger beside it', () => {
     const small = analyseReading(
       parseReading({
