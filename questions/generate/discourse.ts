@@ -465,6 +465,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         if (quoting || reporting || (verbLater && k === 0)) return null;
         if (denied && clause.tokens.some((t) => /[;:]/.test(t.post))) denied = false;
         if (!proposition || inDenial || turnedBy(parts[k + 1]?.clause)) return null;
+        if (framedAsFalse(sentence.tokens, clause.tokens)) return null;
         // "a budget which, while allowing for needed rises …, holds total expenditures …": a clause
         // split off after "which," is the rest of that relative clause, whose subject is "which".
         if (k > 0 && /^(which|who|whom|that)$/.test(parts[k - 1]!.clause.tokens.at(-1)?.normal ?? ''))
@@ -504,7 +505,7 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         if (clause.relation === 'cause' || clause.relation === 'purpose') {
           // The effect is the nearest clause before (or, for a fronted reason, after) that
           // makes a statement: "I state these differences, not to …, but because …".
-          if (clause.denied) return;
+          if (clause.denied || framedAsFalse(sentence.tokens, clause.tokens)) return;
           if (k > 0 && deniesItsReason(parts[k - 1]!.proposition, parts[k])) return;
           // "Americans will look back and say because it withstood the pressures …, this was a
           // great Congress": a reason right after a verb of saying is inside what is said.
@@ -989,6 +990,39 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
  */
 const REPORTED_VIEW =
   /\(\s*(say|says|said)\s+(they|he|she|some|others)\s*\)|[,(]\s*(say|says|said)\s+(they|he|she)\b|,\s*(they|some|others)\s+(say|tell us|argue|claim),/i;
+
+/** Nouns that call what follows them false: "the biggest modern lie is …: that we must …". */
+const FALSEHOOD = new Set([
+  'lie',
+  'myth',
+  'nonsense',
+  'fallacy',
+  'illusion',
+  'falsehood',
+  'misconception',
+  'delusion',
+  'fantasy',
+  'canard',
+  'untruth',
+  'fiction',
+]);
+
+/**
+ * Whether a clause comes after a word calling it false, earlier in its sentence and not itself
+ * denied ("it is no myth that …"): "The biggest modern lie is the one told by the Steve Jobses of
+ * this world: that we must do what we love" states a view the author rejects, not advice.
+ */
+function framedAsFalse(sentenceTokens: readonly Token[], clauseTokens: readonly Token[]): boolean {
+  // Back from the clause to the word, no further than a semicolon or a "but" that turns to the
+  // author's own view ("It is a myth that sanctions never work; they often do").
+  for (let i = sentenceTokens.indexOf(clauseTokens[0]!) - 1; i >= 0; i--) {
+    const t = sentenceTokens[i]!;
+    if (/;/.test(t.post) || /^(but|yet|however)$/.test(t.normal)) return false;
+    if (FALSEHOOD.has(t.lemma) && t.pos === 'noun')
+      return !/^(no|not)$/.test(sentenceTokens[i - 1]?.normal ?? '');
+  }
+  return false;
+}
 
 /** A finite auxiliary between commas, as in "…, have, notwithstanding, been productive". */
 const ORPHAN_AUXILIARY = /,\s+(have|has|had|are|is|was|were)\s*,/i;

@@ -875,6 +875,24 @@ describe('actor swaps the text itself pairs', () => {
   });
 });
 
+describe('views the author calls false', () => {
+  it('states, recommends and explains nothing the author calls a lie or a myth, and goes on after a semicolon', () => {
+    const small = analysedText(
+      [
+        'The biggest modern lie is the one told by the gurus of this world: that, career-wise, we must do what we love in order to experience true happiness.',
+        'It is a myth that sanctions never work; the embargo on the island changed what its regime did.',
+      ].join('\n\n'),
+      'falsehood-test',
+    );
+    const discourse = readDiscourse(small);
+    const stated = discourse.statements.map((s) => textOf([...s.proposition.group, ...s.proposition.rest]));
+    expect(stated.filter((s) => /do what we love|never work/.test(s))).toEqual([]);
+    expect(stated).toContain('changed what its regime did.');
+    expect(discourse.recommendations).toEqual([]);
+    expect(discourse.causes).toEqual([]);
+  });
+});
+
 describe('risks the text states', () => {
   it('asks about a risk only where a sentence states a danger or cost, not a sacrifice made or a danger answered', () => {
     const small = analyseReading(
