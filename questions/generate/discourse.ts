@@ -1047,7 +1047,7 @@ const REPORTING = new Set([
  * statement after "that" (a danger or a hope would not assert it).
  */
 const ANNOUNCING_SUBJECT =
-  /^(?:the|one|a)\s+(?:[\w-]+\s+){0,2}?(?:fact|truth|reality|problem|trouble|point|answer|lesson|irony|tragedy)$/i;
+  /^(?:(?:the|one|a)\s+(?:[\w-]+\s+){0,2}?(?:fact|truth|reality|problem|trouble|point|answer|lesson|irony|tragedy)|(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:guess|view|bet|hunch|belief|suspicion|fear|hope|worry|conclusion|sense|feeling|argument|contention|point|answer))$/i;
 
 /**
  * "We believe that all men are created equal" → the statement "all men are created equal"; so is

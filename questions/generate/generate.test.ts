@@ -412,6 +412,16 @@ describe('why-questions', () => {
     }
   });
 
+  it('asks why of what the author\'s own guess or view announces ("my best guess is that S because R")', () => {
+    const guess = analysedText(
+      'Much more detail is still to emerge, but my best guess is that the company is moving to end its contract now because it had hoped for far kinder treatment from the ministers.',
+      'announced-guess-test',
+    );
+    expect(causeQuestions(guess, readDiscourse(guess)).map((d) => d.question.prompt)).toContain(
+      'According to the author, why is the company moving to end its contract now?',
+    );
+  });
+
   it('does not ask why of a sentence that gives no cause', () => {
     expect(why.some((q) => /embargo fail/.test(q.prompt))).toBe(false);
   });
