@@ -2586,6 +2586,23 @@ describe('faults a fresh essay showed (Hamilton, The Federalist No. 9, after its
     );
   });
 
+  it('gives a blank that describes the noun after it ("___ messages") only wrong words that can describe one too', () => {
+    const text = [
+      'There is a need to confront the cruelty of extremist messages on every screen.',
+      'The treaty opened the markets of the south to commerce with the islands.',
+      'Diplomacy failed when the envoys left the capital without a word.',
+      'Nuclear arsenals grew in both blocs through the decade.',
+    ].join('\n\n');
+    const banks = clozeQuestions(analysedText(text, 'describing-slot-test')).flatMap((d) =>
+      d.question.type === 'cloze' && d.question.text.includes('{{1}} messages')
+        ? [d.question.wordBank ?? []]
+        : [],
+    );
+    expect(banks).toHaveLength(1);
+    expect(banks[0]).toContain('nuclear');
+    expect(banks[0]!.filter((w) => w === 'commerce' || w === 'diplomacy')).toEqual([]);
+  });
+
   it('blanks one word twice only with another word bank', () => {
     const clozes = clozeQuestions(analysedText(federalText, 'modifier-test')).flatMap((d) =>
       d.question.type === 'cloze' ? [d.question] : [],

@@ -287,8 +287,25 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
         sentence.tokens[sentence.tokens.indexOf(target) - 1]?.normal === 'to') ||
         !sentence.tokens.some((t) => t !== target && isFiniteVerb(t)) ||
         clausesOf(sentence.tokens).some((clause) => propositionOf(clause)?.head === target));
+    // "the cruelty of ___ messages", "enrol in ___ activities" keyed "terrorist", "extremist"
+    // beside "democracy" and "liberty": a key that describes the noun after it, and can be an
+    // adjective, wants wrong words that can describe it too.
+    // (The tagger may read that noun as a verb: "extremist messages" as "messages" someone.)
+    const targetAt = sentence.tokens.indexOf(target);
+    const after = sentence.tokens[targetAt + 1];
+    const describesNext =
+      lookup(target.lemma, 'a') !== null &&
+      !/[,;:.!?]/.test(target.post) &&
+      after !== undefined &&
+      !after.isFunction &&
+      (after.pos === 'noun' ||
+        (after.tags.has('PresentTense') && /s$/.test(after.normal) && lookup(after.lemma, 'n') !== null));
     const needs: 'a' | 'v' | null =
-      lookup(target.lemma, 'a') !== null && lookup(target.lemma, 'n') === null ? 'a' : verbSlot ? 'v' : null;
+      lookup(target.lemma, 'a') !== null && (lookup(target.lemma, 'n') === null || describesNext)
+        ? 'a'
+        : verbSlot
+          ? 'v'
+          : null;
     const fitsForm = (word: Token) => needs === null || lookup(word.lemma, needs) !== null;
     for (const candidate of ordered) {
       const lemma = candidate.token.lemma;
