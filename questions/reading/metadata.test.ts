@@ -58,6 +58,21 @@ describe('metadata in a pasted text', () => {
     ).not.toMatch(/published/);
   });
 
+  it('takes no author from a last paragraph about a president, nor from an editor\'s "UPDATE:"', () => {
+    const aboutPresident = parseReading({
+      text: `${speech}\n\nPresident Obama is not all powerful, but he is far more capable than he has shown.`,
+      format: 'text',
+    });
+    expect(aboutPresident.author).toBeNull();
+    expect(aboutPresident.paragraphs.at(-1)?.text).toMatch(/^President Obama is not all powerful/);
+    const updated = parseReading({
+      text: `${speech}\n\nUPDATE: I asked the school district whether other faiths had been taught the same way.`,
+      format: 'text',
+    });
+    expect(updated.author).toBeNull();
+    expect(updated.paragraphs.at(-1)?.text).toMatch(/^UPDATE: I asked the school district/);
+  });
+
   it('takes a title in capitals and a date from a transcript, and drops what other speakers say', () => {
     const text = [
       'ADDRESS TO THE NATO SUMMIT ON THE WAR IN THE GULF',

@@ -227,7 +227,12 @@ export function speakerLabel(text: string): { speaker: string; rest: string } | 
   }
   if (words(label) > 5) return null;
   // "THEME: …", "Venue: …": a field of a statement's head, not a person speaking.
-  if (/^(?:theme|topic|subject|venue|location|place|date|time|title|item|agenda|re)$/i.test(label))
+  // Nor is an editor's "UPDATE:" or "CORRECTION:" below an op-ed.
+  if (
+    /^(?:theme|topic|subject|venue|location|place|date|time|title|item|agenda|re|update|updated|correction|clarification|editor's note|note|ps|p\.s)$/i.test(
+      label,
+    )
+  )
     return null;
   // "Senator the Honourable Dr.": the courtesy before a name ("… Dr. Amery Browne"), not a label.
   if (
@@ -340,7 +345,13 @@ export function extractMetadata(blocks: Block[], meta: FoundMetadata): Block[] {
       bioName &&
       words(text) <= 60 &&
       // "our fellow Americans" is no fellowship at an institute.
-      BIO_WORDS.test(text.replace(/\bfellow\s+(?:Americans|citizens|countrymen|men|man|workers)\b/gi, '')) &&
+      // The words after the name: "President Obama is not all powerful" names a president, and
+      // says nothing of the writer.
+      BIO_WORDS.test(
+        text
+          .slice(bioName[0].length)
+          .replace(/\bfellow\s+(?:Americans|citizens|countrymen|men|man|workers)\b/gi, ''),
+      ) &&
       (!meta.author || meta.author.includes(bioName[1]!.split(/\s+/).at(-1)!))
     ) {
       meta.author ??= bioName[1]!;
