@@ -506,6 +506,10 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           // The effect is the nearest clause before (or, for a fronted reason, after) that
           // makes a statement: "I state these differences, not to …, but because …".
           if (clause.denied || framedAsFalse(sentence.tokens, clause.tokens)) return;
+          // "For teens who are isolated physically or emotionally, the internet might provide …":
+          // a "for" with no clause of its own (its only verb in a relative clause) is a
+          // preposition, not "because" (a blind rater met "teens who are isolated …" as a reason).
+          if (/^for$/i.test(clause.marker) && !proposition) return;
           if (k > 0 && deniesItsReason(parts[k - 1]!.proposition, parts[k])) return;
           // "Americans will look back and say because it withstood the pressures …, this was a
           // great Congress": a reason right after a verb of saying is inside what is said.

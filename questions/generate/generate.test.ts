@@ -422,6 +422,19 @@ describe('why-questions', () => {
     );
   });
 
+  it('reads a sentence-opening "for" with no clause of its own as a preposition, and one with a clause as "because"', () => {
+    const small = analysedText(
+      [
+        'The support of the invisible masses can be incredibly positive. For teens who are isolated physically or emotionally, the internet might provide the first glimmer of understanding.',
+        'The world is very different now. For man holds in his mortal hands the power to abolish all forms of human poverty.',
+      ].join('\n\n'),
+      'fronted-for-test',
+    );
+    expect(readDiscourse(small).causes.map((c) => c.cause)).toEqual([
+      'man holds in his mortal hands the power to abolish all forms of human poverty',
+    ]);
+  });
+
   it('does not ask why of a sentence that gives no cause', () => {
     expect(why.some((q) => /embargo fail/.test(q.prompt))).toBe(false);
   });
