@@ -240,6 +240,22 @@ const isDangerWord = (t: Token) =>
   RISK_WORDS.has(t.lemma) || DANGER_NOUN.test(t.normal) || RIFT_NOUN.test(t.normal);
 
 /**
+ * Whether a clause names a danger in its own words, not in a clause before it ("When an argument
+ * threatens to become a blow-up, the elders suggest … a sandwich" presents no sandwich as a
+ * danger), and not as someone's threat ("the professor's persistent threats of legal action" are
+ * what that person does).
+ */
+function namesItsDanger(proposition: Proposition): boolean {
+  const words = [...proposition.subject, ...proposition.group, ...proposition.rest];
+  return words.some((t, i) => {
+    if (!isDangerWord(t)) return false;
+    let k = i - 1;
+    while (k >= 0 && words[k]!.pos === 'adj') k--;
+    return words[k]?.tags.has('Possessive') !== true;
+  });
+}
+
+/**
  * Whether some words name a danger or a cost ("risk-tolerant", "threaten", "cracks within"), or
  * a trouble that reads as one ("problems of staggering proportions"): no distractor of a risk item.
  */
@@ -940,22 +956,8 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
               /^(could|might|may|would|will|can)$/.test(sentence.tokens[i - 1]!.normal) ||
               t.tags.has('PresentTense')),
         );
-      // The clause that names the risk, not the sentence's first: in its own words, not in a
-      // clause before it ("When an argument threatens to become a blow-up, the elders suggest
-      // … a sandwich" presents no sandwich as a danger). Nor does someone's threat ("the
-      // professor's threats of legal action") name a danger: it is what that person does.
-      const ownWords = (st: NonNullable<(typeof statements)[number]>) => [
-        ...st.proposition.subject,
-        ...st.proposition.group,
-        ...st.proposition.rest,
-      ];
-      const owned = (tokens: readonly Token[], i: number) => {
-        let k = i - 1;
-        while (k >= 0 && tokens[k]!.pos === 'adj') k--;
-        return tokens[k]?.tags.has('Possessive') === true;
-      };
-      const names = (tokens: readonly Token[]) => tokens.some((t, i) => isDangerWord(t) && !owned(tokens, i));
-      const main = statements.find((st) => st !== null && names(ownWords(st)));
+      // The clause that names the risk, not the sentence's first.
+      const main = statements.find((st) => st !== null && namesItsDanger(st.proposition));
       // "No threat … is concealed in our plans" names a threat to deny it.
       const deniedRisk =
         main?.proposition.subject.some((t) => /^(no|none|neither|nothing)$/.test(t.normal)) ?? false;

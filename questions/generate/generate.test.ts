@@ -2469,12 +2469,14 @@ describe('faults a fresh essay showed (Hamilton, The Federalist No. 9, after its
   });
 
   it('asks no meaning of a word made from a familiar base by a plain ending ("purchasers", "weekly"), and still of a doctrine\'s follower or an opaque ending', () => {
-    const text = [
-      'Anxious purchasers queued outside the shops while motorists waited for fuel.',
-      'The satirical weekly printed the cartoon, and its editors answered with frankness.',
-      'Nobody could bear the banality of the speeches.',
-    ].join('\n\n');
-    const words = vocabularyOf(text, 'derivation-test');
+    const words = askedWords(
+      [
+        'Anxious purchasers queued outside the shops while motorists waited for fuel.',
+        'The satirical weekly printed the cartoon, and its editors answered with frankness.',
+        'Nobody could bear the banality of the speeches.',
+      ],
+      'derivation-test',
+    );
     for (const everyday of ['purchasers', 'motorists', 'weekly', 'frankness'])
       expect(words).not.toContain(everyday);
     expect(words).toContain('banality');
@@ -2506,13 +2508,13 @@ describe('faults a fresh essay showed (Hamilton, The Federalist No. 9, after its
   });
 
   it('asks no meaning of a physical thing, named literally ("limousines") or as a figure ("the crucible of war")', () => {
-    const words = vocabularyOf(
+    const words = askedWords(
       [
         'Justice was reinforced in the crucible of war.',
         'That edifice of character is built in families.',
         'The minister left the limousines at the border.',
         'The ministry was accused of duplicity.',
-      ].join('\n\n'),
+      ],
       'physical-thing-test',
     );
     expect(words).toEqual(['duplicity']);

@@ -246,9 +246,10 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
     ).related;
     const seen = new Set([target.lemma]);
     const distractors: string[] = [];
-    const context = slotContext(sentence.tokens, sentence.tokens.indexOf(target));
+    const targetAt = sentence.tokens.indexOf(target);
+    const context = slotContext(sentence.tokens, targetAt);
     const keyFit = slotFit(target, context);
-    const modifier = modifierBefore(sentence.tokens, sentence.tokens.indexOf(target));
+    const modifier = modifierBefore(sentence.tokens, targetAt);
     const modifierVector = modifier ? wordVector(modifier.normal) : null;
     const fitsSlot = (word: Token) => {
       const fit = keyFit === null ? null : slotFit(word, context);
@@ -271,9 +272,9 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
           Math.abs(b.token.text.length - target.text.length) || a.token.lemma.localeCompare(b.token.lemma),
     );
     // "Suppose an ___": after "a" or "an", a word that takes the other article gives itself away.
-    const article = sentence.tokens[sentence.tokens.indexOf(target) - 1]?.normal;
+    const wordBefore = sentence.tokens[targetAt - 1]?.normal;
     const takesArticle = (word: string) =>
-      article === 'an' ? takesAn(word) : article === 'a' ? !takesAn(word) : true;
+      wordBefore === 'an' ? takesAn(word) : wordBefore === 'a' ? !takesAn(word) : true;
     // "possessing ___ weapons" keyed "nuclear" beside "dignity" and "economy", "people everywhere
     // ___ for peace" keyed "hunger" beside "commerce": when the key is a word that is only an
     // adjective, or the clause's verb, a bank word without that use gives itself away as wrong.
@@ -283,15 +284,13 @@ export function clozeQuestions(analysis: ReadingAnalysis): Draft[] {
     const verbSlot =
       lookup(target.lemma, 'v') !== null &&
       // (compromise may tag it a noun there: the word is only a verb in WordNet).
-      ((lookup(target.lemma, 'n') === null &&
-        sentence.tokens[sentence.tokens.indexOf(target) - 1]?.normal === 'to') ||
+      ((lookup(target.lemma, 'n') === null && wordBefore === 'to') ||
         !sentence.tokens.some((t) => t !== target && isFiniteVerb(t)) ||
         clausesOf(sentence.tokens).some((clause) => propositionOf(clause)?.head === target));
     // "the cruelty of ___ messages", "enrol in ___ activities" keyed "terrorist", "extremist"
     // beside "democracy" and "liberty": a key that describes the noun after it, and can be an
     // adjective, wants wrong words that can describe it too.
     // (The tagger may read that noun as a verb: "extremist messages" as "messages" someone.)
-    const targetAt = sentence.tokens.indexOf(target);
     const after = sentence.tokens[targetAt + 1];
     const describesNext =
       lookup(target.lemma, 'a') !== null &&

@@ -196,9 +196,20 @@ function isVerbForm(word: string, ending: 'ing' | 'ed'): boolean {
  * in WordNet: "stopp" (stop), "mak" (make), with `fromY` "tri" (try), "happi" (happy).
  */
 function hasBaseIn(stem: string, pos: WordNetPos, fromY: boolean): boolean {
-  const undoubled = /([b-df-hj-np-tv-z])\1$/.test(stem) ? stem.slice(0, -1) : null;
-  const y = fromY && stem.endsWith('i') ? `${stem.slice(0, -1)}y` : null;
-  return [stem, undoubled, `${stem}e`, y].some((base) => base !== null && lookup(base, pos) !== null);
+  return basesOf(stem, { fromY }).some((base) => lookup(base, pos) !== null);
+}
+
+/**
+ * The bases an ending may have left a stem of: as written, with its "e" back ("mak", "purchas"),
+ * a doubled consonant undone ("stopp"), with `fromY` a "y" for its "i" ("tri", "happi"), with
+ * `ate` that ending back ("nomin" of "nominee").
+ */
+function basesOf(stem: string, { fromY = false, ate = false } = {}): string[] {
+  const bases = [stem, `${stem}e`];
+  if (/([b-df-hj-np-tv-z])\1$/.test(stem)) bases.push(stem.slice(0, -1));
+  if (fromY && stem.endsWith('i')) bases.push(`${stem.slice(0, -1)}y`);
+  if (ate) bases.push(`${stem}ate`);
+  return bases;
 }
 
 /**
@@ -371,16 +382,6 @@ function familyRank(base: string): number | null {
 }
 
 /**
- * The bases a stem may come from: as written, with its "e" or "ate" back ("purchas", "nomin"), a
- * doubled consonant undone ("bidd"), a "y" for its "i" ("happi").
- */
-function basesOf(stem: string): string[] {
-  const bases = [stem, `${stem}e`, `${stem}ate`, `${stem.slice(0, -1)}y`];
-  if (/([b-df-hj-np-tv-z])\1$/.test(stem)) bases.push(stem.slice(0, -1));
-  return bases;
-}
-
-/**
  * "purchaser" (someone who purchases), "motorist", "nominee", "weekly": a word made from a
  * familiar base by an ending that keeps its meaning is read off the base: it tests nothing.
  * People by their ending and a verb or noun WordNet knows; other words only where WordNet links
@@ -396,12 +397,14 @@ export function isTransparentDerivation(word: string, pos: WordNetPos): boolean 
   // concept to ask about, not someone who does what the base says.
   const doctrine = word.endsWith('ist') && lookup(`${word.slice(0, -1)}m`, 'n') !== null;
   if (pos === 'n' && person && !doctrine && senses(word, 'n', 1)[0]?.lexFile === NOUN_PERSON) {
-    const base = basesOf(person).find((b) => (lookup(b, 'v') || lookup(b, 'n')) && familiar(b));
+    const base = basesOf(person, { ate: true }).find(
+      (b) => (lookup(b, 'v') || lookup(b, 'n')) && familiar(b),
+    );
     if (base) return true;
   }
   const plain = PLAIN_ENDING.exec(word)?.[1];
   if (!plain) return false;
-  const bases = new Set(basesOf(plain).filter(familiar));
+  const bases = new Set(basesOf(plain, { fromY: true }).filter(familiar));
   if (bases.size === 0) return false;
   return senses(word, pos, 3).some((synset) =>
     synset.pointers.some(
