@@ -2,6 +2,9 @@ import 'server-only';
 import { and, asc, count, countDistinct, desc, eq, gte, inArray, lt, lte, not, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import {
+  type Attempt,
+  attemptResponses,
+  attempts,
   glossaryTerms,
   questions,
   type ReviewCard,
@@ -32,6 +35,42 @@ export async function addQuestionCards({
     .onConflictDoNothing()
     .returning({ id: reviewCards.id });
   return added.length;
+}
+
+/**
+ * A student's submitted attempts with flagged questions that are not review cards yet, each with
+ * those questions: the flags of an attempt whose feedback was held at submission wait here until
+ * it is released (lib/quiz/attempts.ts: cardReleasedFlags).
+ */
+export async function attemptsWithUncardedFlags({
+  userId,
+}: {
+  userId: string;
+}): Promise<{ attempt: Attempt; questionIds: string[] }[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ attempt: attempts, questionId: attemptResponses.questionId })
+    .from(attemptResponses)
+    .innerJoin(attempts, eq(attempts.id, attemptResponses.attemptId))
+    .leftJoin(
+      reviewCards,
+      and(eq(reviewCards.userId, attempts.userId), eq(reviewCards.questionId, attemptResponses.questionId)),
+    )
+    .where(
+      and(
+        eq(attempts.userId, userId),
+        eq(attempts.status, 'submitted'),
+        eq(attemptResponses.flagged, true),
+        sql`${reviewCards.id} is null`,
+      ),
+    );
+  const byAttempt = new Map<string, { attempt: Attempt; questionIds: string[] }>();
+  for (const { attempt, questionId } of rows) {
+    const entry = byAttempt.get(attempt.id) ?? { attempt, questionIds: [] };
+    entry.questionIds.push(questionId);
+    byAttempt.set(attempt.id, entry);
+  }
+  return [...byAttempt.values()];
 }
 
 export async function listCardQuestionIds({

@@ -10,7 +10,15 @@ import { assignForTest } from '@/db/test-fixtures';
 import { seedShippedReadings } from '@/lib/seed';
 import { loadAuthoredBank } from '@/questions/bank';
 import { parseReading } from '@/questions/reading/parse';
-import { attemptForUser, checkAnswer, saveAnswer, startOrResumeAttempt, submitAttempt } from './attempts';
+import { listCardQuestionIds } from '@/db/queries/review';
+import {
+  attemptForUser,
+  cardReleasedFlags,
+  checkAnswer,
+  saveAnswer,
+  startOrResumeAttempt,
+  submitAttempt,
+} from './attempts';
 
 setUpTestDatabase();
 
@@ -326,6 +334,52 @@ describe('the attempt lifecycle', () => {
       status: 'ok',
       data: { grade: { correct: 'correct' } },
     });
+  });
+
+  it('sends flagged questions of an attempt whose feedback waits for the due date to review only once that date has passed', async () => {
+    const teacher = await student('teacher');
+    const learner = await student('learner');
+    const klass = await createClass({ name: 'Flags held', userId: teacher.id, joinCode: `FLAG-${seq++}` });
+    await addMember({ classId: klass.id, userId: learner.id, role: 'student' });
+    const held = await timedQuiz({ feedback: 'after-submit', timeLimitMinutes: null }, teacher.id);
+    const dueAt = new Date('2026-10-01T12:00:00Z');
+    const before = new Date('2026-09-20T12:00:00Z');
+    const assignment = await assignForTest({
+      classId: klass.id,
+      quizId: held.id,
+      createdBy: teacher.id,
+      dueAt,
+      feedbackRelease: 'after-due',
+    });
+    const started = await startOrResumeAttempt({
+      quizId: held.id,
+      userId: learner.id,
+      assignmentId: assignment.id,
+      now: before,
+    });
+    if (started.status !== 'ok') throw new Error(started.message);
+    const flagged = held.questionIds.slice(0, 2);
+    for (const questionId of flagged) {
+      await saveAnswer({
+        session: 'checked',
+        attemptId: started.data.attempt.id,
+        userId: learner.id,
+        questionId,
+        response: null,
+        flagged: true,
+        confidence: null,
+        clientSeq: seq++,
+        now: before,
+      });
+    }
+    await submitAttempt({ attemptId: started.data.attempt.id, userId: learner.id, now: before });
+    const cards = () => listCardQuestionIds({ userId: learner.id, questionIds: flagged });
+    // A review card shows its question's key: none before the due date, on any visit.
+    expect([...(await cards())]).toEqual([]);
+    await cardReleasedFlags({ userId: learner.id, now: before });
+    expect([...(await cards())]).toEqual([]);
+    await cardReleasedFlags({ userId: learner.id, now: new Date(dueAt.getTime() + 60_000) });
+    expect([...(await cards())].sort()).toEqual([...flagged].sort());
   });
 
   it("does not open a draft reading's quiz to other students", async () => {

@@ -13,7 +13,7 @@ import {
   insertAttempt,
   lockResponseWithGrade,
 } from '@/db/queries/quizzes';
-import { addQuestionCards } from '@/db/queries/review';
+import { addQuestionCards, attemptsWithUncardedFlags } from '@/db/queries/review';
 import type { Assignment, Attempt, AttemptResponse, QuestionRow, Quiz, StoredGrade } from '@/db/schema';
 import { emailVerificationRequired } from '@/lib/auth/accounts';
 import { classExamples } from '@/lib/classes/answer-queue';
@@ -439,20 +439,32 @@ export async function submitAttempt({
       return { grades, score: grades.length ? Math.round((total / grades.length) * 10_000) / 10_000 : 0 };
     },
   });
-  if (claimed) {
-    // Questions the student flagged go to their spaced review on their own.
+  // Questions the student flagged go to their spaced review on their own, once the feedback is
+  // out: a review card shows the key, so an attempt whose feedback waits for the due date keeps
+  // its flags until then (cardReleasedFlags).
+  if (claimed && feedbackRelease(rules, now).keys) {
     const flagged = claimed.responses.filter((r) => r.flagged).map((r) => r.questionId);
-    if (flagged.length) {
-      await addQuestionCards({
-        userId,
-        cards: flagged.map((questionId) => ({
-          questionId,
-          readingId: quiz.readingId,
-          reason: 'flagged' as const,
-        })),
-        fields: newCardFields(now),
-      });
-    }
+    await cardFlags(userId, quiz.readingId, flagged, now);
   }
   return ok({ attempt: (await getAttempt({ attemptId }))! });
+}
+
+async function cardFlags(userId: string, readingId: string, questionIds: string[], now: Date) {
+  await addQuestionCards({
+    userId,
+    cards: questionIds.map((questionId) => ({ questionId, readingId, reason: 'flagged' as const })),
+    fields: newCardFields(now),
+  });
+}
+
+/**
+ * Turns the flags of a student's attempts whose feedback has been released since they submitted
+ * into review cards. Run wherever review cards are read (home, review, progress, the export), so
+ * that a flag held until the due date shows up in review once the date has passed, and not before.
+ */
+export async function cardReleasedFlags({ userId, now = new Date() }: { userId: string; now?: Date }) {
+  for (const { attempt, questionIds } of await attemptsWithUncardedFlags({ userId })) {
+    const { quiz, rules } = await rulesForAttempt(attempt);
+    if (feedbackRelease(rules, now).keys) await cardFlags(userId, quiz.readingId, questionIds, now);
+  }
 }

@@ -11,6 +11,7 @@ import { countDue } from '@/db/queries/review';
 import { greetingName } from '@/lib/auth/names';
 import { assignmentsDueSoon } from '@/lib/classes/due-soon';
 import { gradebookCell, overdueButAccepted, studentCell, workToDo } from '@/lib/classes/gradebook';
+import { cardReleasedFlags } from '@/lib/quiz/attempts';
 import { requireUser } from '@/lib/server/session';
 import { reviewDay } from '@/lib/srs/daily-limit';
 import { formatDateTime } from '@/lib/time';
@@ -20,6 +21,7 @@ export const metadata: Metadata = { title: 'Home' };
 export default async function HomePage() {
   const user = await requireUser('/home');
   const now = new Date();
+  await cardReleasedFlags({ userId: user.id, now });
   const [classes, inProgress, due, assigned, toGrade, dueSoon, quizzesStarted] = await Promise.all([
     listClassesForUser({ userId: user.id }),
     listReadingsInProgress({ userId: user.id }),

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ScoreChart } from '@/components/charts/score-chart';
+import { cardReleasedFlags } from '@/lib/quiz/attempts';
 import { requireUser } from '@/lib/server/session';
 import type { Mastery } from '@/lib/srs/progress';
 import { studentProgress } from '@/lib/srs/student-progress';
@@ -61,6 +62,7 @@ function MasteryBars({
 
 export default async function ProgressPage() {
   const user = await requireUser('/progress');
+  await cardReleasedFlags({ userId: user.id });
   const p = await studentProgress(user.id, user.timeZone);
   return (
     <div className="space-y-8">

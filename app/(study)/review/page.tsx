@@ -5,6 +5,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
 import { getReadingById } from '@/db/queries/readings';
 import { countCardsForExport, reviewToday } from '@/db/queries/review';
+import { cardReleasedFlags } from '@/lib/quiz/attempts';
 import { toStudentQuestion } from '@/lib/quiz/question-view';
 import { sentenceOfTerm } from '@/lib/reading/glossary-marks';
 import { setNewGlossaryLimitAction } from '@/lib/server/actions/study';
@@ -15,6 +16,7 @@ export const metadata: Metadata = { title: 'Review' };
 
 export default async function ReviewPage() {
   const user = await requireUser('/review');
+  await cardReleasedFlags({ userId: user.id });
   const window = reviewDay(new Date(), user.timeZone);
   const [{ queue, today, waiting }, cardCount] = await Promise.all([
     reviewToday({ userId: user.id, window, limit: 30 }),

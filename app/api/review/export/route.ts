@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { downloadResponse } from '@/lib/api-response';
+import { cardReleasedFlags } from '@/lib/quiz/attempts';
 import { route } from '@/lib/server/endpoint';
 import { refuse } from '@/lib/server/result';
 import { ANKI_FORMATS, exportForAnki } from '@/lib/srs/anki-export';
@@ -16,6 +17,7 @@ export const GET = route({
   }),
   rule: 'signed-in',
   run: async (input, { user }) => {
+    await cardReleasedFlags({ userId: user.id });
     const file = await exportForAnki({ userId: user.id, format: input.format });
     if (file.notes === 0)
       return refuse(
