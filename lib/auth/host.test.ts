@@ -44,4 +44,17 @@ describe('trusted hosts', () => {
     vi.stubEnv('AUTH_URL', '');
     expect((await load()).publicOrigin(withHost('localhost:3000'))).toBe('http://localhost:3000');
   });
+
+  it('mails links to AUTH_URL or a loopback host only, never to a host a request claims, even with AUTH_TRUST_HOST', async () => {
+    vi.stubEnv('AUTH_URL', '');
+    vi.stubEnv('AUTH_TRUST_HOST', 'true');
+    const trusting = await load();
+    // A reset link built from "Host: evil.example" would hand that host the token.
+    expect(trusting.mailOrigin(withHost('evil.example'))).toBeNull();
+    expect(trusting.mailOrigin(withHost('localhost:3000', 'evil.example'))).toBeNull();
+    expect(trusting.mailOrigin(withHost('localhost:3000'))).toBe('http://localhost:3000');
+    vi.resetModules();
+    vi.stubEnv('AUTH_URL', 'https://ir.school.edu');
+    expect((await load()).mailOrigin(withHost('evil.example'))).toBe('https://ir.school.edu');
+  });
 });

@@ -23,6 +23,22 @@ export function untrustedHostMessage(headers: Headers): string | null {
 }
 
 /**
+ * The origin of the links the app mails (password resets, confirmations, invitations): AUTH_URL,
+ * or a loopback host on this machine; never a host name a request merely claims, since anyone can
+ * send "Host: evil.example" and a reset link pointing there would hand that host the token.
+ */
+export function mailOrigin(headers: Headers): string | null {
+  const configured = env().AUTH_URL;
+  if (configured) return new URL(configured).origin;
+  const host = requestHost(headers);
+  return LOOPBACK_HOST.test(host) ? `http://${host}` : null;
+}
+
+/** Why no link can be mailed from a request that mailOrigin has no origin for. */
+export const MAIL_NEEDS_AUTH_URL =
+  'This server cannot mail links until the administrator sets AUTH_URL to its public address and restarts.';
+
+/**
  * The address people use to reach the app, for links it shows (a class's join link): AUTH_URL when
  * set, else the host this request came in on (the HTTP server keeps X-Forwarded-Host only from a
  * trusted proxy).

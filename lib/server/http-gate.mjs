@@ -35,20 +35,19 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const HOST_PATTERN =
   /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
-/** @typedef {{ trustedProxies: number, trustForwardedHost: boolean, publicOrigin: string | null }} GateSettings */
+/** @typedef {{ trustedProxies: number, publicOrigin: string | null }} GateSettings */
 /** @typedef {Record<string, string | string[] | undefined>} HeaderBag */
 /** @typedef {{ status: number, code: string, message: string } | null} GateRefusal */
 
 /**
  * The gate's settings from the checked configuration (server-env.mjs, which serve.mjs reads and
  * lib/env.ts includes): a bad value has already stopped the server there.
- * @param {Pick<import('./server-env.mjs').ServerEnv, 'TRUSTED_PROXY_COUNT' | 'AUTH_TRUST_HOST' | 'AUTH_URL'>} config
+ * @param {Pick<import('./server-env.mjs').ServerEnv, 'TRUSTED_PROXY_COUNT' | 'AUTH_URL'>} config
  * @returns {GateSettings}
  */
 export function gateSettings(config) {
   return {
     trustedProxies: config.TRUSTED_PROXY_COUNT,
-    trustForwardedHost: config.AUTH_TRUST_HOST,
     publicOrigin: config.AUTH_URL ? new URL(config.AUTH_URL).origin : null,
   };
 }
@@ -86,7 +85,9 @@ export function sanitiseForwarding(headers, socketAddress, settings) {
   delete headers['x-real-ip'];
   delete headers.forwarded;
 
-  const fromProxy = settings.trustedProxies > 0 || settings.trustForwardedHost;
+  // Only a proxy the operator counted may say which host was asked for: AUTH_TRUST_HOST alone
+  // does not make a client's own X-Forwarded-Host true.
+  const fromProxy = settings.trustedProxies > 0;
   const forwardedHost = lastEntry(single(headers['x-forwarded-host']));
   const forwardedProto = lastEntry(single(headers['x-forwarded-proto'])).toLowerCase();
   delete headers['x-forwarded-host'];

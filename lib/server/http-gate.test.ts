@@ -57,6 +57,16 @@ describe('forwarding headers', () => {
     expect(malformed['x-forwarded-host']).toBeUndefined();
     expect(malformed['x-forwarded-proto']).toBeUndefined();
   });
+
+  it('keeps no X-Forwarded-Host for AUTH_TRUST_HOST alone: only a proxy the operator counted may set it', () => {
+    const trusting = gateSettings(serverEnv({ AUTH_TRUST_HOST: 'true' }));
+    const spoofed: Record<string, string | string[] | undefined> = {
+      host: 'ir.school.edu',
+      'x-forwarded-host': 'evil.example',
+    };
+    sanitiseForwarding(spoofed, '203.0.113.9', trusting);
+    expect(requestHost(spoofed)).toBe('ir.school.edu');
+  });
 });
 
 describe('what the gate refuses before the app', () => {

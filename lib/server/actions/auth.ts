@@ -9,7 +9,7 @@ import { enabledOAuthProviders, signIn, signOut } from '@/auth';
 import { normaliseEmail, setUserTimeZone } from '@/db/queries/users';
 import { changePassword, emailVerificationRequired, registerUser, signInSchema } from '@/lib/auth/accounts';
 import { requestVerificationEmail, VERIFY_LINK_HOURS, verifyEmail } from '@/lib/auth/email-verification';
-import { publicOrigin, untrustedHostMessage } from '@/lib/auth/host';
+import { MAIL_NEEDS_AUTH_URL, mailOrigin, untrustedHostMessage } from '@/lib/auth/host';
 import type { LinkRequestResult } from '@/lib/auth/mail-token';
 import { RESET_LINK_MINUTES, requestPasswordReset, resetPassword } from '@/lib/auth/password-reset';
 import { safeReturnPath } from '@/lib/auth/return-path';
@@ -203,9 +203,11 @@ async function mailLink(
   const requestHeaders = await headers();
   const untrusted = untrustedHostMessage(requestHeaders);
   if (untrusted) return { refusal: refuse('forbidden', untrusted, { values }) };
+  const origin = mailOrigin(requestHeaders);
+  if (!origin) return { refusal: refuse('forbidden', MAIL_NEEDS_AUTH_URL, { values }) };
   let result: LinkRequestResult | { status: 'not-required' };
   try {
-    result = await request({ email, ip: clientIp(requestHeaders), origin: publicOrigin(requestHeaders) });
+    result = await request({ email, ip: clientIp(requestHeaders), origin });
   } catch (error) {
     console.error(`[auth] ${what} mail failed`, error);
     return {

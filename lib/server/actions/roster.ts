@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { deleteInvitation } from '@/db/queries/invitations';
 import { getUserById } from '@/db/queries/users';
-import { publicOrigin, untrustedHostMessage } from '@/lib/auth/host';
+import { MAIL_NEEDS_AUTH_URL, mailOrigin, untrustedHostMessage } from '@/lib/auth/host';
 import { acceptInvitation, confirmRoster, previewRoster } from '@/lib/classes/invitations';
 import { ROSTER_LIMITS } from '@/lib/classes/roster';
 import { action } from '@/lib/server/endpoint';
@@ -63,6 +63,8 @@ export const importRosterAction = action({
     // The invitations' links point at this host: only one the app trusts.
     const untrusted = untrustedHostMessage(requestHeaders);
     if (untrusted) return refuse('forbidden', untrusted);
+    const origin = mailOrigin(requestHeaders);
+    if (!origin) return refuse('forbidden', MAIL_NEEDS_AUTH_URL);
     const instructor = await getUserById({ id: user.id });
     if (!instructor) return refuse('unauthenticated', 'Your session has ended. Sign in again to continue.');
     const result = await confirmRoster({
@@ -70,7 +72,7 @@ export const importRosterAction = action({
       instructor,
       text: input.text,
       digest: input.digest,
-      origin: publicOrigin(requestHeaders),
+      origin,
     });
     if (result.status !== 'ok') return result;
     revalidatePath(`/classes/${klass.id}`);
