@@ -1,5 +1,5 @@
 import { DrizzleAdapter } from '@auth/drizzle-adapter';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import NextAuth, { CredentialsSignin, type DefaultSession, type NextAuthConfig } from 'next-auth';
 import type { Provider } from 'next-auth/providers';
 import Credentials from 'next-auth/providers/credentials';
@@ -11,11 +11,18 @@ import { bumpSessionVersion, normaliseEmail } from '@/db/queries/users';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { checkCredentials, signInSchema } from '@/lib/auth/accounts';
 import { trustLoopbackOnly } from '@/lib/auth/host';
+import {
+  KNOWN_DEVICE_COOKIE,
+  knownDeviceCookie,
+  knownDeviceToken,
+  knownDeviceTokenIn,
+} from '@/lib/auth/known-device';
 import { getAuthSecret } from '@/lib/auth/secret';
 import {
   liveSession,
   SESSION_MAX_AGE_SECONDS,
   SESSION_RENEWAL_SECONDS,
+  secureCookies,
   sessionFromCookies,
   sessionTokenFromCookies,
 } from '@/lib/auth/session-token';
@@ -109,10 +116,20 @@ async function buildConfig(request?: Request): Promise<NextAuthConfig> {
         async authorize(credentials, req) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) throw new InvalidCredentials();
-          const result = await checkCredentials(parsed.data, clientIp(req.headers));
+          const result = await checkCredentials(
+            parsed.data,
+            clientIp(req.headers),
+            knownDeviceTokenIn(req.headers),
+          );
           if (result.status === 'throttled') throw new TooManyAttempts();
           if (result.status === 'invalid') throw new InvalidCredentials();
           if (result.status === 'unconfirmed') throw new EmailNotConfirmed();
+          // This browser now knows the account: failures others cause cannot lock it out.
+          (await cookies()).set(
+            KNOWN_DEVICE_COOKIE,
+            await knownDeviceToken(result.user.email),
+            knownDeviceCookie(secureCookies(req.headers)),
+          );
           return result.user;
         },
       }),

@@ -291,6 +291,40 @@ describe('accounts in the browser', () => {
     expect((await response.json()).error.message).toMatch(/Too many failed sign-ins/);
     await context.close();
   });
+
+  it("keeps the owner's own browser signing in while a stranger's failures lock the account for others", async () => {
+    const email = uniqueEmail('targeted');
+    const owner = await browser.newContext();
+    const page = await owner.newPage();
+    const auth = new AuthPages(page);
+    await auth.signUp({ name: 'Targeted', email, password: PASSWORD });
+    await page.waitForURL(/\/home$/);
+    const device = (await owner.cookies()).find((c) => c.name === 'statecraft-device');
+    expect(device?.httpOnly).toBe(true);
+    await auth.signOut();
+
+    // A stranger's browser spends the account's five failures, then is refused even the right password.
+    const stranger = await browser.newContext();
+    const signInFrom = async (context: typeof owner, password: string) => {
+      const csrf = await (await context.request.get('/api/auth/csrf')).json();
+      return context.request.post('/api/auth/callback/credentials', {
+        form: { email, password, csrfToken: csrf.csrfToken },
+        maxRedirects: 0,
+      });
+    };
+    for (let i = 0; i < 5; i++)
+      expect((await signInFrom(stranger, `wrong guess ${i}`)).status()).not.toBe(429);
+    expect((await signInFrom(stranger, PASSWORD)).status()).toBe(429);
+
+    // The owner's browser, which signed in before, is let in through the form.
+    await auth.signIn({ email, password: PASSWORD });
+    await page.waitForURL(/\/home$/);
+    // Signing in over Auth.js's own endpoint makes a browser known too.
+    const other = await browser.newContext();
+    const accepted = await signInFrom(other, PASSWORD);
+    expect(accepted.headers()['set-cookie']).toMatch(/statecraft-device=/);
+    await Promise.all([owner.close(), stranger.close(), other.close()]);
+  });
 });
 
 /** The reset link in the last message the server logged for `email` (it logs mail when no SMTP is set). */

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { users } from '@/db/schema';
+import { signInThrottle, users } from '@/db/schema';
 import { setUpTestDatabase } from '@/db/test-database';
 import { changePassword, checkCredentials, registerUser } from './accounts';
+import { knownDeviceToken } from './known-device';
 
 setUpTestDatabase();
 
@@ -105,6 +106,41 @@ describe('checkCredentials', () => {
     );
     expect(result.status).toBe('throttled');
     if (result.status === 'throttled') expect(result.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it("lets the owner's own browser in while failures others cause lock the account, the address and the site", async () => {
+    const email = 'targeted@example.org';
+    const right = { email, password: 'a long enough passphrase' };
+    await signUp(email);
+    const ownBrowser = await knownDeviceToken(email);
+    // Anyone can fail five sign-ins for someone else's email.
+    for (let i = 0; i < 5; i++) await checkCredentials({ email, password: `guess ${i}` }, '198.51.100.7');
+    expect((await checkCredentials(right, '203.0.113.5')).status).toBe('throttled');
+    // A token is good for the account it was issued to only, and a forged one for nothing.
+    expect(
+      (await checkCredentials(right, '203.0.113.5', await knownDeviceToken('other@example.org'))).status,
+    ).toBe('throttled');
+    expect((await checkCredentials(right, '203.0.113.5', `${ownBrowser.split('.')[0]}.forged`)).status).toBe(
+      'throttled',
+    );
+    expect((await checkCredentials(right, '203.0.113.5', ownBrowser)).status).toBe('ok');
+    // The site-wide budget spent by someone else (as 300 failures in a window would) stops
+    // browsers that never signed in to an account, not the ones that have.
+    const db = await getDb();
+    const spent = { failures: 300, lastFailureAt: new Date(), lockedUntil: new Date(Date.now() + 60_000) };
+    await db
+      .insert(signInThrottle)
+      .values({ key: 'global:all', ...spent })
+      .onConflictDoUpdate({ target: signInThrottle.key, set: spent });
+    expect((await checkCredentials(right, '203.0.113.5')).status).toBe('throttled');
+    try {
+      expect((await checkCredentials(right, '203.0.113.5', ownBrowser)).status).toBe('ok');
+    } finally {
+      await db.delete(signInThrottle).where(eq(signInThrottle.key, 'global:all'));
+    }
+    // The known browser has limits of its own: five failures lock it too.
+    for (let i = 0; i < 5; i++) await checkCredentials({ email, password: `guess ${i}` }, null, ownBrowser);
+    expect((await checkCredentials(right, null, ownBrowser)).status).toBe('throttled');
   });
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getUserByEmail, getUserById, insertUser, normaliseEmail, setPasswordHash } from '@/db/queries/users';
 import { env } from '@/lib/env';
+import { knownDeviceId } from './known-device';
 import {
   contextualPasswordProblem,
   hashPassword,
@@ -92,8 +93,11 @@ export type CredentialsCheck =
 export async function checkCredentials(
   input: { email: string; password: string },
   ip: string | null,
+  /** The known-device token the browser sent, if any (lib/auth/known-device.ts). */
+  deviceToken: string | null = null,
 ): Promise<CredentialsCheck> {
-  const keys = signInKeys({ email: input.email, ip });
+  const device = await knownDeviceId(deviceToken, input.email);
+  const keys = signInKeys({ email: input.email, ip, device });
   const wait = await secondsUntilAllowed(keys);
   if (wait > 0) return { status: 'throttled', retryAfterSeconds: wait };
 

@@ -79,7 +79,7 @@ async function decodeRemembered(params: JWTDecodeParams): Promise<JWT | null> {
  * scheme when set, else by the x-forwarded-proto header Next's server adds (https when absent).
  * Never by which cookies arrive: on https, a plain cookie someone planted must not count.
  */
-function secureCookies(headers: Headers): boolean {
+export function secureCookies(headers: Headers): boolean {
   // Auth.js reads these two straight from the process's environment.
   const configured = process.env.AUTH_URL ?? process.env.NEXTAUTH_URL;
   if (configured) return new URL(configured).protocol === 'https:';

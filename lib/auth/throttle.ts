@@ -16,6 +16,7 @@ const LIMITS = {
   signUpIp: 200,
   verifyEmail: 3,
   verifyIp: 100,
+  device: 5,
 } as const;
 const WINDOW_MS = 15 * 60 * 1000;
 const FIRST_LOCK_MS = 30 * 1000;
@@ -32,13 +33,30 @@ const MAX_LOCK_MS = {
   // Verification links (lib/auth/email-verification.ts), sent at sign-up or on request: as resets.
   verifyEmail: 60 * 60 * 1000,
   verifyIp: 15 * 60 * 1000,
+  // A browser that has signed in to the account before (lib/auth/known-device.ts).
+  device: 15 * 60 * 1000,
 } as const;
 
 export type ThrottleKey = { kind: keyof typeof LIMITS; value: string };
 
 const keyOf = (k: ThrottleKey) => `${k.kind}:${k.value}`;
 
-export function signInKeys({ email, ip }: { email: string; ip: string | null }): ThrottleKey[] {
+/**
+ * The limits a sign-in counts against: the account's, the client address's and the site's; or,
+ * from a browser that has signed in to this account before, that browser's alone, so that failures
+ * others cause for the account, the address or the site cannot lock its owner out.
+ */
+export function signInKeys({
+  email,
+  ip,
+  device = null,
+}: {
+  email: string;
+  ip: string | null;
+  /** The known device's id (lib/auth/known-device.ts), when the request carries one for this email. */
+  device?: string | null;
+}): ThrottleKey[] {
+  if (device) return [{ kind: 'device', value: `${email}:${device}` }];
   const keys: ThrottleKey[] = [
     { kind: 'email', value: email },
     { kind: 'global', value: 'all' },

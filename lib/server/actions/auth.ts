@@ -10,6 +10,7 @@ import { normaliseEmail, setUserTimeZone } from '@/db/queries/users';
 import { changePassword, emailVerificationRequired, registerUser, signInSchema } from '@/lib/auth/accounts';
 import { requestVerificationEmail, VERIFY_LINK_HOURS, verifyEmail } from '@/lib/auth/email-verification';
 import { MAIL_NEEDS_AUTH_URL, mailOrigin, untrustedHostMessage } from '@/lib/auth/host';
+import { knownDeviceId, knownDeviceTokenIn } from '@/lib/auth/known-device';
 import type { LinkRequestResult } from '@/lib/auth/mail-token';
 import { RESET_LINK_MINUTES, requestPasswordReset, resetPassword } from '@/lib/auth/password-reset';
 import { safeReturnPath } from '@/lib/auth/return-path';
@@ -51,7 +52,8 @@ export const signInAction = publicAction({
     const requestHeaders = await headers();
     const untrusted = untrustedHostMessage(requestHeaders);
     if (untrusted) return refuse('forbidden', untrusted, { values });
-    const keys = signInKeys({ email: parsed.data.email, ip: clientIp(requestHeaders) });
+    const device = await knownDeviceId(knownDeviceTokenIn(requestHeaders), parsed.data.email);
+    const keys = signInKeys({ email: parsed.data.email, ip: clientIp(requestHeaders), device });
     const wait = await secondsUntilAllowed(keys);
     if (wait > 0) return refuse('rate-limited', waitMessage(wait), { values, retryAfterSeconds: wait });
     try {

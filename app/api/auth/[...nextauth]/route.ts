@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { handlers } from '@/auth';
 import { signInSchema } from '@/lib/auth/accounts';
 import { untrustedHostMessage } from '@/lib/auth/host';
+import { knownDeviceId, knownDeviceTokenIn } from '@/lib/auth/known-device';
 import { clientIp, secondsUntilAllowed, signInKeys } from '@/lib/auth/throttle';
 import { publicRoute } from '@/lib/server/endpoint';
 import { refuse, toResponse } from '@/lib/server/result';
@@ -43,8 +44,9 @@ export const POST = publicRoute({
         password: form.get('password') ?? '',
       });
       if (parsed.success) {
+        const device = await knownDeviceId(knownDeviceTokenIn(request.headers), parsed.data.email);
         const wait = await secondsUntilAllowed(
-          signInKeys({ email: parsed.data.email, ip: clientIp(request.headers) }),
+          signInKeys({ email: parsed.data.email, ip: clientIp(request.headers), device }),
         );
         if (wait > 0)
           return toResponse(
