@@ -7,21 +7,20 @@ import { FormMessage } from '@/components/ui/form-message';
 import { changePasswordAction } from '@/lib/server/actions/auth';
 import { type FormResult, IDLE } from '@/lib/server/result';
 
-export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
+/** Changing the password of an account that has one (an account without one is mailed a link). */
+export function ChangePasswordForm() {
   const [state, action, pending] = useActionState<FormResult<unknown>, FormData>(changePasswordAction, IDLE);
   return (
     <form action={action} className="max-w-sm space-y-4" noValidate>
-      {hasPassword && (
-        <Field
-          label="Current password"
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          maxLength={128}
-          required
-          errors={('fieldErrors' in state ? state.fieldErrors : undefined)?.currentPassword}
-        />
-      )}
+      <Field
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        maxLength={128}
+        required
+        errors={('fieldErrors' in state ? state.fieldErrors : undefined)?.currentPassword}
+      />
       <Field
         label="New password"
         name="newPassword"
@@ -36,7 +35,7 @@ export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
         {state.status !== 'idle' && state.status !== 'ok' ? state.message : null}
       </FormMessage>
       <Button type="submit" disabled={pending}>
-        {pending ? 'Changing…' : hasPassword ? 'Change password' : 'Set a password'}
+        {pending ? 'Changing…' : 'Change password'}
       </Button>
     </form>
   );

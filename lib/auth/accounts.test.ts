@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
+import { insertUser } from '@/db/queries/users';
 import { signInThrottle, users } from '@/db/schema';
 import { setUpTestDatabase } from '@/db/test-database';
 import { changePassword, checkCredentials, registerUser } from './accounts';
@@ -185,5 +186,22 @@ describe('changePassword', () => {
       newPassword: 'a different passphrase',
     });
     expect(right.status).toBe('throttled');
+  });
+
+  it('gives an account made through GitHub or Google no password from a session alone (a mailed link sets it)', async () => {
+    const oauthOnly = await insertUser({
+      email: 'oauth-only@example.org',
+      name: 'Via GitHub',
+      emailVerified: new Date(),
+    });
+    if (!oauthOnly) throw new Error('setup failed');
+    const result = await changePassword(oauthOnly.id, {
+      currentPassword: 'anything at all',
+      newPassword: 'a borrowed session picks this',
+    });
+    expect(result.status).toBe('no-password');
+    const db = await getDb();
+    const [row] = await db.select().from(users).where(eq(users.id, oauthOnly.id));
+    expect(row?.passwordHash).toBeNull();
   });
 });

@@ -128,6 +128,7 @@ export type ChangePasswordResult =
   | { status: 'changed'; sessionVersion: number }
   | { status: 'invalid'; fieldErrors: Record<string, string[] | undefined> }
   | { status: 'wrong-password' }
+  | { status: 'no-password' }
   | { status: 'throttled'; retryAfterSeconds: number };
 
 /** Changes a password and ends every other session of the account (the version goes up). */
@@ -136,13 +137,16 @@ export async function changePassword(userId: string, input: unknown): Promise<Ch
   if (!parsed.success) return { status: 'invalid', fieldErrors: z.flattenError(parsed.error).fieldErrors };
   const user = await getUserById({ id: userId });
   if (!user) return { status: 'wrong-password' };
+  // An account with no password (GitHub, Google) gets one through a mailed link only: a borrowed
+  // session must not add one and keep the account after the owner signs out everywhere.
+  if (!user.passwordHash) return { status: 'no-password' };
   const problem = contextualPasswordProblem(parsed.data.newPassword, user);
   if (problem) return { status: 'invalid', fieldErrors: { newPassword: [problem] } };
   // A wrong current password counts as a failed sign-in: a borrowed session cannot guess it freely.
   const keys = signInKeys({ email: user.email, ip: null }).filter((k) => k.kind === 'email');
   const wait = await secondsUntilAllowed(keys);
   if (wait > 0) return { status: 'throttled', retryAfterSeconds: wait };
-  if (user.passwordHash && !(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
     await recordFailure(keys);
     return { status: 'wrong-password' };
   }

@@ -4,7 +4,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { TimeZoneField } from '@/components/ui/time-zone-field';
 import { getUserById } from '@/db/queries/users';
 import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-token';
-import { setTimeZoneAction } from '@/lib/server/actions/auth';
+import { requestPasswordResetAction, setTimeZoneAction } from '@/lib/server/actions/auth';
 import { requireUser } from '@/lib/server/session';
 import { formatDateTime } from '@/lib/time';
 
@@ -39,7 +39,24 @@ export default async function AccountPage() {
         <h2 id="password-heading" className="text-lg font-semibold">
           Password
         </h2>
-        <ChangePasswordForm hasPassword={Boolean(user?.passwordHash)} />
+        {user?.passwordHash ? (
+          <ChangePasswordForm />
+        ) : (
+          // An account made through GitHub or Google proves it owns its mailbox before it gets a
+          // password: a session someone borrowed must not be able to add one and keep the account.
+          <ActionForm
+            action={requestPasswordResetAction}
+            submitLabel="Email me a link to set a password"
+            pendingLabel="Sending…"
+            className="max-w-md"
+          >
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              You sign in with GitHub or Google. To sign in with a password too, open the link we email to{' '}
+              {user?.email}.
+            </p>
+            <input type="hidden" name="email" value={user?.email ?? ''} />
+          </ActionForm>
+        )}
       </section>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         You stay signed in for {days} days, and each day you open a page starts the {days} days again. Signing

@@ -174,6 +174,11 @@ export const changePasswordAction = action({
       return refuse('rate-limited', waitMessage(result.retryAfterSeconds), {
         retryAfterSeconds: result.retryAfterSeconds,
       });
+    if (result.status === 'no-password')
+      return refuse(
+        'forbidden',
+        'This account signs in with GitHub or Google and has no password yet: set one through the link we email you from this page.',
+      );
     if (result.status === 'wrong-password') {
       return refuse('invalid', 'Your current password is not right.', {
         fieldErrors: { currentPassword: ['This is not your current password.'] },
