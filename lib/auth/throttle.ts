@@ -17,6 +17,8 @@ const LIMITS = {
   verifyEmail: 3,
   verifyIp: 100,
   device: 5,
+  joinUser: 10,
+  joinIp: 100,
 } as const;
 const WINDOW_MS = 15 * 60 * 1000;
 const FIRST_LOCK_MS = 30 * 1000;
@@ -35,6 +37,10 @@ const MAX_LOCK_MS = {
   verifyIp: 15 * 60 * 1000,
   // A browser that has signed in to the account before (lib/auth/known-device.ts).
   device: 15 * 60 * 1000,
+  // Join codes tried that match no class: a mistyped code or two is common, guessing is not; per
+  // client address the limit is high, since a whole school can sit behind one address.
+  joinUser: 15 * 60 * 1000,
+  joinIp: 15 * 60 * 1000,
 } as const;
 
 export type ThrottleKey = { kind: keyof typeof LIMITS; value: string };
@@ -65,10 +71,21 @@ export function signInKeys({
   return keys;
 }
 
+/** Join codes that match no class count against the person and their address, to stop guessing. */
+export function joinKeys({ userId, ip }: { userId: string; ip: string | null }): ThrottleKey[] {
+  const keys: ThrottleKey[] = [{ kind: 'joinUser', value: userId }];
+  if (ip) keys.push({ kind: 'joinIp', value: ip });
+  return keys;
+}
+
 /** Sign-ups count against the client's address, to slow account farming. */
 export function signUpKeys(ip: string): ThrottleKey[] {
   return [{ kind: 'signUpIp', value: ip }];
 }
+
+/** A wait in words for a message: "30 seconds", "2 minutes". */
+export const waitWords = (seconds: number) =>
+  seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
 
 /** Seconds until any of these keys may try again, or 0 when none is locked. */
 export async function secondsUntilAllowed(keys: ThrottleKey[], now = new Date()): Promise<number> {

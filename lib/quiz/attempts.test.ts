@@ -3,6 +3,7 @@ import { addMember, createClass } from '@/db/queries/classes';
 import { upsertAuthoredQuestions } from '@/db/queries/questions';
 import { getDefaultQuiz, listResponses, upsertDefaultQuiz } from '@/db/queries/quizzes';
 import { createReadingDraft, getReadingBySlug } from '@/db/queries/readings';
+import { listCardQuestionIds } from '@/db/queries/review';
 import { insertUser } from '@/db/queries/users';
 import type { Quiz, QuizSettings } from '@/db/schema';
 import { setUpTestDatabase } from '@/db/test-database';
@@ -10,7 +11,6 @@ import { assignForTest } from '@/db/test-fixtures';
 import { seedShippedReadings } from '@/lib/seed';
 import { loadAuthoredBank } from '@/questions/bank';
 import { parseReading } from '@/questions/reading/parse';
-import { listCardQuestionIds } from '@/db/queries/review';
 import {
   attemptForUser,
   cardReleasedFlags,

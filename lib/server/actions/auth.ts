@@ -14,13 +14,18 @@ import { knownDeviceId, knownDeviceTokenIn } from '@/lib/auth/known-device';
 import type { LinkRequestResult } from '@/lib/auth/mail-token';
 import { RESET_LINK_MINUTES, requestPasswordReset, resetPassword } from '@/lib/auth/password-reset';
 import { safeReturnPath } from '@/lib/auth/return-path';
-import { clientIp, recordFailure, secondsUntilAllowed, signInKeys, signUpKeys } from '@/lib/auth/throttle';
+import {
+  clientIp,
+  recordFailure,
+  secondsUntilAllowed,
+  signInKeys,
+  signUpKeys,
+  waitWords,
+} from '@/lib/auth/throttle';
 import { action, publicAction } from '@/lib/server/endpoint';
 import { done, ok, type Refusal, refuse } from '@/lib/server/result';
 import { isTimeZone } from '@/lib/time';
 
-const waitWords = (seconds: number) =>
-  seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
 const waitMessage = (seconds: number) =>
   `Too many failed attempts. Wait ${waitWords(seconds)} and try again.`;
 

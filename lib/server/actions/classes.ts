@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import {
@@ -15,7 +16,6 @@ import { storeInstructorGrades } from '@/db/queries/class-progress';
 import {
   addMember,
   createClass,
-  getClassByJoinCode,
   getMembership,
   removeMember,
   renameClass,
@@ -26,8 +26,9 @@ import {
 import { getQuestionsByIds, getQuiz } from '@/db/queries/quizzes';
 import { getReadingById } from '@/db/queries/readings';
 import { getUserByEmail } from '@/db/queries/users';
+import { clientIp } from '@/lib/auth/throttle';
 import { gradesForGroup, isFreeText } from '@/lib/classes/answer-queue';
-import { newJoinCode, normaliseJoinCode } from '@/lib/classes/join-code';
+import { joinByCode, newJoinCode, normaliseJoinCode } from '@/lib/classes/join-code';
 import { readRemovalReceipt, removalReceipt } from '@/lib/classes/removal';
 import { action } from '@/lib/server/endpoint';
 import { dateInZone, field } from '@/lib/server/input';
@@ -68,17 +69,9 @@ export const joinClassAction = action({
   }),
   rule: 'signed-in',
   run: async ({ code }, { user }) => {
-    const klass =
-      (await getClassByJoinCode({ joinCode: code })) ??
-      (await getClassByJoinCode({ joinCode: `${code.slice(0, 4)}-${code.slice(4)}` }));
-    if (!klass)
-      return refuse(
-        'invalid',
-        'No class has that join code. Check it with your instructor; it may have been changed.',
-      );
-    if (!(await getMembership({ classId: klass.id, userId: user.id })))
-      await addMember({ classId: klass.id, userId: user.id, role: 'student' });
-    redirect(`/classes/${klass.id}`);
+    const joined = await joinByCode({ userId: user.id, code, ip: clientIp(await headers()) });
+    if (joined.status !== 'ok') return joined;
+    redirect(`/classes/${joined.data.id}`);
   },
 });
 
@@ -89,6 +82,11 @@ export const changeJoinCodeAction = action({
   authorize: (user, input) => classToTeach(user, input.classId),
   run: async (input, { klass }) => {
     const turnOff = input.mode === 'off';
+    if (!turnOff && klass.archivedAt)
+      return refuse(
+        'conflict',
+        'An archived class takes no new students: restore it in Class settings first.',
+      );
     await setJoinCode({ classId: klass.id, joinCode: turnOff ? null : newJoinCode() });
     revalidatePath(`/classes/${klass.id}`);
     return done(
