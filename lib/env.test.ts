@@ -21,6 +21,19 @@ describe('env', () => {
     expect((await loadEnv()).SEED_DEMO).toBe(false);
   });
 
+  it('seeds the demo accounts (whose password is published) by default only where no AUTH_URL says the app is public', async () => {
+    vi.stubEnv('SEED_DEMO', '');
+    vi.stubEnv('AUTH_URL', 'https://ir.school.edu');
+    expect((await loadEnv()).SEED_DEMO).toBe(false);
+    vi.resetModules();
+    vi.stubEnv('SEED_DEMO', 'true');
+    expect((await loadEnv()).SEED_DEMO).toBe(true);
+    vi.resetModules();
+    vi.stubEnv('SEED_DEMO', '');
+    vi.stubEnv('AUTH_URL', '');
+    expect((await loadEnv()).SEED_DEMO).toBe(true);
+  });
+
   it('leaves email verification off unless it is required, and refuses anything else', async () => {
     vi.stubEnv('EMAIL_VERIFICATION', '');
     expect((await loadEnv()).EMAIL_VERIFICATION).toBe('off');

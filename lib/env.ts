@@ -14,42 +14,46 @@ const emailList = z
   )
   .pipe(z.array(z.email('SITE_ADMIN_EMAILS must be a comma-separated list of email addresses')));
 
-const envSchema = z.object({
-  // PORT, HOSTNAME, AUTH_URL, AUTH_TRUST_HOST, TRUSTED_PROXY_COUNT: read by the HTTP server too, by these rules.
-  ...serverEnvShape,
-  DATABASE_URL: optionalText.pipe(
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
-      .optional(),
-  ),
-  PGLITE_DATA_DIR: optionalText,
-  AUTH_SECRET: optionalText.pipe(
-    z.string().min(32, 'AUTH_SECRET must be at least 32 characters (openssl rand -base64 33)').optional(),
-  ),
-  AUTH_GITHUB_ID: optionalText,
-  AUTH_GITHUB_SECRET: optionalText,
-  AUTH_GOOGLE_ID: optionalText,
-  AUTH_GOOGLE_SECRET: optionalText,
-  SEED_DEMO: flag(true),
-  // Site administrators by email, besides those made with `npm run admin -- grant <email>`.
-  SITE_ADMIN_EMAILS: emailList,
-  // Outgoing mail (password resets): smtp(s)://user:password@host:port; without it, mail is written to the server log.
-  SMTP_URL: optionalText.pipe(
-    z
-      .string()
-      .regex(/^smtps?:\/\//, 'SMTP_URL must look like smtp://user:password@host:587 or smtps://…:465')
-      .optional(),
-  ),
-  MAIL_FROM: optionalText.pipe(z.string().max(300).optional()),
-  // "required": a new password account confirms its email (a link sent by mail) before it can sign in.
-  EMAIL_VERIFICATION: optionalText
-    .pipe(z.enum(['off', 'required'], { error: 'EMAIL_VERIFICATION must be off or required' }).optional())
-    .transform((v) => v ?? 'off'),
-  QUESTIONS_LLM_BASE_URL: optionalText,
-  QUESTIONS_LLM_MODEL: optionalText,
-  QUESTIONS_LLM_API_KEY: optionalText,
-});
+const envSchema = z
+  .object({
+    // PORT, HOSTNAME, AUTH_URL, AUTH_TRUST_HOST, TRUSTED_PROXY_COUNT: read by the HTTP server too, by these rules.
+    ...serverEnvShape,
+    DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+        .optional(),
+    ),
+    PGLITE_DATA_DIR: optionalText,
+    AUTH_SECRET: optionalText.pipe(
+      z.string().min(32, 'AUTH_SECRET must be at least 32 characters (openssl rand -base64 33)').optional(),
+    ),
+    AUTH_GITHUB_ID: optionalText,
+    AUTH_GITHUB_SECRET: optionalText,
+    AUTH_GOOGLE_ID: optionalText,
+    AUTH_GOOGLE_SECRET: optionalText,
+    // Demo accounts with a published password: on by default where the app runs for one person
+    // (no AUTH_URL), off by default on a server people reach by its address.
+    SEED_DEMO: flag(null),
+    // Site administrators by email, besides those made with `npm run admin -- grant <email>`.
+    SITE_ADMIN_EMAILS: emailList,
+    // Outgoing mail (password resets): smtp(s)://user:password@host:port; without it, mail is written to the server log.
+    SMTP_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\//, 'SMTP_URL must look like smtp://user:password@host:587 or smtps://…:465')
+        .optional(),
+    ),
+    MAIL_FROM: optionalText.pipe(z.string().max(300).optional()),
+    // "required": a new password account confirms its email (a link sent by mail) before it can sign in.
+    EMAIL_VERIFICATION: optionalText
+      .pipe(z.enum(['off', 'required'], { error: 'EMAIL_VERIFICATION must be off or required' }).optional())
+      .transform((v) => v ?? 'off'),
+    QUESTIONS_LLM_BASE_URL: optionalText,
+    QUESTIONS_LLM_MODEL: optionalText,
+    QUESTIONS_LLM_API_KEY: optionalText,
+  })
+  .transform((config) => ({ ...config, SEED_DEMO: config.SEED_DEMO ?? !config.AUTH_URL }));
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -15,8 +15,10 @@ export const optionalText = z
   .transform((v) => (v?.trim() ? v.trim() : undefined));
 
 /**
- * A yes/no setting: true, 1, yes or false, 0, no; unset or blank is `fallback`.
- * @param {boolean} fallback
+ * A yes/no setting: true, 1, yes or false, 0, no; unset or blank is `fallback` (null: decided
+ * from other settings).
+ * @template {boolean | null} F
+ * @param {F} fallback
  */
 export const flag = (fallback) =>
   z
