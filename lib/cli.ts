@@ -53,7 +53,7 @@ async function run(args: string[]): Promise<number> {
         const admins = await listSiteAdmins();
         const fromEnv = env().SITE_ADMIN_EMAILS;
         for (const a of admins) console.log(`${a.email}\t${a.name ?? ''}`);
-        for (const e of fromEnv) console.log(`${e}\t(from SITE_ADMIN_EMAILS)`);
+        for (const e of fromEnv) console.log(`${e}\t(from SITE_ADMIN_EMAILS, once the address is confirmed)`);
         if (admins.length + fromEnv.length === 0) console.log('No site administrators.');
         return 0;
       }

@@ -67,6 +67,19 @@ export async function registerUser(input: unknown): Promise<SignUpResult> {
 }
 
 /** Whether new accounts must confirm their email (EMAIL_VERIFICATION=required; off by default). */
+/**
+ * Whether an account is a site administrator by SITE_ADMIN_EMAILS: its address is listed and
+ * confirmed (a mailed link, GitHub or Google). Listed alone is not enough: whoever signed up first
+ * with an address the operator listed before its owner had an account would be administrator.
+ */
+export function adminByListedEmail(user: { email: string; emailVerified: Date | null }): boolean {
+  return user.emailVerified !== null && env().SITE_ADMIN_EMAILS.includes(user.email);
+}
+
+/** An address listed in SITE_ADMIN_EMAILS that has yet to be confirmed before it counts. */
+export const listedAdminUnconfirmed = (user: { email: string; emailVerified: Date | null }) =>
+  user.emailVerified === null && env().SITE_ADMIN_EMAILS.includes(user.email);
+
 export function emailVerificationRequired(): boolean {
   return env().EMAIL_VERIFICATION === 'required';
 }

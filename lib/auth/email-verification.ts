@@ -46,14 +46,17 @@ export async function requestVerificationEmail({
   ip,
   origin,
   now = new Date(),
+  evenIfOptional = false,
 }: {
   email: unknown;
   ip: string | null;
   /** Where the app is reached (AUTH_URL, or the request's own origin on localhost). */
   origin: string;
   now?: Date;
+  /** Send a link even where confirming is optional (an address listed in SITE_ADMIN_EMAILS). */
+  evenIfOptional?: boolean;
 }): Promise<VerificationRequestResult> {
-  if (!emailVerificationRequired()) return { status: 'not-required' };
+  if (!emailVerificationRequired() && !evenIfOptional) return { status: 'not-required' };
   return requestMailedLink({
     email,
     keys: (address) => requestKeys(address, ip),

@@ -1,10 +1,9 @@
 import type { Session } from 'next-auth';
 import { decode, getToken, type JWT, type JWTDecodeParams } from 'next-auth/jwt';
 import { getSessionState } from '@/db/queries/users';
-import { mustConfirmEmail } from '@/lib/auth/accounts';
+import { adminByListedEmail, mustConfirmEmail } from '@/lib/auth/accounts';
 import { trustLoopbackOnly } from '@/lib/auth/host';
 import { getAuthSecret } from '@/lib/auth/secret';
-import { env } from '@/lib/env';
 
 /** Sessions last a week after the last renewal. */
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
@@ -35,7 +34,7 @@ export async function liveSession(
   if (tokenVersion !== 'issuing' && state.sessionVersion !== tokenVersion) return null;
   return {
     sessionVersion: state.sessionVersion,
-    siteAdmin: state.siteRole === 'admin' || env().SITE_ADMIN_EMAILS.includes(state.email),
+    siteAdmin: state.siteRole === 'admin' || adminByListedEmail(state),
     timeZone: state.timeZone,
   };
 }

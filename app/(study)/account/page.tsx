@@ -3,8 +3,13 @@ import { ChangePasswordForm } from '@/components/auth/change-password-form';
 import { ActionForm } from '@/components/ui/action-form';
 import { TimeZoneField } from '@/components/ui/time-zone-field';
 import { getUserById } from '@/db/queries/users';
+import { listedAdminUnconfirmed } from '@/lib/auth/accounts';
 import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-token';
-import { requestPasswordResetAction, setTimeZoneAction } from '@/lib/server/actions/auth';
+import {
+  confirmOwnEmailAction,
+  requestPasswordResetAction,
+  setTimeZoneAction,
+} from '@/lib/server/actions/auth';
 import { requireUser } from '@/lib/server/session';
 import { formatDateTime } from '@/lib/time';
 
@@ -23,6 +28,26 @@ export default async function AccountPage() {
         <dt className="font-medium text-slate-600 dark:text-slate-400">Email</dt>
         <dd>{user?.email}</dd>
       </dl>
+      {user && listedAdminUnconfirmed(user) && (
+        <section
+          aria-labelledby="admin-heading"
+          className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950"
+        >
+          <h2 id="admin-heading" className="text-lg font-semibold">
+            Site administrator
+          </h2>
+          <ActionForm
+            action={confirmOwnEmailAction}
+            submitLabel="Email me a confirmation link"
+            pendingLabel="Sending…"
+          >
+            <p className="text-sm">
+              This server lists {user.email} as a site administrator. The role is yours once you confirm that
+              the address is yours, by the link we email to it.
+            </p>
+          </ActionForm>
+        </section>
+      )}
       <section aria-labelledby="time-zone-heading" className="space-y-3">
         <h2 id="time-zone-heading" className="text-lg font-semibold">
           Time zone

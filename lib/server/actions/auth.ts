@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { enabledOAuthProviders, signIn, signOut } from '@/auth';
-import { normaliseEmail, setUserTimeZone } from '@/db/queries/users';
+import { getUserById, normaliseEmail, setUserTimeZone } from '@/db/queries/users';
 import { changePassword, emailVerificationRequired, registerUser, signInSchema } from '@/lib/auth/accounts';
 import { requestVerificationEmail, VERIFY_LINK_HOURS, verifyEmail } from '@/lib/auth/email-verification';
 import { MAIL_NEEDS_AUTH_URL, mailOrigin, untrustedHostMessage } from '@/lib/auth/host';
@@ -298,6 +298,28 @@ export const resendVerificationAction = publicAction({
       return done('This site does not ask you to confirm your email: sign in with your password.');
     return done(
       `If ${normaliseEmail(input.email)} has an account that still needs confirming, we have sent it a new link. The link works for ${VERIFY_LINK_HOURS} hours; if nothing arrives, check your spam folder.`,
+    );
+  },
+});
+
+/**
+ * A signed-in person confirms their own address by a mailed link, where the site does not ask
+ * everyone to: an address listed in SITE_ADMIN_EMAILS counts only once confirmed.
+ */
+export const confirmOwnEmailAction = action({
+  name: 'auth.confirmOwnEmail',
+  input: z.object({}),
+  rule: 'signed-in',
+  run: async (_input, { user }) => {
+    const account = await getUserById({ id: user.id });
+    if (!account) return refuse('unauthenticated', 'Your session has ended. Sign in again to continue.');
+    if (account.emailVerified) return done('Your email address is confirmed already.');
+    const sent = await mailLink(account.email, 'verification', 'a new link', (args) =>
+      requestVerificationEmail({ ...args, evenIfOptional: true }),
+    );
+    if ('refusal' in sent) return sent.refusal;
+    return done(
+      `We have sent a link to ${account.email}. Open it within ${VERIFY_LINK_HOURS} hours to confirm the address.`,
     );
   },
 });
