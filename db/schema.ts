@@ -194,8 +194,8 @@ export const classMembers = pgTable(
 );
 
 /**
- * Invitations to a class from an imported roster (lib/classes/invitations.ts), for addresses that
- * have no account yet: one per class and address, mailed as a link whose token is kept like a
+ * Invitations to a class (lib/classes/invitations.ts), from an imported roster or to teach it with
+ * its instructors, for any address, with an account or not: one per class and address, mailed as a link whose token is kept like a
  * password-reset link's (only its SHA-256 here, single use, expiring). Accepting or revoking one
  * deletes it; re-sending makes a new token (the old link stops working) and counts the sends.
  */
@@ -211,6 +211,8 @@ export const classInvitations = pgTable(
     // Lower-cased and trimmed, as users.email is: the account that signs up with it may accept.
     email: text('email').notNull(),
     name: text('name'),
+    // What accepting makes them: a student (a roster), or an instructor (a co-instructor asked to teach).
+    role: classRole('role').notNull().default('student'),
     tokenHash: text('token_hash').notNull(),
     invitedBy: text('invited_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),

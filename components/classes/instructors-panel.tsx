@@ -26,9 +26,15 @@ export function InstructorsPanel({
           </li>
         ))}
       </ul>
-      <ActionForm action={addCoInstructorAction} submitLabel="Add co-instructor" variant="secondary">
+      <ActionForm action={addCoInstructorAction} submitLabel="Invite a co-instructor" variant="secondary">
         {hidden}
-        <Field label="Email of a Statecraft account" name="email" type="email" maxLength={254} />
+        <Field
+          label="Their email"
+          name="email"
+          type="email"
+          maxLength={254}
+          hint="We email them a link; they teach this class once they accept it."
+        />
       </ActionForm>
     </section>
   );

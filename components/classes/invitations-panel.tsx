@@ -10,6 +10,7 @@ type Invitation = {
   id: string;
   email: string;
   name: string | null;
+  role: 'student' | 'instructor';
   sentAt: Date | null;
   expiresAt: Date;
 };
@@ -41,8 +42,8 @@ export function InvitationsPanel({
       </div>
       {invitations.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          No invitations waiting. Import the class list from Canvas, Moodle or Google Classroom to add
-          students and invite the ones without an account.
+          No invitations waiting. Import the class list from Canvas, Moodle or Google Classroom to invite its
+          students: each joins by the link we email them.
         </p>
       ) : (
         <ul className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
@@ -55,6 +56,7 @@ export function InvitationsPanel({
               <span>
                 {i.name && <>{i.name} </>}
                 <span className="font-mono text-slate-600 dark:text-slate-400">{i.email}</span>
+                {i.role === 'instructor' && <> (to teach)</>}
                 <span className="block text-xs text-slate-600 dark:text-slate-400">
                   {i.sentAt ? `Sent ${formatDate(i.sentAt, timeZone)}` : 'Not sent (the mail failed)'} ·{' '}
                   {i.expiresAt > now

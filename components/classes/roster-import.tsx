@@ -19,12 +19,10 @@ const panel = 'rounded-xl border border-slate-200 bg-white p-5 dark:border-slate
 /** What each row becomes, as the preview says it. */
 function outcome(row: RosterPreviewRow): string {
   switch (row.status) {
-    case 'joins':
-      return 'Joins (existing account)';
     case 'member':
       return 'Already in class';
     case 'invite':
-      return 'Will be invited (new address)';
+      return 'Will be invited';
     case 'invited':
       return row.mails ? 'Invited again (new link)' : 'Already invited';
     case 'skipped':
@@ -33,7 +31,6 @@ function outcome(row: RosterPreviewRow): string {
 }
 
 const TONE: Record<RosterPreviewRow['status'], string> = {
-  joins: 'text-emerald-800 dark:text-emerald-300',
   member: 'text-slate-600 dark:text-slate-400',
   invite: 'text-sky-800 dark:text-sky-300',
   invited: 'text-slate-600 dark:text-slate-400',
@@ -60,7 +57,7 @@ export function RosterImport({ classId, classHref }: { classId: string; classHre
     startTransition(() => act(data));
   };
   const shown = preview.status === 'ok' ? preview.data : null;
-  const writes = shown ? shown.counts.joins + shown.counts.mails : 0;
+  const writes = shown ? shown.counts.mails : 0;
 
   return (
     <div className="space-y-6">
@@ -96,10 +93,9 @@ export function RosterImport({ classId, classHref }: { classId: string; classHre
             Preview: nothing changes until you confirm
           </h2>
           <p data-roster-counts>
-            Read as {shown.layoutName}: {plural(shown.counts.joins, 'student')} join
-            {shown.counts.joins === 1 ? 's' : ''}, {shown.counts.invite} new address
-            {shown.counts.invite === 1 ? '' : 'es'} will be invited, {shown.counts.member} already in the
-            class, {shown.counts.invited} already invited, {shown.counts.skipped} skipped.
+            Read as {shown.layoutName}: {plural(shown.counts.invite, 'student')} will be invited,{' '}
+            {shown.counts.member} already in the class, {shown.counts.invited} already invited,{' '}
+            {shown.counts.skipped} skipped. Each invited student joins by the link we email them.
           </p>
           {shown.fileNote && <p className="text-sm text-amber-800 dark:text-amber-200">{shown.fileNote}</p>}
           {confirmed.status === 'ok' ? (
@@ -115,9 +111,7 @@ export function RosterImport({ classId, classHref }: { classId: string; classHre
               <input type="hidden" name="text" value={shown.text} />
               <input type="hidden" name="digest" value={shown.digest} />
               <Button type="submit" disabled={confirming}>
-                {confirming
-                  ? 'Importing…'
-                  : `Add ${plural(shown.counts.joins, 'student')} and send ${plural(shown.counts.mails, 'invitation')}`}
+                {confirming ? 'Importing…' : `Send ${plural(shown.counts.mails, 'invitation')}`}
               </Button>
               <FormMessage tone="error">{refusalText(confirmed)}</FormMessage>
             </form>

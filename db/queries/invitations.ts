@@ -44,32 +44,25 @@ export async function rosterStanding({ classId, emails }: { classId: string; ema
   return { accounts, invitations };
 }
 
-/**
- * Writes a confirmed roster in one transaction: the accounts become students (a member keeps their
- * role), and each invitation is made or given its new token. Answers how many joined.
- */
+/** Writes a confirmed roster's invitations in one transaction: each is made or given its new token. */
 export async function writeRoster({
   classId,
   invitedBy,
-  joins,
   invites,
 }: {
   classId: string;
   invitedBy: string;
-  joins: string[];
-  invites: { email: string; name: string | null; tokenHash: string; expiresAt: Date }[];
-}): Promise<{ joined: number }> {
+  /** A roster's rows are students; a co-instructor's invitation says 'instructor'. */
+  invites: {
+    email: string;
+    name: string | null;
+    tokenHash: string;
+    expiresAt: Date;
+    role?: 'student' | 'instructor';
+  }[];
+}): Promise<void> {
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    let joined = 0;
-    for (const part of chunks(joins)) {
-      const added = await tx
-        .insert(classMembers)
-        .values(part.map((userId) => ({ classId, userId, role: 'student' as const })))
-        .onConflictDoNothing()
-        .returning({ userId: classMembers.userId });
-      joined += added.length;
-    }
+  await db.transaction(async (tx) => {
     for (const part of chunks(invites)) {
       await tx
         .insert(classInvitations)
@@ -79,13 +72,15 @@ export async function writeRoster({
           set: {
             tokenHash: sqlExcluded('token_hash'),
             expiresAt: sqlExcluded('expires_at'),
-            name: sqlExcluded('name'),
+            name: sql`coalesce(${sqlExcluded('name')}, ${classInvitations.name})`,
+            // An invitation to teach stays one when a roster names the same address ('instructor'
+            // comes first in the enum).
+            role: sql`least(${classInvitations.role}, ${sqlExcluded('role')})`,
             invitedBy,
             sentAt: null,
           },
         });
     }
-    return { joined };
   });
 }
 
@@ -119,6 +114,7 @@ export async function listInvitations({ classId }: { classId: string }) {
       id: classInvitations.id,
       email: classInvitations.email,
       name: classInvitations.name,
+      role: classInvitations.role,
       sentAt: classInvitations.sentAt,
       sendCount: classInvitations.sendCount,
       expiresAt: classInvitations.expiresAt,
@@ -149,6 +145,7 @@ export async function findInvitation({ tokenHash, now }: { tokenHash: string; no
       archivedAt: classes.archivedAt,
       email: classInvitations.email,
       name: classInvitations.name,
+      role: classInvitations.role,
     })
     .from(classInvitations)
     .innerJoin(classes, eq(classes.id, classInvitations.classId))
@@ -159,7 +156,8 @@ export async function findInvitation({ tokenHash, now }: { tokenHash: string; no
 
 /**
  * Accepts an invitation in one transaction: it is claimed (deleted, so a link works once) and the
- * user becomes a student of the class unless already a member. Null if it was no longer there.
+ * user becomes a member in the invitation's role: a student unless already a member, an
+ * instructor whatever they were. Null if it was no longer there.
  */
 export async function redeemInvitation({
   invitationId,
@@ -173,12 +171,15 @@ export async function redeemInvitation({
     const [claimed] = await tx
       .delete(classInvitations)
       .where(eq(classInvitations.id, invitationId))
-      .returning({ classId: classInvitations.classId });
+      .returning({ classId: classInvitations.classId, role: classInvitations.role });
     if (!claimed) return null;
-    await tx
-      .insert(classMembers)
-      .values({ classId: claimed.classId, userId, role: 'student' })
-      .onConflictDoNothing();
-    return claimed;
+    const joining = tx.insert(classMembers).values({ classId: claimed.classId, userId, role: claimed.role });
+    if (claimed.role === 'instructor')
+      await joining.onConflictDoUpdate({
+        target: [classMembers.classId, classMembers.userId],
+        set: { role: 'instructor' },
+      });
+    else await joining.onConflictDoNothing();
+    return { classId: claimed.classId };
   });
 }

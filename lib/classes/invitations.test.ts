@@ -4,7 +4,13 @@ import { listInvitations } from '@/db/queries/invitations';
 import { insertUser } from '@/db/queries/users';
 import { setUpTestDatabase } from '@/db/test-database';
 import { linkInMail, setUpMailSink } from '@/lib/test-mail-sink';
-import { acceptInvitation, confirmRoster, INVITATION_LIMITS, previewRoster } from './invitations';
+import {
+  acceptInvitation,
+  confirmRoster,
+  INVITATION_LIMITS,
+  inviteCoInstructor,
+  previewRoster,
+} from './invitations';
 
 /**
  * Roster import on the real test database (PGlite, or PostgreSQL in CI), with the invitations
@@ -66,7 +72,7 @@ async function importRoster(setup: Awaited<ReturnType<typeof newClass>>, text: s
 }
 
 describe('roster import', () => {
-  it('previews without writing, then adds accounts and invites new addresses by mail', async () => {
+  it('previews without writing or telling who has an account, then invites everyone not in the class by mail', async () => {
     const setup = await newClass();
     const existing = await person('Chidi Okafor');
     const member = await person('Aiko Tanaka');
@@ -83,26 +89,35 @@ describe('roster import', () => {
 
     const shown = await preview(setup.klass.id, text);
     expect(shown.layout).toBe('google-classroom');
+    // An address with an account is invited as any other: anyone can start a class, and a roster
+    // must not say who has an account (nor their name), nor enrol them unasked.
     expect(shown.rows.map((r) => [r.line, r.status])).toEqual([
-      [2, 'joins'],
+      [2, 'invite'],
       [3, 'member'],
       [4, 'invite'],
       [5, 'skipped'],
       [6, 'skipped'],
     ]);
     expect(shown.rows[4]!.note).toBe('the same address as line 2');
-    expect(shown.counts).toMatchObject({ joins: 1, member: 1, invite: 1, skipped: 2, mails: 1 });
+    expect(shown.rows[0]!.name).toBe('Chidi Okafor');
+    expect(JSON.stringify(shown)).not.toContain(existing.id);
+    expect(shown.counts).toMatchObject({ member: 1, invite: 2, skipped: 2, mails: 2 });
     // Nothing written by the preview.
     expect(await getMembership({ classId: setup.klass.id, userId: existing.id })).toBeNull();
     expect(await listInvitations({ classId: setup.klass.id })).toEqual([]);
     expect(mailsTo(newcomer)).toEqual([]);
 
     const { done } = await importRoster(setup, text);
-    expect(done).toEqual({ joined: 1, invited: 1, failed: 0, unchanged: 1 });
-    expect((await getMembership({ classId: setup.klass.id, userId: existing.id }))?.role).toBe('student');
-    const [invitation, ...others] = await listInvitations({ classId: setup.klass.id });
-    expect(others).toEqual([]);
-    expect(invitation).toMatchObject({ email: newcomer, name: 'Rania Haddad', sendCount: 1 });
+    expect(done).toEqual({ invited: 2, failed: 0, unchanged: 1 });
+    // In the class only once they accept.
+    expect(await getMembership({ classId: setup.klass.id, userId: existing.id })).toBeNull();
+    expect(mailsTo(existing.email)).toHaveLength(1);
+    const invitations = await listInvitations({ classId: setup.klass.id });
+    expect(invitations.map((i) => i.email).sort()).toEqual([existing.email, newcomer].sort());
+    expect(invitations.find((i) => i.email === newcomer)).toMatchObject({
+      name: 'Rania Haddad',
+      sendCount: 1,
+    });
     const mail = mailsTo(newcomer)[0]!.raw;
     expect(mail).toContain(`Subject: You are invited to ${setup.klass.name} on Statecraft`);
     // The token is in the mail only: the database keeps its hash.
@@ -110,7 +125,7 @@ describe('roster import', () => {
     expect(JSON.stringify(await listInvitations({ classId: setup.klass.id }))).not.toContain(token);
   });
 
-  it('adds no one twice and mails no one again within a day when the same roster comes back', async () => {
+  it('invites no one twice and mails no one again within a day when the same roster comes back', async () => {
     const setup = await newClass();
     const existing = await person('Marta Alvarez');
     const newcomer = `again.${++seq}@students.example.org`;
@@ -119,15 +134,16 @@ describe('roster import', () => {
     await importRoster(setup, text, start);
     const again = await importRoster(setup, text, new Date(start.getTime() + HOUR));
     expect(again.shown.rows.map((r) => [r.status, r.mails])).toEqual([
-      ['member', false],
+      ['invited', false],
       ['invited', false],
     ]);
-    expect(again.done).toEqual({ joined: 0, invited: 0, failed: 0, unchanged: 2 });
+    expect(again.done).toEqual({ invited: 0, failed: 0, unchanged: 2 });
     expect(mailsTo(newcomer)).toHaveLength(1);
+    expect(mailsTo(existing.email)).toHaveLength(1);
     expect((await listMembers({ classId: setup.klass.id })).filter((m) => m.role === 'student')).toHaveLength(
-      1,
+      0,
     );
-    expect(await listInvitations({ classId: setup.klass.id })).toHaveLength(1);
+    expect(await listInvitations({ classId: setup.klass.id })).toHaveLength(2);
   });
 
   it('re-sends after a day with a new link (the old one dies), at most INVITATION_LIMITS.sends times', async () => {
@@ -207,5 +223,34 @@ describe('accepting an invitation', () => {
     const late = new Date(start.getTime() + (INVITATION_LIMITS.days * 24 + 1) * HOUR);
     expect(await acceptInvitation({ token, user: student, now: late })).toEqual({ status: 'invalid-token' });
     expect(await acceptInvitation({ token: 'made-up', user: student })).toEqual({ status: 'invalid-token' });
+  });
+});
+
+describe('co-instructors', () => {
+  it('asks them by mail whether or not they have an account, and makes them an instructor only when they accept', async () => {
+    const setup = await newClass();
+    const student = await person('Student Turned Assistant');
+    await addMember({ classId: setup.klass.id, userId: student.id, role: 'student' });
+    const stranger = `nobody.${++seq}@example.org`;
+    const ask = (email: string) =>
+      inviteCoInstructor({ klass: setup.klass, instructor: setup.instructor, email, origin: ORIGIN });
+    // The same answer for an account and an address without one: nothing tells who has an account.
+    expect(await ask(student.email)).toEqual({ status: 'invited' });
+    expect(await ask(stranger)).toEqual({ status: 'invited' });
+    expect((await getMembership({ classId: setup.klass.id, userId: student.id }))?.role).toBe('student');
+    expect(mailsTo(student.email)[0]!.raw).toContain('Subject: You are invited to teach');
+    const token = tokenSentTo(student.email);
+    // A roster naming the same address leaves it an invitation to teach.
+    await importRoster(setup, `Name,Email\nStudent,${stranger}\n`, new Date(Date.now() + 25 * HOUR));
+    expect((await listInvitations({ classId: setup.klass.id })).map((i) => [i.email, i.role])).toContainEqual(
+      [stranger, 'instructor'],
+    );
+
+    expect(await acceptInvitation({ token, user: student })).toEqual({
+      status: 'joined',
+      classId: setup.klass.id,
+    });
+    expect((await getMembership({ classId: setup.klass.id, userId: student.id }))?.role).toBe('instructor');
+    expect(await ask(student.email)).toEqual({ status: 'teaches' });
   });
 });

@@ -15,11 +15,13 @@ import { ok, type Result, refuse } from '@/lib/server/result';
 import { formatDate } from '@/lib/time';
 
 /**
- * Roster import: a roster read (lib/classes/roster.ts) becomes, row by row, a student who joins
- * (an account with that address), one already in the class, an invitation to a new address, or a
- * skipped row; the instructor sees that preview, and only their confirmation writes it. An
- * invitation is a mailed link, kept like a password-reset link (only its hash stored, expiring,
- * single use); it lets the person with that address, once signed up or in, join the class.
+ * Roster import: a roster read (lib/classes/roster.ts) becomes, row by row, one already in the
+ * class, an invitation, or a skipped row; the instructor sees that preview, and only their
+ * confirmation writes it. An invitation is a mailed link, kept like a password-reset link (only
+ * its hash stored, expiring, single use); it lets the person with that address, once signed up or
+ * in, join the class. Everyone not in the class is invited, whether or not the address has an
+ * account: anyone can start a class, so a roster must not tell its instructor who has an account
+ * or their name, nor put people in a class they never agreed to join.
  */
 
 export const INVITATION_LIMITS = {
@@ -31,7 +33,7 @@ export const INVITATION_LIMITS = {
   sends: 3,
 } as const;
 
-export type RosterRowStatus = 'joins' | 'member' | 'invite' | 'invited' | 'skipped';
+export type RosterRowStatus = 'member' | 'invite' | 'invited' | 'skipped';
 
 export type RosterPreviewRow = {
   line: number;
@@ -93,20 +95,20 @@ async function planRoster(classId: string, text: string, now: Date) {
     ...entries.map((entry): RosterPreviewRow => {
       const account = standing.accounts.get(entry.email);
       const invitation = standing.invitations.get(entry.email);
-      const row = { ...entry, name: entry.name ?? account?.name ?? null, note: null, mails: false };
+      // The name the file gives, never an account's: the preview says nothing of who has one.
+      const row = { ...entry, name: entry.name ?? null, note: null, mails: false };
       if (account?.role)
         return {
           ...row,
           status: 'member',
           note: account.role === 'instructor' ? 'Teaches this class.' : null,
         };
-      if (account) return { ...row, status: 'joins' };
       if (invitation) return { ...row, status: 'invited', ...resendDecision(invitation, now) };
       return { ...row, status: 'invite', mails: true };
     }),
     ...skipped.map((s): RosterPreviewRow => ({ ...s, status: 'skipped', note: s.reason, mails: false })),
   ].sort((a, b) => a.line - b.line);
-  return ok({ layout, rows, accounts: standing.accounts, digest: digestOf(rows) });
+  return ok({ layout, rows, digest: digestOf(rows) });
 }
 
 /** Reads a roster into what it would do to the class; nothing is written. */
@@ -124,7 +126,7 @@ export async function previewRoster({
   const plan = await planRoster(classId, text, now);
   if (plan.status !== 'ok') return plan;
   const { layout, rows, digest } = plan.data;
-  const counts = { joins: 0, member: 0, invite: 0, invited: 0, skipped: 0, mails: 0 };
+  const counts = { member: 0, invite: 0, invited: 0, skipped: 0, mails: 0 };
   for (const row of rows) {
     counts[row.status]++;
     if (row.mails) counts.mails++;
@@ -133,7 +135,6 @@ export async function previewRoster({
 }
 
 export type RosterImported = {
-  joined: number;
   invited: number;
   /** Invitations whose mail could not be sent (importing again retries them). */
   failed: number;
@@ -141,8 +142,8 @@ export type RosterImported = {
 };
 
 /**
- * Writes a previewed roster, if the file still reads as it did: the accounts join, new addresses
- * and invitations due again get a fresh link by mail. Importing the same roster again adds no one
+ * Writes a previewed roster, if the file still reads as it did: new invitations and those due
+ * again get a fresh link by mail. Importing the same roster again adds no one
  * twice and mails no one more often than INVITATION_LIMITS allows.
  */
 export async function confirmRoster({
@@ -162,22 +163,17 @@ export async function confirmRoster({
 }): Promise<Result<RosterImported>> {
   const plan = await planRoster(klass.id, text, now);
   if (plan.status !== 'ok') return plan;
-  // The digest names the rows and which were skipped; who has an account, or is in the class by
-  // now, is read again here, so a student who joined since the preview is not added twice.
+  // The digest names the rows and which were skipped; who is in the class by now is read again
+  // here, so a student who joined since the preview is not invited.
   if (plan.data.digest !== digest)
     return refuse('conflict', 'The roster reads differently than in the preview; preview it again.');
-  const { rows, accounts } = plan.data;
-  const joins = rows.flatMap((r) => {
-    const account = r.status === 'joins' && r.email ? accounts.get(r.email) : undefined;
-    return account ? [account.id] : [];
-  });
+  const { rows } = plan.data;
   const toMail = rows.filter((r) => r.mails && r.email);
   const expiresAt = new Date(now.getTime() + INVITATION_LIMITS.days * 86_400_000);
   const links = toMail.map((r) => ({ row: r, ...newMailToken() }));
-  const { joined } = await writeRoster({
+  await writeRoster({
     classId: klass.id,
     invitedBy: instructor.id,
-    joins,
     invites: links.map((l) => ({ email: l.row.email!, name: l.row.name, tokenHash: l.tokenHash, expiresAt })),
   });
   const ids = await getInvitationIds({ classId: klass.id, emails: links.map((l) => l.row.email!) });
@@ -201,10 +197,9 @@ export async function confirmRoster({
     }
   }
   return ok({
-    joined,
     invited: links.length - failed,
     failed,
-    unchanged: rows.filter((r) => r.status !== 'skipped').length - joined - links.length,
+    unchanged: rows.filter((r) => r.status !== 'skipped').length - links.length,
   });
 }
 
@@ -214,20 +209,27 @@ export function invitationMail({
   className,
   instructor,
   url,
+  role = 'student',
 }: {
   to: string;
   name: string | null;
   className: string;
   instructor: string;
   url: string;
+  role?: 'student' | 'instructor';
 }) {
   return {
     to,
-    subject: `You are invited to ${className} on Statecraft`,
+    subject:
+      role === 'instructor'
+        ? `You are invited to teach ${className} on Statecraft`
+        : `You are invited to ${className} on Statecraft`,
     text: [
       `Hello${name ? ` ${name}` : ''},`,
       '',
-      `${instructor} has invited you to the class “${className}” on Statecraft, where its readings, quizzes and review cards are.`,
+      role === 'instructor'
+        ? `${instructor} has invited you to teach the class “${className}” on Statecraft with them: its assignments, grading and progress.`
+        : `${instructor} has invited you to the class “${className}” on Statecraft, where its readings, quizzes and review cards are.`,
       `Open this link within ${INVITATION_LIMITS.days} days, create your account with this email address (or sign in if you have one), and you are in the class:`,
       '',
       url,
@@ -235,6 +237,59 @@ export function invitationMail({
       'The link works once. If you did not expect this invitation, ignore this email.',
     ].join('\n'),
   };
+}
+
+export type CoInstructorInvited = { status: 'invited' } | { status: 'teaches' } | { status: 'sent-enough' };
+
+/**
+ * Asks someone to teach the class with its instructors: a mailed invitation they accept, as a
+ * roster's students do. The same whether or not the address has an account (anyone can start a
+ * class, so this must not tell who has one), and nobody becomes an instructor of a class unasked.
+ */
+export async function inviteCoInstructor({
+  klass,
+  instructor,
+  email,
+  origin,
+  now = new Date(),
+}: {
+  klass: { id: string; name: string };
+  instructor: { id: string; name: string | null; email: string };
+  email: string;
+  origin: string;
+  now?: Date;
+}): Promise<CoInstructorInvited> {
+  const standing = await rosterStanding({ classId: klass.id, emails: [email] });
+  if (standing.accounts.get(email)?.role === 'instructor') return { status: 'teaches' };
+  const earlier = standing.invitations.get(email);
+  if (earlier && earlier.sendCount >= INVITATION_LIMITS.sends) return { status: 'sent-enough' };
+  const { token, tokenHash } = newMailToken();
+  await writeRoster({
+    classId: klass.id,
+    invitedBy: instructor.id,
+    invites: [
+      {
+        email,
+        name: null,
+        tokenHash,
+        expiresAt: new Date(now.getTime() + INVITATION_LIMITS.days * 86_400_000),
+        role: 'instructor',
+      },
+    ],
+  });
+  await sendMail(
+    invitationMail({
+      to: email,
+      name: null,
+      className: klass.name,
+      instructor: instructor.name ?? instructor.email,
+      url: `${origin}/invitation?token=${token}`,
+      role: 'instructor',
+    }),
+  );
+  const id = (await getInvitationIds({ classId: klass.id, emails: [email] })).get(email);
+  if (id) await markInvitationSent({ id, sentAt: now });
+  return { status: 'invited' };
 }
 
 export type AcceptResult =

@@ -38,7 +38,9 @@ export default async function InvitationPage({ searchParams }: PageProps<'/invit
     `${page}?${new URLSearchParams({ email: invitation.email, callbackUrl: back })}`;
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">Join {invitation.className}</h1>
+      <h1 className="text-xl font-semibold">
+        {invitation.role === 'instructor' ? `Teach ${invitation.className}` : `Join ${invitation.className}`}
+      </h1>
       <p className="text-sm text-slate-600 dark:text-slate-400">
         This invitation is for <strong className="font-mono">{invitation.email}</strong>.
       </p>
@@ -63,7 +65,11 @@ export default async function InvitationPage({ searchParams }: PageProps<'/invit
       ) : invitation.archivedAt ? (
         <p role="status">This class has ended (it is archived), so nobody can join it now.</p>
       ) : (
-        <ActionForm action={acceptInvitationAction} submitLabel="Join the class" pendingLabel="Joining…">
+        <ActionForm
+          action={acceptInvitationAction}
+          submitLabel={invitation.role === 'instructor' ? 'Teach the class' : 'Join the class'}
+          pendingLabel="Joining…"
+        >
           <input type="hidden" name="token" value={token} />
         </ActionForm>
       )}

@@ -25,9 +25,11 @@ import {
 } from '@/db/queries/classes';
 import { getQuestionsByIds, getQuiz } from '@/db/queries/quizzes';
 import { getReadingById } from '@/db/queries/readings';
-import { getUserByEmail } from '@/db/queries/users';
+import { getUserById } from '@/db/queries/users';
+import { MAIL_NEEDS_AUTH_URL, mailOrigin } from '@/lib/auth/host';
 import { clientIp } from '@/lib/auth/throttle';
 import { gradesForGroup, isFreeText } from '@/lib/classes/answer-queue';
+import { INVITATION_LIMITS, inviteCoInstructor } from '@/lib/classes/invitations';
 import { joinByCode, newJoinCode, normaliseJoinCode } from '@/lib/classes/join-code';
 import { readRemovalReceipt, removalReceipt } from '@/lib/classes/removal';
 import { action } from '@/lib/server/endpoint';
@@ -189,20 +191,28 @@ export const addCoInstructorAction = action({
   name: 'classes.addCoInstructor',
   input: z.object({
     classId,
-    email: z.string().trim().toLowerCase().max(254).pipe(z.email('Enter the email of a Statecraft account.')),
+    email: z.string().trim().toLowerCase().max(254).pipe(z.email('Enter an email address.')),
   }),
   rule: 'teach-class',
   authorize: (user, input) => classToTeach(user, input.classId),
-  run: async (input, { klass }) => {
-    const person = await getUserByEmail({ email: input.email });
-    if (!person) return refuse('invalid', 'No account uses that email. Ask them to sign up first.');
-    const existing = await getMembership({ classId: klass.id, userId: person.id });
-    if (existing?.role === 'instructor')
-      return done(`${person.name ?? person.email} already teaches this class.`);
-    if (existing) await removeMember({ classId: klass.id, userId: person.id });
-    await addMember({ classId: klass.id, userId: person.id, role: 'instructor' });
+  run: async (input, { klass, user }) => {
+    if (klass.archivedAt) return refuse('conflict', 'An archived class takes no one new: restore it first.');
+    const requestHeaders = await headers();
+    const origin = mailOrigin(requestHeaders);
+    if (!origin) return refuse('forbidden', MAIL_NEEDS_AUTH_URL);
+    const instructor = await getUserById({ id: user.id });
+    if (!instructor) return refuse('unauthenticated', 'Your session has ended. Sign in again to continue.');
+    const invited = await inviteCoInstructor({ klass, instructor, email: input.email, origin });
+    if (invited.status === 'teaches') return done(`${input.email} already teaches this class.`);
+    if (invited.status === 'sent-enough')
+      return refuse(
+        'conflict',
+        `${input.email} has been invited ${INVITATION_LIMITS.sends} times already. Revoke the invitation below and invite them again to start over.`,
+      );
     revalidatePath(`/classes/${klass.id}`);
-    return done(`${person.name ?? person.email} now teaches this class.`);
+    return done(
+      `We have emailed an invitation to ${input.email}: they teach this class once they accept it (the link works for ${INVITATION_LIMITS.days} days).`,
+    );
   },
 });
 

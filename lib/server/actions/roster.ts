@@ -20,7 +20,7 @@ const archivedMessage = 'This class is archived: restore it in Class settings be
 
 /**
  * Reads a roster (uploaded or pasted) into what it would do, row by row, for the import page's
- * preview: who joins, who is already in the class, who is invited, each row skipped and why.
+ * preview: who is already in the class, who is invited, each row skipped and why.
  * Nothing is written.
  */
 export const previewRosterAction = action({
@@ -76,11 +76,8 @@ export const importRosterAction = action({
     });
     if (result.status !== 'ok') return result;
     revalidatePath(`/classes/${klass.id}`);
-    const { joined, invited, failed, unchanged } = result.data;
-    const parts = [
-      `${joined} student${joined === 1 ? '' : 's'} joined`,
-      `${invited} invitation${invited === 1 ? '' : 's'} sent`,
-    ];
+    const { invited, failed, unchanged } = result.data;
+    const parts = [`${invited} invitation${invited === 1 ? '' : 's'} sent`];
     if (unchanged) parts.push(`${unchanged} unchanged`);
     const failure = failed
       ? ` ${failed} invitation${failed === 1 ? '' : 's'} could not be mailed; import the roster again later to retry.`

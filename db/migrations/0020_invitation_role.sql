@@ -1,0 +1,1 @@
+ALTER TABLE "class_invitation" ADD COLUMN "role" "class_role" DEFAULT 'student' NOT NULL;
