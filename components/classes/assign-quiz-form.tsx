@@ -17,7 +17,13 @@ export function AssignQuizForm({
   timeZone,
 }: {
   classId: string;
-  quizzes: { id: string; title: string; readingTitle: string; questionCount: number }[];
+  quizzes: {
+    id: string;
+    title: string;
+    readingTitle: string;
+    questionCount: number;
+    openToSelfStudy: boolean;
+  }[];
   /** The class's: the dates typed here are its wall-clock time. */
   timeZone: string;
 }) {
@@ -34,10 +40,18 @@ export function AssignQuizForm({
           <select id="assign-quiz" name="quizId" className={selectClass}>
             {quizzes.map((q) => (
               <option key={q.id} value={q.id}>
-                {q.readingTitle}: {q.title} ({q.questionCount} questions)
+                {q.readingTitle}: {q.title} ({q.questionCount} questions
+                {q.openToSelfStudy ? ', open to self-study' : ''})
               </option>
             ))}
           </select>
+          {quizzes.some((q) => q.openToSelfStudy) && (
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              A reading’s own quiz is open to anyone for self-study, answers included, so holding its feedback
+              until the due date keeps nothing secret. For graded work, assign a quiz built from your copy of
+              the reading’s bank.
+            </p>
+          )}
         </div>
         <AssignmentFields timeZone={timeZone} idPrefix="assign" />
       </ActionForm>

@@ -235,6 +235,8 @@ export async function listAssignableQuizzes({ userId }: { userId: string }) {
       title: quizzes.title,
       readingTitle: readings.title,
       questionCount: sql<number>`jsonb_array_length(${quizzes.questionIds})`.mapWith(Number),
+      /** A reading's default quiz: anyone who can open the reading may take it on their own, answers included. */
+      openToSelfStudy: quizzes.isDefault,
     })
     .from(quizzes)
     .innerJoin(readings, eq(readings.id, quizzes.readingId))

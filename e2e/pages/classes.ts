@@ -14,7 +14,7 @@ export async function createClass(page: Page, name: string): Promise<{ classUrl:
 
 /** The shipped Burns quiz as the assign form lists it. */
 export const BURNS_QUIZ =
-  'Lead with Diplomacy: Answering Putin after Salisbury: Lead with Diplomacy: comprehension quiz (12 questions)';
+  'Lead with Diplomacy: Answering Putin after Salisbury: Lead with Diplomacy: comprehension quiz (12 questions, open to self-study)';
 
 /** Assigns the Burns quiz to a class as its instructor does; answers the assignment's report link. */
 export async function assignBurns(page: Page, classUrl: string, title: string, dueAt: string) {
