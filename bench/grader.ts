@@ -164,7 +164,7 @@ const OPPOSING = new Set(['denial', 'wrong-recommendation']);
 
 /**
  * Answers written blind (`data/ir-answers-blind.jsonl`): by sessions that never saw the grader,
- * its code, its data or its figures, to the IR questions and to 41 questions of their own
+ * its code, its data or its figures, to the IR questions and to 53 questions of their own
  * (`data/ir-questions-blind.json`), each labelled per key point. Never trained or tuned on; the
  * shipped model grades them, and so does the word-overlap baseline with its cut-off tuned on the
  * training rows.

@@ -19,7 +19,12 @@ import { lensQuestions } from './templates/lens';
 import { argumentOrderQuestions, mainIdeaQuestions } from './templates/paragraphs';
 import { evidenceQuestions } from './templates/reasons';
 import { clozeQuestions } from './templates/statements';
-import { vocabularyItems, vocabularyMatchingQuestions, vocabularyQuestions } from './templates/vocabulary';
+import {
+  vocabularyItemId,
+  vocabularyItems,
+  vocabularyMatchingQuestions,
+  vocabularyQuestions,
+} from './templates/vocabulary';
 import { quotedWord, VALIDATORS, type ValidatorName, validateQuestion } from './validate';
 
 export type { ReadingAnalysis } from './analyse';
@@ -56,6 +61,9 @@ export type GenerateOptions = {
 /** Overgenerates with every template. */
 export function draftQuestions(analysis: ReadingAnalysis): Draft[] {
   const vocabulary = vocabularyItems(analysis);
+  const wordMeanings = vocabularyQuestions(analysis, vocabulary);
+  // A word asked on its own is matched with its meaning nowhere else: the pair would be its key.
+  const askedAlone = new Set(wordMeanings.map((d) => d.question.id));
   const discourse = readDiscourse(analysis);
   return [
     ...statementTrueFalse(analysis, discourse),
@@ -72,8 +80,11 @@ export function draftQuestions(analysis: ReadingAnalysis): Draft[] {
     ...argumentOrderQuestions(analysis),
     ...evidenceQuestions(analysis),
     ...clozeQuestions(analysis),
-    ...vocabularyQuestions(analysis, vocabulary),
-    ...vocabularyMatchingQuestions(analysis, vocabulary),
+    ...wordMeanings,
+    ...vocabularyMatchingQuestions(
+      analysis,
+      vocabulary.filter((item) => !askedAlone.has(vocabularyItemId(analysis, item))),
+    ),
     ...statedFactQuestions(analysis),
     ...howManyQuestions(analysis),
     ...actorStatementQuestions(analysis),
@@ -332,9 +343,10 @@ export function selectQuestions(
     true,
   );
 
-  // A matching item whose every word is asked on its own as well only repeats those items (blind
-  // raters marked such items unacceptable, or fixable by swapping its words), even where it is a
-  // paragraph's only question of that kind.
+  // A matching item with a word asked on its own as well gives that item's key away, and one whose
+  // every word is asked only repeats them (blind raters marked both unacceptable, or fixable by
+  // swapping its words), even where it is a paragraph's only question of that kind. The rule-based
+  // generator makes none; a provider's drafts may.
   const askedAlone = new Set(
     kept.flatMap((k) => {
       const word = k.template === 'vocabulary' ? quotedWord(k.question.prompt) : null;
@@ -345,9 +357,9 @@ export function selectQuestions(
     (k) =>
       k.template === 'vocabulary-matching' &&
       k.question.type === 'matching' &&
-      k.question.left.every((word) => askedAlone.has(word.text.toLowerCase())),
+      k.question.left.some((word) => askedAlone.has(word.text.toLowerCase())),
   );
-  thinOut(repeats, repeats.length, 'Its words are asked one by one already', true);
+  thinOut(repeats, repeats.length, 'A word of it is asked on its own already', true);
 
   const keptByType = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])) as Record<QuestionType, number>;
   for (const { question } of kept) keptByType[question.type]++;

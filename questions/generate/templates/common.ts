@@ -42,6 +42,10 @@ export type Draft = {
   quality: number;
 };
 
+/** A generated question's id: the reading's slug, then the template's own id for it. */
+export const generatedQuestionId = (analysis: ReadingAnalysis, id: string) =>
+  `${analysis.readingSlug}-gen-${id}`.toLowerCase().replace(/[^a-z0-9.-]+/g, '-');
+
 export function draftBase(
   analysis: ReadingAnalysis,
   input: { id: string; evidence: string[]; skill: Skill; difficulty: 1 | 2 | 3; explanation: string },
@@ -49,7 +53,7 @@ export function draftBase(
   const evidence = input.evidence.flatMap((id) => analysis.sentenceById.get(id) ?? []);
   const lemmas = evidence.flatMap((s) => [...s.content]);
   return {
-    id: `${analysis.readingSlug}-gen-${input.id}`.toLowerCase().replace(/[^a-z0-9.-]+/g, '-'),
+    id: generatedQuestionId(analysis, input.id),
     readingSlug: analysis.readingSlug,
     explanation: input.explanation,
     evidence: input.evidence,
