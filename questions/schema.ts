@@ -80,14 +80,32 @@ export type AnswerOption = z.infer<typeof answerOptionSchema>;
 export const evidenceOptionSchema = z.object({ id: sentenceIdSchema, text });
 export type EvidenceOption = z.infer<typeof evidenceOptionSchema>;
 
+/** Other phrasings a key point may list, and the length of each (grading aligns every one). */
+export const ACCEPTED_PHRASINGS_MOST = 10;
+export const KEY_POINT_MOST_CHARACTERS = 500;
+
 /** One point a good free-text answer makes; `accept` lists other phrasings that also earn it. */
 export const keyPointSchema = z.object({
   id: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]*$/)
     .max(60),
-  text,
-  accept: z.array(text).default([]),
+  text: text.pipe(
+    z
+      .string()
+      .max(KEY_POINT_MOST_CHARACTERS, `A key point is at most ${KEY_POINT_MOST_CHARACTERS} characters.`),
+  ),
+  // Every phrasing is aligned with every answer: bounded, so that no rubric makes grading slow.
+  accept: z
+    .array(
+      text.pipe(
+        z
+          .string()
+          .max(KEY_POINT_MOST_CHARACTERS, `A phrasing is at most ${KEY_POINT_MOST_CHARACTERS} characters.`),
+      ),
+    )
+    .max(ACCEPTED_PHRASINGS_MOST, `List at most ${ACCEPTED_PHRASINGS_MOST} other phrasings of a key point.`)
+    .default([]),
   weight: z.number().positive().max(10).default(1),
 });
 export type KeyPoint = z.infer<typeof keyPointSchema>;

@@ -78,4 +78,41 @@ describe('importGlossaryTerms', () => {
       1,
     );
   });
+
+  it('refuses a list or a term past the bounds of a glossary, and writes nothing (every form is marked on every view)', async () => {
+    const reading = await draftWithTerm();
+    const most = { terms: 3, aliases: 2 };
+    const term = (t: string) => ({ term: t, definition: `About ${t}.`, aliases: [] });
+    expect(
+      await importGlossaryTerms({
+        readingId: reading.id,
+        duplicates: 'skip',
+        most,
+        terms: [term('a'), term('b'), term('c')],
+      }),
+    ).toBe('full');
+    expect(await listGlossary({ readingId: reading.id })).toHaveLength(1);
+    expect(
+      await importGlossaryTerms({
+        readingId: reading.id,
+        duplicates: 'skip',
+        most,
+        terms: [term('a'), term('b')],
+      }),
+    ).toEqual({
+      added: 2,
+      replaced: 0,
+      skipped: 0,
+    });
+    expect(await saveGlossaryTerm({ readingId: reading.id, ...term('d'), mostTerms: 3 })).toBe('full');
+    // Merged forms stay within the bound.
+    await importGlossaryTerms({
+      readingId: reading.id,
+      duplicates: 'replace',
+      most,
+      terms: [{ term: 'Embargo', definition: 'New.', aliases: ['embargoes', 'embargoed', 'embargoing'] }],
+    });
+    const embargo = (await listGlossary({ readingId: reading.id })).find((t) => t.term === 'Embargo');
+    expect(embargo?.aliases).toHaveLength(2);
+  });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, getTableColumns, isNull, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { getDb, isUniqueViolation } from '@/db';
 import {
   contextNotes,
@@ -9,6 +9,7 @@ import {
   readingProgress,
   readings,
 } from '@/db/schema';
+import { GLOSSARY_MOST } from '@/questions/glossary/term-list';
 import type { ParsedReading, ReadingSection } from '@/questions/reading/types';
 
 /** A reading that ships in content/ as lib/reading/content.ts loads it. */
@@ -353,13 +354,16 @@ export async function saveGlossaryTerm({
   term,
   definition,
   aliases,
+  mostTerms = GLOSSARY_MOST.terms,
 }: {
   readingId: string;
   id?: string;
   term: string;
   definition: string;
   aliases: string[];
-}): Promise<'saved' | 'duplicate' | 'not-found'> {
+  /** Terms a reading's glossary may hold: a new one past this is refused. */
+  mostTerms?: number;
+}): Promise<'saved' | 'duplicate' | 'not-found' | 'full'> {
   const db = await getDb();
   try {
     if (id) {
@@ -372,6 +376,11 @@ export async function saveGlossaryTerm({
       await glossaryChanged(db, readingId);
       return 'saved';
     }
+    const [{ terms } = { terms: 0 }] = await db
+      .select({ terms: count() })
+      .from(glossaryTerms)
+      .where(eq(glossaryTerms.readingId, readingId));
+    if (terms >= mostTerms) return 'full';
     const inserted = await db
       .insert(glossaryTerms)
       .values({ readingId, term, definition, aliases })
@@ -395,11 +404,14 @@ export async function importGlossaryTerms({
   readingId,
   terms,
   duplicates,
+  most = GLOSSARY_MOST,
 }: {
   readingId: string;
   terms: { term: string; definition: string; aliases: string[] }[];
   duplicates: 'skip' | 'replace';
-}): Promise<{ added: number; replaced: number; skipped: number }> {
+  /** Terms the glossary may hold, and forms a term may have: a list past them adds nothing. */
+  most?: { terms: number; aliases: number };
+}): Promise<{ added: number; replaced: number; skipped: number } | 'full'> {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const existing = await tx
@@ -407,6 +419,8 @@ export async function importGlossaryTerms({
       .from(glossaryTerms)
       .where(eq(glossaryTerms.readingId, readingId));
     const byTerm = new Map(existing.map((row) => [row.term.toLowerCase(), row]));
+    const newTerms = new Set(terms.map((t) => t.term.toLowerCase()).filter((t) => !byTerm.has(t)));
+    if (existing.length + newTerms.size > most.terms) return 'full';
     const counts = { added: 0, replaced: 0, skipped: 0 };
     const fresh: typeof terms = [];
     for (const entry of terms) {
@@ -419,7 +433,7 @@ export async function importGlossaryTerms({
         counts.skipped++;
         continue;
       }
-      const aliases = [...new Set([...row.aliases, ...entry.aliases])];
+      const aliases = [...new Set([...row.aliases, ...entry.aliases])].slice(0, most.aliases);
       await tx
         .update(glossaryTerms)
         .set({ definition: entry.definition, aliases })

@@ -41,6 +41,15 @@ async function setUp() {
   return { reading };
 }
 
+describe('reading an uploaded bank file', () => {
+  // Detection and parsing run in the request: a pattern that restarted at every line of a file of
+  // newlines held the server for about an hour (a static review's proof of concept).
+  it('tells the format of a file of a million blank lines in one pass', () => {
+    expect(detectFormat(`${'\n'.repeat(1_000_000)}x`)).toBe('gift');
+    expect(detectFormat(`${' \n'.repeat(500_000)}A) x`)).toBe('gift');
+  });
+});
+
 describe('importing into a bank', () => {
   it('plans a file of many questions in the engine worker, with the drafts a plan in place gives', async () => {
     const { reading } = await setUp();

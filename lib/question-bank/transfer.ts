@@ -97,7 +97,13 @@ const FORMATS: Record<
 export function detectFormat(text: string): TextFormat {
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('<')) return 'moodle-xml';
-  if (/^\s*ANSWER:\s*[A-Z]\s*$/m.test(text) && /^\s*[A-Z][).]/m.test(text) && !/(^|[^\\])\{/.test(text))
+  // Blanks within a line only: "\s*" after "^" under the m flag would start again at every line
+  // and run over every newline after it (a file of newlines took an hour).
+  if (
+    /^[ \t]*ANSWER:[ \t]*[A-Z][ \t]*$/m.test(text) &&
+    /^[ \t]*[A-Z][).]/m.test(text) &&
+    !/(^|[^\\])\{/.test(text)
+  )
     return 'aiken';
   return 'gift';
 }

@@ -297,7 +297,7 @@ function plain(text: string, format: string | null): string {
   if (format === 'html' || /<\/?(p|br|b|i|em|strong|span|div)\b/i.test(text))
     return text
       .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<[^>]*>/g, '')
+      .replace(/<[^<>]*>/g, '')
       .replace(/&nbsp;/g, ' ')
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')

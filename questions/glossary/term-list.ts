@@ -8,6 +8,12 @@ import { escapeRegExp, WORD_END, WORD_START } from '../language/regexp';
  * purpose, because definitions use semicolons far more often than lists do.
  */
 
+/**
+ * A reading's glossary: every term and form is marked in the text on each view of the reading
+ * (one pattern of all of them), so its size is bounded (20,000 forms held the server 7 s a view).
+ */
+export const GLOSSARY_MOST = { terms: 500, aliases: 10 } as const;
+
 export const TERM_LIST_LIMITS = {
   lines: 500,
   bytes: 100_000,

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { remember } from '../language/bounded-cache';
 import { isContent, type Pos, type Token, tokenize, toWordNetPos } from '../language/tokens';
 import { relationsOf, type WordNetPos } from '../language/wordnet';
 
@@ -49,8 +50,7 @@ function relationsFor(token: Token): { forms: Set<string>; opposites: Set<string
   }
   for (const form of forms) opposites.delete(form);
   const entry = { forms, opposites };
-  relationsCache.set(key, entry);
-  return entry;
+  return remember(relationsCache, key, entry, 50_000);
 }
 
 function compileTerms(text: string, promptWords: Set<string>): Term[] {

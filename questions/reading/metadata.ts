@@ -46,6 +46,8 @@ const BYLINE = new RegExp(
   'iu',
 );
 const PERSON_NAME = new RegExp(`^${NAME}$`, 'u');
+/** Longest line read as a byline ("By A, B, C and D, April 3, 2018" is about 50 characters). */
+const BYLINE_MOST = 160;
 
 const PUBLISHED_IN =
   /^(?:this|the|an earlier version of this|a version of this) (?:article|op-ed|essay|piece|column|commentary|speech|text|interview)(?: was)? (?:originally |first )?(?:published|appeared|ran|posted) (?:in|on|by) (.+?)(?:\s+on\s+(.+?))?\.?$/i;
@@ -321,7 +323,8 @@ export function extractMetadata(blocks: Block[], meta: FoundMetadata): Block[] {
       meta.source ??= writtenFor[1].trim().replace(/^the\s+/i, 'The ');
       return true;
     }
-    const byline = BYLINE.exec(text);
+    // A byline is a short line; the pattern's name groups backtrack exponentially on a long one.
+    const byline = text.length <= BYLINE_MOST ? BYLINE.exec(text) : null;
     if (byline?.[1]) {
       meta.author ??= titleCase(byline[1]);
       if (byline[2]) meta.publishedOn ??= byline[2];

@@ -63,6 +63,19 @@ describe('parseReading on the Burns seed', () => {
 });
 
 describe('parseReading on nasty input', () => {
+  // Pasted text is parsed in the request: patterns that backtracked on crafted input held the
+  // server for minutes to hours (a static review's proofs of concept). Each must now finish at once.
+  it('reads crafted bylines and a flood of "<" or unclosed comments in one pass', () => {
+    const sentences = 'The envoys met in Geneva. They agreed on nothing at all.';
+    const byline = `By ${'Ab de and '.repeat(45)}!\n\n${sentences}`;
+    expect(parseReading({ text: byline, format: 'text' }).paragraphs.length).toBeGreaterThan(0);
+    for (const flood of ['<', '<!--', '<script ', '<p '])
+      expect(
+        parseReading({ text: `<p>${sentences}</p>\n\n${flood.repeat(200_000)}`, format: 'text' })
+          .paragraphs[0]!.text,
+      ).toBe(sentences);
+  });
+
   it('refuses empty and whitespace-only text', () => {
     expect(() => parseReading({ text: '', format: 'text' })).toThrow(ReadingParseError);
     expect(() => parseReading({ text: ' \n\n\t \r\n', format: 'markdown' })).toThrow(/No readable text/);

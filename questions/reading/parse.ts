@@ -151,21 +151,25 @@ function splitFrontMatter(text: string): { body: string; frontMatter: Record<str
 }
 
 const BLOCK_TAGS =
-  /<\/?(p|div|br|h[1-6]|li|ul|ol|section|article|blockquote|header|footer|tr|table)\b[^>]*>/gi;
+  /<\/?(p|div|br|h[1-6]|li|ul|ol|section|article|blockquote|header|footer|tr|table)\b[^<>]*>/gi;
 
-/** Text of an HTML fragment: scripts and styles dropped whole, other tags removed, entities decoded. */
+/**
+ * Text of an HTML fragment: scripts and styles dropped whole, other tags removed, entities decoded.
+ * Every pattern is linear in the text: a tag ends at the next "<" if no ">" comes first, and an
+ * unclosed comment or script runs to the end (as in a browser), so that a paste of a million "<"
+ * or "<!--" costs one pass rather than one pass each (pasted text is parsed in the request).
+ */
 export function htmlToText(html: string): string {
   return decodeHTML(
     html
-      .replace(/<!--[\s\S]*?-->/g, '')
-      .replace(/<(script|style|noscript|template|iframe|object)\b[\s\S]*?<\/\1\s*>/gi, '')
-      .replace(/<(script|style|noscript|template|iframe|object)\b[^>]*>/gi, '')
+      .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+      .replace(/<(script|style|noscript|template|iframe|object)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
       .replace(BLOCK_TAGS, '\n\n')
-      .replace(/<[^>]*>/g, ''),
+      .replace(/<[^<>]*>/g, ''),
   );
 }
 
-const looksLikeHtml = (text: string) => /<\/?[a-z][a-z0-9-]*(\s[^>]*)?>/i.test(text);
+const looksLikeHtml = (text: string) => /<\/?[a-z][a-z0-9-]*(\s[^<>]*)?>/i.test(text);
 
 /**
  * Text copied from a page's markdown keeps its escapes: "1 \. Try to recall …", "don\'t". A

@@ -1,3 +1,4 @@
+import { remember } from '../language/bounded-cache';
 import { lookup } from '../language/wordnet';
 
 /**
@@ -43,7 +44,7 @@ function isWord(word: string): boolean {
       INFLECTIONS.some(
         ([ending, base]) => ending.test(lower) && lower.length > 3 && inWordNet(lower.replace(ending, base)),
       );
-    known.set(lower, found);
+    remember(known, lower, found, 200_000);
   }
   return found;
 }

@@ -31,7 +31,7 @@ import { action } from '@/lib/server/endpoint';
 import { field } from '@/lib/server/input';
 import { readingToEdit } from '@/lib/server/policy';
 import { done, ok, type Result, refuse } from '@/lib/server/result';
-import { TERM_LIST_LIMITS, TermListTooLargeError } from '@/questions/glossary/term-list';
+import { GLOSSARY_MOST, TERM_LIST_LIMITS, TermListTooLargeError } from '@/questions/glossary/term-list';
 
 const readingId = field.id('That reading');
 const _megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
@@ -146,6 +146,10 @@ export const saveGlossaryTermAction = action({
           .split(',')
           .map((a) => a.trim())
           .filter(Boolean),
+      )
+      .refine(
+        (forms) => forms.length <= GLOSSARY_MOST.aliases,
+        `List at most ${GLOSSARY_MOST.aliases} other forms.`,
       ),
   }),
   rule: 'edit-reading',
@@ -157,7 +161,13 @@ export const saveGlossaryTermAction = action({
       term: input.term,
       definition: input.definition,
       aliases: input.aliases,
+      mostTerms: GLOSSARY_MOST.terms,
     });
+    if (saved === 'full')
+      return refuse(
+        'conflict',
+        `The glossary holds ${GLOSSARY_MOST.terms} terms already: remove one to add another.`,
+      );
     if (saved === 'duplicate')
       return refuse('conflict', `“${input.term}” is already in the glossary: edit that entry instead.`, {
         fieldErrors: { term: ['This term is already in the glossary.'] },
@@ -252,7 +262,17 @@ export const importTermListAction = action({
       );
     const terms = termsToWrite(read.data, input);
     if (terms.length === 0) return refuse('invalid', 'No term to add: none was found in the text or ticked.');
-    const counts = await importGlossaryTerms({ readingId: reading.id, terms, duplicates: input.duplicates });
+    const counts = await importGlossaryTerms({
+      readingId: reading.id,
+      terms,
+      duplicates: input.duplicates,
+      most: GLOSSARY_MOST,
+    });
+    if (counts === 'full')
+      return refuse(
+        'conflict',
+        `A glossary holds at most ${GLOSSARY_MOST.terms} terms; this list would pass that. Add fewer, or remove some first.`,
+      );
     revalidateReading(reading);
     const left = read.data.rows.length - terms.length;
     const parts = [
