@@ -13,7 +13,51 @@ export type WorkProgress = { done: number; total: number; stage?: string };
  * Answers the worker's last JSON line, or `{ ok: false, error }` in plain words; the lines before
  * it that report progress (`{ "progress": { done, total } }`) go to `onProgress` as they come.
  */
-export function runEngineWorker<T extends { ok: boolean }>(
+/**
+ * Workers running at once in this server, and jobs that may wait for one. Each worker is a Node
+ * process of 100 MB or more: without a bound, fifty uploads at once from one account started
+ * fifty and ran the machine out of memory. Past the queue a job is refused at once.
+ */
+export const ENGINE_WORKERS = { running: 2, waiting: 8 } as const;
+/** A worker's heap, in MB: a hostile file fails the job rather than the machine. */
+const WORKER_HEAP_MB = 1024;
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Waits for a free worker slot; false when the queue is full. */
+function takeSlot(): Promise<boolean> {
+  if (running < ENGINE_WORKERS.running) {
+    running++;
+    return Promise.resolve(true);
+  }
+  if (waiting.length >= ENGINE_WORKERS.waiting) return Promise.resolve(false);
+  return new Promise((resolve) => waiting.push(() => resolve(true)));
+}
+
+function releaseSlot() {
+  const next = waiting.shift();
+  if (next) next();
+  else running--;
+}
+
+export async function runEngineWorker<T extends { ok: boolean }>(
+  job: Record<string, unknown>,
+  options: { timeLimitMs: number; what: string; onProgress?: (progress: WorkProgress) => void },
+): Promise<T | { ok: false; error: string }> {
+  if (!(await takeSlot()))
+    return {
+      ok: false,
+      error: `The server is busy with other imports and question runs: try ${options.what.toLowerCase()} again in a minute.`,
+    };
+  try {
+    return await runInChild<T>(job, options);
+  } finally {
+    releaseSlot();
+  }
+}
+
+function runInChild<T extends { ok: boolean }>(
   job: Record<string, unknown>,
   {
     timeLimitMs,
@@ -24,7 +68,12 @@ export function runEngineWorker<T extends { ok: boolean }>(
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(process.cwd(), 'questions/worker.ts')],
+      [
+        `--max-old-space-size=${WORKER_HEAP_MB}`,
+        '--import',
+        'tsx',
+        path.join(process.cwd(), 'questions/worker.ts'),
+      ],
       {
         cwd: process.cwd(),
         stdio: ['pipe', 'pipe', 'pipe'],
