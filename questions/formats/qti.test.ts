@@ -221,6 +221,23 @@ describe('reading a package safely', { timeout: 120_000 }, () => {
     else expect(result.questions).toEqual([]);
   });
 
+  it('reads an item the manifest names a thousand times once', () => {
+    // Each reference parsed the same file again: 1,000 of them to a 2 MB item took minutes.
+    const pkg = bankToQtiPackage(burns, 'qti3', { title: 'Burns' });
+    const [itemPath, itemText] = Object.entries(pkg.files).find(([path]) => path.startsWith('items/'))!;
+    const manifest = (pkg.files['imsmanifest.xml'] as string).replace(
+      /<resources>[\s\S]*<\/resources>/,
+      `<resources>${`<resource identifier="r" type="imsqti_item_xmlv3p0" href="${itemPath}"/>`.repeat(1000)}</resources>`,
+    );
+    const read = readQtiPackage(
+      zipSync(
+        { 'imsmanifest.xml': strToU8(manifest), [itemPath]: strToU8(itemText as string) },
+        { level: 0 },
+      ),
+    );
+    expect(read.questions).toHaveLength(1);
+  });
+
   it('refuses too many entries, a file that is not a zip, and a package larger than the limit', () => {
     const many = zipSync(
       Object.fromEntries(
