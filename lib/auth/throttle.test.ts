@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { setUpTestDatabase } from '@/db/test-database';
-import { clearFailures, clientIp, recordFailure, secondsUntilAllowed, signInKeys } from './throttle';
+import {
+  clearFailures,
+  clientIp,
+  INVITATION_MAILS_A_DAY,
+  recordFailure,
+  secondsUntilAllowed,
+  signInKeys,
+  spendInvitationMails,
+} from './throttle';
 
 setUpTestDatabase();
 
@@ -76,6 +84,19 @@ describe('sign-in throttle', () => {
     // 30 s on the 300th failure, doubling, but never more than 2 minutes (an account's lock goes to 15).
     expect(locks).toEqual([30, 60, 120, 120, 120]);
     expect(await secondsUntilAllowed(innocent, at(t0, 303 + 121))).toBe(0);
+  });
+});
+
+describe('invitation mails', () => {
+  it("keeps an account within a day's budget, all or nothing, and starts afresh after a quiet day", async () => {
+    const user = `spender-${crypto.randomUUID()}`;
+    const now = new Date('2026-12-01T09:00:00Z');
+    expect(await spendInvitationMails(user, INVITATION_MAILS_A_DAY - 1, now)).toBe(true);
+    // A roster that would pass the budget sends nothing; one mail more still fits.
+    expect(await spendInvitationMails(user, 2, now)).toBe(false);
+    expect(await spendInvitationMails(user, 1, now)).toBe(true);
+    expect(await spendInvitationMails(user, 1, now)).toBe(false);
+    expect(await spendInvitationMails(user, 1, new Date(now.getTime() + 25 * 3_600_000))).toBe(true);
   });
 });
 

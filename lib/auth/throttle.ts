@@ -132,6 +132,41 @@ export async function recordFailure(keys: ThrottleKey[], now = new Date()): Prom
   }
 }
 
+/**
+ * Invitation mails an account may send in a day (quiet for a day, the count starts afresh): one
+ * large lecture's roster, not a spammer's list. Anyone can start a class, and each invitation
+ * carries its class's name from the app's own address.
+ */
+export const INVITATION_MAILS_A_DAY = 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Spends `amount` of an account's daily invitation mails, all or nothing: false (and nothing
+ * spent) when they would pass the budget.
+ */
+export async function spendInvitationMails(
+  userId: string,
+  amount: number,
+  now = new Date(),
+): Promise<boolean> {
+  if (amount === 0) return true;
+  if (amount > INVITATION_MAILS_A_DAY) return false;
+  const db = await getDb();
+  const key = `inviteMail:${userId}`;
+  const dayStart = sql`${new Date(now.getTime() - DAY_MS).toISOString()}::timestamptz`;
+  const spent = sql`case when ${signInThrottle.lastFailureAt} < ${dayStart} then ${amount} else ${signInThrottle.failures} + ${amount} end`;
+  const [row] = await db
+    .insert(signInThrottle)
+    .values({ key, failures: amount, lastFailureAt: now })
+    .onConflictDoUpdate({
+      target: signInThrottle.key,
+      set: { failures: spent, lastFailureAt: now },
+      setWhere: sql`${spent} <= ${INVITATION_MAILS_A_DAY}`,
+    })
+    .returning({ failures: signInThrottle.failures });
+  return row !== undefined;
+}
+
 /** A successful sign-in clears the account's count (not the address's: one good login should not unlock an attacker). */
 export async function clearFailures(email: string): Promise<void> {
   const db = await getDb();

@@ -237,6 +237,9 @@ describe('co-instructors', () => {
     // The same answer for an account and an address without one: nothing tells who has an account.
     expect(await ask(student.email)).toEqual({ status: 'invited' });
     expect(await ask(stranger)).toEqual({ status: 'invited' });
+    // A day between mails to one address: no mail-bombing by asking again.
+    expect(await ask(stranger)).toEqual({ status: 'sent-recently' });
+    expect(mailsTo(stranger)).toHaveLength(1);
     expect((await getMembership({ classId: setup.klass.id, userId: student.id }))?.role).toBe('student');
     expect(mailsTo(student.email)[0]!.raw).toContain('Subject: You are invited to teach');
     const token = tokenSentTo(student.email);

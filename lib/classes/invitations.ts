@@ -9,6 +9,7 @@ import {
   writeRoster,
 } from '@/db/queries/invitations';
 import { hashMailToken, newMailToken } from '@/lib/auth/mail-token';
+import { INVITATION_MAILS_A_DAY, spendInvitationMails } from '@/lib/auth/throttle';
 import { parseRoster, ROSTER_LAYOUTS, type RosterLayout } from '@/lib/classes/roster';
 import { sendMail } from '@/lib/mail';
 import { ok, type Result, refuse } from '@/lib/server/result';
@@ -169,6 +170,11 @@ export async function confirmRoster({
     return refuse('conflict', 'The roster reads differently than in the preview; preview it again.');
   const { rows } = plan.data;
   const toMail = rows.filter((r) => r.mails && r.email);
+  if (!(await spendInvitationMails(instructor.id, toMail.length, now)))
+    return refuse(
+      'rate-limited',
+      `You can send at most ${INVITATION_MAILS_A_DAY} invitations a day, and this roster would pass that. Import the rest tomorrow.`,
+    );
   const expiresAt = new Date(now.getTime() + INVITATION_LIMITS.days * 86_400_000);
   const links = toMail.map((r) => ({ row: r, ...newMailToken() }));
   await writeRoster({
@@ -239,7 +245,12 @@ export function invitationMail({
   };
 }
 
-export type CoInstructorInvited = { status: 'invited' } | { status: 'teaches' } | { status: 'sent-enough' };
+export type CoInstructorInvited =
+  | { status: 'invited' }
+  | { status: 'teaches' }
+  | { status: 'sent-enough' }
+  | { status: 'sent-recently' }
+  | { status: 'over-budget' };
 
 /**
  * Asks someone to teach the class with its instructors: a mailed invitation they accept, as a
@@ -263,6 +274,9 @@ export async function inviteCoInstructor({
   if (standing.accounts.get(email)?.role === 'instructor') return { status: 'teaches' };
   const earlier = standing.invitations.get(email);
   if (earlier && earlier.sendCount >= INVITATION_LIMITS.sends) return { status: 'sent-enough' };
+  // As a roster's: a day between mails to one address, and within the account's daily budget.
+  if (earlier && !resendDecision(earlier, now).mails) return { status: 'sent-recently' };
+  if (!(await spendInvitationMails(instructor.id, 1, now))) return { status: 'over-budget' };
   const { token, tokenHash } = newMailToken();
   await writeRoster({
     classId: klass.id,

@@ -204,6 +204,13 @@ export const addCoInstructorAction = action({
     if (!instructor) return refuse('unauthenticated', 'Your session has ended. Sign in again to continue.');
     const invited = await inviteCoInstructor({ klass, instructor, email: input.email, origin });
     if (invited.status === 'teaches') return done(`${input.email} already teaches this class.`);
+    if (invited.status === 'sent-recently')
+      return refuse(
+        'conflict',
+        `${input.email} was invited less than a day ago: wait for them to accept it.`,
+      );
+    if (invited.status === 'over-budget')
+      return refuse('rate-limited', 'You have sent as many invitations as a day allows. Try again tomorrow.');
     if (invited.status === 'sent-enough')
       return refuse(
         'conflict',
