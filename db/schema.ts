@@ -253,6 +253,9 @@ export const readings = pgTable(
     // edit never reuses a deleted id; null until the first paragraph edit.
     issuedIds: jsonb('issued_ids').$type<NonNullable<ParsedReading['issuedIds']>>(),
     wordCount: integer('word_count').notNull(),
+    // Kept by the database beside the text, so that lists of readings (every visit to /readings)
+    // never unpack every reading's paragraphs: 1,000 large published readings cost 2 s a list.
+    paragraphCount: integer('paragraph_count').generatedAlwaysAs(sql`jsonb_array_length(paragraphs)`),
     readingMinutes: integer('reading_minutes').notNull(),
     // Guided mode: the next section opens once the section's guided question is answered.
     guidedMode: boolean('guided_mode').notNull().default(false),

@@ -124,7 +124,7 @@ export async function listVisibleReadings({ userId }: { userId: string }) {
       status: readings.status,
       readingMinutes: readings.readingMinutes,
       createdBy: readings.createdBy,
-      paragraphCount: sql<number>`jsonb_array_length(${readings.paragraphs})`.mapWith(Number),
+      paragraphCount: sql<number>`coalesce(${readings.paragraphCount}, 0)`.mapWith(Number),
       furthestParagraph: readingProgress.furthestParagraph,
       completedAt: readingProgress.completedAt,
     })
@@ -561,7 +561,7 @@ export async function listReadingsInProgress({ userId }: { userId: string }) {
       slug: readings.slug,
       title: readings.title,
       furthestParagraph: readingProgress.furthestParagraph,
-      paragraphCount: sql<number>`jsonb_array_length(${readings.paragraphs})`.mapWith(Number),
+      paragraphCount: sql<number>`coalesce(${readings.paragraphCount}, 0)`.mapWith(Number),
       completedAt: readingProgress.completedAt,
       updatedAt: readingProgress.updatedAt,
     })

@@ -1,0 +1,1 @@
+ALTER TABLE "reading" ADD COLUMN "paragraph_count" integer GENERATED ALWAYS AS (jsonb_array_length(paragraphs)) STORED;
