@@ -48,8 +48,8 @@ export function AssignQuizForm({
           {quizzes.some((q) => q.openToSelfStudy) && (
             <p className="text-xs text-slate-600 dark:text-slate-400">
               A reading’s own quiz is open to anyone for self-study, answers included, so holding its feedback
-              until the due date keeps nothing secret. For graded work, assign a quiz built from your copy of
-              the reading’s bank.
+              until the due date keeps nothing secret. For graded work, use a quiz built from your copy of the
+              reading’s bank.
             </p>
           )}
         </div>
