@@ -1393,6 +1393,22 @@ describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', (
     expect(nearMissesOf(drafts, 'humanize')).toHaveLength(3);
   });
 
+  it('keeps no question twice in two forms (the same "why" as a short answer and with choices)', () => {
+    for (const slug of ['bush-2001-inaugural', 'carter-1977-inaugural']) {
+      const text = readFileSync(`bench/fixtures/ir-texts/fresh/${slug}.txt`, 'utf8');
+      const report = generateQuestions(parseReading({ text, format: 'text' }), { readingSlug: slug });
+      const typesByPrompt = new Map<string, Set<string>>();
+      for (const q of report.questions) {
+        const prompt = q.prompt.trim().toLowerCase();
+        typesByPrompt.set(prompt, (typesByPrompt.get(prompt) ?? new Set()).add(q.type));
+      }
+      expect(
+        [...typesByPrompt].filter(([, types]) => types.size > 1).map(([prompt]) => prompt),
+        slug,
+      ).toEqual([]);
+    }
+  });
+
   it("keeps no matching item with a word asked on its own (the pair would be that item's key)", () => {
     const text = readFileSync('bench/fixtures/ir-texts/fresh/obama-2009-inaugural.txt', 'utf8');
     const reading = parseReading({ text, format: 'text' });

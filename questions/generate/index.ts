@@ -237,7 +237,14 @@ export function selectQuestions(
   const kept: Passing[] = [];
   const keptByParagraph = new Map<number, Passing[]>();
   const perParagraphType = new Map<string, number>();
+  // The same question asked in two forms ("why …?" as a short answer and again with choices):
+  // blind raters marked the second one a duplicate every time. Items of one type that share a
+  // general prompt ("Match each word with its meaning …") differ by their content, checked below.
+  const keptPrompts = new Map<string, QuestionType>();
+  const promptOf = (candidate: Passing) => candidate.question.prompt.trim().toLowerCase();
   const isDuplicate = (candidate: Passing) => {
+    const asked = keptPrompts.get(promptOf(candidate));
+    if (asked && asked !== candidate.question.type) return true;
     for (const paragraph of candidate.paragraphs) {
       for (const other of keptByParagraph.get(paragraph) ?? []) {
         if (other.question.type !== candidate.question.type) continue;
@@ -250,6 +257,7 @@ export function selectQuestions(
   };
   const keep = (candidate: Passing) => {
     kept.push(candidate);
+    if (!keptPrompts.has(promptOf(candidate))) keptPrompts.set(promptOf(candidate), candidate.question.type);
     for (const paragraph of candidate.paragraphs) {
       keptByParagraph.set(paragraph, [...(keptByParagraph.get(paragraph) ?? []), candidate]);
       const key = `${paragraph}:${candidate.question.type}`;
