@@ -177,7 +177,9 @@ export function analyseReading(reading: ParsedReading, readingSlug: string): Rea
   const firstPerson = texts
     .map((t) => t.match(/\b(?:I|we|our|us|my)\b/g)?.length ?? 0)
     .reduce((a, b) => a + b, 0);
-  const addressed = texts.some((t) => ADDRESS.test(t));
+  // Where a speech greets or thanks its listeners: its opening or closing paragraphs. An op-ed may
+  // turn to "Mr President" in the middle of its argument (a blind rater marked "the speaker" there).
+  const addressed = [...texts.slice(0, 2), ...texts.slice(2).slice(-2)].some((t) => ADDRESS.test(t));
   const authorName = reading.author
     ? (reading.author.trim().split(/\s+/).at(-1) ?? 'the author')
     : addressed && firstPerson / Math.max(1, reading.wordCount) > 0.015

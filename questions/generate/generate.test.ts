@@ -1534,6 +1534,15 @@ describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', (
     expect(written.authorName).toBe('the author');
     // In the first person without listeners, an op-ed: blind raters marked "the speaker" wrong.
     expect(analysedText(`${essay}\n\n${firstPerson}`, 'vocabulary-op-ed-test').authorName).toBe('the author');
+    // An op-ed may turn to "Mr President" in the middle of its argument; a speech greets its
+    // listeners where it opens or closes.
+    const middle = [
+      ...KINGDOMS.slice(0, 2),
+      `Do the right thing, Mr President: ${firstPerson}`,
+      ...KINGDOMS.slice(2),
+    ];
+    expect(middle.length).toBeGreaterThan(4);
+    expect(analysedText(middle.join('\n\n'), 'vocabulary-apostrophe-test').authorName).toBe('the author');
     const prompts = (small: typeof spoken) =>
       vocabularyQuestions(small, vocabularyItems(small)).map((d) => d.question.prompt);
     expect(prompts(spoken).length).toBeGreaterThan(0);
