@@ -11,12 +11,7 @@ import { bumpSessionVersion, normaliseEmail } from '@/db/queries/users';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { checkCredentials, signInSchema } from '@/lib/auth/accounts';
 import { trustLoopbackOnly } from '@/lib/auth/host';
-import {
-  KNOWN_DEVICE_COOKIE,
-  knownDeviceCookie,
-  knownDeviceToken,
-  knownDeviceTokenIn,
-} from '@/lib/auth/known-device';
+import { KNOWN_DEVICE_COOKIE, knownDeviceCookie, knownDeviceTokenIn } from '@/lib/auth/known-device';
 import { getAuthSecret } from '@/lib/auth/secret';
 import {
   liveSession,
@@ -127,7 +122,7 @@ async function buildConfig(request?: Request): Promise<NextAuthConfig> {
           // This browser now knows the account: failures others cause cannot lock it out.
           (await cookies()).set(
             KNOWN_DEVICE_COOKIE,
-            await knownDeviceToken(result.user.email),
+            result.deviceToken,
             knownDeviceCookie(secureCookies(req.headers)),
           );
           return result.user;

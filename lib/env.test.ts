@@ -31,6 +31,10 @@ describe('env', () => {
     vi.resetModules();
     vi.stubEnv('SEED_DEMO', '');
     vi.stubEnv('AUTH_URL', '');
+    vi.stubEnv('AUTH_TRUST_HOST', 'true');
+    expect((await loadEnv()).SEED_DEMO).toBe(false);
+    vi.resetModules();
+    vi.stubEnv('AUTH_TRUST_HOST', '');
     expect((await loadEnv()).SEED_DEMO).toBe(true);
   });
 

@@ -33,7 +33,7 @@ const envSchema = z
     AUTH_GOOGLE_ID: optionalText,
     AUTH_GOOGLE_SECRET: optionalText,
     // Demo accounts with a published password: on by default where the app runs for one person
-    // (no AUTH_URL), off by default on a server people reach by its address.
+    // (no AUTH_URL or AUTH_TRUST_HOST), off by default on a server people reach by its address.
     SEED_DEMO: flag(null),
     // Site administrators by email, besides those made with `npm run admin -- grant <email>`.
     SITE_ADMIN_EMAILS: emailList,
@@ -53,7 +53,10 @@ const envSchema = z
     QUESTIONS_LLM_MODEL: optionalText,
     QUESTIONS_LLM_API_KEY: optionalText,
   })
-  .transform((config) => ({ ...config, SEED_DEMO: config.SEED_DEMO ?? !config.AUTH_URL }));
+  .transform((config) => ({
+    ...config,
+    SEED_DEMO: config.SEED_DEMO ?? !(config.AUTH_URL || config.AUTH_TRUST_HOST),
+  }));
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -80,9 +80,15 @@ export type AnswerOption = z.infer<typeof answerOptionSchema>;
 export const evidenceOptionSchema = z.object({ id: sentenceIdSchema, text });
 export type EvidenceOption = z.infer<typeof evidenceOptionSchema>;
 
-/** Other phrasings a key point may list, and the length of each (grading aligns every one). */
-export const ACCEPTED_PHRASINGS_MOST = 10;
-export const KEY_POINT_MOST_CHARACTERS = 500;
+/**
+ * Grading aligns every phrasing of every key point with the answer, so a rubric is bounded: other
+ * phrasings per point (an imported short answer's accepted answers among them), the length of
+ * each, and the characters of the whole rubric (twelve points of hundreds of long phrasings held
+ * the server about 40 s an answer; at this bound the slowest rubric grades in well under a second).
+ */
+export const ACCEPTED_PHRASINGS_MOST = 20;
+export const PHRASING_MOST_CHARACTERS = 500;
+export const RUBRIC_MOST_CHARACTERS = 20_000;
 
 /** One point a good free-text answer makes; `accept` lists other phrasings that also earn it. */
 export const keyPointSchema = z.object({
@@ -90,18 +96,13 @@ export const keyPointSchema = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]*$/)
     .max(60),
-  text: text.pipe(
-    z
-      .string()
-      .max(KEY_POINT_MOST_CHARACTERS, `A key point is at most ${KEY_POINT_MOST_CHARACTERS} characters.`),
-  ),
-  // Every phrasing is aligned with every answer: bounded, so that no rubric makes grading slow.
+  text,
   accept: z
     .array(
       text.pipe(
         z
           .string()
-          .max(KEY_POINT_MOST_CHARACTERS, `A phrasing is at most ${KEY_POINT_MOST_CHARACTERS} characters.`),
+          .max(PHRASING_MOST_CHARACTERS, `A phrasing is at most ${PHRASING_MOST_CHARACTERS} characters.`),
       ),
     )
     .max(ACCEPTED_PHRASINGS_MOST, `List at most ${ACCEPTED_PHRASINGS_MOST} other phrasings of a key point.`)
@@ -110,11 +111,18 @@ export const keyPointSchema = z.object({
 });
 export type KeyPoint = z.infer<typeof keyPointSchema>;
 
-export const rubricSchema = z.object({
-  keyPoints: z.array(keyPointSchema).min(1).max(12),
-  /** Weight of key points that earns full credit (default: all of them). */
-  pointsForFullCredit: z.number().positive().optional(),
-});
+export const rubricSchema = z
+  .object({
+    keyPoints: z.array(keyPointSchema).min(1).max(12),
+    /** Weight of key points that earns full credit (default: all of them). */
+    pointsForFullCredit: z.number().positive().optional(),
+  })
+  .refine(
+    (rubric) =>
+      rubric.keyPoints.reduce((sum, k) => sum + k.text.length + k.accept.join('').length, 0) <=
+      RUBRIC_MOST_CHARACTERS,
+    `A rubric's key points and phrasings come to at most ${RUBRIC_MOST_CHARACTERS.toLocaleString('en')} characters.`,
+  );
 export type Rubric = z.infer<typeof rubricSchema>;
 
 const questionBase = z.object({

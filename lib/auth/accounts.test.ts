@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { insertUser } from '@/db/queries/users';
+import { getUserByEmail, insertUser } from '@/db/queries/users';
 import { signInThrottle, users } from '@/db/schema';
 import { setUpTestDatabase } from '@/db/test-database';
 import { changePassword, checkCredentials, registerUser } from './accounts';
@@ -113,17 +113,28 @@ describe('checkCredentials', () => {
     const email = 'targeted@example.org';
     const right = { email, password: 'a long enough passphrase' };
     await signUp(email);
-    const ownBrowser = await knownDeviceToken(email);
+    const account = (await getUserByEmail({ email }))!;
+    const ownBrowser = await knownDeviceToken(account);
     // Anyone can fail five sign-ins for someone else's email.
     for (let i = 0; i < 5; i++) await checkCredentials({ email, password: `guess ${i}` }, '198.51.100.7');
     expect((await checkCredentials(right, '203.0.113.5')).status).toBe('throttled');
     // A token is good for the account it was issued to only, and a forged one for nothing.
     expect(
-      (await checkCredentials(right, '203.0.113.5', await knownDeviceToken('other@example.org'))).status,
+      (
+        await checkCredentials(
+          right,
+          '203.0.113.5',
+          await knownDeviceToken({ ...account, email: 'other@example.org' }),
+        )
+      ).status,
     ).toBe('throttled');
     expect((await checkCredentials(right, '203.0.113.5', `${ownBrowser.split('.')[0]}.forged`)).status).toBe(
       'throttled',
     );
+    // A new password retires the tokens issued before it (someone who once knew the old one may
+    // have collected some).
+    const stale = await knownDeviceToken({ ...account, passwordHash: 'an older hash' });
+    expect((await checkCredentials(right, '203.0.113.5', stale)).status).toBe('throttled');
     expect((await checkCredentials(right, '203.0.113.5', ownBrowser)).status).toBe('ok');
     // The site-wide budget spent by someone else (as 300 failures in a window would) stops
     // browsers that never signed in to an account, not the ones that have.

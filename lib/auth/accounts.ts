@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getUserByEmail, getUserById, insertUser, normaliseEmail, setPasswordHash } from '@/db/queries/users';
 import { env } from '@/lib/env';
-import { knownDeviceId } from './known-device';
+import { knownDeviceId, knownDeviceToken } from './known-device';
 import {
   contextualPasswordProblem,
   hashPassword,
@@ -94,7 +94,12 @@ export function mustConfirmEmail(user: { emailVerified: Date | null }): boolean 
 }
 
 export type CredentialsCheck =
-  | { status: 'ok'; user: { id: string; email: string; name: string | null; sessionVersion: number } }
+  | {
+      status: 'ok';
+      user: { id: string; email: string; name: string | null; sessionVersion: number };
+      /** A known-device token for the browser that signed in (lib/auth/known-device.ts). */
+      deviceToken: string;
+    }
   | { status: 'invalid' }
   | { status: 'unconfirmed' }
   | { status: 'throttled'; retryAfterSeconds: number };
@@ -103,18 +108,26 @@ export type CredentialsCheck =
  * Checks an email and password with the sign-in limits applied. An unknown email and a wrong
  * password give the same answer in the same time, so the form cannot be used to find accounts.
  */
+/**
+ * The limits a sign-in to this address counts against (lib/auth/throttle.ts: signInKeys), with
+ * the known-device token the browser sent checked against the account as it is now.
+ */
+export async function signInLimits(email: string, ip: string | null, deviceToken: string | null) {
+  const user = await getUserByEmail({ email });
+  const device = await knownDeviceId(deviceToken, user);
+  return { user, keys: signInKeys({ email, ip, device }) };
+}
+
 export async function checkCredentials(
   input: { email: string; password: string },
   ip: string | null,
   /** The known-device token the browser sent, if any (lib/auth/known-device.ts). */
   deviceToken: string | null = null,
 ): Promise<CredentialsCheck> {
-  const device = await knownDeviceId(deviceToken, input.email);
-  const keys = signInKeys({ email: input.email, ip, device });
+  const { user, keys } = await signInLimits(input.email, ip, deviceToken);
   const wait = await secondsUntilAllowed(keys);
   if (wait > 0) return { status: 'throttled', retryAfterSeconds: wait };
 
-  const user = await getUserByEmail({ email: input.email });
   const ok = user?.passwordHash
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
@@ -129,6 +142,8 @@ export async function checkCredentials(
   return {
     status: 'ok',
     user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion },
+    // This browser now knows the account: failures others cause cannot lock it out.
+    deviceToken: await knownDeviceToken(user),
   };
 }
 

@@ -12,23 +12,33 @@ import { getAuthSecret } from './secret';
 export const KNOWN_DEVICE_COOKIE = 'statecraft-device';
 export const KNOWN_DEVICE_MAX_AGE_SECONDS = 180 * 24 * 60 * 60;
 
-async function signature(email: string, nonce: string): Promise<Buffer> {
+/**
+ * What a token is signed over: the account's address and its password as stored (its hash), so
+ * that a new password (a reset, a change) retires every token issued before it, including any
+ * that someone who once knew the old password collected.
+ */
+export type DeviceAccount = { email: string; passwordHash: string | null };
+
+async function signature(account: DeviceAccount, nonce: string): Promise<Buffer> {
   return createHmac('sha256', await getAuthSecret())
-    .update(`known-device\n${email}\n${nonce}`)
+    .update(`known-device\n${account.email}\n${account.passwordHash ?? ''}\n${nonce}`)
     .digest();
 }
 
 /** A new token for a browser that has just signed in to this account. */
-export async function knownDeviceToken(email: string): Promise<string> {
+export async function knownDeviceToken(account: DeviceAccount): Promise<string> {
   const nonce = randomBytes(16).toString('base64url');
-  return `${nonce}.${(await signature(email, nonce)).toString('base64url')}`;
+  return `${nonce}.${(await signature(account, nonce)).toString('base64url')}`;
 }
 
-/** The device's id when the token was issued to this account's browser, else null. */
-export async function knownDeviceId(token: string | null | undefined, email: string): Promise<string | null> {
+/** The device's id when the token was issued to this account's browser (and password), else null. */
+export async function knownDeviceId(
+  token: string | null | undefined,
+  account: DeviceAccount | null,
+): Promise<string | null> {
   const [nonce, mac, ...rest] = (token ?? '').split('.');
-  if (!nonce || !mac || rest.length > 0 || nonce.length > 64 || mac.length > 64) return null;
-  const expected = await signature(email, nonce);
+  if (!account || !nonce || !mac || rest.length > 0 || nonce.length > 64 || mac.length > 64) return null;
+  const expected = await signature(account, nonce);
   const given = Buffer.from(mac, 'base64url');
   return given.length === expected.length && timingSafeEqual(given, expected) ? nonce : null;
 }

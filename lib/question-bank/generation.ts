@@ -91,7 +91,7 @@ export function runGenerationWorker(
       readingSlug: input.readingSlug,
       settings: questionProviderSettings(),
     },
-    { timeLimitMs, what: 'Generation' },
+    { timeLimitMs, what: 'Generation', alwaysWaits: true },
   );
 }
 

@@ -25,13 +25,13 @@ const WORKER_HEAP_MB = 1024;
 let running = 0;
 const waiting: (() => void)[] = [];
 
-/** Waits for a free worker slot; false when the queue is full. */
-function takeSlot(): Promise<boolean> {
+/** Waits for a free worker slot; false when the queue is full (unless the job always waits). */
+function takeSlot(alwaysWaits: boolean): Promise<boolean> {
   if (running < ENGINE_WORKERS.running) {
     running++;
     return Promise.resolve(true);
   }
-  if (waiting.length >= ENGINE_WORKERS.waiting) return Promise.resolve(false);
+  if (waiting.length >= ENGINE_WORKERS.waiting && !alwaysWaits) return Promise.resolve(false);
   return new Promise((resolve) => waiting.push(() => resolve(true)));
 }
 
@@ -43,9 +43,18 @@ function releaseSlot() {
 
 export async function runEngineWorker<T extends { ok: boolean }>(
   job: Record<string, unknown>,
-  options: { timeLimitMs: number; what: string; onProgress?: (progress: WorkProgress) => void },
+  options: {
+    timeLimitMs: number;
+    what: string;
+    onProgress?: (progress: WorkProgress) => void;
+    /**
+     * Waits for a slot however full the queue: the generation runner's jobs, which it already
+     * takes one at a time and must not fail because imports are busy.
+     */
+    alwaysWaits?: boolean;
+  },
 ): Promise<T | { ok: false; error: string }> {
-  if (!(await takeSlot()))
+  if (!(await takeSlot(options.alwaysWaits ?? false)))
     return {
       ok: false,
       error: `The server is busy with other imports and question runs: try ${options.what.toLowerCase()} again in a minute.`,

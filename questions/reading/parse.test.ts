@@ -69,6 +69,11 @@ describe('parseReading on nasty input', () => {
     const sentences = 'The envoys met in Geneva. They agreed on nothing at all.';
     const byline = `By ${'Ab de and '.repeat(45)}!\n\n${sentences}`;
     expect(parseReading({ text: byline, format: 'text' }).paragraphs.length).toBeGreaterThan(0);
+    // A text of newlines (markdown escapes were read line by line from every line on).
+    expect(
+      parseReading({ text: `${sentences}${'\n \n'.repeat(400_000)}x y z.`, format: 'text' }).paragraphs
+        .length,
+    ).toBe(2);
     for (const flood of ['<', '<!--', '<script ', '<p '])
       expect(
         parseReading({ text: `<p>${sentences}</p>\n\n${flood.repeat(200_000)}`, format: 'text' })

@@ -177,7 +177,7 @@ const looksLikeHtml = (text: string) => /<\/?[a-z][a-z0-9-]*(\s[^<>]*)?>/i.test(
  * escape had cut from its point ("1 .") joined to it again.
  */
 const withoutMarkdownEscapes = (text: string) =>
-  text.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/^(\s*\d{1,3}) \.(?=\s)/gm, '$1.');
+  text.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/^([ \t]*\d{1,3}) \.(?=\s)/gm, '$1.');
 
 function textBlocks(body: string): Block[] {
   const text = splitNumberedParagraphs(withoutMarkdownEscapes(looksLikeHtml(body) ? htmlToText(body) : body));

@@ -7,21 +7,20 @@ import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { enabledOAuthProviders, signIn, signOut } from '@/auth';
 import { getUserById, normaliseEmail, setUserTimeZone } from '@/db/queries/users';
-import { changePassword, emailVerificationRequired, registerUser, signInSchema } from '@/lib/auth/accounts';
+import {
+  changePassword,
+  emailVerificationRequired,
+  registerUser,
+  signInLimits,
+  signInSchema,
+} from '@/lib/auth/accounts';
 import { requestVerificationEmail, VERIFY_LINK_HOURS, verifyEmail } from '@/lib/auth/email-verification';
 import { MAIL_NEEDS_AUTH_URL, mailOrigin, untrustedHostMessage } from '@/lib/auth/host';
-import { knownDeviceId, knownDeviceTokenIn } from '@/lib/auth/known-device';
+import { knownDeviceTokenIn } from '@/lib/auth/known-device';
 import type { LinkRequestResult } from '@/lib/auth/mail-token';
 import { RESET_LINK_MINUTES, requestPasswordReset, resetPassword } from '@/lib/auth/password-reset';
 import { safeReturnPath } from '@/lib/auth/return-path';
-import {
-  clientIp,
-  recordFailure,
-  secondsUntilAllowed,
-  signInKeys,
-  signUpKeys,
-  waitWords,
-} from '@/lib/auth/throttle';
+import { clientIp, recordFailure, secondsUntilAllowed, signUpKeys, waitWords } from '@/lib/auth/throttle';
 import { action, publicAction } from '@/lib/server/endpoint';
 import { done, ok, type Refusal, refuse } from '@/lib/server/result';
 import { isTimeZone } from '@/lib/time';
@@ -57,8 +56,11 @@ export const signInAction = publicAction({
     const requestHeaders = await headers();
     const untrusted = untrustedHostMessage(requestHeaders);
     if (untrusted) return refuse('forbidden', untrusted, { values });
-    const device = await knownDeviceId(knownDeviceTokenIn(requestHeaders), parsed.data.email);
-    const keys = signInKeys({ email: parsed.data.email, ip: clientIp(requestHeaders), device });
+    const { keys } = await signInLimits(
+      parsed.data.email,
+      clientIp(requestHeaders),
+      knownDeviceTokenIn(requestHeaders),
+    );
     const wait = await secondsUntilAllowed(keys);
     if (wait > 0) return refuse('rate-limited', waitMessage(wait), { values, retryAfterSeconds: wait });
     try {

@@ -15,8 +15,23 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04]; // PK..
 /** Whether the bytes open as a zip archive does (a .docx, a QTI package). */
 export const isZip = (bytes: Uint8Array) => startsWith(bytes, ZIP);
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // .doc, .xls, .ppt before 2007
-const HTML_START =
-  /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|main)\b/i;
+const HTML_OPENING = /^<(?:!doctype\s+html|html|head|body|meta|title|article|main)\b/i;
+
+/**
+ * Whether a text opens as an HTML page does, after any comments: read comment by comment rather
+ * than by one pattern, whose nested repetition backtracked exponentially on a few hundred bytes
+ * of "<!---->" (a static review's proof of concept).
+ */
+function opensAsHtml(text: string): boolean {
+  let at = 0;
+  for (;;) {
+    while (at < text.length && /\s/.test(text[at]!)) at++;
+    if (!text.startsWith('<!--', at)) return HTML_OPENING.test(text.slice(at, at + 40));
+    const end = text.indexOf('-->', at + 4);
+    if (end < 0) return false;
+    at = end + 3;
+  }
+}
 const EXTENSION = /\.([a-z0-9]+)$/i;
 
 /**
@@ -46,7 +61,7 @@ export function sniffReadingFile(bytes: Uint8Array, name: string): ReadingFileKi
       `The file is named .${extension} but holds plain text, not a ${extension === 'pdf' ? 'PDF' : 'Word document'}. Rename it .txt, or export it again.`,
     );
   const start = new TextDecoder('utf-8').decode(head);
-  if (extension === 'html' || extension === 'htm' || extension === 'xhtml' || HTML_START.test(start))
+  if (extension === 'html' || extension === 'htm' || extension === 'xhtml' || opensAsHtml(start))
     return 'html';
   return extension === 'md' || extension === 'markdown' ? 'markdown' : 'text';
 }

@@ -1,10 +1,10 @@
 import { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { handlers } from '@/auth';
-import { signInSchema } from '@/lib/auth/accounts';
+import { signInLimits, signInSchema } from '@/lib/auth/accounts';
 import { untrustedHostMessage } from '@/lib/auth/host';
-import { knownDeviceId, knownDeviceTokenIn } from '@/lib/auth/known-device';
-import { clientIp, secondsUntilAllowed, signInKeys } from '@/lib/auth/throttle';
+import { knownDeviceTokenIn } from '@/lib/auth/known-device';
+import { clientIp, secondsUntilAllowed } from '@/lib/auth/throttle';
 import { publicRoute } from '@/lib/server/endpoint';
 import { refuse, toResponse } from '@/lib/server/result';
 
@@ -44,10 +44,12 @@ export const POST = publicRoute({
         password: form.get('password') ?? '',
       });
       if (parsed.success) {
-        const device = await knownDeviceId(knownDeviceTokenIn(request.headers), parsed.data.email);
-        const wait = await secondsUntilAllowed(
-          signInKeys({ email: parsed.data.email, ip: clientIp(request.headers), device }),
+        const { keys } = await signInLimits(
+          parsed.data.email,
+          clientIp(request.headers),
+          knownDeviceTokenIn(request.headers),
         );
+        const wait = await secondsUntilAllowed(keys);
         if (wait > 0)
           return toResponse(
             refuse('rate-limited', `Too many failed sign-ins. Try again in ${wait} seconds.`, {
