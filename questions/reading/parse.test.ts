@@ -74,6 +74,11 @@ describe('parseReading on nasty input', () => {
       parseReading({ text: `${sentences}${'\n \n'.repeat(400_000)}x y z.`, format: 'text' }).paragraphs
         .length,
     ).toBe(2);
+    // A custom element named like one dropped whole ("<template-card>") is just a tag.
+    expect(
+      parseReading({ text: `<template-card>${sentences}</template-card>`, format: 'text' }).paragraphs[0]!
+        .text,
+    ).toBe(sentences);
     for (const flood of ['<', '<!--', '<script ', '<p '])
       expect(
         parseReading({ text: `<p>${sentences}</p>\n\n${flood.repeat(200_000)}`, format: 'text' })

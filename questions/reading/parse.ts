@@ -163,7 +163,7 @@ export function htmlToText(html: string): string {
   return decodeHTML(
     html
       .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
-      .replace(/<(script|style|noscript|template|iframe|object)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
+      .replace(/<(script|style|noscript|template|iframe|object)(?=[\s/>])[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
       .replace(BLOCK_TAGS, '\n\n')
       .replace(/<[^<>]*>/g, ''),
   );

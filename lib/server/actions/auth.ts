@@ -110,6 +110,10 @@ export const signUpAction = publicAction({
     const requestHeaders = await headers();
     const untrusted = untrustedHostMessage(requestHeaders);
     if (untrusted) return refuse('forbidden', untrusted, { values });
+    // An account that must confirm its address needs the link this server cannot mail yet: say
+    // so, rather than send the person to wait for mail that never comes.
+    if (emailVerificationRequired() && !mailOrigin(requestHeaders))
+      return refuse('forbidden', MAIL_NEEDS_AUTH_URL, { values });
     const ip = clientIp(requestHeaders);
     const keys = ip ? signUpKeys(ip) : [];
     const wait = await secondsUntilAllowed(keys);
