@@ -51,8 +51,10 @@ describe('the question bank', () => {
       /^Done\.\s*/,
       '',
     );
+    // Several drafts from 130 words (ten or more until 7 December, when a "why" kept both as a
+    // short answer and with choices became one question).
     const drafts = Number(report?.match(/^(\d+)/)?.[1]);
-    expect(drafts).toBeGreaterThanOrEqual(10);
+    expect(drafts).toBeGreaterThanOrEqual(5);
 
     // A student sees the reading with no guided questions: nothing is approved yet.
     const student = await browser.newContext();
