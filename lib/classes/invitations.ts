@@ -175,38 +175,66 @@ export async function confirmRoster({
       'rate-limited',
       `You can send at most ${INVITATION_MAILS_A_DAY} invitations a day, and this roster would pass that. Import the rest tomorrow.`,
     );
+  const { failed } = await storeAndMail({
+    klass,
+    instructor,
+    origin,
+    now,
+    invitations: toMail.map((r) => ({ email: r.email!, name: r.name, role: 'student' as const })),
+  });
+  return ok({
+    invited: toMail.length - failed,
+    failed,
+    unchanged: rows.filter((r) => r.status !== 'skipped').length - toMail.length,
+  });
+}
+
+/**
+ * Stores invitations (a new token each, the old link dying) and mails each its link; one whose
+ * mail fails stays unsent, to be sent again by the next import or request. Answers how many failed.
+ */
+async function storeAndMail({
+  klass,
+  instructor,
+  invitations,
+  origin,
+  now,
+}: {
+  klass: { id: string; name: string };
+  instructor: { id: string; name: string | null; email: string };
+  invitations: { email: string; name: string | null; role: 'student' | 'instructor' }[];
+  origin: string;
+  now: Date;
+}): Promise<{ failed: number }> {
   const expiresAt = new Date(now.getTime() + INVITATION_LIMITS.days * 86_400_000);
-  const links = toMail.map((r) => ({ row: r, ...newMailToken() }));
+  const links = invitations.map((invitation) => ({ ...invitation, ...newMailToken() }));
   await writeRoster({
     classId: klass.id,
     invitedBy: instructor.id,
-    invites: links.map((l) => ({ email: l.row.email!, name: l.row.name, tokenHash: l.tokenHash, expiresAt })),
+    invites: links.map(({ email, name, role, tokenHash }) => ({ email, name, role, tokenHash, expiresAt })),
   });
-  const ids = await getInvitationIds({ classId: klass.id, emails: links.map((l) => l.row.email!) });
+  const ids = await getInvitationIds({ classId: klass.id, emails: links.map((l) => l.email) });
   let failed = 0;
   for (const link of links) {
     try {
       await sendMail(
         invitationMail({
-          to: link.row.email!,
-          name: link.row.name,
+          to: link.email,
+          name: link.name,
           className: klass.name,
           instructor: instructor.name ?? instructor.email,
           url: `${origin}/invitation?token=${link.token}`,
+          role: link.role,
         }),
       );
-      const id = ids.get(link.row.email!);
+      const id = ids.get(link.email);
       if (id) await markInvitationSent({ id, sentAt: now });
     } catch (error) {
-      console.error('[roster] invitation mail failed', error);
+      console.error('[classes] invitation mail failed', error);
       failed++;
     }
   }
-  return ok({
-    invited: links.length - failed,
-    failed,
-    unchanged: rows.filter((r) => r.status !== 'skipped').length - links.length,
-  });
+  return { failed };
 }
 
 export function invitationMail({
@@ -250,7 +278,8 @@ export type CoInstructorInvited =
   | { status: 'teaches' }
   | { status: 'sent-enough' }
   | { status: 'sent-recently' }
-  | { status: 'over-budget' };
+  | { status: 'over-budget' }
+  | { status: 'mail-failed' };
 
 /**
  * Asks someone to teach the class with its instructors: a mailed invitation they accept, as a
@@ -277,32 +306,14 @@ export async function inviteCoInstructor({
   // As a roster's: a day between mails to one address, and within the account's daily budget.
   if (earlier && !resendDecision(earlier, now).mails) return { status: 'sent-recently' };
   if (!(await spendInvitationMails(instructor.id, 1, now))) return { status: 'over-budget' };
-  const { token, tokenHash } = newMailToken();
-  await writeRoster({
-    classId: klass.id,
-    invitedBy: instructor.id,
-    invites: [
-      {
-        email,
-        name: null,
-        tokenHash,
-        expiresAt: new Date(now.getTime() + INVITATION_LIMITS.days * 86_400_000),
-        role: 'instructor',
-      },
-    ],
+  const { failed } = await storeAndMail({
+    klass,
+    instructor,
+    origin,
+    now,
+    invitations: [{ email, name: null, role: 'instructor' }],
   });
-  await sendMail(
-    invitationMail({
-      to: email,
-      name: null,
-      className: klass.name,
-      instructor: instructor.name ?? instructor.email,
-      url: `${origin}/invitation?token=${token}`,
-      role: 'instructor',
-    }),
-  );
-  const id = (await getInvitationIds({ classId: klass.id, emails: [email] })).get(email);
-  if (id) await markInvitationSent({ id, sentAt: now });
+  if (failed > 0) return { status: 'mail-failed' };
   return { status: 'invited' };
 }
 

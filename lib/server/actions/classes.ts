@@ -204,6 +204,11 @@ export const addCoInstructorAction = action({
     if (!instructor) return refuse('unauthenticated', 'Your session has ended. Sign in again to continue.');
     const invited = await inviteCoInstructor({ klass, instructor, email: input.email, origin });
     if (invited.status === 'teaches') return done(`${input.email} already teaches this class.`);
+    if (invited.status === 'mail-failed')
+      return refuse(
+        'unavailable',
+        'We could not send the invitation just now. Please try again in a few minutes.',
+      );
     if (invited.status === 'sent-recently')
       return refuse(
         'conflict',
