@@ -1410,7 +1410,7 @@ describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', (
   });
 
   it("keeps no matching item with a word asked on its own (the pair would be that item's key)", () => {
-    const text = readFileSync('bench/fixtures/ir-texts/fresh/obama-2009-inaugural.txt', 'utf8');
+    const text = readFileSync('bench/fixtures/ir-texts/fresh/mckinley-1901-inaugural.txt', 'utf8');
     const reading = parseReading({ text, format: 'text' });
     const askedIn = (questions: Question[]) =>
       new Set(
@@ -1541,7 +1541,6 @@ describe('faults a fresh text showed (Obama 2013, on its first-sight rating)', (
       `Do the right thing, Mr President: ${firstPerson}`,
       ...KINGDOMS.slice(2),
     ];
-    expect(middle.length).toBeGreaterThan(4);
     expect(analysedText(middle.join('\n\n'), 'vocabulary-apostrophe-test').authorName).toBe('the author');
     const prompts = (small: typeof spoken) =>
       vocabularyQuestions(small, vocabularyItems(small)).map((d) => d.question.prompt);

@@ -287,7 +287,7 @@ export function selectQuestions(
   // Every paragraph that has a passing question gets one, even past the cap.
   for (const paragraph of analysis.paragraphs) {
     if (keptByParagraph.has(paragraph.index)) continue;
-    const onParagraph = leftOver.filter((c) => c.paragraphs.has(paragraph.index));
+    const onParagraph = leftOver.filter((c) => c.paragraphs.has(paragraph.index) && !isDuplicate(c));
     const best = onParagraph.find((c) => !(c.question.type in TYPE_SHARE)) ?? onParagraph[0];
     if (best) {
       keep(best);
