@@ -19,9 +19,12 @@ import {
 import { graderModel, statusFor } from '@/questions/grade/model';
 import { gradeShortAnswer, prepareRubric } from '@/questions/grade/short-answer';
 import {
+  DENIAL_BLIND_BATCHES,
+  fittingData,
   type IrAnswer,
   type IrQuestion,
-  irRows,
+  loadBlindAnswers,
+  loadBlindQuestions,
   loadIrAnswers,
   loadIrQuestions,
   loadSciEntsBank,
@@ -163,17 +166,16 @@ function heldOutAnswers(questions: ReturnType<typeof loadIrQuestions>) {
 const OPPOSING = new Set(['denial', 'wrong-recommendation']);
 
 /**
- * Answers written blind (`data/ir-answers-blind.jsonl`): by sessions that never saw the grader,
- * its code, its data or its figures, to the IR questions and to 53 questions of their own
- * (`data/ir-questions-blind.json`), each labelled per key point. Never trained or tuned on; the
- * shipped model grades them, and so does the word-overlap baseline with its cut-off tuned on the
- * training rows.
+ * Answers written blind (`data/ir-answers-blind.jsonl`) in the batches the scorer is not fitted
+ * on: by sessions that never saw the grader, its code, its data or its figures, to questions of
+ * their own (`data/ir-questions-blind.json`), each labelled per key point. The shipped model
+ * grades them, and so does the word-overlap baseline with its cut-off tuned on the training rows.
  */
 function blindAnswers(questions: readonly IrQuestion[], overlapCutoff: number) {
-  const blindQuestions = loadIrQuestions(path.join(dataDir, 'ir-questions-blind.json'));
+  const blindQuestions = loadBlindQuestions();
   const known = new Set(questions.map((q) => q.id));
   const byId = new Map([...questions, ...blindQuestions].map((q) => [q.id, q]));
-  const answers = loadIrAnswers(path.join(dataDir, 'ir-answers-blind.jsonl'));
+  const answers = loadBlindAnswers().filter((answer) => !DENIAL_BLIND_BATCHES.has(answer.set ?? ''));
   type Tally = {
     n: number;
     newQuestions: Set<string>;
@@ -292,11 +294,12 @@ function main() {
   const questions = loadIrQuestions();
   // Timed first, so no answer has been analysed (and cached) yet.
   const timing = speed(questions);
-  const rows = [...loadSciEntsBank(), ...irRows(questions)];
+  const fitting = fittingData();
+  const rows = fitting.rows;
   const featureStart = performance.now();
   const x = featureMatrix(rows);
   const featureSeconds = (performance.now() - featureStart) / 1000;
-  const cv = crossValidate(rows, x, { questions });
+  const cv = crossValidate(rows, x, { questions: fitting.questions });
   const overlaps = rows.map(overlapScore);
   const baseline = crossValidateOverlap(rows, overlaps);
   const science = rows.flatMap((r, i) => (r.dataset === 'scientsbank' && !r.synthetic ? [i] : []));
@@ -313,9 +316,15 @@ function main() {
     truth,
     science.map(() => false),
   );
-  const groups = answerGroups(rows, questions);
-  const ir = agreementFigures(rows, groups, cv.credits, questions);
-  const irBase = agreementFigures(rows, groups, baseline, questions);
+  const groups = answerGroups(rows, fitting.questions);
+  const origins = [
+    ['the IR set, written here', groups.filter((g) => !rows[g.rows[0]!]!.denialOnly)],
+    [
+      `answers written blind, batches ${[...DENIAL_BLIND_BATCHES].join('')} (fitted by the contradiction model only)`,
+      groups.filter((g) => rows[g.rows[0]!]!.denialOnly),
+    ],
+  ] as const;
+  const ir = agreementFigures(rows, origins[0][1], cv.credits, fitting.questions);
 
   console.log(
     `## Quality, cross-validated by question (${rows.length} answer × key-point rows, features in ${featureSeconds.toFixed(0)} s)\n`,
@@ -330,15 +339,28 @@ function main() {
   );
   console.log(`| … always "incorrect" | ${fixed(majority.accuracy)} | ${fixed(majority.macroF1)} |`);
   console.log('');
-  console.log('| IR set (each question held out in turn) | within 0.25 of the label | mean abs. error |');
-  console.log('| --- | --- | --- |');
   console.log(
-    `| grader (${ir.n} answers, ${questions.length} questions) | ${pct(ir.agreement)} | ${fixed(ir.meanAbsoluteError)} |`,
+    '| IR answers (each question held out in turn) | answers | questions | within 0.25 of the label: grader | content-word overlap | mean abs. error: grader | overlap | contradicted points credited |',
   );
-  console.log(`| content-word overlap | ${pct(irBase.agreement)} | ${fixed(irBase.meanAbsoluteError)} |`);
-  console.log('\nIR agreement by kind of answer (grader, cross-validated):');
-  for (const [kind, figures] of Object.entries(ir.byKind).sort()) {
-    console.log(`  ${kind.padEnd(18)} ${pct(figures.agreement).padStart(6)}  (${figures.n})`);
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const byKind = new Map<string, Map<string, { agreement: number; n: number }>>();
+  for (const [name, picked] of origins) {
+    if (picked.length === 0) continue;
+    const graded = agreementFigures(rows, picked, cv.credits, fitting.questions);
+    const base = agreementFigures(rows, picked, baseline, fitting.questions);
+    const contradicted = picked.flatMap((g) => g.rows.filter((i) => rows[i]!.contradicted));
+    const credited = contradicted.filter((i) => cv.credits[i]! > 0).length;
+    console.log(
+      `| ${name} | ${graded.n} | ${new Set(picked.map((g) => g.questionId)).size} | ${pct(graded.agreement)} | ${pct(base.agreement)} | ${fixed(graded.meanAbsoluteError)} | ${fixed(base.meanAbsoluteError)} | ${credited} of ${contradicted.length} |`,
+    );
+    byKind.set(name, new Map(Object.entries(graded.byKind)));
+  }
+  console.log('\nAgreement by kind of answer (grader, cross-validated):');
+  for (const [name, kinds] of byKind) {
+    console.log(`  ${name}:`);
+    for (const [kind, figures] of [...kinds].sort()) {
+      console.log(`    ${kind.padEnd(22)} ${pct(figures.agreement).padStart(6)}  (${figures.n})`);
+    }
   }
 
   // The shipped model on the IR set, through the real grading path.
@@ -380,7 +402,7 @@ function main() {
       (g.kind === 'reversed-stance' || g.kind === 'opposite-policy') && ir.scores.get(g.answerId)! >= 0.5,
   ).length;
   const contradictedRows = rows.flatMap((r, i) =>
-    r.dataset === 'ir' && r.contradicted && !r.synthetic ? [i] : [],
+    r.dataset === 'ir' && r.contradicted && !r.synthetic && r.answerId.startsWith('ir') ? [i] : [],
   );
   const contradictedCredited = contradictedRows.filter((i) => cv.credits[i]! > 0).length;
   const cvParaphraseZero = groups.filter(
@@ -413,12 +435,12 @@ function main() {
   const blind = blindAnswers(
     questions,
     tuneOverlapCutoff(
-      overlaps,
-      rows.map((r) => r.target),
+      overlaps.filter((_, i) => !rows[i]!.denialOnly),
+      rows.filter((r) => !r.denialOnly).map((r) => r.target),
     ),
   );
   console.log(
-    '\nAnswers written blind (data/ir-answers-blind.jsonl: by sessions that never saw the grader or its data; never trained or tuned on), shipped model against word overlap:\n',
+    `\nAnswers written blind in the batches not fitted on (data/ir-answers-blind.jsonl, all but ${[...DENIAL_BLIND_BATCHES].join('')}: by sessions that never saw the grader or its data; never trained or tuned on), shipped model against word overlap:\n`,
   );
   console.log(
     '| batch | answers | questions new to the grader | within 0.25: grader | word overlap | mean abs. error | denials and opposite courses at ≥ 0.5 | contradicted points credited | correct paraphrases at 0 | marked for review | grades off by more than 0.25 marked for review |',

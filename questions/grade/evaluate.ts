@@ -72,6 +72,9 @@ function sampleWeights(rows: readonly TrainingRow[], irWeight = IR_WEIGHT): numb
   );
 }
 
+/** The rows the point model is fitted on: all but those kept for the contradiction model. */
+const forPointModel = (rows: readonly TrainingRow[]) => rows.flatMap((row, i) => (row.denialOnly ? [] : [i]));
+
 export type AnswerLabel = { score: number };
 
 /** The score of an answer from its points' statuses, as the rubric counts them. */
@@ -278,10 +281,14 @@ function innerProbabilities(rows: readonly TrainingRow[], x: FeatureMatrix): num
     rows.map((r) => r.questionId),
     INNER_FOLDS,
   );
-  const weights = sampleWeights(rows);
+  const pointRows = forPointModel(rows);
+  const weights = new Array<number>(rows.length).fill(0);
+  sampleWeights(pointRows.map((i) => rows[i]!)).forEach((w, k) => {
+    weights[pointRows[k]!] = w;
+  });
   const out = new Array<number>(rows.length).fill(0);
   for (let fold = 0; fold < INNER_FOLDS; fold++) {
-    const train = rows.flatMap((r, i) => (folds.get(r.questionId) !== fold ? [i] : []));
+    const train = pointRows.filter((i) => folds.get(rows[i]!.questionId) !== fold);
     const model = fitBoosted(
       FEATURE_NAMES,
       train.map((i) => x[i]!),
@@ -302,15 +309,16 @@ export function fitGrader(
   options: FitOptions,
   crossValidated?: { probabilities: number[]; contradictions?: number[] },
 ): GraderModel {
-  const weights = sampleWeights(rows);
+  const pointRows = forPointModel(rows);
   const point = fitBoosted(
     FEATURE_NAMES,
-    x,
-    rows.map((r) => r.target),
-    { sampleWeights: weights, ...BOOSTING },
+    pointRows.map((i) => x[i]!),
+    pointRows.map((i) => rows[i]!.target),
+    { sampleWeights: sampleWeights(pointRows.map((i) => rows[i]!)), ...BOOSTING },
   );
   const irIndex = rows.flatMap((r, i) => (r.dataset === 'ir' ? [i] : []));
   const irMeasured = irIndex.filter((i) => !rows[i]!.synthetic);
+  const irPointRows = irMeasured.filter((i) => !rows[i]!.denialOnly);
   const contradiction = fitBoosted(
     FEATURE_NAMES,
     irIndex.map((i) => x[i]!),
@@ -321,7 +329,7 @@ export function fitGrader(
   // inside these rows (trees fit their own rows too closely for a cut-off read from them).
   const probabilities = crossValidated?.probabilities ?? innerProbabilities(rows, x);
   const contradictions = crossValidated?.contradictions ?? innerContradictions(rows, x, irIndex);
-  const groups = answerGroups(rows, options.questions);
+  const groups = answerGroups(rows, options.questions).filter((g) => !rows[g.rows[0]!]!.denialOnly);
   const thresholds = fitThresholds(rows, x, groups, probabilities, options.questions);
   const cutoffs = fitContradictionCutoffs(
     irMeasured.map((i) => rows[i]!.contradicted),
@@ -343,14 +351,37 @@ export function fitGrader(
     thresholds: { ...thresholds, ...cutoffs },
     review: {
       margin: fitReviewMargin(
-        irMeasured.map((i) => rows[i]!.target),
-        irMeasured.map((i) => probabilities[i]!),
+        irPointRows.map((i) => rows[i]!.target),
+        irPointRows.map((i) => probabilities[i]!),
         thresholds.met,
       ),
       maxWords: 2 * p99,
     },
     training: {},
   };
+}
+
+/**
+ * The folds of the figures reported: science questions in ten folds by question, each IR question
+ * alone, and the questions only the contradiction model's blind answers ask in eight folds by
+ * question (each alone would be 53 more fits).
+ */
+export function outerFolds(rows: readonly TrainingRow[]): (row: TrainingRow) => string {
+  const science = foldsByQuestion(
+    rows.filter((r) => r.dataset === 'scientsbank').map((r) => r.questionId),
+    10,
+  );
+  const pointQuestions = new Set(rows.flatMap((r) => (r.denialOnly ? [] : [r.questionId])));
+  const blindOnly = foldsByQuestion(
+    rows.filter((r) => !pointQuestions.has(r.questionId)).map((r) => r.questionId),
+    8,
+  );
+  return (row) =>
+    row.dataset === 'scientsbank'
+      ? `sb${science.get(row.questionId)}`
+      : pointQuestions.has(row.questionId)
+        ? `ir:${row.questionId}`
+        : `blind${blindOnly.get(row.questionId)}`;
 }
 
 export type CrossValidation = {
@@ -362,20 +393,15 @@ export type CrossValidation = {
 };
 
 /**
- * Out-of-fold predictions: SciEntsBank in ten folds by question, each IR question held out on
- * its own; each fold's model is fitted on every row of the other questions of both sets.
+ * Out-of-fold predictions, in the folds by question of `outerFolds`; each fold's model is fitted
+ * on every row of the other questions.
  */
 export function crossValidate(
   rows: readonly TrainingRow[],
   x: FeatureMatrix,
   options: FitOptions,
 ): CrossValidation {
-  const sbFolds = foldsByQuestion(
-    rows.filter((r) => r.dataset === 'scientsbank').map((r) => r.questionId),
-    10,
-  );
-  const foldOf = (row: TrainingRow) =>
-    row.dataset === 'scientsbank' ? `sb${sbFolds.get(row.questionId)}` : `ir:${row.questionId}`;
+  const foldOf = outerFolds(rows);
   const folds = [...new Set(rows.map(foldOf))];
   const probabilities = new Array<number>(rows.length).fill(0);
   const contradictions = new Array<number>(rows.length).fill(0);
@@ -500,15 +526,11 @@ export function tuneOverlapCutoff(overlaps: readonly number[], targets: readonly
 
 /** Out-of-fold met/missed credits of the overlap baseline, with the cut-off tuned in each fold. */
 export function crossValidateOverlap(rows: readonly TrainingRow[], overlaps: readonly number[]): number[] {
-  const sbFolds = foldsByQuestion(
-    rows.filter((r) => r.dataset === 'scientsbank').map((r) => r.questionId),
-    10,
-  );
-  const foldOf = (row: TrainingRow) =>
-    row.dataset === 'scientsbank' ? `sb${sbFolds.get(row.questionId)}` : `ir:${row.questionId}`;
+  const foldOf = outerFolds(rows);
   const credits = new Array<number>(rows.length).fill(0);
   for (const fold of new Set(rows.map(foldOf))) {
-    const train = rows.flatMap((row, i) => (foldOf(row) === fold ? [] : [i]));
+    // Tuned on the rows the point model is fitted on, as the grader's cut-offs are.
+    const train = rows.flatMap((row, i) => (foldOf(row) === fold || row.denialOnly ? [] : [i]));
     const cutoff = tuneOverlapCutoff(
       train.map((i) => overlaps[i]!),
       train.map((i) => rows[i]!.target),
@@ -603,12 +625,7 @@ export function fitExampleModel(rows: readonly TrainingRow[], simulated: Example
 
 /** Out-of-fold probabilities of the blending model, folds by question as everywhere else. */
 export function crossValidateExamples(rows: readonly TrainingRow[], simulated: ExampleRows): number[] {
-  const sbFolds = foldsByQuestion(
-    rows.filter((r) => r.dataset === 'scientsbank').map((r) => r.questionId),
-    10,
-  );
-  const foldOf = (row: TrainingRow) =>
-    row.dataset === 'scientsbank' ? `sb${sbFolds.get(row.questionId)}` : `ir:${row.questionId}`;
+  const foldOf = outerFolds(rows);
   const out = new Array<number>(simulated.rows.length).fill(0);
   const folds = new Set(simulated.rows.map((i) => foldOf(rows[i]!)));
   for (const fold of folds) {

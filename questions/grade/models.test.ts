@@ -1,11 +1,15 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fitBoosted, predictBoosted } from './boosting';
-import { GRADE_DIR } from './data-dir';
 import { addRubricContext, pointFeatures, promptLemmas } from './features';
 import { fitLogistic, predictLogistic } from './logistic';
 import { graderModel, onlyPoint, scorePoint, statusFor } from './model';
-import { loadIrAnswers, loadIrQuestions } from './training-data';
+import {
+  DENIAL_BLIND_BATCHES,
+  fittingData,
+  loadBlindAnswers,
+  loadBlindQuestions,
+  loadIrQuestions,
+} from './training-data';
 
 /** A fixed pseudo-random sequence, so the tests are deterministic. */
 function random(seed: number) {
@@ -99,18 +103,37 @@ describe('statusFor and scorePoint', () => {
 });
 
 describe('the labelled data', () => {
-  it('labels every blind answer on each key point of its question, and asks no blind question the IR set asks', () => {
+  it('labels every blind answer on each key point of its question, and names no two questions alike', () => {
     const known = loadIrQuestions();
-    const blind = loadIrQuestions(path.join(GRADE_DIR, 'data', 'ir-questions-blind.json'));
-    expect(blind.filter((q) => known.some((k) => k.id === q.id))).toEqual([]);
+    const blind = loadBlindQuestions();
+    const ids = [...known, ...blind].map((q) => q.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     const byId = new Map([...known, ...blind].map((q) => [q.id, q]));
-    const answers = loadIrAnswers(path.join(GRADE_DIR, 'data', 'ir-answers-blind.jsonl'));
-    expect(answers.length).toBeGreaterThanOrEqual(736);
+    const answers = loadBlindAnswers();
+    expect(answers.length).toBeGreaterThanOrEqual(1312);
     for (const answer of answers) {
       const question = byId.get(answer.questionId);
       expect(question, answer.questionId).toBeDefined();
       expect(Object.keys(answer.points).sort()).toEqual(question!.rubric.keyPoints.map((k) => k.id).sort());
-      expect(answer.set).toMatch(/^[a-j]$/);
+      expect(answer.set).toMatch(/^[a-p]$/);
     }
+  });
+
+  it('fits the contradiction model alone on the listed blind batches, and nothing on the others', () => {
+    const { rows, questions } = fittingData();
+    const blind = loadBlindAnswers();
+    const heldOut = blind.filter((answer) => !DENIAL_BLIND_BATCHES.has(answer.set!));
+    expect(heldOut.length).toBeGreaterThanOrEqual(432);
+    const fitted = new Set(rows.map((row) => row.answer));
+    expect(heldOut.filter((answer) => fitted.has(answer.answer))).toEqual([]);
+    const listed = new Set(blind.filter((a) => DENIAL_BLIND_BATCHES.has(a.set!)).map((a) => a.answer));
+    expect(listed.size).toBeGreaterThan(0);
+    const listedRows = rows.filter((row) => listed.has(row.answer));
+    expect(listedRows.length).toBeGreaterThanOrEqual(listed.size);
+    expect(listedRows.filter((row) => !row.denialOnly)).toEqual([]);
+    expect(rows.filter((row) => row.denialOnly && !listed.has(row.answer))).toEqual([]);
+    // Every answer is graded against its own question's rubric.
+    const ids = new Set(questions.map((q) => q.id));
+    expect(rows.filter((row) => row.dataset === 'ir' && !ids.has(row.questionId))).toEqual([]);
   });
 });

@@ -13,24 +13,23 @@ import {
   simulateExamples,
 } from './evaluate';
 import { statusFor } from './model';
-import { irRows, loadIrQuestions, loadSciEntsBank } from './training-data';
+import { fittingData } from './training-data';
 
 /**
  * Fits the short-answer scorer and writes `data/model.json`:
  *
  *   npm run grader:train
  *
- * Reads SciEntsBank's training split and the IR set from `data/`, measures the scorer with
- * folds split by question, then fits it on everything. Deterministic: the same data give the
- * same file.
+ * Reads SciEntsBank's training split, the IR set and the fitted batches of answers written blind
+ * (`fittingData`) from `data/`, measures the scorer with folds split by question, then fits it on
+ * everything. Deterministic: the same data give the same file.
  */
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 function main() {
   const started = performance.now();
-  const questions = loadIrQuestions();
-  const rows = [...loadSciEntsBank(), ...irRows(questions)];
+  const { rows, questions } = fittingData();
   const x = featureMatrix(rows);
   console.log(
     `${rows.length} rows (answer × key point): features in ${((performance.now() - started) / 1000).toFixed(1)} s`,
@@ -42,11 +41,15 @@ function main() {
     science.map((i) => rows[i]!.target === 1),
     science.map((i) => cv.credits[i]! >= 1),
   );
-  const groups = answerGroups(rows, questions);
+  const allGroups = answerGroups(rows, questions);
+  const groups = allGroups.filter((g) => !rows[g.rows[0]!]!.denialOnly);
+  const blindGroups = allGroups.filter((g) => rows[g.rows[0]!]!.denialOnly);
   const irFigures = agreementFigures(rows, groups, cv.credits, questions);
+  const blindFigures = agreementFigures(rows, blindGroups, cv.credits, questions);
   console.log(
     `cross-validated by question: SciEntsBank accuracy ${scienceFigures.accuracy.toFixed(3)}, macro-F1 ${scienceFigures.macroF1.toFixed(3)}; ` +
-      `IR agreement within 0.25 ${irFigures.agreement.toFixed(3)} (${irFigures.n} answers)`,
+      `IR agreement within 0.25 ${irFigures.agreement.toFixed(3)} (${irFigures.n} answers); ` +
+      `blind answers fitted by the contradiction model ${blindFigures.agreement.toFixed(3)} (${blindFigures.n})`,
   );
 
   const model = fitGrader(rows, x, { questions }, cv);
@@ -76,8 +79,12 @@ function main() {
       },
       ir: {
         answers: groups.length,
-        questions: questions.length,
-        keyPoints: rows.length - science.length,
+        questions: new Set(groups.map((g) => g.questionId)).size,
+        keyPoints: rows.filter((r) => r.dataset === 'ir' && !r.denialOnly).length,
+      },
+      blindForContradictions: {
+        answers: blindGroups.length,
+        questions: new Set(blindGroups.map((g) => g.questionId)).size,
       },
     },
     crossValidated: {

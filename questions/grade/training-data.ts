@@ -35,6 +35,8 @@ export type TrainingRow = {
   kind: string;
   /** Made from another row by rule: trained on, never measured (each IR row again with the point's text alone). */
   synthetic?: boolean;
+  /** Fitted by the contradiction model only (an answer written blind: see `DENIAL_BLIND_BATCHES`). */
+  denialOnly?: boolean;
 };
 
 const sciEntsBankLine = z.object({
@@ -114,7 +116,12 @@ export const STATUS_VALUE: Record<PointStatusLabel, number> = {
   contradicted: 0,
 };
 
-export function irRows(questions = loadIrQuestions(), answers = loadIrAnswers()): TrainingRow[] {
+export function irRows(
+  questions = loadIrQuestions(),
+  answers = loadIrAnswers(),
+  /** Tells two files' answers apart: `ir` for the IR set, `bl` for the answers written blind. */
+  idPrefix = 'ir',
+): TrainingRow[] {
   const byId = new Map(questions.map((q) => [q.id, q]));
   const rows: TrainingRow[] = [];
   answers.forEach((answer, i) => {
@@ -126,7 +133,7 @@ export function irRows(questions = loadIrQuestions(), answers = loadIrAnswers())
       rows.push({
         dataset: 'ir',
         questionId: question.id,
-        answerId: `ir${i + 1}`,
+        answerId: `${idPrefix}${i + 1}`,
         pointId: point.id,
         prompt: question.prompt,
         phrasings: [point.text, ...point.accept],
@@ -144,6 +151,29 @@ export function irRows(questions = loadIrQuestions(), answers = loadIrAnswers())
     }
   });
   return rows;
+}
+
+export const loadBlindQuestions = () => loadIrQuestions(path.join(dataDir, 'ir-questions-blind.json'));
+export const loadBlindAnswers = () => loadIrAnswers(path.join(dataDir, 'ir-answers-blind.jsonl'));
+
+/**
+ * The batches of answers written blind that the contradiction model, and only it, is fitted on:
+ * their 506 denied points teach it denials the IR set's 117 do not. Fitting the point model on
+ * them too was measured on later batches and not kept (README: Benchmarks, *The blind batches
+ * teach the contradiction model*): it under-credited honest attempts. Batches not listed are never fitted on, so they
+ * measure the shipped model.
+ */
+export const DENIAL_BLIND_BATCHES: ReadonlySet<string> = new Set('abcdefghij');
+
+/**
+ * Everything the scorer is fitted on: SciEntsBank and the IR set, and the blind batches for the
+ * contradiction model, with every question whose rubric their answers are graded against.
+ */
+export function fittingData(): { rows: TrainingRow[]; questions: IrQuestion[] } {
+  const questions = [...loadIrQuestions(), ...loadBlindQuestions()];
+  const fitted = loadBlindAnswers().filter((answer) => DENIAL_BLIND_BATCHES.has(answer.set ?? ''));
+  const blind = irRows(questions, fitted, 'bl').map((row) => ({ ...row, denialOnly: true }));
+  return { rows: [...loadSciEntsBank(), ...irRows(questions), ...blind], questions };
 }
 
 /** Folds by question: every row of a question lands in the same fold. */
