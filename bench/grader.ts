@@ -318,10 +318,10 @@ function main() {
   );
   const groups = answerGroups(rows, fitting.questions);
   const origins = [
-    ['the IR set, written here', groups.filter((g) => !rows[g.rows[0]!]!.denialOnly)],
+    ['the IR set, written here', groups.filter((g) => !g.denialOnly)],
     [
       `answers written blind, batches ${[...DENIAL_BLIND_BATCHES].join('')} (fitted by the contradiction model only)`,
-      groups.filter((g) => rows[g.rows[0]!]!.denialOnly),
+      groups.filter((g) => g.denialOnly),
     ],
   ] as const;
   const ir = agreementFigures(rows, origins[0][1], cv.credits, fitting.questions);
@@ -402,7 +402,7 @@ function main() {
       (g.kind === 'reversed-stance' || g.kind === 'opposite-policy') && ir.scores.get(g.answerId)! >= 0.5,
   ).length;
   const contradictedRows = rows.flatMap((r, i) =>
-    r.dataset === 'ir' && r.contradicted && !r.synthetic && r.answerId.startsWith('ir') ? [i] : [],
+    r.dataset === 'ir' && r.contradicted && !r.synthetic && !r.denialOnly ? [i] : [],
   );
   const contradictedCredited = contradictedRows.filter((i) => cv.credits[i]! > 0).length;
   const cvParaphraseZero = groups.filter(

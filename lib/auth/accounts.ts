@@ -105,10 +105,6 @@ export type CredentialsCheck =
   | { status: 'throttled'; retryAfterSeconds: number };
 
 /**
- * Checks an email and password with the sign-in limits applied. An unknown email and a wrong
- * password give the same answer in the same time, so the form cannot be used to find accounts.
- */
-/**
  * The limits a sign-in to this address counts against (lib/auth/throttle.ts: signInKeys), with
  * the known-device token the browser sent checked against the account as it is now.
  */
@@ -118,6 +114,10 @@ export async function signInLimits(email: string, ip: string | null, deviceToken
   return { user, keys: signInKeys({ email, ip, device }) };
 }
 
+/**
+ * Checks an email and password with the sign-in limits applied. An unknown email and a wrong
+ * password give the same answer in the same time, so the form cannot be used to find accounts.
+ */
 export async function checkCredentials(
   input: { email: string; password: string },
   ip: string | null,

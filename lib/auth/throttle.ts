@@ -134,8 +134,8 @@ export async function recordFailure(keys: ThrottleKey[], now = new Date()): Prom
 
 /**
  * Invitation mails an account may send in a day (quiet for a day, the count starts afresh): one
- * roster as large as an import takes (2,000 rows), not a spammer's lists. Anyone can start a class, and each invitation
- * carries its class's name from the app's own address.
+ * roster as large as an import takes (2,000 rows), not a spammer's lists. Anyone can start a
+ * class, and each invitation carries its class's name from the app's own address.
  */
 export const INVITATION_MAILS_A_DAY = 2000;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -85,7 +85,15 @@ export function rubricScore(rubric: Rubric, credit: (pointId: string) => number)
   return Math.min(1, earned / needed);
 }
 
-type AnswerGroup = { questionId: string; answerId: string; rows: number[]; label: number; kind: string };
+type AnswerGroup = {
+  questionId: string;
+  answerId: string;
+  rows: number[];
+  label: number;
+  kind: string;
+  /** A blind answer the contradiction model alone is fitted on (`TrainingRow.denialOnly`). */
+  denialOnly: boolean;
+};
 
 export function answerGroups(rows: readonly TrainingRow[], questions: readonly IrQuestion[]): AnswerGroup[] {
   const rubrics = new Map(questions.map((q) => [q.id, q.rubric]));
@@ -94,7 +102,14 @@ export function answerGroups(rows: readonly TrainingRow[], questions: readonly I
     if (row.dataset !== 'ir' || row.synthetic) return;
     let group = groups.get(row.answerId);
     if (!group) {
-      group = { questionId: row.questionId, answerId: row.answerId, rows: [], label: 0, kind: row.kind };
+      group = {
+        questionId: row.questionId,
+        answerId: row.answerId,
+        rows: [],
+        label: 0,
+        kind: row.kind,
+        denialOnly: row.denialOnly ?? false,
+      };
       groups.set(row.answerId, group);
     }
     group.rows.push(i);
@@ -329,7 +344,7 @@ export function fitGrader(
   // inside these rows (trees fit their own rows too closely for a cut-off read from them).
   const probabilities = crossValidated?.probabilities ?? innerProbabilities(rows, x);
   const contradictions = crossValidated?.contradictions ?? innerContradictions(rows, x, irIndex);
-  const groups = answerGroups(rows, options.questions).filter((g) => !rows[g.rows[0]!]!.denialOnly);
+  const groups = answerGroups(rows, options.questions).filter((g) => !g.denialOnly);
   const thresholds = fitThresholds(rows, x, groups, probabilities, options.questions);
   const cutoffs = fitContradictionCutoffs(
     irMeasured.map((i) => rows[i]!.contradicted),

@@ -42,8 +42,8 @@ function main() {
     science.map((i) => cv.credits[i]! >= 1),
   );
   const allGroups = answerGroups(rows, questions);
-  const groups = allGroups.filter((g) => !rows[g.rows[0]!]!.denialOnly);
-  const blindGroups = allGroups.filter((g) => rows[g.rows[0]!]!.denialOnly);
+  const groups = allGroups.filter((g) => !g.denialOnly);
+  const blindGroups = allGroups.filter((g) => g.denialOnly);
   const irFigures = agreementFigures(rows, groups, cv.credits, questions);
   const blindFigures = agreementFigures(rows, blindGroups, cv.credits, questions);
   console.log(

@@ -160,8 +160,8 @@ export const loadBlindAnswers = () => loadIrAnswers(path.join(dataDir, 'ir-answe
  * The batches of answers written blind that the contradiction model, and only it, is fitted on:
  * their 506 denied points teach it denials the IR set's 117 do not. Fitting the point model on
  * them too was measured on later batches and not kept (README: Benchmarks, *The blind batches
- * teach the contradiction model*): it under-credited honest attempts. Batches not listed are never fitted on, so they
- * measure the shipped model.
+ * teach the contradiction model*): it under-credited honest attempts. Batches not listed are
+ * never fitted on, so they measure the shipped model.
  */
 export const DENIAL_BLIND_BATCHES: ReadonlySet<string> = new Set('abcdefghij');
 
