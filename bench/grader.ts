@@ -28,6 +28,8 @@ import {
   loadIrAnswers,
   loadIrQuestions,
   loadSciEntsBank,
+  loadSiblingSets,
+  SIBLING_FIT_SETS,
   STATUS_VALUE,
 } from '@/questions/grade/training-data';
 import { vectorTable } from '@/questions/grade/vectors';
@@ -257,6 +259,72 @@ function blindAnswers(questions: readonly IrQuestion[], overlapCutoff: number) {
   return { sets, all, byKind };
 }
 
+/**
+ * Answers labelled against every question of their reading (`data/ir-sibling-answers.jsonl`),
+ * graded by the shipped model alone and then beside the reading's other questions, as a quiz
+ * grades them: under the question each was written for, and under each other question, where
+ * most points are labelled missed (an answer to another question) and a few made (an answer
+ * that drifts into a neighbouring argument).
+ */
+function siblingAnswers() {
+  const rows: string[] = [];
+  const ms = { alone: 0, beside: 0, siblings: 0, pairs: 0 };
+  const within = (score: number, label: number) => Math.abs(score - label) <= 0.25 + 1e-9;
+  for (const [name, { questions, answers }] of [...loadSiblingSets()].sort()) {
+    const t = {
+      own: 0,
+      ownFlagged: 0,
+      ownAgree: [0, 0],
+      other: 0,
+      otherFlagged: 0,
+      otherAgree: [0, 0],
+      unearned: 0,
+      unearnedCredited: [0, 0],
+      earnedWithheld: 0,
+    };
+    for (const answer of answers) {
+      for (const question of questions) {
+        const labels = answer.labels[question.id]!;
+        const label = rubricScore(question.rubric, (id) => STATUS_VALUE[labels[id] ?? 'missed']);
+        const input = { rubric: question.rubric, answer: answer.answer, prompt: question.prompt };
+        let started = performance.now();
+        const alone = gradeShortAnswer(input);
+        ms.alone += performance.now() - started;
+        started = performance.now();
+        const beside = gradeShortAnswer({ ...input, siblings: questions.filter((q) => q !== question) });
+        ms.beside += performance.now() - started;
+        ms.siblings += questions.length - 1;
+        ms.pairs++;
+        const own = question.id === answer.writtenFor;
+        const flagged = beside.otherQuestion !== null;
+        const agree = own ? t.ownAgree : t.otherAgree;
+        if (own) {
+          t.own++;
+          if (flagged) t.ownFlagged++;
+        } else {
+          t.other++;
+          if (flagged) t.otherFlagged++;
+        }
+        agree[0]! += within(alone.score, label) ? 1 : 0;
+        agree[1]! += within(beside.score, label) ? 1 : 0;
+        alone.keyPoints.forEach((point, i) => {
+          const made = STATUS_VALUE[labels[point.id] ?? 'missed'] > 0;
+          const withheld = point.status !== 'missed' && beside.keyPoints[i]!.status === 'missed';
+          if (!made) {
+            t.unearned++;
+            if (point.status !== 'missed') t.unearnedCredited[0]!++;
+            if (beside.keyPoints[i]!.status !== 'missed') t.unearnedCredited[1]!++;
+          } else if (withheld) t.earnedWithheld++;
+        });
+      }
+    }
+    rows.push(
+      `| ${name}${SIBLING_FIT_SETS.has(name) ? ' (cut-off read off it)' : ''} | ${questions.length} | ${t.own} | ${t.ownFlagged} | ${t.ownAgree[0]} → ${t.ownAgree[1]} | ${t.other} | ${t.otherFlagged} (${pct(t.otherFlagged / t.other)}) | ${t.otherAgree[0]} → ${t.otherAgree[1]} | ${t.unearnedCredited[0]} → ${t.unearnedCredited[1]} of ${t.unearned} | ${t.earnedWithheld} |`,
+    );
+  }
+  return { rows, ms };
+}
+
 /** The labelled answers written for the old rule-based grader's tests, before this scorer existed. */
 function earlierLabelledAnswers() {
   const bank = loadAuthoredBank('burns-lead-with-diplomacy', path.join(root, 'content'));
@@ -457,6 +525,19 @@ function main() {
       .map(([kind, [agree, n]]) => `${kind} ${agree}/${n}`)
       .join(', ')}`,
   );
+  console.log(
+    `\nAnswers to another question of the same reading (data/ir-sibling-answers.jsonl; sets q, r and s written blind), shipped model graded alone → beside the reading's other questions (other-question cut-off ${load.model.thresholds.otherQuestion}):\n`,
+  );
+  console.log(
+    '| set | questions | answers under their own question | read as answering another | within 0.25 | graded under another question | read as answering another | within 0.25 | unmade points credited | made points withheld |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const siblings = siblingAnswers();
+  for (const row of siblings.rows) console.log(row);
+  console.log(
+    `  grading time per answer: alone ${(siblings.ms.alone / siblings.ms.pairs).toFixed(2)} ms, beside ${(siblings.ms.siblings / siblings.ms.pairs).toFixed(1)} other questions on average ${(siblings.ms.beside / siblings.ms.pairs).toFixed(2)} ms (${(siblings.ms.beside / siblings.ms.alone).toFixed(1)}×)`,
+  );
+
   const earlier = earlierLabelledAnswers();
   console.log(
     `\nAnswers labelled for the old grader's tests, written before this scorer (not trained on): ${earlier.agree} of ${earlier.n} within 0.25`,

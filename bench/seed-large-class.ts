@@ -234,9 +234,11 @@ function candidateAnswers(q: Question): Answer[] {
   }
 }
 
-/** `gradeSaved` reads only the question's data and the saved response. */
+/** `gradeSaved` reads only the question's data and the saved response (each question's outcomes alone). */
 const gradeAs = (question: Question, response: Answer | null) =>
-  gradeSaved({ data: question } as QuestionRow, response ? ({ response } as AttemptResponse) : undefined);
+  gradeSaved({ data: question } as QuestionRow, response ? ({ response } as AttemptResponse) : undefined, {
+    quizQuestions: [],
+  });
 
 function modelQuestion(question: Question, rng: Rng): QuestionModel {
   const variants: Record<Outcome, Variant[]> = { correct: [], partial: [], incorrect: [] };

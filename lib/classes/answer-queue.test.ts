@@ -19,8 +19,10 @@ setUpTestDatabase();
 
 const bank = loadAuthoredBank('burns-lead-with-diplomacy');
 const coalitions = bank.find((q) => q.id === 'burns-why-coalitions') as ShortAnswerQuestion;
+const sanctions = bank.find((q) => q.id === 'burns-why-sanctions') as ShortAnswerQuestion;
 const isolation = bank.find((q) => q.id === 'burns-cer-isolation') as ClaimEvidenceReasoningQuestion;
 let quiz: Quiz;
+const quizQuestions = () => quiz.questionIds.map((id) => bank.find((q) => q.id === id)!);
 let seq = 1;
 
 beforeAll(async () => {
@@ -36,8 +38,14 @@ async function classWithAssignment() {
   return { teacher, klass, assignment };
 }
 
-/** A student of the class who answers the coalitions question with `text` and submits. */
-async function submits(classId: string, assignmentId: string, name: string, text: string) {
+/** A student of the class who answers the coalitions question (or `question`) with `text` and submits. */
+async function submits(
+  classId: string,
+  assignmentId: string,
+  name: string,
+  text: string,
+  question: ShortAnswerQuestion = coalitions,
+) {
   const user = (await insertUser({ email: `${name}-${seq++}@example.org`, name }))!;
   await addMember({ classId, userId: user.id, role: 'student' });
   const started = await startOrResumeAttempt({ quizId: quiz.id, userId: user.id, assignmentId });
@@ -47,7 +55,7 @@ async function submits(classId: string, assignmentId: string, name: string, text
     session: 'checked',
     attemptId,
     userId: user.id,
-    questionId: coalitions.id,
+    questionId: question.id,
     response: { type: 'short-answer', text },
     flagged: false,
     confidence: null,
@@ -152,6 +160,7 @@ describe('instructor grades', () => {
       classId: klass.id,
       assignmentId: assignment.id,
       question: coalitions,
+      quizQuestions: quizQuestions(),
       book: await classGradebook(klass.id),
     });
     expect(queue.answered).toBe(3);
@@ -174,6 +183,7 @@ describe('instructor grades', () => {
       classId: klass.id,
       assignmentId: assignment.id,
       question: coalitions,
+      quizQuestions: quizQuestions(),
       book: await classGradebook(klass.id),
     });
     expect(again.graded).toBe(1);
@@ -233,6 +243,7 @@ describe('instructor grades', () => {
       classId: klass.id,
       assignmentId: assignment.id,
       question: coalitions,
+      quizQuestions: quizQuestions(),
       book,
     });
     const reasonsOf = (attemptId: string) =>
@@ -251,5 +262,34 @@ describe('instructor grades', () => {
     expect(view.keyPointsMissed.map((k) => k.id)).not.toContain('calculus');
     // Outside an assignment no instructor sees it, and the card must not promise one.
     expect(storedFeedbackView(coalitions, stored)!.instructorReviews).toBe(false);
+  });
+
+  it('notice an answer written for another question of the quiz, at submit and in the queue', async () => {
+    const { klass, assignment } = await classWithAssignment();
+    // Written for "Why coalitions?" (data/ir-sibling-answers.jsonl), typed under "Why sanctions?".
+    const misplaced = await submits(
+      klass.id,
+      assignment.id,
+      'omar',
+      'Russia stands almost friendless in the world, while America can call on dozens of partners; acting together takes longer and is more frustrating, but what results endures, and joint pressure can shift how the Kremlin weighs its choices.',
+      sanctions,
+    );
+    const stored = (await getResponse({ attemptId: misplaced.attemptId, questionId: sanctions.id }))!;
+    expect(stored.grade?.reviewReasons).toContain('other-question');
+    expect(stored.grade?.feedback).toContain(coalitions.prompt);
+    const view = storedFeedbackView(sanctions, stored, { instructorReviews: true })!;
+    expect(view.provisionalBecause).toContain('another question of this quiz');
+    const queue = await answerQueue({
+      classId: klass.id,
+      assignmentId: assignment.id,
+      question: sanctions,
+      quizQuestions: quizQuestions(),
+      book: await classGradebook(klass.id),
+    });
+    const answer = queue.groups.flatMap((g) => g.answers).find((a) => a.attemptId === misplaced.attemptId)!;
+    expect(answer.reviewReasons).toContain('other-question');
+    expect(answer.verdicts).toEqual(
+      Object.fromEntries(stored.grade!.keyPoints!.map((k) => [k.id, k.status])),
+    );
   });
 });

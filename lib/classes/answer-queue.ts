@@ -5,7 +5,14 @@ import {
   listInstructorGradedAnswers,
 } from '@/db/queries/class-progress';
 import type { KeyPointVerdicts } from '@/db/schema';
-import { gradeShortAnswer, groupAnswers, type InstructorExample, type PointStatus } from '@/questions/grade';
+import {
+  gradeShortAnswer,
+  gradingPrompt,
+  groupAnswers,
+  type InstructorExample,
+  type PointStatus,
+  siblingRubrics,
+} from '@/questions/grade';
 import { scoreFromStatuses } from '@/questions/grade/credit';
 import type {
   ClaimEvidenceReasoningQuestion,
@@ -35,10 +42,6 @@ export function freeTextOf(question: FreeTextQuestion, response: Response | null
     return response.reasoning;
   return '';
 }
-
-/** The prompt the grader reads beside the answer, as gradeResponse passes it. */
-export const gradingPrompt = (question: FreeTextQuestion) =>
-  question.type === 'claim-evidence-reasoning' ? `${question.prompt} ${question.claim}` : question.prompt;
 
 /** Whether a claim-evidence-reasoning answer picked a supporting sentence (its automatic part). */
 function evidenceRight(question: FreeTextQuestion, response: Response | null): boolean {
@@ -150,11 +153,14 @@ export async function answerQueue({
   classId,
   assignmentId,
   question,
+  quizQuestions,
   book,
 }: {
   classId: string;
   assignmentId: string;
   question: FreeTextQuestion;
+  /** Every question of the assignment's quiz: an answer to another of them is noticed, as at submit. */
+  quizQuestions: readonly Question[];
   book: ClassGradebook;
 }): Promise<AnswerQueue> {
   const counted = book.students.flatMap((s) => {
@@ -168,13 +174,14 @@ export async function answerQueue({
   const examples = examplesByQuestion.get(question.id) ?? [];
   const byAttempt = new Map(rows.map((r) => [r.attemptId, r]));
   const prompt = gradingPrompt(question);
+  const siblings = siblingRubrics(question, quizQuestions);
 
   const answers: QueueAnswer[] = [];
   const grades = new Map<string, ReturnType<typeof gradeShortAnswer>>();
   for (const { attemptId, name } of counted) {
     const row = byAttempt.get(attemptId);
     const text = freeTextOf(question, row?.response ?? null);
-    const grade = gradeShortAnswer({ rubric: question.rubric, answer: text, prompt, examples });
+    const grade = gradeShortAnswer({ rubric: question.rubric, answer: text, prompt, examples, siblings });
     grades.set(attemptId, grade);
     const byInstructor = row?.overrideScore != null;
     // What the stored grade says (what the student was shown), else this reading.

@@ -332,16 +332,22 @@ const ZERO = (row: QuestionRow): StoredGrade => ({
 
 /**
  * Grades one saved response; unanswered questions score 0. `examples` are the class's instructor
- * grades of answers to this question, which the grader leans on for free-text answers.
+ * grades of answers to this question, which the grader leans on for free-text answers;
+ * `quizQuestions` are the attempt's questions, so that an answer to another of them is noticed.
  */
 export function gradeSaved(
   row: QuestionRow,
   response: AttemptResponse | undefined,
-  examples?: readonly InstructorExample[],
+  {
+    examples,
+    quizQuestions,
+  }: { examples?: readonly InstructorExample[]; quizQuestions: readonly Question[] },
 ): StoredGrade {
   if (!response?.response) return ZERO(row);
   const checked = parseResponseFor(row.data, response.response);
-  return checked.ok ? toStored(gradeResponse(row.data, checked.response, { examples })) : ZERO(row);
+  return checked.ok
+    ? toStored(gradeResponse(row.data, checked.response, { examples, siblings: quizQuestions }))
+    : ZERO(row);
 }
 
 /** The instructor grades an assigned attempt's free-text answers learn from (none outside a class). */
@@ -375,12 +381,16 @@ export async function checkAnswer({
   }
   if (!attempt.questionIds.includes(questionId))
     return refuse('invalid', 'That question is not part of this quiz.');
-  const row = (await getQuestionsByIds({ ids: [questionId] })).get(questionId);
+  const quizRows = await getQuestionsByIds({ ids: attempt.questionIds });
+  const row = quizRows.get(questionId);
   if (!row) return refuse('invalid', 'That question no longer exists.');
   const saved = await getResponse({ attemptId, questionId });
   if (!saved?.response) return refuse('invalid', 'Answer the question before checking it.');
   const examples = saved.locked ? undefined : (await examplesForAttempt(assignment, [row])).get(questionId);
-  const grade = saved.locked && saved.grade ? saved.grade : gradeSaved(row, saved, examples);
+  const grade =
+    saved.locked && saved.grade
+      ? saved.grade
+      : gradeSaved(row, saved, { examples, quizQuestions: [...quizRows.values()].map((r) => r.data) });
   if (!saved.locked) {
     const locked = await lockResponseWithGrade({ attemptId, questionId, grade });
     if (!locked) return SUBMITTED;
@@ -412,6 +422,7 @@ export async function submitAttempt({
   const submittedAt = lateManual ? attempt.deadlineAt! : now;
   const { quiz, assignment, rules } = await rulesForAttempt(attempt);
   const examples = await examplesForAttempt(assignment, questionRows.values());
+  const quizQuestions = [...questionRows.values()].map((r) => r.data);
   const claimed = await finalizeAttempt({
     attemptId,
     submittedAt,
@@ -430,7 +441,7 @@ export async function submitAttempt({
                 grade:
                   saved?.locked && saved.grade
                     ? saved.grade
-                    : gradeSaved(row, saved, examples.get(questionId)),
+                    : gradeSaved(row, saved, { examples: examples.get(questionId), quizQuestions }),
               },
             ]
           : [];

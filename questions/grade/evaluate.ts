@@ -17,8 +17,10 @@ import {
 } from './instructor-examples';
 import { fitLogistic, type LogisticModel, predictLogistic } from './logistic';
 import { decidePoint, type GraderModel, type PointStatus, STATUS_CREDIT, statusFor } from './model';
+import { pointProbabilities } from './short-answer';
+import { fitOtherQuestionCutOff, siblingMargin } from './siblings';
 import { analyseText } from './text-analysis';
-import { foldsByQuestion, type IrQuestion, type TrainingRow } from './training-data';
+import { foldsByQuestion, type IrQuestion, type SiblingAnswer, type TrainingRow } from './training-data';
 
 /**
  * Fitting the scorer and measuring it honestly: every figure here comes from folds split by
@@ -281,7 +283,32 @@ const CONTRADICTION_BOOSTING = {
   bins: 64,
 };
 
-export type FitOptions = { questions: readonly IrQuestion[] };
+export type FitOptions = {
+  questions: readonly IrQuestion[];
+  /**
+   * Answers labelled against every question of their reading, for the other-question cut-off;
+   * without them (the folds of a cross-validation, which measure points alone) no answer is read
+   * as answering another question.
+   */
+  siblingSets?: readonly SiblingSet[];
+};
+
+export type SiblingSet = { questions: readonly IrQuestion[]; answers: readonly SiblingAnswer[] };
+
+/**
+ * How much better each answer of the sibling sets fits its best-fitting other question than the
+ * question it was written for, by this model (`siblingMargin`).
+ */
+export function ownQuestionMargins(sets: readonly SiblingSet[], model: GraderModel): number[] {
+  return sets.flatMap(({ questions, answers }) =>
+    answers.map((answer) => {
+      const probabilities = (question: IrQuestion) =>
+        pointProbabilities(question.rubric, answer.answer, question.prompt, model);
+      const own = questions.find((q) => q.id === answer.writtenFor)!;
+      return siblingMargin(probabilities(own), questions.filter((q) => q !== own).map(probabilities));
+    }),
+  );
+}
 
 /** Folds by question inside a training set, for the probabilities its cut-offs are read from. */
 const INNER_FOLDS = 3;
@@ -357,13 +384,13 @@ export function fitGrader(
     .map((r) => r.answer.split(/\s+/).length)
     .sort((a, b) => a - b);
   const p99 = answerWords[Math.floor(0.99 * (answerWords.length - 1))] ?? 100;
-  return {
+  const model: GraderModel = {
     version: 1,
     features: [...FEATURE_NAMES],
     point,
     contradiction,
     examples: null,
-    thresholds: { ...thresholds, ...cutoffs },
+    thresholds: { ...thresholds, ...cutoffs, otherQuestion: NEVER },
     review: {
       margin: fitReviewMargin(
         irPointRows.map((i) => rows[i]!.target),
@@ -374,7 +401,14 @@ export function fitGrader(
     },
     training: {},
   };
+  if (options.siblingSets?.length) {
+    model.thresholds.otherQuestion = fitOtherQuestionCutOff(ownQuestionMargins(options.siblingSets, model));
+  }
+  return model;
 }
+
+/** A margin no answer reaches: mean point probabilities of 1 against 0. */
+const NEVER = 1;
 
 /**
  * The folds of the figures reported: science questions in ten folds by question, each IR question

@@ -9,9 +9,10 @@ import {
   parseResponseFor,
   type Question,
   type ResponseOf,
+  type ShortAnswerQuestion,
 } from '../schema';
 import { type GradeResult, levelOf, roundScore } from './result';
-import { gradeShortAnswer, type InstructorExample } from './short-answer';
+import { gradeShortAnswer, type InstructorExample, type SiblingQuestion } from './short-answer';
 
 export { type AnswerGroup, type AnswerToGroup, groupAnswers } from './answer-groups';
 export type { PointStatus } from './model';
@@ -22,6 +23,7 @@ export type {
   KeyPointOutcome,
   ReviewReason,
   ShortAnswerGrade,
+  SiblingQuestion,
 } from './short-answer';
 export { gradeAgainstReference, gradeShortAnswer, rubricFromReference } from './short-answer';
 
@@ -32,7 +34,28 @@ export type GradeOptions = {
    * for answers not graded yet.
    */
   examples?: readonly InstructorExample[];
+  /**
+   * The questions asked beside this one (a quiz's): a free-text answer that fits another of them
+   * clearly better is read as an answer to it (`siblings.ts`). The question itself and the
+   * types without a rubric are left out here.
+   */
+  siblings?: readonly Question[];
 };
+
+/** The free-text questions among `questions`, other than `question`, as the grader reads them. */
+export function siblingRubrics(question: Question, questions: readonly Question[]): SiblingQuestion[] {
+  return questions.flatMap((q) =>
+    q.id === question.id
+      ? []
+      : q.type === 'short-answer' || q.type === 'claim-evidence-reasoning'
+        ? [{ id: q.id, prompt: gradingPrompt(q), rubric: q.rubric }]
+        : [],
+  );
+}
+
+/** The prompt the grader reads beside a free-text answer (for claim-evidence-reasoning, with its claim). */
+export const gradingPrompt = (question: ShortAnswerQuestion | ClaimEvidenceReasoningQuestion) =>
+  question.type === 'claim-evidence-reasoning' ? `${question.prompt} ${question.claim}` : question.prompt;
 
 export class InvalidResponseError extends Error {}
 
@@ -89,6 +112,7 @@ export function gradeResponse(question: Question, raw: unknown, options: GradeOp
         answer: text,
         prompt: question.prompt,
         examples: options.examples,
+        siblings: siblingRubrics(question, options.siblings ?? []),
       });
       return {
         ...base,
@@ -106,11 +130,7 @@ export function gradeResponse(question: Question, raw: unknown, options: GradeOp
     case 'claim-evidence-reasoning':
       return {
         ...base,
-        ...gradeClaimEvidenceReasoning(
-          question,
-          response as ResponseOf<'claim-evidence-reasoning'>,
-          options.examples,
-        ),
+        ...gradeClaimEvidenceReasoning(question, response as ResponseOf<'claim-evidence-reasoning'>, options),
       };
   }
 }
@@ -242,15 +262,16 @@ function gradeOrdering(question: OrderingQuestion, response: ResponseOf<'orderin
 function gradeClaimEvidenceReasoning(
   question: ClaimEvidenceReasoningQuestion,
   response: ResponseOf<'claim-evidence-reasoning'>,
-  examples?: readonly InstructorExample[],
+  options: GradeOptions,
 ) {
   const evidenceRight =
     response.sentenceId !== null && question.answer.sentenceIds.includes(response.sentenceId);
   const reasoning = gradeShortAnswer({
     rubric: question.rubric,
     answer: response.reasoning,
-    prompt: `${question.prompt} ${question.claim}`,
-    examples,
+    prompt: gradingPrompt(question),
+    examples: options.examples,
+    siblings: siblingRubrics(question, options.siblings ?? []),
   });
   const score = roundScore(
     question.weights.evidence * (evidenceRight ? 1 : 0) + question.weights.reasoning * reasoning.score,

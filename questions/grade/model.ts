@@ -42,6 +42,11 @@ export type GraderModel = {
      * reference it took credit from more right answers than wrong ones).
      */
     denies: number;
+    /**
+     * An answer whose key points of a question asked beside this one have a mean probability
+     * this much above its own points' is read as an answer to that question (`siblings.ts`).
+     */
+    otherQuestion: number;
   };
   review: {
     /** A point whose probability lies this close to a cut-off makes the grade provisional. */

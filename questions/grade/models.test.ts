@@ -9,6 +9,8 @@ import {
   loadBlindAnswers,
   loadBlindQuestions,
   loadIrQuestions,
+  loadSiblingSets,
+  SIBLING_FIT_SETS,
 } from './training-data';
 
 /** A fixed pseudo-random sequence, so the tests are deterministic. */
@@ -67,7 +69,14 @@ describe('fitBoosted', () => {
 });
 
 describe('statusFor and scorePoint', () => {
-  const thresholds = { met: 0.6, partly: 0.3, metAlone: 0.5, contradiction: 0.9, denies: 0.7 };
+  const thresholds = {
+    met: 0.6,
+    partly: 0.3,
+    metAlone: 0.5,
+    contradiction: 0.9,
+    denies: 0.7,
+    otherQuestion: 0.2,
+  };
 
   it('reads a lone point (a reference answer) with its own met cut-off', () => {
     expect(statusFor(0.55, thresholds)).toBe('partly');
@@ -135,5 +144,27 @@ describe('the labelled data', () => {
     // Every answer is graded against its own question's rubric.
     const ids = new Set(questions.map((q) => q.id));
     expect(rows.filter((row) => row.dataset === 'ir' && !ids.has(row.questionId))).toEqual([]);
+  });
+
+  it('labels every sibling answer against every question of its reading, the fitted sets apart from the measured', () => {
+    const sets = loadSiblingSets();
+    expect([...sets.keys()].sort()).toEqual(['burns', 'q', 'r', 's']);
+    for (const name of SIBLING_FIT_SETS) expect(sets.has(name), name).toBe(true);
+    expect([...sets.keys()].filter((name) => !SIBLING_FIT_SETS.has(name)).length).toBeGreaterThanOrEqual(2);
+    const all = [...loadIrQuestions(), ...loadBlindQuestions()].map((q) => q.id);
+    for (const [name, { questions, answers }] of sets) {
+      expect(answers.length, name).toBeGreaterThanOrEqual(36);
+      for (const answer of answers) {
+        expect(questions.map((q) => q.id)).toContain(answer.writtenFor);
+        for (const question of questions) {
+          const labels = answer.labels[question.id];
+          expect(Object.keys(labels ?? {}).sort(), `${name}: ${question.id}`).toEqual(
+            question.rubric.keyPoints.map((k) => k.id).sort(),
+          );
+        }
+      }
+      // The blind sets' questions are their own, not the IR set's or the blind batches'.
+      if (name !== 'burns') expect(questions.filter((q) => all.includes(q.id))).toEqual([]);
+    }
   });
 });

@@ -20,6 +20,10 @@ export const REVIEW_REASONS = {
     student: 'it seems to deny a point',
     instructor: 'may deny a point',
   },
+  'other-question': {
+    student: 'it reads like an answer to another question of this quiz',
+    instructor: 'answers another question',
+  },
 } as const;
 
 export type ReviewReason = keyof typeof REVIEW_REASONS;

@@ -290,3 +290,45 @@ describe('grading from model answers alone', () => {
     ).toBe(1);
   });
 });
+
+describe('an answer to another question asked beside this one', () => {
+  const coalitions = shortAnswer('burns-why-coalitions');
+  const sanctions = shortAnswer('burns-why-sanctions');
+  const asSibling = (q: ShortAnswerQuestion) => ({ id: q.id, prompt: q.prompt, rubric: q.rubric });
+  // Written for "Why coalitions?" (data/ir-sibling-answers.jsonl, set burns).
+  const coalitionsAnswer =
+    'Russia stands almost friendless in the world, while America can call on dozens of partners; acting together takes longer and is more frustrating, but what results endures, and joint pressure can shift how the Kremlin weighs its choices.';
+
+  it('is read as an answer to that question: provisional, named, and its borrowed credit withheld', () => {
+    const input = { rubric: sanctions.rubric, answer: coalitionsAnswer, prompt: sanctions.prompt };
+    const alone = gradeShortAnswer(input);
+    const graded = gradeShortAnswer({ ...input, siblings: [asSibling(coalitions)] });
+    expect(alone.score).toBeGreaterThan(0);
+    expect(graded.otherQuestion).toEqual({ id: coalitions.id, prompt: coalitions.prompt });
+    expect(graded.reviewReasons).toContain('other-question');
+    expect(graded.needsReview).toBe(true);
+    expect(graded.score).toBeLessThan(alone.score);
+    expect(graded.feedback).toContain(`another question: “${coalitions.prompt}”`);
+  });
+
+  it('leaves an answer to this question alone', () => {
+    const input = { rubric: coalitions.rubric, answer: coalitionsAnswer, prompt: coalitions.prompt };
+    const graded = gradeShortAnswer({ ...input, siblings: [asSibling(sanctions)] });
+    expect(graded.otherQuestion).toBeNull();
+    expect(graded.reviewReasons).not.toContain('other-question');
+    expect(graded.score).toBe(gradeShortAnswer(input).score);
+  });
+
+  it('is settled by an instructor grade of a near-identical answer', () => {
+    const keyPoints = Object.fromEntries(sanctions.rubric.keyPoints.map((k) => [k.id, 'met' as const]));
+    const graded = gradeShortAnswer({
+      rubric: sanctions.rubric,
+      answer: coalitionsAnswer,
+      prompt: sanctions.prompt,
+      siblings: [asSibling(coalitions)],
+      examples: [{ answer: coalitionsAnswer, score: 1, keyPoints }],
+    });
+    expect(graded.examplesUsed).toBe(1);
+    expect(graded.otherQuestion).toBeNull();
+  });
+});

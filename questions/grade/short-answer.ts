@@ -17,9 +17,11 @@ import {
 } from './model';
 import { type GradeLevel, levelOf } from './result';
 import { type ReviewReason, reviewReasonForStudent } from './review';
+import { type OtherQuestionFit, otherQuestionFit, type SiblingQuestion } from './siblings';
 import { type AnalysedText, analyseText } from './text-analysis';
 
 export type { InstructorExample } from './instructor-examples';
+export type { SiblingQuestion } from './siblings';
 export type { Support } from './support';
 export { supportFor } from './support';
 
@@ -70,6 +72,8 @@ export type ShortAnswerGrade = {
   reviewReasons: ReviewReason[];
   /** How many of the instructor's graded answers to this question informed the grade. */
   examplesUsed: number;
+  /** The question asked beside this one that the answer fits clearly better, if any. */
+  otherQuestion: { id: string; prompt: string } | null;
 };
 
 export type ShortAnswerInput = {
@@ -78,6 +82,8 @@ export type ShortAnswerInput = {
   prompt?: string;
   /** The instructor's earlier grades of answers to this question; the nearest ones inform this grade. */
   examples?: readonly InstructorExample[];
+  /** The other free-text questions asked beside this one (a quiz's): an answer to one of them is noticed. */
+  siblings?: readonly SiblingQuestion[];
 };
 
 // ---- Caches: a rubric and a prompt are graded many times ----
@@ -127,11 +133,47 @@ const outcome = (point: { id: string; text: string }): KeyPointOutcome => ({
   text: point.text,
 });
 
+/**
+ * The scorer's verdict on each key point of a rubric: its probability, its contradiction and its
+ * status. A point given as names alone ("liberalism", "liberal") is made by naming one, and only
+ * so: "realist" is near "liberal" in meaning, and is the wrong answer.
+ */
+function scorePoints(rubric: Rubric, analysed: AnalysedText, prompt: string, model: GraderModel) {
+  const promptWords = promptWordsOf(prompt);
+  const phrasings = phrasingsOf(rubric);
+  const features = rubric.keyPoints.map((_, i) => pointFeatures(phrasings[i]!, analysed, promptWords));
+  addRubricContext(features);
+  return rubric.keyPoints.map((point, i) => {
+    const score = scorePoint(features[i]!, model);
+    const names = namesOf(point, phrasings[i]!);
+    if (!names) return { point, features: features[i]!, ...score };
+    const named = names.some((name) => saysName(analysed, name));
+    return {
+      point,
+      features: features[i]!,
+      ...score,
+      denied: score.denied || !named,
+      status: named && !score.denied ? ('met' as const) : ('missed' as const),
+    };
+  });
+}
+
+/** The probability of each key point for an answer, by the given model (the shipped one unless fitting). */
+export function pointProbabilities(
+  rubric: Rubric,
+  answer: string,
+  prompt = '',
+  model: GraderModel = graderModel(),
+): number[] {
+  return scorePoints(rubric, analyseText(answer), prompt, model).map((s) => s.probability);
+}
+
 export function gradeShortAnswer({
   rubric,
   answer,
   prompt = '',
   examples = [],
+  siblings = [],
 }: ShortAnswerInput): ShortAnswerGrade {
   const model = graderModel();
   if (!answer.trim()) {
@@ -156,28 +198,11 @@ export function gradeShortAnswer({
       needsReview: false,
       reviewReasons: [],
       examplesUsed: 0,
+      otherQuestion: null,
     };
   }
   const analysed = analyseText(answer);
-  const promptWords = promptWordsOf(prompt);
-  const phrasings = phrasingsOf(rubric);
-  const features = rubric.keyPoints.map((_, i) => pointFeatures(phrasings[i]!, analysed, promptWords));
-  addRubricContext(features);
-  const scored = rubric.keyPoints.map((point, i) => {
-    const score = scorePoint(features[i]!, model);
-    const names = namesOf(point, phrasings[i]!);
-    if (!names) return { point, features: features[i]!, ...score };
-    // A point given as names alone ("liberalism", "liberal") is made by naming one, and only so:
-    // "realist" is near "liberal" in meaning, and is the wrong answer.
-    const named = names.some((name) => saysName(analysed, name));
-    return {
-      point,
-      features: features[i]!,
-      ...score,
-      denied: score.denied || !named,
-      status: named && !score.denied ? ('met' as const) : ('missed' as const),
-    };
-  });
+  const scored = scorePoints(rubric, analysed, prompt, model);
   const informed = adjustWithExamples({
     rubric,
     answer: analysed,
@@ -185,9 +210,23 @@ export function gradeShortAnswer({
     examples,
     model,
   });
+  // An instructor's grade of a near-identical answer settles whether it answers this question.
+  const otherQuestion =
+    informed.examplesUsed === 0
+      ? otherQuestionFit(
+          scored.map((s) => s.probability),
+          siblings.map((question) => ({
+            question,
+            probabilities: scorePoints(question.rubric, analysed, question.prompt, model).map(
+              (s) => s.probability,
+            ),
+          })),
+          model.thresholds.otherQuestion,
+        )
+      : null;
   const keyPoints: KeyPointGrade[] = scored.map((s, i) => ({
     ...outcome(s.point),
-    status: informed.points[i]!.status,
+    status: otherQuestion?.withheld[i] ? 'missed' : informed.points[i]!.status,
     probability: round(informed.points[i]!.probability),
     contradiction: round(s.contradiction),
     contradicted:
@@ -209,13 +248,22 @@ export function gradeShortAnswer({
     statuses: keyPoints.map((k) => k.status),
     model,
     informedByExamples: informed.examplesUsed > 0,
+    otherQuestion,
   });
   const listOfWords = analysed.listShare >= 0.5;
   const reversed = scored.some((s) => reversesTheQuestion(s.features));
   return {
     score,
     correct: levelOf(score),
-    feedback: feedbackFor({ keyPoints, score, listOfWords, reviewReasons, analysed, reversed }),
+    feedback: feedbackFor({
+      keyPoints,
+      score,
+      listOfWords,
+      reviewReasons,
+      analysed,
+      reversed,
+      otherQuestion,
+    }),
     keyPointsMet: keyPoints.filter((k) => k.status === 'met').map(outcome),
     keyPointsMissed: keyPoints.filter((k) => k.status !== 'met').map(outcome),
     keyPointsContradicted: keyPoints.filter((k) => k.contradicted).map(outcome),
@@ -224,6 +272,7 @@ export function gradeShortAnswer({
     needsReview: reviewReasons.length > 0,
     reviewReasons,
     examplesUsed: informed.examplesUsed,
+    otherQuestion: otherQuestion && { id: otherQuestion.id, prompt: otherQuestion.prompt },
   };
 }
 
@@ -270,6 +319,7 @@ function reviewReasonsFor(input: {
   statuses: PointStatus[];
   model: GraderModel;
   informedByExamples: boolean;
+  otherQuestion: OtherQuestionFit | null;
 }): ReviewReason[] {
   const { answer, scored, model } = input;
   const reasons: ReviewReason[] = [];
@@ -296,6 +346,7 @@ function reviewReasonsFor(input: {
   // in answers written blind, about one in five was made, so the grade waits for the instructor.
   const mayDeny = scored.some((s) => withheldByStance(s, model));
   if (mayDeny && !input.informedByExamples) reasons.push('may-deny');
+  if (input.otherQuestion) reasons.push('other-question');
   return reasons;
 }
 
@@ -309,6 +360,7 @@ function feedbackFor(input: {
   reviewReasons: ReviewReason[];
   analysed: AnalysedText;
   reversed: boolean;
+  otherQuestion: OtherQuestionFit | null;
 }): string {
   const { keyPoints, score } = input;
   const met = keyPoints.filter((k) => k.status === 'met');
@@ -350,7 +402,11 @@ function feedbackFor(input: {
     );
   }
   if (missed.length > 0 && score < 1) parts.push(`Still missing: ${quote(missed)}.`);
-  if (input.reversed) {
+  if (input.otherQuestion) {
+    parts.unshift(
+      `Your answer reads like an answer to another question: “${input.otherQuestion.prompt}” Reread what this one asks.`,
+    );
+  } else if (input.reversed) {
     parts.unshift(
       'Your answer argues for the course the question sets aside; the question asks why the text takes the other one.',
     );

@@ -13,7 +13,7 @@ import {
   simulateExamples,
 } from './evaluate';
 import { statusFor } from './model';
-import { fittingData } from './training-data';
+import { fittingData, loadSiblingSets, SIBLING_FIT_SETS } from './training-data';
 
 /**
  * Fits the short-answer scorer and writes `data/model.json`:
@@ -22,7 +22,8 @@ import { fittingData } from './training-data';
  *
  * Reads SciEntsBank's training split, the IR set and the fitted batches of answers written blind
  * (`fittingData`) from `data/`, measures the scorer with folds split by question, then fits it on
- * everything. Deterministic: the same data give the same file.
+ * everything; the other-question cut-off is read off the sibling sets in `SIBLING_FIT_SETS`.
+ * Deterministic: the same data give the same file.
  */
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
@@ -52,7 +53,10 @@ function main() {
       `blind answers fitted by the contradiction model ${blindFigures.agreement.toFixed(3)} (${blindFigures.n})`,
   );
 
-  const model = fitGrader(rows, x, { questions }, cv);
+  const siblingSets = [...loadSiblingSets()].flatMap(([name, set]) =>
+    SIBLING_FIT_SETS.has(name) ? [set] : [],
+  );
+  const model = fitGrader(rows, x, { questions, siblingSets }, cv);
 
   // Instructor examples: simulated from labelled answers of the same question.
   const simulated = simulateExamples(rows, cv.probabilities);
@@ -85,6 +89,10 @@ function main() {
       blindForContradictions: {
         answers: blindGroups.length,
         questions: new Set(blindGroups.map((g) => g.questionId)).size,
+      },
+      otherQuestionCutOff: {
+        sets: [...SIBLING_FIT_SETS],
+        answers: siblingSets.reduce((sum, set) => sum + set.answers.length, 0),
       },
     },
     crossValidated: {

@@ -191,3 +191,50 @@ export function foldsByQuestion(questionIds: readonly string[], folds: number): 
   }
   return new Map(unique.map((id, i) => [id, i % folds]));
 }
+
+/**
+ * Answers labelled against every question of their reading, not only the one they were written
+ * for (`data/ir-sibling-answers.jsonl`): the check for answers to another question is fitted and
+ * measured on them. Set `burns` is 36 fully correct answers to the six Burns questions of the IR
+ * set, each labelled against the other five; sets q, r and s were written blind, each to four
+ * questions of its own on one text (`data/ir-sibling-questions.json`).
+ */
+export const siblingAnswerSchema = z.object({
+  set: z.string(),
+  writtenFor: z.string(),
+  kind: z.string(),
+  answer: z.string(),
+  /** Every key point's status, by question id and point id, for every question of the reading. */
+  labels: z.record(z.string(), z.record(z.string(), statusLabel)),
+});
+export type SiblingAnswer = z.infer<typeof siblingAnswerSchema>;
+
+/** The sibling sets the other-question margin is fitted on; the rest measure it. */
+export const SIBLING_FIT_SETS: ReadonlySet<string> = new Set(['burns', 'q']);
+
+/** Each sibling set: its questions (one reading's) and its answers. */
+export function loadSiblingSets(): Map<string, { questions: IrQuestion[]; answers: SiblingAnswer[] }> {
+  const questions = new Map(
+    [...loadIrQuestions(), ...loadIrQuestions(path.join(dataDir, 'ir-sibling-questions.json'))].map((q) => [
+      q.id,
+      q,
+    ]),
+  );
+  const sets = new Map<string, { questions: IrQuestion[]; answers: SiblingAnswer[] }>();
+  const lines = readFileSync(path.join(dataDir, 'ir-sibling-answers.jsonl'), 'utf8').split('\n');
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    const answer = siblingAnswerSchema.parse(JSON.parse(line));
+    const set = sets.get(answer.set) ?? { questions: [], answers: [] };
+    sets.set(answer.set, set);
+    if (set.questions.length === 0) {
+      set.questions = Object.keys(answer.labels).map((id) => {
+        const question = questions.get(id);
+        if (!question) throw new Error(`ir-sibling-answers.jsonl line ${i + 1}: no question ${id}`);
+        return question;
+      });
+    }
+    set.answers.push(answer);
+  });
+  return sets;
+}

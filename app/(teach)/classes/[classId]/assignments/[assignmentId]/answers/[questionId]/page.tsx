@@ -18,12 +18,19 @@ export default async function AnswerQueuePage({
   const user = await requireUser(`/classes/${classId}/assignments/${assignmentId}/answers/${questionId}`);
   const { klass, assignment } = await grantedOrNotFound(assignmentToTeach(user, { classId, assignmentId }));
   const quiz = await getQuiz({ quizId: assignment.quizId });
-  const row = quiz?.questionIds.includes(questionId)
-    ? (await getQuestionsByIds({ ids: [questionId] })).get(questionId)
-    : undefined;
+  const rows = quiz?.questionIds.includes(questionId)
+    ? await getQuestionsByIds({ ids: quiz.questionIds })
+    : new Map<string, never>();
+  const row = rows.get(questionId);
   if (!row || !isFreeText(row.data)) notFound();
   const question = row.data;
-  const queue = await answerQueue({ classId, assignmentId, question, book: await classGradebook(classId) });
+  const queue = await answerQueue({
+    classId,
+    assignmentId,
+    question,
+    quizQuestions: [...rows.values()].map((r) => r.data),
+    book: await classGradebook(classId),
+  });
 
   return (
     <div className="space-y-6">
