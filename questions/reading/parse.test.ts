@@ -191,6 +191,34 @@ describe('parseReading on nasty input', () => {
     expect(allText(reading)).not.toMatch(/newsletter/);
   });
 
+  it('tells paragraphs apart by indentation alone, first line flush or first line indented', () => {
+    const paragraphs = [
+      ['The first argument runs over several lines of wrapped text and', 'reaches its end here.'],
+      ['A second argument opens with its own line, and it goes on for', 'two more lines before it', 'stops.'],
+      ['The third argument is short but also', 'wrapped.'],
+    ];
+    // Project Gutenberg's Federalist: the first line flush, the rest indented by a space.
+    const hanging = paragraphs
+      .flatMap(([first, ...rest]) => [first!, ...rest.map((l) => ` ${l}`)])
+      .join('\n');
+    // The printer's way: the first line indented, the rest flush.
+    const indented = paragraphs.flatMap(([first, ...rest]) => [`    ${first}`, ...rest]).join('\n');
+    for (const text of [hanging, indented]) {
+      const reading = parseReading({ text, format: 'text' });
+      expect(reading.paragraphs.map((p) => p.text)).toEqual(paragraphs.map((lines) => lines.join(' ')));
+    }
+    // Indented lines that do not follow a sentence's end are a quotation or a list, not paragraphs.
+    const quoted = [
+      'The author quotes the treaty, which says that',
+      '  the parties shall consult together whenever',
+      '  the territorial integrity of any of them',
+      '  is threatened, and then he asks what',
+      '  consultation has ever done for a small',
+      '  nation standing alone.',
+    ].join('\n');
+    expect(parseReading({ text: quoted, format: 'text' }).paragraphs).toHaveLength(1);
+  });
+
   it('reads a subtitle under the title, wrapped or in brackets, as no paragraph (The Federalist Nos. 5 and 11)', () => {
     const prose =
       'THE importance of the Union, in a commercial light, is one of those points about which there\nis least room to entertain a difference of opinion.';

@@ -180,7 +180,9 @@ const withoutMarkdownEscapes = (text: string) =>
   text.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/^([ \t]*\d{1,3}) \.(?=\s)/gm, '$1.');
 
 function textBlocks(body: string): Block[] {
-  const text = splitNumberedParagraphs(withoutMarkdownEscapes(looksLikeHtml(body) ? htmlToText(body) : body));
+  const text = splitIndentedParagraphs(
+    splitNumberedParagraphs(withoutMarkdownEscapes(looksLikeHtml(body) ? htmlToText(body) : body)),
+  );
   const blocks: Block[] = [];
   // Blocks a page's number followed: a page break, where a paragraph may go on.
   const pageBreakAfter = new Set<Block>();
@@ -249,6 +251,48 @@ function textBlocks(body: string): Block[] {
     pageEnds = false;
   }
   return joinBrokenParagraphs(blocks, pageBreakAfter);
+}
+
+/** A sentence's end at the end of a line: a stop, perhaps inside a closing quote or bracket. */
+const ENDS_SENTENCE = /[.!?:]["”’)]?$/;
+
+/**
+ * Wrapped prose whose paragraphs are told apart by indentation alone, with no blank line between
+ * them: each paragraph's first line indented and the rest flush, or, as Project Gutenberg's
+ * Federalist has it, the first line flush and the rest indented. In a run of wrapped lines at two
+ * indents, the rarer indent opens a paragraph when it nearly always follows a line that ends a
+ * sentence (a wrapped line rarely does); a blank line goes before each.
+ */
+function splitIndentedParagraphs(text: string): string {
+  const lines = text.split('\n');
+  const indented = (line: string) => /^[ \t]/.test(line);
+  const out: string[] = [];
+  let start = 0;
+  const flushRun = (end: number) => {
+    const run = lines.slice(start, end);
+    const prose = run.filter((l) => l.trim());
+    const rare = prose.filter(indented).length * 2 > prose.length ? (l: string) => !indented(l) : indented;
+    const openers = run.flatMap((l, i) => (i > 0 && l.trim() && rare(l) ? [i] : []));
+    const afterStop = openers.filter((i) => ENDS_SENTENCE.test(run[i - 1]!.trim())).length;
+    const split =
+      prose.length >= 6 &&
+      openers.length >= 2 &&
+      afterStop >= 0.9 * openers.length &&
+      prose.filter((l) => !rare(l)).length >= openers.length;
+    run.forEach((line, i) => {
+      if (split && openers.includes(i) && ENDS_SENTENCE.test(run[i - 1]!.trim())) out.push('');
+      out.push(line);
+    });
+  };
+  lines.forEach((line, i) => {
+    if (!line.trim()) {
+      flushRun(i);
+      out.push(line);
+      start = i + 1;
+    }
+  });
+  flushRun(lines.length);
+  return out.join('\n');
 }
 
 /** A line that opens on a paragraph's number: "1 I bring you greetings …", "12. The Pact …". */
