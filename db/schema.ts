@@ -551,6 +551,8 @@ export type StoredGrade = {
   /** The grader was unsure: the grade is provisional until an instructor looks at it. */
   needsReview?: boolean;
   reviewReasons?: string[];
+  /** The question of the quiz the answer reads as answering instead (its prompt). */
+  otherQuestion?: { id: string; prompt: string };
 };
 
 /** An instructor's verdict on each key point of a free-text answer, by point id. */

@@ -47,6 +47,11 @@ export function GradeFeedback({
           {result.instructorReviews ? '.' : ': compare your answer with the points below and the text.'}
         </p>
       )}
+      {result.otherQuestion && (
+        <p data-other-question>
+          Your answer reads like an answer to “{result.otherQuestion}” This question asks something else.
+        </p>
+      )}
       {result.instructor?.comment && (
         <p className="rounded-md bg-white/60 p-2 dark:bg-slate-900/60">
           Your instructor: “{result.instructor.comment}”

@@ -279,6 +279,7 @@ describe('instructor grades', () => {
     expect(stored.grade?.feedback).toContain(coalitions.prompt);
     const view = storedFeedbackView(sanctions, stored, { instructorReviews: true })!;
     expect(view.provisionalBecause).toContain('another question of this quiz');
+    expect(view.otherQuestion).toBe(coalitions.prompt);
     const queue = await answerQueue({
       classId: klass.id,
       assignmentId: assignment.id,

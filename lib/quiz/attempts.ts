@@ -315,6 +315,7 @@ const toStored = (result: GradeResult): StoredGrade => ({
     }),
     needsReview: result.needsReview,
     reviewReasons: result.reviewReasons,
+    ...(result.otherQuestion && { otherQuestion: result.otherQuestion }),
   }),
 });
 

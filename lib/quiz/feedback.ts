@@ -20,6 +20,8 @@ export type FeedbackView = {
   instructorReviews?: boolean;
   /** Why the grade is provisional, in the student's words. */
   provisionalBecause?: string;
+  /** The prompt of the question the answer reads as answering instead. */
+  otherQuestion?: string;
   /** Points the answer seems to say the opposite of, or says of the wrong party (left out of the missed ones). */
   keyPointsQuestioned?: { id: string; text: string; why: Questioned }[];
   /** An instructor graded this answer; their comment, if any. */
@@ -50,7 +52,12 @@ export function whyQuestioned(point: PointRead): Questioned | undefined {
 type Graded = Pick<
   GradeResult,
   'score' | 'correct' | 'feedback' | 'keyPointsMet' | 'keyPointsMissed' | 'evidence'
-> & { needsReview?: boolean; reviewReasons?: readonly string[]; keyPoints?: readonly PointRead[] };
+> & {
+  needsReview?: boolean;
+  reviewReasons?: readonly string[];
+  keyPoints?: readonly PointRead[];
+  otherQuestion?: { prompt: string } | null;
+};
 
 /** What a student is shown after answering: the grade, the explanation, and the evidence to look at. */
 export function toFeedbackView(
@@ -75,6 +82,7 @@ export function toFeedbackView(
     provisional,
     instructorReviews,
     ...(provisional && { provisionalBecause: reviewReasonForStudent(result.reviewReasons ?? []) }),
+    ...(provisional && result.otherQuestion && { otherQuestion: result.otherQuestion.prompt }),
     keyPointsQuestioned: questioned,
   };
 }
@@ -117,6 +125,7 @@ export function storedFeedbackView(
     keyPointsQuestioned: [],
     provisional: false,
     provisionalBecause: undefined,
+    otherQuestion: undefined,
     instructor: { comment: answer.overrideComment },
   };
 }

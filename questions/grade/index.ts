@@ -77,6 +77,7 @@ export function gradeResponse(question: Question, raw: unknown, options: GradeOp
     keyPoints: [],
     needsReview: false,
     reviewReasons: [],
+    otherQuestion: null,
     parts: [],
     evidence: question.evidence,
   };
@@ -125,6 +126,7 @@ export function gradeResponse(question: Question, raw: unknown, options: GradeOp
         keyPoints: grade.keyPoints,
         needsReview: grade.needsReview,
         reviewReasons: grade.reviewReasons,
+        otherQuestion: grade.otherQuestion,
       };
     }
     case 'claim-evidence-reasoning':
@@ -289,6 +291,7 @@ function gradeClaimEvidenceReasoning(
     keyPoints: reasoning.keyPoints,
     needsReview: reasoning.needsReview,
     reviewReasons: reasoning.reviewReasons,
+    otherQuestion: reasoning.otherQuestion,
     parts: [
       { id: 'evidence', correct: evidenceRight },
       { id: 'reasoning', correct: reasoning.correct === 'correct' },

@@ -21,6 +21,8 @@ export type GradeResult = {
   /** The grade is provisional and an instructor should check it (free-text types only). */
   needsReview: boolean;
   reviewReasons: ReviewReason[];
+  /** Free-text types: the question asked beside this one that the answer fits clearly better, if any. */
+  otherQuestion: { id: string; prompt: string } | null;
   /** Per option, blank, pair or item: whether the student got it right. */
   parts: { id: string; correct: boolean }[];
   /** Sentence ids the feedback points back to. */
