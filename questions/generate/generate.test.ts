@@ -2929,6 +2929,34 @@ describe('a word the tagger reads as an adjective at the head of its noun phrase
   });
 });
 
+describe('a word the tagger reads in the wrong part of speech, by the words around it', () => {
+  const itemFor = (word: string, text: string) =>
+    vocabularyItems(analysedText(text, `${word}-test`)).find((i) => i.token.normal === word);
+
+  it('asks a noun after a determiner with nothing after it to describe as the noun', () => {
+    const item = itemFor(
+      'expedient',
+      'Such an infatuated policy, such a desperate expedient, might, by the multiplication of petty offices, answer the views of men who wish to make war. The remedy would be worse than the disease it treats.',
+    );
+    expect(item?.pos).toBe('n');
+    // One of a series of describing words still describes its noun.
+    const series = itemFor(
+      'transient',
+      'While the rays of glory dazzle us with a transient and fleeting brilliancy, they at the same time admonish us to lament the occasion. The glory of the age fades soon.',
+    );
+    expect(series === undefined || series.pos === 'a').toBe(true);
+  });
+
+  it('asks a word after "be" that describes its subject as the adjective', () => {
+    const item = itemFor(
+      'candid',
+      'But let us be candid about the consequences of leaving the dictator in power. His neighbours know the cost of waiting.',
+    );
+    expect(item?.pos).toBe('a');
+    expect(item?.definition).toMatch(/directness/);
+  });
+});
+
 describe('"however" with the word it grades', () => {
   it('reads "However anxiously we may wish that …" as a concession, no aim to ask about', () => {
     const others = [

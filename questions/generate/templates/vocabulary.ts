@@ -293,6 +293,60 @@ function headsNounPhrase(tokens: readonly Token[], i: number): boolean {
   return tokens[k] !== undefined && (tokens[k]!.tags.has('Determiner') || tokens[k]!.tags.has('Possessive'));
 }
 
+/** Verbs that link a subject to its description: "to be sanguine", "seemed content". */
+const LINKING_VERB =
+  /^(be|is|are|was|were|been|being|am|seem|seems|seemed|become|becomes|became|remain|remains|remained|appear|appears|appeared|feel|feels|felt)$/;
+
+/** Degree words between a linking verb and its adjective: "too sanguine", "so ardent". */
+const DEGREE_WORD = /^(too|so|very|most|more|less|least|quite|rather|as|not|never|equally|sufficiently)$/;
+
+/** Right after a word, these close its phrase: a preposition, "to", a conjunction or a stop. */
+const closesPhrase = (token: Token, next: Token | undefined) =>
+  /[,;:.!?—–]/.test(token.post) ||
+  next === undefined ||
+  next.tags.has('Preposition') ||
+  /^(to|and|or|but|than|that)$/.test(next.normal);
+
+/**
+ * "not to be sanguine in expecting": a word the tagger reads as a noun, after a linking verb
+ * (and a degree word or two) with no determiner, and closing its phrase, describes the subject:
+ * an adjective, where WordNet has one ("sanguine" the colour is no reading of it).
+ */
+function describesAfterLinkingVerb(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i]!;
+  if (token.pos !== 'noun' || token.normal !== token.lemma || !closesPhrase(token, tokens[i + 1]))
+    return false;
+  let k = i - 1;
+  while (k >= 0 && DEGREE_WORD.test(tokens[k]!.normal) && !tokens[k]!.post.trim()) k--;
+  return k >= 0 && k < i && LINKING_VERB.test(tokens[k]!.normal) && !/[,;:.!?]/.test(tokens[k]!.post);
+}
+
+/**
+ * "the moral imperative to do justice", "such a desperate expedient, might …": a word the tagger
+ * reads as an adjective right after a determiner (or a determiner and a describing word), with a
+ * preposition, "to" or a stop after it, has nothing to describe: it is the phrase's noun. Not
+ * "a transient and fleeting brilliancy", "this volatile, changing world": one of a series.
+ */
+function nounAfterDeterminer(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i]!;
+  const next = tokens[i + 1];
+  const series = next !== undefined && (next.pos === 'adj' || next.pos === 'verb' || next.pos === 'noun');
+  const ends =
+    /[;:.!?—–]/.test(token.post) ||
+    (token.post.includes(',') && !series) ||
+    (!token.post.trim() && (next === undefined || next.tags.has('Preposition') || next.normal === 'to'));
+  if (token.pos !== 'adj' || !ends) return false;
+  const determiner = (t: Token | undefined) =>
+    t?.tags.has('Determiner') === true || t?.tags.has('Possessive') === true;
+  const describes = (t: Token | undefined) =>
+    t !== undefined &&
+    !/[,;:.!?]/.test(t.post) &&
+    (t.pos === 'adj' ||
+      (t.pos === 'noun' &&
+        (lookup(t.lemma, 'a')?.taggedSenses ?? 0) > (lookup(t.lemma, 'n')?.taggedSenses ?? 0)));
+  return determiner(tokens[i - 1]) || (describes(tokens[i - 1]) && determiner(tokens[i - 2]));
+}
+
 /**
  * A word the tagger reads as a noun but that modifies the noun after it as an adjective does:
  * joined by "and" or "or" to an adjective ("deterrent and defensive purposes", "medical and
@@ -617,12 +671,17 @@ export function vocabularyItems(analysis: ReadingAnalysis): VocabularyItem[] {
         // "The second expedient is as impracticable as …": a word the tagger reads as an adjective
         // heads its noun phrase, so its meaning is a noun's ("a means to an end"), not "serving to
         // promote your interest".
-        const asNoun = headsNounPhrase(sentence.tokens, i);
+        const asNoun =
+          headsNounPhrase(sentence.tokens, i) ||
+          (nounAfterDeterminer(sentence.tokens, i) && lookup(token.lemma, 'n') !== null);
         if (asNoun && !lookup(token.lemma, 'n')) continue;
         // "for deterrent and defensive purposes": a word the tagger reads as a noun but that
-        // modifies the noun after it like an adjective means what the adjective means.
+        // modifies the noun after it like an adjective means what the adjective means; so does one
+        // that describes its subject after "be".
         const asAdjective =
-          !asNoun && modifiesLikeAdjective(sentence.tokens, i) && lookup(token.lemma, 'a') !== null;
+          !asNoun &&
+          (modifiesLikeAdjective(sentence.tokens, i) || describesAfterLinkingVerb(sentence.tokens, i)) &&
+          lookup(token.lemma, 'a') !== null;
         // "told to upturn the contents of their bags", "voted to censure the minister": a word
         // between an infinitive's "to" (after a verb or adjective) and its object is a verb,
         // though the tagger reads a noun (a business upturn; censure, the criticism).
