@@ -2884,6 +2884,21 @@ describe('a fault Carter’s 1977 inaugural showed on first sight', () => {
   });
 });
 
+describe('a paper that argues in one lens throughout (Hamilton, The Federalist No. 25)', () => {
+  it("asks that lens twice at most, once as a choice and once in the student's words", () => {
+    const paragraphs = [
+      'The military force of the Union would be weakened if every State kept its own armies, and the security of all would depend on the weakest member, whose neighbours would arm against it.',
+      'Foreign powers watch our weakness and our divided forces, and an enemy who sees the frontier without troops or fortifications will not wait for our consent to invade it.',
+      'The nations of Europe keep standing armies and fleets because force alone deters their rivals, and a nation that disarms invites attack from those who calculate its weakness.',
+      'Spain and Britain keep garrisons and warships near our borders, and our security demands troops of our own, for power is checked only by power in the dealings of nations.',
+      'The wars of the ancient republics teach that military strength decides the fate of states, and that treaties bind a stronger power only while its interest and its force allow.',
+    ];
+    const drafts = lensQuestions(analysedText(paragraphs.join('\n\n'), 'one-lens-test'));
+    expect(drafts.map((d) => d.question.lens)).toEqual(['realist', 'realist']);
+    expect(drafts.map((d) => d.question.type).sort()).toEqual(['multiple-choice', 'short-answer']);
+  });
+});
+
 describe('faults fresh texts showed (Madison, The Federalist No. 10; Carter, 1977), rated on first sight', () => {
   const lensAnchors = (text: string) =>
     lensQuestions(analysedText(text, 'domestic-lens-test')).map((d) => [d.anchor, d.question.lens]);

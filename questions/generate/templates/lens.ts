@@ -56,6 +56,9 @@ const internationalWords = (tokens: readonly Token[]) =>
  */
 const MIN_INTERNATIONAL_PER_1000 = 3;
 
+/** How often one lens may be the key in a reading. */
+const LENS_ASKED_MOST = 2;
+
 /**
  * Whether a paragraph is about international politics: a place abroad, or, in a text about it, its
  * words. One such word in a paragraph that says it speaks of home ("here at home … recognized
@@ -86,6 +89,7 @@ export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
   const tokens = analysis.sentences.flatMap((s) => s.tokens);
   const textAboutIt = internationalWords(tokens).length * 1000 >= MIN_INTERNATIONAL_PER_1000 * tokens.length;
   let lensParagraphs = 0;
+  const asked = new Map<Lens, number>();
   for (const paragraph of analysis.paragraphs) {
     if (!aboutInternationalPolitics(paragraph, home, textAboutIt)) continue;
     const cues = lensCues(paragraph.sentences.flatMap((s) => lensCueLemmas(s.tokens)));
@@ -105,6 +109,12 @@ export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
     // protect us": the paragraph contests the lens its words would suggest.
     const setAside = lensCues(paragraph.sentences.flatMap((s) => setAsideLemmas(s.tokens)));
     if (setAside[best.lens].length > 0) continue;
+    // A paper that argues in one lens throughout (Hamilton on standing armies: five paragraphs,
+    // all realist) would ask the same four options with the same key paragraph after paragraph,
+    // and a student learns the answer, not the argument: a lens is asked twice at most, once as
+    // a choice and once in the student's words.
+    if ((asked.get(best.lens) ?? 0) >= LENS_ASKED_MOST) continue;
+    asked.set(best.lens, (asked.get(best.lens) ?? 0) + 1);
     const cueSentences = paragraph.sentences.filter((s) =>
       lensCueLemmas(s.tokens).some((l) => best.words.includes(l)),
     );
