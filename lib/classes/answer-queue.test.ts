@@ -12,7 +12,13 @@ import { storedFeedbackView } from '@/lib/quiz/feedback';
 import { seedShippedReadings } from '@/lib/seed';
 import { loadAuthoredBank } from '@/questions/bank';
 import type { ClaimEvidenceReasoningQuestion, ShortAnswerQuestion } from '@/questions/schema';
-import { answerQueue, classExamples, gradesForGroup, scoreForVerdicts } from './answer-queue';
+import {
+  answerQueue,
+  classExamples,
+  type FreeTextQuestion,
+  gradesForGroup,
+  scoreForVerdicts,
+} from './answer-queue';
 import { classGradebook } from './dashboard';
 
 setUpTestDatabase();
@@ -22,7 +28,16 @@ const coalitions = bank.find((q) => q.id === 'burns-why-coalitions') as ShortAns
 const sanctions = bank.find((q) => q.id === 'burns-why-sanctions') as ShortAnswerQuestion;
 const isolation = bank.find((q) => q.id === 'burns-cer-isolation') as ClaimEvidenceReasoningQuestion;
 let quiz: Quiz;
-const quizQuestions = () => quiz.questionIds.map((id) => bank.find((q) => q.id === id)!);
+
+/** The instructor's queue of one free-text question of the assignment, read as its page reads it. */
+const queueOf = async (classId: string, assignmentId: string, question: FreeTextQuestion) =>
+  answerQueue({
+    classId,
+    assignmentId,
+    question,
+    quizQuestions: quiz.questionIds.map((id) => bank.find((q) => q.id === id)!),
+    book: await classGradebook(classId),
+  });
 let seq = 1;
 
 beforeAll(async () => {
@@ -156,13 +171,7 @@ describe('instructor grades', () => {
     const a = await submits(klass.id, assignment.id, 'ana', alike);
     const b = await submits(klass.id, assignment.id, 'ben', `${alike} `);
     const c = await submits(klass.id, assignment.id, 'cleo', 'It was about a poisoning in England.');
-    const queue = await answerQueue({
-      classId: klass.id,
-      assignmentId: assignment.id,
-      question: coalitions,
-      quizQuestions: quizQuestions(),
-      book: await classGradebook(klass.id),
-    });
+    const queue = await queueOf(klass.id, assignment.id, coalitions);
     expect(queue.answered).toBe(3);
     const groupOf = (id: string) => queue.groups.findIndex((g) => g.answers.some((x) => x.attemptId === id));
     expect(groupOf(a.attemptId)).toBe(groupOf(b.attemptId));
@@ -179,13 +188,7 @@ describe('instructor grades', () => {
       comment: null,
       instructorId: teacher.id,
     });
-    const again = await answerQueue({
-      classId: klass.id,
-      assignmentId: assignment.id,
-      question: coalitions,
-      quizQuestions: quizQuestions(),
-      book: await classGradebook(klass.id),
-    });
+    const again = await queueOf(klass.id, assignment.id, coalitions);
     expect(again.graded).toBe(1);
     expect(again.examples).toBe(1);
     const last = again.groups.at(-1)!;
@@ -238,14 +241,7 @@ describe('instructor grades', () => {
       'ines',
       'Rusia casi no tiene amigos, mientras que Estados Unidos tiene muchos aliados.',
     );
-    const book = await classGradebook(klass.id);
-    const queue = await answerQueue({
-      classId: klass.id,
-      assignmentId: assignment.id,
-      question: coalitions,
-      quizQuestions: quizQuestions(),
-      book,
-    });
+    const queue = await queueOf(klass.id, assignment.id, coalitions);
     const reasonsOf = (attemptId: string) =>
       queue.groups.flatMap((g) => g.answers).find((a) => a.attemptId === attemptId)!.reviewReasons;
     expect(reasonsOf(denying.attemptId)).toContain('may-deny');
@@ -280,13 +276,7 @@ describe('instructor grades', () => {
     const view = storedFeedbackView(sanctions, stored, { instructorReviews: true })!;
     expect(view.provisionalBecause).toContain('another question of this quiz');
     expect(view.otherQuestion).toBe(coalitions.prompt);
-    const queue = await answerQueue({
-      classId: klass.id,
-      assignmentId: assignment.id,
-      question: sanctions,
-      quizQuestions: quizQuestions(),
-      book: await classGradebook(klass.id),
-    });
+    const queue = await queueOf(klass.id, assignment.id, sanctions);
     const answer = queue.groups.flatMap((g) => g.answers).find((a) => a.attemptId === misplaced.attemptId)!;
     expect(answer.reviewReasons).toContain('other-question');
     expect(answer.verdicts).toEqual(

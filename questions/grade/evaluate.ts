@@ -18,7 +18,7 @@ import {
 import { fitLogistic, type LogisticModel, predictLogistic } from './logistic';
 import { decidePoint, type GraderModel, type PointStatus, STATUS_CREDIT, statusFor } from './model';
 import { pointProbabilities } from './short-answer';
-import { fitOtherQuestionCutOff, siblingMargin } from './siblings';
+import { fitOtherQuestionCutOff, otherQuestionFit } from './siblings';
 import { analyseText } from './text-analysis';
 import { foldsByQuestion, type IrQuestion, type SiblingAnswer, type TrainingRow } from './training-data';
 
@@ -297,15 +297,19 @@ export type SiblingSet = { questions: readonly IrQuestion[]; answers: readonly S
 
 /**
  * How much better each answer of the sibling sets fits its best-fitting other question than the
- * question it was written for, by this model (`siblingMargin`).
+ * question it was written for, by this model: the margin `otherQuestionFit` reads at grading.
  */
 export function ownQuestionMargins(sets: readonly SiblingSet[], model: GraderModel): number[] {
   return sets.flatMap(({ questions, answers }) =>
-    answers.map((answer) => {
+    answers.flatMap((answer) => {
       const probabilities = (question: IrQuestion) =>
         pointProbabilities(question.rubric, answer.answer, question.prompt, model);
       const own = questions.find((q) => q.id === answer.writtenFor)!;
-      return siblingMargin(probabilities(own), questions.filter((q) => q !== own).map(probabilities));
+      const siblings = questions
+        .filter((q) => q !== own)
+        .map((question) => ({ question, probabilities: probabilities(question) }));
+      const fit = otherQuestionFit(probabilities(own), siblings, Number.NEGATIVE_INFINITY);
+      return fit ? [fit.margin] : [];
     }),
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitOtherQuestionCutOff, otherQuestionFit, siblingMargin } from './siblings';
+import { fitOtherQuestionCutOff, otherQuestionFit } from './siblings';
 
 const question = (id: string) => ({ id, prompt: `Why ${id}?`, rubric: { keyPoints: [] } });
 
@@ -27,7 +27,6 @@ describe('otherQuestionFit', () => {
       otherQuestionFit([0.7, 0.6], [{ question: question('a'), probabilities: [0.8, 0.6] }], 0.2),
     ).toBeNull();
     expect(otherQuestionFit([0.1], [], 0)).toBeNull();
-    expect(siblingMargin([0.1], [])).toBe(Number.NEGATIVE_INFINITY);
   });
 });
 

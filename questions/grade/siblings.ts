@@ -25,11 +25,6 @@ export type OtherQuestionFit = {
 const mean = (values: readonly number[]) =>
   values.length === 0 ? 0 : values.reduce((sum, v) => sum + v, 0) / values.length;
 
-/** How much better the answer fits its best-fitting sibling than its own question (mean point probability). */
-export function siblingMargin(own: readonly number[], siblings: readonly (readonly number[])[]): number {
-  return siblings.length === 0 ? Number.NEGATIVE_INFINITY : Math.max(...siblings.map(mean)) - mean(own);
-}
-
 /**
  * The sibling question an answer fits by `cutOff` or more above its own, or null. `own` and each
  * sibling's `probabilities` are the scorer's point probabilities for the answer.

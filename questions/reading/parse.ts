@@ -273,14 +273,15 @@ function splitIndentedParagraphs(text: string): string {
     const prose = run.filter((l) => l.trim());
     const rare = prose.filter(indented).length * 2 > prose.length ? (l: string) => !indented(l) : indented;
     const openers = run.flatMap((l, i) => (i > 0 && l.trim() && rare(l) ? [i] : []));
-    const afterStop = openers.filter((i) => ENDS_SENTENCE.test(run[i - 1]!.trim())).length;
+    const opensAfterStop = new Set(openers.filter((i) => ENDS_SENTENCE.test(run[i - 1]!.trim())));
+    const afterStop = opensAfterStop.size;
     const split =
       prose.length >= 6 &&
       openers.length >= 2 &&
       afterStop >= 0.9 * openers.length &&
       prose.filter((l) => !rare(l)).length >= openers.length;
     run.forEach((line, i) => {
-      if (split && openers.includes(i) && ENDS_SENTENCE.test(run[i - 1]!.trim())) out.push('');
+      if (split && opensAfterStop.has(i)) out.push('');
       out.push(line);
     });
   };

@@ -114,12 +114,12 @@ export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
     // and a student learns the answer, not the argument: a lens is asked twice at most, once as
     // a choice and once in the student's words.
     if ((asked.get(best.lens) ?? 0) >= LENS_ASKED_MOST) continue;
-    asked.set(best.lens, (asked.get(best.lens) ?? 0) + 1);
     const cueSentences = paragraph.sentences.filter((s) =>
       lensCueLemmas(s.tokens).some((l) => best.words.includes(l)),
     );
     const evidence = cueSentences.slice(0, 3).map((s) => s.id);
     if (evidence.length === 0) continue;
+    asked.set(best.lens, (asked.get(best.lens) ?? 0) + 1);
     const id = `lens-${paragraph.id}`;
     // The cue words as the paragraph writes them ("partners", not "partner").
     const paragraphTokens = paragraph.sentences.flatMap((s) => s.tokens);

@@ -318,7 +318,7 @@ function describesAfterLinkingVerb(tokens: readonly Token[], i: number): boolean
     return false;
   let k = i - 1;
   while (k >= 0 && DEGREE_WORD.test(tokens[k]!.normal) && !tokens[k]!.post.trim()) k--;
-  return k >= 0 && k < i && LINKING_VERB.test(tokens[k]!.normal) && !/[,;:.!?]/.test(tokens[k]!.post);
+  return k >= 0 && LINKING_VERB.test(tokens[k]!.normal) && !/[,;:.!?]/.test(tokens[k]!.post);
 }
 
 /**
