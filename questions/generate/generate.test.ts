@@ -1724,6 +1724,18 @@ describe('faults a fresh text showed (G. W. Bush 2001, on its first-sight rating
     expect(prompts.join(' | ')).not.toMatch(/why are people living longer/i);
   });
 
+  it('asks no "why" whose cut for copied words reaches into its verb group', () => {
+    // Written for this test: a subject with a long phrase, and a predicate copied at length.
+    const text = [
+      'The harbour towns on our northern coast ought to be regarded as our natural partners and their oldest friends, because they have most to gain from open trade.',
+      'The council has debated the matter for a year. It will vote on the treaty in the spring.',
+    ].join('\n\n');
+    const small = analysedText(text, 'verb-group-cut-test');
+    const prompts = causeQuestions(small, readDiscourse(small)).map((d) => d.question.prompt);
+    expect(prompts.join(' | ')).not.toMatch(/why ought the harbour towns\?/i);
+    for (const prompt of prompts) expect(prompt).toMatch(/\b(be|regarded)\b/);
+  });
+
   it('asks why of the clause a "not because" follows, without its "not"', () => {
     const prompts = causeQuestions(small, readDiscourse(small)).map((d) => d.question.prompt);
     expect(prompts.join(' | ')).toMatch(/why are our farmers patient and careful with the land\?/);

@@ -31,3 +31,19 @@ describe('senseInContext', () => {
     expect(senseInContext('embargo', senses('embargo', 'n', 6), [])).toMatchObject({ best: 0, clear: true });
   });
 });
+
+describe('definitionOf', () => {
+  it('leaves out a note on the word’s grammar, and keeps a note on what it means', () => {
+    const definition = (gloss: string) => definitionOf({ gloss } as Parameters<typeof definitionOf>[0]);
+    expect(definition('(usually plural) a destructive action; "the ravages of time"')).toBe(
+      'a destructive action',
+    );
+    expect(definition("(often followed by `to') likely or ready to do something")).toBe(
+      'likely or ready to do something',
+    );
+    expect(definition('(law) a formal accusation')).toBe('(law) a formal accusation');
+    expect(definition('(used with negation) in any way at all')).toBe(
+      '(used with negation) in any way at all',
+    );
+  });
+});

@@ -169,11 +169,19 @@ export function hasCommonSense(lemma: string): boolean {
 /** Whether WordNet knows the word, and only as the name of an individual ("Sparta", "Carthage"). */
 export const knownOnlyAsName = (lemma: string) => !hasCommonSense(lemma) && senses(lemma, 'n').length > 0;
 
-/** The definition part of a gloss, without its quoted examples. */
+/**
+ * A gloss's note on how the word is used in a sentence ("(usually plural)", "(often followed by
+ * `to')"): grammar for lexicographers, not part of what the word means to a reader.
+ */
+const USAGE_NOTE =
+  /^\((?:(?:usually|often|sometimes) )?(?:used )?(?:(?:in )?(?:the )?plural|followed by [^)]*|used (?:in (?:the )?plural|in combination|only in combinations|as a combining form|with (?!regard|negation)[^)]*)|in combination|only in combinations|as a combining form)\)\s*/i;
+
+/** The definition part of a gloss, without its quoted examples or a note on the word's grammar. */
 export function definitionOf(synset: Synset): string {
   return synset.gloss
     .split(/;\s*"/)[0]!
     .replace(/\s*;\s*$/, '')
+    .replace(USAGE_NOTE, '')
     .trim();
 }
 

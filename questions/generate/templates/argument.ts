@@ -162,7 +162,11 @@ function effectQuestion(link: CauseLink, analysis: ReadingAnalysis): string | nu
   );
   if (!why || words(why) > 26) return null;
   const short = withoutLongCopy(why.replace(/\?$/, ''), analysis, 5, true);
-  return short ? `According to ${analysis.authorName}, ${short}?` : null;
+  // "why ought the savage tribes [on our Western frontier to be regarded as …]": a cut that
+  // reaches into the verb group leaves a subject with nothing said of it.
+  const verbGroup = toQuestion({ ...link.effect.proposition, rest: [] }, 'why', link.effect.subject);
+  if (!short || !verbGroup || words(short) < words(verbGroup.replace(/\?$/, ''))) return null;
+  return `According to ${analysis.authorName}, ${short}?`;
 }
 
 /** A subordinate clause before the main one, to its comma ("Until a way can be found …, "). */
