@@ -520,6 +520,10 @@ describe('grammar and actors in generated items', () => {
         'global',
       ),
     ).toBe('…step toward a growing global economy…');
+    // Nor started inside a phrase joined by "and".
+    expect(
+      snippet('Portugal and Denmark are among the principal fishing nations of Europe.', 'fishing'),
+    ).toBe('Portugal and Denmark are among the principal fishing nations…');
   });
 
   it('swaps an actor only for another of its kind, and "we" only for an actor the text keeps returning to', () => {

@@ -325,6 +325,14 @@ describe('an eighteenth-century essay as a library prints it', () => {
     );
   });
 
+  it("reads quotation marks typed as `` and '' as quotation marks, across a wrapped line", () => {
+    const text =
+      "Three charters say: ``Fleets in peace are a burden, and ought not to be\nkept without consent''; which admits the power. Code `like this` stays.";
+    expect(parseReading({ text, format: 'text' }).paragraphs[0]!.text).toBe(
+      'Three charters say: “Fleets in peace are a burden, and ought not to be kept without consent”; which admits the power. Code `like this` stays.',
+    );
+  });
+
   it('reads the paper, the author above the address and the signature as metadata', () => {
     expect(reading).toMatchObject({ title: 'ESSAY No. 9', author: 'Mercer', source: 'The Daily Advertiser' });
     expect(body(wrapped)).not.toMatch(/To the Citizens|CATO|Daily Advertiser|MERCER/);

@@ -44,7 +44,10 @@ export function parseReading(
     .replace(/\r\n?/g, '\n')
     .replace(/[\u2028\u2029]/g, '\n')
     // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    // ``Standing armies are dangerous to liberty'': quotation marks typed the way TeX and old
+    // e-texts write them. Unread, a quotation the author goes on to rebut was taken for a claim.
+    .replace(/``((?:(?!``|''|\n[ \t]*\n)[\s\S])*?)''/g, '“$1”');
   const { body, frontMatter } = splitFrontMatter(normalised);
   const blocks = input.format === 'markdown' ? markdownBlocks(body) : textBlocks(body);
 

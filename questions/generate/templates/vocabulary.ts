@@ -799,10 +799,25 @@ export function snippet(text: string, word: string): string {
     if (end - 1 > at && (end - 1 - at >= at - start || start === at)) end--;
     else start++;
   }
+  const bare = (i: number) => parts[i]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
+  // Nor does it start inside a pair of names: "…Spain are among the principal maritime powers"
+  // had cut "Britain and" from its subject. The first name comes in, and as many words go from
+  // the end, while the word stays inside.
+  const capitalised = (i: number) => /^\p{Lu}/u.test(parts[i] ?? '');
+  if (
+    start - 2 >= clauseStart &&
+    /^(and|or|nor)$/.test(bare(start - 1)) &&
+    capitalised(start) &&
+    capitalised(start - 2) &&
+    !CLAUSE_END.test(parts[start - 2]!) &&
+    end - 2 > at
+  ) {
+    start -= 2;
+    end -= 2;
+  }
   // A cut quote does not stop on a word that opens a phrase: not "…a growing economy and an
   // expanding…", not "…the sound of…".
   if (end < parts.length) {
-    const bare = (i: number) => parts[i]?.toLowerCase().replace(/[^a-z]/g, '') ?? '';
     for (let cut = end; ; cut = end) {
       while (end - 1 > at && TRAILING_FUNCTION_WORD.test(bare(end - 1))) end--;
       if (end - 2 > at && /^(a|an|the)$/.test(bare(end - 2)) && /ing$/.test(bare(end - 1))) end -= 2;
