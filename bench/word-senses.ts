@@ -113,6 +113,7 @@ function realSentences() {
   const byText = new Map<string, Labelled[]>();
   for (const item of labelled) byText.set(item.text, [...(byText.get(item.text) ?? []), item]);
   const tally = { asked: [0, 0, 0], notAsked: [0, 0, 0], gone: 0, firstRight: 0 };
+  const byChoice = new Map<string, number[]>();
   for (const [text, items] of byText) {
     const file = path.join(import.meta.dirname, 'fixtures', 'ir-texts', text);
     const analysis = analyseReading(
@@ -130,9 +131,13 @@ function realSentences() {
       }
       // The generator asks only the words whose sense it is confident of.
       const row = found.confident ? tally.asked : tally.notAsked;
-      row[0]!++;
-      if (found.definition === key) row[1]!++;
-      if (item.sense === 0) row[2]!++;
+      const how = byChoice.get(found.chosenBy) ?? [0, 0, 0];
+      byChoice.set(found.chosenBy, how);
+      for (const r of [row, how]) {
+        r[0]!++;
+        if (found.definition === key) r[1]!++;
+        if (item.sense === 0) r[2]!++;
+      }
     }
   }
   console.log(
@@ -145,6 +150,12 @@ function realSentences() {
     ['not confident (never asked)', tally.notAsked],
   ] as const) {
     console.log(`| ${name} | ${n} | ${percent(right!, n!)} | ${percent(first!, n!)} |`);
+  }
+  console.log('\n| chosen by | words | its sense is the label | the first sense is |');
+  console.log('| --- | ---: | ---: | ---: |');
+  for (const how of ['only-sense', 'gloss-overlap', 'word-vectors', 'unclear']) {
+    const [n, right, first] = byChoice.get(how) ?? [0, 0, 0];
+    console.log(`| ${how} | ${n} | ${percent(right!, n!)} | ${percent(first!, n!)} |`);
   }
   if (tally.gone > 0)
     console.log(`(${tally.gone} labelled words the generator no longer reads in their sentence)`);

@@ -239,6 +239,9 @@ export function usedAsConcept(tokens: readonly Token[], i: number): boolean {
   // "Arms control", "the strategic arms limitation talks", "further limit nuclear arms", "stop the
   // spread of atomic weapons": weapons as what states agree to restrain, which is cooperation
   // through agreements, not a resort to force.
+  // "the VOICE, and the ARM of their discontent": an arm in the singular, as a noun, is a limb or
+  // its figure; weapons are "arms".
+  if (lemma === 'arm' && tokens[i]!.normal === 'arm' && tokens[i]!.pos === 'noun') return false;
   if (lemma === 'arm' || lemma === 'weapon') {
     if (
       /^(control|controls|limitation|limitations|reduction|reductions|talks|treaty|agreement)$/.test(

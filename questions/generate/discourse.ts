@@ -276,6 +276,10 @@ function callOfTheTime(proposition: Proposition): string | null {
   return firstClause(textOf(rest.slice(from)));
 }
 
+/** Nouns for a danger as someone perceives it: "an impression of danger", "their fear of war". */
+const PERCEIVED =
+  /^(impression|belief|fear|apprehension|sense|idea|notion|feeling|suspicion|dread|perception)$/;
+
 /** "not merely", "not only", "not just", "not simply": the first half of "not A but B". */
 const NOT_MERELY = /\bnot (?:merely|only|just|simply)\b/i;
 
@@ -707,6 +711,11 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
           /^(we|i)$/i.test(statement.subject) &&
           parts[k]?.clause.relation !== 'condition';
         if (!recommends && !pledges) return;
+        // "Is it probable …? Can it be supposed …? If such presumptions can fairly be made, there
+        // ought to be an end of all delegated authority. The people should resolve to recall all
+        // the powers …": what would follow from a supposition the author has just mocked is no
+        // advice of his (a blind rater found it keyed as Hamilton's recommendation).
+        if (recommends && followsSupposition(paragraph.sentences, index)) return;
         const plain = proposition.negative
           ? predicateAsInfinitive({
               ...proposition,
@@ -967,6 +976,10 @@ export function readDiscourse(analysis: ReadingAnalysis): Discourse {
         if (!isDangerWord(t)) return false;
         // "the people are in no danger of being broken …", "without risk": a danger denied.
         if (/^(no|without)$/.test(sentence.tokens[i - 1]?.normal ?? '')) return false;
+        // "the people … derived an hereditary impression of danger to liberty": a danger others
+        // perceive, which the author may go on to question, is not his warning.
+        if (sentence.tokens[i - 1]?.normal === 'of' && PERCEIVED.test(sentence.tokens[i - 2]?.lemma ?? ''))
+          return false;
         for (let j = i - 1; j >= 0; j--) {
           const before = sentence.tokens[j]!;
           if (/[;:]|\s[-–—]+\s/.test(before.post) || /[;:]/.test(before.pre)) break;
@@ -1108,4 +1121,17 @@ function resolvePossessive(text: string, before: SentenceAnalysis[]): string | n
 function resolveHe(text: string, before: SentenceAnalysis[]): string {
   const person = lastPerson(before);
   return person ? text.replace(/^(he|she)\b/i, person) : text;
+}
+
+/**
+ * Whether a sentence goes on from a supposition: the sentence before it opens with "If" (or an
+ * inverted "Were", "Had", "Should") and says what ought to follow, or two questions lead up to a
+ * sentence that opens with "If". Its "should" then says what the supposition would require.
+ */
+function followsSupposition(sentences: readonly { text: string }[], index: number): boolean {
+  const supposes = (text: string | undefined) => /^(?:if|were|had|should)\b/i.test(text?.trim() ?? '');
+  const before = sentences[index - 1]?.text;
+  if (supposes(before) && /\b(?:ought|should|must)\b/i.test(before!)) return true;
+  const asked = (i: number) => /\?\W*$/.test(sentences[i]?.text ?? '');
+  return supposes(sentences[index]?.text) && asked(index - 1) && asked(index - 2);
 }

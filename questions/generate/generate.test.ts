@@ -1962,6 +1962,30 @@ describe('calls, cuts and agreement the fresh texts showed', () => {
   });
 });
 
+describe('faults a fresh text showed (Federalist No. 26, on its first-sight rating)', () => {
+  it('takes no "should" that goes on from a mocked supposition for the author’s advice', () => {
+    // Written for this test, after the shape of Hamilton's reductio.
+    const text = [
+      'Is it likely that every councillor would betray the town? Can it be supposed that not one would warn the voters? If such fears can fairly be held, there ought to be an end of all elected councils. The voters should take back every power they have handed to the council.',
+      'The town should repair the sea wall this year.',
+    ].join('\n\n');
+    const actions = readDiscourse(analysedText(text, 'supposition-test')).recommendations.map(
+      (r) => r.action,
+    );
+    expect(actions.join(' | ')).not.toMatch(/take back every power/);
+    expect(actions.join(' | ')).toMatch(/repair the sea wall/);
+  });
+
+  it('names no danger that others only perceive as the author’s warning', () => {
+    const text = [
+      'From their history, the islanders may be said to have kept an old impression of danger to their trade from foreign fleets.',
+      'A blockade of the strait could provoke a wider war in the region.',
+    ].join('\n\n');
+    const risks = readDiscourse(analysedText(text, 'perceived-danger-test')).risks;
+    expect(risks.map((r) => r.sentence.paragraphNumber)).toEqual([2]);
+  });
+});
+
 describe('faults a fresh text showed (Bush 1990, on its first-sight rating)', () => {
   it('recommends nothing that a colon leaves empty, and names no receding danger as a risk', () => {
     const text = [
@@ -4972,6 +4996,11 @@ describe('a fault seen on a first sight of McKinley 1897', () => {
     expect(armed).not.toContain('arm');
     expect(armed).toContain('force');
     expect(cue('They armed the rebels with rifles.')).toContain('arm');
+    // Federalist No. 26: "the VOICE, but, if necessary, the ARM of their discontent".
+    expect(cue('The towns will be the voice, and if need be the arm, of their discontent.')).not.toContain(
+      'arm',
+    );
+    expect(cue('Congress must arm the militia.')).toContain('arm');
   });
 
   it('reads "the Security Council" as a name, not as security, and no realism into what the Charter forbids', () => {

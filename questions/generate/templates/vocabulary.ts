@@ -61,6 +61,11 @@ export type VocabularyItem = {
    * paragraph or, failing that, on word vectors in its sentence.
    */
   confident: boolean;
+  /**
+   * How the sense was chosen: the word's only sense here, the paragraph's words in its gloss, the
+   * sentence's word vectors, or none of them clearly (then `confident` is false).
+   */
+  chosenBy: 'only-sense' | 'gloss-overlap' | 'word-vectors' | 'unclear';
   /** The WordNet sense keyed. */
   synset: Synset;
 };
@@ -132,6 +137,14 @@ function vocabularyItem(
       );
   const best = candidates[byVectors?.clear ? byVectors.best : overlap.best]!;
   const confident = overlap.clear || Boolean(byVectors?.clear);
+  const chosenBy =
+    candidates.length === 1
+      ? 'only-sense'
+      : overlap.clear
+        ? 'gloss-overlap'
+        : byVectors?.clear
+          ? 'word-vectors'
+          : 'unclear';
   // A physical thing is no word to teach from an essay: named literally it is everyday ("ashtray",
   // "helicopter", "porcelain"), and used as a figure its literal sense is the wrong key ("the
   // crucible of war" is no vessel for melting metal, "the edifice of character" no building).
@@ -187,6 +200,7 @@ function vocabularyItem(
     pos,
     definition,
     confident,
+    chosenBy,
     synset: best,
   };
 }
