@@ -157,6 +157,25 @@ describe('reading the Burns essay', () => {
     await context.close();
   });
 
+  it('notices a guided answer written for another guided question of the reading, and names it', async () => {
+    const { context, page } = await signedInStudent();
+    await new ReadingPage(page).open(BURNS);
+    const question = page.locator('[data-guided-question="burns-why-sanctions"]');
+    await question
+      .getByRole('textbox')
+      .fill(
+        'Putin is diplomatically lonely, with no web of alliances, so working with allies exposes his weakness. Coalitions are slower and harder, but their effects last longer and work better.',
+      );
+    await question.getByRole('button', { name: 'Check answer' }).click();
+    const other = question.getByRole('status').locator('[data-other-question]');
+    await other.waitFor();
+    expect(await other.textContent()).toContain('work in coalitions');
+    expect(await question.getByRole('status').locator('[data-provisional]').textContent()).toContain(
+      'another of these questions',
+    );
+    await context.close();
+  });
+
   it('has no axe-core violations, in light and dark mode and on a phone', async () => {
     for (const options of [
       { colorScheme: 'light' as const },

@@ -274,7 +274,7 @@ describe('instructor grades', () => {
     expect(stored.grade?.reviewReasons).toContain('other-question');
     expect(stored.grade?.feedback).toContain(coalitions.prompt);
     const view = storedFeedbackView(sanctions, stored, { instructorReviews: true })!;
-    expect(view.provisionalBecause).toContain('another question of this quiz');
+    expect(view.provisionalBecause).toContain('another of these questions');
     expect(view.otherQuestion).toBe(coalitions.prompt);
     const queue = await queueOf(klass.id, assignment.id, sanctions);
     const answer = queue.groups.flatMap((g) => g.answers).find((a) => a.attemptId === misplaced.attemptId)!;

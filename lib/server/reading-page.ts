@@ -112,11 +112,14 @@ async function loadShared(readingId: string): Promise<ReadingPageShared | null> 
 }
 
 /** `readingToView` by slug for the reading's own actions (a place saved as the student scrolls), from the kept copy. */
-export async function keptReadingToView(user: Who, slug: string): Granted<{ reading: Reading }> {
+export async function keptReadingToView(
+  user: Who,
+  slug: string,
+): Granted<{ reading: Reading; guided: ReadingPageShared['guided'] }> {
   const granted = await readingHeadToView(user, slug);
   if ('status' in granted) return granted;
   const shared = await readingPageShared(granted.reading);
   return shared
-    ? { reading: shared.reading }
+    ? { reading: shared.reading, guided: shared.guided }
     : refuse('not-found', 'That reading does not exist or is not open to you.');
 }

@@ -21,7 +21,7 @@ export const REVIEW_REASONS = {
     instructor: 'may deny a point',
   },
   'other-question': {
-    student: 'it reads like an answer to another question of this quiz',
+    student: 'it reads like an answer to another of these questions',
     instructor: 'answers another question',
   },
 } as const;

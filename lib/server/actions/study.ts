@@ -31,11 +31,14 @@ import { parseResponseFor } from '@/questions/schema';
 const slug = z.string().min(1, 'That reading does not exist.').max(200, 'That reading does not exist.');
 const questionId = field.key(120, 'That question');
 
-/** Grades a response to a question that students may see; null when it is not one. */
-function gradeOpenQuestion(question: Question, response: unknown) {
+/**
+ * Grades a response to a question that students may see; null when it is not one. `siblings` are
+ * the questions answered beside it, so that an answer meant for another of them is noticed.
+ */
+function gradeOpenQuestion(question: Question, response: unknown, siblings: readonly Question[] = []) {
   const checked = parseResponseFor(question, response);
   if (!checked.ok) return refuse('invalid', checked.message);
-  return { response: checked.response, result: gradeResponse(question, checked.response) };
+  return { response: checked.response, result: gradeResponse(question, checked.response, { siblings }) };
 }
 
 /** Saves where the student is in a reading (called as they scroll, debounced). */
@@ -114,11 +117,12 @@ export const answerGuidedQuestionAction = action({
   input: z.object({ slug, questionId, response: z.unknown() }),
   rule: 'view-reading',
   authorize: (user, input) => keptReadingToView(user, input.slug),
-  run: async (input, { user, reading }) => {
+  run: async (input, { user, reading, guided }) => {
     const row = await getQuestionRow({ id: input.questionId });
     if (!row || row.readingId !== reading.id || row.ownerId !== null || !questionReachesStudents(row))
       return refuse('not-found', 'That question is not part of this reading.');
-    const graded = gradeOpenQuestion(row.data, input.response);
+    // The reading's guided questions are answered side by side, as a quiz's are.
+    const graded = gradeOpenQuestion(row.data, input.response, [...guided.values()].flat());
     if ('status' in graded) return graded;
     await recordGuidedAnswer({
       userId: user.id,
