@@ -1001,7 +1001,19 @@ export function textOf(tokens: Token[]): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-const trimEnd = (text: string) => text.replace(/[\s,;:—–-]+$/, '').replace(/[.!?]+["”’]?$/, '');
+/**
+ * Without a focus word a split before "because" left at the end: "we sank into the present
+ * recession, largely[ because …]". The word belongs to the reason split off.
+ */
+export const withoutTrailingFocusWord = (text: string) =>
+  text.replace(
+    /,?\s+(?:largely|partly|mainly|mostly|chiefly|primarily|principally|precisely|simply|solely)$/i,
+    '',
+  );
+
+/** A clause's text without its closing punctuation, nor a focus word left at its end. */
+const trimEnd = (text: string) =>
+  withoutTrailingFocusWord(text.replace(/[\s,;:—–-]+$/, '').replace(/[.!?]+["”’]?$/, ''));
 
 const THIRD_SINGULAR_PRONOUN = /^(he|she|it|this|that|one|everyone|everybody|nobody|no one)$/i;
 

@@ -39,6 +39,7 @@ import {
   endsInVerblessThatClause,
   intentQuestions,
   messageQuestions,
+  openingCondition,
   pronounFor,
   recommendationQuestions,
   riskQuestions,
@@ -1046,6 +1047,10 @@ describe('theory lenses', () => {
     const small = analysedText(text, 'lens-test');
     const keyed = lensQuestions(small).map((d) => [d.anchor, d.question.lens]);
     expect(keyed).toEqual([['p3', 'realist']]);
+    // The explanation quotes the sentence that says most in the lens's words, then names them.
+    expect(lensQuestions(small)[0]!.question.explanation).toMatch(
+      /^Paragraph 3 argues in the terms of realism: “Only military strength can deter aggression from across the border, and we hold the stronger hand\.” The paragraph speaks of /,
+    );
   });
 
   it('asks each paragraph once, choice and open question in turn, the open one naming no lens (blind ratings)', () => {
@@ -1974,6 +1979,38 @@ describe('faults a fresh text showed (Federalist No. 26, on its first-sight rati
     );
     expect(actions.join(' | ')).not.toMatch(/take back every power/);
     expect(actions.join(' | ')).toMatch(/repair the sea wall/);
+  });
+
+  it('asks a recommendation under the condition it opens with, when that stands alone', () => {
+    expect(
+      openingCondition(
+        'If we mean to be a trading people, or even to be safe on our coast, we must build a navy.',
+      ),
+    ).toBe('if we mean to be a trading people');
+    // Short, long, or leaning on something outside it: no condition.
+    expect(openingCondition('If so, we must act.')).toBeNull();
+    expect(openingCondition('If it fails, we must try again with the allies.')).toBeNull();
+    expect(openingCondition('We must build a navy.')).toBeNull();
+    const text = [
+      'The towns trade with the islands. If we mean to be a trading people, we must build a fleet of our own.',
+      'The harbours of the south are deep. The council has spoken of them for a year, and the towns have waited.',
+    ].join('\n\n');
+    const prompts = recommendationQuestions(
+      analysedText(text, 'condition-test'),
+      readDiscourse(analysedText(text, 'condition-test')),
+    ).map((d) => d.question.prompt);
+    expect(prompts).toContain(
+      'In paragraph 1, what does the author say we should do if we mean to be a trading people?',
+    );
+  });
+
+  it('keeps "those who" whole when it shortens a statement, and leaves no focus word at its end', () => {
+    expect(shorten('Government must provide shelter for those who cannot provide for themselves')).toBe(
+      'Government must provide shelter for those who cannot provide for themselves',
+    );
+    expect(shorten('Late last year the towns sank into a slump, largely')).toBe(
+      'Late last year the towns sank into a slump',
+    );
   });
 
   it('names no danger that others only perceive as the author’s warning', () => {

@@ -92,6 +92,8 @@ export function danglingReference(text: string, { fromText = false } = {}): stri
       // "We see it in the renaissance in education": the thing seen is in another sentence.
       return words[i]!;
     } else if (/^(this|these|those)$/.test(word)) {
+      // "shelter for those who cannot provide for themselves": the clause after it says who.
+      if (word === 'those' && /^(who|whom|whose|that|which)$/.test(next)) continue;
       // "this sentence", "Which of these does…": our own words about the question itself.
       const previousWord = words[i - 1]?.toLowerCase() ?? '';
       if (

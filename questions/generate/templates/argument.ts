@@ -18,6 +18,7 @@ import {
   statedText,
   textOf,
   toQuestion,
+  withoutTrailingFocusWord,
   withSubject,
 } from '../clauses';
 import { placeKey, sideOf } from '../concepts';
@@ -54,21 +55,23 @@ const MAX_OPTION_WORDS = 18;
 export function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
   // "these actions" points back into the text; out of it, "the actions" says the same. Not
   // "repeat these tonight", where "these" stands alone and "the tonight" would be no English.
-  const clean = text
-    .replace(/\s+/g, ' ')
-    // "… in taxes--and [if we get that bill …]": a dash and a conjunction left where a clause was cut.
-    .replace(/\s*(?:--|—|–)\s*(?:and|but|or)?\s*$/i, '')
-    // "… concerns embraces, of course, other measures …": an aside between commas goes, so that
-    // a cut at the first comma does not part a verb from its object.
-    .replace(
-      /,\s+(?:of course|however|indeed|in fact|moreover|furthermore|therefore|thus|too|also|then|in turn|for example|for instance|I think|I believe|we know|I know)\s*,\s+/gi,
-      ' ',
-    )
-    .replace(
-      /\b(these|those)\s+(?=(?!is\b|was\b|are\b|were\b|will\b|would\b|can\b|could\b|should\b|must\b|may\b|might\b|has\b|have\b|had\b|\w+ing\b|tonight\b|today\b|tomorrow\b|now\b|here\b|there\b|again\b|too\b|also\b|alone\b)[a-z]{3,}\b)/gi,
-      (w) => (/^[A-Z]/.test(w) ? 'The ' : 'the '),
-    )
-    .trim();
+  const clean = withoutTrailingFocusWord(
+    text
+      .replace(/\s+/g, ' ')
+      // "… in taxes--and [if we get that bill …]": a dash and a conjunction left where a clause was cut.
+      .replace(/\s*(?:--|—|–)\s*(?:and|but|or)?\s*$/i, '')
+      // "… concerns embraces, of course, other measures …": an aside between commas goes, so that
+      // a cut at the first comma does not part a verb from its object.
+      .replace(
+        /,\s+(?:of course|however|indeed|in fact|moreover|furthermore|therefore|thus|too|also|then|in turn|for example|for instance|I think|I believe|we know|I know)\s*,\s+/gi,
+        ' ',
+      )
+      .replace(
+        /\b(these|those)\s+(?=(?!who\b|whom\b|which\b|that\b|is\b|was\b|are\b|were\b|will\b|would\b|can\b|could\b|should\b|must\b|may\b|might\b|has\b|have\b|had\b|\w+ing\b|tonight\b|today\b|tomorrow\b|now\b|here\b|there\b|again\b|too\b|also\b|alone\b)[a-z]{3,}\b)/gi,
+        (w) => (/^[A-Z]/.test(w) ? 'The ' : 'the '),
+      )
+      .trim(),
+  );
   // An option must stand alone: "refined that playbook" points at something it does not name.
   if (danglingReference(clean.replace(/^(he|she)\b/i, 'X')) || /\b(it|them|this|that)$/i.test(clean))
     return null;
@@ -77,6 +80,7 @@ export function shorten(text: string, max = MAX_OPTION_WORDS): string | null {
   // A cut that leaves "countries which" or "the end of" has lost its point, and one that leaves a
   // "that" clause before its verb ("realize that no arsenal[, or no weapon …, is so formidable]") too.
   if (/\b(which|who|whom|whose|that|the|a|an|of|to|and|or|with|for|in|on|by)$/i.test(cut)) return null;
+
   if (endsInVerblessThatClause(cut)) return null;
   // "continued a steady[, constant buildup]": a comma between two modifiers cuts a noun phrase
   // before its noun; the word after the comma goes on with the phrase, not a clause.
@@ -535,6 +539,22 @@ function ownWordsAnswerable(rec: Discourse['recommendations'][number], action: s
   return namesAnActor(rec.proposition?.subject ?? tokenize(rec.subject));
 }
 
+/**
+ * The condition a recommendation opens with, to ask it under: "If we mean to be a commercial
+ * people, … we must endeavor … to have a navy" asked only "what should we do?", which the
+ * paragraph's docks and arsenals answer too (a blind rater). Null when there is none, or when it
+ * is long or leans on something outside it ("if it fails").
+ */
+export function openingCondition(sentence: string): string | null {
+  const opening = /^(?:and |but |yet |so )?(if|unless)\s+([^,;:—–]+),\s/i.exec(sentence.trim());
+  if (!opening) return null;
+  const clause = `${opening[1]!.toLowerCase()} ${opening[2]!.trim()}`;
+  const n = words(clause);
+  if (n < 4 || n > 14 || /\b(it|this|that|these|those|they|them|he|she|such|so)\b/i.test(opening[2]!))
+    return null;
+  return clause;
+}
+
 export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Discourse): Draft[] {
   const author = analysis.authorName;
   const drafts: Draft[] = [];
@@ -568,10 +588,11 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
     );
     const who = /^(we|us)$/i.test(rec.subject) ? 'we' : rec.subject;
     const paragraph = `In paragraph ${rec.sentence.paragraphNumber}`;
+    const condition = rec.kind === 'pledge' ? null : openingCondition(rec.sentence.text);
     const prompt =
       rec.kind === 'pledge'
         ? `${paragraph}, what does ${author} pledge that ${who === 'I' ? author : who} will do?`
-        : `${paragraph}, what does ${author} say ${lowerIn(analysis, who)} ${rec.kind === 'necessity' ? 'will have to' : 'should'} do?`;
+        : `${paragraph}, what does ${author} say ${lowerIn(analysis, who)} ${rec.kind === 'necessity' ? 'will have to' : 'should'} do${condition ? ` ${condition}` : ''}?`;
     const says = {
       pledge: 'pledges it',
       recommend: 'recommends it',

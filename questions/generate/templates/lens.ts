@@ -128,11 +128,16 @@ export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
     );
     const cueList = written.map((w) => `“${w}”`).join(', ');
     const lensName = LENS_NAMES[best.lens][0]!;
+    // The argument, not the words: blind raters called an explanation that only lists "armies",
+    // "defense", "powers" word-spotting. The sentence with the most of the lens's words states it.
+    const cuesIn = (s: (typeof cueSentences)[number]) =>
+      new Set(lensCueLemmas(s.tokens).filter((l) => best.words.includes(l))).size;
+    const argument = [...cueSentences].sort((a, b) => cuesIn(b) - cuesIn(a))[0]!;
     const base = {
       evidence,
       skill: 'inference' as const,
       difficulty: 3 as const,
-      explanation: `Paragraph ${paragraph.number} argues in the terms of ${lensName}: it speaks of ${cueList}. For example: ${quote(cueSentences[0]!.text)}`,
+      explanation: `Paragraph ${paragraph.number} argues in the terms of ${lensName}: ${quote(argument.text)} The paragraph speaks of ${cueList}, the words of ${lensName}.`,
     };
     // One question a paragraph, choice and open in turn through the text: the open one beside the
     // choice of the same paragraph would be answered by it (blind raters found every such pair
@@ -169,7 +174,11 @@ export function lensQuestions(analysis: ReadingAnalysis): Draft[] {
         rubric: {
           keyPoints: [
             { id: 'lens', text: `It is ${lensName}`, accept: LENS_NAMES[best.lens], weight: 1 },
-            // What in the paragraph shows it: its cue words, said together.
+            // What in the paragraph shows it: its cue words, said together. (Tried on 8 December: the
+            // first clause of its argument sentence instead. On the Burns paragraph that clause was
+            // a past fact, "We have demonstrated our ability to work in concert on painful
+            // sanctions …", and an answer naming the paragraph's partners and concerted sanctions
+            // fell to "partly met", so the words stayed.)
             {
               id: 'theme',
               text: `The paragraph speaks of ${listed(written)}`,
