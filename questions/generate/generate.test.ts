@@ -2004,6 +2004,21 @@ describe('faults a fresh text showed (Federalist No. 26, on its first-sight rati
     );
   });
 
+  it('accepts any course a paragraph urges on the same people in a "what should we do?" answer', () => {
+    const text = [
+      'The towns trade with the islands, and the old charter has failed them. We must abandon the old charter of the river towns. We must extend the laws of the league to every citizen of the coast. We must discard the costly scheme of tolls and quotas.',
+      'The harbours of the south are deep. The council has spoken of them for a year, and the towns have waited.',
+    ].join('\n\n');
+    const small = analysedText(text, 'urged-test');
+    const open = recommendationQuestions(small, readDiscourse(small))
+      .map((d) => d.question)
+      .find((q) => q.type === 'short-answer');
+    if (open?.type !== 'short-answer') throw new Error('expected a question in the student’s words');
+    const [point] = open.rubric.keyPoints;
+    expect([point!.text, ...point!.accept].join(' | ')).toMatch(/abandon the old charter/);
+    expect(point!.accept.join(' | ')).toMatch(/extend the laws of the league|discard the costly scheme/);
+  });
+
   it('keeps "those who" whole when it shortens a statement, and leaves no focus word at its end', () => {
     expect(shorten('Government must provide shelter for those who cannot provide for themselves')).toBe(
       'Government must provide shelter for those who cannot provide for themselves',

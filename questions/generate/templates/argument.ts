@@ -603,6 +603,19 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
       // An op-ed names few other courses of action to offer as wrong choices; the student says
       // the recommendation in their own words instead, and the grader reads it against the key.
       if (!ownWordsAnswerable(rec, action)) continue;
+      // "what does he say we should do?" is answered by any course the paragraph urges on the
+      // same people, not only by the one keyed (a blind rater: Hamilton's paragraph urges three).
+      const [keyPoint] = keyPointsFor(action, 'action');
+      const alsoUrged = discourse.recommendations
+        .filter(
+          (other) =>
+            other !== rec &&
+            other.kind !== 'pledge' &&
+            other.sentence.paragraphIndex === rec.sentence.paragraphIndex &&
+            other.subject.toLowerCase() === rec.subject.toLowerCase(),
+        )
+        .map((other) => shorten(other.action, 16))
+        .filter((other): other is string => other !== null && words(other) >= 3 && other !== action);
       drafts.push({
         template: 'recommendation',
         anchor: rec.sentence.id,
@@ -617,7 +630,10 @@ export function recommendationQuestions(analysis: ReadingAnalysis, discourse: Di
           }),
           type: 'short-answer',
           prompt,
-          rubric: { keyPoints: keyPointsFor(action, 'action'), pointsForFullCredit: 1 },
+          rubric: {
+            keyPoints: [{ ...keyPoint!, accept: [...new Set([...keyPoint!.accept, ...alsoUrged])] }],
+            pointsForFullCredit: 1,
+          },
           modelAnswer: `${capitalise(action)}.`,
         },
       });
