@@ -24,7 +24,7 @@ describe('questions generate', () => {
     expect(code).toBe(0);
     const output = JSON.parse(stdout);
     expect(output.reading.slug).toBe('burns-lead-with-diplomacy');
-    expect(output.questions.length).toBeGreaterThanOrEqual(25);
+    expect(output.questions.length).toBeGreaterThanOrEqual(24);
     expect(output.questions[0].quality).toBeGreaterThan(0);
     const first = output.questions[0];
     expect(first.evidenceText.length).toBe(first.evidence.length);

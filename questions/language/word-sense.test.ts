@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { senseInContext } from './word-sense';
-import { definitionOf, senses } from './wordnet';
+import { coordinateSenses, definitionOf, senses } from './wordnet';
 
 const choose = (lemma: string, sentence: string) => {
   const candidates = senses(lemma, 'n', 6);
@@ -45,5 +45,14 @@ describe('definitionOf', () => {
     expect(definition('(used with negation) in any way at all')).toBe(
       '(used with negation) in any way at all',
     );
+  });
+});
+
+describe('coordinateSenses', () => {
+  it('offers no kinds of a sense as broad as "person" as near misses, and keeps a narrow one’s', () => {
+    const [adversary] = senses('adversary', 'n', 1);
+    expect(coordinateSenses(adversary!).flatMap((s) => s.words)).not.toContain('sniffer');
+    const [ancestor] = senses('ancestor', 'n', 1);
+    expect(coordinateSenses(ancestor!).length).toBeGreaterThan(0);
   });
 });

@@ -240,6 +240,9 @@ export function relationsOf(lemma: string, pos: WordNetPos, senseLimit = 3): Wor
  * for an adjective, the opposite of its head and the adjectives similar to that opposite
  * ("impossible", "impracticable" beside "viable").
  */
+/** A broader sense with more kinds than this is too broad for its kinds to be near one another. */
+const MOST_KINDS_TO_COMPARE = 100;
+
 export function coordinateSenses(synset: Synset, wider = false): Synset[] {
   const linked = (from: Synset, symbol: string) =>
     from.pointers.filter((p) => p.symbol === symbol).map((p) => synsetAt(p.offset, p.pos));
@@ -253,7 +256,12 @@ export function coordinateSenses(synset: Synset, wider = false): Synset[] {
     }
   } else {
     for (const broader of [...linked(synset, '@'), ...linked(synset, '@i')]) {
-      for (const sibling of linked(broader, '~')) found.set(sibling.offset, sibling);
+      const kinds = linked(broader, '~');
+      // "A person who sniffs", "a person who jumps" beside an adversary, "make warm or warmer"
+      // beside humanize: among the hundreds of kinds of person (412) or of change (401), a
+      // sibling is no near miss, only something else altogether.
+      if (kinds.length > MOST_KINDS_TO_COMPARE) continue;
+      for (const sibling of kinds) found.set(sibling.offset, sibling);
       // One step further out: the other kinds of the broader sense's own kind ("prison",
       // "library" beside an embassy, a diplomatic building).
       if (wider) {
