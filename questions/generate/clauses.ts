@@ -1003,11 +1003,12 @@ export function textOf(tokens: Token[]): string {
 
 /**
  * Without a focus word a split before "because" left at the end: "we sank into the present
- * recession, largely[ because …]". The word belongs to the reason split off.
+ * recession, largely[ because …]", "held to a high standard, indeed[, because …]". The word
+ * belongs to the reason split off.
  */
 export const withoutTrailingFocusWord = (text: string) =>
   text.replace(
-    /,?\s+(?:largely|partly|mainly|mostly|chiefly|primarily|principally|precisely|simply|solely)$/i,
+    /,?\s+(?:just|only|simply|merely|solely|precisely|exactly|mainly|mostly|largely|partly|chiefly|primarily|principally|indeed)$/i,
     '',
   );
 

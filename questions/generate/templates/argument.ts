@@ -158,12 +158,8 @@ function effectQuestion(link: CauseLink, analysis: ReadingAnalysis): string | nu
   )
     return null;
   const asked = toQuestion(link.effect.proposition, 'why', link.effect.subject);
-  // "No child should be without a doctor just because …": the focus word belongs to the reason,
-  // and "held to a high standard, indeed, because …" ends on no "indeed".
-  const why = asked?.replace(
-    /,?\s+(?:just|only|simply|merely|solely|precisely|exactly|mainly|largely|partly|chiefly|primarily|indeed)\?$/i,
-    '?',
-  );
+  // "No child should be without a doctor just because …": the focus word belongs to the reason.
+  const why = asked && `${withoutTrailingFocusWord(asked.replace(/\?$/, ''))}?`;
   if (!why || words(why) > 26) return null;
   const short = withoutLongCopy(why.replace(/\?$/, ''), analysis, 5, true);
   // "why ought the savage tribes [on our Western frontier to be regarded as …]": a cut that
